@@ -1,0 +1,40 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::Parser;
+use rust_decimal::Decimal;
+
+use crate::render::Format;
+
+/// Capacity, monthly cost, latency and requirement checks for AWS data
+/// architectures, compared side by side.
+#[derive(Debug, Parser)]
+#[command(name = "calc", version, about, long_about = None)]
+pub struct Cli {
+    /// The scenario to evaluate (a TOML file).
+    pub scenario: PathBuf,
+
+    /// How to print the report.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Hours in the billing month, over the scenario's own (730 by default; AWS's examples also use 720 and 744).
+    #[arg(long, value_name = "HOURS")]
+    pub hours_per_month: Option<Decimal>,
+
+    /// Pricing table to use instead of the scenario's: a bundled name or a path.
+    #[arg(long, value_name = "TABLE")]
+    pub pricing: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

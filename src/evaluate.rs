@@ -1,0 +1,102 @@
+//! Evaluating a scenario: each alternative's components (capacity, bill,
+//! latency, limits), then the alternative against the requirements.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::report::{AlternativeResult, PricingInfo, Report, Violation};
+use crate::scenario::{Alternative, Requirements, Scenario};
+use crate::services::{Ctx, EvalError};
+use crate::units::Duration;
+
+pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
+    let ctx = Ctx {
+        prices: &scenario.prices,
+        hours: scenario.hours_per_month,
+        free_tier: scenario.free_tier,
+        round_up_to_cent: scenario.round_up_to_cent,
+    };
+    let alternatives = scenario
+        .alternatives
+        .iter()
+        .map(|alternative| {
+            evaluate_alternative(alternative, &scenario.requirements, &ctx).map_err(|(index, error)| {
+                let span = alternative.components[index].span;
+                scenario.source.error(span, describe(error, &scenario.prices.name)).with_help(help(error))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Report {
+        scenario: scenario.name.clone(),
+        pricing: PricingInfo {
+            name: scenario.prices.name.clone(),
+            region: scenario.prices.region.clone(),
+            currency: scenario.prices.currency.clone(),
+            as_of: scenario.prices.as_of.clone(),
+        },
+        hours_per_month: scenario.hours_per_month,
+        free_tier: scenario.free_tier,
+        alternatives,
+    })
+}
+
+/// One alternative; on failure, the index of the component that failed.
+pub fn evaluate_alternative(
+    alternative: &Alternative,
+    requirements: &Requirements,
+    ctx: &Ctx,
+) -> Result<AlternativeResult, (usize, EvalError)> {
+    let components = alternative
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, component)| component.input.evaluate(ctx).map_err(|e| (i, e)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let monthly_cost: Decimal = components.iter().map(|c| c.monthly_cost()).sum();
+    let latency = Duration::from_ms(components.iter().map(|c| c.latency.ms()).sum());
+    let mut violations = Vec::new();
+    if let Some(limit) = requirements.max_latency
+        && latency > limit
+    {
+        violations.push(Violation::MaxLatency { actual: latency, limit });
+    }
+    if let Some(limit) = requirements.max_monthly_cost
+        && monthly_cost > limit
+    {
+        violations.push(Violation::MaxMonthlyCost {
+            actual: monthly_cost,
+            limit,
+        });
+    }
+    Ok(AlternativeResult {
+        name: alternative.name.clone(),
+        components,
+        monthly_cost,
+        latency,
+        violations,
+    })
+}
+
+fn describe(error: EvalError, table: &str) -> String {
+    match error {
+        EvalError::MissingPrice(d) => format!("pricing table `{table}` has no price for `{}`", d.key),
+        EvalError::MissingLimit(l) => format!("pricing table `{table}` has no limit `{}`", l.key),
+        EvalError::BeyondLastTier(d) => {
+            format!("the quantity of `{}` runs past the last tier of pricing table `{table}`", d.key)
+        }
+        EvalError::LimitKind(l) => format!("limit `{}` in pricing table `{table}` has the wrong kind of value", l.key),
+        EvalError::Overflow(d) => format!("the cost of `{}` is too large to compute", d.key),
+    }
+}
+
+fn help(error: EvalError) -> String {
+    match error {
+        EvalError::MissingPrice(d) => format!(
+            "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
+            d.key, d.key, d.unit
+        ),
+        EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),
+        EvalError::BeyondLastTier(_) => "add a last tier without `up_to`, or price it by agreement".to_string(),
+        EvalError::LimitKind(_) | EvalError::Overflow(_) => "check the pricing table and the scenario's figures".to_string(),
+    }
+}

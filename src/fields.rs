@@ -1,0 +1,282 @@
+//! Reading a component's keys: each service asks for the keys it knows, typed
+//! and checked, and whatever is left over is an error that suggests the
+//! closest key the service knows.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::pricing::{LimitValue, PriceBook};
+use crate::services::Limit;
+use crate::units::{Bytes, Duration, decimal_from_f64};
+
+/// A value with the place in the scenario it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// A fixed set of names that a key accepts (`capacity_mode = "provisioned"`).
+pub trait Choice: Copy + PartialEq + 'static {
+    const CHOICES: &'static [(&'static str, Self)];
+
+    fn as_str(self) -> &'static str {
+        Self::CHOICES
+            .iter()
+            .find(|(_, c)| *c == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+/// Declares an enum whose values a scenario names in snake_case.
+macro_rules! choice {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $crate::fields::Choice for $name {
+            const CHOICES: &'static [(&'static str, Self)] = &[$(($text, Self::$variant),)*];
+        }
+    };
+}
+pub(crate) use choice;
+
+#[derive(Debug)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: toml::Value,
+    pub value_span: Span,
+}
+
+/// The keys of one component, as written.
+pub struct Fields<'s> {
+    source: &'s Source,
+    service: &'static str,
+    entries: Vec<(Entry, bool)>,
+    asked: Vec<&'static str>,
+}
+
+/// What a service may read while it parses a component: the scenario's
+/// workload (the default rate and size) and the pricing table's limits.
+pub struct ParseCtx<'a> {
+    pub records_per_second: Option<Sp<Decimal>>,
+    pub record_size: Option<Sp<Bytes>>,
+    pub prices: &'a PriceBook,
+    /// Where the component is written, for errors about a key it lacks.
+    pub span: Span,
+}
+
+impl<'s> Fields<'s> {
+    pub fn new(source: &'s Source, service: &'static str, entries: Vec<Entry>) -> Self {
+        Self {
+            source,
+            service,
+            entries: entries.into_iter().map(|e| (e, false)).collect(),
+            asked: Vec::new(),
+        }
+    }
+
+    pub fn service(&self) -> &'static str {
+        self.service
+    }
+
+    pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.source.error(span, message)
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&Entry> {
+        self.asked.push(key);
+        let (entry, taken) = self.entries.iter_mut().find(|(e, _)| e.key == key)?;
+        *taken = true;
+        Some(entry)
+    }
+
+    fn typed<T>(
+        &mut self,
+        key: &'static str,
+        expected: &str,
+        convert: impl FnOnce(&toml::Value) -> Result<T, Option<String>>,
+    ) -> Result<Option<Sp<T>>, Diagnostic> {
+        let source = self.source;
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        match convert(&entry.value) {
+            Ok(value) => Ok(Some(Sp {
+                value,
+                span: entry.value_span,
+            })),
+            Err(reason) => {
+                let message = reason.unwrap_or_else(|| format!("`{key}` must be {expected}, found {}", describe(&entry.value)));
+                Err(source.error(entry.value_span, message))
+            }
+        }
+    }
+
+    /// A non-negative number (a rate, a count of units).
+    pub fn number(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
+        self.typed(key, "a number", |value| {
+            let number = match value {
+                toml::Value::Integer(n) => Some(Decimal::from(*n)),
+                toml::Value::Float(f) => decimal_from_f64(*f),
+                _ => None,
+            }
+            .ok_or(None)?;
+            if number.is_sign_negative() && !number.is_zero() {
+                return Err(Some(format!("`{key}` cannot be negative (found {number})")));
+            }
+            if number > Decimal::from(1_000_000_000_000u64) {
+                return Err(Some(format!("`{key}` is larger than calc can price (at most 10^12)")));
+            }
+            Ok(number)
+        })
+    }
+
+    /// A whole count at most `max`.
+    pub fn count(&mut self, key: &'static str, max: u32) -> Result<Option<Sp<u32>>, Diagnostic> {
+        self.typed(key, "a whole number", |value| match value {
+            toml::Value::Integer(n) if *n < 0 => Err(Some(format!("`{key}` cannot be negative (found {n})"))),
+            toml::Value::Integer(n) => u32::try_from(*n)
+                .ok()
+                .filter(|n| *n <= max)
+                .ok_or_else(|| Some(format!("`{key}` is at most {max} (found {n})"))),
+            _ => Err(None),
+        })
+    }
+
+    pub fn bytes(&mut self, key: &'static str) -> Result<Option<Sp<Bytes>>, Diagnostic> {
+        self.typed(key, "a size such as \"1 KB\"", |value| match value {
+            toml::Value::String(text) => text.parse().map_err(Some),
+            toml::Value::Integer(n) => u64::try_from(*n)
+                .map(Bytes)
+                .map_err(|_| Some(format!("`{key}` cannot be negative (found {n})"))),
+            _ => Err(None),
+        })
+    }
+
+    pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
+        self.typed(key, "a duration such as \"200 ms\" or \"24 h\"", |value| match value {
+            toml::Value::String(text) => text.parse().map_err(Some),
+            _ => Err(None),
+        })
+    }
+
+    pub fn flag(&mut self, key: &'static str) -> Result<Option<Sp<bool>>, Diagnostic> {
+        self.typed(key, "`true` or `false`", |value| value.as_bool().ok_or(None))
+    }
+
+    pub fn choice<C: Choice>(&mut self, key: &'static str) -> Result<Option<Sp<C>>, Diagnostic> {
+        let source = self.source;
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        let names = || C::CHOICES.iter().map(|(name, _)| *name);
+        let listed = names().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let Some(text) = entry.value.as_str() else {
+            return Err(source.error(entry.value_span, format!("`{key}` must be one of {listed}")));
+        };
+        match C::CHOICES.iter().find(|(name, _)| *name == text) {
+            Some((_, choice)) => Ok(Some(Sp {
+                value: *choice,
+                span: entry.value_span,
+            })),
+            None => {
+                let diagnostic = source
+                    .error(entry.value_span, format!("unknown {key} `{text}`"))
+                    .suggesting(text, names());
+                Err(match diagnostic.help {
+                    Some(_) => diagnostic,
+                    None => diagnostic.with_help(format!("expected one of {listed}")),
+                })
+            }
+        }
+    }
+
+    /// Fails on the first key no service asked for, suggesting the closest one it knows.
+    pub fn finish(self) -> Result<(), Diagnostic> {
+        let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {
+            return Ok(());
+        };
+        let known: Vec<&str> = self.asked.iter().copied().filter(|k| *k != "name").collect();
+        let diagnostic = self
+            .source
+            .error(entry.key_span, format!("unknown key `{}` for `{}`", entry.key, self.service))
+            .suggesting(&entry.key, known.iter().copied());
+        Err(match diagnostic.help {
+            Some(_) => diagnostic,
+            None => {
+                let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+                diagnostic.with_help(format!("`{}` takes {}", self.service, listed.join(", ")))
+            }
+        })
+    }
+}
+
+impl ParseCtx<'_> {
+    /// The component's rate, or the workload's.
+    pub fn rate(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Decimal>, Diagnostic> {
+        match fields.number(key)? {
+            Some(rate) => Ok(rate),
+            None => self.records_per_second.ok_or_else(|| self.missing(fields, key, "records_per_second")),
+        }
+    }
+
+    /// The component's record size, or the workload's.
+    pub fn size(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Bytes>, Diagnostic> {
+        match fields.bytes(key)? {
+            Some(size) => Ok(size),
+            None => self.record_size.ok_or_else(|| self.missing(fields, key, "record_size")),
+        }
+    }
+
+    fn missing(&self, fields: &Fields, key: &str, workload_key: &str) -> Diagnostic {
+        fields
+            .error(self.span, format!("`{}` needs `{key}`", fields.service()))
+            .with_help(format!("set `{workload_key}` in [workload], or `{key}` on this component"))
+    }
+
+    /// A limit from the pricing table, for checks made while parsing.
+    pub fn limit(&self, fields: &Fields, limit: &'static Limit) -> Result<LimitValue, Diagnostic> {
+        self.prices.limit(limit.key).map(|e| e.value).ok_or_else(|| {
+            fields.error(
+                self.span,
+                format!("pricing table `{}` has no limit `{}`", self.prices.name, limit.key),
+            )
+        })
+    }
+
+    pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
+        match self.limit(fields, limit)? {
+            LimitValue::Bytes(b) => Ok(b),
+            _ => Err(fields.error(self.span, format!("limit `{}` must be a size", limit.key))),
+        }
+    }
+
+    pub fn limit_count(&self, fields: &Fields, limit: &'static Limit) -> Result<Decimal, Diagnostic> {
+        match self.limit(fields, limit)? {
+            LimitValue::Count(n) => Ok(n),
+            _ => Err(fields.error(self.span, format!("limit `{}` must be a number", limit.key))),
+        }
+    }
+
+    pub fn limit_duration(&self, fields: &Fields, limit: &'static Limit) -> Result<Duration, Diagnostic> {
+        match self.limit(fields, limit)? {
+            LimitValue::Duration(d) => Ok(d),
+            _ => Err(fields.error(self.span, format!("limit `{}` must be a duration", limit.key))),
+        }
+    }
+}
+
+fn describe(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => format!("\"{s}\""),
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::Array(_) => "an array".to_string(),
+        toml::Value::Table(_) => "a table".to_string(),
+    }
+}

@@ -1,0 +1,93 @@
+//! `calc`: capacity, cost, latency and requirement checks for AWS data
+//! architectures. The binary is a thin wrapper around [`run`].
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod bill;
+pub mod cli;
+pub mod diagnostic;
+pub mod evaluate;
+pub mod fields;
+pub mod number;
+pub mod pricing;
+pub mod render;
+pub mod report;
+pub mod scenario;
+pub mod services;
+pub mod suggest;
+pub mod units;
+
+use std::ffi::OsString;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::diagnostic::Diagnostic;
+use crate::scenario::Overrides;
+
+/// The exit codes `calc` uses.
+pub mod exit {
+    /// The report was printed.
+    pub const SUCCESS: u8 = 0;
+    /// Reserved: a budget or requirement check failed (`calc check`).
+    pub const CHECK_FAILED: u8 = 1;
+    /// The input (scenario, pricing table or command line) is invalid; nothing was printed on stdout.
+    pub const INVALID_INPUT: u8 = 2;
+}
+
+/// What a run prints and how it ends; the binary writes it out.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+}
+
+/// Runs `calc` with these arguments (the first is the program name).
+pub fn run<I, T>(args: I) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let text = error.render().to_string();
+            let code = u8::try_from(error.exit_code()).unwrap_or(exit::INVALID_INPUT);
+            return if error.use_stderr() {
+                Outcome {
+                    stderr: text,
+                    code,
+                    ..Outcome::default()
+                }
+            } else {
+                Outcome {
+                    stdout: text,
+                    code,
+                    ..Outcome::default()
+                }
+            };
+        }
+    };
+    match report(&cli) {
+        Ok(stdout) => Outcome {
+            stdout,
+            ..Outcome::default()
+        },
+        Err(diagnostic) => Outcome {
+            stderr: diagnostic.to_string(),
+            code: exit::INVALID_INPUT,
+            ..Outcome::default()
+        },
+    }
+}
+
+fn report(cli: &Cli) -> Result<String, Diagnostic> {
+    let overrides = Overrides {
+        hours_per_month: cli.hours_per_month,
+        pricing: cli.pricing.clone(),
+    };
+    let scenario = scenario::load(&cli.scenario, &overrides)?;
+    let report = evaluate::evaluate(&scenario)?;
+    Ok(render::render(&report, cli.format))
+}

@@ -1,0 +1,87 @@
+//! Exact decimals read from TOML, and the money arithmetic the bill needs.
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+use crate::units::decimal_from_f64;
+
+/// A decimal read from a TOML integer, float or string, keeping the digits as
+/// written (`0.015` is exactly 0.015).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Dec(pub Decimal);
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DecVisitor;
+
+        impl Visitor<'_> for DecVisitor {
+            type Value = Dec;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Dec, E> {
+                Ok(Dec(Decimal::from(v)))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Dec, E> {
+                Ok(Dec(Decimal::from(v)))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
+                decimal_from_f64(v)
+                    .map(Dec)
+                    .ok_or_else(|| E::custom(format!("{v} is out of range")))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
+                v.trim()
+                    .replace('_', "")
+                    .parse()
+                    .map(Dec)
+                    .map_err(|_| E::custom(format!("`{v}` is not a number")))
+            }
+        }
+
+        deserializer.deserialize_any(DecVisitor)
+    }
+}
+
+/// Rounds money to the cent, half away from zero, for display.
+pub fn cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds money up to the next cent, as AWS's Managed Flink examples do per line item.
+pub fn up_to_cent(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+}
+
+/// `ceil(numerator / denominator)` for non-negative decimals, as a count.
+pub fn ceil_div(numerator: Decimal, denominator: Decimal) -> Decimal {
+    if denominator.is_zero() {
+        return Decimal::ZERO;
+    }
+    (numerator / denominator).ceil()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn rounding() {
+        assert_eq!(cents(dec!(108.864)), dec!(108.86));
+        assert_eq!(cents(dec!(0.125)), dec!(0.13));
+        assert_eq!(up_to_cent(dec!(0.023)), dec!(0.03));
+        assert_eq!(up_to_cent(dec!(0.1042)), dec!(0.11));
+        assert_eq!(up_to_cent(dec!(2.00)), dec!(2.00));
+        assert_eq!(ceil_div(dec!(3000), dec!(1000)), dec!(3));
+        assert_eq!(ceil_div(dec!(3001), dec!(1000)), dec!(4));
+    }
+}

@@ -1,0 +1,357 @@
+//! Pricing tables: unit prices, free tiers and service limits, each with the
+//! source it came from and the date it was true.
+//!
+//! Bundled tables are embedded in the binary; a scenario may name its own file.
+
+use std::collections::{BTreeMap, HashMap};
+
+use arrayvec::ArrayVec;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::number::Dec;
+use crate::services::{self, Dimension, Limit, LimitKind};
+use crate::units::{Bytes, Duration};
+
+/// The tables shipped inside the binary, by name.
+pub const BUNDLED: &[(&str, &str)] = &[("aws-us-east-1", include_str!("../pricing/aws-us-east-1.toml"))];
+
+/// The table a scenario uses when it names none.
+pub const DEFAULT_TABLE: &str = "aws-us-east-1";
+
+/// How well a figure is backed.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// Text AWS wrote: documentation, a pricing page, a blog post.
+    AwsDocs,
+    /// A worked example AWS published.
+    AwsExample,
+    /// The AWS Price List API.
+    AwsPriceList,
+    /// Only third-party material agrees on it.
+    ThirdParty,
+    /// Not confirmed by any source consulted.
+    Unverified,
+    /// Set by the scenario (`[pricing_overrides]`).
+    Scenario,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::AwsDocs => "aws-docs",
+            Self::AwsExample => "aws-example",
+            Self::AwsPriceList => "aws-price-list",
+            Self::ThirdParty => "third-party",
+            Self::Unverified => "unverified",
+            Self::Scenario => "scenario",
+        }
+    }
+}
+
+/// One price band of a tiered price: `price` applies up to `up_to` units a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tier {
+    pub up_to: Option<Decimal>,
+    pub price: Decimal,
+}
+
+pub const MAX_TIERS: usize = 6;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rate {
+    Flat(Decimal),
+    Tiered(ArrayVec<Tier, MAX_TIERS>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Price {
+    pub rate: Rate,
+    /// Units a month that the free tier does not charge for.
+    pub free_per_month: Decimal,
+    /// Units an hour that the free tier does not charge for (for hourly capacity such as WCU).
+    pub free_per_hour: Decimal,
+    pub unit: String,
+    pub source: String,
+    pub as_of: String,
+    pub evidence: Evidence,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitValue {
+    Count(Decimal),
+    Bytes(Bytes),
+    Duration(Duration),
+}
+
+#[derive(Clone, Debug)]
+pub struct LimitEntry {
+    pub value: LimitValue,
+    pub source: String,
+    pub as_of: String,
+    pub evidence: Evidence,
+}
+
+/// A loaded pricing table, keyed by the registry's own `&'static str` keys so
+/// that the evaluation looks prices up without allocating.
+#[derive(Clone, Debug)]
+pub struct PriceBook {
+    pub name: String,
+    pub region: String,
+    pub currency: String,
+    pub as_of: String,
+    pub source_name: String,
+    prices: HashMap<&'static str, Price>,
+    limits: HashMap<&'static str, LimitEntry>,
+}
+
+impl PriceBook {
+    pub fn price(&self, key: &str) -> Option<&Price> {
+        self.prices.get(key)
+    }
+
+    pub fn limit(&self, key: &str) -> Option<&LimitEntry> {
+        self.limits.get(key)
+    }
+
+    pub fn prices(&self) -> impl Iterator<Item = (&'static str, &Price)> {
+        self.prices.iter().map(|(k, v)| (*k, v))
+    }
+
+    pub fn limits(&self) -> impl Iterator<Item = (&'static str, &LimitEntry)> {
+        self.limits.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// Replaces one unit price, as `[pricing_overrides]` does; the free tier stays.
+    pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &str) {
+        let entry = self.prices.entry(key).or_insert_with(|| Price {
+            rate: Rate::Flat(price),
+            free_per_month: Decimal::ZERO,
+            free_per_hour: Decimal::ZERO,
+            unit: unit.to_string(),
+            source: String::new(),
+            as_of: String::new(),
+            evidence: Evidence::Scenario,
+        });
+        entry.rate = Rate::Flat(price);
+        entry.source = "scenario [pricing_overrides]".to_string();
+        entry.evidence = Evidence::Scenario;
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    name: String,
+    region: String,
+    currency: String,
+    as_of: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    prices: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawPrice>>>,
+    #[serde(default)]
+    limits: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawLimit>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrice {
+    price: Option<Dec>,
+    tiers: Option<Vec<RawTier>>,
+    unit: Spanned<String>,
+    source: String,
+    as_of: String,
+    evidence: Evidence,
+    #[serde(default)]
+    free_per_month: Option<Dec>,
+    #[serde(default)]
+    free_per_hour: Option<Dec>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTier {
+    up_to: Option<Dec>,
+    price: Dec,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimit {
+    value: Spanned<toml::Value>,
+    source: String,
+    as_of: String,
+    evidence: Evidence,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// Parses and checks a pricing table: every key must be one a service uses,
+/// with the unit that service computes in, so that no price is silently
+/// applied to the wrong quantity.
+pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
+    let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    let mut prices = HashMap::new();
+    for (service, dims) in &raw.prices {
+        let def = known_service(source, service)?;
+        for (name, raw_price) in dims {
+            let dimension = def
+                .dimensions
+                .iter()
+                .find(|d| d.name() == name.get_ref())
+                .ok_or_else(|| {
+                    source
+                        .error(name.span().into(), format!("`{}` has no price `{}`", def.name, name.get_ref()))
+                        .suggesting(name.get_ref(), def.dimensions.iter().map(|d| d.name()))
+                })?;
+            let price = check_price(source, dimension, raw_price)?;
+            prices.insert(dimension.key, price);
+        }
+    }
+    let mut limits = HashMap::new();
+    for (service, entries) in &raw.limits {
+        let def = known_service(source, service)?;
+        for (name, raw_limit) in entries {
+            let limit = def.limits.iter().find(|l| l.name() == name.get_ref()).ok_or_else(|| {
+                source
+                    .error(name.span().into(), format!("`{}` has no limit `{}`", def.name, name.get_ref()))
+                    .suggesting(name.get_ref(), def.limits.iter().map(|l| l.name()))
+            })?;
+            let raw_limit = raw_limit.get_ref();
+            let value = limit_value(source, limit, &raw_limit.value)?;
+            limits.insert(
+                limit.key,
+                LimitEntry {
+                    value,
+                    source: raw_limit.source.clone(),
+                    as_of: raw_limit.as_of.clone(),
+                    evidence: raw_limit.evidence,
+                },
+            );
+        }
+    }
+    Ok(PriceBook {
+        name: raw.name,
+        region: raw.region,
+        currency: raw.currency,
+        as_of: raw.as_of,
+        source_name: source.name.clone(),
+        prices,
+        limits,
+    })
+}
+
+fn known_service(source: &Source, name: &Spanned<String>) -> Result<&'static services::ServiceDef, Diagnostic> {
+    services::find(name.get_ref()).ok_or_else(|| {
+        source
+            .error(name.span().into(), format!("unknown service `{}`", name.get_ref()))
+            .suggesting(name.get_ref(), services::names())
+    })
+}
+
+fn check_price(source: &Source, dimension: &Dimension, raw: &Spanned<RawPrice>) -> Result<Price, Diagnostic> {
+    let span: Span = raw.span().into();
+    let raw = raw.get_ref();
+    if raw.unit.get_ref() != dimension.unit {
+        return Err(source
+            .error(
+                raw.unit.span().into(),
+                format!(
+                    "`{}` is priced per `{}`, but calc counts it in `{}`",
+                    dimension.key,
+                    raw.unit.get_ref(),
+                    dimension.unit
+                ),
+            )
+            .with_help(format!("convert the price to one per `{}`", dimension.unit)));
+    }
+    let rate = match (&raw.price, &raw.tiers) {
+        (Some(price), None) => Rate::Flat(non_negative(source, span, price.0)?),
+        (None, Some(tiers)) => Rate::Tiered(check_tiers(source, span, tiers)?),
+        _ => {
+            return Err(source.error(span, format!("`{}` needs either `price` or `tiers`", dimension.key)));
+        }
+    };
+    let free = |value: &Option<Dec>| value.map_or(Ok(Decimal::ZERO), |d| non_negative(source, span, d.0));
+    Ok(Price {
+        rate,
+        free_per_month: free(&raw.free_per_month)?,
+        free_per_hour: free(&raw.free_per_hour)?,
+        unit: raw.unit.get_ref().clone(),
+        source: raw.source.clone(),
+        as_of: raw.as_of.clone(),
+        evidence: raw.evidence,
+    })
+}
+
+fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<ArrayVec<Tier, MAX_TIERS>, Diagnostic> {
+    if tiers.is_empty() || tiers.len() > MAX_TIERS {
+        return Err(source.error(span, format!("a tiered price has 1 to {MAX_TIERS} tiers")));
+    }
+    let mut checked = ArrayVec::new();
+    let mut previous = Decimal::ZERO;
+    for (i, tier) in tiers.iter().enumerate() {
+        let up_to = tier.up_to.map(|d| d.0);
+        match up_to {
+            Some(bound) if bound <= previous => {
+                return Err(source.error(span, "tier bounds (`up_to`) must increase"));
+            }
+            None if i + 1 != tiers.len() => {
+                return Err(source.error(span, "only the last tier may leave out `up_to`"));
+            }
+            _ => {}
+        }
+        previous = up_to.unwrap_or(previous);
+        checked.push(Tier {
+            up_to,
+            price: non_negative(source, span, tier.price.0)?,
+        });
+    }
+    Ok(checked)
+}
+
+fn non_negative(source: &Source, span: Span, value: Decimal) -> Result<Decimal, Diagnostic> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(source.error(span, format!("prices cannot be negative (found {value})")));
+    }
+    Ok(value)
+}
+
+fn limit_value(source: &Source, limit: &Limit, value: &Spanned<toml::Value>) -> Result<LimitValue, Diagnostic> {
+    let span: Span = value.span().into();
+    let bad = |expected: &str| source.error(span, format!("`{}` must be {expected}", limit.key));
+    match (limit.kind, value.get_ref()) {
+        (LimitKind::Count, toml::Value::Integer(n)) if *n >= 0 => Ok(LimitValue::Count(Decimal::from(*n))),
+        (LimitKind::Count, toml::Value::Float(f)) if *f >= 0.0 => crate::units::decimal_from_f64(*f)
+            .map(LimitValue::Count)
+            .ok_or_else(|| bad("a non-negative number")),
+        (LimitKind::Count, _) => Err(bad("a non-negative number")),
+        (LimitKind::Bytes, toml::Value::String(s)) => s
+            .parse()
+            .map(LimitValue::Bytes)
+            .map_err(|e| source.error(span, e)),
+        (LimitKind::Bytes, _) => Err(bad("a size such as \"1 MB\"")),
+        (LimitKind::Duration, toml::Value::String(s)) => s
+            .parse()
+            .map(LimitValue::Duration)
+            .map_err(|e| source.error(span, e)),
+        (LimitKind::Duration, _) => Err(bad("a duration such as \"200 ms\"")),
+    }
+}
+
+/// Loads a bundled table by name.
+pub fn bundled(name: &str) -> Option<Source> {
+    BUNDLED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(n, text)| Source::new(format!("pricing/{n}.toml"), *text))
+}

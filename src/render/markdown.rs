@@ -1,0 +1,85 @@
+//! Markdown for design documents: a heading an alternative, pipe tables.
+
+use std::fmt::Write;
+
+use super::text;
+use crate::report::Report;
+
+pub fn render(report: &Report) -> String {
+    let currency = &report.pricing.currency;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
+
+    let ranking = report.ranking();
+    let cheapest = ranking.first().map(|&i| report.alternatives[i].monthly_cost).unwrap_or_default();
+    let _ = writeln!(out, "## Comparison\n");
+    let _ = writeln!(out, "| # | alternative | monthly | vs cheapest | latency | verdict |");
+    let _ = writeln!(out, "|--:|---|--:|--:|--:|---|");
+    for (rank, &i) in ranking.iter().enumerate() {
+        let a = &report.alternatives[i];
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            rank + 1,
+            escape(&a.name),
+            text::money(a.monthly_cost, currency),
+            text::ratio(a.monthly_cost, cheapest),
+            a.latency,
+            text::verdict(a)
+        );
+    }
+
+    for alternative in &report.alternatives {
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n{} a month · latency {} · {}",
+            escape(&alternative.name),
+            text::money(alternative.monthly_cost, currency),
+            alternative.latency,
+            text::verdict(alternative)
+        );
+        for component in &alternative.components {
+            let _ = writeln!(
+                out,
+                "\n### {}\n\n{} a month · latency {}\n\nCapacity: {}\n",
+                text::component_label(component),
+                text::money(component.monthly_cost(), currency),
+                component.latency,
+                text::capacity(component)
+            );
+            let _ = writeln!(out, "| dimension | quantity | unit | unit price | monthly |");
+            let _ = writeln!(out, "|---|--:|---|--:|--:|");
+            for item in &component.line_items {
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} |",
+                    item.dimension.name(),
+                    text::quantity(item),
+                    item.dimension.unit,
+                    text::unit_price(item.unit_price, currency),
+                    text::money(item.monthly_cost, currency)
+                );
+            }
+            for item in &component.line_items {
+                if let Some(tiers) = text::tiers(item, currency) {
+                    let _ = writeln!(out, "\nTiers of `{}`: {tiers}", item.dimension.name());
+                }
+            }
+            for note in &component.notes {
+                let _ = writeln!(out, "\n> {}", note.text);
+            }
+        }
+        let violations: Vec<String> = alternative
+            .all_violations()
+            .map(|(c, v)| format!("- ✗ {}", text::violation(alternative, c, v, currency)))
+            .collect();
+        if !violations.is_empty() {
+            let _ = writeln!(out, "\n{}", violations.join("\n"));
+        }
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|")
+}

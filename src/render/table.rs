@@ -1,0 +1,106 @@
+//! Tables for a terminal. Widths depend on the content only, so the output is
+//! the same on a terminal, in a pipe and in a snapshot.
+
+use std::fmt::Write;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::text;
+use crate::report::{AlternativeResult, Report};
+
+pub fn render(report: &Report) -> String {
+    let currency = &report.pricing.currency;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", report.scenario);
+    let _ = writeln!(out, "{}", text::preamble(report));
+    for alternative in &report.alternatives {
+        out.push('\n');
+        render_alternative(&mut out, alternative, currency);
+    }
+    out.push('\n');
+    render_comparison(&mut out, report);
+    out
+}
+
+fn render_alternative(out: &mut String, alternative: &AlternativeResult, currency: &str) {
+    let _ = writeln!(
+        out,
+        "== {} == {} a month · latency {} · {}",
+        alternative.name,
+        text::money(alternative.monthly_cost, currency),
+        alternative.latency,
+        text::verdict(alternative)
+    );
+    for component in &alternative.components {
+        let _ = writeln!(
+            out,
+            "\n{} · {} a month · latency {}",
+            text::component_label(component),
+            text::money(component.monthly_cost(), currency),
+            component.latency
+        );
+        let _ = writeln!(out, "capacity: {}", text::capacity(component));
+        let mut table = new_table(&["dimension", "quantity", "unit", "unit price", "monthly"]);
+        for item in &component.line_items {
+            table.add_row(vec![
+                item.dimension.name().to_string(),
+                text::quantity(item),
+                item.dimension.unit.to_string(),
+                text::unit_price(item.unit_price, currency),
+                text::money(item.monthly_cost, currency),
+            ]);
+        }
+        align_right(&mut table, &[1, 3, 4]);
+        let _ = writeln!(out, "{table}");
+        for item in &component.line_items {
+            if let Some(tiers) = text::tiers(item, currency) {
+                let _ = writeln!(out, "tiers of {}: {tiers}", item.dimension.name());
+            }
+        }
+        for note in &component.notes {
+            let _ = writeln!(out, "note: {}", note.text);
+        }
+    }
+    for (component, violation) in alternative.all_violations() {
+        let _ = writeln!(out, "✗ {}", text::violation(alternative, component, violation, currency));
+    }
+}
+
+fn render_comparison(out: &mut String, report: &Report) {
+    let currency = &report.pricing.currency;
+    let ranking = report.ranking();
+    let cheapest = ranking.first().map(|&i| report.alternatives[i].monthly_cost).unwrap_or_default();
+    let _ = writeln!(out, "Comparison (feasible first, then cheapest first)");
+    let mut table = new_table(&["#", "alternative", "monthly", "vs cheapest", "latency", "verdict"]);
+    for (rank, &i) in ranking.iter().enumerate() {
+        let alternative = &report.alternatives[i];
+        table.add_row(vec![
+            (rank + 1).to_string(),
+            alternative.name.clone(),
+            text::money(alternative.monthly_cost, currency),
+            text::ratio(alternative.monthly_cost, cheapest),
+            alternative.latency.to_string(),
+            if alternative.feasible() { "ok".to_string() } else { "fails".to_string() },
+        ]);
+    }
+    align_right(&mut table, &[0, 2, 3, 4]);
+    let _ = writeln!(out, "{table}");
+}
+
+fn new_table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .force_no_tty()
+        .set_header(header.to_vec());
+    table
+}
+
+fn align_right(table: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(column) = table.column_mut(i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The words and number formats every renderer shares.
+
+use rust_decimal::Decimal;
+
+use crate::number::cents;
+use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem, Report, Violation};
+use crate::services::LimitKind;
+use crate::units::Bytes;
+
+/// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
+pub fn number(value: Decimal, max_dp: u32) -> String {
+    let rounded = value.round_dp(max_dp).normalize();
+    let text = rounded.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
+/// Money to the cent: `$1,450.90`.
+pub fn money(amount: Decimal, currency: &str) -> String {
+    let cents = cents(amount);
+    let whole = number(cents.trunc(), 0);
+    let fraction = format!("{:02}", (cents.fract().abs() * Decimal::ONE_HUNDRED).trunc());
+    let symbol = if currency == "USD" { "$".to_string() } else { format!("{currency} ") };
+    format!("{symbol}{whole}.{fraction}")
+}
+
+/// A unit price exactly as the table has it: `$0.00065`.
+pub fn unit_price(price: Decimal, currency: &str) -> String {
+    let symbol = if currency == "USD" { "$".to_string() } else { format!("{currency} ") };
+    format!("{symbol}{}", price.round_dp(10).normalize())
+}
+
+pub fn capacity_value(value: CapacityValue) -> String {
+    match value {
+        CapacityValue::Count(n) => number(Decimal::from(n), 0),
+        CapacityValue::Number(n) => number(n, 4),
+        CapacityValue::Bytes(b) => b.to_string(),
+        CapacityValue::Duration(d) => d.to_string(),
+        CapacityValue::Key(k) => k.to_string(),
+    }
+}
+
+/// `shards 3 (write_records) · write_bytes_shards 2.9297 …`
+pub fn capacity(component: &ComponentResult) -> String {
+    component
+        .capacity
+        .iter()
+        .map(|c| format!("{} {}", c.key, capacity_value(c.value)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// `kinesis_data_streams (provisioned)`
+pub fn component_label(component: &ComponentResult) -> String {
+    match component.mode {
+        Some(mode) => format!("{} ({mode})", component.service),
+        None => component.service.to_string(),
+    }
+}
+
+/// The quantity column: `7,776` or `2,190,000 − 18,250 free`.
+pub fn quantity(item: &LineItem) -> String {
+    if item.free_quantity.is_zero() {
+        number(item.quantity, 4)
+    } else {
+        format!("{} − {} free", number(item.quantity, 4), number(item.free_quantity, 4))
+    }
+}
+
+/// The tiers a tiered price used, when there were several.
+pub fn tiers(item: &LineItem, currency: &str) -> Option<String> {
+    (!item.tiers.is_empty()).then(|| {
+        item.tiers
+            .iter()
+            .map(|t| format!("{} × {}", number(t.quantity, 4), unit_price(t.unit_price, currency)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+    })
+}
+
+/// One sentence a violation, naming the component it concerns.
+pub fn violation(alternative: &AlternativeResult, component: Option<usize>, violation: &Violation, currency: &str) -> String {
+    let subject = component.map(|i| component_label(&alternative.components[i]));
+    match violation {
+        Violation::MaxLatency { actual, limit } => {
+            format!("adds {actual} of latency; requirement: at most {limit}")
+        }
+        Violation::MaxMonthlyCost { actual, limit } => {
+            format!("costs {} a month; budget: {}", money(*actual, currency), money(*limit, currency))
+        }
+        Violation::Limit {
+            limit,
+            needed,
+            allowed,
+            fix,
+        } => {
+            let amount = |value: Decimal| match limit.kind {
+                LimitKind::Bytes => Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string(),
+                _ => number(value, 2),
+            };
+            format!(
+                "{}: needs {} {}, over the limit of {}; {fix}",
+                subject.unwrap_or_default(),
+                amount(*needed),
+                limit.what,
+                amount(*allowed),
+            )
+        }
+    }
+}
+
+/// The verdict line: `meets the requirements` or the first reason it does not.
+pub fn verdict(alternative: &AlternativeResult) -> &'static str {
+    if alternative.feasible() { "meets the requirements" } else { "does not meet the requirements" }
+}
+
+/// The report's opening lines: which table, which month.
+pub fn preamble(report: &Report) -> String {
+    format!(
+        "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
+        report.pricing.name,
+        report.pricing.region,
+        report.pricing.currency,
+        report.pricing.as_of,
+        number(report.hours_per_month, 2),
+        if report.free_tier { "on" } else { "off" },
+    )
+}
+
+/// `2.25×` the cheapest, or `—` when the cheapest is free.
+pub fn ratio(cost: Decimal, cheapest: Decimal) -> String {
+    if cheapest.is_zero() {
+        return if cost.is_zero() { "1×".to_string() } else { "—".to_string() };
+    }
+    format!("{}×", number(cost / cheapest, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn numbers_group_thousands() {
+        assert_eq!(number(dec!(1234567.891), 2), "1,234,567.89");
+        assert_eq!(number(dec!(100), 2), "100");
+        assert_eq!(number(dec!(0.5), 2), "0.5");
+        assert_eq!(number(dec!(-1234.5), 1), "-1,234.5");
+    }
+
+    #[test]
+    fn money_has_cents() {
+        assert_eq!(money(dec!(1450.897), "USD"), "$1,450.90");
+        assert_eq!(money(dec!(108.864), "USD"), "$108.86");
+        assert_eq!(money(dec!(0), "USD"), "$0.00");
+        assert_eq!(money(dec!(32.4), "EUR"), "EUR 32.40");
+    }
+}

@@ -1,0 +1,196 @@
+//! What an evaluation produces: plain numbers and keys, no words. The renderers
+//! turn these into tables, JSON or Markdown.
+
+use arrayvec::ArrayVec;
+use rust_decimal::Decimal;
+
+use crate::pricing::MAX_TIERS;
+use crate::services::{Dimension, Limit};
+use crate::units::{Bytes, Duration};
+
+/// One line of a bill: `quantity` (less `free_quantity`) × `unit_price` = `monthly_cost`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineItem {
+    pub dimension: &'static Dimension,
+    pub quantity: Decimal,
+    /// The part of `quantity` that the free tier covers.
+    pub free_quantity: Decimal,
+    /// The price per unit; for a tiered price, the average over the tiers used.
+    pub unit_price: Decimal,
+    pub monthly_cost: Decimal,
+    /// How a tiered price split the billed quantity (empty for a flat price).
+    pub tiers: ArrayVec<TierUse, MAX_TIERS>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TierUse {
+    pub quantity: Decimal,
+    pub unit_price: Decimal,
+    pub cost: Decimal,
+}
+
+/// A capacity figure with a stable key, as JSON consumers see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Capacity {
+    pub key: &'static str,
+    pub value: CapacityValue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CapacityValue {
+    /// A whole count (shards, units, partitions).
+    Count(u64),
+    /// An exact figure (the unrounded terms behind a count, a rate).
+    Number(Decimal),
+    Bytes(Bytes),
+    Duration(Duration),
+    /// One of a fixed set of names (`binding_limit`, `flush_trigger`).
+    Key(&'static str),
+}
+
+/// A fact about a component worth telling, that does not make it fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub code: &'static str,
+    pub text: &'static str,
+}
+
+/// Why an alternative does not meet its requirements or AWS's limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Violation {
+    MaxLatency { actual: Duration, limit: Duration },
+    MaxMonthlyCost { actual: Decimal, limit: Decimal },
+    /// The design needs more of something than AWS allows.
+    Limit {
+        limit: &'static Limit,
+        needed: Decimal,
+        allowed: Decimal,
+        fix: &'static str,
+    },
+}
+
+impl Violation {
+    /// The requirement (or `limit`) a violation is about, as JSON names it.
+    pub fn requirement(&self) -> &'static str {
+        match self {
+            Self::MaxLatency { .. } => "max_latency",
+            Self::MaxMonthlyCost { .. } => "max_monthly_cost",
+            Self::Limit { .. } => "limit",
+        }
+    }
+}
+
+pub const MAX_CAPACITY: usize = 10;
+pub const MAX_LINE_ITEMS: usize = 10;
+pub const MAX_NOTES: usize = 4;
+pub const MAX_VIOLATIONS: usize = 4;
+
+/// One component of an alternative, evaluated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComponentResult {
+    pub service: &'static str,
+    /// The variant in use (`provisioned`, `on_demand`…), when the service has several.
+    pub mode: Option<&'static str>,
+    pub capacity: ArrayVec<Capacity, MAX_CAPACITY>,
+    pub line_items: ArrayVec<LineItem, MAX_LINE_ITEMS>,
+    pub latency: Duration,
+    pub notes: ArrayVec<Note, MAX_NOTES>,
+    pub violations: ArrayVec<Violation, MAX_VIOLATIONS>,
+}
+
+impl ComponentResult {
+    pub fn new(service: &'static str, mode: Option<&'static str>) -> Self {
+        Self {
+            service,
+            mode,
+            capacity: ArrayVec::new(),
+            line_items: ArrayVec::new(),
+            latency: Duration::ZERO,
+            notes: ArrayVec::new(),
+            violations: ArrayVec::new(),
+        }
+    }
+
+    pub fn monthly_cost(&self) -> Decimal {
+        self.line_items.iter().map(|item| item.monthly_cost).sum()
+    }
+
+    pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
+        self.capacity.push(Capacity { key, value });
+    }
+
+    pub fn note(&mut self, code: &'static str, text: &'static str) {
+        self.notes.push(Note { code, text });
+    }
+
+    pub fn violate(&mut self, limit: &'static Limit, needed: Decimal, allowed: Decimal, fix: &'static str) {
+        self.violations.push(Violation::Limit {
+            limit,
+            needed,
+            allowed,
+            fix,
+        });
+    }
+}
+
+/// One alternative, evaluated and checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlternativeResult {
+    pub name: String,
+    pub components: Vec<ComponentResult>,
+    pub monthly_cost: Decimal,
+    /// The latency the components add in sequence.
+    pub latency: Duration,
+    /// Requirement violations of the alternative as a whole (latency, budget);
+    /// each component keeps its own.
+    pub violations: Vec<Violation>,
+}
+
+impl AlternativeResult {
+    pub fn feasible(&self) -> bool {
+        self.violations.is_empty() && self.components.iter().all(|c| c.violations.is_empty())
+    }
+
+    /// Every violation, with the index of the component it belongs to, if any.
+    pub fn all_violations(&self) -> impl Iterator<Item = (Option<usize>, &Violation)> {
+        let own = self.violations.iter().map(|v| (None, v));
+        let components = self
+            .components
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.violations.iter().map(move |v| (Some(i), v)));
+        components.chain(own)
+    }
+}
+
+/// The pricing table a report used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PricingInfo {
+    pub name: String,
+    pub region: String,
+    pub currency: String,
+    pub as_of: String,
+}
+
+/// Everything `calc` found for a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub scenario: String,
+    pub pricing: PricingInfo,
+    pub hours_per_month: Decimal,
+    pub free_tier: bool,
+    pub alternatives: Vec<AlternativeResult>,
+}
+
+impl Report {
+    /// Indices of the alternatives, feasible ones first, then cheapest first;
+    /// ties keep the scenario's order.
+    pub fn ranking(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.alternatives.len()).collect();
+        order.sort_by_key(|&i| {
+            let alternative = &self.alternatives[i];
+            (!alternative.feasible(), alternative.monthly_cost)
+        });
+        order
+    }
+}

@@ -1,0 +1,344 @@
+//! The scenario file: a workload, requirements, and the alternatives to compare.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::fields::{Entry, Fields, ParseCtx, Sp};
+use crate::number::Dec;
+use crate::pricing::{self, PriceBook};
+use crate::services::{self, Input};
+use crate::units::{Bytes, Duration};
+
+/// A scenario, read and checked, ready to evaluate.
+#[derive(Debug)]
+pub struct Scenario {
+    pub name: String,
+    pub hours_per_month: Decimal,
+    pub free_tier: bool,
+    pub round_up_to_cent: bool,
+    pub requirements: Requirements,
+    pub prices: PriceBook,
+    pub alternatives: Vec<Alternative>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Requirements {
+    pub max_latency: Option<Duration>,
+    pub max_monthly_cost: Option<Decimal>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    pub name: String,
+    pub components: Vec<Component>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    pub span: Span,
+    pub input: Input,
+}
+
+/// Settings the command line can force over the scenario's own.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub hours_per_month: Option<Decimal>,
+    pub pricing: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    pricing: Option<Spanned<String>>,
+    hours_per_month: Option<Spanned<Dec>>,
+    #[serde(default)]
+    free_tier: bool,
+    rounding: Option<Spanned<String>>,
+    #[serde(default)]
+    workload: RawWorkload,
+    #[serde(default)]
+    requirements: RawRequirements,
+    #[serde(default)]
+    pricing_overrides: BTreeMap<Spanned<String>, Spanned<Dec>>,
+    alternatives: Spanned<Vec<RawAlternative>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawWorkload {
+    records_per_second: Option<Spanned<Dec>>,
+    record_size: Option<Spanned<SizeText>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRequirements {
+    max_latency: Option<Spanned<String>>,
+    max_monthly_cost: Option<Spanned<Dec>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAlternative {
+    name: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    components: Spanned<Vec<Spanned<RawComponent>>>,
+}
+
+/// A size as written: a string with a unit, or a bare number of bytes.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SizeText {
+    Text(String),
+    Bytes(i64),
+}
+
+/// A component's keys and values with their places, for the service to read.
+struct RawComponent(Vec<(Spanned<String>, Spanned<toml::Value>)>);
+
+impl<'de> Deserialize<'de> for RawComponent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ComponentVisitor;
+
+        impl<'de> Visitor<'de> for ComponentVisitor {
+            type Value = RawComponent;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table such as { service = \"kinesis_data_streams\" }")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawComponent, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(RawComponent(entries))
+            }
+        }
+
+        deserializer.deserialize_map(ComponentVisitor)
+    }
+}
+
+/// Reads the scenario at `path` and the pricing table it names.
+pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Diagnostic::plain(format!("cannot read `{name}`: {}", io_reason(&e))))?;
+    parse(Source::new(name, text), path.parent().unwrap_or(Path::new(".")), overrides)
+}
+
+/// Parses a scenario's text; `dir` is where a relative pricing path is found.
+pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
+    let raw: RawScenario = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+
+    let hours_per_month = match (overrides.hours_per_month, &raw.hours_per_month) {
+        (Some(hours), _) => check_hours(hours).map_err(Diagnostic::plain)?,
+        (None, Some(hours)) => check_hours(hours.get_ref().0).map_err(|e| source.error(hours.span().into(), e))?,
+        (None, None) => Decimal::from(730),
+    };
+    let round_up_to_cent = match &raw.rounding {
+        None => false,
+        Some(r) if r.get_ref() == "none" => false,
+        Some(r) if r.get_ref() == "up_to_cent" => true,
+        Some(r) => {
+            return Err(source
+                .error(r.span().into(), format!("unknown rounding `{}`", r.get_ref()))
+                .with_help("expected `none` (the default) or `up_to_cent`"));
+        }
+    };
+
+    let mut prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides.pricing.as_deref())?;
+    for (key, price) in &raw.pricing_overrides {
+        let dimension = services::dimension(key.get_ref()).ok_or_else(|| {
+            source
+                .error(key.span().into(), format!("unknown price `{}`", key.get_ref()))
+                .suggesting(key.get_ref(), services::dimension_keys())
+        })?;
+        let value = price.get_ref().0;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(source.error(price.span().into(), "prices cannot be negative"));
+        }
+        prices.override_price(dimension.key, value, dimension.unit);
+    }
+
+    let requirements = Requirements {
+        max_latency: raw
+            .requirements
+            .max_latency
+            .map(|l| l.get_ref().parse().map_err(|e: String| source.error(l.span().into(), e)))
+            .transpose()?,
+        max_monthly_cost: raw.requirements.max_monthly_cost.map(|c| c.get_ref().0),
+    };
+
+    let workload = &raw.workload;
+    let records_per_second = workload
+        .records_per_second
+        .as_ref()
+        .map(|r| {
+            let value = r.get_ref().0;
+            if value.is_sign_negative() && !value.is_zero() {
+                return Err(source.error(r.span().into(), format!("`records_per_second` cannot be negative (found {value})")));
+            }
+            if value > Decimal::from(1_000_000_000_000u64) {
+                return Err(source.error(r.span().into(), "`records_per_second` is larger than calc can price (at most 10^12)"));
+            }
+            Ok(Sp {
+                value,
+                span: r.span().into(),
+            })
+        })
+        .transpose()?;
+    let record_size = workload
+        .record_size
+        .as_ref()
+        .map(|s| {
+            let parsed = match s.get_ref() {
+                SizeText::Text(text) => text.parse::<Bytes>(),
+                SizeText::Bytes(n) => u64::try_from(*n).map(Bytes).map_err(|_| "`record_size` cannot be negative".to_string()),
+            };
+            parsed
+                .map(|value| Sp {
+                    value,
+                    span: s.span().into(),
+                })
+                .map_err(|e| source.error(s.span().into(), e))
+        })
+        .transpose()?;
+
+    if raw.alternatives.get_ref().is_empty() {
+        return Err(source.error(raw.alternatives.span().into(), "a scenario needs at least one alternative"));
+    }
+    let mut alternatives = Vec::new();
+    for alternative in raw.alternatives.into_inner() {
+        if alternative.components.get_ref().is_empty() {
+            return Err(source.error(
+                alternative.components.span().into(),
+                format!("alternative `{}` has no components", alternative.name),
+            ));
+        }
+        let mut components = Vec::new();
+        for component in alternative.components.into_inner() {
+            let span: Span = component.span().into();
+            let ctx = ParseCtx {
+                records_per_second,
+                record_size,
+                prices: &prices,
+                span,
+            };
+            components.push(Component {
+                span,
+                input: parse_component(&source, component.into_inner(), &ctx)?,
+            });
+        }
+        alternatives.push(Alternative {
+            name: alternative.name,
+            components,
+        });
+    }
+
+    Ok(Scenario {
+        name: raw.name,
+        hours_per_month,
+        free_tier: raw.free_tier,
+        round_up_to_cent,
+        requirements,
+        prices,
+        alternatives,
+        source,
+    })
+}
+
+fn parse_component(source: &Source, raw: RawComponent, ctx: &ParseCtx) -> Result<Input, Diagnostic> {
+    let mut entries: Vec<Entry> = raw
+        .0
+        .into_iter()
+        .map(|(key, value)| Entry {
+            key_span: key.span().into(),
+            key: key.into_inner(),
+            value_span: value.span().into(),
+            value: value.into_inner(),
+        })
+        .collect();
+    let position = entries.iter().position(|e| e.key == "service").ok_or_else(|| {
+        let listed: Vec<String> = services::names().map(|n| format!("`{n}`")).collect();
+        source
+            .error(ctx.span, "a component needs a `service`")
+            .with_help(format!("one of {}", listed.join(", ")))
+    })?;
+    let service = entries.remove(position);
+    let Some(name) = service.value.as_str() else {
+        return Err(source.error(service.value_span, "`service` must be a service name in quotes"));
+    };
+    let def = services::find(name).ok_or_else(|| {
+        source
+            .error(service.value_span, format!("unknown service `{name}`"))
+            .suggesting(name, services::names())
+    })?;
+    let mut fields = Fields::new(source, def.name, entries);
+    let input = (def.parse)(&mut fields, ctx)?;
+    fields.finish()?;
+    Ok(input)
+}
+
+fn load_pricing(
+    scenario: &Source,
+    dir: &Path,
+    named: Option<&Spanned<String>>,
+    forced: Option<&str>,
+) -> Result<PriceBook, Diagnostic> {
+    let wanted = forced.or(named.map(|n| n.get_ref().as_str())).unwrap_or(pricing::DEFAULT_TABLE);
+    let unknown = |message: String| match (forced, named) {
+        (None, Some(n)) => scenario.error(n.span().into(), message),
+        _ => Diagnostic::plain(message),
+    };
+    let source = if let Some(bundled) = pricing::bundled(wanted) {
+        bundled
+    } else if wanted.ends_with(".toml") || wanted.contains('/') || wanted.contains('\\') {
+        let path: PathBuf = if forced.is_some() { PathBuf::from(wanted) } else { dir.join(wanted) };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| unknown(format!("cannot read pricing table `{}`: {}", path.display(), io_reason(&e))))?;
+        Source::new(path.display().to_string(), text)
+    } else {
+        let names = pricing::BUNDLED.iter().map(|(n, _)| *n);
+        let diagnostic = unknown(format!("unknown pricing table `{wanted}`")).suggesting(wanted, names);
+        if diagnostic.help.is_some() {
+            return Err(diagnostic);
+        }
+        let listed: Vec<String> = pricing::BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
+        return Err(diagnostic.with_help(format!(
+            "bundled tables: {}; or give a path to a .toml file",
+            listed.join(", ")
+        )));
+    };
+    pricing::parse(&source)
+}
+
+fn check_hours(hours: Decimal) -> Result<Decimal, String> {
+    if hours <= Decimal::ZERO || hours > Decimal::from(744) {
+        return Err(format!("`hours_per_month` must be more than 0 and at most 744 (found {hours})"));
+    }
+    Ok(hours)
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}

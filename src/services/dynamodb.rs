@@ -1,0 +1,278 @@
+//! Amazon DynamoDB (Standard table class), provisioned and on-demand, with Streams.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::report::{CapacityValue, ComponentResult};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::units::{Bytes, GIB, KIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "dynamodb",
+    title: "DynamoDB",
+    dimensions: &[
+        &WCU_HOUR,
+        &RCU_HOUR,
+        &WRITE_REQUEST_UNITS,
+        &READ_REQUEST_UNITS,
+        &STORAGE_GB_MONTH,
+        &STREAMS_READ_REQUEST_UNITS,
+    ],
+    limits: &[
+        &MAX_ITEM_SIZE,
+        &PARTITION_WCU,
+        &PARTITION_RCU,
+        &PARTITION_STORAGE,
+        &TABLE_WCU,
+        &TABLE_RCU,
+        &LATENCY,
+    ],
+    parse,
+};
+
+pub const WCU_HOUR: Dimension = Dimension::new("dynamodb.wcu_hour", "WCU-hour");
+pub const RCU_HOUR: Dimension = Dimension::new("dynamodb.rcu_hour", "RCU-hour");
+pub const WRITE_REQUEST_UNITS: Dimension = Dimension::new("dynamodb.write_request_units", "million WRU");
+pub const READ_REQUEST_UNITS: Dimension = Dimension::new("dynamodb.read_request_units", "million RRU");
+pub const STORAGE_GB_MONTH: Dimension = Dimension::new("dynamodb.storage_gb_month", "GB-month");
+pub const STREAMS_READ_REQUEST_UNITS: Dimension =
+    Dimension::new("dynamodb.streams_read_request_units", "million requests");
+
+pub const MAX_ITEM_SIZE: Limit = Limit::new("dynamodb.max_item_size", LimitKind::Bytes, "item size");
+pub const PARTITION_WCU: Limit = Limit::new("dynamodb.partition_wcu", LimitKind::Count, "WCU per partition");
+pub const PARTITION_RCU: Limit = Limit::new("dynamodb.partition_rcu", LimitKind::Count, "RCU per partition");
+pub const PARTITION_STORAGE: Limit = Limit::new("dynamodb.partition_storage", LimitKind::Bytes, "storage per partition");
+pub const TABLE_WCU: Limit = Limit::new("dynamodb.table_wcu", LimitKind::Count, "write capacity units per table");
+pub const TABLE_RCU: Limit = Limit::new("dynamodb.table_rcu", LimitKind::Count, "read capacity units per table");
+pub const LATENCY: Limit = Limit::new("dynamodb.latency", LimitKind::Duration, "latency");
+
+choice! {
+    pub enum CapacityMode {
+        Provisioned = "provisioned",
+        OnDemand = "on_demand",
+    }
+}
+
+choice! {
+    pub enum ReadConsistency {
+        Eventual = "eventual",
+        Strong = "strong",
+        Transactional = "transactional",
+    }
+}
+
+impl ReadConsistency {
+    /// Read units per 4 KB read (DynamoDB developer guide, "read/write capacity mode").
+    fn factor(self) -> Decimal {
+        match self {
+            Self::Eventual => Decimal::new(5, 1),
+            Self::Strong => Decimal::ONE,
+            Self::Transactional => Decimal::TWO,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub mode: CapacityMode,
+    pub writes_per_second: Decimal,
+    pub reads_per_second: Decimal,
+    pub item_size: Bytes,
+    pub read_consistency: ReadConsistency,
+    pub transactional_writes: bool,
+    pub storage: Bytes,
+    pub streams: bool,
+    /// GetRecords calls a second from readers other than Lambda triggers (which are free).
+    pub streams_reads_per_second: Decimal,
+}
+
+fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
+    let mode = fields.choice("capacity_mode")?.map_or(CapacityMode::Provisioned, |m| m.value);
+    let writes_per_second = ctx.rate(fields, "writes_per_second")?;
+    let reads_per_second = fields.number("reads_per_second")?.map_or(Decimal::ZERO, |r| r.value);
+    let item_size = ctx.size(fields, "item_size")?;
+    let read_consistency = fields.choice("read_consistency")?.map_or(ReadConsistency::Eventual, |c| c.value);
+    let transactional_writes = fields.flag("transactional_writes")?.is_some_and(|t| t.value);
+    let storage = fields.bytes("storage")?.map_or(Bytes(0), |s| s.value);
+    let streams = fields.flag("streams")?.is_some_and(|s| s.value);
+    let streams_reads = fields.number("streams_reads_per_second")?;
+    if let Some(reads) = streams_reads
+        && !streams
+        && !reads.value.is_zero()
+    {
+        return Err(fields
+            .error(reads.span, "`streams_reads_per_second` needs `streams = true`")
+            .with_help("enable the table's stream, or remove this key"));
+    }
+    let max = ctx.limit_bytes(fields, &MAX_ITEM_SIZE)?;
+    if item_size.value > max {
+        return Err(fields
+            .error(item_size.span, format!("a {} item is over DynamoDB's {max} item limit", item_size.value))
+            .with_help("store large attributes in S3 and keep a pointer in the item, or set a smaller `item_size`"));
+    }
+    Ok(super::Input::DynamoDb(Input {
+        mode,
+        writes_per_second: writes_per_second.value,
+        reads_per_second,
+        item_size: item_size.value,
+        read_consistency,
+        transactional_writes,
+        storage,
+        streams,
+        streams_reads_per_second: streams_reads.map_or(Decimal::ZERO, |r| r.value),
+    }))
+}
+
+impl Input {
+    /// Write units per write: one per 1 KB of item, twice that in a transaction.
+    pub fn write_units_per_write(&self) -> Decimal {
+        let units = Decimal::from(self.item_size.chunks_of(KIB).max(1));
+        if self.transactional_writes { units * Decimal::TWO } else { units }
+    }
+
+    /// Read units per read: one per 4 KB of item for a strongly consistent read,
+    /// half that eventually consistent, twice that in a transaction.
+    pub fn read_units_per_read(&self) -> Decimal {
+        Decimal::from(self.item_size.chunks_of(4 * KIB).max(1)) * self.read_consistency.factor()
+    }
+
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
+        let write_units = self.writes_per_second * self.write_units_per_write();
+        let read_units = self.reads_per_second * self.read_units_per_read();
+        let storage_gb = self.storage.decimal() / Decimal::from(GIB);
+
+        let (wcu, rcu) = match self.mode {
+            CapacityMode::Provisioned => {
+                // A provisioned table has at least 1 WCU and 1 RCU.
+                let wcu = write_units.ceil().max(Decimal::ONE);
+                let rcu = read_units.ceil().max(Decimal::ONE);
+                if read_units < Decimal::ONE || write_units < Decimal::ONE {
+                    result.note("minimum_capacity", "a provisioned table has at least 1 WCU and 1 RCU");
+                }
+                (wcu, rcu)
+            }
+            CapacityMode::OnDemand => (write_units, read_units),
+        };
+        result.capacity("wcu", CapacityValue::Number(wcu));
+        result.capacity("rcu", CapacityValue::Number(rcu));
+        result.capacity("write_units_per_write", CapacityValue::Number(self.write_units_per_write()));
+        result.capacity("read_units_per_read", CapacityValue::Number(self.read_units_per_read()));
+
+        // AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
+        // WCU (shared between them) and holds 10 GB.
+        let by_throughput = rcu / ctx.count(&PARTITION_RCU)? + wcu / ctx.count(&PARTITION_WCU)?;
+        let by_storage = self.storage.decimal() / ctx.bytes(&PARTITION_STORAGE)?.decimal();
+        let partitions = by_throughput.max(by_storage).ceil().max(Decimal::ONE);
+        result.capacity("partitions", CapacityValue::Number(partitions));
+
+        for (needed, limit) in [(wcu, &TABLE_WCU), (rcu, &TABLE_RCU)] {
+            let allowed = ctx.count(limit)?;
+            if needed > allowed {
+                result.violate(limit, needed, allowed, "request a table quota increase");
+            }
+        }
+
+        match self.mode {
+            CapacityMode::Provisioned => {
+                result.line_items.push(charge(ctx, &WCU_HOUR, wcu * ctx.hours)?);
+                result.line_items.push(charge(ctx, &RCU_HOUR, rcu * ctx.hours)?);
+            }
+            CapacityMode::OnDemand => {
+                let seconds = ctx.seconds();
+                result.line_items.push(charge(ctx, &WRITE_REQUEST_UNITS, write_units * seconds / MILLION)?);
+                if !read_units.is_zero() {
+                    result.line_items.push(charge(ctx, &READ_REQUEST_UNITS, read_units * seconds / MILLION)?);
+                }
+            }
+        }
+        if !storage_gb.is_zero() {
+            result.line_items.push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+        }
+        if self.streams && !self.streams_reads_per_second.is_zero() {
+            let requests = self.streams_reads_per_second * ctx.seconds() / MILLION;
+            result.line_items.push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
+        } else if self.streams {
+            result.note("streams_lambda_free", "Streams reads by Lambda triggers are free");
+        }
+        result.latency = ctx.duration(&LATENCY)?;
+        Ok(result)
+    }
+}
+
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::{ctx, item};
+    use rust_decimal_macros::dec;
+
+    fn table(item_size: Bytes) -> Input {
+        Input {
+            mode: CapacityMode::Provisioned,
+            writes_per_second: dec!(3000),
+            reads_per_second: Decimal::ZERO,
+            item_size,
+            read_consistency: ReadConsistency::Eventual,
+            transactional_writes: false,
+            storage: Bytes(0),
+            streams: true,
+            streams_reads_per_second: Decimal::ZERO,
+        }
+    }
+
+    #[test]
+    fn course_example_at_744_hours() {
+        // 3,000 WCU × $0.00065 × 744 h = $1,450.80; the table's minimum 1 RCU
+        // adds 744 × $0.00013 = $0.09672, for the course's $1,450.90.
+        let result = table(Bytes::kib(1)).evaluate(&ctx(dec!(744))).unwrap();
+        assert_eq!(item(&result, "wcu_hour").quantity, dec!(3000) * dec!(744));
+        assert_eq!(item(&result, "wcu_hour").monthly_cost, dec!(1450.80));
+        assert_eq!(item(&result, "rcu_hour").monthly_cost, dec!(0.09672));
+        assert_eq!(crate::number::cents(result.monthly_cost()), dec!(1450.90));
+    }
+
+    #[test]
+    fn write_units_round_up_per_kilobyte() {
+        // AWS: a 3 KB item needs 3 WCU per write, 6 in a transaction.
+        let mut input = table(Bytes::kib(3));
+        assert_eq!(input.write_units_per_write(), dec!(3));
+        input.transactional_writes = true;
+        assert_eq!(input.write_units_per_write(), dec!(6));
+    }
+
+    #[test]
+    fn read_units_round_up_per_4_kilobytes() {
+        // AWS: an 8 KB item needs 2 RCU strongly consistent, 1 eventually, 4 transactionally.
+        let mut input = table(Bytes::kib(8));
+        for (consistency, units) in [
+            (ReadConsistency::Strong, dec!(2)),
+            (ReadConsistency::Eventual, dec!(1)),
+            (ReadConsistency::Transactional, dec!(4)),
+        ] {
+            input.read_consistency = consistency;
+            assert_eq!(input.read_units_per_read(), units, "{consistency:?}");
+        }
+    }
+
+    #[test]
+    fn partitions_follow_throughput() {
+        // 3,000 WCU / 1,000 + 1 RCU / 3,000 = 3.0003 → 4 partitions.
+        let result = table(Bytes::kib(1)).evaluate(&ctx(dec!(730))).unwrap();
+        let partitions = result.capacity.iter().find(|c| c.key == "partitions").unwrap();
+        assert_eq!(partitions.value, CapacityValue::Number(dec!(4)));
+    }
+
+    #[test]
+    fn on_demand_counts_request_units() {
+        // 3,000 writes/s × 2,628,000 s = 7,884 million WRU × $0.625 = $4,927.50.
+        let mut input = table(Bytes::kib(1));
+        input.mode = CapacityMode::OnDemand;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "write_request_units").quantity, dec!(7884));
+        assert_eq!(item(&result, "write_request_units").monthly_cost, dec!(4927.5));
+    }
+}

@@ -1,0 +1,401 @@
+//! Amazon Kinesis Data Streams, provisioned and on-demand.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::report::{CapacityValue, ComponentResult};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::units::{Bytes, Duration, GIB, KIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "kinesis_data_streams",
+    title: "Kinesis Data Streams",
+    dimensions: &[
+        &SHARD_HOUR,
+        &PUT_PAYLOAD_UNITS,
+        &EXTENDED_RETENTION_SHARD_HOUR,
+        &LONG_TERM_RETENTION_GB_MONTH,
+        &EFO_CONSUMER_SHARD_HOUR,
+        &EFO_DATA_RETRIEVAL_GB,
+        &ON_DEMAND_STREAM_HOUR,
+        &ON_DEMAND_DATA_IN_GB,
+        &ON_DEMAND_DATA_OUT_GB,
+        &ON_DEMAND_EFO_DATA_RETRIEVAL_GB,
+        &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
+    ],
+    limits: &[
+        &SHARD_WRITE_BYTES,
+        &SHARD_WRITE_RECORDS,
+        &SHARD_READ_BYTES,
+        &SHARD_READ_TRANSACTIONS,
+        &SHARDS_PER_ACCOUNT,
+        &MAX_RECORD_SIZE,
+        &EFO_CONSUMERS,
+        &MIN_RETENTION,
+        &MAX_RETENTION,
+        &ON_DEMAND_MAX_WRITE_BYTES,
+        &LATENCY_SHARED,
+        &LATENCY_EFO,
+    ],
+    parse,
+};
+
+pub const SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
+pub const PUT_PAYLOAD_UNITS: Dimension = Dimension::new("kinesis_data_streams.put_payload_units", "million units");
+pub const EXTENDED_RETENTION_SHARD_HOUR: Dimension =
+    Dimension::new("kinesis_data_streams.extended_retention_shard_hour", "shard-hour");
+pub const LONG_TERM_RETENTION_GB_MONTH: Dimension =
+    Dimension::new("kinesis_data_streams.long_term_retention_gb_month", "GB-month");
+pub const EFO_CONSUMER_SHARD_HOUR: Dimension =
+    Dimension::new("kinesis_data_streams.efo_consumer_shard_hour", "consumer-shard-hour");
+pub const EFO_DATA_RETRIEVAL_GB: Dimension = Dimension::new("kinesis_data_streams.efo_data_retrieval_gb", "GB");
+pub const ON_DEMAND_STREAM_HOUR: Dimension = Dimension::new("kinesis_data_streams.on_demand_stream_hour", "stream-hour");
+pub const ON_DEMAND_DATA_IN_GB: Dimension = Dimension::new("kinesis_data_streams.on_demand_data_in_gb", "GB");
+pub const ON_DEMAND_DATA_OUT_GB: Dimension = Dimension::new("kinesis_data_streams.on_demand_data_out_gb", "GB");
+pub const ON_DEMAND_EFO_DATA_RETRIEVAL_GB: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_efo_data_retrieval_gb", "GB");
+pub const ON_DEMAND_EXTENDED_RETENTION_GB_MONTH: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_extended_retention_gb_month", "GB-month");
+
+pub const SHARD_WRITE_BYTES: Limit = Limit::new(
+    "kinesis_data_streams.shard_write_bytes_per_second", LimitKind::Bytes, "write bytes per second per shard");
+pub const SHARD_WRITE_RECORDS: Limit = Limit::new(
+    "kinesis_data_streams.shard_write_records_per_second", LimitKind::Count, "records written per second per shard");
+pub const SHARD_READ_BYTES: Limit = Limit::new(
+    "kinesis_data_streams.shard_read_bytes_per_second", LimitKind::Bytes, "shared read bytes per second per shard");
+pub const SHARD_READ_TRANSACTIONS: Limit =
+    Limit::new(
+    "kinesis_data_streams.shard_read_transactions_per_second", LimitKind::Count, "GetRecords calls per second per shard");
+pub const SHARDS_PER_ACCOUNT: Limit = Limit::new(
+    "kinesis_data_streams.shards_per_account", LimitKind::Count, "shards per account in the Region");
+pub const MAX_RECORD_SIZE: Limit = Limit::new(
+    "kinesis_data_streams.max_record_size", LimitKind::Bytes, "record size");
+pub const EFO_CONSUMERS: Limit = Limit::new(
+    "kinesis_data_streams.efo_consumers_per_stream", LimitKind::Count, "enhanced fan-out consumers per stream");
+pub const MIN_RETENTION: Limit = Limit::new(
+    "kinesis_data_streams.min_retention", LimitKind::Duration, "retention");
+pub const MAX_RETENTION: Limit = Limit::new(
+    "kinesis_data_streams.max_retention", LimitKind::Duration, "retention");
+pub const ON_DEMAND_MAX_WRITE_BYTES: Limit =
+    Limit::new(
+    "kinesis_data_streams.on_demand_max_write_bytes_per_second", LimitKind::Bytes, "on-demand write bytes per second per stream");
+pub const LATENCY_SHARED: Limit = Limit::new(
+    "kinesis_data_streams.latency_shared_throughput", LimitKind::Duration, "latency");
+pub const LATENCY_EFO: Limit = Limit::new(
+    "kinesis_data_streams.latency_enhanced_fan_out", LimitKind::Duration, "latency");
+
+
+choice! {
+    pub enum CapacityMode {
+        Provisioned = "provisioned",
+        OnDemand = "on_demand",
+    }
+}
+
+choice! {
+    /// The limit that sets the shard count.
+    pub enum Binding {
+        WriteBytes = "write_bytes",
+        WriteRecords = "write_records",
+        SharedReadBytes = "shared_read_bytes",
+    }
+}
+
+/// Provisioned streams bill each record in 25 KiB PUT payload units.
+const PUT_PAYLOAD_UNIT: u64 = 25 * KIB;
+/// On-demand streams bill data in and out with each record rounded up to 1 KiB.
+const ON_DEMAND_RECORD_UNIT: u64 = KIB;
+const DAY: u64 = 24;
+const WEEK: u64 = 7 * 24;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub mode: CapacityMode,
+    pub records_per_second: Decimal,
+    pub record_size: Bytes,
+    /// Shared-throughput consumers, each reading every record.
+    pub consumers: u32,
+    pub efo_consumers: u32,
+    pub retention: Duration,
+}
+
+fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
+    let mode = fields.choice("capacity_mode")?.map_or(CapacityMode::Provisioned, |m| m.value);
+    let records_per_second = ctx.rate(fields, "records_per_second")?;
+    let record_size = ctx.size(fields, "record_size")?;
+    let consumers = fields.count("consumers", 1_000)?.map_or(1, |c| c.value);
+    let efo_consumers = fields.count("efo_consumers", 1_000)?;
+    let retention = fields.duration("retention")?;
+    let max_record_size = fields.bytes("max_record_size")?;
+
+    let quota = ctx.limit_bytes(fields, &MAX_RECORD_SIZE)?;
+    if let Some(max) = max_record_size
+        && max.value > quota
+    {
+        return Err(fields
+            .error(max.span, format!("`max_record_size` is at most {quota} (found {})", max.value))
+            .with_help("Kinesis Data Streams accepts records of up to 10 MB per stream"));
+    }
+    let max = max_record_size.map_or(Bytes::mib(1), |m| m.value);
+    if record_size.value > max {
+        let help = if record_size.value <= quota {
+            format!("raise the stream's `max_record_size` (up to {quota}), or split the record")
+        } else {
+            "split the record, or store it in S3 and send a pointer".to_string()
+        };
+        return Err(fields
+            .error(
+                record_size.span,
+                format!("a {} record is over the stream's {max} record limit", record_size.value),
+            )
+            .with_help(help));
+    }
+    if let Some(efo) = efo_consumers {
+        let allowed = ctx.limit_count(fields, &EFO_CONSUMERS)?;
+        if Decimal::from(efo.value) > allowed {
+            return Err(fields
+                .error(efo.span, format!("a stream has at most {allowed} enhanced fan-out consumers"))
+                .with_help("split the consumers across streams, or share throughput between some of them"));
+        }
+    }
+    let (min, max) = (
+        ctx.limit_duration(fields, &MIN_RETENTION)?,
+        ctx.limit_duration(fields, &MAX_RETENTION)?,
+    );
+    if let Some(retention) = retention
+        && !(min..=max).contains(&retention.value)
+    {
+        return Err(fields.error(
+            retention.span,
+            format!("`retention` must be between {min} and {max} (found {})", retention.value),
+        ));
+    }
+    Ok(super::Input::KinesisDataStreams(Input {
+        mode,
+        records_per_second: records_per_second.value,
+        record_size: record_size.value,
+        consumers,
+        efo_consumers: efo_consumers.map_or(0, |e| e.value),
+        retention: retention.map_or(Duration::from_hours(DAY), |r| r.value),
+    }))
+}
+
+impl Input {
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
+        let write_bytes = self.records_per_second * self.record_size.decimal();
+
+        // AWS's sizing rule (Kinesis developer guide, "resharding"): a shard takes
+        // 1 MB/s or 1,000 records/s of writes and serves 2 MB/s to the
+        // shared-throughput consumers together; enhanced fan-out consumers get
+        // their own 2 MB/s and do not count here.
+        let by_write_bytes = write_bytes / ctx.bytes(&SHARD_WRITE_BYTES)?.decimal();
+        let by_write_records = self.records_per_second / ctx.count(&SHARD_WRITE_RECORDS)?;
+        let by_shared_reads =
+            write_bytes * Decimal::from(self.consumers) / ctx.bytes(&SHARD_READ_BYTES)?.decimal();
+        let (binding, tightest) = [
+            (Binding::WriteBytes, by_write_bytes),
+            (Binding::WriteRecords, by_write_records),
+            (Binding::SharedReadBytes, by_shared_reads),
+        ]
+        .into_iter()
+        .fold((Binding::WriteBytes, Decimal::MIN), |best, term| if term.1 > best.1 { term } else { best });
+        let shards = tightest.ceil().max(Decimal::ONE);
+
+        result.capacity("shards", CapacityValue::Number(shards));
+        result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
+        result.capacity("write_bytes_shards", CapacityValue::Number(by_write_bytes));
+        result.capacity("write_records_shards", CapacityValue::Number(by_write_records));
+        result.capacity("shared_read_bytes_shards", CapacityValue::Number(by_shared_reads));
+        result.capacity("write_bytes_per_second", CapacityValue::Number(write_bytes));
+
+        if Decimal::from(self.consumers) > ctx.count(&SHARD_READ_TRANSACTIONS)? {
+            result.note(
+                "get_records_per_shard",
+                "more than 5 shared consumers polling once a second exceed the 5 GetRecords calls/s \
+                 each shard allows, and more shards do not help: use enhanced fan-out consumers",
+            );
+        }
+        match self.mode {
+            CapacityMode::Provisioned => self.provisioned(ctx, shards, write_bytes, &mut result)?,
+            CapacityMode::OnDemand => self.on_demand(ctx, write_bytes, &mut result)?,
+        }
+        result.latency = if self.consumers == 0 && self.efo_consumers > 0 {
+            ctx.duration(&LATENCY_EFO)?
+        } else {
+            ctx.duration(&LATENCY_SHARED)?
+        };
+        Ok(result)
+    }
+
+    fn provisioned(
+        &self,
+        ctx: &Ctx,
+        shards: Decimal,
+        write_bytes: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let allowed = ctx.count(&SHARDS_PER_ACCOUNT)?;
+        if shards > allowed {
+            result.violate(&SHARDS_PER_ACCOUNT, shards, allowed, "request a shard quota increase, or use on-demand mode");
+        }
+        let shard_hours = shards * ctx.hours;
+        result.line_items.push(charge(ctx, &SHARD_HOUR, shard_hours)?);
+        // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
+        let units_per_record = Decimal::from(self.record_size.chunks_of(PUT_PAYLOAD_UNIT).max(1));
+        let put_units = self.records_per_second * units_per_record * ctx.seconds() / MILLION;
+        result.line_items.push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
+        result.capacity("put_payload_units_per_record", CapacityValue::Number(units_per_record));
+
+        if self.retention > Duration::from_hours(DAY) {
+            result.line_items.push(charge(ctx, &EXTENDED_RETENTION_SHARD_HOUR, shard_hours)?);
+        }
+        self.long_term_retention(ctx, write_bytes, result)?;
+        if self.efo_consumers > 0 {
+            let efo = Decimal::from(self.efo_consumers);
+            result.line_items.push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, efo * shard_hours)?);
+            let gb = efo * write_bytes * ctx.seconds() / Decimal::from(GIB);
+            result.line_items.push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
+        }
+        Ok(())
+    }
+
+    fn on_demand(&self, ctx: &Ctx, write_bytes: Decimal, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.note(
+            "on_demand_shards",
+            "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
+        );
+        let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
+        if write_bytes > allowed {
+            result.violate(&ON_DEMAND_MAX_WRITE_BYTES, write_bytes, allowed, "split the data across streams");
+        }
+        result.line_items.push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
+        // Data in and out are metered with each record rounded up to 1 KiB.
+        let billed_record = Decimal::from(self.record_size.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT);
+        let gb_in = self.records_per_second * billed_record * ctx.seconds() / Decimal::from(GIB);
+        result.line_items.push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
+        if self.consumers > 0 {
+            let gb_out = gb_in * Decimal::from(self.consumers);
+            result.line_items.push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
+        }
+        if self.efo_consumers > 0 {
+            let gb_efo = gb_in * Decimal::from(self.efo_consumers);
+            result.line_items.push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
+        }
+        if self.retention > Duration::from_hours(DAY) {
+            // Steady state: the stream holds the bytes of the hours past the first day.
+            let kept = self.retention.min(Duration::from_hours(WEEK)).hours() - Decimal::from(DAY);
+            let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
+            result.line_items.push(charge(ctx, &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH, gb_month)?);
+        }
+        self.long_term_retention(ctx, write_bytes, result)
+    }
+
+    /// Data kept past seven days is billed per GB-month in both modes.
+    fn long_term_retention(&self, ctx: &Ctx, write_bytes: Decimal, result: &mut ComponentResult) -> Result<(), EvalError> {
+        if self.retention > Duration::from_hours(WEEK) {
+            let kept = self.retention.hours() - Decimal::from(WEEK);
+            let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
+            result.line_items.push(charge(ctx, &LONG_TERM_RETENTION_GB_MONTH, gb_month)?);
+        }
+        Ok(())
+    }
+}
+
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::{ctx, item};
+    use rust_decimal_macros::dec;
+
+    fn stream(records_per_second: Decimal, record_size: Bytes) -> Input {
+        Input {
+            mode: CapacityMode::Provisioned,
+            records_per_second,
+            record_size,
+            consumers: 1,
+            efo_consumers: 0,
+            retention: Duration::from_hours(24),
+        }
+    }
+
+    fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {
+        result.capacity.iter().find(|c| c.key == key).unwrap().value
+    }
+
+    #[test]
+    fn course_example_three_shards_at_720_hours() {
+        // 3,000 records/s of 1 KB: 2.93 MB/s and 3,000 records/s both need 3 shards.
+        // 3 × $0.015 × 720 h = $32.40, the course's figure; it leaves out the
+        // 3,000 × 3,600 × 720 = 7,776 million PUT payload units × $0.014 = $108.864.
+        let result = stream(dec!(3000), Bytes::kib(1)).evaluate(&ctx(dec!(720))).unwrap();
+        assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(3)));
+        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("write_records"));
+        assert_eq!(item(&result, "shard_hour").monthly_cost, dec!(32.40));
+        let put = item(&result, "put_payload_units");
+        assert_eq!(put.quantity, dec!(7776));
+        assert_eq!(put.monthly_cost, dec!(108.864));
+        assert_eq!(result.latency, Duration::from_ms(dec!(200)));
+    }
+
+    #[test]
+    fn large_records_bind_on_bytes_and_take_two_put_units() {
+        // AWS's pricing-page example: 100 records/s of 35 KB = 3,500 KB/s = 3.42 MB/s → 4 shards;
+        // ceil(35 / 25) = 2 PUT payload units per record.
+        let result = stream(dec!(100), Bytes::kib(35)).evaluate(&ctx(dec!(744))).unwrap();
+        assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(4)));
+        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("write_bytes"));
+        assert_eq!(capacity(&result, "put_payload_units_per_record"), CapacityValue::Number(dec!(2)));
+        // 4 × 0.015 × 744 = 44.64; 200 units/s × 2,678,400 s = 535.68 M × 0.014 = 7.49952.
+        assert_eq!(item(&result, "shard_hour").monthly_cost, dec!(44.64));
+        assert_eq!(item(&result, "put_payload_units").monthly_cost, dec!(7.49952));
+    }
+
+    #[test]
+    fn shared_consumers_can_set_the_shard_count() {
+        // 1,000 records/s of 1 KB with 4 consumers: 4,000 KB/s of reads ÷ 2,048 = 1.95 → 2 shards.
+        let mut input = stream(dec!(1000), Bytes::kib(1));
+        input.consumers = 4;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(2)));
+        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("shared_read_bytes"));
+    }
+
+    #[test]
+    fn retention_and_enhanced_fan_out_add_their_lines() {
+        // 1 shard, 10 days: extended retention 730 shard-hours × $0.02 = $14.60;
+        // long-term: 100 KB/s × 3 days = 25,920,000 KB = 24.72 GB-month.
+        let mut input = stream(dec!(100), Bytes::kib(1));
+        input.retention = Duration::from_hours(240);
+        input.consumers = 0;
+        input.efo_consumers = 2;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "extended_retention_shard_hour").monthly_cost, dec!(14.60));
+        let long_term = item(&result, "long_term_retention_gb_month");
+        assert_eq!(long_term.quantity, dec!(102400) * dec!(259200) / dec!(1073741824));
+        // 2 consumers × 1 shard × 730 h × $0.015 = $21.90.
+        assert_eq!(item(&result, "efo_consumer_shard_hour").monthly_cost, dec!(21.90));
+        assert_eq!(result.latency, Duration::from_ms(dec!(70)));
+    }
+
+    #[test]
+    fn on_demand_rounds_records_to_1_kib() {
+        // AWS: "if your data records are 4.5 KB each, Kinesis Data Streams will count each record as 5 KB".
+        let mut input = stream(dec!(1), Bytes(4608));
+        input.mode = CapacityMode::OnDemand;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let data_in = item(&result, "on_demand_data_in_gb");
+        assert_eq!(data_in.quantity, dec!(5120) * dec!(2628000) / dec!(1073741824));
+        assert_eq!(item(&result, "on_demand_stream_hour").monthly_cost, dec!(29.20));
+    }
+
+    #[test]
+    fn too_many_shards_for_the_account_is_a_violation() {
+        let result = stream(dec!(30_000_000), Bytes::kib(1)).evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.violations.len(), 1);
+    }
+}

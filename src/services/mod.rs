@@ -1,0 +1,212 @@
+//! The AWS services `calc` models, one module each. A module holds the
+//! service's inputs, its capacity rules, its line items, the latency it adds
+//! and its limit checks; adding a service is a new module and one line in
+//! `services!` below.
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Fields, ParseCtx};
+use crate::pricing::{LimitValue, PriceBook};
+use crate::report::ComponentResult;
+use crate::units::{Bytes, Duration};
+
+/// A billing dimension: the key its price has in a pricing table
+/// (`kinesis_data_streams.shard_hour`) and the unit calc counts it in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dimension {
+    pub key: &'static str,
+    pub unit: &'static str,
+}
+
+impl Dimension {
+    /// The key without its service: `shard_hour`.
+    pub fn name(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(_, name)| name)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LimitKind {
+    Count,
+    Bytes,
+    Duration,
+}
+
+/// A quota or typical figure that AWS sets and may change, read from the pricing table.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Limit {
+    pub key: &'static str,
+    pub kind: LimitKind,
+    /// What it limits, for messages: "shards per account".
+    pub what: &'static str,
+}
+
+impl Limit {
+    pub fn name(&self) -> &'static str {
+        self.key.split_once('.').map_or(self.key, |(_, name)| name)
+    }
+}
+
+/// What the registry knows of a service.
+pub struct ServiceDef {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub dimensions: &'static [&'static Dimension],
+    pub limits: &'static [&'static Limit],
+    pub parse: fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>,
+}
+
+/// A price or limit that an evaluation needed and the pricing table lacks, or
+/// a quantity no price covers. Never a silent zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    MissingPrice(&'static Dimension),
+    MissingLimit(&'static Limit),
+    /// The quantity runs past the last tier of a tiered price.
+    BeyondLastTier(&'static Dimension),
+    /// A limit has the wrong kind of value for its use.
+    LimitKind(&'static Limit),
+    Overflow(&'static Dimension),
+}
+
+/// What every service's evaluation reads: the prices, the month and the options.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub prices: &'a PriceBook,
+    pub hours: Decimal,
+    pub free_tier: bool,
+    pub round_up_to_cent: bool,
+}
+
+impl Ctx<'_> {
+    pub fn seconds(&self) -> Decimal {
+        self.hours * Decimal::from(3600)
+    }
+
+    pub fn count(&self, limit: &'static Limit) -> Result<Decimal, EvalError> {
+        match self.limit(limit)? {
+            LimitValue::Count(n) => Ok(n),
+            _ => Err(EvalError::LimitKind(limit)),
+        }
+    }
+
+    pub fn bytes(&self, limit: &'static Limit) -> Result<Bytes, EvalError> {
+        match self.limit(limit)? {
+            LimitValue::Bytes(b) => Ok(b),
+            _ => Err(EvalError::LimitKind(limit)),
+        }
+    }
+
+    pub fn duration(&self, limit: &'static Limit) -> Result<Duration, EvalError> {
+        match self.limit(limit)? {
+            LimitValue::Duration(d) => Ok(d),
+            _ => Err(EvalError::LimitKind(limit)),
+        }
+    }
+
+    fn limit(&self, limit: &'static Limit) -> Result<LimitValue, EvalError> {
+        self.prices
+            .limit(limit.key)
+            .map(|entry| entry.value)
+            .ok_or(EvalError::MissingLimit(limit))
+    }
+}
+
+macro_rules! services {
+    ($($module:ident => $variant:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// A component's validated inputs.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Input {
+            $($variant($module::Input),)*
+        }
+
+        impl Input {
+            /// Capacity, bill, latency and limit checks for one component.
+            pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+                match self {
+                    $(Self::$variant(input) => input.evaluate(ctx),)*
+                }
+            }
+        }
+
+        /// Every service, in the order `calc services` lists them.
+        pub const ALL: &[&ServiceDef] = &[$(&$module::SERVICE,)*];
+    };
+}
+
+services! {
+    kinesis_data_streams => KinesisDataStreams,
+    firehose => Firehose,
+    dynamodb => DynamoDb,
+}
+
+pub fn find(name: &str) -> Option<&'static ServiceDef> {
+    ALL.iter().copied().find(|def| def.name == name)
+}
+
+pub fn names() -> impl Iterator<Item = &'static str> {
+    ALL.iter().map(|def| def.name)
+}
+
+pub fn dimension(key: &str) -> Option<&'static Dimension> {
+    ALL.iter()
+        .flat_map(|def| def.dimensions.iter().copied())
+        .find(|d| d.key == key)
+}
+
+pub fn dimension_keys() -> impl Iterator<Item = &'static str> {
+    ALL.iter().flat_map(|def| def.dimensions.iter().map(|d| d.key))
+}
+
+impl Dimension {
+    pub const fn new(key: &'static str, unit: &'static str) -> Self {
+        Self { key, unit }
+    }
+}
+
+impl Limit {
+    pub const fn new(key: &'static str, kind: LimitKind, what: &'static str) -> Self {
+        Self { key, kind, what }
+    }
+}
+
+/// A pricing table and helpers for the services' unit tests.
+#[cfg(test)]
+pub mod testing {
+    use std::sync::LazyLock;
+
+    use rust_decimal::Decimal;
+
+    use super::Ctx;
+    use crate::pricing::{self, PriceBook};
+    use crate::report::{ComponentResult, LineItem};
+
+    static BUNDLED: LazyLock<PriceBook> = LazyLock::new(|| {
+        let source = pricing::bundled(pricing::DEFAULT_TABLE).expect("bundled table");
+        pricing::parse(&source).expect("bundled table parses")
+    });
+
+    pub fn prices() -> &'static PriceBook {
+        &BUNDLED
+    }
+
+    pub fn ctx(hours: Decimal) -> Ctx<'static> {
+        Ctx {
+            prices: &BUNDLED,
+            hours,
+            free_tier: false,
+            round_up_to_cent: false,
+        }
+    }
+
+    pub fn item<'a>(result: &'a ComponentResult, name: &str) -> &'a LineItem {
+        result
+            .line_items
+            .iter()
+            .find(|item| item.dimension.name() == name)
+            .unwrap_or_else(|| panic!("no line item `{name}` in {:?}", result.line_items))
+    }
+}
