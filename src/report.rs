@@ -4,6 +4,7 @@
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
+use crate::fields::choice;
 use crate::pricing::MAX_TIERS;
 use crate::services::{Dimension, Limit};
 use crate::units::{Bytes, Duration};
@@ -85,6 +86,69 @@ pub const MAX_LINE_ITEMS: usize = 10;
 pub const MAX_NOTES: usize = 4;
 pub const MAX_VIOLATIONS: usize = 4;
 
+choice! {
+    /// The order in which a component hands messages on.
+    pub enum Ordering {
+        /// No order is kept.
+        None = "none",
+        /// Messages with the same key (partition key, message group, item) stay in order.
+        PerKey = "per_key",
+        /// All messages stay in order.
+        Total = "total",
+    }
+}
+
+impl Ordering {
+    fn rank(self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::PerKey => 1,
+            Self::Total => 2,
+        }
+    }
+
+    /// Whether keeping this order satisfies a requirement for `required`.
+    pub fn satisfies(self, required: Ordering) -> bool {
+        self.rank() >= required.rank()
+    }
+}
+
+/// How long a component keeps the data it carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Retention {
+    /// Passes data on and keeps nothing.
+    None,
+    For(Duration),
+    /// Keeps data until it is deleted (a table, a bucket).
+    Indefinite,
+}
+
+/// What a component can promise, checked against `[requirements]`. `None`
+/// means the component has no say in that property (a Lambda consumer does
+/// not reorder what it is given).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Properties {
+    pub ordering: Option<Ordering>,
+    pub retention: Retention,
+    /// Consumers can read the same data again from a position or a time.
+    pub replay: bool,
+    pub max_message_size: Option<Bytes>,
+    /// The longest a single run (invocation, job) may take.
+    pub max_run_duration: Option<Duration>,
+}
+
+impl Default for Properties {
+    fn default() -> Self {
+        Self {
+            ordering: None,
+            retention: Retention::None,
+            replay: false,
+            max_message_size: None,
+            max_run_duration: None,
+        }
+    }
+}
+
 /// One component of an alternative, evaluated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComponentResult {
@@ -96,6 +160,7 @@ pub struct ComponentResult {
     pub latency: Duration,
     pub notes: ArrayVec<Note, MAX_NOTES>,
     pub violations: ArrayVec<Violation, MAX_VIOLATIONS>,
+    pub properties: Properties,
 }
 
 impl ComponentResult {
@@ -108,6 +173,7 @@ impl ComponentResult {
             latency: Duration::ZERO,
             notes: ArrayVec::new(),
             violations: ArrayVec::new(),
+            properties: Properties::default(),
         }
     }
 

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::report::{CapacityValue, ComponentResult};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
 
@@ -86,6 +86,7 @@ pub struct Input {
     pub streams: bool,
     /// GetRecords calls a second from readers other than Lambda triggers (which are free).
     pub streams_reads_per_second: Decimal,
+    pub max_item_size: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
@@ -122,6 +123,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         storage,
         streams,
         streams_reads_per_second: streams_reads.map_or(Decimal::ZERO, |r| r.value),
+        max_item_size: max,
     }))
 }
 
@@ -197,6 +199,15 @@ impl Input {
         } else if self.streams {
             result.note("streams_lambda_free", "Streams reads by Lambda triggers are free");
         }
+        // Items stay until deleted (or expired by TTL); a stream shows each
+        // item's changes in order, but only for 24 hours, so no replay.
+        result.properties = Properties {
+            ordering: Some(if self.streams { Ordering::PerKey } else { Ordering::None }),
+            retention: Retention::Indefinite,
+            replay: false,
+            max_message_size: Some(self.max_item_size),
+            max_run_duration: None,
+        };
         result.latency = ctx.duration(&LATENCY)?;
         Ok(result)
     }
@@ -221,6 +232,7 @@ mod tests {
             storage: Bytes(0),
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
+            max_item_size: Bytes::kib(400),
         }
     }
 

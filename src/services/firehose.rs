@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::report::{CapacityValue, ComponentResult};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
 
@@ -68,6 +68,7 @@ pub struct Input {
     pub buffer_interval: Duration,
     pub format_conversion: bool,
     pub source: Source,
+    pub max_record_size: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
@@ -115,6 +116,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         buffer_interval: buffer_interval.map_or(Duration::from_secs(300), |i| i.value),
         format_conversion,
         source,
+        max_record_size: max_record,
     }))
 }
 
@@ -131,6 +133,15 @@ impl Input {
             _ => (FlushTrigger::Interval, interval),
         };
         result.latency = Duration::from_ms(delay * Decimal::ONE_THOUSAND);
+        // Firehose delivers in batches without an order guarantee and keeps
+        // nothing once delivered: it cannot replay.
+        result.properties = Properties {
+            ordering: Some(Ordering::None),
+            retention: Retention::None,
+            replay: false,
+            max_message_size: Some(self.max_record_size),
+            max_run_duration: None,
+        };
         result.capacity("flush_trigger", CapacityValue::Key(trigger.as_str()));
         if let Some(fill) = fill_seconds {
             result.capacity("buffer_fill_seconds", CapacityValue::Number(fill));
@@ -175,6 +186,7 @@ mod tests {
             buffer_interval: Duration::from_secs(300),
             format_conversion: false,
             source: Source::DirectPut,
+            max_record_size: Bytes::kib(1000),
         }
     }
 

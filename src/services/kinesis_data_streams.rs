@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::report::{CapacityValue, ComponentResult};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
 
@@ -119,6 +119,7 @@ pub struct Input {
     pub consumers: u32,
     pub efo_consumers: u32,
     pub retention: Duration,
+    pub max_record_size: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
@@ -138,8 +139,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(max.span, format!("`max_record_size` is at most {quota} (found {})", max.value))
             .with_help("Kinesis Data Streams accepts records of up to 10 MB per stream"));
     }
-    let max = max_record_size.map_or(Bytes::mib(1), |m| m.value);
-    if record_size.value > max {
+    let max_record = max_record_size.map_or(Bytes::mib(1), |m| m.value);
+    if record_size.value > max_record {
         let help = if record_size.value <= quota {
             format!("raise the stream's `max_record_size` (up to {quota}), or split the record")
         } else {
@@ -148,7 +149,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         return Err(fields
             .error(
                 record_size.span,
-                format!("a {} record is over the stream's {max} record limit", record_size.value),
+                format!("a {} record is over the stream's {max_record} record limit", record_size.value),
             )
             .with_help(help));
     }
@@ -179,6 +180,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         consumers,
         efo_consumers: efo_consumers.map_or(0, |e| e.value),
         retention: retention.map_or(Duration::from_hours(DAY), |r| r.value),
+        max_record_size: max_record,
     }))
 }
 
@@ -222,6 +224,15 @@ impl Input {
             CapacityMode::Provisioned => self.provisioned(ctx, shards, write_bytes, &mut result)?,
             CapacityMode::OnDemand => self.on_demand(ctx, write_bytes, &mut result)?,
         }
+        // Records keep their order within a shard, that is per partition key,
+        // and stay readable from any position for the retention period.
+        result.properties = Properties {
+            ordering: Some(Ordering::PerKey),
+            retention: Retention::For(self.retention),
+            replay: true,
+            max_message_size: Some(self.max_record_size),
+            max_run_duration: None,
+        };
         result.latency = if self.consumers == 0 && self.efo_consumers > 0 {
             ctx.duration(&LATENCY_EFO)?
         } else {
@@ -320,6 +331,7 @@ mod tests {
             consumers: 1,
             efo_consumers: 0,
             retention: Duration::from_hours(24),
+            max_record_size: Bytes::mib(1),
         }
     }
 
