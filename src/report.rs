@@ -61,7 +61,8 @@ pub struct Note {
 pub enum Violation {
     MaxLatency { actual: Duration, limit: Duration },
     MaxMonthlyCost { actual: Decimal, limit: Decimal },
-    /// The design needs more of something than AWS allows.
+    /// The design needs more of something than AWS allows. `needed` and
+    /// `allowed` are in the limit's kind: a count, bytes, or milliseconds.
     Limit {
         limit: &'static Limit,
         needed: Decimal,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::number::cents;
 use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem, Report, Violation};
 use crate::services::LimitKind;
-use crate::units::Bytes;
+use crate::units::{Bytes, Duration};
 
 /// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
 pub fn number(value: Decimal, max_dp: u32) -> String {
@@ -108,7 +108,8 @@ pub fn violation(alternative: &AlternativeResult, component: Option<usize>, viol
         } => {
             let amount = |value: Decimal| match limit.kind {
                 LimitKind::Bytes => Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string(),
-                _ => number(value, 2),
+                LimitKind::Duration => Duration::from_ms(value).to_string(),
+                LimitKind::Count => number(value, 2),
             };
             format!(
                 "{}: needs {} {}, over the limit of {}; {fix}",
