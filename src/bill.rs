@@ -10,8 +10,15 @@ use crate::report::{LineItem, TierUse};
 use crate::services::{Ctx, Dimension, EvalError};
 
 /// Prices `quantity` units of `dimension` for one month.
-pub fn charge(ctx: &Ctx, dimension: &'static Dimension, quantity: Decimal) -> Result<LineItem, EvalError> {
-    let price = ctx.prices.price(dimension.key).ok_or(EvalError::MissingPrice(dimension))?;
+pub fn charge(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    quantity: Decimal,
+) -> Result<LineItem, EvalError> {
+    let price = ctx
+        .prices
+        .price(dimension.key)
+        .ok_or(EvalError::MissingPrice(dimension))?;
     let free_allowance = if ctx.free_tier {
         price.free_per_month + price.free_per_hour * ctx.hours
     } else {
@@ -22,13 +29,18 @@ pub fn charge(ctx: &Ctx, dimension: &'static Dimension, quantity: Decimal) -> Re
     let overflow = EvalError::Overflow(dimension);
     let mut tiers = ArrayVec::new();
     let (unit_price, mut cost) = match &price.rate {
-        Rate::Flat(unit_price) => (*unit_price, billed.checked_mul(*unit_price).ok_or(overflow)?),
+        Rate::Flat(unit_price) => (
+            *unit_price,
+            billed.checked_mul(*unit_price).ok_or(overflow)?,
+        ),
         Rate::Tiered(bands) => {
             // Tier bounds count the month's whole usage, free units included.
             let mut used = free_quantity;
             let mut cost = Decimal::ZERO;
             for band in bands {
-                let room = band.up_to.map_or(Decimal::MAX, |bound| (bound - used).max(Decimal::ZERO));
+                let room = band
+                    .up_to
+                    .map_or(Decimal::MAX, |bound| (bound - used).max(Decimal::ZERO));
                 let remaining = quantity - used;
                 let quantity_here = room.min(remaining);
                 if quantity_here > Decimal::ZERO {

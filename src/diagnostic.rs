@@ -73,7 +73,9 @@ impl Source {
         let start = (span.start as usize).min(self.text.len());
         let end = (span.end as usize).clamp(start, self.text.len());
         let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
         let column = self.text[line_start..start].chars().count() + 1;
         let underline = self.text[start..end.min(line_end)].chars().count().max(1);
@@ -133,6 +135,15 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the help unless a suggestion already took its place.
+    pub fn or_help(self, help: impl Into<String>) -> Self {
+        if self.help.is_some() {
+            self
+        } else {
+            self.with_help(help)
+        }
+    }
+
     /// Adds "did you mean `x`?" when one of `candidates` is close to `word`.
     pub fn suggesting<'a>(self, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
         match did_you_mean(word, candidates) {
@@ -145,7 +156,10 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
-        let gutter = self.location.as_ref().map_or(1, |l| l.line.to_string().len());
+        let gutter = self
+            .location
+            .as_ref()
+            .map_or(1, |l| l.line.to_string().len());
         let pad = " ".repeat(gutter);
         match (&self.file, &self.location) {
             (Some(file), Some(loc)) => {
@@ -181,11 +195,7 @@ fn reword_serde_message(message: &str) -> (String, Option<String>) {
         let Some((word, expected)) = rest.split_once('`') else {
             continue;
         };
-        let names: Vec<&str> = expected
-            .split('`')
-            .skip(1)
-            .step_by(2)
-            .collect();
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         let headline = match kind {
             "field" => format!("unknown key `{word}`"),
             _ => format!("unknown value `{word}`"),
@@ -219,8 +229,9 @@ mod tests {
 
     #[test]
     fn rewords_unknown_fields() {
-        let (message, help) =
-            reword_serde_message("unknown field `recods_per_second`, expected `records_per_second` or `record_size`");
+        let (message, help) = reword_serde_message(
+            "unknown field `recods_per_second`, expected `records_per_second` or `record_size`",
+        );
         assert_eq!(message, "unknown key `recods_per_second`");
         assert_eq!(help.as_deref(), Some("did you mean `records_per_second`?"));
         let (_, help) = reword_serde_message("unknown field `zzz`, expected one of `a`, `b`");

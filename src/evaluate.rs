@@ -4,7 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::Diagnostic;
-use crate::report::{AlternativeResult, PricingInfo, Report, Violation};
+use crate::report::{
+    AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
+};
 use crate::scenario::{Alternative, Requirements, Scenario};
 use crate::services::{Ctx, EvalError};
 use crate::units::Duration;
@@ -20,10 +22,15 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
         .alternatives
         .iter()
         .map(|alternative| {
-            evaluate_alternative(alternative, &scenario.requirements, &ctx).map_err(|(index, error)| {
-                let span = alternative.components[index].span;
-                scenario.source.error(span, describe(error, &scenario.prices.name)).with_help(help(error))
-            })
+            evaluate_alternative(alternative, &scenario.requirements, &ctx).map_err(
+                |(index, error)| {
+                    let span = alternative.components[index].span;
+                    scenario
+                        .source
+                        .error(span, describe(error, &scenario.prices.name))
+                        .with_help(help(error))
+                },
+            )
         })
         .collect::<Result<_, _>>()?;
     Ok(Report {
@@ -54,20 +61,7 @@ pub fn evaluate_alternative(
         .collect::<Result<Vec<_>, _>>()?;
     let monthly_cost: Decimal = components.iter().map(|c| c.monthly_cost()).sum();
     let latency = Duration::from_ms(components.iter().map(|c| c.latency.ms()).sum());
-    let mut violations = Vec::new();
-    if let Some(limit) = requirements.max_latency
-        && latency > limit
-    {
-        violations.push(Violation::MaxLatency { actual: latency, limit });
-    }
-    if let Some(limit) = requirements.max_monthly_cost
-        && monthly_cost > limit
-    {
-        violations.push(Violation::MaxMonthlyCost {
-            actual: monthly_cost,
-            limit,
-        });
-    }
+    let violations = check(requirements, &components, monthly_cost, latency);
     Ok(AlternativeResult {
         name: alternative.name.clone(),
         components,
@@ -77,14 +71,100 @@ pub fn evaluate_alternative(
     })
 }
 
+/// Checks an alternative against the requirements: latency adds up along the
+/// components, cost adds up, every component that orders messages or limits
+/// their size must meet the requirement, and retention and replay are met when
+/// any component keeps the data long enough or lets it be read again.
+fn check(
+    requirements: &Requirements,
+    components: &[ComponentResult],
+    monthly_cost: Decimal,
+    latency: Duration,
+) -> Vec<(Option<usize>, Violation)> {
+    let mut violations = Vec::new();
+    if let Some(limit) = requirements.max_latency
+        && latency > limit
+    {
+        violations.push((
+            None,
+            Violation::MaxLatency {
+                actual: latency,
+                limit,
+            },
+        ));
+    }
+    if let Some(limit) = requirements.max_monthly_cost
+        && monthly_cost > limit
+    {
+        violations.push((
+            None,
+            Violation::MaxMonthlyCost {
+                actual: monthly_cost,
+                limit,
+            },
+        ));
+    }
+    for (i, component) in components.iter().enumerate() {
+        let properties = &component.properties;
+        if let (Some(required), Some(has)) = (requirements.ordering, properties.ordering)
+            && !has.satisfies(required)
+        {
+            violations.push((Some(i), Violation::Ordering { has, required }));
+        }
+        if let (Some(required), Some(max)) =
+            (requirements.max_message_size, properties.max_message_size)
+            && required > max
+        {
+            violations.push((Some(i), Violation::MessageSize { max, required }));
+        }
+        if let (Some(required), Some(max)) =
+            (requirements.max_job_duration, properties.max_run_duration)
+            && required > max
+        {
+            violations.push((Some(i), Violation::JobDuration { max, required }));
+        }
+    }
+    if let Some(required) = requirements.retention {
+        let longest = components
+            .iter()
+            .map(|c| c.properties.retention)
+            .max_by_key(|r| match r {
+                Retention::None => (0, Duration::ZERO),
+                Retention::For(d) => (1, *d),
+                Retention::Indefinite => (2, Duration::ZERO),
+            })
+            .unwrap_or(Retention::None);
+        let kept = match longest {
+            Retention::None => false,
+            Retention::For(d) => d >= required,
+            Retention::Indefinite => true,
+        };
+        if !kept {
+            violations.push((None, Violation::Retention { longest, required }));
+        }
+    }
+    if requirements.replay && !components.iter().any(|c| c.properties.replay) {
+        violations.push((None, Violation::Replay));
+    }
+    violations
+}
+
 fn describe(error: EvalError, table: &str) -> String {
     match error {
-        EvalError::MissingPrice(d) => format!("pricing table `{table}` has no price for `{}`", d.key),
+        EvalError::MissingPrice(d) => {
+            format!("pricing table `{table}` has no price for `{}`", d.key)
+        }
         EvalError::MissingLimit(l) => format!("pricing table `{table}` has no limit `{}`", l.key),
         EvalError::BeyondLastTier(d) => {
-            format!("the quantity of `{}` runs past the last tier of pricing table `{table}`", d.key)
+            format!(
+                "the quantity of `{}` runs past the last tier of pricing table `{table}`",
+                d.key
+            )
         }
-        EvalError::LimitKind(l) => format!("limit `{}` in pricing table `{table}` has the wrong kind of value", l.key),
+        EvalError::LimitKind(l) => format!(
+            "limit `{}` in pricing table `{table}` has the wrong kind of value",
+            l.key
+        ),
         EvalError::Overflow(d) => format!("the cost of `{}` is too large to compute", d.key),
     }
 }
@@ -96,7 +176,11 @@ fn help(error: EvalError) -> String {
             d.key, d.key, d.unit
         ),
         EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),
-        EvalError::BeyondLastTier(_) => "add a last tier without `up_to`, or price it by agreement".to_string(),
-        EvalError::LimitKind(_) | EvalError::Overflow(_) => "check the pricing table and the scenario's figures".to_string(),
+        EvalError::BeyondLastTier(_) => {
+            "add a last tier without `up_to`, or price it by agreement".to_string()
+        }
+        EvalError::LimitKind(_) | EvalError::Overflow(_) => {
+            "check the pricing table and the scenario's figures".to_string()
+        }
     }
 }

@@ -109,7 +109,12 @@ impl<'s> Fields<'s> {
                 span: entry.value_span,
             })),
             Err(reason) => {
-                let message = reason.unwrap_or_else(|| format!("`{key}` must be {expected}, found {}", describe(&entry.value)));
+                let message = reason.unwrap_or_else(|| {
+                    format!(
+                        "`{key}` must be {expected}, found {}",
+                        describe(&entry.value)
+                    )
+                });
                 Err(source.error(entry.value_span, message))
             }
         }
@@ -128,7 +133,9 @@ impl<'s> Fields<'s> {
                 return Err(Some(format!("`{key}` cannot be negative (found {number})")));
             }
             if number > Decimal::from(1_000_000_000_000u64) {
-                return Err(Some(format!("`{key}` is larger than calc can price (at most 10^12)")));
+                return Err(Some(format!(
+                    "`{key}` is larger than calc can price (at most 10^12)"
+                )));
             }
             Ok(number)
         })
@@ -137,7 +144,9 @@ impl<'s> Fields<'s> {
     /// A whole count at most `max`.
     pub fn count(&mut self, key: &'static str, max: u32) -> Result<Option<Sp<u32>>, Diagnostic> {
         self.typed(key, "a whole number", |value| match value {
-            toml::Value::Integer(n) if *n < 0 => Err(Some(format!("`{key}` cannot be negative (found {n})"))),
+            toml::Value::Integer(n) if *n < 0 => {
+                Err(Some(format!("`{key}` cannot be negative (found {n})")))
+            }
             toml::Value::Integer(n) => u32::try_from(*n)
                 .ok()
                 .filter(|n| *n <= max)
@@ -157,14 +166,20 @@ impl<'s> Fields<'s> {
     }
 
     pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
-        self.typed(key, "a duration such as \"200 ms\" or \"24 h\"", |value| match value {
-            toml::Value::String(text) => text.parse().map_err(Some),
-            _ => Err(None),
-        })
+        self.typed(
+            key,
+            "a duration such as \"200 ms\" or \"24 h\"",
+            |value| match value {
+                toml::Value::String(text) => text.parse().map_err(Some),
+                _ => Err(None),
+            },
+        )
     }
 
     pub fn flag(&mut self, key: &'static str) -> Result<Option<Sp<bool>>, Diagnostic> {
-        self.typed(key, "`true` or `false`", |value| value.as_bool().ok_or(None))
+        self.typed(key, "`true` or `false`", |value| {
+            value.as_bool().ok_or(None)
+        })
     }
 
     pub fn choice<C: Choice>(&mut self, key: &'static str) -> Result<Option<Sp<C>>, Diagnostic> {
@@ -173,7 +188,10 @@ impl<'s> Fields<'s> {
             return Ok(None);
         };
         let names = || C::CHOICES.iter().map(|(name, _)| *name);
-        let listed = names().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let listed = names()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         let Some(text) = entry.value.as_str() else {
             return Err(source.error(entry.value_span, format!("`{key}` must be one of {listed}")));
         };
@@ -182,15 +200,10 @@ impl<'s> Fields<'s> {
                 value: *choice,
                 span: entry.value_span,
             })),
-            None => {
-                let diagnostic = source
-                    .error(entry.value_span, format!("unknown {key} `{text}`"))
-                    .suggesting(text, names());
-                Err(match diagnostic.help {
-                    Some(_) => diagnostic,
-                    None => diagnostic.with_help(format!("expected one of {listed}")),
-                })
-            }
+            None => Err(source
+                .error(entry.value_span, format!("unknown {key} `{text}`"))
+                .suggesting(text, names())
+                .or_help(format!("expected one of {listed}"))),
         }
     }
 
@@ -199,18 +212,21 @@ impl<'s> Fields<'s> {
         let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {
             return Ok(());
         };
-        let known: Vec<&str> = self.asked.iter().copied().filter(|k| *k != "name").collect();
-        let diagnostic = self
+        let known: Vec<&str> = self
+            .asked
+            .iter()
+            .copied()
+            .filter(|k| *k != "name")
+            .collect();
+        let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        Err(self
             .source
-            .error(entry.key_span, format!("unknown key `{}` for `{}`", entry.key, self.service))
-            .suggesting(&entry.key, known.iter().copied());
-        Err(match diagnostic.help {
-            Some(_) => diagnostic,
-            None => {
-                let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-                diagnostic.with_help(format!("`{}` takes {}", self.service, listed.join(", ")))
-            }
-        })
+            .error(
+                entry.key_span,
+                format!("unknown key `{}` for `{}`", entry.key, self.service),
+            )
+            .suggesting(&entry.key, known.iter().copied())
+            .or_help(format!("`{}` takes {}", self.service, listed.join(", "))))
     }
 }
 
@@ -219,7 +235,9 @@ impl ParseCtx<'_> {
     pub fn rate(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Decimal>, Diagnostic> {
         match fields.number(key)? {
             Some(rate) => Ok(rate),
-            None => self.records_per_second.ok_or_else(|| self.missing(fields, key, "records_per_second")),
+            None => self
+                .records_per_second
+                .ok_or_else(|| self.missing(fields, key, "records_per_second")),
         }
     }
 
@@ -227,24 +245,34 @@ impl ParseCtx<'_> {
     pub fn size(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Bytes>, Diagnostic> {
         match fields.bytes(key)? {
             Some(size) => Ok(size),
-            None => self.record_size.ok_or_else(|| self.missing(fields, key, "record_size")),
+            None => self
+                .record_size
+                .ok_or_else(|| self.missing(fields, key, "record_size")),
         }
     }
 
     fn missing(&self, fields: &Fields, key: &str, workload_key: &str) -> Diagnostic {
         fields
             .error(self.span, format!("`{}` needs `{key}`", fields.service()))
-            .with_help(format!("set `{workload_key}` in [workload], or `{key}` on this component"))
+            .with_help(format!(
+                "set `{workload_key}` in [workload], or `{key}` on this component"
+            ))
     }
 
     /// A limit from the pricing table, for checks made while parsing.
     pub fn limit(&self, fields: &Fields, limit: &'static Limit) -> Result<LimitValue, Diagnostic> {
-        self.prices.limit(limit.key).map(|e| e.value).ok_or_else(|| {
-            fields.error(
-                self.span,
-                format!("pricing table `{}` has no limit `{}`", self.prices.name, limit.key),
-            )
-        })
+        self.prices
+            .limit(limit.key)
+            .map(|e| e.value)
+            .ok_or_else(|| {
+                fields.error(
+                    self.span,
+                    format!(
+                        "pricing table `{}` has no limit `{}`",
+                        self.prices.name, limit.key
+                    ),
+                )
+            })
     }
 
     pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
@@ -254,17 +282,28 @@ impl ParseCtx<'_> {
         }
     }
 
-    pub fn limit_count(&self, fields: &Fields, limit: &'static Limit) -> Result<Decimal, Diagnostic> {
+    pub fn limit_count(
+        &self,
+        fields: &Fields,
+        limit: &'static Limit,
+    ) -> Result<Decimal, Diagnostic> {
         match self.limit(fields, limit)? {
             LimitValue::Count(n) => Ok(n),
             _ => Err(fields.error(self.span, format!("limit `{}` must be a number", limit.key))),
         }
     }
 
-    pub fn limit_duration(&self, fields: &Fields, limit: &'static Limit) -> Result<Duration, Diagnostic> {
+    pub fn limit_duration(
+        &self,
+        fields: &Fields,
+        limit: &'static Limit,
+    ) -> Result<Duration, Diagnostic> {
         match self.limit(fields, limit)? {
             LimitValue::Duration(d) => Ok(d),
-            _ => Err(fields.error(self.span, format!("limit `{}` must be a duration", limit.key))),
+            _ => Err(fields.error(
+                self.span,
+                format!("limit `{}` must be a duration", limit.key),
+            )),
         }
     }
 }

@@ -5,7 +5,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
@@ -16,7 +15,10 @@ use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
 
 /// The tables shipped inside the binary, by name.
-pub const BUNDLED: &[(&str, &str)] = &[("aws-us-east-1", include_str!("../pricing/aws-us-east-1.toml"))];
+pub const BUNDLED: &[(&str, &str)] = &[(
+    "aws-us-east-1",
+    include_str!("../pricing/aws-us-east-1.toml"),
+)];
 
 /// The table a scenario uses when it names none.
 pub const DEFAULT_TABLE: &str = "aws-us-east-1";
@@ -64,7 +66,7 @@ pub const MAX_TIERS: usize = 6;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rate {
     Flat(Decimal),
-    Tiered(ArrayVec<Tier, MAX_TIERS>),
+    Tiered(Box<[Tier]>),
 }
 
 #[derive(Clone, Debug)]
@@ -210,7 +212,10 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
                 .find(|d| d.name() == name.get_ref())
                 .ok_or_else(|| {
                     source
-                        .error(name.span().into(), format!("`{}` has no price `{}`", def.name, name.get_ref()))
+                        .error(
+                            name.span().into(),
+                            format!("`{}` has no price `{}`", def.name, name.get_ref()),
+                        )
                         .suggesting(name.get_ref(), def.dimensions.iter().map(|d| d.name()))
                 })?;
             let price = check_price(source, dimension, raw_price)?;
@@ -221,11 +226,18 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     for (service, entries) in &raw.limits {
         let def = known_service(source, service)?;
         for (name, raw_limit) in entries {
-            let limit = def.limits.iter().find(|l| l.name() == name.get_ref()).ok_or_else(|| {
-                source
-                    .error(name.span().into(), format!("`{}` has no limit `{}`", def.name, name.get_ref()))
-                    .suggesting(name.get_ref(), def.limits.iter().map(|l| l.name()))
-            })?;
+            let limit = def
+                .limits
+                .iter()
+                .find(|l| l.name() == name.get_ref())
+                .ok_or_else(|| {
+                    source
+                        .error(
+                            name.span().into(),
+                            format!("`{}` has no limit `{}`", def.name, name.get_ref()),
+                        )
+                        .suggesting(name.get_ref(), def.limits.iter().map(|l| l.name()))
+                })?;
             let raw_limit = raw_limit.get_ref();
             let value = limit_value(source, limit, &raw_limit.value)?;
             limits.insert(
@@ -250,15 +262,25 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     })
 }
 
-fn known_service(source: &Source, name: &Spanned<String>) -> Result<&'static services::ServiceDef, Diagnostic> {
+fn known_service(
+    source: &Source,
+    name: &Spanned<String>,
+) -> Result<&'static services::ServiceDef, Diagnostic> {
     services::find(name.get_ref()).ok_or_else(|| {
         source
-            .error(name.span().into(), format!("unknown service `{}`", name.get_ref()))
+            .error(
+                name.span().into(),
+                format!("unknown service `{}`", name.get_ref()),
+            )
             .suggesting(name.get_ref(), services::names())
     })
 }
 
-fn check_price(source: &Source, dimension: &Dimension, raw: &Spanned<RawPrice>) -> Result<Price, Diagnostic> {
+fn check_price(
+    source: &Source,
+    dimension: &Dimension,
+    raw: &Spanned<RawPrice>,
+) -> Result<Price, Diagnostic> {
     let span: Span = raw.span().into();
     let raw = raw.get_ref();
     if raw.unit.get_ref() != dimension.unit {
@@ -276,12 +298,16 @@ fn check_price(source: &Source, dimension: &Dimension, raw: &Spanned<RawPrice>) 
     }
     let rate = match (&raw.price, &raw.tiers) {
         (Some(price), None) => Rate::Flat(non_negative(source, span, price.0)?),
-        (None, Some(tiers)) => Rate::Tiered(check_tiers(source, span, tiers)?),
+        (None, Some(tiers)) => Rate::Tiered(check_tiers(source, span, tiers)?.into()),
         _ => {
-            return Err(source.error(span, format!("`{}` needs either `price` or `tiers`", dimension.key)));
+            return Err(source.error(
+                span,
+                format!("`{}` needs either `price` or `tiers`", dimension.key),
+            ));
         }
     };
-    let free = |value: &Option<Dec>| value.map_or(Ok(Decimal::ZERO), |d| non_negative(source, span, d.0));
+    let free =
+        |value: &Option<Dec>| value.map_or(Ok(Decimal::ZERO), |d| non_negative(source, span, d.0));
     Ok(Price {
         rate,
         free_per_month: free(&raw.free_per_month)?,
@@ -293,11 +319,11 @@ fn check_price(source: &Source, dimension: &Dimension, raw: &Spanned<RawPrice>) 
     })
 }
 
-fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<ArrayVec<Tier, MAX_TIERS>, Diagnostic> {
+fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tier>, Diagnostic> {
     if tiers.is_empty() || tiers.len() > MAX_TIERS {
         return Err(source.error(span, format!("a tiered price has 1 to {MAX_TIERS} tiers")));
     }
-    let mut checked = ArrayVec::new();
+    let mut checked = Vec::with_capacity(tiers.len());
     let mut previous = Decimal::ZERO;
     for (i, tier) in tiers.iter().enumerate() {
         let up_to = tier.up_to.map(|d| d.0);
@@ -326,14 +352,22 @@ fn non_negative(source: &Source, span: Span, value: Decimal) -> Result<Decimal, 
     Ok(value)
 }
 
-fn limit_value(source: &Source, limit: &Limit, value: &Spanned<toml::Value>) -> Result<LimitValue, Diagnostic> {
+fn limit_value(
+    source: &Source,
+    limit: &Limit,
+    value: &Spanned<toml::Value>,
+) -> Result<LimitValue, Diagnostic> {
     let span: Span = value.span().into();
     let bad = |expected: &str| source.error(span, format!("`{}` must be {expected}", limit.key));
     match (limit.kind, value.get_ref()) {
-        (LimitKind::Count, toml::Value::Integer(n)) if *n >= 0 => Ok(LimitValue::Count(Decimal::from(*n))),
-        (LimitKind::Count, toml::Value::Float(f)) if *f >= 0.0 => crate::units::decimal_from_f64(*f)
-            .map(LimitValue::Count)
-            .ok_or_else(|| bad("a non-negative number")),
+        (LimitKind::Count, toml::Value::Integer(n)) if *n >= 0 => {
+            Ok(LimitValue::Count(Decimal::from(*n)))
+        }
+        (LimitKind::Count, toml::Value::Float(f)) if *f >= 0.0 => {
+            crate::units::decimal_from_f64(*f)
+                .map(LimitValue::Count)
+                .ok_or_else(|| bad("a non-negative number"))
+        }
         (LimitKind::Count, _) => Err(bad("a non-negative number")),
         (LimitKind::Bytes, toml::Value::String(s)) => s
             .parse()
@@ -354,4 +388,101 @@ pub fn bundled(name: &str) -> Option<Source> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(n, text)| Source::new(format!("pricing/{n}.toml"), *text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str) -> PriceBook {
+        parse(&bundled(name).expect("bundled")).unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    #[test]
+    fn every_bundled_table_prices_everything_calc_bills() {
+        for (name, _) in BUNDLED {
+            let book = load(name);
+            for def in services::ALL {
+                for dimension in def.dimensions {
+                    let price = book
+                        .price(dimension.key)
+                        .unwrap_or_else(|| panic!("{name} has no price `{}`", dimension.key));
+                    assert!(
+                        !price.source.trim().is_empty(),
+                        "`{}` names no source",
+                        dimension.key
+                    );
+                    assert!(
+                        is_date(&price.as_of),
+                        "`{}` has no as_of date",
+                        dimension.key
+                    );
+                }
+                for limit in def.limits {
+                    let entry = book
+                        .limit(limit.key)
+                        .unwrap_or_else(|| panic!("{name} has no limit `{}`", limit.key));
+                    assert!(
+                        !entry.source.trim().is_empty(),
+                        "`{}` names no source",
+                        limit.key
+                    );
+                    assert!(is_date(&entry.as_of), "`{}` has no as_of date", limit.key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn registry_keys_belong_to_their_service() {
+        for def in services::ALL {
+            for dimension in def.dimensions {
+                assert_eq!(
+                    dimension.key.split_once('.').map(|(s, _)| s),
+                    Some(def.name),
+                    "{}",
+                    dimension.key
+                );
+            }
+            for limit in def.limits {
+                assert_eq!(
+                    limit.key.split_once('.').map(|(s, _)| s),
+                    Some(def.name),
+                    "{}",
+                    limit.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prices_are_exact_decimals() {
+        let book = load(DEFAULT_TABLE);
+        let shard_hour = book.price("kinesis_data_streams.shard_hour").unwrap();
+        assert_eq!(shard_hour.rate, Rate::Flat(Decimal::new(15, 3)));
+    }
+
+    #[test]
+    fn unknown_keys_in_a_table_are_errors() {
+        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
+                    [prices.kinesis_data_streams.shard_hours]\nprice = 1\nunit = \"shard-hour\"\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let error = parse(&Source::new("t.toml", text)).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`kinesis_data_streams` has no price `shard_hours`"
+        );
+        assert_eq!(error.help.as_deref(), Some("did you mean `shard_hour`?"));
+    }
+
+    fn is_date(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.len() == 10
+            && bytes[4] == b'-'
+            && bytes[7] == b'-'
+            && text
+                .chars()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    }
 }

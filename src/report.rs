@@ -59,8 +59,36 @@ pub struct Note {
 /// Why an alternative does not meet its requirements or AWS's limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Violation {
-    MaxLatency { actual: Duration, limit: Duration },
-    MaxMonthlyCost { actual: Decimal, limit: Decimal },
+    MaxLatency {
+        actual: Duration,
+        limit: Duration,
+    },
+    MaxMonthlyCost {
+        actual: Decimal,
+        limit: Decimal,
+    },
+    /// A component hands messages on in a weaker order than required.
+    Ordering {
+        has: Ordering,
+        required: Ordering,
+    },
+    /// No component keeps the data as long as required.
+    Retention {
+        longest: Retention,
+        required: Duration,
+    },
+    /// No component lets consumers read data again.
+    Replay,
+    /// A component cannot carry messages this large.
+    MessageSize {
+        max: Bytes,
+        required: Bytes,
+    },
+    /// A component cannot run a job this long.
+    JobDuration {
+        max: Duration,
+        required: Duration,
+    },
     /// The design needs more of something than AWS allows. `needed` and
     /// `allowed` are in the limit's kind: a count, bytes, or milliseconds.
     Limit {
@@ -77,6 +105,11 @@ impl Violation {
         match self {
             Self::MaxLatency { .. } => "max_latency",
             Self::MaxMonthlyCost { .. } => "max_monthly_cost",
+            Self::Ordering { .. } => "ordering",
+            Self::Retention { .. } => "retention",
+            Self::Replay => "replay",
+            Self::MessageSize { .. } => "max_message_size",
+            Self::JobDuration { .. } => "max_job_duration",
             Self::Limit { .. } => "limit",
         }
     }
@@ -190,7 +223,13 @@ impl ComponentResult {
         self.notes.push(Note { code, text });
     }
 
-    pub fn violate(&mut self, limit: &'static Limit, needed: Decimal, allowed: Decimal, fix: &'static str) {
+    pub fn violate(
+        &mut self,
+        limit: &'static Limit,
+        needed: Decimal,
+        allowed: Decimal,
+        fix: &'static str,
+    ) {
         self.violations.push(Violation::Limit {
             limit,
             needed,
@@ -208,9 +247,10 @@ pub struct AlternativeResult {
     pub monthly_cost: Decimal,
     /// The latency the components add in sequence.
     pub latency: Duration,
-    /// Requirement violations of the alternative as a whole (latency, budget);
-    /// each component keeps its own.
-    pub violations: Vec<Violation>,
+    /// Requirement violations, with the index of the component each concerns
+    /// (`None` for the alternative as a whole: latency, budget, retention,
+    /// replay). Limit violations stay with their components.
+    pub violations: Vec<(Option<usize>, Violation)>,
 }
 
 impl AlternativeResult {
@@ -220,7 +260,7 @@ impl AlternativeResult {
 
     /// Every violation, with the index of the component it belongs to, if any.
     pub fn all_violations(&self) -> impl Iterator<Item = (Option<usize>, &Violation)> {
-        let own = self.violations.iter().map(|v| (None, v));
+        let own = self.violations.iter().map(|(i, v)| (*i, v));
         let components = self
             .components
             .iter()

@@ -5,14 +5,15 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
-use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::fields::{Entry, Fields, ParseCtx, Sp};
+use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp};
 use crate::number::Dec;
 use crate::pricing::{self, PriceBook};
+use crate::report::Ordering;
 use crate::services::{self, Input};
 use crate::units::{Bytes, Duration};
 
@@ -33,6 +34,11 @@ pub struct Scenario {
 pub struct Requirements {
     pub max_latency: Option<Duration>,
     pub max_monthly_cost: Option<Decimal>,
+    pub ordering: Option<Ordering>,
+    pub retention: Option<Duration>,
+    pub replay: bool,
+    pub max_message_size: Option<Bytes>,
+    pub max_job_duration: Option<Duration>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -87,6 +93,12 @@ struct RawWorkload {
 struct RawRequirements {
     max_latency: Option<Spanned<String>>,
     max_monthly_cost: Option<Spanned<Dec>>,
+    ordering: Option<Spanned<String>>,
+    retention: Option<Spanned<String>>,
+    #[serde(default)]
+    replay: bool,
+    max_message_size: Option<Spanned<SizeText>>,
+    max_job_duration: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -139,7 +151,11 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> 
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| Diagnostic::plain(format!("cannot read `{name}`: {}", io_reason(&e))))?;
-    parse(Source::new(name, text), path.parent().unwrap_or(Path::new(".")), overrides)
+    parse(
+        Source::new(name, text),
+        path.parent().unwrap_or(Path::new(".")),
+        overrides,
+    )
 }
 
 /// Parses a scenario's text; `dir` is where a relative pricing path is found.
@@ -148,7 +164,9 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 
     let hours_per_month = match (overrides.hours_per_month, &raw.hours_per_month) {
         (Some(hours), _) => check_hours(hours).map_err(Diagnostic::plain)?,
-        (None, Some(hours)) => check_hours(hours.get_ref().0).map_err(|e| source.error(hours.span().into(), e))?,
+        (None, Some(hours)) => {
+            check_hours(hours.get_ref().0).map_err(|e| source.error(hours.span().into(), e))?
+        }
         (None, None) => Decimal::from(730),
     };
     let round_up_to_cent = match &raw.rounding {
@@ -157,16 +175,27 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         Some(r) if r.get_ref() == "up_to_cent" => true,
         Some(r) => {
             return Err(source
-                .error(r.span().into(), format!("unknown rounding `{}`", r.get_ref()))
+                .error(
+                    r.span().into(),
+                    format!("unknown rounding `{}`", r.get_ref()),
+                )
                 .with_help("expected `none` (the default) or `up_to_cent`"));
         }
     };
 
-    let mut prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides.pricing.as_deref())?;
+    let mut prices = load_pricing(
+        &source,
+        dir,
+        raw.pricing.as_ref(),
+        overrides.pricing.as_deref(),
+    )?;
     for (key, price) in &raw.pricing_overrides {
         let dimension = services::dimension(key.get_ref()).ok_or_else(|| {
             source
-                .error(key.span().into(), format!("unknown price `{}`", key.get_ref()))
+                .error(
+                    key.span().into(),
+                    format!("unknown price `{}`", key.get_ref()),
+                )
                 .suggesting(key.get_ref(), services::dimension_keys())
         })?;
         let value = price.get_ref().0;
@@ -176,14 +205,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         prices.override_price(dimension.key, value, dimension.unit);
     }
 
-    let requirements = Requirements {
-        max_latency: raw
-            .requirements
-            .max_latency
-            .map(|l| l.get_ref().parse().map_err(|e: String| source.error(l.span().into(), e)))
-            .transpose()?,
-        max_monthly_cost: raw.requirements.max_monthly_cost.map(|c| c.get_ref().0),
-    };
+    let requirements = requirements(&source, raw.requirements)?;
 
     let workload = &raw.workload;
     let records_per_second = workload
@@ -192,10 +214,16 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         .map(|r| {
             let value = r.get_ref().0;
             if value.is_sign_negative() && !value.is_zero() {
-                return Err(source.error(r.span().into(), format!("`records_per_second` cannot be negative (found {value})")));
+                return Err(source.error(
+                    r.span().into(),
+                    format!("`records_per_second` cannot be negative (found {value})"),
+                ));
             }
             if value > Decimal::from(1_000_000_000_000u64) {
-                return Err(source.error(r.span().into(), "`records_per_second` is larger than calc can price (at most 10^12)"));
+                return Err(source.error(
+                    r.span().into(),
+                    "`records_per_second` is larger than calc can price (at most 10^12)",
+                ));
             }
             Ok(Sp {
                 value,
@@ -206,22 +234,14 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     let record_size = workload
         .record_size
         .as_ref()
-        .map(|s| {
-            let parsed = match s.get_ref() {
-                SizeText::Text(text) => text.parse::<Bytes>(),
-                SizeText::Bytes(n) => u64::try_from(*n).map(Bytes).map_err(|_| "`record_size` cannot be negative".to_string()),
-            };
-            parsed
-                .map(|value| Sp {
-                    value,
-                    span: s.span().into(),
-                })
-                .map_err(|e| source.error(s.span().into(), e))
-        })
+        .map(|s| size(&source, s))
         .transpose()?;
 
     if raw.alternatives.get_ref().is_empty() {
-        return Err(source.error(raw.alternatives.span().into(), "a scenario needs at least one alternative"));
+        return Err(source.error(
+            raw.alternatives.span().into(),
+            "a scenario needs at least one alternative",
+        ));
     }
     let mut alternatives = Vec::new();
     for alternative in raw.alternatives.into_inner() {
@@ -263,7 +283,78 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     })
 }
 
-fn parse_component(source: &Source, raw: RawComponent, ctx: &ParseCtx) -> Result<Input, Diagnostic> {
+fn requirements(source: &Source, raw: RawRequirements) -> Result<Requirements, Diagnostic> {
+    let duration = |text: Option<Spanned<String>>| {
+        text.map(|t| {
+            t.get_ref()
+                .parse()
+                .map_err(|e: String| source.error(t.span().into(), e))
+        })
+        .transpose()
+    };
+    let ordering = raw
+        .ordering
+        .map(|o| {
+            Ordering::CHOICES
+                .iter()
+                .find(|(name, _)| name == o.get_ref())
+                .map(|(_, ordering)| *ordering)
+                .ok_or_else(|| {
+                    source
+                        .error(
+                            o.span().into(),
+                            format!("unknown ordering `{}`", o.get_ref()),
+                        )
+                        .suggesting(o.get_ref(), Ordering::CHOICES.iter().map(|(n, _)| *n))
+                        .or_help("expected `none`, `per_key` or `total`")
+                })
+        })
+        .transpose()?;
+    let max_monthly_cost = raw
+        .max_monthly_cost
+        .map(|c| {
+            let value = c.get_ref().0;
+            if value.is_sign_negative() {
+                return Err(source.error(c.span().into(), "`max_monthly_cost` cannot be negative"));
+            }
+            Ok(value)
+        })
+        .transpose()?;
+    Ok(Requirements {
+        max_latency: duration(raw.max_latency)?,
+        max_monthly_cost,
+        ordering,
+        retention: duration(raw.retention)?,
+        replay: raw.replay,
+        max_message_size: raw
+            .max_message_size
+            .map(|s| size(source, &s))
+            .transpose()?
+            .map(|s| s.value),
+        max_job_duration: duration(raw.max_job_duration)?,
+    })
+}
+
+fn size(source: &Source, text: &Spanned<SizeText>) -> Result<Sp<Bytes>, Diagnostic> {
+    let parsed = match text.get_ref() {
+        SizeText::Text(t) => t.parse::<Bytes>(),
+        SizeText::Bytes(n) => u64::try_from(*n)
+            .map(Bytes)
+            .map_err(|_| "a size cannot be negative".to_string()),
+    };
+    parsed
+        .map(|value| Sp {
+            value,
+            span: text.span().into(),
+        })
+        .map_err(|e| source.error(text.span().into(), e))
+}
+
+fn parse_component(
+    source: &Source,
+    raw: RawComponent,
+    ctx: &ParseCtx,
+) -> Result<Input, Diagnostic> {
     let mut entries: Vec<Entry> = raw
         .0
         .into_iter()
@@ -274,15 +365,21 @@ fn parse_component(source: &Source, raw: RawComponent, ctx: &ParseCtx) -> Result
             value: value.into_inner(),
         })
         .collect();
-    let position = entries.iter().position(|e| e.key == "service").ok_or_else(|| {
-        let listed: Vec<String> = services::names().map(|n| format!("`{n}`")).collect();
-        source
-            .error(ctx.span, "a component needs a `service`")
-            .with_help(format!("one of {}", listed.join(", ")))
-    })?;
+    let position = entries
+        .iter()
+        .position(|e| e.key == "service")
+        .ok_or_else(|| {
+            let listed: Vec<String> = services::names().map(|n| format!("`{n}`")).collect();
+            source
+                .error(ctx.span, "a component needs a `service`")
+                .with_help(format!("one of {}", listed.join(", ")))
+        })?;
     let service = entries.remove(position);
     let Some(name) = service.value.as_str() else {
-        return Err(source.error(service.value_span, "`service` must be a service name in quotes"));
+        return Err(source.error(
+            service.value_span,
+            "`service` must be a service name in quotes",
+        ));
     };
     let def = services::find(name).ok_or_else(|| {
         source
@@ -301,7 +398,9 @@ fn load_pricing(
     named: Option<&Spanned<String>>,
     forced: Option<&str>,
 ) -> Result<PriceBook, Diagnostic> {
-    let wanted = forced.or(named.map(|n| n.get_ref().as_str())).unwrap_or(pricing::DEFAULT_TABLE);
+    let wanted = forced
+        .or(named.map(|n| n.get_ref().as_str()))
+        .unwrap_or(pricing::DEFAULT_TABLE);
     let unknown = |message: String| match (forced, named) {
         (None, Some(n)) => scenario.error(n.span().into(), message),
         _ => Diagnostic::plain(message),
@@ -309,28 +408,40 @@ fn load_pricing(
     let source = if let Some(bundled) = pricing::bundled(wanted) {
         bundled
     } else if wanted.ends_with(".toml") || wanted.contains('/') || wanted.contains('\\') {
-        let path: PathBuf = if forced.is_some() { PathBuf::from(wanted) } else { dir.join(wanted) };
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| unknown(format!("cannot read pricing table `{}`: {}", path.display(), io_reason(&e))))?;
+        let path: PathBuf = if forced.is_some() {
+            PathBuf::from(wanted)
+        } else {
+            dir.join(wanted)
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            unknown(format!(
+                "cannot read pricing table `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?;
         Source::new(path.display().to_string(), text)
     } else {
         let names = pricing::BUNDLED.iter().map(|(n, _)| *n);
-        let diagnostic = unknown(format!("unknown pricing table `{wanted}`")).suggesting(wanted, names);
-        if diagnostic.help.is_some() {
-            return Err(diagnostic);
-        }
-        let listed: Vec<String> = pricing::BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
-        return Err(diagnostic.with_help(format!(
-            "bundled tables: {}; or give a path to a .toml file",
-            listed.join(", ")
-        )));
+        let listed: Vec<String> = pricing::BUNDLED
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect();
+        return Err(unknown(format!("unknown pricing table `{wanted}`"))
+            .suggesting(wanted, names)
+            .or_help(format!(
+                "bundled tables: {}; or give a path to a .toml file",
+                listed.join(", ")
+            )));
     };
     pricing::parse(&source)
 }
 
 fn check_hours(hours: Decimal) -> Result<Decimal, String> {
     if hours <= Decimal::ZERO || hours > Decimal::from(744) {
-        return Err(format!("`hours_per_month` must be more than 0 and at most 744 (found {hours})"));
+        return Err(format!(
+            "`hours_per_month` must be more than 0 and at most 744 (found {hours})"
+        ));
     }
     Ok(hours)
 }

@@ -5,7 +5,10 @@
 /// Close enough means an edit distance of at most a third of the word's length
 /// (at least 1); among equally close candidates the first one listed wins, so
 /// the suggestion never depends on hashing order.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
@@ -47,7 +50,10 @@ mod tests {
     #[test]
     fn suggests_the_closest_and_only_when_close() {
         let keys = ["records_per_second", "record_size"];
-        assert_eq!(did_you_mean("recods_per_second", keys), Some("records_per_second"));
+        assert_eq!(
+            did_you_mean("recods_per_second", keys),
+            Some("records_per_second")
+        );
         assert_eq!(did_you_mean("recordsize", keys), Some("record_size"));
         assert_eq!(did_you_mean("colour", keys), None);
     }

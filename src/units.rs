@@ -86,10 +86,15 @@ impl fmt::Display for Bytes {
         let Some((name, size)) = UNITS.iter().find(|(_, size)| self.0 >= *size).copied() else {
             return write!(f, "{} B", self.0);
         };
-        if let Some((name, size)) = UNITS.iter().find(|(_, size)| self.0 >= *size && self.0 % size == 0) {
+        if let Some((name, size)) = UNITS
+            .iter()
+            .find(|(_, size)| self.0 >= *size && self.0.is_multiple_of(*size))
+        {
             return write!(f, "{} {name}", self.0 / size);
         }
-        let value = (self.decimal() / Decimal::from(size)).round_dp(2).normalize();
+        let value = (self.decimal() / Decimal::from(size))
+            .round_dp(2)
+            .normalize();
         write!(f, "{value} {name}")
     }
 }
@@ -175,7 +180,8 @@ impl fmt::Display for Duration {
             (ms / Decimal::ONE_THOUSAND, "s")
         } else if ms < Decimal::from(3_600_000) {
             (ms / Decimal::from(60_000), "min")
-        } else if ms < Decimal::from(86_400_000) || ms % Decimal::from(86_400_000) != Decimal::ZERO {
+        } else if ms < Decimal::from(86_400_000) || ms % Decimal::from(86_400_000) != Decimal::ZERO
+        {
             (ms / Decimal::from(3_600_000), "h")
         } else {
             (ms / Decimal::from(86_400_000), "d")
@@ -234,9 +240,19 @@ mod tests {
 
     #[test]
     fn bad_sizes_are_rejected_with_a_reason() {
-        assert!("1.3 B".parse::<Bytes>().unwrap_err().contains("whole number"));
+        assert!(
+            "1.3 B"
+                .parse::<Bytes>()
+                .unwrap_err()
+                .contains("whole number")
+        );
         assert!("-1 KB".parse::<Bytes>().unwrap_err().contains("negative"));
-        assert!("5 XB".parse::<Bytes>().unwrap_err().contains("unknown size unit"));
+        assert!(
+            "5 XB"
+                .parse::<Bytes>()
+                .unwrap_err()
+                .contains("unknown size unit")
+        );
         assert!("KB".parse::<Bytes>().unwrap_err().contains("number"));
         assert!("2 PB".parse::<Bytes>().unwrap_err().contains("larger"));
     }
@@ -255,9 +271,19 @@ mod tests {
         assert_eq!("200 ms".parse::<Duration>().unwrap().ms(), dec!(200));
         assert_eq!("1 s".parse::<Duration>().unwrap().ms(), dec!(1000));
         assert_eq!("5 min".parse::<Duration>().unwrap().ms(), dec!(300000));
-        assert_eq!("24 h".parse::<Duration>().unwrap(), Duration::from_hours(24));
-        assert_eq!("7 d".parse::<Duration>().unwrap(), Duration::from_hours(168));
-        assert!("7".parse::<Duration>().unwrap_err().contains("needs a unit"));
+        assert_eq!(
+            "24 h".parse::<Duration>().unwrap(),
+            Duration::from_hours(24)
+        );
+        assert_eq!(
+            "7 d".parse::<Duration>().unwrap(),
+            Duration::from_hours(168)
+        );
+        assert!(
+            "7".parse::<Duration>()
+                .unwrap_err()
+                .contains("needs a unit")
+        );
         assert_eq!(Duration::from_hours(168).to_string(), "7 d");
         assert_eq!(Duration::from_ms(dec!(1706.67)).to_string(), "1.71 s");
         assert_eq!(Duration::from_ms(dec!(200)).to_string(), "200 ms");

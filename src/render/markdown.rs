@@ -11,9 +11,15 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
 
     let ranking = report.ranking();
-    let cheapest = ranking.first().map(|&i| report.alternatives[i].monthly_cost).unwrap_or_default();
+    let cheapest = ranking
+        .first()
+        .map(|&i| report.alternatives[i].monthly_cost)
+        .unwrap_or_default();
     let _ = writeln!(out, "## Comparison\n");
-    let _ = writeln!(out, "| # | alternative | monthly | vs cheapest | latency | verdict |");
+    let _ = writeln!(
+        out,
+        "| # | alternative | monthly | vs cheapest | latency | verdict |"
+    );
     let _ = writeln!(out, "|--:|---|--:|--:|--:|---|");
     for (rank, &i) in ranking.iter().enumerate() {
         let a = &report.alternatives[i];
@@ -47,7 +53,10 @@ pub fn render(report: &Report) -> String {
                 component.latency,
                 text::capacity(component)
             );
-            let _ = writeln!(out, "| dimension | quantity | unit | unit price | monthly |");
+            let _ = writeln!(
+                out,
+                "| dimension | quantity | unit | unit price | monthly |"
+            );
             let _ = writeln!(out, "|---|--:|---|--:|--:|");
             for item in &component.line_items {
                 let _ = writeln!(

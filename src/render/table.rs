@@ -62,16 +62,30 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
         }
     }
     for (component, violation) in alternative.all_violations() {
-        let _ = writeln!(out, "✗ {}", text::violation(alternative, component, violation, currency));
+        let _ = writeln!(
+            out,
+            "✗ {}",
+            text::violation(alternative, component, violation, currency)
+        );
     }
 }
 
 fn render_comparison(out: &mut String, report: &Report) {
     let currency = &report.pricing.currency;
     let ranking = report.ranking();
-    let cheapest = ranking.first().map(|&i| report.alternatives[i].monthly_cost).unwrap_or_default();
+    let cheapest = ranking
+        .first()
+        .map(|&i| report.alternatives[i].monthly_cost)
+        .unwrap_or_default();
     let _ = writeln!(out, "Comparison (feasible first, then cheapest first)");
-    let mut table = new_table(&["#", "alternative", "monthly", "vs cheapest", "latency", "verdict"]);
+    let mut table = new_table(&[
+        "#",
+        "alternative",
+        "monthly",
+        "vs cheapest",
+        "latency",
+        "verdict",
+    ]);
     for (rank, &i) in ranking.iter().enumerate() {
         let alternative = &report.alternatives[i];
         table.add_row(vec![
@@ -80,7 +94,11 @@ fn render_comparison(out: &mut String, report: &Report) {
             text::money(alternative.monthly_cost, currency),
             text::ratio(alternative.monthly_cost, cheapest),
             alternative.latency.to_string(),
-            if alternative.feasible() { "ok".to_string() } else { "fails".to_string() },
+            if alternative.feasible() {
+                "ok".to_string()
+            } else {
+                "fails".to_string()
+            },
         ]);
     }
     align_right(&mut table, &[0, 2, 3, 4]);

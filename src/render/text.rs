@@ -2,8 +2,12 @@
 
 use rust_decimal::Decimal;
 
+use crate::fields::Choice;
 use crate::number::cents;
-use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem, Report, Violation};
+use crate::report::{
+    AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, Report, Retention,
+    Violation,
+};
 use crate::services::LimitKind;
 use crate::units::{Bytes, Duration};
 
@@ -19,7 +23,11 @@ pub fn number(value: Decimal, max_dp: u32) -> String {
         }
         grouped.push(digit);
     }
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     if fraction.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -31,14 +39,25 @@ pub fn number(value: Decimal, max_dp: u32) -> String {
 pub fn money(amount: Decimal, currency: &str) -> String {
     let cents = cents(amount);
     let whole = number(cents.trunc(), 0);
-    let fraction = format!("{:02}", (cents.fract().abs() * Decimal::ONE_HUNDRED).trunc());
-    let symbol = if currency == "USD" { "$".to_string() } else { format!("{currency} ") };
+    let fraction = format!(
+        "{:02}",
+        (cents.fract().abs() * Decimal::ONE_HUNDRED).trunc()
+    );
+    let symbol = if currency == "USD" {
+        "$".to_string()
+    } else {
+        format!("{currency} ")
+    };
     format!("{symbol}{whole}.{fraction}")
 }
 
 /// A unit price exactly as the table has it: `$0.00065`.
 pub fn unit_price(price: Decimal, currency: &str) -> String {
-    let symbol = if currency == "USD" { "$".to_string() } else { format!("{currency} ") };
+    let symbol = if currency == "USD" {
+        "$".to_string()
+    } else {
+        format!("{currency} ")
+    };
     format!("{symbol}{}", price.round_dp(10).normalize())
 }
 
@@ -75,7 +94,11 @@ pub fn quantity(item: &LineItem) -> String {
     if item.free_quantity.is_zero() {
         number(item.quantity, 4)
     } else {
-        format!("{} − {} free", number(item.quantity, 4), number(item.free_quantity, 4))
+        format!(
+            "{} − {} free",
+            number(item.quantity, 4),
+            number(item.free_quantity, 4)
+        )
     }
 }
 
@@ -84,22 +107,62 @@ pub fn tiers(item: &LineItem, currency: &str) -> Option<String> {
     (!item.tiers.is_empty()).then(|| {
         item.tiers
             .iter()
-            .map(|t| format!("{} × {}", number(t.quantity, 4), unit_price(t.unit_price, currency)))
+            .map(|t| {
+                format!(
+                    "{} × {}",
+                    number(t.quantity, 4),
+                    unit_price(t.unit_price, currency)
+                )
+            })
             .collect::<Vec<_>>()
             .join(" + ")
     })
 }
 
 /// One sentence a violation, naming the component it concerns.
-pub fn violation(alternative: &AlternativeResult, component: Option<usize>, violation: &Violation, currency: &str) -> String {
+pub fn violation(
+    alternative: &AlternativeResult,
+    component: Option<usize>,
+    violation: &Violation,
+    currency: &str,
+) -> String {
     let subject = component.map(|i| component_label(&alternative.components[i]));
     match violation {
         Violation::MaxLatency { actual, limit } => {
             format!("adds {actual} of latency; requirement: at most {limit}")
         }
         Violation::MaxMonthlyCost { actual, limit } => {
-            format!("costs {} a month; budget: {}", money(*actual, currency), money(*limit, currency))
+            format!(
+                "costs {} a month; budget: {}",
+                money(*actual, currency),
+                money(*limit, currency)
+            )
         }
+        Violation::Ordering { has, required } => format!(
+            "{}: {}; requirement: {}",
+            subject.unwrap_or_default(),
+            match has {
+                Ordering::None => "does not preserve order",
+                Ordering::PerKey => "preserves order per key only",
+                Ordering::Total => "preserves total order",
+            },
+            required.as_str()
+        ),
+        Violation::Retention { longest, required } => match longest {
+            Retention::For(d) => format!("keeps data for at most {d}; requirement: {required}"),
+            _ => format!("no component keeps the data; requirement: {required}"),
+        },
+        Violation::Replay => {
+            "no component lets consumers read the data again; requirement: replay".to_string()
+        }
+        Violation::MessageSize { max, required } => format!(
+            "{}: carries messages of at most {max}; requirement: {required}",
+            subject.unwrap_or_default()
+        ),
+        Violation::JobDuration { max, required } => format!(
+            "{}: runs for at most {max}; requirement: jobs of {required} (use Batch, Fargate or EMR)",
+            subject.unwrap_or_default()
+        ),
         Violation::Limit {
             limit,
             needed,
@@ -107,7 +170,9 @@ pub fn violation(alternative: &AlternativeResult, component: Option<usize>, viol
             fix,
         } => {
             let amount = |value: Decimal| match limit.kind {
-                LimitKind::Bytes => Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string(),
+                LimitKind::Bytes => {
+                    Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string()
+                }
                 LimitKind::Duration => Duration::from_ms(value).to_string(),
                 LimitKind::Count => number(value, 2),
             };
@@ -124,7 +189,11 @@ pub fn violation(alternative: &AlternativeResult, component: Option<usize>, viol
 
 /// The verdict line: `meets the requirements` or the first reason it does not.
 pub fn verdict(alternative: &AlternativeResult) -> &'static str {
-    if alternative.feasible() { "meets the requirements" } else { "does not meet the requirements" }
+    if alternative.feasible() {
+        "meets the requirements"
+    } else {
+        "does not meet the requirements"
+    }
 }
 
 /// The report's opening lines: which table, which month.
@@ -143,7 +212,11 @@ pub fn preamble(report: &Report) -> String {
 /// `2.25×` the cheapest, or `—` when the cheapest is free.
 pub fn ratio(cost: Decimal, cheapest: Decimal) -> String {
     if cheapest.is_zero() {
-        return if cost.is_zero() { "1×".to_string() } else { "—".to_string() };
+        return if cost.is_zero() {
+            "1×".to_string()
+        } else {
+            "—".to_string()
+        };
     }
     format!("{}×", number(cost / cheapest, 2))
 }

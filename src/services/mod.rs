@@ -158,7 +158,8 @@ pub fn dimension(key: &str) -> Option<&'static Dimension> {
 }
 
 pub fn dimension_keys() -> impl Iterator<Item = &'static str> {
-    ALL.iter().flat_map(|def| def.dimensions.iter().map(|d| d.key))
+    ALL.iter()
+        .flat_map(|def| def.dimensions.iter().map(|d| d.key))
 }
 
 impl Dimension {

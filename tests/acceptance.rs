@@ -1,0 +1,174 @@
+//! The figures the product promises, worked out by hand or published by AWS,
+//! checked end to end through the JSON output.
+
+use serde_json::Value;
+
+use crate::support::{TempScenario, calc_json};
+
+fn component(json: &Value, alternative: usize) -> &Value {
+    &json["alternatives"][alternative]["components"][0]
+}
+
+fn line<'a>(component: &'a Value, dimension: &str) -> &'a Value {
+    component["line_items"]
+        .as_array()
+        .expect("line items")
+        .iter()
+        .find(|item| item["dimension"] == dimension)
+        .unwrap_or_else(|| panic!("no `{dimension}` in {component}"))
+}
+
+fn decimal(value: &Value) -> String {
+    value.to_string()
+}
+
+fn scenario(name: &str, body: &str) -> TempScenario {
+    TempScenario::new(name, &format!("name = \"{name}\"\n{body}"))
+}
+
+#[test]
+fn course_example_kinesis_at_720_hours() {
+    // 3,000 records/s of 1 KB → 3 shards; 3 × $0.015 × 720 = $32.40 (the course's figure),
+    // plus 3,000 × 3,600 × 720 = 7,776 million PUT payload units × $0.014 = $108.864.
+    let json = calc_json(&[
+        "--hours-per-month",
+        "720",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    let kinesis = component(&json, 0);
+    assert_eq!(kinesis["capacity"]["shards"], 3);
+    assert_eq!(
+        decimal(&line(kinesis, "shard_hour")["monthly_cost"]),
+        "32.4"
+    );
+    assert_eq!(
+        decimal(&line(kinesis, "put_payload_units")["quantity"]),
+        "7776"
+    );
+    assert_eq!(
+        decimal(&line(kinesis, "put_payload_units")["monthly_cost"]),
+        "108.864"
+    );
+}
+
+#[test]
+fn course_example_dynamodb_at_744_hours() {
+    // 3,000 WCU × $0.00065 × 744 = $1,450.80; with the table's minimum 1 RCU
+    // (744 × $0.00013 = $0.09672) the total is $1,450.89672, the course's $1,450.90.
+    let json = calc_json(&[
+        "--hours-per-month",
+        "744",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    let dynamodb = component(&json, 1);
+    assert_eq!(dynamodb["capacity"]["wcu"], 3000);
+    assert_eq!(
+        decimal(&line(dynamodb, "wcu_hour")["monthly_cost"]),
+        "1450.8"
+    );
+    assert_eq!(decimal(&dynamodb["monthly_cost"]), "1450.89672");
+}
+
+#[test]
+fn large_records_bind_kinesis_on_bytes() {
+    // 100 records/s of 35 KB = 3,500 KB/s ÷ 1,024 = 3.42 → 4 shards; 2 PUT payload units a record.
+    let s = scenario(
+        "35 KB records",
+        r#"
+[workload]
+records_per_second = 100
+record_size = "35 KB"
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let kinesis = component(&json, 0);
+    assert_eq!(kinesis["capacity"]["shards"], 4);
+    assert_eq!(kinesis["capacity"]["binding_limit"], "write_bytes");
+    assert_eq!(kinesis["capacity"]["put_payload_units_per_record"], 2);
+}
+
+#[test]
+fn firehose_buffering_misses_a_one_second_latency_requirement() {
+    // 3,000 × 1 KB/s fills a 5 MB buffer in 5,242,880 / 3,072,000 = 1.707 s > 1 s.
+    let json = calc_json(&["scenarios/kinesis-vs-dynamodb.toml"]);
+    let firehose = &json["alternatives"][2];
+    assert_eq!(firehose["feasible"], false);
+    assert_eq!(
+        firehose["components"][0]["capacity"]["flush_trigger"],
+        "size"
+    );
+    let requirements: Vec<&Value> = firehose["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["requirement"])
+        .collect();
+    assert_eq!(requirements, ["max_latency", "max_monthly_cost"]);
+}
+
+#[test]
+fn ordering_retention_and_replay_requirements() {
+    let s = scenario(
+        "properties",
+        r#"
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+[requirements]
+ordering = "per_key"
+retention = "7 d"
+replay = true
+[[alternatives]]
+name = "Kinesis, 24 h"
+components = [{ service = "kinesis_data_streams" }]
+[[alternatives]]
+name = "Kinesis, 7 d"
+components = [{ service = "kinesis_data_streams", retention = "7 d" }]
+[[alternatives]]
+name = "Firehose"
+components = [{ service = "firehose" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let reasons = |i: usize| -> Vec<String> {
+        json["alternatives"][i]["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["requirement"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(reasons(0), ["retention"]);
+    assert!(reasons(1).is_empty());
+    assert_eq!(reasons(2), ["ordering", "retention", "replay"]);
+    assert_eq!(
+        json["alternatives"][2]["violations"][0]["message"],
+        "firehose (direct_put): does not preserve order; requirement: per_key"
+    );
+    // The feasible alternative ranks first even though it costs more.
+    assert_eq!(json["comparison"][0]["name"], "Kinesis, 7 d");
+}
+
+#[test]
+fn free_tier_covers_dynamodb_capacity() {
+    // 10 writes/s of 1 KB = 10 WCU, within the 25 WCU free tier: $0.
+    let s = scenario(
+        "free tier",
+        r#"
+free_tier = true
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[[alternatives]]
+name = "DynamoDB"
+components = [{ service = "dynamodb" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "0");
+    let wcu = line(component(&json, 0), "wcu_hour");
+    assert_eq!(decimal(&wcu["free_quantity"]), "7300");
+}

@@ -1,0 +1,113 @@
+//! The command line's contract: exit codes, streams, options.
+
+use crate::support::{TempScenario, calc, calc_json};
+
+#[test]
+fn a_report_exits_0_and_writes_only_stdout() {
+    let run = calc(&["scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stderr, "");
+    assert!(run.stdout.contains("Comparison"));
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let run = calc(&["scenarios/no-such-file.toml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: cannot read `scenarios/no-such-file.toml`: no such file\n"
+    );
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let run = calc(&["--format", "yaml", "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("invalid value 'yaml'"),
+        "{}",
+        run.stderr
+    );
+    let run = calc(&[]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn help_goes_to_stdout_and_exits_0() {
+    let run = calc(&["--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("--hours-per-month"));
+}
+
+#[test]
+fn hours_per_month_can_be_set_on_the_command_line() {
+    // 3 shards × $0.015 × 720 h = $32.40.
+    let json = calc_json(&[
+        "--hours-per-month",
+        "720",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    assert_eq!(json["hours_per_month"], serde_json::json!(720));
+    let shard_hour = &json["alternatives"][0]["components"][0]["line_items"][0];
+    assert_eq!(shard_hour["dimension"], "shard_hour");
+    assert_eq!(shard_hour["monthly_cost"].to_string(), "32.4");
+}
+
+#[test]
+fn hours_out_of_range_on_the_command_line_exit_2() {
+    let run = calc(&[
+        "--hours-per-month",
+        "0",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.contains("`hours_per_month` must be more than 0"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_pricing_table_can_be_given_by_path() {
+    let run = calc(&[
+        "--pricing",
+        "tests/bad/tables/no-shard-hour.toml",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "pricing table `no-shard-hour` has no price for `kinesis_data_streams.shard_hour`"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn pricing_overrides_replace_a_unit_price() {
+    // A negotiated $0.012 a shard-hour: 3 × 0.012 × 730 = $26.28.
+    let scenario = TempScenario::new(
+        "override",
+        r#"
+name = "override"
+[workload]
+records_per_second = 3000
+record_size = "1 KB"
+[pricing_overrides]
+"kinesis_data_streams.shard_hour" = 0.012
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams" }]
+"#,
+    );
+    let json = calc_json(&[scenario.path()]);
+    let item = &json["alternatives"][0]["components"][0]["line_items"][0];
+    assert_eq!(item["unit_price"].to_string(), "0.012");
+    assert_eq!(item["monthly_cost"].to_string(), "26.28");
+}

@@ -1,0 +1,28 @@
+//! Every bundled scenario runs and its report is pinned by a reviewed snapshot.
+
+use crate::support::calc;
+
+#[test]
+fn bundled_scenarios_render() {
+    insta::glob!("../scenarios", "*.toml", |path| {
+        let relative = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .expect("inside the project")
+            .to_str()
+            .expect("UTF-8 path");
+        let run = calc(&[relative]);
+        assert_eq!(run.code, 0, "{relative} failed:\n{}", run.stderr);
+        assert_eq!(run.stderr, "");
+        insta::assert_snapshot!(run.stdout);
+    });
+}
+
+#[test]
+fn the_seed_scenario_as_json_and_markdown() {
+    let json = calc(&["--format", "json", "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    insta::assert_snapshot!("seed_json", json.stdout);
+    let markdown = calc(&["--format", "markdown", "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(markdown.code, 0, "{}", markdown.stderr);
+    insta::assert_snapshot!("seed_markdown", markdown.stdout);
+}
