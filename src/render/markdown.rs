@@ -31,7 +31,7 @@ pub fn render(report: &Report) -> String {
             text::money(a.monthly_cost, currency),
             text::ratio(a.monthly_cost, cheapest),
             a.latency,
-            text::verdict(a)
+            text::short_verdict(a)
         );
     }
 

@@ -94,11 +94,7 @@ fn render_comparison(out: &mut String, report: &Report) {
             text::money(alternative.monthly_cost, currency),
             text::ratio(alternative.monthly_cost, cheapest),
             alternative.latency.to_string(),
-            if alternative.feasible() {
-                "ok".to_string()
-            } else {
-                "fails".to_string()
-            },
+            text::short_verdict(alternative),
         ]);
     }
     align_right(&mut table, &[0, 2, 3, 4]);

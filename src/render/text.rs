@@ -196,6 +196,20 @@ pub fn verdict(alternative: &AlternativeResult) -> &'static str {
     }
 }
 
+/// The comparison's short verdict: `ok`, or what fails (`fails: max_latency, limit`).
+pub fn short_verdict(alternative: &AlternativeResult) -> String {
+    let mut failed: Vec<&str> = alternative
+        .all_violations()
+        .map(|(_, v)| v.requirement())
+        .collect();
+    failed.dedup();
+    if failed.is_empty() {
+        "ok".to_string()
+    } else {
+        format!("fails: {}", failed.join(", "))
+    }
+}
+
 /// The report's opening lines: which table, which month.
 pub fn preamble(report: &Report) -> String {
     format!(
