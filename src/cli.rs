@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use rust_decimal::Decimal;
 
 use crate::render::Format;
@@ -11,9 +11,14 @@ use crate::render::Format;
 /// architectures, compared side by side.
 #[derive(Debug, Parser)]
 #[command(name = "calc", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// The scenario to evaluate (a TOML file).
-    pub scenario: PathBuf,
+    #[arg(required = true)]
+    pub scenario: Option<PathBuf>,
 
     /// How to print the report.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
@@ -26,6 +31,20 @@ pub struct Cli {
     /// Pricing table to use instead of the scenario's: a bundled name or a path.
     #[arg(long, value_name = "TABLE")]
     pub pricing: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the services with the properties architects compare, or show one
+    /// service's keys, limits, prices and formulas.
+    Services {
+        /// The service to describe, e.g. `kinesis_data_streams`.
+        name: Option<String>,
+
+        /// Pricing table whose prices and limits to show: a bundled name or a path.
+        #[arg(long, value_name = "TABLE")]
+        pricing: Option<String>,
+    },
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use std::ffi::OsString;
 
 use clap::Parser;
 
-use crate::cli::Cli;
+use crate::cli::{Cli, Command};
 use crate::diagnostic::Diagnostic;
 use crate::scenario::Overrides;
 
@@ -83,11 +83,37 @@ where
 }
 
 fn report(cli: &Cli) -> Result<String, Diagnostic> {
+    if let Some(Command::Services { name, pricing }) = &cli.command {
+        return describe_services(name.as_deref(), pricing.as_deref());
+    }
     let overrides = Overrides {
         hours_per_month: cli.hours_per_month,
         pricing: cli.pricing.clone(),
     };
-    let scenario = scenario::load(&cli.scenario, &overrides)?;
+    let path = cli
+        .scenario
+        .as_deref()
+        .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
+    let scenario = scenario::load(path, &overrides)?;
     let report = evaluate::evaluate(&scenario)?;
     Ok(render::render(&report, cli.format))
+}
+
+fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String, Diagnostic> {
+    let Some(name) = name else {
+        return Ok(render::services::list());
+    };
+    let def = services::find(name).ok_or_else(|| {
+        Diagnostic::plain(format!("unknown service `{name}`"))
+            .suggesting(name, services::names())
+            .or_help(format!(
+                "`calc services` lists them: {}",
+                services::names().collect::<Vec<_>>().join(", ")
+            ))
+    })?;
+    let book = pricing::load(
+        pricing.unwrap_or(pricing::DEFAULT_TABLE),
+        std::path::Path::new("."),
+    )?;
+    Ok(render::services::detail(def, &book))
 }

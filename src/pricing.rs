@@ -4,6 +4,7 @@
 //! Bundled tables are embedded in the binary; a scenario may name its own file.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -380,6 +381,35 @@ fn limit_value(
             .map_err(|e| source.error(span, e)),
         (LimitKind::Duration, _) => Err(bad("a duration such as \"200 ms\"")),
     }
+}
+
+/// Loads a table: a bundled one by name, or a file (a path relative to `dir`).
+pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
+    let source = if let Some(bundled) = bundled(name) {
+        bundled
+    } else if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "no such file".to_string(),
+                _ => e.to_string(),
+            };
+            Diagnostic::plain(format!(
+                "cannot read pricing table `{}`: {reason}",
+                path.display()
+            ))
+        })?;
+        Source::new(path.display().to_string(), text)
+    } else {
+        let listed: Vec<String> = BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
+        return Err(Diagnostic::plain(format!("unknown pricing table `{name}`"))
+            .suggesting(name, BUNDLED.iter().map(|(n, _)| *n))
+            .or_help(format!(
+                "bundled tables: {}; or give a path to a .toml file",
+                listed.join(", ")
+            )));
+    };
+    parse(&source)
 }
 
 /// Loads a bundled table by name.

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -398,43 +398,20 @@ fn load_pricing(
     named: Option<&Spanned<String>>,
     forced: Option<&str>,
 ) -> Result<PriceBook, Diagnostic> {
-    let wanted = forced
-        .or(named.map(|n| n.get_ref().as_str()))
-        .unwrap_or(pricing::DEFAULT_TABLE);
-    let unknown = |message: String| match (forced, named) {
-        (None, Some(n)) => scenario.error(n.span().into(), message),
-        _ => Diagnostic::plain(message),
-    };
-    let source = if let Some(bundled) = pricing::bundled(wanted) {
-        bundled
-    } else if wanted.ends_with(".toml") || wanted.contains('/') || wanted.contains('\\') {
-        let path: PathBuf = if forced.is_some() {
-            PathBuf::from(wanted)
-        } else {
-            dir.join(wanted)
-        };
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            unknown(format!(
-                "cannot read pricing table `{}`: {}",
-                path.display(),
-                io_reason(&e)
-            ))
-        })?;
-        Source::new(path.display().to_string(), text)
-    } else {
-        let names = pricing::BUNDLED.iter().map(|(n, _)| *n);
-        let listed: Vec<String> = pricing::BUNDLED
-            .iter()
-            .map(|(n, _)| format!("`{n}`"))
-            .collect();
-        return Err(unknown(format!("unknown pricing table `{wanted}`"))
-            .suggesting(wanted, names)
-            .or_help(format!(
-                "bundled tables: {}; or give a path to a .toml file",
-                listed.join(", ")
-            )));
-    };
-    pricing::parse(&source)
+    match (forced, named) {
+        (Some(table), _) => pricing::load(table, Path::new(".")),
+        (None, Some(table)) => pricing::load(table.get_ref(), dir).map_err(|error| {
+            // A table that cannot be found is the scenario's mistake: point at it.
+            if error.file.is_none() {
+                let mut located = scenario.error(table.span().into(), error.message);
+                located.help = error.help;
+                located
+            } else {
+                error
+            }
+        }),
+        (None, None) => pricing::load(pricing::DEFAULT_TABLE, dir),
+    }
 }
 
 fn check_hours(hours: Decimal) -> Result<Decimal, String> {

@@ -111,3 +111,36 @@ components = [{ service = "kinesis_data_streams" }]
     assert_eq!(item["unit_price"].to_string(), "0.012");
     assert_eq!(item["monthly_cost"].to_string(), "26.28");
 }
+
+#[test]
+fn services_lists_every_service() {
+    let run = calc(&["services"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for name in ["kinesis_data_streams", "firehose", "dynamodb"] {
+        assert!(
+            run.stdout.contains(name),
+            "{name} missing from:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn services_describes_one_service_with_its_prices() {
+    let run = calc(&["services", "kinesis_data_streams"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("shard_hour"));
+    assert!(run.stdout.contains("$0.015"));
+    assert!(run.stdout.contains("shards = ceil("));
+}
+
+#[test]
+fn an_unknown_service_exits_2_with_a_suggestion() {
+    let run = calc(&["services", "kinesis_data_stream"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "error: unknown service `kinesis_data_stream`\n  = help: did you mean `kinesis_data_streams`?\n"
+    );
+}

@@ -2,6 +2,7 @@
 
 mod json;
 mod markdown;
+pub mod services;
 mod table;
 mod text;
 

@@ -101,7 +101,16 @@ fn render_comparison(out: &mut String, report: &Report) {
     let _ = writeln!(out, "{table}");
 }
 
-fn new_table(header: &[&str]) -> Table {
+/// A table that wraps its cells to fit `width` columns, whatever the terminal.
+pub(super) fn new_wrapped_table(header: &[&str], width: u16) -> Table {
+    let mut table = new_table(header);
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width);
+    table
+}
+
+pub(super) fn new_table(header: &[&str]) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)

@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -30,7 +30,35 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "a key-value table billed by capacity units; Streams publish its changes",
+    ordering: "per item, in its stream",
+    retention: "until deleted (TTL); the stream keeps 24 h",
+    replay: "no",
+    latency: "10-100 ms",
+    scaling: "1,000 WCU and 3,000 RCU per partition; 40,000 per table",
+    inputs: &[
+        ("capacity_mode", "provisioned", "`provisioned` (WCU/RCU per hour) or `on_demand` (per request)"),
+        ("writes_per_second", "[workload] records_per_second", "item writes per second"),
+        ("item_size", "[workload] record_size", "bytes per item (at most 400 KB)"),
+        ("reads_per_second", "0", "item reads per second"),
+        ("read_consistency", "eventual", "`eventual`, `strong` or `transactional`"),
+        ("transactional_writes", "false", "writes in transactions cost twice"),
+        ("storage", "0", "data stored"),
+        ("streams", "false", "publish changes to DynamoDB Streams"),
+        ("streams_reads_per_second", "0", "GetRecords calls by readers other than Lambda (Lambda's are free)"),
+    ],
+    formulas: &[
+        "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
+        "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional)",
+        "partitions = ceil(max(RCU / 3,000 + WCU / 1,000, storage / 10 GB))",
+        "provisioned: at least 1 WCU and 1 RCU; on demand: the same units per request",
+    ],
+};
+
 
 pub const WCU_HOUR: Dimension = Dimension::new("dynamodb.wcu_hour", "WCU-hour");
 pub const RCU_HOUR: Dimension = Dimension::new("dynamodb.rcu_hour", "RCU-hour");

@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -22,7 +22,30 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_BYTES,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "buffers records and delivers them in batches to S3 and other destinations",
+    ordering: "none",
+    retention: "none once delivered (24 h while the destination is down)",
+    replay: "no",
+    latency: "the buffer: until full or until the interval ends",
+    scaling: "Direct PUT: 500,000 records/s, 5 MB/s per stream (raisable)",
+    inputs: &[
+        ("records_per_second", "[workload]", "records put per second"),
+        ("record_size", "[workload]", "bytes per record (at most 1,000 KB)"),
+        ("buffer_size", "5 MB", "deliver when this much is buffered (1 to 128 MB)"),
+        ("buffer_interval", "300 s", "deliver at least this often (0 to 900 s)"),
+        ("format_conversion", "false", "convert JSON to Parquet or ORC"),
+        ("source", "direct_put", "`direct_put` or `kinesis_data_streams`"),
+    ],
+    formulas: &[
+        "latency = min(buffer interval, buffer size / incoming bytes per second)",
+        "billed GB = records x ceil(record size / 5 KB) x 5 KB, tiered",
+    ],
+};
+
 
 pub const INGESTION_GB: Dimension = Dimension::new("firehose.ingestion_gb", "GB");
 pub const FORMAT_CONVERSION_GB: Dimension = Dimension::new("firehose.format_conversion_gb", "GB");

@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -40,7 +40,34 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_EFO,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "a durable, ordered stream of records, sharded for throughput",
+    ordering: "per shard (partition key)",
+    retention: "24 h to 365 d",
+    replay: "yes, from any position in the retention period",
+    latency: "~200 ms shared, ~70 ms enhanced fan-out",
+    scaling: "1 MB/s or 1,000 records/s in, 2 MB/s out per shard",
+    inputs: &[
+        ("capacity_mode", "provisioned", "`provisioned` (shards) or `on_demand` (per GB)"),
+        ("records_per_second", "[workload]", "records written per second"),
+        ("record_size", "[workload]", "bytes per record"),
+        ("consumers", "1", "shared-throughput consumers, each reading every record"),
+        ("efo_consumers", "0", "enhanced fan-out consumers (at most 20)"),
+        ("retention", "24 h", "how long records stay readable (24 h to 365 d)"),
+        ("max_record_size", "1 MB", "the stream's record limit (up to 10 MB)"),
+    ],
+    formulas: &[
+        "shards = ceil(max(write bytes/s / 1 MB, records/s / 1,000, write bytes/s x consumers / 2 MB))",
+        "PUT payload units = records x ceil(record size / 25 KB)",
+        "extended retention (over 24 h) = shards x hours; over 7 d, GB-months of the bytes kept past 7 d",
+        "enhanced fan-out = consumers x shards x hours, plus GB retrieved",
+        "on demand: stream-hours, plus GB in and out with each record rounded up to 1 KB",
+    ],
+};
+
 
 pub const SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
 pub const PUT_PAYLOAD_UNITS: Dimension = Dimension::new("kinesis_data_streams.put_payload_units", "million units");

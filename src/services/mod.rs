@@ -55,6 +55,21 @@ pub struct ServiceDef {
     pub dimensions: &'static [&'static Dimension],
     pub limits: &'static [&'static Limit],
     pub parse: fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>,
+    pub doc: &'static Doc,
+}
+
+/// What `calc services` tells about a service: the properties architects
+/// compare, the keys a component takes, and the rules behind the figures.
+pub struct Doc {
+    pub summary: &'static str,
+    pub ordering: &'static str,
+    pub retention: &'static str,
+    pub replay: &'static str,
+    pub latency: &'static str,
+    pub scaling: &'static str,
+    /// Each key a component takes: the key, its default, what it means.
+    pub inputs: &'static [(&'static str, &'static str, &'static str)],
+    pub formulas: &'static [&'static str],
 }
 
 /// A price or limit that an evaluation needed and the pricing table lacks, or

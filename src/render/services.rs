@@ -1,0 +1,154 @@
+//! `calc services`: the services side by side, or one in full.
+
+use std::fmt::Write;
+
+use comfy_table::{ColumnConstraint, Width};
+
+use super::table::new_wrapped_table;
+use super::text;
+use crate::pricing::{LimitValue, PriceBook, Rate};
+use crate::services::{self, ServiceDef};
+
+/// Wide enough for the long columns, narrow enough for a laptop's terminal.
+const WIDTH: u16 = 140;
+
+/// One row a service: the properties the comparison chart shows.
+pub fn list() -> String {
+    let mut table = new_wrapped_table(
+        &[
+            "service",
+            "ordering",
+            "retention",
+            "replay",
+            "latency",
+            "scaling",
+        ],
+        WIDTH,
+    );
+    for def in services::ALL {
+        let doc = def.doc;
+        table.add_row(vec![
+            def.name,
+            doc.ordering,
+            doc.retention,
+            doc.replay,
+            doc.latency,
+            doc.scaling,
+        ]);
+    }
+    // Service names are keys to copy: never wrap them.
+    let longest = services::names().map(str::len).max().unwrap_or(0);
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
+            u16::try_from(longest).unwrap_or(u16::MAX),
+        )));
+    }
+    format!(
+        "{table}\n`calc services <name>` shows a service's keys, limits, prices and formulas.\n"
+    )
+}
+
+/// Everything about one service, with the prices and limits of `book`.
+pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
+    let doc = def.doc;
+    let currency = &book.currency;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} (`{}`): {}", def.title, def.name, doc.summary);
+    let _ = writeln!(
+        out,
+        "ordering: {} · retention: {} · replay: {} · latency: {}",
+        doc.ordering, doc.retention, doc.replay, doc.latency
+    );
+
+    let mut inputs = new_wrapped_table(&["key", "default", "meaning"], WIDTH);
+    for (key, default, meaning) in doc.inputs {
+        inputs.add_row(vec![*key, *default, *meaning]);
+    }
+    let _ = writeln!(out, "\nKeys\n{inputs}");
+
+    let mut prices = new_wrapped_table(
+        &[
+            "dimension",
+            "unit",
+            "price",
+            "free tier",
+            "evidence",
+            "as of",
+            "source",
+        ],
+        WIDTH,
+    );
+    for dimension in def.dimensions {
+        let Some(price) = book.price(dimension.key) else {
+            prices.add_row(vec![
+                dimension.name(),
+                dimension.unit,
+                "missing from the table",
+                "",
+                "",
+                "",
+                "",
+            ]);
+            continue;
+        };
+        let rate = match &price.rate {
+            Rate::Flat(p) => text::unit_price(*p, currency),
+            Rate::Tiered(tiers) => tiers
+                .iter()
+                .map(|t| match t.up_to {
+                    Some(up_to) => format!(
+                        "{} to {}",
+                        text::unit_price(t.price, currency),
+                        text::number(up_to, 4)
+                    ),
+                    None => format!("{} beyond", text::unit_price(t.price, currency)),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        let free = if !price.free_per_month.is_zero() {
+            format!("{} a month", text::number(price.free_per_month, 4))
+        } else if !price.free_per_hour.is_zero() {
+            format!("{} an hour", text::number(price.free_per_hour, 4))
+        } else {
+            String::new()
+        };
+        prices.add_row(vec![
+            dimension.name().to_string(),
+            dimension.unit.to_string(),
+            rate,
+            free,
+            price.evidence.as_str().to_string(),
+            price.as_of.clone(),
+            price.source.clone(),
+        ]);
+    }
+    let _ = writeln!(out, "\nPrices ({}, {})\n{prices}", book.name, book.region);
+
+    let mut limits = new_wrapped_table(&["limit", "value", "evidence", "as of", "source"], WIDTH);
+    for limit in def.limits {
+        let Some(entry) = book.limit(limit.key) else {
+            limits.add_row(vec![limit.name(), "missing from the table", "", "", ""]);
+            continue;
+        };
+        let value = match entry.value {
+            LimitValue::Count(n) => text::number(n, 4),
+            LimitValue::Bytes(b) => b.to_string(),
+            LimitValue::Duration(d) => d.to_string(),
+        };
+        limits.add_row(vec![
+            limit.name().to_string(),
+            value,
+            entry.evidence.as_str().to_string(),
+            entry.as_of.clone(),
+            entry.source.clone(),
+        ]);
+    }
+    let _ = writeln!(out, "\nLimits\n{limits}");
+
+    let _ = writeln!(out, "\nFormulas");
+    for formula in doc.formulas {
+        let _ = writeln!(out, "- {formula}");
+    }
+    out
+}
