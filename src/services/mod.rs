@@ -141,6 +141,7 @@ services! {
     kinesis_data_streams => KinesisDataStreams,
     firehose => Firehose,
     dynamodb => DynamoDb,
+    lambda => Lambda,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
