@@ -142,6 +142,7 @@ services! {
     firehose => Firehose,
     dynamodb => DynamoDb,
     lambda => Lambda,
+    managed_flink => ManagedFlink,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
