@@ -143,6 +143,7 @@ services! {
     dynamodb => DynamoDb,
     lambda => Lambda,
     managed_flink => ManagedFlink,
+    ec2 => Ec2,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
