@@ -144,6 +144,7 @@ services! {
     lambda => Lambda,
     managed_flink => ManagedFlink,
     ec2 => Ec2,
+    msk => Msk,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
