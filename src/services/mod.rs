@@ -156,6 +156,10 @@ services! {
     kinesis_data_streams => KinesisDataStreams,
     firehose => Firehose,
     dynamodb => DynamoDb,
+    lambda => Lambda,
+    managed_flink => ManagedFlink,
+    ec2 => Ec2,
+    msk => Msk,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
