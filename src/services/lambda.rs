@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
 use crate::units::{Bytes, Duration, GIB, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -22,7 +22,34 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &CONCURRENT_EXECUTIONS,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "runs a function per event or per batch, billed per request and per GB-second",
+    ordering: "keeps the order it is given (per shard from a stream)",
+    retention: "none",
+    replay: "no",
+    latency: "the function's duration",
+    scaling: "1,000 concurrent executions per account (raisable); 15 minutes per run",
+    inputs: &[
+        ("invocations_per_month", "from the rate", "invocations a month, for a scheduled or known load"),
+        ("records_per_second", "[workload]", "records to process per second"),
+        ("batch_size", "1", "records per invocation from a stream or queue"),
+        ("memory", "128 MB", "function memory (128 MB to 10,240 MB)"),
+        ("duration", "required", "time per invocation"),
+        ("architecture", "x86_64", "`x86_64` or `arm64`"),
+        ("ephemeral_storage", "512 MB", "/tmp storage (512 MB to 10,240 MB; above 512 MB is billed)"),
+        ("concurrency_limit", "1,000", "the account's concurrent executions"),
+    ],
+    formulas: &[
+        "invocations = records/s / batch size x seconds in the month (or as given)",
+        "GB-seconds = invocations x duration (s) x memory (MB) / 1,024, tiered; free tier 400,000 GB-s",
+        "concurrency = invocations/s x duration (s)",
+        "a run longer than 15 minutes needs Batch, Fargate or EMR",
+    ],
+};
+
 
 pub const REQUESTS: Dimension = Dimension::new("lambda.requests", "million requests");
 pub const DURATION_X86: Dimension = Dimension::new("lambda.duration_x86", "GB-second");

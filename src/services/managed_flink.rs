@@ -23,7 +23,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
 use crate::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -38,7 +38,32 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "Managed Service for Apache Flink (formerly Kinesis Data Analytics): stream processing billed per KPU-hour",
+    ordering: "keeps the order of its source",
+    retention: "none (state in snapshots)",
+    replay: "no",
+    latency: "sub-second processing",
+    scaling: "32 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
+    inputs: &[
+        ("kpus", "from parallelism", "Kinesis Processing Units for the application"),
+        ("parallelism", "", "tasks in parallel; KPUs = ceil(parallelism / parallelism_per_kpu)"),
+        ("parallelism_per_kpu", "1", "tasks per KPU (1 to 8)"),
+        ("orchestration_kpu", "true", "bill the extra KPU AWS adds per application"),
+        ("backup_storage", "0", "durable application backups kept (GB-month)"),
+        ("runs_per_month", "all month", "starts a month, for batch-style runs"),
+        ("run_duration", "", "length of each run (billed at least 10 minutes)"),
+    ],
+    formulas: &[
+        "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
+        "running storage = KPUs x 50 GB, prorated over the hours run",
+        "backups = GB-months kept",
+    ],
+};
+
 
 pub const KPU_HOUR: Dimension = Dimension::new("managed_flink.kpu_hour", "KPU-hour");
 pub const RUNNING_STORAGE_GB_MONTH: Dimension =

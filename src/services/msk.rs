@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, Sp, choice};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
 use crate::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -36,7 +36,35 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     parse,
+    doc: &DOC,
 };
+
+pub const DOC: Doc = Doc {
+    summary: "managed Apache Kafka: provisioned brokers with storage, or serverless",
+    ordering: "per partition (key)",
+    retention: "as configured (storage-bound); serverless 24 h by default",
+    replay: "yes, from any offset in the retention period",
+    latency: "tens of ms",
+    scaling: "provisioned: brokers and storage you choose; serverless: 200 MB/s in, 5 MB/s per partition",
+    inputs: &[
+        ("cluster_type", "provisioned", "`provisioned` or `serverless`"),
+        ("records_per_second", "[workload]", "records produced per second"),
+        ("record_size", "[workload]", "bytes per record"),
+        ("consumers", "1", "consumer groups, each reading every record"),
+        ("partitions", "from throughput", "topic partitions"),
+        ("retention", "7 d", "how long records are kept"),
+        ("broker_type", "required (provisioned)", "the broker instance type"),
+        ("brokers", "3", "brokers in the cluster"),
+        ("storage_per_broker", "required (provisioned)", "EBS storage per broker (1 GB to 16 TB)"),
+        ("replication_factor", "3", "copies of each partition"),
+    ],
+    formulas: &[
+        "provisioned: brokers x hours x broker price + brokers x storage (GB-month)",
+        "storage needed = write bytes/s x retention x replication factor / brokers, per broker",
+        "serverless: cluster-hours + partition-hours + GB in + GB out + GB-months stored",
+    ],
+};
+
 
 pub const BROKER_HOUR_T3_SMALL: Dimension =
     Dimension::new("msk.broker_hour_t3_small", "broker-hour");
