@@ -176,6 +176,35 @@ impl<'s> Fields<'s> {
         )
     }
 
+    /// A list of durations, e.g. `["30 min", "5 min"]`, of at most `max` entries.
+    pub fn durations(
+        &mut self,
+        key: &'static str,
+        max: usize,
+    ) -> Result<Option<Sp<Vec<Duration>>>, Diagnostic> {
+        self.typed(
+            key,
+            "a list of durations such as [\"30 min\", \"5 min\"]",
+            |value| {
+                let items = value.as_array().ok_or(None)?;
+                if items.is_empty() || items.len() > max {
+                    return Err(Some(format!(
+                        "`{key}` takes 1 to {max} durations (found {})",
+                        items.len()
+                    )));
+                }
+                items
+                    .iter()
+                    .map(|item| {
+                        item.as_str()
+                            .ok_or(None)
+                            .and_then(|text| text.parse().map_err(Some))
+                    })
+                    .collect()
+            },
+        )
+    }
+
     pub fn flag(&mut self, key: &'static str) -> Result<Option<Sp<bool>>, Diagnostic> {
         self.typed(key, "`true` or `false`", |value| {
             value.as_bool().ok_or(None)

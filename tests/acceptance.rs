@@ -172,3 +172,25 @@ components = [{ service = "dynamodb" }]
     let wcu = line(component(&json, 0), "wcu_hour");
     assert_eq!(decimal(&wcu["free_quantity"]), "7300");
 }
+
+#[test]
+fn aws_published_lambda_and_flink_examples() {
+    // AWS's Lambda example: 1,500,000 − 400,000 free GB-s × $0.00001667 = $18.34 (rounded up
+    // from $18.337) + (3 M − 1 M free) × $0.20/M = $0.40 → $18.74.
+    // AWS's Managed Flink examples (720 h, each line rounded up to the cent):
+    // $1,584.00 + $100.00 + $0.03 = $1,684.03; $2.48 + $0.11 = $2.59; $0.46 + $0.03 = $0.49.
+    let json = calc_json(&["scenarios/aws-pricing-examples.toml"]);
+    let totals: Vec<String> = json["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| decimal(&a["monthly_cost"]))
+        .collect();
+    assert_eq!(totals, ["18.74", "1684.03", "2.59", "0.49"]);
+    let lambda = component(&json, 0);
+    assert_eq!(
+        decimal(&line(lambda, "duration_x86")["monthly_cost"]),
+        "18.34"
+    );
+    assert_eq!(decimal(&line(lambda, "requests")["monthly_cost"]), "0.4");
+}

@@ -58,7 +58,11 @@ pub fn unit_price(price: Decimal, currency: &str) -> String {
     } else {
         format!("{currency} ")
     };
-    format!("{symbol}{}", price.round_dp(10).normalize())
+    let mut exact = price.round_dp(10).normalize();
+    if exact.scale() < 2 {
+        exact.rescale(2);
+    }
+    format!("{symbol}{exact}")
 }
 
 pub fn capacity_value(value: CapacityValue) -> String {

@@ -15,7 +15,6 @@
 //! orchestration KPU by default; `orchestration_kpu = false` leaves it out,
 //! which reproduces the published $1,684.03.
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
@@ -56,6 +55,7 @@ pub const DOC: Doc = Doc {
         ("backup_storage", "0", "durable application backups kept (GB-month)"),
         ("runs_per_month", "all month", "starts a month, for batch-style runs"),
         ("run_duration", "", "length of each run (billed at least 10 minutes)"),
+        ("run_durations", "", "runs of different lengths, e.g. [\"30 min\", \"5 min\"]"),
     ],
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
@@ -99,14 +99,18 @@ pub struct Runs {
     pub each: Duration,
 }
 
+/// How many different run lengths `run_durations` may list.
+pub const MAX_RUN_GROUPS: usize = 16;
+
 /// When the application runs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Schedule {
     /// Started once and left running all month.
     AllMonth,
     /// Started and stopped: groups of runs, each billed at least the minimum.
-    /// A scenario gives one group (`runs_per_month` × `run_duration`).
-    Runs(ArrayVec<Runs, 4>),
+    /// A scenario gives one group (`runs_per_month` × `run_duration`), or
+    /// one run a group (`run_durations`).
+    Runs(Box<[Runs]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,8 +182,23 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(kpus.span, "an application needs at least 1 KPU")
             .with_help("`parallelism` and `kpus` must be at least 1"));
     }
+    let run_durations = fields.durations("run_durations", MAX_RUN_GROUPS)?;
+    if let (Some(list), Some(other)) = (&run_durations, runs.map(|r| r.span).or(run_duration.map(|d| d.span))) {
+        return Err(fields
+            .error(other, "set `run_durations`, or `runs_per_month` with `run_duration`, not both")
+            .with_help(format!(
+                "`run_durations` already lists {} runs",
+                list.value.len()
+            )));
+    }
     let schedule = match (runs, run_duration) {
-        (None, None) => Schedule::AllMonth,
+        (None, None) => match run_durations {
+            None => Schedule::AllMonth,
+            Some(list) if list.value.iter().any(|d| *d <= Duration::ZERO) => {
+                return Err(fields.error(list.span, "each run in `run_durations` must last more than 0 s"));
+            }
+            Some(list) => Schedule::Runs(list.value.iter().map(|&each| Runs { count: 1, each }).collect()),
+        },
         (Some(runs), Some(each)) => {
             if runs.value == 0 {
                 return Err(fields
@@ -189,12 +208,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             if each.value <= Duration::ZERO {
                 return Err(fields.error(each.span, "`run_duration` must be more than 0 s"));
             }
-            let mut groups = ArrayVec::new();
-            groups.push(Runs {
+            Schedule::Runs(Box::new([Runs {
                 count: runs.value,
                 each: each.value,
-            });
-            Schedule::Runs(groups)
+            }]))
         }
         (Some(runs), None) => {
             return Err(fields
