@@ -79,17 +79,14 @@ impl FromStr for Bytes {
 }
 
 impl fmt::Display for Bytes {
-    /// The largest unit that divides the size exactly (`1 MB`, `35 KB`), else a
-    /// short decimal (`2.93 MB`).
+    /// In the largest unit it reaches: exactly when it divides (`1 MB`,
+    /// `1000 KB`), else to two decimals (`2.93 MB`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         const UNITS: [(&str, u64); 4] = [("TB", TIB), ("GB", GIB), ("MB", MIB), ("KB", KIB)];
         let Some((name, size)) = UNITS.iter().find(|(_, size)| self.0 >= *size).copied() else {
             return write!(f, "{} B", self.0);
         };
-        if let Some((name, size)) = UNITS
-            .iter()
-            .find(|(_, size)| self.0 >= *size && self.0.is_multiple_of(*size))
-        {
+        if self.0.is_multiple_of(size) {
             return write!(f, "{} {name}", self.0 / size);
         }
         let value = (self.decimal() / Decimal::from(size))
@@ -262,7 +259,9 @@ mod tests {
         assert_eq!(Bytes(1024).to_string(), "1 KB");
         assert_eq!(Bytes(35 * 1024).to_string(), "35 KB");
         assert_eq!(Bytes(1000).to_string(), "1000 B");
-        assert_eq!(Bytes(3_072_000).to_string(), "3000 KB");
+        assert_eq!(Bytes(1_024_000).to_string(), "1000 KB");
+        assert_eq!(Bytes(3_072_000).to_string(), "2.93 MB");
+        assert_eq!(Bytes(6_193_152_000_000).to_string(), "5.63 TB");
         assert_eq!(Bytes(3_072_001).to_string(), "2.93 MB");
     }
 

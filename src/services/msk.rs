@@ -31,6 +31,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_INGRESS,
         &SERVERLESS_EGRESS,
         &SERVERLESS_PARTITION_INGRESS,
+        &SERVERLESS_PARTITION_EGRESS,
         &SERVERLESS_PARTITIONS,
         &SERVERLESS_MAX_MESSAGE_SIZE,
         &LATENCY,
@@ -108,6 +109,11 @@ pub const SERVERLESS_EGRESS: Limit = Limit::new(
     "msk.serverless_egress_bytes_per_second",
     LimitKind::Bytes,
     "read bytes per second per serverless cluster",
+);
+pub const SERVERLESS_PARTITION_EGRESS: Limit = Limit::new(
+    "msk.serverless_partition_egress_bytes_per_second",
+    LimitKind::Bytes,
+    "read bytes per second per serverless partition",
 );
 pub const SERVERLESS_PARTITION_INGRESS: Limit = Limit::new(
     "msk.serverless_partition_ingress_bytes_per_second",
@@ -389,8 +395,13 @@ impl Input {
         retained_bytes: Decimal,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
+        // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
+        // of reads: the busier side sets how many are needed.
         let per_partition = ctx.bytes(&SERVERLESS_PARTITION_INGRESS)?.decimal();
-        let needed_partitions = ceil_div(write, per_partition).max(Decimal::ONE);
+        let per_partition_out = ctx.bytes(&SERVERLESS_PARTITION_EGRESS)?.decimal();
+        let needed_partitions = ceil_div(write, per_partition)
+            .max(ceil_div(read, per_partition_out))
+            .max(Decimal::ONE);
         let partitions = self.partitions.map_or(needed_partitions, Decimal::from);
         result.capacity("partitions", CapacityValue::Number(partitions));
         result.capacity(
@@ -413,6 +424,15 @@ impl Input {
                 per_partition_write,
                 per_partition,
                 "add partitions: each takes 5 MB/s of writes",
+            );
+        }
+        let per_partition_read = read / partitions;
+        if per_partition_read > per_partition_out {
+            result.violate(
+                &SERVERLESS_PARTITION_EGRESS,
+                per_partition_read,
+                per_partition_out,
+                "add partitions: each serves 10 MB/s of reads",
             );
         }
         let max_partitions = ctx.count(&SERVERLESS_PARTITIONS)?;
@@ -552,7 +572,8 @@ mod tests {
     #[test]
     fn serverless_limits_are_violations() {
         // 300 MB/s in (over 200), 3 consumers = 900 MB/s out (over 400), 50
-        // partitions carry 6 MB/s each (over 5), and 50 is within 120.
+        // partitions take 6 MB/s in each (over 5) and serve 18 MB/s out each
+        // (over 10), and 50 is within 120.
         let input = Input {
             cluster: Cluster::Serverless,
             write_bytes_per_second: Decimal::from(300 * MIB),
@@ -561,6 +582,6 @@ mod tests {
             retention: Duration::from_hours(24),
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
-        assert_eq!(result.violations.len(), 3);
+        assert_eq!(result.violations.len(), 4);
     }
 }
