@@ -141,6 +141,7 @@ services! {
     kinesis_data_streams => KinesisDataStreams,
     firehose => Firehose,
     dynamodb => DynamoDb,
+    sqs => Sqs,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
