@@ -142,6 +142,7 @@ services! {
     firehose => Firehose,
     dynamodb => DynamoDb,
     sqs => Sqs,
+    s3 => S3,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
