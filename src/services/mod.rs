@@ -143,6 +143,7 @@ services! {
     dynamodb => DynamoDb,
     sqs => Sqs,
     s3 => S3,
+    sns => Sns,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
