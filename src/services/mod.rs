@@ -144,6 +144,7 @@ services! {
     sqs => Sqs,
     s3 => S3,
     sns => Sns,
+    eventbridge => EventBridge,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
