@@ -181,11 +181,11 @@ pub fn violation(
                 LimitKind::Count => number(value, 2),
             };
             format!(
-                "{}: needs {} {}, over the limit of {}; {fix}",
+                "{}: {} needed, over the limit of {} {}; {fix}",
                 subject.unwrap_or_default(),
                 amount(*needed),
-                limit.what,
                 amount(*allowed),
+                limit.what,
             )
         }
     }

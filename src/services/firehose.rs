@@ -62,7 +62,7 @@ pub const DIRECT_PUT_RECORDS: Limit = Limit::new(
 pub const DIRECT_PUT_BYTES: Limit = Limit::new(
     "firehose.direct_put_bytes_per_second",
     LimitKind::Bytes,
-    "Direct PUT bytes per second per stream",
+    "of Direct PUT writes per second per stream",
 );
 
 /// Ingestion is metered with each record rounded up to 5 KiB.

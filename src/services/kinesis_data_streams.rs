@@ -87,11 +87,11 @@ pub const ON_DEMAND_EXTENDED_RETENTION_GB_MONTH: Dimension =
     Dimension::new("kinesis_data_streams.on_demand_extended_retention_gb_month", "GB-month");
 
 pub const SHARD_WRITE_BYTES: Limit = Limit::new(
-    "kinesis_data_streams.shard_write_bytes_per_second", LimitKind::Bytes, "write bytes per second per shard");
+    "kinesis_data_streams.shard_write_bytes_per_second", LimitKind::Bytes, "of writes per second per shard");
 pub const SHARD_WRITE_RECORDS: Limit = Limit::new(
     "kinesis_data_streams.shard_write_records_per_second", LimitKind::Count, "records written per second per shard");
 pub const SHARD_READ_BYTES: Limit = Limit::new(
-    "kinesis_data_streams.shard_read_bytes_per_second", LimitKind::Bytes, "shared read bytes per second per shard");
+    "kinesis_data_streams.shard_read_bytes_per_second", LimitKind::Bytes, "of shared reads per second per shard");
 pub const SHARD_READ_TRANSACTIONS: Limit =
     Limit::new(
     "kinesis_data_streams.shard_read_transactions_per_second", LimitKind::Count, "GetRecords calls per second per shard");
@@ -107,7 +107,7 @@ pub const MAX_RETENTION: Limit = Limit::new(
     "kinesis_data_streams.max_retention", LimitKind::Duration, "retention");
 pub const ON_DEMAND_MAX_WRITE_BYTES: Limit =
     Limit::new(
-    "kinesis_data_streams.on_demand_max_write_bytes_per_second", LimitKind::Bytes, "on-demand write bytes per second per stream");
+    "kinesis_data_streams.on_demand_max_write_bytes_per_second", LimitKind::Bytes, "of on-demand writes per second per stream");
 pub const LATENCY_SHARED: Limit = Limit::new(
     "kinesis_data_streams.latency_shared_throughput", LimitKind::Duration, "latency");
 pub const LATENCY_EFO: Limit = Limit::new(

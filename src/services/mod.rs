@@ -155,11 +155,15 @@ macro_rules! services {
 services! {
     kinesis_data_streams => KinesisDataStreams,
     firehose => Firehose,
-    dynamodb => DynamoDb,
-    lambda => Lambda,
     managed_flink => ManagedFlink,
-    ec2 => Ec2,
     msk => Msk,
+    sqs => Sqs,
+    sns => Sns,
+    eventbridge => EventBridge,
+    lambda => Lambda,
+    dynamodb => DynamoDb,
+    s3 => S3,
+    ec2 => Ec2,
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {

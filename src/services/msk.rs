@@ -103,22 +103,22 @@ pub const BROKER_STORAGE: Limit = Limit::new(
 pub const SERVERLESS_INGRESS: Limit = Limit::new(
     "msk.serverless_ingress_bytes_per_second",
     LimitKind::Bytes,
-    "write bytes per second per serverless cluster",
+    "of writes per second per serverless cluster",
 );
 pub const SERVERLESS_EGRESS: Limit = Limit::new(
     "msk.serverless_egress_bytes_per_second",
     LimitKind::Bytes,
-    "read bytes per second per serverless cluster",
+    "of reads per second per serverless cluster",
 );
 pub const SERVERLESS_PARTITION_EGRESS: Limit = Limit::new(
     "msk.serverless_partition_egress_bytes_per_second",
     LimitKind::Bytes,
-    "read bytes per second per serverless partition",
+    "of reads per second per serverless partition",
 );
 pub const SERVERLESS_PARTITION_INGRESS: Limit = Limit::new(
     "msk.serverless_partition_ingress_bytes_per_second",
     LimitKind::Bytes,
-    "write bytes per second per partition",
+    "of writes per second per serverless partition",
 );
 pub const SERVERLESS_PARTITIONS: Limit = Limit::new(
     "msk.serverless_partitions_per_cluster",

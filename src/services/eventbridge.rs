@@ -1,0 +1,315 @@
+//! Amazon EventBridge event buses, with an optional archive.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Fields, ParseCtx};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::units::{Bytes, Duration, GIB, KIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "eventbridge",
+    title: "EventBridge",
+    dimensions: &[
+        &CUSTOM_EVENTS,
+        &ARCHIVE_PROCESSING_GB,
+        &ARCHIVE_STORAGE_GB_MONTH,
+    ],
+    limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
+    parse,
+    doc: &DOC,
+};
+
+pub const DOC: Doc = Doc {
+    summary: "an event bus routing events by rules; scheduled rules start jobs",
+    ordering: "none",
+    retention: "none, or the archive's retention",
+    replay: "only from an archive",
+    latency: "about half a second",
+    scaling: "10,000 PutEvents calls/s in us-east-1 (raisable)",
+    inputs: &[
+        ("events_per_month", "from the rate", "events a month"),
+        ("records_per_second", "[workload]", "events put per second"),
+        ("record_size", "[workload]", "bytes per event (at most 1 MB)"),
+        ("batch_size", "1", "events per PutEvents call (1 to 10)"),
+        ("archive", "false", "archive events so they can be replayed"),
+        ("archive_retention", "", "how long the archive keeps events"),
+    ],
+    formulas: &[
+        "custom events = events x ceil(size / 64 KB)",
+        "archive: GB processed, and GB-months kept",
+    ],
+};
+
+
+pub const CUSTOM_EVENTS: Dimension = Dimension::new("eventbridge.custom_events", "million events");
+pub const ARCHIVE_PROCESSING_GB: Dimension =
+    Dimension::new("eventbridge.archive_processing_gb", "GB");
+pub const ARCHIVE_STORAGE_GB_MONTH: Dimension =
+    Dimension::new("eventbridge.archive_storage_gb_month", "GB-month");
+
+pub const PUT_EVENTS_CALLS: Limit = Limit::new(
+    "eventbridge.put_events_per_second",
+    LimitKind::Count,
+    "PutEvents calls per second per account",
+);
+pub const MAX_EVENT_SIZE: Limit =
+    Limit::new("eventbridge.max_event_size", LimitKind::Bytes, "event size");
+pub const LATENCY: Limit = Limit::new("eventbridge.latency", LimitKind::Duration, "latency");
+
+/// Each 64 KiB of an event is billed as one event.
+const BILLING_CHUNK: u64 = 64 * KIB;
+/// A PutEvents call carries at most 10 entries.
+const MAX_BATCH: u32 = 10;
+
+/// How the scenario gives the event rate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rate {
+    PerSecond(Decimal),
+    PerMonth(Decimal),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub rate: Rate,
+    /// Unknown when the rate is given per month and no size is set: then
+    /// each event is taken to fit in one 64 KB billing chunk.
+    pub event_size: Option<Bytes>,
+    pub batch_size: u32,
+    /// How long archived events are kept, when the bus has an archive.
+    pub archive_retention: Option<Duration>,
+    pub max_event_size: Bytes,
+}
+
+fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
+    let per_month = fields.number("events_per_month")?;
+    let per_second = fields.number("records_per_second")?;
+    let event_size = fields.bytes("record_size")?.or(ctx.record_size);
+    let batch_size = fields.count("batch_size", MAX_BATCH)?;
+    let archive = fields.flag("archive")?;
+    let archive_retention = fields.duration("archive_retention")?;
+
+    let rate = match (per_month, per_second) {
+        (Some(month), Some(_)) => {
+            return Err(fields
+                .error(
+                    month.span,
+                    "set either `events_per_month` or `records_per_second`, not both",
+                )
+                .with_help("`events_per_month` counts the events of the whole month"));
+        }
+        (Some(month), None) => Rate::PerMonth(month.value),
+        (None, Some(second)) => Rate::PerSecond(second.value),
+        (None, None) => {
+            match ctx.records_per_second {
+                Some(second) => Rate::PerSecond(second.value),
+                None => {
+                    return Err(fields
+                    .error(ctx.span, "`eventbridge` needs `records_per_second` or `events_per_month`")
+                    .with_help("set `records_per_second` in [workload], or one of them on this component"));
+                }
+            }
+        }
+    };
+    if let Some(batch) = batch_size
+        && batch.value == 0
+    {
+        return Err(fields.error(
+            batch.span,
+            format!("`batch_size` must be between 1 and {MAX_BATCH} (found 0)"),
+        ));
+    }
+    let max_event = ctx.limit_bytes(fields, &MAX_EVENT_SIZE)?;
+    if let Some(size) = event_size
+        && size.value > max_event
+    {
+        return Err(fields
+            .error(
+                size.span,
+                format!(
+                    "a {} event is over EventBridge's {max_event} event limit",
+                    size.value
+                ),
+            )
+            .with_help("store the payload in S3 and put a pointer in the event"));
+    }
+    let archive = archive.is_some_and(|a| a.value);
+    if let Some(retention) = archive_retention
+        && !archive
+    {
+        return Err(fields
+            .error(retention.span, "`archive_retention` needs `archive = true`")
+            .with_help("add `archive = true`, or drop `archive_retention`"));
+    }
+    if archive && archive_retention.is_none() {
+        return Err(fields
+            .error(ctx.span, "an archive needs `archive_retention`")
+            .with_help("set `archive_retention`, e.g. \"30 d\": an archive kept indefinitely grows every month"));
+    }
+    if archive && event_size.is_none() {
+        return Err(fields
+            .error(
+                ctx.span,
+                "an archive needs `record_size` to price the archived bytes",
+            )
+            .with_help("set `record_size` in [workload], or on this component"));
+    }
+    Ok(super::Input::EventBridge(Input {
+        rate,
+        event_size: event_size.map(|s| s.value),
+        batch_size: batch_size.map_or(1, |b| b.value),
+        archive_retention: archive_retention.map(|r| r.value),
+        max_event_size: max_event,
+    }))
+}
+
+impl Input {
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::new(SERVICE.name, None);
+        let (per_second, per_month) = match self.rate {
+            Rate::PerSecond(rate) => (rate, rate * ctx.seconds()),
+            Rate::PerMonth(events) => (events / ctx.seconds(), events),
+        };
+        result.capacity("events_per_second", CapacityValue::Number(per_second));
+
+        // PutEvents is throttled per call, and a call carries up to 10 events.
+        let calls = per_second / Decimal::from(self.batch_size);
+        result.capacity("put_events_calls_per_second", CapacityValue::Number(calls));
+        let allowed = ctx.count(&PUT_EVENTS_CALLS)?;
+        if calls > allowed {
+            let fix = if self.batch_size < MAX_BATCH {
+                "send up to 10 events per PutEvents call (`batch_size = 10`), or request a quota increase"
+            } else {
+                "request a PutEvents quota increase, or spread the events over several accounts or Regions"
+            };
+            result.violate(&PUT_EVENTS_CALLS, calls, allowed, fix);
+        }
+
+        // Custom events are billed per 64 KB chunk of each event. Events that
+        // scheduled rules and AWS services put on the default bus are free
+        // and are not modelled.
+        let chunks = Decimal::from(
+            self.event_size
+                .map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)),
+        );
+        result.capacity("billed_events_per_event", CapacityValue::Number(chunks));
+        result
+            .line_items
+            .push(charge(ctx, &CUSTOM_EVENTS, per_month * chunks / MILLION)?);
+
+        let retention = match (self.archive_retention, self.event_size) {
+            (Some(retention), Some(size)) => {
+                let bytes_per_second = per_second * size.decimal();
+                let gb = per_month * size.decimal() / Decimal::from(GIB);
+                result
+                    .line_items
+                    .push(charge(ctx, &ARCHIVE_PROCESSING_GB, gb)?);
+                // Steady state: the archive holds the events of the retention period.
+                let stored = bytes_per_second * retention.secs() / Decimal::from(GIB);
+                result
+                    .line_items
+                    .push(charge(ctx, &ARCHIVE_STORAGE_GB_MONTH, stored)?);
+                Retention::For(retention)
+            }
+            _ => Retention::None,
+        };
+        // A bus keeps no order; archived events can be replayed onto the bus.
+        result.properties = Properties {
+            ordering: Some(Ordering::None),
+            retention,
+            replay: retention != Retention::None,
+            max_message_size: Some(self.max_event_size),
+            max_run_duration: None,
+        };
+        result.latency = ctx.duration(&LATENCY)?;
+        Ok(result)
+    }
+}
+
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::{ctx, item};
+    use rust_decimal_macros::dec;
+
+    fn bus(rate: Rate, event_size: Option<Bytes>) -> Input {
+        Input {
+            rate,
+            event_size,
+            batch_size: 1,
+            archive_retention: None,
+            max_event_size: Bytes::mib(1),
+        }
+    }
+
+    #[test]
+    fn custom_events_at_730_hours() {
+        // 100 events/s × 2,628,000 s = 262.8 million × $1.00 = $262.80.
+        let result = bus(Rate::PerSecond(dec!(100)), Some(Bytes::kib(1)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let events = item(&result, "custom_events");
+        assert_eq!(events.quantity, dec!(262.8));
+        assert_eq!(events.monthly_cost, dec!(262.80));
+        assert!(result.violations.is_empty());
+        assert_eq!(result.properties.retention, Retention::None);
+        assert!(!result.properties.replay);
+        assert_eq!(result.latency, Duration::from_ms(dec!(500)));
+    }
+
+    #[test]
+    fn events_per_month_and_64_kb_chunks() {
+        // 5,000,000 events a month = 5 million × $1.00 = $5.00, whatever the month's length.
+        let result = bus(Rate::PerMonth(dec!(5000000)), None)
+            .evaluate(&ctx(dec!(720)))
+            .unwrap();
+        assert_eq!(item(&result, "custom_events").monthly_cost, dec!(5.00));
+        // A 100 KB event is 2 chunks: 1 event/s × 2 × 2,628,000 s = 5.256 million.
+        let result = bus(Rate::PerSecond(dec!(1)), Some(Bytes::kib(100)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(item(&result, "custom_events").quantity, dec!(5.256));
+    }
+
+    #[test]
+    fn archive_is_billed_and_can_be_replayed() {
+        // 100 events/s of 1 KB archived for 30 days, 730 h:
+        // processed 100 × 1,024 × 2,628,000 = 269,107,200,000 B / 2^30 GB × $0.10;
+        // stored 102,400 B/s × 2,592,000 s = 265,420,800,000 B / 2^30 GB-month × $0.023.
+        let mut input = bus(Rate::PerSecond(dec!(100)), Some(Bytes::kib(1)));
+        input.archive_retention = Some(Duration::from_hours(720));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let processed = item(&result, "archive_processing_gb");
+        assert_eq!(processed.quantity, dec!(269107200000) / dec!(1073741824));
+        assert_eq!(processed.monthly_cost.round_dp(4), dec!(25.0626));
+        let stored = item(&result, "archive_storage_gb_month");
+        assert_eq!(stored.quantity, dec!(265420800000) / dec!(1073741824));
+        assert_eq!(stored.monthly_cost.round_dp(4), dec!(5.6854));
+        assert_eq!(
+            result.properties.retention,
+            Retention::For(Duration::from_hours(720))
+        );
+        assert!(result.properties.replay);
+    }
+
+    #[test]
+    fn put_events_throttle() {
+        // 20,000 events/s one per call is 20,000 calls/s, over 10,000.
+        let mut input = bus(Rate::PerSecond(dec!(20000)), Some(Bytes::kib(1)));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.violations.len(), 1);
+        // Ten per call: 2,000 calls/s.
+        input.batch_size = 10;
+        assert!(
+            input
+                .evaluate(&ctx(dec!(730)))
+                .unwrap()
+                .violations
+                .is_empty()
+        );
+    }
+}

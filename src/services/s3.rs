@@ -1,0 +1,273 @@
+//! Amazon S3, Standard storage class.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::units::{Bytes, GIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "s3",
+    title: "S3",
+    dimensions: &[&STORAGE_GB_MONTH, &PUT_REQUESTS, &GET_REQUESTS],
+    limits: &[
+        &PREFIX_WRITE_REQUESTS,
+        &PREFIX_READ_REQUESTS,
+        &MAX_OBJECT_SIZE,
+        &MAX_PUT_SIZE,
+        &LATENCY,
+    ],
+    parse,
+    doc: &DOC,
+};
+
+pub const DOC: Doc = Doc {
+    summary: "object storage, billed per GB-month and per request",
+    ordering: "none",
+    retention: "until deleted (lifecycle rules)",
+    replay: "yes: objects can be read again",
+    latency: "10-100 ms",
+    scaling: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix",
+    inputs: &[
+        ("storage", "0", "data stored (S3 Standard)"),
+        ("puts_per_second", "[workload] records_per_second", "objects written per second"),
+        ("gets_per_second", "0", "objects read per second"),
+        ("object_size", "", "the largest object, checked against S3's limits"),
+    ],
+    formulas: &[
+        "prefixes = ceil(max(PUT/s / 3,500, GET/s / 5,500))",
+        "storage GB-months, tiered; PUT and GET per thousand requests",
+    ],
+};
+
+
+pub const STORAGE_GB_MONTH: Dimension = Dimension::new("s3.storage_gb_month", "GB-month");
+pub const PUT_REQUESTS: Dimension = Dimension::new("s3.put_requests", "thousand requests");
+pub const GET_REQUESTS: Dimension = Dimension::new("s3.get_requests", "thousand requests");
+
+pub const PREFIX_WRITE_REQUESTS: Limit = Limit::new(
+    "s3.prefix_write_requests_per_second",
+    LimitKind::Count,
+    "PUT/COPY/POST/DELETE requests per second per prefix",
+);
+pub const PREFIX_READ_REQUESTS: Limit = Limit::new(
+    "s3.prefix_read_requests_per_second",
+    LimitKind::Count,
+    "GET/HEAD requests per second per prefix",
+);
+pub const MAX_OBJECT_SIZE: Limit =
+    Limit::new("s3.max_object_size", LimitKind::Bytes, "object size");
+pub const MAX_PUT_SIZE: Limit = Limit::new(
+    "s3.max_put_size",
+    LimitKind::Bytes,
+    "object size in a single PUT",
+);
+pub const LATENCY: Limit = Limit::new("s3.latency", LimitKind::Duration, "latency");
+
+choice! {
+    /// The request rate that sets the number of prefixes.
+    pub enum Binding {
+        WriteRequests = "write_requests",
+        ReadRequests = "read_requests",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub storage: Bytes,
+    pub puts_per_second: Decimal,
+    pub gets_per_second: Decimal,
+    /// Objects above the single-PUT limit must be uploaded in parts.
+    pub multipart: bool,
+    pub max_object_size: Bytes,
+}
+
+fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
+    let storage = fields.bytes("storage")?;
+    // Writing each record of the workload as an object is the usual reason
+    // for S3 to be in a pipeline; without a workload rate, no PUTs.
+    let puts_per_second = match fields.number("puts_per_second")? {
+        Some(puts) => puts.value,
+        None => ctx.records_per_second.map_or(Decimal::ZERO, |r| r.value),
+    };
+    let gets_per_second = fields
+        .number("gets_per_second")?
+        .map_or(Decimal::ZERO, |g| g.value);
+    let object_size = fields.bytes("object_size")?;
+
+    let max_object = ctx.limit_bytes(fields, &MAX_OBJECT_SIZE)?;
+    let max_put = ctx.limit_bytes(fields, &MAX_PUT_SIZE)?;
+    if let Some(size) = object_size
+        && size.value > max_object
+    {
+        return Err(fields
+            .error(
+                size.span,
+                format!(
+                    "a {} object is over S3's {max_object} object limit",
+                    size.value
+                ),
+            )
+            .with_help("split the data into several objects"));
+    }
+    Ok(super::Input::S3(Input {
+        storage: storage.map_or(Bytes(0), |s| s.value),
+        puts_per_second,
+        gets_per_second,
+        multipart: object_size.is_some_and(|s| s.value > max_put),
+        max_object_size: max_object,
+    }))
+}
+
+impl Input {
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::new(SERVICE.name, None);
+
+        // S3 serves at least 3,500 writes and 5,500 reads per second per
+        // partitioned prefix and adds partitions as the load grows, so the
+        // keys need to spread over enough prefixes for the busier of the two.
+        let by_writes = self.puts_per_second / ctx.count(&PREFIX_WRITE_REQUESTS)?;
+        let by_reads = self.gets_per_second / ctx.count(&PREFIX_READ_REQUESTS)?;
+        let (binding, tightest) = if by_reads > by_writes {
+            (Binding::ReadRequests, by_reads)
+        } else {
+            (Binding::WriteRequests, by_writes)
+        };
+        let prefixes = tightest.ceil().max(Decimal::ONE);
+        result.capacity("prefixes", CapacityValue::Number(prefixes));
+        result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
+        result.capacity("write_requests_prefixes", CapacityValue::Number(by_writes));
+        result.capacity("read_requests_prefixes", CapacityValue::Number(by_reads));
+        if prefixes > Decimal::ONE {
+            result.note(
+                "prefix_scaling",
+                "S3 adds request capacity per prefix gradually: spread keys over the prefixes \
+                 and expect 503 Slow Down replies while it scales",
+            );
+        }
+        if self.multipart {
+            result.note(
+                "multipart_upload",
+                "objects over 5 GB need a multipart upload; each part is a PUT request, \
+                 which the PUT figure here does not count",
+            );
+        }
+
+        let gb_month = self.storage.decimal() / Decimal::from(GIB);
+        result
+            .line_items
+            .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
+        let puts = self.puts_per_second * ctx.seconds() / THOUSAND;
+        result.line_items.push(charge(ctx, &PUT_REQUESTS, puts)?);
+        if !self.gets_per_second.is_zero() {
+            let gets = self.gets_per_second * ctx.seconds() / THOUSAND;
+            result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
+        }
+
+        // Objects have no order among themselves, stay until deleted, and can
+        // be read again at any time.
+        result.properties = Properties {
+            ordering: Some(Ordering::None),
+            retention: Retention::Indefinite,
+            replay: true,
+            max_message_size: Some(self.max_object_size),
+            max_run_duration: None,
+        };
+        result.latency = ctx.duration(&LATENCY)?;
+        Ok(result)
+    }
+}
+
+const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::{ctx, item};
+    use crate::units::{Duration, TIB};
+    use rust_decimal_macros::dec;
+
+    fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Input {
+        Input {
+            storage,
+            puts_per_second,
+            gets_per_second,
+            multipart: false,
+            max_object_size: Bytes(5 * TIB),
+        }
+    }
+
+    fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {
+        result.capacity.iter().find(|c| c.key == key).unwrap().value
+    }
+
+    #[test]
+    fn twelve_thousand_puts_need_four_prefixes() {
+        // 12,000 / 3,500 = 3.43 → 4 prefixes; reads 0.
+        let result = bucket(Bytes(0), dec!(12000), dec!(0))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            capacity(&result, "prefixes"),
+            CapacityValue::Number(dec!(4))
+        );
+        assert_eq!(
+            capacity(&result, "binding_limit"),
+            CapacityValue::Key("write_requests")
+        );
+    }
+
+    #[test]
+    fn reads_can_set_the_prefix_count() {
+        // 1,000 PUT/s → 0.29; 12,000 GET/s / 5,500 = 2.18 → 3 prefixes.
+        let result = bucket(Bytes(0), dec!(1000), dec!(12000))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            capacity(&result, "prefixes"),
+            CapacityValue::Number(dec!(3))
+        );
+        assert_eq!(
+            capacity(&result, "binding_limit"),
+            CapacityValue::Key("read_requests")
+        );
+        // An idle bucket still has its one prefix.
+        let idle = bucket(Bytes(0), dec!(0), dec!(0))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(capacity(&idle, "prefixes"), CapacityValue::Number(dec!(1)));
+    }
+
+    #[test]
+    fn storage_and_requests_at_730_hours() {
+        // 10,000 GB × $0.023 = $230.00.
+        // 100 PUT/s × 2,628,000 s = 262,800 thousand × $0.005 = $1,314.00.
+        // 200 GET/s × 2,628,000 s = 525,600 thousand × $0.0004 = $210.24.
+        let result = bucket(Bytes(10_000 * GIB), dec!(100), dec!(200))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(item(&result, "storage_gb_month").monthly_cost, dec!(230.00));
+        let puts = item(&result, "put_requests");
+        assert_eq!(puts.quantity, dec!(262800));
+        assert_eq!(puts.monthly_cost, dec!(1314.00));
+        assert_eq!(item(&result, "get_requests").monthly_cost, dec!(210.24));
+        assert_eq!(result.latency, Duration::from_ms(dec!(100)));
+    }
+
+    #[test]
+    fn storage_tiers() {
+        // 600 TB = 614,400 GB: 51,200 × $0.023 = $1,177.60;
+        // (512,000 − 51,200) = 460,800 × $0.022 = $10,137.60;
+        // (614,400 − 512,000) = 102,400 × $0.021 = $2,150.40. Total $13,465.60.
+        let result = bucket(Bytes(600 * TIB), dec!(0), dec!(0))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let storage = item(&result, "storage_gb_month");
+        assert_eq!(storage.quantity, dec!(614400));
+        assert_eq!(storage.monthly_cost, dec!(13465.60));
+        assert_eq!(storage.tiers.len(), 3);
+    }
+}

@@ -1,0 +1,404 @@
+//! Amazon SQS, standard and FIFO queues.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::diagnostic::Diagnostic;
+use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::units::{Bytes, Duration, KIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "sqs",
+    title: "SQS",
+    dimensions: &[&STANDARD_REQUESTS, &FIFO_REQUESTS],
+    limits: &[
+        &MAX_MESSAGE_SIZE,
+        &MAX_BATCH_PAYLOAD,
+        &MIN_RETENTION,
+        &MAX_RETENTION,
+        &FIFO_CALLS,
+        &FIFO_HIGH_THROUGHPUT_CALLS,
+        &LATENCY,
+    ],
+    parse,
+    doc: &DOC,
+};
+
+pub const DOC: Doc = Doc {
+    summary: "a message queue: standard (at-least-once, unordered) or FIFO (ordered per message group)",
+    ordering: "standard: none; FIFO: per message group",
+    retention: "60 s to 14 d (4 d by default)",
+    replay: "no: a deleted message is gone",
+    latency: "10-100 ms",
+    scaling: "standard: nearly unlimited; FIFO: 300 calls/s per action (x10 in batches), more in high-throughput mode",
+    inputs: &[
+        ("queue_type", "standard", "`standard` or `fifo`"),
+        ("records_per_second", "[workload]", "messages sent per second"),
+        ("record_size", "[workload]", "bytes per message"),
+        ("batch_size", "1", "messages per send, receive and delete call (1 to 10)"),
+        ("high_throughput", "false", "FIFO high-throughput mode"),
+        ("retention", "4 d", "how long unconsumed messages are kept (60 s to 14 d)"),
+    ],
+    formulas: &[
+        "requests = send + receive + delete calls; send and receive count one request per 64 KB of payload",
+        "FIFO messages/s = 300 calls/s x batch size, per action (more in high-throughput mode)",
+    ],
+};
+
+
+pub const STANDARD_REQUESTS: Dimension =
+    Dimension::new("sqs.standard_requests", "million requests");
+pub const FIFO_REQUESTS: Dimension = Dimension::new("sqs.fifo_requests", "million requests");
+
+pub const MAX_MESSAGE_SIZE: Limit =
+    Limit::new("sqs.max_message_size", LimitKind::Bytes, "message size");
+pub const MAX_BATCH_PAYLOAD: Limit = Limit::new(
+    "sqs.max_batch_payload",
+    LimitKind::Bytes,
+    "payload per batch",
+);
+pub const MIN_RETENTION: Limit = Limit::new("sqs.min_retention", LimitKind::Duration, "retention");
+pub const MAX_RETENTION: Limit = Limit::new("sqs.max_retention", LimitKind::Duration, "retention");
+pub const FIFO_CALLS: Limit = Limit::new(
+    "sqs.fifo_calls_per_second",
+    LimitKind::Count,
+    "FIFO API calls per second per action",
+);
+pub const FIFO_HIGH_THROUGHPUT_CALLS: Limit = Limit::new(
+    "sqs.fifo_high_throughput_calls_per_second",
+    LimitKind::Count,
+    "high-throughput FIFO API calls per second per action",
+);
+pub const LATENCY: Limit = Limit::new("sqs.latency", LimitKind::Duration, "latency");
+
+choice! {
+    pub enum QueueType {
+        Standard = "standard",
+        Fifo = "fifo",
+    }
+}
+
+/// Each 64 KiB of a call's payload is billed as one request.
+const BILLING_CHUNK: u64 = 64 * KIB;
+/// `SendMessageBatch`, `ReceiveMessage` and `DeleteMessageBatch` take at most 10 messages.
+const MAX_BATCH: u32 = 10;
+const DEFAULT_RETENTION_DAYS: u64 = 4;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub queue_type: QueueType,
+    pub batch_size: u32,
+    pub high_throughput: bool,
+    pub messages_per_second: Decimal,
+    pub message_size: Bytes,
+    pub retention: Duration,
+    pub max_message_size: Bytes,
+}
+
+fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
+    let queue_type = fields
+        .choice("queue_type")?
+        .map_or(QueueType::Standard, |q| q.value);
+    let batch_size = fields.count("batch_size", MAX_BATCH)?;
+    let high_throughput = fields.flag("high_throughput")?;
+    let messages_per_second = ctx.rate(fields, "records_per_second")?;
+    let message_size = ctx.size(fields, "record_size")?;
+    let retention = fields.duration("retention")?;
+
+    if let Some(batch) = batch_size
+        && batch.value == 0
+    {
+        return Err(fields
+            .error(
+                batch.span,
+                format!("`batch_size` must be between 1 and {MAX_BATCH} (found 0)"),
+            )
+            .with_help("use 1 to send, receive and delete messages one at a time"));
+    }
+    let batch_span = batch_size.map_or(ctx.span, |b| b.span);
+    let batch_size = batch_size.map_or(1, |b| b.value);
+    if let Some(flag) = high_throughput
+        && flag.value
+        && queue_type == QueueType::Standard
+    {
+        return Err(fields
+            .error(flag.span, "`high_throughput` applies only to FIFO queues")
+            .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"));
+    }
+    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
+    if message_size.value > max_message {
+        return Err(fields
+            .error(
+                message_size.span,
+                format!(
+                    "a {} message is over SQS's {max_message} message limit",
+                    message_size.value
+                ),
+            )
+            .with_help("split the message, or store the payload in S3 and send a pointer"));
+    }
+    let max_batch = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
+    let batch_payload = Bytes(message_size.value.0.saturating_mul(u64::from(batch_size)));
+    if batch_payload > max_batch {
+        return Err(fields
+            .error(
+                batch_span,
+                format!(
+                    "a batch of {batch_size} messages of {} is {batch_payload}, over SQS's {max_batch} limit per batch",
+                    message_size.value
+                ),
+            )
+            .with_help("lower `batch_size` so that the messages of one batch fit together"));
+    }
+    let (min, max) = (
+        ctx.limit_duration(fields, &MIN_RETENTION)?,
+        ctx.limit_duration(fields, &MAX_RETENTION)?,
+    );
+    if let Some(retention) = retention
+        && !(min..=max).contains(&retention.value)
+    {
+        return Err(fields.error(
+            retention.span,
+            format!(
+                "`retention` must be between {min} and {max} (found {})",
+                retention.value
+            ),
+        ));
+    }
+    Ok(super::Input::Sqs(Input {
+        queue_type,
+        batch_size,
+        high_throughput: high_throughput.is_some_and(|h| h.value),
+        messages_per_second: messages_per_second.value,
+        message_size: message_size.value,
+        retention: retention.map_or(Duration::from_hours(DEFAULT_RETENTION_DAYS * 24), |r| {
+            r.value
+        }),
+        max_message_size: max_message,
+    }))
+}
+
+impl Input {
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::new(SERVICE.name, Some(self.queue_type.as_str()));
+        let batch = Decimal::from(self.batch_size);
+        // Every message is sent, received and deleted once, each action in
+        // calls of `batch_size` messages.
+        let calls_per_action = self.messages_per_second / batch;
+
+        // SQS bills one request per 64 KiB of a call's payload. A send call
+        // carries the batch's messages, and the receive call that fetches them
+        // returns the same payload, so both are billed in the same chunks. A
+        // delete call carries only receipt handles, well under 64 KiB, so it
+        // is one request. Empty receives (polling an empty queue) are not
+        // counted: with long polling and a steady load they are few.
+        let payload = Bytes(self.message_size.0 * u64::from(self.batch_size));
+        let chunks = Decimal::from(payload.chunks_of(BILLING_CHUNK).max(1));
+        let requests_per_second = calls_per_action * (chunks + chunks + Decimal::ONE);
+        let million_requests = requests_per_second * ctx.seconds() / MILLION;
+
+        result.capacity(
+            "messages_per_second",
+            CapacityValue::Number(self.messages_per_second),
+        );
+        result.capacity(
+            "calls_per_second_per_action",
+            CapacityValue::Number(calls_per_action),
+        );
+        result.capacity("requests_per_send_call", CapacityValue::Number(chunks));
+        result.capacity(
+            "billed_requests_per_second",
+            CapacityValue::Number(requests_per_second),
+        );
+
+        let dimension = match self.queue_type {
+            QueueType::Standard => &STANDARD_REQUESTS,
+            QueueType::Fifo => {
+                self.fifo_throughput(ctx, calls_per_action, &mut result)?;
+                &FIFO_REQUESTS
+            }
+        };
+        result
+            .line_items
+            .push(charge(ctx, dimension, million_requests)?);
+
+        // Standard queues deliver at least once in no set order; FIFO queues
+        // keep order within a message group. A received and deleted message is
+        // gone: there is no replay.
+        result.properties = Properties {
+            ordering: Some(match self.queue_type {
+                QueueType::Standard => Ordering::None,
+                QueueType::Fifo => Ordering::PerKey,
+            }),
+            retention: Retention::For(self.retention),
+            replay: false,
+            max_message_size: Some(self.max_message_size),
+            max_run_duration: None,
+        };
+        result.latency = ctx.duration(&LATENCY)?;
+        Ok(result)
+    }
+
+    /// A FIFO queue takes a fixed number of calls per second for each action
+    /// (send, receive, delete); batching multiplies the messages per call.
+    fn fifo_throughput(
+        &self,
+        ctx: &Ctx,
+        calls: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let limit = if self.high_throughput {
+            &FIFO_HIGH_THROUGHPUT_CALLS
+        } else {
+            &FIFO_CALLS
+        };
+        let allowed = ctx.count(limit)?;
+        let batch = Decimal::from(self.batch_size);
+        result.capacity(
+            "max_messages_per_second",
+            CapacityValue::Number(allowed * batch),
+        );
+        if calls > allowed {
+            let full_batches_fit = self.messages_per_second <= allowed * Decimal::from(MAX_BATCH);
+            let fix = match (
+                self.high_throughput,
+                self.batch_size < MAX_BATCH && full_batches_fit,
+            ) {
+                (false, true) => {
+                    "send in batches of 10 (3,000 messages/s) or turn on high-throughput mode"
+                }
+                (false, false) => "turn on high-throughput mode (`high_throughput = true`)",
+                (true, true) => "send in batches of 10",
+                (true, false) => {
+                    "spread the message groups over several FIFO queues, or use a standard queue"
+                }
+            };
+            result.violate(limit, calls, allowed, fix);
+        }
+        Ok(())
+    }
+}
+
+const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Violation;
+    use crate::services::testing::{ctx, item};
+    use rust_decimal_macros::dec;
+
+    fn queue(queue_type: QueueType, messages_per_second: Decimal, message_size: Bytes) -> Input {
+        Input {
+            queue_type,
+            batch_size: 1,
+            high_throughput: false,
+            messages_per_second,
+            message_size,
+            retention: Duration::from_hours(96),
+            max_message_size: Bytes::mib(1),
+        }
+    }
+
+    fn fix(result: &ComponentResult) -> &'static str {
+        match result.violations.as_slice() {
+            [Violation::Limit { fix, .. }] => fix,
+            other => panic!("expected one limit violation, found {other:?}"),
+        }
+    }
+
+    #[test]
+    fn standard_queue_bill_at_730_hours() {
+        // 100 messages/s of 1 KB, one at a time: 100 sends + 100 receives + 100 deletes
+        // = 300 requests/s (1 KB is one 64 KB chunk). 730 h = 2,628,000 s;
+        // 300 × 2,628,000 = 788,400,000 = 788.4 million × $0.40 = $315.36.
+        let result = queue(QueueType::Standard, dec!(100), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let requests = item(&result, "standard_requests");
+        assert_eq!(requests.quantity, dec!(788.4));
+        assert_eq!(requests.monthly_cost, dec!(315.36));
+        assert!(result.violations.is_empty());
+        assert_eq!(result.latency, Duration::from_ms(dec!(100)));
+        assert_eq!(result.properties.ordering, Some(Ordering::None));
+    }
+
+    #[test]
+    fn the_free_tier_takes_one_million_requests() {
+        // Same queue with the free tier: (788.4 − 1) million × $0.40 = $314.96.
+        let ctx = Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        let result = queue(QueueType::Standard, dec!(100), Bytes::kib(1))
+            .evaluate(&ctx)
+            .unwrap();
+        let requests = item(&result, "standard_requests");
+        assert_eq!(requests.free_quantity, dec!(1));
+        assert_eq!(requests.monthly_cost, dec!(314.96));
+    }
+
+    #[test]
+    fn payload_is_billed_in_64_kib_chunks() {
+        // A 256 KB message is 4 chunks: send 4 + receive 4 + delete 1 = 9 requests.
+        // 1 message/s × 9 × 2,628,000 s = 23.652 million.
+        let result = queue(QueueType::Standard, dec!(1), Bytes::kib(256))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(item(&result, "standard_requests").quantity, dec!(23.652));
+        // Batches of 10 × 1 KB = 10 KB, one chunk: 10 messages/s are 1 call per action,
+        // 3 requests/s × 2,628,000 s = 7.884 million.
+        let mut batched = queue(QueueType::Standard, dec!(10), Bytes::kib(1));
+        batched.batch_size = 10;
+        let result = batched.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "standard_requests").quantity, dec!(7.884));
+    }
+
+    #[test]
+    fn fifo_at_3000_messages_needs_batches_of_10() {
+        // 3,000 messages/s one at a time are 3,000 calls/s per action, over the
+        // 300 a FIFO queue takes.
+        let result = queue(QueueType::Fifo, dec!(3000), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(fix(&result).contains("batches of 10"), "{}", fix(&result));
+        match result.violations[0] {
+            Violation::Limit {
+                needed, allowed, ..
+            } => assert_eq!((needed, allowed), (dec!(3000), dec!(300))),
+            _ => unreachable!(),
+        }
+        assert_eq!(result.properties.ordering, Some(Ordering::PerKey));
+        // In batches of 10 they are 3,000 / 10 = 300 calls/s: at the limit, not over it.
+        let mut batched = queue(QueueType::Fifo, dec!(3000), Bytes::kib(1));
+        batched.batch_size = 10;
+        let result = batched.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(result.violations.is_empty(), "{:?}", result.violations);
+    }
+
+    #[test]
+    fn fifo_bill_and_high_throughput() {
+        // 1,000 FIFO messages/s in batches of 10 of 1 KB (10 KB, one chunk):
+        // 100 calls/s per action × 3 = 300 requests/s × 2,628,000 s = 788.4 million × $0.50 = $394.20.
+        let mut input = queue(QueueType::Fifo, dec!(1000), Bytes::kib(1));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "fifo_requests").monthly_cost, dec!(394.20));
+        // 30,000 messages/s even in batches of 10 are 3,000 calls/s: only
+        // high-throughput mode (70,000 calls/s) takes them.
+        let mut input = queue(QueueType::Fifo, dec!(30000), Bytes::kib(1));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(fix(&result).contains("high-throughput"));
+        input.high_throughput = true;
+        assert!(
+            input
+                .evaluate(&ctx(dec!(730)))
+                .unwrap()
+                .violations
+                .is_empty()
+        );
+    }
+}
