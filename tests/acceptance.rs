@@ -194,3 +194,81 @@ fn aws_published_lambda_and_flink_examples() {
     );
     assert_eq!(decimal(&line(lambda, "requests")["monthly_cost"]), "0.4");
 }
+
+fn requirements_failed(json: &Value, alternative: usize) -> Vec<String> {
+    json["alternatives"][alternative]["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| v["requirement"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn sqs_fifo_needs_batches_for_3000_messages_a_second() {
+    // FIFO: 300 API calls/s per action. 3,000 messages/s one at a time is 3,000 calls/s;
+    // in batches of 10 it is 300 calls/s, exactly the limit.
+    let json = calc_json(&["scenarios/3000-messages-per-second.toml"]);
+    let names: Vec<&str> = json["alternatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["name"].as_str().unwrap())
+        .collect();
+    let unbatched = names
+        .iter()
+        .position(|n| *n == "SQS FIFO, one message a call")
+        .unwrap();
+    let batched = names
+        .iter()
+        .position(|n| *n == "SQS FIFO, batches of 10")
+        .unwrap();
+    assert_eq!(requirements_failed(&json, unbatched), ["limit"]);
+    let message = json["alternatives"][unbatched]["violations"][0]["message"]
+        .as_str()
+        .unwrap();
+    assert!(message.contains("batches of 10"), "{message}");
+    assert!(message.contains("high-throughput"), "{message}");
+    assert_eq!(json["alternatives"][batched]["feasible"], true);
+    // Standard SQS and SNS do not keep order; the rest do, per key.
+    let standard = names
+        .iter()
+        .position(|n| *n == "SQS standard, batches of 10")
+        .unwrap();
+    assert_eq!(requirements_failed(&json, standard), ["ordering"]);
+}
+
+#[test]
+fn a_20_minute_job_rules_out_lambda() {
+    let json = calc_json(&["scenarios/scheduled-jobs.toml"]);
+    for alternative in json["alternatives"].as_array().unwrap() {
+        let uses_lambda = alternative["components"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["service"] == "lambda");
+        assert_eq!(
+            alternative["feasible"], !uses_lambda,
+            "{}",
+            alternative["name"]
+        );
+    }
+    // An m5.large at $0.096 an hour: all month (720 h) $69.12; 30 runs of 20 minutes (10 h) $0.96.
+    assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "69.12");
+    assert_eq!(decimal(&json["alternatives"][2]["monthly_cost"]), "0.96");
+}
+
+#[test]
+fn s3_prefixes_for_12000_puts_a_second() {
+    // 12,000 PUT/s ÷ 3,500 per prefix = 3.43 → 4 prefixes.
+    let s = scenario(
+        "s3 prefixes",
+        r#"
+[[alternatives]]
+name = "S3"
+components = [{ service = "s3", puts_per_second = 12000 }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    assert_eq!(component(&json, 0)["capacity"]["prefixes"], 4);
+}

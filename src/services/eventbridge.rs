@@ -36,6 +36,7 @@ pub const DOC: Doc = Doc {
         ("batch_size", "1", "events per PutEvents call (1 to 10)"),
         ("archive", "false", "archive events so they can be replayed"),
         ("archive_retention", "", "how long the archive keeps events"),
+        ("scheduled_rules", "0", "rules that fire on a schedule to start jobs (not billed as events)"),
     ],
     formulas: &[
         "custom events = events x ceil(size / 64 KB)",
@@ -81,6 +82,8 @@ pub struct Input {
     /// How long archived events are kept, when the bus has an archive.
     pub archive_retention: Option<Duration>,
     pub max_event_size: Bytes,
+    /// Rules that fire on a schedule (cron or rate); their invocations are free.
+    pub scheduled_rules: u32,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
@@ -90,6 +93,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let batch_size = fields.count("batch_size", MAX_BATCH)?;
     let archive = fields.flag("archive")?;
     let archive_retention = fields.duration("archive_retention")?;
+    let scheduled_rules = fields.count("scheduled_rules", 1_000_000)?.map_or(0, |r| r.value);
 
     let rate = match (per_month, per_second) {
         (Some(month), Some(_)) => {
@@ -102,6 +106,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         }
         (Some(month), None) => Rate::PerMonth(month.value),
         (None, Some(second)) => Rate::PerSecond(second.value),
+        // A schedule starts jobs on its own: it carries none of the workload's events.
+        (None, None) if scheduled_rules > 0 => Rate::PerMonth(Decimal::ZERO),
         (None, None) => {
             match ctx.records_per_second {
                 Some(second) => Rate::PerSecond(second.value),
@@ -162,6 +168,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         batch_size: batch_size.map_or(1, |b| b.value),
         archive_retention: archive_retention.map(|r| r.value),
         max_event_size: max_event,
+        scheduled_rules,
     }))
 }
 
@@ -195,9 +202,21 @@ impl Input {
                 .map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)),
         );
         result.capacity("billed_events_per_event", CapacityValue::Number(chunks));
-        result
-            .line_items
-            .push(charge(ctx, &CUSTOM_EVENTS, per_month * chunks / MILLION)?);
+        if !per_month.is_zero() {
+            result
+                .line_items
+                .push(charge(ctx, &CUSTOM_EVENTS, per_month * chunks / MILLION)?);
+        }
+        if self.scheduled_rules > 0 {
+            result.capacity(
+                "scheduled_rules",
+                CapacityValue::Number(Decimal::from(self.scheduled_rules)),
+            );
+            result.note(
+                "scheduled_rules_free",
+                "rules that fire on a schedule are not billed as events",
+            );
+        }
 
         let retention = match (self.archive_retention, self.event_size) {
             (Some(retention), Some(size)) => {
@@ -243,6 +262,7 @@ mod tests {
             batch_size: 1,
             archive_retention: None,
             max_event_size: Bytes::mib(1),
+            scheduled_rules: 0,
         }
     }
 
