@@ -57,8 +57,16 @@ fn main() {
     }
 }
 
-/// Runs `f` `iterations` times after a warm-up and prints the median of five batches.
+/// Runs `f` `iterations` times after a warm-up and prints the median of five
+/// batches; `cargo bench -- WORD` runs only the measurements whose name has WORD.
 fn measure(name: &str, iterations: u32, mut f: impl FnMut()) {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    if !filters.is_empty() && !filters.iter().any(|w| name.contains(w.as_str())) {
+        return;
+    }
     for _ in 0..iterations / 10 {
         f();
     }

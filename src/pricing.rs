@@ -62,7 +62,7 @@ pub struct Tier {
     pub price: Decimal,
 }
 
-pub const MAX_TIERS: usize = 6;
+pub const MAX_TIERS: usize = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rate {
@@ -107,8 +107,36 @@ pub struct PriceBook {
     pub currency: String,
     pub as_of: String,
     pub source_name: String,
-    prices: HashMap<&'static str, Price>,
-    limits: HashMap<&'static str, LimitEntry>,
+    prices: HashMap<&'static str, Price, KeyHasher>,
+    limits: HashMap<&'static str, LimitEntry, KeyHasher>,
+}
+
+/// FNV-1a: the keys are short, known strings, so a fast hash with no
+/// protection against crafted collisions is the right trade for lookups in
+/// every evaluation.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher;
+
+impl std::hash::BuildHasher for KeyHasher {
+    type Hasher = Fnv;
+
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl PriceBook {
@@ -203,7 +231,7 @@ struct RawLimit {
 /// applied to the wrong quantity.
 pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-    let mut prices = HashMap::new();
+    let mut prices = HashMap::with_hasher(KeyHasher);
     for (service, dims) in &raw.prices {
         let def = known_service(source, service)?;
         for (name, raw_price) in dims {
@@ -223,7 +251,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             prices.insert(dimension.key, price);
         }
     }
-    let mut limits = HashMap::new();
+    let mut limits = HashMap::with_hasher(KeyHasher);
     for (service, entries) in &raw.limits {
         let def = known_service(source, service)?;
         for (name, raw_limit) in entries {
