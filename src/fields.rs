@@ -236,6 +236,26 @@ impl<'s> Fields<'s> {
         }
     }
 
+    /// Fails unless `value` lies in `min..=max`, naming the key and both bounds.
+    pub fn in_range<T: Copy + PartialOrd + std::fmt::Display>(
+        &self,
+        key: &str,
+        value: &Sp<T>,
+        min: T,
+        max: T,
+    ) -> Result<(), Diagnostic> {
+        if (min..=max).contains(&value.value) {
+            return Ok(());
+        }
+        Err(self.error(
+            value.span,
+            format!(
+                "`{key}` must be between {min} and {max} (found {})",
+                value.value
+            ),
+        ))
+    }
+
     /// Fails on the first key no service asked for, suggesting the closest one it knows.
     pub fn finish(self) -> Result<(), Diagnostic> {
         let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {

@@ -115,13 +115,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ctx.limit_bytes(fields, &MIN_BUFFER_SIZE)?,
         ctx.limit_bytes(fields, &MAX_BUFFER_SIZE)?,
     );
-    if let Some(size) = buffer_size
-        && !(min_size..=max_size).contains(&size.value)
-    {
-        return Err(fields.error(
-            size.span,
-            format!("`buffer_size` must be between {min_size} and {max_size} (found {})", size.value),
-        ));
+    if let Some(size) = &buffer_size {
+        fields.in_range("buffer_size", size, min_size, max_size)?;
     }
     let max_interval = ctx.limit_duration(fields, &MAX_BUFFER_INTERVAL)?;
     if let Some(interval) = buffer_interval

@@ -192,13 +192,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ctx.limit_duration(fields, &MIN_RETENTION)?,
         ctx.limit_duration(fields, &MAX_RETENTION)?,
     );
-    if let Some(retention) = retention
-        && !(min..=max).contains(&retention.value)
-    {
-        return Err(fields.error(
-            retention.span,
-            format!("`retention` must be between {min} and {max} (found {})", retention.value),
-        ));
+    if let Some(retention) = &retention {
+        fields.in_range("retention", retention, min, max)?;
     }
     Ok(super::Input::KinesisDataStreams(Input {
         mode,

@@ -160,18 +160,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ctx.limit_bytes(fields, &MIN_MEMORY)?,
         ctx.limit_bytes(fields, &MAX_MEMORY)?,
     );
-    if let Some(memory) = memory
-        && !(min_memory..=max_memory).contains(&memory.value)
-    {
-        return Err(fields
-            .error(
-                memory.span,
-                format!(
-                    "`memory` must be between {min_memory} and {max_memory} (found {})",
-                    memory.value
-                ),
-            )
-            .with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps"));
+    if let Some(memory) = &memory {
+        fields
+            .in_range("memory", memory, min_memory, max_memory)
+            .map_err(|e| e.with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps"))?;
     }
     let Some(duration) = duration else {
         return Err(fields
@@ -185,16 +177,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ctx.limit_bytes(fields, &MIN_EPHEMERAL_STORAGE)?,
         ctx.limit_bytes(fields, &MAX_EPHEMERAL_STORAGE)?,
     );
-    if let Some(tmp) = ephemeral_storage
-        && !(min_tmp..=max_tmp).contains(&tmp.value)
-    {
-        return Err(fields.error(
-            tmp.span,
-            format!(
-                "`ephemeral_storage` must be between {min_tmp} and {max_tmp} (found {})",
-                tmp.value
-            ),
-        ));
+    if let Some(tmp) = &ephemeral_storage {
+        fields.in_range("ephemeral_storage", tmp, min_tmp, max_tmp)?;
     }
     let concurrency_limit = match concurrency_limit {
         Some(limit) if limit.value == 0 => {

@@ -272,17 +272,9 @@ fn provisioned(
         ctx.limit_bytes(fields, &MIN_STORAGE_PER_BROKER)?,
         ctx.limit_bytes(fields, &MAX_STORAGE_PER_BROKER)?,
     );
-    if !(min..=max).contains(&storage.value) {
-        return Err(fields
-            .error(
-                storage.span,
-                format!(
-                    "`storage_per_broker` must be between {min} and {max} (found {})",
-                    storage.value
-                ),
-            )
-            .with_help("a Standard broker has 1 GB to 16 TB of storage: add brokers for more"));
-    }
+    fields
+        .in_range("storage_per_broker", &storage, min, max)
+        .map_err(|e| e.with_help("a Standard broker has 1 GB to 16 TB of storage: add brokers for more"))?;
     let brokers_value = brokers.map_or(3, |b| b.value);
     if let Some(b) = brokers
         && b.value == 0
