@@ -51,6 +51,9 @@ impl<'de> Deserialize<'de> for Dec {
     }
 }
 
+/// Prices per million (requests, units, events) divide counts by this.
+pub const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 /// Rounds money to the cent, half away from zero, for display.
 pub fn cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

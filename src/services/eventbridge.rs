@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
+use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
@@ -247,7 +248,6 @@ impl Input {
     }
 }
 
-const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 #[cfg(test)]
 mod tests {

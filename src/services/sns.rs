@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
+use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
@@ -273,7 +274,6 @@ impl Input {
 }
 
 const FIX_FIFO: &str = "set the topic's throughput scope to message group, or split the messages over several FIFO topics";
-const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
 #[cfg(test)]
 mod tests {
