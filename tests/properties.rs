@@ -27,19 +27,30 @@ fn scenario(rate: u64, size: u64, component: &str) -> String {
     )
 }
 
-const COMPONENTS: [&str; 5] = [
+/// One configuration of every service that takes its load from the workload.
+const COMPONENTS: [&str; 15] = [
     r#"{ service = "kinesis_data_streams", consumers = 2 }"#,
     r#"{ service = "kinesis_data_streams", capacity_mode = "on_demand", efo_consumers = 1, retention = "10 d" }"#,
     r#"{ service = "dynamodb", reads_per_second = 100 }"#,
     r#"{ service = "dynamodb", capacity_mode = "on_demand", reads_per_second = 100 }"#,
     r#"{ service = "firehose", format_conversion = true }"#,
+    r#"{ service = "sqs", batch_size = 10 }"#,
+    r#"{ service = "sqs", queue_type = "fifo", high_throughput = true, batch_size = 10 }"#,
+    r#"{ service = "sns", sqs_subscriptions = 1, http_subscriptions = 2, email_subscriptions = 1 }"#,
+    r#"{ service = "sns", topic_type = "fifo", sqs_subscriptions = 2 }"#,
+    r#"{ service = "eventbridge", batch_size = 10, archive = true, archive_retention = "30 d" }"#,
+    r#"{ service = "lambda", batch_size = 10, memory = "1 GB", duration = "300 ms" }"#,
+    r#"{ service = "lambda", architecture = "arm64", memory = "512 MB", duration = "50 ms" }"#,
+    r#"{ service = "s3", storage = "10 TB", gets_per_second = 100 }"#,
+    r#"{ service = "msk", cluster_type = "serverless", consumers = 2 }"#,
+    r#"{ service = "msk", broker_type = "kafka.m5.large", storage_per_broker = "1 TB", retention = "1 d" }"#,
 ];
 
 fn capacity_sum(report: &Report) -> Decimal {
     report.alternatives[0].components[0]
         .capacity
         .iter()
-        .filter(|c| matches!(c.key, "shards" | "wcu" | "rcu"))
+        .filter(|c| matches!(c.key, "shards" | "wcu" | "rcu" | "prefixes" | "concurrency" | "partitions_for_throughput"))
         .map(|c| match c.value {
             CapacityValue::Number(n) => n,
             _ => Decimal::ZERO,
