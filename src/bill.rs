@@ -1,6 +1,8 @@
 //! Turning a quantity into a line item: the unit price from the table, the
 //! free tier, tiers, and the optional rounding up to the cent.
 
+use std::cell::RefCell;
+
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
@@ -8,6 +10,58 @@ use crate::number::up_to_cent;
 use crate::pricing::Rate;
 use crate::report::{LineItem, TierUse};
 use crate::services::{Ctx, Dimension, EvalError};
+
+/// What one alternative has already used of each dimension this month.
+///
+/// AWS applies free tiers and price tiers to an account's whole monthly usage,
+/// not to each resource: two Lambda functions share one free tier, and the
+/// second queue's requests start where the first one's left off in the tiers.
+/// An alternative is one design, so one account; each starts a new ledger.
+#[derive(Debug, Default)]
+pub struct Usage {
+    used: RefCell<ArrayVec<Used, MAX_DIMENSIONS>>,
+}
+
+/// More than every service's dimensions together, so the ledger never fills.
+pub const MAX_DIMENSIONS: usize = 96;
+
+#[derive(Clone, Copy, Debug)]
+struct Used {
+    key: &'static str,
+    quantity: Decimal,
+    free: Decimal,
+}
+
+impl Usage {
+    /// What had been used of `key` before: in all, and of the free tier.
+    fn before(&self, key: &'static str) -> (Decimal, Decimal) {
+        self.used
+            .borrow()
+            .iter()
+            .find(|u| u.key == key)
+            .map_or((Decimal::ZERO, Decimal::ZERO), |u| (u.quantity, u.free))
+    }
+
+    /// Records `quantity` more of `key`, `free` of it from the free tier.
+    fn take(&self, key: &'static str, quantity: Decimal, free: Decimal) {
+        let mut used = self.used.borrow_mut();
+        match used.iter_mut().find(|u| u.key == key) {
+            Some(entry) => {
+                entry.quantity += quantity;
+                entry.free += free;
+            }
+            None => {
+                // Cannot fill (see MAX_DIMENSIONS); if it did, only the
+                // sharing would be lost, never a price.
+                let _ = used.try_push(Used {
+                    key,
+                    quantity,
+                    free,
+                });
+            }
+        }
+    }
+}
 
 /// Prices `quantity` units of `dimension` for one month.
 pub fn charge(
@@ -24,7 +78,11 @@ pub fn charge(
     } else {
         Decimal::ZERO
     };
-    let free_quantity = free_allowance.min(quantity);
+    let (used_before, free_before) = ctx.usage.before(dimension.key);
+    let free_quantity = (free_allowance - free_before)
+        .max(Decimal::ZERO)
+        .min(quantity);
+    ctx.usage.take(dimension.key, quantity, free_quantity);
     let billed = quantity - free_quantity;
     let overflow = EvalError::Overflow(dimension);
     let mut tiers = ArrayVec::new();
@@ -34,14 +92,17 @@ pub fn charge(
             billed.checked_mul(*unit_price).ok_or(overflow)?,
         ),
         Rate::Tiered(bands) => {
-            // Tier bounds count the month's whole usage, free units included.
-            let mut used = free_quantity;
+            // Tier bounds count the month's whole usage, free units and the
+            // alternative's earlier components included.
+            let start = used_before + free_quantity;
+            let end = used_before + quantity;
+            let mut used = start;
             let mut cost = Decimal::ZERO;
             for band in bands {
                 let room = band
                     .up_to
                     .map_or(Decimal::MAX, |bound| (bound - used).max(Decimal::ZERO));
-                let remaining = quantity - used;
+                let remaining = end - used;
                 let quantity_here = room.min(remaining);
                 if quantity_here > Decimal::ZERO {
                     let cost_here = quantity_here.checked_mul(band.price).ok_or(overflow)?;
@@ -54,7 +115,7 @@ pub fn charge(
                     used += quantity_here;
                 }
             }
-            if used < quantity {
+            if used < end {
                 return Err(EvalError::BeyondLastTier(dimension));
             }
             let average = if billed.is_zero() {
@@ -79,4 +140,50 @@ pub fn charge(
         monthly_cost: cost,
         tiers,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::ctx;
+    use crate::services::{lambda, s3};
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn components_of_one_alternative_share_the_free_tier() {
+        // Lambda's free tier is 1 M requests a month for the account: a first
+        // function with 0.6 M uses 0.6 M of it, a second with 0.6 M gets the
+        // remaining 0.4 M and pays for 0.2 M × $0.20 = $0.04.
+        let ctx = Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        let first = charge(&ctx, &lambda::REQUESTS, dec!(0.6)).unwrap();
+        assert_eq!(
+            (first.free_quantity, first.monthly_cost),
+            (dec!(0.6), dec!(0))
+        );
+        let second = charge(&ctx, &lambda::REQUESTS, dec!(0.6)).unwrap();
+        assert_eq!(second.free_quantity, dec!(0.4));
+        assert_eq!(second.monthly_cost, dec!(0.04));
+    }
+
+    #[test]
+    fn components_of_one_alternative_climb_the_tiers_together() {
+        // S3 Standard: $0.023 for the first 51,200 GB, $0.022 after. Two
+        // buckets of 40,000 GB: the first pays 40,000 × 0.023 = $920; the
+        // second starts at 40,000 GB: 11,200 × 0.023 + 28,800 × 0.022 = $891.20.
+        let ctx = ctx(dec!(730));
+        let first = charge(&ctx, &s3::STORAGE_GB_MONTH, dec!(40000)).unwrap();
+        assert_eq!(first.monthly_cost, dec!(920));
+        let second = charge(&ctx, &s3::STORAGE_GB_MONTH, dec!(40000)).unwrap();
+        assert_eq!(second.monthly_cost, dec!(891.2));
+        assert_eq!(second.tiers.len(), 2);
+    }
+
+    #[test]
+    fn every_dimension_fits_the_ledger() {
+        let dimensions = crate::services::dimension_keys().count();
+        assert!(dimensions <= MAX_DIMENSIONS, "{dimensions} dimensions");
+    }
 }

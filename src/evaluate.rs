@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
@@ -12,11 +13,13 @@ use crate::services::{Ctx, EvalError};
 use crate::units::Duration;
 
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
+    let no_usage = Usage::default();
     let ctx = Ctx {
         prices: &scenario.prices,
         hours: scenario.hours_per_month,
         free_tier: scenario.free_tier,
         round_up_to_cent: scenario.round_up_to_cent,
+        usage: &no_usage,
     };
     let alternatives = scenario
         .alternatives
@@ -48,11 +51,20 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
 }
 
 /// One alternative; on failure, the index of the component that failed.
+///
+/// The alternative is one design in one account: its components share the
+/// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
+/// not used).
 pub fn evaluate_alternative(
     alternative: &Alternative,
     requirements: &Requirements,
     ctx: &Ctx,
 ) -> Result<AlternativeResult, (usize, EvalError)> {
+    let usage = Usage::default();
+    let ctx = &Ctx {
+        usage: &usage,
+        ..*ctx
+    };
     let components = alternative
         .components
         .iter()

@@ -50,7 +50,12 @@ fn capacity_sum(report: &Report) -> Decimal {
     report.alternatives[0].components[0]
         .capacity
         .iter()
-        .filter(|c| matches!(c.key, "shards" | "wcu" | "rcu" | "prefixes" | "concurrency" | "partitions_for_throughput"))
+        .filter(|c| {
+            matches!(
+                c.key,
+                "shards" | "wcu" | "rcu" | "prefixes" | "concurrency" | "partitions_for_throughput"
+            )
+        })
         .map(|c| match c.value {
             CapacityValue::Number(n) => n,
             _ => Decimal::ZERO,

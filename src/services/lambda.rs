@@ -313,6 +313,7 @@ mod tests {
             hours: dec!(730),
             free_tier: true,
             round_up_to_cent: false,
+            usage: &crate::bill::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))
             .evaluate(&ctx)

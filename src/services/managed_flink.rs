@@ -312,6 +312,7 @@ mod tests {
             hours: dec!(720),
             free_tier: false,
             round_up_to_cent: true,
+            usage: Box::leak(Box::default()),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
 use crate::pricing::{LimitValue, PriceBook};
@@ -92,6 +93,8 @@ pub struct Ctx<'a> {
     pub hours: Decimal,
     pub free_tier: bool,
     pub round_up_to_cent: bool,
+    /// What the alternative's earlier components used, for shared free and price tiers.
+    pub usage: &'a Usage,
 }
 
 impl Ctx<'_> {
@@ -223,6 +226,7 @@ pub mod testing {
             hours,
             free_tier: false,
             round_up_to_cent: false,
+            usage: Box::leak(Box::default()),
         }
     }
 
