@@ -100,7 +100,7 @@ proptest! {
             COMPONENTS[component]
         );
         if let Ok(report) = evaluate(&text) {
-            for format in [Format::Table, Format::Json, Format::Markdown] {
+            for format in [Format::Table, Format::Json, Format::Markdown, Format::Csv] {
                 prop_assert!(!render(&report, format).is_empty());
             }
         }

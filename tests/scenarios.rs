@@ -18,11 +18,14 @@ fn bundled_scenarios_render() {
 }
 
 #[test]
-fn the_seed_scenario_as_json_and_markdown() {
+fn the_seed_scenario_in_every_format() {
     let json = calc(&["--format", "json", "scenarios/kinesis-vs-dynamodb.toml"]);
     assert_eq!(json.code, 0, "{}", json.stderr);
     insta::assert_snapshot!("seed_json", json.stdout);
     let markdown = calc(&["--format", "markdown", "scenarios/kinesis-vs-dynamodb.toml"]);
     assert_eq!(markdown.code, 0, "{}", markdown.stderr);
     insta::assert_snapshot!("seed_markdown", markdown.stdout);
+    let csv = calc(&["--format", "csv", "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(csv.code, 0, "{}", csv.stderr);
+    insta::assert_snapshot!("seed_csv", csv.stdout);
 }

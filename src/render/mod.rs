@@ -1,5 +1,6 @@
 //! Turning a report into what a user reads: a table, JSON or Markdown.
 
+mod csv;
 mod json;
 mod markdown;
 pub mod services;
@@ -19,6 +20,8 @@ pub enum Format {
     Json,
     /// Markdown, for pasting into a design document.
     Markdown,
+    /// One row a line item, for spreadsheets.
+    Csv,
 }
 
 pub fn render(report: &Report, format: Format) -> String {
@@ -26,5 +29,6 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Table => table::render(report),
         Format::Json => json::render(report),
         Format::Markdown => markdown::render(report),
+        Format::Csv => csv::render(report),
     }
 }

@@ -1,0 +1,61 @@
+//! CSV: one row a line item, for spreadsheets. Money and quantities unrounded.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use crate::report::Report;
+
+const HEADER: &str = "alternative,component,service,mode,dimension,price_key,quantity,free_quantity,unit,unit_price,monthly_cost";
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{HEADER}");
+    for alternative in &report.alternatives {
+        for (index, component) in alternative.components.iter().enumerate() {
+            for item in &component.line_items {
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{},{},{}",
+                    field(&alternative.name),
+                    index,
+                    component.service,
+                    component.mode.unwrap_or(""),
+                    item.dimension.name(),
+                    item.dimension.key,
+                    number(item.quantity),
+                    number(item.free_quantity),
+                    field(item.dimension.unit),
+                    number(item.unit_price),
+                    number(item.monthly_cost),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn number(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(field("Kinesis"), "Kinesis");
+        assert_eq!(field("3,000 x 1 KB"), "\"3,000 x 1 KB\"");
+        assert_eq!(field("a \"b\""), "\"a \"\"b\"\"\"");
+    }
+}
