@@ -158,9 +158,7 @@ impl<'s> Fields<'s> {
     pub fn bytes(&mut self, key: &'static str) -> Result<Option<Sp<Bytes>>, Diagnostic> {
         self.typed(key, "a size such as \"1 KB\"", |value| match value {
             toml::Value::String(text) => text.parse().map_err(Some),
-            toml::Value::Integer(n) => u64::try_from(*n)
-                .map(Bytes)
-                .map_err(|_| Some(format!("`{key}` cannot be negative (found {n})"))),
+            toml::Value::Integer(n) => Bytes::from_integer(*n).map_err(Some),
             _ => Err(None),
         })
     }
@@ -361,7 +359,7 @@ fn describe(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => format!("\"{s}\""),
         toml::Value::Integer(n) => n.to_string(),
-        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Float(f) => format!("{f:?}"),
         toml::Value::Boolean(b) => b.to_string(),
         toml::Value::Datetime(d) => d.to_string(),
         toml::Value::Array(_) => "an array".to_string(),

@@ -32,6 +32,13 @@ impl<'de> Deserialize<'de> for Dec {
                 Ok(Dec(Decimal::from(v)))
             }
 
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Dec, E> {
+                Decimal::try_from_i128_with_scale(v, 0)
+                    .ok()
+                    .map(Dec)
+                    .ok_or_else(|| E::custom(format!("{v} is out of range")))
+            }
+
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Dec, E> {
                 decimal_from_f64(v)
                     .map(Dec)

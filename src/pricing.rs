@@ -389,19 +389,19 @@ fn limit_value(
     let span: Span = value.span().into();
     let bad = |expected: &str| source.error(span, format!("`{}` must be {expected}", limit.key));
     match (limit.kind, value.get_ref()) {
-        (LimitKind::Count, toml::Value::Integer(n)) if *n >= 0 => {
+        (LimitKind::Count, toml::Value::Integer(n)) if *n > 0 => {
             Ok(LimitValue::Count(Decimal::from(*n)))
         }
-        (LimitKind::Count, toml::Value::Float(f)) if *f >= 0.0 => {
-            crate::units::decimal_from_f64(*f)
-                .map(LimitValue::Count)
-                .ok_or_else(|| bad("a non-negative number"))
-        }
-        (LimitKind::Count, _) => Err(bad("a non-negative number")),
-        (LimitKind::Bytes, toml::Value::String(s)) => s
-            .parse()
-            .map(LimitValue::Bytes)
-            .map_err(|e| source.error(span, e)),
+        (LimitKind::Count, toml::Value::Float(f)) if *f > 0.0 => crate::units::decimal_from_f64(*f)
+            .map(LimitValue::Count)
+            .ok_or_else(|| bad("a positive number")),
+        // Counts and sizes are capacities that calc divides by: never zero.
+        (LimitKind::Count, _) => Err(bad("a positive number")),
+        (LimitKind::Bytes, toml::Value::String(s)) => match s.parse() {
+            Ok(Bytes(0)) => Err(bad("a size above 0 B")),
+            Ok(bytes) => Ok(LimitValue::Bytes(bytes)),
+            Err(e) => Err(source.error(span, e)),
+        },
         (LimitKind::Bytes, _) => Err(bad("a size such as \"1 MB\"")),
         (LimitKind::Duration, toml::Value::String(s)) => s
             .parse()
@@ -531,6 +531,19 @@ mod tests {
             "`kinesis_data_streams` has no price `shard_hours`"
         );
         assert_eq!(error.help.as_deref(), Some("did you mean `shard_hour`?"));
+    }
+
+    #[test]
+    fn a_zero_capacity_limit_is_an_error() {
+        // Limits are capacities calc divides by; a zero would divide by zero.
+        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
+                    [limits.kinesis_data_streams.shard_write_records_per_second]\nvalue = 0\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let error = parse(&Source::new("t.toml", text)).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`kinesis_data_streams.shard_write_records_per_second` must be a positive number"
+        );
     }
 
     fn is_date(text: &str) -> bool {

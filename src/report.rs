@@ -115,10 +115,14 @@ impl Violation {
     }
 }
 
-pub const MAX_CAPACITY: usize = 10;
+// Room for what any service reports. A service bills at most 6 line items
+// today; capacity figures, notes and violations past these bounds would be
+// dropped (never a line item: a dropped line would be a wrong total), and a
+// dropped violation cannot make an infeasible component look feasible.
+pub const MAX_CAPACITY: usize = 12;
 pub const MAX_LINE_ITEMS: usize = 10;
-pub const MAX_NOTES: usize = 4;
-pub const MAX_VIOLATIONS: usize = 4;
+pub const MAX_NOTES: usize = 6;
+pub const MAX_VIOLATIONS: usize = 8;
 
 choice! {
     /// The order in which a component hands messages on.
@@ -216,11 +220,11 @@ impl ComponentResult {
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
-        self.capacity.push(Capacity { key, value });
+        let _ = self.capacity.try_push(Capacity { key, value });
     }
 
     pub fn note(&mut self, code: &'static str, text: &'static str) {
-        self.notes.push(Note { code, text });
+        let _ = self.notes.try_push(Note { code, text });
     }
 
     pub fn violate(
@@ -230,7 +234,7 @@ impl ComponentResult {
         allowed: Decimal,
         fix: &'static str,
     ) {
-        self.violations.push(Violation::Limit {
+        let _ = self.violations.try_push(Violation::Limit {
             limit,
             needed,
             allowed,
@@ -290,6 +294,15 @@ pub struct Report {
 }
 
 impl Report {
+    /// The lowest monthly cost of any alternative, feasible or not.
+    pub fn cheapest_cost(&self) -> Decimal {
+        self.alternatives
+            .iter()
+            .map(|a| a.monthly_cost)
+            .min()
+            .unwrap_or_default()
+    }
+
     /// Indices of the alternatives, feasible ones first, then cheapest first;
     /// ties keep the scenario's order.
     pub fn ranking(&self) -> Vec<usize> {

@@ -338,9 +338,7 @@ fn requirements(source: &Source, raw: RawRequirements) -> Result<Requirements, D
 fn size(source: &Source, text: &Spanned<SizeText>) -> Result<Sp<Bytes>, Diagnostic> {
     let parsed = match text.get_ref() {
         SizeText::Text(t) => t.parse::<Bytes>(),
-        SizeText::Bytes(n) => u64::try_from(*n)
-            .map(Bytes)
-            .map_err(|_| "a size cannot be negative".to_string()),
+        SizeText::Bytes(n) => Bytes::from_integer(*n),
     };
     parsed
         .map(|value| Sp {

@@ -14,11 +14,28 @@ pub const GIB: u64 = 1024 * MIB;
 pub const TIB: u64 = 1024 * GIB;
 pub const PIB: u64 = 1024 * TIB;
 
+/// The largest size calc accepts: larger figures are typos, and would
+/// overflow exact arithmetic once multiplied by a rate and a month.
+pub const MAX_SIZE: u64 = PIB;
+
 /// A size in bytes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Bytes(pub u64);
 
 impl Bytes {
+    /// A size given as a bare number of bytes, within calc's range.
+    pub fn from_integer(bytes: i64) -> Result<Self, String> {
+        u64::try_from(bytes)
+            .map_err(|_| "a size cannot be negative".to_string())
+            .and_then(|b| {
+                if b > MAX_SIZE {
+                    Err("size is larger than 1 PB".to_string())
+                } else {
+                    Ok(Bytes(b))
+                }
+            })
+    }
+
     pub const fn kib(n: u64) -> Self {
         Self(n * KIB)
     }
@@ -63,7 +80,7 @@ impl FromStr for Bytes {
                 .iter()
                 .find(|(name, _)| *name == unit_lower)
                 .map(|(_, m)| *m)
-                .ok_or_else(|| format!("unknown size unit `{unit}`; use B, KB, MB, GB or TB"))?
+                .ok_or_else(|| format!("unknown size unit `{unit}`; use B, KB, MB, GB, TB or PB"))?
         };
         let bytes = number
             .checked_mul(Decimal::from(multiplier))
@@ -82,7 +99,13 @@ impl fmt::Display for Bytes {
     /// In the largest unit it reaches: exactly when it divides (`1 MB`,
     /// `1000 KB`), else to two decimals (`2.93 MB`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const UNITS: [(&str, u64); 4] = [("TB", TIB), ("GB", GIB), ("MB", MIB), ("KB", KIB)];
+        const UNITS: [(&str, u64); 5] = [
+            ("PB", PIB),
+            ("TB", TIB),
+            ("GB", GIB),
+            ("MB", MIB),
+            ("KB", KIB),
+        ];
         let Some((name, size)) = UNITS.iter().find(|(_, size)| self.0 >= *size).copied() else {
             return write!(f, "{} B", self.0);
         };

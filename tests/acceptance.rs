@@ -272,3 +272,32 @@ components = [{ service = "s3", puts_per_second = 12000 }]
     let json = calc_json(&[s.path()]);
     assert_eq!(component(&json, 0)["capacity"]["prefixes"], 4);
 }
+
+#[test]
+fn ratios_compare_with_the_cheapest_even_when_it_fails() {
+    // Only DynamoDB meets 150 ms, so it ranks first; the ratio still divides by
+    // the cheapest alternative, Kinesis: $1,423.5949 / $143.226 = 9.939...
+    let s = scenario(
+        "ratio",
+        r#"
+[workload]
+records_per_second = 3000
+record_size = "1 KB"
+[requirements]
+max_latency = "150 ms"
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", consumers = 2 }]
+[[alternatives]]
+name = "DynamoDB"
+components = [{ service = "dynamodb", streams = true }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    assert_eq!(json["comparison"][0]["name"], "DynamoDB");
+    assert_eq!(
+        decimal(&json["comparison"][0]["ratio_to_cheapest"]),
+        "9.939501"
+    );
+    assert_eq!(decimal(&json["comparison"][1]["ratio_to_cheapest"]), "1");
+}

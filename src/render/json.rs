@@ -11,10 +11,7 @@ use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem,
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
-    let cheapest = report
-        .ranking()
-        .first()
-        .map(|&i| report.alternatives[i].monthly_cost);
+    let cheapest = Some(report.cheapest_cost());
     let comparison: Vec<Value> = report
         .ranking()
         .into_iter()

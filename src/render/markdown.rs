@@ -11,10 +11,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
 
     let ranking = report.ranking();
-    let cheapest = ranking
-        .first()
-        .map(|&i| report.alternatives[i].monthly_cost)
-        .unwrap_or_default();
+    let cheapest = report.cheapest_cost();
     let _ = writeln!(out, "## Comparison\n");
     let _ = writeln!(
         out,

@@ -73,10 +73,7 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
 fn render_comparison(out: &mut String, report: &Report) {
     let currency = &report.pricing.currency;
     let ranking = report.ranking();
-    let cheapest = ranking
-        .first()
-        .map(|&i| report.alternatives[i].monthly_cost)
-        .unwrap_or_default();
+    let cheapest = report.cheapest_cost();
     let _ = writeln!(out, "Comparison (feasible first, then cheapest first)");
     let mut table = new_table(&[
         "#",

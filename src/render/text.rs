@@ -206,6 +206,7 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
         .all_violations()
         .map(|(_, v)| v.requirement())
         .collect();
+    failed.sort_unstable();
     failed.dedup();
     if failed.is_empty() {
         "ok".to_string()

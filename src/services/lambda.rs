@@ -165,6 +165,11 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         fields
             .in_range("memory", memory, min_memory, max_memory)
             .map_err(|e| e.with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps"))?;
+        if !memory.value.0.is_multiple_of(crate::units::MIB) {
+            return Err(fields
+                .error(memory.span, format!("`memory` is set in whole MB (found {})", memory.value))
+                .with_help("Lambda allocates memory in 1 MB steps"));
+        }
     }
     let Some(duration) = duration else {
         return Err(fields
@@ -259,7 +264,7 @@ impl Input {
             .saturating_sub(INCLUDED_EPHEMERAL_STORAGE);
         if extra_tmp > 0 {
             let tmp_gb_seconds =
-                per_month * billed_secs * Decimal::from(extra_tmp) / Decimal::from(GIB);
+                per_month * billed_secs * (Decimal::from(extra_tmp) / Decimal::from(GIB));
             result
                 .line_items
                 .push(charge(ctx, &EPHEMERAL_STORAGE, tmp_gb_seconds)?);

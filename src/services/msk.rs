@@ -43,7 +43,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
 pub const DOC: Doc = Doc {
     summary: "managed Apache Kafka: provisioned brokers with storage, or serverless",
     ordering: "per partition (key)",
-    retention: "as configured (storage-bound); serverless 24 h by default",
+    retention: "as configured (7 d by default); provisioned storage must hold it",
     replay: "yes, from any offset in the retention period",
     latency: "tens of ms",
     scaling: "provisioned: brokers and storage you choose; serverless: 200 MB/s in, 5 MB/s per partition",
@@ -218,7 +218,25 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
                     .error(span, "brokers, their storage and replication are set by AWS on a serverless cluster")
                     .with_help("remove the key, or set `cluster_type = \"provisioned\"`"));
             }
+            let max_message = ctx.limit_bytes(fields, &SERVERLESS_MAX_MESSAGE_SIZE)?;
+            if record_size.value > max_message {
+                return Err(fields
+                    .error(
+                        record_size.span,
+                        format!(
+                            "a {} record is over MSK Serverless's {max_message} message limit",
+                            record_size.value
+                        ),
+                    )
+                    .with_help("split the record, or store it in S3 and send a pointer"));
+            }
             Cluster::Serverless
+        }
+        ClusterType::Provisioned if partitions.is_some() => {
+            let span = partitions.map_or(ctx.span, |p| p.span);
+            return Err(fields
+                .error(span, "`partitions` applies to serverless clusters")
+                .with_help("on a provisioned cluster, size the brokers and their storage; partitions are not billed"));
         }
         ClusterType::Provisioned => provisioned(
             fields,
@@ -559,6 +577,22 @@ mod tests {
             dec!(1012.5)
         );
         assert!(result.violations.is_empty());
+    }
+
+    #[test]
+    fn every_serverless_limit_at_once_is_reported_without_panicking() {
+        // 1,000 records/s of 1 MB = 1,000 MB/s in (over 200), 3,000 MB/s out
+        // (over 400); 150 partitions take 6.67 MB/s in (over 5) and serve
+        // 20 MB/s out (over 10) each, and 150 is over 120 partitions.
+        let input = Input {
+            cluster: Cluster::Serverless,
+            write_bytes_per_second: Decimal::from(1000 * MIB),
+            consumers: 3,
+            partitions: Some(150),
+            retention: Duration::from_hours(24),
+        };
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.violations.len(), 5);
     }
 
     #[test]
