@@ -2,16 +2,12 @@
 //! fail with exit code 2, print nothing on stdout, and explain itself on
 //! stderr: the message is pinned by a reviewed snapshot.
 
-use crate::support::calc;
+use crate::support::{calc, relative};
 
 #[test]
 fn bad_inputs_are_explained() {
     insta::glob!("bad/*.toml", |path| {
-        let relative = path
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .expect("inside the project")
-            .to_str()
-            .expect("UTF-8 path");
+        let relative = relative(path);
         let run = calc(&[relative]);
         assert_eq!(
             run.code, 2,

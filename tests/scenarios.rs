@@ -1,15 +1,11 @@
 //! Every bundled scenario runs and its report is pinned by a reviewed snapshot.
 
-use crate::support::calc;
+use crate::support::{calc, relative};
 
 #[test]
 fn bundled_scenarios_render() {
     insta::glob!("../scenarios", "*.toml", |path| {
-        let relative = path
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .expect("inside the project")
-            .to_str()
-            .expect("UTF-8 path");
+        let relative = relative(path);
         let run = calc(&[relative]);
         assert_eq!(run.code, 0, "{relative} failed:\n{}", run.stderr);
         assert_eq!(run.stderr, "");

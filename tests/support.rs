@@ -23,6 +23,15 @@ pub fn calc(args: &[&str]) -> Run {
     }
 }
 
+/// A path inside the project as `calc` is given it in the tests (and in
+/// messages): relative to the project's root.
+pub fn relative(path: &Path) -> &str {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .expect("inside the project")
+        .to_str()
+        .expect("UTF-8 path")
+}
+
 /// Runs `calc --format json` and parses what it printed.
 pub fn calc_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--format", "json"];
