@@ -144,3 +144,18 @@ fn an_unknown_service_exits_2_with_a_suggestion() {
         "error: unknown service `kinesis_data_stream`\n  = help: did you mean `kinesis_data_streams`?\n"
     );
 }
+
+#[test]
+fn the_readme_scenario_example_runs() {
+    let readme = include_str!("../README.md");
+    let example = readme
+        .split("## Scenario format\n\n```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows a scenario");
+    let scenario = TempScenario::new("readme", example);
+    let run = calc(&[scenario.path()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Its Kinesis stream keeps 24 h, so the 7-day retention requirement fails.
+    assert!(run.stdout.contains("fails: retention"), "{}", run.stdout);
+}
