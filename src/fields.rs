@@ -259,12 +259,7 @@ impl<'s> Fields<'s> {
         let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {
             return Ok(());
         };
-        let known: Vec<&str> = self
-            .asked
-            .iter()
-            .copied()
-            .filter(|k| *k != "name")
-            .collect();
+        let known = &self.asked;
         let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
         Err(self
             .source
