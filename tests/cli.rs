@@ -159,3 +159,10 @@ fn the_readme_scenario_example_runs() {
     // Its Kinesis stream keeps 24 h, so the 7-day retention requirement fails.
     assert!(run.stdout.contains("fails: retention"), "{}", run.stdout);
 }
+
+#[test]
+fn the_services_chart() {
+    let run = calc(&["services"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
