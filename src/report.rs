@@ -303,6 +303,13 @@ impl Report {
             .unwrap_or_default()
     }
 
+    /// How many times the cheapest alternative's cost `cost` is; `None` when
+    /// the cheapest costs nothing, so no ratio exists.
+    pub fn ratio_to_cheapest(&self, cost: Decimal) -> Option<Decimal> {
+        let cheapest = self.cheapest_cost();
+        (!cheapest.is_zero()).then(|| cost / cheapest)
+    }
+
     /// Indices of the alternatives, feasible ones first, then cheapest first;
     /// ties keep the scenario's order.
     pub fn ranking(&self) -> Vec<usize> {

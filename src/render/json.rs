@@ -11,7 +11,6 @@ use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem,
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
-    let cheapest = Some(report.cheapest_cost());
     let comparison: Vec<Value> = report
         .ranking()
         .into_iter()
@@ -22,9 +21,9 @@ pub fn render(report: &Report) -> String {
                 "rank": rank + 1,
                 "name": alternative.name,
                 "monthly_cost": decimal(alternative.monthly_cost),
-                "ratio_to_cheapest": cheapest
-                    .filter(|c| !c.is_zero())
-                    .map_or(Value::Null, |c| decimal((alternative.monthly_cost / c).round_dp(6))),
+                "ratio_to_cheapest": report
+                    .ratio_to_cheapest(alternative.monthly_cost)
+                    .map_or(Value::Null, |r| decimal(r.round_dp(6))),
                 "feasible": alternative.feasible(),
             })
         })

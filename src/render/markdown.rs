@@ -11,7 +11,6 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
 
     let ranking = report.ranking();
-    let cheapest = report.cheapest_cost();
     let _ = writeln!(out, "## Comparison\n");
     let _ = writeln!(
         out,
@@ -26,7 +25,7 @@ pub fn render(report: &Report) -> String {
             rank + 1,
             escape(&a.name),
             text::money(a.monthly_cost, currency),
-            text::ratio(a.monthly_cost, cheapest),
+            text::ratio(report, a.monthly_cost),
             a.latency,
             text::short_verdict(a)
         );

@@ -73,7 +73,6 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
 fn render_comparison(out: &mut String, report: &Report) {
     let currency = &report.pricing.currency;
     let ranking = report.ranking();
-    let cheapest = report.cheapest_cost();
     let _ = writeln!(out, "Comparison (feasible first, then cheapest first)");
     let mut table = new_table(&[
         "#",
@@ -89,7 +88,7 @@ fn render_comparison(out: &mut String, report: &Report) {
             (rank + 1).to_string(),
             alternative.name.clone(),
             text::money(alternative.monthly_cost, currency),
-            text::ratio(alternative.monthly_cost, cheapest),
+            text::ratio(report, alternative.monthly_cost),
             alternative.latency.to_string(),
             text::short_verdict(alternative),
         ]);

@@ -43,26 +43,25 @@ pub fn money(amount: Decimal, currency: &str) -> String {
         "{:02}",
         (cents.fract().abs() * Decimal::ONE_HUNDRED).trunc()
     );
-    let symbol = if currency == "USD" {
+    format!("{}{whole}.{fraction}", symbol(currency))
+}
+
+/// `$` for dollars, else the currency's code and a space (`EUR 32.40`).
+fn symbol(currency: &str) -> String {
+    if currency == "USD" {
         "$".to_string()
     } else {
         format!("{currency} ")
-    };
-    format!("{symbol}{whole}.{fraction}")
+    }
 }
 
 /// A unit price exactly as the table has it: `$0.00065`.
 pub fn unit_price(price: Decimal, currency: &str) -> String {
-    let symbol = if currency == "USD" {
-        "$".to_string()
-    } else {
-        format!("{currency} ")
-    };
     let mut exact = price.round_dp(10).normalize();
     if exact.scale() < 2 {
         exact.rescale(2);
     }
-    format!("{symbol}{exact}")
+    format!("{}{exact}", symbol(currency))
 }
 
 pub fn capacity_value(value: CapacityValue) -> String {
@@ -228,16 +227,14 @@ pub fn preamble(report: &Report) -> String {
     )
 }
 
-/// `2.25×` the cheapest, or `—` when the cheapest is free.
-pub fn ratio(cost: Decimal, cheapest: Decimal) -> String {
-    if cheapest.is_zero() {
-        return if cost.is_zero() {
-            "1×".to_string()
-        } else {
-            "—".to_string()
-        };
+/// `2.25×` the cheapest, or, when the cheapest is free, `1×` for a free
+/// alternative and `—` for any other.
+pub fn ratio(report: &Report, cost: Decimal) -> String {
+    match report.ratio_to_cheapest(cost) {
+        Some(ratio) => format!("{}×", number(ratio, 2)),
+        None if cost.is_zero() => "1×".to_string(),
+        None => "—".to_string(),
     }
-    format!("{}×", number(cost / cheapest, 2))
 }
 
 #[cfg(test)]
