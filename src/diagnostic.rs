@@ -184,6 +184,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Why a file could not be read, in the words of the rest of calc's messages.
+pub fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
 /// serde says "unknown field `x`, expected one of `a`, `b`"; we say
 /// "unknown field `x`" and help with the closest name, or list them all.
 fn reword_serde_message(message: &str) -> (String, Option<String>) {

@@ -129,15 +129,7 @@ impl<'s> Fields<'s> {
                 _ => None,
             }
             .ok_or(None)?;
-            if number.is_sign_negative() && !number.is_zero() {
-                return Err(Some(format!("`{key}` cannot be negative (found {number})")));
-            }
-            if number > Decimal::from(1_000_000_000_000u64) {
-                return Err(Some(format!(
-                    "`{key}` is larger than calc can price (at most 10^12)"
-                )));
-            }
-            Ok(number)
+            check_rate(key, number).map_err(Some)
         })
     }
 
@@ -348,6 +340,24 @@ impl ParseCtx<'_> {
             )),
         }
     }
+}
+
+/// The largest rate or count calc prices: larger figures are typos, and
+/// would overflow exact arithmetic once multiplied by a size and a month.
+const MAX_RATE: u64 = 1_000_000_000_000;
+
+/// A rate or count as `[workload]` and components take it: not negative,
+/// at most 10^12.
+pub fn check_rate(key: &str, number: Decimal) -> Result<Decimal, String> {
+    if number.is_sign_negative() && !number.is_zero() {
+        return Err(format!("`{key}` cannot be negative (found {number})"));
+    }
+    if number > Decimal::from(MAX_RATE) {
+        return Err(format!(
+            "`{key}` is larger than calc can price (at most 10^12)"
+        ));
+    }
+    Ok(number)
 }
 
 fn describe(value: &toml::Value) -> String {

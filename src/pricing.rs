@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
 use crate::number::Dec;
 use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
@@ -418,13 +418,10 @@ pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
     } else if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
         let path = dir.join(name);
         let text = std::fs::read_to_string(&path).map_err(|e| {
-            let reason = match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                _ => e.to_string(),
-            };
             Diagnostic::plain(format!(
-                "cannot read pricing table `{}`: {reason}",
-                path.display()
+                "cannot read pricing table `{}`: {}",
+                path.display(),
+                io_reason(&e)
             ))
         })?;
         Source::new(path.display().to_string(), text)

@@ -9,8 +9,8 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp};
+use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
+use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp, check_rate};
 use crate::number::Dec;
 use crate::pricing::{self, PriceBook};
 use crate::report::Ordering;
@@ -212,23 +212,12 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         .records_per_second
         .as_ref()
         .map(|r| {
-            let value = r.get_ref().0;
-            if value.is_sign_negative() && !value.is_zero() {
-                return Err(source.error(
-                    r.span().into(),
-                    format!("`records_per_second` cannot be negative (found {value})"),
-                ));
-            }
-            if value > Decimal::from(1_000_000_000_000u64) {
-                return Err(source.error(
-                    r.span().into(),
-                    "`records_per_second` is larger than calc can price (at most 10^12)",
-                ));
-            }
-            Ok(Sp {
-                value,
-                span: r.span().into(),
-            })
+            check_rate("records_per_second", r.get_ref().0)
+                .map(|value| Sp {
+                    value,
+                    span: r.span().into(),
+                })
+                .map_err(|e| source.error(r.span().into(), e))
         })
         .transpose()?;
     let record_size = workload
@@ -419,12 +408,4 @@ fn check_hours(hours: Decimal) -> Result<Decimal, String> {
         ));
     }
     Ok(hours)
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    }
 }
