@@ -293,27 +293,8 @@ impl ParseCtx<'_> {
             ))
     }
 
-    /// A limit from the pricing table, for checks made while parsing.
-    pub fn limit(&self, fields: &Fields, limit: &'static Limit) -> Result<LimitValue, Diagnostic> {
-        self.prices
-            .limit(limit.key)
-            .map(|e| e.value)
-            .ok_or_else(|| {
-                fields.error(
-                    self.span,
-                    format!(
-                        "pricing table `{}` has no limit `{}`",
-                        self.prices.name, limit.key
-                    ),
-                )
-            })
-    }
-
     pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
-        match self.limit(fields, limit)? {
-            LimitValue::Bytes(b) => Ok(b),
-            _ => Err(fields.error(self.span, format!("limit `{}` must be a size", limit.key))),
-        }
+        self.limit(fields, limit, LimitValue::bytes)
     }
 
     pub fn limit_count(
@@ -321,10 +302,7 @@ impl ParseCtx<'_> {
         fields: &Fields,
         limit: &'static Limit,
     ) -> Result<Decimal, Diagnostic> {
-        match self.limit(fields, limit)? {
-            LimitValue::Count(n) => Ok(n),
-            _ => Err(fields.error(self.span, format!("limit `{}` must be a number", limit.key))),
-        }
+        self.limit(fields, limit, LimitValue::count)
     }
 
     pub fn limit_duration(
@@ -332,13 +310,33 @@ impl ParseCtx<'_> {
         fields: &Fields,
         limit: &'static Limit,
     ) -> Result<Duration, Diagnostic> {
-        match self.limit(fields, limit)? {
-            LimitValue::Duration(d) => Ok(d),
-            _ => Err(fields.error(
+        self.limit(fields, limit, LimitValue::duration)
+    }
+
+    /// A limit from the pricing table, for checks made while parsing; the
+    /// table's loader already checked its kind.
+    fn limit<T>(
+        &self,
+        fields: &Fields,
+        limit: &'static Limit,
+        pick: fn(LimitValue) -> Option<T>,
+    ) -> Result<T, Diagnostic> {
+        let table = &self.prices.name;
+        let entry = self.prices.limit(limit.key).ok_or_else(|| {
+            fields.error(
                 self.span,
-                format!("limit `{}` must be a duration", limit.key),
-            )),
-        }
+                format!("pricing table `{table}` has no limit `{}`", limit.key),
+            )
+        })?;
+        pick(entry.value).ok_or_else(|| {
+            fields.error(
+                self.span,
+                format!(
+                    "limit `{}` in pricing table `{table}` has the wrong kind of value",
+                    limit.key
+                ),
+            )
+        })
     }
 }
 

@@ -90,6 +90,29 @@ pub enum LimitValue {
     Duration(Duration),
 }
 
+impl LimitValue {
+    pub fn count(self) -> Option<Decimal> {
+        match self {
+            Self::Count(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn bytes(self) -> Option<Bytes> {
+        match self {
+            Self::Bytes(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn duration(self) -> Option<Duration> {
+        match self {
+            Self::Duration(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct LimitEntry {
     pub value: LimitValue,

@@ -103,31 +103,29 @@ impl Ctx<'_> {
     }
 
     pub fn count(&self, limit: &'static Limit) -> Result<Decimal, EvalError> {
-        match self.limit(limit)? {
-            LimitValue::Count(n) => Ok(n),
-            _ => Err(EvalError::LimitKind(limit)),
-        }
+        self.limit(limit, LimitValue::count)
     }
 
     pub fn bytes(&self, limit: &'static Limit) -> Result<Bytes, EvalError> {
-        match self.limit(limit)? {
-            LimitValue::Bytes(b) => Ok(b),
-            _ => Err(EvalError::LimitKind(limit)),
-        }
+        self.limit(limit, LimitValue::bytes)
     }
 
     pub fn duration(&self, limit: &'static Limit) -> Result<Duration, EvalError> {
-        match self.limit(limit)? {
-            LimitValue::Duration(d) => Ok(d),
-            _ => Err(EvalError::LimitKind(limit)),
-        }
+        self.limit(limit, LimitValue::duration)
     }
 
-    fn limit(&self, limit: &'static Limit) -> Result<LimitValue, EvalError> {
-        self.prices
+    /// A limit from the table, of the kind `pick` takes. The table's loader
+    /// already checked each limit's kind, so `LimitKind` is a safeguard.
+    fn limit<T>(
+        &self,
+        limit: &'static Limit,
+        pick: fn(LimitValue) -> Option<T>,
+    ) -> Result<T, EvalError> {
+        let entry = self
+            .prices
             .limit(limit.key)
-            .map(|entry| entry.value)
-            .ok_or(EvalError::MissingLimit(limit))
+            .ok_or(EvalError::MissingLimit(limit))?;
+        pick(entry.value).ok_or(EvalError::LimitKind(limit))
     }
 }
 
