@@ -258,18 +258,9 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     for (service, dims) in &raw.prices {
         let def = known_service(source, service)?;
         for (name, raw_price) in dims {
-            let dimension = def
-                .dimensions
-                .iter()
-                .find(|d| d.name() == name.get_ref())
-                .ok_or_else(|| {
-                    source
-                        .error(
-                            name.span().into(),
-                            format!("`{}` has no price `{}`", def.name, name.get_ref()),
-                        )
-                        .suggesting(name.get_ref(), def.dimensions.iter().map(|d| d.name()))
-                })?;
+            let dimension = known_entry(source, def.name, "price", name, def.dimensions, |d| {
+                d.name()
+            })?;
             let price = check_price(source, dimension, raw_price)?;
             prices.insert(dimension.key, price);
         }
@@ -278,18 +269,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     for (service, entries) in &raw.limits {
         let def = known_service(source, service)?;
         for (name, raw_limit) in entries {
-            let limit = def
-                .limits
-                .iter()
-                .find(|l| l.name() == name.get_ref())
-                .ok_or_else(|| {
-                    source
-                        .error(
-                            name.span().into(),
-                            format!("`{}` has no limit `{}`", def.name, name.get_ref()),
-                        )
-                        .suggesting(name.get_ref(), def.limits.iter().map(|l| l.name()))
-                })?;
+            let limit = known_entry(source, def.name, "limit", name, def.limits, |l| l.name())?;
             let raw_limit = raw_limit.get_ref();
             let value = limit_value(source, limit, &raw_limit.value)?;
             limits.insert(
@@ -326,6 +306,31 @@ fn known_service(
             )
             .suggesting(name.get_ref(), services::names())
     })
+}
+
+/// The service's price or limit that a table key names, or an error that
+/// suggests the closest one.
+fn known_entry<T>(
+    source: &Source,
+    service: &str,
+    what: &str,
+    name: &Spanned<String>,
+    entries: &'static [&'static T],
+    name_of: fn(&T) -> &'static str,
+) -> Result<&'static T, Diagnostic> {
+    let wanted = name.get_ref();
+    entries
+        .iter()
+        .copied()
+        .find(|e| name_of(e) == wanted)
+        .ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`{service}` has no {what} `{wanted}`"),
+                )
+                .suggesting(wanted, entries.iter().map(|e| name_of(e)))
+        })
 }
 
 fn check_price(
