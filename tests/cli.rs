@@ -1,6 +1,6 @@
 //! The command line's contract: exit codes, streams, options.
 
-use crate::support::{TempScenario, calc, calc_json};
+use crate::support::{TempScenario, calc, calc_json, rejected};
 
 #[test]
 fn a_report_exits_0_and_writes_only_stdout() {
@@ -12,27 +12,18 @@ fn a_report_exits_0_and_writes_only_stdout() {
 
 #[test]
 fn a_missing_file_exits_2() {
-    let run = calc(&["scenarios/no-such-file.toml"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(run.stdout, "");
+    let stderr = rejected(&["scenarios/no-such-file.toml"]);
     assert_eq!(
-        run.stderr,
+        stderr,
         "error: cannot read `scenarios/no-such-file.toml`: no such file\n"
     );
 }
 
 #[test]
 fn a_usage_error_exits_2() {
-    let run = calc(&["--format", "yaml", "scenarios/kinesis-vs-dynamodb.toml"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(run.stdout, "");
-    assert!(
-        run.stderr.contains("invalid value 'yaml'"),
-        "{}",
-        run.stderr
-    );
-    let run = calc(&[]);
-    assert_eq!(run.code, 2);
+    let stderr = rejected(&["--format", "yaml", "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert!(stderr.contains("invalid value 'yaml'"), "{stderr}");
+    rejected(&[]);
 }
 
 #[test]
@@ -58,34 +49,29 @@ fn hours_per_month_can_be_set_on_the_command_line() {
 
 #[test]
 fn hours_out_of_range_on_the_command_line_exit_2() {
-    let run = calc(&[
+    let stderr = rejected(&[
         "--hours-per-month",
         "0",
         "scenarios/kinesis-vs-dynamodb.toml",
     ]);
-    assert_eq!(run.code, 2);
-    assert_eq!(run.stdout, "");
     assert!(
-        run.stderr.contains("`hours_per_month` must be more than 0"),
-        "{}",
-        run.stderr
+        stderr.contains("`hours_per_month` must be more than 0"),
+        "{stderr}"
     );
 }
 
 #[test]
 fn a_pricing_table_can_be_given_by_path() {
-    let run = calc(&[
+    let stderr = rejected(&[
         "--pricing",
         "tests/bad/tables/no-shard-hour.toml",
         "scenarios/kinesis-vs-dynamodb.toml",
     ]);
-    assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains(
+        stderr.contains(
             "pricing table `no-shard-hour` has no price for `kinesis_data_streams.shard_hour`"
         ),
-        "{}",
-        run.stderr
+        "{stderr}"
     );
 }
 
@@ -136,11 +122,9 @@ fn services_describes_one_service_with_its_prices() {
 
 #[test]
 fn an_unknown_service_exits_2_with_a_suggestion() {
-    let run = calc(&["services", "kinesis_data_stream"]);
-    assert_eq!(run.code, 2);
-    assert_eq!(run.stdout, "");
+    let stderr = rejected(&["services", "kinesis_data_stream"]);
     assert_eq!(
-        run.stderr,
+        stderr,
         "error: unknown service `kinesis_data_stream`\n  = help: did you mean `kinesis_data_streams`?\n"
     );
 }

@@ -32,6 +32,19 @@ pub fn relative(path: &Path) -> &str {
         .expect("UTF-8 path")
 }
 
+/// Runs `calc` on input it must reject: exit code 2, nothing on stdout.
+/// Returns what it said on stderr.
+pub fn rejected(args: &[&str]) -> String {
+    let run = calc(args);
+    assert_eq!(
+        run.code, 2,
+        "calc {args:?} was not rejected:\n{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout, "", "calc {args:?} printed a partial report");
+    run.stderr
+}
+
 /// Runs `calc --format json` and parses what it printed.
 pub fn calc_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--format", "json"];
