@@ -293,6 +293,29 @@ impl ParseCtx<'_> {
             ))
     }
 
+    /// Checks a size against the service's limit, returning the limit:
+    /// "a 2 MB message is over SQS's 1 MB message limit" (`noun` "message",
+    /// `owner` "SQS", `limit_noun` "message").
+    pub fn size_within(
+        &self,
+        fields: &Fields,
+        size: &Sp<Bytes>,
+        limit: &'static Limit,
+        (noun, owner, limit_noun): (&str, &str, &str),
+    ) -> Result<Bytes, Diagnostic> {
+        let max = self.limit_bytes(fields, limit)?;
+        if size.value > max {
+            return Err(fields.error(
+                size.span,
+                format!(
+                    "a {} {noun} is over {owner}'s {max} {limit_noun} limit",
+                    size.value
+                ),
+            ));
+        }
+        Ok(max)
+    }
+
     pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
         self.limit(fields, limit, LimitValue::bytes)
     }

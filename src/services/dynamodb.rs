@@ -136,12 +136,11 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(reads.span, "`streams_reads_per_second` needs `streams = true`")
             .with_help("enable the table's stream, or remove this key"));
     }
-    let max = ctx.limit_bytes(fields, &MAX_ITEM_SIZE)?;
-    if item_size.value > max {
-        return Err(fields
-            .error(item_size.span, format!("a {} item is over DynamoDB's {max} item limit", item_size.value))
-            .with_help("store large attributes in S3 and keep a pointer in the item, or set a smaller `item_size`"));
-    }
+    let max = ctx
+        .size_within(fields, &item_size, &MAX_ITEM_SIZE, ("item", "DynamoDB", "item"))
+        .map_err(|e| {
+            e.with_help("store large attributes in S3 and keep a pointer in the item, or set a smaller `item_size`")
+        })?;
     Ok(super::Input::DynamoDb(Input {
         mode,
         writes_per_second: writes_per_second.value,

@@ -129,18 +129,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ));
     }
     let max_event = ctx.limit_bytes(fields, &MAX_EVENT_SIZE)?;
-    if let Some(size) = event_size
-        && size.value > max_event
-    {
-        return Err(fields
-            .error(
-                size.span,
-                format!(
-                    "a {} event is over EventBridge's {max_event} event limit",
-                    size.value
-                ),
-            )
-            .with_help("store the payload in S3 and put a pointer in the event"));
+    if let Some(size) = &event_size {
+        ctx.size_within(fields, size, &MAX_EVENT_SIZE, ("event", "EventBridge", "event"))
+            .map_err(|e| e.with_help("store the payload in S3 and put a pointer in the event"))?;
     }
     let archive = archive.is_some_and(|a| a.value);
     if let Some(retention) = archive_retention

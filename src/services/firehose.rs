@@ -102,15 +102,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let format_conversion = fields.flag("format_conversion")?.is_some_and(|f| f.value);
     let source = fields.choice("source")?.map_or(Source::DirectPut, |s| s.value);
 
-    let max_record = ctx.limit_bytes(fields, &MAX_RECORD_SIZE)?;
-    if record_size.value > max_record {
-        return Err(fields
-            .error(
-                record_size.span,
-                format!("a {} record is over Firehose's {max_record} record limit", record_size.value),
-            )
-            .with_help("split the record, or store it in S3 and send a pointer"));
-    }
+    let max_record = ctx
+        .size_within(fields, &record_size, &MAX_RECORD_SIZE, ("record", "Firehose", "record"))
+        .map_err(|e| e.with_help(super::SPLIT_OR_POINTER))?;
     let (min_size, max_size) = (
         ctx.limit_bytes(fields, &MIN_BUFFER_SIZE)?,
         ctx.limit_bytes(fields, &MAX_BUFFER_SIZE)?,

@@ -172,7 +172,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         let help = if record_size.value <= quota {
             format!("raise the stream's `max_record_size` (up to {quota}), or split the record")
         } else {
-            "split the record, or store it in S3 and send a pointer".to_string()
+            super::SPLIT_OR_POINTER.to_string()
         };
         return Err(fields
             .error(

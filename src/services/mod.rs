@@ -73,6 +73,9 @@ pub struct Doc {
     pub formulas: &'static [&'static str],
 }
 
+/// The usual way round a service's size limit, as help for its error.
+pub const SPLIT_OR_POINTER: &str = "split the record, or store it in S3 and send a pointer";
+
 /// A price or limit that an evaluation needed and the pricing table lacks, or
 /// a quantity no price covers. Never a silent zero.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -218,18 +218,13 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
                     .error(span, "brokers, their storage and replication are set by AWS on a serverless cluster")
                     .with_help("remove the key, or set `cluster_type = \"provisioned\"`"));
             }
-            let max_message = ctx.limit_bytes(fields, &SERVERLESS_MAX_MESSAGE_SIZE)?;
-            if record_size.value > max_message {
-                return Err(fields
-                    .error(
-                        record_size.span,
-                        format!(
-                            "a {} record is over MSK Serverless's {max_message} message limit",
-                            record_size.value
-                        ),
-                    )
-                    .with_help("split the record, or store it in S3 and send a pointer"));
-            }
+            ctx.size_within(
+                fields,
+                &record_size,
+                &SERVERLESS_MAX_MESSAGE_SIZE,
+                ("record", "MSK Serverless", "message"),
+            )
+            .map_err(|e| e.with_help(super::SPLIT_OR_POINTER))?;
             Cluster::Serverless
         }
         ClusterType::Provisioned if partitions.is_some() => {

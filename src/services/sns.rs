@@ -138,18 +138,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         firehose: count("firehose_subscriptions")?,
     };
 
-    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
-    if message_size.value > max_message {
-        return Err(fields
-            .error(
-                message_size.span,
-                format!(
-                    "a {} message is over SNS's {max_message} message limit",
-                    message_size.value
-                ),
-            )
-            .with_help("store the payload in S3 and publish a pointer, or split the message"));
-    }
+    let max_message = ctx
+        .size_within(fields, &message_size, &MAX_MESSAGE_SIZE, ("message", "SNS", "message"))
+        .map_err(|e| e.with_help("store the payload in S3 and publish a pointer, or split the message"))?;
     Ok(super::Input::Sns(Input {
         topic_type,
         messages_per_second: messages_per_second.value,

@@ -128,18 +128,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(flag.span, "`high_throughput` applies only to FIFO queues")
             .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"));
     }
-    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
-    if message_size.value > max_message {
-        return Err(fields
-            .error(
-                message_size.span,
-                format!(
-                    "a {} message is over SQS's {max_message} message limit",
-                    message_size.value
-                ),
-            )
-            .with_help("split the message, or store the payload in S3 and send a pointer"));
-    }
+    let max_message = ctx
+        .size_within(fields, &message_size, &MAX_MESSAGE_SIZE, ("message", "SQS", "message"))
+        .map_err(|e| e.with_help("split the message, or store the payload in S3 and send a pointer"))?;
     let max_batch = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
     let batch_payload = Bytes(message_size.value.0.saturating_mul(u64::from(batch_size)));
     if batch_payload > max_batch {
