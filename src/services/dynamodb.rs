@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
@@ -42,15 +42,39 @@ pub const DOC: Doc = Doc {
     latency: "10-100 ms",
     scaling: "1,000 WCU and 3,000 RCU per partition; 40,000 per table",
     inputs: &[
-        ("capacity_mode", "provisioned", "`provisioned` (WCU/RCU per hour) or `on_demand` (per request)"),
-        ("writes_per_second", "[workload] records_per_second", "item writes per second"),
-        ("item_size", "[workload] record_size", "bytes per item (at most 400 KB)"),
+        (
+            "capacity_mode",
+            "provisioned",
+            "`provisioned` (WCU/RCU per hour) or `on_demand` (per request)",
+        ),
+        (
+            "writes_per_second",
+            "[workload] records_per_second",
+            "item writes per second",
+        ),
+        (
+            "item_size",
+            "[workload] record_size",
+            "bytes per item (at most 400 KB)",
+        ),
         ("reads_per_second", "0", "item reads per second"),
-        ("read_consistency", "eventual", "`eventual`, `strong` or `transactional`"),
-        ("transactional_writes", "false", "writes in transactions cost twice"),
+        (
+            "read_consistency",
+            "eventual",
+            "`eventual`, `strong` or `transactional`",
+        ),
+        (
+            "transactional_writes",
+            "false",
+            "writes in transactions cost twice",
+        ),
         ("storage", "0", "data stored"),
         ("streams", "false", "publish changes to DynamoDB Streams"),
-        ("streams_reads_per_second", "0", "GetRecords calls by readers other than Lambda (Lambda's are free)"),
+        (
+            "streams_reads_per_second",
+            "0",
+            "GetRecords calls by readers other than Lambda (Lambda's are free)",
+        ),
     ],
     formulas: &[
         "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
@@ -60,21 +84,43 @@ pub const DOC: Doc = Doc {
     ],
 };
 
-
 pub const WCU_HOUR: Dimension = Dimension::new("dynamodb.wcu_hour", "WCU-hour");
 pub const RCU_HOUR: Dimension = Dimension::new("dynamodb.rcu_hour", "RCU-hour");
-pub const WRITE_REQUEST_UNITS: Dimension = Dimension::new("dynamodb.write_request_units", "million WRU");
-pub const READ_REQUEST_UNITS: Dimension = Dimension::new("dynamodb.read_request_units", "million RRU");
+pub const WRITE_REQUEST_UNITS: Dimension =
+    Dimension::new("dynamodb.write_request_units", "million WRU");
+pub const READ_REQUEST_UNITS: Dimension =
+    Dimension::new("dynamodb.read_request_units", "million RRU");
 pub const STORAGE_GB_MONTH: Dimension = Dimension::new("dynamodb.storage_gb_month", "GB-month");
 pub const STREAMS_READ_REQUEST_UNITS: Dimension =
     Dimension::new("dynamodb.streams_read_request_units", "million requests");
 
-pub const MAX_ITEM_SIZE: Limit = Limit::new("dynamodb.max_item_size", LimitKind::Bytes, "item size");
-pub const PARTITION_WCU: Limit = Limit::new("dynamodb.partition_wcu", LimitKind::Count, "WCU per partition");
-pub const PARTITION_RCU: Limit = Limit::new("dynamodb.partition_rcu", LimitKind::Count, "RCU per partition");
-pub const PARTITION_STORAGE: Limit = Limit::new("dynamodb.partition_storage", LimitKind::Bytes, "storage per partition");
-pub const TABLE_WCU: Limit = Limit::new("dynamodb.table_wcu", LimitKind::Count, "write capacity units per table");
-pub const TABLE_RCU: Limit = Limit::new("dynamodb.table_rcu", LimitKind::Count, "read capacity units per table");
+pub const MAX_ITEM_SIZE: Limit =
+    Limit::new("dynamodb.max_item_size", LimitKind::Bytes, "item size");
+pub const PARTITION_WCU: Limit = Limit::new(
+    "dynamodb.partition_wcu",
+    LimitKind::Count,
+    "WCU per partition",
+);
+pub const PARTITION_RCU: Limit = Limit::new(
+    "dynamodb.partition_rcu",
+    LimitKind::Count,
+    "RCU per partition",
+);
+pub const PARTITION_STORAGE: Limit = Limit::new(
+    "dynamodb.partition_storage",
+    LimitKind::Bytes,
+    "storage per partition",
+);
+pub const TABLE_WCU: Limit = Limit::new(
+    "dynamodb.table_wcu",
+    LimitKind::Count,
+    "write capacity units per table",
+);
+pub const TABLE_RCU: Limit = Limit::new(
+    "dynamodb.table_rcu",
+    LimitKind::Count,
+    "read capacity units per table",
+);
 pub const LATENCY: Limit = Limit::new("dynamodb.latency", LimitKind::Duration, "latency");
 
 choice! {
@@ -119,12 +165,20 @@ pub struct Input {
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let mode = fields.choice("capacity_mode")?.map_or(CapacityMode::Provisioned, |m| m.value);
+    let mode = fields
+        .choice("capacity_mode")?
+        .map_or(CapacityMode::Provisioned, |m| m.value);
     let writes_per_second = ctx.rate(fields, "writes_per_second")?;
-    let reads_per_second = fields.number("reads_per_second")?.map_or(Decimal::ZERO, |r| r.value);
+    let reads_per_second = fields
+        .number("reads_per_second")?
+        .map_or(Decimal::ZERO, |r| r.value);
     let item_size = ctx.size(fields, "item_size")?;
-    let read_consistency = fields.choice("read_consistency")?.map_or(ReadConsistency::Eventual, |c| c.value);
-    let transactional_writes = fields.flag("transactional_writes")?.is_some_and(|t| t.value);
+    let read_consistency = fields
+        .choice("read_consistency")?
+        .map_or(ReadConsistency::Eventual, |c| c.value);
+    let transactional_writes = fields
+        .flag("transactional_writes")?
+        .is_some_and(|t| t.value);
     let storage = fields.bytes("storage")?.map_or(Bytes(0), |s| s.value);
     let streams = fields.flag("streams")?.is_some_and(|s| s.value);
     let streams_reads = fields.number("streams_reads_per_second")?;
@@ -133,7 +187,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         && !reads.value.is_zero()
     {
         return Err(fields
-            .error(reads.span, "`streams_reads_per_second` needs `streams = true`")
+            .error(
+                reads.span,
+                "`streams_reads_per_second` needs `streams = true`",
+            )
             .with_help("enable the table's stream, or remove this key"));
     }
     let max = ctx
@@ -159,7 +216,11 @@ impl Input {
     /// Write units per write: one per 1 KB of item, twice that in a transaction.
     pub fn write_units_per_write(&self) -> Decimal {
         let units = Decimal::from(self.item_size.chunks_of(KIB).max(1));
-        if self.transactional_writes { units * Decimal::TWO } else { units }
+        if self.transactional_writes {
+            units * Decimal::TWO
+        } else {
+            units
+        }
     }
 
     /// Read units per read: one per 4 KB of item for a strongly consistent read,
@@ -180,7 +241,10 @@ impl Input {
                 let wcu = write_units.ceil().max(Decimal::ONE);
                 let rcu = read_units.ceil().max(Decimal::ONE);
                 if read_units < Decimal::ONE || write_units < Decimal::ONE {
-                    result.note("minimum_capacity", "a provisioned table has at least 1 WCU and 1 RCU");
+                    result.note(
+                        "minimum_capacity",
+                        "a provisioned table has at least 1 WCU and 1 RCU",
+                    );
                 }
                 (wcu, rcu)
             }
@@ -188,8 +252,14 @@ impl Input {
         };
         result.capacity("wcu", CapacityValue::Number(wcu));
         result.capacity("rcu", CapacityValue::Number(rcu));
-        result.capacity("write_units_per_write", CapacityValue::Number(self.write_units_per_write()));
-        result.capacity("read_units_per_read", CapacityValue::Number(self.read_units_per_read()));
+        result.capacity(
+            "write_units_per_write",
+            CapacityValue::Number(self.write_units_per_write()),
+        );
+        result.capacity(
+            "read_units_per_read",
+            CapacityValue::Number(self.read_units_per_read()),
+        );
 
         // AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
         // WCU (shared between them) and holds 10 GB.
@@ -207,30 +277,53 @@ impl Input {
 
         match self.mode {
             CapacityMode::Provisioned => {
-                result.line_items.push(charge(ctx, &WCU_HOUR, wcu * ctx.hours)?);
-                result.line_items.push(charge(ctx, &RCU_HOUR, rcu * ctx.hours)?);
+                result
+                    .line_items
+                    .push(charge(ctx, &WCU_HOUR, wcu * ctx.hours)?);
+                result
+                    .line_items
+                    .push(charge(ctx, &RCU_HOUR, rcu * ctx.hours)?);
             }
             CapacityMode::OnDemand => {
                 let seconds = ctx.seconds();
-                result.line_items.push(charge(ctx, &WRITE_REQUEST_UNITS, write_units * seconds / MILLION)?);
+                result.line_items.push(charge(
+                    ctx,
+                    &WRITE_REQUEST_UNITS,
+                    write_units * seconds / MILLION,
+                )?);
                 if !read_units.is_zero() {
-                    result.line_items.push(charge(ctx, &READ_REQUEST_UNITS, read_units * seconds / MILLION)?);
+                    result.line_items.push(charge(
+                        ctx,
+                        &READ_REQUEST_UNITS,
+                        read_units * seconds / MILLION,
+                    )?);
                 }
             }
         }
         if !storage_gb.is_zero() {
-            result.line_items.push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+            result
+                .line_items
+                .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
             let requests = self.streams_reads_per_second * ctx.seconds() / MILLION;
-            result.line_items.push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
+            result
+                .line_items
+                .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
         } else if self.streams {
-            result.note("streams_lambda_free", "Streams reads by Lambda triggers are free");
+            result.note(
+                "streams_lambda_free",
+                "Streams reads by Lambda triggers are free",
+            );
         }
         // Items stay until deleted (or expired by TTL); a stream shows each
         // item's changes in order, but only for 24 hours, so no replay.
         result.properties = Properties {
-            ordering: Some(if self.streams { Ordering::PerKey } else { Ordering::None }),
+            ordering: Some(if self.streams {
+                Ordering::PerKey
+            } else {
+                Ordering::None
+            }),
             retention: Retention::Indefinite,
             replay: false,
             max_message_size: Some(self.max_item_size),
@@ -240,7 +333,6 @@ impl Input {
         Ok(result)
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -301,7 +393,11 @@ mod tests {
     fn partitions_follow_throughput() {
         // 3,000 WCU / 1,000 + 1 RCU / 3,000 = 3.0003 → 4 partitions.
         let result = table(Bytes::kib(1)).evaluate(&ctx(dec!(730))).unwrap();
-        let partitions = result.capacity.iter().find(|c| c.key == "partitions").unwrap();
+        let partitions = result
+            .capacity
+            .iter()
+            .find(|c| c.key == "partitions")
+            .unwrap();
         assert_eq!(partitions.value, CapacityValue::Number(dec!(4)));
     }
 
@@ -312,6 +408,9 @@ mod tests {
         input.mode = CapacityMode::OnDemand;
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(item(&result, "write_request_units").quantity, dec!(7884));
-        assert_eq!(item(&result, "write_request_units").monthly_cost, dec!(4927.5));
+        assert_eq!(
+            item(&result, "write_request_units").monthly_cost,
+            dec!(4927.5)
+        );
     }
 }

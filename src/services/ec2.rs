@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, EvalError, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::units::Duration;
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -31,13 +31,20 @@ pub const DOC: Doc = Doc {
     latency: "none added",
     scaling: "one instance type and count",
     inputs: &[
-        ("instance_type", "required", "one of the types the pricing table prices"),
+        (
+            "instance_type",
+            "required",
+            "one of the types the pricing table prices",
+        ),
         ("instances", "1", "instances running"),
-        ("hours_running", "the whole month", "time each instance runs in the month"),
+        (
+            "hours_running",
+            "the whole month",
+            "time each instance runs in the month",
+        ),
     ],
     formulas: &["instance-hours = instances x hours running"],
 };
-
 
 pub const M5_LARGE_HOUR: Dimension = Dimension::new("ec2.m5_large_hour", "instance-hour");
 pub const M5_XLARGE_HOUR: Dimension = Dimension::new("ec2.m5_xlarge_hour", "instance-hour");

@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -33,18 +33,25 @@ pub const DOC: Doc = Doc {
     inputs: &[
         ("events_per_month", "from the rate", "events a month"),
         ("records_per_second", "[workload]", "events put per second"),
-        ("record_size", "[workload]", "bytes per event (at most 1 MB)"),
+        (
+            "record_size",
+            "[workload]",
+            "bytes per event (at most 1 MB)",
+        ),
         ("batch_size", "1", "events per PutEvents call (1 to 10)"),
         ("archive", "false", "archive events so they can be replayed"),
         ("archive_retention", "", "how long the archive keeps events"),
-        ("scheduled_rules", "0", "rules that fire on a schedule to start jobs (not billed as events)"),
+        (
+            "scheduled_rules",
+            "0",
+            "rules that fire on a schedule to start jobs (not billed as events)",
+        ),
     ],
     formulas: &[
         "custom events = events x ceil(size / 64 KB)",
         "archive: GB processed, and GB-months kept",
     ],
 };
-
 
 pub const CUSTOM_EVENTS: Dimension = Dimension::new("eventbridge.custom_events", "million events");
 pub const ARCHIVE_PROCESSING_GB: Dimension =
@@ -94,7 +101,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let batch_size = fields.count("batch_size", MAX_BATCH)?;
     let archive = fields.flag("archive")?;
     let archive_retention = fields.duration("archive_retention")?;
-    let scheduled_rules = fields.count("scheduled_rules", 1_000_000)?.map_or(0, |r| r.value);
+    let scheduled_rules = fields
+        .count("scheduled_rules", 1_000_000)?
+        .map_or(0, |r| r.value);
 
     let rate = match (per_month, per_second) {
         (Some(month), Some(_)) => {
@@ -130,8 +139,13 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     }
     let max_event = ctx.limit_bytes(fields, &MAX_EVENT_SIZE)?;
     if let Some(size) = &event_size {
-        ctx.size_within(fields, size, &MAX_EVENT_SIZE, ("event", "EventBridge", "event"))
-            .map_err(|e| e.with_help("store the payload in S3 and put a pointer in the event"))?;
+        ctx.size_within(
+            fields,
+            size,
+            &MAX_EVENT_SIZE,
+            ("event", "EventBridge", "event"),
+        )
+        .map_err(|e| e.with_help("store the payload in S3 and put a pointer in the event"))?;
     }
     let archive = archive.is_some_and(|a| a.value);
     if let Some(retention) = archive_retention
@@ -238,7 +252,6 @@ impl Input {
         Ok(result)
     }
 }
-
 
 #[cfg(test)]
 mod tests {

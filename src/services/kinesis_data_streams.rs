@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -52,13 +52,37 @@ pub const DOC: Doc = Doc {
     latency: "~200 ms shared, ~70 ms enhanced fan-out",
     scaling: "1 MB/s or 1,000 records/s in, 2 MB/s out per shard",
     inputs: &[
-        ("capacity_mode", "provisioned", "`provisioned` (shards) or `on_demand` (per GB)"),
-        ("records_per_second", "[workload]", "records written per second"),
+        (
+            "capacity_mode",
+            "provisioned",
+            "`provisioned` (shards) or `on_demand` (per GB)",
+        ),
+        (
+            "records_per_second",
+            "[workload]",
+            "records written per second",
+        ),
         ("record_size", "[workload]", "bytes per record"),
-        ("consumers", "1", "shared-throughput consumers, each reading every record"),
-        ("efo_consumers", "0", "enhanced fan-out consumers (at most 20)"),
-        ("retention", "24 h", "how long records stay readable (24 h to 365 d)"),
-        ("max_record_size", "1 MB", "the stream's record limit (up to 10 MB)"),
+        (
+            "consumers",
+            "1",
+            "shared-throughput consumers, each reading every record",
+        ),
+        (
+            "efo_consumers",
+            "0",
+            "enhanced fan-out consumers (at most 20)",
+        ),
+        (
+            "retention",
+            "24 h",
+            "how long records stay readable (24 h to 365 d)",
+        ),
+        (
+            "max_record_size",
+            "1 MB",
+            "the stream's record limit (up to 10 MB)",
+        ),
     ],
     formulas: &[
         "shards = ceil(max(write bytes/s / 1 MB, records/s / 1,000, write bytes/s x consumers / 2 MB))",
@@ -69,51 +93,96 @@ pub const DOC: Doc = Doc {
     ],
 };
 
-
 pub const SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
-pub const PUT_PAYLOAD_UNITS: Dimension = Dimension::new("kinesis_data_streams.put_payload_units", "million units");
-pub const EXTENDED_RETENTION_SHARD_HOUR: Dimension =
-    Dimension::new("kinesis_data_streams.extended_retention_shard_hour", "shard-hour");
-pub const LONG_TERM_RETENTION_GB_MONTH: Dimension =
-    Dimension::new("kinesis_data_streams.long_term_retention_gb_month", "GB-month");
-pub const EFO_CONSUMER_SHARD_HOUR: Dimension =
-    Dimension::new("kinesis_data_streams.efo_consumer_shard_hour", "consumer-shard-hour");
-pub const EFO_DATA_RETRIEVAL_GB: Dimension = Dimension::new("kinesis_data_streams.efo_data_retrieval_gb", "GB");
-pub const ON_DEMAND_STREAM_HOUR: Dimension = Dimension::new("kinesis_data_streams.on_demand_stream_hour", "stream-hour");
-pub const ON_DEMAND_DATA_IN_GB: Dimension = Dimension::new("kinesis_data_streams.on_demand_data_in_gb", "GB");
-pub const ON_DEMAND_DATA_OUT_GB: Dimension = Dimension::new("kinesis_data_streams.on_demand_data_out_gb", "GB");
+pub const PUT_PAYLOAD_UNITS: Dimension =
+    Dimension::new("kinesis_data_streams.put_payload_units", "million units");
+pub const EXTENDED_RETENTION_SHARD_HOUR: Dimension = Dimension::new(
+    "kinesis_data_streams.extended_retention_shard_hour",
+    "shard-hour",
+);
+pub const LONG_TERM_RETENTION_GB_MONTH: Dimension = Dimension::new(
+    "kinesis_data_streams.long_term_retention_gb_month",
+    "GB-month",
+);
+pub const EFO_CONSUMER_SHARD_HOUR: Dimension = Dimension::new(
+    "kinesis_data_streams.efo_consumer_shard_hour",
+    "consumer-shard-hour",
+);
+pub const EFO_DATA_RETRIEVAL_GB: Dimension =
+    Dimension::new("kinesis_data_streams.efo_data_retrieval_gb", "GB");
+pub const ON_DEMAND_STREAM_HOUR: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_stream_hour", "stream-hour");
+pub const ON_DEMAND_DATA_IN_GB: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_data_in_gb", "GB");
+pub const ON_DEMAND_DATA_OUT_GB: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_data_out_gb", "GB");
 pub const ON_DEMAND_EFO_DATA_RETRIEVAL_GB: Dimension =
     Dimension::new("kinesis_data_streams.on_demand_efo_data_retrieval_gb", "GB");
-pub const ON_DEMAND_EXTENDED_RETENTION_GB_MONTH: Dimension =
-    Dimension::new("kinesis_data_streams.on_demand_extended_retention_gb_month", "GB-month");
+pub const ON_DEMAND_EXTENDED_RETENTION_GB_MONTH: Dimension = Dimension::new(
+    "kinesis_data_streams.on_demand_extended_retention_gb_month",
+    "GB-month",
+);
 
 pub const SHARD_WRITE_BYTES: Limit = Limit::new(
-    "kinesis_data_streams.shard_write_bytes_per_second", LimitKind::Bytes, "of writes per second per shard");
+    "kinesis_data_streams.shard_write_bytes_per_second",
+    LimitKind::Bytes,
+    "of writes per second per shard",
+);
 pub const SHARD_WRITE_RECORDS: Limit = Limit::new(
-    "kinesis_data_streams.shard_write_records_per_second", LimitKind::Count, "records written per second per shard");
+    "kinesis_data_streams.shard_write_records_per_second",
+    LimitKind::Count,
+    "records written per second per shard",
+);
 pub const SHARD_READ_BYTES: Limit = Limit::new(
-    "kinesis_data_streams.shard_read_bytes_per_second", LimitKind::Bytes, "of shared reads per second per shard");
-pub const SHARD_READ_TRANSACTIONS: Limit =
-    Limit::new(
-    "kinesis_data_streams.shard_read_transactions_per_second", LimitKind::Count, "GetRecords calls per second per shard");
+    "kinesis_data_streams.shard_read_bytes_per_second",
+    LimitKind::Bytes,
+    "of shared reads per second per shard",
+);
+pub const SHARD_READ_TRANSACTIONS: Limit = Limit::new(
+    "kinesis_data_streams.shard_read_transactions_per_second",
+    LimitKind::Count,
+    "GetRecords calls per second per shard",
+);
 pub const SHARDS_PER_ACCOUNT: Limit = Limit::new(
-    "kinesis_data_streams.shards_per_account", LimitKind::Count, "shards per account in the Region");
+    "kinesis_data_streams.shards_per_account",
+    LimitKind::Count,
+    "shards per account in the Region",
+);
 pub const MAX_RECORD_SIZE: Limit = Limit::new(
-    "kinesis_data_streams.max_record_size", LimitKind::Bytes, "record size");
+    "kinesis_data_streams.max_record_size",
+    LimitKind::Bytes,
+    "record size",
+);
 pub const EFO_CONSUMERS: Limit = Limit::new(
-    "kinesis_data_streams.efo_consumers_per_stream", LimitKind::Count, "enhanced fan-out consumers per stream");
+    "kinesis_data_streams.efo_consumers_per_stream",
+    LimitKind::Count,
+    "enhanced fan-out consumers per stream",
+);
 pub const MIN_RETENTION: Limit = Limit::new(
-    "kinesis_data_streams.min_retention", LimitKind::Duration, "retention");
+    "kinesis_data_streams.min_retention",
+    LimitKind::Duration,
+    "retention",
+);
 pub const MAX_RETENTION: Limit = Limit::new(
-    "kinesis_data_streams.max_retention", LimitKind::Duration, "retention");
-pub const ON_DEMAND_MAX_WRITE_BYTES: Limit =
-    Limit::new(
-    "kinesis_data_streams.on_demand_max_write_bytes_per_second", LimitKind::Bytes, "of on-demand writes per second per stream");
+    "kinesis_data_streams.max_retention",
+    LimitKind::Duration,
+    "retention",
+);
+pub const ON_DEMAND_MAX_WRITE_BYTES: Limit = Limit::new(
+    "kinesis_data_streams.on_demand_max_write_bytes_per_second",
+    LimitKind::Bytes,
+    "of on-demand writes per second per stream",
+);
 pub const LATENCY_SHARED: Limit = Limit::new(
-    "kinesis_data_streams.latency_shared_throughput", LimitKind::Duration, "latency");
+    "kinesis_data_streams.latency_shared_throughput",
+    LimitKind::Duration,
+    "latency",
+);
 pub const LATENCY_EFO: Limit = Limit::new(
-    "kinesis_data_streams.latency_enhanced_fan_out", LimitKind::Duration, "latency");
-
+    "kinesis_data_streams.latency_enhanced_fan_out",
+    LimitKind::Duration,
+    "latency",
+);
 
 choice! {
     pub enum CapacityMode {
@@ -151,7 +220,9 @@ pub struct Input {
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let mode = fields.choice("capacity_mode")?.map_or(CapacityMode::Provisioned, |m| m.value);
+    let mode = fields
+        .choice("capacity_mode")?
+        .map_or(CapacityMode::Provisioned, |m| m.value);
     let records_per_second = ctx.rate(fields, "records_per_second")?;
     let record_size = ctx.size(fields, "record_size")?;
     let consumers = fields.count("consumers", 1_000)?.map_or(1, |c| c.value);
@@ -164,7 +235,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         && max.value > quota
     {
         return Err(fields
-            .error(max.span, format!("`max_record_size` is at most {quota} (found {})", max.value))
+            .error(
+                max.span,
+                format!("`max_record_size` is at most {quota} (found {})", max.value),
+            )
             .with_help("Kinesis Data Streams accepts records of up to 10 MB per stream"));
     }
     let max_record = max_record_size.map_or(Bytes::mib(1), |m| m.value);
@@ -177,7 +251,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         return Err(fields
             .error(
                 record_size.span,
-                format!("a {} record is over the stream's {max_record} record limit", record_size.value),
+                format!(
+                    "a {} record is over the stream's {max_record} record limit",
+                    record_size.value
+                ),
             )
             .with_help(help));
     }
@@ -185,8 +262,13 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         let allowed = ctx.limit_count(fields, &EFO_CONSUMERS)?;
         if Decimal::from(efo.value) > allowed {
             return Err(fields
-                .error(efo.span, format!("a stream has at most {allowed} enhanced fan-out consumers"))
-                .with_help("split the consumers across streams, or share throughput between some of them"));
+                .error(
+                    efo.span,
+                    format!("a stream has at most {allowed} enhanced fan-out consumers"),
+                )
+                .with_help(
+                    "split the consumers across streams, or share throughput between some of them",
+                ));
         }
     }
     let (min, max) = (
@@ -226,14 +308,22 @@ impl Input {
             (Binding::SharedReadBytes, by_shared_reads),
         ]
         .into_iter()
-        .fold((Binding::WriteBytes, Decimal::MIN), |best, term| if term.1 > best.1 { term } else { best });
+        .fold((Binding::WriteBytes, Decimal::MIN), |best, term| {
+            if term.1 > best.1 { term } else { best }
+        });
         let shards = tightest.ceil().max(Decimal::ONE);
 
         result.capacity("shards", CapacityValue::Number(shards));
         result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
         result.capacity("write_bytes_shards", CapacityValue::Number(by_write_bytes));
-        result.capacity("write_records_shards", CapacityValue::Number(by_write_records));
-        result.capacity("shared_read_bytes_shards", CapacityValue::Number(by_shared_reads));
+        result.capacity(
+            "write_records_shards",
+            CapacityValue::Number(by_write_records),
+        );
+        result.capacity(
+            "shared_read_bytes_shards",
+            CapacityValue::Number(by_shared_reads),
+        );
         result.capacity("write_bytes_per_second", CapacityValue::Number(write_bytes));
 
         if Decimal::from(self.consumers) > ctx.count(&SHARD_READ_TRANSACTIONS)? {
@@ -273,71 +363,119 @@ impl Input {
     ) -> Result<(), EvalError> {
         let allowed = ctx.count(&SHARDS_PER_ACCOUNT)?;
         if shards > allowed {
-            result.violate(&SHARDS_PER_ACCOUNT, shards, allowed, "request a shard quota increase, or use on-demand mode");
+            result.violate(
+                &SHARDS_PER_ACCOUNT,
+                shards,
+                allowed,
+                "request a shard quota increase, or use on-demand mode",
+            );
         }
         let shard_hours = shards * ctx.hours;
-        result.line_items.push(charge(ctx, &SHARD_HOUR, shard_hours)?);
+        result
+            .line_items
+            .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
         // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
         let units_per_record = Decimal::from(self.record_size.chunks_of(PUT_PAYLOAD_UNIT).max(1));
         let put_units = self.records_per_second * units_per_record * ctx.seconds() / MILLION;
-        result.line_items.push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
-        result.capacity("put_payload_units_per_record", CapacityValue::Number(units_per_record));
+        result
+            .line_items
+            .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
+        result.capacity(
+            "put_payload_units_per_record",
+            CapacityValue::Number(units_per_record),
+        );
 
         if self.retention > Duration::from_hours(DAY) {
-            result.line_items.push(charge(ctx, &EXTENDED_RETENTION_SHARD_HOUR, shard_hours)?);
+            result
+                .line_items
+                .push(charge(ctx, &EXTENDED_RETENTION_SHARD_HOUR, shard_hours)?);
         }
         self.long_term_retention(ctx, write_bytes, result)?;
         if self.efo_consumers > 0 {
             let efo = Decimal::from(self.efo_consumers);
-            result.line_items.push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, efo * shard_hours)?);
+            result
+                .line_items
+                .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, efo * shard_hours)?);
             let gb = efo * write_bytes * ctx.seconds() / Decimal::from(GIB);
-            result.line_items.push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
+            result
+                .line_items
+                .push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
         }
         Ok(())
     }
 
-    fn on_demand(&self, ctx: &Ctx, write_bytes: Decimal, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn on_demand(
+        &self,
+        ctx: &Ctx,
+        write_bytes: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
         result.note(
             "on_demand_shards",
             "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
         );
         let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
         if write_bytes > allowed {
-            result.violate(&ON_DEMAND_MAX_WRITE_BYTES, write_bytes, allowed, "split the data across streams");
+            result.violate(
+                &ON_DEMAND_MAX_WRITE_BYTES,
+                write_bytes,
+                allowed,
+                "split the data across streams",
+            );
         }
-        result.line_items.push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
+        result
+            .line_items
+            .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
         // Data in and out are metered with each record rounded up to 1 KiB.
-        let billed_record = Decimal::from(self.record_size.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT);
+        let billed_record = Decimal::from(
+            self.record_size.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT,
+        );
         let gb_in = self.records_per_second * billed_record * ctx.seconds() / Decimal::from(GIB);
-        result.line_items.push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
+        result
+            .line_items
+            .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
         if self.consumers > 0 {
             let gb_out = gb_in * Decimal::from(self.consumers);
-            result.line_items.push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
+            result
+                .line_items
+                .push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
         }
         if self.efo_consumers > 0 {
             let gb_efo = gb_in * Decimal::from(self.efo_consumers);
-            result.line_items.push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
+            result
+                .line_items
+                .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
         }
         if self.retention > Duration::from_hours(DAY) {
             // Steady state: the stream holds the bytes of the hours past the first day.
             let kept = self.retention.min(Duration::from_hours(WEEK)).hours() - Decimal::from(DAY);
             let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
-            result.line_items.push(charge(ctx, &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH, gb_month)?);
+            result.line_items.push(charge(
+                ctx,
+                &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
+                gb_month,
+            )?);
         }
         self.long_term_retention(ctx, write_bytes, result)
     }
 
     /// Data kept past seven days is billed per GB-month in both modes.
-    fn long_term_retention(&self, ctx: &Ctx, write_bytes: Decimal, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn long_term_retention(
+        &self,
+        ctx: &Ctx,
+        write_bytes: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
         if self.retention > Duration::from_hours(WEEK) {
             let kept = self.retention.hours() - Decimal::from(WEEK);
             let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
-            result.line_items.push(charge(ctx, &LONG_TERM_RETENTION_GB_MONTH, gb_month)?);
+            result
+                .line_items
+                .push(charge(ctx, &LONG_TERM_RETENTION_GB_MONTH, gb_month)?);
         }
         Ok(())
     }
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -366,9 +504,14 @@ mod tests {
         // 3,000 records/s of 1 KB: 2.93 MB/s and 3,000 records/s both need 3 shards.
         // 3 × $0.015 × 720 h = $32.40, the course's figure; it leaves out the
         // 3,000 × 3,600 × 720 = 7,776 million PUT payload units × $0.014 = $108.864.
-        let result = stream(dec!(3000), Bytes::kib(1)).evaluate(&ctx(dec!(720))).unwrap();
+        let result = stream(dec!(3000), Bytes::kib(1))
+            .evaluate(&ctx(dec!(720)))
+            .unwrap();
         assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(3)));
-        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("write_records"));
+        assert_eq!(
+            capacity(&result, "binding_limit"),
+            CapacityValue::Key("write_records")
+        );
         assert_eq!(item(&result, "shard_hour").monthly_cost, dec!(32.40));
         let put = item(&result, "put_payload_units");
         assert_eq!(put.quantity, dec!(7776));
@@ -380,13 +523,24 @@ mod tests {
     fn large_records_bind_on_bytes_and_take_two_put_units() {
         // AWS's pricing-page example: 100 records/s of 35 KB = 3,500 KB/s = 3.42 MB/s → 4 shards;
         // ceil(35 / 25) = 2 PUT payload units per record.
-        let result = stream(dec!(100), Bytes::kib(35)).evaluate(&ctx(dec!(744))).unwrap();
+        let result = stream(dec!(100), Bytes::kib(35))
+            .evaluate(&ctx(dec!(744)))
+            .unwrap();
         assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(4)));
-        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("write_bytes"));
-        assert_eq!(capacity(&result, "put_payload_units_per_record"), CapacityValue::Number(dec!(2)));
+        assert_eq!(
+            capacity(&result, "binding_limit"),
+            CapacityValue::Key("write_bytes")
+        );
+        assert_eq!(
+            capacity(&result, "put_payload_units_per_record"),
+            CapacityValue::Number(dec!(2))
+        );
         // 4 × 0.015 × 744 = 44.64; 200 units/s × 2,678,400 s = 535.68 M × 0.014 = 7.49952.
         assert_eq!(item(&result, "shard_hour").monthly_cost, dec!(44.64));
-        assert_eq!(item(&result, "put_payload_units").monthly_cost, dec!(7.49952));
+        assert_eq!(
+            item(&result, "put_payload_units").monthly_cost,
+            dec!(7.49952)
+        );
     }
 
     #[test]
@@ -396,7 +550,10 @@ mod tests {
         input.consumers = 4;
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(capacity(&result, "shards"), CapacityValue::Number(dec!(2)));
-        assert_eq!(capacity(&result, "binding_limit"), CapacityValue::Key("shared_read_bytes"));
+        assert_eq!(
+            capacity(&result, "binding_limit"),
+            CapacityValue::Key("shared_read_bytes")
+        );
     }
 
     #[test]
@@ -408,11 +565,20 @@ mod tests {
         input.consumers = 0;
         input.efo_consumers = 2;
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
-        assert_eq!(item(&result, "extended_retention_shard_hour").monthly_cost, dec!(14.60));
+        assert_eq!(
+            item(&result, "extended_retention_shard_hour").monthly_cost,
+            dec!(14.60)
+        );
         let long_term = item(&result, "long_term_retention_gb_month");
-        assert_eq!(long_term.quantity, dec!(102400) * dec!(259200) / dec!(1073741824));
+        assert_eq!(
+            long_term.quantity,
+            dec!(102400) * dec!(259200) / dec!(1073741824)
+        );
         // 2 consumers × 1 shard × 730 h × $0.015 = $21.90.
-        assert_eq!(item(&result, "efo_consumer_shard_hour").monthly_cost, dec!(21.90));
+        assert_eq!(
+            item(&result, "efo_consumer_shard_hour").monthly_cost,
+            dec!(21.90)
+        );
         assert_eq!(result.latency, Duration::from_ms(dec!(70)));
     }
 
@@ -423,13 +589,21 @@ mod tests {
         input.mode = CapacityMode::OnDemand;
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let data_in = item(&result, "on_demand_data_in_gb");
-        assert_eq!(data_in.quantity, dec!(5120) * dec!(2628000) / dec!(1073741824));
-        assert_eq!(item(&result, "on_demand_stream_hour").monthly_cost, dec!(29.20));
+        assert_eq!(
+            data_in.quantity,
+            dec!(5120) * dec!(2628000) / dec!(1073741824)
+        );
+        assert_eq!(
+            item(&result, "on_demand_stream_hour").monthly_cost,
+            dec!(29.20)
+        );
     }
 
     #[test]
     fn too_many_shards_for_the_account_is_a_violation() {
-        let result = stream(dec!(30_000_000), Bytes::kib(1)).evaluate(&ctx(dec!(730))).unwrap();
+        let result = stream(dec!(30_000_000), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
         assert_eq!(result.violations.len(), 1);
     }
 }

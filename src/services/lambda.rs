@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -34,14 +34,34 @@ pub const DOC: Doc = Doc {
     latency: "the function's duration",
     scaling: "1,000 concurrent executions per account (raisable); 15 minutes per run",
     inputs: &[
-        ("invocations_per_month", "from the rate", "invocations a month, for a scheduled or known load"),
-        ("records_per_second", "[workload]", "records to process per second"),
-        ("batch_size", "1", "records per invocation from a stream or queue"),
+        (
+            "invocations_per_month",
+            "from the rate",
+            "invocations a month, for a scheduled or known load",
+        ),
+        (
+            "records_per_second",
+            "[workload]",
+            "records to process per second",
+        ),
+        (
+            "batch_size",
+            "1",
+            "records per invocation from a stream or queue",
+        ),
         ("memory", "128 MB", "function memory (128 MB to 10,240 MB)"),
         ("duration", "required", "time per invocation"),
         ("architecture", "x86_64", "`x86_64` or `arm64`"),
-        ("ephemeral_storage", "512 MB", "/tmp storage (512 MB to 10,240 MB; above 512 MB is billed)"),
-        ("concurrency_limit", "1,000", "the account's concurrent executions"),
+        (
+            "ephemeral_storage",
+            "512 MB",
+            "/tmp storage (512 MB to 10,240 MB; above 512 MB is billed)",
+        ),
+        (
+            "concurrency_limit",
+            "1,000",
+            "the account's concurrent executions",
+        ),
     ],
     formulas: &[
         "invocations = records/s / batch size x seconds in the month (or as given)",
@@ -50,7 +70,6 @@ pub const DOC: Doc = Doc {
         "a run longer than 15 minutes needs Batch, Fargate or EMR",
     ],
 };
-
 
 pub const REQUESTS: Dimension = Dimension::new("lambda.requests", "million requests");
 pub const DURATION_X86: Dimension = Dimension::new("lambda.duration_x86", "GB-second");
@@ -164,10 +183,15 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     if let Some(memory) = &memory {
         fields
             .in_range("memory", memory, min_memory, max_memory)
-            .map_err(|e| e.with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps"))?;
+            .map_err(|e| {
+                e.with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps")
+            })?;
         if !memory.value.0.is_multiple_of(crate::units::MIB) {
             return Err(fields
-                .error(memory.span, format!("`memory` is set in whole MB (found {})", memory.value))
+                .error(
+                    memory.span,
+                    format!("`memory` is set in whole MB (found {})", memory.value),
+                )
                 .with_help("Lambda allocates memory in 1 MB steps"));
         }
     }

@@ -22,7 +22,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -48,14 +48,42 @@ pub const DOC: Doc = Doc {
     latency: "sub-second processing",
     scaling: "32 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
     inputs: &[
-        ("kpus", "from parallelism", "Kinesis Processing Units for the application"),
-        ("parallelism", "", "tasks in parallel; KPUs = ceil(parallelism / parallelism_per_kpu)"),
+        (
+            "kpus",
+            "from parallelism",
+            "Kinesis Processing Units for the application",
+        ),
+        (
+            "parallelism",
+            "",
+            "tasks in parallel; KPUs = ceil(parallelism / parallelism_per_kpu)",
+        ),
         ("parallelism_per_kpu", "1", "tasks per KPU (1 to 8)"),
-        ("orchestration_kpu", "true", "bill the extra KPU AWS adds per application"),
-        ("backup_storage", "0", "durable application backups kept (GB-month)"),
-        ("runs_per_month", "all month", "starts a month, for batch-style runs"),
-        ("run_duration", "", "length of each run (billed at least 10 minutes)"),
-        ("run_durations", "", "runs of different lengths, e.g. [\"30 min\", \"5 min\"]"),
+        (
+            "orchestration_kpu",
+            "true",
+            "bill the extra KPU AWS adds per application",
+        ),
+        (
+            "backup_storage",
+            "0",
+            "durable application backups kept (GB-month)",
+        ),
+        (
+            "runs_per_month",
+            "all month",
+            "starts a month, for batch-style runs",
+        ),
+        (
+            "run_duration",
+            "",
+            "length of each run (billed at least 10 minutes)",
+        ),
+        (
+            "run_durations",
+            "",
+            "runs of different lengths, e.g. [\"30 min\", \"5 min\"]",
+        ),
     ],
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
@@ -63,7 +91,6 @@ pub const DOC: Doc = Doc {
         "backups = GB-months kept",
     ],
 };
-
 
 pub const KPU_HOUR: Dimension = Dimension::new("managed_flink.kpu_hour", "KPU-hour");
 pub const RUNNING_STORAGE_GB_MONTH: Dimension =
@@ -183,9 +210,15 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .with_help("`parallelism` and `kpus` must be at least 1"));
     }
     let run_durations = fields.durations("run_durations", MAX_RUN_GROUPS)?;
-    if let (Some(list), Some(other)) = (&run_durations, runs.map(|r| r.span).or(run_duration.map(|d| d.span))) {
+    if let (Some(list), Some(other)) = (
+        &run_durations,
+        runs.map(|r| r.span).or(run_duration.map(|d| d.span)),
+    ) {
         return Err(fields
-            .error(other, "set `run_durations`, or `runs_per_month` with `run_duration`, not both")
+            .error(
+                other,
+                "set `run_durations`, or `runs_per_month` with `run_duration`, not both",
+            )
             .with_help(format!(
                 "`run_durations` already lists {} runs",
                 list.value.len()
@@ -195,9 +228,17 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         (None, None) => match run_durations {
             None => Schedule::AllMonth,
             Some(list) if list.value.iter().any(|d| *d <= Duration::ZERO) => {
-                return Err(fields.error(list.span, "each run in `run_durations` must last more than 0 s"));
+                return Err(fields.error(
+                    list.span,
+                    "each run in `run_durations` must last more than 0 s",
+                ));
             }
-            Some(list) => Schedule::Runs(list.value.iter().map(|&each| Runs { count: 1, each }).collect()),
+            Some(list) => Schedule::Runs(
+                list.value
+                    .iter()
+                    .map(|&each| Runs { count: 1, each })
+                    .collect(),
+            ),
         },
         (Some(runs), Some(each)) => {
             if runs.value == 0 {

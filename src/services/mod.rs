@@ -132,10 +132,21 @@ impl Ctx<'_> {
     }
 }
 
+// The modules are declared here, outside `services!`, so that rustfmt sees them.
+pub mod dynamodb;
+pub mod ec2;
+pub mod eventbridge;
+pub mod firehose;
+pub mod kinesis_data_streams;
+pub mod lambda;
+pub mod managed_flink;
+pub mod msk;
+pub mod s3;
+pub mod sns;
+pub mod sqs;
+
 macro_rules! services {
     ($($module:ident => $variant:ident,)*) => {
-        $(pub mod $module;)*
-
         /// A component's validated inputs.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Input {

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, Sp, choice};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -48,15 +48,35 @@ pub const DOC: Doc = Doc {
     latency: "tens of ms",
     scaling: "provisioned: brokers and storage you choose; serverless: 200 MB/s in, 5 MB/s per partition",
     inputs: &[
-        ("cluster_type", "provisioned", "`provisioned` or `serverless`"),
-        ("records_per_second", "[workload]", "records produced per second"),
+        (
+            "cluster_type",
+            "provisioned",
+            "`provisioned` or `serverless`",
+        ),
+        (
+            "records_per_second",
+            "[workload]",
+            "records produced per second",
+        ),
         ("record_size", "[workload]", "bytes per record"),
-        ("consumers", "1", "consumer groups, each reading every record"),
+        (
+            "consumers",
+            "1",
+            "consumer groups, each reading every record",
+        ),
         ("partitions", "from throughput", "topic partitions"),
         ("retention", "7 d", "how long records are kept"),
-        ("broker_type", "required (provisioned)", "the broker instance type"),
+        (
+            "broker_type",
+            "required (provisioned)",
+            "the broker instance type",
+        ),
         ("brokers", "3", "brokers in the cluster"),
-        ("storage_per_broker", "required (provisioned)", "EBS storage per broker (1 GB to 16 TB)"),
+        (
+            "storage_per_broker",
+            "required (provisioned)",
+            "EBS storage per broker (1 GB to 16 TB)",
+        ),
         ("replication_factor", "3", "copies of each partition"),
     ],
     formulas: &[
@@ -65,7 +85,6 @@ pub const DOC: Doc = Doc {
         "serverless: cluster-hours + partition-hours + GB in + GB out + GB-months stored",
     ],
 };
-
 
 pub const BROKER_HOUR_T3_SMALL: Dimension =
     Dimension::new("msk.broker_hour_t3_small", "broker-hour");
@@ -287,7 +306,9 @@ fn provisioned(
     );
     fields
         .in_range("storage_per_broker", &storage, min, max)
-        .map_err(|e| e.with_help("a Standard broker has 1 GB to 16 TB of storage: add brokers for more"))?;
+        .map_err(|e| {
+            e.with_help("a Standard broker has 1 GB to 16 TB of storage: add brokers for more")
+        })?;
     let brokers_value = brokers.map_or(3, |b| b.value);
     if let Some(b) = brokers
         && b.value == 0

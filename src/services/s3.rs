@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -33,16 +33,23 @@ pub const DOC: Doc = Doc {
     scaling: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix",
     inputs: &[
         ("storage", "0", "data stored (S3 Standard)"),
-        ("puts_per_second", "[workload] records_per_second", "objects written per second"),
+        (
+            "puts_per_second",
+            "[workload] records_per_second",
+            "objects written per second",
+        ),
         ("gets_per_second", "0", "objects read per second"),
-        ("object_size", "", "the largest object, checked against S3's limits"),
+        (
+            "object_size",
+            "",
+            "the largest object, checked against S3's limits",
+        ),
     ],
     formulas: &[
         "prefixes = ceil(max(PUT/s / 3,500, GET/s / 5,500))",
         "storage GB-months, tiered; PUT and GET per thousand requests",
     ],
 };
-
 
 pub const STORAGE_GB_MONTH: Dimension = Dimension::new("s3.storage_gb_month", "GB-month");
 pub const PUT_REQUESTS: Dimension = Dimension::new("s3.put_requests", "thousand requests");

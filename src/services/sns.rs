@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -37,8 +37,16 @@ pub const DOC: Doc = Doc {
     scaling: "FIFO topics: 3,000 messages/s and 20 MB/s per topic",
     inputs: &[
         ("topic_type", "standard", "`standard` or `fifo`"),
-        ("records_per_second", "[workload]", "messages published per second"),
-        ("record_size", "[workload]", "bytes per message (at most 256 KB)"),
+        (
+            "records_per_second",
+            "[workload]",
+            "messages published per second",
+        ),
+        (
+            "record_size",
+            "[workload]",
+            "bytes per message (at most 256 KB)",
+        ),
         ("sqs_subscriptions", "0", "SQS queues subscribed"),
         ("lambda_subscriptions", "0", "Lambda functions subscribed"),
         ("http_subscriptions", "0", "HTTP/S endpoints subscribed"),
@@ -50,7 +58,6 @@ pub const DOC: Doc = Doc {
         "deliveries = messages x subscriptions, priced per protocol",
     ],
 };
-
 
 pub const PUBLISH_REQUESTS: Dimension = Dimension::new("sns.publish_requests", "million requests");
 pub const HTTP_DELIVERIES: Dimension = Dimension::new("sns.http_deliveries", "million deliveries");
@@ -139,8 +146,15 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     };
 
     let max_message = ctx
-        .size_within(fields, &message_size, &MAX_MESSAGE_SIZE, ("message", "SNS", "message"))
-        .map_err(|e| e.with_help("store the payload in S3 and publish a pointer, or split the message"))?;
+        .size_within(
+            fields,
+            &message_size,
+            &MAX_MESSAGE_SIZE,
+            ("message", "SNS", "message"),
+        )
+        .map_err(|e| {
+            e.with_help("store the payload in S3 and publish a pointer, or split the message")
+        })?;
     Ok(super::Input::Sns(Input {
         topic_type,
         messages_per_second: messages_per_second.value,

@@ -3,11 +3,11 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::number::MILLION;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, EvalError, Limit, LimitKind, ServiceDef, Doc};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -36,18 +36,29 @@ pub const DOC: Doc = Doc {
     scaling: "standard: nearly unlimited; FIFO: 300 calls/s per action (x10 in batches), more in high-throughput mode",
     inputs: &[
         ("queue_type", "standard", "`standard` or `fifo`"),
-        ("records_per_second", "[workload]", "messages sent per second"),
+        (
+            "records_per_second",
+            "[workload]",
+            "messages sent per second",
+        ),
         ("record_size", "[workload]", "bytes per message"),
-        ("batch_size", "1", "messages per send, receive and delete call (1 to 10)"),
+        (
+            "batch_size",
+            "1",
+            "messages per send, receive and delete call (1 to 10)",
+        ),
         ("high_throughput", "false", "FIFO high-throughput mode"),
-        ("retention", "4 d", "how long unconsumed messages are kept (60 s to 14 d)"),
+        (
+            "retention",
+            "4 d",
+            "how long unconsumed messages are kept (60 s to 14 d)",
+        ),
     ],
     formulas: &[
         "requests = send + receive + delete calls; send and receive count one request per 64 KB of payload",
         "FIFO messages/s = 300 calls/s x batch size, per action (more in high-throughput mode)",
     ],
 };
-
 
 pub const STANDARD_REQUESTS: Dimension =
     Dimension::new("sqs.standard_requests", "million requests");
@@ -129,8 +140,15 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"));
     }
     let max_message = ctx
-        .size_within(fields, &message_size, &MAX_MESSAGE_SIZE, ("message", "SQS", "message"))
-        .map_err(|e| e.with_help("split the message, or store the payload in S3 and send a pointer"))?;
+        .size_within(
+            fields,
+            &message_size,
+            &MAX_MESSAGE_SIZE,
+            ("message", "SQS", "message"),
+        )
+        .map_err(|e| {
+            e.with_help("split the message, or store the payload in S3 and send a pointer")
+        })?;
     let max_batch = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
     let batch_payload = Bytes(message_size.value.0.saturating_mul(u64::from(batch_size)));
     if batch_payload > max_batch {
@@ -264,7 +282,6 @@ impl Input {
         Ok(())
     }
 }
-
 
 #[cfg(test)]
 mod tests {
