@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 
 use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
+use crate::flow::{Flow, From};
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
 };
-use crate::scenario::{Alternative, Requirements, Scenario};
+use crate::scenario::{Alternative, Component, Requirements, Scenario};
 use crate::services::{Ctx, EvalError};
 use crate::units::Duration;
 
@@ -20,6 +21,7 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
         free_tier: scenario.free_tier,
         round_up_to_cent: scenario.round_up_to_cent,
         usage: &no_usage,
+        input: scenario.workload,
     };
     let alternatives = scenario
         .alternatives
@@ -27,11 +29,14 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
         .map(|alternative| {
             evaluate_alternative(alternative, &scenario.requirements, &ctx).map_err(
                 |(index, error)| {
-                    let span = alternative.components[index].span;
+                    let component = &alternative.components[index];
                     scenario
                         .source
-                        .error(span, describe(error, &scenario.prices.name))
-                        .with_help(help(error))
+                        .error(
+                            component.span,
+                            describe(error, &scenario.prices.name, component),
+                        )
+                        .with_help(help(error, alternative, index))
                 },
             )
         })
@@ -54,23 +59,59 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
 ///
 /// The alternative is one design in one account: its components share the
 /// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
-/// not used).
+/// not used). `ctx.input` is the workload, which the first component
+/// receives; each other component receives what the one it consumes emits.
 pub fn evaluate_alternative(
     alternative: &Alternative,
     requirements: &Requirements,
     ctx: &Ctx,
 ) -> Result<AlternativeResult, (usize, EvalError)> {
     let usage = Usage::default();
-    let ctx = &Ctx {
-        usage: &usage,
-        ..*ctx
-    };
-    let components = alternative
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, component)| component.input.evaluate(ctx).map_err(|e| (i, e)))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut done: Vec<Option<ComponentResult>> = vec![None; alternative.components.len()];
+    for &i in &alternative.order {
+        let component = &alternative.components[i];
+        let received = match component.from {
+            From::Workload => ctx.input,
+            From::Component(j) => {
+                let producer = done[j]
+                    .as_ref()
+                    .expect("ordered after the component it consumes");
+                let copies = alternative.components[j]
+                    .input
+                    .copies_for(component.input.def().name);
+                let emitted = producer.output.unwrap_or(Flow::NOTHING);
+                Flow {
+                    rate: emitted.rate.map(|r| r.times(copies)),
+                    ..emitted
+                }
+            }
+        };
+        let input = component
+            .own_input
+            .over(received)
+            .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?;
+        let component_ctx = Ctx {
+            usage: &usage,
+            input,
+            ..*ctx
+        };
+        let mut result = component
+            .input
+            .evaluate(&component_ctx)
+            .map_err(|e| (i, e))?;
+        result.id.clone_from(&component.id);
+        result.input = input;
+        result.from = component.from;
+        let output = result.output.unwrap_or(input);
+        result.output = Some(
+            component
+                .own_output
+                .over(output)
+                .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?,
+        );
+        done[i] = Some(result);
+    }
+    let components: Vec<ComponentResult> = done.into_iter().flatten().collect();
     let monthly_cost: Decimal = components.iter().map(|c| c.monthly_cost()).sum();
     let latency = Duration::from_ms(components.iter().map(|c| c.latency.ms()).sum());
     let violations = check(requirements, &components, monthly_cost, latency);
@@ -161,8 +202,24 @@ fn check(
     violations
 }
 
-fn describe(error: EvalError, table: &str) -> String {
+fn describe(error: EvalError, table: &str, component: &Component) -> String {
+    let def = component.input.def();
+    let keys = def.input.as_ref();
     match error {
+        EvalError::MissingRate => format!(
+            "`{}` needs `{}`",
+            def.name,
+            keys.map_or("records_per_second", |k| k.rate)
+        ),
+        EvalError::MissingSize => format!(
+            "`{}` needs `{}`",
+            def.name,
+            keys.map_or("record_size", |k| k.size)
+        ),
+        EvalError::PeakBelowAverage(rate) => format!(
+            "`{}` would peak at {} records/s, below its average of {}",
+            def.name, rate.peak, rate.average
+        ),
         EvalError::MissingPrice(d) => {
             format!("pricing table `{table}` has no price for `{}`", d.key)
         }
@@ -181,8 +238,29 @@ fn describe(error: EvalError, table: &str) -> String {
     }
 }
 
-fn help(error: EvalError) -> String {
+fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
+    let component = &alternative.components[index];
+    let keys = component.input.def().input.as_ref();
+    let upstream = match component.from {
+        From::Workload => {
+            "set `{workload}` in [workload], or `{own}` on this component".to_string()
+        }
+        From::Component(j) => format!(
+            "the component it consumes, `{}` ({}), passes on none; set `{{own}}` on this component",
+            alternative.components[j].input.def().name,
+            label(alternative, j),
+        ),
+    };
     match error {
+        EvalError::MissingRate => upstream
+            .replace("{workload}", "records_per_second")
+            .replace("{own}", keys.map_or("records_per_second", |k| k.rate)),
+        EvalError::MissingSize => upstream
+            .replace("{workload}", "record_size")
+            .replace("{own}", keys.map_or("record_size", |k| k.size)),
+        EvalError::PeakBelowAverage(_) => {
+            "a peak is the busiest second's rate: at least the average".to_string()
+        }
         EvalError::MissingPrice(d) => format!(
             "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
             d.key, d.key, d.unit
@@ -195,4 +273,12 @@ fn help(error: EvalError) -> String {
             "check the pricing table and the scenario's figures".to_string()
         }
     }
+}
+
+/// How a report names a component: its id, or its place.
+pub fn label(alternative: &Alternative, index: usize) -> String {
+    alternative.components[index]
+        .id
+        .clone()
+        .unwrap_or_else(|| format!("components[{index}]"))
 }

@@ -61,8 +61,8 @@ pub struct Fields<'s> {
 /// What a service may read while it parses a component: the scenario's
 /// workload (the default rate and size) and the pricing table's limits.
 pub struct ParseCtx<'a> {
-    pub records_per_second: Option<Sp<Decimal>>,
-    pub record_size: Option<Sp<Bytes>>,
+    /// The component's own input rate, where it sets one.
+    pub own_rate: Option<Sp<Decimal>>,
     pub prices: &'a PriceBook,
     /// Where the component is written, for errors about a key it lacks.
     pub span: Span,
@@ -195,6 +195,24 @@ impl<'s> Fields<'s> {
         )
     }
 
+    /// A name in quotes (`id = "stream"`).
+    pub fn text(&mut self, key: &'static str) -> Result<Option<Sp<String>>, Diagnostic> {
+        self.typed(key, "a name in quotes", |value| {
+            value.as_str().map(str::to_string).ok_or(None)
+        })
+    }
+
+    /// A ratio of at least 1 (`peak_to_average = 3`).
+    pub fn ratio(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
+        let ratio = self.number(key)?;
+        if let Some(r) = ratio
+            && r.value < Decimal::ONE
+        {
+            return Err(self.error(r.span, format!("`{key}` is at least 1 (found {})", r.value)));
+        }
+        Ok(ratio)
+    }
+
     pub fn flag(&mut self, key: &'static str) -> Result<Option<Sp<bool>>, Diagnostic> {
         self.typed(key, "`true` or `false`", |value| {
             value.as_bool().ok_or(None)
@@ -265,57 +283,6 @@ impl<'s> Fields<'s> {
 }
 
 impl ParseCtx<'_> {
-    /// The component's rate, or the workload's.
-    pub fn rate(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Decimal>, Diagnostic> {
-        match fields.number(key)? {
-            Some(rate) => Ok(rate),
-            None => self
-                .records_per_second
-                .ok_or_else(|| self.missing(fields, key, "records_per_second")),
-        }
-    }
-
-    /// The component's record size, or the workload's.
-    pub fn size(&self, fields: &mut Fields, key: &'static str) -> Result<Sp<Bytes>, Diagnostic> {
-        match fields.bytes(key)? {
-            Some(size) => Ok(size),
-            None => self
-                .record_size
-                .ok_or_else(|| self.missing(fields, key, "record_size")),
-        }
-    }
-
-    fn missing(&self, fields: &Fields, key: &str, workload_key: &str) -> Diagnostic {
-        fields
-            .error(self.span, format!("`{}` needs `{key}`", fields.service()))
-            .with_help(format!(
-                "set `{workload_key}` in [workload], or `{key}` on this component"
-            ))
-    }
-
-    /// Checks a size against the service's limit, returning the limit:
-    /// "a 2 MB message is over SQS's 1 MB message limit" (`noun` "message",
-    /// `owner` "SQS", `limit_noun` "message").
-    pub fn size_within(
-        &self,
-        fields: &Fields,
-        size: &Sp<Bytes>,
-        limit: &'static Limit,
-        (noun, owner, limit_noun): (&str, &str, &str),
-    ) -> Result<Bytes, Diagnostic> {
-        let max = self.limit_bytes(fields, limit)?;
-        if size.value > max {
-            return Err(fields.error(
-                size.span,
-                format!(
-                    "a {} {noun} is over {owner}'s {max} {limit_noun} limit",
-                    size.value
-                ),
-            ));
-        }
-        Ok(max)
-    }
-
     pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
         self.limit(fields, limit, LimitValue::bytes)
     }

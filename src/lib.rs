@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod evaluate;
 pub mod fields;
+pub mod flow;
 pub mod number;
 pub mod pricing;
 pub mod render;

@@ -5,6 +5,7 @@ use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::fields::choice;
+use crate::flow::{Flow, From};
 use crate::pricing::MAX_TIERS;
 use crate::services::{Dimension, Limit};
 use crate::units::{Bytes, Duration};
@@ -199,6 +200,13 @@ pub struct ComponentResult {
     pub notes: ArrayVec<Note, MAX_NOTES>,
     pub violations: ArrayVec<Violation, MAX_VIOLATIONS>,
     pub properties: Properties,
+    /// Its `id` in the scenario, if it has one.
+    pub id: Option<String>,
+    /// What it receives, and from where.
+    pub input: Flow,
+    pub from: From,
+    /// What it passes on; `None` while a service passes on what it receives.
+    pub output: Option<Flow>,
 }
 
 impl ComponentResult {
@@ -212,6 +220,10 @@ impl ComponentResult {
             notes: ArrayVec::new(),
             violations: ArrayVec::new(),
             properties: Properties::default(),
+            id: None,
+            input: Flow::NOTHING,
+            from: From::Workload,
+            output: None,
         }
     }
 

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
 use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp, check_rate};
+use crate::flow::{self, Flow, From, Own, Peak};
 use crate::number::Dec;
 use crate::pricing::{self, PriceBook};
 use crate::report::Ordering;
@@ -25,6 +26,8 @@ pub struct Scenario {
     pub free_tier: bool,
     pub round_up_to_cent: bool,
     pub requirements: Requirements,
+    /// What the first component of each alternative receives.
+    pub workload: Flow,
     pub prices: PriceBook,
     pub alternatives: Vec<Alternative>,
     pub source: Source,
@@ -45,11 +48,20 @@ pub struct Requirements {
 pub struct Alternative {
     pub name: String,
     pub components: Vec<Component>,
+    /// The components in an order where each comes after the one it consumes.
+    pub order: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Component {
     pub span: Span,
+    pub id: Option<String>,
+    /// Where its input comes from: the component before it by default.
+    pub from: From,
+    /// The rate, peak and size it sets for its own input.
+    pub own_input: Own,
+    /// What it says it emits (Lambda, Flink, EC2).
+    pub own_output: Own,
     pub input: Input,
 }
 
@@ -85,6 +97,8 @@ struct RawScenario {
 #[serde(deny_unknown_fields)]
 struct RawWorkload {
     records_per_second: Option<Spanned<Dec>>,
+    peak_records_per_second: Option<Spanned<Dec>>,
+    peak_to_average: Option<Spanned<Dec>>,
     record_size: Option<Spanned<SizeText>>,
 }
 
@@ -207,24 +221,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 
     let requirements = requirements(&source, raw.requirements)?;
 
-    let workload = &raw.workload;
-    let records_per_second = workload
-        .records_per_second
-        .as_ref()
-        .map(|r| {
-            check_rate("records_per_second", r.get_ref().0)
-                .map(|value| Sp {
-                    value,
-                    span: r.span().into(),
-                })
-                .map_err(|e| source.error(r.span().into(), e))
-        })
-        .transpose()?;
-    let record_size = workload
-        .record_size
-        .as_ref()
-        .map(|s| size(&source, s))
-        .transpose()?;
+    let workload = workload(&source, &raw.workload)?;
 
     if raw.alternatives.get_ref().is_empty() {
         return Err(source.error(
@@ -241,22 +238,19 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
             ));
         }
         let mut components = Vec::new();
+        let mut froms = Vec::new();
         for component in alternative.components.into_inner() {
             let span: Span = component.span().into();
-            let ctx = ParseCtx {
-                records_per_second,
-                record_size,
-                prices: &prices,
-                span,
-            };
-            components.push(Component {
-                span,
-                input: parse_component(&source, component.into_inner(), &ctx)?,
-            });
+            let (component, from) =
+                parse_component(&source, component.into_inner(), &prices, span)?;
+            components.push(component);
+            froms.push(from);
         }
+        let order = link(&source, &mut components, &froms)?;
         alternatives.push(Alternative {
             name: alternative.name,
             components,
+            order,
         });
     }
 
@@ -266,6 +260,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         free_tier: raw.free_tier,
         round_up_to_cent,
         requirements,
+        workload,
         prices,
         alternatives,
         source,
@@ -337,11 +332,88 @@ fn size(source: &Source, text: &Spanned<SizeText>) -> Result<Sp<Bytes>, Diagnost
         .map_err(|e| source.error(text.span().into(), e))
 }
 
+fn workload(source: &Source, raw: &RawWorkload) -> Result<Flow, Diagnostic> {
+    let rate = |key: &str, value: &Option<Spanned<Dec>>| {
+        value
+            .as_ref()
+            .map(|r| {
+                check_rate(key, r.get_ref().0)
+                    .map(|value| Sp {
+                        value,
+                        span: r.span().into(),
+                    })
+                    .map_err(|e| source.error(r.span().into(), e))
+            })
+            .transpose()
+    };
+    let average = rate("records_per_second", &raw.records_per_second)?;
+    let peak = rate("peak_records_per_second", &raw.peak_records_per_second)?;
+    let ratio = rate("peak_to_average", &raw.peak_to_average)?;
+    let record_size = raw
+        .record_size
+        .as_ref()
+        .map(|s| size(source, s))
+        .transpose()?;
+    let peak = match (peak, ratio) {
+        (Some(_), Some(ratio)) => {
+            return Err(source
+                .error(
+                    ratio.span,
+                    "set `peak_records_per_second` or `peak_to_average`, not both",
+                )
+                .with_help("`peak_to_average = 3` is a peak of three times `records_per_second`"));
+        }
+        (Some(peak), None) => Some(Sp {
+            value: Peak::Rate(peak.value),
+            span: peak.span,
+        }),
+        (None, Some(ratio)) if ratio.value < Decimal::ONE => {
+            return Err(source.error(
+                ratio.span,
+                format!("`peak_to_average` is at least 1 (found {})", ratio.value),
+            ));
+        }
+        (None, Some(ratio)) => Some(Sp {
+            value: Peak::Ratio(ratio.value),
+            span: ratio.span,
+        }),
+        (None, None) => None,
+    };
+    let Some(average) = average else {
+        if let Some(peak) = peak {
+            return Err(source
+                .error(peak.span, "a peak needs `records_per_second`, the average")
+                .with_help("set `records_per_second` in [workload]"));
+        }
+        return Ok(Flow {
+            rate: None,
+            record_size: record_size.map(|s| s.value),
+        });
+    };
+    let own = Own {
+        records_per_second: Some(average.value),
+        peak: peak.map(|p| p.value),
+        record_size: record_size.map(|s| s.value),
+    };
+    own.over(Flow::NOTHING).map_err(|_| {
+        let span = peak.map_or(average.span, |p| p.span);
+        source
+            .error(span, "the peak is below the average `records_per_second`")
+            .with_help(
+                "`peak_records_per_second` is the busiest second's rate: at least the average",
+            )
+    })
+}
+
+/// A component's `from`, as written, for [`link`].
+type FromId = Option<Sp<String>>;
+
 fn parse_component(
     source: &Source,
     raw: RawComponent,
-    ctx: &ParseCtx,
-) -> Result<Input, Diagnostic> {
+    prices: &PriceBook,
+    span: Span,
+) -> Result<(Component, FromId), Diagnostic> {
     let mut entries: Vec<Entry> = raw
         .0
         .into_iter()
@@ -358,7 +430,7 @@ fn parse_component(
         .ok_or_else(|| {
             let listed: Vec<String> = services::names().map(|n| format!("`{n}`")).collect();
             source
-                .error(ctx.span, "a component needs a `service`")
+                .error(span, "a component needs a `service`")
                 .with_help(format!("one of {}", listed.join(", ")))
         })?;
     let service = entries.remove(position);
@@ -374,9 +446,159 @@ fn parse_component(
             .suggesting(name, services::names())
     })?;
     let mut fields = Fields::new(source, def.name, entries);
-    let input = (def.parse)(&mut fields, ctx)?;
+    let id = fields.text("id")?;
+    let from = fields.text("from")?;
+    let (own_input, own_rate) = match &def.input {
+        Some(keys) => {
+            let rate = fields.number(keys.rate)?;
+            let own = own_figures(&mut fields, rate, keys.peak, keys.size)?;
+            (own, rate)
+        }
+        None => (Own::default(), None),
+    };
+    let own_output = if def.transforms {
+        let rate = fields.number(flow::OUTPUT_RATE)?;
+        let size = fields.bytes(flow::OUTPUT_SIZE)?;
+        Own {
+            records_per_second: rate.map(|r| r.value),
+            peak: None,
+            record_size: size.map(|s| s.value),
+        }
+    } else {
+        Own::default()
+    };
+    let ctx = ParseCtx {
+        own_rate,
+        prices,
+        span,
+    };
+    let input = (def.parse)(&mut fields, &ctx)?;
     fields.finish()?;
-    Ok(input)
+    let component = Component {
+        span,
+        id: id.map(|i| i.value),
+        from: From::Workload,
+        own_input,
+        own_output,
+        input,
+    };
+    Ok((component, from))
+}
+
+/// A component's own rate, peak and size, read with the service's key names.
+fn own_figures(
+    fields: &mut Fields,
+    rate: Option<Sp<Decimal>>,
+    peak_key: &'static str,
+    size_key: &'static str,
+) -> Result<Own, Diagnostic> {
+    let peak = fields.number(peak_key)?;
+    let ratio = fields.ratio(flow::PEAK_TO_AVERAGE)?;
+    let peak = match (peak, ratio) {
+        (Some(_), Some(ratio)) => {
+            return Err(fields.error(
+                ratio.span,
+                format!("set `{peak_key}` or `peak_to_average`, not both"),
+            ));
+        }
+        (Some(peak), None) => {
+            if let Some(rate) = rate
+                && peak.value < rate.value
+            {
+                return Err(fields.error(
+                    peak.span,
+                    format!("`{peak_key}` is below the average ({})", rate.value),
+                ));
+            }
+            Some(Peak::Rate(peak.value))
+        }
+        (None, Some(ratio)) => Some(Peak::Ratio(ratio.value)),
+        (None, None) => None,
+    };
+    Ok(Own {
+        records_per_second: rate.map(|r| r.value),
+        peak,
+        record_size: fields.bytes(size_key)?.map(|s| s.value),
+    })
+}
+
+/// Resolves each component's `from` (by default, the component before it)
+/// and orders the components so that each comes after the one it consumes.
+fn link(
+    source: &Source,
+    components: &mut [Component],
+    froms: &[FromId],
+) -> Result<Vec<usize>, Diagnostic> {
+    for (i, from) in froms.iter().enumerate() {
+        components[i].from = match from {
+            None if i == 0 => From::Workload,
+            None => From::Component(i - 1),
+            Some(from) => {
+                let found = components
+                    .iter()
+                    .position(|c| c.id.as_deref() == Some(from.value.as_str()));
+                let Some(j) = found else {
+                    let ids = components.iter().filter_map(|c| c.id.as_deref());
+                    return Err(source
+                        .error(
+                            from.span,
+                            format!("no component has the id `{}`", from.value),
+                        )
+                        .suggesting(&from.value, ids)
+                        .or_help(
+                            "give the component it consumes an `id`, e.g. `id = \"stream\"`",
+                        ));
+                };
+                From::Component(j)
+            }
+        };
+    }
+    for (i, component) in components.iter().enumerate() {
+        if let Some(id) = &component.id
+            && components[..i].iter().any(|c| c.id.as_ref() == Some(id))
+        {
+            return Err(source.error(component.span, format!("two components have the id `{id}`")));
+        }
+    }
+    for component in components.iter() {
+        if let From::Component(j) = component.from {
+            let consumer = component.input.def().name;
+            if components[j].input.copies_for(consumer).is_zero() {
+                return Err(source
+                    .error(
+                        component.span,
+                        format!("the `sns` topic before it has no subscription for `{consumer}`"),
+                    )
+                    .with_help(format!(
+                        "set `{}` on the topic (one per subscriber)",
+                        match consumer {
+                            "sqs" | "lambda" | "firehose" => format!("{consumer}_subscriptions"),
+                            _ => "http_subscriptions".to_string(),
+                        }
+                    )));
+            }
+        }
+    }
+    // Each component consumes one other, so following `from` either reaches
+    // the workload or comes round again: a cycle.
+    let n = components.len();
+    let mut depth = vec![0usize; n];
+    for (i, d) in depth.iter_mut().enumerate() {
+        let mut at = i;
+        while let From::Component(j) = components[at].from {
+            *d += 1;
+            if *d > n {
+                let span = froms[i].as_ref().map_or(components[i].span, |f| f.span);
+                return Err(source
+                    .error(span, "the components consume each other in a circle")
+                    .with_help("each component's `from` must lead back to the workload"));
+            }
+            at = j;
+        }
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| depth[i]);
+    Ok(order)
 }
 
 fn load_pricing(

@@ -3,6 +3,8 @@
 mod acceptance;
 mod bad_inputs;
 mod cli;
+mod flow;
 mod properties;
 mod scenarios;
 mod support;
+mod verdicts;

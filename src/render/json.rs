@@ -63,11 +63,11 @@ fn alternative(alternative: &AlternativeResult, currency: &str) -> Value {
         "latency_ms": decimal(alternative.latency.ms()),
         "feasible": alternative.feasible(),
         "violations": violations,
-        "components": alternative.components.iter().map(component).collect::<Vec<_>>(),
+        "components": alternative.components.iter().map(|c| component(alternative, c)).collect::<Vec<_>>(),
     })
 }
 
-fn component(component: &ComponentResult) -> Value {
+fn component(alternative: &AlternativeResult, component: &ComponentResult) -> Value {
     let capacity: Map<String, Value> = component
         .capacity
         .iter()
@@ -82,8 +82,16 @@ fn component(component: &ComponentResult) -> Value {
             (c.key.to_string(), value)
         })
         .collect();
+    let input = component.input;
     json!({
         "service": component.service,
+        "id": component.id,
+        "input": {
+            "records_per_second": input.rate.map(|r| decimal(r.average)),
+            "peak_records_per_second": input.rate.map(|r| decimal(r.peak)),
+            "record_size": input.record_size.map(|s| s.0),
+            "from": text::source(alternative, component.from),
+        },
         "mode": component.mode,
         "monthly_cost": decimal(component.monthly_cost()),
         "latency_ms": decimal(component.latency.ms()),

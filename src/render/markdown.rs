@@ -43,12 +43,15 @@ pub fn render(report: &Report) -> String {
         for component in &alternative.components {
             let _ = writeln!(
                 out,
-                "\n### {}\n\n{} a month · latency {}\n\nCapacity: {}\n",
-                text::component_label(component),
+                "\n### {}\n\n{} a month · latency {}\n",
+                escape(&text::component_label(component)),
                 text::money(component.monthly_cost(), currency),
                 component.latency,
-                text::capacity(component)
             );
+            if let Some(input) = text::input(alternative, component) {
+                let _ = writeln!(out, "Input: {}\n", escape(&input));
+            }
+            let _ = writeln!(out, "Capacity: {}\n", text::capacity(component));
             let _ = writeln!(
                 out,
                 "| dimension | quantity | unit | unit price | monthly |"

@@ -39,6 +39,9 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
             text::money(component.monthly_cost(), currency),
             component.latency
         );
+        if let Some(input) = text::input(alternative, component) {
+            let _ = writeln!(out, "input: {input}");
+        }
         let _ = writeln!(out, "capacity: {}", text::capacity(component));
         let mut table = new_table(&["dimension", "quantity", "unit", "unit price", "monthly"]);
         for item in &component.line_items {

@@ -1,8 +1,11 @@
 //! The words and number formats every renderer shares.
 
+use std::fmt::Write;
+
 use rust_decimal::Decimal;
 
 use crate::fields::Choice;
+use crate::flow::From;
 use crate::number::cents;
 use crate::report::{
     AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, Report, Retention,
@@ -84,12 +87,53 @@ pub fn capacity(component: &ComponentResult) -> String {
         .join(" · ")
 }
 
-/// `kinesis_data_streams (provisioned)`
+/// `kinesis_data_streams (provisioned)`, after its id if it has one:
+/// `stream: kinesis_data_streams (provisioned)`.
 pub fn component_label(component: &ComponentResult) -> String {
-    match component.mode {
+    let service = match component.mode {
         Some(mode) => format!("{} ({mode})", component.service),
         None => component.service.to_string(),
+    };
+    match &component.id {
+        Some(id) => format!("{id}: {service}"),
+        None => service,
     }
+}
+
+/// Where a component's input comes from: `workload`, or the component's
+/// id, or its place (`components[0]`), as paths name it.
+pub fn source(alternative: &AlternativeResult, from: From) -> String {
+    match from {
+        From::Workload => "workload".to_string(),
+        From::Component(j) => alternative.components[j]
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("components[{j}]")),
+    }
+}
+
+/// What a component receives: `2,000 records/s (peak 8,000) of 1 KB from
+/// workload`; `None` when nothing flows in (a job on a schedule).
+pub fn input(alternative: &AlternativeResult, component: &ComponentResult) -> Option<String> {
+    let flow = component.input;
+    let rate = flow.rate?;
+    let mut text = format!("{} records/s", number(rate.average, 4));
+    if rate.peak != rate.average {
+        let _ = write!(text, " (peak {})", number(rate.peak, 4));
+    }
+    if let Some(size) = flow.record_size {
+        let _ = write!(text, " of {size}");
+    }
+    let from = source(alternative, component.from);
+    match component.from {
+        From::Workload => {
+            let _ = write!(text, " from the {from}");
+        }
+        From::Component(j) => {
+            let _ = write!(text, " from {from} ({})", alternative.components[j].service);
+        }
+    }
+    Some(text)
 }
 
 /// The quantity column: `7,776` or `2,190,000 − 18,250 free`.
@@ -179,11 +223,19 @@ pub fn violation(
                 LimitKind::Duration => Duration::from_ms(value).to_string(),
                 LimitKind::Count => number(value, 2),
             };
+            let (mut needed_text, mut allowed_text) = (amount(*needed), amount(*allowed));
+            // Rounded figures must never read "1 MB, over the limit of 1 MB".
+            if needed_text == allowed_text {
+                let exact = |value: Decimal| match limit.kind {
+                    LimitKind::Bytes => format!("{} B", number(value, 0)),
+                    LimitKind::Duration => format!("{} ms", number(value, 3)),
+                    LimitKind::Count => number(value, 28),
+                };
+                (needed_text, allowed_text) = (exact(*needed), exact(*allowed));
+            }
             format!(
-                "{}: {} needed, over the limit of {} {}; {fix}",
+                "{}: {needed_text} needed, over the limit of {allowed_text} {}; {fix}",
                 subject.unwrap_or_default(),
-                amount(*needed),
-                amount(*allowed),
                 limit.what,
             )
         }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::{Flow, InputKeys};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -32,6 +33,12 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys {
+        rate: "writes_per_second",
+        peak: "peak_writes_per_second",
+        size: "item_size",
+    }),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -152,9 +159,7 @@ impl ReadConsistency {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub mode: CapacityMode,
-    pub writes_per_second: Decimal,
     pub reads_per_second: Decimal,
-    pub item_size: Bytes,
     pub read_consistency: ReadConsistency,
     pub transactional_writes: bool,
     pub storage: Bytes,
@@ -168,11 +173,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let mode = fields
         .choice("capacity_mode")?
         .map_or(CapacityMode::Provisioned, |m| m.value);
-    let writes_per_second = ctx.rate(fields, "writes_per_second")?;
     let reads_per_second = fields
         .number("reads_per_second")?
         .map_or(Decimal::ZERO, |r| r.value);
-    let item_size = ctx.size(fields, "item_size")?;
     let read_consistency = fields
         .choice("read_consistency")?
         .map_or(ReadConsistency::Eventual, |c| c.value);
@@ -193,16 +196,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             )
             .with_help("enable the table's stream, or remove this key"));
     }
-    let max = ctx
-        .size_within(fields, &item_size, &MAX_ITEM_SIZE, ("item", "DynamoDB", "item"))
-        .map_err(|e| {
-            e.with_help("store large attributes in S3 and keep a pointer in the item, or set a smaller `item_size`")
-        })?;
+    let max = ctx.limit_bytes(fields, &MAX_ITEM_SIZE)?;
     Ok(super::Input::DynamoDb(Input {
         mode,
-        writes_per_second: writes_per_second.value,
         reads_per_second,
-        item_size: item_size.value,
         read_consistency,
         transactional_writes,
         storage,
@@ -214,8 +211,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 
 impl Input {
     /// Write units per write: one per 1 KB of item, twice that in a transaction.
-    pub fn write_units_per_write(&self) -> Decimal {
-        let units = Decimal::from(self.item_size.chunks_of(KIB).max(1));
+    pub fn write_units_per_write(&self, item_size: Bytes) -> Decimal {
+        let units = Decimal::from(item_size.chunks_of(KIB).max(1));
         if self.transactional_writes {
             units * Decimal::TWO
         } else {
@@ -225,22 +222,38 @@ impl Input {
 
     /// Read units per read: one per 4 KB of item for a strongly consistent read,
     /// half that eventually consistent, twice that in a transaction.
-    pub fn read_units_per_read(&self) -> Decimal {
-        Decimal::from(self.item_size.chunks_of(4 * KIB).max(1)) * self.read_consistency.factor()
+    pub fn read_units_per_read(&self, item_size: Bytes) -> Decimal {
+        Decimal::from(item_size.chunks_of(4 * KIB).max(1)) * self.read_consistency.factor()
     }
 
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
-        let write_units = self.writes_per_second * self.write_units_per_write();
-        let read_units = self.reads_per_second * self.read_units_per_read();
+        let writes = ctx.rate()?;
+        let item_size = ctx.record_size()?;
+        if item_size > self.max_item_size {
+            result.violate(
+                &MAX_ITEM_SIZE,
+                item_size.decimal(),
+                self.max_item_size.decimal(),
+                "store large attributes in S3 and keep a pointer in the item",
+            );
+        }
+        // Provisioned capacity is sized for the peak; on demand bills the average.
+        let peak_write_units = writes.peak * self.write_units_per_write(item_size);
+        let write_units = writes.average * self.write_units_per_write(item_size);
+        let read_units = self.reads_per_second * self.read_units_per_read(item_size);
         let storage_gb = self.storage.decimal() / Decimal::from(GIB);
 
         let (wcu, rcu) = match self.mode {
             CapacityMode::Provisioned => {
                 // A provisioned table has at least 1 WCU and 1 RCU.
-                let wcu = write_units.ceil().max(Decimal::ONE);
+                let wcu = peak_write_units.ceil().max(Decimal::ONE);
                 let rcu = read_units.ceil().max(Decimal::ONE);
-                if read_units < Decimal::ONE || write_units < Decimal::ONE {
+                if writes.peak > writes.average {
+                    // How much of the provisioned writes the average uses.
+                    result.capacity("utilisation", CapacityValue::Number(write_units / wcu));
+                }
+                if read_units < Decimal::ONE || peak_write_units < Decimal::ONE {
                     result.note(
                         "minimum_capacity",
                         "a provisioned table has at least 1 WCU and 1 RCU",
@@ -254,11 +267,11 @@ impl Input {
         result.capacity("rcu", CapacityValue::Number(rcu));
         result.capacity(
             "write_units_per_write",
-            CapacityValue::Number(self.write_units_per_write()),
+            CapacityValue::Number(self.write_units_per_write(item_size)),
         );
         result.capacity(
             "read_units_per_read",
-            CapacityValue::Number(self.read_units_per_read()),
+            CapacityValue::Number(self.read_units_per_read(item_size)),
         );
 
         // AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
@@ -330,6 +343,13 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
+        // The stream carries one change record per write; without a stream
+        // the table passes nothing on.
+        result.output = Some(if self.streams {
+            Flow::new(writes, Some(item_size))
+        } else {
+            Flow::NOTHING
+        });
         Ok(result)
     }
 }
@@ -337,22 +357,21 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
-    fn table(item_size: Bytes) -> Input {
-        Input {
+    fn table(item_size: Bytes) -> Fed<Input> {
+        let input = Input {
             mode: CapacityMode::Provisioned,
-            writes_per_second: dec!(3000),
             reads_per_second: Decimal::ZERO,
-            item_size,
             read_consistency: ReadConsistency::Eventual,
             transactional_writes: false,
             storage: Bytes(0),
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
             max_item_size: Bytes::kib(400),
-        }
+        };
+        Fed::new(input, steady(dec!(3000), item_size), Input::evaluate)
     }
 
     #[test]
@@ -370,9 +389,9 @@ mod tests {
     fn write_units_round_up_per_kilobyte() {
         // AWS: a 3 KB item needs 3 WCU per write, 6 in a transaction.
         let mut input = table(Bytes::kib(3));
-        assert_eq!(input.write_units_per_write(), dec!(3));
+        assert_eq!(input.write_units_per_write(Bytes::kib(3)), dec!(3));
         input.transactional_writes = true;
-        assert_eq!(input.write_units_per_write(), dec!(6));
+        assert_eq!(input.write_units_per_write(Bytes::kib(3)), dec!(6));
     }
 
     #[test]
@@ -385,7 +404,11 @@ mod tests {
             (ReadConsistency::Transactional, dec!(4)),
         ] {
             input.read_consistency = consistency;
-            assert_eq!(input.read_units_per_read(), units, "{consistency:?}");
+            assert_eq!(
+                input.read_units_per_read(Bytes::kib(8)),
+                units,
+                "{consistency:?}"
+            );
         }
     }
 

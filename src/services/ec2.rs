@@ -21,6 +21,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     limits: &[],
     parse,
     doc: &DOC,
+    input: None,
+    transforms: true,
 };
 
 pub const DOC: Doc = Doc {

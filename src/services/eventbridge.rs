@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
+use crate::flow::{Flow, InputKeys, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -21,6 +22,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -73,19 +76,10 @@ const BILLING_CHUNK: u64 = 64 * KIB;
 /// A PutEvents call carries at most 10 entries.
 const MAX_BATCH: u32 = 10;
 
-/// How the scenario gives the event rate.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Rate {
-    PerSecond(Decimal),
-    PerMonth(Decimal),
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    pub rate: Rate,
-    /// Unknown when the rate is given per month and no size is set: then
-    /// each event is taken to fit in one 64 KB billing chunk.
-    pub event_size: Option<Bytes>,
+    /// Events counted for the whole month, instead of what flows in.
+    pub events_per_month: Option<Decimal>,
     pub batch_size: u32,
     /// How long archived events are kept, when the bus has an archive.
     pub archive_retention: Option<Duration>,
@@ -96,39 +90,20 @@ pub struct Input {
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
     let per_month = fields.number("events_per_month")?;
-    let per_second = fields.number("records_per_second")?;
-    let event_size = fields.bytes("record_size")?.or(ctx.record_size);
     let batch_size = fields.count("batch_size", MAX_BATCH)?;
     let archive = fields.flag("archive")?;
     let archive_retention = fields.duration("archive_retention")?;
     let scheduled_rules = fields
         .count("scheduled_rules", 1_000_000)?
         .map_or(0, |r| r.value);
-
-    let rate = match (per_month, per_second) {
-        (Some(month), Some(_)) => {
-            return Err(fields
-                .error(
-                    month.span,
-                    "set either `events_per_month` or `records_per_second`, not both",
-                )
-                .with_help("`events_per_month` counts the events of the whole month"));
-        }
-        (Some(month), None) => Rate::PerMonth(month.value),
-        (None, Some(second)) => Rate::PerSecond(second.value),
-        // A schedule starts jobs on its own: it carries none of the workload's events.
-        (None, None) if scheduled_rules > 0 => Rate::PerMonth(Decimal::ZERO),
-        (None, None) => {
-            match ctx.records_per_second {
-                Some(second) => Rate::PerSecond(second.value),
-                None => {
-                    return Err(fields
-                    .error(ctx.span, "`eventbridge` needs `records_per_second` or `events_per_month`")
-                    .with_help("set `records_per_second` in [workload], or one of them on this component"));
-                }
-            }
-        }
-    };
+    if let (Some(month), Some(_)) = (per_month, ctx.own_rate) {
+        return Err(fields
+            .error(
+                month.span,
+                "set either `events_per_month` or `records_per_second`, not both",
+            )
+            .with_help("`events_per_month` counts the events of the whole month"));
+    }
     if let Some(batch) = batch_size
         && batch.value == 0
     {
@@ -138,15 +113,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ));
     }
     let max_event = ctx.limit_bytes(fields, &MAX_EVENT_SIZE)?;
-    if let Some(size) = &event_size {
-        ctx.size_within(
-            fields,
-            size,
-            &MAX_EVENT_SIZE,
-            ("event", "EventBridge", "event"),
-        )
-        .map_err(|e| e.with_help("store the payload in S3 and put a pointer in the event"))?;
-    }
     let archive = archive.is_some_and(|a| a.value);
     if let Some(retention) = archive_retention
         && !archive
@@ -160,17 +126,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(ctx.span, "an archive needs `archive_retention`")
             .with_help("set `archive_retention`, e.g. \"30 d\": an archive kept indefinitely grows every month"));
     }
-    if archive && event_size.is_none() {
-        return Err(fields
-            .error(
-                ctx.span,
-                "an archive needs `record_size` to price the archived bytes",
-            )
-            .with_help("set `record_size` in [workload], or on this component"));
-    }
     Ok(super::Input::EventBridge(Input {
-        rate,
-        event_size: event_size.map(|s| s.value),
+        events_per_month: per_month.map(|m| m.value),
         batch_size: batch_size.map_or(1, |b| b.value),
         archive_retention: archive_retention.map(|r| r.value),
         max_event_size: max_event,
@@ -181,14 +138,33 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, None);
-        let (per_second, per_month) = match self.rate {
-            Rate::PerSecond(rate) => (rate, rate * ctx.seconds()),
-            Rate::PerMonth(events) => (events / ctx.seconds(), events),
+        // A count for the month stays exact: it is not a rate times seconds.
+        let (events, per_month) = match (self.events_per_month, ctx.input.rate) {
+            (Some(month), _) => (Rate::flat(month / ctx.seconds()), month),
+            (None, Some(rate)) => (rate, rate.average * ctx.seconds()),
+            // A schedule starts jobs on its own: it carries no events.
+            (None, None) if self.scheduled_rules > 0 => (Rate::flat(Decimal::ZERO), Decimal::ZERO),
+            (None, None) => return Err(EvalError::MissingRate),
         };
+        let per_second = events.average;
+        // Unknown when nothing gives a size: then each event is taken to fit
+        // in one 64 KB billing chunk.
+        let event_size = ctx.input.record_size;
+        if let Some(size) = event_size
+            && size > self.max_event_size
+        {
+            result.violate(
+                &MAX_EVENT_SIZE,
+                size.decimal(),
+                self.max_event_size.decimal(),
+                "store the payload in S3 and put a pointer in the event",
+            );
+        }
         result.capacity("events_per_second", CapacityValue::Number(per_second));
 
-        // PutEvents is throttled per call, and a call carries up to 10 events.
-        let calls = per_second / Decimal::from(self.batch_size);
+        // PutEvents is throttled per call, and a call carries up to 10 events:
+        // the limit holds in every second, so the peak counts.
+        let calls = events.peak / Decimal::from(self.batch_size);
         result.capacity("put_events_calls_per_second", CapacityValue::Number(calls));
         let allowed = ctx.count(&PUT_EVENTS_CALLS)?;
         if calls > allowed {
@@ -203,10 +179,7 @@ impl Input {
         // Custom events are billed per 64 KB chunk of each event. Events that
         // scheduled rules and AWS services put on the default bus are free
         // and are not modelled.
-        let chunks = Decimal::from(
-            self.event_size
-                .map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)),
-        );
+        let chunks = Decimal::from(event_size.map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)));
         result.capacity("billed_events_per_event", CapacityValue::Number(chunks));
         if !per_month.is_zero() {
             result
@@ -224,8 +197,9 @@ impl Input {
             );
         }
 
-        let retention = match (self.archive_retention, self.event_size) {
-            (Some(retention), Some(size)) => {
+        let retention = match self.archive_retention {
+            Some(retention) => {
+                let size = ctx.record_size()?;
                 let bytes_per_second = per_second * size.decimal();
                 let gb = per_month * size.decimal() / Decimal::from(GIB);
                 result
@@ -238,7 +212,7 @@ impl Input {
                     .push(charge(ctx, &ARCHIVE_STORAGE_GB_MONTH, stored)?);
                 Retention::For(retention)
             }
-            _ => Retention::None,
+            None => Retention::None,
         };
         // A bus keeps no order; archived events can be replayed onto the bus.
         result.properties = Properties {
@@ -249,6 +223,7 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
+        result.output = Some(Flow::new(events, event_size));
         Ok(result)
     }
 }
@@ -256,24 +231,46 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item};
     use rust_decimal_macros::dec;
 
-    fn bus(rate: Rate, event_size: Option<Bytes>) -> Input {
-        Input {
-            rate,
-            event_size,
+    /// Events a second, or a month.
+    enum Events {
+        PerSecond(Decimal),
+        PerMonth(Decimal),
+    }
+
+    fn bus(events: Events, event_size: Option<Bytes>) -> Fed<Input> {
+        let (flow, events_per_month) = match events {
+            Events::PerSecond(rate) => (
+                Flow {
+                    rate: Some(Rate::flat(rate)),
+                    record_size: event_size,
+                },
+                None,
+            ),
+            Events::PerMonth(month) => (
+                Flow {
+                    rate: None,
+                    record_size: event_size,
+                },
+                Some(month),
+            ),
+        };
+        let input = Input {
+            events_per_month,
             batch_size: 1,
             archive_retention: None,
             max_event_size: Bytes::mib(1),
             scheduled_rules: 0,
-        }
+        };
+        Fed::new(input, flow, Input::evaluate)
     }
 
     #[test]
     fn custom_events_at_730_hours() {
         // 100 events/s × 2,628,000 s = 262.8 million × $1.00 = $262.80.
-        let result = bus(Rate::PerSecond(dec!(100)), Some(Bytes::kib(1)))
+        let result = bus(Events::PerSecond(dec!(100)), Some(Bytes::kib(1)))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         let events = item(&result, "custom_events");
@@ -288,12 +285,12 @@ mod tests {
     #[test]
     fn events_per_month_and_64_kb_chunks() {
         // 5,000,000 events a month = 5 million × $1.00 = $5.00, whatever the month's length.
-        let result = bus(Rate::PerMonth(dec!(5000000)), None)
+        let result = bus(Events::PerMonth(dec!(5000000)), None)
             .evaluate(&ctx(dec!(720)))
             .unwrap();
         assert_eq!(item(&result, "custom_events").monthly_cost, dec!(5.00));
         // A 100 KB event is 2 chunks: 1 event/s × 2 × 2,628,000 s = 5.256 million.
-        let result = bus(Rate::PerSecond(dec!(1)), Some(Bytes::kib(100)))
+        let result = bus(Events::PerSecond(dec!(1)), Some(Bytes::kib(100)))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(item(&result, "custom_events").quantity, dec!(5.256));
@@ -304,7 +301,7 @@ mod tests {
         // 100 events/s of 1 KB archived for 30 days, 730 h:
         // processed 100 × 1,024 × 2,628,000 = 269,107,200,000 B / 2^30 GB × $0.10;
         // stored 102,400 B/s × 2,592,000 s = 265,420,800,000 B / 2^30 GB-month × $0.023.
-        let mut input = bus(Rate::PerSecond(dec!(100)), Some(Bytes::kib(1)));
+        let mut input = bus(Events::PerSecond(dec!(100)), Some(Bytes::kib(1)));
         input.archive_retention = Some(Duration::from_hours(720));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let processed = item(&result, "archive_processing_gb");
@@ -323,7 +320,7 @@ mod tests {
     #[test]
     fn put_events_throttle() {
         // 20,000 events/s one per call is 20,000 calls/s, over 10,000.
-        let mut input = bus(Rate::PerSecond(dec!(20000)), Some(Bytes::kib(1)));
+        let mut input = bus(Events::PerSecond(dec!(20000)), Some(Bytes::kib(1)));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(result.violations.len(), 1);
         // Ten per call: 2,000 calls/s.

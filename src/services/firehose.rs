@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::{Flow, InputKeys, Rate};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -23,6 +24,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -55,6 +58,11 @@ pub const DOC: Doc = Doc {
             "convert JSON to Parquet or ORC",
         ),
         (
+            "conversion_ratio",
+            "1",
+            "size of the converted objects over the input, e.g. 0.3",
+        ),
+        (
             "source",
             "direct_put",
             "`direct_put` or `kinesis_data_streams`",
@@ -63,6 +71,7 @@ pub const DOC: Doc = Doc {
     formulas: &[
         "latency = min(buffer interval, buffer size / incoming bytes per second)",
         "billed GB = records x ceil(record size / 5 KB) x 5 KB, tiered",
+        "emits one object per delivery: 1 / min(buffer interval, buffer fill time) a second, of the bytes buffered (x conversion_ratio)",
     ],
 };
 
@@ -111,33 +120,46 @@ choice! {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    pub records_per_second: Decimal,
-    pub record_size: Bytes,
     pub buffer_size: Bytes,
     pub buffer_interval: Duration,
     pub format_conversion: bool,
+    /// The size of converted (Parquet, ORC) data relative to what came in.
+    pub conversion_ratio: Option<Decimal>,
     pub source: Source,
     pub max_record_size: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let records_per_second = ctx.rate(fields, "records_per_second")?;
-    let record_size = ctx.size(fields, "record_size")?;
     let buffer_size = fields.bytes("buffer_size")?;
     let buffer_interval = fields.duration("buffer_interval")?;
     let format_conversion = fields.flag("format_conversion")?.is_some_and(|f| f.value);
+    let conversion_ratio = fields.number("conversion_ratio")?;
+    if let Some(ratio) = conversion_ratio {
+        if !format_conversion {
+            return Err(fields
+                .error(
+                    ratio.span,
+                    "`conversion_ratio` needs `format_conversion = true`",
+                )
+                .with_help(
+                    "the ratio is the size of the Parquet or ORC output over the JSON input",
+                ));
+        }
+        if ratio.value.is_zero() || ratio.value > Decimal::ONE {
+            return Err(fields.error(
+                ratio.span,
+                format!(
+                    "`conversion_ratio` must be more than 0 and at most 1 (found {})",
+                    ratio.value
+                ),
+            ));
+        }
+    }
     let source = fields
         .choice("source")?
         .map_or(Source::DirectPut, |s| s.value);
 
-    let max_record = ctx
-        .size_within(
-            fields,
-            &record_size,
-            &MAX_RECORD_SIZE,
-            ("record", "Firehose", "record"),
-        )
-        .map_err(|e| e.with_help(super::SPLIT_OR_POINTER))?;
+    let max_record = ctx.limit_bytes(fields, &MAX_RECORD_SIZE)?;
     let (min_size, max_size) = (
         ctx.limit_bytes(fields, &MIN_BUFFER_SIZE)?,
         ctx.limit_bytes(fields, &MAX_BUFFER_SIZE)?,
@@ -158,11 +180,10 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         ));
     }
     Ok(super::Input::Firehose(Input {
-        records_per_second: records_per_second.value,
-        record_size: record_size.value,
         buffer_size: buffer_size.map_or(Bytes::mib(5), |s| s.value),
         buffer_interval: buffer_interval.map_or(Duration::from_secs(300), |i| i.value),
         format_conversion,
+        conversion_ratio: conversion_ratio.map(|r| r.value),
         source,
         max_record_size: max_record,
     }))
@@ -171,17 +192,22 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.source.as_str()));
-        let bytes_per_second = self.records_per_second * self.record_size.decimal();
+        let rate = ctx.rate()?;
+        let record_size = ctx.record_size()?;
+        if record_size > self.max_record_size {
+            result.violate(
+                &MAX_RECORD_SIZE,
+                record_size.decimal(),
+                self.max_record_size.decimal(),
+                super::SPLIT_OR_POINTER,
+            );
+        }
+        let bytes_per_second = rate.average * record_size.decimal();
+        let peak_bytes_per_second = rate.peak * record_size.decimal();
 
-        // The buffer delivers when it is full or when the interval ends, whichever comes first.
-        let interval = self.buffer_interval.secs();
-        let fill_seconds =
-            (!bytes_per_second.is_zero()).then(|| self.buffer_size.decimal() / bytes_per_second);
-        let (trigger, delay) = match fill_seconds {
-            Some(fill) if fill < interval => (FlushTrigger::Size, fill),
-            _ => (FlushTrigger::Interval, interval),
-        };
+        let (trigger, delay, fill_seconds) = self.flush(bytes_per_second);
         result.latency = Duration::from_ms(delay * Decimal::ONE_THOUSAND);
+        self.deliver(rate, record_size, &mut result);
         // Firehose delivers in batches without an order guarantee and keeps
         // nothing once delivered: it cannot replay.
         result.properties = Properties {
@@ -202,23 +228,23 @@ impl Input {
 
         if self.source == Source::DirectPut {
             let records = ctx.count(&DIRECT_PUT_RECORDS)?;
-            if self.records_per_second > records {
-                result.violate(
-                    &DIRECT_PUT_RECORDS,
-                    self.records_per_second,
-                    records,
-                    FIX_DIRECT_PUT,
-                );
+            if rate.peak > records {
+                result.violate(&DIRECT_PUT_RECORDS, rate.peak, records, FIX_DIRECT_PUT);
             }
             let bytes = ctx.bytes(&DIRECT_PUT_BYTES)?.decimal();
-            if bytes_per_second > bytes {
-                result.violate(&DIRECT_PUT_BYTES, bytes_per_second, bytes, FIX_DIRECT_PUT);
+            if peak_bytes_per_second > bytes {
+                result.violate(
+                    &DIRECT_PUT_BYTES,
+                    peak_bytes_per_second,
+                    bytes,
+                    FIX_DIRECT_PUT,
+                );
             }
         }
 
         let billed_record =
-            Decimal::from(self.record_size.chunks_of(BILLING_INCREMENT).max(1) * BILLING_INCREMENT);
-        let gb = self.records_per_second * billed_record * ctx.seconds() / Decimal::from(GIB);
+            Decimal::from(record_size.chunks_of(BILLING_INCREMENT).max(1) * BILLING_INCREMENT);
+        let gb = rate.average * billed_record * ctx.seconds() / Decimal::from(GIB);
         result.capacity("billed_record_bytes", CapacityValue::Number(billed_record));
         result.line_items.push(charge(ctx, &INGESTION_GB, gb)?);
         if self.format_conversion {
@@ -230,24 +256,74 @@ impl Input {
     }
 }
 
+impl Input {
+    /// What sets off a delivery at `bytes_per_second`, how long the data
+    /// waits, and how long the buffer takes to fill (if anything arrives).
+    /// The buffer delivers when it is full or when the interval ends,
+    /// whichever comes first.
+    fn flush(&self, bytes_per_second: Decimal) -> (FlushTrigger, Decimal, Option<Decimal>) {
+        let interval = self.buffer_interval.secs();
+        let fill_seconds =
+            (!bytes_per_second.is_zero()).then(|| self.buffer_size.decimal() / bytes_per_second);
+        match fill_seconds {
+            Some(fill) if fill < interval => (FlushTrigger::Size, fill, fill_seconds),
+            _ => (FlushTrigger::Interval, interval, fill_seconds),
+        }
+    }
+
+    /// Firehose writes one object per delivery: its rate is one over the
+    /// time between deliveries, its size the bytes buffered meanwhile
+    /// (smaller once converted to Parquet or ORC, by `conversion_ratio`).
+    /// A zero interval delivers each record as it comes.
+    fn deliver(&self, rate: Rate, record_size: Bytes, result: &mut ComponentResult) {
+        let objects = |records: Decimal| {
+            let (_, every, _) = self.flush(records * record_size.decimal());
+            if every.is_zero() {
+                (records, record_size.decimal())
+            } else {
+                (
+                    Decimal::ONE / every,
+                    records * record_size.decimal() * every,
+                )
+            }
+        };
+        let (average, bytes) = objects(rate.average);
+        let (peak, _) = objects(rate.peak);
+        let bytes = self.conversion_ratio.map_or(bytes, |ratio| bytes * ratio);
+        let object_size = Bytes(u64::try_from(bytes.ceil()).unwrap_or(u64::MAX));
+        result.capacity("objects_per_second", CapacityValue::Number(average));
+        result.output = Some(Flow::new(
+            Rate {
+                average,
+                peak: peak.max(average),
+            },
+            Some(object_size),
+        ));
+    }
+}
+
 const FIX_DIRECT_PUT: &str = "request a quota increase, or put Kinesis Data Streams in front (`source = \"kinesis_data_streams\"`)";
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
-    fn stream(records_per_second: Decimal, record_size: Bytes) -> Input {
-        Input {
-            records_per_second,
-            record_size,
+    fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
+        let input = Input {
             buffer_size: Bytes::mib(5),
             buffer_interval: Duration::from_secs(300),
             format_conversion: false,
+            conversion_ratio: None,
             source: Source::DirectPut,
             max_record_size: Bytes::kib(1000),
-        }
+        };
+        Fed::new(
+            input,
+            steady(records_per_second, record_size),
+            Input::evaluate,
+        )
     }
 
     fn key(result: &ComponentResult, key: &str) -> CapacityValue {

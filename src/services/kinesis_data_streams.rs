@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::InputKeys;
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -42,6 +43,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -210,8 +213,6 @@ const WEEK: u64 = 7 * 24;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub mode: CapacityMode,
-    pub records_per_second: Decimal,
-    pub record_size: Bytes,
     /// Shared-throughput consumers, each reading every record.
     pub consumers: u32,
     pub efo_consumers: u32,
@@ -223,8 +224,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let mode = fields
         .choice("capacity_mode")?
         .map_or(CapacityMode::Provisioned, |m| m.value);
-    let records_per_second = ctx.rate(fields, "records_per_second")?;
-    let record_size = ctx.size(fields, "record_size")?;
     let consumers = fields.count("consumers", 1_000)?.map_or(1, |c| c.value);
     let efo_consumers = fields.count("efo_consumers", 1_000)?;
     let retention = fields.duration("retention")?;
@@ -242,35 +241,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .with_help("Kinesis Data Streams accepts records of up to 10 MB per stream"));
     }
     let max_record = max_record_size.map_or(Bytes::mib(1), |m| m.value);
-    if record_size.value > max_record {
-        let help = if record_size.value <= quota {
-            format!("raise the stream's `max_record_size` (up to {quota}), or split the record")
-        } else {
-            super::SPLIT_OR_POINTER.to_string()
-        };
-        return Err(fields
-            .error(
-                record_size.span,
-                format!(
-                    "a {} record is over the stream's {max_record} record limit",
-                    record_size.value
-                ),
-            )
-            .with_help(help));
-    }
-    if let Some(efo) = efo_consumers {
-        let allowed = ctx.limit_count(fields, &EFO_CONSUMERS)?;
-        if Decimal::from(efo.value) > allowed {
-            return Err(fields
-                .error(
-                    efo.span,
-                    format!("a stream has at most {allowed} enhanced fan-out consumers"),
-                )
-                .with_help(
-                    "split the consumers across streams, or share throughput between some of them",
-                ));
-        }
-    }
     let (min, max) = (
         ctx.limit_duration(fields, &MIN_RETENTION)?,
         ctx.limit_duration(fields, &MAX_RETENTION)?,
@@ -280,8 +250,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     }
     Ok(super::Input::KinesisDataStreams(Input {
         mode,
-        records_per_second: records_per_second.value,
-        record_size: record_size.value,
         consumers,
         efo_consumers: efo_consumers.map_or(0, |e| e.value),
         retention: retention.map_or(Duration::from_hours(DAY), |r| r.value),
@@ -292,16 +260,21 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
-        let write_bytes = self.records_per_second * self.record_size.decimal();
+        let rate = ctx.rate()?;
+        let record_size = ctx.record_size()?;
+        self.check_records(ctx, record_size, &mut result)?;
+        // Shards are sized for the peak; what is billed per byte follows the average.
+        let write_bytes = rate.average * record_size.decimal();
+        let peak_write_bytes = rate.peak * record_size.decimal();
 
         // AWS's sizing rule (Kinesis developer guide, "resharding"): a shard takes
         // 1 MB/s or 1,000 records/s of writes and serves 2 MB/s to the
         // shared-throughput consumers together; enhanced fan-out consumers get
         // their own 2 MB/s and do not count here.
-        let by_write_bytes = write_bytes / ctx.bytes(&SHARD_WRITE_BYTES)?.decimal();
-        let by_write_records = self.records_per_second / ctx.count(&SHARD_WRITE_RECORDS)?;
-        let by_shared_reads =
-            write_bytes * Decimal::from(self.consumers) / ctx.bytes(&SHARD_READ_BYTES)?.decimal();
+        let by_write_bytes = peak_write_bytes / ctx.bytes(&SHARD_WRITE_BYTES)?.decimal();
+        let by_write_records = rate.peak / ctx.count(&SHARD_WRITE_RECORDS)?;
+        let by_shared_reads = peak_write_bytes * Decimal::from(self.consumers)
+            / ctx.bytes(&SHARD_READ_BYTES)?.decimal();
         let (binding, tightest) = [
             (Binding::WriteBytes, by_write_bytes),
             (Binding::WriteRecords, by_write_records),
@@ -326,16 +299,33 @@ impl Input {
         );
         result.capacity("write_bytes_per_second", CapacityValue::Number(write_bytes));
 
-        if Decimal::from(self.consumers) > ctx.count(&SHARD_READ_TRANSACTIONS)? {
-            result.note(
-                "get_records_per_shard",
-                "more than 5 shared consumers polling once a second exceed the 5 GetRecords calls/s \
-                 each shard allows, and more shards do not help: use enhanced fan-out consumers",
+        // Each shared consumer polls each shard about once a second, and a
+        // shard serves 5 GetRecords calls a second: more consumers are
+        // throttled, however many shards there are.
+        let consumers = Decimal::from(self.consumers);
+        let calls = ctx.count(&SHARD_READ_TRANSACTIONS)?;
+        if consumers > calls {
+            result.violate(
+                &SHARD_READ_TRANSACTIONS,
+                consumers,
+                calls,
+                "use enhanced fan-out (`efo_consumers`) for the consumers past the fifth: more shards do not help",
             );
         }
         match self.mode {
-            CapacityMode::Provisioned => self.provisioned(ctx, shards, write_bytes, &mut result)?,
-            CapacityMode::OnDemand => self.on_demand(ctx, write_bytes, &mut result)?,
+            CapacityMode::Provisioned => {
+                if let Some(ratio) = rate.peak_to_average()
+                    && rate.peak > rate.average
+                {
+                    // How much of the shards' write capacity the average uses.
+                    let utilisation = tightest / ratio / shards;
+                    result.capacity("utilisation", CapacityValue::Number(utilisation));
+                }
+                self.provisioned(ctx, shards, write_bytes, &mut result)?;
+            }
+            CapacityMode::OnDemand => {
+                self.on_demand(ctx, peak_write_bytes, write_bytes, &mut result)?
+            }
         }
         // Records keep their order within a shard, that is per partition key,
         // and stay readable from any position for the retention period.
@@ -352,6 +342,40 @@ impl Input {
             ctx.duration(&LATENCY_SHARED)?
         };
         Ok(result)
+    }
+
+    /// Records over the stream's size limit, and enhanced fan-out consumers
+    /// over the stream's limit, fail the design.
+    fn check_records(
+        &self,
+        ctx: &Ctx,
+        record_size: Bytes,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        if record_size > self.max_record_size {
+            let fix = if record_size <= ctx.bytes(&MAX_RECORD_SIZE)? {
+                "raise the stream's `max_record_size`, or split the record"
+            } else {
+                super::SPLIT_OR_POINTER
+            };
+            result.violate(
+                &MAX_RECORD_SIZE,
+                record_size.decimal(),
+                self.max_record_size.decimal(),
+                fix,
+            );
+        }
+        let efo = Decimal::from(self.efo_consumers);
+        let allowed = ctx.count(&EFO_CONSUMERS)?;
+        if efo > allowed {
+            result.violate(
+                &EFO_CONSUMERS,
+                efo,
+                allowed,
+                "split the consumers across streams, or share throughput between some of them",
+            );
+        }
+        Ok(())
     }
 
     fn provisioned(
@@ -375,8 +399,8 @@ impl Input {
             .line_items
             .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
         // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
-        let units_per_record = Decimal::from(self.record_size.chunks_of(PUT_PAYLOAD_UNIT).max(1));
-        let put_units = self.records_per_second * units_per_record * ctx.seconds() / MILLION;
+        let units_per_record = Decimal::from(ctx.record_size()?.chunks_of(PUT_PAYLOAD_UNIT).max(1));
+        let put_units = ctx.rate()?.average * units_per_record * ctx.seconds() / MILLION;
         result
             .line_items
             .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
@@ -407,6 +431,7 @@ impl Input {
     fn on_demand(
         &self,
         ctx: &Ctx,
+        peak_write_bytes: Decimal,
         write_bytes: Decimal,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
@@ -415,10 +440,10 @@ impl Input {
             "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
         );
         let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
-        if write_bytes > allowed {
+        if peak_write_bytes > allowed {
             result.violate(
                 &ON_DEMAND_MAX_WRITE_BYTES,
-                write_bytes,
+                peak_write_bytes,
                 allowed,
                 "split the data across streams",
             );
@@ -428,9 +453,9 @@ impl Input {
             .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
         // Data in and out are metered with each record rounded up to 1 KiB.
         let billed_record = Decimal::from(
-            self.record_size.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT,
+            ctx.record_size()?.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT,
         );
-        let gb_in = self.records_per_second * billed_record * ctx.seconds() / Decimal::from(GIB);
+        let gb_in = ctx.rate()?.average * billed_record * ctx.seconds() / Decimal::from(GIB);
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
@@ -480,19 +505,22 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
-    fn stream(records_per_second: Decimal, record_size: Bytes) -> Input {
-        Input {
+    fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
+        let input = Input {
             mode: CapacityMode::Provisioned,
-            records_per_second,
-            record_size,
             consumers: 1,
             efo_consumers: 0,
             retention: Duration::from_hours(24),
             max_record_size: Bytes::mib(1),
-        }
+        };
+        Fed::new(
+            input,
+            steady(records_per_second, record_size),
+            Input::evaluate,
+        )
     }
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {

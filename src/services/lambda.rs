@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::{InputKeys, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -24,6 +25,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: true,
 };
 
 pub const DOC: Doc = Doc {
@@ -111,11 +114,8 @@ choice! {
 pub enum Invocations {
     /// A count for the month, as given.
     PerMonth(Decimal),
-    /// Records arriving per second, handed over `batch_size` at a time.
-    FromRecords {
-        records_per_second: Decimal,
-        batch_size: u32,
-    },
+    /// The records that flow in, handed over `batch_size` at a time.
+    FromRecords { batch_size: u32 },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -130,7 +130,7 @@ pub struct Input {
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
     let per_month = fields.number("invocations_per_month")?;
-    let own_rate = fields.number("records_per_second")?;
+    let own_rate = ctx.own_rate;
     let batch_size = fields.count("batch_size", 1_000_000)?;
     let memory = fields.bytes("memory")?;
     let duration = fields.duration("duration")?;
@@ -158,10 +158,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             Invocations::PerMonth(per_month.value)
         }
         None => {
-            let records_per_second = match own_rate {
-                Some(rate) => rate.value,
-                None => ctx.rate(fields, "records_per_second")?.value,
-            };
             let batch_size = match batch_size {
                 Some(b) if b.value == 0 => {
                     return Err(fields.error(b.span, "`batch_size` must be at least 1"));
@@ -169,10 +165,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
                 Some(b) => b.value,
                 None => 1,
             };
-            Invocations::FromRecords {
-                records_per_second,
-                batch_size,
-            }
+            Invocations::FromRecords { batch_size }
         }
     };
 
@@ -233,24 +226,33 @@ impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.architecture.as_str()));
         let seconds = ctx.seconds();
-        let per_month = match self.invocations {
-            Invocations::PerMonth(n) => n,
-            Invocations::FromRecords {
-                records_per_second,
-                batch_size,
-            } => records_per_second / Decimal::from(batch_size) * seconds,
+        // A count for the month stays exact: it is not a rate times seconds.
+        let (per_second, per_month) = match self.invocations {
+            Invocations::PerMonth(n) => (Rate::flat(n / seconds), n),
+            Invocations::FromRecords { batch_size } => {
+                let records = ctx.rate()?;
+                let batch = Decimal::from(batch_size);
+                let per_second = Rate {
+                    average: records.average / batch,
+                    peak: records.peak / batch,
+                };
+                (per_second, records.average / batch * seconds)
+            }
         };
-        let per_second = per_month / seconds;
         // Lambda bills run time rounded up to the millisecond.
         let billed_secs = self.duration.ms().ceil() / Decimal::ONE_THOUSAND;
         let memory_gb = self.memory.decimal() / Decimal::from(GIB);
         let gb_seconds = per_month * billed_secs * memory_gb;
 
         // AWS's rule (Lambda developer guide, "concurrency"): concurrency is
-        // requests per second × average request duration in seconds.
-        let concurrency = per_second * self.duration.secs();
+        // requests per second × average request duration in seconds, at the
+        // peak, since the limit holds at every moment.
+        let concurrency = per_second.peak * self.duration.secs();
         result.capacity("invocations_per_month", CapacityValue::Number(per_month));
-        result.capacity("invocations_per_second", CapacityValue::Number(per_second));
+        result.capacity(
+            "invocations_per_second",
+            CapacityValue::Number(per_second.average),
+        );
         result.capacity("concurrency", CapacityValue::Number(concurrency));
         result.capacity("gb_seconds", CapacityValue::Number(gb_seconds));
         if concurrency > self.concurrency_limit {
@@ -310,19 +312,21 @@ const INCLUDED_EPHEMERAL_STORAGE: u64 = 512 * MIB;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flow::Flow;
     use crate::number::cents;
-    use crate::services::testing::{ctx, item, prices};
+    use crate::services::testing::{Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
-    fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Input {
-        Input {
+    fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
+        let input = Input {
             invocations: Invocations::PerMonth(per_month),
             memory,
             duration,
             architecture: Architecture::X86_64,
             ephemeral_storage: Bytes::mib(512),
             concurrency_limit: dec!(1000),
-        }
+        };
+        Fed::new(input, Flow::NOTHING, Input::evaluate)
     }
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {
@@ -342,6 +346,7 @@ mod tests {
             hours: dec!(730),
             free_tier: true,
             round_up_to_cent: false,
+            input: crate::flow::Flow::NOTHING,
             usage: &crate::bill::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))
@@ -389,10 +394,8 @@ mod tests {
         // (2,592,000 s) that is 77,760,000 invocations. At 2 s each the
         // function needs 30 × 2 = 60 concurrent executions.
         let mut input = function(Decimal::ZERO, Bytes::mib(128), Duration::from_secs(2));
-        input.invocations = Invocations::FromRecords {
-            records_per_second: dec!(3000),
-            batch_size: 100,
-        };
+        input.invocations = Invocations::FromRecords { batch_size: 100 };
+        input.flow = steady(dec!(3000), Bytes::kib(1));
         let result = input.evaluate(&ctx(dec!(720))).unwrap();
         assert_eq!(
             capacity(&result, "invocations_per_month"),
@@ -410,10 +413,8 @@ mod tests {
     fn concurrency_over_the_limit_is_a_violation() {
         // 3,000 invocations/s of 1 s need 3,000 concurrent executions; the account has 1,000.
         let mut input = function(Decimal::ZERO, Bytes::mib(128), Duration::from_secs(1));
-        input.invocations = Invocations::FromRecords {
-            records_per_second: dec!(3000),
-            batch_size: 1,
-        };
+        input.invocations = Invocations::FromRecords { batch_size: 1 };
+        input.flow = steady(dec!(3000), Bytes::kib(1));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(result.violations.len(), 1);
     }

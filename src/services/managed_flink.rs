@@ -38,6 +38,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: None,
+    transforms: true,
 };
 
 pub const DOC: Doc = Doc {
@@ -353,6 +355,7 @@ mod tests {
             hours: dec!(720),
             free_tier: false,
             round_up_to_cent: true,
+            input: crate::flow::Flow::NOTHING,
             usage: Box::leak(Box::default()),
         }
     }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
+use crate::flow::{Flow, InputKeys, Rate};
 use crate::pricing::{LimitValue, PriceBook};
 use crate::report::ComponentResult;
 use crate::units::{Bytes, Duration};
@@ -57,6 +58,11 @@ pub struct ServiceDef {
     pub limits: &'static [&'static Limit],
     pub parse: fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>,
     pub doc: &'static Doc,
+    /// The keys of the records it consumes, if it consumes any.
+    pub input: Option<InputKeys>,
+    /// Whether it emits records it is told to (`output_records_per_second`,
+    /// `output_record_size`), passing on what it receives by default.
+    pub transforms: bool,
 }
 
 /// What `calc services` tells about a service: the properties architects
@@ -87,6 +93,12 @@ pub enum EvalError {
     /// A limit has the wrong kind of value for its use.
     LimitKind(&'static Limit),
     Overflow(&'static Dimension),
+    /// The component needs a rate (or a record size) that neither it, nor
+    /// the flow into it, nor the workload gives.
+    MissingRate,
+    MissingSize,
+    /// A component's own peak is below the average it receives.
+    PeakBelowAverage(Rate),
 }
 
 /// What every service's evaluation reads: the prices, the month and the options.
@@ -98,11 +110,23 @@ pub struct Ctx<'a> {
     pub round_up_to_cent: bool,
     /// What the alternative's earlier components used, for shared free and price tiers.
     pub usage: &'a Usage,
+    /// What this component receives, its own figures applied.
+    pub input: Flow,
 }
 
 impl Ctx<'_> {
     pub fn seconds(&self) -> Decimal {
         self.hours * Decimal::from(3600)
+    }
+
+    /// The rate this component receives.
+    pub fn rate(&self) -> Result<Rate, EvalError> {
+        self.input.rate.ok_or(EvalError::MissingRate)
+    }
+
+    /// The size of each record this component receives.
+    pub fn record_size(&self) -> Result<Bytes, EvalError> {
+        self.input.record_size.ok_or(EvalError::MissingSize)
     }
 
     pub fn count(&self, limit: &'static Limit) -> Result<Decimal, EvalError> {
@@ -160,6 +184,12 @@ macro_rules! services {
                     $(Self::$variant(input) => input.evaluate(ctx),)*
                 }
             }
+
+            pub fn def(&self) -> &'static ServiceDef {
+                match self {
+                    $(Self::$variant(_) => &$module::SERVICE,)*
+                }
+            }
         }
 
         /// Every service, in the order `calc services` lists them.
@@ -179,6 +209,18 @@ services! {
     dynamodb => DynamoDb,
     s3 => S3,
     ec2 => Ec2,
+}
+
+impl Input {
+    /// How many copies of each record a component of service `consumer`
+    /// receives from this one: one, except from an SNS topic, which sends one
+    /// to each subscription of that kind.
+    pub fn copies_for(&self, consumer: &str) -> Decimal {
+        match self {
+            Self::Sns(topic) => topic.subscriptions.of(consumer),
+            _ => Decimal::ONE,
+        }
+    }
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
@@ -219,9 +261,11 @@ pub mod testing {
 
     use rust_decimal::Decimal;
 
-    use super::Ctx;
+    use super::{Ctx, EvalError};
+    use crate::flow::{Flow, Rate};
     use crate::pricing::{self, PriceBook};
     use crate::report::{ComponentResult, LineItem};
+    use crate::units::Bytes;
 
     static BUNDLED: LazyLock<PriceBook> = LazyLock::new(|| {
         let source = pricing::bundled(pricing::DEFAULT_TABLE).expect("bundled table");
@@ -239,7 +283,58 @@ pub mod testing {
             free_tier: false,
             round_up_to_cent: false,
             usage: Box::leak(Box::default()),
+            input: crate::flow::Flow::NOTHING,
         }
+    }
+
+    /// A component's inputs together with what flows into it, for tests that
+    /// evaluate one service alone.
+    pub struct Fed<T> {
+        pub input: T,
+        pub flow: Flow,
+        evaluate: fn(&T, &Ctx) -> Result<ComponentResult, EvalError>,
+    }
+
+    impl<T> Fed<T> {
+        pub fn new(
+            input: T,
+            flow: Flow,
+            evaluate: fn(&T, &Ctx) -> Result<ComponentResult, EvalError>,
+        ) -> Self {
+            Self {
+                input,
+                flow,
+                evaluate,
+            }
+        }
+
+        pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+            (self.evaluate)(
+                &self.input,
+                &Ctx {
+                    input: self.flow,
+                    ..*ctx
+                },
+            )
+        }
+    }
+
+    impl<T> std::ops::Deref for Fed<T> {
+        type Target = T;
+        fn deref(&self) -> &T {
+            &self.input
+        }
+    }
+
+    impl<T> std::ops::DerefMut for Fed<T> {
+        fn deref_mut(&mut self) -> &mut T {
+            &mut self.input
+        }
+    }
+
+    /// A steady flow of `rate` records a second of `size`.
+    pub fn steady(rate: Decimal, size: Bytes) -> Flow {
+        Flow::new(Rate::flat(rate), Some(size))
     }
 
     pub fn item<'a>(result: &'a ComponentResult, name: &str) -> &'a LineItem {

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, Sp, choice};
+use crate::flow::{InputKeys, Rate};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -38,6 +39,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -191,7 +194,6 @@ pub enum Cluster {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub cluster: Cluster,
-    pub write_bytes_per_second: Decimal,
     /// Consumer groups, each reading every record.
     pub consumers: u32,
     pub partitions: Option<u32>,
@@ -204,8 +206,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let cluster_type = fields
         .choice("cluster_type")?
         .map_or(ClusterType::Provisioned, |c| c.value);
-    let records_per_second = ctx.rate(fields, "records_per_second")?;
-    let record_size = ctx.size(fields, "record_size")?;
     let consumers = fields.count("consumers", 10_000)?.map_or(1, |c| c.value);
     let partitions = fields.count("partitions", 1_000_000)?;
     let retention = fields.duration("retention")?;
@@ -237,13 +237,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
                     .error(span, "brokers, their storage and replication are set by AWS on a serverless cluster")
                     .with_help("remove the key, or set `cluster_type = \"provisioned\"`"));
             }
-            ctx.size_within(
-                fields,
-                &record_size,
-                &SERVERLESS_MAX_MESSAGE_SIZE,
-                ("record", "MSK Serverless", "message"),
-            )
-            .map_err(|e| e.with_help(super::SPLIT_OR_POINTER))?;
             Cluster::Serverless
         }
         ClusterType::Provisioned if partitions.is_some() => {
@@ -263,7 +256,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     };
     Ok(super::Input::Msk(Input {
         cluster,
-        write_bytes_per_second: records_per_second.value * record_size.value.decimal(),
         consumers,
         partitions: partitions.map(|p| p.value),
         retention: retention.map_or(Duration::from_hours(7 * DAY_HOURS), |r| r.value),
@@ -350,7 +342,11 @@ impl Input {
             Cluster::Serverless => ClusterType::Serverless,
         };
         let mut result = ComponentResult::new(SERVICE.name, Some(mode.as_str()));
-        let write = self.write_bytes_per_second;
+        // Bytes written a second: throughput limits hold at the peak, what
+        // is billed and stored follows the average.
+        let record_size = ctx.record_size()?;
+        let writes = ctx.rate()?.times(record_size.decimal());
+        let write = writes.average;
         let read = write * Decimal::from(self.consumers);
         let retained_bytes = write * self.retention.secs();
         result.capacity("write_bytes_per_second", CapacityValue::Number(write));
@@ -396,8 +392,17 @@ impl Input {
                 None
             }
             Cluster::Serverless => {
-                self.serverless(ctx, write, read, retained_bytes, &mut result)?;
-                Some(ctx.bytes(&SERVERLESS_MAX_MESSAGE_SIZE)?)
+                let max = ctx.bytes(&SERVERLESS_MAX_MESSAGE_SIZE)?;
+                if record_size > max {
+                    result.violate(
+                        &SERVERLESS_MAX_MESSAGE_SIZE,
+                        record_size.decimal(),
+                        max.decimal(),
+                        super::SPLIT_OR_POINTER,
+                    );
+                }
+                self.serverless(ctx, writes, retained_bytes, &mut result)?;
+                Some(max)
             }
         };
         // Kafka keeps order within a partition, i.e. per key, and consumers can
@@ -416,11 +421,12 @@ impl Input {
     fn serverless(
         &self,
         ctx: &Ctx,
-        write: Decimal,
-        read: Decimal,
+        writes: Rate,
         retained_bytes: Decimal,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
+        let consumers = Decimal::from(self.consumers);
+        let (write, read) = (writes.peak, writes.peak * consumers);
         // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
         // of reads: the busier side sets how many are needed.
         let per_partition = ctx.bytes(&SERVERLESS_PARTITION_INGRESS)?.decimal();
@@ -472,7 +478,7 @@ impl Input {
         }
 
         let gb = Decimal::from(GIB);
-        let gb_in = write * ctx.seconds() / gb;
+        let gb_in = writes.average * ctx.seconds() / gb;
         result
             .line_items
             .push(charge(ctx, &SERVERLESS_CLUSTER_HOUR, ctx.hours)?);
@@ -484,11 +490,9 @@ impl Input {
         result
             .line_items
             .push(charge(ctx, &SERVERLESS_DATA_IN_GB, gb_in)?);
-        result.line_items.push(charge(
-            ctx,
-            &SERVERLESS_DATA_OUT_GB,
-            gb_in * Decimal::from(self.consumers),
-        )?);
+        result
+            .line_items
+            .push(charge(ctx, &SERVERLESS_DATA_OUT_GB, gb_in * consumers)?);
         // Steady state: the cluster holds `retention` worth of writes.
         result.line_items.push(charge(
             ctx,
@@ -505,23 +509,32 @@ const FIX_SPLIT_CLUSTER: &str =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::units::MIB;
     use rust_decimal_macros::dec;
 
-    fn provisioned(broker_type: BrokerType, brokers: u32, storage_per_broker: Bytes) -> Input {
-        Input {
+    fn provisioned(broker_type: BrokerType, brokers: u32, storage_per_broker: Bytes) -> Fed<Input> {
+        let input = Input {
             cluster: Cluster::Provisioned {
                 broker_type,
                 brokers,
                 storage_per_broker,
                 replication_factor: 2,
             },
-            write_bytes_per_second: Decimal::ZERO,
             consumers: 1,
             partitions: None,
             retention: Duration::from_hours(168),
-        }
+        };
+        Fed::new(input, steady(Decimal::ZERO, Bytes(1)), Input::evaluate)
+    }
+
+    /// `bytes` a second, written as records of 1 byte.
+    fn writing(input: Input, bytes: u64) -> Fed<Input> {
+        Fed::new(
+            input,
+            steady(Decimal::from(bytes), Bytes(1)),
+            Input::evaluate,
+        )
     }
 
     #[test]
@@ -547,7 +560,7 @@ mod tests {
         // 1 MB/s kept 7 days = 604,800 MB; × 2 replicas ÷ 2 brokers = 604,800 MB
         // per broker, more than the 500 GB (512,000 MB) each has.
         let mut input = provisioned(BrokerType::M5Large, 2, Bytes(500 * GIB));
-        input.write_bytes_per_second = Decimal::from(MIB);
+        input.flow = steady(Decimal::from(MIB), Bytes(1));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(
             result.violations.as_slice(),
@@ -567,12 +580,11 @@ mod tests {
         // data in 12 MB/s × 2,592,000 s = 30,375 GB × $0.10 = $3,037.50.
         let input = Input {
             cluster: Cluster::Serverless,
-            write_bytes_per_second: Decimal::from(12 * MIB),
             consumers: 2,
             partitions: None,
             retention: Duration::from_hours(24),
         };
-        let result = input.evaluate(&ctx(dec!(720))).unwrap();
+        let result = writing(input, 12 * MIB).evaluate(&ctx(dec!(720))).unwrap();
         assert_eq!(
             item(&result, "serverless_cluster_hour").monthly_cost,
             dec!(540)
@@ -602,12 +614,13 @@ mod tests {
         // 20 MB/s out (over 10) each, and 150 is over 120 partitions.
         let input = Input {
             cluster: Cluster::Serverless,
-            write_bytes_per_second: Decimal::from(1000 * MIB),
             consumers: 3,
             partitions: Some(150),
             retention: Duration::from_hours(24),
         };
-        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let result = writing(input, 1000 * MIB)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
         assert_eq!(result.violations.len(), 5);
     }
 
@@ -618,12 +631,11 @@ mod tests {
         // (over 10), and 50 is within 120.
         let input = Input {
             cluster: Cluster::Serverless,
-            write_bytes_per_second: Decimal::from(300 * MIB),
             consumers: 3,
             partitions: Some(50),
             retention: Duration::from_hours(24),
         };
-        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let result = writing(input, 300 * MIB).evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(result.violations.len(), 4);
     }
 }

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::{Flow, InputKeys, Rate};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB};
@@ -22,6 +23,12 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys {
+        rate: "puts_per_second",
+        peak: "peak_puts_per_second",
+        size: "object_size",
+    }),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -85,46 +92,23 @@ choice! {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub storage: Bytes,
-    pub puts_per_second: Decimal,
     pub gets_per_second: Decimal,
     /// Objects above the single-PUT limit must be uploaded in parts.
-    pub multipart: bool,
+    pub max_put_size: Bytes,
     pub max_object_size: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
     let storage = fields.bytes("storage")?;
-    // Writing each record of the workload as an object is the usual reason
-    // for S3 to be in a pipeline; without a workload rate, no PUTs.
-    let puts_per_second = match fields.number("puts_per_second")? {
-        Some(puts) => puts.value,
-        None => ctx.records_per_second.map_or(Decimal::ZERO, |r| r.value),
-    };
     let gets_per_second = fields
         .number("gets_per_second")?
         .map_or(Decimal::ZERO, |g| g.value);
-    let object_size = fields.bytes("object_size")?;
-
     let max_object = ctx.limit_bytes(fields, &MAX_OBJECT_SIZE)?;
     let max_put = ctx.limit_bytes(fields, &MAX_PUT_SIZE)?;
-    if let Some(size) = object_size
-        && size.value > max_object
-    {
-        return Err(fields
-            .error(
-                size.span,
-                format!(
-                    "a {} object is over S3's {max_object} object limit",
-                    size.value
-                ),
-            )
-            .with_help("split the data into several objects"));
-    }
     Ok(super::Input::S3(Input {
         storage: storage.map_or(Bytes(0), |s| s.value),
-        puts_per_second,
         gets_per_second,
-        multipart: object_size.is_some_and(|s| s.value > max_put),
+        max_put_size: max_put,
         max_object_size: max_object,
     }))
 }
@@ -132,11 +116,25 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, None);
+        // Each record that reaches S3 is written as an object; with nothing
+        // flowing in, the bucket only stores and serves.
+        let puts = ctx.input.rate.unwrap_or(Rate::flat(Decimal::ZERO));
+        let object_size = ctx.input.record_size;
+        if let Some(size) = object_size
+            && size > self.max_object_size
+        {
+            result.violate(
+                &MAX_OBJECT_SIZE,
+                size.decimal(),
+                self.max_object_size.decimal(),
+                "split the data into several objects",
+            );
+        }
 
         // S3 serves at least 3,500 writes and 5,500 reads per second per
         // partitioned prefix and adds partitions as the load grows, so the
         // keys need to spread over enough prefixes for the busier of the two.
-        let by_writes = self.puts_per_second / ctx.count(&PREFIX_WRITE_REQUESTS)?;
+        let by_writes = puts.peak / ctx.count(&PREFIX_WRITE_REQUESTS)?;
         let by_reads = self.gets_per_second / ctx.count(&PREFIX_READ_REQUESTS)?;
         let (binding, tightest) = if by_reads > by_writes {
             (Binding::ReadRequests, by_reads)
@@ -155,7 +153,7 @@ impl Input {
                  and expect 503 Slow Down replies while it scales",
             );
         }
-        if self.multipart {
+        if object_size.is_some_and(|size| size > self.max_put_size) {
             result.note(
                 "multipart_upload",
                 "objects over 5 GB need a multipart upload; each part is a PUT request, \
@@ -167,8 +165,10 @@ impl Input {
         result
             .line_items
             .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
-        let puts = self.puts_per_second * ctx.seconds() / THOUSAND;
-        result.line_items.push(charge(ctx, &PUT_REQUESTS, puts)?);
+        let thousand_puts = puts.average * ctx.seconds() / THOUSAND;
+        result
+            .line_items
+            .push(charge(ctx, &PUT_REQUESTS, thousand_puts)?);
         if !self.gets_per_second.is_zero() {
             let gets = self.gets_per_second * ctx.seconds() / THOUSAND;
             result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
@@ -184,27 +184,38 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
+        // With event notifications, S3 announces each object it stores.
+        result.output = Some(Flow::new(puts, Some(EVENT_SIZE)));
         Ok(result)
     }
 }
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 
+/// An object-created event notification is a JSON document of about 1 KB
+/// (the example in the S3 user guide's "event message structure"); SQS, SNS
+/// and EventBridge bill it as one request whatever its size under 64 KB.
+const EVENT_SIZE: Bytes = Bytes::kib(1);
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::units::{Duration, TIB};
     use rust_decimal_macros::dec;
 
-    fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Input {
-        Input {
+    fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {
+        let input = Input {
             storage,
-            puts_per_second,
             gets_per_second,
-            multipart: false,
+            max_put_size: Bytes(5 * GIB),
             max_object_size: Bytes(5 * TIB),
-        }
+        };
+        Fed::new(
+            input,
+            steady(puts_per_second, Bytes::kib(1)),
+            Input::evaluate,
+        )
     }
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::{InputKeys, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -26,6 +27,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -111,6 +114,17 @@ pub struct Subscriptions {
 }
 
 impl Subscriptions {
+    /// How many subscriptions deliver to a component of `service`: each SQS
+    /// queue subscribed gets its own copy of every message.
+    pub fn of(&self, service: &str) -> Decimal {
+        Decimal::from(match service {
+            "sqs" => self.sqs,
+            "lambda" => self.lambda,
+            "firehose" => self.firehose,
+            _ => self.http,
+        })
+    }
+
     fn total(&self) -> Decimal {
         [self.sqs, self.lambda, self.http, self.email, self.firehose]
             .into_iter()
@@ -122,8 +136,6 @@ impl Subscriptions {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub topic_type: TopicType,
-    pub messages_per_second: Decimal,
-    pub message_size: Bytes,
     pub subscriptions: Subscriptions,
     pub max_message_size: Bytes,
 }
@@ -132,8 +144,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
     let topic_type = fields
         .choice("topic_type")?
         .map_or(TopicType::Standard, |t| t.value);
-    let messages_per_second = ctx.rate(fields, "records_per_second")?;
-    let message_size = ctx.size(fields, "record_size")?;
     let mut count = |key| -> Result<u32, Diagnostic> {
         Ok(fields.count(key, MAX_SUBSCRIPTIONS)?.map_or(0, |c| c.value))
     };
@@ -145,20 +155,9 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         firehose: count("firehose_subscriptions")?,
     };
 
-    let max_message = ctx
-        .size_within(
-            fields,
-            &message_size,
-            &MAX_MESSAGE_SIZE,
-            ("message", "SNS", "message"),
-        )
-        .map_err(|e| {
-            e.with_help("store the payload in S3 and publish a pointer, or split the message")
-        })?;
+    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
     Ok(super::Input::Sns(Input {
         topic_type,
-        messages_per_second: messages_per_second.value,
-        message_size: message_size.value,
         subscriptions,
         max_message_size: max_message,
     }))
@@ -167,15 +166,25 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.topic_type.as_str()));
+        let messages = ctx.rate()?;
+        let message_size = ctx.record_size()?;
+        if message_size > self.max_message_size {
+            result.violate(
+                &MAX_MESSAGE_SIZE,
+                message_size.decimal(),
+                self.max_message_size.decimal(),
+                "store the payload in S3 and publish a pointer, or split the message",
+            );
+        }
         let subscriptions = self.subscriptions.total();
         result.capacity(
             "messages_per_second",
-            CapacityValue::Number(self.messages_per_second),
+            CapacityValue::Number(messages.average),
         );
         result.capacity("subscriptions", CapacityValue::Number(subscriptions));
         result.capacity(
             "deliveries_per_second",
-            CapacityValue::Number(self.messages_per_second * subscriptions),
+            CapacityValue::Number(messages.average * subscriptions),
         );
         if subscriptions.is_zero() {
             result.note(
@@ -184,8 +193,8 @@ impl Input {
             );
         }
         match self.topic_type {
-            TopicType::Standard => self.standard(ctx, &mut result)?,
-            TopicType::Fifo => self.fifo(ctx, subscriptions, &mut result)?,
+            TopicType::Standard => self.standard(ctx, messages, message_size, &mut result)?,
+            TopicType::Fifo => self.fifo(ctx, messages, message_size, &mut result)?,
         }
         // SNS pushes each message to the subscribers and keeps nothing; FIFO
         // topics keep order within a message group.
@@ -203,12 +212,18 @@ impl Input {
         Ok(result)
     }
 
-    fn standard(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn standard(
+        &self,
+        ctx: &Ctx,
+        messages: Rate,
+        message_size: Bytes,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
         // A 100 KB message is two 64 KB chunks: two publish requests, and each
         // delivery of it counts twice as well.
-        let chunks = Decimal::from(self.message_size.chunks_of(BILLING_CHUNK).max(1));
+        let chunks = Decimal::from(message_size.chunks_of(BILLING_CHUNK).max(1));
         result.capacity("requests_per_message", CapacityValue::Number(chunks));
-        let million = self.messages_per_second * chunks * ctx.seconds() / MILLION;
+        let million = messages.average * chunks * ctx.seconds() / MILLION;
         result
             .line_items
             .push(charge(ctx, &PUBLISH_REQUESTS, million)?);
@@ -240,24 +255,28 @@ impl Input {
     fn fifo(
         &self,
         ctx: &Ctx,
-        subscriptions: Decimal,
+        messages: Rate,
+        message_size: Bytes,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let bytes_per_second = self.messages_per_second * self.message_size.decimal();
+        let subscriptions = self.subscriptions.total();
+        let bytes_per_second = messages.average * message_size.decimal();
         result.capacity("bytes_per_second", CapacityValue::Number(bytes_per_second));
-        let messages = ctx.count(&FIFO_MESSAGES)?;
-        if self.messages_per_second > messages {
-            result.violate(&FIFO_MESSAGES, self.messages_per_second, messages, FIX_FIFO);
+        // The topic's throughput limits hold in every second: check the peak.
+        let allowed = ctx.count(&FIFO_MESSAGES)?;
+        if messages.peak > allowed {
+            result.violate(&FIFO_MESSAGES, messages.peak, allowed, FIX_FIFO);
         }
+        let peak_bytes = messages.peak * message_size.decimal();
         let bytes = ctx.bytes(&FIFO_BYTES)?.decimal();
-        if bytes_per_second > bytes {
-            result.violate(&FIFO_BYTES, bytes_per_second, bytes, FIX_FIFO);
+        if peak_bytes > bytes {
+            result.violate(&FIFO_BYTES, peak_bytes, bytes, FIX_FIFO);
         }
         // FIFO topics bill each message once whatever its size, plus its
         // payload, counted as at least 1 KB; each delivery likewise.
-        let million = self.messages_per_second * ctx.seconds() / MILLION;
-        let billed_size = Decimal::from(self.message_size.0.max(FIFO_MIN_PAYLOAD));
-        let gb = self.messages_per_second * billed_size * ctx.seconds() / Decimal::from(GIB);
+        let million = messages.average * ctx.seconds() / MILLION;
+        let billed_size = Decimal::from(message_size.0.max(FIFO_MIN_PAYLOAD));
+        let gb = messages.average * billed_size * ctx.seconds() / Decimal::from(GIB);
         result
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, million)?);
@@ -283,15 +302,17 @@ const FIX_FIFO: &str = "set the topic's throughput scope to message group, or sp
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::units::Duration;
     use rust_decimal_macros::dec;
 
-    fn topic(topic_type: TopicType, messages_per_second: Decimal, message_size: Bytes) -> Input {
-        Input {
+    fn topic(
+        topic_type: TopicType,
+        messages_per_second: Decimal,
+        message_size: Bytes,
+    ) -> Fed<Input> {
+        let input = Input {
             topic_type,
-            messages_per_second,
-            message_size,
             subscriptions: Subscriptions {
                 sqs: 1,
                 lambda: 0,
@@ -300,7 +321,12 @@ mod tests {
                 firehose: 1,
             },
             max_message_size: Bytes::kib(256),
-        }
+        };
+        Fed::new(
+            input,
+            steady(messages_per_second, message_size),
+            Input::evaluate,
+        )
     }
 
     #[test]

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::flow::InputKeys;
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -25,6 +26,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     parse,
     doc: &DOC,
+    input: Some(InputKeys::RECORDS),
+    transforms: false,
 };
 
 pub const DOC: Doc = Doc {
@@ -103,10 +106,9 @@ pub struct Input {
     pub queue_type: QueueType,
     pub batch_size: u32,
     pub high_throughput: bool,
-    pub messages_per_second: Decimal,
-    pub message_size: Bytes,
     pub retention: Duration,
     pub max_message_size: Bytes,
+    pub max_batch_payload: Bytes,
 }
 
 fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
@@ -115,8 +117,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         .map_or(QueueType::Standard, |q| q.value);
     let batch_size = fields.count("batch_size", MAX_BATCH)?;
     let high_throughput = fields.flag("high_throughput")?;
-    let messages_per_second = ctx.rate(fields, "records_per_second")?;
-    let message_size = ctx.size(fields, "record_size")?;
     let retention = fields.duration("retention")?;
 
     if let Some(batch) = batch_size
@@ -129,7 +129,6 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             )
             .with_help("use 1 to send, receive and delete messages one at a time"));
     }
-    let batch_span = batch_size.map_or(ctx.span, |b| b.span);
     let batch_size = batch_size.map_or(1, |b| b.value);
     if let Some(flag) = high_throughput
         && flag.value
@@ -139,29 +138,8 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
             .error(flag.span, "`high_throughput` applies only to FIFO queues")
             .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"));
     }
-    let max_message = ctx
-        .size_within(
-            fields,
-            &message_size,
-            &MAX_MESSAGE_SIZE,
-            ("message", "SQS", "message"),
-        )
-        .map_err(|e| {
-            e.with_help("split the message, or store the payload in S3 and send a pointer")
-        })?;
-    let max_batch = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
-    let batch_payload = Bytes(message_size.value.0.saturating_mul(u64::from(batch_size)));
-    if batch_payload > max_batch {
-        return Err(fields
-            .error(
-                batch_span,
-                format!(
-                    "a batch of {batch_size} messages of {} is {batch_payload}, over SQS's {max_batch} limit per batch",
-                    message_size.value
-                ),
-            )
-            .with_help("lower `batch_size` so that the messages of one batch fit together"));
-    }
+    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
+    let max_batch_payload = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
     let (min, max) = (
         ctx.limit_duration(fields, &MIN_RETENTION)?,
         ctx.limit_duration(fields, &MAX_RETENTION)?,
@@ -173,8 +151,7 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
         queue_type,
         batch_size,
         high_throughput: high_throughput.is_some_and(|h| h.value),
-        messages_per_second: messages_per_second.value,
-        message_size: message_size.value,
+        max_batch_payload,
         retention: retention.map_or(Duration::from_hours(DEFAULT_RETENTION_DAYS * 24), |r| {
             r.value
         }),
@@ -185,10 +162,13 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.queue_type.as_str()));
+        let messages = ctx.rate()?;
+        let message_size = ctx.record_size()?;
+        self.check_sizes(message_size, &mut result);
         let batch = Decimal::from(self.batch_size);
         // Every message is sent, received and deleted once, each action in
         // calls of `batch_size` messages.
-        let calls_per_action = self.messages_per_second / batch;
+        let calls_per_action = messages.average / batch;
 
         // SQS bills one request per 64 KiB of a call's payload. A send call
         // carries the batch's messages, and the receive call that fetches them
@@ -196,14 +176,14 @@ impl Input {
         // delete call carries only receipt handles, well under 64 KiB, so it
         // is one request. Empty receives (polling an empty queue) are not
         // counted: with long polling and a steady load they are few.
-        let payload = Bytes(self.message_size.0 * u64::from(self.batch_size));
+        let payload = Bytes(message_size.0.saturating_mul(u64::from(self.batch_size)));
         let chunks = Decimal::from(payload.chunks_of(BILLING_CHUNK).max(1));
         let requests_per_second = calls_per_action * (chunks + chunks + Decimal::ONE);
         let million_requests = requests_per_second * ctx.seconds() / MILLION;
 
         result.capacity(
             "messages_per_second",
-            CapacityValue::Number(self.messages_per_second),
+            CapacityValue::Number(messages.average),
         );
         result.capacity(
             "calls_per_second_per_action",
@@ -218,7 +198,7 @@ impl Input {
         let dimension = match self.queue_type {
             QueueType::Standard => &STANDARD_REQUESTS,
             QueueType::Fifo => {
-                self.fifo_throughput(ctx, calls_per_action, &mut result)?;
+                self.fifo_throughput(ctx, messages.peak, &mut result)?;
                 &FIFO_REQUESTS
             }
         };
@@ -243,14 +223,38 @@ impl Input {
         Ok(result)
     }
 
+    /// A message over the queue's limit, or a batch over the batch limit,
+    /// cannot be sent.
+    fn check_sizes(&self, message_size: Bytes, result: &mut ComponentResult) {
+        if message_size > self.max_message_size {
+            result.violate(
+                &MAX_MESSAGE_SIZE,
+                message_size.decimal(),
+                self.max_message_size.decimal(),
+                "split the message, or store the payload in S3 and send a pointer",
+            );
+        }
+        let batch_payload = Bytes(message_size.0.saturating_mul(u64::from(self.batch_size)));
+        if message_size <= self.max_message_size && batch_payload > self.max_batch_payload {
+            result.violate(
+                &MAX_BATCH_PAYLOAD,
+                batch_payload.decimal(),
+                self.max_batch_payload.decimal(),
+                "lower `batch_size` so that the messages of one batch fit together",
+            );
+        }
+    }
+
     /// A FIFO queue takes a fixed number of calls per second for each action
     /// (send, receive, delete); batching multiplies the messages per call.
+    /// Checked at the peak: the limit holds in every second.
     fn fifo_throughput(
         &self,
         ctx: &Ctx,
-        calls: Decimal,
+        peak_messages: Decimal,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
+        let calls = peak_messages / Decimal::from(self.batch_size);
         let limit = if self.high_throughput {
             &FIFO_HIGH_THROUGHPUT_CALLS
         } else {
@@ -263,7 +267,7 @@ impl Input {
             CapacityValue::Number(allowed * batch),
         );
         if calls > allowed {
-            let full_batches_fit = self.messages_per_second <= allowed * Decimal::from(MAX_BATCH);
+            let full_batches_fit = peak_messages <= allowed * Decimal::from(MAX_BATCH);
             let fix = match (
                 self.high_throughput,
                 self.batch_size < MAX_BATCH && full_batches_fit,
@@ -287,19 +291,27 @@ impl Input {
 mod tests {
     use super::*;
     use crate::report::Violation;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
-    fn queue(queue_type: QueueType, messages_per_second: Decimal, message_size: Bytes) -> Input {
-        Input {
+    fn queue(
+        queue_type: QueueType,
+        messages_per_second: Decimal,
+        message_size: Bytes,
+    ) -> Fed<Input> {
+        let input = Input {
             queue_type,
             batch_size: 1,
             high_throughput: false,
-            messages_per_second,
-            message_size,
             retention: Duration::from_hours(96),
             max_message_size: Bytes::mib(1),
-        }
+            max_batch_payload: Bytes::mib(1),
+        };
+        Fed::new(
+            input,
+            steady(messages_per_second, message_size),
+            Input::evaluate,
+        )
     }
 
     fn fix(result: &ComponentResult) -> &'static str {

@@ -1,0 +1,212 @@
+//! What flows through an alternative: each component receives records at an
+//! average and a peak rate, each of a size, from the workload or from the
+//! component before it (or the one it names with `from`), and emits what its
+//! service makes of them.
+
+use rust_decimal::Decimal;
+
+use crate::units::Bytes;
+
+/// A rate of records a second: the month's average and its peak.
+///
+/// Provisioned capacity (shards, WCU, brokers, concurrency, prefixes) is sized
+/// for the peak; what is billed per request or per byte follows the average.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate {
+    pub average: Decimal,
+    pub peak: Decimal,
+}
+
+impl Rate {
+    /// A steady rate: the peak is the average.
+    pub fn flat(average: Decimal) -> Self {
+        Self {
+            average,
+            peak: average,
+        }
+    }
+
+    /// The same shape at another size, e.g. one copy per subscription.
+    pub fn times(self, factor: Decimal) -> Self {
+        Self {
+            average: self.average * factor,
+            peak: self.peak * factor,
+        }
+    }
+
+    /// The peak over the average; `None` when the average is zero.
+    pub fn peak_to_average(self) -> Option<Decimal> {
+        (!self.average.is_zero()).then(|| self.peak / self.average)
+    }
+}
+
+/// Records a component receives or emits. Either part may be unknown: a
+/// scenario without `record_size` can still price a Lambda function.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flow {
+    pub rate: Option<Rate>,
+    pub record_size: Option<Bytes>,
+}
+
+impl Flow {
+    /// Nothing at all: what a DynamoDB table without a stream passes on.
+    pub const NOTHING: Self = Self {
+        rate: None,
+        record_size: None,
+    };
+
+    pub fn new(rate: Rate, record_size: Option<Bytes>) -> Self {
+        Self {
+            rate: Some(rate),
+            record_size,
+        }
+    }
+}
+
+/// How a peak is stated, in `[workload]` or on a component.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Peak {
+    /// `peak_records_per_second`
+    Rate(Decimal),
+    /// `peak_to_average`
+    Ratio(Decimal),
+}
+
+impl Peak {
+    fn over(self, average: Decimal) -> Decimal {
+        match self {
+            Self::Rate(peak) => peak,
+            Self::Ratio(ratio) => average * ratio,
+        }
+    }
+}
+
+/// What a component states of its own input or output; what it leaves out
+/// comes from the flow.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Own {
+    pub records_per_second: Option<Decimal>,
+    pub peak: Option<Peak>,
+    pub record_size: Option<Bytes>,
+}
+
+/// A peak below its average: the rates cannot both be right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PeakBelowAverage(pub Rate);
+
+impl Own {
+    /// This component's own figures over what it receives. A component that
+    /// sets its own average but no peak keeps the shape of what it receives:
+    /// a function behind a spiky stream is spiky too.
+    pub fn over(&self, received: Flow) -> Result<Flow, PeakBelowAverage> {
+        let shape = received.rate.and_then(Rate::peak_to_average);
+        let average = self.records_per_second.or(received.rate.map(|r| r.average));
+        let rate = match (average, self.peak) {
+            (None, _) => None,
+            (Some(average), Some(peak)) => Some(Rate {
+                average,
+                peak: peak.over(average),
+            }),
+            (Some(average), None) if self.records_per_second.is_some() => Some(Rate {
+                average,
+                peak: shape.map_or(average, |ratio| average * ratio),
+            }),
+            (Some(_), None) => received.rate,
+        };
+        if let Some(rate) = rate
+            && rate.peak < rate.average
+        {
+            return Err(PeakBelowAverage(rate));
+        }
+        Ok(Flow {
+            rate,
+            record_size: self.record_size.or(received.record_size),
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// Where a component's input comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum From {
+    /// `[workload]`: the first component, unless it names another.
+    Workload,
+    /// The component at this index in the alternative.
+    Component(usize),
+}
+
+/// The keys a service reads its own input from, when it consumes records:
+/// DynamoDB says `writes_per_second` and `item_size`.
+#[derive(Debug, PartialEq, Eq)]
+pub struct InputKeys {
+    pub rate: &'static str,
+    pub peak: &'static str,
+    pub size: &'static str,
+}
+
+impl InputKeys {
+    pub const RECORDS: Self = Self {
+        rate: "records_per_second",
+        peak: "peak_records_per_second",
+        size: "record_size",
+    };
+}
+
+/// The keys of a service that emits records it is told to (Lambda, Flink, EC2).
+pub const OUTPUT_RATE: &str = "output_records_per_second";
+pub const OUTPUT_SIZE: &str = "output_record_size";
+pub const PEAK_TO_AVERAGE: &str = "peak_to_average";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn received(average: Decimal, peak: Decimal) -> Flow {
+        Flow::new(Rate { average, peak }, Some(Bytes::kib(1)))
+    }
+
+    #[test]
+    fn nothing_own_passes_the_flow_through() {
+        let flow = received(dec!(100), dec!(300));
+        assert_eq!(Own::default().over(flow), Ok(flow));
+    }
+
+    #[test]
+    fn an_own_average_keeps_the_shape_it_receives() {
+        // 100/s peaking at 300/s is a ratio of 3: an own 20/s peaks at 60/s.
+        let own = Own {
+            records_per_second: Some(dec!(20)),
+            ..Own::default()
+        };
+        let flow = own.over(received(dec!(100), dec!(300))).unwrap();
+        assert_eq!(
+            flow.rate,
+            Some(Rate::flat(dec!(20)).times(dec!(1)).with_peak(dec!(60)))
+        );
+    }
+
+    #[test]
+    fn an_own_peak_wins() {
+        let own = Own {
+            peak: Some(Peak::Ratio(dec!(4))),
+            ..Own::default()
+        };
+        let flow = own.over(received(dec!(1000), dec!(1000))).unwrap();
+        assert_eq!(flow.rate.unwrap().peak, dec!(4000));
+        let own = Own {
+            peak: Some(Peak::Rate(dec!(500))),
+            ..Own::default()
+        };
+        assert!(own.over(received(dec!(1000), dec!(1000))).is_err());
+    }
+
+    impl Rate {
+        fn with_peak(self, peak: Decimal) -> Self {
+            Self { peak, ..self }
+        }
+    }
+}
