@@ -5,15 +5,41 @@ use rust_decimal::Decimal;
 
 use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
-use crate::flow::{Flow, From};
+use crate::flow::{self, Flow, From};
+use crate::keys::{Value, Values};
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
 };
 use crate::scenario::{Alternative, Component, Requirements, Scenario};
-use crate::services::{Ctx, EvalError};
+use crate::services::{Ctx, EvalError, Parse};
 use crate::units::Duration;
 
+/// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
+    evaluate_with(scenario, &scenario.params.values)
+}
+
+/// What the workload sends the first component, from its values.
+pub fn workload(scenario: &Scenario, values: &[Value]) -> Result<Flow, Diagnostic> {
+    let own = flow::RECORDS.own(&Values::new(
+        flow::RECORDS.all,
+        &values[scenario.workload.clone()],
+    ));
+    own.over(Flow::NOTHING).map_err(|_| {
+        let span = scenario
+            .params
+            .span(scenario.workload.start + 1)
+            .unwrap_or_default();
+        scenario
+            .source
+            .error(span, "the workload's peak is below its average")
+            .with_help("a peak is the busiest second's rate: at least the average")
+    })
+}
+
+/// Evaluates every alternative with `values` in place of the scenario's own
+/// (the same slots, some of them varied).
+pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Diagnostic> {
     let no_usage = Usage::default();
     let ctx = Ctx {
         prices: &scenario.prices,
@@ -21,13 +47,13 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
         free_tier: scenario.free_tier,
         round_up_to_cent: scenario.round_up_to_cent,
         usage: &no_usage,
-        input: scenario.workload,
+        input: workload(scenario, values)?,
     };
     let alternatives = scenario
         .alternatives
         .iter()
         .map(|alternative| {
-            evaluate_alternative(alternative, &scenario.requirements, &ctx).map_err(
+            evaluate_alternative(alternative, values, &scenario.requirements, &ctx).map_err(
                 |(index, error)| {
                     let component = &alternative.components[index];
                     scenario
@@ -63,6 +89,7 @@ pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
 /// receives; each other component receives what the one it consumes emits.
 pub fn evaluate_alternative(
     alternative: &Alternative,
+    values: &[Value],
     requirements: &Requirements,
     ctx: &Ctx,
 ) -> Result<AlternativeResult, (usize, EvalError)> {
@@ -87,7 +114,7 @@ pub fn evaluate_alternative(
             }
         };
         let input = component
-            .own_input
+            .own_input(values)
             .over(received)
             .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?;
         let component_ctx = Ctx {
@@ -95,17 +122,23 @@ pub fn evaluate_alternative(
             input,
             ..*ctx
         };
-        let mut result = component
-            .input
-            .evaluate(&component_ctx)
-            .map_err(|e| (i, e))?;
+        let built;
+        let service = match component.def().parse {
+            Parse::Own(_) => &component.input,
+            Parse::Declared { keys, build } => {
+                built = build(&Values::new(keys, &values[component.slots.clone()]))
+                    .map_err(|_| (i, EvalError::Invalid))?;
+                &built
+            }
+        };
+        let mut result = service.evaluate(&component_ctx).map_err(|e| (i, e))?;
         result.id.clone_from(&component.id);
         result.input = input;
         result.from = component.from;
         let output = result.output.unwrap_or(input);
         result.output = Some(
             component
-                .own_output
+                .own_output(values)
                 .over(output)
                 .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?,
         );
@@ -209,13 +242,14 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
         EvalError::MissingRate => format!(
             "`{}` needs `{}`",
             def.name,
-            keys.map_or("records_per_second", |k| k.rate)
+            keys.map_or("records_per_second", |k| k.rate.name)
         ),
         EvalError::MissingSize => format!(
             "`{}` needs `{}`",
             def.name,
-            keys.map_or("record_size", |k| k.size)
+            keys.map_or("record_size", |k| k.size.name)
         ),
+        EvalError::Invalid => format!("`{}`'s values do not fit together", def.name),
         EvalError::PeakBelowAverage(rate) => format!(
             "`{}` would peak at {} records/s, below its average of {}",
             def.name, rate.peak, rate.average
@@ -254,13 +288,14 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
     match error {
         EvalError::MissingRate => upstream
             .replace("{workload}", "records_per_second")
-            .replace("{own}", keys.map_or("records_per_second", |k| k.rate)),
+            .replace("{own}", keys.map_or("records_per_second", |k| k.rate.name)),
         EvalError::MissingSize => upstream
             .replace("{workload}", "record_size")
-            .replace("{own}", keys.map_or("record_size", |k| k.size)),
+            .replace("{own}", keys.map_or("record_size", |k| k.size.name)),
         EvalError::PeakBelowAverage(_) => {
             "a peak is the busiest second's rate: at least the average".to_string()
         }
+        EvalError::Invalid => "check the values set for this component".to_string(),
         EvalError::MissingPrice(d) => format!(
             "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
             d.key, d.key, d.unit

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::keys::{Key, Kind, MAX_LIST, Value};
 use crate::pricing::{LimitValue, PriceBook};
 use crate::services::Limit;
 use crate::units::{Bytes, Duration, decimal_from_f64};
@@ -14,6 +15,15 @@ use crate::units::{Bytes, Duration, decimal_from_f64};
 pub struct Sp<T> {
     pub value: T,
     pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Sp<U> {
+        Sp {
+            value: f(self.value),
+            span: self.span,
+        }
+    }
 }
 
 /// A fixed set of names that a key accepts (`capacity_mode = "provisioned"`).
@@ -37,6 +47,11 @@ macro_rules! choice {
 
         impl $crate::fields::Choice for $name {
             const CHOICES: &'static [(&'static str, Self)] = &[$(($text, Self::$variant),)*];
+        }
+
+        impl $name {
+            /// The names a scenario may write, in order.
+            pub const NAMES: &'static [&'static str] = &[$($text,)*];
         }
     };
 }
@@ -117,6 +132,74 @@ impl<'s> Fields<'s> {
                 });
                 Err(source.error(entry.value_span, message))
             }
+        }
+    }
+
+    /// The value of a declared key: as written, else its default, else
+    /// [`Value::Absent`]; with where it was written, if it was.
+    pub fn value(&mut self, key: &'static Key) -> Result<(Value, Option<Span>), Diagnostic> {
+        let name = key.name;
+        let read = match &key.kind {
+            Kind::Rate | Kind::Number => self.number(name)?.map(|n| n.map(Value::Number)),
+            Kind::Count { min, max } => {
+                let count = self.count(name, *max)?;
+                if let Some(c) = count
+                    && c.value < *min
+                {
+                    return Err(self.error(
+                        c.span,
+                        format!(
+                            "`{name}` must be between {min} and {max} (found {})",
+                            c.value
+                        ),
+                    ));
+                }
+                count.map(|c| c.map(Value::Count))
+            }
+            Kind::Size => self.bytes(name)?.map(|b| b.map(Value::Bytes)),
+            Kind::Duration => self.duration(name)?.map(|d| d.map(Value::Duration)),
+            Kind::Durations { max } => self
+                .durations(name, (*max).min(MAX_LIST))?
+                .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
+            Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
+            Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
+        };
+        match read {
+            Some(value) => Ok((value.value, Some(value.span))),
+            None => key
+                .default_parsed()
+                .map(|value| (value, None))
+                .map_err(|e| self.error(Span::default(), e)),
+        }
+    }
+
+    /// One of `names`, as its index.
+    fn named(
+        &mut self,
+        key: &'static str,
+        names: &[&'static str],
+    ) -> Result<Option<Sp<u8>>, Diagnostic> {
+        let source = self.source;
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        let listed = names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let Some(text) = entry.value.as_str() else {
+            return Err(source.error(entry.value_span, format!("`{key}` must be one of {listed}")));
+        };
+        match names.iter().position(|name| *name == text) {
+            Some(i) => Ok(Some(Sp {
+                value: u8::try_from(i).unwrap_or(u8::MAX),
+                span: entry.value_span,
+            })),
+            None => Err(source
+                .error(entry.value_span, format!("unknown {key} `{text}`"))
+                .suggesting(text, names.iter().copied())
+                .or_help(format!("expected one of {listed}"))),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::keys::{Default, Key, Kind, Values};
 use crate::units::Bytes;
 
 /// A rate of records a second: the month's average and its peak.
@@ -142,23 +143,97 @@ pub enum From {
 /// DynamoDB says `writes_per_second` and `item_size`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct InputKeys {
-    pub rate: &'static str,
-    pub peak: &'static str,
-    pub size: &'static str,
+    pub rate: &'static Key,
+    pub peak: &'static Key,
+    pub size: &'static Key,
+    /// All of them with `peak_to_average`, in the order their values are kept.
+    pub all: &'static [&'static Key],
 }
 
 impl InputKeys {
-    pub const RECORDS: Self = Self {
-        rate: "records_per_second",
-        peak: "peak_records_per_second",
-        size: "record_size",
-    };
+    /// What a component sets of its own input.
+    pub fn own(&self, values: &Values) -> Own {
+        own(values, self.rate, Some(self.peak), self.size)
+    }
 }
 
+/// What a component says it emits, from the values of [`OUTPUT_KEYS`].
+pub fn own_output(values: &Values) -> Own {
+    own(values, &OUTPUT_RATE, None, &OUTPUT_SIZE)
+}
+
+fn own(values: &Values, rate: &'static Key, peak: Option<&'static Key>, size: &'static Key) -> Own {
+    let peak = match (
+        peak.and_then(|p| values.number(p)),
+        values.number(&PEAK_TO_AVERAGE),
+    ) {
+        (Some(peak), _) => Some(Peak::Rate(peak)),
+        (None, Some(ratio)) => Some(Peak::Ratio(ratio)),
+        (None, None) => None,
+    };
+    Own {
+        records_per_second: values.number(rate),
+        peak,
+        record_size: values.bytes(size),
+    }
+}
+
+const FLOW: &str = "the flow";
+
+pub static RECORDS_PER_SECOND: Key = Key::new(
+    "records_per_second",
+    Kind::Rate,
+    Default::None,
+    "records received per second, on average",
+)
+.defaulting_to(FLOW);
+pub static PEAK_RECORDS_PER_SECOND: Key = Key::new(
+    "peak_records_per_second",
+    Kind::Rate,
+    Default::None,
+    "records received in the busiest second",
+)
+.defaulting_to(FLOW);
+pub static PEAK_TO_AVERAGE: Key = Key::new(
+    "peak_to_average",
+    Kind::Number,
+    Default::None,
+    "the peak rate over the average (instead of a peak rate), at least 1",
+)
+.defaulting_to(FLOW);
+pub static RECORD_SIZE: Key =
+    Key::new("record_size", Kind::Size, Default::None, "bytes per record").defaulting_to(FLOW);
+
+/// The keys of records, as most services and `[workload]` name them.
+pub static RECORDS: InputKeys = InputKeys {
+    rate: &RECORDS_PER_SECOND,
+    peak: &PEAK_RECORDS_PER_SECOND,
+    size: &RECORD_SIZE,
+    all: &[
+        &RECORDS_PER_SECOND,
+        &PEAK_RECORDS_PER_SECOND,
+        &PEAK_TO_AVERAGE,
+        &RECORD_SIZE,
+    ],
+};
+
+pub static OUTPUT_RATE: Key = Key::new(
+    "output_records_per_second",
+    Kind::Rate,
+    Default::None,
+    "records it emits per second (its peak keeps the shape of its input)",
+)
+.defaulting_to("what it receives");
+pub static OUTPUT_SIZE: Key = Key::new(
+    "output_record_size",
+    Kind::Size,
+    Default::None,
+    "bytes per record it emits",
+)
+.defaulting_to("what it receives");
+
 /// The keys of a service that emits records it is told to (Lambda, Flink, EC2).
-pub const OUTPUT_RATE: &str = "output_records_per_second";
-pub const OUTPUT_SIZE: &str = "output_record_size";
-pub const PEAK_TO_AVERAGE: &str = "peak_to_average";
+pub static OUTPUT_KEYS: &[&Key] = &[&OUTPUT_RATE, &OUTPUT_SIZE];
 
 #[cfg(test)]
 mod tests {

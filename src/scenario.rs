@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::Range;
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -10,12 +11,14 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
-use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp, check_rate};
-use crate::flow::{self, Flow, From, Own, Peak};
+use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp};
+use crate::flow::{self, From, Own};
+use crate::keys::{Value, Values};
 use crate::number::Dec;
+use crate::params::{Params, Place};
 use crate::pricing::{self, PriceBook};
 use crate::report::Ordering;
-use crate::services::{self, Input};
+use crate::services::{self, Input, Parse, ServiceDef};
 use crate::units::{Bytes, Duration};
 
 /// A scenario, read and checked, ready to evaluate.
@@ -26,8 +29,11 @@ pub struct Scenario {
     pub free_tier: bool,
     pub round_up_to_cent: bool,
     pub requirements: Requirements,
-    /// What the first component of each alternative receives.
-    pub workload: Flow,
+    /// Where `[workload]`'s values sit in `params`: what the first component
+    /// of each alternative receives.
+    pub workload: Range<usize>,
+    /// Every value the workload and the components state, with its path.
+    pub params: Params,
     pub prices: PriceBook,
     pub alternatives: Vec<Alternative>,
     pub source: Source,
@@ -58,11 +64,40 @@ pub struct Component {
     pub id: Option<String>,
     /// Where its input comes from: the component before it by default.
     pub from: From,
-    /// The rate, peak and size it sets for its own input.
-    pub own_input: Own,
-    /// What it says it emits (Lambda, Flink, EC2).
-    pub own_output: Own,
+    /// Where its values sit in the scenario's `params`: the rate, peak and
+    /// size it sets for its own input, what it says it emits (Lambda, Flink,
+    /// EC2), and its service's own keys.
+    pub input_slots: Range<usize>,
+    pub output_slots: Range<usize>,
+    pub slots: Range<usize>,
+    /// The service's inputs as parsed; a service that declares its keys
+    /// builds them again from the values at each evaluation.
     pub input: Input,
+}
+
+impl Component {
+    pub fn def(&self) -> &'static ServiceDef {
+        self.input.def()
+    }
+
+    /// The rate, peak and size it sets for its own input.
+    pub fn own_input(&self, values: &[Value]) -> Own {
+        match self.def().input {
+            Some(keys) => keys.own(&Values::new(keys.all, &values[self.input_slots.clone()])),
+            None => Own::default(),
+        }
+    }
+
+    /// What it says it emits.
+    pub fn own_output(&self, values: &[Value]) -> Own {
+        if self.output_slots.is_empty() {
+            return Own::default();
+        }
+        flow::own_output(&Values::new(
+            flow::OUTPUT_KEYS,
+            &values[self.output_slots.clone()],
+        ))
+    }
 }
 
 /// Settings the command line can force over the scenario's own.
@@ -84,22 +119,12 @@ struct RawScenario {
     #[serde(default)]
     free_tier: bool,
     rounding: Option<Spanned<String>>,
-    #[serde(default)]
-    workload: RawWorkload,
+    workload: Option<Spanned<RawComponent>>,
     #[serde(default)]
     requirements: RawRequirements,
     #[serde(default)]
     pricing_overrides: BTreeMap<Spanned<String>, Spanned<Dec>>,
     alternatives: Spanned<Vec<RawAlternative>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawWorkload {
-    records_per_second: Option<Spanned<Dec>>,
-    peak_records_per_second: Option<Spanned<Dec>>,
-    peak_to_average: Option<Spanned<Dec>>,
-    record_size: Option<Spanned<SizeText>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -221,7 +246,21 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 
     let requirements = requirements(&source, raw.requirements)?;
 
-    let workload = workload(&source, &raw.workload)?;
+    let mut params = Params::default();
+    let workload = match raw.workload {
+        Some(table) => {
+            let span: Span = table.span().into();
+            let mut fields = Fields::new(&source, "workload", entries(table.into_inner()));
+            let slots = params.read(&mut fields, flow::RECORDS.all, Place::Workload)?;
+            fields.finish()?;
+            check_peak(&source, &params, slots.clone(), span)?;
+            slots
+        }
+        None => {
+            let mut fields = Fields::new(&source, "workload", Vec::new());
+            params.read(&mut fields, flow::RECORDS.all, Place::Workload)?
+        }
+    };
 
     if raw.alternatives.get_ref().is_empty() {
         return Err(source.error(
@@ -230,7 +269,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         ));
     }
     let mut alternatives = Vec::new();
-    for alternative in raw.alternatives.into_inner() {
+    for (a, alternative) in raw.alternatives.into_inner().into_iter().enumerate() {
         if alternative.components.get_ref().is_empty() {
             return Err(source.error(
                 alternative.components.span().into(),
@@ -239,10 +278,20 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
         let mut components = Vec::new();
         let mut froms = Vec::new();
-        for component in alternative.components.into_inner() {
+        for (c, component) in alternative.components.into_inner().into_iter().enumerate() {
             let span: Span = component.span().into();
-            let (component, from) =
-                parse_component(&source, component.into_inner(), &prices, span)?;
+            let place = Place::Component {
+                alternative: a,
+                component: c,
+            };
+            let (component, from) = parse_component(
+                &source,
+                component.into_inner(),
+                &prices,
+                span,
+                place,
+                &mut params,
+            )?;
             components.push(component);
             froms.push(from);
         }
@@ -261,6 +310,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         round_up_to_cent,
         requirements,
         workload,
+        params,
         prices,
         alternatives,
         source,
@@ -332,90 +382,66 @@ fn size(source: &Source, text: &Spanned<SizeText>) -> Result<Sp<Bytes>, Diagnost
         .map_err(|e| source.error(text.span().into(), e))
 }
 
-fn workload(source: &Source, raw: &RawWorkload) -> Result<Flow, Diagnostic> {
-    let rate = |key: &str, value: &Option<Spanned<Dec>>| {
-        value
-            .as_ref()
-            .map(|r| {
-                check_rate(key, r.get_ref().0)
-                    .map(|value| Sp {
-                        value,
-                        span: r.span().into(),
-                    })
-                    .map_err(|e| source.error(r.span().into(), e))
-            })
-            .transpose()
-    };
-    let average = rate("records_per_second", &raw.records_per_second)?;
-    let peak = rate("peak_records_per_second", &raw.peak_records_per_second)?;
-    let ratio = rate("peak_to_average", &raw.peak_to_average)?;
-    let record_size = raw
-        .record_size
-        .as_ref()
-        .map(|s| size(source, s))
-        .transpose()?;
-    let peak = match (peak, ratio) {
-        (Some(_), Some(ratio)) => {
-            return Err(source
-                .error(
-                    ratio.span,
-                    "set `peak_records_per_second` or `peak_to_average`, not both",
-                )
-                .with_help("`peak_to_average = 3` is a peak of three times `records_per_second`"));
-        }
-        (Some(peak), None) => Some(Sp {
-            value: Peak::Rate(peak.value),
-            span: peak.span,
-        }),
-        (None, Some(ratio)) if ratio.value < Decimal::ONE => {
-            return Err(source.error(
-                ratio.span,
-                format!("`peak_to_average` is at least 1 (found {})", ratio.value),
-            ));
-        }
-        (None, Some(ratio)) => Some(Sp {
-            value: Peak::Ratio(ratio.value),
-            span: ratio.span,
-        }),
-        (None, None) => None,
-    };
-    let Some(average) = average else {
-        if let Some(peak) = peak {
-            return Err(source
-                .error(peak.span, "a peak needs `records_per_second`, the average")
-                .with_help("set `records_per_second` in [workload]"));
-        }
-        return Ok(Flow {
-            rate: None,
-            record_size: record_size.map(|s| s.value),
-        });
-    };
-    let own = Own {
-        records_per_second: Some(average.value),
-        peak: peak.map(|p| p.value),
-        record_size: record_size.map(|s| s.value),
-    };
-    own.over(Flow::NOTHING).map_err(|_| {
-        let span = peak.map_or(average.span, |p| p.span);
-        source
-            .error(span, "the peak is below the average `records_per_second`")
-            .with_help(
-                "`peak_records_per_second` is the busiest second's rate: at least the average",
+/// A peak is given once, as a rate or a ratio, and is at least the average.
+fn check_peak(
+    source: &Source,
+    params: &Params,
+    slots: Range<usize>,
+    span: Span,
+) -> Result<(), Diagnostic> {
+    let slot = |i: usize| slots.start + i;
+    let [rate, peak, ratio, _] = [0, 1, 2, 3].map(|i| &params.values[slot(i)]);
+    let at = |i: usize| params.span(slot(i)).unwrap_or(span);
+    let (rate_key, peak_key) = (params.info[slot(0)].key.name, params.info[slot(1)].key.name);
+    if *peak != Value::Absent && *ratio != Value::Absent {
+        return Err(source
+            .error(
+                at(2),
+                format!("set `{peak_key}` or `peak_to_average`, not both"),
             )
-    })
+            .with_help(format!(
+                "`peak_to_average = 3` is a peak of three times `{rate_key}`"
+            )));
+    }
+    if let Value::Number(ratio) = ratio
+        && *ratio < Decimal::ONE
+    {
+        return Err(source.error(
+            at(2),
+            format!("`peak_to_average` is at least 1 (found {ratio})"),
+        ));
+    }
+    if let (Value::Number(rate), Value::Number(peak)) = (rate, peak)
+        && peak < rate
+    {
+        return Err(source
+            .error(
+                at(1),
+                format!("the peak is below the average `{rate_key}` ({rate})"),
+            )
+            .with_help(format!(
+                "`{peak_key}` is the busiest second's rate: at least the average"
+            )));
+    }
+    if *rate == Value::Absent
+        && (*peak != Value::Absent || *ratio != Value::Absent)
+        && span != Span::default()
+    {
+        let i = if *peak != Value::Absent { 1 } else { 2 };
+        if params.info[slot(0)].place == Place::Workload {
+            return Err(source
+                .error(at(i), format!("a peak needs `{rate_key}`, the average"))
+                .with_help(format!("set `{rate_key}` in [workload]")));
+        }
+    }
+    Ok(())
 }
 
 /// A component's `from`, as written, for [`link`].
 type FromId = Option<Sp<String>>;
 
-fn parse_component(
-    source: &Source,
-    raw: RawComponent,
-    prices: &PriceBook,
-    span: Span,
-) -> Result<(Component, FromId), Diagnostic> {
-    let mut entries: Vec<Entry> = raw
-        .0
+fn entries(raw: RawComponent) -> Vec<Entry> {
+    raw.0
         .into_iter()
         .map(|(key, value)| Entry {
             key_span: key.span().into(),
@@ -423,7 +449,18 @@ fn parse_component(
             value_span: value.span().into(),
             value: value.into_inner(),
         })
-        .collect();
+        .collect()
+}
+
+fn parse_component(
+    source: &Source,
+    raw: RawComponent,
+    prices: &PriceBook,
+    span: Span,
+    place: Place,
+    params: &mut Params,
+) -> Result<(Component, FromId), Diagnostic> {
+    let mut entries = entries(raw);
     let position = entries
         .iter()
         .position(|e| e.key == "service")
@@ -448,78 +485,57 @@ fn parse_component(
     let mut fields = Fields::new(source, def.name, entries);
     let id = fields.text("id")?;
     let from = fields.text("from")?;
-    let (own_input, own_rate) = match &def.input {
+    let input_slots = match def.input {
         Some(keys) => {
-            let rate = fields.number(keys.rate)?;
-            let own = own_figures(&mut fields, rate, keys.peak, keys.size)?;
-            (own, rate)
+            let slots = params.read(&mut fields, keys.all, place)?;
+            check_peak(source, params, slots.clone(), span)?;
+            slots
         }
-        None => (Own::default(), None),
+        None => params.values.len()..params.values.len(),
     };
-    let own_output = if def.transforms {
-        let rate = fields.number(flow::OUTPUT_RATE)?;
-        let size = fields.bytes(flow::OUTPUT_SIZE)?;
-        Own {
-            records_per_second: rate.map(|r| r.value),
-            peak: None,
-            record_size: size.map(|s| s.value),
-        }
+    let output_slots = if def.transforms {
+        params.read(&mut fields, flow::OUTPUT_KEYS, place)?
     } else {
-        Own::default()
+        params.values.len()..params.values.len()
     };
-    let ctx = ParseCtx {
-        own_rate,
-        prices,
-        span,
+    let (slots, input) = match def.parse {
+        Parse::Own(parse) => {
+            let own_rate = match (
+                input_slots.is_empty(),
+                &params.values.get(input_slots.start),
+            ) {
+                (false, Some(Value::Number(rate))) => Some(Sp {
+                    value: *rate,
+                    span: params.span(input_slots.start).unwrap_or(span),
+                }),
+                _ => None,
+            };
+            let ctx = ParseCtx {
+                own_rate,
+                prices,
+                span,
+            };
+            let input = parse(&mut fields, &ctx)?;
+            (params.values.len()..params.values.len(), input)
+        }
+        Parse::Declared { keys, build } => {
+            let slots = params.read(&mut fields, keys, place)?;
+            let input = build(&Values::new(keys, &params.values[slots.clone()]))
+                .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
+            (slots, input)
+        }
     };
-    let input = (def.parse)(&mut fields, &ctx)?;
     fields.finish()?;
     let component = Component {
         span,
         id: id.map(|i| i.value),
         from: From::Workload,
-        own_input,
-        own_output,
+        input_slots,
+        output_slots,
+        slots,
         input,
     };
     Ok((component, from))
-}
-
-/// A component's own rate, peak and size, read with the service's key names.
-fn own_figures(
-    fields: &mut Fields,
-    rate: Option<Sp<Decimal>>,
-    peak_key: &'static str,
-    size_key: &'static str,
-) -> Result<Own, Diagnostic> {
-    let peak = fields.number(peak_key)?;
-    let ratio = fields.ratio(flow::PEAK_TO_AVERAGE)?;
-    let peak = match (peak, ratio) {
-        (Some(_), Some(ratio)) => {
-            return Err(fields.error(
-                ratio.span,
-                format!("set `{peak_key}` or `peak_to_average`, not both"),
-            ));
-        }
-        (Some(peak), None) => {
-            if let Some(rate) = rate
-                && peak.value < rate.value
-            {
-                return Err(fields.error(
-                    peak.span,
-                    format!("`{peak_key}` is below the average ({})", rate.value),
-                ));
-            }
-            Some(Peak::Rate(peak.value))
-        }
-        (None, Some(ratio)) => Some(Peak::Ratio(ratio.value)),
-        (None, None) => None,
-    };
-    Ok(Own {
-        records_per_second: rate.map(|r| r.value),
-        peak,
-        record_size: fields.bytes(size_key)?.map(|s| s.value),
-    })
 }
 
 /// Resolves each component's `from` (by default, the component before it)

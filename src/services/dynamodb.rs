@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::{Flow, InputKeys};
+use crate::flow::{self, Flow, InputKeys};
+use crate::keys::{Default, Key, Kind};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -31,14 +32,43 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TABLE_RCU,
         &LATENCY,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys {
-        rate: "writes_per_second",
-        peak: "peak_writes_per_second",
-        size: "item_size",
-    }),
+    input: Some(&WRITES),
     transforms: false,
+};
+
+static WRITES_PER_SECOND: Key = Key::new(
+    "writes_per_second",
+    Kind::Rate,
+    Default::None,
+    "item writes per second, on average",
+)
+.defaulting_to("the flow");
+static PEAK_WRITES_PER_SECOND: Key = Key::new(
+    "peak_writes_per_second",
+    Kind::Rate,
+    Default::None,
+    "item writes in the busiest second",
+)
+.defaulting_to("the flow");
+static ITEM_SIZE: Key = Key::new(
+    "item_size",
+    Kind::Size,
+    Default::None,
+    "bytes per item (at most 400 KB)",
+)
+.defaulting_to("the flow");
+static WRITES: InputKeys = InputKeys {
+    rate: &WRITES_PER_SECOND,
+    peak: &PEAK_WRITES_PER_SECOND,
+    size: &ITEM_SIZE,
+    all: &[
+        &WRITES_PER_SECOND,
+        &PEAK_WRITES_PER_SECOND,
+        &flow::PEAK_TO_AVERAGE,
+        &ITEM_SIZE,
+    ],
 };
 
 pub const DOC: Doc = Doc {

@@ -19,7 +19,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &R5_2XLARGE_HOUR,
     ],
     limits: &[],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
     input: None,
     transforms: true,

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
-use crate::flow::{Flow, InputKeys, Rate};
+use crate::flow::{self, Flow, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -20,9 +20,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ARCHIVE_STORAGE_GB_MONTH,
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: false,
 };
 

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::{Flow, InputKeys, Rate};
+use crate::flow::{self, Flow, Rate};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -22,9 +22,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_RECORDS,
         &DIRECT_PUT_BYTES,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: false,
 };
 

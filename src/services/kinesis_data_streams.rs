@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::InputKeys;
+use crate::flow;
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -41,9 +41,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_SHARED,
         &LATENCY_EFO,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: false,
 };
 

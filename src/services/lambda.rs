@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::{InputKeys, Rate};
+use crate::flow::{self, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -23,9 +23,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_DURATION,
         &CONCURRENT_EXECUTIONS,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: true,
 };
 

@@ -36,7 +36,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_RUN,
         &LATENCY,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
     input: None,
     transforms: true,

@@ -9,6 +9,7 @@ use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Fields, ParseCtx};
 use crate::flow::{Flow, InputKeys, Rate};
+use crate::keys::{Invalid, Key, Values};
 use crate::pricing::{LimitValue, PriceBook};
 use crate::report::ComponentResult;
 use crate::units::{Bytes, Duration};
@@ -56,13 +57,36 @@ pub struct ServiceDef {
     pub title: &'static str,
     pub dimensions: &'static [&'static Dimension],
     pub limits: &'static [&'static Limit],
-    pub parse: fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>,
+    pub parse: Parse,
     pub doc: &'static Doc,
     /// The keys of the records it consumes, if it consumes any.
-    pub input: Option<InputKeys>,
+    pub input: Option<&'static InputKeys>,
     /// Whether it emits records it is told to (`output_records_per_second`,
     /// `output_record_size`), passing on what it receives by default.
     pub transforms: bool,
+}
+
+/// How a service reads a component's keys.
+pub enum Parse {
+    /// It reads them itself, from the TOML.
+    Own(fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>),
+    /// It declares them; their values, checked and defaulted, make a
+    /// component through `build`, at each evaluation, so that a value can be
+    /// varied without reading the scenario again.
+    Declared {
+        keys: &'static [&'static Key],
+        build: fn(&Values) -> Result<Input, Invalid>,
+    },
+}
+
+impl Parse {
+    /// The keys it declares (none while it reads its own).
+    pub fn keys(&self) -> &'static [&'static Key] {
+        match self {
+            Self::Own(_) => &[],
+            Self::Declared { keys, .. } => keys,
+        }
+    }
 }
 
 /// What `calc services` tells about a service: the properties architects
@@ -99,6 +123,9 @@ pub enum EvalError {
     MissingSize,
     /// A component's own peak is below the average it receives.
     PeakBelowAverage(Rate),
+    /// A component's values no longer make a component (a varied value
+    /// clashes with another); checked when they are set, so never expected.
+    Invalid,
 }
 
 /// What every service's evaluation reads: the prices, the month and the options.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, Sp, choice};
-use crate::flow::{InputKeys, Rate};
+use crate::flow::{self, Rate};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -37,9 +37,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_MAX_MESSAGE_SIZE,
         &LATENCY,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: false,
 };
 

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::{Flow, InputKeys, Rate};
+use crate::flow::{self, Flow, InputKeys, Rate};
+use crate::keys::{Default, Key, Kind};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB};
@@ -21,14 +22,43 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_PUT_SIZE,
         &LATENCY,
     ],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys {
-        rate: "puts_per_second",
-        peak: "peak_puts_per_second",
-        size: "object_size",
-    }),
+    input: Some(&PUTS),
     transforms: false,
+};
+
+static PUTS_PER_SECOND: Key = Key::new(
+    "puts_per_second",
+    Kind::Rate,
+    Default::None,
+    "objects written per second, on average",
+)
+.defaulting_to("the flow, or none");
+static PEAK_PUTS_PER_SECOND: Key = Key::new(
+    "peak_puts_per_second",
+    Kind::Rate,
+    Default::None,
+    "objects written in the busiest second",
+)
+.defaulting_to("the flow");
+static OBJECT_SIZE: Key = Key::new(
+    "object_size",
+    Kind::Size,
+    Default::None,
+    "bytes per object (at most 5 TB; over 5 GB, a multipart upload)",
+)
+.defaulting_to("the flow");
+static PUTS: InputKeys = InputKeys {
+    rate: &PUTS_PER_SECOND,
+    peak: &PEAK_PUTS_PER_SECOND,
+    size: &OBJECT_SIZE,
+    all: &[
+        &PUTS_PER_SECOND,
+        &PEAK_PUTS_PER_SECOND,
+        &flow::PEAK_TO_AVERAGE,
+        &OBJECT_SIZE,
+    ],
 };
 
 pub const DOC: Doc = Doc {

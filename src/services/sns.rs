@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::diagnostic::Diagnostic;
 use crate::fields::{Choice, Fields, ParseCtx, choice};
-use crate::flow::{InputKeys, Rate};
+use crate::flow::{self, Rate};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -25,9 +25,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_DELIVERY_PAYLOAD_GB,
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
-    parse,
+    parse: super::Parse::Own(parse),
     doc: &DOC,
-    input: Some(InputKeys::RECORDS),
+    input: Some(&flow::RECORDS),
     transforms: false,
 };
 

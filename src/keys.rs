@@ -1,0 +1,244 @@
+//! One declaration per key: its name, kind, default and doc. The declaration
+//! drives parsing (and the unknown-key suggestion), the values an evaluation
+//! reads, `calc services` and the JSON Schema, so that they never drift.
+
+use arrayvec::ArrayVec;
+use rust_decimal::Decimal;
+
+use crate::units::{Bytes, Duration};
+
+/// What a key holds, and how a scenario writes it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Records (or requests) a second, not negative: `3000`, `0.5`.
+    Rate,
+    /// A plain non-negative number: a ratio, a count that may be fractional.
+    Number,
+    /// A whole number in `min..=max`.
+    Count {
+        min: u32,
+        max: u32,
+    },
+    /// A size with a unit: `"1 KB"`, or a bare number of bytes.
+    Size,
+    /// A duration with a unit: `"200 ms"`, `"24 h"`.
+    Duration,
+    /// A list of durations, at most `max` of them.
+    Durations {
+        max: usize,
+    },
+    /// One of a fixed set of names.
+    Choice(&'static [&'static str]),
+    Flag,
+}
+
+/// A default as a scenario would write it, read by the same code as the
+/// scenario's own values.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Default {
+    /// Absent unless the scenario sets it.
+    None,
+    Text(&'static str),
+    Integer(i64),
+    Bool(bool),
+}
+
+/// A key a component (or `[workload]`, or `[requirements]`) takes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub default: Default,
+    /// What the default means when it is not a value ("the flow", "all month").
+    pub default_doc: Option<&'static str>,
+    pub doc: &'static str,
+}
+
+impl Key {
+    pub const fn new(name: &'static str, kind: Kind, default: Default, doc: &'static str) -> Self {
+        Self {
+            name,
+            kind,
+            default,
+            default_doc: None,
+            doc,
+        }
+    }
+
+    /// The same key, with its default described in words.
+    pub const fn defaulting_to(self, words: &'static str) -> Self {
+        Self {
+            default_doc: Some(words),
+            ..self
+        }
+    }
+
+    /// The default as `calc services` shows it.
+    pub fn default_text(&self) -> String {
+        match (&self.default, self.default_doc) {
+            (_, Some(words)) => words.to_string(),
+            (Default::None, None) => "-".to_string(),
+            (Default::Text(text), None) => (*text).to_string(),
+            (Default::Integer(n), None) => n.to_string(),
+            (Default::Bool(b), None) => b.to_string(),
+        }
+    }
+
+    /// The default, read as a scenario's value would be.
+    pub fn default_parsed(&self) -> Result<Value, String> {
+        let bad = || format!("the default of `{}` does not fit its kind", self.name);
+        Ok(match (&self.kind, &self.default) {
+            (_, Default::None) => Value::Absent,
+            (Kind::Rate | Kind::Number, Default::Integer(n)) => Value::Number(Decimal::from(*n)),
+            (Kind::Count { .. }, Default::Integer(n)) => {
+                Value::Count(u32::try_from(*n).map_err(|_| bad())?)
+            }
+            (Kind::Size, Default::Text(text)) => Value::Bytes(text.parse()?),
+            (Kind::Duration, Default::Text(text)) => Value::Duration(text.parse()?),
+            (Kind::Choice(names), Default::Text(text)) => {
+                let i = names.iter().position(|n| n == text).ok_or_else(bad)?;
+                Value::Choice(u8::try_from(i).map_err(|_| bad())?)
+            }
+            (Kind::Flag, Default::Bool(b)) => Value::Flag(*b),
+            _ => return Err(bad()),
+        })
+    }
+
+    /// The default as a TOML value, for the parser to read.
+    pub fn default_value(&self) -> Option<toml::Value> {
+        match self.default {
+            Default::None => None,
+            Default::Text(text) => Some(toml::Value::String(text.to_string())),
+            Default::Integer(n) => Some(toml::Value::Integer(n)),
+            Default::Bool(b) => Some(toml::Value::Boolean(b)),
+        }
+    }
+}
+
+/// The most durations a list key holds.
+pub const MAX_LIST: usize = 8;
+
+/// One value of a key, as an evaluation reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Not set, and no default.
+    Absent,
+    Number(Decimal),
+    Count(u32),
+    Bytes(Bytes),
+    Duration(Duration),
+    Durations(ArrayVec<Duration, MAX_LIST>),
+    /// The index of the name in the key's choices.
+    Choice(u8),
+    Flag(bool),
+}
+
+/// The values of one component's keys, in the order its service declares them.
+#[derive(Clone, Copy, Debug)]
+pub struct Values<'a> {
+    keys: &'static [&'static Key],
+    values: &'a [Value],
+}
+
+impl<'a> Values<'a> {
+    pub fn new(keys: &'static [&'static Key], values: &'a [Value]) -> Self {
+        debug_assert_eq!(keys.len(), values.len());
+        Self { keys, values }
+    }
+
+    /// The value of `key`, which must be one of this service's keys.
+    pub fn get(&self, key: &'static Key) -> &'a Value {
+        self.keys
+            .iter()
+            .position(|k| std::ptr::eq(*k, key))
+            .and_then(|i| self.values.get(i))
+            .unwrap_or(&Value::Absent)
+    }
+
+    pub fn is_set(&self, key: &'static Key) -> bool {
+        *self.get(key) != Value::Absent
+    }
+
+    pub fn number(&self, key: &'static Key) -> Option<Decimal> {
+        match self.get(key) {
+            Value::Number(n) => Some(*n),
+            Value::Count(n) => Some(Decimal::from(*n)),
+            _ => None,
+        }
+    }
+
+    pub fn count(&self, key: &'static Key) -> Option<u32> {
+        match self.get(key) {
+            Value::Count(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn bytes(&self, key: &'static Key) -> Option<Bytes> {
+        match self.get(key) {
+            Value::Bytes(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn duration(&self, key: &'static Key) -> Option<Duration> {
+        match self.get(key) {
+            Value::Duration(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn durations(&self, key: &'static Key) -> Option<&'a [Duration]> {
+        match self.get(key) {
+            Value::Durations(list) => Some(list.as_slice()),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self, key: &'static Key) -> Option<bool> {
+        match self.get(key) {
+            Value::Flag(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn choice<C: crate::fields::Choice>(&self, key: &'static Key) -> Option<C> {
+        match self.get(key) {
+            Value::Choice(i) => C::CHOICES.get(usize::from(*i)).map(|(_, c)| *c),
+            _ => None,
+        }
+    }
+}
+
+/// Why a component's values do not make a component: two keys that exclude
+/// each other, a key that needs another. Located at `key` when it is set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub key: Option<&'static Key>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Invalid {
+    pub fn new(key: &'static Key, message: impl Into<String>) -> Self {
+        Self {
+            key: Some(key),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// About the component as a whole (a key it lacks).
+    pub fn component(message: impl Into<String>) -> Self {
+        Self {
+            key: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
