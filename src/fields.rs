@@ -163,6 +163,8 @@ impl<'s> Fields<'s> {
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
             Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
+            // Names shape the design; they are read where the shape is built.
+            Kind::Text => None,
         };
         match read {
             Some(value) => Ok((value.value, Some(value.span))),

@@ -180,6 +180,20 @@ fn own(values: &Values, rate: &'static Key, peak: Option<&'static Key>, size: &'
 
 const FLOW: &str = "the flow";
 
+pub static ID: Key = Key::new(
+    "id",
+    Kind::Text,
+    Default::None,
+    "a name for the component, for `from` and for paths",
+);
+pub static FROM: Key = Key::new(
+    "from",
+    Kind::Text,
+    Default::None,
+    "the `id` of the component whose output it consumes",
+)
+.defaulting_to("the component before it");
+
 pub static RECORDS_PER_SECOND: Key = Key::new(
     "records_per_second",
     Kind::Rate,

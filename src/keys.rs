@@ -30,6 +30,9 @@ pub enum Kind {
     /// One of a fixed set of names.
     Choice(&'static [&'static str]),
     Flag,
+    /// A name in quotes (`id`, `from`): part of the design's shape, not a
+    /// value to vary.
+    Text,
 }
 
 /// A default as a scenario would write it, read by the same code as the

@@ -98,6 +98,14 @@ pub enum Violation {
         allowed: Decimal,
         fix: &'static str,
     },
+    /// The design sets something below what AWS allows (a stream's
+    /// retention under 24 hours), in the limit's kind.
+    Minimum {
+        limit: &'static Limit,
+        set: Decimal,
+        minimum: Decimal,
+        fix: &'static str,
+    },
 }
 
 impl Violation {
@@ -111,7 +119,7 @@ impl Violation {
             Self::Replay => "replay",
             Self::MessageSize { .. } => "max_message_size",
             Self::JobDuration { .. } => "max_job_duration",
-            Self::Limit { .. } => "limit",
+            Self::Limit { .. } | Self::Minimum { .. } => "limit",
         }
     }
 }
@@ -237,6 +245,21 @@ impl ComponentResult {
 
     pub fn note(&mut self, code: &'static str, text: &'static str) {
         let _ = self.notes.try_push(Note { code, text });
+    }
+
+    pub fn violate_below(
+        &mut self,
+        limit: &'static Limit,
+        set: Decimal,
+        minimum: Decimal,
+        fix: &'static str,
+    ) {
+        let _ = self.violations.try_push(Violation::Minimum {
+            limit,
+            set,
+            minimum,
+            fix,
+        });
     }
 
     pub fn violate(

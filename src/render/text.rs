@@ -216,30 +216,47 @@ pub fn violation(
             allowed,
             fix,
         } => {
-            let amount = |value: Decimal| match limit.kind {
-                LimitKind::Bytes => {
-                    Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string()
-                }
-                LimitKind::Duration => Duration::from_ms(value).to_string(),
-                LimitKind::Count => number(value, 2),
-            };
-            let (mut needed_text, mut allowed_text) = (amount(*needed), amount(*allowed));
-            // Rounded figures must never read "1 MB, over the limit of 1 MB".
-            if needed_text == allowed_text {
-                let exact = |value: Decimal| match limit.kind {
-                    LimitKind::Bytes => format!("{} B", number(value, 0)),
-                    LimitKind::Duration => format!("{} ms", number(value, 3)),
-                    LimitKind::Count => number(value, 28),
-                };
-                (needed_text, allowed_text) = (exact(*needed), exact(*allowed));
-            }
+            let (needed, allowed) = amounts(limit.kind, *needed, *allowed);
             format!(
-                "{}: {needed_text} needed, over the limit of {allowed_text} {}; {fix}",
+                "{}: {needed} needed, over the limit of {allowed} {}; {fix}",
+                subject.unwrap_or_default(),
+                limit.what,
+            )
+        }
+        Violation::Minimum {
+            limit,
+            set,
+            minimum,
+            fix,
+        } => {
+            let (set, minimum) = amounts(limit.kind, *set, *minimum);
+            format!(
+                "{}: {set} set, under the minimum of {minimum} {}; {fix}",
                 subject.unwrap_or_default(),
                 limit.what,
             )
         }
     }
+}
+
+/// Two amounts of a limit's kind, rounded for reading unless rounding would
+/// make them look equal: never "1 MB, over the limit of 1 MB".
+fn amounts(kind: LimitKind, a: Decimal, b: Decimal) -> (String, String) {
+    let rounded = |value: Decimal| match kind {
+        LimitKind::Bytes => Bytes(u64::try_from(value.ceil()).unwrap_or(u64::MAX)).to_string(),
+        LimitKind::Duration => Duration::from_ms(value).to_string(),
+        LimitKind::Count => number(value, 2),
+    };
+    let (a_text, b_text) = (rounded(a), rounded(b));
+    if a_text != b_text {
+        return (a_text, b_text);
+    }
+    let exact = |value: Decimal| match kind {
+        LimitKind::Bytes => format!("{} B", number(value, 0)),
+        LimitKind::Duration => format!("{} ms", number(value, 3)),
+        LimitKind::Count => number(value, 28),
+    };
+    (exact(a), exact(b))
 }
 
 /// The verdict line: `meets the requirements` or the first reason it does not.

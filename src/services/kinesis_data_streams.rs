@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -41,11 +41,51 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_SHARED,
         &LATENCY_EFO,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &CAPACITY_MODE,
+            &CONSUMERS,
+            &EFO_CONSUMERS_KEY,
+            &RETENTION,
+            &MAX_RECORD_SIZE_KEY,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static CAPACITY_MODE: Key = Key::new(
+    "capacity_mode",
+    Kind::Choice(CapacityMode::NAMES),
+    Default::Text("provisioned"),
+    "`provisioned` (shards) or `on_demand` (per GB)",
+);
+static CONSUMERS: Key = Key::new(
+    "consumers",
+    Kind::Count { min: 0, max: 1_000 },
+    Default::Integer(1),
+    "shared-throughput consumers, each reading every record",
+);
+static EFO_CONSUMERS_KEY: Key = Key::new(
+    "efo_consumers",
+    Kind::Count { min: 0, max: 1_000 },
+    Default::Integer(0),
+    "enhanced fan-out consumers (20 per stream)",
+);
+static RETENTION: Key = Key::new(
+    "retention",
+    Kind::Duration,
+    Default::Text("24 h"),
+    "how long records stay readable (24 h to 365 d)",
+);
+static MAX_RECORD_SIZE_KEY: Key = Key::new(
+    "max_record_size",
+    Kind::Size,
+    Default::Text("1 MB"),
+    "the stream's record limit (up to 10 MB)",
+);
 
 pub const DOC: Doc = Doc {
     summary: "a durable, ordered stream of records, sharded for throughput",
@@ -54,39 +94,7 @@ pub const DOC: Doc = Doc {
     replay: "yes, from any position in the retention period",
     latency: "~200 ms shared, ~70 ms enhanced fan-out",
     scaling: "1 MB/s or 1,000 records/s in, 2 MB/s out per shard",
-    inputs: &[
-        (
-            "capacity_mode",
-            "provisioned",
-            "`provisioned` (shards) or `on_demand` (per GB)",
-        ),
-        (
-            "records_per_second",
-            "[workload]",
-            "records written per second",
-        ),
-        ("record_size", "[workload]", "bytes per record"),
-        (
-            "consumers",
-            "1",
-            "shared-throughput consumers, each reading every record",
-        ),
-        (
-            "efo_consumers",
-            "0",
-            "enhanced fan-out consumers (at most 20)",
-        ),
-        (
-            "retention",
-            "24 h",
-            "how long records stay readable (24 h to 365 d)",
-        ),
-        (
-            "max_record_size",
-            "1 MB",
-            "the stream's record limit (up to 10 MB)",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "shards = ceil(max(write bytes/s / 1 MB, records/s / 1,000, write bytes/s x consumers / 2 MB))",
         "PUT payload units = records x ceil(record size / 25 KB)",
@@ -220,40 +228,14 @@ pub struct Input {
     pub max_record_size: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let mode = fields
-        .choice("capacity_mode")?
-        .map_or(CapacityMode::Provisioned, |m| m.value);
-    let consumers = fields.count("consumers", 1_000)?.map_or(1, |c| c.value);
-    let efo_consumers = fields.count("efo_consumers", 1_000)?;
-    let retention = fields.duration("retention")?;
-    let max_record_size = fields.bytes("max_record_size")?;
-
-    let quota = ctx.limit_bytes(fields, &MAX_RECORD_SIZE)?;
-    if let Some(max) = max_record_size
-        && max.value > quota
-    {
-        return Err(fields
-            .error(
-                max.span,
-                format!("`max_record_size` is at most {quota} (found {})", max.value),
-            )
-            .with_help("Kinesis Data Streams accepts records of up to 10 MB per stream"));
-    }
-    let max_record = max_record_size.map_or(Bytes::mib(1), |m| m.value);
-    let (min, max) = (
-        ctx.limit_duration(fields, &MIN_RETENTION)?,
-        ctx.limit_duration(fields, &MAX_RETENTION)?,
-    );
-    if let Some(retention) = &retention {
-        fields.in_range("retention", retention, min, max)?;
-    }
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `kinesis_data_streams` has no value");
     Ok(super::Input::KinesisDataStreams(Input {
-        mode,
-        consumers,
-        efo_consumers: efo_consumers.map_or(0, |e| e.value),
-        retention: retention.map_or(Duration::from_hours(DAY), |r| r.value),
-        max_record_size: max_record,
+        mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
+        consumers: values.count(&CONSUMERS).ok_or_else(default)?,
+        efo_consumers: values.count(&EFO_CONSUMERS_KEY).ok_or_else(default)?,
+        retention: values.duration(&RETENTION).ok_or_else(default)?,
+        max_record_size: values.bytes(&MAX_RECORD_SIZE_KEY).ok_or_else(default)?,
     }))
 }
 
@@ -344,14 +326,41 @@ impl Input {
         Ok(result)
     }
 
-    /// Records over the stream's size limit, and enhanced fan-out consumers
-    /// over the stream's limit, fail the design.
+    /// Records over the stream's size limit, a limit or retention the
+    /// stream cannot be set to, and enhanced fan-out consumers over the
+    /// stream's limit, fail the design.
     fn check_records(
         &self,
         ctx: &Ctx,
         record_size: Bytes,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
+        let quota = ctx.bytes(&MAX_RECORD_SIZE)?;
+        if self.max_record_size > quota {
+            result.violate(
+                &MAX_RECORD_SIZE,
+                self.max_record_size.decimal(),
+                quota.decimal(),
+                "set `max_record_size` within the quota, or split the records",
+            );
+        }
+        let (min, max) = (ctx.duration(&MIN_RETENTION)?, ctx.duration(&MAX_RETENTION)?);
+        if self.retention > max {
+            result.violate(
+                &MAX_RETENTION,
+                self.retention.ms(),
+                max.ms(),
+                "keep the data longer elsewhere (S3, or Firehose to S3)",
+            );
+        }
+        if self.retention < min {
+            result.violate_below(
+                &MIN_RETENTION,
+                self.retention.ms(),
+                min.ms(),
+                "a stream keeps records for at least its minimum retention: raise `retention`",
+            );
+        }
         if record_size > self.max_record_size {
             let fix = if record_size <= ctx.bytes(&MAX_RECORD_SIZE)? {
                 "raise the stream's `max_record_size`, or split the record"

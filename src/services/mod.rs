@@ -250,6 +250,22 @@ impl Input {
     }
 }
 
+/// Every key a component of `def` takes, in the order `calc services` and
+/// the schema list them: its place in the flow, its input, its output, its own.
+pub fn keys(def: &ServiceDef) -> impl Iterator<Item = &'static Key> {
+    let input = def.input.map_or(&[][..], |keys| keys.all);
+    let output = if def.transforms {
+        crate::flow::OUTPUT_KEYS
+    } else {
+        &[]
+    };
+    [&crate::flow::ID, &crate::flow::FROM]
+        .into_iter()
+        .chain(input.iter().copied())
+        .chain(output.iter().copied())
+        .chain(def.parse.keys().iter().copied())
+}
+
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
     ALL.iter().copied().find(|def| def.name == name)
 }
