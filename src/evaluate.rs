@@ -10,7 +10,8 @@ use crate::keys::{Value, Values};
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
 };
-use crate::scenario::{Alternative, Component, Requirements, Scenario};
+use crate::requirements::{self, Requirements};
+use crate::scenario::{Alternative, Component, Scenario};
 use crate::services::{Ctx, EvalError, Parse};
 use crate::units::Duration;
 
@@ -41,19 +42,27 @@ pub fn workload(scenario: &Scenario, values: &[Value]) -> Result<Flow, Diagnosti
 /// (the same slots, some of them varied).
 pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Diagnostic> {
     let no_usage = Usage::default();
+    let hours = match values[scenario.hours_per_month] {
+        Value::Number(hours) => hours,
+        _ => Decimal::from(730),
+    };
     let ctx = Ctx {
         prices: &scenario.prices,
-        hours: scenario.hours_per_month,
+        hours,
         free_tier: scenario.free_tier,
         round_up_to_cent: scenario.round_up_to_cent,
         usage: &no_usage,
         input: workload(scenario, values)?,
     };
+    let requirements = Requirements::from_values(&Values::new(
+        requirements::KEYS,
+        &values[scenario.requirements.clone()],
+    ));
     let alternatives = scenario
         .alternatives
         .iter()
         .map(|alternative| {
-            evaluate_alternative(alternative, values, &scenario.requirements, &ctx).map_err(
+            evaluate_alternative(alternative, values, &requirements, &ctx).map_err(
                 |(index, error)| {
                     let component = &alternative.components[index];
                     scenario
@@ -75,7 +84,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
             currency: scenario.prices.currency.clone(),
             as_of: scenario.prices.as_of.clone(),
         },
-        hours_per_month: scenario.hours_per_month,
+        hours_per_month: hours,
         free_tier: scenario.free_tier,
         alternatives,
     })

@@ -15,6 +15,7 @@ pub mod params;
 pub mod pricing;
 pub mod render;
 pub mod report;
+pub mod requirements;
 pub mod scenario;
 pub mod services;
 pub mod suggest;

@@ -8,13 +8,18 @@ use std::fmt::Write;
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::fields::Fields;
-use crate::keys::{Invalid, Key, Value};
+use crate::fields::{Entry, Fields};
+use crate::keys::{Invalid, Key, Value, Values};
+use crate::scenario::Scenario;
+use crate::services::Parse;
 
 /// Where a value sits in the scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Place {
+    /// The scenario's own settings (`hours_per_month`).
+    Scenario,
     Workload,
+    Requirements,
     /// The component at `component` in the alternative at `alternative`.
     Component {
         alternative: usize,
@@ -56,6 +61,19 @@ impl Params {
         Ok(start..self.values.len())
     }
 
+    /// Adds one value read by other means; returns its slot.
+    pub fn push(
+        &mut self,
+        key: &'static Key,
+        place: Place,
+        span: Option<Span>,
+        value: Value,
+    ) -> usize {
+        self.values.push(value);
+        self.info.push(Param { key, place, span });
+        self.values.len() - 1
+    }
+
     /// Where the value in `slot` was written, if it was.
     pub fn span(&self, slot: usize) -> Option<Span> {
         self.info.get(slot).and_then(|p| p.span)
@@ -90,6 +108,11 @@ impl Params {
 pub fn path(place: Place, key: &Key, alternative: Option<(&str, Option<&str>)>) -> String {
     let mut path = String::new();
     match (place, alternative) {
+        (Place::Scenario, _) => {
+            path.push_str(key.name);
+            return path;
+        }
+        (Place::Requirements, _) => path.push_str("requirements"),
         (Place::Workload, _) | (_, None) => path.push_str("workload"),
         (Place::Component { component, .. }, Some((name, id))) => {
             let _ = write!(path, "alternatives[{name}].components[");
@@ -104,4 +127,254 @@ pub fn path(place: Place, key: &Key, alternative: Option<(&str, Option<&str>)>) 
     }
     let _ = write!(path, ".{}", key.name);
     path
+}
+
+/// Every value's path and slot, for listings and suggestions.
+pub fn paths(scenario: &Scenario) -> impl Iterator<Item = (String, usize)> + '_ {
+    scenario
+        .params
+        .info
+        .iter()
+        .enumerate()
+        .map(|(slot, param)| (path_of(scenario, param), slot))
+}
+
+fn path_of(scenario: &Scenario, param: &Param) -> String {
+    let names = match param.place {
+        Place::Component {
+            alternative,
+            component,
+        } => {
+            let alternative = &scenario.alternatives[alternative];
+            Some((
+                alternative.name.as_str(),
+                alternative.components[component].id.as_deref(),
+            ))
+        }
+        _ => None,
+    };
+    path(param.place, param.key, names)
+}
+
+/// The slot of the value at `path`. A component is named by its `id` or by
+/// its index (`components[0]`).
+pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
+    let found = |place: Place, key: &str| {
+        scenario
+            .params
+            .info
+            .iter()
+            .position(|p| p.place == place && p.key.name == key)
+    };
+    let slot = match path.split_once('.') {
+        None => found(Place::Scenario, path),
+        Some(("workload", key)) => found(Place::Workload, key),
+        Some(("requirements", key)) => found(Place::Requirements, key),
+        Some(_) => component_slot(scenario, path).and_then(|(place, key)| found(place, key)),
+    };
+    slot.ok_or_else(|| {
+        let mut message = format!("no value has the path `{path}`");
+        let all: Vec<(String, usize)> = paths(scenario).collect();
+        if let Some(near) = crate::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
+        {
+            let _ = write!(message, "; did you mean `{near}`?");
+        }
+        message
+    })
+}
+
+/// `alternatives[NAME].components[ID or INDEX].KEY` → the place and the key.
+fn component_slot<'p>(scenario: &Scenario, path: &'p str) -> Option<(Place, &'p str)> {
+    let rest = path.strip_prefix("alternatives[")?;
+    let (name, rest) = rest.split_once("].components[")?;
+    let (component, key) = rest.split_once("].")?;
+    let alternative = scenario.alternatives.iter().position(|a| a.name == name)?;
+    let components = &scenario.alternatives[alternative].components;
+    let component = components
+        .iter()
+        .position(|c| c.id.as_deref() == Some(component))
+        .or_else(|| {
+            component
+                .parse()
+                .ok()
+                .filter(|&i: &usize| i < components.len())
+        })?;
+    Some((
+        Place::Component {
+            alternative,
+            component,
+        },
+        key,
+    ))
+}
+
+/// Reads `text` as the value at `path` would be written in the scenario
+/// (`6000`, `"35 KB"`, `on_demand`), checks it as the scenario's own value
+/// would be, and puts it in `values`.
+pub fn set(
+    scenario: &Scenario,
+    values: &mut [Value],
+    path: &str,
+    text: &str,
+) -> Result<(), Diagnostic> {
+    let slot = resolve(scenario, path).map_err(Diagnostic::plain)?;
+    let param = scenario.params.info[slot];
+    let source = Source::new(format!("--set {path}"), text.to_string());
+    let value = toml::from_str::<toml::Table>(&format!("v = {text}"))
+        .ok()
+        .and_then(|mut table| table.remove("v"))
+        .unwrap_or_else(|| toml::Value::String(text.to_string()));
+    let whole = Span::from(0..text.len());
+    let entry = Entry {
+        key: param.key.name.to_string(),
+        key_span: whole,
+        value,
+        value_span: whole,
+    };
+    let mut fields = Fields::new(&source, param.key.name, vec![entry]);
+    let (value, _) = fields.value(param.key)?;
+    let old = std::mem::replace(&mut values[slot], value);
+    if let Err(message) = still_valid(scenario, values, param.place) {
+        values[slot] = old;
+        return Err(source.error(whole, message));
+    }
+    Ok(())
+}
+
+/// Whether the component at `place` still builds from `values`.
+fn still_valid(scenario: &Scenario, values: &[Value], place: Place) -> Result<(), String> {
+    let Place::Component {
+        alternative,
+        component,
+    } = place
+    else {
+        return Ok(());
+    };
+    let component = &scenario.alternatives[alternative].components[component];
+    if let Parse::Declared { keys, build } = component.def().parse {
+        build(&Values::new(keys, &values[component.slots.clone()])).map_err(|e| e.message)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::evaluate::evaluate_with;
+    use crate::report::CapacityValue;
+    use crate::scenario::{Overrides, parse};
+
+    const SCENARIO: &str = r#"
+name = "what if"
+
+[workload]
+records_per_second = 3000
+record_size = "1 KB"
+
+[requirements]
+max_monthly_cost = 500
+
+[[alternatives]]
+name = "Kinesis"
+components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }]
+"#;
+
+    fn scenario() -> Scenario {
+        parse(
+            Source::new("what-if.toml", SCENARIO),
+            Path::new("."),
+            &Overrides::default(),
+        )
+        .expect("parses")
+    }
+
+    fn shards(scenario: &Scenario, values: &[Value]) -> CapacityValue {
+        let report = evaluate_with(scenario, values).expect("evaluates");
+        let stream = &report.alternatives[0].components[0];
+        stream
+            .capacity
+            .iter()
+            .find(|c| c.key == "shards")
+            .expect("shards")
+            .value
+    }
+
+    #[test]
+    fn every_value_has_a_path() {
+        let scenario = scenario();
+        for path in [
+            "hours_per_month",
+            "workload.records_per_second",
+            "requirements.max_monthly_cost",
+            "alternatives[Kinesis].components[stream].consumers",
+            "alternatives[Kinesis].components[0].consumers",
+        ] {
+            let slot = resolve(&scenario, path).unwrap_or_else(|e| panic!("{e}"));
+            assert!(slot < scenario.params.values.len());
+        }
+        let consumers = resolve(
+            &scenario,
+            "alternatives[Kinesis].components[stream].consumers",
+        );
+        assert_eq!(scenario.params.values[consumers.unwrap()], Value::Count(2));
+        let listed: Vec<String> = paths(&scenario).map(|(p, _)| p).collect();
+        assert!(listed.contains(&"alternatives[Kinesis].components[stream].retention".to_string()));
+    }
+
+    #[test]
+    fn a_misspelt_path_gets_the_nearest_one() {
+        let error = resolve(&scenario(), "workload.recods_per_second").unwrap_err();
+        assert_eq!(
+            error,
+            "no value has the path `workload.recods_per_second`; did you mean `workload.records_per_second`?"
+        );
+    }
+
+    #[test]
+    fn a_value_varies_without_reading_the_scenario_again() {
+        // 3,000 records/s of 1 KB: 3 shards (bound by 1,000 records/s each).
+        // At 6,000: 6 shards. On demand and at 720 h, the stream-hours are 720.
+        let scenario = scenario();
+        let mut values = scenario.params.values.clone();
+        assert_eq!(shards(&scenario, &values), CapacityValue::Number(dec!(3)));
+        set(
+            &scenario,
+            &mut values,
+            "workload.records_per_second",
+            "6000",
+        )
+        .unwrap();
+        assert_eq!(shards(&scenario, &values), CapacityValue::Number(dec!(6)));
+        let mode = "alternatives[Kinesis].components[stream].capacity_mode";
+        set(&scenario, &mut values, mode, "on_demand").unwrap();
+        set(&scenario, &mut values, "hours_per_month", "720").unwrap();
+        let report = evaluate_with(&scenario, &values).unwrap();
+        let stream = &report.alternatives[0].components[0];
+        assert_eq!(stream.mode, Some("on_demand"));
+        assert_eq!(stream.line_items[0].quantity, dec!(720));
+        // The scenario's own values are untouched.
+        assert_eq!(
+            shards(&scenario, &scenario.params.values),
+            CapacityValue::Number(dec!(3))
+        );
+    }
+
+    #[test]
+    fn a_value_is_checked_as_the_scenario_checks_it() {
+        let scenario = scenario();
+        let mut values = scenario.params.values.clone();
+        let mode = "alternatives[Kinesis].components[stream].capacity_mode";
+        let error = set(&scenario, &mut values, mode, "on_demnd").unwrap_err();
+        assert!(
+            error.to_string().contains("did you mean `on_demand`?"),
+            "{error}"
+        );
+        let error = set(&scenario, &mut values, "workload.records_per_second", "-1").unwrap_err();
+        assert!(error.to_string().contains("cannot be negative"), "{error}");
+        assert_eq!(values, scenario.params.values);
+    }
 }

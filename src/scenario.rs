@@ -11,24 +11,25 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
-use crate::fields::{Choice, Entry, Fields, ParseCtx, Sp};
+use crate::fields::{Entry, Fields, ParseCtx, Sp};
 use crate::flow::{self, From, Own};
 use crate::keys::{Value, Values};
 use crate::number::Dec;
 use crate::params::{Params, Place};
 use crate::pricing::{self, PriceBook};
-use crate::report::Ordering;
+use crate::requirements;
 use crate::services::{self, Input, Parse, ServiceDef};
-use crate::units::{Bytes, Duration};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
 pub struct Scenario {
     pub name: String,
-    pub hours_per_month: Decimal,
+    /// The slot of `hours_per_month` in `params`.
+    pub hours_per_month: usize,
     pub free_tier: bool,
     pub round_up_to_cent: bool,
-    pub requirements: Requirements,
+    /// Where `[requirements]`'s values sit in `params`.
+    pub requirements: Range<usize>,
     /// Where `[workload]`'s values sit in `params`: what the first component
     /// of each alternative receives.
     pub workload: Range<usize>,
@@ -37,17 +38,6 @@ pub struct Scenario {
     pub prices: PriceBook,
     pub alternatives: Vec<Alternative>,
     pub source: Source,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Requirements {
-    pub max_latency: Option<Duration>,
-    pub max_monthly_cost: Option<Decimal>,
-    pub ordering: Option<Ordering>,
-    pub retention: Option<Duration>,
-    pub replay: bool,
-    pub max_message_size: Option<Bytes>,
-    pub max_job_duration: Option<Duration>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,24 +110,10 @@ struct RawScenario {
     free_tier: bool,
     rounding: Option<Spanned<String>>,
     workload: Option<Spanned<RawComponent>>,
-    #[serde(default)]
-    requirements: RawRequirements,
+    requirements: Option<Spanned<RawComponent>>,
     #[serde(default)]
     pricing_overrides: BTreeMap<Spanned<String>, Spanned<Dec>>,
     alternatives: Spanned<Vec<RawAlternative>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct RawRequirements {
-    max_latency: Option<Spanned<String>>,
-    max_monthly_cost: Option<Spanned<Dec>>,
-    ordering: Option<Spanned<String>>,
-    retention: Option<Spanned<String>>,
-    #[serde(default)]
-    replay: bool,
-    max_message_size: Option<Spanned<SizeText>>,
-    max_job_duration: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -148,14 +124,6 @@ struct RawAlternative {
     #[allow(dead_code)]
     description: Option<String>,
     components: Spanned<Vec<Spanned<RawComponent>>>,
-}
-
-/// A size as written: a string with a unit, or a bare number of bytes.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SizeText {
-    Text(String),
-    Bytes(i64),
 }
 
 /// A component's keys and values with their places, for the service to read.
@@ -244,23 +212,35 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         prices.override_price(dimension.key, value, dimension.unit);
     }
 
-    let requirements = requirements(&source, raw.requirements)?;
-
     let mut params = Params::default();
-    let workload = match raw.workload {
-        Some(table) => {
-            let span: Span = table.span().into();
-            let mut fields = Fields::new(&source, "workload", entries(table.into_inner()));
-            let slots = params.read(&mut fields, flow::RECORDS.all, Place::Workload)?;
-            fields.finish()?;
-            check_peak(&source, &params, slots.clone(), span)?;
-            slots
-        }
-        None => {
-            let mut fields = Fields::new(&source, "workload", Vec::new());
-            params.read(&mut fields, flow::RECORDS.all, Place::Workload)?
-        }
-    };
+    let hours_slot = params.push(
+        &HOURS_PER_MONTH,
+        Place::Scenario,
+        raw.hours_per_month.as_ref().map(|h| h.span().into()),
+        Value::Number(hours_per_month),
+    );
+    let requirements = table(
+        &source,
+        raw.requirements,
+        "requirements",
+        requirements::KEYS,
+        Place::Requirements,
+        &mut params,
+    )?;
+    let workload_span: Span = raw
+        .workload
+        .as_ref()
+        .map(|w| w.span().into())
+        .unwrap_or_default();
+    let workload = table(
+        &source,
+        raw.workload,
+        "workload",
+        flow::RECORDS.all,
+        Place::Workload,
+        &mut params,
+    )?;
+    check_peak(&source, &params, workload.clone(), workload_span)?;
 
     if raw.alternatives.get_ref().is_empty() {
         return Err(source.error(
@@ -305,7 +285,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 
     Ok(Scenario {
         name: raw.name,
-        hours_per_month,
+        hours_per_month: hours_slot,
         free_tier: raw.free_tier,
         round_up_to_cent,
         requirements,
@@ -317,69 +297,20 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     })
 }
 
-fn requirements(source: &Source, raw: RawRequirements) -> Result<Requirements, Diagnostic> {
-    let duration = |text: Option<Spanned<String>>| {
-        text.map(|t| {
-            t.get_ref()
-                .parse()
-                .map_err(|e: String| source.error(t.span().into(), e))
-        })
-        .transpose()
-    };
-    let ordering = raw
-        .ordering
-        .map(|o| {
-            Ordering::CHOICES
-                .iter()
-                .find(|(name, _)| name == o.get_ref())
-                .map(|(_, ordering)| *ordering)
-                .ok_or_else(|| {
-                    source
-                        .error(
-                            o.span().into(),
-                            format!("unknown ordering `{}`", o.get_ref()),
-                        )
-                        .suggesting(o.get_ref(), Ordering::CHOICES.iter().map(|(n, _)| *n))
-                        .or_help("expected `none`, `per_key` or `total`")
-                })
-        })
-        .transpose()?;
-    let max_monthly_cost = raw
-        .max_monthly_cost
-        .map(|c| {
-            let value = c.get_ref().0;
-            if value.is_sign_negative() {
-                return Err(source.error(c.span().into(), "`max_monthly_cost` cannot be negative"));
-            }
-            Ok(value)
-        })
-        .transpose()?;
-    Ok(Requirements {
-        max_latency: duration(raw.max_latency)?,
-        max_monthly_cost,
-        ordering,
-        retention: duration(raw.retention)?,
-        replay: raw.replay,
-        max_message_size: raw
-            .max_message_size
-            .map(|s| size(source, &s))
-            .transpose()?
-            .map(|s| s.value),
-        max_job_duration: duration(raw.max_job_duration)?,
-    })
-}
-
-fn size(source: &Source, text: &Spanned<SizeText>) -> Result<Sp<Bytes>, Diagnostic> {
-    let parsed = match text.get_ref() {
-        SizeText::Text(t) => t.parse::<Bytes>(),
-        SizeText::Bytes(n) => Bytes::from_integer(*n),
-    };
-    parsed
-        .map(|value| Sp {
-            value,
-            span: text.span().into(),
-        })
-        .map_err(|e| source.error(text.span().into(), e))
+/// A table of declared keys (`[workload]`, `[requirements]`), read into `params`.
+fn table(
+    source: &Source,
+    raw: Option<Spanned<RawComponent>>,
+    name: &'static str,
+    keys: &'static [&'static crate::keys::Key],
+    place: Place,
+    params: &mut Params,
+) -> Result<Range<usize>, Diagnostic> {
+    let entries = raw.map_or_else(Vec::new, |table| entries(table.into_inner()));
+    let mut fields = Fields::new(source, name, entries);
+    let slots = params.read(&mut fields, keys, place)?;
+    fields.finish()?;
+    Ok(slots)
 }
 
 /// A peak is given once, as a rate or a ratio, and is at least the average.
@@ -638,6 +569,13 @@ fn load_pricing(
         (None, None) => pricing::load(pricing::DEFAULT_TABLE, dir),
     }
 }
+
+static HOURS_PER_MONTH: crate::keys::Key = crate::keys::Key::new(
+    "hours_per_month",
+    crate::keys::Kind::Number,
+    crate::keys::Default::Integer(730),
+    "hours in the billing month (AWS's examples also use 720 and 744)",
+);
 
 fn check_hours(hours: Decimal) -> Result<Decimal, String> {
     if hours <= Decimal::ZERO || hours > Decimal::from(744) {

@@ -1,0 +1,89 @@
+//! `[requirements]`: what every alternative is checked against. Each key is
+//! declared once; its value sits in the scenario's vector of values
+//! (`requirements.max_monthly_cost`), so a what-if can vary it.
+
+use rust_decimal::Decimal;
+
+use crate::keys::{Default, Key, Kind, Values};
+use crate::report::Ordering;
+use crate::units::{Bytes, Duration};
+
+static MAX_LATENCY: Key = Key::new(
+    "max_latency",
+    Kind::Duration,
+    Default::None,
+    "the latency the components add, summed, at most",
+);
+static MAX_MONTHLY_COST: Key = Key::new(
+    "max_monthly_cost",
+    Kind::Number,
+    Default::None,
+    "the monthly bill at most, in the pricing table's currency",
+);
+static ORDERING: Key = Key::new(
+    "ordering",
+    Kind::Choice(Ordering::NAMES),
+    Default::None,
+    "`none`, `per_key` or `total`: every component that orders keeps at least this",
+);
+static RETENTION: Key = Key::new(
+    "retention",
+    Kind::Duration,
+    Default::None,
+    "some component keeps the data this long",
+);
+static REPLAY: Key = Key::new(
+    "replay",
+    Kind::Flag,
+    Default::Bool(false),
+    "some component lets consumers read the data again",
+);
+static MAX_MESSAGE_SIZE: Key = Key::new(
+    "max_message_size",
+    Kind::Size,
+    Default::None,
+    "every component carries messages this large",
+);
+static MAX_JOB_DURATION: Key = Key::new(
+    "max_job_duration",
+    Kind::Duration,
+    Default::None,
+    "every component with a run limit allows jobs this long",
+);
+
+/// The keys of `[requirements]`, in the order their values are kept.
+pub static KEYS: &[&Key] = &[
+    &MAX_LATENCY,
+    &MAX_MONTHLY_COST,
+    &ORDERING,
+    &RETENTION,
+    &REPLAY,
+    &MAX_MESSAGE_SIZE,
+    &MAX_JOB_DURATION,
+];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Requirements {
+    pub max_latency: Option<Duration>,
+    pub max_monthly_cost: Option<Decimal>,
+    pub ordering: Option<Ordering>,
+    pub retention: Option<Duration>,
+    pub replay: bool,
+    pub max_message_size: Option<Bytes>,
+    pub max_job_duration: Option<Duration>,
+}
+
+impl Requirements {
+    /// The requirements from the values of [`KEYS`].
+    pub fn from_values(values: &Values) -> Self {
+        Self {
+            max_latency: values.duration(&MAX_LATENCY),
+            max_monthly_cost: values.number(&MAX_MONTHLY_COST),
+            ordering: values.choice(&ORDERING),
+            retention: values.duration(&RETENTION),
+            replay: values.flag(&REPLAY).unwrap_or(false),
+            max_message_size: values.bytes(&MAX_MESSAGE_SIZE),
+            max_job_duration: values.duration(&MAX_JOB_DURATION),
+        }
+    }
+}
