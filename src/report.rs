@@ -55,6 +55,36 @@ pub enum CapacityValue {
 pub struct Note {
     pub code: &'static str,
     pub text: &'static str,
+    pub level: Level,
+}
+
+/// How much a note weighs in the verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Worth knowing; the design works as priced.
+    Info,
+    /// The design works, with a caveat worth reading before relying on it.
+    Warning,
+}
+
+/// What an alternative comes to: it works, it works with a caveat, or it
+/// breaks a requirement or a limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Ok,
+    Warning,
+    Fails,
+}
+
+impl Verdict {
+    /// As JSON and the comparison name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ok => "ok",
+            Self::Warning => "warning",
+            Self::Fails => "fails",
+        }
+    }
 }
 
 /// Why an alternative does not meet its requirements or AWS's limits.
@@ -244,7 +274,20 @@ impl ComponentResult {
     }
 
     pub fn note(&mut self, code: &'static str, text: &'static str) {
-        let _ = self.notes.try_push(Note { code, text });
+        let _ = self.notes.try_push(Note {
+            code,
+            text,
+            level: Level::Info,
+        });
+    }
+
+    /// A caveat that makes the alternative's verdict `warning`.
+    pub fn warn(&mut self, code: &'static str, text: &'static str) {
+        let _ = self.notes.try_push(Note {
+            code,
+            text,
+            level: Level::Warning,
+        });
     }
 
     pub fn violate_below(
@@ -295,6 +338,27 @@ pub struct AlternativeResult {
 impl AlternativeResult {
     pub fn feasible(&self) -> bool {
         self.violations.is_empty() && self.components.iter().all(|c| c.violations.is_empty())
+    }
+
+    /// `fails` when it breaks anything, `warning` when a component warns.
+    pub fn verdict(&self) -> Verdict {
+        if !self.feasible() {
+            Verdict::Fails
+        } else if self.warnings().next().is_some() {
+            Verdict::Warning
+        } else {
+            Verdict::Ok
+        }
+    }
+
+    /// The warnings of its components, with the component's index.
+    pub fn warnings(&self) -> impl Iterator<Item = (usize, &Note)> {
+        self.components.iter().enumerate().flat_map(|(i, c)| {
+            c.notes
+                .iter()
+                .filter(|n| n.level == Level::Warning)
+                .map(move |n| (i, n))
+        })
     }
 
     /// Every violation, with the index of the component it belongs to, if any.

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Number, Value, json};
 
 use super::text;
-use crate::report::{AlternativeResult, CapacityValue, ComponentResult, LineItem, Report};
+use crate::report::{AlternativeResult, CapacityValue, ComponentResult, Level, LineItem, Report};
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
@@ -25,6 +25,7 @@ pub fn render(report: &Report) -> String {
                     .ratio_to_cheapest(alternative.monthly_cost)
                     .map_or(Value::Null, |r| decimal(r.round_dp(6))),
                 "feasible": alternative.feasible(),
+                "verdict": alternative.verdict().as_str(),
             })
         })
         .collect();
@@ -62,6 +63,7 @@ fn alternative(alternative: &AlternativeResult, currency: &str) -> Value {
         "monthly_cost": decimal(alternative.monthly_cost),
         "latency_ms": decimal(alternative.latency.ms()),
         "feasible": alternative.feasible(),
+        "verdict": alternative.verdict().as_str(),
         "violations": violations,
         "components": alternative.components.iter().map(|c| component(alternative, c)).collect::<Vec<_>>(),
     })
@@ -97,7 +99,7 @@ fn component(alternative: &AlternativeResult, component: &ComponentResult) -> Va
         "latency_ms": decimal(component.latency.ms()),
         "capacity": capacity,
         "line_items": component.line_items.iter().map(line_item).collect::<Vec<_>>(),
-        "notes": component.notes.iter().map(|n| json!({"code": n.code, "message": n.text})).collect::<Vec<_>>(),
+        "notes": component.notes.iter().map(|n| json!({"code": n.code, "message": n.text, "level": match n.level { Level::Info => "info", Level::Warning => "warning" }})).collect::<Vec<_>>(),
     })
 }
 

@@ -74,7 +74,11 @@ pub fn render(report: &Report) -> String {
                 }
             }
             for note in &component.notes {
-                let _ = writeln!(out, "\n> {}", note.text);
+                let label = match note.level {
+                    crate::report::Level::Info => "",
+                    crate::report::Level::Warning => "**Warning:** ",
+                };
+                let _ = writeln!(out, "\n> {label}{}", note.text);
             }
         }
         let violations: Vec<String> = alternative

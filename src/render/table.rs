@@ -6,7 +6,7 @@ use std::fmt::Write;
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
 use super::text;
-use crate::report::{AlternativeResult, Report};
+use crate::report::{AlternativeResult, Level, Report};
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
@@ -61,7 +61,11 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
             }
         }
         for note in &component.notes {
-            let _ = writeln!(out, "note: {}", note.text);
+            let label = match note.level {
+                Level::Info => "note",
+                Level::Warning => "warning",
+            };
+            let _ = writeln!(out, "{label}: {}", note.text);
         }
     }
     for (component, violation) in alternative.all_violations() {

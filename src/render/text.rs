@@ -9,7 +9,7 @@ use crate::flow::From;
 use crate::number::cents;
 use crate::report::{
     AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, Report, Retention,
-    Violation,
+    Verdict, Violation,
 };
 use crate::services::LimitKind;
 use crate::units::{Bytes, Duration};
@@ -261,10 +261,10 @@ fn amounts(kind: LimitKind, a: Decimal, b: Decimal) -> (String, String) {
 
 /// The verdict line: `meets the requirements` or the first reason it does not.
 pub fn verdict(alternative: &AlternativeResult) -> &'static str {
-    if alternative.feasible() {
-        "meets the requirements"
-    } else {
-        "does not meet the requirements"
+    match alternative.verdict() {
+        Verdict::Ok => "meets the requirements",
+        Verdict::Warning => "meets the requirements, with warnings",
+        Verdict::Fails => "does not meet the requirements",
     }
 }
 
@@ -276,10 +276,16 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
         .collect();
     failed.sort_unstable();
     failed.dedup();
-    if failed.is_empty() {
+    if !failed.is_empty() {
+        return format!("fails: {}", failed.join(", "));
+    }
+    let mut warned: Vec<&str> = alternative.warnings().map(|(_, n)| n.code).collect();
+    warned.sort_unstable();
+    warned.dedup();
+    if warned.is_empty() {
         "ok".to_string()
     } else {
-        format!("fails: {}", failed.join(", "))
+        format!("warning: {}", warned.join(", "))
     }
 }
 
