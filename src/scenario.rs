@@ -15,7 +15,7 @@ use crate::number::Dec;
 use crate::pricing::{self, PriceBook};
 use crate::report::Ordering;
 use crate::services::{self, Input};
-use crate::units::{Bytes, Duration};
+use crate::units::{Bytes, Duration, DurationText, Rate, SizeText};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -84,21 +84,21 @@ struct RawScenario {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawWorkload {
-    records_per_second: Option<Spanned<Dec>>,
+    records_per_second: Option<Spanned<Rate>>,
     record_size: Option<Spanned<SizeText>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct RawRequirements {
-    max_latency: Option<Spanned<String>>,
+    max_latency: Option<Spanned<DurationText>>,
     max_monthly_cost: Option<Spanned<Dec>>,
     ordering: Option<Spanned<String>>,
-    retention: Option<Spanned<String>>,
+    retention: Option<Spanned<DurationText>>,
     #[serde(default)]
     replay: bool,
     max_message_size: Option<Spanned<SizeText>>,
-    max_job_duration: Option<Spanned<String>>,
+    max_job_duration: Option<Spanned<DurationText>>,
 }
 
 #[derive(Deserialize)]
@@ -109,14 +109,6 @@ struct RawAlternative {
     #[allow(dead_code)]
     description: Option<String>,
     components: Spanned<Vec<Spanned<RawComponent>>>,
-}
-
-/// A size as written: a string with a unit, or a bare number of bytes.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum SizeText {
-    Text(String),
-    Bytes(i64),
 }
 
 /// A component's keys and values with their places, for the service to read.
@@ -273,7 +265,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 }
 
 fn requirements(source: &Source, raw: RawRequirements) -> Result<Requirements, Diagnostic> {
-    let duration = |text: Option<Spanned<String>>| {
+    let duration = |text: Option<Spanned<DurationText>>| {
         text.map(|t| {
             t.get_ref()
                 .parse()
