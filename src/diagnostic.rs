@@ -4,7 +4,15 @@
 use std::fmt;
 use std::ops::Range;
 
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue};
+
 use crate::suggest::did_you_mean;
+use crate::units::{EXPECT_DURATION, EXPECT_SIZE};
+
+/// At most this many errors are reported from one file; past that, the
+/// first ones are the ones to fix.
+pub const MAX_REPORTED: usize = 20;
 
 /// A byte range in a source file, small and `Copy` so that parsed values can carry it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -41,32 +49,79 @@ impl Source {
     /// An error at `span` in this file.
     pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            message: message.into(),
             location: Some(self.locate(span)),
             file: Some(self.name.clone()),
-            help: None,
+            ..Diagnostic::plain(message)
         }
     }
 
     /// An error about this file as a whole.
     pub fn error_in_file(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            message: message.into(),
-            location: None,
             file: Some(self.name.clone()),
-            help: None,
+            ..Diagnostic::plain(message)
         }
     }
 
-    /// Turns a TOML error into a diagnostic, rewording serde's "unknown field"
-    /// and "unknown variant" messages into a suggestion.
+    /// Reads this file's TOML into `T`, reporting every unknown key (up to
+    /// [`MAX_REPORTED`]) rather than only the first: each one found is taken
+    /// out and the rest read again. The first error of another kind ends
+    /// the search, since what follows it may be its consequence.
+    pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+        let mut root = DeTable::parse(&self.text).map_err(|e| self.toml_error(&e))?;
+        let mut found: Vec<Diagnostic> = Vec::new();
+        loop {
+            let error = match T::deserialize(toml::de::Deserializer::from(root.clone())) {
+                Ok(value) if found.is_empty() => return Ok(value),
+                Ok(_) => break,
+                Err(error) => error,
+            };
+            let unknown_key = error.message().starts_with("unknown field `");
+            // A key reported unknown is often the required one misspelt:
+            // saying that the required one is missing as well adds nothing.
+            if unknown_key || found.is_empty() || !error.message().starts_with("missing field") {
+                found.push(self.toml_error(&error));
+            }
+            let removed = error
+                .span()
+                .is_some_and(|span| remove_key(root.get_mut(), &span));
+            if !unknown_key || !removed || found.len() > MAX_REPORTED {
+                break;
+            }
+        }
+        found.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+        Err(Diagnostic::all(found).expect("at least one error was found"))
+    }
+
+    /// Turns a TOML error into a diagnostic in calc's words: serde's and
+    /// toml's phrasing ("invalid type: map, expected a sequence") becomes
+    /// what the key must be and how to write it. An error toml cannot place
+    /// is put at the start of the file, so that every one has a line.
     pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
-        let (message, help) = reword_serde_message(error.message());
-        let diagnostic = match error.span() {
-            Some(span) => self.error(span.into(), message),
-            None => self.error_in_file(message),
+        let span: Span = error.span().unwrap_or(0..0).into();
+        let written = self
+            .text
+            .get(span.start as usize..span.end as usize)
+            .unwrap_or("")
+            .trim();
+        let keys = error_keys(error);
+        let key = key_before(&self.text, span.start as usize)
+            .or_else(|| keys.last().cloned())
+            .unwrap_or_else(|| "this value".to_string());
+        let line_before = self.text[..span.start as usize]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim_end();
+        let in_list = line_before.ends_with(['[', ',']);
+        let context = Context {
+            key: &key,
+            keys: &keys,
+            written,
+            in_list,
         };
-        diagnostic.with_help_opt(help)
+        let (message, help) = explain(error.message(), &context);
+        self.error(span, message).with_help_opt(help)
     }
 
     fn locate(&self, span: Span) -> Location {
@@ -77,10 +132,11 @@ impl Source {
             .find('\n')
             .map_or(self.text.len(), |i| start + i);
         let line_text = self.text[line_start..line_end].trim_end_matches('\r');
-        let column = self.text[line_start..start].chars().count() + 1;
-        let underline = self.text[start..end.min(line_end)].chars().count().max(1);
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let column = count(self.text[line_start..start].chars().count() + 1);
+        let underline = count(self.text[start..end.min(line_end)].chars().count().max(1));
         Location {
-            line: self.text[..start].matches('\n').count() + 1,
+            line: count(self.text[..start].matches('\n').count() + 1),
             column,
             line_text: line_text.to_string(),
             underline,
@@ -90,10 +146,38 @@ impl Source {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
     pub line_text: String,
-    pub underline: usize,
+    pub underline: u32,
+}
+
+impl Location {
+    /// The line as quoted, with the column and underline length in it: the
+    /// whole line, or a window of it around the error with `…` where it is cut.
+    fn quoted(&self) -> (String, usize, usize) {
+        let (column, underline) = (self.column as usize, self.underline as usize);
+        let chars: Vec<char> = self.line_text.chars().collect();
+        if chars.len() <= MAX_QUOTED {
+            return (self.line_text.clone(), column, underline);
+        }
+        let at = column - 1;
+        // Most of the window before the error, which is where its cause is.
+        let start = at.saturating_sub(MAX_QUOTED * 2 / 3);
+        let end = (start + MAX_QUOTED).min(chars.len());
+        let mut quoted: String = if start > 0 {
+            "…".into()
+        } else {
+            String::new()
+        };
+        quoted.extend(&chars[start..end]);
+        if end < chars.len() {
+            quoted.push('…');
+        }
+        let column = at - start + usize::from(start > 0) + 1;
+        let underline = underline.min(end - at).max(1);
+        (quoted, column, underline)
+    }
 }
 
 /// An error for the user, rendered as
@@ -112,6 +196,9 @@ pub struct Diagnostic {
     pub file: Option<String>,
     pub location: Option<Location>,
     pub help: Option<String>,
+    /// The next error of the same report, independent of this one: a
+    /// chain, so that a `Result<_, Diagnostic>` stays small.
+    next: Option<Box<Diagnostic>>,
 }
 
 impl Diagnostic {
@@ -122,7 +209,35 @@ impl Diagnostic {
             file: None,
             location: None,
             help: None,
+            next: None,
         }
+    }
+
+    /// One diagnostic that reports all of `errors`, in order: the first
+    /// [`MAX_REPORTED`] of them, and how many more there were. `None` if
+    /// there are none.
+    pub fn all(errors: impl IntoIterator<Item = Diagnostic>) -> Option<Self> {
+        let mut errors = errors.into_iter();
+        let mut shown: Vec<Diagnostic> = errors.by_ref().take(MAX_REPORTED).collect();
+        let left = errors.count();
+        if left > 0 {
+            let noun = if left == 1 { "error" } else { "errors" };
+            shown.push(Diagnostic {
+                file: shown.first().and_then(|d| d.file.clone()),
+                ..Diagnostic::plain(format!("{left} more {noun} like these, not shown"))
+            });
+        }
+        let mut next: Option<Box<Diagnostic>> = None;
+        for mut diagnostic in shown.into_iter().rev() {
+            diagnostic.next = next;
+            next = Some(Box::new(diagnostic));
+        }
+        next.map(|first| *first)
+    }
+
+    /// The errors reported after this one.
+    pub fn more(&self) -> impl Iterator<Item = &Diagnostic> {
+        std::iter::successors(self.next.as_deref(), |d| d.next.as_deref())
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -155,6 +270,21 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.render(f)?;
+        for other in self.more() {
+            writeln!(f)?;
+            other.render(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// A line longer than this (nested or generated input) is quoted in part,
+/// around the error; ordinary lines of a hand-written file are quoted whole.
+const MAX_QUOTED: usize = 160;
+
+impl Diagnostic {
+    fn render(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "error: {}", self.message)?;
         let gutter = self
             .location
@@ -165,14 +295,14 @@ impl fmt::Display for Diagnostic {
             (Some(file), Some(loc)) => {
                 writeln!(f, "{pad}--> {file}:{}:{}", loc.line, loc.column)?;
                 writeln!(f, "{pad} |")?;
-                writeln!(f, "{} | {}", loc.line, loc.line_text)?;
-                let indent: String = loc
-                    .line_text
+                let (quoted, column, underline) = loc.quoted();
+                writeln!(f, "{} | {quoted}", loc.line)?;
+                let indent: String = quoted
                     .chars()
-                    .take(loc.column - 1)
+                    .take(column - 1)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                writeln!(f, "{pad} | {indent}{}", "^".repeat(loc.underline))?;
+                writeln!(f, "{pad} | {indent}{}", "^".repeat(underline))?;
             }
             (Some(file), None) => writeln!(f, "{pad}--> {file}")?,
             _ => {}
@@ -184,13 +314,243 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Why a file could not be read, in the words of the rest of calc's messages.
+/// Why a file could not be read, in the words of the rest of calc's messages
+/// ("cannot read `scenarios`: it is a folder, not a file").
 pub fn io_reason(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
     match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
+        ErrorKind::NotFound => "no such file".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".to_string(),
+        ErrorKind::InvalidData => "it is not UTF-8 text".to_string(),
+        _ => {
+            // The OS's words, without the error number and in lowercase.
+            let text = error.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
     }
+}
+
+/// Takes the key written at `span` out of `table` or the tables within it.
+fn remove_key(table: &mut DeTable, span: &Range<usize>) -> bool {
+    let hit = table
+        .iter()
+        .find(|(key, _)| key.span() == *span)
+        .map(|(key, _)| key.clone());
+    if let Some(key) = hit {
+        table.remove(&key);
+        return true;
+    }
+    table
+        .iter_mut()
+        .any(|(_, value)| remove_key_in(value.get_mut(), span))
+}
+
+fn remove_key_in(value: &mut DeValue, span: &Range<usize>) -> bool {
+    match value {
+        DeValue::Table(table) => remove_key(table, span),
+        DeValue::Array(items) => items
+            .iter_mut()
+            .any(|item| remove_key_in(item.get_mut(), span)),
+        _ => false,
+    }
+}
+
+/// The path of keys toml reports an error under (`["workload",
+/// "record_size"]`). toml shows it only when printing an error without its
+/// input, as a last line "in `workload.record_size`"; a test pins that.
+fn error_keys(error: &toml::de::Error) -> Vec<String> {
+    let mut bare = error.clone();
+    bare.set_input(None);
+    let text = bare.to_string();
+    text.lines()
+        .last()
+        .and_then(|line| line.strip_prefix("in `"))
+        .and_then(|line| line.strip_suffix('`'))
+        .map(|path| path.split('.').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// The key written just before `at` on its line, as in `key = <at>`: the
+/// key as the user wrote it, quotes removed.
+fn key_before(text: &str, at: usize) -> Option<String> {
+    let before = text.get(..at)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = line.trim_end().strip_suffix('=')?.trim_end();
+    let start = line
+        .rfind(|c: char| !(c.is_alphanumeric() || "_-.\"'".contains(c)))
+        .map_or(0, |i| i + 1);
+    let key = line[start..].replace(['"', '\''], "");
+    (!key.is_empty()).then_some(key)
+}
+
+/// Where an error is, in the words of the file.
+struct Context<'a> {
+    /// The key whose value is wrong, as written.
+    key: &'a str,
+    /// The path toml reports, e.g. `["alternatives"]` inside an alternative.
+    keys: &'a [String],
+    /// The text the error points at.
+    written: &'a str,
+    /// Whether that text is an entry of a list (`components = [<here>]`).
+    in_list: bool,
+}
+
+/// A message and a help for one of serde's or toml's messages.
+fn explain(message: &str, at: &Context) -> (String, Option<String>) {
+    let key = at.key;
+    if let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return wrong_kind(found, expected, at);
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        return missing(field, at);
+    }
+    if message.starts_with("data did not match any variant") {
+        return (format!("`{key}` has a value calc cannot read here"), None);
+    }
+    if message == "duplicate key" {
+        return (
+            format!("`{}` is set twice", at.written),
+            Some("keep one of them: each key is set once in its table".to_string()),
+        );
+    }
+    if message.contains("max recursion depth") || message == "recursion limit" {
+        return (
+            "lists and tables are nested too deeply here".to_string(),
+            Some("calc reads at most 80 levels; look for a bracket that is not closed".to_string()),
+        );
+    }
+    // `Dec` says "`lots` is not a number"; name the key as well.
+    if message.starts_with('`') && message.ends_with("` is not a number") {
+        return (
+            format!("`{key}` must be a number, found {}", at.written),
+            None,
+        );
+    }
+    reword_serde_message(message)
+}
+
+/// "`free_tier` must be `true` or `false`, found \"yes\"", with how to write it.
+fn wrong_kind(found: &str, expected: &str, at: &Context) -> (String, Option<String>) {
+    let key = at.key;
+    let written = at.written;
+    let scalar = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|rest| rest.trim_matches('`').to_string())
+    };
+    let number = scalar("integer ").or_else(|| scalar("floating point "));
+    let found_text = if let Some(n) = &number {
+        n.clone()
+    } else if let Some(b) = scalar("boolean ") {
+        b
+    } else if let Some(s) = found.strip_prefix("string ") {
+        s.to_string()
+    } else if found == "sequence" {
+        "a list".to_string()
+    } else if found == "map" && written.starts_with(|c: char| c.is_ascii_digit()) {
+        // toml hands a date to serde as a map.
+        format!("the date {written}")
+    } else if found == "map" {
+        "a table".to_string()
+    } else {
+        found.to_string()
+    };
+    let subject = if at.in_list {
+        format!("each entry of `{key}`")
+    } else {
+        format!("`{key}`")
+    };
+    let expected = match expected {
+        "a sequence" => "a list".to_string(),
+        "a boolean" => "`true` or `false`".to_string(),
+        "a string" | "a borrowed string" => "text in quotes".to_string(),
+        "a map" => "a table".to_string(),
+        e if e.starts_with("struct ") => "a table".to_string(),
+        e if e.starts_with(['i', 'u']) && e[1..].parse::<u8>().is_ok() => {
+            "a whole number".to_string()
+        }
+        e => e.to_string(),
+    };
+    let help = match expected.as_str() {
+        "a list" if written.starts_with("[[") => None,
+        "a list" if written.starts_with('[') => Some(format!(
+            "`{written}` is one table; write `[{written}]`, with two brackets, for each entry of the list"
+        )),
+        "a list" if written.starts_with('{') => {
+            Some(format!("put it in square brackets: `{key} = [{{ … }}]`"))
+        }
+        "`true` or `false`" => match found_text.trim_matches('"') {
+            word @ ("true" | "false") => Some(format!("write it without quotes: `{key} = {word}`")),
+            _ => Some(format!(
+                "write `{key} = true` or `{key} = false`, without quotes"
+            )),
+        },
+        "text in quotes" if !found.starts_with("map") && found != "sequence" => {
+            Some(format!("put it in quotes: `{key} = \"{written}\"`"))
+        }
+        "a table" if !written.starts_with('[') => Some(format!(
+            "write `[{key}]` on a line of its own, with its keys on the lines below"
+        )),
+        e if e == EXPECT_DURATION => number.map(|n| {
+            format!("write it in quotes, with a unit: `{key} = \"{n} s\"` or `\"{n} ms\"`")
+        }),
+        e if e == EXPECT_SIZE && found.starts_with("floating point") => Some(format!(
+            "bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`"
+        )),
+        e if e.starts_with("a table such as { service") && found.starts_with("string ") => {
+            Some(format!("write it as `{{ service = {found_text} }}`"))
+        }
+        _ => None,
+    };
+    (
+        format!("{subject} must be {expected}, found {found_text}"),
+        help,
+    )
+}
+
+/// "`name` is missing", placed where the key belongs, with what to write.
+fn missing(field: &str, at: &Context) -> (String, Option<String>) {
+    let path: Vec<&str> = at.keys.iter().map(String::as_str).chain([field]).collect();
+    let example = match path.join(".").as_str() {
+        "alternatives" => Some(
+            "add an alternative to compare: a `[[alternatives]]` table with \
+             `name = \"…\"` and `components = [{ service = \"…\" }]`"
+                .to_string(),
+        ),
+        "alternatives.name" => Some(
+            "name it for the report: `name = \"Kinesis Data Streams\"`".to_string(),
+        ),
+        "alternatives.components" => Some(
+            "add the services it is made of: `components = [{ service = \"kinesis_data_streams\" }]`"
+                .to_string(),
+        ),
+        _ => None,
+    };
+    if at.keys.is_empty() {
+        let help = example.unwrap_or_else(|| {
+            format!("add `{field} = …` at the top of the file, before the first `[table]`")
+        });
+        return (format!("`{field}` is missing"), Some(help));
+    }
+    let table = if at.written.starts_with('[') && !at.written.contains('\n') {
+        format!("`{}`", at.written)
+    } else {
+        "this table".to_string()
+    };
+    let help = example.unwrap_or_else(|| format!("add `{field} = …` to it"));
+    (format!("`{field}` is missing from {table}"), Some(help))
 }
 
 /// serde says "unknown field `x`, expected one of `a`, `b`"; we say
@@ -234,6 +594,134 @@ mod tests {
             diagnostic.to_string(),
             "error: bad\n --> s.toml:2:1\n  |\n2 | bb = 2\n  | ^^\n"
         );
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        #[serde(default)]
+        flag: bool,
+        #[serde(default)]
+        inner: Inner,
+        #[serde(default)]
+        items: Vec<Inner>,
+    }
+
+    #[derive(Debug, Default, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        size: Option<crate::units::SizeText>,
+        wait: Option<crate::units::DurationText>,
+    }
+
+    fn read(text: &str) -> String {
+        let source = Source::new("d.toml", text);
+        source.parse_toml::<Doc>().unwrap_err().to_string()
+    }
+
+    #[test]
+    fn toml_reports_the_key_path_of_an_error() {
+        // calc relies on toml printing it this way when it has no input.
+        let error = toml::from_str::<Doc>("name = \"x\"\n[inner]\nwait = 1\n").unwrap_err();
+        assert_eq!(error_keys(&error), ["inner", "wait"]);
+    }
+
+    #[test]
+    fn wrong_kinds_of_value_say_what_to_write() {
+        assert_eq!(
+            read("name = \"x\"\nflag = \"true\"\n"),
+            "error: `flag` must be `true` or `false`, found \"true\"\n --> d.toml:2:8\n  |\n\
+             2 | flag = \"true\"\n  |        ^^^^^^\n  = help: write it without quotes: `flag = true`\n"
+        );
+        assert!(read("name = 3\n").contains("`name` must be text in quotes, found 3"));
+        let latency = read("name = \"x\"\n[inner]\nwait = 1\n");
+        assert!(
+            latency.contains("`wait` must be a duration with a unit"),
+            "{latency}"
+        );
+        assert!(latency.contains("`wait = \"1 s\"`"), "{latency}");
+        let size = read("name = \"x\"\ninner = { size = 1.5 }\n");
+        assert!(size.contains("`size` must be a size such as"), "{size}");
+        let list = read("name = \"x\"\n[items]\nsize = 1\n");
+        assert!(
+            list.contains("`items` must be a list, found a table"),
+            "{list}"
+        );
+        assert!(list.contains("write `[[items]]`"), "{list}");
+        for message in [&latency, &size, &list] {
+            assert!(!message.contains("invalid type"), "{message}");
+        }
+    }
+
+    #[test]
+    fn a_missing_key_is_placed_where_it_belongs() {
+        assert_eq!(
+            read("flag = true\n"),
+            "error: `name` is missing\n --> d.toml:1:1\n  |\n1 | flag = true\n  | ^\n\
+             \x20 = help: add `name = …` at the top of the file, before the first `[table]`\n"
+        );
+    }
+
+    #[test]
+    fn every_unknown_key_is_reported_in_file_order() {
+        let text = "name = \"x\"\nzeta = 1\nalpha = 2\n[inner]\nsise = 3\n";
+        let message = read(text);
+        let headlines: Vec<&str> = message
+            .lines()
+            .filter(|l| l.starts_with("error:"))
+            .collect();
+        assert_eq!(
+            headlines,
+            [
+                "error: unknown key `zeta`",
+                "error: unknown key `alpha`",
+                "error: unknown key `sise`"
+            ]
+        );
+        assert!(message.contains("did you mean `size`?"));
+    }
+
+    #[test]
+    fn a_misspelt_required_key_is_not_also_reported_missing() {
+        let message = read("nam = \"x\"\n");
+        assert!(message.contains("unknown key `nam`"), "{message}");
+        assert!(!message.contains("missing"), "{message}");
+    }
+
+    #[test]
+    fn syntax_errors_have_a_line_and_column() {
+        let deep = format!("name = \"x\"\na = {}{}\n", "[".repeat(200), "]".repeat(200));
+        let message = read(&deep);
+        assert!(
+            message
+                .starts_with("error: lists and tables are nested too deeply here\n --> d.toml:2:")
+        );
+        // The 400-character line is quoted around the error, not whole.
+        assert!(
+            message.lines().all(|l| l.chars().count() < 200),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn errors_past_the_limit_are_counted() {
+        let errors = (0..25).map(|i| Diagnostic::plain(format!("e{i}")));
+        let all = Diagnostic::all(errors).expect("some");
+        assert_eq!(all.more().count(), MAX_REPORTED);
+        assert_eq!(
+            all.more().last().map(|d| d.message.as_str()),
+            Some("5 more errors like these, not shown")
+        );
+        assert!(Diagnostic::all([]).is_none());
+    }
+
+    #[test]
+    fn a_folder_is_not_a_file() {
+        let error = std::fs::read_to_string(std::env::temp_dir()).unwrap_err();
+        assert_eq!(io_reason(&error), "it is a folder, not a file");
     }
 
     #[test]

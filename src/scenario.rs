@@ -152,7 +152,7 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> 
 
 /// Parses a scenario's text; `dir` is where a relative pricing path is found.
 pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
-    let raw: RawScenario = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    let raw: RawScenario = source.parse_toml()?;
 
     let hours_per_month = match (overrides.hours_per_month, &raw.hours_per_month) {
         (Some(hours), _) => check_hours(hours).map_err(Diagnostic::plain)?,

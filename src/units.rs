@@ -483,6 +483,13 @@ impl<'de> Deserialize<'de> for Rate {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Rate, E> {
+                if !v
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+                {
+                    // Not a rate at all: say what one looks like.
+                    return Err(E::invalid_value(de::Unexpected::Str(v), &self));
+                }
                 parse_rate(v).map(Rate).map_err(E::custom)
             }
         }
