@@ -250,21 +250,24 @@ impl<'s> Fields<'s> {
         ))
     }
 
-    /// Fails on the first key no service asked for, suggesting the closest one it knows.
+    /// Fails on every key no service asked for, each with the closest one it knows.
     pub fn finish(self) -> Result<(), Diagnostic> {
-        let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {
-            return Ok(());
-        };
         let known = &self.asked;
         let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        Err(self
-            .source
-            .error(
-                entry.key_span,
-                format!("unknown key `{}` for `{}`", entry.key, self.service),
-            )
-            .suggesting(&entry.key, known.iter().copied())
-            .or_help(format!("`{}` takes {}", self.service, listed.join(", "))))
+        let unknown = self
+            .entries
+            .iter()
+            .filter(|(_, taken)| !taken)
+            .map(|(entry, _)| {
+                self.source
+                    .error(
+                        entry.key_span,
+                        format!("unknown key `{}` for `{}`", entry.key, self.service),
+                    )
+                    .suggesting(&entry.key, known.iter().copied())
+                    .or_help(format!("`{}` takes {}", self.service, listed.join(", ")))
+            });
+        Diagnostic::all(unknown).map_or(Ok(()), Err)
     }
 }
 
