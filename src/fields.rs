@@ -254,19 +254,23 @@ impl<'s> Fields<'s> {
     pub fn finish(self) -> Result<(), Diagnostic> {
         let known = &self.asked;
         let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        let unknown = self
+        let mut left: Vec<&Entry> = self
             .entries
             .iter()
             .filter(|(_, taken)| !taken)
-            .map(|(entry, _)| {
-                self.source
-                    .error(
-                        entry.key_span,
-                        format!("unknown key `{}` for `{}`", entry.key, self.service),
-                    )
-                    .suggesting(&entry.key, known.iter().copied())
-                    .or_help(format!("`{}` takes {}", self.service, listed.join(", ")))
-            });
+            .map(|(entry, _)| entry)
+            .collect();
+        // In the order they are written.
+        left.sort_by_key(|entry| entry.key_span.start);
+        let unknown = left.into_iter().map(|entry| {
+            self.source
+                .error(
+                    entry.key_span,
+                    format!("unknown key `{}` for `{}`", entry.key, self.service),
+                )
+                .suggesting(&entry.key, known.iter().copied())
+                .or_help(format!("`{}` takes {}", self.service, listed.join(", ")))
+        });
         Diagnostic::all(unknown).map_or(Ok(()), Err)
     }
 }
