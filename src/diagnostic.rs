@@ -428,14 +428,23 @@ fn explain(message: &str, at: &Context) -> (String, Option<String>) {
     if message.contains("max recursion depth") || message == "recursion limit" {
         return (
             "lists and tables are nested too deeply here".to_string(),
-            Some("calc reads at most 80 levels; look for a bracket that is not closed".to_string()),
+            Some(
+                "calc reads at most 80 levels, and a scenario needs no more than a few".to_string(),
+            ),
         );
     }
     // `Dec` says "`lots` is not a number"; name the key as well.
     if message.starts_with('`') && message.ends_with("` is not a number") {
+        let text = at.written.trim_matches('"').trim();
+        let digits = text
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_'))
+            .unwrap_or(text.len());
+        let leading = &text[..digits];
+        let help = (!leading.is_empty() && leading != text)
+            .then(|| format!("write the number alone, without quotes: `{key} = {leading}`"));
         return (
             format!("`{key}` must be a number, found {}", at.written),
-            None,
+            help,
         );
     }
     reword_serde_message(message)

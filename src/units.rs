@@ -248,7 +248,7 @@ fn duration_ms(unit: &str) -> Result<u64, String> {
         "mo" | "mon" | "month" | "months" | "y" | "yr" | "year" | "years"
     ) {
         return Err(format!(
-            "`{unit}` differs in length from one to the next; write days, e.g. `30 d`"
+            "`{unit}` is not a fixed length of time; write days, e.g. `30 d`"
         ));
     }
     Err(format!(
