@@ -476,6 +476,15 @@ fn wrong_kind(found: &str, expected: &str, at: &Context) -> (String, Option<Stri
     } else {
         found.to_string()
     };
+    // `[[workload]]` for `[workload]`: serde reads the list as the table's
+    // fields and complains about the first, which would only mislead.
+    if written.starts_with("[[") && expected != "a sequence" {
+        let header = written.trim_matches(['[', ']']).trim();
+        return (
+            format!("`{header}` is one table, not a list of tables"),
+            Some(format!("write `[{header}]`, with one bracket")),
+        );
+    }
     let subject = if at.in_list {
         format!("each entry of `{key}`")
     } else {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::pricing::{LimitValue, PriceBook};
 use crate::services::Limit;
-use crate::units::{Bytes, Duration, decimal_from_f64, parse_rate};
+use crate::units::{Bytes, Duration, EXPECT_RATE, decimal_from_f64, parse_rate};
 
 /// A value with the place in the scenario it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,13 +123,13 @@ impl<'s> Fields<'s> {
     /// A non-negative number (a rate, a count of units). A `_per_second` key
     /// also takes a rate with a period, such as `"8.64M/day"`.
     pub fn number(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
-        self.typed(key, "a number", |value| {
+        let rate = key.ends_with("_per_second");
+        let expected = if rate { EXPECT_RATE } else { "a number" };
+        self.typed(key, expected, |value| {
             let number = match value {
                 toml::Value::Integer(n) => Some(Decimal::from(*n)),
                 toml::Value::Float(f) => decimal_from_f64(*f),
-                toml::Value::String(text) if key.ends_with("_per_second") => {
-                    Some(parse_rate(text).map_err(Some)?)
-                }
+                toml::Value::String(text) if rate => Some(parse_rate(text).map_err(Some)?),
                 _ => None,
             }
             .ok_or(None)?;
