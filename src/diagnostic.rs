@@ -108,12 +108,12 @@ impl Source {
         let key = key_before(&self.text, span.start as usize)
             .or_else(|| keys.last().cloned())
             .unwrap_or_else(|| "this value".to_string());
-        let line_before = self.text[..span.start as usize]
-            .rsplit('\n')
-            .next()
-            .unwrap_or("")
-            .trim_end();
-        let in_list = line_before.ends_with(['[', ',']);
+        // A value right after `[` or `,` is an entry of a list, on this
+        // line or the ones before.
+        let in_list = self
+            .text
+            .get(..span.start as usize)
+            .is_some_and(|before| before.trim_end().ends_with(['[', ',']));
         let context = Context {
             key: &key,
             keys: &keys,
@@ -672,6 +672,17 @@ mod tests {
         for message in [&latency, &size, &list] {
             assert!(!message.contains("invalid type"), "{message}");
         }
+    }
+
+    #[test]
+    fn an_entry_of_a_list_is_named_as_one() {
+        let message = read("name = \"x\"\nitems = [\n  {},\n  \"a\",\n]\n");
+        assert!(
+            message.starts_with(
+                "error: each entry of `items` must be a table, found \"a\"\n --> d.toml:4:3\n"
+            ),
+            "{message}"
+        );
     }
 
     #[test]
