@@ -85,7 +85,9 @@ impl Source {
             let removed = error
                 .span()
                 .is_some_and(|span| remove_key(root.get_mut(), &span));
-            if !unknown_key || !removed || found.len() > MAX_REPORTED {
+            // Each turn takes a key out, so this ends; it goes on past
+            // MAX_REPORTED so that the count of those not shown is right.
+            if !unknown_key || !removed {
                 break;
             }
         }
@@ -711,6 +713,15 @@ mod tests {
             ]
         );
         assert!(message.contains("did you mean `size`?"));
+    }
+
+    #[test]
+    fn unknown_keys_past_the_limit_are_counted_not_shown() {
+        let keys: String = (0..25).map(|i| format!("k{i:02} = 1\n")).collect();
+        let message = read(&format!("name = \"x\"\n{keys}"));
+        assert_eq!(message.matches("error: unknown key").count(), MAX_REPORTED);
+        assert!(message.contains("unknown key `k19`"), "{message}");
+        assert!(message.ends_with("error: 5 more errors like these, not shown\n --> d.toml\n"));
     }
 
     #[test]
