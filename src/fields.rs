@@ -8,7 +8,9 @@ use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::keys::{Key, Kind, MAX_LIST, Value};
 use crate::pricing::{LimitValue, PriceBook};
 use crate::services::Limit;
-use crate::units::{Bytes, Duration, decimal_from_f64};
+use crate::units::{
+    Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, decimal_from_f64, parse_rate,
+};
 
 /// A value with the place in the scenario it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,15 +125,16 @@ impl<'s> Fields<'s> {
                 value,
                 span: entry.value_span,
             })),
-            Err(reason) => {
-                let message = reason.unwrap_or_else(|| {
+            Err(Some(reason)) => Err(source.error(entry.value_span, reason)),
+            Err(None) => Err(source
+                .error(
+                    entry.value_span,
                     format!(
                         "`{key}` must be {expected}, found {}",
                         describe(&entry.value)
-                    )
-                });
-                Err(source.error(entry.value_span, message))
-            }
+                    ),
+                )
+                .with_help_opt(how_to_write(key, expected, &entry.value))),
         }
     }
 
@@ -205,12 +208,21 @@ impl<'s> Fields<'s> {
         }
     }
 
-    /// A non-negative number (a rate, a count of units).
+    /// A non-negative number (a rate, a count of units). A `_per_second` key
+    /// also takes a rate with a period, such as `"8.64M/day"`.
     pub fn number(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
-        self.typed(key, "a number", |value| {
+        let rate = key.ends_with("_per_second");
+        let expected = if rate { EXPECT_RATE } else { "a number" };
+        self.typed(key, expected, |value| {
             let number = match value {
                 toml::Value::Integer(n) => Some(Decimal::from(*n)),
                 toml::Value::Float(f) => decimal_from_f64(*f),
+                // A word is not a rate at all: say what one looks like.
+                toml::Value::String(text)
+                    if rate && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
+                {
+                    Some(parse_rate(text).map_err(Some)?)
+                }
                 _ => None,
             }
             .ok_or(None)?;
@@ -233,7 +245,7 @@ impl<'s> Fields<'s> {
     }
 
     pub fn bytes(&mut self, key: &'static str) -> Result<Option<Sp<Bytes>>, Diagnostic> {
-        self.typed(key, "a size such as \"1 KB\"", |value| match value {
+        self.typed(key, EXPECT_SIZE, |value| match value {
             toml::Value::String(text) => text.parse().map_err(Some),
             toml::Value::Integer(n) => Bytes::from_integer(*n).map_err(Some),
             _ => Err(None),
@@ -241,14 +253,10 @@ impl<'s> Fields<'s> {
     }
 
     pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
-        self.typed(
-            key,
-            "a duration such as \"200 ms\" or \"24 h\"",
-            |value| match value {
-                toml::Value::String(text) => text.parse().map_err(Some),
-                _ => Err(None),
-            },
-        )
+        self.typed(key, EXPECT_DURATION, |value| match value {
+            toml::Value::String(text) => text.parse().map_err(Some),
+            _ => Err(None),
+        })
     }
 
     /// A list of durations, e.g. `["30 min", "5 min"]`, of at most `max` entries.
@@ -349,21 +357,28 @@ impl<'s> Fields<'s> {
         ))
     }
 
-    /// Fails on the first key no service asked for, suggesting the closest one it knows.
+    /// Fails on every key no service asked for, each with the closest one it knows.
     pub fn finish(self) -> Result<(), Diagnostic> {
-        let Some((entry, _)) = self.entries.iter().find(|(_, taken)| !taken) else {
-            return Ok(());
-        };
         let known = &self.asked;
         let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        Err(self
-            .source
-            .error(
-                entry.key_span,
-                format!("unknown key `{}` for `{}`", entry.key, self.service),
-            )
-            .suggesting(&entry.key, known.iter().copied())
-            .or_help(format!("`{}` takes {}", self.service, listed.join(", "))))
+        let mut left: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|(_, taken)| !taken)
+            .map(|(entry, _)| entry)
+            .collect();
+        // In the order they are written.
+        left.sort_by_key(|entry| entry.key_span.start);
+        let unknown = left.into_iter().map(|entry| {
+            self.source
+                .error(
+                    entry.key_span,
+                    format!("unknown key `{}` for `{}`", entry.key, self.service),
+                )
+                .suggesting(&entry.key, known.iter().copied())
+                .or_help(format!("`{}` takes {}", self.service, listed.join(", ")))
+        });
+        Diagnostic::all(unknown).map_or(Ok(()), Err)
     }
 }
 
@@ -433,13 +448,31 @@ pub fn check_rate(key: &str, number: Decimal) -> Result<Decimal, String> {
     Ok(number)
 }
 
+/// How to write a value of the kind `expected`, when what was written is
+/// close: a duration or a fraction of a byte without a unit.
+fn how_to_write(key: &str, expected: &str, value: &toml::Value) -> Option<String> {
+    let number = match value {
+        toml::Value::Integer(n) => Some(n.to_string()),
+        toml::Value::Float(f) => Some(f.to_string()),
+        _ => None,
+    }?;
+    if expected == EXPECT_DURATION {
+        return Some(format!(
+            "write it in quotes, with a unit: `{key} = \"{number} s\"` or `\"{number} ms\"`"
+        ));
+    }
+    (expected == EXPECT_SIZE && value.is_float()).then(|| {
+        format!("bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`")
+    })
+}
+
 fn describe(value: &toml::Value) -> String {
     match value {
         toml::Value::String(s) => format!("\"{s}\""),
         toml::Value::Integer(n) => n.to_string(),
         toml::Value::Float(f) => format!("{f:?}"),
         toml::Value::Boolean(b) => b.to_string(),
-        toml::Value::Datetime(d) => d.to_string(),
+        toml::Value::Datetime(d) => format!("the date {d}"),
         toml::Value::Array(_) => "an array".to_string(),
         toml::Value::Table(_) => "a table".to_string(),
     }

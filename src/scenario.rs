@@ -109,8 +109,8 @@ struct RawScenario {
     #[serde(default)]
     free_tier: bool,
     rounding: Option<Spanned<String>>,
-    workload: Option<Spanned<RawComponent>>,
-    requirements: Option<Spanned<RawComponent>>,
+    workload: Option<Spanned<RawTable>>,
+    requirements: Option<Spanned<RawTable>>,
     #[serde(default)]
     pricing_overrides: BTreeMap<Spanned<String>, Spanned<Dec>>,
     alternatives: Spanned<Vec<RawAlternative>>,
@@ -126,30 +126,41 @@ struct RawAlternative {
     components: Spanned<Vec<Spanned<RawComponent>>>,
 }
 
-/// A component's keys and values with their places, for the service to read.
-struct RawComponent(Vec<(Spanned<String>, Spanned<toml::Value>)>);
+/// A table's keys and values with their places, for the declared keys to
+/// read: a component (`EXPECTING` says what one looks like), `[workload]` or
+/// `[requirements]`.
+struct RawEntries<const COMPONENT: bool>(Vec<(Spanned<String>, Spanned<toml::Value>)>);
 
-impl<'de> Deserialize<'de> for RawComponent {
+/// A component, `{ service = "…", … }`.
+type RawComponent = RawEntries<true>;
+/// A plain table of keys.
+type RawTable = RawEntries<false>;
+
+impl<'de, const COMPONENT: bool> Deserialize<'de> for RawEntries<COMPONENT> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ComponentVisitor;
+        struct EntriesVisitor<const COMPONENT: bool>;
 
-        impl<'de> Visitor<'de> for ComponentVisitor {
-            type Value = RawComponent;
+        impl<'de, const COMPONENT: bool> Visitor<'de> for EntriesVisitor<COMPONENT> {
+            type Value = RawEntries<COMPONENT>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table such as { service = \"kinesis_data_streams\" }")
+                f.write_str(if COMPONENT {
+                    "a table such as { service = \"kinesis_data_streams\" }"
+                } else {
+                    "a table"
+                })
             }
 
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawComponent, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries = Vec::new();
                 while let Some(key) = map.next_key::<Spanned<String>>()? {
                     entries.push((key, map.next_value()?));
                 }
-                Ok(RawComponent(entries))
+                Ok(RawEntries(entries))
             }
         }
 
-        deserializer.deserialize_map(ComponentVisitor)
+        deserializer.deserialize_map(EntriesVisitor::<COMPONENT>)
     }
 }
 
@@ -167,7 +178,10 @@ pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> 
 
 /// Parses a scenario's text; `dir` is where a relative pricing path is found.
 pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
-    let raw: RawScenario = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    // Independent mistakes are reported together: unknown keys, then each
+    // table and each component, read even when one before it failed.
+    let mut errors = Vec::new();
+    let raw: RawScenario = source.parse_toml_collecting(&mut errors)?;
 
     let hours_per_month = match (overrides.hours_per_month, &raw.hours_per_month) {
         (Some(hours), _) => check_hours(hours).map_err(Diagnostic::plain)?,
@@ -219,14 +233,6 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         raw.hours_per_month.as_ref().map(|h| h.span().into()),
         Value::Number(hours_per_month),
     );
-    let requirements = table(
-        &source,
-        raw.requirements,
-        "requirements",
-        requirements::KEYS,
-        Place::Requirements,
-        &mut params,
-    )?;
     let workload_span: Span = raw
         .workload
         .as_ref()
@@ -239,11 +245,30 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         flow::RECORDS.all,
         Place::Workload,
         &mut params,
-    )?;
-    check_peak(&source, &params, workload.clone(), workload_span)?;
+    )
+    .and_then(|slots| {
+        check_peak(&source, &params, slots.clone(), workload_span)?;
+        Ok(slots)
+    })
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        0..0
+    });
+    let requirements = table(
+        &source,
+        raw.requirements,
+        "requirements",
+        requirements::KEYS,
+        Place::Requirements,
+        &mut params,
+    )
+    .unwrap_or_else(|e| {
+        errors.push(e);
+        0..0
+    });
 
     if raw.alternatives.get_ref().is_empty() {
-        return Err(source.error(
+        errors.push(source.error(
             raw.alternatives.span().into(),
             "a scenario needs at least one alternative",
         ));
@@ -251,36 +276,54 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     let mut alternatives = Vec::new();
     for (a, alternative) in raw.alternatives.into_inner().into_iter().enumerate() {
         if alternative.components.get_ref().is_empty() {
-            return Err(source.error(
+            errors.push(source.error(
                 alternative.components.span().into(),
                 format!("alternative `{}` has no components", alternative.name),
             ));
+            continue;
         }
         let mut components = Vec::new();
         let mut froms = Vec::new();
+        let mut complete = true;
         for (c, component) in alternative.components.into_inner().into_iter().enumerate() {
             let span: Span = component.span().into();
             let place = Place::Component {
                 alternative: a,
                 component: c,
             };
-            let (component, from) = parse_component(
+            match parse_component(
                 &source,
                 component.into_inner(),
                 &prices,
                 span,
                 place,
                 &mut params,
-            )?;
-            components.push(component);
-            froms.push(from);
+            ) {
+                Ok((component, from)) => {
+                    components.push(component);
+                    froms.push(from);
+                }
+                Err(error) => {
+                    errors.push(error);
+                    complete = false;
+                }
+            }
         }
-        let order = link(&source, &mut components, &froms)?;
-        alternatives.push(Alternative {
-            name: alternative.name,
-            components,
-            order,
-        });
+        if !complete {
+            continue;
+        }
+        match link(&source, &mut components, &froms) {
+            Ok(order) => alternatives.push(Alternative {
+                name: alternative.name,
+                components,
+                order,
+            }),
+            Err(error) => errors.push(error),
+        }
+    }
+    crate::diagnostic::sort_by_place(&mut errors);
+    if let Some(all) = Diagnostic::all(errors) {
+        return Err(all);
     }
 
     Ok(Scenario {
@@ -300,7 +343,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
 /// A table of declared keys (`[workload]`, `[requirements]`), read into `params`.
 fn table(
     source: &Source,
-    raw: Option<Spanned<RawComponent>>,
+    raw: Option<Spanned<RawTable>>,
     name: &'static str,
     keys: &'static [&'static crate::keys::Key],
     place: Place,
@@ -371,7 +414,7 @@ fn check_peak(
 /// A component's `from`, as written, for [`link`].
 type FromId = Option<Sp<String>>;
 
-fn entries(raw: RawComponent) -> Vec<Entry> {
+fn entries<const COMPONENT: bool>(raw: RawEntries<COMPONENT>) -> Vec<Entry> {
     raw.0
         .into_iter()
         .map(|(key, value)| Entry {

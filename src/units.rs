@@ -1,12 +1,18 @@
-//! Sizes, durations and exact decimal numbers as a scenario writes them.
+//! Sizes, durations, rates and exact decimal numbers as a scenario writes them.
 //!
 //! Sizes follow AWS's quotas and billing: `KB`, `MB`, `GB` and `TB` are powers of
 //! 1,024 (`KiB`, `MiB`… are accepted as the same), and a bare integer is bytes.
+//! A lowercase `b` after a prefix (`kb`, `Mb`, `Gbit`) means bits, and is refused
+//! rather than read as bytes. Rates are exact decimals per second, and may be
+//! written with a period (`"8.64M/day"`, `"500 per min"`).
 
 use std::fmt;
+use std::ops::Deref;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, Visitor};
 
 pub const KIB: u64 = 1024;
 pub const MIB: u64 = 1024 * KIB;
@@ -54,34 +60,92 @@ impl Bytes {
     }
 }
 
-const SIZE_UNITS: [(&str, u64); 10] = [
-    ("b", 1),
-    ("kb", KIB),
-    ("kib", KIB),
-    ("mb", MIB),
-    ("mib", MIB),
-    ("gb", GIB),
-    ("gib", GIB),
-    ("tb", TIB),
-    ("tib", TIB),
-    ("pb", PIB),
+/// The binary prefixes a size unit may start with, and what the prefix is called.
+const SIZE_PREFIXES: [(char, u64, &str); 5] = [
+    ('k', KIB, "kilo"),
+    ('m', MIB, "mega"),
+    ('g', GIB, "giga"),
+    ('t', TIB, "tera"),
+    ('p', PIB, "peta"),
 ];
+
+/// How many bytes one `unit` is: `KB` and `kB` are 1,024 bytes, `MiB` is
+/// 1,048,576. Bits (`kb`, `Mbit`, `Mbps`) are refused with a hint, since
+/// reading them as bytes would be off by a factor of eight.
+fn size_multiplier(unit: &str) -> Result<u64, String> {
+    // A bare `b` has no prefix to make it bits, and has always read as bytes.
+    if unit.is_empty() || matches!(unit, "B" | "b" | "byte" | "bytes") {
+        return Ok(1);
+    }
+    let mut chars = unit.chars();
+    let first = chars.next().unwrap_or_default().to_ascii_lowercase();
+    let prefix = SIZE_PREFIXES.iter().find(|(p, _, _)| *p == first);
+    let rest = chars.as_str();
+    let (binary, rest) = match rest.strip_prefix(['i', 'I']) {
+        Some(after) => (true, after),
+        None => (false, rest),
+    };
+    let unknown = || format!("unknown size unit `{unit}`; use B, KB, MB, GB, TB or PB");
+    let Some(&(_, multiplier, name)) = prefix else {
+        if matches!(unit, "bit" | "bits" | "bps") {
+            return Err(format!(
+                "`{unit}` is bits; a size is in bytes: write `B`, or divide by 8"
+            ));
+        }
+        return Err(unknown());
+    };
+    let bytes_name = if binary {
+        binary_name(name)
+    } else {
+        name.to_string()
+    };
+    let upper = first.to_ascii_uppercase();
+    let bytes_unit = if binary {
+        format!("{upper}iB")
+    } else {
+        format!("{upper}B")
+    };
+    let instead = format!(
+        "write `{bytes_unit}` for {bytes_name}bytes ({} bytes), or divide by 8",
+        thousands(multiplier)
+    );
+    match rest {
+        "B" | "byte" | "bytes" => Ok(multiplier),
+        "b" | "bit" | "bits" => Err(format!("`{unit}` is {bytes_name}bits; {instead}")),
+        "bps" | "b/s" | "bit/s" => Err(format!(
+            "`{unit}` is {bytes_name}bits per second, a rate; a size is in bytes: {instead}"
+        )),
+        "Bps" | "B/s" => Err(format!(
+            "`{unit}` is a rate; a size has no `/s`: write `{bytes_unit}`"
+        )),
+        _ => Err(unknown()),
+    }
+}
+
+/// "kilo" → "kibi": the IEC name of a binary prefix.
+fn binary_name(name: &str) -> String {
+    format!("{}bi", &name[..2])
+}
+
+/// `1048576` → `1,048,576`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 impl FromStr for Bytes {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (number, unit) = split_number(text)?;
-        let unit_lower = unit.to_ascii_lowercase();
-        let multiplier = if unit.is_empty() {
-            1
-        } else {
-            SIZE_UNITS
-                .iter()
-                .find(|(name, _)| *name == unit_lower)
-                .map(|(_, m)| *m)
-                .ok_or_else(|| format!("unknown size unit `{unit}`; use B, KB, MB, GB, TB or PB"))?
-        };
+        let multiplier = size_multiplier(unit)?;
         let bytes = number
             .checked_mul(Decimal::from(multiplier))
             .filter(|b| *b <= Decimal::from(PIB))
@@ -153,21 +217,44 @@ impl Duration {
     }
 }
 
-const DURATION_UNITS: [(&str, u64); 13] = [
-    ("ms", 1),
-    ("s", 1_000),
-    ("sec", 1_000),
-    ("min", 60_000),
-    ("m", 60_000),
-    ("h", 3_600_000),
-    ("hr", 3_600_000),
-    ("hour", 3_600_000),
-    ("hours", 3_600_000),
-    ("d", 86_400_000),
-    ("day", 86_400_000),
-    ("days", 86_400_000),
-    ("w", 604_800_000),
+/// Duration units and their length in milliseconds. Matched without regard
+/// to case, except `M` (see [`duration_ms`]).
+const DURATION_UNITS: [(&[&str], u64); 6] = [
+    (&["ms", "msec", "msecs", "millisecond", "milliseconds"], 1),
+    (&["s", "sec", "secs", "second", "seconds"], 1_000),
+    (&["m", "min", "mins", "minute", "minutes"], 60_000),
+    (&["h", "hr", "hrs", "hour", "hours"], 3_600_000),
+    (&["d", "day", "days"], 86_400_000),
+    (&["w", "wk", "wks", "week", "weeks"], 604_800_000),
 ];
+
+const DURATION_UNIT_NAMES: &str = "ms, s, min, h, d or w";
+
+/// How many milliseconds one `unit` lasts.
+fn duration_ms(unit: &str) -> Result<u64, String> {
+    // `M` is minutes to some and months to others.
+    if unit == "M" {
+        return Err("`M` could mean minutes or months; write `min` for minutes".to_string());
+    }
+    let lower = unit.to_ascii_lowercase();
+    if let Some((_, ms)) = DURATION_UNITS
+        .iter()
+        .find(|(names, _)| names.contains(&lower.as_str()))
+    {
+        return Ok(*ms);
+    }
+    if matches!(
+        lower.as_str(),
+        "mo" | "mon" | "month" | "months" | "y" | "yr" | "year" | "years"
+    ) {
+        return Err(format!(
+            "`{unit}` is not a fixed length of time; write days, e.g. `30 d`"
+        ));
+    }
+    Err(format!(
+        "unknown duration unit `{unit}`; use {DURATION_UNIT_NAMES}"
+    ))
+}
 
 impl FromStr for Duration {
     type Err = String;
@@ -175,13 +262,9 @@ impl FromStr for Duration {
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (number, unit) = split_number(text)?;
         if unit.is_empty() {
-            return Err(format!("`{text}` needs a unit: ms, s, min, h or d"));
+            return Err(format!("`{text}` needs a unit: {DURATION_UNIT_NAMES}"));
         }
-        let multiplier = DURATION_UNITS
-            .iter()
-            .find(|(name, _)| *name == unit)
-            .map(|(_, m)| *m)
-            .ok_or_else(|| format!("unknown duration unit `{unit}`; use ms, s, min, h or d"))?;
+        let multiplier = duration_ms(unit)?;
         let ms = number
             .checked_mul(Decimal::from(multiplier))
             .filter(|ms| *ms <= Decimal::from(100u64 * 365 * 86_400_000))
@@ -207,6 +290,211 @@ impl fmt::Display for Duration {
             (ms / Decimal::from(86_400_000), "d")
         };
         write!(f, "{} {unit}", value.round_dp(2).normalize())
+    }
+}
+
+/// Counts a rate may be written in: `"2k/s"`, `"8.64M/day"`.
+const COUNT_SUFFIXES: [(&str, u64); 7] = [
+    ("k", 1_000),
+    ("K", 1_000),
+    ("thousand", 1_000),
+    ("M", 1_000_000),
+    ("million", 1_000_000),
+    ("G", 1_000_000_000),
+    ("billion", 1_000_000_000),
+];
+
+/// A rate in events per second, as a scenario writes it: a number (per
+/// second), or a count over a period, `"8.64M/day"`, `"100000 per day"`,
+/// `"500/min"`, `"2k/s"`, `"1.5 M per hour"`.
+///
+/// The result is exact whenever the count divides by the period (8.64M a day
+/// is exactly 100 a second); otherwise it is the quotient to the 28
+/// significant digits exact decimals hold (500 a minute is
+/// 8.333333333333333333333333333 a second).
+pub fn parse_rate(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    let (count, period) = split_period(trimmed);
+    let (number, suffix) = split_number(count)?;
+    let multiplier = if suffix.is_empty() {
+        1
+    } else {
+        COUNT_SUFFIXES
+            .iter()
+            .find(|(name, _)| *name == suffix)
+            .map(|(_, m)| *m)
+            .ok_or_else(|| {
+                if suffix == "m" {
+                    format!("`m` in `{trimmed}` could mean thousandths or millions; write `M` for millions")
+                } else {
+                    format!("unknown count `{suffix}` in `{trimmed}`; use k (thousands), M (millions) or G (billions)")
+                }
+            })?
+    };
+    let per_ms = match period {
+        None => 1_000,
+        Some("") => {
+            return Err(format!(
+                "`{trimmed}` has no period after it; write e.g. `{count}/s` or `{count} per day`"
+            ));
+        }
+        Some(unit) => duration_ms(unit).map_err(|_| {
+            if unit == "M" {
+                format!("`M` in `{trimmed}` could mean minutes or months; write `min` for minutes")
+            } else {
+                format!("unknown period `{unit}` in `{trimmed}`; use s, min, h, d or w")
+            }
+        })?,
+    };
+    let too_large = || format!("`{trimmed}` is larger than calc can price");
+    let per_period = number
+        .checked_mul(Decimal::from(multiplier))
+        .ok_or_else(too_large)?;
+    // Counted per millisecond of the period, then per second: one exact
+    // multiplication and one division, the only step that can round.
+    per_period
+        .checked_mul(Decimal::ONE_THOUSAND)
+        .and_then(|n| n.checked_div(Decimal::from(per_ms)))
+        .map(|rate| rate.normalize())
+        .ok_or_else(too_large)
+}
+
+/// `"500/min"` → (`"500"`, `Some("min")`); `"1.5 M per hour"` → (`"1.5 M"`,
+/// `Some("hour")`); `"3000"` → (`"3000"`, `None`).
+fn split_period(text: &str) -> (&str, Option<&str>) {
+    if let Some((count, period)) = text.split_once('/') {
+        return (count.trim(), Some(period.trim()));
+    }
+    let lower = text.to_ascii_lowercase();
+    match lower.find(" per ") {
+        Some(at) => (text[..at].trim(), Some(text[at + " per ".len()..].trim())),
+        None => match lower.strip_suffix(" per") {
+            Some(count) => (text[..count.len()].trim(), Some("")),
+            None => (text, None),
+        },
+    }
+}
+
+/// What a scenario writes for a duration, as a message says it.
+pub const EXPECT_DURATION: &str = "a duration with a unit, such as \"1 s\" or \"200 ms\"";
+/// What a scenario writes for a size, as a message says it.
+pub const EXPECT_SIZE: &str = "a size such as \"1 KB\", or a whole number of bytes";
+/// What a scenario writes for a rate, as a message says it.
+pub const EXPECT_RATE: &str = "a number per second, or a rate such as \"500/min\"";
+
+/// A duration as written in a file, read as text and checked later where
+/// its span is at hand; a bare number is refused by name, since its unit
+/// would be a guess.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DurationText(pub String);
+
+impl Deref for DurationText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for DurationText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+
+        impl Visitor<'_> for TextVisitor {
+            type Value = DurationText;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECT_DURATION)
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DurationText, E> {
+                Ok(DurationText(v.to_string()))
+            }
+        }
+
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// A size as written in a file: a string with a unit, or a bare number of bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SizeText {
+    Text(String),
+    Bytes(i64),
+}
+
+impl<'de> Deserialize<'de> for SizeText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SizeVisitor;
+
+        impl Visitor<'_> for SizeVisitor {
+            type Value = SizeText;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECT_SIZE)
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<SizeText, E> {
+                Ok(SizeText::Text(v.to_string()))
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<SizeText, E> {
+                Ok(SizeText::Bytes(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<SizeText, E> {
+                // Past i64, a size is far over calc's 1 PB anyway.
+                Ok(SizeText::Bytes(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+        }
+
+        deserializer.deserialize_any(SizeVisitor)
+    }
+}
+
+/// A rate read from a file: a TOML number (per second) or a string that
+/// [`parse_rate`] reads. Negative rates pass, to be refused with the key's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate(pub Decimal);
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RateVisitor;
+
+        impl Visitor<'_> for RateVisitor {
+            type Value = Rate;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(EXPECT_RATE)
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rate, E> {
+                Ok(Rate(Decimal::from(v)))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rate, E> {
+                Ok(Rate(Decimal::from(v)))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rate, E> {
+                decimal_from_f64(v)
+                    .map(Rate)
+                    .ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &self))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Rate, E> {
+                if !v
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
+                {
+                    // Not a rate at all: say what one looks like.
+                    return Err(E::invalid_value(de::Unexpected::Str(v), &self));
+                }
+                parse_rate(v).map(Rate).map_err(E::custom)
+            }
+        }
+
+        deserializer.deserialize_any(RateVisitor)
     }
 }
 
@@ -253,7 +541,10 @@ mod tests {
         assert_eq!("1KiB".parse::<Bytes>(), Ok(Bytes(1024)));
         assert_eq!("35 KB".parse::<Bytes>(), Ok(Bytes(35 * 1024)));
         assert_eq!("1.5 MB".parse::<Bytes>(), Ok(Bytes(1_572_864)));
-        assert_eq!("400 kb".parse::<Bytes>(), Ok(Bytes(409_600)));
+        assert_eq!("400 kB".parse::<Bytes>(), Ok(Bytes(409_600)));
+        assert_eq!("2 MiB".parse::<Bytes>(), Ok(Bytes(2_097_152)));
+        assert_eq!("512 b".parse::<Bytes>(), Ok(Bytes(512)));
+        assert_eq!("3 bytes".parse::<Bytes>(), Ok(Bytes(3)));
         assert_eq!("2 GB".parse::<Bytes>(), Ok(Bytes(2_147_483_648)));
         assert_eq!("512".parse::<Bytes>(), Ok(Bytes(512)));
     }
@@ -275,6 +566,44 @@ mod tests {
         );
         assert!("KB".parse::<Bytes>().unwrap_err().contains("number"));
         assert!("2 PB".parse::<Bytes>().unwrap_err().contains("larger"));
+    }
+
+    #[test]
+    fn bits_are_refused_rather_than_read_as_bytes() {
+        assert_eq!(
+            "1 kb".parse::<Bytes>(),
+            Err(
+                "`kb` is kilobits; write `KB` for kilobytes (1,024 bytes), or divide by 8"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            "8 Mb".parse::<Bytes>(),
+            Err(
+                "`Mb` is megabits; write `MB` for megabytes (1,048,576 bytes), or divide by 8"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            "1 Kib".parse::<Bytes>(),
+            Err(
+                "`Kib` is kibibits; write `KiB` for kibibytes (1,024 bytes), or divide by 8"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            "10 Mbps".parse::<Bytes>(),
+            Err(
+                "`Mbps` is megabits per second, a rate; a size is in bytes: \
+                 write `MB` for megabytes (1,048,576 bytes), or divide by 8"
+                    .to_string()
+            )
+        );
+        for bits in ["1 Gb", "1 gbit", "1 kbit", "1 Tbits", "1 Mb/s", "8 bits"] {
+            let error = bits.parse::<Bytes>().unwrap_err();
+            assert!(error.contains("bits"), "{bits}: {error}");
+        }
+        assert!("1 MB/s".parse::<Bytes>().unwrap_err().contains("a rate"));
     }
 
     #[test]
@@ -306,9 +635,104 @@ mod tests {
                 .unwrap_err()
                 .contains("needs a unit")
         );
+        assert!(
+            "7 fortnights"
+                .parse::<Duration>()
+                .unwrap_err()
+                .contains("unknown duration unit `fortnights`")
+        );
         assert_eq!(Duration::from_hours(168).to_string(), "7 d");
         assert_eq!(Duration::from_ms(dec!(1706.67)).to_string(), "1.71 s");
         assert_eq!(Duration::from_ms(dec!(200)).to_string(), "200 ms");
+    }
+
+    #[test]
+    fn durations_take_unit_words() {
+        let ms = |text: &str| text.parse::<Duration>().map(Duration::ms);
+        assert_eq!(ms("1 second"), Ok(dec!(1000)));
+        assert_eq!(ms("30 seconds"), Ok(dec!(30000)));
+        assert_eq!(ms("1 sec"), Ok(dec!(1000)));
+        assert_eq!(ms("45 secs"), Ok(dec!(45000)));
+        assert_eq!(ms("1 minute"), Ok(dec!(60000)));
+        // 90 × 60,000 ms.
+        assert_eq!(ms("90 mins"), Ok(dec!(5400000)));
+        assert_eq!(ms("5 Min"), Ok(dec!(300000)));
+        assert_eq!(ms("1 hour"), Ok(dec!(3600000)));
+        assert_eq!(ms("2 hrs"), Ok(dec!(7200000)));
+        assert_eq!(ms("1 hr"), Ok(dec!(3600000)));
+        assert_eq!(ms("1 H"), Ok(dec!(3600000)));
+        assert_eq!(ms("1 day"), Ok(dec!(86400000)));
+        assert_eq!(ms("7 days"), Ok(dec!(604800000)));
+        assert_eq!(ms("1 week"), Ok(dec!(604800000)));
+        // 2 × 7 × 86,400,000 ms.
+        assert_eq!(ms("2 weeks"), Ok(dec!(1209600000)));
+        assert_eq!(ms("250 milliseconds"), Ok(dec!(250)));
+        assert!(ms("1 M").unwrap_err().contains("minutes or months"));
+        assert!(ms("1 month").unwrap_err().contains("write days"));
+    }
+
+    #[test]
+    fn rates_are_exact_per_second() {
+        let rate = |text: &str| parse_rate(text);
+        assert_eq!(rate("3000"), Ok(dec!(3000)));
+        assert_eq!(rate("0.5"), Ok(dec!(0.5)));
+        assert_eq!(rate("1_000/s"), Ok(dec!(1000)));
+        assert_eq!(rate("2k/s"), Ok(dec!(2000)));
+        assert_eq!(rate("2k"), Ok(dec!(2000)));
+        // 8,640,000 a day over 86,400 seconds a day.
+        assert_eq!(rate("8.64M/day"), Ok(dec!(100)));
+        assert_eq!(rate("8.64 million per day"), Ok(dec!(100)));
+        // 600 a minute over 60 seconds.
+        assert_eq!(rate("600/min"), Ok(dec!(10)));
+        // 3,600,000 an hour over 3,600 seconds.
+        assert_eq!(rate("3.6 M per hour"), Ok(dec!(1000)));
+        // 604,800 a week over 604,800 seconds.
+        assert_eq!(rate("604800 per week"), Ok(dec!(1)));
+        assert_eq!(rate("1/ms"), Ok(dec!(1000)));
+        assert_eq!(rate("2 per second"), Ok(dec!(2)));
+        assert_eq!(rate("120 Per Minute"), Ok(dec!(2)));
+    }
+
+    #[test]
+    fn rates_that_do_not_divide_keep_28_significant_digits() {
+        // 500 a minute is 8⅓ a second: 28 significant digits, the last rounded.
+        assert_eq!(rate_of("500/min"), dec!(8.333333333333333333333333333));
+        // 1,500,000 an hour is 416⅔ a second.
+        assert_eq!(
+            rate_of("1.5 M per hour"),
+            dec!(416.66666666666666666666666667)
+        );
+        // 100,000 a day is 125/108 = 1.157407407… a second (407 repeating).
+        assert_eq!(
+            rate_of("100000 per day"),
+            dec!(1.1574074074074074074074074074)
+        );
+        // What is lost is far below anything calc prints: under 10^-20 a day.
+        let per_day = rate_of("100000 per day") * dec!(86400);
+        assert!((per_day - dec!(100000)).abs() < dec!(0.00000000000000000001));
+    }
+
+    fn rate_of(text: &str) -> Decimal {
+        parse_rate(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn bad_rates_say_why() {
+        let error = |text: &str| parse_rate(text).unwrap_err();
+        assert_eq!(
+            error("5/fortnight"),
+            "unknown period `fortnight` in `5/fortnight`; use s, min, h, d or w"
+        );
+        assert_eq!(
+            error("5/"),
+            "`5/` has no period after it; write e.g. `5/s` or `5 per day`"
+        );
+        assert!(error("2m/s").contains("write `M` for millions"));
+        assert!(error("2 x/s").contains("unknown count `x`"));
+        assert!(error("fast").contains("does not start with a number"));
+        assert!(error("-5/s").contains("negative"));
+        assert!(error("1/M").contains("minutes or months"));
+        assert!(error("1M/month").contains("unknown period `month`"));
     }
 
     #[test]

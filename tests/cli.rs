@@ -1,10 +1,40 @@
-//! The command line's contract: exit codes, streams, options.
+//! The command line's contract: exit codes, streams, options. The first
+//! tests run the real binary, as a user would; the rest run `calc::run` in
+//! this process, which prints the same (the first test checks that).
 
-use crate::support::{TempScenario, calc, calc_json, rejected};
+use crate::support::{Run, TempScenario, calc, calc_binary, calc_json, rejected};
 
 #[test]
-fn a_report_exits_0_and_writes_only_stdout() {
-    let run = calc(&["scenarios/kinesis-vs-dynamodb.toml"]);
+fn binary_and_library_agree() {
+    for args in [
+        &["scenarios/kinesis-vs-dynamodb.toml"][..],
+        &["--format", "json", "scenarios/kinesis-vs-dynamodb.toml"],
+        &["--format", "markdown", "scenarios/kinesis-vs-dynamodb.toml"],
+        &["services"],
+        &["services", "kinesis_data_streams"],
+        &["tests/bad/many-unknown-keys.toml"],
+        &["tests/bad/arithmetic-overflow.toml"],
+        &["--format", "yaml", "x.toml"],
+        &["--help"],
+    ] {
+        assert_eq!(calc_binary(args), calc(args), "calc {args:?}");
+    }
+}
+
+/// Runs the binary on input it must reject: exit code 2, nothing on stdout.
+fn binary_rejects(args: &[&str]) -> String {
+    let Run {
+        stdout,
+        stderr,
+        code,
+    } = calc_binary(args);
+    assert_eq!((code, stdout.as_str()), (2, ""), "calc {args:?}");
+    stderr
+}
+
+#[test]
+fn the_readme_command_exits_0_and_writes_only_stdout() {
+    let run = calc_binary(&["scenarios/kinesis-vs-dynamodb.toml"]);
     assert_eq!(run.code, 0);
     assert_eq!(run.stderr, "");
     assert!(run.stdout.contains("Comparison"));
@@ -12,7 +42,7 @@ fn a_report_exits_0_and_writes_only_stdout() {
 
 #[test]
 fn a_missing_file_exits_2() {
-    let stderr = rejected(&["scenarios/no-such-file.toml"]);
+    let stderr = binary_rejects(&["scenarios/no-such-file.toml"]);
     assert_eq!(
         stderr,
         "error: cannot read `scenarios/no-such-file.toml`: no such file\n"
@@ -20,17 +50,57 @@ fn a_missing_file_exits_2() {
 }
 
 #[test]
+fn a_folder_exits_2_and_says_so() {
+    let stderr = binary_rejects(&["scenarios"]);
+    assert_eq!(
+        stderr,
+        "error: cannot read `scenarios`: it is a folder, not a file\n"
+    );
+}
+
+#[test]
 fn a_usage_error_exits_2() {
-    let stderr = rejected(&["--format", "yaml", "scenarios/kinesis-vs-dynamodb.toml"]);
+    let stderr = binary_rejects(&["--format", "yaml", "scenarios/kinesis-vs-dynamodb.toml"]);
     assert!(stderr.contains("invalid value 'yaml'"), "{stderr}");
-    rejected(&[]);
+    binary_rejects(&[]);
+}
+
+#[test]
+fn bad_input_exits_2() {
+    let stderr = binary_rejects(&["tests/bad/syntax-error.toml"]);
+    assert!(stderr.starts_with("error: "), "{stderr}");
 }
 
 #[test]
 fn help_goes_to_stdout_and_exits_0() {
-    let run = calc(&["--help"]);
+    let run = calc_binary(&["--help"]);
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("--hours-per-month"));
+}
+
+#[test]
+fn rates_may_be_written_with_a_period() {
+    // 8.64 million a day is 100 a second: 100 × 1 KB is 102,400 bytes a
+    // second, a tenth of a shard's 1,000 records a second.
+    let scenario = TempScenario::new(
+        "rate-per-day",
+        r#"
+name = "rate per day"
+[workload]
+records_per_second = "8.64M/day"
+record_size = "1 KB"
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams" }]
+"#,
+    );
+    let json = calc_json(&[scenario.path()]);
+    let capacity = &json["alternatives"][0]["components"][0]["capacity"];
+    assert_eq!(
+        capacity["write_bytes_per_second"],
+        serde_json::json!(102400)
+    );
+    assert_eq!(capacity["write_records_shards"].to_string(), "0.1");
 }
 
 #[test]

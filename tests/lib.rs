@@ -1,4 +1,6 @@
-//! Integration tests: they run the real `calc` binary, as a user or CI would.
+//! Integration tests: they run `calc` as a user or CI would, through
+//! `calc::run` in this process, and the real binary where the process
+//! itself is the contract (exit codes, streams; see `cli.rs`).
 
 mod acceptance;
 mod bad_inputs;

@@ -2,14 +2,36 @@ use std::path::Path;
 use std::process::Command;
 
 /// What one run of `calc` printed and how it exited.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Run {
     pub stdout: String,
     pub stderr: String,
     pub code: i32,
 }
 
-/// Runs the `calc` binary from the project's root.
+/// Runs `calc` in this process, through `calc::run` as the binary does, from
+/// the project's root: what it prints is what the binary prints (the
+/// binary adds only the writing to stdout and stderr; `binary_and_library_agree`
+/// in `cli.rs` holds them to that).
 pub fn calc(args: &[&str]) -> Run {
+    // Paths in the tests and in the messages they pin are relative to the
+    // project's root, where cargo runs the tests.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert_eq!(
+        std::env::current_dir().expect("a working directory"),
+        root,
+        "the tests run from the project's root"
+    );
+    let outcome = calc::run(std::iter::once("calc").chain(args.iter().copied()));
+    Run {
+        stdout: outcome.stdout,
+        stderr: outcome.stderr,
+        code: i32::from(outcome.code),
+    }
+}
+
+/// Runs the real `calc` binary from the project's root, as a user or CI would.
+pub fn calc_binary(args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_calc"))
         .args(args)
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
