@@ -631,6 +631,12 @@ fn reword_serde_message(message: &str) -> (String, Option<String>) {
     (message.to_string(), None)
 }
 
+/// Puts diagnostics in the order of their places in the file (those without
+/// a place first, as they are).
+pub fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,10 +809,4 @@ mod tests {
         let (_, help) = reword_serde_message("unknown field `zzz`, expected one of `a`, `b`");
         assert_eq!(help.as_deref(), Some("expected one of `a`, `b`"));
     }
-}
-
-/// Puts diagnostics in the order of their places in the file (those without
-/// a place first, as they are).
-pub fn sort_by_place(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| d.location.as_ref().map(|l| (l.line, l.column)));
 }
