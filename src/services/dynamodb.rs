@@ -3,10 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys};
-use crate::keys::{Default, Key, Kind};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -32,7 +31,18 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TABLE_RCU,
         &LATENCY,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &CAPACITY_MODE,
+            &READS_PER_SECOND,
+            &READ_CONSISTENCY,
+            &TRANSACTIONAL_WRITES,
+            &STORAGE,
+            &STREAMS,
+            &STREAMS_READS_PER_SECOND,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&WRITES),
     transforms: false,
@@ -71,6 +81,44 @@ static WRITES: InputKeys = InputKeys {
     ],
 };
 
+static CAPACITY_MODE: Key = Key::new(
+    "capacity_mode",
+    Kind::Choice(CapacityMode::NAMES),
+    Default::Text("provisioned"),
+    "`provisioned` (WCU/RCU per hour) or `on_demand` (per request)",
+);
+static READS_PER_SECOND: Key = Key::new(
+    "reads_per_second",
+    Kind::Rate,
+    Default::Integer(0),
+    "item reads per second",
+);
+static READ_CONSISTENCY: Key = Key::new(
+    "read_consistency",
+    Kind::Choice(ReadConsistency::NAMES),
+    Default::Text("eventual"),
+    "`eventual`, `strong` or `transactional`",
+);
+static TRANSACTIONAL_WRITES: Key = Key::new(
+    "transactional_writes",
+    Kind::Flag,
+    Default::Bool(false),
+    "writes in transactions cost twice",
+);
+static STORAGE: Key = Key::new("storage", Kind::Size, Default::Text("0"), "data stored");
+static STREAMS: Key = Key::new(
+    "streams",
+    Kind::Flag,
+    Default::Bool(false),
+    "publish changes to DynamoDB Streams",
+);
+static STREAMS_READS_PER_SECOND: Key = Key::new(
+    "streams_reads_per_second",
+    Kind::Rate,
+    Default::Integer(0),
+    "GetRecords calls by readers other than Lambda (Lambda's are free)",
+);
+
 pub const DOC: Doc = Doc {
     summary: "a key-value table billed by capacity units; Streams publish its changes",
     ordering: "per item, in its stream",
@@ -78,41 +126,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "10-100 ms",
     scaling: "1,000 WCU and 3,000 RCU per partition; 40,000 per table",
-    inputs: &[
-        (
-            "capacity_mode",
-            "provisioned",
-            "`provisioned` (WCU/RCU per hour) or `on_demand` (per request)",
-        ),
-        (
-            "writes_per_second",
-            "[workload] records_per_second",
-            "item writes per second",
-        ),
-        (
-            "item_size",
-            "[workload] record_size",
-            "bytes per item (at most 400 KB)",
-        ),
-        ("reads_per_second", "0", "item reads per second"),
-        (
-            "read_consistency",
-            "eventual",
-            "`eventual`, `strong` or `transactional`",
-        ),
-        (
-            "transactional_writes",
-            "false",
-            "writes in transactions cost twice",
-        ),
-        ("storage", "0", "data stored"),
-        ("streams", "false", "publish changes to DynamoDB Streams"),
-        (
-            "streams_reads_per_second",
-            "0",
-            "GetRecords calls by readers other than Lambda (Lambda's are free)",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
         "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional)",
@@ -196,46 +210,29 @@ pub struct Input {
     pub streams: bool,
     /// GetRecords calls a second from readers other than Lambda triggers (which are free).
     pub streams_reads_per_second: Decimal,
-    pub max_item_size: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let mode = fields
-        .choice("capacity_mode")?
-        .map_or(CapacityMode::Provisioned, |m| m.value);
-    let reads_per_second = fields
-        .number("reads_per_second")?
-        .map_or(Decimal::ZERO, |r| r.value);
-    let read_consistency = fields
-        .choice("read_consistency")?
-        .map_or(ReadConsistency::Eventual, |c| c.value);
-    let transactional_writes = fields
-        .flag("transactional_writes")?
-        .is_some_and(|t| t.value);
-    let storage = fields.bytes("storage")?.map_or(Bytes(0), |s| s.value);
-    let streams = fields.flag("streams")?.is_some_and(|s| s.value);
-    let streams_reads = fields.number("streams_reads_per_second")?;
-    if let Some(reads) = streams_reads
-        && !streams
-        && !reads.value.is_zero()
-    {
-        return Err(fields
-            .error(
-                reads.span,
-                "`streams_reads_per_second` needs `streams = true`",
-            )
-            .with_help("enable the table's stream, or remove this key"));
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `dynamodb` has no value");
+    let streams = values.flag(&STREAMS).ok_or_else(default)?;
+    let streams_reads_per_second = values
+        .number(&STREAMS_READS_PER_SECOND)
+        .ok_or_else(default)?;
+    if !streams && !streams_reads_per_second.is_zero() {
+        return Err(Invalid::new(
+            &STREAMS_READS_PER_SECOND,
+            "`streams_reads_per_second` needs `streams = true`",
+        )
+        .with_help("enable the table's stream, or remove this key"));
     }
-    let max = ctx.limit_bytes(fields, &MAX_ITEM_SIZE)?;
     Ok(super::Input::DynamoDb(Input {
-        mode,
-        reads_per_second,
-        read_consistency,
-        transactional_writes,
-        storage,
+        mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
+        reads_per_second: values.number(&READS_PER_SECOND).ok_or_else(default)?,
+        read_consistency: values.choice(&READ_CONSISTENCY).ok_or_else(default)?,
+        transactional_writes: values.flag(&TRANSACTIONAL_WRITES).ok_or_else(default)?,
+        storage: values.bytes(&STORAGE).ok_or_else(default)?,
         streams,
-        streams_reads_per_second: streams_reads.map_or(Decimal::ZERO, |r| r.value),
-        max_item_size: max,
+        streams_reads_per_second,
     }))
 }
 
@@ -260,11 +257,12 @@ impl Input {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
         let writes = ctx.rate()?;
         let item_size = ctx.record_size()?;
-        if item_size > self.max_item_size {
+        let max_item_size = ctx.bytes(&MAX_ITEM_SIZE)?;
+        if item_size > max_item_size {
             result.violate(
                 &MAX_ITEM_SIZE,
                 item_size.decimal(),
-                self.max_item_size.decimal(),
+                max_item_size.decimal(),
                 "store large attributes in S3 and keep a pointer in the item",
             );
         }
@@ -369,7 +367,7 @@ impl Input {
             }),
             retention: Retention::Indefinite,
             replay: false,
-            max_message_size: Some(self.max_item_size),
+            max_message_size: Some(max_item_size),
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
@@ -399,7 +397,6 @@ mod tests {
             storage: Bytes(0),
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
-            max_item_size: Bytes::kib(400),
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate)
     }

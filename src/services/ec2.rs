@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::units::Duration;
@@ -19,11 +19,39 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &R5_2XLARGE_HOUR,
     ],
     limits: &[],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
+        build,
+    },
     doc: &DOC,
     input: None,
     transforms: true,
 };
+
+static INSTANCE_TYPE: Key = Key::new(
+    "instance_type",
+    Kind::Choice(InstanceType::NAMES),
+    Default::None,
+    "one of the types the pricing table prices",
+)
+.defaulting_to("required");
+// At least 1, checked by `build` with a hint to leave the component out.
+static INSTANCES: Key = Key::new(
+    "instances",
+    Kind::Count {
+        min: 0,
+        max: 100_000,
+    },
+    Default::Integer(1),
+    "instances running",
+);
+static HOURS_RUNNING: Key = Key::new(
+    "hours_running",
+    Kind::Duration,
+    Default::None,
+    "time each instance runs in the month",
+)
+.defaulting_to("the whole month");
 
 pub const DOC: Doc = Doc {
     summary: "virtual machines billed per instance-hour (On-Demand, Linux)",
@@ -32,19 +60,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "none added",
     scaling: "one instance type and count",
-    inputs: &[
-        (
-            "instance_type",
-            "required",
-            "one of the types the pricing table prices",
-        ),
-        ("instances", "1", "instances running"),
-        (
-            "hours_running",
-            "the whole month",
-            "time each instance runs in the month",
-        ),
-    ],
+    inputs: &[],
     formulas: &["instance-hours = instances x hours running"],
 };
 
@@ -82,38 +98,33 @@ pub struct Input {
     pub hours_running: Option<Duration>,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let instance_type = fields.choice::<InstanceType>("instance_type")?;
-    let instances = fields.count("instances", 100_000)?;
-    let hours_running = fields.duration("hours_running")?;
-
-    let Some(instance_type) = instance_type else {
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let Some(instance_type) = values.choice(&INSTANCE_TYPE) else {
         let listed: Vec<String> = InstanceType::CHOICES
             .iter()
             .map(|(n, _)| format!("`{n}`"))
             .collect();
-        return Err(fields
-            .error(ctx.span, "`ec2` needs `instance_type`")
+        return Err(Invalid::new(&INSTANCE_TYPE, "`ec2` needs `instance_type`")
             .with_help(format!("one of {}", listed.join(", "))));
     };
-    if let Some(instances) = instances
-        && instances.value == 0
-    {
-        return Err(fields
-            .error(instances.span, "`instances` must be at least 1")
+    let instances = values
+        .count(&INSTANCES)
+        .ok_or_else(|| Invalid::component("a key of `ec2` has no value"))?;
+    if instances == 0 {
+        return Err(Invalid::new(&INSTANCES, "`instances` must be at least 1")
             .with_help("leave the component out if nothing runs"));
     }
-    if let Some(hours) = hours_running
-        && hours.value <= Duration::ZERO
-    {
-        return Err(fields
-            .error(hours.span, "`hours_running` must be more than 0 h")
-            .with_help("leave it out for an instance that runs all month"));
+    let hours_running = values.duration(&HOURS_RUNNING);
+    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
+        return Err(
+            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
+                .with_help("leave it out for an instance that runs all month"),
+        );
     }
     Ok(super::Input::Ec2(Input {
-        instance_type: instance_type.value,
-        instances: instances.map_or(1, |i| i.value),
-        hours_running: hours_running.map(|h| h.value),
+        instance_type,
+        instances,
+        hours_running,
     }))
 }
 

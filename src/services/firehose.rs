@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, Rate};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -22,11 +22,54 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_RECORDS,
         &DIRECT_PUT_BYTES,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &BUFFER_SIZE,
+            &BUFFER_INTERVAL,
+            &FORMAT_CONVERSION,
+            &CONVERSION_RATIO,
+            &SOURCE,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static BUFFER_SIZE: Key = Key::new(
+    "buffer_size",
+    Kind::Size,
+    Default::Text("5 MB"),
+    "deliver when this much is buffered (1 to 128 MB)",
+);
+static BUFFER_INTERVAL: Key = Key::new(
+    "buffer_interval",
+    Kind::Duration,
+    Default::Text("300 s"),
+    "deliver at least this often (0 to 900 s)",
+);
+static FORMAT_CONVERSION: Key = Key::new(
+    "format_conversion",
+    Kind::Flag,
+    Default::Bool(false),
+    "convert JSON to Parquet or ORC",
+);
+// Absent unless set, so that a ratio without conversion is caught; the
+// objects keep their size when it is absent.
+static CONVERSION_RATIO: Key = Key::new(
+    "conversion_ratio",
+    Kind::Number,
+    Default::None,
+    "size of the converted objects over the input, e.g. 0.3",
+)
+.defaulting_to("1");
+static SOURCE: Key = Key::new(
+    "source",
+    Kind::Choice(Source::NAMES),
+    Default::Text("direct_put"),
+    "`direct_put` or `kinesis_data_streams`",
+);
 
 pub const DOC: Doc = Doc {
     summary: "buffers records and delivers them in batches to S3 and other destinations",
@@ -35,39 +78,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "the buffer: until full or until the interval ends",
     scaling: "Direct PUT: 500,000 records/s, 5 MB/s per stream (raisable)",
-    inputs: &[
-        ("records_per_second", "[workload]", "records put per second"),
-        (
-            "record_size",
-            "[workload]",
-            "bytes per record (at most 1,000 KB)",
-        ),
-        (
-            "buffer_size",
-            "5 MB",
-            "deliver when this much is buffered (1 to 128 MB)",
-        ),
-        (
-            "buffer_interval",
-            "300 s",
-            "deliver at least this often (0 to 900 s)",
-        ),
-        (
-            "format_conversion",
-            "false",
-            "convert JSON to Parquet or ORC",
-        ),
-        (
-            "conversion_ratio",
-            "1",
-            "size of the converted objects over the input, e.g. 0.3",
-        ),
-        (
-            "source",
-            "direct_put",
-            "`direct_put` or `kinesis_data_streams`",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "latency = min(buffer interval, buffer size / incoming bytes per second)",
         "billed GB = records x ceil(record size / 5 KB) x 5 KB, tiered",
@@ -126,66 +137,33 @@ pub struct Input {
     /// The size of converted (Parquet, ORC) data relative to what came in.
     pub conversion_ratio: Option<Decimal>,
     pub source: Source,
-    pub max_record_size: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let buffer_size = fields.bytes("buffer_size")?;
-    let buffer_interval = fields.duration("buffer_interval")?;
-    let format_conversion = fields.flag("format_conversion")?.is_some_and(|f| f.value);
-    let conversion_ratio = fields.number("conversion_ratio")?;
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `firehose` has no value");
+    let format_conversion = values.flag(&FORMAT_CONVERSION).ok_or_else(default)?;
+    let conversion_ratio = values.number(&CONVERSION_RATIO);
     if let Some(ratio) = conversion_ratio {
         if !format_conversion {
-            return Err(fields
-                .error(
-                    ratio.span,
-                    "`conversion_ratio` needs `format_conversion = true`",
-                )
-                .with_help(
-                    "the ratio is the size of the Parquet or ORC output over the JSON input",
-                ));
+            return Err(Invalid::new(
+                &CONVERSION_RATIO,
+                "`conversion_ratio` needs `format_conversion = true`",
+            )
+            .with_help("the ratio is the size of the Parquet or ORC output over the JSON input"));
         }
-        if ratio.value.is_zero() || ratio.value > Decimal::ONE {
-            return Err(fields.error(
-                ratio.span,
-                format!(
-                    "`conversion_ratio` must be more than 0 and at most 1 (found {})",
-                    ratio.value
-                ),
+        if ratio.is_zero() || ratio > Decimal::ONE {
+            return Err(Invalid::new(
+                &CONVERSION_RATIO,
+                format!("`conversion_ratio` must be more than 0 and at most 1 (found {ratio})"),
             ));
         }
     }
-    let source = fields
-        .choice("source")?
-        .map_or(Source::DirectPut, |s| s.value);
-
-    let max_record = ctx.limit_bytes(fields, &MAX_RECORD_SIZE)?;
-    let (min_size, max_size) = (
-        ctx.limit_bytes(fields, &MIN_BUFFER_SIZE)?,
-        ctx.limit_bytes(fields, &MAX_BUFFER_SIZE)?,
-    );
-    if let Some(size) = &buffer_size {
-        fields.in_range("buffer_size", size, min_size, max_size)?;
-    }
-    let max_interval = ctx.limit_duration(fields, &MAX_BUFFER_INTERVAL)?;
-    if let Some(interval) = buffer_interval
-        && interval.value > max_interval
-    {
-        return Err(fields.error(
-            interval.span,
-            format!(
-                "`buffer_interval` must be between 0 s and {max_interval} (found {})",
-                interval.value
-            ),
-        ));
-    }
     Ok(super::Input::Firehose(Input {
-        buffer_size: buffer_size.map_or(Bytes::mib(5), |s| s.value),
-        buffer_interval: buffer_interval.map_or(Duration::from_secs(300), |i| i.value),
+        buffer_size: values.bytes(&BUFFER_SIZE).ok_or_else(default)?,
+        buffer_interval: values.duration(&BUFFER_INTERVAL).ok_or_else(default)?,
         format_conversion,
-        conversion_ratio: conversion_ratio.map(|r| r.value),
-        source,
-        max_record_size: max_record,
+        conversion_ratio,
+        source: values.choice(&SOURCE).ok_or_else(default)?,
     }))
 }
 
@@ -194,14 +172,16 @@ impl Input {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.source.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
-        if record_size > self.max_record_size {
+        let max_record_size = ctx.bytes(&MAX_RECORD_SIZE)?;
+        if record_size > max_record_size {
             result.violate(
                 &MAX_RECORD_SIZE,
                 record_size.decimal(),
-                self.max_record_size.decimal(),
+                max_record_size.decimal(),
                 super::SPLIT_OR_POINTER,
             );
         }
+        self.check_buffer(ctx, &mut result)?;
         let bytes_per_second = rate.average * record_size.decimal();
         let peak_bytes_per_second = rate.peak * record_size.decimal();
 
@@ -214,7 +194,7 @@ impl Input {
             ordering: Some(Ordering::None),
             retention: Retention::None,
             replay: false,
-            max_message_size: Some(self.max_record_size),
+            max_message_size: Some(max_record_size),
             max_run_duration: None,
         };
         result.capacity("flush_trigger", CapacityValue::Key(trigger.as_str()));
@@ -257,6 +237,38 @@ impl Input {
 }
 
 impl Input {
+    /// A buffer size or interval that a delivery stream cannot be set to
+    /// fails the design; it is evaluated as set, to show what it would cost.
+    fn check_buffer(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        let (min, max) = (ctx.bytes(&MIN_BUFFER_SIZE)?, ctx.bytes(&MAX_BUFFER_SIZE)?);
+        if self.buffer_size > max {
+            result.violate(
+                &MAX_BUFFER_SIZE,
+                self.buffer_size.decimal(),
+                max.decimal(),
+                "lower `buffer_size`; for larger objects, compact them after delivery",
+            );
+        }
+        if self.buffer_size < min {
+            result.violate_below(
+                &MIN_BUFFER_SIZE,
+                self.buffer_size.decimal(),
+                min.decimal(),
+                "raise `buffer_size`; to deliver sooner, shorten `buffer_interval` instead",
+            );
+        }
+        let max_interval = ctx.duration(&MAX_BUFFER_INTERVAL)?;
+        if self.buffer_interval > max_interval {
+            result.violate(
+                &MAX_BUFFER_INTERVAL,
+                self.buffer_interval.ms(),
+                max_interval.ms(),
+                "shorten `buffer_interval`: Firehose delivers at least this often",
+            );
+        }
+        Ok(())
+    }
+
     /// What sets off a delivery at `bytes_per_second`, how long the data
     /// waits, and how long the buffer takes to fill (if anything arrives).
     /// The buffer delivers when it is full or when the interval ends,
@@ -307,6 +319,7 @@ const FIX_DIRECT_PUT: &str = "request a quota increase, or put Kinesis Data Stre
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
@@ -317,7 +330,6 @@ mod tests {
             format_conversion: false,
             conversion_ratio: None,
             source: Source::DirectPut,
-            max_record_size: Bytes::kib(1000),
         };
         Fed::new(
             input,
@@ -383,5 +395,59 @@ mod tests {
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(result.violations.len(), 1, "10,000 KB/s is over 5 MB/s");
+    }
+
+    #[test]
+    fn a_buffer_over_128_mb_is_a_violation() {
+        // 256 MB = 268,435,456 B, over the 128 MB = 134,217,728 B a
+        // delivery stream buffers.
+        let mut input = stream(dec!(1), Bytes::kib(1));
+        input.buffer_size = Bytes::mib(256);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_BUFFER_SIZE,
+                needed: dec!(268435456),
+                allowed: dec!(134217728),
+                fix: "lower `buffer_size`; for larger objects, compact them after delivery",
+            }]
+        );
+    }
+
+    #[test]
+    fn a_buffer_under_1_mb_is_a_violation() {
+        // 512 KB = 524,288 B, under the 1 MB = 1,048,576 B minimum.
+        let mut input = stream(dec!(1), Bytes::kib(1));
+        input.buffer_size = Bytes::kib(512);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Minimum {
+                limit: &MIN_BUFFER_SIZE,
+                set: dec!(524288),
+                minimum: dec!(1048576),
+                fix: "raise `buffer_size`; to deliver sooner, shorten `buffer_interval` instead",
+            }]
+        );
+    }
+
+    #[test]
+    fn an_interval_over_15_minutes_is_a_violation() {
+        // 20 min = 1,200,000 ms, over 15 min = 900,000 ms.
+        let mut input = stream(dec!(1), Bytes::kib(1));
+        input.buffer_interval = Duration::from_secs(1200);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_BUFFER_INTERVAL,
+                needed: dec!(1200000),
+                allowed: dec!(900000),
+                fix: "shorten `buffer_interval`: Firehose delivers at least this often",
+            }]
+        );
+        // 1 KB/s never fills 5 MB: the interval, as set, is the latency.
+        assert_eq!(result.latency, Duration::from_secs(1200));
     }
 }

@@ -3,10 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys, Rate};
-use crate::keys::{Default, Key, Kind};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB};
@@ -22,7 +21,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_PUT_SIZE,
         &LATENCY,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[&STORAGE, &GETS_PER_SECOND],
+        build,
+    },
     doc: &DOC,
     input: Some(&PUTS),
     transforms: false,
@@ -61,6 +63,19 @@ static PUTS: InputKeys = InputKeys {
     ],
 };
 
+static STORAGE: Key = Key::new(
+    "storage",
+    Kind::Size,
+    Default::Text("0"),
+    "data stored (S3 Standard)",
+);
+static GETS_PER_SECOND: Key = Key::new(
+    "gets_per_second",
+    Kind::Rate,
+    Default::Integer(0),
+    "objects read per second",
+);
+
 pub const DOC: Doc = Doc {
     summary: "object storage, billed per GB-month and per request",
     ordering: "none",
@@ -68,20 +83,7 @@ pub const DOC: Doc = Doc {
     replay: "yes: objects can be read again",
     latency: "10-100 ms",
     scaling: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix",
-    inputs: &[
-        ("storage", "0", "data stored (S3 Standard)"),
-        (
-            "puts_per_second",
-            "[workload] records_per_second",
-            "objects written per second",
-        ),
-        ("gets_per_second", "0", "objects read per second"),
-        (
-            "object_size",
-            "",
-            "the largest object, checked against S3's limits",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "prefixes = ceil(max(PUT/s / 3,500, GET/s / 5,500))",
         "storage GB-months, tiered; PUT and GET per thousand requests",
@@ -123,23 +125,13 @@ choice! {
 pub struct Input {
     pub storage: Bytes,
     pub gets_per_second: Decimal,
-    /// Objects above the single-PUT limit must be uploaded in parts.
-    pub max_put_size: Bytes,
-    pub max_object_size: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let storage = fields.bytes("storage")?;
-    let gets_per_second = fields
-        .number("gets_per_second")?
-        .map_or(Decimal::ZERO, |g| g.value);
-    let max_object = ctx.limit_bytes(fields, &MAX_OBJECT_SIZE)?;
-    let max_put = ctx.limit_bytes(fields, &MAX_PUT_SIZE)?;
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `s3` has no value");
     Ok(super::Input::S3(Input {
-        storage: storage.map_or(Bytes(0), |s| s.value),
-        gets_per_second,
-        max_put_size: max_put,
-        max_object_size: max_object,
+        storage: values.bytes(&STORAGE).ok_or_else(default)?,
+        gets_per_second: values.number(&GETS_PER_SECOND).ok_or_else(default)?,
     }))
 }
 
@@ -150,13 +142,14 @@ impl Input {
         // flowing in, the bucket only stores and serves.
         let puts = ctx.input.rate.unwrap_or(Rate::flat(Decimal::ZERO));
         let object_size = ctx.input.record_size;
+        let max_object_size = ctx.bytes(&MAX_OBJECT_SIZE)?;
         if let Some(size) = object_size
-            && size > self.max_object_size
+            && size > max_object_size
         {
             result.violate(
                 &MAX_OBJECT_SIZE,
                 size.decimal(),
-                self.max_object_size.decimal(),
+                max_object_size.decimal(),
                 "split the data into several objects",
             );
         }
@@ -183,7 +176,9 @@ impl Input {
                  and expect 503 Slow Down replies while it scales",
             );
         }
-        if object_size.is_some_and(|size| size > self.max_put_size) {
+        // Objects above the single-PUT limit must be uploaded in parts.
+        let max_put_size = ctx.bytes(&MAX_PUT_SIZE)?;
+        if object_size.is_some_and(|size| size > max_put_size) {
             result.note(
                 "multipart_upload",
                 "objects over 5 GB need a multipart upload; each part is a PUT request, \
@@ -210,7 +205,7 @@ impl Input {
             ordering: Some(Ordering::None),
             retention: Retention::Indefinite,
             replay: true,
-            max_message_size: Some(self.max_object_size),
+            max_message_size: Some(max_object_size),
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
@@ -238,8 +233,6 @@ mod tests {
         let input = Input {
             storage,
             gets_per_second,
-            max_put_size: Bytes(5 * GIB),
-            max_object_size: Bytes(5 * TIB),
         };
         Fed::new(
             input,
