@@ -45,6 +45,9 @@ pub enum Command {
         #[arg(long, value_name = "TABLE")]
         pricing: Option<String>,
     },
+    /// Print the JSON Schema of the scenario format, for editors to complete
+    /// and check scenario files.
+    Schema,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod requirements;
 pub mod scenario;
+pub mod schema;
 pub mod services;
 pub mod suggest;
 pub mod units;
@@ -113,8 +114,12 @@ pub fn is_arithmetic_overflow(payload: &(dyn std::any::Any + Send)) -> bool {
 }
 
 fn report(cli: &Cli) -> Result<String, Diagnostic> {
-    if let Some(Command::Services { name, pricing }) = &cli.command {
-        return describe_services(name.as_deref(), pricing.as_deref());
+    match &cli.command {
+        Some(Command::Services { name, pricing }) => {
+            return describe_services(name.as_deref(), pricing.as_deref());
+        }
+        Some(Command::Schema) => return Ok(schema::render()),
+        None => {}
     }
     let overrides = Overrides {
         hours_per_month: cli.hours_per_month,

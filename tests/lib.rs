@@ -8,5 +8,6 @@ mod cli;
 mod flow;
 mod properties;
 mod scenarios;
+mod schema;
 mod support;
 mod verdicts;

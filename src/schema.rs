@@ -1,0 +1,164 @@
+//! A JSON Schema of the scenario format, made from the same key declarations
+//! that parse it, so that editors can complete and check scenario files.
+//! `calc schema` prints it; `scenario.schema.json` is a copy a test keeps
+//! current.
+
+use serde_json::{Map, Value, json};
+
+use crate::flow;
+use crate::keys::{Default, Key, Kind};
+use crate::requirements;
+use crate::services::{self, ServiceDef};
+
+/// The schema, as pretty-printed JSON with a final newline.
+pub fn render() -> String {
+    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn schema() -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "calc scenario",
+        "description": "A workload, optional requirements, and the alternative AWS architectures to compare.",
+        "type": "object",
+        "required": ["name", "alternatives"],
+        "additionalProperties": false,
+        "properties": {
+            "name": { "type": "string", "description": "what the report is about" },
+            "description": { "type": "string" },
+            "pricing": {
+                "type": "string",
+                "description": "a bundled pricing table (aws-us-east-1 by default), or a path relative to the scenario"
+            },
+            "hours_per_month": {
+                "type": "number",
+                "exclusiveMinimum": 0,
+                "maximum": 744,
+                "default": 730,
+                "description": "hours in the billing month (AWS's examples also use 720 and 744)"
+            },
+            "free_tier": { "type": "boolean", "default": false, "description": "apply AWS's free tiers" },
+            "rounding": {
+                "enum": ["none", "up_to_cent"],
+                "default": "none",
+                "description": "`up_to_cent` rounds each line item up to the cent, as some AWS examples do"
+            },
+            "workload": table(flow::RECORDS.all, "what the first component of each alternative receives"),
+            "requirements": table(requirements::KEYS, "what every alternative is checked against"),
+            "pricing_overrides": {
+                "type": "object",
+                "description": "unit prices that replace the table's",
+                "propertyNames": { "enum": services::dimension_keys().collect::<Vec<_>>() },
+                "additionalProperties": { "type": "number", "minimum": 0 }
+            },
+            "alternatives": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "required": ["name", "components"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "name": { "type": "string" },
+                        "description": { "type": "string" },
+                        "components": {
+                            "type": "array",
+                            "minItems": 1,
+                            "items": { "oneOf": services::ALL.iter().map(|def| component(def)).collect::<Vec<_>>() }
+                        }
+                    }
+                }
+            }
+        }
+    })
+}
+
+fn table(keys: &[&'static Key], description: &str) -> Value {
+    json!({
+        "type": "object",
+        "description": description,
+        "additionalProperties": false,
+        "properties": properties(keys.iter().copied()),
+    })
+}
+
+/// One service's component: its `service` name and every key it takes.
+fn component(def: &ServiceDef) -> Value {
+    let mut properties = properties(services::keys(def));
+    // A service still reading its own keys lists them in its doc.
+    for (name, _, doc) in def.doc.inputs {
+        properties
+            .entry(name.to_string())
+            .or_insert_with(|| json!({ "description": doc }));
+    }
+    properties.insert(
+        "service".to_string(),
+        json!({ "const": def.name, "description": def.doc.summary }),
+    );
+    json!({
+        "title": def.title,
+        "type": "object",
+        "required": ["service"],
+        "additionalProperties": false,
+        "properties": properties,
+    })
+}
+
+fn properties(keys: impl Iterator<Item = &'static Key>) -> Map<String, Value> {
+    keys.map(|key| (key.name.to_string(), property(key)))
+        .collect()
+}
+
+/// A key's schema: its type and range, its doc, and its default.
+fn property(key: &Key) -> Value {
+    let mut value = match &key.kind {
+        Kind::Rate => json!({
+            "anyOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "string", "description": "a rate with a period, such as \"500/min\" or \"8.64M/day\"" }
+            ]
+        }),
+        Kind::Number => json!({ "type": "number", "minimum": 0 }),
+        Kind::Count { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+        Kind::Size => json!({
+            "anyOf": [
+                { "type": "string", "description": "a size with a unit: B, KB, MB, GB, TB (powers of 1,024)" },
+                { "type": "integer", "minimum": 0, "description": "bytes" }
+            ]
+        }),
+        Kind::Duration => json!({
+            "type": "string",
+            "description": "a duration with a unit: ms, s, min, h, d"
+        }),
+        Kind::Durations { max } => json!({
+            "type": "array",
+            "items": { "type": "string" },
+            "minItems": 1,
+            "maxItems": max
+        }),
+        Kind::Choice(names) => json!({ "enum": names }),
+        Kind::Flag => json!({ "type": "boolean" }),
+        Kind::Text => json!({ "type": "string" }),
+    };
+    let object = value.as_object_mut().expect("a schema is an object");
+    let doc = match key.default_doc {
+        Some(words) => format!("{} (default: {words})", key.doc),
+        None => key.doc.to_string(),
+    };
+    object.insert("description".to_string(), json!(doc));
+    match key.default {
+        Default::None => {}
+        Default::Text(text) => {
+            object.insert("default".to_string(), json!(text));
+        }
+        Default::Integer(n) => {
+            object.insert("default".to_string(), json!(n));
+        }
+        Default::Bool(b) => {
+            object.insert("default".to_string(), json!(b));
+        }
+    }
+    value
+}

@@ -1,0 +1,87 @@
+//! The JSON Schema of the scenario format: `calc schema` prints what is
+//! committed as `scenario.schema.json`, every bundled scenario validates
+//! against it, and a misspelt key does not.
+
+use std::path::Path;
+
+use crate::support::calc;
+
+const COMMITTED: &str = include_str!("../scenario.schema.json");
+
+fn validator() -> (boon::Schemas, boon::SchemaIndex) {
+    let schema: serde_json::Value = serde_json::from_str(COMMITTED).expect("the schema is JSON");
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler
+        .add_resource("scenario.schema.json", schema)
+        .expect("the schema loads");
+    let index = compiler
+        .compile("scenario.schema.json", &mut schemas)
+        .expect("the schema is a valid JSON Schema");
+    (schemas, index)
+}
+
+/// A scenario's TOML as the JSON value the schema describes.
+fn as_json(text: &str) -> serde_json::Value {
+    let value: toml::Value = toml::from_str(text).expect("valid TOML");
+    serde_json::to_value(value).expect("TOML converts to JSON")
+}
+
+fn errors(text: &str) -> Option<String> {
+    let (schemas, index) = validator();
+    schemas
+        .validate(&as_json(text), index)
+        .err()
+        .map(|e| format!("{e:#}"))
+}
+
+#[test]
+fn the_committed_schema_is_current() {
+    let run = calc(&["schema"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout == COMMITTED,
+        "scenario.schema.json is out of date: run `cargo run -- schema > scenario.schema.json`"
+    );
+}
+
+#[test]
+fn every_bundled_scenario_validates() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for folder in ["scenarios", "tests/verdicts"] {
+        for entry in std::fs::read_dir(root.join(folder)).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).expect("readable");
+                if let Some(errors) = errors(&text) {
+                    panic!("{} does not validate:\n{errors}", path.display());
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} scenarios checked");
+}
+
+#[test]
+fn a_misspelt_key_does_not_validate() {
+    let good = r#"
+name = "x"
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", consumers = 2 }]
+"#;
+    assert_eq!(errors(good), None);
+    for bad in [
+        good.replace("consumers = 2", "consumer = 2"),
+        good.replace("records_per_second", "recods_per_second"),
+        good.replace("kinesis_data_streams", "kinesis"),
+        good.replace("consumers = 2", "consumers = \"two\""),
+    ] {
+        assert!(errors(&bad).is_some(), "validated:\n{bad}");
+    }
+}
