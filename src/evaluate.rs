@@ -135,8 +135,11 @@ pub fn evaluate_alternative(
         let service = match component.def().parse {
             Parse::Own(_) => &component.input,
             Parse::Declared { keys, build } => {
-                built = build(&Values::new(keys, &values[component.slots.clone()]))
-                    .map_err(|_| (i, EvalError::Invalid))?;
+                let own = Values::new(keys, &values[component.slots.clone()]).with_input(
+                    component.def().input.map_or(&[], |input| input.all),
+                    &values[component.input_slots.clone()],
+                );
+                built = build(&own).map_err(|_| (i, EvalError::Invalid))?;
                 &built
             }
         };

@@ -494,7 +494,11 @@ fn parse_component(
         }
         Parse::Declared { keys, build } => {
             let slots = params.read(&mut fields, keys, place)?;
-            let input = build(&Values::new(keys, &params.values[slots.clone()]))
+            let values = Values::new(keys, &params.values[slots.clone()]).with_input(
+                def.input.map_or(&[], |input| input.all),
+                &params.values[input_slots.clone()],
+            );
+            let input = build(&values)
                 .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
             (slots, input)
         }

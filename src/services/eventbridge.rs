@@ -3,13 +3,12 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Fields, ParseCtx};
 use crate::flow::{self, Flow, Rate};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, KIB};
+use crate::units::{Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
@@ -20,11 +19,59 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ARCHIVE_STORAGE_GB_MONTH,
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &EVENTS_PER_MONTH,
+            &BATCH_SIZE,
+            &ARCHIVE,
+            &ARCHIVE_RETENTION,
+            &SCHEDULED_RULES,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static EVENTS_PER_MONTH: Key = Key::new(
+    "events_per_month",
+    Kind::Number,
+    Default::None,
+    "events a month",
+)
+.defaulting_to("from the rate");
+// 0 is read, and refused by `build`.
+static BATCH_SIZE: Key = Key::new(
+    "batch_size",
+    Kind::Count {
+        min: 0,
+        max: MAX_BATCH,
+    },
+    Default::Integer(1),
+    "events per PutEvents call (1 to 10)",
+);
+static ARCHIVE: Key = Key::new(
+    "archive",
+    Kind::Flag,
+    Default::Bool(false),
+    "archive events so they can be replayed",
+);
+static ARCHIVE_RETENTION: Key = Key::new(
+    "archive_retention",
+    Kind::Duration,
+    Default::None,
+    "how long the archive keeps events",
+);
+static SCHEDULED_RULES: Key = Key::new(
+    "scheduled_rules",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::Integer(0),
+    "rules that fire on a schedule to start jobs (not billed as events)",
+);
 
 pub const DOC: Doc = Doc {
     summary: "an event bus routing events by rules; scheduled rules start jobs",
@@ -33,23 +80,7 @@ pub const DOC: Doc = Doc {
     replay: "only from an archive",
     latency: "about half a second",
     scaling: "10,000 PutEvents calls/s in us-east-1 (raisable)",
-    inputs: &[
-        ("events_per_month", "from the rate", "events a month"),
-        ("records_per_second", "[workload]", "events put per second"),
-        (
-            "record_size",
-            "[workload]",
-            "bytes per event (at most 1 MB)",
-        ),
-        ("batch_size", "1", "events per PutEvents call (1 to 10)"),
-        ("archive", "false", "archive events so they can be replayed"),
-        ("archive_retention", "", "how long the archive keeps events"),
-        (
-            "scheduled_rules",
-            "0",
-            "rules that fire on a schedule to start jobs (not billed as events)",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "custom events = events x ceil(size / 64 KB)",
         "archive: GB processed, and GB-months kept",
@@ -83,55 +114,45 @@ pub struct Input {
     pub batch_size: u32,
     /// How long archived events are kept, when the bus has an archive.
     pub archive_retention: Option<Duration>,
-    pub max_event_size: Bytes,
     /// Rules that fire on a schedule (cron or rate); their invocations are free.
     pub scheduled_rules: u32,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let per_month = fields.number("events_per_month")?;
-    let batch_size = fields.count("batch_size", MAX_BATCH)?;
-    let archive = fields.flag("archive")?;
-    let archive_retention = fields.duration("archive_retention")?;
-    let scheduled_rules = fields
-        .count("scheduled_rules", 1_000_000)?
-        .map_or(0, |r| r.value);
-    if let (Some(month), Some(_)) = (per_month, ctx.own_rate) {
-        return Err(fields
-            .error(
-                month.span,
-                "set either `events_per_month` or `records_per_second`, not both",
-            )
-            .with_help("`events_per_month` counts the events of the whole month"));
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `eventbridge` has no value");
+    let events_per_month = values.number(&EVENTS_PER_MONTH);
+    if events_per_month.is_some() && values.is_set(&flow::RECORDS_PER_SECOND) {
+        return Err(Invalid::new(
+            &EVENTS_PER_MONTH,
+            "set either `events_per_month` or `records_per_second`, not both",
+        )
+        .with_help("`events_per_month` counts the events of the whole month"));
     }
-    if let Some(batch) = batch_size
-        && batch.value == 0
-    {
-        return Err(fields.error(
-            batch.span,
+    let batch_size = values.count(&BATCH_SIZE).ok_or_else(default)?;
+    if batch_size == 0 {
+        return Err(Invalid::new(
+            &BATCH_SIZE,
             format!("`batch_size` must be between 1 and {MAX_BATCH} (found 0)"),
         ));
     }
-    let max_event = ctx.limit_bytes(fields, &MAX_EVENT_SIZE)?;
-    let archive = archive.is_some_and(|a| a.value);
-    if let Some(retention) = archive_retention
-        && !archive
-    {
-        return Err(fields
-            .error(retention.span, "`archive_retention` needs `archive = true`")
-            .with_help("add `archive = true`, or drop `archive_retention`"));
+    let archive = values.flag(&ARCHIVE).ok_or_else(default)?;
+    let archive_retention = values.duration(&ARCHIVE_RETENTION);
+    if archive_retention.is_some() && !archive {
+        return Err(Invalid::new(
+            &ARCHIVE_RETENTION,
+            "`archive_retention` needs `archive = true`",
+        )
+        .with_help("add `archive = true`, or drop `archive_retention`"));
     }
     if archive && archive_retention.is_none() {
-        return Err(fields
-            .error(ctx.span, "an archive needs `archive_retention`")
+        return Err(Invalid::component("an archive needs `archive_retention`")
             .with_help("set `archive_retention`, e.g. \"30 d\": an archive kept indefinitely grows every month"));
     }
     Ok(super::Input::EventBridge(Input {
-        events_per_month: per_month.map(|m| m.value),
-        batch_size: batch_size.map_or(1, |b| b.value),
-        archive_retention: archive_retention.map(|r| r.value),
-        max_event_size: max_event,
-        scheduled_rules,
+        events_per_month,
+        batch_size,
+        archive_retention,
+        scheduled_rules: values.count(&SCHEDULED_RULES).ok_or_else(default)?,
     }))
 }
 
@@ -150,13 +171,14 @@ impl Input {
         // Unknown when nothing gives a size: then each event is taken to fit
         // in one 64 KB billing chunk.
         let event_size = ctx.input.record_size;
+        let max_event_size = ctx.bytes(&MAX_EVENT_SIZE)?;
         if let Some(size) = event_size
-            && size > self.max_event_size
+            && size > max_event_size
         {
             result.violate(
                 &MAX_EVENT_SIZE,
                 size.decimal(),
-                self.max_event_size.decimal(),
+                max_event_size.decimal(),
                 "store the payload in S3 and put a pointer in the event",
             );
         }
@@ -219,7 +241,7 @@ impl Input {
             ordering: Some(Ordering::None),
             retention,
             replay: retention != Retention::None,
-            max_message_size: Some(self.max_event_size),
+            max_message_size: Some(max_event_size),
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
@@ -231,8 +253,36 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::Value;
     use crate::services::testing::{Fed, ctx, item};
+    use crate::units::Bytes;
     use rust_decimal_macros::dec;
+
+    /// The bus that the declared keys make, with `set` over their defaults
+    /// and `rate` as the component's own `records_per_second`.
+    fn built(set: &[(&'static Key, Value)], rate: Option<Decimal>) -> Result<Input, Invalid> {
+        let keys = SERVICE.parse.keys();
+        let values: Vec<Value> = keys
+            .iter()
+            .map(|key| {
+                set.iter()
+                    .find(|(k, _)| std::ptr::eq(*k, *key))
+                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
+            })
+            .collect();
+        let input_keys = flow::RECORDS.all;
+        let input: Vec<Value> = input_keys
+            .iter()
+            .map(|key| match rate {
+                Some(rate) if std::ptr::eq(*key, &flow::RECORDS_PER_SECOND) => Value::Number(rate),
+                _ => Value::Absent,
+            })
+            .collect();
+        match build(&Values::new(keys, &values).with_input(input_keys, &input))? {
+            super::super::Input::EventBridge(bus) => Ok(bus),
+            other => panic!("not a bus: {other:?}"),
+        }
+    }
 
     /// Events a second, or a month.
     enum Events {
@@ -261,7 +311,6 @@ mod tests {
             events_per_month,
             batch_size: 1,
             archive_retention: None,
-            max_event_size: Bytes::mib(1),
             scheduled_rules: 0,
         };
         Fed::new(input, flow, Input::evaluate)
@@ -332,5 +381,60 @@ mod tests {
                 .violations
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_defaults_make_a_bus_without_an_archive() {
+        assert_eq!(
+            built(&[], None),
+            Ok(Input {
+                events_per_month: None,
+                batch_size: 1,
+                archive_retention: None,
+                scheduled_rules: 0,
+            })
+        );
+        let archived = built(
+            &[
+                (&ARCHIVE, Value::Flag(true)),
+                (
+                    &ARCHIVE_RETENTION,
+                    Value::Duration(Duration::from_hours(720)),
+                ),
+                (&EVENTS_PER_MONTH, Value::Number(dec!(5000000))),
+            ],
+            None,
+        )
+        .unwrap();
+        assert_eq!(archived.archive_retention, Some(Duration::from_hours(720)));
+        assert_eq!(archived.events_per_month, Some(dec!(5000000)));
+    }
+
+    #[test]
+    fn keys_that_exclude_or_need_each_other() {
+        let month = (&EVENTS_PER_MONTH, Value::Number(dec!(5000000)));
+        let error = built(std::slice::from_ref(&month), Some(dec!(10))).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &EVENTS_PER_MONTH));
+        assert_eq!(
+            error.message,
+            "set either `events_per_month` or `records_per_second`, not both"
+        );
+        // A rate from the workload or the flow is no clash: the month's count wins.
+        assert!(built(&[month], None).is_ok());
+
+        let error = built(&[(&BATCH_SIZE, Value::Count(0))], None).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`batch_size` must be between 1 and 10 (found 0)"
+        );
+        let kept = (
+            &ARCHIVE_RETENTION,
+            Value::Duration(Duration::from_hours(720)),
+        );
+        let error = built(&[kept], None).unwrap_err();
+        assert_eq!(error.message, "`archive_retention` needs `archive = true`");
+        let error = built(&[(&ARCHIVE, Value::Flag(true))], None).unwrap_err();
+        assert_eq!(error.key, None);
+        assert_eq!(error.message, "an archive needs `archive_retention`");
     }
 }

@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -25,11 +25,49 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_DELIVERY_PAYLOAD_GB,
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &TOPIC_TYPE,
+            &SQS_SUBSCRIPTIONS,
+            &LAMBDA_SUBSCRIPTIONS,
+            &HTTP_SUBSCRIPTIONS,
+            &EMAIL_SUBSCRIPTIONS,
+            &FIREHOSE_SUBSCRIPTIONS,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static TOPIC_TYPE: Key = Key::new(
+    "topic_type",
+    Kind::Choice(TopicType::NAMES),
+    Default::Text("standard"),
+    "`standard` or `fifo`",
+);
+static SQS_SUBSCRIPTIONS: Key = subscriptions("sqs_subscriptions", "SQS queues subscribed");
+static LAMBDA_SUBSCRIPTIONS: Key =
+    subscriptions("lambda_subscriptions", "Lambda functions subscribed");
+static HTTP_SUBSCRIPTIONS: Key = subscriptions("http_subscriptions", "HTTP/S endpoints subscribed");
+static EMAIL_SUBSCRIPTIONS: Key =
+    subscriptions("email_subscriptions", "email addresses subscribed");
+static FIREHOSE_SUBSCRIPTIONS: Key =
+    subscriptions("firehose_subscriptions", "Firehose streams subscribed");
+
+/// A count of subscriptions of one protocol, none unless set.
+const fn subscriptions(name: &'static str, doc: &'static str) -> Key {
+    Key::new(
+        name,
+        Kind::Count {
+            min: 0,
+            max: MAX_SUBSCRIPTIONS,
+        },
+        Default::Integer(0),
+        doc,
+    )
+}
 
 pub const DOC: Doc = Doc {
     summary: "publish/subscribe fan-out to queues, functions, HTTP endpoints, email and Firehose",
@@ -38,24 +76,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "10-100 ms",
     scaling: "FIFO topics: 3,000 messages/s and 20 MB/s per topic",
-    inputs: &[
-        ("topic_type", "standard", "`standard` or `fifo`"),
-        (
-            "records_per_second",
-            "[workload]",
-            "messages published per second",
-        ),
-        (
-            "record_size",
-            "[workload]",
-            "bytes per message (at most 256 KB)",
-        ),
-        ("sqs_subscriptions", "0", "SQS queues subscribed"),
-        ("lambda_subscriptions", "0", "Lambda functions subscribed"),
-        ("http_subscriptions", "0", "HTTP/S endpoints subscribed"),
-        ("email_subscriptions", "0", "email addresses subscribed"),
-        ("firehose_subscriptions", "0", "Firehose streams subscribed"),
-    ],
+    inputs: &[],
     formulas: &[
         "publishes = messages x ceil(size / 64 KB)",
         "deliveries = messages x subscriptions, priced per protocol",
@@ -137,29 +158,20 @@ impl Subscriptions {
 pub struct Input {
     pub topic_type: TopicType,
     pub subscriptions: Subscriptions,
-    pub max_message_size: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let topic_type = fields
-        .choice("topic_type")?
-        .map_or(TopicType::Standard, |t| t.value);
-    let mut count = |key| -> Result<u32, Diagnostic> {
-        Ok(fields.count(key, MAX_SUBSCRIPTIONS)?.map_or(0, |c| c.value))
-    };
-    let subscriptions = Subscriptions {
-        sqs: count("sqs_subscriptions")?,
-        lambda: count("lambda_subscriptions")?,
-        http: count("http_subscriptions")?,
-        email: count("email_subscriptions")?,
-        firehose: count("firehose_subscriptions")?,
-    };
-
-    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `sns` has no value");
+    let count = |key| values.count(key).ok_or_else(default);
     Ok(super::Input::Sns(Input {
-        topic_type,
-        subscriptions,
-        max_message_size: max_message,
+        topic_type: values.choice(&TOPIC_TYPE).ok_or_else(default)?,
+        subscriptions: Subscriptions {
+            sqs: count(&SQS_SUBSCRIPTIONS)?,
+            lambda: count(&LAMBDA_SUBSCRIPTIONS)?,
+            http: count(&HTTP_SUBSCRIPTIONS)?,
+            email: count(&EMAIL_SUBSCRIPTIONS)?,
+            firehose: count(&FIREHOSE_SUBSCRIPTIONS)?,
+        },
     }))
 }
 
@@ -168,11 +180,12 @@ impl Input {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.topic_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
-        if message_size > self.max_message_size {
+        let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
+        if message_size > max_message_size {
             result.violate(
                 &MAX_MESSAGE_SIZE,
                 message_size.decimal(),
-                self.max_message_size.decimal(),
+                max_message_size.decimal(),
                 "store the payload in S3 and publish a pointer, or split the message",
             );
         }
@@ -205,7 +218,7 @@ impl Input {
             }),
             retention: Retention::None,
             replay: false,
-            max_message_size: Some(self.max_message_size),
+            max_message_size: Some(max_message_size),
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
@@ -302,9 +315,28 @@ const FIX_FIFO: &str = "set the topic's throughput scope to message group, or sp
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::Value;
+    use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
     use crate::units::Duration;
     use rust_decimal_macros::dec;
+
+    /// The topic that the declared keys make, with `set` over their defaults.
+    fn built(set: &[(&'static Key, Value)]) -> Input {
+        let keys = SERVICE.parse.keys();
+        let values: Vec<Value> = keys
+            .iter()
+            .map(|key| {
+                set.iter()
+                    .find(|(k, _)| std::ptr::eq(*k, *key))
+                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
+            })
+            .collect();
+        match build(&Values::new(keys, &values)) {
+            Ok(super::super::Input::Sns(topic)) => topic,
+            other => panic!("not a topic: {other:?}"),
+        }
+    }
 
     fn topic(
         topic_type: TopicType,
@@ -320,7 +352,6 @@ mod tests {
                 email: 1,
                 firehose: 1,
             },
-            max_message_size: Bytes::kib(256),
         };
         Fed::new(
             input,
@@ -425,5 +456,60 @@ mod tests {
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert!(result.violations.is_empty());
+    }
+
+    #[test]
+    fn the_keys_make_a_topic_and_its_subscriptions() {
+        let none = Subscriptions {
+            sqs: 0,
+            lambda: 0,
+            http: 0,
+            email: 0,
+            firehose: 0,
+        };
+        assert_eq!(
+            built(&[]),
+            Input {
+                topic_type: TopicType::Standard,
+                subscriptions: none.clone(),
+            }
+        );
+        let topic = built(&[
+            (&TOPIC_TYPE, Value::Choice(1)),
+            (&SQS_SUBSCRIPTIONS, Value::Count(3)),
+            (&FIREHOSE_SUBSCRIPTIONS, Value::Count(1)),
+        ]);
+        assert_eq!(topic.topic_type, TopicType::Fifo);
+        assert_eq!(
+            topic.subscriptions,
+            Subscriptions {
+                sqs: 3,
+                firehose: 1,
+                ..none
+            }
+        );
+    }
+
+    #[test]
+    fn the_message_size_limit_is_the_tables() {
+        // 300 KB = 307,200 B, over the table's 256 KB = 262,144 B.
+        let result = topic(TopicType::Standard, dec!(1), Bytes::kib(300))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        match result.violations.as_slice() {
+            [
+                Violation::Limit {
+                    limit,
+                    needed,
+                    allowed,
+                    ..
+                },
+            ] => {
+                assert_eq!(**limit, MAX_MESSAGE_SIZE);
+                assert_eq!((*needed, *allowed), (dec!(307200), dec!(262144)));
+            }
+            other => panic!("expected one limit violation, found {other:?}"),
+        }
+        assert_eq!(result.properties.max_message_size, Some(Bytes::kib(256)));
     }
 }

@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -24,11 +24,43 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_HIGH_THROUGHPUT_CALLS,
         &LATENCY,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static QUEUE_TYPE: Key = Key::new(
+    "queue_type",
+    Kind::Choice(QueueType::NAMES),
+    Default::Text("standard"),
+    "`standard` or `fifo`",
+);
+// 0 is read, and refused by `build` with a hint.
+static BATCH_SIZE: Key = Key::new(
+    "batch_size",
+    Kind::Count {
+        min: 0,
+        max: MAX_BATCH,
+    },
+    Default::Integer(1),
+    "messages per send, receive and delete call (1 to 10)",
+);
+static HIGH_THROUGHPUT: Key = Key::new(
+    "high_throughput",
+    Kind::Flag,
+    Default::Bool(false),
+    "FIFO high-throughput mode",
+);
+static RETENTION: Key = Key::new(
+    "retention",
+    Kind::Duration,
+    Default::Text("4 d"),
+    "how long unconsumed messages are kept (60 s to 14 d)",
+);
 
 pub const DOC: Doc = Doc {
     summary: "a message queue: standard (at-least-once, unordered) or FIFO (ordered per message group)",
@@ -37,26 +69,7 @@ pub const DOC: Doc = Doc {
     replay: "no: a deleted message is gone",
     latency: "10-100 ms",
     scaling: "standard: nearly unlimited; FIFO: 300 calls/s per action (x10 in batches), more in high-throughput mode",
-    inputs: &[
-        ("queue_type", "standard", "`standard` or `fifo`"),
-        (
-            "records_per_second",
-            "[workload]",
-            "messages sent per second",
-        ),
-        ("record_size", "[workload]", "bytes per message"),
-        (
-            "batch_size",
-            "1",
-            "messages per send, receive and delete call (1 to 10)",
-        ),
-        ("high_throughput", "false", "FIFO high-throughput mode"),
-        (
-            "retention",
-            "4 d",
-            "how long unconsumed messages are kept (60 s to 14 d)",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "requests = send + receive + delete calls; send and receive count one request per 64 KB of payload",
         "FIFO messages/s = 300 calls/s x batch size, per action (more in high-throughput mode)",
@@ -99,7 +112,6 @@ choice! {
 const BILLING_CHUNK: u64 = 64 * KIB;
 /// `SendMessageBatch`, `ReceiveMessage` and `DeleteMessageBatch` take at most 10 messages.
 const MAX_BATCH: u32 = 10;
-const DEFAULT_RETENTION_DAYS: u64 = 4;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
@@ -107,55 +119,31 @@ pub struct Input {
     pub batch_size: u32,
     pub high_throughput: bool,
     pub retention: Duration,
-    pub max_message_size: Bytes,
-    pub max_batch_payload: Bytes,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let queue_type = fields
-        .choice("queue_type")?
-        .map_or(QueueType::Standard, |q| q.value);
-    let batch_size = fields.count("batch_size", MAX_BATCH)?;
-    let high_throughput = fields.flag("high_throughput")?;
-    let retention = fields.duration("retention")?;
-
-    if let Some(batch) = batch_size
-        && batch.value == 0
-    {
-        return Err(fields
-            .error(
-                batch.span,
-                format!("`batch_size` must be between 1 and {MAX_BATCH} (found 0)"),
-            )
-            .with_help("use 1 to send, receive and delete messages one at a time"));
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `sqs` has no value");
+    let queue_type = values.choice(&QUEUE_TYPE).ok_or_else(default)?;
+    let batch_size = values.count(&BATCH_SIZE).ok_or_else(default)?;
+    let high_throughput = values.flag(&HIGH_THROUGHPUT).ok_or_else(default)?;
+    if batch_size == 0 {
+        return Err(Invalid::new(
+            &BATCH_SIZE,
+            format!("`batch_size` must be between 1 and {MAX_BATCH} (found 0)"),
+        )
+        .with_help("use 1 to send, receive and delete messages one at a time"));
     }
-    let batch_size = batch_size.map_or(1, |b| b.value);
-    if let Some(flag) = high_throughput
-        && flag.value
-        && queue_type == QueueType::Standard
-    {
-        return Err(fields
-            .error(flag.span, "`high_throughput` applies only to FIFO queues")
-            .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"));
-    }
-    let max_message = ctx.limit_bytes(fields, &MAX_MESSAGE_SIZE)?;
-    let max_batch_payload = ctx.limit_bytes(fields, &MAX_BATCH_PAYLOAD)?;
-    let (min, max) = (
-        ctx.limit_duration(fields, &MIN_RETENTION)?,
-        ctx.limit_duration(fields, &MAX_RETENTION)?,
-    );
-    if let Some(retention) = &retention {
-        fields.in_range("retention", retention, min, max)?;
+    if high_throughput && queue_type == QueueType::Standard {
+        return Err(
+            Invalid::new(&HIGH_THROUGHPUT, "`high_throughput` applies only to FIFO queues")
+                .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"),
+        );
     }
     Ok(super::Input::Sqs(Input {
         queue_type,
         batch_size,
-        high_throughput: high_throughput.is_some_and(|h| h.value),
-        max_batch_payload,
-        retention: retention.map_or(Duration::from_hours(DEFAULT_RETENTION_DAYS * 24), |r| {
-            r.value
-        }),
-        max_message_size: max_message,
+        high_throughput,
+        retention: values.duration(&RETENTION).ok_or_else(default)?,
     }))
 }
 
@@ -164,7 +152,9 @@ impl Input {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.queue_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
-        self.check_sizes(message_size, &mut result);
+        let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
+        self.check_sizes(ctx, message_size, max_message_size, &mut result)?;
+        self.check_retention(ctx, &mut result)?;
         let batch = Decimal::from(self.batch_size);
         // Every message is sent, received and deleted once, each action in
         // calls of `batch_size` messages.
@@ -216,7 +206,7 @@ impl Input {
             }),
             retention: Retention::For(self.retention),
             replay: false,
-            max_message_size: Some(self.max_message_size),
+            max_message_size: Some(max_message_size),
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
@@ -225,24 +215,56 @@ impl Input {
 
     /// A message over the queue's limit, or a batch over the batch limit,
     /// cannot be sent.
-    fn check_sizes(&self, message_size: Bytes, result: &mut ComponentResult) {
-        if message_size > self.max_message_size {
+    fn check_sizes(
+        &self,
+        ctx: &Ctx,
+        message_size: Bytes,
+        max_message_size: Bytes,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        if message_size > max_message_size {
             result.violate(
                 &MAX_MESSAGE_SIZE,
                 message_size.decimal(),
-                self.max_message_size.decimal(),
+                max_message_size.decimal(),
                 "split the message, or store the payload in S3 and send a pointer",
             );
         }
+        let max_batch_payload = ctx.bytes(&MAX_BATCH_PAYLOAD)?;
         let batch_payload = Bytes(message_size.0.saturating_mul(u64::from(self.batch_size)));
-        if message_size <= self.max_message_size && batch_payload > self.max_batch_payload {
+        if message_size <= max_message_size && batch_payload > max_batch_payload {
             result.violate(
                 &MAX_BATCH_PAYLOAD,
                 batch_payload.decimal(),
-                self.max_batch_payload.decimal(),
+                max_batch_payload.decimal(),
                 "lower `batch_size` so that the messages of one batch fit together",
             );
         }
+        Ok(())
+    }
+
+    /// A queue keeps messages between its minimum and maximum retention; a
+    /// retention it cannot be set to fails the design, which is still
+    /// priced as set.
+    fn check_retention(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        let (min, max) = (ctx.duration(&MIN_RETENTION)?, ctx.duration(&MAX_RETENTION)?);
+        if self.retention > max {
+            result.violate(
+                &MAX_RETENTION,
+                self.retention.ms(),
+                max.ms(),
+                "lower `retention`; to keep messages longer, store them in S3 or use a stream",
+            );
+        }
+        if self.retention < min {
+            result.violate_below(
+                &MIN_RETENTION,
+                self.retention.ms(),
+                min.ms(),
+                "raise `retention`: a queue keeps messages for at least its minimum retention",
+            );
+        }
+        Ok(())
     }
 
     /// A FIFO queue takes a fixed number of calls per second for each action
@@ -290,9 +312,27 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::keys::Value;
     use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
+
+    /// The queue that the declared keys make, with `set` over their defaults.
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        let keys = SERVICE.parse.keys();
+        let values: Vec<Value> = keys
+            .iter()
+            .map(|key| {
+                set.iter()
+                    .find(|(k, _)| std::ptr::eq(*k, *key))
+                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
+            })
+            .collect();
+        match build(&Values::new(keys, &values))? {
+            super::super::Input::Sqs(queue) => Ok(queue),
+            other => panic!("not a queue: {other:?}"),
+        }
+    }
 
     fn queue(
         queue_type: QueueType,
@@ -304,8 +344,6 @@ mod tests {
             batch_size: 1,
             high_throughput: false,
             retention: Duration::from_hours(96),
-            max_message_size: Bytes::mib(1),
-            max_batch_payload: Bytes::mib(1),
         };
         Fed::new(
             input,
@@ -412,5 +450,84 @@ mod tests {
                 .violations
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn the_defaults_make_a_standard_queue_kept_4_days() {
+        assert_eq!(
+            built(&[]),
+            Ok(Input {
+                queue_type: QueueType::Standard,
+                batch_size: 1,
+                high_throughput: false,
+                retention: Duration::from_hours(96),
+            })
+        );
+    }
+
+    #[test]
+    fn high_throughput_needs_a_fifo_queue_and_a_batch_a_message() {
+        let error = built(&[(&HIGH_THROUGHPUT, Value::Flag(true))]).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &HIGH_THROUGHPUT));
+        assert_eq!(
+            error.message,
+            "`high_throughput` applies only to FIFO queues"
+        );
+        let fifo = built(&[
+            (&QUEUE_TYPE, Value::Choice(1)),
+            (&HIGH_THROUGHPUT, Value::Flag(true)),
+        ])
+        .unwrap();
+        assert_eq!(
+            (fifo.queue_type, fifo.high_throughput),
+            (QueueType::Fifo, true)
+        );
+        let error = built(&[(&BATCH_SIZE, Value::Count(0))]).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`batch_size` must be between 1 and 10 (found 0)"
+        );
+    }
+
+    #[test]
+    fn a_retention_outside_60_s_to_14_d_is_a_verdict() {
+        // 15 d = 15 × 86,400,000 ms = 1,296,000,000 ms, over 14 d = 1,209,600,000 ms.
+        let mut input = queue(QueueType::Standard, dec!(100), Bytes::kib(1));
+        input.retention = Duration::from_hours(15 * 24);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_RETENTION,
+                needed: dec!(1296000000),
+                allowed: dec!(1209600000),
+                fix: "lower `retention`; to keep messages longer, store them in S3 or use a stream",
+            }]
+        );
+        // The queue is still priced as set: 788.4 million requests, as at 4 days.
+        assert_eq!(item(&result, "standard_requests").quantity, dec!(788.4));
+        // 30 s = 30,000 ms, under 60 s = 60,000 ms.
+        input.retention = Duration::from_secs(30);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        match result.violations.as_slice() {
+            [
+                Violation::Minimum {
+                    limit,
+                    set,
+                    minimum,
+                    ..
+                },
+            ] => {
+                assert_eq!(**limit, MIN_RETENTION);
+                assert_eq!((*set, *minimum), (dec!(30000), dec!(60000)));
+            }
+            other => panic!("expected one minimum violation, found {other:?}"),
+        }
+        // 60 s and 14 d themselves are allowed.
+        for retention in [Duration::from_secs(60), Duration::from_hours(14 * 24)] {
+            input.retention = retention;
+            let result = input.evaluate(&ctx(dec!(730))).unwrap();
+            assert!(result.violations.is_empty(), "{:?}", result.violations);
+        }
     }
 }
