@@ -2,6 +2,9 @@
 //!
 //! - evaluate: the numeric core alone (capacity, bill, checks for the three
 //!   alternatives), the cost of one point of a what-if sweep;
+//! - one component: a single Kinesis stream evaluated at a new rate;
+//! - sweep: 100,000 evaluations of the seed scenario, each at another
+//!   `workload.records_per_second`, reusing one evaluator's buffers;
 //! - parse + evaluate + render: everything but the process;
 //! - process: the whole `calc` binary, as a user or CI runs it.
 
@@ -11,8 +14,12 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use calc::diagnostic::Source;
+use calc::evaluate::Evaluator;
+use calc::keys::Value;
+use calc::params;
 use calc::render::{Format, render};
 use calc::scenario::{Overrides, parse};
+use rust_decimal::Decimal;
 
 const SEED: &str = include_str!("../scenarios/kinesis-vs-dynamodb.toml");
 
@@ -27,6 +34,32 @@ fn main() {
     measure("evaluate (3 alternatives)", 20_000, || {
         black_box(calc::evaluate::evaluate(black_box(&scenario)).expect("evaluates"));
     });
+    let one_stream = parse(
+        Source::new(
+            "one.toml",
+            "name = \"one\"\n[workload]\nrecords_per_second = 3000\nrecord_size = \"1 KB\"\n\
+             [[alternatives]]\nname = \"Kinesis\"\ncomponents = [{ service = \"kinesis_data_streams\" }]\n",
+        ),
+        Path::new("scenarios"),
+        &Overrides::default(),
+    )
+    .expect("parses");
+    let slot = params::resolve(&one_stream, "workload.records_per_second").expect("a path");
+    let mut values = one_stream.params.values.clone();
+    let mut evaluator = Evaluator::new(&one_stream);
+    let mut rate = 0u32;
+    measure(
+        "one component (Kinesis, a new rate each time)",
+        100_000,
+        || {
+            rate = rate % 10_000 + 1;
+            values[slot] = Value::Number(Decimal::from(rate));
+            black_box(evaluator.evaluate(black_box(&values)).expect("evaluates"));
+        },
+    );
+
+    sweep(&scenario);
+
     measure("parse + evaluate + render (table)", 2_000, || {
         let scenario = parse(
             Source::new("seed.toml", SEED),
@@ -57,14 +90,37 @@ fn main() {
     }
 }
 
-/// Runs `f` `iterations` times after a warm-up and prints the median of five
-/// batches; `cargo bench -- WORD` runs only the measurements whose name has WORD.
-fn measure(name: &str, iterations: u32, mut f: impl FnMut()) {
+/// 100,000 evaluations of the seed scenario, each at another
+/// `workload.records_per_second`, timed as a whole on one core.
+fn sweep(scenario: &calc::scenario::Scenario) {
+    let name = "sweep: 100,000 evaluations of the seed scenario";
+    if !selected(name) {
+        return;
+    }
+    let slot = params::resolve(scenario, "workload.records_per_second").expect("a path");
+    let mut values = scenario.params.values.clone();
+    let mut evaluator = Evaluator::new(scenario);
+    let start = Instant::now();
+    for point in 0..100_000u32 {
+        values[slot] = Value::Number(Decimal::from(1_000 + point / 10));
+        black_box(evaluator.evaluate(black_box(&values)).expect("evaluates"));
+    }
+    eprintln!("{name:<52} {:>12.2?} in all", start.elapsed());
+}
+
+/// Whether `cargo bench -- WORD` asked for this measurement (all by default).
+fn selected(name: &str) -> bool {
     let filters: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with('-'))
         .collect();
-    if !filters.is_empty() && !filters.iter().any(|w| name.contains(w.as_str())) {
+    filters.is_empty() || filters.iter().any(|w| name.contains(w.as_str()))
+}
+
+/// Runs `f` `iterations` times after a warm-up and prints the median of five
+/// batches; `cargo bench -- WORD` runs only the measurements whose name has WORD.
+fn measure(name: &str, iterations: u32, mut f: impl FnMut()) {
+    if !selected(name) {
         return;
     }
     for _ in 0..iterations / 10 {

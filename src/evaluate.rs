@@ -12,7 +12,7 @@ use crate::report::{
 };
 use crate::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
-use crate::services::{Ctx, EvalError, Parse};
+use crate::services::{Ctx, EvalError, Input, Parse};
 use crate::units::Duration;
 
 /// Evaluates every alternative of a scenario with the values it states.
@@ -41,41 +41,8 @@ pub fn workload(scenario: &Scenario, values: &[Value]) -> Result<Flow, Diagnosti
 /// Evaluates every alternative with `values` in place of the scenario's own
 /// (the same slots, some of them varied).
 pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Diagnostic> {
-    let no_usage = Usage::default();
-    let hours = match values[scenario.hours_per_month] {
-        Value::Number(hours) => hours,
-        _ => Decimal::from(730),
-    };
-    let ctx = Ctx {
-        prices: &scenario.prices,
-        hours,
-        free_tier: scenario.free_tier,
-        round_up_to_cent: scenario.round_up_to_cent,
-        usage: &no_usage,
-        input: workload(scenario, values)?,
-    };
-    let requirements = Requirements::from_values(&Values::new(
-        requirements::KEYS,
-        &values[scenario.requirements.clone()],
-    ));
-    let alternatives = scenario
-        .alternatives
-        .iter()
-        .map(|alternative| {
-            evaluate_alternative(alternative, values, &requirements, &ctx).map_err(
-                |(index, error)| {
-                    let component = &alternative.components[index];
-                    scenario
-                        .source
-                        .error(
-                            component.span,
-                            describe(error, &scenario.prices.name, component),
-                        )
-                        .with_help(help(error, alternative, index))
-                },
-            )
-        })
-        .collect::<Result<_, _>>()?;
+    let mut evaluator = Evaluator::new(scenario);
+    evaluator.evaluate(values)?;
     Ok(Report {
         scenario: scenario.name.clone(),
         pricing: PricingInfo {
@@ -84,38 +51,121 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
             currency: scenario.prices.currency.clone(),
             as_of: scenario.prices.as_of.clone(),
         },
-        hours_per_month: hours,
+        hours_per_month: hours(scenario, values),
         free_tier: scenario.free_tier,
-        alternatives,
+        alternatives: evaluator.results,
     })
 }
 
+/// Evaluations of one scenario at many vectors of values (a sweep, a
+/// break-even search), each written over the last one's buffers: after the
+/// first, an evaluation allocates nothing.
+pub struct Evaluator<'s> {
+    scenario: &'s Scenario,
+    results: Vec<AlternativeResult>,
+}
+
+impl<'s> Evaluator<'s> {
+    pub fn new(scenario: &'s Scenario) -> Self {
+        Self {
+            scenario,
+            results: Vec::new(),
+        }
+    }
+
+    /// Every alternative at `values` (the scenario's slots, some varied).
+    pub fn evaluate(&mut self, values: &[Value]) -> Result<&[AlternativeResult], Diagnostic> {
+        let scenario = self.scenario;
+        let no_usage = Usage::default();
+        let ctx = Ctx {
+            prices: &scenario.prices,
+            hours: hours(scenario, values),
+            free_tier: scenario.free_tier,
+            round_up_to_cent: scenario.round_up_to_cent,
+            usage: &no_usage,
+            input: workload(scenario, values)?,
+        };
+        let requirements = Requirements::from_values(&Values::new(
+            requirements::KEYS,
+            &values[scenario.requirements.clone()],
+        ));
+        self.results
+            .resize_with(scenario.alternatives.len(), AlternativeResult::empty);
+        for (alternative, out) in scenario.alternatives.iter().zip(&mut self.results) {
+            evaluate_alternative_into(alternative, values, &requirements, &ctx, out)
+                .map_err(|(index, error)| located(scenario, alternative, index, error))?;
+        }
+        Ok(&self.results)
+    }
+}
+
+fn hours(scenario: &Scenario, values: &[Value]) -> Decimal {
+    match values[scenario.hours_per_month] {
+        Value::Number(hours) => hours,
+        _ => Decimal::from(730),
+    }
+}
+
+/// An evaluation error, placed at the component that failed.
+fn located(
+    scenario: &Scenario,
+    alternative: &Alternative,
+    index: usize,
+    error: EvalError,
+) -> Diagnostic {
+    let component = &alternative.components[index];
+    scenario
+        .source
+        .error(
+            component.span,
+            describe(error, &scenario.prices.name, component),
+        )
+        .with_help(help(error, alternative, index))
+}
+
 /// One alternative; on failure, the index of the component that failed.
-///
-/// The alternative is one design in one account: its components share the
-/// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
-/// not used). `ctx.input` is the workload, which the first component
-/// receives; each other component receives what the one it consumes emits.
 pub fn evaluate_alternative(
     alternative: &Alternative,
     values: &[Value],
     requirements: &Requirements,
     ctx: &Ctx,
 ) -> Result<AlternativeResult, (usize, EvalError)> {
+    let mut out = AlternativeResult::empty();
+    evaluate_alternative_into(alternative, values, requirements, ctx, &mut out)?;
+    Ok(out)
+}
+
+/// One alternative, written into `out`, whose buffers are reused: once they
+/// have grown to the alternative's size, an evaluation allocates nothing.
+///
+/// The alternative is one design in one account: its components share the
+/// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
+/// not used). `ctx.input` is the workload, which the first component
+/// receives; each other component receives what the one it consumes emits.
+pub fn evaluate_alternative_into(
+    alternative: &Alternative,
+    values: &[Value],
+    requirements: &Requirements,
+    ctx: &Ctx,
+    out: &mut AlternativeResult,
+) -> Result<(), (usize, EvalError)> {
     let usage = Usage::default();
-    let mut done: Vec<Option<ComponentResult>> = vec![None; alternative.components.len()];
+    out.name.clone_from(&alternative.name);
+    out.violations.clear();
+    out.components.clear();
+    out.components
+        .resize_with(alternative.components.len(), ComponentResult::empty);
     for &i in &alternative.order {
         let component = &alternative.components[i];
         let received = match component.from {
             From::Workload => ctx.input,
             From::Component(j) => {
-                let producer = done[j]
-                    .as_ref()
-                    .expect("ordered after the component it consumes");
-                let copies = alternative.components[j]
-                    .input
-                    .copies_for(component.input.def().name);
-                let emitted = producer.output.unwrap_or(Flow::NOTHING);
+                let producer = &alternative.components[j];
+                let mut built = None;
+                let copies = service(producer, values, &mut built)
+                    .map_err(|e| (j, e))?
+                    .copies_for(component.def().name);
+                let emitted = out.components[j].output.unwrap_or(Flow::NOTHING);
                 Flow {
                     rate: emitted.rate.map(|r| r.times(copies)),
                     ..emitted
@@ -131,19 +181,10 @@ pub fn evaluate_alternative(
             input,
             ..*ctx
         };
-        let built;
-        let service = match component.def().parse {
-            Parse::Own(_) => &component.input,
-            Parse::Declared { keys, build } => {
-                let own = Values::new(keys, &values[component.slots.clone()]).with_input(
-                    component.def().input.map_or(&[], |input| input.all),
-                    &values[component.input_slots.clone()],
-                );
-                built = build(&own).map_err(|_| (i, EvalError::Invalid))?;
-                &built
-            }
-        };
-        let mut result = service.evaluate(&component_ctx).map_err(|e| (i, e))?;
+        let mut built = None;
+        let mut result = service(component, values, &mut built)
+            .and_then(|service| service.evaluate(&component_ctx))
+            .map_err(|e| (i, e))?;
         result.id.clone_from(&component.id);
         result.input = input;
         result.from = component.from;
@@ -154,32 +195,49 @@ pub fn evaluate_alternative(
                 .over(output)
                 .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?,
         );
-        done[i] = Some(result);
+        out.components[i] = result;
     }
-    let components: Vec<ComponentResult> = done.into_iter().flatten().collect();
-    let monthly_cost: Decimal = components.iter().map(|c| c.monthly_cost()).sum();
-    let latency = Duration::from_ms(components.iter().map(|c| c.latency.ms()).sum());
-    let violations = check(requirements, &components, monthly_cost, latency);
-    Ok(AlternativeResult {
-        name: alternative.name.clone(),
-        components,
-        monthly_cost,
-        latency,
-        violations,
-    })
+    out.monthly_cost = out
+        .components
+        .iter()
+        .map(ComponentResult::monthly_cost)
+        .sum();
+    out.latency = Duration::from_ms(out.components.iter().map(|c| c.latency.ms()).sum());
+    check(requirements, out);
+    Ok(())
+}
+
+/// The service's inputs for `component`: as parsed, or built from `values`
+/// for a service that declares its keys.
+fn service<'a>(
+    component: &'a Component,
+    values: &[Value],
+    built: &'a mut Option<Input>,
+) -> Result<&'a Input, EvalError> {
+    match component.def().parse {
+        Parse::Own(_) => Ok(&component.input),
+        Parse::Declared { keys, build } => {
+            let own = Values::new(keys, &values[component.slots.clone()]).with_input(
+                component.def().input.map_or(&[], |input| input.all),
+                &values[component.input_slots.clone()],
+            );
+            let input = build(&own).map_err(|_| EvalError::Invalid)?;
+            Ok(built.insert(input))
+        }
+    }
 }
 
 /// Checks an alternative against the requirements: latency adds up along the
 /// components, cost adds up, every component that orders messages or limits
 /// their size must meet the requirement, and retention and replay are met when
 /// any component keeps the data long enough or lets it be read again.
-fn check(
-    requirements: &Requirements,
-    components: &[ComponentResult],
-    monthly_cost: Decimal,
-    latency: Duration,
-) -> Vec<(Option<usize>, Violation)> {
-    let mut violations = Vec::new();
+fn check(requirements: &Requirements, alternative: &mut AlternativeResult) {
+    let (components, monthly_cost, latency) = (
+        &alternative.components,
+        alternative.monthly_cost,
+        alternative.latency,
+    );
+    let violations = &mut alternative.violations;
     if let Some(limit) = requirements.max_latency
         && latency > limit
     {
@@ -244,7 +302,6 @@ fn check(
     if requirements.replay && !components.iter().any(|c| c.properties.replay) {
         violations.push((None, Violation::Replay));
     }
-    violations
 }
 
 fn describe(error: EvalError, table: &str, component: &Component) -> String {
@@ -326,6 +383,6 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
 pub fn label(alternative: &Alternative, index: usize) -> String {
     alternative.components[index]
         .id
-        .clone()
-        .unwrap_or_else(|| format!("components[{index}]"))
+        .as_deref()
+        .map_or_else(|| format!("components[{index}]"), str::to_string)
 }

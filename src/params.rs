@@ -147,7 +147,7 @@ fn path_of(scenario: &Scenario, param: &Param) -> String {
         } => {
             let alternative = &scenario.alternatives[alternative];
             Some((
-                alternative.name.as_str(),
+                &*alternative.name,
                 alternative.components[component].id.as_deref(),
             ))
         }
@@ -188,7 +188,10 @@ fn component_slot<'p>(scenario: &Scenario, path: &'p str) -> Option<(Place, &'p 
     let rest = path.strip_prefix("alternatives[")?;
     let (name, rest) = rest.split_once("].components[")?;
     let (component, key) = rest.split_once("].")?;
-    let alternative = scenario.alternatives.iter().position(|a| a.name == name)?;
+    let alternative = scenario
+        .alternatives
+        .iter()
+        .position(|a| &*a.name == name)?;
     let components = &scenario.alternatives[alternative].components;
     let component = components
         .iter()

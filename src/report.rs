@@ -1,8 +1,11 @@
 //! What an evaluation produces: plain numbers and keys, no words. The renderers
 //! turn these into tables, JSON or Markdown.
 
+use std::sync::Arc;
+
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use crate::fields::choice;
 use crate::flow::{Flow, From};
@@ -154,14 +157,13 @@ impl Violation {
     }
 }
 
-// Room for what any service reports. A service bills at most 6 line items
-// today; capacity figures, notes and violations past these bounds would be
-// dropped (never a line item: a dropped line would be a wrong total), and a
-// dropped violation cannot make an infeasible component look feasible.
-pub const MAX_CAPACITY: usize = 12;
-pub const MAX_LINE_ITEMS: usize = 10;
-pub const MAX_NOTES: usize = 6;
-pub const MAX_VIOLATIONS: usize = 8;
+// Room for what a service usually reports, kept inline so that evaluating
+// one allocates nothing. A service that reports more spills to the heap:
+// nothing is ever dropped.
+pub const INLINE_CAPACITY: usize = 12;
+pub const INLINE_LINE_ITEMS: usize = 8;
+pub const INLINE_NOTES: usize = 4;
+pub const INLINE_VIOLATIONS: usize = 4;
 
 choice! {
     /// The order in which a component hands messages on.
@@ -232,14 +234,14 @@ pub struct ComponentResult {
     pub service: &'static str,
     /// The variant in use (`provisioned`, `on_demand`…), when the service has several.
     pub mode: Option<&'static str>,
-    pub capacity: ArrayVec<Capacity, MAX_CAPACITY>,
-    pub line_items: ArrayVec<LineItem, MAX_LINE_ITEMS>,
+    pub capacity: SmallVec<[Capacity; INLINE_CAPACITY]>,
+    pub line_items: SmallVec<[LineItem; INLINE_LINE_ITEMS]>,
     pub latency: Duration,
-    pub notes: ArrayVec<Note, MAX_NOTES>,
-    pub violations: ArrayVec<Violation, MAX_VIOLATIONS>,
+    pub notes: SmallVec<[Note; INLINE_NOTES]>,
+    pub violations: SmallVec<[Violation; INLINE_VIOLATIONS]>,
     pub properties: Properties,
     /// Its `id` in the scenario, if it has one.
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// What it receives, and from where.
     pub input: Flow,
     pub from: From,
@@ -252,11 +254,11 @@ impl ComponentResult {
         Self {
             service,
             mode,
-            capacity: ArrayVec::new(),
-            line_items: ArrayVec::new(),
+            capacity: SmallVec::new(),
+            line_items: SmallVec::new(),
             latency: Duration::ZERO,
-            notes: ArrayVec::new(),
-            violations: ArrayVec::new(),
+            notes: SmallVec::new(),
+            violations: SmallVec::new(),
             properties: Properties::default(),
             id: None,
             input: Flow::NOTHING,
@@ -265,16 +267,21 @@ impl ComponentResult {
         }
     }
 
+    /// A placeholder, to be overwritten by an evaluation.
+    pub fn empty() -> Self {
+        Self::new("", None)
+    }
+
     pub fn monthly_cost(&self) -> Decimal {
         self.line_items.iter().map(|item| item.monthly_cost).sum()
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
-        let _ = self.capacity.try_push(Capacity { key, value });
+        self.capacity.push(Capacity { key, value });
     }
 
     pub fn note(&mut self, code: &'static str, text: &'static str) {
-        let _ = self.notes.try_push(Note {
+        self.notes.push(Note {
             code,
             text,
             level: Level::Info,
@@ -283,7 +290,7 @@ impl ComponentResult {
 
     /// A caveat that makes the alternative's verdict `warning`.
     pub fn warn(&mut self, code: &'static str, text: &'static str) {
-        let _ = self.notes.try_push(Note {
+        self.notes.push(Note {
             code,
             text,
             level: Level::Warning,
@@ -297,7 +304,7 @@ impl ComponentResult {
         minimum: Decimal,
         fix: &'static str,
     ) {
-        let _ = self.violations.try_push(Violation::Minimum {
+        self.violations.push(Violation::Minimum {
             limit,
             set,
             minimum,
@@ -312,7 +319,7 @@ impl ComponentResult {
         allowed: Decimal,
         fix: &'static str,
     ) {
-        let _ = self.violations.try_push(Violation::Limit {
+        self.violations.push(Violation::Limit {
             limit,
             needed,
             allowed,
@@ -324,7 +331,7 @@ impl ComponentResult {
 /// One alternative, evaluated and checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AlternativeResult {
-    pub name: String,
+    pub name: Arc<str>,
     pub components: Vec<ComponentResult>,
     pub monthly_cost: Decimal,
     /// The latency the components add in sequence.
@@ -332,10 +339,21 @@ pub struct AlternativeResult {
     /// Requirement violations, with the index of the component each concerns
     /// (`None` for the alternative as a whole: latency, budget, retention,
     /// replay). Limit violations stay with their components.
-    pub violations: Vec<(Option<usize>, Violation)>,
+    pub violations: SmallVec<[(Option<usize>, Violation); INLINE_VIOLATIONS]>,
 }
 
 impl AlternativeResult {
+    /// Nothing yet: a buffer for [`crate::evaluate::evaluate_alternative_into`].
+    pub fn empty() -> Self {
+        Self {
+            name: Arc::from(""),
+            components: Vec::new(),
+            monthly_cost: Decimal::ZERO,
+            latency: Duration::ZERO,
+            violations: SmallVec::new(),
+        }
+    }
+
     pub fn feasible(&self) -> bool {
         self.violations.is_empty() && self.components.iter().all(|c| c.violations.is_empty())
     }

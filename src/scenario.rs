@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -42,7 +43,7 @@ pub struct Scenario {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alternative {
-    pub name: String,
+    pub name: Arc<str>,
     pub components: Vec<Component>,
     /// The components in an order where each comes after the one it consumes.
     pub order: Vec<usize>,
@@ -51,7 +52,7 @@ pub struct Alternative {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Component {
     pub span: Span,
-    pub id: Option<String>,
+    pub id: Option<Arc<str>>,
     /// Where its input comes from: the component before it by default.
     pub from: From,
     /// Where its values sit in the scenario's `params`: the rate, peak and
@@ -314,7 +315,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
         match link(&source, &mut components, &froms) {
             Ok(order) => alternatives.push(Alternative {
-                name: alternative.name,
+                name: Arc::from(alternative.name),
                 components,
                 order,
             }),
@@ -506,7 +507,7 @@ fn parse_component(
     fields.finish()?;
     let component = Component {
         span,
-        id: id.map(|i| i.value),
+        id: id.map(|i| Arc::from(i.value)),
         from: From::Workload,
         input_slots,
         output_slots,

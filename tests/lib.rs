@@ -6,6 +6,7 @@ mod acceptance;
 mod bad_inputs;
 mod cli;
 mod flow;
+mod lean;
 mod properties;
 mod scenarios;
 mod schema;

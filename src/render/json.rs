@@ -19,7 +19,7 @@ pub fn render(report: &Report) -> String {
             let alternative = &report.alternatives[i];
             json!({
                 "rank": rank + 1,
-                "name": alternative.name,
+                "name": &*alternative.name,
                 "monthly_cost": decimal(alternative.monthly_cost),
                 "ratio_to_cheapest": report
                     .ratio_to_cheapest(alternative.monthly_cost)
@@ -59,7 +59,7 @@ fn alternative(alternative: &AlternativeResult, currency: &str) -> Value {
         })
         .collect();
     json!({
-        "name": alternative.name,
+        "name": &*alternative.name,
         "monthly_cost": decimal(alternative.monthly_cost),
         "latency_ms": decimal(alternative.latency.ms()),
         "feasible": alternative.feasible(),
@@ -87,7 +87,7 @@ fn component(alternative: &AlternativeResult, component: &ComponentResult) -> Va
     let input = component.input;
     json!({
         "service": component.service,
-        "id": component.id,
+        "id": component.id.as_deref(),
         "input": {
             "records_per_second": input.rate.map(|r| decimal(r.average)),
             "peak_records_per_second": input.rate.map(|r| decimal(r.peak)),

@@ -93,7 +93,7 @@ fn render_comparison(out: &mut String, report: &Report) {
         let alternative = &report.alternatives[i];
         table.add_row(vec![
             (rank + 1).to_string(),
-            alternative.name.clone(),
+            alternative.name.to_string(),
             text::money(alternative.monthly_cost, currency),
             text::ratio(report, alternative.monthly_cost),
             alternative.latency.to_string(),

@@ -107,8 +107,8 @@ pub fn source(alternative: &AlternativeResult, from: From) -> String {
         From::Workload => "workload".to_string(),
         From::Component(j) => alternative.components[j]
             .id
-            .clone()
-            .unwrap_or_else(|| format!("components[{j}]")),
+            .as_deref()
+            .map_or_else(|| format!("components[{j}]"), str::to_string),
     }
 }
 
