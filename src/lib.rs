@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod evaluate;
 pub mod fields;
+pub mod files;
 pub mod number;
 pub mod pricing;
 pub mod render;
@@ -115,6 +116,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
     let overrides = Overrides {
         hours_per_month: cli.hours_per_month,
         pricing: cli.pricing.clone(),
+        allow_outside_pricing: cli.allow_outside_pricing,
     };
     let path = cli
         .scenario
@@ -139,7 +141,7 @@ fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String
     })?;
     let book = pricing::load(
         pricing.unwrap_or(pricing::DEFAULT_TABLE),
-        std::path::Path::new("."),
+        pricing::NamedBy::CommandLine,
     )?;
     Ok(render::services::detail(def, &book))
 }

@@ -4,13 +4,14 @@
 //! Bundled tables are embedded in the binary; a scenario may name its own file.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
+use crate::files::{self, Refusal};
 use crate::number::Dec;
 use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
@@ -439,21 +440,23 @@ fn limit_value(
     }
 }
 
-/// Loads a table: a bundled one by name, or a file (a path relative to `dir`).
-pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
-    let source = if let Some(bundled) = bundled(name) {
-        bundled
-    } else if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::plain(format!(
-                "cannot read pricing table `{}`: {}",
-                path.display(),
-                io_reason(&e)
-            ))
-        })?;
-        Source::new(path.display().to_string(), text)
-    } else {
+/// Who named a pricing table, which decides the files it may be (`SECURITY.md`).
+#[derive(Clone, Copy, Debug)]
+pub enum NamedBy<'a> {
+    /// The person running calc (`--pricing`): any file, relative to the
+    /// working directory.
+    CommandLine,
+    /// The scenario in `dir`: a `.toml` file in `dir`'s folder tree, or any
+    /// file when the person running calc allows it (`--allow-outside-pricing`).
+    Scenario { dir: &'a Path, allow_outside: bool },
+}
+
+/// Loads a table: a bundled one by name, or a file.
+pub fn load(name: &str, named_by: NamedBy) -> Result<PriceBook, Diagnostic> {
+    if let Some(bundled) = bundled(name) {
+        return parse(&bundled);
+    }
+    if !(name.ends_with(".toml") || name.contains('/') || name.contains('\\')) {
         let listed: Vec<String> = BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
         return Err(Diagnostic::plain(format!("unknown pricing table `{name}`"))
             .suggesting(name, BUNDLED.iter().map(|(n, _)| *n))
@@ -461,8 +464,49 @@ pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
                 "bundled tables: {}; or give a path to a .toml file",
                 listed.join(", ")
             )));
+    }
+    let path = match named_by {
+        NamedBy::CommandLine => PathBuf::from(name),
+        NamedBy::Scenario {
+            dir,
+            allow_outside: true,
+        } => dir.join(name),
+        NamedBy::Scenario {
+            dir,
+            allow_outside: false,
+        } => inside_the_scenario_folder(name, dir)?,
     };
-    parse(&source)
+    parse(&files::read(&path, "pricing table ")?)
+}
+
+/// The path of a table a scenario names, if it is one the scenario may read.
+fn inside_the_scenario_folder(name: &str, dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let path = dir.join(name);
+    let allow = format!(
+        "a scenario may name a bundled table or a `.toml` file in its own folder; \
+         if you trust this table, pass `--pricing {}` or `--allow-outside-pricing`",
+        path.display()
+    );
+    // A scenario may come from anyone: it must not read a file just because
+    // the file is readable (a key, `.env`), nor quote it in a message.
+    let inside = files::within(dir, Path::new(name)).map_err(|refusal| match refusal {
+        Refusal::Outside => Diagnostic::plain(format!(
+            "pricing table `{name}` is outside the scenario's folder"
+        ))
+        .with_help(allow.clone()),
+        Refusal::Unreadable(error) => Diagnostic::plain(format!(
+            "cannot read pricing table `{}`: {}",
+            path.display(),
+            io_reason(&error)
+        )),
+    })?;
+    if !name.ends_with(".toml") {
+        return Err(
+            Diagnostic::plain(format!("pricing table `{name}` is not a `.toml` file"))
+                .with_help(allow),
+        );
+    }
+    Ok(inside)
 }
 
 /// Loads a bundled table by name.

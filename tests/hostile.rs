@@ -1,0 +1,324 @@
+//! Input written by someone else: a scenario or a pricing table that tries to
+//! read files it should not, to hang or exhaust `calc`, or to inject into its
+//! output. The trust boundary is described in `SECURITY.md`.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::support::Run;
+
+/// A folder of its own for one test, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("calc-hostile-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    /// Writes `contents` at `relative`, creating its folders.
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> String {
+        let path = self.0.join(relative);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+        std::fs::write(&path, contents).expect("write");
+        self.path(relative)
+    }
+
+    pub fn path(&self, relative: &str) -> String {
+        self.0
+            .join(relative)
+            .to_str()
+            .expect("UTF-8 path")
+            .to_string()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const LIMIT: Duration = Duration::from_secs(20);
+
+/// Runs the `calc` binary and kills it if it takes longer than [`LIMIT`]:
+/// input must never make `calc` block or grind.
+fn calc_quickly(args: &[&str], env: &[(&str, &str)]) -> Run {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let dir = TempDir::new(&format!("run-{}", RUNS.fetch_add(1, Ordering::Relaxed)));
+    let (out, err) = (dir.path("stdout"), dir.path("stderr"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args(args)
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(File::create(&out).expect("stdout file"))
+        .stderr(File::create(&err).expect("stderr file"))
+        .spawn()
+        .expect("calc runs");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("calc {args:?} was still running after {LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        stdout: std::fs::read_to_string(out).expect("stdout is UTF-8"),
+        stderr: std::fs::read_to_string(err).expect("stderr is UTF-8"),
+        code: status.code().expect("calc exits, not killed"),
+    }
+}
+
+/// Like `support::rejected`, within the time limit: exit 2, nothing on stdout.
+fn refused(args: &[&str]) -> String {
+    refused_with_env(args, &[])
+}
+
+fn refused_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
+    let run = calc_quickly(args, env);
+    assert_eq!(
+        run.code, 2,
+        "calc {args:?} was not rejected:\n{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout, "", "calc {args:?} printed a partial report");
+    run.stderr
+}
+
+fn scenario_naming(pricing: &str) -> String {
+    format!(
+        "name = \"s\"\npricing = {pricing:?}\n[workload]\nrecords_per_second = 3000\n\
+         record_size = \"1 KB\"\n[[alternatives]]\nname = \"Kinesis\"\n\
+         components = [{{ service = \"kinesis_data_streams\" }}]\n"
+    )
+}
+
+const BUNDLED_TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
+
+// Finding 1: a scenario could read any file and print part of it.
+
+#[test]
+fn a_scenario_cannot_read_the_process_environment() {
+    if !Path::new("/proc/self/environ").exists() {
+        return;
+    }
+    let dir = TempDir::new("environ");
+    let scenario = dir.write("s.toml", scenario_naming("/proc/self/environ"));
+    let secret = [("CALC_TEST_SECRET", "s3cr3t-value")];
+    let stderr = refused_with_env(&[&scenario], &secret);
+    assert!(
+        stderr
+            .contains("error: pricing table `/proc/self/environ` is outside the scenario's folder"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("pass `--pricing /proc/self/environ` or `--allow-outside-pricing`"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cr3t"), "{stderr}");
+    // Allowed by the person running calc, the file is read, but it is no
+    // text file and nothing of it is quoted.
+    for args in [
+        vec!["--allow-outside-pricing", &scenario],
+        vec!["--pricing", "/proc/self/environ", &scenario],
+        vec![
+            "services",
+            "kinesis_data_streams",
+            "--pricing",
+            "/proc/self/environ",
+        ],
+    ] {
+        let stderr = refused_with_env(&args, &secret);
+        assert!(
+            stderr.contains("is not a UTF-8 text file: control character U+0000 at byte"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("s3cr3t"), "{stderr}");
+        assert!(!stderr.contains('|'), "a line was quoted: {stderr}");
+    }
+}
+
+#[test]
+fn a_scenario_cannot_leave_its_folder() {
+    let dir = TempDir::new("leave");
+    dir.write(
+        "x.toml",
+        "secret = \"hunter2\"\nthis line is not toml: hunter3\n",
+    );
+    let scenario = dir.write("a/b/s.toml", scenario_naming("../../x.toml"));
+    let stderr = refused(&[&scenario]);
+    assert!(
+        stderr.contains("pricing table `../../x.toml` is outside the scenario's folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter"), "{stderr}");
+
+    let scenario = dir.write(
+        "a/s.toml",
+        scenario_naming("../../../../../../../../etc/passwd"),
+    );
+    let stderr = refused(&[&scenario]);
+    assert!(
+        stderr.contains("is outside the scenario's folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("root:"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_cannot_lead_out_of_the_folder() {
+    let dir = TempDir::new("symlink");
+    dir.write(
+        "x.toml",
+        "secret = \"hunter2\"\nthis line is not toml: hunter3\n",
+    );
+    let scenario = dir.write("a/s.toml", scenario_naming("link.toml"));
+    std::os::unix::fs::symlink(dir.path("x.toml"), dir.path("a/link.toml")).expect("symlink");
+    let stderr = refused(&[&scenario]);
+    assert!(
+        stderr.contains("pricing table `link.toml` is outside the scenario's folder"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter"), "{stderr}");
+}
+
+#[test]
+fn a_scenario_names_only_toml_files() {
+    let dir = TempDir::new("dotenv");
+    dir.write("config/.env", "API_KEY=hunter2\n");
+    let scenario = dir.write("s.toml", scenario_naming("config/.env"));
+    let stderr = refused(&[&scenario]);
+    assert!(
+        stderr.contains("pricing table `config/.env` is not a `.toml` file"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
+#[test]
+fn tables_inside_the_folder_and_tables_the_user_names_are_read() {
+    let dir = TempDir::new("inside");
+    dir.write("tables/t.toml", BUNDLED_TABLE);
+    let scenario = dir.write("s.toml", scenario_naming("tables/../tables/t.toml"));
+    let run = calc_quickly(&[&scenario], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // Outside the folder, with the user's consent, by flag or by path.
+    let table = dir.write("elsewhere/t.toml", BUNDLED_TABLE);
+    let scenario = dir.write("a/s.toml", scenario_naming("../elsewhere/t.toml"));
+    refused(&[&scenario]);
+    let run = calc_quickly(&["--allow-outside-pricing", &scenario], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = calc_quickly(&["--pricing", &table, &scenario], &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+// Finding 2: a FIFO blocked forever.
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once() {
+    let dir = TempDir::new("fifo");
+    let fifo = dir.path("fifo.toml");
+    match Command::new("mkfifo").arg(&fifo).status() {
+        Ok(status) if status.success() => {}
+        _ => {
+            eprintln!("mkfifo is not available: skipped");
+            return;
+        }
+    }
+    let scenario = dir.write("s.toml", scenario_naming("fifo.toml"));
+    let cases: [&[&str]; 4] = [
+        &[&fifo],
+        &[&scenario],
+        &["--pricing", &fifo, "scenarios/kinesis-vs-dynamodb.toml"],
+        &["services", "sqs", "--pricing", &fifo],
+    ];
+    for args in cases {
+        let stderr = refused(args);
+        assert!(
+            stderr.contains("fifo.toml`: a named pipe (FIFO), not a regular file"),
+            "{stderr}"
+        );
+    }
+}
+
+// Finding 3: unbounded reads.
+
+#[test]
+fn a_device_is_refused_at_once() {
+    if !Path::new("/dev/zero").exists() {
+        return;
+    }
+    for args in [
+        &["/dev/zero"][..],
+        &[
+            "--pricing",
+            "/dev/zero",
+            "scenarios/kinesis-vs-dynamodb.toml",
+        ],
+    ] {
+        let stderr = refused(args);
+        assert!(
+            stderr.contains("`/dev/zero`: a device, not a regular file"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_file_over_4_mib_is_refused_unread() {
+    let dir = TempDir::new("large");
+    let path = dir.path("large.toml");
+    // Sparse: 40 MB of zeros that take no room on disk.
+    File::create(&path)
+        .and_then(|f| f.set_len(40 * 1024 * 1024))
+        .expect("sparse file");
+    let stderr = refused(&[&path]);
+    assert!(
+        stderr.ends_with(
+            "large.toml`: it has 41,943,040 bytes, over the limit of 4,194,304 bytes (4 MiB) for an input file\n"
+        ),
+        "{stderr}"
+    );
+    let stderr = refused(&["--pricing", &path, "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert!(
+        stderr.starts_with("error: cannot read pricing table `"),
+        "{stderr}"
+    );
+}
+
+// Finding 8: a file that is not UTF-8 had no place in its message.
+
+#[test]
+fn a_file_that_is_not_utf8_is_located_and_not_quoted() {
+    let dir = TempDir::new("not-utf8");
+    let scenario = dir.write("s.toml", b"name = \"s\"\n# key: \xff\xfe secret\n");
+    let stderr = refused(&[&scenario]);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: `{scenario}` is not a UTF-8 text file: invalid UTF-8 at byte 18\n --> {scenario}:2:8\n"
+        )
+    );
+    let table = dir.write("t.toml", b"name = \"\xc3\x28\"\n");
+    let stderr = refused(&["--pricing", &table, "scenarios/kinesis-vs-dynamodb.toml"]);
+    assert_eq!(
+        stderr,
+        format!(
+            "error: `{table}` is not a UTF-8 text file: invalid UTF-8 at byte 8\n --> {table}:1:9\n"
+        )
+    );
+}
