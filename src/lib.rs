@@ -53,7 +53,7 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = error.render().to_string();
+            let text = render::escape::terminal_lines(&error.render().to_string());
             let code = u8::try_from(error.exit_code()).unwrap_or(exit::INVALID_INPUT);
             return if error.use_stderr() {
                 Outcome {
@@ -93,7 +93,8 @@ where
             ..Outcome::default()
         },
         Err(diagnostic) => Outcome {
-            stderr: diagnostic.to_string(),
+            // A message quotes the scenario: show its control characters, never send them.
+            stderr: render::escape::terminal_lines(&diagnostic.to_string()),
             code: exit::INVALID_INPUT,
             ..Outcome::default()
         },

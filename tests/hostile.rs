@@ -300,6 +300,23 @@ fn a_file_over_4_mib_is_refused_unread() {
     );
 }
 
+#[test]
+fn a_long_line_makes_a_short_message() {
+    let dir = TempDir::new("long-line");
+    let scenario = dir.write("s.toml", format!("name = \"{}\n", "x".repeat(3_000_000)));
+    let stderr = refused(&[&scenario]);
+    assert!(stderr.len() < 4_000, "a message of {} bytes", stderr.len());
+    assert!(stderr.contains("s.toml:1:3000009"), "{stderr}");
+}
+
+#[test]
+fn deep_nesting_is_refused_quickly() {
+    let dir = TempDir::new("nesting");
+    let scenario = dir.write("s.toml", format!("name = {}", "[".repeat(4_000_000)));
+    let stderr = refused(&[&scenario]);
+    assert!(stderr.len() < 4_000, "a message of {} bytes", stderr.len());
+}
+
 // Finding 8: a file that is not UTF-8 had no place in its message.
 
 #[test]
@@ -321,4 +338,260 @@ fn a_file_that_is_not_utf8_is_located_and_not_quoted() {
             "error: `{table}` is not a UTF-8 text file: invalid UTF-8 at byte 8\n --> {table}:1:9\n"
         )
     );
+}
+
+// Finding 5: text from a scenario or a table reached the output as it was.
+
+/// Names that try to act on a terminal, a Markdown viewer or a spreadsheet.
+const PAYLOADS: [&str; 7] = [
+    "clear\u{1b}[2J\u{7}\r\u{202e}gnp.exe",
+    "a\n# injected heading",
+    "`code` <script>alert(1)</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* _i_ \\|",
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3",
+];
+
+/// A TOML basic string: control characters as `\uXXXX`, all else as is.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A scenario whose every name is a payload, priced by a table in its folder
+/// whose name, region, currency and date are payloads too.
+fn injecting_scenario(dir: &TempDir) -> String {
+    let table = BUNDLED_TABLE
+        .replacen(
+            "name = \"aws-us-east-1\"",
+            &format!("name = {}", toml_string("<b>t</b>|\u{1b}]8;;http://x\u{7}")),
+            1,
+        )
+        .replacen(
+            "region = \"us-east-1\"",
+            &format!("region = {}", toml_string("\u{202e}us-east-1")),
+            1,
+        )
+        .replacen(
+            "currency = \"USD\"",
+            &format!("currency = {}", toml_string("US|D\u{1b}[31m")),
+            1,
+        )
+        .replacen(
+            "as_of = \"2026-11-24\"",
+            &format!("as_of = {}", toml_string("`2026`\n# as of")),
+            1,
+        );
+    dir.write("t.toml", table);
+    let mut scenario = format!(
+        "name = {}\npricing = \"t.toml\"\n[workload]\nrecords_per_second = 3000\nrecord_size = \"1 KB\"\n\
+         [requirements]\nmax_monthly_cost = 100\n",
+        toml_string(PAYLOADS[0])
+    );
+    for payload in PAYLOADS {
+        scenario.push_str(&format!(
+            "[[alternatives]]\nname = {}\ncomponents = [{{ service = \"kinesis_data_streams\" }}, {{ service = \"sqs\" }}]\n",
+            toml_string(payload)
+        ));
+    }
+    dir.write("s.toml", scenario)
+}
+
+fn report(format: &str, scenario: &str) -> String {
+    let outcome = calc::run(["calc", "--format", format, scenario]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    outcome.stdout
+}
+
+/// Nothing a terminal acts on: no control character but the line break, no
+/// character that reorders text.
+fn assert_inert_for_a_terminal(text: &str) {
+    for c in text.chars() {
+        let acts = (c.is_control() && c != '\n') || ('\u{2028}'..='\u{202e}').contains(&c);
+        assert!(!acts, "{:?} reached the output:\n{text}", c);
+    }
+}
+
+#[test]
+fn table_output_shows_control_characters_as_escapes() {
+    let dir = TempDir::new("inject-table");
+    let stdout = report("table", &injecting_scenario(&dir));
+    assert_inert_for_a_terminal(&stdout);
+    assert!(
+        stdout.starts_with("clear\\u{1b}[2J\\u{7}\\u{d}\\u{202e}gnp.exe\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("== a\\u{a}# injected heading =="),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("US|D\\u{1b}[31m 143.23 a month"),
+        "{stdout}"
+    );
+}
+
+/// Markdown text less every character a backslash escapes.
+fn without_escaped_characters(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            chars.next();
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The cells of a Markdown table row: its `|` that no backslash escapes.
+fn markdown_cells(row: &str) -> usize {
+    let mut pipes = 0;
+    let mut chars = row.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '|' => pipes += 1,
+            _ => {}
+        }
+    }
+    pipes - 1
+}
+
+#[test]
+fn markdown_output_keeps_names_as_text() {
+    let dir = TempDir::new("inject-markdown");
+    let stdout = report("markdown", &injecting_scenario(&dir));
+    assert_inert_for_a_terminal(&stdout);
+    for line in stdout.lines() {
+        assert!(!line.starts_with("# injected"), "{line}");
+        assert!(!line.starts_with("# as of"), "{line}");
+        if line.starts_with('|') {
+            let cells = markdown_cells(line);
+            assert!(cells == 5 || cells == 6, "{cells} cells in {line}");
+        }
+    }
+    let unescaped = without_escaped_characters(&stdout);
+    for raw in [
+        "<script",
+        "<img",
+        "](javascript",
+        "`code`",
+        "<b>",
+        "*b*",
+        "_i_",
+    ] {
+        assert!(
+            !unescaped.contains(raw),
+            "{raw} reached the Markdown:\n{stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("| \\`code\\` \\<script\\>alert(1)\\</script\\>"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("US\\|D\\u{1b}\\[31m 143.23 a month"),
+        "{stdout}"
+    );
+}
+
+/// The fields of one CSV record (RFC 4180, no line breaks inside).
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().expect("a field").push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().expect("a field").push(c),
+        }
+    }
+    fields
+}
+
+#[test]
+fn csv_output_has_no_formulas() {
+    let dir = TempDir::new("inject-csv");
+    let stdout = report("csv", &injecting_scenario(&dir));
+    assert_inert_for_a_terminal(&stdout);
+    let mut names = std::collections::BTreeSet::new();
+    for line in stdout.lines() {
+        let fields = csv_fields(line);
+        assert_eq!(fields.len(), 11, "{line}");
+        for field in &fields[..6] {
+            assert!(!field.starts_with(['=', '+', '-', '@']), "{line}");
+        }
+        names.insert(fields[0].clone());
+    }
+    for name in [
+        "'=HYPERLINK(\"http://evil.example\",\"click\")",
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        "'-2+3",
+        "a\\u{a}# injected heading",
+    ] {
+        assert!(names.contains(name), "{name} missing from {names:?}");
+    }
+}
+
+#[test]
+fn json_output_escapes_control_characters_and_keeps_text_exact() {
+    let dir = TempDir::new("inject-json");
+    let stdout = report("json", &injecting_scenario(&dir));
+    assert_inert_for_a_terminal(&stdout.replace('\u{202e}', ""));
+    assert!(stdout.contains("clear\\u001b[2J\\u0007\\r"), "{stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(json["scenario"], PAYLOADS[0]);
+    assert_eq!(json["pricing"]["currency"], "US|D\u{1b}[31m");
+    let names: Vec<&str> = json["alternatives"]
+        .as_array()
+        .expect("alternatives")
+        .iter()
+        .map(|a| a["name"].as_str().expect("a name"))
+        .collect();
+    assert_eq!(names, PAYLOADS);
+}
+
+#[test]
+fn error_messages_show_control_characters_as_escapes() {
+    let dir = TempDir::new("inject-error");
+    let scenario = dir.write(
+        "s.toml",
+        "name = \"s\"\n[[alternatives]]\nname = \"a\"\n\
+         components = [{ service = \"\\u001b[2J\\u0007\\r\\u202Esqs\" }]\n",
+    );
+    let outcome = calc::run(["calc", &scenario]);
+    assert_eq!(outcome.code, 2);
+    assert_inert_for_a_terminal(&outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .starts_with("error: unknown service `\\u{1b}[2J\\u{7}\\u{d}\\u{202e}sqs`\n"),
+        "{}",
+        outcome.stderr
+    );
+    let outcome = calc::run(["calc", "--format", "\u{1b}[2J", &scenario]);
+    assert_eq!(outcome.code, 2);
+    assert_inert_for_a_terminal(&outcome.stderr);
 }

@@ -2,21 +2,29 @@
 
 use std::fmt::Write;
 
+use super::escape::markdown as escape;
 use super::text;
 use crate::report::Report;
 
+/// Every piece of text from the scenario or the pricing table goes through
+/// [`escape`], so that none of it becomes Markdown or HTML.
 pub fn render(report: &Report) -> String {
-    let currency = &report.pricing.currency;
+    let currency = &escape(&report.pricing.currency);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        escape(&report.scenario),
+        text::preamble(report, escape)
+    );
 
-    let ranking = report.ranking();
     let _ = writeln!(out, "## Comparison\n");
     let _ = writeln!(
         out,
         "| # | alternative | monthly | vs cheapest | latency | verdict |"
     );
     let _ = writeln!(out, "|--:|---|--:|--:|--:|---|");
+    let ranking = report.ranking();
     for (rank, &i) in ranking.iter().enumerate() {
         let a = &report.alternatives[i];
         let _ = writeln!(
@@ -83,8 +91,4 @@ pub fn render(report: &Report) -> String {
         }
     }
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|")
 }

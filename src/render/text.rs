@@ -214,14 +214,15 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
     }
 }
 
-/// The report's opening lines: which table, which month.
-pub fn preamble(report: &Report) -> String {
+/// The report's opening lines: which table, which month. The table's own
+/// words go through the format's `escape`.
+pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
     format!(
         "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
-        report.pricing.name,
-        report.pricing.region,
-        report.pricing.currency,
-        report.pricing.as_of,
+        escape(&report.pricing.name),
+        escape(&report.pricing.region),
+        escape(&report.pricing.currency),
+        escape(&report.pricing.as_of),
         number(report.hours_per_month, 2),
         if report.free_tier { "on" } else { "off" },
     )
