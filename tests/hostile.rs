@@ -595,3 +595,61 @@ fn error_messages_show_control_characters_as_escapes() {
     assert_eq!(outcome.code, 2);
     assert_inert_for_a_terminal(&outcome.stderr);
 }
+
+// Finding 6: the comparison looked at every alternative for each of its rows.
+
+#[test]
+fn the_comparison_of_many_alternatives_takes_linear_time() {
+    use calc::render::{Format, render};
+    use calc::report::AlternativeResult;
+    use rust_decimal::Decimal;
+    // Hand-built alternatives without components, so that the time goes to
+    // the comparison alone.
+    let mut report = report_with_alternatives(1);
+    report.alternatives = (0..20_000)
+        .map(|i| AlternativeResult {
+            name: format!("alternative {i}"),
+            components: Vec::new(),
+            monthly_cost: Decimal::from(1 + i % 1000),
+            latency: report.alternatives[0].latency,
+            violations: Vec::new(),
+        })
+        .collect();
+    let start = Instant::now();
+    for format in [Format::Table, Format::Json, Format::Markdown] {
+        let output = render(&report, format);
+        assert!(output.contains("alternative 19999"), "{format:?}");
+    }
+    // About a second in a debug build; comparing every row with every
+    // alternative took minutes.
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+/// The seed scenario's report with its alternatives copied `n` times over,
+/// each with a cost of its own.
+pub fn report_with_alternatives(n: usize) -> calc::report::Report {
+    let scenario = calc::scenario::parse(
+        calc::diagnostic::Source::new(
+            "seed.toml",
+            include_str!("../scenarios/kinesis-vs-dynamodb.toml"),
+        ),
+        Path::new("scenarios"),
+        &calc::scenario::Overrides::default(),
+    )
+    .expect("the seed scenario parses");
+    let mut report = calc::evaluate::evaluate(&scenario).expect("evaluates");
+    let seed = std::mem::take(&mut report.alternatives);
+    report.alternatives = (0..n)
+        .map(|i| {
+            let mut alternative = seed[i % seed.len()].clone();
+            alternative.name = format!("alternative {i}");
+            alternative.monthly_cost += rust_decimal::Decimal::from(i % 1000);
+            alternative
+        })
+        .collect();
+    report
+}

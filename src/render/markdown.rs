@@ -24,16 +24,15 @@ pub fn render(report: &Report) -> String {
         "| # | alternative | monthly | vs cheapest | latency | verdict |"
     );
     let _ = writeln!(out, "|--:|---|--:|--:|--:|---|");
-    let ranking = report.ranking();
-    for (rank, &i) in ranking.iter().enumerate() {
-        let a = &report.alternatives[i];
+    for (rank, row) in report.comparison().into_iter().enumerate() {
+        let a = &report.alternatives[row.index];
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             rank + 1,
             escape(&a.name),
             text::money(a.monthly_cost, currency),
-            text::ratio(report, a.monthly_cost),
+            text::ratio(row.ratio_to_cheapest, a.monthly_cost),
             a.latency,
             text::short_verdict(a)
         );

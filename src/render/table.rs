@@ -83,14 +83,13 @@ fn render_comparison(out: &mut String, report: &Report, currency: &str) {
         "latency",
         "verdict",
     ]);
-    let ranking = report.ranking();
-    for (rank, &i) in ranking.iter().enumerate() {
-        let alternative = &report.alternatives[i];
+    for (rank, row) in report.comparison().into_iter().enumerate() {
+        let alternative = &report.alternatives[row.index];
         table.add_row(vec![
             (rank + 1).to_string(),
             terminal(&alternative.name),
             text::money(alternative.monthly_cost, currency),
-            text::ratio(report, alternative.monthly_cost),
+            text::ratio(row.ratio_to_cheapest, alternative.monthly_cost),
             alternative.latency.to_string(),
             text::short_verdict(alternative),
         ]);

@@ -228,10 +228,10 @@ pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
     )
 }
 
-/// `2.25×` the cheapest, or, when the cheapest is free, `1×` for a free
-/// alternative and `—` for any other.
-pub fn ratio(report: &Report, cost: Decimal) -> String {
-    match report.ratio_to_cheapest(cost) {
+/// `2.25×` the cheapest, or, when there is no ratio (the cheapest is free),
+/// `1×` for a free alternative and `—` for any other.
+pub fn ratio(ratio_to_cheapest: Option<Decimal>, cost: Decimal) -> String {
+    match ratio_to_cheapest {
         Some(ratio) => format!("{}×", number(ratio, 2)),
         None if cost.is_zero() => "1×".to_string(),
         None => "—".to_string(),
