@@ -3,6 +3,7 @@
 mod acceptance;
 mod bad_inputs;
 mod cli;
+mod fuzz;
 mod hostile;
 mod properties;
 mod scenarios;
