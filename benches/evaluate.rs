@@ -6,7 +6,9 @@
 //! - sweep: 100,000 evaluations of the seed scenario, each at another
 //!   `workload.records_per_second`, reusing one evaluator's buffers;
 //! - parse + evaluate + render: everything but the process;
-//! - process: the whole `calc` binary, as a user or CI runs it.
+//! - process: the whole `calc` binary, as a user or CI runs it;
+//! - 100,000 alternatives: evaluated, then rendered in every format, once
+//!   each, to show that the work grows linearly with the alternatives.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -71,6 +73,8 @@ fn main() {
         black_box(render(&report, Format::Table));
     });
 
+    many_alternatives(&scenario, 100_000);
+
     let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/calc");
     if binary.exists() {
         measure(
@@ -108,7 +112,45 @@ fn sweep(scenario: &calc::scenario::Scenario) {
     eprintln!("{name:<52} {:>12.2?} in all", start.elapsed());
 }
 
-/// Whether `cargo bench -- WORD` asked for this measurement (all by default).
+/// The seed's alternatives copied to `n`, evaluated, and rendered in every
+/// format: each step timed once, as a single run already takes long enough.
+fn many_alternatives(seed: &calc::scenario::Scenario, n: usize) {
+    if !selected(&format!("{n} alternatives")) {
+        return;
+    }
+    let mut scenario = parse(
+        Source::new("seed.toml", SEED),
+        Path::new("scenarios"),
+        &Overrides::default(),
+    )
+    .expect("parses");
+    scenario.alternatives = (0..n)
+        .map(|i| {
+            let mut alternative = seed.alternatives[i % seed.alternatives.len()].clone();
+            alternative.name = format!("alternative {i}").into();
+            alternative
+        })
+        .collect();
+    let start = Instant::now();
+    let report = calc::evaluate::evaluate(&scenario).expect("evaluates");
+    eprintln!(
+        "{:<52} {:>12.2?} once",
+        format!("evaluate ({n} alternatives)"),
+        start.elapsed()
+    );
+    for format in [Format::Table, Format::Json, Format::Markdown, Format::Csv] {
+        let start = Instant::now();
+        let output = black_box(render(&report, format));
+        eprintln!(
+            "{:<52} {:>12.2?} once, {} MB",
+            format!("render {format:?} ({n} alternatives)").to_lowercase(),
+            start.elapsed(),
+            output.len() / 1_000_000
+        );
+    }
+}
+
+/// Whether `cargo bench -- WORD` asked for a measurement named `name`.
 fn selected(name: &str) -> bool {
     let filters: Vec<String> = std::env::args()
         .skip(1)

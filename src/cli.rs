@@ -31,6 +31,10 @@ pub struct Cli {
     /// Pricing table to use instead of the scenario's: a bundled name or a path.
     #[arg(long, value_name = "TABLE")]
     pub pricing: Option<String>,
+
+    /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
+    #[arg(long)]
+    pub allow_outside_pricing: bool,
 }
 
 #[derive(Debug, Subcommand)]

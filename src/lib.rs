@@ -8,6 +8,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod evaluate;
 pub mod fields;
+pub mod files;
 pub mod flow;
 pub mod keys;
 pub mod number;
@@ -23,11 +24,12 @@ pub mod suggest;
 pub mod units;
 
 use std::ffi::OsString;
+use std::io::Write;
 
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, io_reason};
 use crate::scenario::Overrides;
 
 /// The exit codes `calc` uses.
@@ -36,7 +38,8 @@ pub mod exit {
     pub const SUCCESS: u8 = 0;
     /// Reserved: a budget or requirement check failed (`calc check`).
     pub const CHECK_FAILED: u8 = 1;
-    /// The input (scenario, pricing table or command line) is invalid; nothing was printed on stdout.
+    /// The input (scenario, pricing table or command line) is invalid, or
+    /// the report could not be written; nothing was printed on stdout.
     pub const INVALID_INPUT: u8 = 2;
 }
 
@@ -57,7 +60,7 @@ where
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = error.render().to_string();
+            let text = render::escape::terminal_lines(&error.render().to_string());
             let code = u8::try_from(error.exit_code()).unwrap_or(exit::INVALID_INPUT);
             return if error.use_stderr() {
                 Outcome {
@@ -97,10 +100,39 @@ where
             ..Outcome::default()
         },
         Err(diagnostic) => Outcome {
-            stderr: diagnostic.to_string(),
+            // A message quotes the scenario: show its control characters, never send them.
+            stderr: render::escape::terminal_lines(&diagnostic.to_string()),
             code: exit::INVALID_INPUT,
             ..Outcome::default()
         },
+    }
+}
+
+/// Writes what a run printed and returns the exit code. A report that
+/// cannot be written in full (a full disk) is a failure, exit 2 with a
+/// message; a reader that went away (`calc … | head`) is not: the rest of
+/// the output is not wanted, so calc ends quietly with the run's own code.
+pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write) -> u8 {
+    let written = stdout
+        .write_all(outcome.stdout.as_bytes())
+        .and_then(|()| stdout.flush());
+    match written {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
+        Err(error) => {
+            let reason = match error.kind() {
+                std::io::ErrorKind::StorageFull => "no space left on device".to_string(),
+                _ => io_reason(&error),
+            };
+            let message = Diagnostic::plain(format!("cannot write the report: {reason}"));
+            let _ = stderr.write_all(outcome.stderr.as_bytes());
+            let _ = stderr.write_all(message.to_string().as_bytes());
+            exit::INVALID_INPUT
+        }
+        Ok(()) => {
+            let _ = stderr.write_all(outcome.stderr.as_bytes());
+            let _ = stderr.flush();
+            outcome.code
+        }
     }
 }
 
@@ -124,6 +156,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
     let overrides = Overrides {
         hours_per_month: cli.hours_per_month,
         pricing: cli.pricing.clone(),
+        allow_outside_pricing: cli.allow_outside_pricing,
     };
     let path = cli
         .scenario
@@ -148,7 +181,60 @@ fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String
     })?;
     let book = pricing::load(
         pricing.unwrap_or(pricing::DEFAULT_TABLE),
-        std::path::Path::new("."),
+        pricing::NamedBy::CommandLine,
     )?;
     Ok(render::services::detail(def, &book))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer that fails as `kind`.
+    struct Failing(std::io::ErrorKind);
+
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(self.0.into())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(self.0.into())
+        }
+    }
+
+    fn report() -> Outcome {
+        Outcome {
+            stdout: "report\n".to_string(),
+            ..Outcome::default()
+        }
+    }
+
+    #[test]
+    fn a_report_that_cannot_be_written_is_an_error() {
+        let mut stderr = Vec::new();
+        let code = write(
+            &report(),
+            &mut Failing(std::io::ErrorKind::StorageFull),
+            &mut stderr,
+        );
+        assert_eq!(code, exit::INVALID_INPUT);
+        assert!(
+            String::from_utf8_lossy(&stderr).starts_with("error: cannot write the report: "),
+            "{}",
+            String::from_utf8_lossy(&stderr)
+        );
+    }
+
+    #[test]
+    fn a_closed_pipe_ends_quietly() {
+        let mut stderr = Vec::new();
+        let code = write(
+            &report(),
+            &mut Failing(std::io::ErrorKind::BrokenPipe),
+            &mut stderr,
+        );
+        assert_eq!(code, exit::SUCCESS);
+        assert!(stderr.is_empty());
+    }
 }

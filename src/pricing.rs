@@ -4,14 +4,16 @@
 //! Bundled tables are embedded in the binary; a scenario may name its own file.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
-use crate::number::Dec;
+use crate::files::{self, Refusal};
 use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
 
@@ -215,16 +217,16 @@ struct RawTable {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPrice {
-    price: Option<Dec>,
+    price: Option<Figure>,
     tiers: Option<Vec<RawTier>>,
     unit: Spanned<String>,
     source: String,
     as_of: String,
     evidence: Evidence,
     #[serde(default)]
-    free_per_month: Option<Dec>,
+    free_per_month: Option<Figure>,
     #[serde(default)]
-    free_per_hour: Option<Dec>,
+    free_per_hour: Option<Figure>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -233,8 +235,8 @@ struct RawPrice {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTier {
-    up_to: Option<Dec>,
-    price: Dec,
+    up_to: Option<Figure>,
+    price: Figure,
 }
 
 #[derive(Deserialize)]
@@ -354,7 +356,7 @@ fn check_price(
             .with_help(format!("convert the price to one per `{}`", dimension.unit)));
     }
     let rate = match (&raw.price, &raw.tiers) {
-        (Some(price), None) => Rate::Flat(non_negative(source, span, price.0)?),
+        (Some(price), None) => Rate::Flat(non_negative(source, price)?),
         (None, Some(tiers)) => Rate::Tiered(check_tiers(source, span, tiers)?.into()),
         _ => {
             return Err(source.error(
@@ -363,8 +365,11 @@ fn check_price(
             ));
         }
     };
-    let free =
-        |value: &Option<Dec>| value.map_or(Ok(Decimal::ZERO), |d| non_negative(source, span, d.0));
+    let free = |value: &Option<Figure>| {
+        value
+            .as_ref()
+            .map_or(Ok(Decimal::ZERO), |d| non_negative(source, d))
+    };
     Ok(Price {
         rate,
         free_per_month: free(&raw.free_per_month)?,
@@ -383,7 +388,11 @@ fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tie
     let mut checked = Vec::with_capacity(tiers.len());
     let mut previous = Decimal::ZERO;
     for (i, tier) in tiers.iter().enumerate() {
-        let up_to = tier.up_to.map(|d| d.0);
+        let up_to = tier
+            .up_to
+            .as_ref()
+            .map(|d| non_negative(source, d))
+            .transpose()?;
         match up_to {
             Some(bound) if bound <= previous => {
                 return Err(source.error(span, "tier bounds (`up_to`) must increase"));
@@ -396,17 +405,59 @@ fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tie
         previous = up_to.unwrap_or(previous);
         checked.push(Tier {
             up_to,
-            price: non_negative(source, span, tier.price.0)?,
+            price: non_negative(source, &tier.price)?,
         });
     }
     Ok(checked)
 }
 
-fn non_negative(source: &Source, span: Span, value: Decimal) -> Result<Decimal, Diagnostic> {
+/// A number in a table, kept with its place until it is checked.
+type Figure = Spanned<toml::Value>;
+
+fn non_negative(source: &Source, figure: &Figure) -> Result<Decimal, Diagnostic> {
+    let value = exact(source, figure)?;
     if value.is_sign_negative() && !value.is_zero() {
-        return Err(source.error(span, format!("prices cannot be negative (found {value})")));
+        return Err(source.error(
+            figure.span().into(),
+            format!("prices cannot be negative (found {value})"),
+        ));
     }
     Ok(value)
+}
+
+/// A table's number as an exact decimal. Decimals keep 28 places: a float
+/// beyond them would be rounded, and a tiny price or limit would become 0
+/// (and a limit calc divides by, a division by zero). Such a number is an
+/// error, never a silent change of its meaning.
+fn exact(source: &Source, figure: &Figure) -> Result<Decimal, Diagnostic> {
+    let error = |message: String| source.error(figure.span().into(), message);
+    match figure.get_ref() {
+        toml::Value::Integer(n) => Ok(Decimal::from(*n)),
+        toml::Value::Float(f) => exact_float(*f).map_err(error),
+        toml::Value::String(text) => text
+            .trim()
+            .replace('_', "")
+            .parse()
+            .map_err(|_| error(format!("`{text}` is not a number"))),
+        _ => Err(error("expected a number".to_string())),
+    }
+}
+
+fn exact_float(value: f64) -> Result<Decimal, String> {
+    let too_large = || format!("{value:e} is too large for exact decimal arithmetic");
+    if !value.is_finite() {
+        return Err(format!("{value} is not a number calc can compute with"));
+    }
+    let decimal = crate::units::decimal_from_f64(value).ok_or_else(too_large)?;
+    let back = decimal.to_f64().ok_or_else(too_large)?;
+    // `decimal_from_f64` keeps every digit written, unless they go past 28
+    // decimal places; then the value is rounded, possibly to 0.
+    if (back - value).abs() > value.abs() * 1e-12 {
+        return Err(format!(
+            "{value:e} has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
+        ));
+    }
+    Ok(decimal)
 }
 
 fn limit_value(
@@ -420,9 +471,9 @@ fn limit_value(
         (LimitKind::Count, toml::Value::Integer(n)) if *n > 0 => {
             Ok(LimitValue::Count(Decimal::from(*n)))
         }
-        (LimitKind::Count, toml::Value::Float(f)) if *f > 0.0 => crate::units::decimal_from_f64(*f)
+        (LimitKind::Count, toml::Value::Float(f)) if *f > 0.0 => exact_float(*f)
             .map(LimitValue::Count)
-            .ok_or_else(|| bad("a positive number")),
+            .map_err(|e| source.error(span, format!("`{}`: {e}", limit.key))),
         // Counts and sizes are capacities that calc divides by: never zero.
         (LimitKind::Count, _) => Err(bad("a positive number")),
         (LimitKind::Bytes, toml::Value::String(s)) => match s.parse() {
@@ -439,21 +490,32 @@ fn limit_value(
     }
 }
 
-/// Loads a table: a bundled one by name, or a file (a path relative to `dir`).
-pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
-    let source = if let Some(bundled) = bundled(name) {
-        bundled
-    } else if name.ends_with(".toml") || name.contains('/') || name.contains('\\') {
-        let path = dir.join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Diagnostic::plain(format!(
-                "cannot read pricing table `{}`: {}",
-                path.display(),
-                io_reason(&e)
-            ))
-        })?;
-        Source::new(path.display().to_string(), text)
-    } else {
+/// Who named a pricing table, which decides the files it may be (`SECURITY.md`).
+#[derive(Clone, Copy, Debug)]
+pub enum NamedBy<'a> {
+    /// The person running calc (`--pricing`): any file, relative to the
+    /// working directory.
+    CommandLine,
+    /// The scenario in `dir`: a `.toml` file in `dir`'s folder tree, or any
+    /// file when the person running calc allows it (`--allow-outside-pricing`).
+    Scenario { dir: &'a Path, allow_outside: bool },
+}
+
+/// Loads a table: a bundled one by name, or a file.
+pub fn load(name: &str, named_by: NamedBy) -> Result<PriceBook, Diagnostic> {
+    if let Some(index) = BUNDLED.iter().position(|(n, _)| *n == name) {
+        // Parsed once a process: `calc::run` may be called many times.
+        static PARSED: OnceLock<Vec<Result<PriceBook, Diagnostic>>> = OnceLock::new();
+        let parsed = PARSED.get_or_init(|| {
+            BUNDLED
+                .iter()
+                .filter_map(|(n, _)| bundled(n))
+                .map(|source| parse(&source))
+                .collect()
+        });
+        return parsed[index].clone();
+    }
+    if !(name.ends_with(".toml") || name.contains('/') || name.contains('\\')) {
         let listed: Vec<String> = BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
         return Err(Diagnostic::plain(format!("unknown pricing table `{name}`"))
             .suggesting(name, BUNDLED.iter().map(|(n, _)| *n))
@@ -461,8 +523,49 @@ pub fn load(name: &str, dir: &Path) -> Result<PriceBook, Diagnostic> {
                 "bundled tables: {}; or give a path to a .toml file",
                 listed.join(", ")
             )));
+    }
+    let path = match named_by {
+        NamedBy::CommandLine => PathBuf::from(name),
+        NamedBy::Scenario {
+            dir,
+            allow_outside: true,
+        } => dir.join(name),
+        NamedBy::Scenario {
+            dir,
+            allow_outside: false,
+        } => inside_the_scenario_folder(name, dir)?,
     };
-    parse(&source)
+    parse(&files::read(&path, "pricing table ")?)
+}
+
+/// The path of a table a scenario names, if it is one the scenario may read.
+fn inside_the_scenario_folder(name: &str, dir: &Path) -> Result<PathBuf, Diagnostic> {
+    let path = dir.join(name);
+    let allow = format!(
+        "a scenario may name a bundled table or a `.toml` file in its own folder; \
+         if you trust this table, pass `--pricing {}` or `--allow-outside-pricing`",
+        path.display()
+    );
+    // A scenario may come from anyone: it must not read a file just because
+    // the file is readable (a key, `.env`), nor quote it in a message.
+    let inside = files::within(dir, Path::new(name)).map_err(|refusal| match refusal {
+        Refusal::Outside => Diagnostic::plain(format!(
+            "pricing table `{name}` is outside the scenario's folder"
+        ))
+        .with_help(allow.clone()),
+        Refusal::Unreadable(error) => Diagnostic::plain(format!(
+            "cannot read pricing table `{}`: {}",
+            path.display(),
+            io_reason(&error)
+        )),
+    })?;
+    if !name.ends_with(".toml") {
+        return Err(
+            Diagnostic::plain(format!("pricing table `{name}` is not a `.toml` file"))
+                .with_help(allow),
+        );
+    }
+    Ok(inside)
 }
 
 /// Loads a bundled table by name.
@@ -569,6 +672,146 @@ mod tests {
             error.message,
             "`kinesis_data_streams.shard_write_records_per_second` must be a positive number"
         );
+    }
+
+    fn table_with(entry: &str) -> String {
+        format!(
+            "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n{entry}\n\
+             source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n"
+        )
+    }
+
+    #[test]
+    fn a_tiny_limit_is_refused_not_read_as_zero() {
+        // 1e-30 is positive, but 0 in 28 decimal places: calc would divide by it.
+        for limit in [
+            "dynamodb.partition_wcu",
+            "dynamodb.partition_rcu",
+            "kinesis_data_streams.shard_write_records_per_second",
+            "s3.prefix_write_requests_per_second",
+            "s3.prefix_read_requests_per_second",
+        ] {
+            let (service, name) = limit.split_once('.').expect("a key");
+            for value in ["1e-30", "4.9e-29", "1.5e-28"] {
+                let text = table_with(&format!("[limits.{service}.{name}]\nvalue = {value}"));
+                let error = parse(&Source::new("t.toml", &text)).unwrap_err();
+                assert!(
+                    error.message.starts_with(&format!("`{limit}`: "))
+                        && error.message.ends_with(
+                            "has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
+                        ),
+                    "{error}"
+                );
+                assert_eq!(error.location.expect("located").line, 6);
+            }
+            let text = table_with(&format!("[limits.{service}.{name}]\nvalue = 1e-28"));
+            parse(&Source::new("t.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn a_tiny_price_is_refused_not_read_as_zero() {
+        for entry in [
+            "price = 1e-29",
+            "price = 1e300",
+            "tiers = [{ up_to = 1e-30, price = 1 }, { price = 1 }]",
+            "price = 1\nfree_per_month = 1e-29",
+        ] {
+            let text = table_with(&format!(
+                "[prices.kinesis_data_streams.shard_hour]\nunit = \"shard-hour\"\n{entry}"
+            ));
+            let error = parse(&Source::new("t.toml", &text)).unwrap_err();
+            assert!(error.location.is_some(), "{error}");
+            assert!(
+                error.message.contains("exact decimal arithmetic"),
+                "{entry}: {error}"
+            );
+        }
+    }
+
+    /// Every price and limit of the bundled table at its edges (0, the
+    /// smallest positive decimal, huge), through `calc::run` on each bundled
+    /// scenario that uses its service: a report or a message, never a panic.
+    #[test]
+    fn every_entry_at_its_edges_is_a_report_or_a_message() {
+        use toml::Value;
+        let scenarios: Vec<(String, String)> = std::fs::read_dir("scenarios")
+            .expect("scenarios")
+            .map(|e| e.expect("entry").path())
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).expect("read");
+                (p.display().to_string(), text)
+            })
+            .collect();
+        let bundled: toml::Table = toml::from_str(BUNDLED[0].1).expect("the bundled table");
+        let dir = std::env::temp_dir().join(format!("calc-edges-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let table_path = dir.join("edge.toml");
+        let table_path = table_path.to_str().expect("UTF-8");
+        let mut runs = 0;
+        for section in ["prices", "limits"] {
+            for (service, entries) in bundled[section].as_table().expect("a table") {
+                let users: Vec<&(String, String)> = scenarios
+                    .iter()
+                    .filter(|(_, text)| text.contains(&format!("service = \"{service}\"")))
+                    .collect();
+                for name in entries.as_table().expect("a table").keys() {
+                    let entry = &bundled[section][service][name];
+                    let edges: Vec<Value> = match entry.get("value") {
+                        Some(Value::String(_))
+                            if entry["value"].as_str().is_some_and(|v| v.ends_with('B')) =>
+                        {
+                            ["0 B", "1 B", "1000000 TB"]
+                                .map(|v| Value::String(v.into()))
+                                .into()
+                        }
+                        Some(Value::String(_)) => ["0 ms", "1 ms", "100000 d"]
+                            .map(|v| Value::String(v.into()))
+                            .into(),
+                        _ => vec![
+                            Value::Integer(0),
+                            Value::Float(1e-28),
+                            Value::Integer(i64::MAX),
+                        ],
+                    };
+                    for edge in edges {
+                        let mut table = bundled.clone();
+                        let entry = table[section][service][name]
+                            .as_table_mut()
+                            .expect("an entry");
+                        if section == "limits" {
+                            entry.insert("value".into(), edge.clone());
+                        } else if let Some(Value::Array(tiers)) = entry.get_mut("tiers") {
+                            for tier in tiers {
+                                tier.as_table_mut()
+                                    .expect("a tier")
+                                    .insert("price".into(), edge.clone());
+                            }
+                        } else {
+                            entry.insert("price".into(), edge.clone());
+                        }
+                        std::fs::write(table_path, toml::to_string(&table).expect("TOML"))
+                            .expect("write");
+                        for (scenario, _) in &users {
+                            let outcome = crate::run(["calc", "--pricing", table_path, scenario]);
+                            runs += 1;
+                            match outcome.code {
+                                0 => assert!(!outcome.stdout.is_empty()),
+                                2 => assert!(
+                                    outcome.stdout.is_empty()
+                                        && outcome.stderr.starts_with("error: ")
+                                ),
+                                code => {
+                                    panic!("exit {code} for {section}.{service}.{name} = {edge}")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(runs > 300, "only {runs} runs");
     }
 
     fn is_date(text: &str) -> bool {

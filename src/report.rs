@@ -410,6 +410,17 @@ pub struct Report {
     pub alternatives: Vec<AlternativeResult>,
 }
 
+/// One row of the comparison: an alternative and its cost against the cheapest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    /// The alternative's index in [`Report::alternatives`].
+    pub index: usize,
+    /// How many times the cheapest alternative's cost it costs; `None` when
+    /// the cheapest costs nothing, so no ratio exists, or the ratio is too
+    /// large to compute.
+    pub ratio_to_cheapest: Option<Decimal>,
+}
+
 impl Report {
     /// The lowest monthly cost of any alternative, feasible or not.
     pub fn cheapest_cost(&self) -> Decimal {
@@ -421,20 +432,40 @@ impl Report {
     }
 
     /// How many times the cheapest alternative's cost `cost` is; `None` when
-    /// the cheapest costs nothing, so no ratio exists.
+    /// the cheapest costs nothing. Looks at every alternative: for all of
+    /// them, use [`Report::comparison`], which finds the cheapest once.
     pub fn ratio_to_cheapest(&self, cost: Decimal) -> Option<Decimal> {
-        let cheapest = self.cheapest_cost();
-        (!cheapest.is_zero()).then(|| cost / cheapest)
+        ratio(cost, self.cheapest_cost())
     }
 
     /// Indices of the alternatives, feasible ones first, then cheapest first;
     /// ties keep the scenario's order.
     pub fn ranking(&self) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.alternatives.len()).collect();
-        order.sort_by_key(|&i| {
+        // Stable, and each key worked out once: O(n log n) for n alternatives.
+        order.sort_by_cached_key(|&i| {
             let alternative = &self.alternatives[i];
             (!alternative.feasible(), alternative.monthly_cost)
         });
         order
     }
+
+    /// The comparison's rows in [`Report::ranking`]'s order, each with its
+    /// ratio to the cheapest.
+    pub fn comparison(&self) -> Vec<Ranked> {
+        let cheapest = self.cheapest_cost();
+        self.ranking()
+            .into_iter()
+            .map(|index| Ranked {
+                index,
+                ratio_to_cheapest: ratio(self.alternatives[index].monthly_cost, cheapest),
+            })
+            .collect()
+    }
+}
+
+/// `None` too when the ratio is too large for a decimal (a cheapest cost of
+/// a tiny fraction of a cent).
+fn ratio(cost: Decimal, cheapest: Decimal) -> Option<Decimal> {
+    cost.checked_div(cheapest)
 }

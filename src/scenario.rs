@@ -11,13 +11,13 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
+use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields, ParseCtx, Sp};
 use crate::flow::{self, From, Own};
 use crate::keys::{Value, Values};
 use crate::number::Dec;
 use crate::params::{Params, Place};
-use crate::pricing::{self, PriceBook};
+use crate::pricing::{self, NamedBy, PriceBook};
 use crate::requirements;
 use crate::services::{self, Input, Parse, ServiceDef};
 
@@ -96,6 +96,8 @@ impl Component {
 pub struct Overrides {
     pub hours_per_month: Option<Decimal>,
     pub pricing: Option<String>,
+    /// Lets the scenario name a pricing table outside its own folder.
+    pub allow_outside_pricing: bool,
 }
 
 #[derive(Deserialize)]
@@ -167,14 +169,8 @@ impl<'de, const COMPONENT: bool> Deserialize<'de> for RawEntries<COMPONENT> {
 
 /// Reads the scenario at `path` and the pricing table it names.
 pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Diagnostic::plain(format!("cannot read `{name}`: {}", io_reason(&e))))?;
-    parse(
-        Source::new(name, text),
-        path.parent().unwrap_or(Path::new(".")),
-        overrides,
-    )
+    let source = crate::files::read(path, "")?;
+    parse(source, path.parent().unwrap_or(Path::new(".")), overrides)
 }
 
 /// Parses a scenario's text; `dir` is where a relative pricing path is found.
@@ -205,12 +201,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
     };
 
-    let mut prices = load_pricing(
-        &source,
-        dir,
-        raw.pricing.as_ref(),
-        overrides.pricing.as_deref(),
-    )?;
+    let mut prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides)?;
     for (key, price) in &raw.pricing_overrides {
         let dimension = services::dimension(key.get_ref()).ok_or_else(|| {
             source
@@ -600,11 +591,15 @@ fn load_pricing(
     scenario: &Source,
     dir: &Path,
     named: Option<&Spanned<String>>,
-    forced: Option<&str>,
+    overrides: &Overrides,
 ) -> Result<PriceBook, Diagnostic> {
-    match (forced, named) {
-        (Some(table), _) => pricing::load(table, Path::new(".")),
-        (None, Some(table)) => pricing::load(table.get_ref(), dir).map_err(|error| {
+    let by_scenario = NamedBy::Scenario {
+        dir,
+        allow_outside: overrides.allow_outside_pricing,
+    };
+    match (overrides.pricing.as_deref(), named) {
+        (Some(table), _) => pricing::load(table, NamedBy::CommandLine),
+        (None, Some(table)) => pricing::load(table.get_ref(), by_scenario).map_err(|error| {
             // A table that cannot be found is the scenario's mistake: point at it.
             if error.file.is_none() {
                 let mut located = scenario.error(table.span().into(), error.message);
@@ -614,7 +609,7 @@ fn load_pricing(
                 error
             }
         }),
-        (None, None) => pricing::load(pricing::DEFAULT_TABLE, dir),
+        (None, None) => pricing::load(pricing::DEFAULT_TABLE, by_scenario),
     }
 }
 

@@ -220,3 +220,57 @@ fn the_services_chart() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
 }
+
+#[test]
+fn a_report_that_cannot_be_written_exits_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_calc"))
+        .arg("scenarios/kinesis-vs-dynamodb.toml")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(full)
+        .output()
+        .expect("calc runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        "error: cannot write the report: no space left on device\n"
+    );
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Far more than a pipe holds, so that calc writes into a closed pipe.
+    let mut text = String::from(
+        "name = \"many\"\n[workload]\nrecords_per_second = 1000\nrecord_size = \"1 KB\"\n",
+    );
+    for i in 0..500 {
+        text.push_str(&format!(
+            "[[alternatives]]\nname = \"a{i}\"\ncomponents = [{{ service = \"kinesis_data_streams\" }}]\n"
+        ));
+    }
+    let scenario = TempScenario::new("closed-pipe", &text);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_calc"))
+        .args(["--format", "json", scenario.path()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("calc runs");
+    // Read nothing, as `head -c 0` would, and close the pipe.
+    drop(child.stdout.take());
+    let status = child.wait().expect("calc ends");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr is UTF-8");
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(stderr, "");
+}

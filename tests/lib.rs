@@ -6,6 +6,8 @@ mod acceptance;
 mod bad_inputs;
 mod cli;
 mod flow;
+mod fuzz;
+mod hostile;
 mod lean;
 mod properties;
 mod scenarios;

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
+use super::escape::csv as field;
 use crate::report::Report;
 
 const HEADER: &str = "alternative,component,service,mode,dimension,price_key,quantity,free_quantity,unit,unit_price,monthly_cost";
@@ -35,27 +36,7 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// A number calc computed: never text to escape (a negative number is not a formula).
 fn number(value: Decimal) -> String {
     value.normalize().to_string()
-}
-
-/// Quotes a field when it holds a comma, a quote or a line break (RFC 4180).
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fields_are_quoted_only_when_needed() {
-        assert_eq!(field("Kinesis"), "Kinesis");
-        assert_eq!(field("3,000 x 1 KB"), "\"3,000 x 1 KB\"");
-        assert_eq!(field("a \"b\""), "\"a \"\"b\"\"\"");
-    }
 }

@@ -12,17 +12,17 @@ use crate::report::{AlternativeResult, CapacityValue, ComponentResult, Level, Li
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
     let comparison: Vec<Value> = report
-        .ranking()
+        .comparison()
         .into_iter()
         .enumerate()
-        .map(|(rank, i)| {
-            let alternative = &report.alternatives[i];
+        .map(|(rank, row)| {
+            let alternative = &report.alternatives[row.index];
             json!({
                 "rank": rank + 1,
                 "name": &*alternative.name,
                 "monthly_cost": decimal(alternative.monthly_cost),
-                "ratio_to_cheapest": report
-                    .ratio_to_cheapest(alternative.monthly_cost)
+                "ratio_to_cheapest": row
+                    .ratio_to_cheapest
                     .map_or(Value::Null, |r| decimal(r.round_dp(6))),
                 "feasible": alternative.feasible(),
                 "verdict": alternative.verdict().as_str(),

@@ -2,30 +2,37 @@
 
 use std::fmt::Write;
 
+use super::escape::markdown as escape;
 use super::text;
 use crate::report::Report;
 
+/// Every piece of text from the scenario or the pricing table goes through
+/// [`escape`], so that none of it becomes Markdown or HTML.
 pub fn render(report: &Report) -> String {
-    let currency = &report.pricing.currency;
+    let currency = &escape(&report.pricing.currency);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n{}\n", report.scenario, text::preamble(report));
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        escape(&report.scenario),
+        text::preamble(report, escape)
+    );
 
-    let ranking = report.ranking();
     let _ = writeln!(out, "## Comparison\n");
     let _ = writeln!(
         out,
         "| # | alternative | monthly | vs cheapest | latency | verdict |"
     );
     let _ = writeln!(out, "|--:|---|--:|--:|--:|---|");
-    for (rank, &i) in ranking.iter().enumerate() {
-        let a = &report.alternatives[i];
+    for (rank, row) in report.comparison().into_iter().enumerate() {
+        let a = &report.alternatives[row.index];
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} |",
             rank + 1,
             escape(&a.name),
             text::money(a.monthly_cost, currency),
-            text::ratio(report, a.monthly_cost),
+            text::ratio(row.ratio_to_cheapest, a.monthly_cost),
             a.latency,
             text::short_verdict(a)
         );
@@ -44,7 +51,10 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "\n### {}\n\n{} a month · latency {}\n",
-                escape(&text::component_label(component)),
+                match &component.id {
+                    Some(id) => format!("{}: {}", escape(id), text::service_label(component)),
+                    None => text::service_label(component),
+                },
                 text::money(component.monthly_cost(), currency),
                 component.latency,
             );
@@ -90,8 +100,4 @@ pub fn render(report: &Report) -> String {
         }
     }
     out
-}
-
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|")
 }

@@ -1,6 +1,7 @@
 //! Turning a report into what a user reads: a table, JSON or Markdown.
 
 mod csv;
+pub mod escape;
 mod json;
 mod markdown;
 pub mod services;

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use comfy_table::{ColumnConstraint, Width};
 
+use super::escape::terminal;
 use super::table::new_wrapped_table;
 use super::text;
 use crate::pricing::{LimitValue, PriceBook, Rate};
@@ -48,10 +49,11 @@ pub fn list() -> String {
     )
 }
 
-/// Everything about one service, with the prices and limits of `book`.
+/// Everything about one service, with the prices and limits of `book`; the
+/// table's own words go through [`terminal`].
 pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
     let doc = def.doc;
-    let currency = &book.currency;
+    let currency = &terminal(&book.currency);
     let mut out = String::new();
     let _ = writeln!(out, "{} (`{}`): {}", def.title, def.name, doc.summary);
     let _ = writeln!(
@@ -133,11 +135,16 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
             rate,
             free,
             price.evidence.as_str().to_string(),
-            price.as_of.clone(),
-            price.source.clone(),
+            terminal(&price.as_of),
+            terminal(&price.source),
         ]);
     }
-    let _ = writeln!(out, "\nPrices ({}, {})\n{prices}", book.name, book.region);
+    let _ = writeln!(
+        out,
+        "\nPrices ({}, {})\n{prices}",
+        terminal(&book.name),
+        terminal(&book.region)
+    );
 
     let mut limits = new_wrapped_table(&["limit", "value", "evidence", "as of", "source"], WIDTH);
     for limit in def.limits {
@@ -154,8 +161,8 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
             limit.name().to_string(),
             value,
             entry.evidence.as_str().to_string(),
-            entry.as_of.clone(),
-            entry.source.clone(),
+            terminal(&entry.as_of),
+            terminal(&entry.source),
         ]);
     }
     let _ = writeln!(out, "\nLimits\n{limits}");

@@ -5,20 +5,23 @@ use std::fmt::Write;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
+use super::escape::terminal;
 use super::text;
 use crate::report::{AlternativeResult, Level, Report};
 
+/// Every piece of text from the scenario or the pricing table goes through
+/// [`terminal`], so that none of it can act on the terminal.
 pub fn render(report: &Report) -> String {
-    let currency = &report.pricing.currency;
+    let currency = &terminal(&report.pricing.currency);
     let mut out = String::new();
-    let _ = writeln!(out, "{}", report.scenario);
-    let _ = writeln!(out, "{}", text::preamble(report));
+    let _ = writeln!(out, "{}", terminal(&report.scenario));
+    let _ = writeln!(out, "{}", text::preamble(report, terminal));
     for alternative in &report.alternatives {
         out.push('\n');
         render_alternative(&mut out, alternative, currency);
     }
     out.push('\n');
-    render_comparison(&mut out, report);
+    render_comparison(&mut out, report, currency);
     out
 }
 
@@ -26,7 +29,7 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
     let _ = writeln!(
         out,
         "== {} == {} a month · latency {} · {}",
-        alternative.name,
+        terminal(&alternative.name),
         text::money(alternative.monthly_cost, currency),
         alternative.latency,
         text::verdict(alternative)
@@ -77,9 +80,7 @@ fn render_alternative(out: &mut String, alternative: &AlternativeResult, currenc
     }
 }
 
-fn render_comparison(out: &mut String, report: &Report) {
-    let currency = &report.pricing.currency;
-    let ranking = report.ranking();
+fn render_comparison(out: &mut String, report: &Report, currency: &str) {
     let _ = writeln!(out, "Comparison (feasible first, then cheapest first)");
     let mut table = new_table(&[
         "#",
@@ -89,13 +90,13 @@ fn render_comparison(out: &mut String, report: &Report) {
         "latency",
         "verdict",
     ]);
-    for (rank, &i) in ranking.iter().enumerate() {
-        let alternative = &report.alternatives[i];
+    for (rank, row) in report.comparison().into_iter().enumerate() {
+        let alternative = &report.alternatives[row.index];
         table.add_row(vec![
             (rank + 1).to_string(),
-            alternative.name.to_string(),
+            terminal(&alternative.name),
             text::money(alternative.monthly_cost, currency),
-            text::ratio(report, alternative.monthly_cost),
+            text::ratio(row.ratio_to_cheapest, alternative.monthly_cost),
             alternative.latency.to_string(),
             text::short_verdict(alternative),
         ]);

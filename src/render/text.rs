@@ -90,13 +90,17 @@ pub fn capacity(component: &ComponentResult) -> String {
 /// `kinesis_data_streams (provisioned)`, after its id if it has one:
 /// `stream: kinesis_data_streams (provisioned)`.
 pub fn component_label(component: &ComponentResult) -> String {
-    let service = match component.mode {
+    match &component.id {
+        Some(id) => format!("{id}: {}", service_label(component)),
+        None => service_label(component),
+    }
+}
+
+/// `kinesis_data_streams (provisioned)`: calc's own words, never user text.
+pub fn service_label(component: &ComponentResult) -> String {
+    match component.mode {
         Some(mode) => format!("{} ({mode})", component.service),
         None => component.service.to_string(),
-    };
-    match &component.id {
-        Some(id) => format!("{id}: {service}"),
-        None => service,
     }
 }
 
@@ -289,23 +293,24 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
     }
 }
 
-/// The report's opening lines: which table, which month.
-pub fn preamble(report: &Report) -> String {
+/// The report's opening lines: which table, which month. The table's own
+/// words go through the format's `escape`.
+pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
     format!(
         "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
-        report.pricing.name,
-        report.pricing.region,
-        report.pricing.currency,
-        report.pricing.as_of,
+        escape(&report.pricing.name),
+        escape(&report.pricing.region),
+        escape(&report.pricing.currency),
+        escape(&report.pricing.as_of),
         number(report.hours_per_month, 2),
         if report.free_tier { "on" } else { "off" },
     )
 }
 
-/// `2.25×` the cheapest, or, when the cheapest is free, `1×` for a free
-/// alternative and `—` for any other.
-pub fn ratio(report: &Report, cost: Decimal) -> String {
-    match report.ratio_to_cheapest(cost) {
+/// `2.25×` the cheapest, or, when there is no ratio (the cheapest is free),
+/// `1×` for a free alternative and `—` for any other.
+pub fn ratio(ratio_to_cheapest: Option<Decimal>, cost: Decimal) -> String {
+    match ratio_to_cheapest {
         Some(ratio) => format!("{}×", number(ratio, 2)),
         None if cost.is_zero() => "1×".to_string(),
         None => "—".to_string(),

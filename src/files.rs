@@ -1,0 +1,324 @@
+//! Reading an input file (a scenario or a pricing table), and deciding which
+//! files a scenario may name. The one place `calc` opens a file, so that every
+//! file is read the same guarded way:
+//!
+//! - only a regular file is read: a FIFO, a device or a directory is refused
+//!   from its metadata, before it is opened, so that it can never block;
+//! - a file over [`MAX_SIZE`] is refused from its metadata, and the read itself
+//!   stops there in case the size was wrong (files in `/proc` say 0);
+//! - a file that is not UTF-8 text is refused with the place of the first bad
+//!   byte and none of its content, which may be anything.
+//!
+//! The trust boundary, [`within`], is described in `SECURITY.md`.
+
+use std::fmt::Write as _;
+use std::fs::{File, Metadata};
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Source, io_reason};
+
+/// The largest input file `calc` reads: 4 MiB. The bundled pricing table is
+/// about 30 KB and a scenario a few KB; a file a hundred times larger than
+/// any real one is a mistake or an attack.
+pub const MAX_SIZE: u64 = 4 * 1024 * 1024;
+
+/// Reads the text file at `path`; `what` names it in messages (`"pricing
+/// table "`, or `""` for the scenario).
+pub fn read(path: &Path, what: &str) -> Result<Source, Diagnostic> {
+    let name = path.display().to_string();
+    let cannot =
+        |reason: String| Diagnostic::plain(format!("cannot read {what}`{name}`: {reason}"));
+    let metadata = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
+    check_metadata(&metadata).map_err(cannot)?;
+    let file = open(path).map_err(|e| cannot(io_reason(&e)))?;
+    // The file may have been replaced since its metadata was read: check
+    // what was opened.
+    check_metadata(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| cannot(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_SIZE {
+        return Err(cannot(too_large(None)));
+    }
+    text(&name, bytes)
+}
+
+/// Opens without blocking: a FIFO put in a regular file's place after its
+/// metadata was read would otherwise wait for a writer forever.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+/// Why a file is not one `calc` reads, from its metadata alone.
+fn check_metadata(metadata: &Metadata) -> Result<(), String> {
+    let kind = metadata.file_type();
+    if kind.is_dir() {
+        return Err("it is a folder, not a file".to_string());
+    }
+    if !kind.is_file() {
+        return Err(format!("{}, not a regular file", special_kind(metadata)));
+    }
+    if metadata.len() > MAX_SIZE {
+        return Err(too_large(Some(metadata.len())));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn special_kind(metadata: &Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &Metadata) -> &'static str {
+    "a special file"
+}
+
+fn too_large(size: Option<u64>) -> String {
+    let mut reason = match size {
+        Some(size) => format!("it has {} bytes", grouped(size)),
+        None => format!("it has more than {} bytes", grouped(MAX_SIZE)),
+    };
+    let _ = write!(
+        reason,
+        ", over the limit of {} bytes (4 MiB) for an input file",
+        grouped(MAX_SIZE)
+    );
+    reason
+}
+
+/// `4194304` → `4,194,304`.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The file's bytes as text, or an error that says where the first byte that
+/// is not text is, without quoting any of it: a file that is not text may
+/// hold anything (a key, the process's environment).
+pub fn text(name: &str, bytes: Vec<u8>) -> Result<Source, Diagnostic> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bytes = error.into_bytes();
+            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+            return Err(not_text(name, valid, offset, "invalid UTF-8"));
+        }
+    };
+    // TOML allows no control character but tab and line ends, so one is a
+    // sign of a binary file (`/proc/self/environ` separates with NUL).
+    if let Some((offset, c)) = text
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let what = format!("control character U+{:04X}", u32::from(c));
+        return Err(not_text(name, &text[..offset], offset, &what));
+    }
+    Ok(Source::new(name, text))
+}
+
+/// "not a UTF-8 text file", located by line and column but quoting nothing.
+fn not_text(name: &str, before: &str, offset: usize, what: &str) -> Diagnostic {
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let mut diagnostic = Diagnostic::plain(format!(
+        "`{name}` is not a UTF-8 text file: {what} at byte {offset}"
+    ));
+    // The place goes with the name, so that no line of the file is quoted.
+    diagnostic.file = Some(format!("{name}:{line}:{column}"));
+    diagnostic
+}
+
+/// Why a scenario in `dir` may not read `path`, which it named: the boundary
+/// is `dir`'s folder tree, checked both as written (an absolute path, `..`
+/// out of the tree) and as resolved (a symbolic link out of the tree).
+pub fn within(dir: &Path, path: &Path) -> Result<PathBuf, Refusal> {
+    if !stays_inside(path) {
+        return Err(Refusal::Outside);
+    }
+    let joined = dir.join(path);
+    let root = canonical(dir).map_err(Refusal::Unreadable)?;
+    let target = canonical(&joined).map_err(Refusal::Unreadable)?;
+    if !target.starts_with(&root) {
+        return Err(Refusal::Outside);
+    }
+    Ok(joined)
+}
+
+/// Why [`within`] refused a path.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The path leads out of the scenario's folder tree.
+    Outside,
+    /// The path, or the folder, cannot be resolved (it does not exist, say).
+    Unreadable(std::io::Error),
+}
+
+fn canonical(path: &Path) -> std::io::Result<PathBuf> {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    std::fs::canonicalize(path)
+}
+
+/// Whether a relative path, as written, stays below its starting folder.
+fn stays_inside(path: &Path) -> bool {
+    let mut depth: usize = 0;
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => return false,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return false,
+            },
+            Component::Normal(_) => depth += 1,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("calc-files-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn reads_a_small_text_file() {
+        let dir = temp_dir("small");
+        let path = dir.join("a.toml");
+        std::fs::write(&path, "a = 1\n").expect("write");
+        assert_eq!(read(&path, "").expect("reads").text, "a = 1\n");
+    }
+
+    #[test]
+    fn refuses_a_directory_and_a_device() {
+        let dir = temp_dir("dir");
+        let error = read(&dir, "").unwrap_err();
+        assert!(
+            error.message.ends_with(": it is a folder, not a file"),
+            "{error}"
+        );
+        if Path::new("/dev/zero").exists() {
+            let error = read(Path::new("/dev/zero"), "").unwrap_err();
+            assert_eq!(
+                error.message,
+                "cannot read `/dev/zero`: a device, not a regular file"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_a_file_over_the_limit_before_reading_it() {
+        let dir = temp_dir("large");
+        let path = dir.join("large.toml");
+        let file = File::create(&path).expect("create");
+        // Sparse: no data is written, only a length.
+        file.set_len(MAX_SIZE + 1).expect("set_len");
+        let error = read(&path, "pricing table ").unwrap_err();
+        assert!(
+            error.message.ends_with(
+                ": it has 4,194,305 bytes, over the limit of 4,194,304 bytes (4 MiB) for an input file"
+            ),
+            "{error}"
+        );
+        assert!(error.message.starts_with("cannot read pricing table `"));
+    }
+
+    #[test]
+    fn stops_reading_where_the_size_lied() {
+        // Files in /proc say they are empty; the read is bounded all the same.
+        let status = Path::new("/proc/self/status");
+        if status.exists() {
+            assert!(read(status, "").is_ok());
+        }
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_located_and_not_quoted() {
+        let error = text("b.toml", b"a = 1\nsecret = \"x\xff\"\n".to_vec()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "error: `b.toml` is not a UTF-8 text file: invalid UTF-8 at byte 17\n --> b.toml:2:12\n"
+        );
+        let error = text("e", b"HOME=/root\0SECRET=1\0".to_vec()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "error: `e` is not a UTF-8 text file: control character U+0000 at byte 10\n --> e:1:11\n"
+        );
+        assert!(text("t", b"a = \"\t\"\r\n".to_vec()).is_ok());
+    }
+
+    #[test]
+    fn the_boundary_is_the_scenario_folder_tree() {
+        assert!(stays_inside(Path::new("table.toml")));
+        assert!(stays_inside(Path::new("pricing/../table.toml")));
+        assert!(stays_inside(Path::new("./a/b.toml")));
+        assert!(!stays_inside(Path::new("../table.toml")));
+        assert!(!stays_inside(Path::new("a/../../table.toml")));
+        assert!(!stays_inside(Path::new("/etc/passwd")));
+
+        let dir = temp_dir("boundary");
+        std::fs::create_dir_all(dir.join("inner")).expect("dir");
+        std::fs::write(dir.join("inner/t.toml"), "").expect("write");
+        std::fs::write(dir.join("outside.toml"), "").expect("write");
+        let inner = dir.join("inner");
+        assert!(within(&inner, Path::new("t.toml")).is_ok());
+        assert!(matches!(
+            within(&inner, Path::new("../outside.toml")),
+            Err(Refusal::Outside)
+        ));
+        assert!(matches!(
+            within(&inner, Path::new("missing.toml")),
+            Err(Refusal::Unreadable(_))
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("outside.toml"), inner.join("link.toml"))
+                .expect("symlink");
+            assert!(matches!(
+                within(&inner, Path::new("link.toml")),
+                Err(Refusal::Outside)
+            ));
+        }
+    }
+}
