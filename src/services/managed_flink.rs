@@ -387,7 +387,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::report::Violation;
-    use crate::services::testing::{item, prices};
+    use crate::services::testing::{self, item, prices};
     use rust_decimal_macros::dec;
 
     /// AWS's examples: a 720-hour month, each line item rounded up to the cent.
@@ -506,18 +506,9 @@ mod tests {
         );
     }
 
-    /// The component built from its keys' defaults, with `set` written over them.
+    /// The application built from its keys' defaults, with `set` written over them.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        let keys = SERVICE.parse.keys();
-        let values: Vec<Value> = keys
-            .iter()
-            .map(|key| {
-                set.iter()
-                    .find(|(k, _)| std::ptr::eq(*k, *key))
-                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
-            })
-            .collect();
-        match build(&Values::new(keys, &values))? {
+        match testing::built(&SERVICE, set)? {
             crate::services::Input::ManagedFlink(input) => Ok(input),
             other => panic!("not an application: {other:?}"),
         }

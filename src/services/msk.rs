@@ -553,7 +553,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::report::Violation;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::testing::{self, Fed, ctx, item, steady};
     use crate::units::{MIB, TIB};
     use rust_decimal_macros::dec;
 
@@ -720,18 +720,8 @@ mod tests {
         );
     }
 
-    /// The component built from its keys' defaults, with `set` written over them.
     fn built(set: &[(&'static Key, Value)]) -> Result<crate::services::Input, Invalid> {
-        let keys = SERVICE.parse.keys();
-        let values: Vec<Value> = keys
-            .iter()
-            .map(|key| {
-                set.iter()
-                    .find(|(k, _)| std::ptr::eq(*k, *key))
-                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
-            })
-            .collect();
-        build(&Values::new(keys, &values))
+        testing::built(&SERVICE, set)
     }
 
     #[test]
