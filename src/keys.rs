@@ -55,6 +55,10 @@ pub struct Key {
     /// What the default means when it is not a value ("the flow", "all month").
     pub default_doc: Option<&'static str>,
     pub doc: &'static str,
+    /// For a key that counts the component's load itself
+    /// (`invocations_per_month`): why it and the component's own rate
+    /// cannot both be set, as help for the error.
+    pub replaces_rate: Option<&'static str>,
 }
 
 impl Key {
@@ -65,6 +69,7 @@ impl Key {
             default,
             default_doc: None,
             doc,
+            replaces_rate: None,
         }
     }
 
@@ -72,6 +77,15 @@ impl Key {
     pub const fn defaulting_to(self, words: &'static str) -> Self {
         Self {
             default_doc: Some(words),
+            ..self
+        }
+    }
+
+    /// The same key, counting the component's load in place of its own
+    /// rate; `help` says how.
+    pub const fn replacing_rate(self, help: &'static str) -> Self {
+        Self {
+            replaces_rate: Some(help),
             ..self
         }
     }

@@ -403,6 +403,38 @@ fn check_peak(
     Ok(())
 }
 
+/// A key that counts a component's load itself (`invocations_per_month`)
+/// and the component's own rate cannot both be set: one would be ignored.
+fn check_replaced_rate(
+    source: &Source,
+    params: &Params,
+    input: Range<usize>,
+    own: Range<usize>,
+) -> Result<(), Diagnostic> {
+    // The rate is the first input key, and has a span only where written.
+    let rate = input.start;
+    let Some(rate_span) = params.span(rate).filter(|_| !input.is_empty()) else {
+        return Ok(());
+    };
+    let counting = own.into_iter().find_map(|slot| {
+        let key = params.info[slot].key;
+        let help = key.replaces_rate?;
+        (params.values[slot] != Value::Absent).then_some((key, help))
+    });
+    match counting {
+        Some((key, help)) => Err(source
+            .error(
+                rate_span,
+                format!(
+                    "set `{}` or `{}`, not both",
+                    key.name, params.info[rate].key.name
+                ),
+            )
+            .with_help(help)),
+        None => Ok(()),
+    }
+}
+
 /// A component's `from`, as written, for [`link`].
 type FromId = Option<Sp<String>>;
 
@@ -486,6 +518,7 @@ fn parse_component(
         }
         Parse::Declared { keys, build } => {
             let slots = params.read(&mut fields, keys, place)?;
+            check_replaced_rate(source, params, input_slots.clone(), slots.clone())?;
             let values = Values::new(keys, &params.values[slots.clone()]).with_input(
                 def.input.map_or(&[], |input| input.all),
                 &params.values[input_slots.clone()],

@@ -3,9 +3,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::MILLION;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -23,11 +23,81 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_DURATION,
         &CONCURRENT_EXECUTIONS,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &INVOCATIONS_PER_MONTH,
+            &BATCH_SIZE,
+            &MEMORY,
+            &DURATION,
+            &ARCHITECTURE,
+            &EPHEMERAL_STORAGE_KEY,
+            &CONCURRENCY_LIMIT,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: true,
 };
+
+static INVOCATIONS_PER_MONTH: Key = Key::new(
+    "invocations_per_month",
+    Kind::Number,
+    Default::None,
+    "invocations a month, for a scheduled or known load",
+)
+.defaulting_to("from the rate")
+.replacing_rate("`invocations_per_month` counts the runs directly");
+// Absent unless set, so that a batch size beside a count for the month is caught.
+static BATCH_SIZE: Key = Key::new(
+    "batch_size",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "records per invocation from a stream or queue",
+)
+.defaulting_to("1");
+// The memory, /tmp and concurrency defaults are the pricing table's figures,
+// resolved when the function is evaluated.
+static MEMORY: Key = Key::new(
+    "memory",
+    Kind::Size,
+    Default::None,
+    "function memory (128 MB to 10,240 MB)",
+)
+.defaulting_to("the table's minimum, 128 MB");
+static DURATION: Key = Key::new(
+    "duration",
+    Kind::Duration,
+    Default::None,
+    "time per invocation",
+)
+.defaulting_to("required");
+static ARCHITECTURE: Key = Key::new(
+    "architecture",
+    Kind::Choice(Architecture::NAMES),
+    Default::Text("x86_64"),
+    "`x86_64` or `arm64`",
+);
+static EPHEMERAL_STORAGE_KEY: Key = Key::new(
+    "ephemeral_storage",
+    Kind::Size,
+    Default::None,
+    "/tmp storage (512 MB to 10,240 MB; above 512 MB is billed)",
+)
+.defaulting_to("the table's minimum, 512 MB");
+static CONCURRENCY_LIMIT: Key = Key::new(
+    "concurrency_limit",
+    Kind::Count {
+        min: 0,
+        max: 10_000_000,
+    },
+    Default::None,
+    "the account's concurrent executions",
+)
+.defaulting_to("the table's quota, 1,000");
 
 pub const DOC: Doc = Doc {
     summary: "runs a function per event or per batch, billed per request and per GB-second",
@@ -36,36 +106,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "the function's duration",
     scaling: "1,000 concurrent executions per account (raisable); 15 minutes per run",
-    inputs: &[
-        (
-            "invocations_per_month",
-            "from the rate",
-            "invocations a month, for a scheduled or known load",
-        ),
-        (
-            "records_per_second",
-            "[workload]",
-            "records to process per second",
-        ),
-        (
-            "batch_size",
-            "1",
-            "records per invocation from a stream or queue",
-        ),
-        ("memory", "128 MB", "function memory (128 MB to 10,240 MB)"),
-        ("duration", "required", "time per invocation"),
-        ("architecture", "x86_64", "`x86_64` or `arm64`"),
-        (
-            "ephemeral_storage",
-            "512 MB",
-            "/tmp storage (512 MB to 10,240 MB; above 512 MB is billed)",
-        ),
-        (
-            "concurrency_limit",
-            "1,000",
-            "the account's concurrent executions",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "invocations = records/s / batch size x seconds in the month (or as given)",
         "GB-seconds = invocations x duration (s) x memory (MB) / 1,024, tiered; free tier 400,000 GB-s",
@@ -121,103 +162,67 @@ pub enum Invocations {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub invocations: Invocations,
-    pub memory: Bytes,
+    /// `None`: the pricing table's minimum.
+    pub memory: Option<Bytes>,
     pub duration: Duration,
     pub architecture: Architecture,
-    pub ephemeral_storage: Bytes,
-    pub concurrency_limit: Decimal,
+    /// `None`: the pricing table's minimum.
+    pub ephemeral_storage: Option<Bytes>,
+    /// `None`: the pricing table's quota of concurrent executions.
+    pub concurrency_limit: Option<Decimal>,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let per_month = fields.number("invocations_per_month")?;
-    let own_rate = ctx.own_rate;
-    let batch_size = fields.count("batch_size", 1_000_000)?;
-    let memory = fields.bytes("memory")?;
-    let duration = fields.duration("duration")?;
-    let architecture = fields
-        .choice("architecture")?
-        .map_or(Architecture::X86_64, |a| a.value);
-    let ephemeral_storage = fields.bytes("ephemeral_storage")?;
-    let concurrency_limit = fields.count("concurrency_limit", 10_000_000)?;
-
-    let invocations = match per_month {
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `lambda` has no value");
+    let batch_size = values.count(&BATCH_SIZE);
+    let invocations = match values.number(&INVOCATIONS_PER_MONTH) {
         Some(per_month) => {
-            if let Some(rate) = own_rate {
-                return Err(fields
-                    .error(
-                        rate.span,
-                        "set `invocations_per_month` or `records_per_second`, not both",
-                    )
-                    .with_help("`invocations_per_month` counts the runs directly"));
-            }
-            if let Some(batch) = batch_size {
-                return Err(fields
-                    .error(batch.span, "`batch_size` only applies when invocations come from `records_per_second`")
-                    .with_help("remove `batch_size`, or give `records_per_second` instead of `invocations_per_month`"));
-            }
-            Invocations::PerMonth(per_month.value)
-        }
-        None => {
-            let batch_size = match batch_size {
-                Some(b) if b.value == 0 => {
-                    return Err(fields.error(b.span, "`batch_size` must be at least 1"));
-                }
-                Some(b) => b.value,
-                None => 1,
-            };
-            Invocations::FromRecords { batch_size }
-        }
-    };
-
-    let (min_memory, max_memory) = (
-        ctx.limit_bytes(fields, &MIN_MEMORY)?,
-        ctx.limit_bytes(fields, &MAX_MEMORY)?,
-    );
-    if let Some(memory) = &memory {
-        fields
-            .in_range("memory", memory, min_memory, max_memory)
-            .map_err(|e| {
-                e.with_help("Lambda functions get 128 MB to 10,240 MB of memory, in 1 MB steps")
-            })?;
-        if !memory.value.0.is_multiple_of(crate::units::MIB) {
-            return Err(fields
-                .error(
-                    memory.span,
-                    format!("`memory` is set in whole MB (found {})", memory.value),
+            if batch_size.is_some() {
+                return Err(Invalid::new(
+                    &BATCH_SIZE,
+                    "`batch_size` only applies when invocations come from `records_per_second`",
                 )
-                .with_help("Lambda allocates memory in 1 MB steps"));
+                .with_help("remove `batch_size`, or give `records_per_second` instead of `invocations_per_month`"));
+            }
+            Invocations::PerMonth(per_month)
         }
+        None => match batch_size.unwrap_or(1) {
+            0 => return Err(Invalid::new(&BATCH_SIZE, "`batch_size` must be at least 1")),
+            batch_size => Invocations::FromRecords { batch_size },
+        },
+    };
+    let memory = values.bytes(&MEMORY);
+    if let Some(memory) = memory
+        && !memory.0.is_multiple_of(MIB)
+    {
+        return Err(Invalid::new(
+            &MEMORY,
+            format!("`memory` is set in whole MB (found {memory})"),
+        )
+        .with_help("Lambda allocates memory in 1 MB steps"));
     }
-    let Some(duration) = duration else {
-        return Err(fields
-            .error(ctx.span, "`lambda` needs `duration`")
+    let Some(duration) = values.duration(&DURATION) else {
+        return Err(Invalid::component("`lambda` needs `duration`")
             .with_help("set how long one invocation runs, e.g. `duration = \"200 ms\"`"));
     };
-    if duration.value.ms() <= Decimal::ZERO {
-        return Err(fields.error(duration.span, "`duration` must be more than 0 ms"));
+    if duration.ms() <= Decimal::ZERO {
+        return Err(Invalid::new(&DURATION, "`duration` must be more than 0 ms"));
     }
-    let (min_tmp, max_tmp) = (
-        ctx.limit_bytes(fields, &MIN_EPHEMERAL_STORAGE)?,
-        ctx.limit_bytes(fields, &MAX_EPHEMERAL_STORAGE)?,
-    );
-    if let Some(tmp) = &ephemeral_storage {
-        fields.in_range("ephemeral_storage", tmp, min_tmp, max_tmp)?;
-    }
-    let concurrency_limit = match concurrency_limit {
-        Some(limit) if limit.value == 0 => {
-            return Err(fields
-                .error(limit.span, "`concurrency_limit` must be at least 1")
-                .with_help("a function with no concurrency never runs"));
+    let concurrency_limit = match values.count(&CONCURRENCY_LIMIT) {
+        Some(0) => {
+            return Err(
+                Invalid::new(&CONCURRENCY_LIMIT, "`concurrency_limit` must be at least 1")
+                    .with_help("a function with no concurrency never runs"),
+            );
         }
-        Some(limit) => Decimal::from(limit.value),
-        None => ctx.limit_count(fields, &CONCURRENT_EXECUTIONS)?,
+        limit => limit.map(Decimal::from),
     };
     Ok(super::Input::Lambda(Input {
         invocations,
-        memory: memory.map_or(min_memory, |m| m.value),
-        duration: duration.value,
-        architecture,
-        ephemeral_storage: ephemeral_storage.map_or(min_tmp, |t| t.value),
+        memory,
+        duration,
+        architecture: values.choice(&ARCHITECTURE).ok_or_else(default)?,
+        ephemeral_storage: values.bytes(&EPHEMERAL_STORAGE_KEY),
         concurrency_limit,
     }))
 }
@@ -225,6 +230,11 @@ fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic
 impl Input {
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
         let mut result = ComponentResult::new(SERVICE.name, Some(self.architecture.as_str()));
+        let (memory, ephemeral_storage) = self.check_settings(ctx, &mut result)?;
+        let concurrency_limit = match self.concurrency_limit {
+            Some(limit) => limit,
+            None => ctx.count(&CONCURRENT_EXECUTIONS)?,
+        };
         let seconds = ctx.seconds();
         // A count for the month stays exact: it is not a rate times seconds.
         let (per_second, per_month) = match self.invocations {
@@ -241,7 +251,7 @@ impl Input {
         };
         // Lambda bills run time rounded up to the millisecond.
         let billed_secs = self.duration.ms().ceil() / Decimal::ONE_THOUSAND;
-        let memory_gb = self.memory.decimal() / Decimal::from(GIB);
+        let memory_gb = memory.decimal() / Decimal::from(GIB);
         let gb_seconds = per_month * billed_secs * memory_gb;
 
         // AWS's rule (Lambda developer guide, "concurrency"): concurrency is
@@ -255,11 +265,11 @@ impl Input {
         );
         result.capacity("concurrency", CapacityValue::Number(concurrency));
         result.capacity("gb_seconds", CapacityValue::Number(gb_seconds));
-        if concurrency > self.concurrency_limit {
+        if concurrency > concurrency_limit {
             result.violate(
                 &CONCURRENT_EXECUTIONS,
                 concurrency,
-                self.concurrency_limit,
+                concurrency_limit,
                 "request a concurrency quota increase, hand the function larger batches, or shorten each run",
             );
         }
@@ -284,8 +294,7 @@ impl Input {
             .line_items
             .push(charge(ctx, duration_dimension, gb_seconds)?);
         // Only the /tmp storage above the 512 MB every function gets is billed.
-        let extra_tmp = self
-            .ephemeral_storage
+        let extra_tmp = ephemeral_storage
             .0
             .saturating_sub(INCLUDED_EPHEMERAL_STORAGE);
         if extra_tmp > 0 {
@@ -307,24 +316,81 @@ impl Input {
     }
 }
 
+impl Input {
+    /// The memory and /tmp storage the function gets, the table's minimum
+    /// where unset. A size that a function cannot be given fails the design;
+    /// it is evaluated as set, to show what it would cost.
+    fn check_settings(
+        &self,
+        ctx: &Ctx,
+        result: &mut ComponentResult,
+    ) -> Result<(Bytes, Bytes), EvalError> {
+        let memory = within(
+            ctx,
+            result,
+            self.memory,
+            (&MIN_MEMORY, &MAX_MEMORY),
+            (
+                "raise `memory` to at least the minimum",
+                "lower `memory` to the maximum, or split the work across functions",
+            ),
+        )?;
+        let ephemeral_storage = within(
+            ctx,
+            result,
+            self.ephemeral_storage,
+            (&MIN_EPHEMERAL_STORAGE, &MAX_EPHEMERAL_STORAGE),
+            (
+                "raise `ephemeral_storage` to at least the minimum",
+                "lower `ephemeral_storage` to the maximum, or keep the files in S3 or EFS",
+            ),
+        )?;
+        Ok((memory, ephemeral_storage))
+    }
+}
+
+/// A size as set (else the table's minimum), checked against the table's
+/// range: below it or above it is a violation with the matching fix.
+fn within(
+    ctx: &Ctx,
+    result: &mut ComponentResult,
+    set: Option<Bytes>,
+    (min, max): (&'static Limit, &'static Limit),
+    (raise, lower): (&'static str, &'static str),
+) -> Result<Bytes, EvalError> {
+    let (least, most) = (ctx.bytes(min)?, ctx.bytes(max)?);
+    let Some(set) = set else {
+        return Ok(least);
+    };
+    if set < least {
+        result.violate_below(min, set.decimal(), least.decimal(), raise);
+    }
+    if set > most {
+        result.violate(max, set.decimal(), most.decimal(), lower);
+    }
+    Ok(set)
+}
+
 const INCLUDED_EPHEMERAL_STORAGE: u64 = 512 * MIB;
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::flow::Flow;
+    use crate::keys::Value;
     use crate::number::cents;
-    use crate::services::testing::{Fed, ctx, item, prices, steady};
+    use crate::report::Violation;
+    use crate::services::testing::{self, Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
         let input = Input {
             invocations: Invocations::PerMonth(per_month),
-            memory,
+            memory: Some(memory),
             duration,
             architecture: Architecture::X86_64,
-            ephemeral_storage: Bytes::mib(512),
-            concurrency_limit: dec!(1000),
+            ephemeral_storage: Some(Bytes::mib(512)),
+            concurrency_limit: Some(dec!(1000)),
         };
         Fed::new(input, Flow::NOTHING, Input::evaluate)
     }
@@ -444,7 +510,7 @@ mod tests {
         // 1,000,000 runs of 1 s with 10,240 MB of /tmp: (10,240 − 512) / 1,024 = 9.5 GB
         // × 1,000,000 s = 9,500,000 GB-s × $0.0000000309 = $0.29355.
         let mut input = function(dec!(1000000), Bytes::mib(128), Duration::from_secs(1));
-        input.ephemeral_storage = Bytes::mib(10240);
+        input.ephemeral_storage = Some(Bytes::mib(10240));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let tmp = item(&result, "ephemeral_storage");
         assert_eq!(tmp.quantity, dec!(9500000));
@@ -453,5 +519,141 @@ mod tests {
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(default.line_items.len(), 2);
+    }
+
+    #[test]
+    fn unset_sizes_and_concurrency_are_the_tables_figures() {
+        // 1,000,000 runs of 1 s at the table's minimum 128 MB:
+        // 1,000,000 × 0.125 GB = 125,000 GB-s; /tmp is the included 512 MB,
+        // so it is not billed.
+        let mut input = function(dec!(1000000), Bytes::mib(128), Duration::from_secs(1));
+        input.memory = None;
+        input.ephemeral_storage = None;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "duration_x86").quantity, dec!(125000));
+        assert_eq!(result.line_items.len(), 2);
+        assert!(result.violations.is_empty());
+        // 3,000 invocations/s of 1 s need 3,000 concurrent executions, over
+        // the table's 1,000.
+        let mut input = function(Decimal::ZERO, Bytes::mib(128), Duration::from_secs(1));
+        input.invocations = Invocations::FromRecords { batch_size: 1 };
+        input.concurrency_limit = None;
+        input.flow = steady(dec!(3000), Bytes::kib(1));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Limit { limit, needed, allowed, .. }]
+                if *limit == &CONCURRENT_EXECUTIONS && *needed == dec!(3000) && *allowed == dec!(1000)
+        ));
+    }
+
+    #[test]
+    fn memory_over_the_maximum_is_a_violation_and_still_priced() {
+        // 16 GB = 16,384 MB, over the 10,240 MB (10 GB) a function can have.
+        // Priced as set: 1,000,000 runs × 1 s × 16 GB = 16,000,000 GB-s.
+        let result = function(dec!(1000000), Bytes::mib(16384), Duration::from_secs(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_MEMORY,
+                needed: dec!(16384) * Decimal::from(MIB),
+                allowed: dec!(10240) * Decimal::from(MIB),
+                fix: "lower `memory` to the maximum, or split the work across functions",
+            }]
+        );
+        assert_eq!(item(&result, "duration_x86").quantity, dec!(16000000));
+    }
+
+    #[test]
+    fn memory_under_the_minimum_is_a_violation() {
+        // 64 MB is under the 128 MB a function gets at least.
+        let result = function(dec!(1000), Bytes::mib(64), Duration::from_secs(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Minimum {
+                limit: &MIN_MEMORY,
+                set: dec!(64) * Decimal::from(MIB),
+                minimum: dec!(128) * Decimal::from(MIB),
+                fix: "raise `memory` to at least the minimum",
+            }]
+        );
+    }
+
+    #[test]
+    fn ephemeral_storage_outside_512_mb_to_10_gb_is_a_violation() {
+        // 20,480 MB of /tmp is over the 10,240 MB maximum; 256 MB is under
+        // the 512 MB minimum.
+        let mut input = function(dec!(1000), Bytes::mib(128), Duration::from_secs(1));
+        input.ephemeral_storage = Some(Bytes::mib(20480));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_EPHEMERAL_STORAGE,
+                needed: dec!(20480) * Decimal::from(MIB),
+                allowed: dec!(10240) * Decimal::from(MIB),
+                fix: "lower `ephemeral_storage` to the maximum, or keep the files in S3 or EFS",
+            }]
+        );
+        input.ephemeral_storage = Some(Bytes::mib(256));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Minimum {
+                limit: &MIN_EPHEMERAL_STORAGE,
+                set: dec!(256) * Decimal::from(MIB),
+                minimum: dec!(512) * Decimal::from(MIB),
+                fix: "raise `ephemeral_storage` to at least the minimum",
+            }]
+        );
+    }
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<crate::services::Input, Invalid> {
+        testing::built(&SERVICE, set)
+    }
+
+    #[test]
+    fn build_takes_the_defaults_and_refuses_what_describes_no_function() {
+        let duration = (&DURATION, Value::Duration(Duration::from_ms(dec!(200))));
+        let Ok(crate::services::Input::Lambda(input)) = built(std::slice::from_ref(&duration))
+        else {
+            panic!("a duration is all a function needs");
+        };
+        assert_eq!(
+            input.invocations,
+            Invocations::FromRecords { batch_size: 1 }
+        );
+        assert_eq!(input.memory, None);
+        assert_eq!(input.concurrency_limit, None);
+
+        let refused = |set: &[(&'static Key, Value)]| built(set).unwrap_err().message;
+        assert_eq!(refused(&[]), "`lambda` needs `duration`");
+        assert_eq!(
+            refused(&[
+                duration.clone(),
+                (&INVOCATIONS_PER_MONTH, Value::Number(dec!(1000))),
+                (&BATCH_SIZE, Value::Count(10)),
+            ]),
+            "`batch_size` only applies when invocations come from `records_per_second`"
+        );
+        assert_eq!(
+            refused(&[duration.clone(), (&BATCH_SIZE, Value::Count(0))]),
+            "`batch_size` must be at least 1"
+        );
+        assert_eq!(
+            refused(&[
+                duration.clone(),
+                (&MEMORY, Value::Bytes(Bytes(1000 * 1000 * 1000)))
+            ]),
+            "`memory` is set in whole MB (found 953.67 MB)"
+        );
+        assert_eq!(
+            refused(&[duration, (&CONCURRENCY_LIMIT, Value::Count(0))]),
+            "`concurrency_limit` must be at least 1"
+        );
     }
 }

@@ -15,12 +15,11 @@
 //! orchestration KPU by default; `orchestration_kpu = false` leaves it out,
 //! which reproduces the published $1,684.03.
 
+use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Fields, ParseCtx};
-use crate::number::ceil_div;
+use crate::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
@@ -36,11 +35,88 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_RUN,
         &LATENCY,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &KPUS,
+            &PARALLELISM,
+            &PARALLELISM_PER_KPU,
+            &ORCHESTRATION_KPU,
+            &BACKUP_STORAGE,
+            &RUNS_PER_MONTH,
+            &RUN_DURATION,
+            &RUN_DURATIONS,
+        ],
+        build,
+    },
     doc: &DOC,
     input: None,
     transforms: true,
 };
+
+// The sizing and schedule keys are absent unless set: which of them are set
+// says how the application is sized and when it runs.
+static KPUS: Key = Key::new(
+    "kpus",
+    Kind::Count {
+        min: 0,
+        max: 100_000,
+    },
+    Default::None,
+    "Kinesis Processing Units for the application",
+)
+.defaulting_to("from parallelism");
+static PARALLELISM: Key = Key::new(
+    "parallelism",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "tasks in parallel; KPUs = ceil(parallelism / parallelism_per_kpu)",
+);
+static PARALLELISM_PER_KPU: Key = Key::new(
+    "parallelism_per_kpu",
+    Kind::Count { min: 0, max: 1_000 },
+    Default::None,
+    "tasks per KPU (1 to 8)",
+)
+.defaulting_to("1");
+static ORCHESTRATION_KPU: Key = Key::new(
+    "orchestration_kpu",
+    Kind::Flag,
+    Default::Bool(true),
+    "bill the extra KPU AWS adds per application",
+);
+static BACKUP_STORAGE: Key = Key::new(
+    "backup_storage",
+    Kind::Size,
+    Default::Text("0"),
+    "durable application backups kept (GB-month)",
+);
+static RUNS_PER_MONTH: Key = Key::new(
+    "runs_per_month",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "starts a month, for batch-style runs",
+)
+.defaulting_to("all month");
+static RUN_DURATION: Key = Key::new(
+    "run_duration",
+    Kind::Duration,
+    Default::None,
+    "length of each run (billed at least 10 minutes)",
+);
+static RUN_DURATIONS: Key = Key::new(
+    "run_durations",
+    Kind::Durations {
+        max: MAX_RUN_GROUPS,
+    },
+    Default::None,
+    "runs of different lengths, e.g. [\"30 min\", \"5 min\"]",
+);
 
 pub const DOC: Doc = Doc {
     summary: "Managed Service for Apache Flink (formerly Kinesis Data Analytics): stream processing billed per KPU-hour",
@@ -49,44 +125,7 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "sub-second processing",
     scaling: "32 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
-    inputs: &[
-        (
-            "kpus",
-            "from parallelism",
-            "Kinesis Processing Units for the application",
-        ),
-        (
-            "parallelism",
-            "",
-            "tasks in parallel; KPUs = ceil(parallelism / parallelism_per_kpu)",
-        ),
-        ("parallelism_per_kpu", "1", "tasks per KPU (1 to 8)"),
-        (
-            "orchestration_kpu",
-            "true",
-            "bill the extra KPU AWS adds per application",
-        ),
-        (
-            "backup_storage",
-            "0",
-            "durable application backups kept (GB-month)",
-        ),
-        (
-            "runs_per_month",
-            "all month",
-            "starts a month, for batch-style runs",
-        ),
-        (
-            "run_duration",
-            "",
-            "length of each run (billed at least 10 minutes)",
-        ),
-        (
-            "run_durations",
-            "",
-            "runs of different lengths, e.g. [\"30 min\", \"5 min\"]",
-        ),
-    ],
+    inputs: &[],
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
         "running storage = KPUs x 50 GB, prorated over the hours run",
@@ -128,8 +167,9 @@ pub struct Runs {
     pub each: Duration,
 }
 
-/// How many different run lengths `run_durations` may list.
-pub const MAX_RUN_GROUPS: usize = 16;
+/// How many different run lengths `run_durations` may list: as many as a
+/// list value holds, so that a schedule is built without allocating.
+pub const MAX_RUN_GROUPS: usize = MAX_LIST;
 
 /// When the application runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,142 +179,130 @@ pub enum Schedule {
     /// Started and stopped: groups of runs, each billed at least the minimum.
     /// A scenario gives one group (`runs_per_month` × `run_duration`), or
     /// one run a group (`run_durations`).
-    Runs(Box<[Runs]>),
+    Runs(ArrayVec<Runs, MAX_RUN_GROUPS>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     /// KPUs the application uses, without the orchestration KPU.
     pub kpus: u32,
+    /// As set, for the check against the table's maximum; only beside
+    /// `parallelism`.
+    pub parallelism_per_kpu: Option<u32>,
     pub orchestration_kpu: bool,
     /// Durable application backups kept over the month (GB-month).
     pub backup_storage: Bytes,
     pub schedule: Schedule,
 }
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let kpus = fields.count("kpus", 100_000)?;
-    let parallelism = fields.count("parallelism", 1_000_000)?;
-    let per_kpu = fields.count("parallelism_per_kpu", 1_000)?;
-    let orchestration_kpu = fields.flag("orchestration_kpu")?.is_none_or(|f| f.value);
-    let backup_storage = fields.bytes("backup_storage")?;
-    let runs = fields.count("runs_per_month", 1_000_000)?;
-    let run_duration = fields.duration("run_duration")?;
-
-    let max_per_kpu = ctx.limit_count(fields, &MAX_PARALLELISM_PER_KPU)?;
-    if let Some(per_kpu) = per_kpu
-        && (per_kpu.value == 0 || Decimal::from(per_kpu.value) > max_per_kpu)
-    {
-        return Err(fields.error(
-            per_kpu.span,
-            format!(
-                "`parallelism_per_kpu` must be between 1 and {max_per_kpu} (found {})",
-                per_kpu.value
-            ),
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `managed_flink` has no value");
+    let per_kpu = values.count(&PARALLELISM_PER_KPU);
+    if per_kpu == Some(0) {
+        return Err(Invalid::new(
+            &PARALLELISM_PER_KPU,
+            "`parallelism_per_kpu` must be at least 1",
         ));
     }
-    let kpus = match (kpus, parallelism) {
-        (Some(_), Some(p)) => {
-            return Err(fields
-                .error(p.span, "set `kpus` or `parallelism`, not both")
-                .with_help("KPUs are `parallelism` ÷ `parallelism_per_kpu`, rounded up"));
+    let (kpus, sized_by) = match (values.count(&KPUS), values.count(&PARALLELISM)) {
+        (Some(_), Some(_)) => {
+            return Err(
+                Invalid::new(&PARALLELISM, "set `kpus` or `parallelism`, not both")
+                    .with_help("KPUs are `parallelism` ÷ `parallelism_per_kpu`, rounded up"),
+            );
         }
-        (Some(k), None) => {
-            if let Some(per_kpu) = per_kpu {
-                return Err(fields
-                    .error(
-                        per_kpu.span,
-                        "`parallelism_per_kpu` only applies with `parallelism`",
-                    )
-                    .with_help("remove it, or give `parallelism` instead of `kpus`"));
+        (Some(kpus), None) => {
+            if per_kpu.is_some() {
+                return Err(Invalid::new(
+                    &PARALLELISM_PER_KPU,
+                    "`parallelism_per_kpu` only applies with `parallelism`",
+                )
+                .with_help("remove it, or give `parallelism` instead of `kpus`"));
             }
-            k
+            (kpus, &KPUS)
         }
-        (None, Some(p)) => {
-            let per_kpu = per_kpu.map_or(1, |p| p.value);
-            let value = ceil_div(Decimal::from(p.value), Decimal::from(per_kpu));
-            crate::fields::Sp {
-                value: u32::try_from(value).unwrap_or(u32::MAX),
-                span: p.span,
-            }
-        }
+        (None, Some(parallelism)) => (parallelism.div_ceil(per_kpu.unwrap_or(1)), &PARALLELISM),
         (None, None) => {
-            return Err(fields
-                .error(ctx.span, "`managed_flink` needs `kpus` or `parallelism`")
-                .with_help(
+            return Err(
+                Invalid::component("`managed_flink` needs `kpus` or `parallelism`").with_help(
                     "e.g. `kpus = 2`, or `parallelism = 8` with `parallelism_per_kpu = 4`",
-                ));
+                ),
+            );
         }
     };
-    if kpus.value == 0 {
-        return Err(fields
-            .error(kpus.span, "an application needs at least 1 KPU")
-            .with_help("`parallelism` and `kpus` must be at least 1"));
+    if kpus == 0 {
+        return Err(
+            Invalid::new(sized_by, "an application needs at least 1 KPU")
+                .with_help("`parallelism` and `kpus` must be at least 1"),
+        );
     }
-    let run_durations = fields.durations("run_durations", MAX_RUN_GROUPS)?;
-    if let (Some(list), Some(other)) = (
-        &run_durations,
-        runs.map(|r| r.span).or(run_duration.map(|d| d.span)),
-    ) {
-        return Err(fields
-            .error(
-                other,
-                "set `run_durations`, or `runs_per_month` with `run_duration`, not both",
-            )
-            .with_help(format!(
-                "`run_durations` already lists {} runs",
-                list.value.len()
-            )));
-    }
-    let schedule = match (runs, run_duration) {
-        (None, None) => match run_durations {
-            None => Schedule::AllMonth,
-            Some(list) if list.value.iter().any(|d| *d <= Duration::ZERO) => {
-                return Err(fields.error(
-                    list.span,
+    Ok(super::Input::ManagedFlink(Input {
+        kpus,
+        parallelism_per_kpu: per_kpu,
+        orchestration_kpu: values.flag(&ORCHESTRATION_KPU).ok_or_else(default)?,
+        backup_storage: values.bytes(&BACKUP_STORAGE).ok_or_else(default)?,
+        schedule: schedule(values)?,
+    }))
+}
+
+/// All month, unless the keys give runs: `run_durations`, or
+/// `runs_per_month` with `run_duration`.
+fn schedule(values: &Values) -> Result<Schedule, Invalid> {
+    let runs = values.count(&RUNS_PER_MONTH);
+    let run_duration = values.duration(&RUN_DURATION);
+    match (values.durations(&RUN_DURATIONS), runs, run_duration) {
+        (None, None, None) => Ok(Schedule::AllMonth),
+        (Some(list), None, None) => {
+            if list.iter().any(|d| *d <= Duration::ZERO) {
+                return Err(Invalid::new(
+                    &RUN_DURATIONS,
                     "each run in `run_durations` must last more than 0 s",
                 ));
             }
-            Some(list) => Schedule::Runs(
-                list.value
-                    .iter()
-                    .map(|&each| Runs { count: 1, each })
-                    .collect(),
-            ),
-        },
-        (Some(runs), Some(each)) => {
-            if runs.value == 0 {
-                return Err(fields
-                    .error(runs.span, "`runs_per_month` must be at least 1")
+            Ok(Schedule::Runs(
+                list.iter().map(|&each| Runs { count: 1, each }).collect(),
+            ))
+        }
+        (Some(list), _, _) => {
+            let other = if runs.is_some() {
+                &RUNS_PER_MONTH
+            } else {
+                &RUN_DURATION
+            };
+            Err(Invalid::new(
+                other,
+                "set `run_durations`, or `runs_per_month` with `run_duration`, not both",
+            )
+            .with_help(format!("`run_durations` already lists {} runs", list.len())))
+        }
+        (None, Some(count), Some(each)) => {
+            if count == 0 {
+                return Err(Invalid::new(&RUNS_PER_MONTH, "`runs_per_month` must be at least 1")
                     .with_help("leave out `runs_per_month` and `run_duration` for an application that runs all month"));
             }
-            if each.value <= Duration::ZERO {
-                return Err(fields.error(each.span, "`run_duration` must be more than 0 s"));
-            }
-            Schedule::Runs(Box::new([Runs {
-                count: runs.value,
-                each: each.value,
-            }]))
-        }
-        (Some(runs), None) => {
-            return Err(fields
-                .error(runs.span, "`runs_per_month` needs `run_duration`")
-                .with_help("say how long each run lasts, e.g. `run_duration = \"15 min\"`"));
-        }
-        (None, Some(each)) => {
-            return Err(fields
-                .error(each.span, "`run_duration` needs `runs_per_month`")
-                .with_help(
-                    "say how many times a month the application starts, e.g. `runs_per_month = 30`",
+            if each <= Duration::ZERO {
+                return Err(Invalid::new(
+                    &RUN_DURATION,
+                    "`run_duration` must be more than 0 s",
                 ));
+            }
+            let mut groups = ArrayVec::new();
+            groups.push(Runs { count, each });
+            Ok(Schedule::Runs(groups))
         }
-    };
-    Ok(super::Input::ManagedFlink(Input {
-        kpus: kpus.value,
-        orchestration_kpu,
-        backup_storage: backup_storage.map_or(Bytes(0), |b| b.value),
-        schedule,
-    }))
+        (None, Some(_), None) => Err(Invalid::new(
+            &RUNS_PER_MONTH,
+            "`runs_per_month` needs `run_duration`",
+        )
+        .with_help("say how long each run lasts, e.g. `run_duration = \"15 min\"`")),
+        (None, None, Some(_)) => {
+            Err(
+                Invalid::new(&RUN_DURATION, "`run_duration` needs `runs_per_month`").with_help(
+                    "say how many times a month the application starts, e.g. `runs_per_month = 30`",
+                ),
+            )
+        }
+    }
 }
 
 impl Input {
@@ -300,6 +328,18 @@ impl Input {
                 "runs_exceed_month",
                 "the runs add up to more time than the month has: one application cannot run them all",
             );
+        }
+        if let Some(per_kpu) = self.parallelism_per_kpu {
+            let per_kpu = Decimal::from(per_kpu);
+            let max = ctx.count(&MAX_PARALLELISM_PER_KPU)?;
+            if per_kpu > max {
+                result.violate(
+                    &MAX_PARALLELISM_PER_KPU,
+                    per_kpu,
+                    max,
+                    "lower `parallelism_per_kpu` to the maximum: the application gets more KPUs",
+                );
+            }
         }
         let kpus = Decimal::from(self.kpus);
         let allowed = ctx.count(&KPUS_PER_APPLICATION)?;
@@ -345,7 +385,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{item, prices};
+    use crate::keys::Value;
+    use crate::report::Violation;
+    use crate::services::testing::{self, item, prices};
     use rust_decimal_macros::dec;
 
     /// AWS's examples: a 720-hour month, each line item rounded up to the cent.
@@ -374,6 +416,7 @@ mod tests {
     fn app(kpus: u32, schedule: Schedule) -> Input {
         Input {
             kpus,
+            parallelism_per_kpu: None,
             orchestration_kpu: true,
             backup_storage: Bytes(0),
             schedule,
@@ -460,6 +503,110 @@ mod tests {
             result.violations.len(),
             1,
             "40 KPUs is over the default 32 per application"
+        );
+    }
+
+    /// The application built from its keys' defaults, with `set` written over them.
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match testing::built(&SERVICE, set)? {
+            crate::services::Input::ManagedFlink(input) => Ok(input),
+            other => panic!("not an application: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn parallelism_per_kpu_over_the_maximum_is_a_violation_and_still_priced() {
+        // 32 tasks at 16 a KPU = 2 KPUs, where a KPU takes at most 8 tasks.
+        // Priced as set: 720 h × (2 + 1) = 2,160 KPU-hours × $0.11 = $237.60.
+        let input = built(&[
+            (&PARALLELISM, Value::Count(32)),
+            (&PARALLELISM_PER_KPU, Value::Count(16)),
+        ])
+        .unwrap();
+        assert_eq!(input.kpus, 2);
+        let result = input.evaluate(&aws_month()).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_PARALLELISM_PER_KPU,
+                needed: dec!(16),
+                allowed: dec!(8),
+                fix: "lower `parallelism_per_kpu` to the maximum: the application gets more KPUs",
+            }]
+        );
+        assert_eq!(item(&result, "kpu_hour").quantity, dec!(2160));
+        assert_eq!(item(&result, "kpu_hour").monthly_cost, dec!(237.60));
+        // 8 a KPU is within the limit: 32 tasks take 4 KPUs.
+        let input = built(&[
+            (&PARALLELISM, Value::Count(32)),
+            (&PARALLELISM_PER_KPU, Value::Count(8)),
+        ])
+        .unwrap();
+        assert_eq!(input.kpus, 4);
+        assert!(input.evaluate(&aws_month()).unwrap().violations.is_empty());
+    }
+
+    #[test]
+    fn build_takes_the_defaults_and_refuses_what_describes_no_application() {
+        let input = built(&[(&PARALLELISM, Value::Count(5))]).unwrap();
+        assert_eq!(input, app(5, Schedule::AllMonth));
+        let minutes = |m: u64| Duration::from_secs(m * 60);
+        let input = built(&[
+            (&KPUS, Value::Count(4)),
+            (
+                &RUN_DURATIONS,
+                Value::Durations([30, 5, 2].map(minutes).into_iter().collect()),
+            ),
+        ])
+        .unwrap();
+        assert_eq!(input.schedule, runs(&[(1, 30), (1, 5), (1, 2)]));
+        let input = built(&[
+            (&KPUS, Value::Count(2)),
+            (&RUNS_PER_MONTH, Value::Count(30)),
+            (&RUN_DURATION, Value::Duration(minutes(15))),
+        ])
+        .unwrap();
+        assert_eq!(input.schedule, runs(&[(30, 15)]));
+
+        let refused = |set: &[(&'static Key, Value)]| built(set).unwrap_err().message;
+        let kpus = || (&KPUS, Value::Count(2));
+        assert_eq!(
+            refused(&[]),
+            "`managed_flink` needs `kpus` or `parallelism`"
+        );
+        assert_eq!(
+            refused(&[kpus(), (&PARALLELISM, Value::Count(4))]),
+            "set `kpus` or `parallelism`, not both"
+        );
+        assert_eq!(
+            refused(&[kpus(), (&PARALLELISM_PER_KPU, Value::Count(2))]),
+            "`parallelism_per_kpu` only applies with `parallelism`"
+        );
+        assert_eq!(
+            refused(&[
+                (&PARALLELISM, Value::Count(4)),
+                (&PARALLELISM_PER_KPU, Value::Count(0)),
+            ]),
+            "`parallelism_per_kpu` must be at least 1"
+        );
+        assert_eq!(
+            refused(&[(&PARALLELISM, Value::Count(0))]),
+            "an application needs at least 1 KPU"
+        );
+        assert_eq!(
+            refused(&[kpus(), (&RUNS_PER_MONTH, Value::Count(30))]),
+            "`runs_per_month` needs `run_duration`"
+        );
+        assert_eq!(
+            refused(&[
+                kpus(),
+                (&RUN_DURATION, Value::Duration(minutes(5))),
+                (
+                    &RUN_DURATIONS,
+                    Value::Durations([minutes(5)].into_iter().collect()),
+                ),
+            ]),
+            "set `run_durations`, or `runs_per_month` with `run_duration`, not both"
         );
     }
 }

@@ -304,8 +304,9 @@ pub mod testing {
 
     use rust_decimal::Decimal;
 
-    use super::{Ctx, EvalError};
+    use super::{Ctx, EvalError, Parse, ServiceDef};
     use crate::flow::{Flow, Rate};
+    use crate::keys::{Invalid, Key, Value, Values};
     use crate::pricing::{self, PriceBook};
     use crate::report::{ComponentResult, LineItem};
     use crate::units::Bytes;
@@ -373,6 +374,23 @@ pub mod testing {
         fn deref_mut(&mut self) -> &mut T {
             &mut self.input
         }
+    }
+
+    /// A component of `def` built from its keys' defaults, with `set`
+    /// written over them, as a scenario would give them.
+    pub fn built(def: &ServiceDef, set: &[(&'static Key, Value)]) -> Result<super::Input, Invalid> {
+        let Parse::Declared { keys, build } = def.parse else {
+            panic!("`{}` reads its own keys", def.name);
+        };
+        let values: Vec<Value> = keys
+            .iter()
+            .map(|key| {
+                set.iter()
+                    .find(|(k, _)| std::ptr::eq(*k, *key))
+                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
+            })
+            .collect();
+        build(&Values::new(keys, &values))
     }
 
     /// A steady flow of `rate` records a second of `size`.

@@ -4,9 +4,9 @@
 use rust_decimal::Decimal;
 
 use crate::bill::charge;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Choice, Fields, ParseCtx, Sp, choice};
+use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::ceil_div;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
@@ -37,11 +37,88 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_MAX_MESSAGE_SIZE,
         &LATENCY,
     ],
-    parse: super::Parse::Own(parse),
+    parse: super::Parse::Declared {
+        keys: &[
+            &CLUSTER_TYPE,
+            &CONSUMERS,
+            &PARTITIONS,
+            &RETENTION,
+            &BROKER_TYPE,
+            &BROKERS,
+            &STORAGE_PER_BROKER,
+            &REPLICATION_FACTOR,
+        ],
+        build,
+    },
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
 };
+
+static CLUSTER_TYPE: Key = Key::new(
+    "cluster_type",
+    Kind::Choice(ClusterType::NAMES),
+    Default::Text("provisioned"),
+    "`provisioned` or `serverless`",
+);
+static CONSUMERS: Key = Key::new(
+    "consumers",
+    Kind::Count {
+        min: 0,
+        max: 10_000,
+    },
+    Default::Integer(1),
+    "consumer groups, each reading every record",
+);
+static PARTITIONS: Key = Key::new(
+    "partitions",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "topic partitions",
+)
+.defaulting_to("from throughput");
+static RETENTION: Key = Key::new(
+    "retention",
+    Kind::Duration,
+    Default::Text("7 d"),
+    "how long records are kept",
+);
+// The provisioned cluster's keys are absent unless set, so that one set on
+// a serverless cluster is caught.
+static BROKER_TYPE: Key = Key::new(
+    "broker_type",
+    Kind::Choice(BrokerType::NAMES),
+    Default::None,
+    "the broker instance type",
+)
+.defaulting_to("required (provisioned)");
+static BROKERS: Key = Key::new(
+    "brokers",
+    Kind::Count {
+        min: 0,
+        max: 10_000,
+    },
+    Default::None,
+    "brokers in the cluster",
+)
+.defaulting_to("3");
+static STORAGE_PER_BROKER: Key = Key::new(
+    "storage_per_broker",
+    Kind::Size,
+    Default::None,
+    "EBS storage per broker (1 GB to 16 TB)",
+)
+.defaulting_to("required (provisioned)");
+static REPLICATION_FACTOR: Key = Key::new(
+    "replication_factor",
+    Kind::Count { min: 0, max: 100 },
+    Default::None,
+    "copies of each partition",
+)
+.defaulting_to("3");
 
 pub const DOC: Doc = Doc {
     summary: "managed Apache Kafka: provisioned brokers with storage, or serverless",
@@ -50,38 +127,7 @@ pub const DOC: Doc = Doc {
     replay: "yes, from any offset in the retention period",
     latency: "tens of ms",
     scaling: "provisioned: brokers and storage you choose; serverless: 200 MB/s in, 5 MB/s per partition",
-    inputs: &[
-        (
-            "cluster_type",
-            "provisioned",
-            "`provisioned` or `serverless`",
-        ),
-        (
-            "records_per_second",
-            "[workload]",
-            "records produced per second",
-        ),
-        ("record_size", "[workload]", "bytes per record"),
-        (
-            "consumers",
-            "1",
-            "consumer groups, each reading every record",
-        ),
-        ("partitions", "from throughput", "topic partitions"),
-        ("retention", "7 d", "how long records are kept"),
-        (
-            "broker_type",
-            "required (provisioned)",
-            "the broker instance type",
-        ),
-        ("brokers", "3", "brokers in the cluster"),
-        (
-            "storage_per_broker",
-            "required (provisioned)",
-            "EBS storage per broker (1 GB to 16 TB)",
-        ),
-        ("replication_factor", "3", "copies of each partition"),
-    ],
+    inputs: &[],
     formulas: &[
         "provisioned: brokers x hours x broker price + brokers x storage (GB-month)",
         "storage needed = write bytes/s x retention x replication factor / brokers, per broker",
@@ -200,138 +246,103 @@ pub struct Input {
     pub retention: Duration,
 }
 
-const DAY_HOURS: u64 = 24;
+/// Brokers, and copies of each partition, when a provisioned cluster does
+/// not say.
+const DEFAULT_BROKERS: u32 = 3;
+const DEFAULT_REPLICATION: u32 = 3;
 
-fn parse(fields: &mut Fields, ctx: &ParseCtx) -> Result<super::Input, Diagnostic> {
-    let cluster_type = fields
-        .choice("cluster_type")?
-        .map_or(ClusterType::Provisioned, |c| c.value);
-    let consumers = fields.count("consumers", 10_000)?.map_or(1, |c| c.value);
-    let partitions = fields.count("partitions", 1_000_000)?;
-    let retention = fields.duration("retention")?;
-    let broker_type = fields.choice::<BrokerType>("broker_type")?;
-    let brokers = fields.count("brokers", 10_000)?;
-    let storage_per_broker = fields.bytes("storage_per_broker")?;
-    let replication_factor = fields.count("replication_factor", 100)?;
-
-    if let Some(p) = partitions
-        && p.value == 0
-    {
-        return Err(fields.error(p.span, "`partitions` must be at least 1"));
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `msk` has no value");
+    let partitions = values.count(&PARTITIONS);
+    if partitions == Some(0) {
+        return Err(Invalid::new(&PARTITIONS, "`partitions` must be at least 1"));
     }
-    if let Some(r) = retention
-        && r.value <= Duration::ZERO
-    {
-        return Err(fields.error(r.span, "`retention` must be more than 0 h"));
+    let retention = values.duration(&RETENTION).ok_or_else(default)?;
+    if retention <= Duration::ZERO {
+        return Err(Invalid::new(
+            &RETENTION,
+            "`retention` must be more than 0 h",
+        ));
     }
-    let cluster = match cluster_type {
+    let cluster = match values.choice(&CLUSTER_TYPE).ok_or_else(default)? {
         ClusterType::Serverless => {
             let provisioned_only = [
-                broker_type.map(|b| b.span),
-                brokers.map(|b| b.span),
-                storage_per_broker.map(|s| s.span),
-                replication_factor.map(|r| r.span),
+                &BROKER_TYPE,
+                &BROKERS,
+                &STORAGE_PER_BROKER,
+                &REPLICATION_FACTOR,
             ];
-            if let Some(span) = provisioned_only.into_iter().flatten().next() {
-                return Err(fields
-                    .error(span, "brokers, their storage and replication are set by AWS on a serverless cluster")
-                    .with_help("remove the key, or set `cluster_type = \"provisioned\"`"));
+            if let Some(key) = provisioned_only.into_iter().find(|k| values.is_set(k)) {
+                return Err(Invalid::new(
+                    key,
+                    "brokers, their storage and replication are set by AWS on a serverless cluster",
+                )
+                .with_help("remove the key, or set `cluster_type = \"provisioned\"`"));
             }
             Cluster::Serverless
         }
         ClusterType::Provisioned if partitions.is_some() => {
-            let span = partitions.map_or(ctx.span, |p| p.span);
-            return Err(fields
-                .error(span, "`partitions` applies to serverless clusters")
+            return Err(Invalid::new(&PARTITIONS, "`partitions` applies to serverless clusters")
                 .with_help("on a provisioned cluster, size the brokers and their storage; partitions are not billed"));
         }
-        ClusterType::Provisioned => provisioned(
-            fields,
-            ctx,
-            broker_type,
-            brokers,
-            storage_per_broker,
-            replication_factor,
-        )?,
+        ClusterType::Provisioned => provisioned(values)?,
     };
     Ok(super::Input::Msk(Input {
         cluster,
-        consumers,
-        partitions: partitions.map(|p| p.value),
-        retention: retention.map_or(Duration::from_hours(7 * DAY_HOURS), |r| r.value),
+        consumers: values.count(&CONSUMERS).ok_or_else(default)?,
+        partitions,
+        retention,
     }))
 }
 
-fn provisioned(
-    fields: &Fields,
-    ctx: &ParseCtx,
-    broker_type: Option<Sp<BrokerType>>,
-    brokers: Option<Sp<u32>>,
-    storage_per_broker: Option<Sp<Bytes>>,
-    replication_factor: Option<Sp<u32>>,
-) -> Result<Cluster, Diagnostic> {
-    let Some(broker_type) = broker_type else {
-        let listed: Vec<String> = BrokerType::CHOICES
-            .iter()
-            .map(|(n, _)| format!("`{n}`"))
-            .collect();
-        return Err(fields
-            .error(ctx.span, "a provisioned `msk` cluster needs `broker_type`")
-            .with_help(format!(
-                "one of {}, or `cluster_type = \"serverless\"`",
-                listed.join(", ")
-            )));
+fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
+    let Some(broker_type) = values.choice::<BrokerType>(&BROKER_TYPE) else {
+        let listed: Vec<String> = BrokerType::NAMES.iter().map(|n| format!("`{n}`")).collect();
+        return Err(
+            Invalid::component("a provisioned `msk` cluster needs `broker_type`").with_help(
+                format!(
+                    "one of {}, or `cluster_type = \"serverless\"`",
+                    listed.join(", ")
+                ),
+            ),
+        );
     };
-    let Some(storage) = storage_per_broker else {
-        return Err(fields
-            .error(
-                ctx.span,
-                "a provisioned `msk` cluster needs `storage_per_broker`",
-            )
-            .with_help(
+    let Some(storage_per_broker) = values.bytes(&STORAGE_PER_BROKER) else {
+        return Err(
+            Invalid::component("a provisioned `msk` cluster needs `storage_per_broker`").with_help(
                 "the EBS storage each broker gets, e.g. `storage_per_broker = \"1000 GB\"`",
-            ));
+            ),
+        );
     };
-    let (min, max) = (
-        ctx.limit_bytes(fields, &MIN_STORAGE_PER_BROKER)?,
-        ctx.limit_bytes(fields, &MAX_STORAGE_PER_BROKER)?,
-    );
-    fields
-        .in_range("storage_per_broker", &storage, min, max)
-        .map_err(|e| {
-            e.with_help("a Standard broker has 1 GB to 16 TB of storage: add brokers for more")
-        })?;
-    let brokers_value = brokers.map_or(3, |b| b.value);
-    if let Some(b) = brokers
-        && b.value == 0
-    {
-        return Err(fields.error(b.span, "`brokers` must be at least 1"));
+    let brokers = values.count(&BROKERS).unwrap_or(DEFAULT_BROKERS);
+    if brokers == 0 {
+        return Err(Invalid::new(&BROKERS, "`brokers` must be at least 1"));
     }
-    let replication = replication_factor.map_or(3, |r| r.value);
-    if let Some(r) = replication_factor
-        && (r.value == 0 || r.value > brokers_value)
-    {
-        return Err(fields
-            .error(
-                r.span,
-                format!("`replication_factor` must be between 1 and the {brokers_value} brokers (found {})", r.value),
+    let replication_factor = match values.count(&REPLICATION_FACTOR) {
+        Some(r) if r == 0 || r > brokers => {
+            return Err(Invalid::new(
+                &REPLICATION_FACTOR,
+                format!(
+                    "`replication_factor` must be between 1 and the {brokers} brokers (found {r})"
+                ),
             )
             .with_help("Kafka keeps each replica of a partition on a different broker"));
-    }
-    if replication_factor.is_none() && brokers_value < replication {
-        let span = brokers.map_or(ctx.span, |b| b.span);
-        return Err(fields
-            .error(
-                span,
-                format!("{brokers_value} brokers cannot hold the default 3 replicas"),
+        }
+        Some(r) => r,
+        None if brokers < DEFAULT_REPLICATION => {
+            return Err(Invalid::new(
+                &BROKERS,
+                format!("{brokers} brokers cannot hold the default 3 replicas"),
             )
             .with_help("add brokers, or set a smaller `replication_factor`"));
-    }
+        }
+        None => DEFAULT_REPLICATION,
+    };
     Ok(Cluster::Provisioned {
-        broker_type: broker_type.value,
-        brokers: brokers_value,
-        storage_per_broker: storage.value,
-        replication_factor: replication,
+        broker_type,
+        brokers,
+        storage_per_broker,
+        replication_factor,
     })
 }
 
@@ -358,6 +369,7 @@ impl Input {
                 storage_per_broker,
                 replication_factor,
             } => {
+                check_storage(ctx, storage_per_broker, &mut result)?;
                 // Every replica of the retained data sits on some broker; the
                 // brokers share it evenly when partitions are spread well.
                 let needed =
@@ -503,14 +515,46 @@ impl Input {
     }
 }
 
+/// Storage a Standard broker cannot be given fails the design; the cluster
+/// is evaluated as set, to show what it would cost.
+fn check_storage(
+    ctx: &Ctx,
+    storage_per_broker: Bytes,
+    result: &mut ComponentResult,
+) -> Result<(), EvalError> {
+    let (min, max) = (
+        ctx.bytes(&MIN_STORAGE_PER_BROKER)?,
+        ctx.bytes(&MAX_STORAGE_PER_BROKER)?,
+    );
+    if storage_per_broker < min {
+        result.violate_below(
+            &MIN_STORAGE_PER_BROKER,
+            storage_per_broker.decimal(),
+            min.decimal(),
+            "raise `storage_per_broker` to at least the minimum",
+        );
+    }
+    if storage_per_broker > max {
+        result.violate(
+            &MAX_STORAGE_PER_BROKER,
+            storage_per_broker.decimal(),
+            max.decimal(),
+            "add brokers, and give each at most the maximum storage",
+        );
+    }
+    Ok(())
+}
+
 const FIX_SPLIT_CLUSTER: &str =
     "split the topics across serverless clusters, or use a provisioned cluster";
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::MIB;
+    use crate::keys::Value;
+    use crate::report::Violation;
+    use crate::services::testing::{self, Fed, ctx, item, steady};
+    use crate::units::{MIB, TIB};
     use rust_decimal_macros::dec;
 
     fn provisioned(broker_type: BrokerType, brokers: u32, storage_per_broker: Bytes) -> Fed<Input> {
@@ -637,5 +681,93 @@ mod tests {
         };
         let result = writing(input, 300 * MIB).evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(result.violations.len(), 4);
+    }
+
+    #[test]
+    fn storage_outside_1_gb_to_16_tb_a_broker_is_a_violation_and_still_priced() {
+        // 20 TB = 20,480 GB a broker is over the 16 TB (16,384 GB) a Standard
+        // broker takes. Priced as set: 3 × 20,480 GB = 61,440 GB-month × $0.10
+        // = $6,144.00.
+        let result = provisioned(BrokerType::M5Large, 3, Bytes(20 * TIB))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Limit {
+                limit: &MAX_STORAGE_PER_BROKER,
+                needed: dec!(20) * Decimal::from(TIB),
+                allowed: dec!(16) * Decimal::from(TIB),
+                fix: "add brokers, and give each at most the maximum storage",
+            }]
+        );
+        assert_eq!(item(&result, "storage_gb_month").quantity, dec!(61440));
+        assert_eq!(
+            item(&result, "storage_gb_month").monthly_cost,
+            dec!(6144.00)
+        );
+        // 512 MB is under the 1 GB minimum.
+        let result = provisioned(BrokerType::M5Large, 3, Bytes(512 * MIB))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Minimum {
+                limit: &MIN_STORAGE_PER_BROKER,
+                set: dec!(512) * Decimal::from(MIB),
+                minimum: Decimal::from(GIB),
+                fix: "raise `storage_per_broker` to at least the minimum",
+            }]
+        );
+    }
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<crate::services::Input, Invalid> {
+        testing::built(&SERVICE, set)
+    }
+
+    #[test]
+    fn build_takes_the_defaults_and_refuses_what_describes_no_cluster() {
+        let broker = || (&BROKER_TYPE, Value::Choice(1));
+        let storage = || (&STORAGE_PER_BROKER, Value::Bytes(Bytes(1000 * GIB)));
+        let Ok(crate::services::Input::Msk(input)) = built(&[broker(), storage()]) else {
+            panic!("a broker type and its storage make a provisioned cluster");
+        };
+        assert_eq!(
+            input.cluster,
+            Cluster::Provisioned {
+                broker_type: BrokerType::M5Large,
+                brokers: 3,
+                storage_per_broker: Bytes(1000 * GIB),
+                replication_factor: 3,
+            }
+        );
+        assert_eq!(input.consumers, 1);
+        assert_eq!(input.retention, Duration::from_hours(168));
+
+        let refused = |set: &[(&'static Key, Value)]| built(set).unwrap_err().message;
+        let serverless = (&CLUSTER_TYPE, Value::Choice(1));
+        assert_eq!(
+            refused(&[serverless, (&BROKERS, Value::Count(3))]),
+            "brokers, their storage and replication are set by AWS on a serverless cluster"
+        );
+        assert_eq!(
+            refused(&[storage()]),
+            "a provisioned `msk` cluster needs `broker_type`"
+        );
+        assert_eq!(
+            refused(&[broker()]),
+            "a provisioned `msk` cluster needs `storage_per_broker`"
+        );
+        assert_eq!(
+            refused(&[broker(), storage(), (&BROKERS, Value::Count(2))]),
+            "2 brokers cannot hold the default 3 replicas"
+        );
+        assert_eq!(
+            refused(&[broker(), storage(), (&REPLICATION_FACTOR, Value::Count(4))]),
+            "`replication_factor` must be between 1 and the 3 brokers (found 4)"
+        );
+        assert_eq!(
+            refused(&[(&PARTITIONS, Value::Count(0))]),
+            "`partitions` must be at least 1"
+        );
     }
 }
