@@ -12,7 +12,7 @@ use crate::report::{
 };
 use crate::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
-use crate::services::{Ctx, EvalError, Input, Parse};
+use crate::services::{Ctx, EvalError, Input};
 use crate::units::Duration;
 
 /// Evaluates every alternative of a scenario with the values it states.
@@ -207,24 +207,14 @@ pub fn evaluate_alternative_into(
     Ok(())
 }
 
-/// The service's inputs for `component`: as parsed, or built from `values`
-/// for a service that declares its keys.
+/// The service's inputs for `component`, built from `values`.
 fn service<'a>(
-    component: &'a Component,
+    component: &Component,
     values: &[Value],
     built: &'a mut Option<Input>,
 ) -> Result<&'a Input, EvalError> {
-    match component.def().parse {
-        Parse::Own(_) => Ok(&component.input),
-        Parse::Declared { keys, build } => {
-            let own = Values::new(keys, &values[component.slots.clone()]).with_input(
-                component.def().input.map_or(&[], |input| input.all),
-                &values[component.input_slots.clone()],
-            );
-            let input = build(&own).map_err(|_| EvalError::Invalid)?;
-            Ok(built.insert(input))
-        }
-    }
+    let input = component.build(values).map_err(|_| EvalError::Invalid)?;
+    Ok(built.insert(input))
 }
 
 /// Checks an alternative against the requirements: latency adds up along the
@@ -305,7 +295,7 @@ fn check(requirements: &Requirements, alternative: &mut AlternativeResult) {
 }
 
 fn describe(error: EvalError, table: &str, component: &Component) -> String {
-    let def = component.input.def();
+    let def = component.def();
     let keys = def.input.as_ref();
     match error {
         EvalError::MissingRate => format!(
@@ -343,14 +333,14 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
 
 fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
     let component = &alternative.components[index];
-    let keys = component.input.def().input.as_ref();
+    let keys = component.def().input.as_ref();
     let upstream = match component.from {
         From::Workload => {
             "set `{workload}` in [workload], or `{own}` on this component".to_string()
         }
         From::Component(j) => format!(
             "the component it consumes, `{}` ({}), passes on none; set `{{own}}` on this component",
-            alternative.components[j].input.def().name,
+            alternative.components[j].def().name,
             label(alternative, j),
         ),
     };

@@ -6,8 +6,6 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::keys::{Key, Kind, MAX_LIST, Value};
-use crate::pricing::{LimitValue, PriceBook};
-use crate::services::Limit;
 use crate::units::{
     Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, decimal_from_f64, parse_rate,
 };
@@ -73,16 +71,6 @@ pub struct Fields<'s> {
     service: &'static str,
     entries: Vec<(Entry, bool)>,
     asked: Vec<&'static str>,
-}
-
-/// What a service may read while it parses a component: the scenario's
-/// workload (the default rate and size) and the pricing table's limits.
-pub struct ParseCtx<'a> {
-    /// The component's own input rate, where it sets one.
-    pub own_rate: Option<Sp<Decimal>>,
-    pub prices: &'a PriceBook,
-    /// Where the component is written, for errors about a key it lacks.
-    pub span: Span,
 }
 
 impl<'s> Fields<'s> {
@@ -295,66 +283,10 @@ impl<'s> Fields<'s> {
         })
     }
 
-    /// A ratio of at least 1 (`peak_to_average = 3`).
-    pub fn ratio(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
-        let ratio = self.number(key)?;
-        if let Some(r) = ratio
-            && r.value < Decimal::ONE
-        {
-            return Err(self.error(r.span, format!("`{key}` is at least 1 (found {})", r.value)));
-        }
-        Ok(ratio)
-    }
-
     pub fn flag(&mut self, key: &'static str) -> Result<Option<Sp<bool>>, Diagnostic> {
         self.typed(key, "`true` or `false`", |value| {
             value.as_bool().ok_or(None)
         })
-    }
-
-    pub fn choice<C: Choice>(&mut self, key: &'static str) -> Result<Option<Sp<C>>, Diagnostic> {
-        let source = self.source;
-        let Some(entry) = self.take(key) else {
-            return Ok(None);
-        };
-        let names = || C::CHOICES.iter().map(|(name, _)| *name);
-        let listed = names()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let Some(text) = entry.value.as_str() else {
-            return Err(source.error(entry.value_span, format!("`{key}` must be one of {listed}")));
-        };
-        match C::CHOICES.iter().find(|(name, _)| *name == text) {
-            Some((_, choice)) => Ok(Some(Sp {
-                value: *choice,
-                span: entry.value_span,
-            })),
-            None => Err(source
-                .error(entry.value_span, format!("unknown {key} `{text}`"))
-                .suggesting(text, names())
-                .or_help(format!("expected one of {listed}"))),
-        }
-    }
-
-    /// Fails unless `value` lies in `min..=max`, naming the key and both bounds.
-    pub fn in_range<T: Copy + PartialOrd + std::fmt::Display>(
-        &self,
-        key: &str,
-        value: &Sp<T>,
-        min: T,
-        max: T,
-    ) -> Result<(), Diagnostic> {
-        if (min..=max).contains(&value.value) {
-            return Ok(());
-        }
-        Err(self.error(
-            value.span,
-            format!(
-                "`{key}` must be between {min} and {max} (found {})",
-                value.value
-            ),
-        ))
     }
 
     /// Fails on every key no service asked for, each with the closest one it knows.
@@ -379,54 +311,6 @@ impl<'s> Fields<'s> {
                 .or_help(format!("`{}` takes {}", self.service, listed.join(", ")))
         });
         Diagnostic::all(unknown).map_or(Ok(()), Err)
-    }
-}
-
-impl ParseCtx<'_> {
-    pub fn limit_bytes(&self, fields: &Fields, limit: &'static Limit) -> Result<Bytes, Diagnostic> {
-        self.limit(fields, limit, LimitValue::bytes)
-    }
-
-    pub fn limit_count(
-        &self,
-        fields: &Fields,
-        limit: &'static Limit,
-    ) -> Result<Decimal, Diagnostic> {
-        self.limit(fields, limit, LimitValue::count)
-    }
-
-    pub fn limit_duration(
-        &self,
-        fields: &Fields,
-        limit: &'static Limit,
-    ) -> Result<Duration, Diagnostic> {
-        self.limit(fields, limit, LimitValue::duration)
-    }
-
-    /// A limit from the pricing table, for checks made while parsing; the
-    /// table's loader already checked its kind.
-    fn limit<T>(
-        &self,
-        fields: &Fields,
-        limit: &'static Limit,
-        pick: fn(LimitValue) -> Option<T>,
-    ) -> Result<T, Diagnostic> {
-        let table = &self.prices.name;
-        let entry = self.prices.limit(limit.key).ok_or_else(|| {
-            fields.error(
-                self.span,
-                format!("pricing table `{table}` has no limit `{}`", limit.key),
-            )
-        })?;
-        pick(entry.value).ok_or_else(|| {
-            fields.error(
-                self.span,
-                format!(
-                    "limit `{}` in pricing table `{table}` has the wrong kind of value",
-                    limit.key
-                ),
-            )
-        })
     }
 }
 

@@ -9,9 +9,8 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields};
-use crate::keys::{Invalid, Key, Value, Values};
+use crate::keys::{Invalid, Key, Value};
 use crate::scenario::Scenario;
-use crate::services::Parse;
 
 /// Where a value sits in the scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,10 +253,7 @@ fn still_valid(scenario: &Scenario, values: &[Value], place: Place) -> Result<()
         return Ok(());
     };
     let component = &scenario.alternatives[alternative].components[component];
-    if let Parse::Declared { keys, build } = component.def().parse {
-        build(&Values::new(keys, &values[component.slots.clone()])).map_err(|e| e.message)?;
-    }
-    Ok(())
+    component.build(values).map(|_| ()).map_err(|e| e.message)
 }
 
 #[cfg(test)]

@@ -12,14 +12,15 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::fields::{Entry, Fields, ParseCtx, Sp};
+use crate::fields::{Entry, Fields, Sp};
 use crate::flow::{self, From, Own};
+use crate::keys::Invalid;
 use crate::keys::{Value, Values};
 use crate::number::Dec;
 use crate::params::{Params, Place};
 use crate::pricing::{self, NamedBy, PriceBook};
 use crate::requirements;
-use crate::services::{self, Input, Parse, ServiceDef};
+use crate::services::{self, Input, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -61,14 +62,17 @@ pub struct Component {
     pub input_slots: Range<usize>,
     pub output_slots: Range<usize>,
     pub slots: Range<usize>,
-    /// The service's inputs as parsed; a service that declares its keys
-    /// builds them again from the values at each evaluation.
-    pub input: Input,
+    pub def: &'static ServiceDef,
 }
 
 impl Component {
     pub fn def(&self) -> &'static ServiceDef {
-        self.input.def()
+        self.def
+    }
+
+    /// The service's inputs, from `values` (the scenario's, or varied ones).
+    pub fn build(&self, values: &[Value]) -> Result<Input, Invalid> {
+        build(self.def, values, &self.slots, &self.input_slots)
     }
 
     /// The rate, peak and size it sets for its own input.
@@ -283,14 +287,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
                 alternative: a,
                 component: c,
             };
-            match parse_component(
-                &source,
-                component.into_inner(),
-                &prices,
-                span,
-                place,
-                &mut params,
-            ) {
+            match parse_component(&source, component.into_inner(), span, place, &mut params) {
                 Ok((component, from)) => {
                     components.push(component);
                     froms.push(from);
@@ -304,7 +301,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         if !complete {
             continue;
         }
-        match link(&source, &mut components, &froms) {
+        match link(&source, &mut components, &froms, &params.values) {
             Ok(order) => alternatives.push(Alternative {
                 name: Arc::from(alternative.name),
                 components,
@@ -453,7 +450,6 @@ fn entries<const COMPONENT: bool>(raw: RawEntries<COMPONENT>) -> Vec<Entry> {
 fn parse_component(
     source: &Source,
     raw: RawComponent,
-    prices: &PriceBook,
     span: Span,
     place: Place,
     params: &mut Params,
@@ -496,38 +492,12 @@ fn parse_component(
     } else {
         params.values.len()..params.values.len()
     };
-    let (slots, input) = match def.parse {
-        Parse::Own(parse) => {
-            let own_rate = match (
-                input_slots.is_empty(),
-                &params.values.get(input_slots.start),
-            ) {
-                (false, Some(Value::Number(rate))) => Some(Sp {
-                    value: *rate,
-                    span: params.span(input_slots.start).unwrap_or(span),
-                }),
-                _ => None,
-            };
-            let ctx = ParseCtx {
-                own_rate,
-                prices,
-                span,
-            };
-            let input = parse(&mut fields, &ctx)?;
-            (params.values.len()..params.values.len(), input)
-        }
-        Parse::Declared { keys, build } => {
-            let slots = params.read(&mut fields, keys, place)?;
-            check_replaced_rate(source, params, input_slots.clone(), slots.clone())?;
-            let values = Values::new(keys, &params.values[slots.clone()]).with_input(
-                def.input.map_or(&[], |input| input.all),
-                &params.values[input_slots.clone()],
-            );
-            let input = build(&values)
-                .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
-            (slots, input)
-        }
-    };
+    let slots = params.read(&mut fields, def.parse.keys, place)?;
+    check_replaced_rate(source, params, input_slots.clone(), slots.clone())?;
+    // Built once here to check the values fit together; an evaluation
+    // builds the component again from the values it is given.
+    build(def, &params.values, &slots, &input_slots)
+        .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
     fields.finish()?;
     let component = Component {
         span,
@@ -536,9 +506,24 @@ fn parse_component(
         input_slots,
         output_slots,
         slots,
-        input,
+        def,
     };
     Ok((component, from))
+}
+
+/// A component of `def` from the values in its slots: its own keys, with
+/// what it sets of its input readable too.
+fn build(
+    def: &'static ServiceDef,
+    values: &[Value],
+    slots: &Range<usize>,
+    input_slots: &Range<usize>,
+) -> Result<Input, Invalid> {
+    let own = Values::new(def.parse.keys, &values[slots.clone()]).with_input(
+        def.input.map_or(&[], |input| input.all),
+        &values[input_slots.clone()],
+    );
+    (def.parse.build)(&own)
 }
 
 /// Resolves each component's `from` (by default, the component before it)
@@ -547,6 +532,7 @@ fn link(
     source: &Source,
     components: &mut [Component],
     froms: &[FromId],
+    values: &[Value],
 ) -> Result<Vec<usize>, Diagnostic> {
     for (i, from) in froms.iter().enumerate() {
         components[i].from = match from {
@@ -581,8 +567,9 @@ fn link(
     }
     for component in components.iter() {
         if let From::Component(j) = component.from {
-            let consumer = component.input.def().name;
-            if components[j].input.copies_for(consumer).is_zero() {
+            let consumer = component.def().name;
+            let producer = components[j].build(values);
+            if producer.is_ok_and(|p| p.copies_for(consumer).is_zero()) {
                 return Err(source
                     .error(
                         component.span,

@@ -87,12 +87,6 @@ fn table(keys: &[&'static Key], description: &str) -> Value {
 /// One service's component: its `service` name and every key it takes.
 fn component(def: &ServiceDef) -> Value {
     let mut properties = properties(services::keys(def));
-    // A service still reading its own keys lists them in its doc.
-    for (name, _, doc) in def.doc.inputs {
-        properties
-            .entry(name.to_string())
-            .or_insert_with(|| json!({ "description": doc }));
-    }
     properties.insert(
         "service".to_string(),
         json!({ "const": def.name, "description": def.doc.summary }),

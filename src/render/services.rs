@@ -63,22 +63,12 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
     );
 
     let mut inputs = new_wrapped_table(&["key", "default", "meaning"], WIDTH);
-    if doc.inputs.is_empty() {
-        for key in crate::services::keys(def) {
-            inputs.add_row(vec![
-                key.name.to_string(),
-                key.default_text(),
-                key.doc.to_string(),
-            ]);
-        }
-    } else {
-        for (key, default, meaning) in doc.inputs {
-            inputs.add_row(vec![
-                key.to_string(),
-                default.to_string(),
-                meaning.to_string(),
-            ]);
-        }
+    for key in crate::services::keys(def) {
+        inputs.add_row(vec![
+            key.name.to_string(),
+            key.default_text(),
+            key.doc.to_string(),
+        ]);
     }
     let _ = writeln!(out, "\nKeys\n{inputs}");
 

@@ -31,7 +31,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TABLE_RCU,
         &LATENCY,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &CAPACITY_MODE,
             &READS_PER_SECOND,
@@ -126,7 +126,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "10-100 ms",
     scaling: "1,000 WCU and 3,000 RCU per partition; 40,000 per table",
-    inputs: &[],
     formulas: &[
         "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
         "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional)",

@@ -19,7 +19,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &R5_2XLARGE_HOUR,
     ],
     limits: &[],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
         build,
     },
@@ -60,7 +60,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "none added",
     scaling: "one instance type and count",
-    inputs: &[],
     formulas: &["instance-hours = instances x hours running"],
 };
 

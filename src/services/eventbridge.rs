@@ -19,7 +19,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ARCHIVE_STORAGE_GB_MONTH,
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &EVENTS_PER_MONTH,
             &BATCH_SIZE,
@@ -80,7 +80,6 @@ pub const DOC: Doc = Doc {
     replay: "only from an archive",
     latency: "about half a second",
     scaling: "10,000 PutEvents calls/s in us-east-1 (raisable)",
-    inputs: &[],
     formulas: &[
         "custom events = events x ceil(size / 64 KB)",
         "archive: GB processed, and GB-months kept",
@@ -261,7 +260,7 @@ mod tests {
     /// The bus that the declared keys make, with `set` over their defaults
     /// and `rate` as the component's own `records_per_second`.
     fn built(set: &[(&'static Key, Value)], rate: Option<Decimal>) -> Result<Input, Invalid> {
-        let keys = SERVICE.parse.keys();
+        let keys = SERVICE.parse.keys;
         let values: Vec<Value> = keys
             .iter()
             .map(|key| {

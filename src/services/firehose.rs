@@ -22,7 +22,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_RECORDS,
         &DIRECT_PUT_BYTES,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &BUFFER_SIZE,
             &BUFFER_INTERVAL,
@@ -78,7 +78,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "the buffer: until full or until the interval ends",
     scaling: "Direct PUT: 500,000 records/s, 5 MB/s per stream (raisable)",
-    inputs: &[],
     formulas: &[
         "latency = min(buffer interval, buffer size / incoming bytes per second)",
         "billed GB = records x ceil(record size / 5 KB) x 5 KB, tiered",

@@ -41,7 +41,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_SHARED,
         &LATENCY_EFO,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &CAPACITY_MODE,
             &CONSUMERS,
@@ -94,7 +94,6 @@ pub const DOC: Doc = Doc {
     replay: "yes, from any position in the retention period",
     latency: "~200 ms shared, ~70 ms enhanced fan-out",
     scaling: "1 MB/s or 1,000 records/s in, 2 MB/s out per shard",
-    inputs: &[],
     formulas: &[
         "shards = ceil(max(write bytes/s / 1 MB, records/s / 1,000, write bytes/s x consumers / 2 MB))",
         "PUT payload units = records x ceil(record size / 25 KB)",

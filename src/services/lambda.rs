@@ -23,7 +23,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_DURATION,
         &CONCURRENT_EXECUTIONS,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &INVOCATIONS_PER_MONTH,
             &BATCH_SIZE,
@@ -106,7 +106,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "the function's duration",
     scaling: "1,000 concurrent executions per account (raisable); 15 minutes per run",
-    inputs: &[],
     formulas: &[
         "invocations = records/s / batch size x seconds in the month (or as given)",
         "GB-seconds = invocations x duration (s) x memory (MB) / 1,024, tiered; free tier 400,000 GB-s",

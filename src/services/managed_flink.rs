@@ -35,7 +35,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_RUN,
         &LATENCY,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &KPUS,
             &PARALLELISM,
@@ -125,7 +125,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "sub-second processing",
     scaling: "32 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
-    inputs: &[],
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
         "running storage = KPUs x 50 GB, prorated over the hours run",

@@ -6,8 +6,6 @@
 use rust_decimal::Decimal;
 
 use crate::bill::Usage;
-use crate::diagnostic::Diagnostic;
-use crate::fields::{Fields, ParseCtx};
 use crate::flow::{Flow, InputKeys, Rate};
 use crate::keys::{Invalid, Key, Values};
 use crate::pricing::{LimitValue, PriceBook};
@@ -66,27 +64,25 @@ pub struct ServiceDef {
     pub transforms: bool,
 }
 
-/// How a service reads a component's keys.
-pub enum Parse {
-    /// It reads them itself, from the TOML.
-    Own(fn(&mut Fields, &ParseCtx) -> Result<Input, Diagnostic>),
-    /// It declares them; their values, checked and defaulted, make a
-    /// component through `build`, at each evaluation, so that a value can be
-    /// varied without reading the scenario again.
-    Declared {
-        keys: &'static [&'static Key],
-        build: fn(&Values) -> Result<Input, Invalid>,
-    },
+impl std::fmt::Debug for ServiceDef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ServiceDef({})", self.name)
+    }
 }
 
-impl Parse {
-    /// The keys it declares (none while it reads its own).
-    pub fn keys(&self) -> &'static [&'static Key] {
-        match self {
-            Self::Own(_) => &[],
-            Self::Declared { keys, .. } => keys,
-        }
+impl PartialEq for ServiceDef {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
     }
+}
+
+/// A service's keys, declared once, and how their values make a component.
+/// Their values, checked and defaulted, make a component through `build` at
+/// each evaluation, so that a value can be varied without reading the
+/// scenario again.
+pub struct Parse {
+    pub keys: &'static [&'static Key],
+    pub build: fn(&Values) -> Result<Input, Invalid>,
 }
 
 /// What `calc services` tells about a service: the properties architects
@@ -98,8 +94,6 @@ pub struct Doc {
     pub replay: &'static str,
     pub latency: &'static str,
     pub scaling: &'static str,
-    /// Each key a component takes: the key, its default, what it means.
-    pub inputs: &'static [(&'static str, &'static str, &'static str)],
     pub formulas: &'static [&'static str],
 }
 
@@ -263,7 +257,7 @@ pub fn keys(def: &ServiceDef) -> impl Iterator<Item = &'static Key> {
         .into_iter()
         .chain(input.iter().copied())
         .chain(output.iter().copied())
-        .chain(def.parse.keys().iter().copied())
+        .chain(def.parse.keys.iter().copied())
 }
 
 pub fn find(name: &str) -> Option<&'static ServiceDef> {
@@ -379,9 +373,7 @@ pub mod testing {
     /// A component of `def` built from its keys' defaults, with `set`
     /// written over them, as a scenario would give them.
     pub fn built(def: &ServiceDef, set: &[(&'static Key, Value)]) -> Result<super::Input, Invalid> {
-        let Parse::Declared { keys, build } = def.parse else {
-            panic!("`{}` reads its own keys", def.name);
-        };
+        let Parse { keys, build } = def.parse;
         let values: Vec<Value> = keys
             .iter()
             .map(|key| {

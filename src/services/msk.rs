@@ -37,7 +37,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_MAX_MESSAGE_SIZE,
         &LATENCY,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &CLUSTER_TYPE,
             &CONSUMERS,
@@ -127,7 +127,6 @@ pub const DOC: Doc = Doc {
     replay: "yes, from any offset in the retention period",
     latency: "tens of ms",
     scaling: "provisioned: brokers and storage you choose; serverless: 200 MB/s in, 5 MB/s per partition",
-    inputs: &[],
     formulas: &[
         "provisioned: brokers x hours x broker price + brokers x storage (GB-month)",
         "storage needed = write bytes/s x retention x replication factor / brokers, per broker",

@@ -21,7 +21,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_PUT_SIZE,
         &LATENCY,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[&STORAGE, &GETS_PER_SECOND],
         build,
     },
@@ -83,7 +83,6 @@ pub const DOC: Doc = Doc {
     replay: "yes: objects can be read again",
     latency: "10-100 ms",
     scaling: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix",
-    inputs: &[],
     formulas: &[
         "prefixes = ceil(max(PUT/s / 3,500, GET/s / 5,500))",
         "storage GB-months, tiered; PUT and GET per thousand requests",

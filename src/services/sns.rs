@@ -25,7 +25,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_DELIVERY_PAYLOAD_GB,
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[
             &TOPIC_TYPE,
             &SQS_SUBSCRIPTIONS,
@@ -76,7 +76,6 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "10-100 ms",
     scaling: "FIFO topics: 3,000 messages/s and 20 MB/s per topic",
-    inputs: &[],
     formulas: &[
         "publishes = messages x ceil(size / 64 KB)",
         "deliveries = messages x subscriptions, priced per protocol",
@@ -323,7 +322,7 @@ mod tests {
 
     /// The topic that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Input {
-        let keys = SERVICE.parse.keys();
+        let keys = SERVICE.parse.keys;
         let values: Vec<Value> = keys
             .iter()
             .map(|key| {

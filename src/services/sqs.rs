@@ -24,7 +24,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_HIGH_THROUGHPUT_CALLS,
         &LATENCY,
     ],
-    parse: super::Parse::Declared {
+    parse: super::Parse {
         keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
         build,
     },
@@ -69,7 +69,6 @@ pub const DOC: Doc = Doc {
     replay: "no: a deleted message is gone",
     latency: "10-100 ms",
     scaling: "standard: nearly unlimited; FIFO: 300 calls/s per action (x10 in batches), more in high-throughput mode",
-    inputs: &[],
     formulas: &[
         "requests = send + receive + delete calls; send and receive count one request per 64 KB of payload",
         "FIFO messages/s = 300 calls/s x batch size, per action (more in high-throughput mode)",
@@ -319,7 +318,7 @@ mod tests {
 
     /// The queue that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        let keys = SERVICE.parse.keys();
+        let keys = SERVICE.parse.keys;
         let values: Vec<Value> = keys
             .iter()
             .map(|key| {
