@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::number::up_to_cent;
+use crate::number::{Exact, TooLarge, up_to_cent};
 use crate::pricing::Rate;
 use crate::report::{LineItem, TierUse};
 use crate::services::{Ctx, Dimension, EvalError};
@@ -43,12 +43,12 @@ impl Usage {
     }
 
     /// Records `quantity` more of `key`, `free` of it from the free tier.
-    fn take(&self, key: &'static str, quantity: Decimal, free: Decimal) {
+    fn take(&self, key: &'static str, quantity: Decimal, free: Decimal) -> Result<(), TooLarge> {
         let mut used = self.used.borrow_mut();
         match used.iter_mut().find(|u| u.key == key) {
             Some(entry) => {
-                entry.quantity += quantity;
-                entry.free += free;
+                entry.quantity = entry.quantity.plus(quantity)?;
+                entry.free = entry.free.plus(free)?;
             }
             None => {
                 // Cannot fill (see MAX_DIMENSIONS); if it did, only the
@@ -60,6 +60,7 @@ impl Usage {
                 });
             }
         }
+        Ok(())
     }
 }
 
@@ -73,46 +74,52 @@ pub fn charge(
         .prices
         .price(dimension.key)
         .ok_or(EvalError::MissingPrice(dimension))?;
+    let overflow = |_| EvalError::Overflow(dimension);
     let free_allowance = if ctx.free_tier {
-        price.free_per_month + price.free_per_hour * ctx.hours
+        price
+            .free_per_hour
+            .times(ctx.hours)
+            .and_then(|hourly| hourly.plus(price.free_per_month))
+            .map_err(overflow)?
     } else {
         Decimal::ZERO
     };
     let (used_before, free_before) = ctx.usage.before(dimension.key);
-    let free_quantity = (free_allowance - free_before)
+    let free_quantity = free_allowance
+        .minus(free_before)
+        .map_err(overflow)?
         .max(Decimal::ZERO)
         .min(quantity);
-    ctx.usage.take(dimension.key, quantity, free_quantity);
-    let billed = quantity - free_quantity;
-    let overflow = EvalError::Overflow(dimension);
+    ctx.usage
+        .take(dimension.key, quantity, free_quantity)
+        .map_err(overflow)?;
+    let billed = quantity.minus(free_quantity).map_err(overflow)?;
     let mut tiers = ArrayVec::new();
     let (unit_price, mut cost) = match &price.rate {
-        Rate::Flat(unit_price) => (
-            *unit_price,
-            billed.checked_mul(*unit_price).ok_or(overflow)?,
-        ),
+        Rate::Flat(unit_price) => (*unit_price, billed.times(*unit_price).map_err(overflow)?),
         Rate::Tiered(bands) => {
             // Tier bounds count the month's whole usage, free units and the
             // alternative's earlier components included.
-            let start = used_before + free_quantity;
-            let end = used_before + quantity;
+            let start = used_before.plus(free_quantity).map_err(overflow)?;
+            let end = used_before.plus(quantity).map_err(overflow)?;
             let mut used = start;
             let mut cost = Decimal::ZERO;
             for band in bands {
-                let room = band
-                    .up_to
-                    .map_or(Decimal::MAX, |bound| (bound - used).max(Decimal::ZERO));
-                let remaining = end - used;
+                let room = match band.up_to {
+                    Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
+                    None => Decimal::MAX,
+                };
+                let remaining = end.minus(used).map_err(overflow)?;
                 let quantity_here = room.min(remaining);
                 if quantity_here > Decimal::ZERO {
-                    let cost_here = quantity_here.checked_mul(band.price).ok_or(overflow)?;
+                    let cost_here = quantity_here.times(band.price).map_err(overflow)?;
                     tiers.push(TierUse {
                         quantity: quantity_here,
                         unit_price: band.price,
                         cost: cost_here,
                     });
-                    cost += cost_here;
-                    used += quantity_here;
+                    cost = cost.plus(cost_here).map_err(overflow)?;
+                    used = used.plus(quantity_here).map_err(overflow)?;
                 }
             }
             if used < end {
@@ -121,7 +128,7 @@ pub fn charge(
             let average = if billed.is_zero() {
                 bands[0].price
             } else {
-                cost / billed
+                cost.per(billed).map_err(overflow)?
             };
             if tiers.len() < 2 {
                 tiers.clear();

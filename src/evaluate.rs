@@ -5,8 +5,9 @@ use rust_decimal::Decimal;
 
 use crate::bill::Usage;
 use crate::diagnostic::Diagnostic;
-use crate::flow::{self, Flow, From};
+use crate::flow::{self, Flow, From, Unfit};
 use crate::keys::{Value, Values};
+use crate::number::{self, Exact};
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
 };
@@ -167,7 +168,11 @@ pub fn evaluate_alternative_into(
                     .copies_for(component.def().name);
                 let emitted = out.components[j].output.unwrap_or(Flow::NOTHING);
                 Flow {
-                    rate: emitted.rate.map(|r| r.times(copies)),
+                    rate: emitted
+                        .rate
+                        .map(|r| r.times(copies))
+                        .transpose()
+                        .map_err(|_| (j, EvalError::Arithmetic))?,
                     ..emitted
                 }
             }
@@ -175,7 +180,7 @@ pub fn evaluate_alternative_into(
         let input = component
             .own_input(values)
             .over(received)
-            .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?;
+            .map_err(|e| (i, unfit(e)))?;
         let component_ctx = Ctx {
             usage: &usage,
             input,
@@ -193,18 +198,30 @@ pub fn evaluate_alternative_into(
             component
                 .own_output(values)
                 .over(output)
-                .map_err(|e| (i, EvalError::PeakBelowAverage(e.0)))?,
+                .map_err(|e| (i, unfit(e)))?,
         );
         out.components[i] = result;
     }
-    out.monthly_cost = out
-        .components
-        .iter()
-        .map(ComponentResult::monthly_cost)
-        .sum();
-    out.latency = Duration::from_ms(out.components.iter().map(|c| c.latency.ms()).sum());
+    let mut total = Decimal::ZERO;
+    for (i, component) in out.components.iter().enumerate() {
+        let cost = number::sum(component.line_items.iter().map(|item| item.monthly_cost));
+        total = cost
+            .and_then(|cost| total.plus(cost))
+            .map_err(|_| (i, EvalError::Arithmetic))?;
+    }
+    out.monthly_cost = total;
+    let latency = number::sum(out.components.iter().map(|c| c.latency.ms()))
+        .map_err(|_| (0, EvalError::Arithmetic))?;
+    out.latency = Duration::from_ms(latency);
     check(requirements, out);
     Ok(())
+}
+
+fn unfit(error: Unfit) -> EvalError {
+    match error {
+        Unfit::PeakBelowAverage(rate) => EvalError::PeakBelowAverage(rate),
+        Unfit::TooLarge => EvalError::Arithmetic,
+    }
 }
 
 /// The service's inputs for `component`, built from `values`.
@@ -309,6 +326,10 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
             keys.map_or("record_size", |k| k.size.name)
         ),
         EvalError::Invalid => format!("`{}`'s values do not fit together", def.name),
+        EvalError::Arithmetic => format!(
+            "the figures of `{}` are too large to compute exactly",
+            def.name
+        ),
         EvalError::PeakBelowAverage(rate) => format!(
             "`{}` would peak at {} records/s, below its average of {}",
             def.name, rate.peak, rate.average
@@ -355,6 +376,10 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
             "a peak is the busiest second's rate: at least the average".to_string()
         }
         EvalError::Invalid => "check the values set for this component".to_string(),
+        EvalError::Arithmetic => {
+            "exact decimal arithmetic has 28 digits: check the rates, sizes, durations and prices"
+                .to_string()
+        }
         EvalError::MissingPrice(d) => format!(
             "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
             d.key, d.key, d.unit

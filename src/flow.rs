@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::keys::{Default, Key, Kind, Values};
+use crate::number::{Exact, TooLarge};
 use crate::units::Bytes;
 
 /// A rate of records a second: the month's average and its peak.
@@ -28,16 +29,24 @@ impl Rate {
     }
 
     /// The same shape at another size, e.g. one copy per subscription.
-    pub fn times(self, factor: Decimal) -> Self {
-        Self {
-            average: self.average * factor,
-            peak: self.peak * factor,
-        }
+    pub fn times(self, factor: Decimal) -> Result<Self, TooLarge> {
+        Ok(Self {
+            average: self.average.times(factor)?,
+            peak: self.peak.times(factor)?,
+        })
+    }
+
+    /// The same shape divided, e.g. records handed over in batches.
+    pub fn per(self, divisor: Decimal) -> Result<Self, TooLarge> {
+        Ok(Self {
+            average: self.average.per(divisor)?,
+            peak: self.peak.per(divisor)?,
+        })
     }
 
     /// The peak over the average; `None` when the average is zero.
     pub fn peak_to_average(self) -> Option<Decimal> {
-        (!self.average.is_zero()).then(|| self.peak / self.average)
+        self.peak.checked_div(self.average)
     }
 }
 
@@ -74,10 +83,10 @@ pub enum Peak {
 }
 
 impl Peak {
-    fn over(self, average: Decimal) -> Decimal {
+    fn over(self, average: Decimal) -> Result<Decimal, TooLarge> {
         match self {
-            Self::Rate(peak) => peak,
-            Self::Ratio(ratio) => average * ratio,
+            Self::Rate(peak) => Ok(peak),
+            Self::Ratio(ratio) => average.times(ratio),
         }
     }
 }
@@ -91,33 +100,47 @@ pub struct Own {
     pub record_size: Option<Bytes>,
 }
 
-/// A peak below its average: the rates cannot both be right.
+/// Why a component's own figures do not fit what it receives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PeakBelowAverage(pub Rate);
+pub enum Unfit {
+    /// A peak below its average: the rates cannot both be right.
+    PeakBelowAverage(Rate),
+    /// A peak too large for exact decimals.
+    TooLarge,
+}
+
+impl std::convert::From<TooLarge> for Unfit {
+    fn from(_: TooLarge) -> Self {
+        Self::TooLarge
+    }
+}
 
 impl Own {
     /// This component's own figures over what it receives. A component that
     /// sets its own average but no peak keeps the shape of what it receives:
     /// a function behind a spiky stream is spiky too.
-    pub fn over(&self, received: Flow) -> Result<Flow, PeakBelowAverage> {
+    pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
         let shape = received.rate.and_then(Rate::peak_to_average);
         let average = self.records_per_second.or(received.rate.map(|r| r.average));
         let rate = match (average, self.peak) {
             (None, _) => None,
             (Some(average), Some(peak)) => Some(Rate {
                 average,
-                peak: peak.over(average),
+                peak: peak.over(average)?,
             }),
             (Some(average), None) if self.records_per_second.is_some() => Some(Rate {
                 average,
-                peak: shape.map_or(average, |ratio| average * ratio),
+                peak: match shape {
+                    Some(ratio) => average.times(ratio)?,
+                    None => average,
+                },
             }),
             (Some(_), None) => received.rate,
         };
         if let Some(rate) = rate
             && rate.peak < rate.average
         {
-            return Err(PeakBelowAverage(rate));
+            return Err(Unfit::PeakBelowAverage(rate));
         }
         Ok(Flow {
             rate,
@@ -272,10 +295,7 @@ mod tests {
             ..Own::default()
         };
         let flow = own.over(received(dec!(100), dec!(300))).unwrap();
-        assert_eq!(
-            flow.rate,
-            Some(Rate::flat(dec!(20)).times(dec!(1)).with_peak(dec!(60)))
-        );
+        assert_eq!(flow.rate, Some(Rate::flat(dec!(20)).with_peak(dec!(60))));
     }
 
     #[test]

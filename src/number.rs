@@ -95,3 +95,43 @@ mod tests {
         assert_eq!(ceil_div(dec!(3001), dec!(1000)), dec!(4));
     }
 }
+
+/// Exact decimal arithmetic that says when a result does not fit in 28
+/// digits (or divides by zero), instead of panicking: an evaluation turns
+/// that into [`crate::services::EvalError::Arithmetic`], an error about the
+/// scenario's figures, never a crash.
+pub trait Exact: Sized {
+    fn times(self, other: Decimal) -> Result<Decimal, TooLarge>;
+    fn per(self, other: Decimal) -> Result<Decimal, TooLarge>;
+    fn plus(self, other: Decimal) -> Result<Decimal, TooLarge>;
+    fn minus(self, other: Decimal) -> Result<Decimal, TooLarge>;
+}
+
+/// A result too large (or a division by zero) for exact decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLarge;
+
+impl Exact for Decimal {
+    fn times(self, other: Decimal) -> Result<Decimal, TooLarge> {
+        self.checked_mul(other).ok_or(TooLarge)
+    }
+
+    fn per(self, other: Decimal) -> Result<Decimal, TooLarge> {
+        self.checked_div(other).ok_or(TooLarge)
+    }
+
+    fn plus(self, other: Decimal) -> Result<Decimal, TooLarge> {
+        self.checked_add(other).ok_or(TooLarge)
+    }
+
+    fn minus(self, other: Decimal) -> Result<Decimal, TooLarge> {
+        self.checked_sub(other).ok_or(TooLarge)
+    }
+}
+
+/// The exact sum of `values`, or [`TooLarge`].
+pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, TooLarge> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |total, value| total.plus(value))
+}

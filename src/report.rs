@@ -272,8 +272,11 @@ impl ComponentResult {
         Self::new("", None)
     }
 
+    /// The sum of its line items. An evaluation checks that it fits in
+    /// exact decimals before it reports it.
     pub fn monthly_cost(&self) -> Decimal {
-        self.line_items.iter().map(|item| item.monthly_cost).sum()
+        crate::number::sum(self.line_items.iter().map(|item| item.monthly_cost))
+            .unwrap_or(Decimal::MAX)
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {

@@ -117,9 +117,18 @@ pub enum EvalError {
     MissingSize,
     /// A component's own peak is below the average it receives.
     PeakBelowAverage(Rate),
+    /// A figure of the component's does not fit in exact decimals (28
+    /// digits): the scenario's rates, sizes or prices are too large.
+    Arithmetic,
     /// A component's values no longer make a component (a varied value
     /// clashes with another); checked when they are set, so never expected.
     Invalid,
+}
+
+impl From<crate::number::TooLarge> for EvalError {
+    fn from(_: crate::number::TooLarge) -> Self {
+        Self::Arithmetic
+    }
 }
 
 /// What every service's evaluation reads: the prices, the month and the options.

@@ -355,7 +355,7 @@ impl Input {
         // Bytes written a second: throughput limits hold at the peak, what
         // is billed and stored follows the average.
         let record_size = ctx.record_size()?;
-        let writes = ctx.rate()?.times(record_size.decimal());
+        let writes = ctx.rate()?.times(record_size.decimal())?;
         let write = writes.average;
         let read = write * Decimal::from(self.consumers);
         let retained_bytes = write * self.retention.secs();
