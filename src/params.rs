@@ -245,15 +245,20 @@ pub fn set(
 
 /// Whether the component at `place` still builds from `values`.
 fn still_valid(scenario: &Scenario, values: &[Value], place: Place) -> Result<(), String> {
-    let Place::Component {
-        alternative,
-        component,
-    } = place
-    else {
-        return Ok(());
-    };
-    let component = &scenario.alternatives[alternative].components[component];
-    component.build(values).map(|_| ()).map_err(|e| e.message)
+    match place {
+        Place::Component {
+            alternative,
+            component,
+        } => {
+            let component = &scenario.alternatives[alternative].components[component];
+            component.build(values).map(|_| ()).map_err(|e| e.message)
+        }
+        Place::Scenario => match values[scenario.hours_per_month] {
+            Value::Number(hours) => crate::scenario::check_hours(hours).map(|_| ()),
+            _ => Ok(()),
+        },
+        Place::Workload | Place::Requirements => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -374,6 +379,8 @@ components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }
         );
         let error = set(&scenario, &mut values, "workload.records_per_second", "-1").unwrap_err();
         assert!(error.to_string().contains("cannot be negative"), "{error}");
+        let error = set(&scenario, &mut values, "hours_per_month", "0").unwrap_err();
+        assert!(error.to_string().contains("between 1 and 744"), "{error}");
         assert_eq!(values, scenario.params.values);
     }
 }

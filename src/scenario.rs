@@ -640,10 +640,12 @@ static HOURS_PER_MONTH: crate::keys::Key = crate::keys::Key::new(
     "hours in the billing month (AWS's examples also use 720 and 744)",
 );
 
-fn check_hours(hours: Decimal) -> Result<Decimal, String> {
-    if hours <= Decimal::ZERO || hours > Decimal::from(744) {
+/// A month of at least one hour (a shorter one is a typo, and would make
+/// per-second rates meaningless) and at most 31 days.
+pub(crate) fn check_hours(hours: Decimal) -> Result<Decimal, String> {
+    if hours < Decimal::ONE || hours > Decimal::from(744) {
         return Err(format!(
-            "`hours_per_month` must be more than 0 and at most 744 (found {hours})"
+            "`hours_per_month` must be between 1 and 744 (found {hours})"
         ));
     }
     Ok(hours)

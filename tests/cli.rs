@@ -125,7 +125,7 @@ fn hours_out_of_range_on_the_command_line_exit_2() {
         "scenarios/kinesis-vs-dynamodb.toml",
     ]);
     assert!(
-        stderr.contains("`hours_per_month` must be more than 0"),
+        stderr.contains("`hours_per_month` must be between 1 and 744 (found 0)"),
         "{stderr}"
     );
 }
@@ -273,4 +273,16 @@ fn a_closed_pipe_ends_quietly() {
         .expect("stderr is UTF-8");
     assert_eq!(status.code(), Some(0));
     assert_eq!(stderr, "");
+}
+
+#[test]
+fn a_month_shorter_than_an_hour_is_refused() {
+    // 1e-28 hours would be read as a month of almost no seconds, and every
+    // rate a second would be priced as if it barely ran.
+    let stderr = rejected(&[
+        "--hours-per-month",
+        "0.5",
+        "scenarios/kinesis-vs-dynamodb.toml",
+    ]);
+    assert!(stderr.contains("between 1 and 744 (found 0.5)"), "{stderr}");
 }
