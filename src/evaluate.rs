@@ -193,6 +193,15 @@ pub fn evaluate_alternative_into(
         result.id.clone_from(&component.id);
         result.input = input;
         result.from = component.from;
+        let before = match component.from {
+            From::Workload => Decimal::ZERO,
+            From::Component(j) => out.components[j].path_latency.ms(),
+        };
+        result.path_latency = Duration::from_ms(
+            before
+                .plus(result.latency.ms())
+                .map_err(|_| (i, EvalError::Arithmetic))?,
+        );
         let output = result.output.unwrap_or(input);
         result.output = Some(
             component
@@ -210,9 +219,13 @@ pub fn evaluate_alternative_into(
             .map_err(|_| (i, EvalError::Arithmetic))?;
     }
     out.monthly_cost = total;
-    let latency = number::sum(out.components.iter().map(|c| c.latency.ms()))
-        .map_err(|_| (0, EvalError::Arithmetic))?;
-    out.latency = Duration::from_ms(latency);
+    // Branches run side by side: the data is late by the slowest path.
+    out.latency = out
+        .components
+        .iter()
+        .map(|c| c.path_latency)
+        .max()
+        .unwrap_or(Duration::ZERO);
     check(requirements, out);
     Ok(())
 }

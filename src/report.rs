@@ -247,6 +247,9 @@ pub struct ComponentResult {
     pub from: From,
     /// What it passes on; `None` while a service passes on what it receives.
     pub output: Option<Flow>,
+    /// The latency from the workload to the end of this component, along
+    /// the components it consumes from.
+    pub path_latency: Duration,
 }
 
 impl ComponentResult {
@@ -264,6 +267,7 @@ impl ComponentResult {
             input: Flow::NOTHING,
             from: From::Workload,
             output: None,
+            path_latency: Duration::ZERO,
         }
     }
 
@@ -337,7 +341,7 @@ pub struct AlternativeResult {
     pub name: Arc<str>,
     pub components: Vec<ComponentResult>,
     pub monthly_cost: Decimal,
-    /// The latency the components add in sequence.
+    /// The latency the components add along the longest path through them.
     pub latency: Duration,
     /// Requirement violations, with the index of the component each concerns
     /// (`None` for the alternative as a whole: latency, budget, retention,

@@ -142,6 +142,10 @@ components = [
     assert_eq!(lambda["input"]["from"], "stream");
     assert_eq!(lambda["input"]["records_per_second"], 1000);
     assert_eq!(lambda["capacity"]["invocations_per_second"], 10);
+    // The branches run side by side: the data is as late as the slower one.
+    // Stream 200 ms, then Firehose filling 5 MB at 1,024,000 B/s in 5.12 s,
+    // then S3 100 ms: 5,420 ms; the Lambda branch is 200 + 100 ms = 300 ms.
+    assert_eq!(json["alternatives"][0]["latency_ms"], 5420);
 }
 
 fn dynamodb(peak: &str) -> Value {
