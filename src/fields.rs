@@ -204,7 +204,15 @@ impl<'s> Fields<'s> {
         self.typed(key, expected, |value| {
             let number = match value {
                 toml::Value::Integer(n) => Some(Decimal::from(*n)),
-                toml::Value::Float(f) => decimal_from_f64(*f),
+                // A figure that is not zero as written must not become zero.
+                toml::Value::Float(f) => match decimal_from_f64(*f) {
+                    Some(n) if n.is_zero() && *f != 0.0 => {
+                        return Err(Some(format!(
+                            "`{key}` = {f:e} is too small for exact decimals (28 decimal places); write 0 for none"
+                        )));
+                    }
+                    n => n,
+                },
                 // A word is not a rate at all: say what one looks like.
                 toml::Value::String(text)
                     if rate && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
