@@ -388,7 +388,9 @@ impl Input {
                         "raise `storage_per_broker` (up to 16 TB), add brokers, or shorten `retention`",
                     );
                 }
-                result.note(
+                // Throughput that is not checked is not known to fit: the
+                // alternative's verdict says so rather than passing it.
+                result.warn(
                     "broker_throughput_unchecked",
                     "throughput and partitions per broker are not checked: calc has no sourced per-broker-type figures",
                 );
@@ -552,7 +554,7 @@ const FIX_SPLIT_CLUSTER: &str =
 mod tests {
     use super::*;
     use crate::keys::Value;
-    use crate::report::Violation;
+    use crate::report::{Level, Violation};
     use crate::services::testing::{self, Fed, ctx, item, steady};
     use crate::units::{MIB, PIB, TIB};
     use rust_decimal_macros::dec;
@@ -597,6 +599,18 @@ mod tests {
             result.properties.retention,
             Retention::For(Duration::from_hours(168))
         );
+    }
+
+    #[test]
+    fn unchecked_broker_throughput_is_a_warning() {
+        let result = provisioned(BrokerType::M5Large, 3, Bytes(1000 * GIB))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty());
+        assert!(matches!(
+            result.notes.as_slice(),
+            [note] if note.code == "broker_throughput_unchecked" && note.level == Level::Warning
+        ));
     }
 
     #[test]
