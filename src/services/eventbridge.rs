@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::flow::{self, Flow, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Duration, GIB, KIB};
@@ -160,8 +160,8 @@ impl Input {
         let mut result = ComponentResult::new(SERVICE.name, None);
         // A count for the month stays exact: it is not a rate times seconds.
         let (events, per_month) = match (self.events_per_month, ctx.input.rate) {
-            (Some(month), _) => (Rate::flat(month / ctx.seconds()), month),
-            (None, Some(rate)) => (rate, rate.average * ctx.seconds()),
+            (Some(month), _) => (Rate::flat(month.per(ctx.seconds())?), month),
+            (None, Some(rate)) => (rate, rate.average.times(ctx.seconds())?),
             // A schedule starts jobs on its own: it carries no events.
             (None, None) if self.scheduled_rules > 0 => (Rate::flat(Decimal::ZERO), Decimal::ZERO),
             (None, None) => return Err(EvalError::MissingRate),
@@ -185,7 +185,7 @@ impl Input {
 
         // PutEvents is throttled per call, and a call carries up to 10 events:
         // the limit holds in every second, so the peak counts.
-        let calls = events.peak / Decimal::from(self.batch_size);
+        let calls = events.peak.per(Decimal::from(self.batch_size))?;
         result.capacity("put_events_calls_per_second", CapacityValue::Number(calls));
         let allowed = ctx.count(&PUT_EVENTS_CALLS)?;
         if calls > allowed {
@@ -203,9 +203,10 @@ impl Input {
         let chunks = Decimal::from(event_size.map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)));
         result.capacity("billed_events_per_event", CapacityValue::Number(chunks));
         if !per_month.is_zero() {
+            let million_events = per_month.times(chunks)?.per(MILLION)?;
             result
                 .line_items
-                .push(charge(ctx, &CUSTOM_EVENTS, per_month * chunks / MILLION)?);
+                .push(charge(ctx, &CUSTOM_EVENTS, million_events)?);
         }
         if self.scheduled_rules > 0 {
             result.capacity(
@@ -220,14 +221,15 @@ impl Input {
 
         let retention = match self.archive_retention {
             Some(retention) => {
-                let size = ctx.record_size()?;
-                let bytes_per_second = per_second * size.decimal();
-                let gb = per_month * size.decimal() / Decimal::from(GIB);
+                let size = ctx.record_size()?.decimal();
+                let gib = Decimal::from(GIB);
+                let gb = per_month.times(size)?.per(gib)?;
                 result
                     .line_items
                     .push(charge(ctx, &ARCHIVE_PROCESSING_GB, gb)?);
                 // Steady state: the archive holds the events of the retention period.
-                let stored = bytes_per_second * retention.secs() / Decimal::from(GIB);
+                let bytes_per_second = per_second.times(size)?;
+                let stored = bytes_per_second.times(retention.secs())?.per(gib)?;
                 result
                     .line_items
                     .push(charge(ctx, &ARCHIVE_STORAGE_GB_MONTH, stored)?);
@@ -253,8 +255,8 @@ impl Input {
 mod tests {
     use super::*;
     use crate::keys::Value;
-    use crate::services::testing::{Fed, ctx, item};
-    use crate::units::Bytes;
+    use crate::services::testing::{Fed, ctx, item, prices};
+    use crate::units::{Bytes, PIB};
     use rust_decimal_macros::dec;
 
     /// The bus that the declared keys make, with `set` over their defaults
@@ -379,6 +381,36 @@ mod tests {
                 .unwrap()
                 .violations
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error_not_a_panic() {
+        // 10^12 events/s of 1 PB (over the size limit, priced as set) over
+        // 744 h, each 2^34 chunks of 64 KB: 10^12 × 2,678,400 s × 2^34
+        // = 4.6 × 10^22 million events, large but exact.
+        let mut input = bus(Events::PerSecond(dec!(1_000_000_000_000)), Some(Bytes(PIB)));
+        let result = input.evaluate(&ctx(dec!(744))).unwrap();
+        assert_eq!(
+            item(&result, "custom_events").quantity,
+            dec!(46_014_561_622_425_600_000_000)
+        );
+        // At $10^26 per million events the bill does not fit in 28 digits.
+        let mut book = prices().clone();
+        book.override_price(CUSTOM_EVENTS.key, dec!(1e26), CUSTOM_EVENTS.unit);
+        let priced = Ctx {
+            prices: &book,
+            ..ctx(dec!(744))
+        };
+        assert_eq!(
+            input.evaluate(&priced).err(),
+            Some(EvalError::Overflow(&CUSTOM_EVENTS))
+        );
+        // Archived, the month's 3 × 10^33 bytes do not fit either.
+        input.archive_retention = Some(Duration::from_hours(168));
+        assert_eq!(
+            input.evaluate(&ctx(dec!(744))).err(),
+            Some(EvalError::Arithmetic)
         );
     }
 

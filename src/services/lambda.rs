@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, MIB};
@@ -237,26 +237,20 @@ impl Input {
         let seconds = ctx.seconds();
         // A count for the month stays exact: it is not a rate times seconds.
         let (per_second, per_month) = match self.invocations {
-            Invocations::PerMonth(n) => (Rate::flat(n / seconds), n),
+            Invocations::PerMonth(n) => (Rate::flat(n.per(seconds)?), n),
             Invocations::FromRecords { batch_size } => {
-                let records = ctx.rate()?;
-                let batch = Decimal::from(batch_size);
-                let per_second = Rate {
-                    average: records.average / batch,
-                    peak: records.peak / batch,
-                };
-                (per_second, records.average / batch * seconds)
+                let per_second = ctx.rate()?.per(Decimal::from(batch_size))?;
+                (per_second, per_second.average.times(seconds)?)
             }
         };
         // Lambda bills run time rounded up to the millisecond.
-        let billed_secs = self.duration.ms().ceil() / Decimal::ONE_THOUSAND;
-        let memory_gb = memory.decimal() / Decimal::from(GIB);
-        let gb_seconds = per_month * billed_secs * memory_gb;
+        let billed_secs = self.duration.ms().ceil().per(Decimal::ONE_THOUSAND)?;
+        let gb_seconds = gb_seconds_of(per_month, billed_secs, memory)?;
 
         // AWS's rule (Lambda developer guide, "concurrency"): concurrency is
         // requests per second × average request duration in seconds, at the
         // peak, since the limit holds at every moment.
-        let concurrency = per_second.peak * self.duration.secs();
+        let concurrency = per_second.peak.times(self.duration.secs())?;
         result.capacity("invocations_per_month", CapacityValue::Number(per_month));
         result.capacity(
             "invocations_per_second",
@@ -284,7 +278,7 @@ impl Input {
 
         result
             .line_items
-            .push(charge(ctx, &REQUESTS, per_month / MILLION)?);
+            .push(charge(ctx, &REQUESTS, per_month.per(MILLION)?)?);
         let duration_dimension = match self.architecture {
             Architecture::X86_64 => &DURATION_X86,
             Architecture::Arm64 => &DURATION_ARM,
@@ -297,8 +291,7 @@ impl Input {
             .0
             .saturating_sub(INCLUDED_EPHEMERAL_STORAGE);
         if extra_tmp > 0 {
-            let tmp_gb_seconds =
-                per_month * billed_secs * (Decimal::from(extra_tmp) / Decimal::from(GIB));
+            let tmp_gb_seconds = gb_seconds_of(per_month, billed_secs, Bytes(extra_tmp))?;
             result
                 .line_items
                 .push(charge(ctx, &EPHEMERAL_STORAGE, tmp_gb_seconds)?);
@@ -348,6 +341,13 @@ impl Input {
     }
 }
 
+/// GB-seconds of `size` held through `runs` runs of `billed_secs` each, as
+/// Lambda bills memory and /tmp storage (GB is 1,024 MB).
+fn gb_seconds_of(runs: Decimal, billed_secs: Decimal, size: Bytes) -> Result<Decimal, EvalError> {
+    let gb = size.decimal().per(Decimal::from(GIB))?;
+    Ok(runs.times(billed_secs)?.times(gb)?)
+}
+
 /// A size as set (else the table's minimum), checked against the table's
 /// range: below it or above it is a violation with the matching fix.
 fn within(
@@ -380,6 +380,7 @@ mod tests {
     use crate::number::cents;
     use crate::report::Violation;
     use crate::services::testing::{self, Fed, ctx, item, prices, steady};
+    use crate::units::PIB;
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
@@ -608,6 +609,30 @@ mod tests {
                 minimum: dec!(512) * Decimal::from(MIB),
                 fix: "raise `ephemeral_storage` to at least the minimum",
             }]
+        );
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error_not_a_panic() {
+        // 10^12 records/s, one per run, of 15 minutes at 10 GB over 744 h:
+        // 10^12 × 2,678,400 s × 900 s × 10 GB = 2.41 × 10^22 GB-seconds,
+        // large but exact.
+        let mut input = function(Decimal::ZERO, Bytes::mib(10240), Duration::from_secs(900));
+        input.invocations = Invocations::FromRecords { batch_size: 1 };
+        input.flow = steady(dec!(1_000_000_000_000), Bytes(PIB));
+        let result = input.evaluate(&ctx(dec!(744))).unwrap();
+        assert_eq!(
+            capacity(&result, "gb_seconds"),
+            CapacityValue::Number(dec!(24_105_600_000_000_000_000_000))
+        );
+        // The same runs of 100 years at 1 PB of memory and of /tmp: some
+        // 9 × 10^33 GB-seconds do not fit in 28 digits.
+        input.duration = Duration::from_hours(876_000);
+        input.memory = Some(Bytes(PIB));
+        input.ephemeral_storage = Some(Bytes(PIB));
+        assert_eq!(
+            input.evaluate(&ctx(dec!(744))).err(),
+            Some(EvalError::Arithmetic)
         );
     }
 

@@ -7,7 +7,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::ceil_div;
+use crate::number::{Exact, ceil_div};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
@@ -357,8 +357,8 @@ impl Input {
         let record_size = ctx.record_size()?;
         let writes = ctx.rate()?.times(record_size.decimal())?;
         let write = writes.average;
-        let read = write * Decimal::from(self.consumers);
-        let retained_bytes = write * self.retention.secs();
+        let read = write.times(Decimal::from(self.consumers))?;
+        let retained_bytes = write.times(self.retention.secs())?;
         result.capacity("write_bytes_per_second", CapacityValue::Number(write));
         result.capacity("read_bytes_per_second", CapacityValue::Number(read));
         let max_message_size = match self.cluster {
@@ -371,8 +371,9 @@ impl Input {
                 check_storage(ctx, storage_per_broker, &mut result)?;
                 // Every replica of the retained data sits on some broker; the
                 // brokers share it evenly when partitions are spread well.
-                let needed =
-                    retained_bytes * Decimal::from(replication_factor) / Decimal::from(brokers);
+                let needed = retained_bytes
+                    .times(Decimal::from(replication_factor))?
+                    .per(Decimal::from(brokers))?;
                 let allowed = storage_per_broker.decimal();
                 let needed_bytes = Bytes(u64::try_from(needed.ceil()).unwrap_or(u64::MAX));
                 result.capacity(
@@ -387,16 +388,19 @@ impl Input {
                         "raise `storage_per_broker` (up to 16 TB), add brokers, or shorten `retention`",
                     );
                 }
-                result.note(
+                // Throughput that is not checked is not known to fit: the
+                // alternative's verdict says so rather than passing it.
+                result.warn(
                     "broker_throughput_unchecked",
                     "throughput and partitions per broker are not checked: calc has no sourced per-broker-type figures",
                 );
                 let brokers = Decimal::from(brokers);
+                let broker_hours = brokers.times(ctx.hours)?;
                 result
                     .line_items
-                    .push(charge(ctx, broker_type.dimension(), brokers * ctx.hours)?);
+                    .push(charge(ctx, broker_type.dimension(), broker_hours)?);
                 // Provisioned storage is billed whether used or not.
-                let storage_gb = brokers * allowed / Decimal::from(GIB);
+                let storage_gb = brokers.times(allowed)?.per(Decimal::from(GIB))?;
                 result
                     .line_items
                     .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
@@ -437,7 +441,7 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let consumers = Decimal::from(self.consumers);
-        let (write, read) = (writes.peak, writes.peak * consumers);
+        let (write, read) = (writes.peak, writes.peak.times(consumers)?);
         // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
         // of reads: the busier side sets how many are needed.
         let per_partition = ctx.bytes(&SERVERLESS_PARTITION_INGRESS)?.decimal();
@@ -460,7 +464,7 @@ impl Input {
         if read > egress {
             result.violate(&SERVERLESS_EGRESS, read, egress, FIX_SPLIT_CLUSTER);
         }
-        let per_partition_write = write / partitions;
+        let per_partition_write = write.per(partitions)?;
         if per_partition_write > per_partition {
             result.violate(
                 &SERVERLESS_PARTITION_INGRESS,
@@ -469,7 +473,7 @@ impl Input {
                 "add partitions: each takes 5 MB/s of writes",
             );
         }
-        let per_partition_read = read / partitions;
+        let per_partition_read = read.per(partitions)?;
         if per_partition_read > per_partition_out {
             result.violate(
                 &SERVERLESS_PARTITION_EGRESS,
@@ -489,27 +493,26 @@ impl Input {
         }
 
         let gb = Decimal::from(GIB);
-        let gb_in = writes.average * ctx.seconds() / gb;
+        let gb_in = writes.average.times(ctx.seconds())?.per(gb)?;
+        let partition_hours = partitions.times(ctx.hours)?;
+        let gb_out = gb_in.times(consumers)?;
+        // Steady state: the cluster holds `retention` worth of writes.
+        let gb_stored = retained_bytes.per(gb)?;
         result
             .line_items
             .push(charge(ctx, &SERVERLESS_CLUSTER_HOUR, ctx.hours)?);
-        result.line_items.push(charge(
-            ctx,
-            &SERVERLESS_PARTITION_HOUR,
-            partitions * ctx.hours,
-        )?);
+        result
+            .line_items
+            .push(charge(ctx, &SERVERLESS_PARTITION_HOUR, partition_hours)?);
         result
             .line_items
             .push(charge(ctx, &SERVERLESS_DATA_IN_GB, gb_in)?);
         result
             .line_items
-            .push(charge(ctx, &SERVERLESS_DATA_OUT_GB, gb_in * consumers)?);
-        // Steady state: the cluster holds `retention` worth of writes.
-        result.line_items.push(charge(
-            ctx,
-            &SERVERLESS_STORAGE_GB_MONTH,
-            retained_bytes / gb,
-        )?);
+            .push(charge(ctx, &SERVERLESS_DATA_OUT_GB, gb_out)?);
+        result
+            .line_items
+            .push(charge(ctx, &SERVERLESS_STORAGE_GB_MONTH, gb_stored)?);
         Ok(())
     }
 }
@@ -551,9 +554,9 @@ const FIX_SPLIT_CLUSTER: &str =
 mod tests {
     use super::*;
     use crate::keys::Value;
-    use crate::report::Violation;
+    use crate::report::{Level, Violation};
     use crate::services::testing::{self, Fed, ctx, item, steady};
-    use crate::units::{MIB, TIB};
+    use crate::units::{MIB, PIB, TIB};
     use rust_decimal_macros::dec;
 
     fn provisioned(broker_type: BrokerType, brokers: u32, storage_per_broker: Bytes) -> Fed<Input> {
@@ -596,6 +599,18 @@ mod tests {
             result.properties.retention,
             Retention::For(Duration::from_hours(168))
         );
+    }
+
+    #[test]
+    fn unchecked_broker_throughput_is_a_warning() {
+        let result = provisioned(BrokerType::M5Large, 3, Bytes(1000 * GIB))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty());
+        assert!(matches!(
+            result.notes.as_slice(),
+            [note] if note.code == "broker_throughput_unchecked" && note.level == Level::Warning
+        ));
     }
 
     #[test]
@@ -716,6 +731,37 @@ mod tests {
                 minimum: Decimal::from(GIB),
                 fix: "raise `storage_per_broker` to at least the minimum",
             }]
+        );
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error_not_a_panic() {
+        // 10^12 records/s of 1 KB kept 100 years (3,153,600,000 s), 2 replicas
+        // on 3 brokers: 1.024 × 10^15 B/s × 3,153,600,000 s × 2 / 3
+        // = 2.15 × 10^24 bytes a broker, large but exact.
+        let mut input = provisioned(BrokerType::M5Large, 3, Bytes(16 * TIB));
+        input.retention = Duration::from_hours(876_000);
+        input.flow = steady(dec!(1_000_000_000_000), Bytes::kib(1));
+        let result = input.evaluate(&ctx(dec!(744))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Limit { limit, needed, .. }]
+                if *limit == &BROKER_STORAGE && *needed == dec!(2_152_857_600_000_000_000_000_000)
+        ));
+        // Records of 1 PB: 1.13 × 10^27 B/s kept 7 days do not fit in 28 digits.
+        input.retention = Duration::from_hours(168);
+        input.flow = steady(dec!(1_000_000_000_000), Bytes(PIB));
+        assert_eq!(
+            input.evaluate(&ctx(dec!(744))).err(),
+            Some(EvalError::Arithmetic)
+        );
+        // Kept 1 ms on a serverless cluster they fit, but the month's GB in
+        // (1.13 × 10^27 B/s × 2,678,400 s) does not.
+        input.cluster = Cluster::Serverless;
+        input.retention = Duration::from_ms(dec!(1));
+        assert_eq!(
+            input.evaluate(&ctx(dec!(744))).err(),
+            Some(EvalError::Arithmetic)
         );
     }
 
