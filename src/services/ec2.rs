@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::units::Duration;
@@ -141,7 +142,7 @@ impl Input {
             Some(running) => running.hours(),
             None => ctx.hours,
         };
-        let instance_hours = Decimal::from(self.instances) * hours;
+        let instance_hours = Decimal::from(self.instances).times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));
         result
@@ -160,7 +161,7 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item};
+    use crate::services::testing::{ctx, item, prices};
     use rust_decimal_macros::dec;
 
     #[test]
@@ -188,6 +189,29 @@ mod tests {
         let line = item(&result, "m5_xlarge_hour");
         assert_eq!(line.quantity, dec!(30));
         assert_eq!(line.monthly_cost, dec!(5.76));
+    }
+
+    #[test]
+    fn the_most_instances_compute_exactly_and_a_huge_price_is_an_error() {
+        // 100,000 instances all of a 744-hour month: 74,400,000 instance-hours.
+        let input = Input {
+            instance_type: InstanceType::M5Large,
+            instances: 100_000,
+            hours_running: None,
+        };
+        let result = input.evaluate(&ctx(dec!(744))).unwrap();
+        assert_eq!(item(&result, "m5_large_hour").quantity, dec!(74400000));
+        // At 10^26 an instance-hour the bill is past exact decimals: an error, not a panic.
+        let mut book = prices().clone();
+        book.override_price(M5_LARGE_HOUR.key, dec!(1e26), M5_LARGE_HOUR.unit);
+        let huge = Ctx {
+            prices: &book,
+            ..ctx(dec!(744))
+        };
+        assert_eq!(
+            input.evaluate(&huge),
+            Err(EvalError::Overflow(&M5_LARGE_HOUR))
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -181,12 +182,12 @@ impl Input {
             );
         }
         self.check_buffer(ctx, &mut result)?;
-        let bytes_per_second = rate.average * record_size.decimal();
-        let peak_bytes_per_second = rate.peak * record_size.decimal();
+        let bytes_per_second = rate.average.times(record_size.decimal())?;
+        let peak_bytes_per_second = rate.peak.times(record_size.decimal())?;
 
-        let (trigger, delay, fill_seconds) = self.flush(bytes_per_second);
-        result.latency = Duration::from_ms(delay * Decimal::ONE_THOUSAND);
-        self.deliver(rate, record_size, &mut result);
+        let (trigger, delay, fill_seconds) = self.flush(bytes_per_second)?;
+        result.latency = Duration::from_ms(delay.times(Decimal::ONE_THOUSAND)?);
+        self.deliver(rate, record_size, &mut result)?;
         // Firehose delivers in batches without an order guarantee and keeps
         // nothing once delivered: it cannot replay.
         result.properties = Properties {
@@ -221,9 +222,11 @@ impl Input {
             }
         }
 
-        let billed_record =
-            Decimal::from(record_size.chunks_of(BILLING_INCREMENT).max(1) * BILLING_INCREMENT);
-        let gb = rate.average * billed_record * ctx.seconds() / Decimal::from(GIB);
+        // Counted in decimals: a record of nearly 2^64 bytes would overflow a u64.
+        let increments = Decimal::from(record_size.chunks_of(BILLING_INCREMENT).max(1));
+        let billed_record = increments.times(Decimal::from(BILLING_INCREMENT))?;
+        let billed_bytes = rate.average.times(billed_record)?;
+        let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
         result.capacity("billed_record_bytes", CapacityValue::Number(billed_record));
         result.line_items.push(charge(ctx, &INGESTION_GB, gb)?);
         if self.format_conversion {
@@ -272,35 +275,47 @@ impl Input {
     /// waits, and how long the buffer takes to fill (if anything arrives).
     /// The buffer delivers when it is full or when the interval ends,
     /// whichever comes first.
-    fn flush(&self, bytes_per_second: Decimal) -> (FlushTrigger, Decimal, Option<Decimal>) {
+    fn flush(
+        &self,
+        bytes_per_second: Decimal,
+    ) -> Result<(FlushTrigger, Decimal, Option<Decimal>), EvalError> {
         let interval = self.buffer_interval.secs();
-        let fill_seconds =
-            (!bytes_per_second.is_zero()).then(|| self.buffer_size.decimal() / bytes_per_second);
-        match fill_seconds {
+        let fill_seconds = if bytes_per_second.is_zero() {
+            None
+        } else {
+            Some(self.buffer_size.decimal().per(bytes_per_second)?)
+        };
+        Ok(match fill_seconds {
             Some(fill) if fill < interval => (FlushTrigger::Size, fill, fill_seconds),
             _ => (FlushTrigger::Interval, interval, fill_seconds),
-        }
+        })
     }
 
     /// Firehose writes one object per delivery: its rate is one over the
     /// time between deliveries, its size the bytes buffered meanwhile
     /// (smaller once converted to Parquet or ORC, by `conversion_ratio`).
     /// A zero interval delivers each record as it comes.
-    fn deliver(&self, rate: Rate, record_size: Bytes, result: &mut ComponentResult) {
-        let objects = |records: Decimal| {
-            let (_, every, _) = self.flush(records * record_size.decimal());
+    fn deliver(
+        &self,
+        rate: Rate,
+        record_size: Bytes,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let objects = |records: Decimal| -> Result<(Decimal, Decimal), EvalError> {
+            let bytes_per_second = records.times(record_size.decimal())?;
+            let (_, every, _) = self.flush(bytes_per_second)?;
             if every.is_zero() {
-                (records, record_size.decimal())
+                Ok((records, record_size.decimal()))
             } else {
-                (
-                    Decimal::ONE / every,
-                    records * record_size.decimal() * every,
-                )
+                Ok((Decimal::ONE.per(every)?, bytes_per_second.times(every)?))
             }
         };
-        let (average, bytes) = objects(rate.average);
-        let (peak, _) = objects(rate.peak);
-        let bytes = self.conversion_ratio.map_or(bytes, |ratio| bytes * ratio);
+        let (average, bytes) = objects(rate.average)?;
+        let (peak, _) = objects(rate.peak)?;
+        let bytes = match self.conversion_ratio {
+            Some(ratio) => bytes.times(ratio)?,
+            None => bytes,
+        };
         let object_size = Bytes(u64::try_from(bytes.ceil()).unwrap_or(u64::MAX));
         result.capacity("objects_per_second", CapacityValue::Number(average));
         result.output = Some(Flow::new(
@@ -310,6 +325,7 @@ impl Input {
             },
             Some(object_size),
         ));
+        Ok(())
     }
 }
 
@@ -320,6 +336,7 @@ mod tests {
     use super::*;
     use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::units::PIB;
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -394,6 +411,18 @@ mod tests {
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(result.violations.len(), 1, "10,000 KB/s is over 5 MB/s");
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^12 records/s of 1 PB: 1.1 × 10^27 bytes/s still fits in 28
+        // digits, the month's GB ingested (× 2,628,000 s) do not.
+        let result = stream(dec!(1_000_000_000_000), Bytes(PIB)).evaluate(&ctx(dec!(730)));
+        assert_eq!(result, Err(EvalError::Arithmetic));
+        // 10^12 records/s of 1 KB fits: its 1.25 × 10^13 GB a month are
+        // past the table's last tier (5 PB), an error about the price.
+        let result = stream(dec!(1_000_000_000_000), Bytes::kib(1)).evaluate(&ctx(dec!(730)));
+        assert_eq!(result, Err(EvalError::BeyondLastTier(&INGESTION_GB)));
     }
 
     #[test]

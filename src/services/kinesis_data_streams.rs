@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, KIB};
@@ -245,17 +245,17 @@ impl Input {
         let record_size = ctx.record_size()?;
         self.check_records(ctx, record_size, &mut result)?;
         // Shards are sized for the peak; what is billed per byte follows the average.
-        let write_bytes = rate.average * record_size.decimal();
-        let peak_write_bytes = rate.peak * record_size.decimal();
+        let write_bytes = rate.average.times(record_size.decimal())?;
+        let peak_write_bytes = rate.peak.times(record_size.decimal())?;
 
         // AWS's sizing rule (Kinesis developer guide, "resharding"): a shard takes
         // 1 MB/s or 1,000 records/s of writes and serves 2 MB/s to the
         // shared-throughput consumers together; enhanced fan-out consumers get
         // their own 2 MB/s and do not count here.
-        let by_write_bytes = peak_write_bytes / ctx.bytes(&SHARD_WRITE_BYTES)?.decimal();
-        let by_write_records = rate.peak / ctx.count(&SHARD_WRITE_RECORDS)?;
-        let by_shared_reads = peak_write_bytes * Decimal::from(self.consumers)
-            / ctx.bytes(&SHARD_READ_BYTES)?.decimal();
+        let by_write_bytes = peak_write_bytes.per(ctx.bytes(&SHARD_WRITE_BYTES)?.decimal())?;
+        let by_write_records = rate.peak.per(ctx.count(&SHARD_WRITE_RECORDS)?)?;
+        let shared_read_bytes = peak_write_bytes.times(Decimal::from(self.consumers))?;
+        let by_shared_reads = shared_read_bytes.per(ctx.bytes(&SHARD_READ_BYTES)?.decimal())?;
         let (binding, tightest) = [
             (Binding::WriteBytes, by_write_bytes),
             (Binding::WriteRecords, by_write_records),
@@ -299,7 +299,7 @@ impl Input {
                     && rate.peak > rate.average
                 {
                     // How much of the shards' write capacity the average uses.
-                    let utilisation = tightest / ratio / shards;
+                    let utilisation = tightest.per(ratio)?.per(shards)?;
                     result.capacity("utilisation", CapacityValue::Number(utilisation));
                 }
                 self.provisioned(ctx, shards, write_bytes, &mut result)?;
@@ -402,13 +402,14 @@ impl Input {
                 "request a shard quota increase, or use on-demand mode",
             );
         }
-        let shard_hours = shards * ctx.hours;
+        let shard_hours = shards.times(ctx.hours)?;
         result
             .line_items
             .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
         // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
         let units_per_record = Decimal::from(ctx.record_size()?.chunks_of(PUT_PAYLOAD_UNIT).max(1));
-        let put_units = ctx.rate()?.average * units_per_record * ctx.seconds() / MILLION;
+        let units_per_second = ctx.rate()?.average.times(units_per_record)?;
+        let put_units = units_per_second.times(ctx.seconds())?.per(MILLION)?;
         result
             .line_items
             .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
@@ -425,10 +426,12 @@ impl Input {
         self.long_term_retention(ctx, write_bytes, result)?;
         if self.efo_consumers > 0 {
             let efo = Decimal::from(self.efo_consumers);
+            let consumer_shard_hours = efo.times(shard_hours)?;
             result
                 .line_items
-                .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, efo * shard_hours)?);
-            let gb = efo * write_bytes * ctx.seconds() / Decimal::from(GIB);
+                .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, consumer_shard_hours)?);
+            let efo_bytes = efo.times(write_bytes)?;
+            let gb = gb_per_month(ctx, efo_bytes)?;
             result
                 .line_items
                 .push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
@@ -460,29 +463,34 @@ impl Input {
             .line_items
             .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
         // Data in and out are metered with each record rounded up to 1 KiB.
-        let billed_record = Decimal::from(
-            ctx.record_size()?.chunks_of(ON_DEMAND_RECORD_UNIT).max(1) * ON_DEMAND_RECORD_UNIT,
-        );
-        let gb_in = ctx.rate()?.average * billed_record * ctx.seconds() / Decimal::from(GIB);
+        // Counted in decimals: a record of nearly 2^64 bytes would overflow a u64.
+        let units = Decimal::from(ctx.record_size()?.chunks_of(ON_DEMAND_RECORD_UNIT).max(1));
+        let billed_record = units.times(Decimal::from(ON_DEMAND_RECORD_UNIT))?;
+        let billed_bytes = ctx.rate()?.average.times(billed_record)?;
+        let gb_in = gb_per_month(ctx, billed_bytes)?;
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
         if self.consumers > 0 {
-            let gb_out = gb_in * Decimal::from(self.consumers);
+            let gb_out = gb_in.times(Decimal::from(self.consumers))?;
             result
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
         }
         if self.efo_consumers > 0 {
-            let gb_efo = gb_in * Decimal::from(self.efo_consumers);
+            let gb_efo = gb_in.times(Decimal::from(self.efo_consumers))?;
             result
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
         }
         if self.retention > Duration::from_hours(DAY) {
             // Steady state: the stream holds the bytes of the hours past the first day.
-            let kept = self.retention.min(Duration::from_hours(WEEK)).hours() - Decimal::from(DAY);
-            let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
+            let kept = self
+                .retention
+                .min(Duration::from_hours(WEEK))
+                .hours()
+                .minus(Decimal::from(DAY))?;
+            let gb_month = gb_months_kept(write_bytes, kept)?;
             result.line_items.push(charge(
                 ctx,
                 &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
@@ -500,8 +508,8 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         if self.retention > Duration::from_hours(WEEK) {
-            let kept = self.retention.hours() - Decimal::from(WEEK);
-            let gb_month = write_bytes * kept * Decimal::from(3600) / Decimal::from(GIB);
+            let kept = self.retention.hours().minus(Decimal::from(WEEK))?;
+            let gb_month = gb_months_kept(write_bytes, kept)?;
             result
                 .line_items
                 .push(charge(ctx, &LONG_TERM_RETENTION_GB_MONTH, gb_month)?);
@@ -510,10 +518,24 @@ impl Input {
     }
 }
 
+/// The GB that `bytes_per_second` adds up to over the month.
+fn gb_per_month(ctx: &Ctx, bytes_per_second: Decimal) -> Result<Decimal, EvalError> {
+    let bytes = bytes_per_second.times(ctx.seconds())?;
+    Ok(bytes.per(Decimal::from(GIB))?)
+}
+
+/// The GB-months a stream holds, steadily, when it keeps `hours` of writes
+/// at `write_bytes` a second.
+fn gb_months_kept(write_bytes: Decimal, hours: Decimal) -> Result<Decimal, EvalError> {
+    let bytes = write_bytes.times(hours)?.times(Decimal::from(3600))?;
+    Ok(bytes.per(Decimal::from(GIB))?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::units::PIB;
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -633,6 +655,20 @@ mod tests {
             item(&result, "on_demand_stream_hour").monthly_cost,
             dec!(29.20)
         );
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^12 records/s of 1 PB: 1.1 × 10^27 bytes/s still fits in 28
+        // digits, the month's PUT payload units and GB in (× 2,628,000 s) do not.
+        let mut input = stream(dec!(1_000_000_000_000), Bytes(PIB));
+        assert_eq!(input.evaluate(&ctx(dec!(730))), Err(EvalError::Arithmetic));
+        input.mode = CapacityMode::OnDemand;
+        assert_eq!(input.evaluate(&ctx(dec!(730))), Err(EvalError::Arithmetic));
+        // A thousand shared consumers read 1,000 times the writes.
+        let mut input = stream(dec!(1_000_000_000_000), Bytes(PIB));
+        input.consumers = 1_000;
+        assert_eq!(input.evaluate(&ctx(dec!(730))), Err(EvalError::Arithmetic));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 
 use crate::bill::charge;
 use crate::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
+use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
@@ -316,10 +317,7 @@ impl Input {
             Schedule::Runs(groups) => {
                 // Each start is billed for at least the minimum (10 minutes).
                 let minimum = ctx.duration(&MIN_BILLED_RUN)?;
-                groups
-                    .iter()
-                    .map(|g| Decimal::from(g.count) * g.each.max(minimum).hours())
-                    .sum()
+                billed_hours(groups, minimum)?
             }
         };
         if run_hours > ctx.hours {
@@ -351,26 +349,26 @@ impl Input {
             );
         }
         let billed_kpus = if self.orchestration_kpu {
-            kpus + Decimal::ONE
+            kpus.plus(Decimal::ONE)?
         } else {
             kpus
         };
-        let storage_gb = kpus * ctx.bytes(&RUNNING_STORAGE_PER_KPU)?.decimal() / Decimal::from(GIB);
+        let storage_bytes = kpus.times(ctx.bytes(&RUNNING_STORAGE_PER_KPU)?.decimal())?;
+        let storage_gb = storage_bytes.per(Decimal::from(GIB))?;
         result.capacity("kpus", CapacityValue::Number(kpus));
         result.capacity("billed_kpus", CapacityValue::Number(billed_kpus));
         result.capacity("run_hours", CapacityValue::Number(run_hours));
         result.capacity("running_storage_gb", CapacityValue::Number(storage_gb));
 
-        result
-            .line_items
-            .push(charge(ctx, &KPU_HOUR, billed_kpus * run_hours)?);
+        let kpu_hours = billed_kpus.times(run_hours)?;
+        result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
         // Running storage exists only while the application runs: prorate it.
-        let storage_gb_month = storage_gb * run_hours / ctx.hours;
+        let storage_gb_month = storage_gb.times(run_hours)?.per(ctx.hours)?;
         result
             .line_items
             .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
         if self.backup_storage.0 > 0 {
-            let backup_gb = self.backup_storage.decimal() / Decimal::from(GIB);
+            let backup_gb = self.backup_storage.decimal().per(Decimal::from(GIB))?;
             result
                 .line_items
                 .push(charge(ctx, &BACKUP_GB_MONTH, backup_gb)?);
@@ -379,6 +377,16 @@ impl Input {
         result.properties = Properties::default();
         Ok(result)
     }
+}
+
+/// The hours billed for `groups` of runs, each run at least `minimum`.
+fn billed_hours(groups: &[Runs], minimum: Duration) -> Result<Decimal, EvalError> {
+    let mut total = Decimal::ZERO;
+    for group in groups {
+        let hours = Decimal::from(group.count).times(group.each.max(minimum).hours())?;
+        total = total.plus(hours)?;
+    }
+    Ok(total)
 }
 
 #[cfg(test)]
@@ -502,6 +510,29 @@ mod tests {
             result.violations.len(),
             1,
             "40 KPUs is over the default 32 per application"
+        );
+    }
+
+    #[test]
+    fn the_largest_application_and_schedule_compute_exactly() {
+        // The keys' maxima: 100,000 KPUs started 1,000,000 times for 100
+        // years (876,000 h) each: (100,000 + 1) × 8.76 × 10^11 KPU-hours.
+        let schedule = || runs(&[(1_000_000, 100 * 365 * 24 * 60)]);
+        let result = app(100_000, schedule()).evaluate(&aws_month()).unwrap();
+        assert_eq!(
+            item(&result, "kpu_hour").quantity,
+            dec!(100_001) * dec!(876_000_000_000)
+        );
+        // At 10^26 a KPU-hour the bill is past exact decimals: an error, not a panic.
+        let mut book = prices().clone();
+        book.override_price(KPU_HOUR.key, dec!(1e26), KPU_HOUR.unit);
+        let ctx = Ctx {
+            prices: &book,
+            ..aws_month()
+        };
+        assert_eq!(
+            app(100_000, schedule()).evaluate(&ctx),
+            Err(EvalError::Overflow(&KPU_HOUR))
         );
     }
 
