@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
@@ -189,12 +189,13 @@ choice! {
 }
 
 impl ReadConsistency {
-    /// Read units per 4 KB read (DynamoDB developer guide, "read/write capacity mode").
-    fn factor(self) -> Decimal {
+    /// Read units per 4 KB read, in tenths (DynamoDB developer guide,
+    /// "read/write capacity mode"): half a unit, one, or two.
+    fn tenths(self) -> u64 {
         match self {
-            Self::Eventual => Decimal::new(5, 1),
-            Self::Strong => Decimal::ONE,
-            Self::Transactional => Decimal::TWO,
+            Self::Eventual => 5,
+            Self::Strong => 10,
+            Self::Transactional => 20,
         }
     }
 }
@@ -238,18 +239,23 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 impl Input {
     /// Write units per write: one per 1 KB of item, twice that in a transaction.
     pub fn write_units_per_write(&self, item_size: Bytes) -> Decimal {
-        let units = Decimal::from(item_size.chunks_of(KIB).max(1));
-        if self.transactional_writes {
-            units * Decimal::TWO
+        // Whole units: a u64 size has at most 2^54 kilobytes, so twice that fits.
+        let units = item_size.chunks_of(KIB).max(1);
+        Decimal::from(if self.transactional_writes {
+            units.saturating_mul(2)
         } else {
             units
-        }
+        })
     }
 
     /// Read units per read: one per 4 KB of item for a strongly consistent read,
     /// half that eventually consistent, twice that in a transaction.
     pub fn read_units_per_read(&self, item_size: Bytes) -> Decimal {
-        Decimal::from(item_size.chunks_of(4 * KIB).max(1)) * self.read_consistency.factor()
+        // Counted in tenths, as whole numbers: a u64 size has at most 2^52
+        // chunks of 4 KB, and twenty tenths each still fit in an i64.
+        let chunks = item_size.chunks_of(4 * KIB).max(1);
+        let tenths = chunks.saturating_mul(self.read_consistency.tenths());
+        Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
     }
 
     pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
@@ -266,10 +272,12 @@ impl Input {
             );
         }
         // Provisioned capacity is sized for the peak; on demand bills the average.
-        let peak_write_units = writes.peak * self.write_units_per_write(item_size);
-        let write_units = writes.average * self.write_units_per_write(item_size);
-        let read_units = self.reads_per_second * self.read_units_per_read(item_size);
-        let storage_gb = self.storage.decimal() / Decimal::from(GIB);
+        let units_per_write = self.write_units_per_write(item_size);
+        let units_per_read = self.read_units_per_read(item_size);
+        let peak_write_units = writes.peak.times(units_per_write)?;
+        let write_units = writes.average.times(units_per_write)?;
+        let read_units = self.reads_per_second.times(units_per_read)?;
+        let storage_gb = self.storage.decimal().per(Decimal::from(GIB))?;
 
         let (wcu, rcu) = match self.mode {
             CapacityMode::Provisioned => {
@@ -278,7 +286,8 @@ impl Input {
                 let rcu = read_units.ceil().max(Decimal::ONE);
                 if writes.peak > writes.average {
                     // How much of the provisioned writes the average uses.
-                    result.capacity("utilisation", CapacityValue::Number(write_units / wcu));
+                    let utilisation = write_units.per(wcu)?;
+                    result.capacity("utilisation", CapacityValue::Number(utilisation));
                 }
                 if read_units < Decimal::ONE || peak_write_units < Decimal::ONE {
                     result.note(
@@ -294,17 +303,19 @@ impl Input {
         result.capacity("rcu", CapacityValue::Number(rcu));
         result.capacity(
             "write_units_per_write",
-            CapacityValue::Number(self.write_units_per_write(item_size)),
+            CapacityValue::Number(units_per_write),
         );
-        result.capacity(
-            "read_units_per_read",
-            CapacityValue::Number(self.read_units_per_read(item_size)),
-        );
+        result.capacity("read_units_per_read", CapacityValue::Number(units_per_read));
 
         // AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
         // WCU (shared between them) and holds 10 GB.
-        let by_throughput = rcu / ctx.count(&PARTITION_RCU)? + wcu / ctx.count(&PARTITION_WCU)?;
-        let by_storage = self.storage.decimal() / ctx.bytes(&PARTITION_STORAGE)?.decimal();
+        let by_reads = rcu.per(ctx.count(&PARTITION_RCU)?)?;
+        let by_writes = wcu.per(ctx.count(&PARTITION_WCU)?)?;
+        let by_throughput = by_reads.plus(by_writes)?;
+        let by_storage = self
+            .storage
+            .decimal()
+            .per(ctx.bytes(&PARTITION_STORAGE)?.decimal())?;
         let partitions = by_throughput.max(by_storage).ceil().max(Decimal::ONE);
         result.capacity("partitions", CapacityValue::Number(partitions));
 
@@ -317,26 +328,21 @@ impl Input {
 
         match self.mode {
             CapacityMode::Provisioned => {
-                result
-                    .line_items
-                    .push(charge(ctx, &WCU_HOUR, wcu * ctx.hours)?);
-                result
-                    .line_items
-                    .push(charge(ctx, &RCU_HOUR, rcu * ctx.hours)?);
+                let wcu_hours = wcu.times(ctx.hours)?;
+                let rcu_hours = rcu.times(ctx.hours)?;
+                result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
+                result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
             }
             CapacityMode::OnDemand => {
-                let seconds = ctx.seconds();
-                result.line_items.push(charge(
-                    ctx,
-                    &WRITE_REQUEST_UNITS,
-                    write_units * seconds / MILLION,
-                )?);
+                let write_request_units = millions_a_month(ctx, write_units)?;
+                result
+                    .line_items
+                    .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
                 if !read_units.is_zero() {
-                    result.line_items.push(charge(
-                        ctx,
-                        &READ_REQUEST_UNITS,
-                        read_units * seconds / MILLION,
-                    )?);
+                    let read_request_units = millions_a_month(ctx, read_units)?;
+                    result
+                        .line_items
+                        .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
                 }
             }
         }
@@ -346,7 +352,7 @@ impl Input {
                 .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
-            let requests = self.streams_reads_per_second * ctx.seconds() / MILLION;
+            let requests = millions_a_month(ctx, self.streams_reads_per_second)?;
             result
                 .line_items
                 .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
@@ -381,10 +387,18 @@ impl Input {
     }
 }
 
+/// Millions of units in the month at `per_second` units a second, as
+/// on-demand request units and stream reads are priced.
+fn millions_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
+    let in_month = per_second.times(ctx.seconds())?;
+    Ok(in_month.per(MILLION)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::units::PIB;
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {
@@ -460,6 +474,23 @@ mod tests {
         assert_eq!(
             item(&result, "write_request_units").monthly_cost,
             dec!(4927.5)
+        );
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^12 writes/s of 1 PB items: 2^40 WCU a write, about 1.1 × 10^24 WCU.
+        let mut input = table(Bytes(PIB));
+        input.flow = steady(dec!(1_000_000_000_000), Bytes(PIB));
+        input.reads_per_second = dec!(1_000_000_000_000);
+        input.read_consistency = ReadConsistency::Transactional;
+        // Provisioned, the hours fit: about 8 × 10^26 WCU-hours.
+        assert!(input.evaluate(&ctx(dec!(730))).is_ok());
+        // On demand, the month's write units (× 2,628,000 s) do not.
+        input.mode = CapacityMode::OnDemand;
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::Arithmetic
         );
     }
 }

@@ -6,6 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB};
@@ -156,8 +157,10 @@ impl Input {
         // S3 serves at least 3,500 writes and 5,500 reads per second per
         // partitioned prefix and adds partitions as the load grows, so the
         // keys need to spread over enough prefixes for the busier of the two.
-        let by_writes = puts.peak / ctx.count(&PREFIX_WRITE_REQUESTS)?;
-        let by_reads = self.gets_per_second / ctx.count(&PREFIX_READ_REQUESTS)?;
+        let by_writes = puts.peak.per(ctx.count(&PREFIX_WRITE_REQUESTS)?)?;
+        let by_reads = self
+            .gets_per_second
+            .per(ctx.count(&PREFIX_READ_REQUESTS)?)?;
         let (binding, tightest) = if by_reads > by_writes {
             (Binding::ReadRequests, by_reads)
         } else {
@@ -169,7 +172,7 @@ impl Input {
         result.capacity("write_requests_prefixes", CapacityValue::Number(by_writes));
         result.capacity("read_requests_prefixes", CapacityValue::Number(by_reads));
         if prefixes > Decimal::ONE {
-            result.note(
+            result.warn(
                 "prefix_scaling",
                 "S3 adds request capacity per prefix gradually: spread keys over the prefixes \
                  and expect 503 Slow Down replies while it scales",
@@ -185,16 +188,16 @@ impl Input {
             );
         }
 
-        let gb_month = self.storage.decimal() / Decimal::from(GIB);
+        let gb_month = self.storage.decimal().per(Decimal::from(GIB))?;
         result
             .line_items
             .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
-        let thousand_puts = puts.average * ctx.seconds() / THOUSAND;
+        let thousand_puts = thousands_a_month(ctx, puts.average)?;
         result
             .line_items
             .push(charge(ctx, &PUT_REQUESTS, thousand_puts)?);
         if !self.gets_per_second.is_zero() {
-            let gets = self.gets_per_second * ctx.seconds() / THOUSAND;
+            let gets = thousands_a_month(ctx, self.gets_per_second)?;
             result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
         }
 
@@ -216,6 +219,13 @@ impl Input {
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 
+/// Thousands of requests in the month at `per_second` a second, as S3
+/// prices requests.
+fn thousands_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
+    let in_month = per_second.times(ctx.seconds())?;
+    Ok(in_month.per(THOUSAND)?)
+}
+
 /// An object-created event notification is a JSON document of about 1 KB
 /// (the example in the S3 user guide's "event message structure"); SQS, SNS
 /// and EventBridge bill it as one request whatever its size under 64 KB.
@@ -224,8 +234,9 @@ const EVENT_SIZE: Bytes = Bytes::kib(1);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::{Duration, TIB};
+    use crate::report::Level;
+    use crate::services::testing::{Fed, ctx, item, prices, steady};
+    use crate::units::{Duration, PIB, TIB};
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {
@@ -309,5 +320,45 @@ mod tests {
         assert_eq!(storage.quantity, dec!(614400));
         assert_eq!(storage.monthly_cost, dec!(13465.60));
         assert_eq!(storage.tiers.len(), 3);
+    }
+
+    #[test]
+    fn the_largest_figures_are_priced_or_refused_without_a_panic() {
+        // 10^12 PUT/s and GET/s of 1 PB objects into 1 PB of storage: about
+        // 2.6 × 10^15 thousand requests each, well within exact decimals.
+        let mut input = bucket(Bytes(PIB), dec!(1_000_000_000_000), dec!(1_000_000_000_000));
+        input.flow = steady(dec!(1_000_000_000_000), Bytes(PIB));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            capacity(&result, "prefixes"),
+            CapacityValue::Number(dec!(285714286))
+        );
+        // A PUT price of 10^26 a thousand makes a bill too large to compute.
+        let mut book = prices().clone();
+        book.override_price(PUT_REQUESTS.key, dec!(1e26), PUT_REQUESTS.unit);
+        let ctx = Ctx {
+            prices: &book,
+            ..ctx(dec!(730))
+        };
+        assert_eq!(
+            input.evaluate(&ctx).unwrap_err(),
+            EvalError::Overflow(&PUT_REQUESTS)
+        );
+    }
+
+    #[test]
+    fn many_prefixes_are_a_warning() {
+        // 12,000 PUT/s need 4 prefixes, which S3 reaches only gradually,
+        // answering 503 Slow Down meanwhile.
+        let result = bucket(Bytes(0), dec!(12000), dec!(0))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let warnings: Vec<_> = result
+            .notes
+            .iter()
+            .filter(|note| note.level == Level::Warning)
+            .map(|note| note.code)
+            .collect();
+        assert_eq!(warnings, ["prefix_scaling"]);
     }
 }

@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
@@ -146,10 +146,12 @@ impl Subscriptions {
     }
 
     fn total(&self) -> Decimal {
-        [self.sqs, self.lambda, self.http, self.email, self.firehose]
+        // Five u32 counts cannot overflow a u64.
+        let total: u64 = [self.sqs, self.lambda, self.http, self.email, self.firehose]
             .into_iter()
-            .map(Decimal::from)
-            .sum()
+            .map(u64::from)
+            .sum();
+        Decimal::from(total)
     }
 }
 
@@ -196,10 +198,10 @@ impl Input {
         result.capacity("subscriptions", CapacityValue::Number(subscriptions));
         result.capacity(
             "deliveries_per_second",
-            CapacityValue::Number(messages.average * subscriptions),
+            CapacityValue::Number(messages.average.times(subscriptions)?),
         );
         if subscriptions.is_zero() {
-            result.note(
+            result.warn(
                 "no_subscriptions",
                 "the topic has no subscriptions: SNS keeps nothing, so every message is dropped",
             );
@@ -235,7 +237,7 @@ impl Input {
         // delivery of it counts twice as well.
         let chunks = Decimal::from(message_size.chunks_of(BILLING_CHUNK).max(1));
         result.capacity("requests_per_message", CapacityValue::Number(chunks));
-        let million = messages.average * chunks * ctx.seconds() / MILLION;
+        let million = millions_a_month(ctx, messages.average.times(chunks)?)?;
         result
             .line_items
             .push(charge(ctx, &PUBLISH_REQUESTS, million)?);
@@ -246,9 +248,8 @@ impl Input {
             (subs.firehose, &FIREHOSE_DELIVERIES),
         ] {
             if count > 0 {
-                result
-                    .line_items
-                    .push(charge(ctx, dimension, million * Decimal::from(count))?);
+                let deliveries = million.times(Decimal::from(count))?;
+                result.line_items.push(charge(ctx, dimension, deliveries)?);
             }
         }
         // Deliveries to SQS queues and Lambda functions are widely stated to
@@ -272,23 +273,24 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let subscriptions = self.subscriptions.total();
-        let bytes_per_second = messages.average * message_size.decimal();
+        let bytes_per_second = messages.average.times(message_size.decimal())?;
         result.capacity("bytes_per_second", CapacityValue::Number(bytes_per_second));
         // The topic's throughput limits hold in every second: check the peak.
         let allowed = ctx.count(&FIFO_MESSAGES)?;
         if messages.peak > allowed {
             result.violate(&FIFO_MESSAGES, messages.peak, allowed, FIX_FIFO);
         }
-        let peak_bytes = messages.peak * message_size.decimal();
+        let peak_bytes = messages.peak.times(message_size.decimal())?;
         let bytes = ctx.bytes(&FIFO_BYTES)?.decimal();
         if peak_bytes > bytes {
             result.violate(&FIFO_BYTES, peak_bytes, bytes, FIX_FIFO);
         }
         // FIFO topics bill each message once whatever its size, plus its
         // payload, counted as at least 1 KB; each delivery likewise.
-        let million = messages.average * ctx.seconds() / MILLION;
+        let million = millions_a_month(ctx, messages.average)?;
         let billed_size = Decimal::from(message_size.0.max(FIFO_MIN_PAYLOAD));
-        let gb = messages.average * billed_size * ctx.seconds() / Decimal::from(GIB);
+        let billed_bytes = messages.average.times(billed_size)?;
+        let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
         result
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, million)?);
@@ -296,17 +298,24 @@ impl Input {
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_PAYLOAD_GB, gb)?);
         if !subscriptions.is_zero() {
-            result.line_items.push(charge(
-                ctx,
-                &FIFO_DELIVERY_REQUESTS,
-                million * subscriptions,
-            )?);
+            let deliveries = million.times(subscriptions)?;
+            let delivered_gb = gb.times(subscriptions)?;
             result
                 .line_items
-                .push(charge(ctx, &FIFO_DELIVERY_PAYLOAD_GB, gb * subscriptions)?);
+                .push(charge(ctx, &FIFO_DELIVERY_REQUESTS, deliveries)?);
+            result
+                .line_items
+                .push(charge(ctx, &FIFO_DELIVERY_PAYLOAD_GB, delivered_gb)?);
         }
         Ok(())
     }
+}
+
+/// Millions in the month at `per_second` a second, as SNS prices requests
+/// and deliveries.
+fn millions_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
+    let in_month = per_second.times(ctx.seconds())?;
+    Ok(in_month.per(MILLION)?)
 }
 
 const FIX_FIFO: &str = "set the topic's throughput scope to message group, or split the messages over several FIFO topics";
@@ -315,9 +324,9 @@ const FIX_FIFO: &str = "set the topic's throughput scope to message group, or sp
 mod tests {
     use super::*;
     use crate::keys::Value;
-    use crate::report::Violation;
+    use crate::report::{Level, Violation};
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::Duration;
+    use crate::units::{Duration, PIB};
     use rust_decimal_macros::dec;
 
     /// The topic that the declared keys make, with `set` over their defaults.
@@ -510,5 +519,44 @@ mod tests {
             other => panic!("expected one limit violation, found {other:?}"),
         }
         assert_eq!(result.properties.max_message_size, Some(Bytes::kib(256)));
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^12 messages/s of 1 PB to one subscription of each kind: 2^34
+        // chunks a message, about 4.5 × 10^22 million publishes, still fit.
+        let mut input = topic(TopicType::Standard, dec!(1_000_000_000_000), Bytes(PIB));
+        assert!(input.evaluate(&ctx(dec!(730))).is_ok());
+        // Delivered to 12.5 million HTTP endpoints, they do not.
+        input.subscriptions.http = MAX_SUBSCRIPTIONS;
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::Arithmetic
+        );
+        // A FIFO topic bills their payload: about 3 × 10^33 bytes a month.
+        let input = topic(TopicType::Fifo, dec!(1_000_000_000_000), Bytes(PIB));
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::Arithmetic
+        );
+    }
+
+    #[test]
+    fn a_topic_without_subscriptions_is_a_warning() {
+        let mut input = topic(TopicType::Standard, dec!(10), Bytes::kib(1));
+        input.subscriptions = Subscriptions {
+            sqs: 0,
+            lambda: 0,
+            http: 0,
+            email: 0,
+            firehose: 0,
+        };
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let note = result
+            .notes
+            .iter()
+            .find(|note| note.code == "no_subscriptions")
+            .unwrap();
+        assert_eq!(note.level, Level::Warning);
     }
 }

@@ -6,7 +6,7 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::MILLION;
+use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, KIB};
@@ -157,7 +157,7 @@ impl Input {
         let batch = Decimal::from(self.batch_size);
         // Every message is sent, received and deleted once, each action in
         // calls of `batch_size` messages.
-        let calls_per_action = messages.average / batch;
+        let calls_per_action = messages.average.per(batch)?;
 
         // SQS bills one request per 64 KiB of a call's payload. A send call
         // carries the batch's messages, and the receive call that fetches them
@@ -167,8 +167,9 @@ impl Input {
         // counted: with long polling and a steady load they are few.
         let payload = Bytes(message_size.0.saturating_mul(u64::from(self.batch_size)));
         let chunks = Decimal::from(payload.chunks_of(BILLING_CHUNK).max(1));
-        let requests_per_second = calls_per_action * (chunks + chunks + Decimal::ONE);
-        let million_requests = requests_per_second * ctx.seconds() / MILLION;
+        let requests_per_call = chunks.plus(chunks)?.plus(Decimal::ONE)?;
+        let requests_per_second = calls_per_action.times(requests_per_call)?;
+        let million_requests = requests_per_second.times(ctx.seconds())?.per(MILLION)?;
 
         result.capacity(
             "messages_per_second",
@@ -275,20 +276,20 @@ impl Input {
         peak_messages: Decimal,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let calls = peak_messages / Decimal::from(self.batch_size);
+        let batch = Decimal::from(self.batch_size);
+        let calls = peak_messages.per(batch)?;
         let limit = if self.high_throughput {
             &FIFO_HIGH_THROUGHPUT_CALLS
         } else {
             &FIFO_CALLS
         };
         let allowed = ctx.count(limit)?;
-        let batch = Decimal::from(self.batch_size);
         result.capacity(
             "max_messages_per_second",
-            CapacityValue::Number(allowed * batch),
+            CapacityValue::Number(allowed.times(batch)?),
         );
         if calls > allowed {
-            let full_batches_fit = peak_messages <= allowed * Decimal::from(MAX_BATCH);
+            let full_batches_fit = peak_messages <= allowed.times(Decimal::from(MAX_BATCH))?;
             let fix = match (
                 self.high_throughput,
                 self.batch_size < MAX_BATCH && full_batches_fit,
@@ -314,6 +315,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::units::PIB;
     use rust_decimal_macros::dec;
 
     /// The queue that the declared keys make, with `set` over their defaults.
@@ -528,5 +530,22 @@ mod tests {
             let result = input.evaluate(&ctx(dec!(730))).unwrap();
             assert!(result.violations.is_empty(), "{:?}", result.violations);
         }
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^12 messages/s of 1 PB: 2^34 chunks of 64 KB a send and a receive,
+        // about 3.4 × 10^22 requests/s, too many for a month in exact decimals.
+        for queue_type in [QueueType::Standard, QueueType::Fifo] {
+            let input = queue(queue_type, dec!(1_000_000_000_000), Bytes(PIB));
+            assert_eq!(
+                input.evaluate(&ctx(dec!(730))).unwrap_err(),
+                EvalError::Arithmetic,
+                "{queue_type:?}"
+            );
+        }
+        // A thousand such messages a second still fit: about 9 × 10^13 million requests.
+        let input = queue(QueueType::Standard, dec!(1000), Bytes(PIB));
+        assert!(input.evaluate(&ctx(dec!(730))).is_ok());
     }
 }
