@@ -77,23 +77,9 @@ where
             };
         }
     };
-    // Exact decimals have 28 digits: a scenario with extreme figures can
-    // overflow them deep in a formula. That is the input's doing, so it is
-    // reported as bad input, never as a crash or a rounded number.
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| report(&cli)))
-        .unwrap_or_else(|payload| {
-            if !is_arithmetic_overflow(payload.as_ref()) {
-                std::panic::resume_unwind(payload);
-            }
-            let mut diagnostic = Diagnostic::plain(
-                "the scenario's figures are too large to compute exactly",
-            )
-            .with_help(
-                "exact decimal arithmetic overflowed: check the rates, sizes, durations and prices",
-            );
-            diagnostic.file = cli.scenario.as_ref().map(|p| p.display().to_string());
-            Err(diagnostic)
-        });
+    // Arithmetic is checked where it is done: a figure too large for exact
+    // decimals comes back as an error at its component, never as a panic.
+    let result = report(&cli);
     match result {
         Ok(stdout) => Outcome {
             stdout,
@@ -134,15 +120,6 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
             outcome.code
         }
     }
-}
-
-/// Whether a panic is exact decimal arithmetic running out of digits.
-pub fn is_arithmetic_overflow(payload: &(dyn std::any::Any + Send)) -> bool {
-    let text = payload
-        .downcast_ref::<&str>()
-        .copied()
-        .or_else(|| payload.downcast_ref::<String>().map(String::as_str));
-    text.is_some_and(|t| t.ends_with(" overflowed"))
 }
 
 fn report(cli: &Cli) -> Result<String, Diagnostic> {

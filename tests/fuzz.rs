@@ -13,7 +13,6 @@
 //! `cargo test --release --test integration -- --ignored fuzz --nocapture`
 //! (`CALC_FUZZ_CASES` and `CALC_FUZZ_SECONDS` bound it).
 
-use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use crate::hostile::TempDir;
@@ -344,24 +343,9 @@ fn case(dir: &TempDir, seed: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Keeps the overflow panics that `run` turns into messages off stderr, as
-/// the binary does.
-fn quiet_overflow_panics() {
-    static HOOK: Once = Once::new();
-    HOOK.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !calc::is_arithmetic_overflow(info.payload()) {
-                default(info);
-            }
-        }));
-    });
-}
-
 /// Runs cases `first..first + count` (or until `deadline`), and fails with
 /// the first few broken contracts. Returns how many cases ran.
 fn campaign(name: &str, first: u64, count: u64, deadline: Option<Duration>) -> u64 {
-    quiet_overflow_panics();
     let dir = TempDir::new(name);
     let start = Instant::now();
     let mut failures = Vec::new();

@@ -1,9 +1,13 @@
-//! Properties over many inputs: more load never costs less or needs less, and
-//! no scenario that parses makes `calc` panic.
+//! Properties over many inputs: more load never costs less or needs less, a
+//! flat peak is no peak, no scenario that parses makes `calc` panic, and no
+//! vector of values that the scenario's checks accept makes an evaluation
+//! panic.
 
 use std::path::Path;
 
 use calc::diagnostic::Source;
+use calc::keys::Kind;
+use calc::params;
 use calc::report::{CapacityValue, Report};
 use calc::scenario::{Overrides, parse};
 use proptest::prelude::*;
@@ -22,10 +26,43 @@ fn evaluate(text: &str) -> Result<Report, String> {
 }
 
 fn scenario(rate: u64, size: u64, component: &str) -> String {
+    peaked(rate, "", size, component)
+}
+
+/// A scenario whose workload has `peak` (a line such as `peak_to_average = 2`).
+fn peaked(rate: u64, peak: &str, size: u64, component: &str) -> String {
     format!(
-        "name = \"p\"\n[workload]\nrecords_per_second = {rate}\nrecord_size = {size}\n\
+        "name = \"p\"\n[workload]\nrecords_per_second = {rate}\n{peak}\nrecord_size = {size}\n\
          [[alternatives]]\nname = \"a\"\ncomponents = [{component}]\n"
     )
+}
+
+/// A value of `kind`, as `--set` would take it, picked by `pick` and sized
+/// by `magnitude`: edges (0, the largest rate) as often as ordinary values.
+fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
+    let number = [0u64, 1, 7, 1_000, 3_500, 1_000_000, 1_000_000_000_000][magnitude as usize % 7];
+    match kind {
+        Kind::Rate | Kind::Number => [
+            "0".to_string(),
+            number.to_string(),
+            format!("{number}.5"),
+            "0.001".to_string(),
+        ][pick % 4]
+            .clone(),
+        Kind::Count { max, .. } => (number.min(u64::from(*max))).to_string(),
+        Kind::Size => {
+            let unit = ["B", "KB", "MB", "GB", "TB", "PB"][pick % 6];
+            format!("\"{} {unit}\"", number.min(1_000))
+        }
+        Kind::Duration => {
+            let unit = ["ms", "s", "min", "h", "d"][pick % 5];
+            format!("\"{} {unit}\"", number.min(10_000))
+        }
+        Kind::Durations { .. } => format!("[\"{} min\"]", number.min(10_000)),
+        Kind::Choice(names) => format!("\"{}\"", names[pick % names.len()]),
+        Kind::Flag => pick.is_multiple_of(2).to_string(),
+        Kind::Text => "\"x\"".to_string(),
+    }
 }
 
 /// One configuration of every service that takes its load from the workload.
@@ -112,4 +149,85 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn a_flat_peak_is_no_peak(
+        component in 0..COMPONENTS.len(),
+        rate in 0u64..20_000,
+        size in 1u64..400_000,
+    ) {
+        let component = COMPONENTS[component];
+        let none = evaluate(&scenario(rate, size, component));
+        let flat = evaluate(&peaked(rate, "peak_to_average = 1", size, component));
+        let same_rate = evaluate(&peaked(rate, &format!("peak_records_per_second = {rate}"), size, component));
+        prop_assert_eq!(&none, &flat);
+        prop_assert_eq!(&none, &same_rate);
+    }
+
+    #[test]
+    fn a_higher_peak_never_needs_less(
+        component in 0..COMPONENTS.len(),
+        rate in 1u64..5_000,
+        ratio in 1u64..5,
+        extra in 0u64..5,
+        size in 1u64..100_000,
+    ) {
+        let component = COMPONENTS[component];
+        let Ok(low) = evaluate(&peaked(rate, &format!("peak_to_average = {ratio}"), size, component)) else {
+            return Ok(());
+        };
+        let Ok(high) = evaluate(&peaked(rate, &format!("peak_to_average = {}", ratio + extra), size, component)) else {
+            return Ok(());
+        };
+        prop_assert!(capacity_sum(&high) >= capacity_sum(&low));
+        prop_assert!(high.alternatives[0].monthly_cost >= low.alternatives[0].monthly_cost);
+    }
+
+    #[test]
+    fn no_accepted_vector_of_values_panics(
+        file in 0..BUNDLED.len(),
+        changes in prop::collection::vec((any::<usize>(), any::<usize>(), 0u32..7), 1..12),
+    ) {
+        let (name, text) = BUNDLED[file];
+        let scenario = parse(Source::new(name, text), Path::new("scenarios"), &Overrides::default())
+            .expect("a bundled scenario parses");
+        let mut values = scenario.params.values.clone();
+        let slots: Vec<(String, usize)> = params::paths(&scenario).collect();
+        for (slot, pick, magnitude) in changes {
+            let (path, slot) = &slots[slot % slots.len()];
+            let kind = &scenario.params.info[*slot].key.kind;
+            // A value the scenario's checks refuse is never evaluated.
+            let _ = params::set(&scenario, &mut values, path, &value_text(kind, pick, magnitude));
+        }
+        // A report or a located error: either is fine, a panic is not.
+        let _ = calc::evaluate::evaluate_with(&scenario, &values);
+    }
 }
+
+/// The bundled scenarios, whose values the last property varies.
+const BUNDLED: [(&str, &str); 6] = [
+    (
+        "kinesis-vs-dynamodb.toml",
+        include_str!("../scenarios/kinesis-vs-dynamodb.toml"),
+    ),
+    (
+        "3000-messages-per-second.toml",
+        include_str!("../scenarios/3000-messages-per-second.toml"),
+    ),
+    (
+        "kinesis-vs-msk.toml",
+        include_str!("../scenarios/kinesis-vs-msk.toml"),
+    ),
+    (
+        "streaming-real-time-layer.toml",
+        include_str!("../scenarios/streaming-real-time-layer.toml"),
+    ),
+    (
+        "scheduled-jobs.toml",
+        include_str!("../scenarios/scheduled-jobs.toml"),
+    ),
+    (
+        "aws-pricing-examples.toml",
+        include_str!("../scenarios/aws-pricing-examples.toml"),
+    ),
+];

@@ -181,7 +181,7 @@ impl Input {
         // Objects above the single-PUT limit must be uploaded in parts.
         let max_put_size = ctx.bytes(&MAX_PUT_SIZE)?;
         if object_size.is_some_and(|size| size > max_put_size) {
-            result.note(
+            result.warn(
                 "multipart_upload",
                 "objects over 5 GB need a multipart upload; each part is a PUT request, \
                  which the PUT figure here does not count",
