@@ -131,6 +131,12 @@ pub enum Violation {
         allowed: Decimal,
         fix: &'static str,
     },
+    /// Scheduled runs that add up to more hours than the month has: one
+    /// application (or instance) cannot run them all.
+    Schedule {
+        run_hours: Decimal,
+        month_hours: Decimal,
+    },
     /// The design sets something below what AWS allows (a stream's
     /// retention under 24 hours), in the limit's kind.
     Minimum {
@@ -152,7 +158,7 @@ impl Violation {
             Self::Replay => "replay",
             Self::MessageSize { .. } => "max_message_size",
             Self::JobDuration { .. } => "max_job_duration",
-            Self::Limit { .. } | Self::Minimum { .. } => "limit",
+            Self::Limit { .. } | Self::Minimum { .. } | Self::Schedule { .. } => "limit",
         }
     }
 }

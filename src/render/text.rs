@@ -227,6 +227,15 @@ pub fn violation(
                 limit.what,
             )
         }
+        Violation::Schedule {
+            run_hours,
+            month_hours,
+        } => format!(
+            "{}: the runs need {} h, more than the {} h of the month; one application cannot run them all: shorten them, or split them over several applications",
+            subject.unwrap_or_default(),
+            number(*run_hours, 2),
+            number(*month_hours, 2),
+        ),
         Violation::Minimum {
             limit,
             set,

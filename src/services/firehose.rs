@@ -280,11 +280,9 @@ impl Input {
         bytes_per_second: Decimal,
     ) -> Result<(FlushTrigger, Decimal, Option<Decimal>), EvalError> {
         let interval = self.buffer_interval.secs();
-        let fill_seconds = if bytes_per_second.is_zero() {
-            None
-        } else {
-            Some(self.buffer_size.decimal().per(bytes_per_second)?)
-        };
+        // A trickle that would take longer than exact decimals can count to
+        // fill the buffer never fills it: the interval sets the pace.
+        let fill_seconds = self.buffer_size.decimal().per(bytes_per_second).ok();
         Ok(match fill_seconds {
             Some(fill) if fill < interval => (FlushTrigger::Size, fill, fill_seconds),
             _ => (FlushTrigger::Interval, interval, fill_seconds),
@@ -477,5 +475,20 @@ mod tests {
         );
         // 1 KB/s never fills 5 MB: the interval, as set, is the latency.
         assert_eq!(result.latency, Duration::from_secs(1200));
+    }
+
+    #[test]
+    fn a_trickle_too_slow_to_fill_the_buffer_flushes_on_the_interval() {
+        // 1e-28 records/s of 1 KB would take 5 MiB / 1.024e-25 B/s = 5.1e31 s
+        // to fill the buffer, past what exact decimals count: the 300 s
+        // interval sets the pace, and nothing overflows.
+        let result = stream(Decimal::new(1, 28), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            key(&result, "flush_trigger"),
+            CapacityValue::Key("interval")
+        );
+        assert_eq!(result.latency, Duration::from_secs(300));
     }
 }

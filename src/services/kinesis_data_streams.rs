@@ -229,12 +229,20 @@ pub struct Input {
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
     let default = || Invalid::component("a key of `kinesis_data_streams` has no value");
+    let max_record_size = values.bytes(&MAX_RECORD_SIZE_KEY).ok_or_else(default)?;
+    if max_record_size == Bytes(0) {
+        return Err(Invalid::new(
+            &MAX_RECORD_SIZE_KEY,
+            "`max_record_size` must be at least 1 B",
+        )
+        .with_help("leave it out for the default of 1 MB"));
+    }
     Ok(super::Input::KinesisDataStreams(Input {
         mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
         consumers: values.count(&CONSUMERS).ok_or_else(default)?,
         efo_consumers: values.count(&EFO_CONSUMERS_KEY).ok_or_else(default)?,
         retention: values.duration(&RETENTION).ok_or_else(default)?,
-        max_record_size: values.bytes(&MAX_RECORD_SIZE_KEY).ok_or_else(default)?,
+        max_record_size,
     }))
 }
 

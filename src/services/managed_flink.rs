@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB};
 
@@ -321,10 +321,10 @@ impl Input {
             }
         };
         if run_hours > ctx.hours {
-            result.note(
-                "runs_exceed_month",
-                "the runs add up to more time than the month has: one application cannot run them all",
-            );
+            result.violations.push(Violation::Schedule {
+                run_hours,
+                month_hours: ctx.hours,
+            });
         }
         if let Some(per_kpu) = self.parallelism_per_kpu {
             let per_kpu = Decimal::from(per_kpu);
