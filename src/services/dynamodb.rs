@@ -334,12 +334,12 @@ impl Input {
                 result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
             }
             CapacityMode::OnDemand => {
-                let write_request_units = millions_a_month(ctx, write_units)?;
+                let write_request_units = ctx.monthly(write_units, MILLION)?;
                 result
                     .line_items
                     .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
                 if !read_units.is_zero() {
-                    let read_request_units = millions_a_month(ctx, read_units)?;
+                    let read_request_units = ctx.monthly(read_units, MILLION)?;
                     result
                         .line_items
                         .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
@@ -352,7 +352,7 @@ impl Input {
                 .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
-            let requests = millions_a_month(ctx, self.streams_reads_per_second)?;
+            let requests = ctx.monthly(self.streams_reads_per_second, MILLION)?;
             result
                 .line_items
                 .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
@@ -385,13 +385,6 @@ impl Input {
         });
         Ok(result)
     }
-}
-
-/// Millions of units in the month at `per_second` units a second, as
-/// on-demand request units and stream reads are priced.
-fn millions_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
-    let in_month = per_second.times(ctx.seconds())?;
-    Ok(in_month.per(MILLION)?)
 }
 
 #[cfg(test)]

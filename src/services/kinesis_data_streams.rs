@@ -351,23 +351,18 @@ impl Input {
                 "set `max_record_size` within the quota, or split the records",
             );
         }
-        let (min, max) = (ctx.duration(&MIN_RETENTION)?, ctx.duration(&MAX_RETENTION)?);
-        if self.retention > max {
-            result.violate(
-                &MAX_RETENTION,
-                self.retention.ms(),
-                max.ms(),
-                "keep the data longer elsewhere (S3, or Firehose to S3)",
-            );
-        }
-        if self.retention < min {
-            result.violate_below(
+        ctx.duration_within(
+            self.retention,
+            (
                 &MIN_RETENTION,
-                self.retention.ms(),
-                min.ms(),
                 "a stream keeps records for at least its minimum retention: raise `retention`",
-            );
-        }
+            ),
+            (
+                &MAX_RETENTION,
+                "keep the data longer elsewhere (S3, or Firehose to S3)",
+            ),
+            result,
+        )?;
         if record_size > self.max_record_size {
             let fix = if record_size <= ctx.bytes(&MAX_RECORD_SIZE)? {
                 "raise the stream's `max_record_size`, or split the record"
@@ -439,7 +434,7 @@ impl Input {
                 .line_items
                 .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, consumer_shard_hours)?);
             let efo_bytes = efo.times(write_bytes)?;
-            let gb = gb_per_month(ctx, efo_bytes)?;
+            let gb = ctx.monthly(efo_bytes, Decimal::from(GIB))?;
             result
                 .line_items
                 .push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
@@ -475,7 +470,7 @@ impl Input {
         let units = Decimal::from(ctx.record_size()?.chunks_of(ON_DEMAND_RECORD_UNIT).max(1));
         let billed_record = units.times(Decimal::from(ON_DEMAND_RECORD_UNIT))?;
         let billed_bytes = ctx.rate()?.average.times(billed_record)?;
-        let gb_in = gb_per_month(ctx, billed_bytes)?;
+        let gb_in = ctx.monthly(billed_bytes, Decimal::from(GIB))?;
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
@@ -524,12 +519,6 @@ impl Input {
         }
         Ok(())
     }
-}
-
-/// The GB that `bytes_per_second` adds up to over the month.
-fn gb_per_month(ctx: &Ctx, bytes_per_second: Decimal) -> Result<Decimal, EvalError> {
-    let bytes = bytes_per_second.times(ctx.seconds())?;
-    Ok(bytes.per(Decimal::from(GIB))?)
 }
 
 /// The GB-months a stream holds, steadily, when it keeps `hours` of writes

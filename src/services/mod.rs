@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::bill::Usage;
 use crate::flow::{Flow, InputKeys, Rate};
 use crate::keys::{Invalid, Key, Values};
+use crate::number::Exact;
 use crate::pricing::{LimitValue, PriceBook};
 use crate::report::ComponentResult;
 use crate::units::{Bytes, Duration};
@@ -147,6 +148,32 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     pub fn seconds(&self) -> Decimal {
         self.hours * Decimal::from(3600)
+    }
+
+    /// How many `unit`s a month `per_second` comes to (`MILLION` for
+    /// requests priced by the million, `GIB` bytes for GB).
+    pub fn monthly(&self, per_second: Decimal, unit: Decimal) -> Result<Decimal, EvalError> {
+        Ok(per_second.times(self.seconds())?.per(unit)?)
+    }
+
+    /// A duration the design sets (a retention) checked against the range
+    /// the table's `min` and `max` limits allow: outside it, a violation
+    /// with the fix for its side. The component is still priced as set.
+    pub fn duration_within(
+        &self,
+        value: Duration,
+        (min, under): (&'static Limit, &'static str),
+        (max, over): (&'static Limit, &'static str),
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let (lowest, highest) = (self.duration(min)?, self.duration(max)?);
+        if value > highest {
+            result.violate(max, value.ms(), highest.ms(), over);
+        }
+        if value < lowest {
+            result.violate_below(min, value.ms(), lowest.ms(), under);
+        }
+        Ok(())
     }
 
     /// The rate this component receives.

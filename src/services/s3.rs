@@ -192,12 +192,12 @@ impl Input {
         result
             .line_items
             .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
-        let thousand_puts = thousands_a_month(ctx, puts.average)?;
+        let thousand_puts = ctx.monthly(puts.average, THOUSAND)?;
         result
             .line_items
             .push(charge(ctx, &PUT_REQUESTS, thousand_puts)?);
         if !self.gets_per_second.is_zero() {
-            let gets = thousands_a_month(ctx, self.gets_per_second)?;
+            let gets = ctx.monthly(self.gets_per_second, THOUSAND)?;
             result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
         }
 
@@ -218,13 +218,6 @@ impl Input {
 }
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
-
-/// Thousands of requests in the month at `per_second` a second, as S3
-/// prices requests.
-fn thousands_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
-    let in_month = per_second.times(ctx.seconds())?;
-    Ok(in_month.per(THOUSAND)?)
-}
 
 /// An object-created event notification is a JSON document of about 1 KB
 /// (the example in the S3 user guide's "event message structure"); SQS, SNS

@@ -237,7 +237,7 @@ impl Input {
         // delivery of it counts twice as well.
         let chunks = Decimal::from(message_size.chunks_of(BILLING_CHUNK).max(1));
         result.capacity("requests_per_message", CapacityValue::Number(chunks));
-        let million = millions_a_month(ctx, messages.average.times(chunks)?)?;
+        let million = ctx.monthly(messages.average.times(chunks)?, MILLION)?;
         result
             .line_items
             .push(charge(ctx, &PUBLISH_REQUESTS, million)?);
@@ -287,7 +287,7 @@ impl Input {
         }
         // FIFO topics bill each message once whatever its size, plus its
         // payload, counted as at least 1 KB; each delivery likewise.
-        let million = millions_a_month(ctx, messages.average)?;
+        let million = ctx.monthly(messages.average, MILLION)?;
         let billed_size = Decimal::from(message_size.0.max(FIFO_MIN_PAYLOAD));
         let billed_bytes = messages.average.times(billed_size)?;
         let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
@@ -311,13 +311,6 @@ impl Input {
     }
 }
 
-/// Millions in the month at `per_second` a second, as SNS prices requests
-/// and deliveries.
-fn millions_a_month(ctx: &Ctx, per_second: Decimal) -> Result<Decimal, EvalError> {
-    let in_month = per_second.times(ctx.seconds())?;
-    Ok(in_month.per(MILLION)?)
-}
-
 const FIX_FIFO: &str = "set the topic's throughput scope to message group, or split the messages over several FIFO topics";
 
 #[cfg(test)]
@@ -331,16 +324,7 @@ mod tests {
 
     /// The topic that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Input {
-        let keys = SERVICE.parse.keys;
-        let values: Vec<Value> = keys
-            .iter()
-            .map(|key| {
-                set.iter()
-                    .find(|(k, _)| std::ptr::eq(*k, *key))
-                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
-            })
-            .collect();
-        match build(&Values::new(keys, &values)) {
+        match crate::services::testing::built(&SERVICE, set) {
             Ok(super::super::Input::Sns(topic)) => topic,
             other => panic!("not a topic: {other:?}"),
         }

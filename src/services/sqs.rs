@@ -247,24 +247,18 @@ impl Input {
     /// retention it cannot be set to fails the design, which is still
     /// priced as set.
     fn check_retention(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        let (min, max) = (ctx.duration(&MIN_RETENTION)?, ctx.duration(&MAX_RETENTION)?);
-        if self.retention > max {
-            result.violate(
-                &MAX_RETENTION,
-                self.retention.ms(),
-                max.ms(),
-                "lower `retention`; to keep messages longer, store them in S3 or use a stream",
-            );
-        }
-        if self.retention < min {
-            result.violate_below(
+        ctx.duration_within(
+            self.retention,
+            (
                 &MIN_RETENTION,
-                self.retention.ms(),
-                min.ms(),
                 "raise `retention`: a queue keeps messages for at least its minimum retention",
-            );
-        }
-        Ok(())
+            ),
+            (
+                &MAX_RETENTION,
+                "lower `retention`; to keep messages longer, store them in S3 or use a stream",
+            ),
+            result,
+        )
     }
 
     /// A FIFO queue takes a fixed number of calls per second for each action
@@ -320,16 +314,7 @@ mod tests {
 
     /// The queue that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        let keys = SERVICE.parse.keys;
-        let values: Vec<Value> = keys
-            .iter()
-            .map(|key| {
-                set.iter()
-                    .find(|(k, _)| std::ptr::eq(*k, *key))
-                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
-            })
-            .collect();
-        match build(&Values::new(keys, &values))? {
+        match crate::services::testing::built(&SERVICE, set)? {
             super::super::Input::Sqs(queue) => Ok(queue),
             other => panic!("not a queue: {other:?}"),
         }
