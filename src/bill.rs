@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
+use crate::keys::Value;
 use crate::number::{Exact, TooLarge, up_to_cent};
 use crate::pricing::Rate;
 use crate::report::{LineItem, TierUse};
@@ -70,16 +71,32 @@ pub fn charge(
     dimension: &'static Dimension,
     quantity: Decimal,
 ) -> Result<LineItem, EvalError> {
-    let price = ctx
-        .prices
-        .price(dimension.key)
-        .ok_or(EvalError::MissingPrice(dimension))?;
+    // A price the scenario sets (or a what-if varies) is a flat price over
+    // the table's, which keeps its free tier.
+    let set = crate::services::dimensions()
+        .position(|d| d.key == dimension.key)
+        .and_then(|index| match ctx.prices_set.get(index) {
+            Some(Value::Number(price)) => Some(*price),
+            _ => None,
+        });
+    let table = ctx.prices.price(dimension.key);
+    let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
+        (p.free_per_month, p.free_per_hour)
+    });
+    let flat;
+    let rate = match (set, table) {
+        (Some(price), _) => {
+            flat = Rate::Flat(price);
+            &flat
+        }
+        (None, Some(price)) => &price.rate,
+        (None, None) => return Err(EvalError::MissingPrice(dimension)),
+    };
     let overflow = |_| EvalError::Overflow(dimension);
     let free_allowance = if ctx.free_tier {
-        price
-            .free_per_hour
+        free_per_hour
             .times(ctx.hours)
-            .and_then(|hourly| hourly.plus(price.free_per_month))
+            .and_then(|hourly| hourly.plus(free_per_month))
             .map_err(overflow)?
     } else {
         Decimal::ZERO
@@ -95,7 +112,7 @@ pub fn charge(
         .map_err(overflow)?;
     let billed = quantity.minus(free_quantity).map_err(overflow)?;
     let mut tiers = ArrayVec::new();
-    let (unit_price, mut cost) = match &price.rate {
+    let (unit_price, mut cost) = match rate {
         Rate::Flat(unit_price) => (*unit_price, billed.times(*unit_price).map_err(overflow)?),
         Rate::Tiered(bands) => {
             // Tier bounds count the month's whole usage, free units and the

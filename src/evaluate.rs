@@ -85,6 +85,7 @@ impl<'s> Evaluator<'s> {
             round_up_to_cent: scenario.round_up_to_cent,
             usage: &no_usage,
             input: workload(scenario, values)?,
+            prices_set: &values[scenario.price_slots.clone()],
         };
         let requirements = Requirements::from_values(&Values::new(
             requirements::KEYS,

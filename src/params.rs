@@ -17,6 +17,10 @@ use crate::scenario::Scenario;
 pub enum Place {
     /// The scenario's own settings (`hours_per_month`).
     Scenario,
+    /// A unit price, by the index of its dimension in
+    /// [`crate::services::dimensions`]; absent unless the scenario (or a
+    /// what-if) sets it over the pricing table's.
+    Price(usize),
     Workload,
     Requirements,
     /// The component at `component` in the alternative at `alternative`.
@@ -102,13 +106,31 @@ impl Params {
     }
 }
 
-/// The path of a value: `workload.records_per_second`, or
+/// A unit price set over the pricing table's, in the table's currency per
+/// the dimension's unit.
+pub static PRICE: Key = Key::new(
+    "price",
+    crate::keys::Kind::Number,
+    crate::keys::Default::None,
+    "a unit price over the pricing table's",
+)
+.defaulting_to("the pricing table's");
+
+/// The path of a value: `workload.records_per_second`,
+/// `prices.kinesis_data_streams.shard_hour`, or
 /// `alternatives[NAME].components[ID or INDEX].KEY`.
 pub fn path(place: Place, key: &Key, alternative: Option<(&str, Option<&str>)>) -> String {
     let mut path = String::new();
     match (place, alternative) {
         (Place::Scenario, _) => {
             path.push_str(key.name);
+            return path;
+        }
+        (Place::Price(index), _) => {
+            let dimension = crate::services::dimensions()
+                .nth(index)
+                .map_or("", |d| d.key);
+            let _ = write!(path, "prices.{dimension}");
             return path;
         }
         (Place::Requirements, _) => path.push_str("requirements"),
@@ -169,6 +191,9 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
         None => found(Place::Scenario, path),
         Some(("workload", key)) => found(Place::Workload, key),
         Some(("requirements", key)) => found(Place::Requirements, key),
+        Some(("prices", key)) => crate::services::dimensions()
+            .position(|d| d.key == key)
+            .and_then(|index| found(Place::Price(index), PRICE.name)),
         Some(_) => component_slot(scenario, path).and_then(|(place, key)| found(place, key)),
     };
     slot.ok_or_else(|| {
@@ -257,7 +282,7 @@ fn still_valid(scenario: &Scenario, values: &[Value], place: Place) -> Result<()
             Value::Number(hours) => crate::scenario::check_hours(hours).map(|_| ()),
             _ => Ok(()),
         },
-        Place::Workload | Place::Requirements => Ok(()),
+        Place::Workload | Place::Requirements | Place::Price(_) => Ok(()),
     }
 }
 
@@ -316,6 +341,7 @@ components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }
             "requirements.max_monthly_cost",
             "alternatives[Kinesis].components[stream].consumers",
             "alternatives[Kinesis].components[0].consumers",
+            "prices.kinesis_data_streams.shard_hour",
         ] {
             let slot = resolve(&scenario, path).unwrap_or_else(|e| panic!("{e}"));
             assert!(slot < scenario.params.values.len());
@@ -360,6 +386,19 @@ components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }
         let stream = &report.alternatives[0].components[0];
         assert_eq!(stream.mode, Some("on_demand"));
         assert_eq!(stream.line_items[0].quantity, dec!(720));
+        // A unit price: 720 stream-hours at $0.05 instead of the table's $0.04.
+        set(
+            &scenario,
+            &mut values,
+            "prices.kinesis_data_streams.on_demand_stream_hour",
+            "0.05",
+        )
+        .unwrap();
+        let report = evaluate_with(&scenario, &values).unwrap();
+        assert_eq!(
+            report.alternatives[0].components[0].line_items[0].monthly_cost,
+            dec!(36)
+        );
         // The scenario's own values are untouched.
         assert_eq!(
             shards(&scenario, &scenario.params.values),

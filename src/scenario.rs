@@ -35,6 +35,9 @@ pub struct Scenario {
     /// Where `[workload]`'s values sit in `params`: what the first component
     /// of each alternative receives.
     pub workload: Range<usize>,
+    /// Where the unit prices set over the table's sit in `params`: one slot
+    /// per dimension of [`services::dimensions`].
+    pub price_slots: Range<usize>,
     /// Every value the workload and the components state, with its path.
     pub params: Params,
     pub prices: PriceBook,
@@ -205,24 +208,10 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
     };
 
-    let mut prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides)?;
-    for (key, price) in &raw.pricing_overrides {
-        let dimension = services::dimension(key.get_ref()).ok_or_else(|| {
-            source
-                .error(
-                    key.span().into(),
-                    format!("unknown price `{}`", key.get_ref()),
-                )
-                .suggesting(key.get_ref(), services::dimension_keys())
-        })?;
-        let value = price.get_ref().0;
-        if value.is_sign_negative() && !value.is_zero() {
-            return Err(source.error(price.span().into(), "prices cannot be negative"));
-        }
-        prices.override_price(dimension.key, value, dimension.unit);
-    }
+    let prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides)?;
 
     let mut params = Params::default();
+    let price_slots = price_slots(&source, &raw.pricing_overrides, &mut params)?;
     let hours_slot = params.push(
         &HOURS_PER_MONTH,
         Place::Scenario,
@@ -322,11 +311,49 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         round_up_to_cent,
         requirements,
         workload,
+        price_slots,
         params,
         prices,
         alternatives,
         source,
     })
+}
+
+/// A slot for every dimension's unit price, holding `[pricing_overrides]`'s
+/// where it sets one: a what-if can then vary any price by its path.
+fn price_slots(
+    source: &Source,
+    overrides: &BTreeMap<Spanned<String>, Spanned<Dec>>,
+    params: &mut Params,
+) -> Result<Range<usize>, Diagnostic> {
+    for (key, _) in overrides {
+        if services::dimension(key.get_ref()).is_none() {
+            return Err(source
+                .error(
+                    key.span().into(),
+                    format!("unknown price `{}`", key.get_ref()),
+                )
+                .suggesting(key.get_ref(), services::dimension_keys()));
+        }
+    }
+    let start = params.values.len();
+    for (index, dimension) in services::dimensions().enumerate() {
+        let set = overrides
+            .iter()
+            .find(|(key, _)| key.get_ref() == dimension.key);
+        let (value, span) = match set {
+            Some((_, price)) => {
+                let value = price.get_ref().0;
+                if value.is_sign_negative() && !value.is_zero() {
+                    return Err(source.error(price.span().into(), "prices cannot be negative"));
+                }
+                (Value::Number(value), Some(price.span().into()))
+            }
+            None => (Value::Absent, None),
+        };
+        params.push(&crate::params::PRICE, Place::Price(index), span, value);
+    }
+    Ok(start..params.values.len())
 }
 
 /// A table of declared keys (`[workload]`, `[requirements]`), read into `params`.

@@ -413,6 +413,7 @@ mod tests {
             free_tier: true,
             round_up_to_cent: false,
             input: crate::flow::Flow::NOTHING,
+            prices_set: &[],
             usage: &crate::bill::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))

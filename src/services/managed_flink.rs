@@ -405,6 +405,7 @@ mod tests {
             free_tier: false,
             round_up_to_cent: true,
             input: crate::flow::Flow::NOTHING,
+            prices_set: &[],
             usage: Box::leak(Box::default()),
         }
     }

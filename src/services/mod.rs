@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::bill::Usage;
 use crate::flow::{Flow, InputKeys, Rate};
-use crate::keys::{Invalid, Key, Values};
+use crate::keys::{Invalid, Key, Value, Values};
 use crate::number::Exact;
 use crate::pricing::{LimitValue, PriceBook};
 use crate::report::ComponentResult;
@@ -143,6 +143,9 @@ pub struct Ctx<'a> {
     pub usage: &'a Usage,
     /// What this component receives, its own figures applied.
     pub input: Flow,
+    /// Unit prices set over the table's, one slot per dimension of
+    /// [`dimensions`] ([`Value::Absent`] where the table's holds).
+    pub prices_set: &'a [Value],
 }
 
 impl Ctx<'_> {
@@ -304,6 +307,12 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     ALL.iter().map(|def| def.name)
 }
 
+/// Every service's dimensions, in a fixed order: the order of the
+/// scenario's price slots.
+pub fn dimensions() -> impl Iterator<Item = &'static Dimension> {
+    ALL.iter().flat_map(|def| def.dimensions.iter().copied())
+}
+
 pub fn dimension(key: &str) -> Option<&'static Dimension> {
     ALL.iter()
         .flat_map(|def| def.dimensions.iter().copied())
@@ -358,6 +367,7 @@ pub mod testing {
             round_up_to_cent: false,
             usage: Box::leak(Box::default()),
             input: crate::flow::Flow::NOTHING,
+            prices_set: &[],
         }
     }
 
