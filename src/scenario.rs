@@ -326,7 +326,7 @@ fn price_slots(
     overrides: &BTreeMap<Spanned<String>, Spanned<Dec>>,
     params: &mut Params,
 ) -> Result<Range<usize>, Diagnostic> {
-    for (key, _) in overrides {
+    for key in overrides.keys() {
         if services::dimension(key.get_ref()).is_none() {
             return Err(source
                 .error(
