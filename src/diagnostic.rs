@@ -412,9 +412,13 @@ fn key_before(text: &str, at: usize) -> Option<String> {
     let before = text.get(..at)?;
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
     let line = line.trim_end().strip_suffix('=')?.trim_end();
+    // The key starts after the last character that cannot be part of one,
+    // which may take more than one byte.
     let start = line
-        .rfind(|c: char| !(c.is_alphanumeric() || "_-.\"'".contains(c)))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || "_-.\"'".contains(*c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let key = line[start..].replace(['"', '\''], "");
     (!key.is_empty()).then_some(key)
 }
@@ -808,5 +812,15 @@ mod tests {
         assert_eq!(help.as_deref(), Some("did you mean `records_per_second`?"));
         let (_, help) = reword_serde_message("unknown field `zzz`, expected one of `a`, `b`");
         assert_eq!(help.as_deref(), Some("expected one of `a`, `b`"));
+    }
+
+    #[test]
+    fn a_key_after_a_wide_character_is_read_whole() {
+        // U+202E takes three bytes: the key starts after all of them.
+        let text = "\u{202e}lambda.duration_x86 = ";
+        assert_eq!(
+            key_before(text, text.len()),
+            Some("lambda.duration_x86".to_string())
+        );
     }
 }
