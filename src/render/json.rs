@@ -1,129 +1,260 @@
 //! The JSON contract: stable keys (sorted), money unrounded, one object a run.
 //! Documented in the README; extend it, never rename.
-
-use std::str::FromStr;
+//!
+//! The document is written straight from views of the report, each field in
+//! alphabetical order (serde writes a struct's fields in the order they are
+//! declared), so a large report streams out without building a JSON tree.
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Number, Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use super::text;
 use crate::report::{AlternativeResult, CapacityValue, ComponentResult, Level, LineItem, Report};
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
-    let comparison: Vec<Value> = report
+    let comparison = report
         .comparison()
         .into_iter()
         .enumerate()
         .map(|(rank, row)| {
             let alternative = &report.alternatives[row.index];
-            json!({
-                "rank": rank + 1,
-                "name": &*alternative.name,
-                "monthly_cost": decimal(alternative.monthly_cost),
-                "ratio_to_cheapest": row
-                    .ratio_to_cheapest
-                    .map_or(Value::Null, |r| decimal(r.round_dp(6))),
-                "feasible": alternative.feasible(),
-                "verdict": alternative.verdict().as_str(),
-            })
+            Row {
+                feasible: alternative.feasible(),
+                monthly_cost: Exact(alternative.monthly_cost),
+                name: &alternative.name,
+                rank: rank + 1,
+                ratio_to_cheapest: row.ratio_to_cheapest.map(|r| Exact(r.round_dp(6))),
+                verdict: alternative.verdict().as_str(),
+            }
         })
         .collect();
-    let document = json!({
-        "scenario": report.scenario,
-        "pricing": {
-            "name": report.pricing.name,
-            "region": report.pricing.region,
-            "currency": report.pricing.currency,
-            "as_of": report.pricing.as_of,
-        },
-        "hours_per_month": decimal(report.hours_per_month),
-        "free_tier": report.free_tier,
-        "alternatives": report.alternatives.iter().map(|a| alternative(a, currency)).collect::<Vec<_>>(),
-        "comparison": comparison,
-    });
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
-}
-
-fn alternative(alternative: &AlternativeResult, currency: &str) -> Value {
-    let violations: Vec<Value> = alternative
-        .all_violations()
-        .map(|(component, v)| {
-            json!({
-                "requirement": v.requirement(),
-                "component": component.map_or(Value::Null, |i| json!(i)),
-                "message": text::violation(alternative, component, v, currency),
-            })
-        })
-        .collect();
-    json!({
-        "name": &*alternative.name,
-        "monthly_cost": decimal(alternative.monthly_cost),
-        "latency_ms": decimal(alternative.latency.ms()),
-        "feasible": alternative.feasible(),
-        "verdict": alternative.verdict().as_str(),
-        "violations": violations,
-        "components": alternative.components.iter().map(|c| component(alternative, c)).collect::<Vec<_>>(),
-    })
-}
-
-fn component(alternative: &AlternativeResult, component: &ComponentResult) -> Value {
-    let capacity: Map<String, Value> = component
-        .capacity
-        .iter()
-        .map(|c| {
-            let value = match c.value {
-                CapacityValue::Count(n) => json!(n),
-                CapacityValue::Number(n) => decimal(n),
-                CapacityValue::Bytes(b) => json!(b.0),
-                CapacityValue::Duration(d) => decimal(d.ms()),
-                CapacityValue::Key(k) => json!(k),
-            };
-            (c.key.to_string(), value)
-        })
-        .collect();
-    let input = component.input;
-    json!({
-        "service": component.service,
-        "id": component.id.as_deref(),
-        "input": {
-            "records_per_second": input.rate.map(|r| decimal(r.average)),
-            "peak_records_per_second": input.rate.map(|r| decimal(r.peak)),
-            "record_size": input.record_size.map(|s| s.0),
-            "from": text::source(alternative, component.from),
-        },
-        "mode": component.mode,
-        "monthly_cost": decimal(component.monthly_cost()),
-        "latency_ms": decimal(component.latency.ms()),
-        "capacity": capacity,
-        "line_items": component.line_items.iter().map(line_item).collect::<Vec<_>>(),
-        "notes": component.notes.iter().map(|n| json!({"code": n.code, "message": n.text, "level": match n.level { Level::Info => "info", Level::Warning => "warning" }})).collect::<Vec<_>>(),
-    })
-}
-
-fn line_item(item: &LineItem) -> Value {
-    let mut value = json!({
-        "dimension": item.dimension.name(),
-        "price_key": item.dimension.key,
-        "quantity": decimal(item.quantity),
-        "free_quantity": decimal(item.free_quantity),
-        "unit": item.dimension.unit,
-        "unit_price": decimal(item.unit_price),
-        "monthly_cost": decimal(item.monthly_cost),
-    });
-    if !item.tiers.is_empty() {
-        value["tiers"] = item
-            .tiers
+    let document = Document {
+        alternatives: report
+            .alternatives
             .iter()
-            .map(|t| json!({"quantity": decimal(t.quantity), "unit_price": decimal(t.unit_price), "cost": decimal(t.cost)}))
-            .collect();
-    }
-    value
+            .map(|a| Alternative::of(a, currency))
+            .collect(),
+        comparison,
+        free_tier: report.free_tier,
+        hours_per_month: Exact(report.hours_per_month),
+        pricing: Pricing {
+            as_of: &report.pricing.as_of,
+            currency: &report.pricing.currency,
+            name: &report.pricing.name,
+            region: &report.pricing.region,
+        },
+        scenario: &report.scenario,
+    };
+    let mut out = Vec::with_capacity(4096);
+    // Writing to memory cannot fail, and every value serialises.
+    let _ = serde_json::to_writer_pretty(&mut out, &document);
+    out.push(b'\n');
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// An exact JSON number: `1450.8`, never `1450.8000000001`.
-fn decimal(value: Decimal) -> Value {
-    Number::from_str(&value.normalize().to_string()).map_or(Value::Null, Value::Number)
+#[derive(Serialize)]
+struct Document<'a> {
+    alternatives: Vec<Alternative<'a>>,
+    comparison: Vec<Row<'a>>,
+    free_tier: bool,
+    hours_per_month: Exact,
+    pricing: Pricing<'a>,
+    scenario: &'a str,
+}
+
+#[derive(Serialize)]
+struct Pricing<'a> {
+    as_of: &'a str,
+    currency: &'a str,
+    name: &'a str,
+    region: &'a str,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    feasible: bool,
+    monthly_cost: Exact,
+    name: &'a str,
+    rank: usize,
+    ratio_to_cheapest: Option<Exact>,
+    verdict: &'static str,
+}
+
+#[derive(Serialize)]
+struct Alternative<'a> {
+    components: Vec<Component<'a>>,
+    feasible: bool,
+    latency_ms: Exact,
+    monthly_cost: Exact,
+    name: &'a str,
+    verdict: &'static str,
+    violations: Vec<ViolationView>,
+}
+
+impl<'a> Alternative<'a> {
+    fn of(alternative: &'a AlternativeResult, currency: &str) -> Self {
+        Self {
+            components: alternative
+                .components
+                .iter()
+                .map(|c| Component::of(alternative, c))
+                .collect(),
+            feasible: alternative.feasible(),
+            latency_ms: Exact(alternative.latency.ms()),
+            monthly_cost: Exact(alternative.monthly_cost),
+            name: &alternative.name,
+            verdict: alternative.verdict().as_str(),
+            violations: alternative
+                .all_violations()
+                .map(|(component, v)| ViolationView {
+                    component,
+                    message: text::violation(alternative, component, v, currency),
+                    requirement: v.requirement(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ViolationView {
+    component: Option<usize>,
+    message: String,
+    requirement: &'static str,
+}
+
+#[derive(Serialize)]
+struct Component<'a> {
+    capacity: Capacity<'a>,
+    id: Option<&'a str>,
+    input: Input,
+    latency_ms: Exact,
+    line_items: Vec<Item>,
+    mode: Option<&'static str>,
+    monthly_cost: Exact,
+    notes: Vec<NoteView>,
+    service: &'static str,
+}
+
+impl<'a> Component<'a> {
+    fn of(alternative: &AlternativeResult, component: &'a ComponentResult) -> Self {
+        let input = component.input;
+        Self {
+            capacity: Capacity(component),
+            id: component.id.as_deref(),
+            input: Input {
+                from: text::source(alternative, component.from),
+                peak_records_per_second: input.rate.map(|r| Exact(r.peak)),
+                record_size: input.record_size.map(|s| s.0),
+                records_per_second: input.rate.map(|r| Exact(r.average)),
+            },
+            latency_ms: Exact(component.latency.ms()),
+            line_items: component.line_items.iter().map(Item::of).collect(),
+            mode: component.mode,
+            monthly_cost: Exact(component.monthly_cost()),
+            notes: component
+                .notes
+                .iter()
+                .map(|n| NoteView {
+                    code: n.code,
+                    level: match n.level {
+                        Level::Info => "info",
+                        Level::Warning => "warning",
+                    },
+                    message: n.text,
+                })
+                .collect(),
+            service: component.service,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Input {
+    from: String,
+    peak_records_per_second: Option<Exact>,
+    record_size: Option<u64>,
+    records_per_second: Option<Exact>,
+}
+
+#[derive(Serialize)]
+struct NoteView {
+    code: &'static str,
+    level: &'static str,
+    message: &'static str,
+}
+
+/// A component's capacity figures as an object, its keys sorted.
+struct Capacity<'a>(&'a ComponentResult);
+
+impl Serialize for Capacity<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut figures: Vec<_> = self.0.capacity.iter().collect();
+        figures.sort_by_key(|c| c.key);
+        let mut map = serializer.serialize_map(Some(figures.len()))?;
+        for figure in figures {
+            match figure.value {
+                CapacityValue::Count(n) => map.serialize_entry(figure.key, &n)?,
+                CapacityValue::Number(n) => map.serialize_entry(figure.key, &Exact(n))?,
+                CapacityValue::Bytes(b) => map.serialize_entry(figure.key, &b.0)?,
+                CapacityValue::Duration(d) => map.serialize_entry(figure.key, &Exact(d.ms()))?,
+                CapacityValue::Key(k) => map.serialize_entry(figure.key, k)?,
+            }
+        }
+        map.end()
+    }
+}
+
+#[derive(Serialize)]
+struct Item {
+    dimension: &'static str,
+    free_quantity: Exact,
+    monthly_cost: Exact,
+    price_key: &'static str,
+    quantity: Exact,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tiers: Vec<Tier>,
+    unit: &'static str,
+    unit_price: Exact,
+}
+
+impl Item {
+    fn of(item: &LineItem) -> Self {
+        Self {
+            dimension: item.dimension.name(),
+            free_quantity: Exact(item.free_quantity),
+            monthly_cost: Exact(item.monthly_cost),
+            price_key: item.dimension.key,
+            quantity: Exact(item.quantity),
+            tiers: item
+                .tiers
+                .iter()
+                .map(|t| Tier {
+                    cost: Exact(t.cost),
+                    quantity: Exact(t.quantity),
+                    unit_price: Exact(t.unit_price),
+                })
+                .collect(),
+            unit: item.dimension.unit,
+            unit_price: Exact(item.unit_price),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Tier {
+    cost: Exact,
+    quantity: Exact,
+    unit_price: Exact,
+}
+
+/// An exact JSON number: `1450.8`, never `1450.8000000001` or `1450.80`.
+struct Exact(Decimal);
+
+impl Serialize for Exact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rust_decimal::serde::arbitrary_precision::serialize(&self.0.normalize(), serializer)
+    }
 }
