@@ -73,12 +73,16 @@ pub fn charge(
 ) -> Result<LineItem, EvalError> {
     // A price the scenario sets (or a what-if varies) is a flat price over
     // the table's, which keeps its free tier.
-    let set = crate::services::dimensions()
-        .position(|d| d.key == dimension.key)
-        .and_then(|index| match ctx.prices_set.get(index) {
-            Some(Value::Number(price)) => Some(*price),
-            _ => None,
-        });
+    let set = if ctx.prices_set.is_empty() {
+        None
+    } else {
+        crate::services::dimensions()
+            .position(|d| d.key == dimension.key)
+            .and_then(|index| match ctx.prices_set.get(index) {
+                Some(Value::Number(price)) => Some(*price),
+                _ => None,
+            })
+    };
     let table = ctx.prices.price(dimension.key);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)

@@ -85,7 +85,7 @@ impl<'s> Evaluator<'s> {
             round_up_to_cent: scenario.round_up_to_cent,
             usage: &no_usage,
             input: workload(scenario, values)?,
-            prices_set: &values[scenario.price_slots.clone()],
+            prices_set: prices_set(&values[scenario.price_slots.clone()]),
         };
         let requirements = Requirements::from_values(&Values::new(
             requirements::KEYS,
@@ -98,6 +98,16 @@ impl<'s> Evaluator<'s> {
                 .map_err(|(index, error)| located(scenario, alternative, index, error))?;
         }
         Ok(&self.results)
+    }
+}
+
+/// The prices set over the table's; none at all (the usual case) is an
+/// empty slice, so that the bill does not look for them.
+fn prices_set(slots: &[Value]) -> &[Value] {
+    if slots.iter().all(|v| *v == Value::Absent) {
+        &[]
+    } else {
+        slots
     }
 }
 
@@ -154,7 +164,6 @@ pub fn evaluate_alternative_into(
     let usage = Usage::default();
     out.name.clone_from(&alternative.name);
     out.violations.clear();
-    out.components.clear();
     out.components
         .resize_with(alternative.components.len(), ComponentResult::empty);
     for &i in &alternative.order {
@@ -187,17 +196,18 @@ pub fn evaluate_alternative_into(
             input,
             ..*ctx
         };
-        let mut built = None;
-        let mut result = service(component, values, &mut built)
-            .and_then(|service| service.evaluate(&component_ctx))
-            .map_err(|e| (i, e))?;
-        result.id.clone_from(&component.id);
-        result.input = input;
-        result.from = component.from;
         let before = match component.from {
             From::Workload => Decimal::ZERO,
             From::Component(j) => out.components[j].path_latency.ms(),
         };
+        let mut built = None;
+        let result = &mut out.components[i];
+        service(component, values, &mut built)
+            .and_then(|service| service.evaluate_into(&component_ctx, result))
+            .map_err(|e| (i, e))?;
+        result.id.clone_from(&component.id);
+        result.input = input;
+        result.from = component.from;
         result.path_latency = Duration::from_ms(
             before
                 .plus(result.latency.ms())
@@ -210,7 +220,6 @@ pub fn evaluate_alternative_into(
                 .over(output)
                 .map_err(|e| (i, unfit(e)))?,
         );
-        out.components[i] = result;
     }
     let mut total = Decimal::ZERO;
     for (i, component) in out.components.iter().enumerate() {

@@ -282,6 +282,23 @@ impl ComponentResult {
         Self::new("", None)
     }
 
+    /// Starts over as a new result for `service`, keeping the buffers.
+    pub fn reset(&mut self, service: &'static str, mode: Option<&'static str>) {
+        self.service = service;
+        self.mode = mode;
+        self.capacity.clear();
+        self.line_items.clear();
+        self.latency = Duration::ZERO;
+        self.notes.clear();
+        self.violations.clear();
+        self.properties = Properties::default();
+        self.id = None;
+        self.input = Flow::NOTHING;
+        self.from = From::Workload;
+        self.output = None;
+        self.path_latency = Duration::ZERO;
+    }
+
     /// The sum of its line items. An evaluation checks that it fits in
     /// exact decimals before it reports it.
     pub fn monthly_cost(&self) -> Decimal {

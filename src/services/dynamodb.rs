@@ -258,8 +258,8 @@ impl Input {
         Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
     }
 
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.mode.as_str()));
         let writes = ctx.rate()?;
         let item_size = ctx.record_size()?;
         let max_item_size = ctx.bytes(&MAX_ITEM_SIZE)?;
@@ -383,7 +383,7 @@ impl Input {
         } else {
             Flow::NOTHING
         });
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -404,7 +404,7 @@ mod tests {
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
         };
-        Fed::new(input, steady(dec!(3000), item_size), Input::evaluate)
+        Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
     }
 
     #[test]

@@ -129,8 +129,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.instance_type.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.instance_type.as_str()));
         let hours = match self.hours_running {
             Some(running) if running.hours() > ctx.hours => {
                 result.note(
@@ -154,14 +154,14 @@ impl Input {
             max_run_duration: None,
             ..Properties::default()
         };
-        Ok(result)
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{ctx, item, prices};
+    use crate::services::testing::{Alone, ctx, item, prices};
     use rust_decimal_macros::dec;
 
     #[test]

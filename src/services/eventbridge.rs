@@ -156,8 +156,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, None);
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, None);
         // A count for the month stays exact: it is not a rate times seconds.
         let (events, per_month) = match (self.events_per_month, ctx.input.rate) {
             (Some(month), _) => (Rate::flat(month.per(ctx.seconds())?), month),
@@ -247,7 +247,7 @@ impl Input {
         };
         result.latency = ctx.duration(&LATENCY)?;
         result.output = Some(Flow::new(events, event_size));
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -314,7 +314,7 @@ mod tests {
             archive_retention: None,
             scheduled_rules: 0,
         };
-        Fed::new(input, flow, Input::evaluate)
+        Fed::new(input, flow, Input::evaluate_into)
     }
 
     #[test]

@@ -168,8 +168,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.source.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.source.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
         let max_record_size = ctx.bytes(&MAX_RECORD_SIZE)?;
@@ -181,13 +181,13 @@ impl Input {
                 super::SPLIT_OR_POINTER,
             );
         }
-        self.check_buffer(ctx, &mut result)?;
+        self.check_buffer(ctx, result)?;
         let bytes_per_second = rate.average.times(record_size.decimal())?;
         let peak_bytes_per_second = rate.peak.times(record_size.decimal())?;
 
         let (trigger, delay, fill_seconds) = self.flush(bytes_per_second)?;
         result.latency = Duration::from_ms(delay.times(Decimal::ONE_THOUSAND)?);
-        self.deliver(rate, record_size, &mut result)?;
+        self.deliver(rate, record_size, result)?;
         // Firehose delivers in batches without an order guarantee and keeps
         // nothing once delivered: it cannot replay.
         result.properties = Properties {
@@ -234,7 +234,7 @@ impl Input {
                 .line_items
                 .push(charge(ctx, &FORMAT_CONVERSION_GB, gb)?);
         }
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -348,7 +348,7 @@ mod tests {
         Fed::new(
             input,
             steady(records_per_second, record_size),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 

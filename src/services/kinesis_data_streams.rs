@@ -247,11 +247,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.mode.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.mode.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
-        self.check_records(ctx, record_size, &mut result)?;
+        self.check_records(ctx, record_size, result)?;
         // Shards are sized for the peak; what is billed per byte follows the average.
         let write_bytes = rate.average.times(record_size.decimal())?;
         let peak_write_bytes = rate.peak.times(record_size.decimal())?;
@@ -310,11 +310,9 @@ impl Input {
                     let utilisation = tightest.per(ratio)?.per(shards)?;
                     result.capacity("utilisation", CapacityValue::Number(utilisation));
                 }
-                self.provisioned(ctx, shards, write_bytes, &mut result)?;
+                self.provisioned(ctx, shards, write_bytes, result)?;
             }
-            CapacityMode::OnDemand => {
-                self.on_demand(ctx, peak_write_bytes, write_bytes, &mut result)?
-            }
+            CapacityMode::OnDemand => self.on_demand(ctx, peak_write_bytes, write_bytes, result)?,
         }
         // Records keep their order within a shard, that is per partition key,
         // and stay readable from any position for the retention period.
@@ -330,7 +328,7 @@ impl Input {
         } else {
             ctx.duration(&LATENCY_SHARED)?
         };
-        Ok(result)
+        Ok(())
     }
 
     /// Records over the stream's size limit, a limit or retention the
@@ -546,7 +544,7 @@ mod tests {
         Fed::new(
             input,
             steady(records_per_second, record_size),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 

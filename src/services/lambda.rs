@@ -227,9 +227,9 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.architecture.as_str()));
-        let (memory, ephemeral_storage) = self.check_settings(ctx, &mut result)?;
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.architecture.as_str()));
+        let (memory, ephemeral_storage) = self.check_settings(ctx, result)?;
         let concurrency_limit = match self.concurrency_limit {
             Some(limit) => limit,
             None => ctx.count(&CONCURRENT_EXECUTIONS)?,
@@ -304,7 +304,7 @@ impl Input {
             max_run_duration: Some(max_duration),
             ..Properties::default()
         };
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -392,7 +392,7 @@ mod tests {
             ephemeral_storage: Some(Bytes::mib(512)),
             concurrency_limit: Some(dec!(1000)),
         };
-        Fed::new(input, Flow::NOTHING, Input::evaluate)
+        Fed::new(input, Flow::NOTHING, Input::evaluate_into)
     }
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {

@@ -306,12 +306,12 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = match self.schedule {
             Schedule::AllMonth => "all_month",
             Schedule::Runs(_) => "runs",
         };
-        let mut result = ComponentResult::new(SERVICE.name, Some(mode));
+        result.reset(SERVICE.name, Some(mode));
         let run_hours = match &self.schedule {
             Schedule::AllMonth => ctx.hours,
             Schedule::Runs(groups) => {
@@ -375,7 +375,7 @@ impl Input {
         }
         result.latency = ctx.duration(&LATENCY)?;
         result.properties = Properties::default();
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -394,7 +394,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::report::Violation;
-    use crate::services::testing::{self, item, prices};
+    use crate::services::testing::{self, Alone, item, prices};
     use rust_decimal_macros::dec;
 
     /// AWS's examples: a 720-hour month, each line item rounded up to the cent.

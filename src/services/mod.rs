@@ -239,10 +239,22 @@ macro_rules! services {
 
         impl Input {
             /// Capacity, bill, latency and limit checks for one component.
-            pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+            /// Evaluates into `result`, whose buffers are reused.
+            pub fn evaluate_into(
+                &self,
+                ctx: &Ctx,
+                result: &mut ComponentResult,
+            ) -> Result<(), EvalError> {
                 match self {
-                    $(Self::$variant(input) => input.evaluate(ctx),)*
+                    $(Self::$variant(input) => input.evaluate_into(ctx, result),)*
                 }
+            }
+
+            /// Capacity, bill, latency and limit checks for one component.
+            pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+                let mut result = ComponentResult::empty();
+                self.evaluate_into(ctx, &mut result)?;
+                Ok(result)
             }
 
             pub fn def(&self) -> &'static ServiceDef {
@@ -376,15 +388,13 @@ pub mod testing {
     pub struct Fed<T> {
         pub input: T,
         pub flow: Flow,
-        evaluate: fn(&T, &Ctx) -> Result<ComponentResult, EvalError>,
+        evaluate: Evaluate<T>,
     }
 
+    type Evaluate<T> = fn(&T, &Ctx, &mut ComponentResult) -> Result<(), EvalError>;
+
     impl<T> Fed<T> {
-        pub fn new(
-            input: T,
-            flow: Flow,
-            evaluate: fn(&T, &Ctx) -> Result<ComponentResult, EvalError>,
-        ) -> Self {
+        pub fn new(input: T, flow: Flow, evaluate: Evaluate<T>) -> Self {
             Self {
                 input,
                 flow,
@@ -393,13 +403,13 @@ pub mod testing {
         }
 
         pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-            (self.evaluate)(
-                &self.input,
-                &Ctx {
-                    input: self.flow,
-                    ..*ctx
-                },
-            )
+            let mut result = ComponentResult::empty();
+            let ctx = Ctx {
+                input: self.flow,
+                ..*ctx
+            };
+            (self.evaluate)(&self.input, &ctx, &mut result)?;
+            Ok(result)
         }
     }
 
@@ -430,6 +440,25 @@ pub mod testing {
             .collect();
         build(&Values::new(keys, &values))
     }
+
+    /// One service's inputs evaluated alone, for a test to read the result.
+    pub trait Alone {
+        fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError>;
+    }
+
+    macro_rules! alone {
+        ($($module:ident),*) => {$(
+            impl Alone for super::$module::Input {
+                fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+                    let mut result = ComponentResult::empty();
+                    self.evaluate_into(ctx, &mut result)?;
+                    Ok(result)
+                }
+            }
+        )*};
+    }
+
+    alone!(ec2, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

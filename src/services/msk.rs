@@ -346,12 +346,12 @@ fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = match self.cluster {
             Cluster::Provisioned { .. } => ClusterType::Provisioned,
             Cluster::Serverless => ClusterType::Serverless,
         };
-        let mut result = ComponentResult::new(SERVICE.name, Some(mode.as_str()));
+        result.reset(SERVICE.name, Some(mode.as_str()));
         // Bytes written a second: throughput limits hold at the peak, what
         // is billed and stored follows the average.
         let record_size = ctx.record_size()?;
@@ -368,7 +368,7 @@ impl Input {
                 storage_per_broker,
                 replication_factor,
             } => {
-                check_storage(ctx, storage_per_broker, &mut result)?;
+                check_storage(ctx, storage_per_broker, result)?;
                 // Every replica of the retained data sits on some broker; the
                 // brokers share it evenly when partitions are spread well.
                 let needed = retained_bytes
@@ -416,7 +416,7 @@ impl Input {
                         super::SPLIT_OR_POINTER,
                     );
                 }
-                self.serverless(ctx, writes, retained_bytes, &mut result)?;
+                self.serverless(ctx, writes, retained_bytes, result)?;
                 Some(max)
             }
         };
@@ -430,7 +430,7 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
-        Ok(result)
+        Ok(())
     }
 
     fn serverless(
@@ -571,7 +571,7 @@ mod tests {
             partitions: None,
             retention: Duration::from_hours(168),
         };
-        Fed::new(input, steady(Decimal::ZERO, Bytes(1)), Input::evaluate)
+        Fed::new(input, steady(Decimal::ZERO, Bytes(1)), Input::evaluate_into)
     }
 
     /// `bytes` a second, written as records of 1 byte.
@@ -579,7 +579,7 @@ mod tests {
         Fed::new(
             input,
             steady(Decimal::from(bytes), Bytes(1)),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 

@@ -136,8 +136,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, None);
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, None);
         // Each record that reaches S3 is written as an object; with nothing
         // flowing in, the bucket only stores and serves.
         let puts = ctx.input.rate.unwrap_or(Rate::flat(Decimal::ZERO));
@@ -213,7 +213,7 @@ impl Input {
         result.latency = ctx.duration(&LATENCY)?;
         // With event notifications, S3 announces each object it stores.
         result.output = Some(Flow::new(puts, Some(EVENT_SIZE)));
-        Ok(result)
+        Ok(())
     }
 }
 
@@ -240,7 +240,7 @@ mod tests {
         Fed::new(
             input,
             steady(puts_per_second, Bytes::kib(1)),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 

@@ -177,8 +177,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.topic_type.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.topic_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
         let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
@@ -207,8 +207,8 @@ impl Input {
             );
         }
         match self.topic_type {
-            TopicType::Standard => self.standard(ctx, messages, message_size, &mut result)?,
-            TopicType::Fifo => self.fifo(ctx, messages, message_size, &mut result)?,
+            TopicType::Standard => self.standard(ctx, messages, message_size, result)?,
+            TopicType::Fifo => self.fifo(ctx, messages, message_size, result)?,
         }
         // SNS pushes each message to the subscribers and keeps nothing; FIFO
         // topics keep order within a message group.
@@ -223,7 +223,7 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
-        Ok(result)
+        Ok(())
     }
 
     fn standard(
@@ -348,7 +348,7 @@ mod tests {
         Fed::new(
             input,
             steady(messages_per_second, message_size),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 

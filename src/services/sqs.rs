@@ -147,13 +147,13 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
-    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
-        let mut result = ComponentResult::new(SERVICE.name, Some(self.queue_type.as_str()));
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.queue_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
         let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
-        self.check_sizes(ctx, message_size, max_message_size, &mut result)?;
-        self.check_retention(ctx, &mut result)?;
+        self.check_sizes(ctx, message_size, max_message_size, result)?;
+        self.check_retention(ctx, result)?;
         let batch = Decimal::from(self.batch_size);
         // Every message is sent, received and deleted once, each action in
         // calls of `batch_size` messages.
@@ -188,7 +188,7 @@ impl Input {
         let dimension = match self.queue_type {
             QueueType::Standard => &STANDARD_REQUESTS,
             QueueType::Fifo => {
-                self.fifo_throughput(ctx, messages.peak, &mut result)?;
+                self.fifo_throughput(ctx, messages.peak, result)?;
                 &FIFO_REQUESTS
             }
         };
@@ -210,7 +210,7 @@ impl Input {
             max_run_duration: None,
         };
         result.latency = ctx.duration(&LATENCY)?;
-        Ok(result)
+        Ok(())
     }
 
     /// A message over the queue's limit, or a batch over the batch limit,
@@ -334,7 +334,7 @@ mod tests {
         Fed::new(
             input,
             steady(messages_per_second, message_size),
-            Input::evaluate,
+            Input::evaluate_into,
         )
     }
 
