@@ -135,18 +135,6 @@ fn located(
         .with_help(help(error, alternative, index))
 }
 
-/// One alternative; on failure, the index of the component that failed.
-pub fn evaluate_alternative(
-    alternative: &Alternative,
-    values: &[Value],
-    requirements: &Requirements,
-    ctx: &Ctx,
-) -> Result<AlternativeResult, (usize, EvalError)> {
-    let mut out = AlternativeResult::empty();
-    evaluate_alternative_into(alternative, values, requirements, ctx, &mut out)?;
-    Ok(out)
-}
-
 /// One alternative, written into `out`, whose buffers are reused: once they
 /// have grown to the alternative's size, an evaluation allocates nothing.
 ///

@@ -147,10 +147,6 @@ impl Own {
             record_size: self.record_size.or(received.record_size),
         })
     }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Self::default()
-    }
 }
 
 /// Where a component's input comes from.

@@ -120,16 +120,6 @@ impl Key {
             _ => return Err(bad()),
         })
     }
-
-    /// The default as a TOML value, for the parser to read.
-    pub fn default_value(&self) -> Option<toml::Value> {
-        match self.default {
-            Default::None => None,
-            Default::Text(text) => Some(toml::Value::String(text.to_string())),
-            Default::Integer(n) => Some(toml::Value::Integer(n)),
-            Default::Bool(b) => Some(toml::Value::Boolean(b)),
-        }
-    }
 }
 
 /// The most durations a list key holds.
