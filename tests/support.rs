@@ -83,7 +83,11 @@ pub struct TempScenario {
 
 impl TempScenario {
     pub fn new(name: &str, text: &str) -> Self {
-        let dir = std::env::temp_dir().join(format!("calc-tests-{}", std::process::id()));
+        // Tests run in parallel in one process: each file gets its own
+        // folder, so that two tests writing the same name never share it.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("calc-tests-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join(format!("{name}.toml"));
         std::fs::write(&path, text).expect("write scenario");
@@ -97,6 +101,8 @@ impl TempScenario {
 
 impl Drop for TempScenario {
     fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
+        if let Some(dir) = self.path.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
     }
 }
