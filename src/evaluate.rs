@@ -163,7 +163,8 @@ pub fn evaluate_alternative_into(
                 let mut built = None;
                 let copies = service(producer, values, &mut built)
                     .map_err(|e| (j, e))?
-                    .copies_for(component.def().name);
+                    .delivery_to(component.def().name)
+                    .copies();
                 let emitted = out.components[j].output.unwrap_or(Flow::NOTHING);
                 Flow {
                     rate: emitted

@@ -247,8 +247,11 @@ pub fn set(
     let slot = resolve(scenario, path).map_err(Diagnostic::plain)?;
     let param = scenario.params.info[slot];
     let source = Source::new(format!("--set {path}"), text.to_string());
+    // A value as TOML writes it, and nothing more; else the text itself
+    // (`on_demand` needs no quotes here).
     let value = toml::from_str::<toml::Table>(&format!("v = {text}"))
         .ok()
+        .filter(|table| table.len() == 1)
         .and_then(|mut table| table.remove("v"))
         .unwrap_or_else(|| toml::Value::String(text.to_string()));
     let whole = Span::from(0..text.len());
@@ -261,29 +264,11 @@ pub fn set(
     let mut fields = Fields::new(&source, param.key.name, vec![entry]);
     let (value, _) = fields.value(param.key)?;
     let old = std::mem::replace(&mut values[slot], value);
-    if let Err(message) = still_valid(scenario, values, param.place) {
+    if let Err(error) = crate::scenario::validate(scenario, values) {
         values[slot] = old;
-        return Err(source.error(whole, message));
+        return Err(source.error(whole, error.message).with_help_opt(error.help));
     }
     Ok(())
-}
-
-/// Whether the component at `place` still builds from `values`.
-fn still_valid(scenario: &Scenario, values: &[Value], place: Place) -> Result<(), String> {
-    match place {
-        Place::Component {
-            alternative,
-            component,
-        } => {
-            let component = &scenario.alternatives[alternative].components[component];
-            component.build(values).map(|_| ()).map_err(|e| e.message)
-        }
-        Place::Scenario => match values[scenario.hours_per_month] {
-            Value::Number(hours) => crate::scenario::check_hours(hours).map(|_| ()),
-            _ => Ok(()),
-        },
-        Place::Workload | Place::Requirements | Place::Price(_) => Ok(()),
-    }
 }
 
 #[cfg(test)]
@@ -420,6 +405,65 @@ components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }
         assert!(error.to_string().contains("cannot be negative"), "{error}");
         let error = set(&scenario, &mut values, "hours_per_month", "0").unwrap_err();
         assert!(error.to_string().contains("between 1 and 744"), "{error}");
+        assert_eq!(values, scenario.params.values);
+    }
+
+    #[test]
+    fn a_value_that_clashes_with_another_is_refused_as_the_file_would_be() {
+        let scenario = parse(
+            Source::new(
+                "clash.toml",
+                r#"
+name = "clash"
+[workload]
+records_per_second = 100
+peak_records_per_second = 300
+record_size = "1 KB"
+[[alternatives]]
+name = "a"
+components = [
+  { service = "sns", sqs_subscriptions = 1 },
+  { service = "sqs" },
+  { id = "f", service = "lambda", records_per_second = 10, duration = "1 s" },
+]
+"#,
+            ),
+            Path::new("."),
+            &Overrides::default(),
+        )
+        .expect("parses");
+        let mut values = scenario.params.values.clone();
+        for (path, text, says) in [
+            ("workload.peak_to_average", "2", "not both"),
+            (
+                "workload.peak_records_per_second",
+                "50",
+                "below the average",
+            ),
+            (
+                "alternatives[a].components[f].peak_to_average",
+                "0.5",
+                "at least 1",
+            ),
+            (
+                "alternatives[a].components[f].invocations_per_month",
+                "1000",
+                "not both",
+            ),
+            (
+                "alternatives[a].components[0].sqs_subscriptions",
+                "0",
+                "no subscription",
+            ),
+            (
+                "workload.records_per_second",
+                "5\nv2 = 1",
+                "records_per_second",
+            ),
+        ] {
+            let error = set(&scenario, &mut values, path, text).unwrap_err();
+            assert!(error.to_string().contains(says), "{path} = {text}: {error}");
+        }
         assert_eq!(values, scenario.params.values);
     }
 }

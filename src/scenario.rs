@@ -20,7 +20,7 @@ use crate::number::Dec;
 use crate::params::{Params, Place};
 use crate::pricing::{self, NamedBy, PriceBook};
 use crate::requirements;
-use crate::services::{self, Input, ServiceDef};
+use crate::services::{self, Delivery, Input, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -232,7 +232,13 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         &mut params,
     )
     .and_then(|slots| {
-        check_peak(&source, &params, slots.clone(), workload_span)?;
+        check_peak(
+            &source,
+            &params,
+            &params.values,
+            slots.clone(),
+            workload_span,
+        )?;
         Ok(slots)
     })
     .unwrap_or_else(|e| {
@@ -259,7 +265,17 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         ));
     }
     let mut alternatives = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for (a, alternative) in raw.alternatives.into_inner().into_iter().enumerate() {
+        // A name says which alternative a path or a report row is about.
+        if names.contains(&alternative.name) {
+            errors.push(source.error(
+                alternative.components.span().into(),
+                format!("two alternatives are named `{}`", alternative.name),
+            ));
+            continue;
+        }
+        names.push(alternative.name.clone());
         if alternative.components.get_ref().is_empty() {
             errors.push(source.error(
                 alternative.components.span().into(),
@@ -376,11 +392,15 @@ fn table(
 fn check_peak(
     source: &Source,
     params: &Params,
+    values: &[Value],
     slots: Range<usize>,
     span: Span,
 ) -> Result<(), Diagnostic> {
+    if slots.is_empty() {
+        return Ok(());
+    }
     let slot = |i: usize| slots.start + i;
-    let [rate, peak, ratio, _] = [0, 1, 2, 3].map(|i| &params.values[slot(i)]);
+    let [rate, peak, ratio, _] = [0, 1, 2, 3].map(|i| &values[slot(i)]);
     let at = |i: usize| params.span(slot(i)).unwrap_or(span);
     let (rate_key, peak_key) = (params.info[slot(0)].key.name, params.info[slot(1)].key.name);
     if *peak != Value::Absent && *ratio != Value::Absent {
@@ -432,18 +452,20 @@ fn check_peak(
 fn check_replaced_rate(
     source: &Source,
     params: &Params,
+    values: &[Value],
     input: Range<usize>,
     own: Range<usize>,
 ) -> Result<(), Diagnostic> {
-    // The rate is the first input key, and has a span only where written.
+    // The rate is the first input key; it counts where it is set.
     let rate = input.start;
-    let Some(rate_span) = params.span(rate).filter(|_| !input.is_empty()) else {
+    if input.is_empty() || values[rate] == Value::Absent {
         return Ok(());
-    };
+    }
+    let rate_span = params.span(rate).unwrap_or_default();
     let counting = own.into_iter().find_map(|slot| {
         let key = params.info[slot].key;
         let help = key.replaces_rate?;
-        (params.values[slot] != Value::Absent).then_some((key, help))
+        (values[slot] != Value::Absent).then_some((key, help))
     });
     match counting {
         Some((key, help)) => Err(source
@@ -505,11 +527,14 @@ fn parse_component(
     })?;
     let mut fields = Fields::new(source, def.name, entries);
     let id = fields.text("id")?;
+    if let Some(id) = &id {
+        check_id(source, id)?;
+    }
     let from = fields.text("from")?;
     let input_slots = match def.input {
         Some(keys) => {
             let slots = params.read(&mut fields, keys.all, place)?;
-            check_peak(source, params, slots.clone(), span)?;
+            check_peak(source, params, &params.values, slots.clone(), span)?;
             slots
         }
         None => params.values.len()..params.values.len(),
@@ -520,7 +545,13 @@ fn parse_component(
         params.values.len()..params.values.len()
     };
     let slots = params.read(&mut fields, def.parse.keys, place)?;
-    check_replaced_rate(source, params, input_slots.clone(), slots.clone())?;
+    check_replaced_rate(
+        source,
+        params,
+        &params.values,
+        input_slots.clone(),
+        slots.clone(),
+    )?;
     // Built once here to check the values fit together; an evaluation
     // builds the component again from the values it is given.
     build(def, &params.values, &slots, &input_slots)
@@ -551,6 +582,102 @@ fn build(
         &values[input_slots.clone()],
     );
     (def.parse.build)(&own)
+}
+
+/// An id names a component in `from` and in paths
+/// (`components[stream]`): a word, so that it cannot be read as an index or
+/// break a path, and nothing a terminal would act on.
+fn check_id(source: &Source, id: &Sp<String>) -> Result<(), Diagnostic> {
+    let word = id.value.starts_with(|c: char| c.is_ascii_alphabetic())
+        && id
+            .value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if word {
+        return Ok(());
+    }
+    Err(source
+        .error(
+            id.span,
+            "an `id` is a word: a letter, then letters, digits, `_` or `-`",
+        )
+        .with_help("e.g. `id = \"stream\"` or `id = \"raw-events\"`"))
+}
+
+/// Every component that consumes an SNS topic is a kind the topic delivers
+/// to, with a subscription of that kind.
+fn check_deliveries(
+    source: &Source,
+    components: &[Component],
+    values: &[Value],
+) -> Result<(), Diagnostic> {
+    for component in components {
+        let From::Component(j) = component.from else {
+            continue;
+        };
+        let consumer = component.def().name;
+        let Ok(producer) = components[j].build(values) else {
+            continue;
+        };
+        match producer.delivery_to(consumer) {
+            Delivery::Every => {}
+            Delivery::Copies { count, .. } if count > 0 => {}
+            Delivery::Copies { key, .. } => {
+                return Err(source
+                    .error(
+                        component.span,
+                        format!("the `sns` topic it consumes has no subscription for `{consumer}`"),
+                    )
+                    .with_help(format!("set `{key}` on the topic (one per subscriber)")));
+            }
+            Delivery::Impossible => {
+                return Err(source
+                    .error(
+                        component.span,
+                        format!("an `sns` topic cannot deliver to `{consumer}`"),
+                    )
+                    .with_help(
+                        "SNS delivers to SQS, Lambda, Firehose and HTTP endpoints (`ec2`): put one of them between",
+                    ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether `values` (the scenario's, some varied) still describe a scenario
+/// the file could have said: the checks reading the file makes across keys.
+pub(crate) fn validate(scenario: &Scenario, values: &[Value]) -> Result<(), Diagnostic> {
+    let source = &scenario.source;
+    let params = &scenario.params;
+    check_peak(
+        source,
+        params,
+        values,
+        scenario.workload.clone(),
+        Span::default(),
+    )?;
+    if let Value::Number(hours) = values[scenario.hours_per_month] {
+        check_hours(hours).map_err(Diagnostic::plain)?;
+    }
+    for alternative in &scenario.alternatives {
+        for component in &alternative.components {
+            let span = component.span;
+            check_peak(source, params, values, component.input_slots.clone(), span)?;
+            check_replaced_rate(
+                source,
+                params,
+                values,
+                component.input_slots.clone(),
+                component.slots.clone(),
+            )?;
+            component
+                .build(values)
+                .map_err(|invalid| params.locate(source, component.slots.clone(), invalid, span))?;
+        }
+        check_deliveries(source, &alternative.components, values)?;
+    }
+    Ok(())
 }
 
 /// Resolves each component's `from` (by default, the component before it)
@@ -592,26 +719,7 @@ fn link(
             return Err(source.error(component.span, format!("two components have the id `{id}`")));
         }
     }
-    for component in components.iter() {
-        if let From::Component(j) = component.from {
-            let consumer = component.def().name;
-            let producer = components[j].build(values);
-            if producer.is_ok_and(|p| p.copies_for(consumer).is_zero()) {
-                return Err(source
-                    .error(
-                        component.span,
-                        format!("the `sns` topic before it has no subscription for `{consumer}`"),
-                    )
-                    .with_help(format!(
-                        "set `{}` on the topic (one per subscriber)",
-                        match consumer {
-                            "sqs" | "lambda" | "firehose" => format!("{consumer}_subscriptions"),
-                            _ => "http_subscriptions".to_string(),
-                        }
-                    )));
-            }
-        }
-    }
+    check_deliveries(source, components, values)?;
     // Each component consumes one other, so following `from` either reaches
     // the workload or comes round again: a cycle.
     let n = components.len();

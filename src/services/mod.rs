@@ -283,14 +283,36 @@ services! {
     ec2 => Ec2,
 }
 
-impl Input {
-    /// How many copies of each record a component of service `consumer`
-    /// receives from this one: one, except from an SNS topic, which sends one
-    /// to each subscription of that kind.
-    pub fn copies_for(&self, consumer: &str) -> Decimal {
+/// How a component's records reach a consumer of one service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// Every record, once (a stream's consumers each read every record).
+    Every,
+    /// One copy per subscription of the consumer's kind (an SNS topic's
+    /// `sqs_subscriptions` queues each get every message); `key` says how
+    /// many.
+    Copies { count: u32, key: &'static str },
+    /// Not at all: SNS does not deliver to that service.
+    Impossible,
+}
+
+impl Delivery {
+    /// How many of each record the consumer receives.
+    pub fn copies(self) -> Decimal {
         match self {
-            Self::Sns(topic) => topic.subscriptions.of(consumer),
-            _ => Decimal::ONE,
+            Self::Every => Decimal::ONE,
+            Self::Copies { count, .. } => Decimal::from(count),
+            Self::Impossible => Decimal::ZERO,
+        }
+    }
+}
+
+impl Input {
+    /// How a component of service `consumer` receives this one's records.
+    pub fn delivery_to(&self, consumer: &str) -> Delivery {
+        match self {
+            Self::Sns(topic) => topic.subscriptions.delivery_to(consumer),
+            _ => Delivery::Every,
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
+use crate::services::{Ctx, Delivery, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -134,15 +134,18 @@ pub struct Subscriptions {
 }
 
 impl Subscriptions {
-    /// How many subscriptions deliver to a component of `service`: each SQS
-    /// queue subscribed gets its own copy of every message.
-    pub fn of(&self, service: &str) -> Decimal {
-        Decimal::from(match service {
-            "sqs" => self.sqs,
-            "lambda" => self.lambda,
-            "firehose" => self.firehose,
-            _ => self.http,
-        })
+    /// How a component of `service` behind the topic receives its messages:
+    /// each subscription of that kind gets its own copy of every message.
+    /// An EC2 instance subscribes as an HTTP endpoint.
+    pub fn delivery_to(&self, service: &str) -> Delivery {
+        let (count, key) = match service {
+            "sqs" => (self.sqs, "sqs_subscriptions"),
+            "lambda" => (self.lambda, "lambda_subscriptions"),
+            "firehose" => (self.firehose, "firehose_subscriptions"),
+            "ec2" => (self.http, "http_subscriptions"),
+            _ => return Delivery::Impossible,
+        };
+        Delivery::Copies { count, key }
     }
 
     fn total(&self) -> Decimal {
