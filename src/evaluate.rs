@@ -27,15 +27,22 @@ pub fn workload(scenario: &Scenario, values: &[Value]) -> Result<Flow, Diagnosti
         flow::RECORDS.all,
         &values[scenario.workload.clone()],
     ));
-    own.over(Flow::NOTHING).map_err(|_| {
+    own.over(Flow::NOTHING).map_err(|unfit| {
+        // Where the workload's rates are written, if they are.
         let span = scenario
-            .params
-            .span(scenario.workload.start + 1)
+            .workload
+            .clone()
+            .find_map(|slot| scenario.params.span(slot))
             .unwrap_or_default();
-        scenario
-            .source
-            .error(span, "the workload's peak is below its average")
-            .with_help("a peak is the busiest second's rate: at least the average")
+        match unfit {
+            Unfit::PeakBelowAverage(_) => scenario
+                .source
+                .error(span, "the workload's peak is below its average")
+                .with_help("a peak is the busiest second's rate: at least the average"),
+            Unfit::TooLarge => scenario
+                .source
+                .error(span, "the workload's peak is too large to compute exactly"),
+        }
     })
 }
 

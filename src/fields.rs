@@ -132,6 +132,18 @@ impl<'s> Fields<'s> {
         let name = key.name;
         let read = match &key.kind {
             Kind::Rate | Kind::Number => self.number(name)?.map(|n| n.map(Value::Number)),
+            Kind::Ratio => {
+                let ratio = self.number(name)?;
+                if let Some(r) = ratio
+                    && r.value < Decimal::ONE
+                {
+                    return Err(self.error(
+                        r.span,
+                        format!("`{name}` is at least 1 (found {})", r.value),
+                    ));
+                }
+                ratio.map(|r| r.map(Value::Number))
+            }
             Kind::Count { min, max } => {
                 let count = self.count(name, *max)?;
                 if let Some(c) = count

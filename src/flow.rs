@@ -229,7 +229,7 @@ pub static PEAK_RECORDS_PER_SECOND: Key = Key::new(
 .defaulting_to(FLOW);
 pub static PEAK_TO_AVERAGE: Key = Key::new(
     "peak_to_average",
-    Kind::Number,
+    Kind::Ratio,
     Default::None,
     "the peak rate over the average (instead of a peak rate), at least 1",
 )

@@ -12,8 +12,10 @@ use crate::units::{Bytes, Duration};
 pub enum Kind {
     /// Records (or requests) a second, not negative: `3000`, `0.5`.
     Rate,
-    /// A plain non-negative number: a ratio, a count that may be fractional.
+    /// A plain non-negative number: a count that may be fractional.
     Number,
+    /// A ratio of at least 1 (`peak_to_average`).
+    Ratio,
     /// A whole number in `min..=max`.
     Count {
         min: u32,
@@ -106,7 +108,9 @@ impl Key {
         let bad = || format!("the default of `{}` does not fit its kind", self.name);
         Ok(match (&self.kind, &self.default) {
             (_, Default::None) => Value::Absent,
-            (Kind::Rate | Kind::Number, Default::Integer(n)) => Value::Number(Decimal::from(*n)),
+            (Kind::Rate | Kind::Number | Kind::Ratio, Default::Integer(n)) => {
+                Value::Number(Decimal::from(*n))
+            }
             (Kind::Count { .. }, Default::Integer(n)) => {
                 Value::Count(u32::try_from(*n).map_err(|_| bad())?)
             }

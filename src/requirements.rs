@@ -12,7 +12,7 @@ static MAX_LATENCY: Key = Key::new(
     "max_latency",
     Kind::Duration,
     Default::None,
-    "the latency the components add, summed, at most",
+    "the latency the components add along the slowest path, at most",
 );
 static MAX_MONTHLY_COST: Key = Key::new(
     "max_monthly_cost",

@@ -34,7 +34,7 @@ pub fn schema() -> Value {
             },
             "hours_per_month": {
                 "type": "number",
-                "exclusiveMinimum": 0,
+                "minimum": 1,
                 "maximum": 744,
                 "default": 730,
                 "description": "hours in the billing month (AWS's examples also use 720 and 744)"
@@ -115,6 +115,7 @@ fn property(key: &Key) -> Value {
             ]
         }),
         Kind::Number => json!({ "type": "number", "minimum": 0 }),
+        Kind::Ratio => json!({ "type": "number", "minimum": 1 }),
         Kind::Count { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
         Kind::Size => json!({
             "anyOf": [
@@ -124,7 +125,7 @@ fn property(key: &Key) -> Value {
         }),
         Kind::Duration => json!({
             "type": "string",
-            "description": "a duration with a unit: ms, s, min, h, d"
+            "description": "a duration with a unit: ms, s, min, h, d, w"
         }),
         Kind::Durations { max } => json!({
             "type": "array",

@@ -42,7 +42,7 @@ fn peaked(rate: u64, peak: &str, size: u64, component: &str) -> String {
 fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
     let number = [0u64, 1, 7, 1_000, 3_500, 1_000_000, 1_000_000_000_000][magnitude as usize % 7];
     match kind {
-        Kind::Rate | Kind::Number => [
+        Kind::Rate | Kind::Number | Kind::Ratio => [
             "0".to_string(),
             number.to_string(),
             format!("{number}.5"),

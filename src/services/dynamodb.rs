@@ -297,7 +297,9 @@ impl Input {
                 }
                 (wcu, rcu)
             }
-            CapacityMode::OnDemand => (write_units, read_units),
+            // On demand bills the average, but the table must serve the
+            // peak: its partitions and the table's throughput limit count it.
+            CapacityMode::OnDemand => (peak_write_units, read_units),
         };
         result.capacity("wcu", CapacityValue::Number(wcu));
         result.capacity("rcu", CapacityValue::Number(rcu));
@@ -485,5 +487,28 @@ mod tests {
             input.evaluate(&ctx(dec!(730))).unwrap_err(),
             EvalError::Arithmetic
         );
+    }
+
+    #[test]
+    fn on_demand_serves_the_peak_within_the_table_limit() {
+        // 20,000 writes/s of 1 KB peaking at 80,000: on demand bills the
+        // average, 20,000 × 2,628,000 s = 52,560 million WRU, but the table
+        // must take 80,000 WRU a second, over its 40,000 limit.
+        let mut input = table(Bytes::kib(1));
+        input.mode = CapacityMode::OnDemand;
+        input.flow = Flow::new(
+            crate::flow::Rate {
+                average: dec!(20000),
+                peak: dec!(80000),
+            },
+            Some(Bytes::kib(1)),
+        );
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "write_request_units").quantity, dec!(52560));
+        assert!(matches!(
+            result.violations.as_slice(),
+            [crate::report::Violation::Limit { limit, needed, .. }]
+                if limit.key == TABLE_WCU.key && *needed == dec!(80000)
+        ));
     }
 }

@@ -300,6 +300,10 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let objects = |records: Decimal| -> Result<(Decimal, Decimal), EvalError> {
+            // Nothing buffered, nothing delivered: no empty objects.
+            if records.is_zero() {
+                return Ok((Decimal::ZERO, Decimal::ZERO));
+            }
             let bytes_per_second = records.times(record_size.decimal())?;
             let (_, every, _) = self.flush(bytes_per_second)?;
             if every.is_zero() {
@@ -490,5 +494,16 @@ mod tests {
             CapacityValue::Key("interval")
         );
         assert_eq!(result.latency, Duration::from_secs(300));
+    }
+
+    #[test]
+    fn nothing_in_is_nothing_out() {
+        let result = stream(Decimal::ZERO, Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(
+            result.output.and_then(|f| f.rate),
+            Some(Rate::flat(Decimal::ZERO))
+        );
     }
 }
