@@ -83,10 +83,6 @@ impl<'s> Fields<'s> {
         }
     }
 
-    pub fn service(&self) -> &'static str {
-        self.service
-    }
-
     pub fn error(&self, span: Span, message: impl Into<String>) -> Diagnostic {
         self.source.error(span, message)
     }

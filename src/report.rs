@@ -461,13 +461,6 @@ impl Report {
             .unwrap_or_default()
     }
 
-    /// How many times the cheapest alternative's cost `cost` is; `None` when
-    /// the cheapest costs nothing. Looks at every alternative: for all of
-    /// them, use [`Report::comparison`], which finds the cheapest once.
-    pub fn ratio_to_cheapest(&self, cost: Decimal) -> Option<Decimal> {
-        ratio(cost, self.cheapest_cost())
-    }
-
     /// Indices of the alternatives, feasible ones first, then cheapest first;
     /// ties keep the scenario's order.
     pub fn ranking(&self) -> Vec<usize> {

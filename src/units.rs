@@ -452,52 +452,6 @@ impl<'de> Deserialize<'de> for SizeText {
     }
 }
 
-/// A rate read from a file: a TOML number (per second) or a string that
-/// [`parse_rate`] reads. Negative rates pass, to be refused with the key's name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rate(pub Decimal);
-
-impl<'de> Deserialize<'de> for Rate {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RateVisitor;
-
-        impl Visitor<'_> for RateVisitor {
-            type Value = Rate;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(EXPECT_RATE)
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Rate, E> {
-                Ok(Rate(Decimal::from(v)))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Rate, E> {
-                Ok(Rate(Decimal::from(v)))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Rate, E> {
-                decimal_from_f64(v)
-                    .map(Rate)
-                    .ok_or_else(|| E::invalid_value(de::Unexpected::Float(v), &self))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Rate, E> {
-                if !v
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c))
-                {
-                    // Not a rate at all: say what one looks like.
-                    return Err(E::invalid_value(de::Unexpected::Str(v), &self));
-                }
-                parse_rate(v).map(Rate).map_err(E::custom)
-            }
-        }
-
-        deserializer.deserialize_any(RateVisitor)
-    }
-}
-
 /// Splits `"1.5 KB"` into the number and the unit, rejecting negative numbers.
 fn split_number(text: &str) -> Result<(Decimal, &str), String> {
     let text = text.trim();
