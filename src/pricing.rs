@@ -113,6 +113,15 @@ impl LimitValue {
             _ => None,
         }
     }
+
+    /// The value as a violation states it: a count, bytes, or milliseconds.
+    pub fn amount(self) -> Decimal {
+        match self {
+            Self::Count(n) => n,
+            Self::Bytes(b) => b.decimal(),
+            Self::Duration(d) => d.ms(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -242,23 +242,18 @@ impl Input {
     /// A buffer size or interval that a delivery stream cannot be set to
     /// fails the design; it is evaluated as set, to show what it would cost.
     fn check_buffer(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        let (min, max) = (ctx.bytes(&MIN_BUFFER_SIZE)?, ctx.bytes(&MAX_BUFFER_SIZE)?);
-        if self.buffer_size > max {
-            result.violate(
-                &MAX_BUFFER_SIZE,
-                self.buffer_size.decimal(),
-                max.decimal(),
-                "lower `buffer_size`; for larger objects, compact them after delivery",
-            );
-        }
-        if self.buffer_size < min {
-            result.violate_below(
+        ctx.within(
+            self.buffer_size.decimal(),
+            (
                 &MIN_BUFFER_SIZE,
-                self.buffer_size.decimal(),
-                min.decimal(),
                 "raise `buffer_size`; to deliver sooner, shorten `buffer_interval` instead",
-            );
-        }
+            ),
+            (
+                &MAX_BUFFER_SIZE,
+                "lower `buffer_size`; for larger objects, compact them after delivery",
+            ),
+            result,
+        )?;
         let max_interval = ctx.duration(&MAX_BUFFER_INTERVAL)?;
         if self.buffer_interval > max_interval {
             result.violate(

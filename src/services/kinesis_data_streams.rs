@@ -349,8 +349,8 @@ impl Input {
                 "set `max_record_size` within the quota, or split the records",
             );
         }
-        ctx.duration_within(
-            self.retention,
+        ctx.within(
+            self.retention.ms(),
             (
                 &MIN_RETENTION,
                 "a stream keeps records for at least its minimum retention: raise `retention`",

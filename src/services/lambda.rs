@@ -357,16 +357,10 @@ fn within(
     (min, max): (&'static Limit, &'static Limit),
     (raise, lower): (&'static str, &'static str),
 ) -> Result<Bytes, EvalError> {
-    let (least, most) = (ctx.bytes(min)?, ctx.bytes(max)?);
     let Some(set) = set else {
-        return Ok(least);
+        return ctx.bytes(min);
     };
-    if set < least {
-        result.violate_below(min, set.decimal(), least.decimal(), raise);
-    }
-    if set > most {
-        result.violate(max, set.decimal(), most.decimal(), lower);
-    }
+    ctx.within(set.decimal(), (min, raise), (max, lower), result)?;
     Ok(set)
 }
 

@@ -159,22 +159,25 @@ impl Ctx<'_> {
         Ok(per_second.times(self.seconds())?.per(unit)?)
     }
 
-    /// A duration the design sets (a retention) checked against the range
-    /// the table's `min` and `max` limits allow: outside it, a violation
-    /// with the fix for its side. The component is still priced as set.
-    pub fn duration_within(
+    /// A value the design sets (a retention, a buffer, a memory size),
+    /// given in its limits' kind (a count, bytes, or milliseconds), checked
+    /// against the range the table's `min` and `max` limits allow: outside
+    /// it, a violation with the fix for its side. The component is still
+    /// priced as set.
+    pub fn within(
         &self,
-        value: Duration,
+        value: Decimal,
         (min, under): (&'static Limit, &'static str),
         (max, over): (&'static Limit, &'static str),
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let (lowest, highest) = (self.duration(min)?, self.duration(max)?);
-        if value > highest {
-            result.violate(max, value.ms(), highest.ms(), over);
-        }
+        let amount = |v: LimitValue| Some(v.amount());
+        let (lowest, highest) = (self.limit(min, amount)?, self.limit(max, amount)?);
         if value < lowest {
-            result.violate_below(min, value.ms(), lowest.ms(), under);
+            result.violate_below(min, value, lowest, under);
+        }
+        if value > highest {
+            result.violate(max, value, highest, over);
         }
         Ok(())
     }

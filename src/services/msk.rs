@@ -524,27 +524,18 @@ fn check_storage(
     storage_per_broker: Bytes,
     result: &mut ComponentResult,
 ) -> Result<(), EvalError> {
-    let (min, max) = (
-        ctx.bytes(&MIN_STORAGE_PER_BROKER)?,
-        ctx.bytes(&MAX_STORAGE_PER_BROKER)?,
-    );
-    if storage_per_broker < min {
-        result.violate_below(
+    ctx.within(
+        storage_per_broker.decimal(),
+        (
             &MIN_STORAGE_PER_BROKER,
-            storage_per_broker.decimal(),
-            min.decimal(),
             "raise `storage_per_broker` to at least the minimum",
-        );
-    }
-    if storage_per_broker > max {
-        result.violate(
+        ),
+        (
             &MAX_STORAGE_PER_BROKER,
-            storage_per_broker.decimal(),
-            max.decimal(),
             "add brokers, and give each at most the maximum storage",
-        );
-    }
-    Ok(())
+        ),
+        result,
+    )
 }
 
 const FIX_SPLIT_CLUSTER: &str =

@@ -247,8 +247,8 @@ impl Input {
     /// retention it cannot be set to fails the design, which is still
     /// priced as set.
     fn check_retention(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        ctx.duration_within(
-            self.retention,
+        ctx.within(
+            self.retention.ms(),
             (
                 &MIN_RETENTION,
                 "raise `retention`: a queue keeps messages for at least its minimum retention",
