@@ -149,41 +149,20 @@ pub enum Value {
 pub struct Values<'a> {
     keys: &'static [&'static Key],
     values: &'a [Value],
-    /// The component's input keys (`records_per_second`…) and their values,
-    /// for a key of its own that stands in for one of them.
-    input: (&'static [&'static Key], &'a [Value]),
 }
 
 impl<'a> Values<'a> {
     pub fn new(keys: &'static [&'static Key], values: &'a [Value]) -> Self {
         debug_assert_eq!(keys.len(), values.len());
-        Self {
-            keys,
-            values,
-            input: (&[], &[]),
-        }
+        Self { keys, values }
     }
 
-    /// The same values, with what the component sets of its input readable
-    /// too: EventBridge's `events_per_month` excludes `records_per_second`.
-    pub fn with_input(self, keys: &'static [&'static Key], values: &'a [Value]) -> Self {
-        debug_assert_eq!(keys.len(), values.len());
-        Self {
-            input: (keys, values),
-            ..self
-        }
-    }
-
-    /// The value of `key`, which must be one of this service's keys or of
-    /// its input's.
+    /// The value of `key`, which must be one of this service's keys.
     pub fn get(&self, key: &'static Key) -> &'a Value {
-        let find = |keys: &[&'static Key], values: &'a [Value]| {
-            keys.iter()
-                .position(|k| std::ptr::eq(*k, key))
-                .and_then(|i| values.get(i))
-        };
-        find(self.keys, self.values)
-            .or_else(|| find(self.input.0, self.input.1))
+        self.keys
+            .iter()
+            .position(|k| std::ptr::eq(*k, key))
+            .and_then(|i| self.values.get(i))
             .unwrap_or(&Value::Absent)
     }
 

@@ -75,7 +75,7 @@ impl Component {
 
     /// The service's inputs, from `values` (the scenario's, or varied ones).
     pub fn build(&self, values: &[Value]) -> Result<Input, Invalid> {
-        build(self.def, values, &self.slots, &self.input_slots)
+        build(self.def, values, &self.slots)
     }
 
     /// The rate, peak and size it sets for its own input.
@@ -554,7 +554,7 @@ fn parse_component(
     )?;
     // Built once here to check the values fit together; an evaluation
     // builds the component again from the values it is given.
-    build(def, &params.values, &slots, &input_slots)
+    build(def, &params.values, &slots)
         .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
     fields.finish()?;
     let component = Component {
@@ -569,19 +569,13 @@ fn parse_component(
     Ok((component, from))
 }
 
-/// A component of `def` from the values in its slots: its own keys, with
-/// what it sets of its input readable too.
+/// A component of `def` from the values of its own keys.
 fn build(
     def: &'static ServiceDef,
     values: &[Value],
     slots: &Range<usize>,
-    input_slots: &Range<usize>,
 ) -> Result<Input, Invalid> {
-    let own = Values::new(def.parse.keys, &values[slots.clone()]).with_input(
-        def.input.map_or(&[], |input| input.all),
-        &values[input_slots.clone()],
-    );
-    (def.parse.build)(&own)
+    (def.parse.build)(&Values::new(def.parse.keys, &values[slots.clone()]))
 }
 
 /// An id names a component in `from` and in paths

@@ -40,7 +40,8 @@ static EVENTS_PER_MONTH: Key = Key::new(
     Default::None,
     "events a month",
 )
-.defaulting_to("from the rate");
+.defaulting_to("from the rate")
+.replacing_rate("`events_per_month` counts the events of the whole month");
 // 0 is read, and refused by `build`.
 static BATCH_SIZE: Key = Key::new(
     "batch_size",
@@ -119,14 +120,9 @@ pub struct Input {
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
     let default = || Invalid::component("a key of `eventbridge` has no value");
+    // That it and the component's own `records_per_second` are not both
+    // set is checked where the component is read (`replacing_rate`).
     let events_per_month = values.number(&EVENTS_PER_MONTH);
-    if events_per_month.is_some() && values.is_set(&flow::RECORDS_PER_SECOND) {
-        return Err(Invalid::new(
-            &EVENTS_PER_MONTH,
-            "set either `events_per_month` or `records_per_second`, not both",
-        )
-        .with_help("`events_per_month` counts the events of the whole month"));
-    }
     let batch_size = values.count(&BATCH_SIZE).ok_or_else(default)?;
     if batch_size == 0 {
         return Err(Invalid::new(
@@ -259,27 +255,9 @@ mod tests {
     use crate::units::{Bytes, PIB};
     use rust_decimal_macros::dec;
 
-    /// The bus that the declared keys make, with `set` over their defaults
-    /// and `rate` as the component's own `records_per_second`.
-    fn built(set: &[(&'static Key, Value)], rate: Option<Decimal>) -> Result<Input, Invalid> {
-        let keys = SERVICE.parse.keys;
-        let values: Vec<Value> = keys
-            .iter()
-            .map(|key| {
-                set.iter()
-                    .find(|(k, _)| std::ptr::eq(*k, *key))
-                    .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
-            })
-            .collect();
-        let input_keys = flow::RECORDS.all;
-        let input: Vec<Value> = input_keys
-            .iter()
-            .map(|key| match rate {
-                Some(rate) if std::ptr::eq(*key, &flow::RECORDS_PER_SECOND) => Value::Number(rate),
-                _ => Value::Absent,
-            })
-            .collect();
-        match build(&Values::new(keys, &values).with_input(input_keys, &input))? {
+    /// The bus that the declared keys make, with `set` over their defaults.
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
             super::super::Input::EventBridge(bus) => Ok(bus),
             other => panic!("not a bus: {other:?}"),
         }
@@ -417,7 +395,7 @@ mod tests {
     #[test]
     fn the_defaults_make_a_bus_without_an_archive() {
         assert_eq!(
-            built(&[], None),
+            built(&[]),
             Ok(Input {
                 events_per_month: None,
                 batch_size: 1,
@@ -425,17 +403,14 @@ mod tests {
                 scheduled_rules: 0,
             })
         );
-        let archived = built(
-            &[
-                (&ARCHIVE, Value::Flag(true)),
-                (
-                    &ARCHIVE_RETENTION,
-                    Value::Duration(Duration::from_hours(720)),
-                ),
-                (&EVENTS_PER_MONTH, Value::Number(dec!(5000000))),
-            ],
-            None,
-        )
+        let archived = built(&[
+            (&ARCHIVE, Value::Flag(true)),
+            (
+                &ARCHIVE_RETENTION,
+                Value::Duration(Duration::from_hours(720)),
+            ),
+            (&EVENTS_PER_MONTH, Value::Number(dec!(5000000))),
+        ])
         .unwrap();
         assert_eq!(archived.archive_retention, Some(Duration::from_hours(720)));
         assert_eq!(archived.events_per_month, Some(dec!(5000000)));
@@ -443,17 +418,14 @@ mod tests {
 
     #[test]
     fn keys_that_exclude_or_need_each_other() {
+        // With the component's own rate it is refused where it is read (see
+        // tests/bad); a rate from the workload or the flow is no clash: the
+        // month's count wins.
         let month = (&EVENTS_PER_MONTH, Value::Number(dec!(5000000)));
-        let error = built(std::slice::from_ref(&month), Some(dec!(10))).unwrap_err();
-        assert!(std::ptr::eq(error.key.unwrap(), &EVENTS_PER_MONTH));
-        assert_eq!(
-            error.message,
-            "set either `events_per_month` or `records_per_second`, not both"
-        );
-        // A rate from the workload or the flow is no clash: the month's count wins.
-        assert!(built(&[month], None).is_ok());
+        assert!(built(&[month]).is_ok());
+        assert!(EVENTS_PER_MONTH.replaces_rate.is_some());
 
-        let error = built(&[(&BATCH_SIZE, Value::Count(0))], None).unwrap_err();
+        let error = built(&[(&BATCH_SIZE, Value::Count(0))]).unwrap_err();
         assert_eq!(
             error.message,
             "`batch_size` must be between 1 and 10 (found 0)"
@@ -462,9 +434,9 @@ mod tests {
             &ARCHIVE_RETENTION,
             Value::Duration(Duration::from_hours(720)),
         );
-        let error = built(&[kept], None).unwrap_err();
+        let error = built(&[kept]).unwrap_err();
         assert_eq!(error.message, "`archive_retention` needs `archive = true`");
-        let error = built(&[(&ARCHIVE, Value::Flag(true))], None).unwrap_err();
+        let error = built(&[(&ARCHIVE, Value::Flag(true))]).unwrap_err();
         assert_eq!(error.key, None);
         assert_eq!(error.message, "an archive needs `archive_retention`");
     }
