@@ -17,6 +17,7 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Source, io_reason};
+use crate::number::grouped;
 
 /// The largest input file `calc` reads: 4 MiB. The bundled pricing table is
 /// about 30 KB and a scenario a few KB; a file a hundred times larger than
@@ -98,28 +99,15 @@ fn special_kind(_: &Metadata) -> &'static str {
 
 fn too_large(size: Option<u64>) -> String {
     let mut reason = match size {
-        Some(size) => format!("it has {} bytes", grouped(size)),
-        None => format!("it has more than {} bytes", grouped(MAX_SIZE)),
+        Some(size) => format!("it has {} bytes", grouped(&size.to_string())),
+        None => format!("it has more than {} bytes", grouped(&MAX_SIZE.to_string())),
     };
     let _ = write!(
         reason,
         ", over the limit of {} bytes (4 MiB) for an input file",
-        grouped(MAX_SIZE)
+        grouped(&MAX_SIZE.to_string())
     );
     reason
-}
-
-/// `4194304` → `4,194,304`.
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The file's bytes as text, or an error that says where the first byte that

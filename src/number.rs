@@ -96,6 +96,18 @@ mod tests {
     }
 }
 
+/// `1234567` → `1,234,567`: a run of digits grouped by thousands.
+pub fn grouped(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// Exact decimal arithmetic that says when a result does not fit in 28
 /// digits (or divides by zero), instead of panicking: an evaluation turns
 /// that into [`crate::services::EvalError::Arithmetic`], an error about the

@@ -107,7 +107,7 @@ fn size_multiplier(unit: &str) -> Result<u64, String> {
     };
     let instead = format!(
         "write `{bytes_unit}` for {bytes_name}bytes ({} bytes), or divide by 8",
-        thousands(multiplier)
+        crate::number::grouped(&multiplier.to_string())
     );
     match rest {
         "B" | "byte" | "bytes" => Ok(multiplier),
@@ -125,19 +125,6 @@ fn size_multiplier(unit: &str) -> Result<u64, String> {
 /// "kilo" → "kibi": the IEC name of a binary prefix.
 fn binary_name(name: &str) -> String {
     format!("{}bi", &name[..2])
-}
-
-/// `1048576` → `1,048,576`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl FromStr for Bytes {

@@ -19,13 +19,7 @@ pub fn number(value: Decimal, max_dp: u32) -> String {
     let rounded = value.round_dp(max_dp).normalize();
     let text = rounded.abs().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
+    let grouped = crate::number::grouped(whole);
     let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
         "-"
     } else {
