@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::support::Run;
+use crate::support::{Run, was_rejected};
 
 /// A folder of its own for one test, removed when dropped.
 pub struct TempDir(PathBuf);
@@ -86,14 +86,7 @@ fn refused(args: &[&str]) -> String {
 }
 
 fn refused_with_env(args: &[&str], env: &[(&str, &str)]) -> String {
-    let run = calc_quickly(args, env);
-    assert_eq!(
-        run.code, 2,
-        "calc {args:?} was not rejected:\n{}",
-        run.stdout
-    );
-    assert_eq!(run.stdout, "", "calc {args:?} printed a partial report");
-    run.stderr
+    was_rejected(args, calc_quickly(args, env))
 }
 
 fn scenario_naming(pricing: &str) -> String {

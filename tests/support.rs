@@ -57,7 +57,12 @@ pub fn relative(path: &Path) -> &str {
 /// Runs `calc` on input it must reject: exit code 2, nothing on stdout.
 /// Returns what it said on stderr.
 pub fn rejected(args: &[&str]) -> String {
-    let run = calc(args);
+    was_rejected(args, calc(args))
+}
+
+/// The rejected-input contract for a run of `calc` with `args`: exit code 2,
+/// nothing on stdout. Returns what it said on stderr.
+pub fn was_rejected(args: &[&str], run: Run) -> String {
     assert_eq!(
         run.code, 2,
         "calc {args:?} was not rejected:\n{}",

@@ -1,9 +1,9 @@
 //! The JSON contract: stable keys (sorted), money unrounded, one object a run.
 //! Documented in the README; extend it, never rename.
 //!
-//! The document is written straight from views of the report, each field in
-//! alphabetical order (serde writes a struct's fields in the order they are
-//! declared), so a large report streams out without building a JSON tree.
+//! The document is serialised straight from views of the report, each field
+//! in alphabetical order (serde writes a struct's fields in the order they
+//! are declared), without building a JSON tree of the whole report first.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
