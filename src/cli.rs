@@ -35,6 +35,10 @@ pub struct Cli {
     /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
     #[arg(long)]
     pub allow_outside_pricing: bool,
+
+    /// Set a value over the scenario's, by its path, in the scenario's own syntax: `workload.records_per_second=6000`, `workload.record_size="35 KB"`. Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

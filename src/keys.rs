@@ -144,6 +144,43 @@ pub enum Value {
     Flag(bool),
 }
 
+impl Value {
+    /// The value as a scenario would write it: `3000`, `1 KB`, `on_demand`,
+    /// exactly (a size that is not a whole number of a unit is in bytes).
+    pub fn written(&self, key: &Key) -> String {
+        match self {
+            Value::Absent => key.default_text(),
+            Value::Number(n) => n.normalize().to_string(),
+            Value::Count(n) => n.to_string(),
+            Value::Bytes(b) => {
+                let shown = b.to_string();
+                if shown.parse::<Bytes>() == Ok(*b) {
+                    shown
+                } else {
+                    format!("{} B", b.0)
+                }
+            }
+            Value::Duration(d) => {
+                let shown = d.to_string();
+                if shown.parse::<Duration>() == Ok(*d) {
+                    shown
+                } else {
+                    format!("{} ms", d.ms().normalize())
+                }
+            }
+            Value::Durations(list) => {
+                let items: Vec<String> = list.iter().map(ToString::to_string).collect();
+                format!("[{}]", items.join(", "))
+            }
+            Value::Choice(i) => match &key.kind {
+                Kind::Choice(names) => names.get(usize::from(*i)).copied().unwrap_or("?").to_string(),
+                _ => i.to_string(),
+            },
+            Value::Flag(b) => b.to_string(),
+        }
+    }
+}
+
 /// The values of one component's keys, in the order its service declares them.
 #[derive(Clone, Copy, Debug)]
 pub struct Values<'a> {

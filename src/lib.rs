@@ -140,7 +140,9 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
         .as_deref()
         .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
     let scenario = scenario::load(path, &overrides)?;
-    let report = evaluate::evaluate(&scenario)?;
+    let (values, overrides) = params::apply(&scenario, &cli.set)?;
+    let mut report = evaluate::evaluate_with(&scenario, &values)?;
+    report.overrides = overrides;
     Ok(render::render(&report, cli.format))
 }
 

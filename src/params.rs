@@ -271,6 +271,65 @@ pub fn set(
     Ok(())
 }
 
+/// A value a what-if set over the scenario's: its path, as the user wrote
+/// the value, and what the scenario had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub path: String,
+    pub value: String,
+    pub was: String,
+}
+
+/// The scenario's values with each `PATH=VALUE` of `sets` applied in turn
+/// (`--set`), and what each changed.
+pub fn apply(
+    scenario: &Scenario,
+    sets: &[String],
+) -> Result<(Vec<Value>, Vec<Override>), Diagnostic> {
+    let mut values = scenario.params.values.clone();
+    let mut overrides: Vec<Override> = Vec::with_capacity(sets.len());
+    for text in sets {
+        let (path, value) = split_assignment(text)?;
+        let slot = resolve(scenario, path).map_err(Diagnostic::plain)?;
+        let param = &scenario.params.info[slot];
+        let was = scenario.params.values[slot].written(param.key);
+        set(scenario, &mut values, path, value)?;
+        let path = path_of(scenario, param);
+        // Set twice, the last one wins, and the report says it once.
+        overrides.retain(|o| o.path != path);
+        overrides.push(Override {
+            path,
+            value: values[slot].written(param.key),
+            was,
+        });
+    }
+    Ok((values, overrides))
+}
+
+/// `PATH=VALUE` → (`PATH`, `VALUE`), split at the first `=` outside the
+/// brackets (an alternative's name may hold one).
+pub fn split_assignment(text: &str) -> Result<(&str, &str), Diagnostic> {
+    let mut depth = 0_i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '=' if depth == 0 => {
+                let (path, value) = (text[..i].trim(), text[i + 1..].trim());
+                if path.is_empty() || value.is_empty() {
+                    break;
+                }
+                return Ok((path, value));
+            }
+            _ => {}
+        }
+    }
+    Err(Diagnostic::plain(format!(
+        "`{text}` is not PATH=VALUE"
+    ))
+    .with_help("for example `--set workload.records_per_second=6000`"))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

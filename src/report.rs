@@ -437,6 +437,8 @@ pub struct Report {
     pub pricing: PricingInfo,
     pub hours_per_month: Decimal,
     pub free_tier: bool,
+    /// Values set over the scenario's for this run (`--set`).
+    pub overrides: Vec<crate::params::Override>,
     pub alternatives: Vec<AlternativeResult>,
 }
 

@@ -39,6 +39,15 @@ pub fn render(report: &Report) -> String {
         comparison,
         free_tier: report.free_tier,
         hours_per_month: Exact(report.hours_per_month),
+        overrides: report
+            .overrides
+            .iter()
+            .map(|o| Set {
+                path: &o.path,
+                value: &o.value,
+                was: &o.was,
+            })
+            .collect(),
         pricing: Pricing {
             as_of: &report.pricing.as_of,
             currency: &report.pricing.currency,
@@ -60,8 +69,17 @@ struct Document<'a> {
     comparison: Vec<Row<'a>>,
     free_tier: bool,
     hours_per_month: Exact,
+    overrides: Vec<Set<'a>>,
     pricing: Pricing<'a>,
     scenario: &'a str,
+}
+
+/// A value set over the scenario's (`--set`): as set, and as the scenario had it.
+#[derive(Serialize)]
+struct Set<'a> {
+    path: &'a str,
+    value: &'a str,
+    was: &'a str,
 }
 
 #[derive(Serialize)]

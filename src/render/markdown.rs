@@ -15,7 +15,8 @@ pub fn render(report: &Report) -> String {
         out,
         "# {}\n\n{}\n",
         escape(&report.scenario),
-        text::preamble(report, escape)
+        // A hard break before each value set over the scenario's.
+        text::preamble(report, escape).replace('\n', "  \n")
     );
 
     let _ = writeln!(out, "## Comparison\n");

@@ -296,10 +296,11 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
     }
 }
 
-/// The report's opening lines: which table, which month. The table's own
-/// words go through the format's `escape`.
+/// The report's opening lines: which table, which month, and each value set
+/// over the scenario's. The table's and the user's words go through the
+/// format's `escape`.
 pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
-    format!(
+    let mut out = format!(
         "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
         escape(&report.pricing.name),
         escape(&report.pricing.region),
@@ -307,7 +308,17 @@ pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
         escape(&report.pricing.as_of),
         number(report.hours_per_month, 2),
         if report.free_tier { "on" } else { "off" },
-    )
+    );
+    for set in &report.overrides {
+        let _ = write!(
+            out,
+            "\nset {} = {} (the scenario: {})",
+            escape(&set.path),
+            escape(&set.value),
+            escape(&set.was)
+        );
+    }
+    out
 }
 
 /// `2.25×` the cheapest, or, when there is no ratio (the cheapest is free),
