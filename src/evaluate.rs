@@ -72,6 +72,8 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
 pub struct Evaluator<'s> {
     scenario: &'s Scenario,
     results: Vec<AlternativeResult>,
+    /// For each alternative, why it could not be evaluated, if it could not.
+    failures: Vec<Option<Diagnostic>>,
 }
 
 impl<'s> Evaluator<'s> {
@@ -79,11 +81,29 @@ impl<'s> Evaluator<'s> {
         Self {
             scenario,
             results: Vec::new(),
+            failures: Vec::new(),
         }
     }
 
-    /// Every alternative at `values` (the scenario's slots, some varied).
+    /// Every alternative at `values` (the scenario's slots, some varied);
+    /// an error if any of them cannot be evaluated.
     pub fn evaluate(&mut self, values: &[Value]) -> Result<&[AlternativeResult], Diagnostic> {
+        self.evaluate_each(values)?;
+        if let Some(failure) = self.failures.iter_mut().find_map(Option::take) {
+            return Err(failure);
+        }
+        Ok(&self.results)
+    }
+
+    /// Every alternative at `values`, each on its own: one whose figures
+    /// cannot be computed there (a quantity past a pricing table's last
+    /// tier, a figure too large for exact decimals) has its reason in the
+    /// second slice, and the others are evaluated all the same. An error
+    /// only for what concerns them all (the workload).
+    pub fn evaluate_each(
+        &mut self,
+        values: &[Value],
+    ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
         let scenario = self.scenario;
         let no_usage = Usage::default();
         let ctx = Ctx {
@@ -99,13 +119,20 @@ impl<'s> Evaluator<'s> {
             requirements::KEYS,
             &values[scenario.requirements.clone()],
         ));
-        self.results
-            .resize_with(scenario.alternatives.len(), AlternativeResult::empty);
-        for (alternative, out) in scenario.alternatives.iter().zip(&mut self.results) {
-            evaluate_alternative_into(alternative, values, &requirements, &ctx, out)
-                .map_err(|(index, error)| located(scenario, alternative, index, error))?;
+        let count = scenario.alternatives.len();
+        self.results.resize_with(count, AlternativeResult::empty);
+        self.failures.resize_with(count, || None);
+        for ((alternative, out), failure) in scenario
+            .alternatives
+            .iter()
+            .zip(&mut self.results)
+            .zip(&mut self.failures)
+        {
+            *failure = evaluate_alternative_into(alternative, values, &requirements, &ctx, out)
+                .err()
+                .map(|(index, error)| located(scenario, alternative, index, error));
         }
-        Ok(&self.results)
+        Ok((&self.results, &self.failures))
     }
 }
 
@@ -119,7 +146,8 @@ fn prices_set(slots: &[Value]) -> &[Value] {
     }
 }
 
-fn hours(scenario: &Scenario, values: &[Value]) -> Decimal {
+/// The hours of the billing month at `values`.
+pub fn hours(scenario: &Scenario, values: &[Value]) -> Decimal {
     match values[scenario.hours_per_month] {
         Value::Number(hours) => hours,
         _ => Decimal::from(730),

@@ -173,7 +173,11 @@ impl Value {
                 format!("[{}]", items.join(", "))
             }
             Value::Choice(i) => match &key.kind {
-                Kind::Choice(names) => names.get(usize::from(*i)).copied().unwrap_or("?").to_string(),
+                Kind::Choice(names) => names
+                    .get(usize::from(*i))
+                    .copied()
+                    .unwrap_or("?")
+                    .to_string(),
                 _ => i.to_string(),
             },
             Value::Flag(b) => b.to_string(),

@@ -22,6 +22,7 @@ pub mod schema;
 pub mod services;
 pub mod suggest;
 pub mod units;
+pub mod whatif;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -128,22 +129,65 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
             return describe_services(name.as_deref(), pricing.as_deref());
         }
         Some(Command::Schema) => return Ok(schema::render()),
+        Some(Command::Sweep {
+            scenario,
+            vary,
+            steps,
+            step,
+            log,
+            format,
+            options,
+        }) => {
+            let (scenario, values, overrides) = load(scenario, options)?;
+            let plan =
+                whatif::sweep::plan(&scenario, &values, vary, *steps, step.as_deref(), *log)?;
+            let sweep = whatif::sweep::run(&scenario, &values, plan)?;
+            return Ok(render::sweep::render(
+                &sweep, &scenario, &overrides, *format,
+            ));
+        }
+        Some(Command::Solve {
+            scenario,
+            path,
+            until,
+            within,
+            format,
+            options,
+        }) => {
+            let (scenario, values, overrides) = load(scenario, options)?;
+            let question =
+                whatif::solve::question(&scenario, &values, path, until, within.as_deref())?;
+            let answer = whatif::solve::run(&scenario, &values, question)?;
+            return Ok(render::solve::render(
+                &answer, &scenario, &overrides, *format,
+            ));
+        }
         None => {}
     }
-    let overrides = Overrides {
-        hours_per_month: cli.hours_per_month,
-        pricing: cli.pricing.clone(),
-        allow_outside_pricing: cli.allow_outside_pricing,
-    };
     let path = cli
         .scenario
         .as_deref()
         .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
-    let scenario = scenario::load(path, &overrides)?;
-    let (values, overrides) = params::apply(&scenario, &cli.set)?;
+    let (scenario, values, overrides) = load(path, &cli.options)?;
     let mut report = evaluate::evaluate_with(&scenario, &values)?;
     report.overrides = overrides;
     Ok(render::render(&report, cli.format))
+}
+
+/// Reads the scenario at `path` with `options`: its values, with each
+/// `--set` applied, and what those changed.
+fn load(
+    path: &std::path::Path,
+    options: &cli::ScenarioOptions,
+) -> Result<(scenario::Scenario, Vec<keys::Value>, Vec<params::Override>), Diagnostic> {
+    let overrides = Overrides {
+        hours_per_month: options.hours_per_month,
+        pricing: options.pricing.clone(),
+        allow_outside_pricing: options.allow_outside_pricing,
+    };
+    let scenario = scenario::load(path, &overrides)?;
+    let (values, set) = params::apply(&scenario, &options.set)?;
+    Ok((scenario, values, set))
 }
 
 fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String, Diagnostic> {

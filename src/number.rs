@@ -96,6 +96,25 @@ mod tests {
     }
 }
 
+/// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no
+/// trailing zeros.
+pub fn readable(value: Decimal, max_dp: u32) -> String {
+    let rounded = value.round_dp(max_dp).normalize();
+    let text = rounded.abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let grouped = grouped(whole);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
 /// `1234567` → `1,234,567`: a run of digits grouped by thousands.
 pub fn grouped(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);

@@ -324,10 +324,8 @@ pub fn split_assignment(text: &str) -> Result<(&str, &str), Diagnostic> {
             _ => {}
         }
     }
-    Err(Diagnostic::plain(format!(
-        "`{text}` is not PATH=VALUE"
-    ))
-    .with_help("for example `--set workload.records_per_second=6000`"))
+    Err(Diagnostic::plain(format!("`{text}` is not PATH=VALUE"))
+        .with_help("for example `--set workload.records_per_second=6000`"))
 }
 
 #[cfg(test)]

@@ -39,15 +39,7 @@ pub fn render(report: &Report) -> String {
         comparison,
         free_tier: report.free_tier,
         hours_per_month: Exact(report.hours_per_month),
-        overrides: report
-            .overrides
-            .iter()
-            .map(|o| Set {
-                path: &o.path,
-                value: &o.value,
-                was: &o.was,
-            })
-            .collect(),
+        overrides: report.overrides.iter().map(Set::of).collect(),
         pricing: Pricing {
             as_of: &report.pricing.as_of,
             currency: &report.pricing.currency,
@@ -56,9 +48,14 @@ pub fn render(report: &Report) -> String {
         },
         scenario: &report.scenario,
     };
+    to_string(&document)
+}
+
+/// A document as pretty JSON, with a final newline.
+pub(super) fn to_string(document: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(4096);
     // Writing to memory cannot fail, and every value serialises.
-    let _ = serde_json::to_writer_pretty(&mut out, &document);
+    let _ = serde_json::to_writer_pretty(&mut out, document);
     out.push(b'\n');
     String::from_utf8(out).unwrap_or_default()
 }
@@ -76,18 +73,39 @@ struct Document<'a> {
 
 /// A value set over the scenario's (`--set`): as set, and as the scenario had it.
 #[derive(Serialize)]
-struct Set<'a> {
+pub(super) struct Set<'a> {
     path: &'a str,
     value: &'a str,
     was: &'a str,
 }
 
+impl<'a> Set<'a> {
+    pub(super) fn of(set: &'a crate::params::Override) -> Self {
+        Self {
+            path: &set.path,
+            value: &set.value,
+            was: &set.was,
+        }
+    }
+}
+
 #[derive(Serialize)]
-struct Pricing<'a> {
+pub(super) struct Pricing<'a> {
     as_of: &'a str,
     currency: &'a str,
     name: &'a str,
     region: &'a str,
+}
+
+impl<'a> Pricing<'a> {
+    pub(super) fn of(book: &'a crate::pricing::PriceBook) -> Self {
+        Self {
+            as_of: &book.as_of,
+            currency: &book.currency,
+            name: &book.name,
+            region: &book.region,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -269,7 +287,7 @@ struct Tier {
 }
 
 /// An exact JSON number: `1450.8`, never `1450.8000000001` or `1450.80`.
-struct Exact(Decimal);
+pub(super) struct Exact(pub(super) Decimal);
 
 impl Serialize for Exact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -1,10 +1,13 @@
 //! Turning a report into what a user reads: a table, JSON or Markdown.
 
+mod chart;
 mod csv;
 pub mod escape;
 mod json;
 mod markdown;
 pub mod services;
+pub mod solve;
+pub mod sweep;
 mod table;
 mod text;
 
@@ -32,4 +35,37 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Markdown => markdown::render(report),
         Format::Csv => csv::render(report),
     }
+}
+
+/// A violation in one sentence, as the report words it.
+pub fn violation_sentence(
+    alternative: &crate::report::AlternativeResult,
+    component: Option<usize>,
+    violation: &crate::report::Violation,
+    currency: &str,
+) -> String {
+    text::violation(alternative, component, violation, currency)
+}
+
+/// The pricing table, month and values set that a what-if report used.
+fn what_if_setting(
+    scenario: &crate::scenario::Scenario,
+    values_hours: rust_decimal::Decimal,
+    overrides: &[crate::params::Override],
+    escape: fn(&str) -> String,
+) -> String {
+    let prices = &scenario.prices;
+    let pricing = crate::report::PricingInfo {
+        name: prices.name.clone(),
+        region: prices.region.clone(),
+        currency: prices.currency.clone(),
+        as_of: prices.as_of.clone(),
+    };
+    text::setting(
+        &pricing,
+        values_hours,
+        scenario.free_tier,
+        overrides,
+        escape,
+    )
 }

@@ -124,7 +124,7 @@ pub(super) fn new_table(header: &[&str]) -> Table {
     table
 }
 
-fn align_right(table: &mut Table, columns: &[usize]) {
+pub(super) fn align_right(table: &mut Table, columns: &[usize]) {
     for &i in columns {
         if let Some(column) = table.column_mut(i) {
             column.set_cell_alignment(CellAlignment::Right);

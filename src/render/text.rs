@@ -7,29 +7,17 @@ use rust_decimal::Decimal;
 use crate::fields::Choice;
 use crate::flow::From;
 use crate::number::cents;
+use crate::params::Override;
 use crate::report::{
-    AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, Report, Retention,
-    Verdict, Violation,
+    AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, PricingInfo, Report,
+    Retention, Verdict, Violation,
 };
 use crate::services::LimitKind;
 use crate::units::{Bytes, Duration};
 
 /// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
 pub fn number(value: Decimal, max_dp: u32) -> String {
-    let rounded = value.round_dp(max_dp).normalize();
-    let text = rounded.abs().to_string();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let grouped = crate::number::grouped(whole);
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
+    crate::number::readable(value, max_dp)
 }
 
 /// Money to the cent: `$1,450.90`.
@@ -300,16 +288,33 @@ pub fn short_verdict(alternative: &AlternativeResult) -> String {
 /// over the scenario's. The table's and the user's words go through the
 /// format's `escape`.
 pub fn preamble(report: &Report, escape: fn(&str) -> String) -> String {
+    setting(
+        &report.pricing,
+        report.hours_per_month,
+        report.free_tier,
+        &report.overrides,
+        escape,
+    )
+}
+
+/// [`preamble`]'s lines from their parts, for what-if reports too.
+pub fn setting(
+    pricing: &PricingInfo,
+    hours_per_month: Decimal,
+    free_tier: bool,
+    overrides: &[Override],
+    escape: fn(&str) -> String,
+) -> String {
     let mut out = format!(
         "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
-        escape(&report.pricing.name),
-        escape(&report.pricing.region),
-        escape(&report.pricing.currency),
-        escape(&report.pricing.as_of),
-        number(report.hours_per_month, 2),
-        if report.free_tier { "on" } else { "off" },
+        escape(&pricing.name),
+        escape(&pricing.region),
+        escape(&pricing.currency),
+        escape(&pricing.as_of),
+        number(hours_per_month, 2),
+        if free_tier { "on" } else { "off" },
     );
-    for set in &report.overrides {
+    for set in overrides {
         let _ = write!(
             out,
             "\nset {} = {} (the scenario: {})",

@@ -1,0 +1,230 @@
+//! A sweep as a line chart (SVG): monthly cost against the varied value, one
+//! line an alternative, dashed where it fails, each crossover marked and
+//! labelled. Drawn for a design document; the figures behind it are exact,
+//! the drawing is in floating point.
+
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::escape::terminal;
+use super::text;
+use crate::scenario::Scenario;
+use crate::units::{GIB, KIB, MIB, TIB};
+use crate::whatif::Measure;
+use crate::whatif::sweep::Sweep;
+
+const WIDTH: u32 = 960;
+const HEIGHT: u32 = 560;
+
+/// Colours that stay apart for readers with a colour-vision deficiency
+/// (Okabe and Ito), then black.
+const COLOURS: [RGBColor; 8] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(120, 120, 120),
+    RGBColor(0, 0, 0),
+];
+
+pub fn render(sweep: &Sweep, scenario: &Scenario) -> String {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        // Drawing into memory fails only on a bug in the drawing; the chart
+        // is then left as far as it got, never a panic.
+        let _ = draw(&root, sweep, scenario);
+        let _ = root.present();
+    }
+    svg
+}
+
+/// How the axis shows the varied value: a scale and a unit to write.
+struct Scale {
+    divisor: Decimal,
+    unit: String,
+}
+
+fn scale(sweep: &Sweep) -> Scale {
+    let axis = &sweep.plan.axis;
+    let to = sweep.plan.to;
+    let pick = |units: &[(u64, &str)]| {
+        let (divisor, unit) = units
+            .iter()
+            .rev()
+            .find(|(size, _)| Decimal::from(*size) <= to)
+            .copied()
+            .unwrap_or(units[0]);
+        Scale {
+            divisor: Decimal::from(divisor),
+            unit: unit.to_string(),
+        }
+    };
+    match axis.measure {
+        Measure::Size => pick(&[(1, "B"), (KIB, "KB"), (MIB, "MB"), (GIB, "GB"), (TIB, "TB")]),
+        Measure::Duration => pick(&[
+            (1, "ms"),
+            (1_000, "s"),
+            (60_000, "min"),
+            (3_600_000, "h"),
+            (86_400_000, "d"),
+        ]),
+        _ => Scale {
+            divisor: Decimal::ONE,
+            unit: axis.unit(&sweep.currency),
+        },
+    }
+}
+
+fn f(x: Decimal) -> f64 {
+    x.to_f64().unwrap_or(0.0)
+}
+
+fn draw(
+    root: &DrawingArea<SVGBackend<'_>, Shift>,
+    sweep: &Sweep,
+    scenario: &Scenario,
+) -> Result<(), Box<dyn std::error::Error>> {
+    root.fill(&WHITE)?;
+    let scale = scale(sweep);
+    let x_of = |x: Decimal| f(x / scale.divisor);
+    let (x_min, x_max) = (x_of(sweep.plan.from), x_of(sweep.plan.to));
+    let y_max = sweep
+        .cells
+        .iter()
+        .filter_map(|c| c.cost.map(f))
+        .fold(0.0_f64, f64::max);
+    let y_max = if y_max > 0.0 { y_max * 1.08 } else { 1.0 };
+    let currency = &sweep.currency;
+
+    let title = format!(
+        "{}: monthly cost by {}",
+        terminal(&scenario.name),
+        terminal(&sweep.plan.axis.path)
+    );
+    let mut chart = ChartBuilder::on(root)
+        .caption(title, ("sans-serif", 20))
+        .margin(16)
+        .x_label_area_size(48)
+        .y_label_area_size(84)
+        .build_cartesian_2d(x_min..x_max, 0.0..y_max)?;
+
+    let x_title = if scale.unit.is_empty() {
+        terminal(&sweep.plan.axis.path)
+    } else {
+        format!("{} ({})", terminal(&sweep.plan.axis.path), scale.unit)
+    };
+    let money_label = |y: &f64| {
+        let amount = Decimal::try_from(*y).unwrap_or_default().round();
+        text::money(amount, currency)
+            .trim_end_matches(".00")
+            .to_string()
+    };
+    let number_label = |x: &f64| {
+        let value = Decimal::try_from(*x).unwrap_or_default();
+        text::number(value, if x.abs() >= 100.0 { 0 } else { 2 })
+    };
+    chart
+        .configure_mesh()
+        .x_desc(x_title)
+        .y_desc(format!("monthly cost ({})", terminal(currency)))
+        .x_label_formatter(&number_label)
+        .y_label_formatter(&money_label)
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()?;
+
+    let n = sweep.names.len();
+    for alternative in 0..n {
+        let colour = COLOURS[alternative % COLOURS.len()];
+        let solid = ShapeStyle::from(&colour).stroke_width(2);
+        // Runs of points with the same state (feasible, failing, no cost);
+        // neighbouring runs with a cost share a point, so that the line is
+        // unbroken where it has figures.
+        let state = |i: usize| {
+            let cell = &sweep.row(i)[alternative];
+            cell.cost.map(|_| cell.feasible())
+        };
+        let mut start = 0;
+        let mut labelled = false;
+        while start < sweep.points.len() {
+            let here = state(start);
+            let mut end = start;
+            while end + 1 < sweep.points.len() && state(end + 1) == here {
+                end += 1;
+            }
+            let next = end + 1;
+            let last = if next < sweep.points.len() && state(next).is_some() {
+                next
+            } else {
+                end
+            };
+            let run: Vec<(f64, f64)> = (start..=last)
+                .filter_map(|i| {
+                    let cost = sweep.row(i)[alternative].cost?;
+                    Some((x_of(sweep.points[i]), f(cost)))
+                })
+                .collect();
+            let series = match here {
+                None => None,
+                Some(true) => Some(chart.draw_series(LineSeries::new(run, solid))?),
+                Some(false) => Some(chart.draw_series(DashedLineSeries::new(run, 6, 5, solid))?),
+            };
+            if let (Some(series), false) = (series, labelled) {
+                series
+                    .label(terminal(&sweep.names[alternative]))
+                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], solid));
+                labelled = true;
+            }
+            start = next;
+        }
+    }
+
+    if sweep.cells.iter().any(|c| !c.feasible()) {
+        let grey = ShapeStyle::from(&RGBColor(120, 120, 120)).stroke_width(2);
+        chart
+            .draw_series(LineSeries::new(std::iter::empty::<(f64, f64)>(), grey))?
+            .label("dashed: fails there")
+            .legend(move |(x, y)| DashedPathElement::new(vec![(x, y), (x + 20, y)], 4, 3, grey));
+    }
+
+    // Each crossover: a ring on the line that becomes the cheapest, and the
+    // value where it does.
+    for crossover in &sweep.crossovers {
+        let x = x_of(crossover.at.at);
+        let y = crossover.cost.map_or(0.0, f);
+        let label = format!(
+            "{} {}",
+            match crossover.above {
+                Some(above) => terminal(&sweep.names[above]),
+                None => "none feasible".to_string(),
+            },
+            crossover.at.words(&sweep.plan.axis, currency)
+        );
+        let marker = EmptyElement::at((x, y))
+            + Circle::new((0, 0), 6, ShapeStyle::from(&BLACK).stroke_width(2))
+            + Text::new(
+                label,
+                (10, -10),
+                ("sans-serif", 14)
+                    .into_font()
+                    .color(&BLACK)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            );
+        chart.draw_series(std::iter::once(marker))?;
+    }
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font(("sans-serif", 14))
+        .draw()?;
+    Ok(())
+}

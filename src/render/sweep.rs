@@ -1,0 +1,357 @@
+//! A sweep for a reader (a table of sample points and every change), for a
+//! script (JSON: every point), for a spreadsheet (CSV), or as a chart (SVG).
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::escape::{csv as csv_field, terminal};
+use super::json::Exact;
+use super::table::{align_right, new_table};
+use super::text;
+use crate::cli::SweepFormat;
+use crate::params::Override;
+use crate::scenario::Scenario;
+use crate::whatif::sweep::{Crossover, Sweep, Turn};
+
+/// Rows of the table's sample, at most, besides those around each change.
+const SAMPLE_ROWS: usize = 11;
+
+pub fn render(
+    sweep: &Sweep,
+    scenario: &Scenario,
+    overrides: &[Override],
+    format: SweepFormat,
+) -> String {
+    match format {
+        SweepFormat::Table => table(sweep, scenario, overrides),
+        SweepFormat::Json => json(sweep, scenario, overrides),
+        SweepFormat::Csv => csv(sweep),
+        SweepFormat::Svg => super::chart::render(sweep, scenario),
+    }
+}
+
+/// The sweep in a sentence: what varies, over what range, in how many points.
+fn heading(sweep: &Sweep) -> String {
+    let plan = &sweep.plan;
+    let show = |x| plan.axis.show(x, &sweep.currency).to_string();
+    format!(
+        "{} from {} to {}, {} points",
+        plan.axis.path,
+        show(plan.from),
+        show(plan.to),
+        text::number(Decimal::from(sweep.points.len()), 0)
+    )
+}
+
+/// A crossover in words: "On demand is cheaper than Provisioned above 3,461 records/s".
+pub fn crossover_words(sweep: &Sweep, crossover: &Crossover) -> String {
+    let name = |i: usize| sweep.names[i].as_str();
+    let at = crossover.at.words(&sweep.plan.axis, &sweep.currency);
+    match (crossover.below, crossover.above) {
+        (Some(below), Some(above)) if crossover.below_fails => format!(
+            "{} is the cheapest feasible {at}, where {} fails",
+            name(above),
+            name(below)
+        ),
+        (Some(below), Some(above)) => {
+            format!("{} is cheaper than {} {at}", name(above), name(below))
+        }
+        (None, Some(above)) => format!(
+            "{} is the cheapest feasible {at}; below, none is feasible",
+            name(above)
+        ),
+        (Some(below), None) => format!(
+            "no alternative is feasible {at}; below, {} is the cheapest",
+            name(below)
+        ),
+        (None, None) => format!("the cheapest changes {at}"),
+    }
+}
+
+/// A turn in words: "Kinesis fails above 1 MB: …".
+pub fn turn_words(sweep: &Sweep, turn: &Turn) -> String {
+    let name = &sweep.names[turn.alternative];
+    let at = turn.at.words(&sweep.plan.axis, &sweep.currency);
+    if turn.fails_above {
+        format!("{name} fails {at}: {}", turn.reason)
+    } else {
+        format!("{name} is feasible {at}; below, it fails: {}", turn.reason)
+    }
+}
+
+/// The points the table shows: evenly spread, both ends, and the points on
+/// each side of every change.
+fn sample(sweep: &Sweep) -> Vec<usize> {
+    let count = sweep.points.len();
+    let mut rows: Vec<usize> = (0..SAMPLE_ROWS)
+        .map(|i| i * (count - 1) / (SAMPLE_ROWS - 1))
+        .collect();
+    let boundaries = sweep
+        .crossovers
+        .iter()
+        .map(|c| c.at.at)
+        .chain(sweep.turns.iter().map(|t| t.at.at));
+    for at in boundaries {
+        let after = sweep.points.partition_point(|x| *x <= at);
+        rows.extend([after.saturating_sub(1), after.min(count - 1)]);
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    rows
+}
+
+fn table(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
+    let currency = &terminal(&sweep.currency);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", terminal(&scenario.name));
+    let _ = writeln!(
+        out,
+        "{}",
+        super::what_if_setting(scenario, sweep.hours_per_month, overrides, terminal)
+    );
+    let _ = writeln!(out, "sweep of {}\n", terminal(&heading(sweep)));
+
+    if sweep.crossovers.is_empty() && sweep.turns.is_empty() {
+        let _ = writeln!(
+            out,
+            "No change: the cheapest feasible alternative and every verdict stay the same."
+        );
+    } else {
+        let _ = writeln!(out, "Changes");
+        for words in changes(sweep) {
+            let _ = writeln!(out, "- {}", terminal(&words));
+        }
+    }
+    out.push('\n');
+
+    let mut header = vec![terminal(&sweep.plan.axis.path)];
+    header.extend(sweep.names.iter().map(|n| terminal(n)));
+    header.push("cheapest feasible".to_string());
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(&header);
+    for i in sample(sweep) {
+        let mut row = vec![sweep.plan.axis.show(sweep.points[i], currency).to_string()];
+        for (alternative, cell) in sweep.row(i).iter().enumerate() {
+            let mut text = cell
+                .cost
+                .map_or_else(|| "no cost".to_string(), |cost| text::money(cost, currency));
+            if let (Some(figure), Some(value)) = (sweep.capacity[alternative], cell.capacity) {
+                let _ = write!(text, " · {} {}", text::number(value, 2), figure.key);
+            }
+            if !cell.feasible() {
+                text.push_str(" ✗");
+            }
+            row.push(text);
+        }
+        row.push(
+            sweep
+                .cheapest(i)
+                .map_or_else(|| "none".to_string(), |c| terminal(&sweep.names[c])),
+        );
+        table.add_row(row);
+    }
+    let columns: Vec<usize> = (0..=sweep.names.len()).collect();
+    align_right(&mut table, &columns);
+    let _ = writeln!(out, "{table}");
+    if sweep.cells.iter().any(|c| !c.feasible()) {
+        let _ = write!(out, "✗ fails there. ");
+    }
+    let _ = writeln!(
+        out,
+        "A sample of the {} points, with those on each side of every change; --format csv or json gives them all.",
+        text::number(Decimal::from(sweep.points.len()), 0)
+    );
+    out
+}
+
+/// Every change in words, in order along the axis.
+fn changes(sweep: &Sweep) -> Vec<String> {
+    let mut changes: Vec<(Decimal, String)> = sweep
+        .crossovers
+        .iter()
+        .map(|c| (c.at.at, crossover_words(sweep, c)))
+        .chain(sweep.turns.iter().map(|t| (t.at.at, turn_words(sweep, t))))
+        .collect();
+    changes.sort_by_key(|(at, _)| *at);
+    changes.into_iter().map(|(_, words)| words).collect()
+}
+
+fn csv(sweep: &Sweep) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "{}", csv_field(&sweep.plan.axis.path));
+    for (name, figure) in sweep.names.iter().zip(&sweep.capacity) {
+        let _ = write!(
+            out,
+            ",{},{}",
+            csv_field(&format!("{name} monthly_cost")),
+            csv_field(&format!("{name} verdict"))
+        );
+        if let Some(figure) = figure {
+            let _ = write!(out, ",{}", csv_field(&format!("{name} {}", figure.key)));
+        }
+    }
+    out.push_str(",cheapest\n");
+    for (i, x) in sweep.points.iter().enumerate() {
+        let _ = write!(out, "{}", x.normalize());
+        for (cell, figure) in sweep.row(i).iter().zip(&sweep.capacity) {
+            out.push(',');
+            if let Some(cost) = cell.cost {
+                let _ = write!(out, "{}", cost.normalize());
+            }
+            let _ = write!(out, ",{}", cell.verdict.as_str());
+            if figure.is_some() {
+                out.push(',');
+                if let Some(value) = cell.capacity {
+                    let _ = write!(out, "{}", value.normalize());
+                }
+            }
+        }
+        out.push(',');
+        if let Some(c) = sweep.cheapest(i) {
+            out.push_str(&csv_field(&sweep.names[c]));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    alternatives: Vec<Alternative<'a>>,
+    crossovers: Vec<CrossoverView<'a>>,
+    hours_per_month: Exact,
+    overrides: Vec<super::json::Set<'a>>,
+    points: Vec<Point<'a>>,
+    pricing: super::json::Pricing<'a>,
+    scenario: &'a str,
+    turns: Vec<TurnView<'a>>,
+    vary: Vary<'a>,
+}
+
+#[derive(Serialize)]
+struct Vary<'a> {
+    from: Exact,
+    path: &'a str,
+    points: usize,
+    to: Exact,
+    unit: String,
+}
+
+#[derive(Serialize)]
+struct Alternative<'a> {
+    /// The capacity figure each point reports, if the alternative has one.
+    capacity: Option<&'a str>,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Point<'a> {
+    alternatives: Vec<Cell<'a>>,
+    cheapest: Option<&'a str>,
+    value: Exact,
+}
+
+#[derive(Serialize)]
+struct Cell<'a> {
+    capacity: Option<Exact>,
+    feasible: bool,
+    /// `null` where the cost cannot be computed.
+    monthly_cost: Option<Exact>,
+    name: &'a str,
+    verdict: &'static str,
+}
+
+#[derive(Serialize)]
+struct CrossoverView<'a> {
+    above: Option<&'a str>,
+    below: Option<&'a str>,
+    below_fails: bool,
+    /// Whether `value` itself is on the upper side (`from`) or the lower (`above`).
+    inclusive: bool,
+    text: String,
+    value: Exact,
+}
+
+#[derive(Serialize)]
+struct TurnView<'a> {
+    alternative: &'a str,
+    fails_above: bool,
+    inclusive: bool,
+    reason: &'a str,
+    text: String,
+    value: Exact,
+}
+
+fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
+    let name = |i: usize| sweep.names[i].as_str();
+    let document = Document {
+        alternatives: sweep
+            .names
+            .iter()
+            .zip(&sweep.capacity)
+            .map(|(name, figure)| Alternative {
+                capacity: figure.map(|f| f.key),
+                name,
+            })
+            .collect(),
+        crossovers: sweep
+            .crossovers
+            .iter()
+            .map(|c| CrossoverView {
+                above: c.above.map(name),
+                below: c.below.map(name),
+                below_fails: c.below_fails,
+                inclusive: c.at.from,
+                text: crossover_words(sweep, c),
+                value: Exact(c.at.at),
+            })
+            .collect(),
+        hours_per_month: Exact(sweep.hours_per_month),
+        overrides: overrides.iter().map(super::json::Set::of).collect(),
+        points: sweep
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, x)| Point {
+                alternatives: sweep
+                    .row(i)
+                    .iter()
+                    .enumerate()
+                    .map(|(a, cell)| Cell {
+                        capacity: cell.capacity.map(Exact),
+                        feasible: cell.feasible(),
+                        monthly_cost: cell.cost.map(Exact),
+                        name: name(a),
+                        verdict: cell.verdict.as_str(),
+                    })
+                    .collect(),
+                cheapest: sweep.cheapest(i).map(name),
+                value: Exact(*x),
+            })
+            .collect(),
+        pricing: super::json::Pricing::of(&scenario.prices),
+        scenario: &scenario.name,
+        turns: sweep
+            .turns
+            .iter()
+            .map(|t| TurnView {
+                alternative: name(t.alternative),
+                fails_above: t.fails_above,
+                inclusive: t.at.from,
+                reason: &t.reason,
+                text: turn_words(sweep, t),
+                value: Exact(t.at.at),
+            })
+            .collect(),
+        vary: Vary {
+            from: Exact(sweep.plan.from),
+            path: &sweep.plan.axis.path,
+            points: sweep.points.len(),
+            to: Exact(sweep.plan.to),
+            unit: sweep.plan.axis.unit(&sweep.currency),
+        },
+    };
+    super::json::to_string(&document)
+}

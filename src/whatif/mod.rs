@@ -1,0 +1,349 @@
+//! What-if questions over one value of a scenario: a sweep of it across a
+//! range ([`sweep`]), and the range of it in which a condition holds
+//! ([`solve`]). Both vary the value in the scenario's vector of values and
+//! evaluate again with the lean evaluator, without reading the file again.
+
+pub mod solve;
+pub mod sweep;
+
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::diagnostic::Diagnostic;
+use crate::keys::{Key, Kind, Value};
+use crate::params::{self, Place};
+use crate::scenario::Scenario;
+use crate::units::{Bytes, Duration};
+
+/// `FROM..TO` read as two values on `axis`, each checked as the scenario's
+/// own value would be.
+pub fn range(
+    axis: &Axis,
+    scenario: &Scenario,
+    values: &[Value],
+    text: &str,
+    option: &str,
+) -> Result<(Decimal, Decimal), Diagnostic> {
+    let Some((from, to)) = text.split_once("..") else {
+        return Err(
+            Diagnostic::plain(format!("{option} `{text}` is not a range FROM..TO"))
+                .with_help(format!("for example `{option} {}=1000..10000`", axis.path)),
+        );
+    };
+    let read = |end: &str| {
+        axis.read(scenario, values, end.trim())
+            .map_err(|error| prefixed(error, &format!("{option} {}", axis.path)))
+    };
+    Ok((read(from)?, read(to)?))
+}
+
+/// `error`, its message prefixed with where it arose (`--vary PATH`, a point).
+pub fn prefixed(mut error: Diagnostic, prefix: &str) -> Diagnostic {
+    error.message = format!("{prefix}: {}", error.message);
+    error
+}
+
+/// The numbers a varied value takes: each axis is a line of exact decimals
+/// in the key's own unit (bytes for a size, milliseconds for a duration).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    /// A rate, records (or requests) a second.
+    Rate,
+    /// A plain number, or a unit price.
+    Number,
+    /// A whole count.
+    Count,
+    /// A size, in whole bytes.
+    Size,
+    /// A duration, in milliseconds.
+    Duration,
+}
+
+/// The value a what-if varies: its slot, its path and what it measures.
+#[derive(Clone, Debug)]
+pub struct Axis {
+    pub slot: usize,
+    /// The path as the model names it (a component by its `id`).
+    pub path: String,
+    pub key: &'static Key,
+    pub measure: Measure,
+    /// A unit price: shown as money.
+    pub price: bool,
+}
+
+impl Axis {
+    /// The value at `path`, which must be a number, a size or a duration.
+    pub fn resolve(scenario: &Scenario, path: &str, verb: &str) -> Result<Self, Diagnostic> {
+        let slot = params::resolve(scenario, path).map_err(Diagnostic::plain)?;
+        let param = scenario.params.info[slot];
+        let path = params::paths(scenario)
+            .find(|(_, s)| *s == slot)
+            .map_or_else(|| path.to_string(), |(p, _)| p);
+        let measure = match param.key.kind {
+            Kind::Rate => Measure::Rate,
+            Kind::Number | Kind::Ratio => Measure::Number,
+            Kind::Count { .. } => Measure::Count,
+            Kind::Size => Measure::Size,
+            Kind::Duration => Measure::Duration,
+            Kind::Choice(names) => {
+                return Err(Diagnostic::plain(format!(
+                    "`{path}` is one of {}, not a number {verb} can vary",
+                    names.join(", ")
+                ))
+                .with_help(format!(
+                    "try each with `--set {path}={}`; {verb} varies numbers, sizes and durations",
+                    names.first().copied().unwrap_or_default()
+                )));
+            }
+            Kind::Flag => {
+                return Err(Diagnostic::plain(format!(
+                    "`{path}` is true or false, not a number {verb} can vary"
+                ))
+                .with_help(format!(
+                    "try both with `--set {path}=true` and `--set {path}=false`"
+                )));
+            }
+            Kind::Durations { .. } | Kind::Text => {
+                return Err(
+                    Diagnostic::plain(format!("`{path}` is not a number {verb} can vary"))
+                        .with_help(format!(
+                            "{verb} varies numbers, sizes and durations; `--set {path}=…` sets it"
+                        )),
+                );
+            }
+        };
+        Ok(Self {
+            slot,
+            path,
+            key: param.key,
+            measure,
+            price: matches!(param.place, Place::Price(_)),
+        })
+    }
+
+    /// Reads `text` as the scenario would write this value, checked as the
+    /// scenario's own would be (with the other values in `values`), as a
+    /// number on the axis. `what` names it in messages (`--vary`'s start).
+    pub fn read(
+        &self,
+        scenario: &Scenario,
+        values: &[Value],
+        text: &str,
+    ) -> Result<Decimal, Diagnostic> {
+        let mut scratch = values.to_vec();
+        params::set(scenario, &mut scratch, &self.path, text)?;
+        Ok(self.number(&scratch[self.slot]).unwrap_or_default())
+    }
+
+    /// Reads a step (`1 KB`, `100`, `30 s`): a positive amount on the axis.
+    pub fn read_step(&self, text: &str) -> Result<Decimal, Diagnostic> {
+        let step = match self.measure {
+            Measure::Size => text.trim_matches('"').parse::<Bytes>().map(|b| b.decimal()),
+            Measure::Duration => text.trim_matches('"').parse::<Duration>().map(Duration::ms),
+            _ => text
+                .parse::<Decimal>()
+                .map_err(|_| format!("`{text}` is not a number")),
+        }
+        .map_err(|reason| Diagnostic::plain(format!("--step {text}: {reason}")))?;
+        if step <= Decimal::ZERO {
+            return Err(Diagnostic::plain(format!(
+                "--step {text}: a step must be above zero"
+            )));
+        }
+        Ok(step)
+    }
+
+    /// The value this axis takes at `x`. `x` is whole for counts and sizes.
+    pub fn value(&self, x: Decimal) -> Value {
+        match self.measure {
+            Measure::Rate | Measure::Number => Value::Number(x),
+            Measure::Count => Value::Count(u32::try_from(x).unwrap_or(u32::MAX)),
+            Measure::Size => Value::Bytes(Bytes(u64::try_from(x).unwrap_or(u64::MAX))),
+            Measure::Duration => Value::Duration(Duration::from_ms(x)),
+        }
+    }
+
+    /// The number a value stands for on this axis; `None` when it is not set.
+    pub fn number(&self, value: &Value) -> Option<Decimal> {
+        match value {
+            Value::Number(n) => Some(*n),
+            Value::Count(n) => Some(Decimal::from(*n)),
+            Value::Bytes(b) => Some(b.decimal()),
+            Value::Duration(d) => Some(d.ms()),
+            _ => None,
+        }
+    }
+
+    /// Whether the axis takes whole numbers only.
+    pub fn whole(&self) -> bool {
+        matches!(self.measure, Measure::Count | Measure::Size)
+    }
+
+    /// The least value the key takes.
+    pub fn minimum(&self) -> Decimal {
+        match self.key.kind {
+            Kind::Ratio => Decimal::ONE,
+            Kind::Count { min, .. } => Decimal::from(min),
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// `x` as a reader reads it: `3,461 records/s`, `1 MB`, `250 ms`, `$0.015`.
+    pub fn show(&self, x: Decimal, currency: &str) -> Shown {
+        Shown {
+            axis: self.measure,
+            price: self.price,
+            x,
+            currency: currency.to_string(),
+        }
+    }
+
+    /// The axis's unit in words, for a chart's title.
+    pub fn unit(&self, currency: &str) -> String {
+        match (self.measure, self.price) {
+            (_, true) => format!("{currency} per unit"),
+            (Measure::Rate, _) => "records/s".to_string(),
+            (Measure::Number | Measure::Count, _) => String::new(),
+            (Measure::Size, _) => "bytes".to_string(),
+            (Measure::Duration, _) => "ms".to_string(),
+        }
+    }
+}
+
+/// A number on an axis, written for a reader, exactly.
+pub struct Shown {
+    axis: Measure,
+    price: bool,
+    x: Decimal,
+    currency: String,
+}
+
+/// Decimals a reader sees; a value with more is shown rounded, after "about".
+const PLACES_SHOWN: u32 = 4;
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.x.normalize();
+        if x.scale() > PLACES_SHOWN {
+            f.write_str("about ")?;
+        }
+        let readable = |x: Decimal| crate::number::readable(x, PLACES_SHOWN);
+        if self.price {
+            return if self.currency == "USD" {
+                write!(f, "${}", readable(x))
+            } else {
+                write!(f, "{} {}", self.currency, readable(x))
+            };
+        }
+        match self.axis {
+            Measure::Rate => write!(f, "{} records/s", readable(x)),
+            Measure::Number | Measure::Count => f.write_str(&readable(x)),
+            Measure::Size => {
+                let bytes = Bytes(u64::try_from(x).unwrap_or(u64::MAX));
+                let shown = bytes.to_string();
+                if shown.parse::<Bytes>() == Ok(bytes) {
+                    f.write_str(&shown)
+                } else {
+                    write!(f, "{} B", readable(x))
+                }
+            }
+            Measure::Duration => {
+                let duration = Duration::from_ms(x);
+                let shown = duration.to_string();
+                if shown.parse::<Duration>() == Ok(duration) {
+                    f.write_str(&shown)
+                } else {
+                    write!(f, "{} ms", readable(x))
+                }
+            }
+        }
+    }
+}
+
+/// A boundary on an axis between two states: `at` is the last value of the
+/// lower state (`above at`), or, when `from` is true, the first value of the
+/// upper one (`from at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Boundary {
+    pub at: Decimal,
+    pub from: bool,
+}
+
+impl Boundary {
+    /// `above 3,461 records/s` or `from 1 MB`.
+    pub fn words(&self, axis: &Axis, currency: &str) -> String {
+        let side = if self.from { "from" } else { "above" };
+        format!("{side} {}", axis.show(self.at, currency))
+    }
+}
+
+/// A boundary found by [`bisect`], with a value known on each side of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub boundary: Boundary,
+    /// A value in the lower state, and one in the upper state, next to it.
+    pub lower: Decimal,
+    pub upper: Decimal,
+}
+
+/// Finds where `state` changes between `lo` (whose state is `below`) and
+/// `hi` (whose state differs), by bisection on the axis, to the last whole
+/// number on a whole axis and to the precision of a decimal otherwise; then
+/// states the boundary as the shortest decimal that holds it.
+pub fn bisect<S: PartialEq, E>(
+    axis: &Axis,
+    mut lo: Decimal,
+    mut hi: Decimal,
+    below: &S,
+    mut state: impl FnMut(Decimal) -> Result<S, E>,
+) -> Result<Found, E> {
+    // A decimal's precision runs out after about 90 halvings of any range.
+    for _ in 0..200 {
+        let mid = if axis.whole() {
+            if hi - lo <= Decimal::ONE {
+                break;
+            }
+            ((lo + hi) / Decimal::TWO).floor()
+        } else {
+            let mid = lo + (hi - lo) / Decimal::TWO;
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            mid
+        };
+        if state(mid)? == *below {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let mut boundary = Boundary {
+        at: lo.normalize(),
+        from: false,
+    };
+    if !axis.whole() {
+        // The shortest decimal in [lo, hi]: lo rounded up to the fewest
+        // places that stay within the bracket.
+        if let Some(shortest) = (0..=28)
+            .map(|places| lo.round_dp_with_strategy(places, RoundingStrategy::ToPositiveInfinity))
+            .find(|shortest| *shortest <= hi)
+        {
+            if state(shortest)? == *below {
+                lo = shortest;
+                boundary.at = shortest.normalize();
+            } else {
+                hi = shortest;
+                boundary = Boundary {
+                    at: shortest.normalize(),
+                    from: true,
+                };
+            }
+        }
+    }
+    Ok(Found {
+        boundary,
+        lower: lo,
+        upper: hi,
+    })
+}

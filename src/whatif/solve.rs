@@ -1,0 +1,375 @@
+//! The inverse of a sweep: for each alternative, the range of one value in
+//! which a condition holds (a budget, feasibility, no dearer than another
+//! alternative), found on a grid and bisected exactly at its ends.
+
+use rust_decimal::Decimal;
+
+use super::{Axis, Boundary, bisect};
+use crate::diagnostic::Diagnostic;
+use crate::evaluate::Evaluator;
+use crate::keys::Value;
+use crate::report::AlternativeResult;
+use crate::scenario::Scenario;
+
+/// Points on the grid that finds where a condition holds, before the ends
+/// are bisected: half equal steps, half equal ratios (for the small values
+/// of a range that spans orders of magnitude).
+const GRID: u32 = 200;
+
+/// How far the range goes by default: this many times the scenario's value.
+const DEFAULT_REACH: u32 = 1_000;
+
+/// What must hold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// A monthly cost of at most this.
+    CostAtMost(Decimal),
+    /// No breach of a requirement or a limit.
+    Feasible,
+    /// A monthly cost of at most that of the alternative at this index.
+    CostAtMostOf(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub axis: Axis,
+    pub from: Decimal,
+    pub to: Decimal,
+    pub condition: Condition,
+}
+
+/// One end of the range in which the condition holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The end of the searched range: the condition still holds there.
+    Open(Decimal),
+    /// A boundary the search found; past it, at `outside`, the alternative
+    /// costs `cost` and, if it fails there, fails for `reason`.
+    Bound {
+        at: Boundary,
+        outside: Decimal,
+        cost: Option<Decimal>,
+        reason: Option<String>,
+    },
+}
+
+/// Where the condition holds for one alternative.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// Nowhere in the searched range; the cost and reason at its start.
+    Nowhere {
+        cost: Option<Decimal>,
+        reason: Option<String>,
+    },
+    /// From `low` to `high`. `again` is a grid point past `high` where it
+    /// holds once more, if there is one.
+    Between {
+        low: End,
+        high: End,
+        again: Option<Decimal>,
+    },
+    /// The alternative the condition compares with.
+    Itself,
+}
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub question: Question,
+    pub names: Vec<String>,
+    pub holds: Vec<Holds>,
+    pub currency: String,
+    pub hours_per_month: Decimal,
+}
+
+/// Reads `--for PATH --until CONDITION [--within FROM..TO]`.
+pub fn question(
+    scenario: &Scenario,
+    values: &[Value],
+    path: &str,
+    until: &str,
+    within: Option<&str>,
+) -> Result<Question, Diagnostic> {
+    let axis = Axis::resolve(scenario, path, "solve")?;
+    let condition = condition(scenario, until)?;
+    let (from, to) = match within {
+        Some(range) => super::range(&axis, scenario, values, range, "--within")?,
+        None => default_range(&axis, scenario, values)?,
+    };
+    if from >= to {
+        return Err(Diagnostic::plain(format!(
+            "the range of `{}` must go up: {from} is not below {to}",
+            axis.path
+        ))
+        .with_help("write the lower end first: --within FROM..TO"));
+    }
+    Ok(Question {
+        axis,
+        from,
+        to,
+        condition,
+    })
+}
+
+/// `cost<=500`, `cost <= $1,200.50`, `feasible`, `cost<=Kinesis`.
+fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
+    let trimmed = text.trim();
+    if trimmed == "feasible" {
+        return Ok(Condition::Feasible);
+    }
+    let names = || scenario.alternatives.iter().map(|a| &*a.name);
+    let Some(bound) = trimmed
+        .strip_prefix("cost")
+        .map(str::trim_start)
+        .and_then(|rest| rest.strip_prefix("<="))
+        .map(str::trim)
+        .filter(|bound| !bound.is_empty())
+    else {
+        return Err(
+            Diagnostic::plain(format!("`{text}` is not a condition solve knows")).with_help(
+                "write `cost<=AMOUNT` (a monthly budget), `feasible`, or `cost<=ALTERNATIVE` (the break-even with that alternative)",
+            ),
+        );
+    };
+    let amount = bound.trim_start_matches('$').replace(',', "");
+    if let Ok(amount) = amount.parse::<Decimal>() {
+        return Ok(Condition::CostAtMost(amount));
+    }
+    let name = bound.trim_matches('"');
+    match names().position(|n| n == name) {
+        Some(index) => Ok(Condition::CostAtMostOf(index)),
+        None => Err(Diagnostic::plain(format!(
+            "`{name}` is neither an amount nor an alternative of the scenario"
+        ))
+        .suggesting(name, names())
+        .or_help(format!(
+            "the alternatives: {}",
+            names().collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// From the least value the key takes to [`DEFAULT_REACH`] times the
+/// scenario's value (within the key's own maximum).
+fn default_range(
+    axis: &Axis,
+    scenario: &Scenario,
+    values: &[Value],
+) -> Result<(Decimal, Decimal), Diagnostic> {
+    let needs_range = || {
+        Diagnostic::plain(format!(
+            "`{}` has no value in the scenario to search around",
+            axis.path
+        ))
+        .with_help("give the range: --within FROM..TO")
+    };
+    let current = axis
+        .number(&values[axis.slot])
+        .filter(|n| *n > Decimal::ZERO)
+        .ok_or_else(needs_range)?;
+    let mut to = current
+        .checked_mul(Decimal::from(DEFAULT_REACH))
+        .ok_or_else(needs_range)?;
+    if let crate::keys::Kind::Count { max, .. } = axis.key.kind {
+        to = to.min(Decimal::from(max));
+    }
+    if axis.measure == super::Measure::Size {
+        to = to.min(Decimal::from(crate::units::MAX_SIZE));
+    }
+    let from = axis.minimum();
+    // Both ends must be values the scenario could state.
+    for end in [from, to] {
+        let mut scratch = values.to_vec();
+        scratch[axis.slot] = axis.value(end);
+        crate::scenario::validate(scenario, &scratch).map_err(|error| {
+            super::prefixed(
+                error,
+                &format!(
+                    "searching `{}` up to {}",
+                    axis.path,
+                    axis.show(end, &scenario.prices.currency)
+                ),
+            )
+            .with_help("give a range that fits: --within FROM..TO")
+        })?;
+    }
+    Ok((from, to))
+}
+
+/// The grid: equal steps and equal ratios over the range, merged.
+fn grid(question: &Question) -> Vec<Decimal> {
+    let (from, to) = (question.from, question.to);
+    let axis = &question.axis;
+    let mut points: Vec<Decimal> = (0..=GRID)
+        .map(|i| from + (to - from) * Decimal::from(i) / Decimal::from(GRID))
+        .collect();
+    // Equal ratios from a thousandth of a millionth of the end upwards.
+    let start = if from > Decimal::ZERO {
+        from
+    } else {
+        to / Decimal::from(1_000_000_000)
+    };
+    let ratio = (to / start).to_string().parse::<f64>().unwrap_or(1.0);
+    for i in 0..=GRID {
+        let factor = ratio.powf(f64::from(i) / f64::from(GRID));
+        if let Some(x) = Decimal::try_from(factor)
+            .ok()
+            .and_then(|f| start.checked_mul(f))
+            .and_then(|x| x.round_sf(6))
+        {
+            points.push(x);
+        }
+    }
+    let mut points: Vec<Decimal> = points
+        .into_iter()
+        .map(|x| if axis.whole() { x.round() } else { x })
+        .map(|x| x.clamp(from, to))
+        .collect();
+    points.sort_unstable();
+    points.dedup();
+    points
+}
+
+/// Answers the question for every alternative.
+pub fn run(
+    scenario: &Scenario,
+    values: &[Value],
+    question: Question,
+) -> Result<Answer, Diagnostic> {
+    let axis = question.axis.clone();
+    let currency = scenario.prices.currency.clone();
+    let mut evaluator = Evaluator::new(scenario);
+    let mut values = values.to_vec();
+    let condition = question.condition.clone();
+    // Every alternative's outcome at `x`: whether the condition holds, the
+    // cost, and why it fails if it does.
+    let mut at = |x: Decimal, alternative: Option<usize>| -> Result<Vec<Outcome>, Diagnostic> {
+        values[axis.slot] = axis.value(x);
+        let (results, failures) = evaluator
+            .evaluate_each(&values)
+            .map_err(|error| super::sweep::at_point(&axis, x, &currency, error))?;
+        Ok(outcomes(
+            results,
+            failures,
+            &condition,
+            alternative,
+            &currency,
+        ))
+    };
+    let grid = grid(&question);
+    let mut table: Vec<Vec<bool>> = Vec::with_capacity(grid.len());
+    for x in &grid {
+        table.push(at(*x, None)?.iter().map(|o| o.holds).collect());
+    }
+    let names: Vec<String> = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.name.to_string())
+        .collect();
+    let mut holds = Vec::with_capacity(names.len());
+    for alternative in 0..names.len() {
+        if question.condition == Condition::CostAtMostOf(alternative) {
+            holds.push(Holds::Itself);
+            continue;
+        }
+        let on_grid = |i: usize| table[i][alternative];
+        let Some(first) = (0..grid.len()).find(|&i| on_grid(i)) else {
+            let start = at(grid[0], Some(alternative))?.swap_remove(alternative);
+            holds.push(Holds::Nowhere {
+                cost: start.cost,
+                reason: start.reason,
+            });
+            continue;
+        };
+        let mut bound = |lo: Decimal, hi: Decimal, was: bool| -> Result<End, Diagnostic> {
+            let found = bisect(&axis, lo, hi, &was, |x| {
+                at(x, None).map(|outcomes| outcomes[alternative].holds)
+            })?;
+            // The value just past the end, on the side where it fails.
+            let outside = if was { found.upper } else { found.lower };
+            let there = at(outside, Some(alternative))?.swap_remove(alternative);
+            Ok(End::Bound {
+                at: found.boundary,
+                outside,
+                cost: there.cost,
+                reason: there.reason,
+            })
+        };
+        let low = if first == 0 {
+            End::Open(grid[0])
+        } else {
+            bound(grid[first - 1], grid[first], false)?
+        };
+        let last = (first..grid.len()).find(|&i| !on_grid(i));
+        let high = match last {
+            None => End::Open(grid[grid.len() - 1]),
+            Some(last) => bound(grid[last - 1], grid[last], true)?,
+        };
+        let again = last.and_then(|last| (last..grid.len()).find(|&i| on_grid(i)));
+        holds.push(Holds::Between {
+            low,
+            high,
+            again: again.map(|i| grid[i]),
+        });
+    }
+    Ok(Answer {
+        question,
+        names,
+        holds,
+        currency: scenario.prices.currency.clone(),
+        hours_per_month: crate::evaluate::hours(scenario, &values),
+    })
+}
+
+struct Outcome {
+    holds: bool,
+    /// `None` where the cost cannot be computed.
+    cost: Option<Decimal>,
+    reason: Option<String>,
+}
+
+/// Whether the condition holds for each alternative; for `explain`, the
+/// reason it fails too (the first violation), which takes words. A cost
+/// that cannot be computed meets no condition.
+fn outcomes(
+    results: &[AlternativeResult],
+    failures: &[Option<Diagnostic>],
+    condition: &Condition,
+    explain: Option<usize>,
+    currency: &str,
+) -> Vec<Outcome> {
+    let cost_of = |i: usize| failures[i].is_none().then(|| results[i].monthly_cost);
+    results
+        .iter()
+        .enumerate()
+        .map(|(i, result)| {
+            let holds = match (condition, cost_of(i)) {
+                (_, None) => false,
+                (Condition::CostAtMost(amount), Some(cost)) => cost <= *amount,
+                (Condition::Feasible, Some(_)) => result.feasible(),
+                (Condition::CostAtMostOf(other), Some(cost)) => {
+                    cost_of(*other).is_some_and(|theirs| cost <= theirs)
+                }
+            };
+            let reason = if explain == Some(i) {
+                match &failures[i] {
+                    Some(failure) => Some(super::sweep::uncomputable(failure)),
+                    None => result
+                        .all_violations()
+                        .next()
+                        .map(|(component, violation)| {
+                            crate::render::violation_sentence(
+                                result, component, violation, currency,
+                            )
+                        }),
+                }
+            } else {
+                None
+            };
+            Outcome {
+                holds,
+                cost: cost_of(i),
+                reason,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,526 @@
+//! A sweep: the scenario evaluated at each point of a range of one value,
+//! with every alternative's cost, main capacity figure and verdict there,
+//! the cheapest feasible alternative at each point, and the exact values at
+//! which the cheapest changes or an alternative turns infeasible.
+
+use rust_decimal::Decimal;
+
+use super::{Axis, Boundary, bisect};
+use crate::diagnostic::Diagnostic;
+use crate::evaluate::Evaluator;
+use crate::keys::Value;
+use crate::report::{AlternativeResult, CapacityValue, Verdict};
+use crate::scenario::Scenario;
+
+/// Capacity figures that step with the load, one of which a sweep shows
+/// for each alternative: shards, write units, KPUs, concurrent executions,
+/// instances, prefixes, partitions.
+pub const STEPPING: [&str; 8] = [
+    "shards",
+    "wcu",
+    "rcu",
+    "kpus",
+    "concurrency",
+    "instances",
+    "prefixes",
+    "partitions",
+];
+
+/// The most points a sweep evaluates.
+pub const MAX_POINTS: usize = 1_000_000;
+
+/// Below this many points one core does the work: starting a thread costs
+/// more than it saves.
+const POINTS_PER_THREAD: usize = 2_000;
+
+/// How the range is cut into points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spacing {
+    /// This many equal steps (one more point, both ends included).
+    Steps(u32),
+    /// Steps of this size on the axis, from the start; the end is included.
+    Step(Decimal),
+    /// This many steps of equal ratio (the start must be above zero).
+    Log(u32),
+}
+
+/// What to sweep.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub axis: Axis,
+    pub from: Decimal,
+    pub to: Decimal,
+    pub spacing: Spacing,
+}
+
+/// One alternative at one point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The monthly cost; `None` when it cannot be computed there (a
+    /// quantity past the pricing table's last tier), which fails.
+    pub cost: Option<Decimal>,
+    pub verdict: Verdict,
+    /// The alternative's main capacity figure (see [`Sweep::capacity`]).
+    pub capacity: Option<Decimal>,
+}
+
+impl Cell {
+    pub fn feasible(&self) -> bool {
+        self.cost.is_some() && self.verdict != Verdict::Fails
+    }
+}
+
+/// Where the cheapest feasible alternative changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Crossover {
+    pub at: Boundary,
+    /// The cheapest feasible alternative below, and above (none: all fail).
+    pub below: Option<usize>,
+    pub above: Option<usize>,
+    /// Whether the one cheapest below fails above the boundary (else the one
+    /// above is simply cheaper there).
+    pub below_fails: bool,
+    /// The cheapest feasible cost just past the boundary (or, when none is
+    /// feasible there, the cost of the one cheapest below), for a marker.
+    pub cost: Option<Decimal>,
+}
+
+/// Where an alternative turns infeasible (or feasible again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Turn {
+    pub at: Boundary,
+    pub alternative: usize,
+    /// Whether it fails above the boundary (else below it).
+    pub fails_above: bool,
+    /// Why it fails on its failing side, next to the boundary.
+    pub reason: String,
+}
+
+/// The main capacity figure of an alternative: the first of the figures
+/// that step with the load ([`STEPPING`]) that its components report, in
+/// their order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CapacityFigure {
+    pub component: usize,
+    pub key: &'static str,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sweep {
+    pub plan: Plan,
+    pub names: Vec<String>,
+    pub capacity: Vec<Option<CapacityFigure>>,
+    pub points: Vec<Decimal>,
+    /// `points.len() × names.len()` cells, a point's alternatives together.
+    pub cells: Vec<Cell>,
+    pub crossovers: Vec<Crossover>,
+    pub turns: Vec<Turn>,
+    pub currency: String,
+    /// The hours of the month, unless the sweep varies them.
+    pub hours_per_month: Decimal,
+}
+
+impl Sweep {
+    /// The alternatives at point `i`.
+    pub fn row(&self, i: usize) -> &[Cell] {
+        let n = self.names.len();
+        &self.cells[i * n..(i + 1) * n]
+    }
+
+    /// The cheapest feasible alternative at point `i`.
+    pub fn cheapest(&self, i: usize) -> Option<usize> {
+        cheapest(self.row(i))
+    }
+}
+
+/// The cheapest feasible alternative among `cells`; the first on a tie.
+pub fn cheapest(cells: &[Cell]) -> Option<usize> {
+    let mut best: Option<(usize, Decimal)> = None;
+    for (i, cell) in cells.iter().enumerate() {
+        if let (true, Some(cost)) = (cell.feasible(), cell.cost)
+            && best.is_none_or(|(_, least)| cost < least)
+        {
+            best = Some((i, cost));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The plan `--vary PATH=FROM..TO` with `--steps`, `--step` or `--log`
+/// asks for, read against the scenario and its values.
+pub fn plan(
+    scenario: &Scenario,
+    values: &[Value],
+    vary: &str,
+    steps: Option<u32>,
+    step: Option<&str>,
+    log: bool,
+) -> Result<Plan, Diagnostic> {
+    let (path, range) = crate::params::split_assignment(vary)?;
+    let axis = Axis::resolve(scenario, path, "a sweep")?;
+    let (from, to) = super::range(&axis, scenario, values, range, "--vary")?;
+    let steps = steps.unwrap_or(DEFAULT_STEPS);
+    let spacing = match (step, log) {
+        (Some(step), _) => Spacing::Step(axis.read_step(step)?),
+        (None, true) => Spacing::Log(steps),
+        (None, false) => Spacing::Steps(steps),
+    };
+    Ok(Plan {
+        axis,
+        from,
+        to,
+        spacing,
+    })
+}
+
+/// Steps in a sweep unless told otherwise.
+pub const DEFAULT_STEPS: u32 = 100;
+
+/// The points of the plan, in increasing order, without repeats; whole
+/// numbers on a whole axis.
+pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
+    let (from, to) = (plan.from, plan.to);
+    if from >= to {
+        return Err(Diagnostic::plain(format!(
+            "the range of `{}` must go up: {} is not below {}",
+            plan.axis.path, from, to
+        ))
+        .with_help("write the lower end first: FROM..TO"));
+    }
+    let span = to - from;
+    let count = match plan.spacing {
+        Spacing::Steps(n) | Spacing::Log(n) => u64::from(n.max(1)),
+        Spacing::Step(step) => (span / step).ceil().try_into().unwrap_or(u64::MAX),
+    };
+    if count >= MAX_POINTS as u64 {
+        return Err(Diagnostic::plain(format!(
+            "a sweep of {count} steps is more than the {MAX_POINTS} points calc evaluates"
+        ))
+        .with_help("use fewer --steps, or a larger --step"));
+    }
+    let mut points = Vec::with_capacity(usize::try_from(count).unwrap_or(0) + 1);
+    let mut push = |x: Decimal| {
+        let x = if plan.axis.whole() { x.round() } else { x };
+        let x = x.clamp(from, to);
+        if points.last().is_none_or(|last| x > *last) {
+            points.push(x);
+        }
+    };
+    match plan.spacing {
+        Spacing::Steps(_) => {
+            let n = Decimal::from(count);
+            for i in 0..=count {
+                push(from + span * Decimal::from(i) / n);
+            }
+        }
+        Spacing::Step(step) => {
+            for i in 0..count {
+                push(from + step * Decimal::from(i));
+            }
+            push(to);
+        }
+        Spacing::Log(_) => {
+            if from <= Decimal::ZERO {
+                return Err(Diagnostic::plain(format!(
+                    "--log needs a range above zero; `{}` starts at {from}",
+                    plan.axis.path
+                )));
+            }
+            // Points on a ratio scale are samples for reading and drawing;
+            // what matters (the crossovers) is bisected exactly.
+            let ratio = (to / from).to_string().parse::<f64>().unwrap_or(1.0);
+            push(from);
+            for i in 1..count {
+                let exponent = f64_of(i) / f64_of(count);
+                let x = Decimal::try_from(ratio.powf(exponent))
+                    .ok()
+                    .and_then(|factor| from.checked_mul(factor))
+                    .map(|x| x.round_sf(6).unwrap_or(x));
+                if let Some(x) = x {
+                    push(x);
+                }
+            }
+            push(to);
+        }
+    }
+    Ok(points)
+}
+
+fn f64_of(n: u64) -> f64 {
+    // Exact below 2^53; a sweep has at most a million points.
+    n as f64
+}
+
+/// Evaluates the scenario at every point of `plan`, from the values in
+/// `values` (the scenario's, with any `--set` applied), and finds the
+/// crossovers and turns.
+pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, Diagnostic> {
+    let points = points(&plan)?;
+    let names: Vec<String> = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.name.to_string())
+        .collect();
+    let n = names.len();
+    // The main capacity figure of each alternative, as the start reports it.
+    let mut evaluator = Evaluator::new(scenario);
+    let mut start = values.to_vec();
+    start[plan.axis.slot] = plan.axis.value(points[0]);
+    let capacity: Vec<Option<CapacityFigure>> = evaluator
+        .evaluate_each(&start)
+        .map_err(|error| at_point(&plan.axis, points[0], &scenario.prices.currency, error))?
+        .0
+        .iter()
+        .map(main_capacity)
+        .collect();
+
+    let mut cells = vec![
+        Cell {
+            cost: None,
+            verdict: Verdict::Ok,
+            capacity: None,
+        };
+        points.len() * n
+    ];
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(points.len() / POINTS_PER_THREAD)
+        .max(1);
+    let per_thread = points.len().div_ceil(threads);
+    let currency = &scenario.prices.currency;
+    if n > 0 {
+        std::thread::scope(|scope| {
+            let jobs: Vec<_> = points
+                .chunks(per_thread)
+                .zip(cells.chunks_mut(per_thread * n))
+                .map(|(xs, out)| {
+                    let (axis, capacity) = (&plan.axis, &capacity);
+                    scope.spawn(move || {
+                        evaluate_points(scenario, values, axis, capacity, xs, out)
+                            .map_err(|(x, error)| at_point(axis, x, currency, *error))
+                    })
+                })
+                .collect();
+            jobs.into_iter().try_for_each(|job| {
+                job.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+        })?;
+    }
+
+    let mut sweep = Sweep {
+        plan,
+        names,
+        capacity,
+        points,
+        cells,
+        crossovers: Vec::new(),
+        turns: Vec::new(),
+        currency: currency.clone(),
+        hours_per_month: crate::evaluate::hours(scenario, values),
+    };
+    find_changes(scenario, values, &mut sweep)?;
+    Ok(sweep)
+}
+
+/// One thread's share: the points `xs`, into `out`, with an evaluator and
+/// values of its own. Allocates nothing per point.
+fn evaluate_points(
+    scenario: &Scenario,
+    values: &[Value],
+    axis: &Axis,
+    capacity: &[Option<CapacityFigure>],
+    xs: &[Decimal],
+    out: &mut [Cell],
+) -> Result<(), (Decimal, Box<Diagnostic>)> {
+    let mut evaluator = Evaluator::new(scenario);
+    let mut values = values.to_vec();
+    let n = capacity.len();
+    for (x, row) in xs.iter().zip(out.chunks_mut(n)) {
+        values[axis.slot] = axis.value(*x);
+        let (results, failures) = evaluator
+            .evaluate_each(&values)
+            .map_err(|e| (*x, Box::new(e)))?;
+        for (((cell, result), failure), figure) in
+            row.iter_mut().zip(results).zip(failures).zip(capacity)
+        {
+            *cell = cell_of(result, failure.is_none(), *figure);
+        }
+    }
+    Ok(())
+}
+
+fn cell_of(result: &AlternativeResult, computed: bool, figure: Option<CapacityFigure>) -> Cell {
+    if !computed {
+        return Cell {
+            cost: None,
+            verdict: Verdict::Fails,
+            capacity: None,
+        };
+    }
+    Cell {
+        cost: Some(result.monthly_cost),
+        verdict: result.verdict(),
+        capacity: figure.and_then(|figure| capacity_at(result, figure)),
+    }
+}
+
+fn main_capacity(result: &AlternativeResult) -> Option<CapacityFigure> {
+    result
+        .components
+        .iter()
+        .enumerate()
+        .find_map(|(component, c)| {
+            c.capacity
+                .iter()
+                .find(|figure| STEPPING.contains(&figure.key))
+                .map(|figure| CapacityFigure {
+                    component,
+                    key: figure.key,
+                })
+        })
+}
+
+fn capacity_at(result: &AlternativeResult, figure: CapacityFigure) -> Option<Decimal> {
+    let component = result.components.get(figure.component)?;
+    component
+        .capacity
+        .iter()
+        .find(|c| c.key == figure.key)
+        .and_then(|c| match c.value {
+            CapacityValue::Count(n) => Some(Decimal::from(n)),
+            CapacityValue::Number(n) => Some(n),
+            _ => None,
+        })
+}
+
+/// An evaluation error at one point of the sweep, saying which.
+pub fn at_point(axis: &Axis, x: Decimal, currency: &str, error: Diagnostic) -> Diagnostic {
+    super::prefixed(
+        error,
+        &format!("at {} = {}", axis.path, axis.show(x, currency)),
+    )
+}
+
+/// Evaluations at single values of the axis, for the searches between
+/// points: the cells there, and why an alternative fails there.
+struct Probe<'s> {
+    evaluator: Evaluator<'s>,
+    values: Vec<Value>,
+    axis: Axis,
+    capacity: Vec<Option<CapacityFigure>>,
+    currency: &'s str,
+}
+
+impl Probe<'_> {
+    fn evaluate(
+        &mut self,
+        x: Decimal,
+    ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
+        self.values[self.axis.slot] = self.axis.value(x);
+        let (axis, currency) = (&self.axis, self.currency);
+        self.evaluator
+            .evaluate_each(&self.values)
+            .map_err(|error| at_point(axis, x, currency, error))
+    }
+
+    fn cells(&mut self, x: Decimal) -> Result<Vec<Cell>, Diagnostic> {
+        let capacity = self.capacity.clone();
+        let (results, failures) = self.evaluate(x)?;
+        Ok(results
+            .iter()
+            .zip(failures)
+            .zip(capacity)
+            .map(|((r, failure), f)| cell_of(r, failure.is_none(), f))
+            .collect())
+    }
+
+    fn reason(&mut self, x: Decimal, alternative: usize) -> Result<String, Diagnostic> {
+        let currency = self.currency;
+        let (results, failures) = self.evaluate(x)?;
+        Ok(match &failures[alternative] {
+            Some(failure) => uncomputable(failure),
+            None => first_reason(&results[alternative], currency),
+        })
+    }
+}
+
+/// Why a cost cannot be computed, in a sentence.
+pub fn uncomputable(failure: &Diagnostic) -> String {
+    format!("its cost cannot be computed: {}", failure.message)
+}
+
+/// Bisects every change of the cheapest feasible alternative, and of each
+/// alternative's feasibility, between neighbouring points.
+fn find_changes(
+    scenario: &Scenario,
+    values: &[Value],
+    sweep: &mut Sweep,
+) -> Result<(), Diagnostic> {
+    let axis = sweep.plan.axis.clone();
+    let mut probe = Probe {
+        evaluator: Evaluator::new(scenario),
+        values: values.to_vec(),
+        axis: axis.clone(),
+        capacity: sweep.capacity.clone(),
+        currency: &scenario.prices.currency,
+    };
+    let mut crossovers = Vec::new();
+    let mut turns = Vec::new();
+    for i in 1..sweep.points.len() {
+        let (lo, hi) = (sweep.points[i - 1], sweep.points[i]);
+        // Several changes may fall between two points: each search starts
+        // where the last one ended.
+        let mut start = lo;
+        let mut below = sweep.cheapest(i - 1);
+        let last = sweep.cheapest(i);
+        while below != last {
+            let found = bisect(&axis, start, hi, &below, |x| {
+                probe.cells(x).map(|cells| cheapest(&cells))
+            })?;
+            let cells = probe.cells(found.upper)?;
+            let above = cheapest(&cells);
+            crossovers.push(Crossover {
+                at: found.boundary,
+                below,
+                above,
+                below_fails: below.is_some_and(|b| !cells[b].feasible()),
+                cost: above.or(below).and_then(|i| cells[i].cost),
+            });
+            if found.upper >= hi || above == below {
+                break;
+            }
+            (start, below) = (found.upper, above);
+        }
+        for alternative in 0..sweep.names.len() {
+            let was = sweep.row(i - 1)[alternative].feasible();
+            if was == sweep.row(i)[alternative].feasible() {
+                continue;
+            }
+            let found = bisect(&axis, lo, hi, &was, |x| {
+                probe.cells(x).map(|cells| cells[alternative].feasible())
+            })?;
+            // Why it fails, next to the boundary on its failing side.
+            let failing = if was { found.upper } else { found.lower };
+            turns.push(Turn {
+                at: found.boundary,
+                alternative,
+                fails_above: was,
+                reason: probe.reason(failing, alternative)?,
+            });
+        }
+    }
+    sweep.crossovers = crossovers;
+    sweep.turns = turns;
+    Ok(())
+}
+
+fn first_reason(result: &AlternativeResult, currency: &str) -> String {
+    result
+        .all_violations()
+        .next()
+        .map(|(component, violation)| {
+            crate::render::violation_sentence(result, component, violation, currency)
+        })
+        .unwrap_or_default()
+}
