@@ -5,6 +5,8 @@
 //! - one component: a single Kinesis stream evaluated at a new rate;
 //! - sweep: 100,000 evaluations of the seed scenario, each at another
 //!   `workload.records_per_second`, reusing one evaluator's buffers;
+//! - calc sweep: 100,000 points of the seed scenario through `calc sweep`'s
+//!   own code (both cores, crossovers bisected), then the whole process;
 //! - parse + evaluate + render: everything but the process;
 //! - process: the whole `calc` binary, as a user or CI runs it;
 //! - 100,000 alternatives: evaluated, then rendered in every format, once
@@ -61,6 +63,7 @@ fn main() {
     );
 
     sweep(&scenario);
+    what_if_sweep(&scenario);
 
     measure("parse + evaluate + render (table)", 2_000, || {
         let scenario = parse(
@@ -89,9 +92,43 @@ fn main() {
                 assert!(status.status.success());
             },
         );
+        measure("process: calc sweep, 100,000 points (table)", 5, || {
+            let status = Command::new(&binary)
+                .args(["sweep", "scenarios/kinesis-vs-dynamodb.toml"])
+                .args(SWEEP_ARGS)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .output()
+                .expect("calc runs");
+            assert!(status.status.success());
+        });
     } else {
         eprintln!("process: skipped (run `cargo build --release` first)");
     }
+}
+
+/// `calc sweep`'s arguments for 100,000 points of the seed scenario.
+const SWEEP_ARGS: [&str; 4] = [
+    "--vary",
+    "workload.records_per_second=1000..100000",
+    "--steps",
+    "99999",
+];
+
+/// What `calc sweep` does with 100,000 points, without the process and the
+/// printing: the points on both cores, then the changes bisected.
+fn what_if_sweep(scenario: &calc::scenario::Scenario) {
+    let name = "calc sweep: 100,000 points, crossovers bisected";
+    if !selected(name) {
+        return;
+    }
+    let values = scenario.params.values.clone();
+    let start = Instant::now();
+    let plan =
+        calc::whatif::sweep::plan(scenario, &values, SWEEP_ARGS[1], Some(99_999), None, false)
+            .expect("a plan");
+    let sweep = calc::whatif::sweep::run(scenario, &values, plan).expect("sweeps");
+    assert_eq!(sweep.points.len(), 100_000);
+    eprintln!("{name:<52} {:>12.2?} in all", start.elapsed());
 }
 
 /// 100,000 evaluations of the seed scenario, each at another

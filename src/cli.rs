@@ -108,7 +108,7 @@ pub enum Command {
         #[arg(long, value_name = "CONDITION")]
         until: String,
 
-        /// The range to search, in the value's own syntax [default: from the least value the key takes to 1,000 times the scenario's].
+        /// The range to search, in the value's own syntax [default: from the least value the key takes to a million times the scenario's].
         #[arg(long, value_name = "FROM..TO")]
         within: Option<String>,
 

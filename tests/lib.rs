@@ -14,3 +14,4 @@ mod scenarios;
 mod schema;
 mod support;
 mod verdicts;
+mod whatif;

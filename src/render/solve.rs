@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::escape::terminal;
 use super::json::Exact;
-use super::table::new_table;
+use super::table::new_wrapped_table;
 use super::text;
 use crate::cli::SolveFormat;
 use crate::params::Override;
@@ -128,7 +128,7 @@ fn table(answer: &Answer, scenario: &Scenario, overrides: &[Override]) -> String
         super::what_if_setting(scenario, answer.hours_per_month, overrides, terminal)
     );
     let _ = writeln!(out, "{}\n", terminal(&heading(answer)));
-    let mut table = new_table(&["alternative", "holds", "past it"]);
+    let mut table = new_wrapped_table(&["alternative", "holds", "past it"], 120);
     for (name, holds) in answer.names.iter().zip(&answer.holds) {
         table.add_row(vec![
             terminal(name),

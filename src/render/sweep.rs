@@ -45,39 +45,54 @@ fn heading(sweep: &Sweep) -> String {
     )
 }
 
-/// A crossover in words: "On demand is cheaper than Provisioned above 3,461 records/s".
+/// A boundary opening a sentence: "Above 3,461 records/s", "From 1 MB".
+fn opening(sweep: &Sweep, at: &crate::whatif::Boundary) -> String {
+    let words = at.words(&sweep.plan.axis, &sweep.currency);
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A crossover in words: "Above 3,461 records/s: On demand is cheaper than
+/// Provisioned". The boundary comes first, so that an alternative's name
+/// (which may hold commas) cannot run into it.
 pub fn crossover_words(sweep: &Sweep, crossover: &Crossover) -> String {
     let name = |i: usize| sweep.names[i].as_str();
-    let at = crossover.at.words(&sweep.plan.axis, &sweep.currency);
+    let at = opening(sweep, &crossover.at);
     match (crossover.below, crossover.above) {
         (Some(below), Some(above)) if crossover.below_fails => format!(
-            "{} is the cheapest feasible {at}, where {} fails",
+            "{at}: {} is the cheapest feasible, as {} fails",
             name(above),
             name(below)
         ),
         (Some(below), Some(above)) => {
-            format!("{} is cheaper than {} {at}", name(above), name(below))
+            format!("{at}: {} is cheaper than {}", name(above), name(below))
         }
         (None, Some(above)) => format!(
-            "{} is the cheapest feasible {at}; below, none is feasible",
+            "{at}: {} is the cheapest feasible; below, none is feasible",
             name(above)
         ),
         (Some(below), None) => format!(
-            "no alternative is feasible {at}; below, {} is the cheapest",
+            "{at}: no alternative is feasible; below, {} is the cheapest",
             name(below)
         ),
-        (None, None) => format!("the cheapest changes {at}"),
+        (None, None) => format!("{at}: the cheapest changes"),
     }
 }
 
-/// A turn in words: "Kinesis fails above 1 MB: …".
+/// A turn in words: "Above 1 MB: Kinesis fails — …".
 pub fn turn_words(sweep: &Sweep, turn: &Turn) -> String {
     let name = &sweep.names[turn.alternative];
-    let at = turn.at.words(&sweep.plan.axis, &sweep.currency);
+    let at = opening(sweep, &turn.at);
     if turn.fails_above {
-        format!("{name} fails {at}: {}", turn.reason)
+        format!("{at}: {name} fails — {}", turn.reason)
     } else {
-        format!("{name} is feasible {at}; below, it fails: {}", turn.reason)
+        format!(
+            "{at}: {name} is feasible; below, it fails — {}",
+            turn.reason
+        )
     }
 }
 

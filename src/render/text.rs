@@ -165,11 +165,13 @@ pub fn violation(
             format!("adds {actual} of latency; requirement: at most {limit}")
         }
         Violation::MaxMonthlyCost { actual, limit } => {
-            format!(
-                "costs {} a month; budget: {}",
-                money(*actual, currency),
-                money(*limit, currency)
-            )
+            let (actual, limit) = (money(*actual, currency), money(*limit, currency));
+            // Never "costs $500.00 a month; budget: $500.00".
+            if actual == limit {
+                format!("costs a fraction of a cent more than the budget of {limit} a month")
+            } else {
+                format!("costs {actual} a month; budget: {limit}")
+            }
         }
         Violation::Ordering { has, required } => format!(
             "{}: {}; requirement: {}",

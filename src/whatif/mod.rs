@@ -88,7 +88,7 @@ impl Axis {
             Kind::Duration => Measure::Duration,
             Kind::Choice(names) => {
                 return Err(Diagnostic::plain(format!(
-                    "`{path}` is one of {}, not a number {verb} can vary",
+                    "`{path}` is a choice ({}), not a number {verb} can vary",
                     names.join(", ")
                 ))
                 .with_help(format!(

@@ -17,7 +17,11 @@ use crate::scenario::Scenario;
 const GRID: u32 = 200;
 
 /// How far the range goes by default: this many times the scenario's value.
-const DEFAULT_REACH: u32 = 1_000;
+const DEFAULT_REACH: u32 = 1_000_000;
+
+/// The grid's equal ratios start this many times below the range's end
+/// when the range starts at zero.
+const DECADES_BELOW: u64 = 1_000_000_000_000;
 
 /// What must hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,11 +206,11 @@ fn grid(question: &Question) -> Vec<Decimal> {
     let mut points: Vec<Decimal> = (0..=GRID)
         .map(|i| from + (to - from) * Decimal::from(i) / Decimal::from(GRID))
         .collect();
-    // Equal ratios from a thousandth of a millionth of the end upwards.
+    // Equal ratios from the start, or from far below the end upwards.
     let start = if from > Decimal::ZERO {
         from
     } else {
-        to / Decimal::from(1_000_000_000)
+        to / Decimal::from(DECADES_BELOW)
     };
     let ratio = (to / start).to_string().parse::<f64>().unwrap_or(1.0);
     for i in 0..=GRID {
@@ -328,8 +332,8 @@ struct Outcome {
 }
 
 /// Whether the condition holds for each alternative; for `explain`, the
-/// reason it fails too (the first violation), which takes words. A cost
-/// that cannot be computed meets no condition.
+/// reason it fails too, which takes words. A cost that cannot be computed
+/// meets no condition.
 fn outcomes(
     results: &[AlternativeResult],
     failures: &[Option<Diagnostic>],
@@ -350,20 +354,17 @@ fn outcomes(
                     cost_of(*other).is_some_and(|theirs| cost <= theirs)
                 }
             };
-            let reason = if explain == Some(i) {
-                match &failures[i] {
-                    Some(failure) => Some(super::sweep::uncomputable(failure)),
-                    None => result
-                        .all_violations()
-                        .next()
-                        .map(|(component, violation)| {
-                            crate::render::violation_sentence(
-                                result, component, violation, currency,
-                            )
-                        }),
+            // Why it fails, where that is the question (or the cost cannot
+            // be computed); a cost condition is explained by the cost.
+            let reason = match (&failures[i], condition) {
+                _ if explain != Some(i) => None,
+                (Some(failure), _) => Some(super::sweep::uncomputable(failure)),
+                (None, Condition::Feasible) => {
+                    result.all_violations().next().map(|(component, violation)| {
+                        crate::render::violation_sentence(result, component, violation, currency)
+                    })
                 }
-            } else {
-                None
+                (None, _) => None,
             };
             Outcome {
                 holds,

@@ -1,0 +1,658 @@
+//! What-if questions: `--set`, `calc sweep` and `calc solve`, against
+//! figures worked out by hand from the us-east-1 table's prices.
+//!
+//! Prices used below (pricing/aws-us-east-1.toml): Kinesis $0.015 a
+//! shard-hour and $0.014 a million PUT payload units (25 KB each); DynamoDB
+//! $0.00065 a WCU-hour, $0.00013 an RCU-hour, $0.625 a million write request
+//! units. 730 hours a month unless a test says otherwise.
+
+use crate::support::{TempScenario, calc, calc_json, rejected};
+
+const SEED: &str = "scenarios/kinesis-vs-dynamodb.toml";
+
+/// 1,000 writes a second of 1 KB, provisioned against on demand: the issue's
+/// break-even question, with the peak left to the sweep.
+const DYNAMODB: &str = r#"
+name = "DynamoDB: 1,000 writes/s of 1 KB"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Provisioned"
+components = [{ id = "table", service = "dynamodb", capacity_mode = "provisioned" }]
+
+[[alternatives]]
+name = "On demand"
+components = [{ id = "table", service = "dynamodb", capacity_mode = "on_demand" }]
+"#;
+
+/// One provisioned stream of 1 KB records, nothing else.
+const KINESIS: &str = r#"
+name = "Kinesis at 1 KB records"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Kinesis Data Streams"
+components = [{ id = "stream", service = "kinesis_data_streams" }]
+"#;
+
+fn ok(args: &[&str]) -> String {
+    let run = calc(args);
+    assert_eq!(run.code, 0, "calc {args:?}: {}", run.stderr);
+    assert_eq!(run.stderr, "");
+    run.stdout
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+fn number(value: &serde_json::Value) -> f64 {
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number: {value}"))
+}
+
+// --set
+
+#[test]
+fn set_changes_a_value_and_the_report_says_so() {
+    // 6,000 records/s of 1 KB: 6 shards by records (1,000 a shard), 5.86 by
+    // bytes (6,144,000 B/s over 1 MiB/s): 6 shards.
+    let report = calc_json(&[SEED, "--set", "workload.records_per_second=6000"]);
+    let stream = &report["alternatives"][0]["components"][0];
+    assert_eq!(stream["capacity"]["shards"], 6);
+    // 6 × 730 shard-hours at $0.015 = $65.70.
+    assert_eq!(number(&stream["line_items"][0]["monthly_cost"]), 65.7);
+    assert_eq!(
+        report["overrides"],
+        serde_json::json!([{
+            "path": "workload.records_per_second",
+            "value": "6000",
+            "was": "3000",
+        }])
+    );
+    let table = ok(&[SEED, "--set", "workload.records_per_second=6000"]);
+    assert!(
+        table.contains("set workload.records_per_second = 6000 (the scenario: 3000)"),
+        "{table}"
+    );
+}
+
+#[test]
+fn set_takes_the_scenarios_syntax_and_a_component_by_id_or_index() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    // 1,000 records/s of 35 KB: 35,840,000 B/s over 1 MiB/s is 34.18, so 35
+    // shards by bytes; 2 PUT payload units (25 KB each) a record.
+    let report = calc_json(&[
+        scenario.path(),
+        "--set",
+        r#"workload.record_size="35 KB""#,
+        "--set",
+        "alternatives[Kinesis Data Streams].components[0].retention=7d",
+        "--set",
+        "hours_per_month=720",
+    ]);
+    let stream = &report["alternatives"][0]["components"][0];
+    assert_eq!(stream["capacity"]["shards"], 35);
+    assert_eq!(stream["capacity"]["put_payload_units_per_record"], 2);
+    assert_eq!(report["hours_per_month"], 720);
+    let paths: Vec<&str> = report["overrides"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|o| o["path"].as_str().expect("a path"))
+        .collect();
+    // The component is named by its id, however the path named it.
+    assert_eq!(
+        paths,
+        [
+            "workload.record_size",
+            "alternatives[Kinesis Data Streams].components[stream].retention",
+            "hours_per_month"
+        ]
+    );
+}
+
+#[test]
+fn set_with_a_path_that_does_not_resolve_exits_2_with_the_nearest() {
+    let stderr = rejected(&[SEED, "--set", "workload.recods_per_second=6000"]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn set_with_a_bad_value_exits_2_at_the_value() {
+    let stderr = rejected(&[SEED, "--set", "workload.record_size=\"1 Kb\""]);
+    assert!(stderr.contains("--set workload.record_size"), "{stderr}");
+    assert!(stderr.contains("bits"), "{stderr}");
+    let stderr = rejected(&[SEED, "--set", "workload.records_per_second"]);
+    assert!(stderr.contains("is not PATH=VALUE"), "{stderr}");
+}
+
+// calc sweep
+
+#[test]
+fn the_dynamodb_break_even_is_found_exactly() {
+    // On demand bills the average: 1,000 × 3,600 × 730 = 2,628 million
+    // write request units at $0.625 = $1,642.50, whatever the peak.
+    // Provisioned is sized for the peak, in whole WCU (1 KB writes): at a
+    // peak of P, ceil(P) × 730 × $0.00065 = ceil(P) × $0.4745, plus the one
+    // RCU a table keeps ($0.0949). At 3,461 WCU that is $1,642.34, under
+    // $1,642.50; at 3,462, $1,642.81, over. So on demand is cheaper above
+    // a peak of exactly 3,461 (within 0.1% of the 3,461.5 between them).
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let sweep = json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.peak_records_per_second=1000..10000",
+        "--format",
+        "json",
+    ]);
+    let crossovers = sweep["crossovers"].as_array().expect("a list");
+    assert_eq!(crossovers.len(), 1, "{crossovers:?}");
+    let crossover = &crossovers[0];
+    assert_eq!(crossover["value"], 3461);
+    assert!((number(&crossover["value"]) - 3461.5).abs() / 3461.5 < 0.001);
+    assert_eq!(crossover["inclusive"], false);
+    assert_eq!(crossover["below"], "Provisioned");
+    assert_eq!(crossover["above"], "On demand");
+    assert_eq!(
+        crossover["text"],
+        "Above 3,461 records/s: On demand is cheaper than Provisioned"
+    );
+    assert_eq!(sweep["turns"], serde_json::json!([]));
+    // 101 points, every one of them there, each with both alternatives.
+    let points = sweep["points"].as_array().expect("a list");
+    assert_eq!(points.len(), 101);
+    assert_eq!(sweep["vary"]["points"], 101);
+    let first = &points[0];
+    assert_eq!(first["value"], 1000);
+    assert_eq!(first["cheapest"], "Provisioned");
+    // 1,000 WCU: $474.50, and the RCU's $0.0949.
+    assert_eq!(number(&first["alternatives"][0]["monthly_cost"]), 474.5949);
+    assert_eq!(first["alternatives"][0]["capacity"], 1000);
+    assert_eq!(number(&first["alternatives"][1]["monthly_cost"]), 1642.5);
+    assert_eq!(points[100]["cheapest"], "On demand");
+}
+
+#[test]
+fn the_break_even_holds_at_the_next_whole_unit() {
+    // Either side of the crossover, by --set: provisioned is cheaper at a
+    // peak of 3,461 and dearer at 3,462.
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let cost = |peak: &str| {
+        let report = calc_json(&[
+            scenario.path(),
+            "--set",
+            &format!("workload.peak_records_per_second={peak}"),
+        ]);
+        let costs: Vec<f64> = report["alternatives"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|a| number(&a["monthly_cost"]))
+            .collect();
+        (costs[0], costs[1])
+    };
+    assert_eq!(cost("3461"), (1642.3394, 1642.5));
+    assert_eq!(cost("3462"), (1642.8139, 1642.5));
+}
+
+#[test]
+fn a_sweep_says_where_a_design_turns_infeasible_and_why() {
+    // A provisioned stream takes records of at most 1 MB (1,048,576 B): one
+    // byte more fails, with the fix.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let sweep = json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        r#"workload.record_size="512 KB".."2 MB""#,
+        "--steps",
+        "6",
+        "--format",
+        "json",
+    ]);
+    let turns = sweep["turns"].as_array().expect("a list");
+    assert_eq!(turns.len(), 1, "{turns:?}");
+    assert_eq!(turns[0]["value"], 1_048_576);
+    assert_eq!(turns[0]["fails_above"], true);
+    let text = turns[0]["text"].as_str().expect("text");
+    assert!(
+        text.starts_with("Above 1 MB: Kinesis Data Streams fails — "),
+        "{text}"
+    );
+    assert!(
+        text.contains("raise the stream's `max_record_size`"),
+        "{text}"
+    );
+    // 512 KB to 2 MB in 6 steps of 256 KB: 7 points.
+    let values: Vec<f64> = sweep["points"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| number(&p["value"]))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            524288.0, 786432.0, 1048576.0, 1310720.0, 1572864.0, 1835008.0, 2097152.0
+        ]
+    );
+}
+
+#[test]
+fn a_sweep_table_shows_the_changes_and_points_on_each_side() {
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let table = ok(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.peak_records_per_second=1000..10000",
+    ]);
+    assert!(
+        table.contains("- Above 3,461 records/s: On demand is cheaper than Provisioned"),
+        "{table}"
+    );
+    // The grid points either side of 3,461: 3,430 and 3,520.
+    assert!(table.contains("3,430 records/s"), "{table}");
+    assert!(table.contains("3,520 records/s"), "{table}");
+    assert!(table.contains("$1,627.63 · 3,430 wcu"), "{table}");
+}
+
+#[test]
+fn a_sweep_as_csv_has_a_row_a_point() {
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let csv = ok(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.peak_records_per_second=1000..3000",
+        "--step",
+        "1000",
+        "--format",
+        "csv",
+    ]);
+    // 1,000 WCU: $474.5949; 2,000: $949.0949; 3,000: $1,423.5949.
+    assert_eq!(
+        csv,
+        "workload.peak_records_per_second,Provisioned monthly_cost,Provisioned verdict,Provisioned wcu,On demand monthly_cost,On demand verdict,On demand wcu,cheapest\n\
+         1000,474.5949,ok,1000,1642.5,ok,1000,Provisioned\n\
+         2000,949.0949,ok,2000,1642.5,ok,2000,Provisioned\n\
+         3000,1423.5949,ok,3000,1642.5,ok,3000,Provisioned\n"
+    );
+}
+
+#[test]
+fn points_on_a_ratio_scale_and_on_a_whole_axis() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let values = |args: &[&str]| -> Vec<f64> {
+        let mut all = vec!["sweep", scenario.path(), "--format", "json"];
+        all.extend_from_slice(args);
+        json(&all)["points"]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|p| number(&p["value"]))
+            .collect()
+    };
+    assert_eq!(
+        values(&[
+            "--vary",
+            "workload.records_per_second=10..10000",
+            "--log",
+            "--steps",
+            "3"
+        ]),
+        [10.0, 100.0, 1000.0, 10000.0]
+    );
+    // Consumers are whole: 1..4 in 6 steps rounds to 1, 2, 3, 4 once each.
+    assert_eq!(
+        values(&[
+            "--vary",
+            "alternatives[Kinesis Data Streams].components[stream].consumers=1..4",
+            "--steps",
+            "6"
+        ]),
+        [1.0, 2.0, 3.0, 4.0]
+    );
+}
+
+#[test]
+fn many_points_on_both_cores_agree_with_few() {
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let points = |steps: &str| {
+        json(&[
+            "sweep",
+            scenario.path(),
+            "--vary",
+            "workload.peak_records_per_second=1000..10000",
+            "--steps",
+            steps,
+            "--format",
+            "json",
+        ])["points"]
+            .as_array()
+            .expect("a list")
+            .clone()
+    };
+    let many = points("9000");
+    let few = points("9");
+    assert_eq!(many.len(), 9001);
+    for (i, point) in few.iter().enumerate() {
+        assert_eq!(&many[i * 1000], point);
+    }
+}
+
+#[test]
+fn a_vary_that_is_not_a_number_exits_2_with_a_suggestion() {
+    let stderr = rejected(&[
+        "sweep",
+        SEED,
+        "--vary",
+        "alternatives[Kinesis Data Streams].components[0].capacity_mode=provisioned..on_demand",
+    ]);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn a_sweep_refuses_what_it_cannot_do() {
+    for (args, says) in [
+        (
+            &["--vary", "workload.recods_per_second=1..2"][..],
+            "did you mean `workload.records_per_second`?",
+        ),
+        (&["--vary", "workload.records_per_second=1000"], "FROM..TO"),
+        (
+            &["--vary", "workload.records_per_second=5..1"],
+            "must go up",
+        ),
+        (&["--vary", "workload.records_per_second=-1..5"], "negative"),
+        (
+            &["--vary", "workload.records_per_second=0..10", "--log"],
+            "above zero",
+        ),
+        (
+            &["--vary", "workload.records_per_second=0..10", "--step", "0"],
+            "above zero",
+        ),
+        (
+            &[
+                "--vary",
+                "workload.records_per_second=0..10000000",
+                "--step",
+                "1",
+            ],
+            "more than the 1000000 points",
+        ),
+    ] {
+        let mut all = vec!["sweep", SEED];
+        all.extend_from_slice(args);
+        let stderr = rejected(&all);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn the_chart_has_a_line_an_alternative_and_the_crossover_marked() {
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let svg = ok(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.peak_records_per_second=1000..10000",
+        "--format",
+        "svg",
+    ]);
+    let document = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    let texts: Vec<(&str, f64)> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let x = n.attribute("x").and_then(|x| x.parse().ok()).unwrap_or(0.0);
+            (n.text().unwrap_or("").trim(), x)
+        })
+        .collect();
+    let text = |wanted: &str| texts.iter().find(|(t, _)| *t == wanted).copied();
+    // Axis titles with units, and the legend.
+    for title in [
+        "workload.peak_records_per_second (records/s)",
+        "monthly cost (USD)",
+        "Provisioned",
+        "On demand",
+    ] {
+        assert!(text(title).is_some(), "no text `{title}` in {texts:?}");
+    }
+    // One thick line an alternative (the legend's samples are 20 px long).
+    let lines: Vec<&str> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2"))
+        .filter_map(|n| n.attribute("points"))
+        .filter(|points| points.split_whitespace().count() > 2)
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    // One marker, labelled, at x = 3,461 on the axis that runs from the
+    // "1,000" tick to the "10,000" tick.
+    let circles: Vec<f64> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .filter_map(|n| n.attribute("cx")?.parse().ok())
+        .collect();
+    assert_eq!(circles.len(), 1, "{circles:?}");
+    let (_, left) = text("1,000").expect("a 1,000 tick");
+    let (_, right) = text("10,000").expect("a 10,000 tick");
+    let expected = left + (right - left) * (3461.0 - 1000.0) / 9000.0;
+    assert!(
+        (circles[0] - expected).abs() <= 1.5,
+        "marker at {}, expected {expected}",
+        circles[0]
+    );
+    assert!(
+        text("On demand above 3,461 records/s").is_some(),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn the_chart_draws_failing_stretches_dashed() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let svg = ok(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        r#"workload.record_size="512 KB".."2 MB""#,
+        "--format",
+        "svg",
+    ]);
+    let document = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    // In the alternative's colour: the feasible stretch (512 KB to 1 MB) is
+    // one long line, the failing one (1 MB to 2 MB) many short dashes.
+    let colour = "#0072B2";
+    let lengths: Vec<usize> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some(colour))
+        .filter_map(|n| n.attribute("points"))
+        .map(|points| points.split_whitespace().count())
+        .collect();
+    let long = lengths.iter().filter(|&&n| n > 10).count();
+    let dashes = lengths.iter().filter(|&&n| n <= 3).count();
+    assert_eq!(long, 1, "{lengths:?}");
+    assert!(dashes > 10, "{lengths:?}");
+    assert!(svg.contains("dashed: fails there"));
+}
+
+#[test]
+fn the_readme_chart_is_what_calc_draws() {
+    let svg = ok(&[
+        "sweep",
+        "scenarios/dynamodb-capacity-modes.toml",
+        "--vary",
+        "workload.peak_to_average=1..8",
+        "--format",
+        "svg",
+    ]);
+    let committed = include_str!("../docs/dynamodb-sweep.svg");
+    assert!(
+        svg == committed,
+        "docs/dynamodb-sweep.svg is out of date: regenerate it with the README's command"
+    );
+}
+
+// calc solve
+
+#[test]
+fn kinesis_within_100_a_month_takes_2000_records_a_second() {
+    // 1 KB records, 730 h: shards step at every 1,000 records/s, $10.95 a
+    // shard (730 × $0.015); PUT payload units grow linearly, one a record:
+    // r × 3,600 × 730 / 10^6 × $0.014 = r × $0.036792. At 2,000 records/s:
+    // 2 shards ($21.90) + $73.584 = $95.484, within $100. Just above 2,000 a
+    // third shard starts: $32.85 + $73.58 = $106.43, over. The linear part
+    // alone would reach $100 only at (100 − 21.90) / 0.036792 = 2,122.7.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let answer = json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.records_per_second",
+        "--until",
+        "cost<=100",
+        "--format",
+        "json",
+    ]);
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["holds"], "range");
+    assert_eq!(kinesis["high"]["value"], 2000);
+    assert_eq!(kinesis["high"]["holds_at_value"], true);
+    assert_eq!(kinesis["high"]["bounded"], true);
+    assert_eq!(number(&kinesis["high"]["outside"]["monthly_cost"]), 106.434);
+    assert_eq!(kinesis["low"]["bounded"], false);
+    assert_eq!(kinesis["text"], "up to 2,000 records/s");
+    // The default range: from 0 to a million times the scenario's 1,000.
+    assert_eq!(answer["range"]["to"], 1_000_000_000);
+    let table = ok(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.records_per_second",
+        "--until",
+        "cost <= $100",
+    ]);
+    assert!(table.contains("up to 2,000 records/s"), "{table}");
+    assert!(table.contains("just above: $106.43 a month"), "{table}");
+}
+
+#[test]
+fn kinesis_stays_feasible_up_to_1_mb_records() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let answer = json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.record_size",
+        "--until",
+        "feasible",
+        "--format",
+        "json",
+    ]);
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["high"]["value"], 1_048_576);
+    assert_eq!(kinesis["text"], "up to 1 MB");
+    let reason = kinesis["high"]["outside"]["reason"].as_str().expect("why");
+    assert!(reason.contains("over the limit of 1,048,576 B"), "{reason}");
+}
+
+#[test]
+fn the_break_even_with_another_alternative() {
+    // As in the sweep: provisioned costs no more than on demand up to a peak
+    // of 3,461 writes/s.
+    let scenario = TempScenario::new("dynamodb", DYNAMODB);
+    let answer = json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.peak_records_per_second",
+        "--until",
+        "cost<=On demand",
+        "--within",
+        "1000..100000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(answer["alternatives"][0]["high"]["value"], 3461);
+    assert_eq!(answer["alternatives"][1]["holds"], "itself");
+}
+
+#[test]
+fn an_answer_that_is_unbounded_or_empty_is_said_plainly() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let solve = |until: &str| {
+        ok(&[
+            "solve",
+            scenario.path(),
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            until,
+            "--within",
+            "1000..2000",
+        ])
+    };
+    // $10.95 a shard and $36.79 a month for each 1,000 records/s: never
+    // within $10; always within $1,000 in this range.
+    let never = solve("cost<=10");
+    assert!(never.contains("nowhere in the range"), "{never}");
+    let always = solve("cost<=1000");
+    assert!(
+        always.contains("everywhere in the range: no limit found"),
+        "{always}"
+    );
+}
+
+#[test]
+fn solve_refuses_what_it_cannot_answer() {
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    for (args, says) in [
+        (
+            &[
+                "--until",
+                "cost<=100",
+                "--for",
+                "workload.recods_per_second",
+            ][..],
+            "did you mean",
+        ),
+        (
+            &["--until", "cheap", "--for", "workload.records_per_second"],
+            "cost<=AMOUNT",
+        ),
+        (
+            &[
+                "--until",
+                "cost<=Kinesis",
+                "--for",
+                "workload.records_per_second",
+            ],
+            "the alternatives: Kinesis Data Streams",
+        ),
+        (
+            &[
+                "--until",
+                "cost<=100",
+                "--for",
+                "workload.peak_records_per_second",
+            ],
+            "--within FROM..TO",
+        ),
+    ] {
+        let mut all = vec!["solve", scenario.path()];
+        all.extend_from_slice(args);
+        let stderr = rejected(&all);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
