@@ -138,6 +138,13 @@ fn table(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
         for words in changes(sweep) {
             let _ = writeln!(out, "- {}", terminal(&words));
         }
+        if sweep.more_changes {
+            let _ = writeln!(
+                out,
+                "- and more: the search stopped after {} changes; sweep a narrower range",
+                crate::whatif::sweep::MAX_CHANGES
+            );
+        }
     }
     out.push('\n');
 
@@ -237,6 +244,8 @@ struct Document<'a> {
     alternatives: Vec<Alternative<'a>>,
     crossovers: Vec<CrossoverView<'a>>,
     hours_per_month: Exact,
+    /// Whether there are changes past those listed (the search stopped).
+    more_changes: bool,
     overrides: Vec<super::json::Set<'a>>,
     points: Vec<Point<'a>>,
     pricing: super::json::Pricing<'a>,
@@ -324,6 +333,7 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
             })
             .collect(),
         hours_per_month: Exact(sweep.hours_per_month),
+        more_changes: sweep.more_changes,
         overrides: overrides.iter().map(super::json::Set::of).collect(),
         points: sweep
             .points

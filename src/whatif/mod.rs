@@ -347,3 +347,92 @@ pub fn bisect<S: PartialEq, E>(
         upper: hi,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+
+    fn axis(measure: Measure) -> Axis {
+        Axis {
+            slot: 0,
+            path: "x".to_string(),
+            key: &params::PRICE,
+            measure,
+            price: false,
+        }
+    }
+
+    fn search(
+        measure: Measure,
+        lo: Decimal,
+        hi: Decimal,
+        above: impl Fn(Decimal) -> bool,
+    ) -> Found {
+        bisect::<bool, ()>(&axis(measure), lo, hi, &false, |x| Ok(above(x))).expect("no error")
+    }
+
+    #[test]
+    fn a_step_is_found_at_its_exact_value() {
+        // Above 3,461 (a whole unit more costs more): "above 3461".
+        let found = search(Measure::Number, dec!(1000), dec!(10000), |x| x > dec!(3461));
+        assert_eq!(
+            found.boundary,
+            Boundary {
+                at: dec!(3461),
+                from: false
+            }
+        );
+        // From 2.5 on (2.5 itself is in the upper state): "from 2.5".
+        let found = search(Measure::Number, dec!(0), dec!(10), |x| x >= dec!(2.5));
+        assert_eq!(
+            found.boundary,
+            Boundary {
+                at: dec!(2.5),
+                from: true
+            }
+        );
+        assert!(found.lower < dec!(2.5) && found.upper == dec!(2.5));
+    }
+
+    #[test]
+    fn a_boundary_between_decimals_is_the_shortest_that_holds_it() {
+        // 1/3 has no exact decimal: the boundary is a decimal within the
+        // bracket, on the right side of it.
+        let third = Decimal::ONE / Decimal::from(3);
+        let found = search(Measure::Number, dec!(0), dec!(1), |x| x > third);
+        let at = found.boundary.at;
+        assert!((at - third).abs() < dec!(0.000000000000000001), "{at}");
+        assert_eq!(found.boundary.from, at > third);
+    }
+
+    #[test]
+    fn a_whole_axis_stops_at_whole_numbers() {
+        // Bytes: over 1,048,576 fails.
+        let found = search(Measure::Size, dec!(0), dec!(4194304), |x| x > dec!(1048576));
+        assert_eq!(
+            found.boundary,
+            Boundary {
+                at: dec!(1048576),
+                from: false
+            }
+        );
+        assert_eq!((found.lower, found.upper), (dec!(1048576), dec!(1048577)));
+    }
+
+    #[test]
+    fn values_read_exactly_or_say_about() {
+        let rate = axis(Measure::Rate);
+        assert_eq!(rate.show(dec!(3461), "USD").to_string(), "3,461 records/s");
+        assert_eq!(
+            rate.show(dec!(10316.101326375), "USD").to_string(),
+            "about 10,316.1013 records/s"
+        );
+        let size = axis(Measure::Size);
+        assert_eq!(size.show(dec!(1048576), "USD").to_string(), "1 MB");
+        assert_eq!(size.show(dec!(1048577), "USD").to_string(), "1,048,577 B");
+        let duration = axis(Measure::Duration);
+        assert_eq!(duration.show(dec!(90000), "USD").to_string(), "1.5 min");
+    }
+}

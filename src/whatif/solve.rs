@@ -360,9 +360,14 @@ fn outcomes(
                 _ if explain != Some(i) => None,
                 (Some(failure), _) => Some(super::sweep::uncomputable(failure)),
                 (None, Condition::Feasible) => {
-                    result.all_violations().next().map(|(component, violation)| {
-                        crate::render::violation_sentence(result, component, violation, currency)
-                    })
+                    result
+                        .all_violations()
+                        .next()
+                        .map(|(component, violation)| {
+                            crate::render::violation_sentence(
+                                result, component, violation, currency,
+                            )
+                        })
                 }
                 (None, _) => None,
             };

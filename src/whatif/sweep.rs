@@ -29,6 +29,12 @@ pub const STEPPING: [&str; 8] = [
 /// The most points a sweep evaluates.
 pub const MAX_POINTS: usize = 1_000_000;
 
+/// The most figures (points × alternatives) a sweep holds: about 100 MB.
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// The most changes a sweep searches for; past them, it says so.
+pub const MAX_CHANGES: usize = 1_000;
+
 /// Below this many points one core does the work: starting a thread costs
 /// more than it saves.
 const POINTS_PER_THREAD: usize = 2_000;
@@ -115,6 +121,8 @@ pub struct Sweep {
     pub cells: Vec<Cell>,
     pub crossovers: Vec<Crossover>,
     pub turns: Vec<Turn>,
+    /// Whether the search stopped at [`MAX_CHANGES`] changes.
+    pub more_changes: bool,
     pub currency: String,
     /// The hours of the month, unless the sweep varies them.
     pub hours_per_month: Decimal,
@@ -262,6 +270,13 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
         .map(|a| a.name.to_string())
         .collect();
     let n = names.len();
+    if points.len().saturating_mul(n) > MAX_CELLS {
+        return Err(Diagnostic::plain(format!(
+            "{} points of {n} alternatives are more figures than the {MAX_CELLS} a sweep holds",
+            points.len()
+        ))
+        .with_help(format!("use at most {} steps", MAX_CELLS / n.max(1) - 1)));
+    }
     // The main capacity figure of each alternative, as the start reports it.
     let mut evaluator = Evaluator::new(scenario);
     let mut start = values.to_vec();
@@ -316,6 +331,7 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
         cells,
         crossovers: Vec::new(),
         turns: Vec::new(),
+        more_changes: false,
         currency: currency.clone(),
         hours_per_month: crate::evaluate::hours(scenario, values),
     };
@@ -468,6 +484,10 @@ fn find_changes(
     let mut crossovers = Vec::new();
     let mut turns = Vec::new();
     for i in 1..sweep.points.len() {
+        if crossovers.len() + turns.len() >= MAX_CHANGES {
+            sweep.more_changes = true;
+            break;
+        }
         let (lo, hi) = (sweep.points[i - 1], sweep.points[i]);
         // Several changes may fall between two points: each search starts
         // where the last one ended.
