@@ -656,3 +656,31 @@ fn solve_refuses_what_it_cannot_answer() {
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn names_from_the_scenario_cannot_break_the_chart() {
+    let scenario = TempScenario::new(
+        "hostile",
+        &KINESIS.replace(
+            "name = \"Kinesis Data Streams\"",
+            "name = \"</text><script>alert(1)</script>\\u0001\\u001b[31m & more\"",
+        ),
+    );
+    let svg = ok(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1000..2000",
+        "--format",
+        "svg",
+    ]);
+    let document = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    assert!(!document.descendants().any(|n| n.has_tag_name("script")));
+    assert!(!svg.contains('\u{1}') && !svg.contains('\u{1b}'));
+    assert!(
+        document
+            .descendants()
+            .any(|n| n.text().is_some_and(|t| t.contains("<script>alert(1)</script>"))),
+        "the name is shown as text"
+    );
+}
