@@ -125,7 +125,7 @@ pub fn charge(
             let end = used_before.plus(quantity).map_err(overflow)?;
             let mut used = start;
             let mut cost = Decimal::ZERO;
-            for band in bands {
+            for band in bands.iter() {
                 let room = match band.up_to {
                     Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
                     None => Decimal::MAX,

@@ -53,12 +53,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
     evaluator.evaluate(values)?;
     Ok(Report {
         scenario: scenario.name.clone(),
-        pricing: PricingInfo {
-            name: scenario.prices.name.clone(),
-            region: scenario.prices.region.clone(),
-            currency: scenario.prices.currency.clone(),
-            as_of: scenario.prices.as_of.clone(),
-        },
+        pricing: PricingInfo::of(&scenario.prices),
         hours_per_month: hours(scenario, values),
         free_tier: scenario.free_tier,
         overrides: Vec::new(),

@@ -430,6 +430,17 @@ pub struct PricingInfo {
     pub as_of: String,
 }
 
+impl PricingInfo {
+    pub fn of(book: &crate::pricing::PriceBook) -> Self {
+        Self {
+            name: book.name.to_string(),
+            region: book.region.to_string(),
+            currency: book.currency.to_string(),
+            as_of: book.as_of.to_string(),
+        }
+    }
+}
+
 /// Everything `calc` found for a scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {

@@ -179,7 +179,7 @@ pub struct Duration {
 impl Duration {
     pub const ZERO: Self = Self { ms: Decimal::ZERO };
 
-    pub fn from_ms(ms: Decimal) -> Self {
+    pub const fn from_ms(ms: Decimal) -> Self {
         Self { ms }
     }
 

@@ -678,9 +678,9 @@ fn names_from_the_scenario_cannot_break_the_chart() {
     assert!(!document.descendants().any(|n| n.has_tag_name("script")));
     assert!(!svg.contains('\u{1}') && !svg.contains('\u{1b}'));
     assert!(
-        document
-            .descendants()
-            .any(|n| n.text().is_some_and(|t| t.contains("<script>alert(1)</script>"))),
+        document.descendants().any(|n| n
+            .text()
+            .is_some_and(|t| t.contains("<script>alert(1)</script>"))),
         "the name is shown as text"
     );
 }

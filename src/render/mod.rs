@@ -54,13 +54,7 @@ fn what_if_setting(
     overrides: &[crate::params::Override],
     escape: fn(&str) -> String,
 ) -> String {
-    let prices = &scenario.prices;
-    let pricing = crate::report::PricingInfo {
-        name: prices.name.clone(),
-        region: prices.region.clone(),
-        currency: prices.currency.clone(),
-        as_of: prices.as_of.clone(),
-    };
+    let pricing = crate::report::PricingInfo::of(&scenario.prices);
     text::setting(
         &pricing,
         values_hours,

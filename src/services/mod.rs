@@ -376,7 +376,6 @@ impl Limit {
 /// A pricing table and helpers for the services' unit tests.
 #[cfg(test)]
 pub mod testing {
-    use std::sync::LazyLock;
 
     use rust_decimal::Decimal;
 
@@ -387,18 +386,13 @@ pub mod testing {
     use crate::report::{ComponentResult, LineItem};
     use crate::units::Bytes;
 
-    static BUNDLED: LazyLock<PriceBook> = LazyLock::new(|| {
-        let source = pricing::bundled(pricing::DEFAULT_TABLE).expect("bundled table");
-        pricing::parse(&source).expect("bundled table parses")
-    });
-
     pub fn prices() -> &'static PriceBook {
-        &BUNDLED
+        pricing::compiled(pricing::DEFAULT_TABLE).expect("bundled table")
     }
 
     pub fn ctx(hours: Decimal) -> Ctx<'static> {
         Ctx {
-            prices: &BUNDLED,
+            prices: prices(),
             hours,
             free_tier: false,
             round_up_to_cent: false,

@@ -319,7 +319,7 @@ pub fn run(
         question,
         names,
         holds,
-        currency: scenario.prices.currency.clone(),
+        currency: scenario.prices.currency.to_string(),
         hours_per_month: crate::evaluate::hours(scenario, &values),
     })
 }

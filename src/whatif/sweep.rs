@@ -332,7 +332,7 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
         crossovers: Vec::new(),
         turns: Vec::new(),
         more_changes: false,
-        currency: currency.clone(),
+        currency: currency.to_string(),
         hours_per_month: crate::evaluate::hours(scenario, values),
     };
     find_changes(scenario, values, &mut sweep)?;

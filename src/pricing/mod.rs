@@ -3,9 +3,15 @@
 //!
 //! Bundled tables are embedded in the binary; a scenario may name its own file.
 
-use std::collections::{BTreeMap, HashMap};
+#[cfg(test)]
+mod compiled;
+// Written by `compiled::rust_source`, not by hand.
+#[rustfmt::skip]
+mod tables;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -17,11 +23,16 @@ use crate::files::{self, Refusal};
 use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
 
-/// The tables shipped inside the binary, by name.
+/// The tables shipped inside the binary, by name, as written: each is
+/// compiled into static data ([`tables`]), so that a run reads none of them.
 pub const BUNDLED: &[(&str, &str)] = &[(
     "aws-us-east-1",
-    include_str!("../pricing/aws-us-east-1.toml"),
+    include_str!("../../pricing/aws-us-east-1.toml"),
 )];
+
+/// Text a table holds: borrowed from a compiled table, owned when read from
+/// a file.
+pub type Text = Cow<'static, str>;
 
 /// The table a scenario uses when it names none.
 pub const DEFAULT_TABLE: &str = "aws-us-east-1";
@@ -69,7 +80,7 @@ pub const MAX_TIERS: usize = 4;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rate {
     Flat(Decimal),
-    Tiered(Box<[Tier]>),
+    Tiered(Cow<'static, [Tier]>),
 }
 
 #[derive(Clone, Debug)]
@@ -79,9 +90,9 @@ pub struct Price {
     pub free_per_month: Decimal,
     /// Units an hour that the free tier does not charge for (for hourly capacity such as WCU).
     pub free_per_hour: Decimal,
-    pub unit: String,
-    pub source: String,
-    pub as_of: String,
+    pub unit: Text,
+    pub source: Text,
+    pub as_of: Text,
     pub evidence: Evidence,
 }
 
@@ -127,59 +138,40 @@ impl LimitValue {
 #[derive(Clone, Debug)]
 pub struct LimitEntry {
     pub value: LimitValue,
-    pub source: String,
-    pub as_of: String,
+    pub source: Text,
+    pub as_of: Text,
     pub evidence: Evidence,
 }
 
-/// A loaded pricing table, keyed by the registry's own `&'static str` keys so
-/// that the evaluation looks prices up without allocating.
+/// A loaded pricing table: prices and limits sorted by the registry's own
+/// keys, so that the evaluation finds one by a binary search, without
+/// hashing or allocating. A bundled table is static data, borrowed.
 #[derive(Clone, Debug)]
 pub struct PriceBook {
-    pub name: String,
-    pub region: String,
-    pub currency: String,
-    pub as_of: String,
-    pub source_name: String,
-    prices: HashMap<&'static str, Price, KeyHasher>,
-    limits: HashMap<&'static str, LimitEntry, KeyHasher>,
+    pub name: Text,
+    pub region: Text,
+    pub currency: Text,
+    pub as_of: Text,
+    pub source_name: Text,
+    prices: Cow<'static, [(&'static str, Price)]>,
+    limits: Cow<'static, [(&'static str, LimitEntry)]>,
 }
 
-/// FNV-1a: the keys are short, known strings, so a fast hash with no
-/// protection against crafted collisions is the right trade for lookups in
-/// every evaluation.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct KeyHasher;
-
-impl std::hash::BuildHasher for KeyHasher {
-    type Hasher = Fnv;
-
-    fn build_hasher(&self) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for byte in bytes {
-            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+/// The entry for `key` in a slice sorted by key.
+fn find<'a, T>(entries: &'a [(&'static str, T)], key: &str) -> Option<&'a T> {
+    entries
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .map(|i| &entries[i].1)
 }
 
 impl PriceBook {
     pub fn price(&self, key: &str) -> Option<&Price> {
-        self.prices.get(key)
+        find(&self.prices, key)
     }
 
     pub fn limit(&self, key: &str) -> Option<&LimitEntry> {
-        self.limits.get(key)
+        find(&self.limits, key)
     }
 
     pub fn prices(&self) -> impl Iterator<Item = (&'static str, &Price)> {
@@ -191,18 +183,27 @@ impl PriceBook {
     }
 
     /// Replaces one unit price, as `[pricing_overrides]` does; the free tier stays.
-    pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &str) {
-        let entry = self.prices.entry(key).or_insert_with(|| Price {
-            rate: Rate::Flat(price),
-            free_per_month: Decimal::ZERO,
-            free_per_hour: Decimal::ZERO,
-            unit: unit.to_string(),
-            source: String::new(),
-            as_of: String::new(),
-            evidence: Evidence::Scenario,
-        });
+    pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &'static str) {
+        let prices = self.prices.to_mut();
+        let index = match prices.binary_search_by(|(k, _)| (*k).cmp(key)) {
+            Ok(index) => index,
+            Err(index) => {
+                let entry = Price {
+                    rate: Rate::Flat(price),
+                    free_per_month: Decimal::ZERO,
+                    free_per_hour: Decimal::ZERO,
+                    unit: Cow::Borrowed(unit),
+                    source: Cow::Borrowed(""),
+                    as_of: Cow::Borrowed(""),
+                    evidence: Evidence::Scenario,
+                };
+                prices.insert(index, (key, entry));
+                index
+            }
+        };
+        let entry = &mut prices[index].1;
         entry.rate = Rate::Flat(price);
-        entry.source = "scenario [pricing_overrides]".to_string();
+        entry.source = Cow::Borrowed("scenario [pricing_overrides]");
         entry.evidence = Evidence::Scenario;
     }
 }
@@ -265,7 +266,7 @@ struct RawLimit {
 /// applied to the wrong quantity.
 pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-    let mut prices = HashMap::with_hasher(KeyHasher);
+    let mut prices = BTreeMap::new();
     for (service, dims) in &raw.prices {
         let def = known_service(source, service)?;
         for (name, raw_price) in dims {
@@ -276,7 +277,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             prices.insert(dimension.key, price);
         }
     }
-    let mut limits = HashMap::with_hasher(KeyHasher);
+    let mut limits = BTreeMap::new();
     for (service, entries) in &raw.limits {
         let def = known_service(source, service)?;
         for (name, raw_limit) in entries {
@@ -287,21 +288,21 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
                 limit.key,
                 LimitEntry {
                     value,
-                    source: raw_limit.source.clone(),
-                    as_of: raw_limit.as_of.clone(),
+                    source: Cow::Owned(raw_limit.source.clone()),
+                    as_of: Cow::Owned(raw_limit.as_of.clone()),
                     evidence: raw_limit.evidence,
                 },
             );
         }
     }
     Ok(PriceBook {
-        name: raw.name,
-        region: raw.region,
-        currency: raw.currency,
-        as_of: raw.as_of,
-        source_name: source.name.clone(),
-        prices,
-        limits,
+        name: Cow::Owned(raw.name),
+        region: Cow::Owned(raw.region),
+        currency: Cow::Owned(raw.currency),
+        as_of: Cow::Owned(raw.as_of),
+        source_name: Cow::Owned(source.name.clone()),
+        prices: Cow::Owned(prices.into_iter().collect()),
+        limits: Cow::Owned(limits.into_iter().collect()),
     })
 }
 
@@ -366,7 +367,7 @@ fn check_price(
     }
     let rate = match (&raw.price, &raw.tiers) {
         (Some(price), None) => Rate::Flat(non_negative(source, price)?),
-        (None, Some(tiers)) => Rate::Tiered(check_tiers(source, span, tiers)?.into()),
+        (None, Some(tiers)) => Rate::Tiered(Cow::Owned(check_tiers(source, span, tiers)?)),
         _ => {
             return Err(source.error(
                 span,
@@ -383,9 +384,9 @@ fn check_price(
         rate,
         free_per_month: free(&raw.free_per_month)?,
         free_per_hour: free(&raw.free_per_hour)?,
-        unit: raw.unit.get_ref().clone(),
-        source: raw.source.clone(),
-        as_of: raw.as_of.clone(),
+        unit: Cow::Owned(raw.unit.get_ref().clone()),
+        source: Cow::Owned(raw.source.clone()),
+        as_of: Cow::Owned(raw.as_of.clone()),
         evidence: raw.evidence,
     })
 }
@@ -512,17 +513,8 @@ pub enum NamedBy<'a> {
 
 /// Loads a table: a bundled one by name, or a file.
 pub fn load(name: &str, named_by: NamedBy) -> Result<PriceBook, Diagnostic> {
-    if let Some(index) = BUNDLED.iter().position(|(n, _)| *n == name) {
-        // Parsed once a process: `calc::run` may be called many times.
-        static PARSED: OnceLock<Vec<Result<PriceBook, Diagnostic>>> = OnceLock::new();
-        let parsed = PARSED.get_or_init(|| {
-            BUNDLED
-                .iter()
-                .filter_map(|(n, _)| bundled(n))
-                .map(|source| parse(&source))
-                .collect()
-        });
-        return parsed[index].clone();
+    if let Some(book) = compiled(name) {
+        return Ok(book.clone());
     }
     if !(name.ends_with(".toml") || name.contains('/') || name.contains('\\')) {
         let listed: Vec<String> = BUNDLED.iter().map(|(n, _)| format!("`{n}`")).collect();
@@ -577,7 +569,12 @@ fn inside_the_scenario_folder(name: &str, dir: &Path) -> Result<PathBuf, Diagnos
     Ok(inside)
 }
 
-/// Loads a bundled table by name.
+/// A bundled table, compiled: checked when it was built, read by no run.
+pub fn compiled(name: &str) -> Option<&'static PriceBook> {
+    tables::ALL.iter().copied().find(|book| book.name == name)
+}
+
+/// A bundled table's text, by name.
 pub fn bundled(name: &str) -> Option<Source> {
     BUNDLED
         .iter()
