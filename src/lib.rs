@@ -142,6 +142,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
     let scenario = scenario::load(path, &overrides)?;
     let (values, overrides) = params::apply(&scenario, &cli.set)?;
     let mut report = evaluate::evaluate_with(&scenario, &values)?;
+    requirements::apply_own_budgets(&scenario, &mut report);
     report.overrides = overrides;
     Ok(render::render(&report, cli.format))
 }
