@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::render::Format;
@@ -56,6 +56,74 @@ pub enum Command {
     /// Print the JSON Schema of the scenario format, for editors to complete
     /// and check scenario files.
     Schema,
+    /// Check scenarios against their budgets, requirements and AWS's limits,
+    /// for CI: exit 0 when every one passes, 1 when one fails, 2 when one
+    /// cannot be read.
+    Check(CheckArgs),
+}
+
+/// The options every command that evaluates a scenario shares.
+#[derive(Debug, Args)]
+pub struct Evaluation {
+    /// Hours in the billing month, over the scenario's own (730 by default; AWS's examples also use 720 and 744).
+    #[arg(long, value_name = "HOURS")]
+    pub hours_per_month: Option<Decimal>,
+
+    /// Pricing table to use instead of the scenario's: a bundled name or a path.
+    #[arg(long, value_name = "TABLE")]
+    pub pricing: Option<String>,
+
+    /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
+    #[arg(long)]
+    pub allow_outside_pricing: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario files, and folders whose `*.toml` scenarios (at any depth) to check.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the results: a table, JSON, Markdown for a pull-request comment, or JUnit XML.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+
+    /// Report failures but exit 0 (invalid input still exits 2).
+    #[arg(long)]
+    pub warn_only: bool,
+
+    /// Fail an alternative whose verdict is `warning`.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Fail an alternative whose cost rose over the baseline's by more than this: a percentage (`10%`) or an amount (`200`).
+    #[arg(long, value_name = "LIMIT", requires = "baseline")]
+    pub max_increase: Option<crate::check::Increase>,
+
+    /// The scenarios before the change, for `--max-increase`: a file, or a folder laid out as the checked ones.
+    #[arg(long, value_name = "FILE_OR_FOLDER")]
+    pub baseline: Option<PathBuf>,
+
+    /// Set a value over every checked scenario's, by its path (see `calc --help`). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc check` prints its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A line a checked alternative, then the reasons.
+    #[default]
+    Table,
+    /// Every scenario, alternative and reason, for scripts.
+    Json,
+    /// A pull-request comment: the verdict, a row a scenario, details folded.
+    Markdown,
+    /// JUnit XML: a test suite a scenario, a test case a requirement.
+    Junit,
 }
 
 #[cfg(test)]

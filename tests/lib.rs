@@ -4,6 +4,7 @@
 
 mod acceptance;
 mod bad_inputs;
+mod check;
 mod cli;
 mod flow;
 mod fuzz;

@@ -269,7 +269,7 @@ struct Tier {
 }
 
 /// An exact JSON number: `1450.8`, never `1450.8000000001` or `1450.80`.
-struct Exact(Decimal);
+pub(super) struct Exact(pub(super) Decimal);
 
 impl Serialize for Exact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

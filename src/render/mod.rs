@@ -1,12 +1,13 @@
 //! Turning a report into what a user reads: a table, JSON or Markdown.
 
+pub mod check;
 mod csv;
 pub mod escape;
 mod json;
 mod markdown;
 pub mod services;
-mod table;
-mod text;
+pub(crate) mod table;
+pub(crate) mod text;
 
 use clap::ValueEnum;
 
