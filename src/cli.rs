@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::render::Format;
@@ -60,6 +60,16 @@ pub enum Command {
     /// for CI: exit 0 when every one passes, 1 when one fails, 2 when one
     /// cannot be read.
     Check(CheckArgs),
+    /// Write a commented starter scenario that runs as written.
+    Init(InitArgs),
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print calc's manual page (roff), e.g. `calc man > calc.1`.
+    Man,
 }
 
 /// The options every command that evaluates a scenario shares.
@@ -126,10 +136,58 @@ pub enum CheckFormat {
     Junit,
 }
 
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The kind of design to start from.
+    #[arg(long, value_enum, default_value_t = crate::init::Template::Streaming)]
+    pub template: crate::init::Template,
+
+    /// Where to write it; `-` prints it instead.
+    #[arg(value_name = "FILE", default_value = "scenario.toml")]
+    pub path: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The shells `calc completions` writes for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: Shell) -> String {
+    use clap_complete::Shell as S;
+    let generator = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::Powershell => S::PowerShell,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(generator, &mut Cli::command(), "calc", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page, in roff.
+pub fn man_page() -> Result<String, crate::diagnostic::Diagnostic> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| {
+            crate::diagnostic::Diagnostic::plain(format!("cannot write the manual: {e}"))
+        })?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_well_formed() {

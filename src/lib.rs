@@ -12,6 +12,7 @@ pub mod evaluate;
 pub mod fields;
 pub mod files;
 pub mod flow;
+pub mod init;
 pub mod keys;
 pub mod number;
 pub mod params;
@@ -176,6 +177,9 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
             return describe_services(name.as_deref(), pricing.as_deref());
         }
         Some(Command::Schema) => return Ok(schema::render()),
+        Some(Command::Init(args)) => return init::run(args),
+        Some(Command::Completions { shell }) => return Ok(cli::completions(*shell)),
+        Some(Command::Man) => return cli::man_page(),
         // `run_in` runs `calc check` itself: it has its own exit codes.
         Some(Command::Check(_)) | None => {}
     }
