@@ -60,6 +60,9 @@ pub enum Command {
     /// for CI: exit 0 when every one passes, 1 when one fails, 2 when one
     /// cannot be read.
     Check(CheckArgs),
+    /// Compare two versions of a design: what changed, per alternative,
+    /// component and line item, and how much of it is price and how much usage.
+    Diff(DiffArgs),
     /// Write a commented starter scenario that runs as written.
     Init(InitArgs),
     /// Print a completion script for a shell.
@@ -134,6 +137,52 @@ pub enum CheckFormat {
     Markdown,
     /// JUnit XML: a test suite a scenario, a test case a requirement.
     Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The scenario before; with NEW, the scenario after.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The scenario after (by default OLD again, under `--new-set` or `--new-pricing`).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+
+    /// How to print the differences.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Set a value over the old scenario's, by its path. Repeatable.
+    #[arg(long = "old-set", value_name = "PATH=VALUE")]
+    pub old_set: Vec<String>,
+
+    /// Set a value over the new scenario's, by its path. Repeatable.
+    #[arg(long = "new-set", value_name = "PATH=VALUE")]
+    pub new_set: Vec<String>,
+
+    /// Pricing table for the old scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub old_pricing: Option<String>,
+
+    /// Pricing table for the new scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub new_pricing: Option<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc diff` prints the differences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Tables for a terminal.
+    #[default]
+    Table,
+    /// Every change, exact, for scripts.
+    Json,
+    /// Markdown, for a pull-request comment.
+    Markdown,
 }
 
 #[derive(Debug, Args)]

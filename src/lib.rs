@@ -7,6 +7,7 @@ pub mod bill;
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod environment;
 pub mod evaluate;
 pub mod fields;
@@ -177,6 +178,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
             return describe_services(name.as_deref(), pricing.as_deref());
         }
         Some(Command::Schema) => return Ok(schema::render()),
+        Some(Command::Diff(args)) => return diff::run(args),
         Some(Command::Init(args)) => return init::run(args),
         Some(Command::Completions { shell }) => return Ok(cli::completions(*shell)),
         Some(Command::Man) => return cli::man_page(),

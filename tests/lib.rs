@@ -6,6 +6,7 @@ mod acceptance;
 mod bad_inputs;
 mod check;
 mod cli;
+mod diff;
 mod flow;
 mod fuzz;
 mod hostile;

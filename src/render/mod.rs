@@ -2,6 +2,7 @@
 
 pub mod check;
 mod csv;
+pub mod diff;
 pub mod escape;
 mod json;
 mod markdown;
