@@ -561,3 +561,23 @@ fn the_bundled_scenarios_check_as_documented() {
     assert_eq!(run.code, 1);
     assert!(run.stdout.contains("FAIL: 1 of 1 scenario fails"));
 }
+
+#[test]
+fn colour_only_when_asked_for() {
+    let file = TempScenario::new("colour", &stream("max_monthly_cost = 100", ""));
+    let coloured = Environment {
+        color: true,
+        ..Environment::plain()
+    };
+    let outcome = calc::run_in(["calc", "check", file.path()], &coloured);
+    assert!(
+        outcome
+            .stdout
+            .ends_with("\n\u{1b}[31mFAIL: 1 of 1 scenario fails\u{1b}[0m\n"),
+        "{}",
+        outcome.stdout
+    );
+    // Not on a terminal, or with NO_COLOR: no escape sequences at all.
+    let plain = calc_binary(&["check", file.path()]);
+    assert!(!plain.stdout.contains('\u{1b}'), "{}", plain.stdout);
+}

@@ -5,6 +5,7 @@
 mod acceptance;
 mod bad_inputs;
 mod check;
+mod ci_examples;
 mod cli;
 mod diff;
 mod flow;
