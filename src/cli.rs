@@ -133,7 +133,7 @@ pub enum CheckFormat {
     Table,
     /// Every scenario, alternative and reason, for scripts.
     Json,
-    /// A pull-request comment: the verdict, a row a scenario, details folded.
+    /// A pull-request comment: the verdict, a row a checked alternative, details folded.
     Markdown,
     /// JUnit XML: a test suite a scenario, a test case a requirement.
     Junit,
