@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
 use crate::render::Format;
@@ -28,20 +28,12 @@ pub struct Cli {
     pub options: ScenarioOptions,
 }
 
-/// How a scenario is read and evaluated, on every command that evaluates one.
+/// How a scenario is read and evaluated, with values set over its own: the
+/// report's, the sweep's and the solve's options.
 #[derive(Debug, Default, Args)]
 pub struct ScenarioOptions {
-    /// Hours in the billing month, over the scenario's own (730 by default; AWS's examples also use 720 and 744).
-    #[arg(long, value_name = "HOURS")]
-    pub hours_per_month: Option<Decimal>,
-
-    /// Pricing table to use instead of the scenario's: a bundled name or a path.
-    #[arg(long, value_name = "TABLE")]
-    pub pricing: Option<String>,
-
-    /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
-    #[arg(long)]
-    pub allow_outside_pricing: bool,
+    #[command(flatten)]
+    pub evaluation: Evaluation,
 
     /// Set a value over the scenario's, by its path, in the scenario's own syntax: `workload.records_per_second=6000`, `workload.record_size="35 KB"`. Repeatable.
     #[arg(long = "set", value_name = "PATH=VALUE")]
@@ -119,6 +111,23 @@ pub enum Command {
         #[command(flatten)]
         options: ScenarioOptions,
     },
+    /// Check scenarios against their budgets, requirements and AWS's limits,
+    /// for CI: exit 0 when every one passes, 1 when one fails, 2 when one
+    /// cannot be read.
+    Check(CheckArgs),
+    /// Compare two versions of a design: what changed, per alternative,
+    /// component and line item, and how much of it is price and how much usage.
+    Diff(DiffArgs),
+    /// Write a commented starter scenario that runs as written.
+    Init(InitArgs),
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print calc's manual page (roff), e.g. `calc man > calc.1`.
+    Man,
 }
 
 /// How `calc sweep` prints.
@@ -143,10 +152,168 @@ pub enum SolveFormat {
     Json,
 }
 
+/// The options every command that evaluates a scenario shares.
+#[derive(Debug, Default, Args)]
+pub struct Evaluation {
+    /// Hours in the billing month, over the scenario's own (730 by default; AWS's examples also use 720 and 744).
+    #[arg(long, value_name = "HOURS")]
+    pub hours_per_month: Option<Decimal>,
+
+    /// Pricing table to use instead of the scenario's: a bundled name or a path.
+    #[arg(long, value_name = "TABLE")]
+    pub pricing: Option<String>,
+
+    /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
+    #[arg(long)]
+    pub allow_outside_pricing: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Scenario files, and folders whose `*.toml` scenarios (at any depth) to check.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the results: a table, JSON, Markdown for a pull-request comment, or JUnit XML.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+
+    /// Report failures but exit 0 (invalid input still exits 2).
+    #[arg(long)]
+    pub warn_only: bool,
+
+    /// Fail an alternative whose verdict is `warning`.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Fail an alternative whose cost rose over the baseline's by more than this: a percentage (`10%`) or an amount (`200`).
+    #[arg(long, value_name = "LIMIT", requires = "baseline")]
+    pub max_increase: Option<crate::check::Increase>,
+
+    /// The scenarios before the change, for `--max-increase`: a file, or a folder laid out as the checked ones.
+    #[arg(long, value_name = "FILE_OR_FOLDER")]
+    pub baseline: Option<PathBuf>,
+
+    /// Set a value over every checked scenario's, by its path (see `calc --help`). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc check` prints its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A line a checked alternative, then the reasons.
+    #[default]
+    Table,
+    /// Every scenario, alternative and reason, for scripts.
+    Json,
+    /// A pull-request comment: the verdict, a row a checked alternative, details folded.
+    Markdown,
+    /// JUnit XML: a test suite a scenario, a test case a requirement.
+    Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The scenario before; with NEW, the scenario after.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The scenario after (by default OLD again, under `--new-set` or `--new-pricing`).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+
+    /// How to print the differences.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Set a value over the old scenario's, by its path. Repeatable.
+    #[arg(long = "old-set", value_name = "PATH=VALUE")]
+    pub old_set: Vec<String>,
+
+    /// Set a value over the new scenario's, by its path. Repeatable.
+    #[arg(long = "new-set", value_name = "PATH=VALUE")]
+    pub new_set: Vec<String>,
+
+    /// Pricing table for the old scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub old_pricing: Option<String>,
+
+    /// Pricing table for the new scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub new_pricing: Option<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc diff` prints the differences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Tables for a terminal.
+    #[default]
+    Table,
+    /// Every change, exact, for scripts.
+    Json,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The kind of design to start from.
+    #[arg(long, value_enum, default_value_t = crate::init::Template::Streaming)]
+    pub template: crate::init::Template,
+
+    /// Where to write it; `-` prints it instead.
+    #[arg(value_name = "FILE", default_value = "scenario.toml")]
+    pub path: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The shells `calc completions` writes for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: Shell) -> String {
+    use clap_complete::Shell as S;
+    let generator = match shell {
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::Powershell => S::PowerShell,
+    };
+    let mut out = Vec::new();
+    clap_complete::generate(generator, &mut Cli::command(), "calc", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The manual page, in roff.
+pub fn man_page() -> Result<String, crate::diagnostic::Diagnostic> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| {
+            crate::diagnostic::Diagnostic::plain(format!("cannot write the manual: {e}"))
+        })?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_line_is_well_formed() {

@@ -142,6 +142,11 @@ impl Source {
         self.error(span, message).with_help_opt(help)
     }
 
+    /// The line `span` starts on, counted from 1.
+    pub fn line(&self, span: Span) -> u32 {
+        self.locate(span).line
+    }
+
     fn locate(&self, span: Span) -> Location {
         let start = (span.start as usize).min(self.text.len());
         let end = (span.end as usize).clamp(start, self.text.len());

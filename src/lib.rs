@@ -4,12 +4,16 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod bill;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
+pub mod environment;
 pub mod evaluate;
 pub mod fields;
 pub mod files;
 pub mod flow;
+pub mod init;
 pub mod keys;
 pub mod number;
 pub mod params;
@@ -31,6 +35,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command};
 use crate::diagnostic::{Diagnostic, io_reason};
+use crate::environment::Environment;
 use crate::scenario::Overrides;
 
 /// The exit codes `calc` uses.
@@ -50,10 +55,31 @@ pub struct Outcome {
     pub stdout: String,
     pub stderr: String,
     pub code: u8,
+    /// Text to append to a file once the report is written: the job
+    /// summary of a CI step (`calc check` under GitHub Actions).
+    pub appendix: Option<Appendix>,
 }
 
-/// Runs `calc` with these arguments (the first is the program name).
+/// Text `calc` adds to the end of a file, never replacing what is there.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Appendix {
+    pub path: std::path::PathBuf,
+    pub text: String,
+}
+
+/// Runs `calc` with these arguments (the first is the program name), as if
+/// in a plain environment: no CI, no colour.
 pub fn run<I, T>(args: I) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_in(args, &Environment::plain())
+}
+
+/// Runs `calc` with these arguments in `env` (the binary passes the
+/// process's own).
+pub fn run_in<I, T>(args: I, env: &Environment) -> Outcome
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -80,6 +106,9 @@ where
     };
     // Arithmetic is checked where it is done: a figure too large for exact
     // decimals comes back as an error at its component, never as a panic.
+    if let Some(Command::Check(args)) = &cli.command {
+        return check::run(args, env);
+    }
     let result = report(&cli);
     match result {
         Ok(stdout) => Outcome {
@@ -117,10 +146,31 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
         }
         Ok(()) => {
             let _ = stderr.write_all(outcome.stderr.as_bytes());
+            let appended = outcome.appendix.as_ref().map_or(Ok(()), append);
+            if let Err(message) = appended {
+                let _ = stderr.write_all(message.to_string().as_bytes());
+                return exit::INVALID_INPUT;
+            }
             let _ = stderr.flush();
             outcome.code
         }
     }
+}
+
+fn append(appendix: &Appendix) -> Result<(), Diagnostic> {
+    let cannot = |error: std::io::Error| {
+        Diagnostic::plain(format!(
+            "cannot append to `{}`: {}",
+            appendix.path.display(),
+            io_reason(&error)
+        ))
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&appendix.path)
+        .map_err(cannot)?;
+    file.write_all(appendix.text.as_bytes()).map_err(cannot)
 }
 
 fn report(cli: &Cli) -> Result<String, Diagnostic> {
@@ -162,7 +212,12 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
                 &answer, &scenario, &overrides, *format,
             ));
         }
-        None => {}
+        Some(Command::Diff(args)) => return diff::run(args),
+        Some(Command::Init(args)) => return init::run(args),
+        Some(Command::Completions { shell }) => return Ok(cli::completions(*shell)),
+        Some(Command::Man) => return cli::man_page(),
+        // `run_in` runs `calc check` itself: it has its own exit codes.
+        Some(Command::Check(_)) | None => {}
     }
     let path = cli
         .scenario
@@ -170,6 +225,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
         .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
     let (scenario, values, overrides) = load(path, &cli.options)?;
     let mut report = evaluate::evaluate_with(&scenario, &values)?;
+    requirements::apply_own_budgets(&scenario, &mut report);
     report.overrides = overrides;
     Ok(render::render(&report, cli.format))
 }
@@ -180,10 +236,11 @@ fn load(
     path: &std::path::Path,
     options: &cli::ScenarioOptions,
 ) -> Result<(scenario::Scenario, Vec<keys::Value>, Vec<params::Override>), Diagnostic> {
+    let evaluation = &options.evaluation;
     let overrides = Overrides {
-        hours_per_month: options.hours_per_month,
-        pricing: options.pricing.clone(),
-        allow_outside_pricing: options.allow_outside_pricing,
+        hours_per_month: evaluation.hours_per_month,
+        pricing: evaluation.pricing.clone(),
+        allow_outside_pricing: evaluation.allow_outside_pricing,
     };
     let scenario = scenario::load(path, &overrides)?;
     let (values, set) = params::apply(&scenario, &options.set)?;

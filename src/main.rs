@@ -1,7 +1,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let outcome = calc::run(std::env::args_os());
+    let outcome = calc::run_in(
+        std::env::args_os(),
+        &calc::environment::Environment::of_process(),
+    );
     let code = calc::write(
         &outcome,
         &mut std::io::stdout().lock(),

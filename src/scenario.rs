@@ -42,6 +42,9 @@ pub struct Scenario {
     pub params: Params,
     pub prices: PriceBook,
     pub alternatives: Vec<Alternative>,
+    /// The alternative the team chose (`choice = "…"`), by index: the one
+    /// `calc check` holds to the requirements; the others are context.
+    pub choice: Option<usize>,
     pub source: Source,
 }
 
@@ -51,6 +54,10 @@ pub struct Alternative {
     pub components: Vec<Component>,
     /// The components in an order where each comes after the one it consumes.
     pub order: Vec<usize>,
+    /// Where its `name` is written: the line a check's annotation points at.
+    pub span: Span,
+    /// Its own budget (`max_monthly_cost`), in place of `[requirements]`'s.
+    pub max_monthly_cost: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -119,6 +126,7 @@ struct RawScenario {
     #[serde(default)]
     free_tier: bool,
     rounding: Option<Spanned<String>>,
+    choice: Option<Spanned<String>>,
     workload: Option<Spanned<RawTable>>,
     requirements: Option<Spanned<RawTable>>,
     #[serde(default)]
@@ -129,10 +137,11 @@ struct RawScenario {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawAlternative {
-    name: String,
+    name: Spanned<String>,
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
+    max_monthly_cost: Option<Spanned<Dec>>,
     components: Spanned<Vec<Spanned<RawComponent>>>,
 }
 
@@ -267,22 +276,35 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     let mut alternatives = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for (a, alternative) in raw.alternatives.into_inner().into_iter().enumerate() {
+        let name_span: Span = alternative.name.span().into();
+        let name = alternative.name.into_inner();
         // A name says which alternative a path or a report row is about.
-        if names.contains(&alternative.name) {
+        if names.contains(&name) {
             errors.push(source.error(
                 alternative.components.span().into(),
-                format!("two alternatives are named `{}`", alternative.name),
+                format!("two alternatives are named `{name}`"),
             ));
             continue;
         }
-        names.push(alternative.name.clone());
+        names.push(name.clone());
         if alternative.components.get_ref().is_empty() {
             errors.push(source.error(
                 alternative.components.span().into(),
-                format!("alternative `{}` has no components", alternative.name),
+                format!("alternative `{name}` has no components"),
             ));
             continue;
         }
+        let max_monthly_cost = match &alternative.max_monthly_cost {
+            Some(budget) if budget.get_ref().0.is_sign_negative() => {
+                errors.push(source.error(
+                    budget.span().into(),
+                    "`max_monthly_cost` cannot be negative",
+                ));
+                continue;
+            }
+            Some(budget) => Some(budget.get_ref().0),
+            None => None,
+        };
         let mut components = Vec::new();
         let mut froms = Vec::new();
         let mut complete = true;
@@ -308,13 +330,30 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
         match link(&source, &mut components, &froms, &params.values) {
             Ok(order) => alternatives.push(Alternative {
-                name: Arc::from(alternative.name),
+                name: Arc::from(name),
                 components,
                 order,
+                span: name_span,
+                max_monthly_cost,
             }),
             Err(error) => errors.push(error),
         }
     }
+    let choice = raw.choice.as_ref().and_then(|choice| {
+        let found = names.iter().position(|n| n == choice.get_ref());
+        if found.is_none() {
+            errors.push(
+                source
+                    .error(
+                        choice.span().into(),
+                        format!("no alternative is named `{}`", choice.get_ref()),
+                    )
+                    .suggesting(choice.get_ref(), names.iter().map(String::as_str))
+                    .or_help("`choice` names one of the `[[alternatives]]` by its `name`"),
+            );
+        }
+        found
+    });
     crate::diagnostic::sort_by_place(&mut errors);
     if let Some(all) = Diagnostic::all(errors) {
         return Err(all);
@@ -331,6 +370,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         params,
         prices,
         alternatives,
+        choice,
         source,
     })
 }

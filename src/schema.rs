@@ -45,6 +45,10 @@ pub fn schema() -> Value {
                 "default": "none",
                 "description": "`up_to_cent` rounds each line item up to the cent, as some AWS examples do"
             },
+            "choice": {
+                "type": "string",
+                "description": "the name of the alternative chosen: `calc check` holds it to the requirements, the others are context"
+            },
             "workload": table(flow::RECORDS.all, "what the first component of each alternative receives"),
             "requirements": table(requirements::KEYS, "what every alternative is checked against"),
             "pricing_overrides": {
@@ -63,6 +67,11 @@ pub fn schema() -> Value {
                     "properties": {
                         "name": { "type": "string" },
                         "description": { "type": "string" },
+                        "max_monthly_cost": {
+                            "type": "number",
+                            "minimum": 0,
+                            "description": "this alternative's own budget, in place of [requirements]'s `max_monthly_cost`"
+                        },
                         "components": {
                             "type": "array",
                             "minItems": 1,

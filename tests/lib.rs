@@ -4,14 +4,19 @@
 
 mod acceptance;
 mod bad_inputs;
+mod check;
+mod ci_examples;
 mod cli;
+mod diff;
 mod flow;
 mod fuzz;
 mod hostile;
+mod init;
 mod lean;
 mod properties;
 mod scenarios;
 mod schema;
 mod support;
+mod tooling;
 mod verdicts;
 mod whatif;

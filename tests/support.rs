@@ -111,3 +111,37 @@ impl Drop for TempScenario {
         }
     }
 }
+
+/// A temporary folder of files, removed when dropped.
+pub struct TempFolder {
+    pub path: std::path::PathBuf,
+}
+
+impl TempFolder {
+    pub fn new() -> Self {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path =
+            std::env::temp_dir().join(format!("calc-tests-folder-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&path).expect("temp dir");
+        Self { path }
+    }
+
+    /// Writes `text` to `name` (which may hold folders) and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> String {
+        let path = self.path.join(name);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+        std::fs::write(&path, text).expect("write file");
+        path.to_str().expect("UTF-8 path").to_string()
+    }
+
+    pub fn path(&self) -> &str {
+        self.path.to_str().expect("UTF-8 path")
+    }
+}
+
+impl Drop for TempFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}

@@ -182,6 +182,15 @@ impl PriceBook {
         self.limits.iter().map(|(k, v)| (*k, v))
     }
 
+    /// This table with `other`'s prices (and free tiers) and its own
+    /// limits: what a design of the same capacity costs at other prices.
+    pub fn with_prices_of(&self, other: &PriceBook) -> PriceBook {
+        PriceBook {
+            prices: other.prices.clone(),
+            ..self.clone()
+        }
+    }
+
     /// Replaces one unit price, as `[pricing_overrides]` does; the free tier stays.
     pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &'static str) {
         let prices = self.prices.to_mut();

@@ -85,6 +85,52 @@ pub fn csv(text: &str) -> String {
     }
 }
 
+/// Text for HTML (a `<summary>` of a pull-request comment) or XML (JUnit
+/// attributes and text): `&`, `<`, `>`, `"` and `'` become entities, and
+/// control characters, which XML 1.0 cannot hold, become visible escapes as
+/// in [`terminal`].
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => push_visible(&mut out, c),
+        }
+    }
+    out
+}
+
+/// XML is escaped as HTML is.
+pub fn xml(text: &str) -> String {
+    html(text)
+}
+
+/// The message of a GitHub Actions workflow command (`::error ...::MESSAGE`):
+/// `%`, carriage return and line feed are percent-encoded, as the runner
+/// decodes them, so that a message cannot end the command or start another.
+pub fn github_message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A property of a workflow command (`file=…`, `title=…`): as a message,
+/// and `:` and `,` too, which end a property.
+pub fn github_property(text: &str) -> String {
+    github_message(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 fn push_visible(out: &mut String, c: char) {
     if c.is_control() || reorders(c) {
         let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
@@ -141,6 +187,26 @@ mod tests {
             "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(markdown("*a* _b_ \\|"), "\\*a\\* \\_b\\_ \\\\\\|");
+    }
+
+    #[test]
+    fn html_and_xml_text_is_inert() {
+        assert_eq!(html("a|b `c` <script>"), "a|b `c` &lt;script&gt;");
+        assert_eq!(html("\"x\" & 'y'"), "&quot;x&quot; &amp; &#39;y&#39;");
+        assert_eq!(xml("bell\u{7}"), "bell\\u{7}");
+    }
+
+    #[test]
+    fn github_commands_cannot_be_broken_out_of() {
+        assert_eq!(
+            github_message("50% over\r\n::error::forged"),
+            "50%25 over%0D%0A::error::forged"
+        );
+        assert_eq!(
+            github_property("design/a,b:c.toml"),
+            "design/a%2Cb%3Ac.toml"
+        );
+        assert_eq!(github_property("100%\n"), "100%25%0A");
     }
 
     #[test]

@@ -1,15 +1,17 @@
 //! Turning a report into what a user reads: a table, JSON or Markdown.
 
 mod chart;
+pub mod check;
 mod csv;
+pub mod diff;
 pub mod escape;
 mod json;
 mod markdown;
 pub mod services;
 pub mod solve;
 pub mod sweep;
-mod table;
-mod text;
+pub(crate) mod table;
+pub(crate) mod text;
 
 use clap::ValueEnum;
 

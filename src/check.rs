@@ -1,0 +1,658 @@
+//! `calc check`: every scenario against its budget, its requirements and
+//! AWS's limits, for CI. A scenario passes when the alternative it chose
+//! (`choice = "…"`), or every alternative when it chose none, passes.
+//!
+//! The exit codes are the contract a CI job builds on: 0 when every scenario
+//! passes (or `--warn-only`), 1 when one fails, 2 when one cannot be read or
+//! evaluated. An invalid file is never a pass, and then nothing is printed on
+//! stdout, as for any invalid input.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rust_decimal::Decimal;
+
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::diagnostic::{Diagnostic, io_reason};
+use crate::environment::Environment;
+use crate::keys::Values;
+use crate::render::text;
+use crate::report::Report;
+use crate::requirements::{self, Requirements};
+use crate::scenario::{self, Overrides};
+use crate::{Appendix, Outcome, evaluate, exit, files, params, render};
+
+/// `--max-increase`: how much more than the baseline an alternative may cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Increase {
+    /// Percent of the baseline's cost (`10%`).
+    Percent(Decimal),
+    /// An amount in the pricing table's currency (`200`).
+    Amount(Decimal),
+}
+
+impl FromStr for Increase {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let (number, percent) = match text.strip_suffix('%') {
+            Some(number) => (number.trim_end(), true),
+            None => (text, false),
+        };
+        let value: Decimal = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a percentage (`10%`) or an amount (`200`)"))?;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(format!("`{text}` is negative: an increase is at least 0"));
+        }
+        Ok(if percent {
+            Self::Percent(value)
+        } else {
+            Self::Amount(value)
+        })
+    }
+}
+
+impl fmt::Display for Increase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Percent(p) => write!(f, "{}%", p.normalize()),
+            Self::Amount(a) => write!(f, "{}", a.normalize()),
+        }
+    }
+}
+
+/// How a checked alternative, or a scenario, came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Pass,
+    /// It passes, with warnings worth reading.
+    Warning,
+    Fail,
+}
+
+impl Status {
+    /// As JSON names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Warning => "warning",
+            Self::Fail => "fail",
+        }
+    }
+}
+
+/// Why an alternative fails or warns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// The requirement (`max_monthly_cost`, `limit`…), `max_increase`, or
+    /// `warning`.
+    pub rule: &'static str,
+    /// Whether it makes the alternative fail (a warning does only under
+    /// `--deny-warnings`).
+    pub failing: bool,
+    /// In calc's words; the renderers escape it for their format.
+    pub message: String,
+}
+
+/// One alternative of a checked scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlternativeCheck {
+    /// Must it pass: the chosen one, or every one when none is chosen.
+    pub checked: bool,
+    /// The line of its `name` in the scenario, for annotations.
+    pub line: u32,
+    /// Its budget: its own `max_monthly_cost`, else `[requirements]`'s.
+    pub budget: Option<Decimal>,
+    /// What the same alternative cost in the baseline, if there is one.
+    pub baseline_cost: Option<Decimal>,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    /// The rules it was checked against, in order: a JUnit test case each.
+    pub rules: Vec<&'static str>,
+}
+
+/// One scenario, evaluated and judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioCheck {
+    /// The file, as the command line (or the walk of a folder) named it.
+    pub file: String,
+    pub report: Report,
+    /// The chosen alternative's index, if the scenario chose one.
+    pub choice: Option<usize>,
+    /// In the report's order.
+    pub alternatives: Vec<AlternativeCheck>,
+    /// The worst status of its checked alternatives.
+    pub status: Status,
+}
+
+impl ScenarioCheck {
+    /// The alternatives that must pass, with their results.
+    pub fn checked(
+        &self,
+    ) -> impl Iterator<Item = (&crate::report::AlternativeResult, &AlternativeCheck)> {
+        self.report
+            .alternatives
+            .iter()
+            .zip(&self.alternatives)
+            .filter(|(_, c)| c.checked)
+    }
+
+    /// The alternatives shown for context only.
+    pub fn context(
+        &self,
+    ) -> impl Iterator<Item = (&crate::report::AlternativeResult, &AlternativeCheck)> {
+        self.report
+            .alternatives
+            .iter()
+            .zip(&self.alternatives)
+            .filter(|(_, c)| !c.checked)
+    }
+}
+
+/// Everything `calc check` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub scenarios: Vec<ScenarioCheck>,
+    pub max_increase: Option<Increase>,
+    /// Whether a baseline was given.
+    pub baseline: bool,
+    pub deny_warnings: bool,
+}
+
+impl Results {
+    pub fn count(&self, status: Status) -> usize {
+        self.scenarios.iter().filter(|s| s.status == status).count()
+    }
+
+    pub fn passed(&self) -> bool {
+        self.count(Status::Fail) == 0
+    }
+}
+
+/// Runs `calc check`.
+pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
+    let results = match check(args) {
+        Ok(results) => results,
+        Err(diagnostic) => {
+            return Outcome {
+                stderr: render::escape::terminal_lines(&diagnostic.to_string()),
+                code: exit::INVALID_INPUT,
+                ..Outcome::default()
+            };
+        }
+    };
+    let stdout = match args.format {
+        CheckFormat::Table => render::check::table(&results, env.color),
+        CheckFormat::Json => render::check::json(&results),
+        CheckFormat::Markdown => render::check::markdown(&results),
+        CheckFormat::Junit => render::check::junit(&results),
+    };
+    let stderr = if env.github_actions {
+        render::check::annotations(&results)
+    } else {
+        String::new()
+    };
+    let appendix = env.step_summary.as_ref().map(|path| Appendix {
+        path: path.clone(),
+        text: render::check::markdown(&results),
+    });
+    let code = if results.passed() || args.warn_only {
+        exit::SUCCESS
+    } else {
+        exit::CHECK_FAILED
+    };
+    Outcome {
+        stdout,
+        stderr,
+        code,
+        appendix,
+    }
+}
+
+/// Finds, evaluates and judges every scenario; any that cannot be read or
+/// evaluated is an error (all of them are reported).
+pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
+    let overrides = Overrides {
+        hours_per_month: args.evaluation.hours_per_month,
+        pricing: args.evaluation.pricing.clone(),
+        allow_outside_pricing: args.evaluation.allow_outside_pricing,
+    };
+    let found = find(&args.paths)?;
+    let baselines = match &args.baseline {
+        Some(baseline) => baselines(baseline, &found)?,
+        None => vec![None; found.len()],
+    };
+    let evaluated = in_parallel(&found, |i, scenario| {
+        let now = evaluate_file(scenario, &overrides, &args.set)?;
+        let before = match (&now, &baselines[i]) {
+            (Some(_), Some(path)) => {
+                let baseline = Found {
+                    path: path.clone(),
+                    key: PathBuf::new(),
+                    in_folder: false,
+                };
+                evaluate_file(&baseline, &overrides, &[])?
+            }
+            _ => None,
+        };
+        Ok((now, before))
+    });
+    let mut errors = Vec::new();
+    let mut scenarios = Vec::new();
+    for result in evaluated {
+        match result {
+            Ok((Some(now), before)) => scenarios.push(judge(now, before.as_ref(), args)),
+            Ok((None, _)) => {}
+            Err(error) => errors.push(error),
+        }
+    }
+    if let Some(all) = Diagnostic::all(errors) {
+        return Err(all);
+    }
+    if scenarios.is_empty() {
+        return Err(Diagnostic::plain("no scenarios to check")
+            .with_help("the folders given hold only pricing tables"));
+    }
+    Ok(Results {
+        scenarios,
+        max_increase: args.max_increase,
+        baseline: args.baseline.is_some(),
+        deny_warnings: args.deny_warnings,
+    })
+}
+
+/// A scenario file to check.
+#[derive(Clone, Debug)]
+struct Found {
+    path: PathBuf,
+    /// Where its baseline sits in a baseline folder: its path under the
+    /// folder it was found in, or its file name.
+    key: PathBuf,
+    /// Found in a folder rather than named: a pricing table there is skipped.
+    in_folder: bool,
+}
+
+/// The files named, and every `*.toml` under the folders named, each folder
+/// in sorted order; a file named twice is checked once.
+fn find(paths: &[PathBuf]) -> Result<Vec<Found>, Diagnostic> {
+    let mut found: Vec<Found> = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|e| {
+            Diagnostic::plain(format!(
+                "cannot read `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?;
+        if metadata.is_dir() {
+            let before = found.len();
+            walk(path, path, &mut found)?;
+            if found.len() == before {
+                return Err(Diagnostic::plain(format!(
+                    "no `.toml` scenarios in folder `{}`",
+                    path.display()
+                )));
+            }
+        } else {
+            found.push(Found {
+                path: path.clone(),
+                key: PathBuf::from(path.file_name().unwrap_or_default()),
+                in_folder: false,
+            });
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| seen.insert(f.path.clone()));
+    Ok(found)
+}
+
+/// Every `*.toml` under `dir`, sorted by name, at any depth; hidden entries
+/// (`.git`) and links to folders (which may loop) are not followed.
+fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>) -> Result<(), Diagnostic> {
+    let cannot = |e: std::io::Error| {
+        Diagnostic::plain(format!(
+            "cannot read `{}`: {}",
+            dir.display(),
+            io_reason(&e)
+        ))
+    };
+    let mut entries = std::fs::read_dir(dir)
+        .map_err(cannot)?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(cannot)?;
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type().map_err(cannot)?;
+        if kind.is_dir() {
+            walk(root, &path, found)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            found.push(Found {
+                key: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
+                path,
+                in_folder: true,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The baseline of each scenario: a file for a single scenario, or the file
+/// at the same place under a baseline folder (none for a new scenario).
+fn baselines(baseline: &Path, found: &[Found]) -> Result<Vec<Option<PathBuf>>, Diagnostic> {
+    let metadata = std::fs::metadata(baseline).map_err(|e| {
+        Diagnostic::plain(format!(
+            "cannot read baseline `{}`: {}",
+            baseline.display(),
+            io_reason(&e)
+        ))
+    })?;
+    if metadata.is_dir() {
+        return Ok(found
+            .iter()
+            .map(|f| {
+                let path = baseline.join(&f.key);
+                path.exists().then_some(path)
+            })
+            .collect());
+    }
+    if found.len() != 1 {
+        return Err(Diagnostic::plain(format!(
+            "baseline `{}` is one file, for {} scenarios",
+            baseline.display(),
+            found.len()
+        ))
+        .with_help(
+            "give a folder laid out as the checked scenarios, e.g. the base branch's checkout",
+        ));
+    }
+    Ok(vec![Some(baseline.to_path_buf())])
+}
+
+/// `f` over `items` on every core (each item is a whole scenario: reading,
+/// parsing and evaluating it), the results in the items' order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len())
+        .max(1);
+    if workers == 1 {
+        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(i, item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A scenario evaluated, with what judging it needs from the file.
+struct Evaluated {
+    file: String,
+    report: Report,
+    choice: Option<usize>,
+    lines: Vec<u32>,
+    budgets: Vec<Option<Decimal>>,
+    /// The requirements `[requirements]` states, other than the budget.
+    stated: Vec<&'static str>,
+}
+
+/// Reads and evaluates one scenario; `None` for a pricing table found in a
+/// folder beside the scenarios that name it.
+fn evaluate_file(
+    found: &Found,
+    overrides: &Overrides,
+    sets: &[String],
+) -> Result<Option<Evaluated>, Diagnostic> {
+    let source = files::read(&found.path, "")?;
+    if found.in_folder && is_pricing_table(&source.text) {
+        return Ok(None);
+    }
+    let dir = found.path.parent().unwrap_or(Path::new("."));
+    let scenario = scenario::parse(source, dir, overrides)?;
+    let (values, overridden) = params::apply(&scenario, sets)?;
+    let mut report = evaluate::evaluate_with(&scenario, &values)?;
+    requirements::apply_own_budgets(&scenario, &mut report);
+    report.overrides = overridden;
+    let stated = Requirements::from_values(&Values::new(
+        requirements::KEYS,
+        &values[scenario.requirements.clone()],
+    ));
+    let budgets = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.max_monthly_cost.or(stated.max_monthly_cost))
+        .collect();
+    let lines = scenario
+        .alternatives
+        .iter()
+        .map(|a| scenario.source.line(a.span))
+        .collect();
+    Ok(Some(Evaluated {
+        file: found.path.display().to_string(),
+        report,
+        choice: scenario.choice,
+        lines,
+        budgets,
+        stated: stated_rules(&stated),
+    }))
+}
+
+/// A table has `[prices…]` and no alternatives; a scenario always has some.
+fn is_pricing_table(text: &str) -> bool {
+    text.parse::<toml::Table>()
+        .is_ok_and(|t| t.contains_key("prices") && !t.contains_key("alternatives"))
+}
+
+fn stated_rules(stated: &Requirements) -> Vec<&'static str> {
+    let mut rules = Vec::new();
+    if stated.max_latency.is_some() {
+        rules.push("max_latency");
+    }
+    if stated.ordering.is_some() {
+        rules.push("ordering");
+    }
+    if stated.retention.is_some() {
+        rules.push("retention");
+    }
+    if stated.replay {
+        rules.push("replay");
+    }
+    if stated.max_message_size.is_some() {
+        rules.push("max_message_size");
+    }
+    if stated.max_job_duration.is_some() {
+        rules.push("max_job_duration");
+    }
+    rules
+}
+
+/// Each alternative against its budget, the requirements, AWS's limits,
+/// and (with `--max-increase`) its baseline's cost.
+fn judge(now: Evaluated, before: Option<&Evaluated>, args: &CheckArgs) -> ScenarioCheck {
+    let currency = now.report.pricing.currency.clone();
+    let mut alternatives = Vec::with_capacity(now.report.alternatives.len());
+    for (i, alternative) in now.report.alternatives.iter().enumerate() {
+        let checked = now.choice.is_none_or(|c| c == i);
+        let mut reasons: Vec<Reason> = alternative
+            .all_violations()
+            .map(|(c, v)| Reason {
+                rule: v.requirement(),
+                failing: true,
+                message: text::violation(alternative, c, v, &currency),
+            })
+            .collect();
+        reasons.extend(alternative.warnings().map(|(c, note)| Reason {
+            rule: "warning",
+            failing: args.deny_warnings,
+            message: format!(
+                "{}: {}",
+                text::component_label(&alternative.components[c]),
+                note.text
+            ),
+        }));
+        let baseline_cost = before.and_then(|b| {
+            let same = b
+                .report
+                .alternatives
+                .iter()
+                .find(|a| a.name == alternative.name);
+            // A scenario that chose another design is held to what it had chosen.
+            let chosen = || {
+                (now.choice == Some(i))
+                    .then_some(b.choice)
+                    .flatten()
+                    .map(|c| &b.report.alternatives[c])
+            };
+            same.or_else(chosen).map(|a| a.monthly_cost)
+        });
+        if let (Some(limit), Some(base)) = (args.max_increase, baseline_cost)
+            && let Some(reason) = increase(alternative.monthly_cost, base, limit, &currency)
+        {
+            reasons.push(reason);
+        }
+        let status = if reasons.iter().any(|r| r.failing) {
+            Status::Fail
+        } else if reasons.is_empty() {
+            Status::Pass
+        } else {
+            Status::Warning
+        };
+        let budget = now.budgets[i];
+        let mut rules = Vec::new();
+        if budget.is_some() {
+            rules.push("max_monthly_cost");
+        }
+        rules.extend(&now.stated);
+        rules.push("limit");
+        if args.max_increase.is_some() && baseline_cost.is_some() {
+            rules.push("max_increase");
+        }
+        rules.push("warning");
+        alternatives.push(AlternativeCheck {
+            checked,
+            line: now.lines[i],
+            budget,
+            baseline_cost,
+            status,
+            reasons,
+            rules,
+        });
+    }
+    let status = alternatives
+        .iter()
+        .filter(|a| a.checked)
+        .map(|a| a.status)
+        .max()
+        .unwrap_or(Status::Pass);
+    ScenarioCheck {
+        file: now.file,
+        report: now.report,
+        choice: now.choice,
+        alternatives,
+        status,
+    }
+}
+
+/// The reason an alternative's cost rose more than `limit` allows over
+/// `base`, or `None` when it did not.
+fn increase(cost: Decimal, base: Decimal, limit: Increase, currency: &str) -> Option<Reason> {
+    let rise = cost - base;
+    let allowed = match limit {
+        Increase::Amount(amount) => amount,
+        // Too large to compute is no limit at all: no cost reaches it.
+        Increase::Percent(percent) => base
+            .checked_mul(percent)
+            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .unwrap_or(Decimal::MAX),
+    };
+    if rise <= allowed {
+        return None;
+    }
+    Some(Reason {
+        rule: "max_increase",
+        failing: true,
+        message: format!(
+            "costs {} a month, {} more than the baseline's {}{}; allowed: {}",
+            text::money(cost, currency),
+            text::money(rise, currency),
+            text::money(base, currency),
+            percent_change(rise, base).map_or_else(String::new, |p| format!(" (+{p})")),
+            match limit {
+                Increase::Percent(p) => format!("+{}%", p.normalize()),
+                Increase::Amount(a) => format!("+{}", text::money(a, currency)),
+            }
+        ),
+    })
+}
+
+/// `rise` as a percentage of `base`, to two decimals: `12.5%`.
+pub fn percent_change(rise: Decimal, base: Decimal) -> Option<String> {
+    let ratio = rise.checked_div(base)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(format!("{}%", text::number(ratio, 2)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn an_increase_is_a_percentage_or_an_amount() {
+        assert_eq!("10%".parse(), Ok(Increase::Percent(dec!(10))));
+        assert_eq!("12.5 %".parse(), Ok(Increase::Percent(dec!(12.5))));
+        assert_eq!("200".parse(), Ok(Increase::Amount(dec!(200))));
+        assert!("-5%".parse::<Increase>().is_err());
+        assert!("ten".parse::<Increase>().is_err());
+    }
+
+    #[test]
+    fn an_increase_within_the_limit_passes() {
+        // 110 over 100 is +10: exactly 10% is allowed, 10.01 is not.
+        assert_eq!(
+            increase(dec!(110), dec!(100), Increase::Percent(dec!(10)), "USD"),
+            None
+        );
+        let over = increase(dec!(110.01), dec!(100), Increase::Percent(dec!(10)), "USD")
+            .expect("over the limit");
+        assert_eq!(
+            over.message,
+            "costs $110.01 a month, $10.01 more than the baseline's $100.00 (+10.01%); allowed: +10%"
+        );
+        assert_eq!(
+            increase(dec!(300), dec!(100), Increase::Amount(dec!(200)), "USD"),
+            None
+        );
+        assert!(increase(dec!(300.01), dec!(100), Increase::Amount(dec!(200)), "USD").is_some());
+        // Anything over a free baseline is an infinite percentage.
+        assert!(increase(dec!(0.01), dec!(0), Increase::Percent(dec!(50)), "USD").is_some());
+    }
+}

@@ -1,0 +1,70 @@
+//! `calc init`: a commented starter scenario, one of the bundled templates,
+//! that runs as written (a test evaluates each).
+
+use std::io::Write;
+use std::path::Path;
+
+use clap::ValueEnum;
+
+use crate::cli::InitArgs;
+use crate::diagnostic::{Diagnostic, io_reason};
+
+/// The kinds of design `calc init` starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Template {
+    /// A stream of events into a function: Kinesis provisioned or on demand, then Lambda.
+    Streaming,
+    /// Jobs on a queue worked off by a function: SQS standard or FIFO, then Lambda.
+    Queue,
+    /// Events landed in S3 for analytics: Firehose Direct PUT, or Kinesis then Firehose.
+    Analytics,
+}
+
+impl Template {
+    pub const ALL: [Template; 3] = [Self::Streaming, Self::Queue, Self::Analytics];
+
+    /// The scenario's text.
+    pub fn text(self) -> &'static str {
+        match self {
+            Self::Streaming => include_str!("templates/streaming.toml"),
+            Self::Queue => include_str!("templates/queue.toml"),
+            Self::Analytics => include_str!("templates/analytics.toml"),
+        }
+    }
+}
+
+/// Writes the template to the path given (never over an existing file
+/// unless `--force`), or prints it for `-`. Returns what to print.
+pub fn run(args: &InitArgs) -> Result<String, Diagnostic> {
+    let text = args.template.text();
+    if args.path == Path::new("-") {
+        return Ok(text.to_string());
+    }
+    let path = &args.path;
+    let cannot = |e: std::io::Error| {
+        let mut d = Diagnostic::plain(format!(
+            "cannot write `{}`: {}",
+            path.display(),
+            io_reason(&e)
+        ));
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            d = d.with_help("pass `--force` to replace it, or name another file");
+        }
+        d
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if args.force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path).map_err(cannot)?;
+    file.write_all(text.as_bytes()).map_err(cannot)?;
+    Ok(format!(
+        "wrote {}: run `calc {}` to see it, `calc check {}` to check it\n",
+        path.display(),
+        path.display(),
+        path.display()
+    ))
+}

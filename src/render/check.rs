@@ -1,0 +1,467 @@
+//! `calc check`'s results: a table for a terminal, JSON, Markdown for a
+//! pull-request comment, JUnit XML, and GitHub Actions annotations. Every
+//! piece of text from a scenario (its file name, its name, its
+//! alternatives' names) goes through the format's escape.
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::escape;
+use super::json::Exact;
+use super::table::new_table;
+use super::text;
+use crate::check::{AlternativeCheck, Results, ScenarioCheck, Status, percent_change};
+use crate::report::AlternativeResult;
+
+/// The headline: `1 of 3 scenarios fails` or `3 scenarios pass`.
+pub fn headline(results: &Results) -> String {
+    let total = results.scenarios.len();
+    let noun = if total == 1 { "scenario" } else { "scenarios" };
+    let failed = results.count(Status::Fail);
+    let warned = results.count(Status::Warning);
+    let mut line = if failed > 0 {
+        format!(
+            "{failed} of {total} {noun} {}",
+            if failed == 1 { "fails" } else { "fail" }
+        )
+    } else if total == 1 {
+        "1 scenario passes".to_string()
+    } else {
+        format!("{total} {noun} pass")
+    };
+    if warned > 0 {
+        let _ = write!(line, "; {warned} with warnings");
+    }
+    line
+}
+
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "pass",
+        Status::Warning => "warning",
+        Status::Fail => "FAIL",
+    }
+}
+
+/// `$356.77 (71.35%)` under the budget, `-$923.59 (-184.72%)` over it.
+fn headroom(cost: Decimal, budget: Option<Decimal>, currency: &str) -> String {
+    let Some(budget) = budget else {
+        return "—".to_string();
+    };
+    let room = budget - cost;
+    let mut text = signed(room, currency, false);
+    if let Some(p) = percent_change(room, budget) {
+        let _ = write!(text, " ({p})");
+    }
+    text
+}
+
+/// Money with its sign before the symbol: `-$923.59`, and `+$5.00` when
+/// `plus` asks for it.
+fn signed(amount: Decimal, currency: &str, plus: bool) -> String {
+    let sign = if crate::number::cents(amount) < Decimal::ZERO {
+        "-"
+    } else if plus {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}", text::money(amount.abs(), currency))
+}
+
+/// Against the baseline: `+$5.00 (+3.5%)`, or `new` without one.
+fn versus_baseline(cost: Decimal, base: Option<Decimal>, currency: &str) -> String {
+    let Some(base) = base else {
+        return "new".to_string();
+    };
+    let change = cost - base;
+    let mut text = signed(change, currency, true);
+    if let Some(p) = percent_change(change, base) {
+        let p = if change.is_sign_negative() {
+            p
+        } else {
+            format!("+{p}")
+        };
+        let _ = write!(text, " ({p})");
+    }
+    text
+}
+
+fn rules_failed(check: &AlternativeCheck) -> String {
+    let mut rules: Vec<&str> = check.reasons.iter().map(|r| r.rule).collect();
+    rules.dedup();
+    rules.join(", ")
+}
+
+/// A row a checked alternative, then every reason in full, then the headline.
+pub fn table(results: &Results, color: bool) -> String {
+    let mut header = vec![
+        "result",
+        "scenario",
+        "alternative",
+        "monthly",
+        "budget",
+        "headroom",
+    ];
+    if results.baseline {
+        header.push("vs baseline");
+    }
+    header.push("reasons");
+    let mut table = new_table(&header);
+    let mut details = String::new();
+    for scenario in &results.scenarios {
+        let currency = &escape::terminal(&scenario.report.pricing.currency);
+        let file = escape::terminal(&scenario.file);
+        for (alternative, check) in scenario.checked() {
+            let mut row = vec![
+                status_word(check.status).to_string(),
+                file.clone(),
+                escape::terminal(&alternative.name),
+                text::money(alternative.monthly_cost, currency),
+                check
+                    .budget
+                    .map_or_else(|| "—".to_string(), |b| text::money(b, currency)),
+                headroom(alternative.monthly_cost, check.budget, currency),
+            ];
+            if results.baseline {
+                row.push(versus_baseline(
+                    alternative.monthly_cost,
+                    check.baseline_cost,
+                    currency,
+                ));
+            }
+            row.push(rules_failed(check));
+            table.add_row(row);
+            for reason in &check.reasons {
+                let mark = if reason.failing { "✗" } else { "!" };
+                let _ = writeln!(
+                    details,
+                    "{mark} {file}:{}: {}: {}",
+                    check.line,
+                    escape::terminal(&alternative.name),
+                    escape::terminal(&reason.message)
+                );
+            }
+        }
+    }
+    let money_columns = if results.baseline { 3..7 } else { 3..6 };
+    for column in money_columns {
+        if let Some(column) = table.column_mut(column) {
+            column.set_cell_alignment(comfy_table::CellAlignment::Right);
+        }
+    }
+    let mut out = format!("{table}\n");
+    if !details.is_empty() {
+        out.push('\n');
+        out.push_str(&details);
+    }
+    let (verdict, paint) = if results.passed() {
+        ("PASS", "\u{1b}[32m")
+    } else {
+        ("FAIL", "\u{1b}[31m")
+    };
+    let line = format!("{verdict}: {}", headline(results));
+    if color {
+        let _ = writeln!(out, "\n{paint}{line}\u{1b}[0m");
+    } else {
+        let _ = writeln!(out, "\n{line}");
+    }
+    out
+}
+
+/// The JSON document: keys sorted, money exact. Extend it, never rename.
+pub fn json(results: &Results) -> String {
+    let document = Document {
+        passed: results.passed(),
+        scenarios: results.scenarios.iter().map(scenario_view).collect(),
+        summary: Summary {
+            failed: results.count(Status::Fail),
+            passed: results.count(Status::Pass),
+            scenarios: results.scenarios.len(),
+            warnings: results.count(Status::Warning),
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    passed: bool,
+    scenarios: Vec<ScenarioView<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    failed: usize,
+    passed: usize,
+    scenarios: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct ScenarioView<'a> {
+    alternatives: Vec<AlternativeView<'a>>,
+    choice: Option<&'a str>,
+    file: &'a str,
+    scenario: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct AlternativeView<'a> {
+    baseline_cost: Option<Exact>,
+    budget: Option<Exact>,
+    checked: bool,
+    headroom: Option<Exact>,
+    latency_ms: Exact,
+    line: u32,
+    monthly_cost: Exact,
+    name: &'a str,
+    reasons: Vec<ReasonView<'a>>,
+    status: &'static str,
+    verdict: &'static str,
+}
+
+#[derive(Serialize)]
+struct ReasonView<'a> {
+    failing: bool,
+    message: &'a str,
+    rule: &'static str,
+}
+
+fn scenario_view(scenario: &ScenarioCheck) -> ScenarioView<'_> {
+    ScenarioView {
+        alternatives: scenario
+            .report
+            .alternatives
+            .iter()
+            .zip(&scenario.alternatives)
+            .map(|(a, c)| AlternativeView {
+                baseline_cost: c.baseline_cost.map(Exact),
+                budget: c.budget.map(Exact),
+                checked: c.checked,
+                headroom: c.budget.map(|b| Exact(b - a.monthly_cost)),
+                latency_ms: Exact(a.latency.ms()),
+                line: c.line,
+                monthly_cost: Exact(a.monthly_cost),
+                name: &a.name,
+                reasons: c
+                    .reasons
+                    .iter()
+                    .map(|r| ReasonView {
+                        failing: r.failing,
+                        message: &r.message,
+                        rule: r.rule,
+                    })
+                    .collect(),
+                status: c.status.as_str(),
+                verdict: a.verdict().as_str(),
+            })
+            .collect(),
+        choice: scenario
+            .choice
+            .map(|c| &*scenario.report.alternatives[c].name),
+        file: &scenario.file,
+        scenario: &scenario.report.scenario,
+        status: scenario.status.as_str(),
+    }
+}
+
+fn icon(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "✅ pass",
+        Status::Warning => "⚠️ warning",
+        Status::Fail => "❌ fail",
+    }
+}
+
+/// A pull-request comment: the verdict, a row a checked alternative, and a
+/// folded section a scenario with every reason and the alternatives shown
+/// for context. Markdown text is escaped with [`escape::markdown`]; text in
+/// HTML (`<summary>`) with [`escape::html`].
+pub fn markdown(results: &Results) -> String {
+    let md = escape::markdown;
+    let mut out = format!(
+        "### {} calc check: {}\n\n",
+        if results.passed() { "✅" } else { "❌" },
+        headline(results)
+    );
+    let _ = write!(
+        out,
+        "| result | scenario | alternative | monthly | budget | headroom |"
+    );
+    if results.baseline {
+        out.push_str(" vs baseline |");
+    }
+    out.push_str(" reasons |\n|---|---|---|--:|--:|--:|");
+    if results.baseline {
+        out.push_str("--:|");
+    }
+    out.push_str("---|\n");
+    for scenario in &results.scenarios {
+        let currency = &md(&scenario.report.pricing.currency);
+        for (alternative, check) in scenario.checked() {
+            let _ = write!(
+                out,
+                "| {} | {} | {} | {} | {} | {} |",
+                icon(check.status),
+                md(&scenario.file),
+                md(&alternative.name),
+                text::money(alternative.monthly_cost, currency),
+                check
+                    .budget
+                    .map_or_else(|| "—".to_string(), |b| text::money(b, currency)),
+                headroom(alternative.monthly_cost, check.budget, currency),
+            );
+            if results.baseline {
+                let _ = write!(
+                    out,
+                    " {} |",
+                    versus_baseline(alternative.monthly_cost, check.baseline_cost, currency)
+                );
+            }
+            let _ = writeln!(out, " {} |", md(&rules_failed(check)));
+        }
+    }
+    for scenario in &results.scenarios {
+        details(&mut out, scenario);
+    }
+    out
+}
+
+fn details(out: &mut String, scenario: &ScenarioCheck) {
+    let md = escape::markdown;
+    let currency = &md(&scenario.report.pricing.currency);
+    let _ = write!(
+        out,
+        "\n<details>\n<summary>{} {}: {}</summary>\n\n",
+        icon(scenario.status),
+        escape::html(&scenario.file),
+        escape::html(&scenario.report.scenario)
+    );
+    for (alternative, check) in scenario.checked() {
+        let _ = writeln!(
+            out,
+            "- **{}**{}: {} a month, latency {}, {}",
+            md(&alternative.name),
+            if scenario.choice.is_some() {
+                " (chosen)"
+            } else {
+                ""
+            },
+            text::money(alternative.monthly_cost, currency),
+            alternative.latency,
+            text::verdict(alternative)
+        );
+        for reason in &check.reasons {
+            let mark = if reason.failing { "✗" } else { "⚠️" };
+            let _ = writeln!(out, "  - {mark} {}", md(&reason.message));
+        }
+    }
+    let context: Vec<String> = scenario
+        .context()
+        .map(|(alternative, _)| context_line(alternative, currency))
+        .collect();
+    if !context.is_empty() {
+        let _ = writeln!(out, "\nNot chosen, for context:\n");
+        for line in context {
+            let _ = writeln!(out, "- {line}");
+        }
+    }
+    out.push_str("\n</details>\n");
+}
+
+fn context_line(alternative: &AlternativeResult, currency: &str) -> String {
+    format!(
+        "{}: {} a month, latency {}, {}",
+        escape::markdown(&alternative.name),
+        text::money(alternative.monthly_cost, currency),
+        alternative.latency,
+        escape::markdown(&text::short_verdict(alternative))
+    )
+}
+
+/// JUnit XML: a `<testsuite>` a scenario, a `<testcase>` a checked
+/// alternative and rule (each requirement the scenario states, AWS's
+/// limits, the increase over the baseline, warnings), a `<failure>` where
+/// it fails.
+pub fn junit(results: &Results) -> String {
+    let x = escape::xml;
+    let mut suites = String::new();
+    let (mut all_tests, mut all_failures) = (0, 0);
+    for scenario in &results.scenarios {
+        let (mut tests, mut failures) = (0, 0);
+        let mut cases = String::new();
+        for (alternative, check) in scenario.checked() {
+            for rule in &check.rules {
+                tests += 1;
+                let _ = write!(
+                    cases,
+                    "    <testcase classname=\"{}\" name=\"{}: {rule}\"",
+                    x(&scenario.file),
+                    x(&alternative.name)
+                );
+                let reasons: Vec<_> = check.reasons.iter().filter(|r| r.rule == *rule).collect();
+                let failing: Vec<_> = reasons.iter().filter(|r| r.failing).collect();
+                if reasons.is_empty() {
+                    cases.push_str("/>\n");
+                    continue;
+                }
+                cases.push_str(">\n");
+                if let Some(first) = failing.first() {
+                    failures += 1;
+                    let text: Vec<String> = failing.iter().map(|r| x(&r.message)).collect();
+                    let _ = writeln!(
+                        cases,
+                        "      <failure type=\"{rule}\" message=\"{}\">{}</failure>",
+                        x(&first.message),
+                        text.join("\n")
+                    );
+                } else {
+                    let text: Vec<String> = reasons.iter().map(|r| x(&r.message)).collect();
+                    let _ = writeln!(cases, "      <system-out>{}</system-out>", text.join("\n"));
+                }
+                cases.push_str("    </testcase>\n");
+            }
+        }
+        all_tests += tests;
+        all_failures += failures;
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n",
+            x(&scenario.file)
+        );
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"calc check\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"0\">\n{suites}</testsuites>\n"
+    )
+}
+
+/// GitHub Actions workflow commands, one a reason of a checked alternative,
+/// on the line of the alternative's name: `::error` for a failure,
+/// `::warning` for a warning that does not fail.
+pub fn annotations(results: &Results) -> String {
+    let mut out = String::new();
+    for scenario in &results.scenarios {
+        for (alternative, check) in scenario.checked() {
+            for reason in &check.reasons {
+                let level = if reason.failing { "error" } else { "warning" };
+                let title = format!("calc check: {}", alternative.name);
+                let _ = writeln!(
+                    out,
+                    "::{level} file={},line={},title={}::{}",
+                    escape::github_property(&scenario.file),
+                    check.line,
+                    escape::github_property(&title),
+                    escape::github_message(&format!("{}: {}", alternative.name, reason.message))
+                );
+            }
+        }
+    }
+    out
+}

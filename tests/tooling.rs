@@ -1,0 +1,46 @@
+//! What makes calc a tool that installs like one: help, completions and a
+//! manual page.
+
+use crate::support::calc;
+
+#[test]
+fn help_is_pinned() {
+    let run = calc(&["--help"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn check_help_is_pinned() {
+    let run = calc(&["check", "--help"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn completions_cover_every_shell_and_subcommand() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef calc"),
+        ("fish", "complete -c calc"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let run = calc(&["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}");
+        assert!(run.stdout.contains(marker), "{shell}: {}", run.stdout);
+        assert!(run.stdout.contains("check"), "{shell} completes `check`");
+    }
+}
+
+#[test]
+fn the_manual_page_is_roff() {
+    let run = calc(&["man"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &run.stdout[..80]
+    );
+    assert!(run.stdout.contains(".TH calc 1"), "{}", run.stdout);
+    assert!(run.stdout.contains("check"));
+}
