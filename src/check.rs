@@ -440,7 +440,6 @@ fn evaluate_file(
     let scenario = scenario::parse(source, dir, overrides)?;
     let (values, overridden) = params::apply(&scenario, sets)?;
     let mut report = evaluate::evaluate_with(&scenario, &values)?;
-    requirements::apply_own_budgets(&scenario, &mut report);
     report.overrides = overridden;
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
@@ -449,7 +448,10 @@ fn evaluate_file(
     let budgets = scenario
         .alternatives
         .iter()
-        .map(|a| a.max_monthly_cost.or(stated.max_monthly_cost))
+        .map(|a| match values[a.budget] {
+            crate::keys::Value::Number(budget) => Some(budget),
+            _ => stated.max_monthly_cost,
+        })
         .collect();
     let lines = scenario
         .alternatives

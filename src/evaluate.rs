@@ -256,7 +256,12 @@ pub fn evaluate_alternative_into(
         .map(|c| c.path_latency)
         .max()
         .unwrap_or(Duration::ZERO);
-    check(requirements, out);
+    // The alternative's own budget, if it has one, in place of the scenario's.
+    let budget = match values[alternative.budget] {
+        Value::Number(budget) => Some(budget),
+        _ => requirements.max_monthly_cost,
+    };
+    check(requirements, budget, out);
     Ok(())
 }
 
@@ -281,7 +286,11 @@ fn service<'a>(
 /// components, cost adds up, every component that orders messages or limits
 /// their size must meet the requirement, and retention and replay are met when
 /// any component keeps the data long enough or lets it be read again.
-fn check(requirements: &Requirements, alternative: &mut AlternativeResult) {
+fn check(
+    requirements: &Requirements,
+    budget: Option<Decimal>,
+    alternative: &mut AlternativeResult,
+) {
     let (components, monthly_cost, latency) = (
         &alternative.components,
         alternative.monthly_cost,
@@ -299,7 +308,7 @@ fn check(requirements: &Requirements, alternative: &mut AlternativeResult) {
             },
         ));
     }
-    if let Some(limit) = requirements.max_monthly_cost
+    if let Some(limit) = budget
         && monthly_cost > limit
     {
         violations.push((

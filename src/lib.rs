@@ -225,7 +225,6 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
         .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
     let (scenario, values, overrides) = load(path, &cli.options)?;
     let mut report = evaluate::evaluate_with(&scenario, &values)?;
-    requirements::apply_own_budgets(&scenario, &mut report);
     report.overrides = overrides;
     Ok(render::render(&report, cli.format))
 }

@@ -23,6 +23,8 @@ pub enum Place {
     Price(usize),
     Workload,
     Requirements,
+    /// The alternative at this index (its own `max_monthly_cost`).
+    Alternative(usize),
     /// The component at `component` in the alternative at `alternative`.
     Component {
         alternative: usize,
@@ -117,7 +119,7 @@ pub static PRICE: Key = Key::new(
 .defaulting_to("the pricing table's");
 
 /// The path of a value: `workload.records_per_second`,
-/// `prices.kinesis_data_streams.shard_hour`, or
+/// `prices.kinesis_data_streams.shard_hour`, `alternatives[NAME].KEY`, or
 /// `alternatives[NAME].components[ID or INDEX].KEY`.
 pub fn path(place: Place, key: &Key, alternative: Option<(&str, Option<&str>)>) -> String {
     let mut path = String::new();
@@ -134,6 +136,9 @@ pub fn path(place: Place, key: &Key, alternative: Option<(&str, Option<&str>)>) 
             return path;
         }
         (Place::Requirements, _) => path.push_str("requirements"),
+        (Place::Alternative(_), Some((name, _))) => {
+            let _ = write!(path, "alternatives[{name}]");
+        }
         (Place::Workload, _) | (_, None) => path.push_str("workload"),
         (Place::Component { component, .. }, Some((name, id))) => {
             let _ = write!(path, "alternatives[{name}].components[");
@@ -172,6 +177,7 @@ fn path_of(scenario: &Scenario, param: &Param) -> String {
                 alternative.components[component].id.as_deref(),
             ))
         }
+        Place::Alternative(alternative) => Some((&*scenario.alternatives[alternative].name, None)),
         _ => None,
     };
     path(param.place, param.key, names)
@@ -194,7 +200,9 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
         Some(("prices", key)) => crate::services::dimensions()
             .position(|d| d.key == key)
             .and_then(|index| found(Place::Price(index), PRICE.name)),
-        Some(_) => component_slot(scenario, path).and_then(|(place, key)| found(place, key)),
+        Some(_) => component_slot(scenario, path)
+            .or_else(|| alternative_slot(scenario, path))
+            .and_then(|(place, key)| found(place, key)),
     };
     slot.ok_or_else(|| {
         let mut message = format!("no value has the path `{path}`");
@@ -205,6 +213,16 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
         }
         message
     })
+}
+
+/// `alternatives[NAME].KEY` → the place and the key.
+fn alternative_slot<'p>(scenario: &Scenario, path: &'p str) -> Option<(Place, &'p str)> {
+    let (name, key) = path.strip_prefix("alternatives[")?.rsplit_once("].")?;
+    let alternative = scenario
+        .alternatives
+        .iter()
+        .position(|a| &*a.name == name)?;
+    Some((Place::Alternative(alternative), key))
 }
 
 /// `alternatives[NAME].components[ID or INDEX].KEY` → the place and the key.

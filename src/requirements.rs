@@ -14,7 +14,7 @@ static MAX_LATENCY: Key = Key::new(
     Default::None,
     "the latency the components add along the slowest path, at most",
 );
-static MAX_MONTHLY_COST: Key = Key::new(
+pub static MAX_MONTHLY_COST: Key = Key::new(
     "max_monthly_cost",
     Kind::Number,
     Default::None,
@@ -84,41 +84,6 @@ impl Requirements {
             replay: values.flag(&REPLAY).unwrap_or(false),
             max_message_size: values.bytes(&MAX_MESSAGE_SIZE),
             max_job_duration: values.duration(&MAX_JOB_DURATION),
-        }
-    }
-}
-
-/// An alternative's own `max_monthly_cost` takes the place of
-/// `[requirements]`'s for that alternative: the budget violation the
-/// evaluation found against the scenario's budget is replaced by one against
-/// the alternative's own, or removed when the alternative keeps to it.
-pub fn apply_own_budgets(scenario: &crate::scenario::Scenario, report: &mut crate::report::Report) {
-    use crate::report::Violation;
-    for (alternative, result) in scenario.alternatives.iter().zip(&mut report.alternatives) {
-        let Some(limit) = alternative.max_monthly_cost else {
-            continue;
-        };
-        let actual = result.monthly_cost;
-        let at = result
-            .violations
-            .iter()
-            .position(|(_, v)| matches!(v, Violation::MaxMonthlyCost { .. }));
-        let over = (actual > limit).then_some((None, Violation::MaxMonthlyCost { actual, limit }));
-        match (at, over) {
-            (Some(i), Some(violation)) => result.violations[i] = violation,
-            (Some(i), None) => {
-                result.violations.remove(i);
-            }
-            (None, Some(violation)) => {
-                // Where the evaluation puts a budget: after the latency.
-                let i = result
-                    .violations
-                    .iter()
-                    .take_while(|(_, v)| matches!(v, Violation::MaxLatency { .. }))
-                    .count();
-                result.violations.insert(i, violation);
-            }
-            (None, None) => {}
         }
     }
 }

@@ -56,8 +56,9 @@ pub struct Alternative {
     pub order: Vec<usize>,
     /// Where its `name` is written: the line a check's annotation points at.
     pub span: Span,
-    /// Its own budget (`max_monthly_cost`), in place of `[requirements]`'s.
-    pub max_monthly_cost: Option<Decimal>,
+    /// The slot of its own budget (`max_monthly_cost`), which takes the
+    /// place of `[requirements]`'s when it is set.
+    pub budget: usize,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -294,7 +295,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
             ));
             continue;
         }
-        let max_monthly_cost = match &alternative.max_monthly_cost {
+        let budget = match &alternative.max_monthly_cost {
             Some(budget) if budget.get_ref().0.is_sign_negative() => {
                 errors.push(source.error(
                     budget.span().into(),
@@ -302,8 +303,18 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
                 ));
                 continue;
             }
-            Some(budget) => Some(budget.get_ref().0),
-            None => None,
+            Some(budget) => params.push(
+                &requirements::MAX_MONTHLY_COST,
+                Place::Alternative(a),
+                Some(budget.span().into()),
+                Value::Number(budget.get_ref().0),
+            ),
+            None => params.push(
+                &requirements::MAX_MONTHLY_COST,
+                Place::Alternative(a),
+                None,
+                Value::Absent,
+            ),
         };
         let mut components = Vec::new();
         let mut froms = Vec::new();
@@ -334,7 +345,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
                 components,
                 order,
                 span: name_span,
-                max_monthly_cost,
+                budget,
             }),
             Err(error) => errors.push(error),
         }

@@ -684,3 +684,51 @@ fn names_from_the_scenario_cannot_break_the_chart() {
         "the name is shown as text"
     );
 }
+
+#[test]
+fn an_alternatives_own_budget_is_a_value_to_set_and_sweep() {
+    // The stream's own budget of $100 fails it above 2,000 records/s (see
+    // `kinesis_within_100_a_month_takes_2000_records_a_second`).
+    let scenario = TempScenario::new(
+        "budget",
+        &KINESIS.replace(
+            "name = \"Kinesis Data Streams\"",
+            "name = \"Kinesis Data Streams\"\nmax_monthly_cost = 100",
+        ),
+    );
+    let sweep = json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1000..3000",
+        "--steps",
+        "4",
+        "--format",
+        "json",
+    ]);
+    let turns = sweep["turns"].as_array().expect("a list");
+    assert_eq!(turns.len(), 1, "{turns:?}");
+    assert_eq!(turns[0]["value"], 2000);
+    assert_eq!(turns[0]["reason"], "costs $106.43 a month; budget: $100.00");
+    // Raised by --set, the budget holds at 3,000 records/s: 3 shards
+    // ($32.85) and $110.376 of PUT units, $143.23.
+    let report = calc_json(&[
+        scenario.path(),
+        "--set",
+        "workload.records_per_second=3000",
+        "--set",
+        "alternatives[Kinesis Data Streams].max_monthly_cost=150",
+    ]);
+    assert_eq!(report["alternatives"][0]["feasible"], true);
+    let report = calc_json(&[scenario.path(), "--set", "workload.records_per_second=3000"]);
+    assert_eq!(report["alternatives"][0]["feasible"], false);
+    let stderr = rejected(&[
+        scenario.path(),
+        "--set",
+        "alternatives[Kinesis Data Streams].max_monthy_cost=150",
+    ]);
+    assert!(
+        stderr.contains("did you mean `alternatives[Kinesis Data Streams].max_monthly_cost`?"),
+        "{stderr}"
+    );
+}
