@@ -55,6 +55,10 @@ pub enum Command {
     /// Print the JSON Schema of the scenario format, for editors to complete
     /// and check scenario files.
     Schema,
+    /// The pricing tables: list the bundled ones, show one's prices and
+    /// sources, check a table of your own.
+    #[command(subcommand)]
+    Pricing(PricingCommand),
     /// Evaluate the scenario across a range of one value: every
     /// alternative's cost, capacity and verdict, the cheapest at each point,
     /// and the exact values where that changes.
@@ -128,6 +132,26 @@ pub enum Command {
     },
     /// Print calc's manual page (roff), e.g. `calc man > calc.1`.
     Man,
+}
+
+/// `calc pricing …`.
+#[derive(Debug, Subcommand)]
+pub enum PricingCommand {
+    /// The bundled tables: region, currency, date, and what each prices.
+    List,
+    /// Every price and limit of a table, with its source, date and evidence.
+    Show {
+        /// A bundled table's name, or the path of a table.
+        table: String,
+
+        /// Only this service's prices and limits.
+        service: Option<String>,
+    },
+    /// Check a pricing table: keys, units, tiers, sources, dates.
+    Check {
+        /// The table to check.
+        file: PathBuf,
+    },
 }
 
 /// How `calc sweep` prints.

@@ -6,6 +6,7 @@
 pub mod bill;
 pub mod check;
 pub mod cli;
+pub mod dates;
 pub mod diagnostic;
 pub mod diff;
 pub mod environment;
@@ -179,6 +180,7 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
             return describe_services(name.as_deref(), pricing.as_deref());
         }
         Some(Command::Schema) => return Ok(schema::render()),
+        Some(Command::Pricing(command)) => return pricing_command(command),
         Some(Command::Sweep {
             scenario,
             vary,
@@ -246,18 +248,40 @@ fn load(
     Ok((scenario, values, set))
 }
 
-fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String, Diagnostic> {
-    let Some(name) = name else {
-        return Ok(render::services::list());
-    };
-    let def = services::find(name).ok_or_else(|| {
+fn pricing_command(command: &cli::PricingCommand) -> Result<String, Diagnostic> {
+    match command {
+        cli::PricingCommand::List => Ok(render::pricing::list()),
+        cli::PricingCommand::Show { table, service } => {
+            let book = pricing::load(table, pricing::NamedBy::CommandLine)?;
+            let def = service.as_deref().map(known_service).transpose()?;
+            Ok(render::pricing::show(&book, def))
+        }
+        cli::PricingCommand::Check { file } => {
+            let source = files::read(file, "pricing table ")?;
+            let book = pricing::parse(&source)?;
+            let warnings = pricing::audit(&source, &dates::today())?;
+            Ok(render::pricing::checked(&book, &warnings))
+        }
+    }
+}
+
+/// The service named `name`, or an error that suggests the nearest.
+fn known_service(name: &str) -> Result<&'static services::ServiceDef, Diagnostic> {
+    services::find(name).ok_or_else(|| {
         Diagnostic::plain(format!("unknown service `{name}`"))
             .suggesting(name, services::names())
             .or_help(format!(
                 "`calc services` lists them: {}",
                 services::names().collect::<Vec<_>>().join(", ")
             ))
-    })?;
+    })
+}
+
+fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String, Diagnostic> {
+    let Some(name) = name else {
+        return Ok(render::services::list());
+    };
+    let def = known_service(name)?;
     let book = pricing::load(
         pricing.unwrap_or(pricing::DEFAULT_TABLE),
         pricing::NamedBy::CommandLine,

@@ -13,6 +13,7 @@ mod fuzz;
 mod hostile;
 mod init;
 mod lean;
+mod pricing;
 mod properties;
 mod scenarios;
 mod schema;

@@ -430,6 +430,110 @@ fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tie
     Ok(checked)
 }
 
+/// What `calc pricing check` adds to a table's parsing: every entry names
+/// a source and a real date no later than `today`; a price more than
+/// [`IMPLAUSIBLE`] times the bundled default table's, or less than its
+/// inverse, is worth a second look (a unit mistaken, a digit slipped). The
+/// errors, all of them, or the warnings.
+pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
+    let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    let reference = compiled(DEFAULT_TABLE);
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut dated = |span: Span, what: &str, entry_source: &str, as_of: &str| {
+        if entry_source.trim().is_empty() {
+            errors.push(
+                source
+                    .error(span, format!("{what} names no source"))
+                    .with_help("say where the figure comes from: a page, a price list, a document"),
+            );
+        }
+        if !crate::dates::is_date(as_of) {
+            errors.push(source.error(
+                span,
+                format!("{what}: `as_of = \"{as_of}\"` is not a date YYYY-MM-DD"),
+            ));
+        } else if as_of > today {
+            errors.push(source.error(
+                span,
+                format!("{what}: `as_of = \"{as_of}\"` is after today ({today})"),
+            ));
+        }
+    };
+    for (service, dims) in &raw.prices {
+        for (name, price) in dims {
+            let what = format!("price `{}.{}`", service.get_ref(), name.get_ref());
+            let entry = price.get_ref();
+            dated(price.span().into(), &what, &entry.source, &entry.as_of);
+            let key = format!("{}.{}", service.get_ref(), name.get_ref());
+            let first = |rate: &Rate| match rate {
+                Rate::Flat(p) => Some(*p),
+                Rate::Tiered(tiers) => tiers.first().map(|t| t.price),
+            };
+            let theirs = parse_figure(entry);
+            let ours = reference
+                .and_then(|book| book.price(&key))
+                .and_then(|p| first(&p.rate));
+            if let (Some(theirs), Some(ours)) = (theirs, ours)
+                && !ours.is_zero()
+            {
+                let ratio = theirs / ours;
+                if ratio > Decimal::from(IMPLAUSIBLE)
+                    || ratio * Decimal::from(IMPLAUSIBLE) < Decimal::ONE
+                {
+                    warnings.push(format!(
+                        "{what} is {} times {DEFAULT_TABLE}'s ({} per {}): check its unit and digits",
+                        ratio.round_dp(4).normalize(),
+                        ours.normalize(),
+                        entry.unit.get_ref()
+                    ));
+                }
+            }
+        }
+    }
+    for (service, entries) in &raw.limits {
+        for (name, limit) in entries {
+            let what = format!("limit `{}.{}`", service.get_ref(), name.get_ref());
+            let entry = limit.get_ref();
+            dated(limit.span().into(), &what, &entry.source, &entry.as_of);
+        }
+    }
+    if !crate::dates::is_date(&raw.as_of) {
+        errors.push(source.error_in_file(format!(
+            "the table's `as_of = \"{}\"` is not a date YYYY-MM-DD",
+            raw.as_of
+        )));
+    } else if raw.as_of.as_str() > today {
+        errors.push(source.error_in_file(format!(
+            "the table's `as_of = \"{}\"` is after today ({today})",
+            raw.as_of
+        )));
+    }
+    match Diagnostic::all(errors) {
+        Some(errors) => Err(errors),
+        None => Ok(warnings),
+    }
+}
+
+/// How many times the default table's price a price may be before `calc
+/// pricing check` asks about it.
+pub const IMPLAUSIBLE: u32 = 20;
+
+/// A price's first figure (the flat price, or the first tier's), if it
+/// reads as a number.
+fn parse_figure(entry: &RawPrice) -> Option<Decimal> {
+    let figure = match (&entry.price, &entry.tiers) {
+        (Some(price), _) => price,
+        (None, Some(tiers)) => &tiers.first()?.price,
+        (None, None) => return None,
+    };
+    match figure.get_ref() {
+        toml::Value::Integer(n) => Some(Decimal::from(*n)),
+        toml::Value::Float(f) => crate::units::decimal_from_f64(*f),
+        _ => None,
+    }
+}
+
 /// A number in a table, kept with its place until it is checked.
 type Figure = Spanned<toml::Value>;
 
@@ -830,13 +934,6 @@ mod tests {
     }
 
     fn is_date(text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.len() == 10
-            && bytes[4] == b'-'
-            && bytes[7] == b'-'
-            && text
-                .chars()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        crate::dates::is_date(text)
     }
 }

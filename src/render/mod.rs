@@ -7,6 +7,7 @@ pub mod diff;
 pub mod escape;
 mod json;
 mod markdown;
+pub mod pricing;
 pub mod services;
 pub mod solve;
 pub mod sweep;

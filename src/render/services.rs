@@ -11,7 +11,7 @@ use crate::pricing::{LimitValue, PriceBook, Rate};
 use crate::services::{self, ServiceDef};
 
 /// Wide enough for the long columns, narrow enough for a laptop's terminal.
-const WIDTH: u16 = 140;
+pub(super) const WIDTH: u16 = 140;
 
 /// One row a service: the properties the comparison chart shows.
 pub fn list() -> String {
@@ -53,7 +53,6 @@ pub fn list() -> String {
 /// table's own words go through [`terminal`].
 pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
     let doc = def.doc;
-    let currency = &terminal(&book.currency);
     let mut out = String::new();
     let _ = writeln!(out, "{} (`{}`): {}", def.title, def.name, doc.summary);
     let _ = writeln!(
@@ -72,6 +71,26 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
     }
     let _ = writeln!(out, "\nKeys\n{inputs}");
 
+    let _ = writeln!(
+        out,
+        "\nPrices ({}, {})\n{}",
+        terminal(&book.name),
+        terminal(&book.region),
+        prices(def, book)
+    );
+    let _ = writeln!(out, "\nLimits\n{}", limits(def, book));
+
+    let _ = writeln!(out, "\nFormulas");
+    for formula in doc.formulas {
+        let _ = writeln!(out, "- {formula}");
+    }
+    out
+}
+
+/// A service's prices in `book`, a row a dimension, with the source of each;
+/// a dimension the table lacks says so.
+pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
+    let currency = &terminal(&book.currency);
     let mut prices = new_wrapped_table(
         &[
             "dimension",
@@ -129,13 +148,11 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
             terminal(&price.source),
         ]);
     }
-    let _ = writeln!(
-        out,
-        "\nPrices ({}, {})\n{prices}",
-        terminal(&book.name),
-        terminal(&book.region)
-    );
+    prices
+}
 
+/// A service's limits in `book`, a row a limit, with the source of each.
+pub fn limits(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
     let mut limits = new_wrapped_table(&["limit", "value", "evidence", "as of", "source"], WIDTH);
     for limit in def.limits {
         let Some(entry) = book.limit(limit.key) else {
@@ -155,11 +172,5 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
             terminal(&entry.source),
         ]);
     }
-    let _ = writeln!(out, "\nLimits\n{limits}");
-
-    let _ = writeln!(out, "\nFormulas");
-    for formula in doc.formulas {
-        let _ = writeln!(out, "- {formula}");
-    }
-    out
+    limits
 }
