@@ -404,10 +404,22 @@ mod tests {
 
     #[test]
     fn direct_put_throughput_is_checked() {
+        // A stream takes 5,000 records/s and 5 MiB/s (5,242,880 B/s).
+        // 10,000 records/s of 1 KB (10,240,000 B/s) is over both.
         let result = stream(dec!(10000), Bytes::kib(1))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
-        assert_eq!(result.violations.len(), 1, "10,000 KB/s is over 5 MB/s");
+        assert_eq!(result.violations.len(), 2, "{:?}", result.violations);
+        // 6,000 records/s of 100 B (600,000 B/s) is over the records only.
+        let result = stream(dec!(6000), Bytes(100))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(result.violations.len(), 1, "{:?}", result.violations);
+        // 5,000 records/s of 1 KB (5,120,000 B/s) is within both.
+        let result = stream(dec!(5000), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty(), "{:?}", result.violations);
     }
 
     #[test]

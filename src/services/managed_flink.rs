@@ -506,12 +506,11 @@ mod tests {
 
     #[test]
     fn too_many_kpus_is_a_violation() {
-        let result = app(40, Schedule::AllMonth).evaluate(&aws_month()).unwrap();
-        assert_eq!(
-            result.violations.len(),
-            1,
-            "40 KPUs is over the default 32 per application"
-        );
+        // An application takes 64 KPUs by default.
+        let result = app(65, Schedule::AllMonth).evaluate(&aws_month()).unwrap();
+        assert_eq!(result.violations.len(), 1, "65 KPUs is over 64");
+        let result = app(64, Schedule::AllMonth).evaluate(&aws_month()).unwrap();
+        assert!(result.violations.is_empty(), "{:?}", result.violations);
     }
 
     #[test]
