@@ -87,6 +87,8 @@ pub fn charge(
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });
+    // The free tier this dimension draws on: its own, or the one it shares.
+    let pool = table.and_then(|p| p.free_pool).unwrap_or(dimension.key);
     let flat;
     let rate = match (set, table) {
         (Some(price), _) => {
@@ -105,15 +107,23 @@ pub fn charge(
     } else {
         Decimal::ZERO
     };
-    let (used_before, free_before) = ctx.usage.before(dimension.key);
+    let (used_before, _) = ctx.usage.before(dimension.key);
+    let (_, free_before) = ctx.usage.before(pool);
     let free_quantity = free_allowance
         .minus(free_before)
         .map_err(overflow)?
         .max(Decimal::ZERO)
         .min(quantity);
-    ctx.usage
-        .take(dimension.key, quantity, free_quantity)
-        .map_err(overflow)?;
+    if pool == dimension.key {
+        ctx.usage
+            .take(dimension.key, quantity, free_quantity)
+            .map_err(overflow)?;
+    } else {
+        ctx.usage
+            .take(dimension.key, quantity, Decimal::ZERO)
+            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free_quantity))
+            .map_err(overflow)?;
+    }
     let billed = quantity.minus(free_quantity).map_err(overflow)?;
     let mut tiers = ArrayVec::new();
     let (unit_price, mut cost) = match rate {

@@ -174,6 +174,38 @@ components = [{ service = "dynamodb" }]
 }
 
 #[test]
+fn one_free_tier_for_both_lambda_architectures() {
+    // Each function: 600,000 invocations of 1 s at 512 MB = 300,000 GB-s.
+    // The account's 400,000 free GB-s cover the x86 function's 300,000,
+    // leaving 100,000 for the Arm one: 200,000 GB-s billed at $0.0000133334
+    // = $2.66668. Requests share the one free million too: 1,200,000 in
+    // all, 200,000 billed at $0.20 a million = $0.04. In all, $2.70668.
+    let s = scenario(
+        "shared free tier",
+        r#"
+free_tier = true
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "two functions"
+components = [
+  { service = "lambda", invocations_per_month = 600000, duration = "1 s", memory = "512 MB" },
+  { service = "lambda", invocations_per_month = 600000, duration = "1 s", memory = "512 MB", architecture = "arm64" },
+]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let components = &json["alternatives"][0]["components"];
+    let arm = line(&components[1], "duration_arm");
+    assert_eq!(decimal(&arm["free_quantity"]), "100000");
+    assert_eq!(decimal(&arm["monthly_cost"]), "2.66668");
+    let x86 = line(&components[0], "duration_x86");
+    assert_eq!(decimal(&x86["free_quantity"]), "300000");
+    assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "2.70668");
+}
+
+#[test]
 fn aws_published_lambda_and_flink_examples() {
     // AWS's Lambda example: 1,500,000 − 400,000 free GB-s × $0.00001667 = $18.34 (rounded up
     // from $18.337) + (3 M − 1 M free) × $0.20/M = $0.40 → $18.74.

@@ -92,6 +92,7 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
             "                free_per_hour: {},",
             decimal(price.free_per_hour)
         );
+        let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
         let _ = writeln!(out, "                unit: Borrowed({:?}),", price.unit);
         let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
         let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
@@ -207,6 +208,7 @@ mod tests {
                 assert_eq!(price.rate, compiled_price.rate, "{key}");
                 assert_eq!(price.free_per_month, compiled_price.free_per_month, "{key}");
                 assert_eq!(price.free_per_hour, compiled_price.free_per_hour, "{key}");
+                assert_eq!(price.free_pool, compiled_price.free_pool, "{key}");
                 assert_eq!(price.source, compiled_price.source, "{key}");
             }
             let limits: Vec<_> = book.limits().map(|(k, l)| (k, l.value)).collect();

@@ -90,6 +90,10 @@ pub struct Price {
     pub free_per_month: Decimal,
     /// Units an hour that the free tier does not charge for (for hourly capacity such as WCU).
     pub free_per_hour: Decimal,
+    /// The dimension whose free tier this one shares (Lambda's Arm
+    /// duration shares x86's one allowance): its registry key, or `None`
+    /// for an allowance of its own.
+    pub free_pool: Option<&'static str>,
     pub unit: Text,
     pub source: Text,
     pub as_of: Text,
@@ -201,6 +205,7 @@ impl PriceBook {
                     rate: Rate::Flat(price),
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
+                    free_pool: None,
                     unit: Cow::Borrowed(unit),
                     source: Cow::Borrowed(""),
                     as_of: Cow::Borrowed(""),
@@ -246,6 +251,9 @@ struct RawPrice {
     free_per_month: Option<Figure>,
     #[serde(default)]
     free_per_hour: Option<Figure>,
+    /// Another dimension of the same service whose free tier this one shares.
+    #[serde(default)]
+    free_shared_with: Option<Spanned<String>>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -282,7 +290,13 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             let dimension = known_entry(source, def.name, "price", name, def.dimensions, |d| {
                 d.name()
             })?;
-            let price = check_price(source, dimension, raw_price)?;
+            let mut price = check_price(source, dimension, raw_price)?;
+            if let Some(shared) = &raw_price.get_ref().free_shared_with {
+                let pool = known_entry(source, def.name, "price", shared, def.dimensions, |d| {
+                    d.name()
+                })?;
+                price.free_pool = Some(pool.key);
+            }
             prices.insert(dimension.key, price);
         }
     }
@@ -393,6 +407,7 @@ fn check_price(
         rate,
         free_per_month: free(&raw.free_per_month)?,
         free_per_hour: free(&raw.free_per_hour)?,
+        free_pool: None,
         unit: Cow::Owned(raw.unit.get_ref().clone()),
         source: Cow::Owned(raw.source.clone()),
         as_of: Cow::Owned(raw.as_of.clone()),
