@@ -428,6 +428,8 @@ pub struct PricingInfo {
     pub region: String,
     pub currency: String,
     pub as_of: String,
+    /// The fixed rate the table's prices were converted at, if they were.
+    pub exchange_rate: Option<crate::pricing::ExchangeRate>,
 }
 
 impl PricingInfo {
@@ -437,6 +439,7 @@ impl PricingInfo {
             region: book.region.to_string(),
             currency: book.currency.to_string(),
             as_of: book.as_of.to_string(),
+            exchange_rate: book.exchange_rate.clone(),
         }
     }
 }

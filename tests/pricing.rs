@@ -91,3 +91,145 @@ fn a_check_questions_a_price_far_from_the_default_tables() {
         "{stderr}"
     );
 }
+
+fn json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(args)).expect("valid JSON")
+}
+
+/// The line item `dimension` of the first component of alternative `a`.
+fn line(report: &serde_json::Value, a: usize, dimension: &str) -> serde_json::Value {
+    report["alternatives"][a]["components"][0]["line_items"]
+        .as_array()
+        .expect("line items")
+        .iter()
+        .find(|item| item["dimension"] == dimension)
+        .unwrap_or_else(|| panic!("no {dimension}"))
+        .clone()
+}
+
+const SEED: &str = "scenarios/kinesis-vs-dynamodb.toml";
+
+#[test]
+fn a_price_book_holds_only_its_differences() {
+    // 12% off Kinesis, 10% off Firehose's tiered ingestion, one price of its
+    // own; everything else is us-east-1's.
+    let book = TempScenario::new(
+        "book",
+        r#"
+name = "acme"
+extends = "aws-us-east-1"
+
+[discounts]
+kinesis_data_streams = 0.12
+"firehose.ingestion_gb" = 0.10
+
+[prices.dynamodb.storage_gb_month]
+price = 0.2
+unit = "GB-month"
+source = "our agreement with AWS, schedule B"
+as_of = "2026-10-01"
+evidence = "unverified"
+"#,
+    );
+    let base = json(&["--format", "json", SEED]);
+    let ours = json(&["--format", "json", "--pricing", book.path(), SEED]);
+    // Kinesis at us-east-1's prices: 2,190 shard-hours at $0.015 = $32.85
+    // and 7,884 million PUT units at $0.014 = $110.376. Less 12%: $0.0132
+    // and $0.01232 a unit, $28.908 and $97.13088.
+    let shards = line(&ours, 0, "shard_hour");
+    assert_eq!(shards["unit_price"], serde_json::json!(0.0132));
+    assert_eq!(shards["monthly_cost"], serde_json::json!(28.908));
+    let puts = line(&ours, 0, "put_payload_units");
+    assert_eq!(puts["monthly_cost"], serde_json::json!(97.13088));
+    // Firehose's ingestion, tiered: each tier's price 10% lower, so the
+    // line is 90% of us-east-1's (its quantity is in the first tier).
+    let theirs = line(&base, 2, "ingestion_gb");
+    let mine = line(&ours, 2, "ingestion_gb");
+    assert_eq!(mine["quantity"], theirs["quantity"]);
+    let (a, b) = (
+        theirs["monthly_cost"].as_f64().unwrap(),
+        mine["monthly_cost"].as_f64().unwrap(),
+    );
+    assert!((b - a * 0.9).abs() < 1e-9, "{a} × 0.9 is not {b}");
+    // $0.029 a GB in the first tier, less 10%.
+    assert_eq!(mine["unit_price"], serde_json::json!(0.0261));
+    // DynamoDB's own lines are untouched (storage is 0 here).
+    assert_eq!(
+        line(&ours, 1, "wcu_hour")["monthly_cost"],
+        line(&base, 1, "wcu_hour")["monthly_cost"]
+    );
+    let shown = ok(&["pricing", "show", book.path(), "kinesis_data_streams"]);
+    assert!(shown.contains("less 12%"), "{shown}");
+}
+
+#[test]
+fn a_price_book_in_another_currency_converts_at_a_fixed_rate() {
+    // KRW at 1,390.5 a dollar: a shard-hour is 0.015 × 1,390.5 = 20.8575 KRW
+    // and a million PUT units 0.014 × 1,390.5 = 19.467 KRW. 2,190 shard-hours
+    // = 45,677.925 KRW; 7,884 million units = 153,477.828 KRW; Kinesis in
+    // all 199,155.753 KRW (= $143.226 × 1,390.5).
+    let book = TempScenario::new(
+        "krw",
+        r#"
+name = "aws-us-east-1-krw"
+extends = "aws-us-east-1"
+currency = "KRW"
+exchange_rate = { from = "USD", rate = 1390.5, as_of = "2026-11-01" }
+"#,
+    );
+    let report = json(&["--format", "json", "--pricing", book.path(), SEED]);
+    assert_eq!(report["pricing"]["currency"], "KRW");
+    assert_eq!(
+        report["pricing"]["exchange_rate"],
+        serde_json::json!({ "from": "USD", "rate": 1390.5, "as_of": "2026-11-01" })
+    );
+    assert_eq!(
+        line(&report, 0, "shard_hour")["monthly_cost"],
+        serde_json::json!(45677.925)
+    );
+    assert_eq!(
+        line(&report, 0, "put_payload_units")["monthly_cost"],
+        serde_json::json!(153477.828)
+    );
+    assert_eq!(
+        report["alternatives"][0]["monthly_cost"],
+        serde_json::json!(199155.753)
+    );
+    let table = ok(&["--pricing", book.path(), SEED]);
+    assert!(
+        table.contains("converted at 1,390.5 KRW = 1 USD (as of 2026-11-01)"),
+        "{table}"
+    );
+    assert!(table.contains("KRW 199,155.75 a month"), "{table}");
+}
+
+#[test]
+fn a_price_book_says_what_it_cannot_do() {
+    for (text, says) in [
+        (
+            "name = \"b\"\nextends = \"aws-us-east-2\"\n",
+            "did you mean `aws-us-east-1`?",
+        ),
+        (
+            "name = \"b\"\nextends = \"aws-us-east-1\"\ncurrency = \"EUR\"\n",
+            "give the rate",
+        ),
+        (
+            "name = \"b\"\nextends = \"aws-us-east-1\"\n[discounts]\nkinesis_data_stream = 0.1\n",
+            "did you mean `kinesis_data_streams`?",
+        ),
+        (
+            "name = \"b\"\nextends = \"aws-us-east-1\"\n[discounts]\nsqs = 12\n",
+            "12% off is `0.12`",
+        ),
+        (
+            "name = \"b\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n[discounts]\nsqs = 0.1\n",
+            "add `extends`",
+        ),
+        ("name = \"b\"\n", "the table needs `region`"),
+    ] {
+        let book = TempScenario::new("bad", text);
+        let stderr = rejected(&["--pricing", book.path(), SEED]);
+        assert!(stderr.contains(says), "{text}: {stderr}");
+    }
+}

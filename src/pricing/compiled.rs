@@ -59,6 +59,7 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
     let _ = writeln!(out, "    currency: Borrowed({:?}),", book.currency);
     let _ = writeln!(out, "    as_of: Borrowed({:?}),", book.as_of);
     let _ = writeln!(out, "    source_name: Borrowed({:?}),", book.source_name);
+    let _ = writeln!(out, "    exchange_rate: None,");
     let _ = writeln!(out, "    prices: Borrowed(&[");
     for (key, price) in book.prices() {
         let _ = writeln!(out, "        (\n            {key:?},\n            Price {{");

@@ -157,6 +157,8 @@ pub struct PriceBook {
     pub currency: Text,
     pub as_of: Text,
     pub source_name: Text,
+    /// The rate its prices were converted at, if they were.
+    pub exchange_rate: Option<ExchangeRate>,
     prices: Cow<'static, [(&'static str, Price)]>,
     limits: Cow<'static, [(&'static str, LimitEntry)]>,
 }
@@ -226,9 +228,23 @@ impl PriceBook {
 #[serde(deny_unknown_fields)]
 struct RawTable {
     name: String,
-    region: String,
-    currency: String,
-    as_of: String,
+    /// A bundled table this one holds only the differences from.
+    #[serde(default)]
+    extends: Option<Spanned<String>>,
+    // Inherited from the table extended when it is left out.
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    currency: Option<Spanned<String>>,
+    #[serde(default)]
+    as_of: Option<String>,
+    /// How the extended table's currency converts into this one's.
+    #[serde(default)]
+    exchange_rate: Option<Spanned<RawExchangeRate>>,
+    /// A fraction off every price (and tier) of a service (`kinesis_data_streams`)
+    /// or of one dimension (`"dynamodb.wcu_hour"`), from the extended table.
+    #[serde(default)]
+    discounts: BTreeMap<Spanned<String>, Figure>,
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
@@ -236,6 +252,14 @@ struct RawTable {
     prices: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawPrice>>>,
     #[serde(default)]
     limits: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawLimit>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExchangeRate {
+    from: String,
+    rate: Figure,
+    as_of: String,
 }
 
 #[derive(Deserialize)]
@@ -283,7 +307,78 @@ struct RawLimit {
 /// applied to the wrong quantity.
 pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-    let mut prices = BTreeMap::new();
+    let base = match &raw.extends {
+        Some(name) => Some(compiled(name.get_ref()).ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`extends` names no bundled table: `{}`", name.get_ref()),
+                )
+                .suggesting(name.get_ref(), BUNDLED.iter().map(|(n, _)| *n))
+        })?),
+        None => None,
+    };
+    let required = |field: Option<&str>, key: &str| {
+        field
+            .map(str::to_string)
+            .or_else(|| {
+                base.map(|book| match key {
+                    "region" => book.region.to_string(),
+                    "currency" => book.currency.to_string(),
+                    _ => book.as_of.to_string(),
+                })
+            })
+            .ok_or_else(|| {
+                source.error_in_file(format!(
+                    "the table needs `{key}` (or `extends`, to take it from a bundled table)"
+                ))
+            })
+    };
+    let region = required(raw.region.as_deref(), "region")?;
+    let currency = required(
+        raw.currency.as_ref().map(|c| c.get_ref().as_str()),
+        "currency",
+    )?;
+    let as_of = required(raw.as_of.as_deref(), "as_of")?;
+    let exchange_rate = exchange_rate(source, &raw, base, &currency)?;
+
+    // The extended table's prices, converted and discounted; then this
+    // table's own, which replace them.
+    let mut prices: BTreeMap<&'static str, Price> = BTreeMap::new();
+    let mut limits: BTreeMap<&'static str, LimitEntry> = BTreeMap::new();
+    if let Some(base) = base {
+        let discounts = discounts(source, &raw)?;
+        for (key, price) in base.prices() {
+            let mut price = price.clone();
+            if let Some(rate) = &exchange_rate {
+                price = scaled(price, rate.rate).ok_or_else(|| too_large(source, key))?;
+                price.source = Cow::Owned(format!(
+                    "{} (converted at {} {} = 1 {}, as of {})",
+                    price.source, rate.rate, currency, rate.from, rate.as_of
+                ));
+            }
+            let service = key.split_once('.').map_or(key, |(s, _)| s);
+            if let Some(off) = discounts
+                .iter()
+                .find(|(k, _)| *k == key)
+                .or_else(|| discounts.iter().find(|(k, _)| *k == service))
+                .map(|(_, off)| *off)
+            {
+                price = scaled(price, Decimal::ONE - off).ok_or_else(|| too_large(source, key))?;
+                price.source = Cow::Owned(format!(
+                    "{}; less {}% ({})",
+                    price.source,
+                    (off * Decimal::ONE_HUNDRED).normalize(),
+                    source.name
+                ));
+            }
+            prices.insert(key, price);
+        }
+        limits.extend(base.limits().map(|(key, entry)| (key, entry.clone())));
+    } else if !raw.discounts.is_empty() {
+        return Err(source
+            .error_in_file("`discounts` apply to the table a price book extends: add `extends`"));
+    }
     for (service, dims) in &raw.prices {
         let def = known_service(source, service)?;
         for (name, raw_price) in dims {
@@ -300,7 +395,6 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             prices.insert(dimension.key, price);
         }
     }
-    let mut limits = BTreeMap::new();
     for (service, entries) in &raw.limits {
         let def = known_service(source, service)?;
         for (name, raw_limit) in entries {
@@ -320,13 +414,145 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     }
     Ok(PriceBook {
         name: Cow::Owned(raw.name),
-        region: Cow::Owned(raw.region),
-        currency: Cow::Owned(raw.currency),
-        as_of: Cow::Owned(raw.as_of),
+        region: Cow::Owned(region),
+        currency: Cow::Owned(currency),
+        as_of: Cow::Owned(as_of),
         source_name: Cow::Owned(source.name.clone()),
+        exchange_rate,
         prices: Cow::Owned(prices.into_iter().collect()),
         limits: Cow::Owned(limits.into_iter().collect()),
     })
+}
+
+/// A fixed rate that converted a table's prices from another currency:
+/// `rate` units of this table's currency for one of `from`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExchangeRate {
+    pub from: Text,
+    pub rate: Decimal,
+    pub as_of: Text,
+}
+
+/// The rate that converts the extended table's currency into this one's: a
+/// table in another currency must state it, and one in the same must not.
+fn exchange_rate(
+    source: &Source,
+    raw: &RawTable,
+    base: Option<&PriceBook>,
+    currency: &str,
+) -> Result<Option<ExchangeRate>, Diagnostic> {
+    let base_currency = base.map(|b| b.currency.as_ref());
+    match (&raw.exchange_rate, base_currency) {
+        (None, Some(from)) if from != currency => {
+            let span = raw
+                .currency
+                .as_ref()
+                .map_or_else(Span::default, |c| c.span().into());
+            Err(source
+                .error(
+                    span,
+                    format!("the table is in {currency}, the one it extends in {from}"),
+                )
+                .with_help(format!(
+                    "give the rate: exchange_rate = {{ from = \"{from}\", rate = …, as_of = \"YYYY-MM-DD\" }}"
+                )))
+        }
+        (None, _) => Ok(None),
+        (Some(rate), None) => Err(source.error(
+            rate.span().into(),
+            "`exchange_rate` converts the prices of the table a price book extends: add `extends`",
+        )),
+        (Some(raw_rate), Some(from)) => {
+            let span: Span = raw_rate.span().into();
+            let rate = raw_rate.get_ref();
+            if rate.from != from {
+                return Err(source.error(
+                    span,
+                    format!(
+                        "`exchange_rate.from` is {}, but the table extended is in {from}",
+                        rate.from
+                    ),
+                ));
+            }
+            if !crate::dates::is_date(&rate.as_of) {
+                return Err(source.error(
+                    span,
+                    format!(
+                        "`exchange_rate.as_of = \"{}\"` is not a date YYYY-MM-DD",
+                        rate.as_of
+                    ),
+                ));
+            }
+            let value = exact(source, &rate.rate)?;
+            if value <= Decimal::ZERO {
+                return Err(source.error(span, "an exchange rate must be above zero"));
+            }
+            Ok(Some(ExchangeRate {
+                from: Cow::Owned(rate.from.clone()),
+                rate: value,
+                as_of: Cow::Owned(rate.as_of.clone()),
+            }))
+        }
+    }
+}
+
+/// The discounts a price book states: (a dimension key or a service name,
+/// the fraction off), each checked.
+fn discounts(source: &Source, raw: &RawTable) -> Result<Vec<(&'static str, Decimal)>, Diagnostic> {
+    let mut checked = Vec::with_capacity(raw.discounts.len());
+    for (key, figure) in &raw.discounts {
+        let span: Span = key.span().into();
+        let name = key.get_ref();
+        let target = match name.split_once('.') {
+            Some(_) => services::dimension(name).map(|d| d.key).ok_or_else(|| {
+                source
+                    .error(span, format!("no price is named `{name}`"))
+                    .suggesting(name, services::dimensions().map(|d| d.key))
+            })?,
+            None => services::find(name).map(|def| def.name).ok_or_else(|| {
+                source
+                    .error(span, format!("unknown service `{name}`"))
+                    .suggesting(name, services::names())
+            })?,
+        };
+        let off = exact(source, figure)?;
+        if off < Decimal::ZERO || off >= Decimal::ONE {
+            return Err(source
+                .error(
+                    figure.span().into(),
+                    format!("a discount is a fraction from 0 up to 1, not {off}"),
+                )
+                .with_help("12% off is `0.12`"));
+        }
+        checked.push((target, off));
+    }
+    Ok(checked)
+}
+
+/// `price` with every figure (flat or each tier) multiplied by `factor`;
+/// `None` if a figure grows too large for exact decimals.
+fn scaled(mut price: Price, factor: Decimal) -> Option<Price> {
+    price.rate = match &price.rate {
+        Rate::Flat(p) => Rate::Flat(p.checked_mul(factor)?),
+        Rate::Tiered(tiers) => Rate::Tiered(Cow::Owned(
+            tiers
+                .iter()
+                .map(|t| {
+                    Some(Tier {
+                        up_to: t.up_to,
+                        price: t.price.checked_mul(factor)?,
+                    })
+                })
+                .collect::<Option<Vec<_>>>()?,
+        )),
+    };
+    Some(price)
+}
+
+fn too_large(source: &Source, key: &str) -> Diagnostic {
+    source.error_in_file(format!(
+        "converting `{key}` makes a price too large for exact decimals"
+    ))
 }
 
 fn known_service(
@@ -513,16 +739,16 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
             dated(limit.span().into(), &what, &entry.source, &entry.as_of);
         }
     }
-    if !crate::dates::is_date(&raw.as_of) {
-        errors.push(source.error_in_file(format!(
-            "the table's `as_of = \"{}\"` is not a date YYYY-MM-DD",
-            raw.as_of
-        )));
-    } else if raw.as_of.as_str() > today {
-        errors.push(source.error_in_file(format!(
-            "the table's `as_of = \"{}\"` is after today ({today})",
-            raw.as_of
-        )));
+    if let Some(as_of) = &raw.as_of {
+        if !crate::dates::is_date(as_of) {
+            errors.push(source.error_in_file(format!(
+                "the table's `as_of = \"{as_of}\"` is not a date YYYY-MM-DD"
+            )));
+        } else if as_of.as_str() > today {
+            errors.push(source.error_in_file(format!(
+                "the table's `as_of = \"{as_of}\"` is after today ({today})"
+            )));
+        }
     }
     match Diagnostic::all(errors) {
         Some(errors) => Err(errors),

@@ -18,6 +18,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     currency: Borrowed("USD"),
     as_of: Borrowed("2026-11-24"),
     source_name: Borrowed("pricing/aws-us-east-1.toml"),
+    exchange_rate: None,
     prices: Borrowed(&[
         (
             "dynamodb.rcu_hour",

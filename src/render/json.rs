@@ -43,6 +43,7 @@ pub fn render(report: &Report) -> String {
         pricing: Pricing {
             as_of: &report.pricing.as_of,
             currency: &report.pricing.currency,
+            exchange_rate: report.pricing.exchange_rate.as_ref().map(Exchange::of),
             name: &report.pricing.name,
             region: &report.pricing.region,
         },
@@ -93,6 +94,8 @@ impl<'a> Set<'a> {
 pub(super) struct Pricing<'a> {
     as_of: &'a str,
     currency: &'a str,
+    /// The fixed rate the prices were converted at, or `null`.
+    exchange_rate: Option<Exchange<'a>>,
     name: &'a str,
     region: &'a str,
 }
@@ -102,8 +105,26 @@ impl<'a> Pricing<'a> {
         Self {
             as_of: &book.as_of,
             currency: &book.currency,
+            exchange_rate: book.exchange_rate.as_ref().map(Exchange::of),
             name: &book.name,
             region: &book.region,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Exchange<'a> {
+    as_of: &'a str,
+    from: &'a str,
+    rate: Exact,
+}
+
+impl<'a> Exchange<'a> {
+    fn of(rate: &'a crate::pricing::ExchangeRate) -> Self {
+        Self {
+            as_of: &rate.as_of,
+            from: &rate.from,
+            rate: Exact(rate.rate),
         }
     }
 }

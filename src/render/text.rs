@@ -307,8 +307,20 @@ pub fn setting(
     overrides: &[Override],
     escape: fn(&str) -> String,
 ) -> String {
+    let converted = pricing
+        .exchange_rate
+        .as_ref()
+        .map_or_else(String::new, |rate| {
+            format!(
+                " · converted at {} {} = 1 {} (as of {})",
+                number(rate.rate, 28),
+                escape(&pricing.currency),
+                escape(&rate.from),
+                escape(&rate.as_of)
+            )
+        });
     let mut out = format!(
-        "pricing {} ({}, {}, as of {}) · {} hours a month · free tier {}",
+        "pricing {} ({}, {}, as of {}){converted} · {} hours a month · free tier {}",
         escape(&pricing.name),
         escape(&pricing.region),
         escape(&pricing.currency),
