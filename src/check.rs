@@ -14,6 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rust_decimal::Decimal;
 
+use crate::units::Duration;
+
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic::{Diagnostic, io_reason};
 use crate::environment::Environment;
@@ -243,9 +245,12 @@ pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
     });
     let mut errors = Vec::new();
     let mut scenarios = Vec::new();
+    let today = crate::dates::today();
     for result in evaluated {
         match result {
-            Ok((Some(now), before)) => scenarios.push(judge(now, before.as_ref(), args)),
+            Ok((Some(now), before)) => {
+                scenarios.push(judge(now, before.as_ref(), args, &today));
+            }
             Ok((None, _)) => {}
             Err(error) => errors.push(error),
         }
@@ -499,8 +504,16 @@ fn stated_rules(stated: &Requirements) -> Vec<&'static str> {
 
 /// Each alternative against its budget, the requirements, AWS's limits,
 /// and (with `--max-increase`) its baseline's cost.
-fn judge(now: Evaluated, before: Option<&Evaluated>, args: &CheckArgs) -> ScenarioCheck {
+fn judge(
+    now: Evaluated,
+    before: Option<&Evaluated>,
+    args: &CheckArgs,
+    today: &str,
+) -> ScenarioCheck {
     let currency = now.report.pricing.currency.clone();
+    let stale = args
+        .max_price_age
+        .and_then(|age| stale_prices(&now.report.pricing, age, today));
     let mut alternatives = Vec::with_capacity(now.report.alternatives.len());
     for (i, alternative) in now.report.alternatives.iter().enumerate() {
         let checked = now.choice.is_none_or(|c| c == i);
@@ -541,6 +554,7 @@ fn judge(now: Evaluated, before: Option<&Evaluated>, args: &CheckArgs) -> Scenar
         {
             reasons.push(reason);
         }
+        reasons.extend(stale.clone());
         let status = if reasons.iter().any(|r| r.failing) {
             Status::Fail
         } else if reasons.is_empty() {
@@ -557,6 +571,9 @@ fn judge(now: Evaluated, before: Option<&Evaluated>, args: &CheckArgs) -> Scenar
         rules.push("limit");
         if args.max_increase.is_some() && baseline_cost.is_some() {
             rules.push("max_increase");
+        }
+        if args.max_price_age.is_some() {
+            rules.push("max_price_age");
         }
         rules.push("warning");
         alternatives.push(AlternativeCheck {
@@ -582,6 +599,39 @@ fn judge(now: Evaluated, before: Option<&Evaluated>, args: &CheckArgs) -> Scenar
         alternatives,
         status,
     }
+}
+
+/// The reason a scenario's prices are too old: its table's `as_of` is more
+/// than `age` before `today`. A table whose date is not a date is too old.
+fn stale_prices(
+    pricing: &crate::report::PricingInfo,
+    age: Duration,
+    today: &str,
+) -> Option<Reason> {
+    let allowed_days = age.ms() / Decimal::from(86_400_000);
+    let days = crate::dates::days(today)
+        .zip(crate::dates::days(&pricing.as_of))
+        .map(|(today, as_of)| Decimal::from(today - as_of));
+    if days.is_some_and(|days| days <= allowed_days) {
+        return None;
+    }
+    Some(Reason {
+        rule: "max_price_age",
+        failing: true,
+        message: match days {
+            Some(days) => format!(
+                "pricing table {} is dated {}, {} days before today ({today}); allowed: {} days",
+                pricing.name,
+                pricing.as_of,
+                days,
+                allowed_days.normalize()
+            ),
+            None => format!(
+                "pricing table {} has no date calc can read (`as_of = \"{}\"`)",
+                pricing.name, pricing.as_of
+            ),
+        },
+    })
 }
 
 /// The reason an alternative's cost rose more than `limit` allows over

@@ -214,6 +214,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "LIMIT", requires = "baseline")]
     pub max_increase: Option<crate::check::Increase>,
 
+    /// Fail a scenario whose pricing table is older than this (`180d`), by its `as_of` date against today's.
+    #[arg(long, value_name = "AGE")]
+    pub max_price_age: Option<crate::units::Duration>,
+
     /// The scenarios before the change, for `--max-increase`: a file, or a folder laid out as the checked ones.
     #[arg(long, value_name = "FILE_OR_FOLDER")]
     pub baseline: Option<PathBuf>,

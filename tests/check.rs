@@ -581,3 +581,24 @@ fn colour_only_when_asked_for() {
     let plain = calc_binary(&["check", file.path()]);
     assert!(!plain.stdout.contains('\u{1b}'), "{}", plain.stdout);
 }
+
+#[test]
+fn prices_older_than_allowed_fail_the_check() {
+    // The bundled table is dated 2026-11-24, so it is at least a day old on
+    // any day after: 0 days allowed fails, a hundred years passes.
+    let file = TempScenario::new("fresh", &stream("max_monthly_cost = 500", ""));
+    let (report, code) = json(&["--max-price-age", "0d", file.path()]);
+    assert_eq!(code, 1);
+    let reason = &report["scenarios"][0]["alternatives"][0]["reasons"][0];
+    assert_eq!(reason["rule"], "max_price_age");
+    let message = reason["message"].as_str().expect("a message");
+    assert!(
+        message.starts_with("pricing table aws-us-east-1 is dated 2026-11-24, ")
+            && message.ends_with("allowed: 0 days"),
+        "{message}"
+    );
+    let (report, code) = json(&["--max-price-age", "36500d", file.path()]);
+    assert_eq!(code, 0, "{report}");
+    let stderr = crate::support::rejected(&["check", "--max-price-age", "old", file.path()]);
+    assert!(stderr.contains("--max-price-age"), "{stderr}");
+}
