@@ -28,6 +28,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     parse: super::Parse {
         keys: &[
             &TOPIC_TYPE,
+            &BATCH_SIZE,
             &SQS_SUBSCRIPTIONS,
             &LAMBDA_SUBSCRIPTIONS,
             &HTTP_SUBSCRIPTIONS,
@@ -46,6 +47,15 @@ static TOPIC_TYPE: Key = Key::new(
     Kind::Choice(TopicType::NAMES),
     Default::Text("standard"),
     "`standard` or `fifo`",
+);
+static BATCH_SIZE: Key = Key::new(
+    "batch_size",
+    Kind::Count {
+        min: 1,
+        max: MAX_BATCH,
+    },
+    Default::Integer(1),
+    "messages per publish call (PublishBatch takes 1 to 10)",
 );
 static SQS_SUBSCRIPTIONS: Key = subscriptions("sqs_subscriptions", "SQS queues subscribed");
 static LAMBDA_SUBSCRIPTIONS: Key =
@@ -77,8 +87,8 @@ pub const DOC: Doc = Doc {
     latency: "10-100 ms",
     scaling: "FIFO topics: 3,000 messages/s and 20 MB/s per topic",
     formulas: &[
-        "publishes = messages x ceil(size / 64 KB)",
-        "deliveries = messages x subscriptions, priced per protocol",
+        "publish calls = messages / batch_size; each is billed as ceil(batch_size x size / 64 KB) requests (FIFO: one request a call, plus the payload in GB)",
+        "deliveries = messages x ceil(size / 64 KB) x subscriptions, priced per protocol",
     ],
 };
 
@@ -120,9 +130,9 @@ choice! {
 /// Standard topics bill each 64 KiB of a message as one request, for
 /// publishing and for each delivery.
 const BILLING_CHUNK: u64 = 64 * KIB;
-/// FIFO topics bill payload with each message counted as at least 1 KiB.
-const FIFO_MIN_PAYLOAD: u64 = KIB;
 const MAX_SUBSCRIPTIONS: u32 = 12_500_000;
+/// Messages a PublishBatch call takes at most.
+const MAX_BATCH: u32 = 10;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Subscriptions {
@@ -161,6 +171,8 @@ impl Subscriptions {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub topic_type: TopicType,
+    /// Messages per publish call (PublishBatch), 1 to 10.
+    pub batch_size: u32,
     pub subscriptions: Subscriptions,
 }
 
@@ -169,6 +181,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     let count = |key| values.count(key).ok_or_else(default);
     Ok(super::Input::Sns(Input {
         topic_type: values.choice(&TOPIC_TYPE).ok_or_else(default)?,
+        batch_size: values.count(&BATCH_SIZE).ok_or_else(default)?,
         subscriptions: Subscriptions {
             sqs: count(&SQS_SUBSCRIPTIONS)?,
             lambda: count(&LAMBDA_SUBSCRIPTIONS)?,
@@ -180,6 +193,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 impl Input {
+    /// Messages a publish call carries, as a divisor.
+    fn batch(&self) -> Decimal {
+        Decimal::from(self.batch_size.max(1))
+    }
+
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.topic_type.as_str()));
         let messages = ctx.rate()?;
@@ -192,6 +210,17 @@ impl Input {
                 max_message_size.decimal(),
                 "store the payload in S3 and publish a pointer, or split the message",
             );
+        } else {
+            // A PublishBatch call's messages together are held to the same size.
+            let batch = message_size.decimal().times(self.batch())?;
+            if batch > max_message_size.decimal() {
+                result.violate(
+                    &MAX_MESSAGE_SIZE,
+                    batch,
+                    max_message_size.decimal(),
+                    "publish fewer messages a batch: a PublishBatch call's messages together are held to the message size limit",
+                );
+            }
         }
         let subscriptions = self.subscriptions.total();
         result.capacity(
@@ -237,13 +266,19 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         // A 100 KB message is two 64 KB chunks: two publish requests, and each
-        // delivery of it counts twice as well.
+        // delivery of it counts twice as well. A batch call is billed by the
+        // chunks of its whole payload: ten 6 KB messages are one request.
         let chunks = Decimal::from(message_size.chunks_of(BILLING_CHUNK).max(1));
         result.capacity("requests_per_message", CapacityValue::Number(chunks));
-        let million = ctx.monthly(messages.average.times(chunks)?, MILLION)?;
+        let batch_bytes = message_size.0.saturating_mul(u64::from(self.batch_size));
+        let chunks_per_call = Decimal::from(Bytes(batch_bytes).chunks_of(BILLING_CHUNK).max(1));
+        let calls = messages.average.per(self.batch())?;
+        result.capacity("requests_per_call", CapacityValue::Number(chunks_per_call));
+        let publishes = ctx.monthly(calls.times(chunks_per_call)?, MILLION)?;
         result
             .line_items
-            .push(charge(ctx, &PUBLISH_REQUESTS, million)?);
+            .push(charge(ctx, &PUBLISH_REQUESTS, publishes)?);
+        let million = ctx.monthly(messages.average.times(chunks)?, MILLION)?;
         let subs = &self.subscriptions;
         for (count, dimension) in [
             (subs.http, &HTTP_DELIVERIES),
@@ -288,15 +323,15 @@ impl Input {
         if peak_bytes > bytes {
             result.violate(&FIFO_BYTES, peak_bytes, bytes, FIX_FIFO);
         }
-        // FIFO topics bill each message once whatever its size, plus its
-        // payload, counted as at least 1 KB; each delivery likewise.
+        // FIFO topics bill each publish call once whatever its size (a batch
+        // is one call), plus the payload; each delivery likewise.
         let million = ctx.monthly(messages.average, MILLION)?;
-        let billed_size = Decimal::from(message_size.0.max(FIFO_MIN_PAYLOAD));
-        let billed_bytes = messages.average.times(billed_size)?;
+        let calls = ctx.monthly(messages.average.per(self.batch())?, MILLION)?;
+        let billed_bytes = messages.average.times(message_size.decimal())?;
         let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
         result
             .line_items
-            .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, million)?);
+            .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, calls)?);
         result
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_PAYLOAD_GB, gb)?);
@@ -340,6 +375,7 @@ mod tests {
     ) -> Fed<Input> {
         let input = Input {
             topic_type,
+            batch_size: 1,
             subscriptions: Subscriptions {
                 sqs: 1,
                 lambda: 0,
@@ -402,10 +438,10 @@ mod tests {
     }
 
     #[test]
-    fn fifo_topic_bill_with_the_1_kb_payload_minimum() {
+    fn fifo_topic_bill() {
         // 100 messages/s of 512 B to 2 SQS subscriptions, 730 h:
         // 262.8 million publishes × $0.30 = $78.84;
-        // payload billed as 1 KB: 100 × 1,024 × 2,628,000 = 269,107,200,000 B / 2^30 GB;
+        // payload: 100 × 512 × 2,628,000 = 134,553,600,000 B / 2^30 GB;
         // 525.6 million deliveries × $0.01 = $5.256; delivery payload is twice the publish payload.
         let mut input = topic(TopicType::Fifo, dec!(100), Bytes(512));
         input.subscriptions = Subscriptions {
@@ -420,7 +456,7 @@ mod tests {
             item(&result, "fifo_publish_requests").monthly_cost,
             dec!(78.84)
         );
-        let payload = dec!(269107200000) / dec!(1073741824);
+        let payload = dec!(134553600000) / dec!(1073741824);
         assert_eq!(item(&result, "fifo_publish_payload_gb").quantity, payload);
         assert_eq!(
             item(&result, "fifo_delivery_requests").monthly_cost,
@@ -432,6 +468,42 @@ mod tests {
         );
         assert!(result.violations.is_empty());
         assert_eq!(result.properties.ordering, Some(Ordering::PerKey));
+    }
+
+    #[test]
+    fn a_batch_is_billed_by_its_whole_payload() {
+        // 1,000 messages/s of 6 KB in batches of 10: 100 calls/s of 60 KB,
+        // one 64 KB chunk each: 100 × 2,628,000 = 262.8 million requests ×
+        // $0.50 = $131.40, a tenth of one message a call. Each of the
+        // messages is still delivered: 2,628 million HTTP deliveries × $0.60
+        // = $1,576.80.
+        let mut input = topic(TopicType::Standard, dec!(1000), Bytes::kib(6));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "publish_requests").quantity, dec!(262.8));
+        assert_eq!(item(&result, "publish_requests").monthly_cost, dec!(131.40));
+        assert_eq!(item(&result, "http_deliveries").monthly_cost, dec!(1576.80));
+        // 10 messages/s of 25 KB in batches of 10: one 250 KB call a second,
+        // four 64 KB chunks: 4 × 2,628,000 = 10.512 million requests, $5.256.
+        let mut input = topic(TopicType::Standard, dec!(10), Bytes::kib(25));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "publish_requests").monthly_cost, dec!(5.256));
+        assert!(result.violations.is_empty());
+        // Ten 30 KB messages are 300 KB, over the 256 KB a call takes.
+        let mut input = topic(TopicType::Standard, dec!(10), Bytes::kib(30));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.violations.len(), 1, "{:?}", result.violations);
+        // A FIFO topic bills a batch as one request: 100 messages/s in
+        // batches of 10 are 10 calls/s, 26.28 million × $0.30 = $7.884.
+        let mut input = topic(TopicType::Fifo, dec!(100), Bytes(512));
+        input.batch_size = 10;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            item(&result, "fifo_publish_requests").monthly_cost,
+            dec!(7.884)
+        );
     }
 
     #[test]
@@ -466,6 +538,7 @@ mod tests {
             built(&[]),
             Input {
                 topic_type: TopicType::Standard,
+                batch_size: 1,
                 subscriptions: none.clone(),
             }
         );
