@@ -16,7 +16,7 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // 55 prices and 64 limits, as the us-east-1 table holds.
     assert!(
         list.contains(
-            "│ aws-us-east-1 ┆ us-east-1 ┆ USD      ┆ 2026-11-24 ┆ 55 of 55 ┆ 64 of 64 ┆ -"
+            "│ aws-us-east-1 ┆ us-east-1 ┆ USD      ┆ 2026-11-24 ┆ 58 of 58 ┆ 64 of 64 ┆ -"
         ),
         "{list}"
     );
@@ -40,7 +40,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = ok(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 55 of 55 prices and 64 of 64 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 58 of 58 prices and 64 of 64 limits, each sourced and dated\n"
     );
 }
 

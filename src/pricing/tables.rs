@@ -21,6 +21,19 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "dynamodb.pitr_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 1) /* 0.2 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code TFXQN9PEG62G7A67.JRTCKXETXF.6YS6EN2CT7), published 2025-08-28, us-east-1, PITR Backup Storage GB-Mo"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "dynamodb.rcu_hour",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(13, 0, 0, false, 5) /* 0.00013 */),
@@ -43,6 +56,32 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 unit: Borrowed("million RRU"),
                 source: Borrowed("AWS Price List API, AmazonDynamoDB, on-demand read request units (after the 1 Nov 2024 price cut from $0.25)"),
                 as_of: Borrowed("2024-11-15"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.replicated_wcu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(65, 0, 0, false, 5) /* 0.00065 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("rWCU-hour"),
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code QM7WV2JADZJDV45W.JRTCKXETXF.E63J5HTPNN), published 2025-08-28, us-east-1, Provisioned Replicated Write Units"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.replicated_write_request_units",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(625, 0, 0, false, 3) /* 0.625 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("million rWRU"),
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 3XWM5KJM296GT93W.JRTCKXETXF.6YS6EN2CT7), published 2025-08-28, us-east-1, PayPerRequest Replicated Write Request Units ($0.000000625 each)"),
+                as_of: Borrowed("2025-08-28"),
                 evidence: Evidence::AwsPriceList,
             },
         ),

@@ -21,6 +21,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &READ_REQUEST_UNITS,
         &STORAGE_GB_MONTH,
         &STREAMS_READ_REQUEST_UNITS,
+        &PITR_GB_MONTH,
+        &REPLICATED_WCU_HOUR,
+        &REPLICATED_WRITE_REQUEST_UNITS,
     ],
     limits: &[
         &MAX_ITEM_SIZE,
@@ -40,6 +43,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &STORAGE,
             &STREAMS,
             &STREAMS_READS_PER_SECOND,
+            &POINT_IN_TIME_RECOVERY,
+            &REPLICA_REGIONS,
         ],
         build,
     },
@@ -119,6 +124,25 @@ static STREAMS_READS_PER_SECOND: Key = Key::new(
     "GetRecords calls by readers other than Lambda (Lambda's are free)",
 );
 
+static POINT_IN_TIME_RECOVERY: Key = Key::new(
+    "point_in_time_recovery",
+    Kind::Flag,
+    Default::Bool(false),
+    "continuous backups (PITR), billed on the table's size",
+);
+static REPLICA_REGIONS: Key = Key::new(
+    "replica_regions",
+    Kind::Count {
+        min: 0,
+        max: MAX_REPLICAS,
+    },
+    Default::Integer(0),
+    "other Regions a global table replicates to; each replays every write",
+);
+
+/// Regions a global table may add to its own (AWS has fewer than this).
+const MAX_REPLICAS: u32 = 64;
+
 pub const DOC: Doc = Doc {
     summary: "a key-value table billed by capacity units; Streams publish its changes",
     ordering: "per item, in its stream",
@@ -131,6 +155,8 @@ pub const DOC: Doc = Doc {
         "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional)",
         "partitions = ceil(max(RCU / 3,000 + WCU / 1,000, storage / 10 GB))",
         "provisioned: at least 1 WCU and 1 RCU; on demand: the same units per request",
+        "global table: each replica Region bills the writes again as replicated WCU (or WRU); cross-Region transfer is not priced",
+        "PITR: the table's size, per GB-month",
     ],
 };
 
@@ -143,6 +169,11 @@ pub const READ_REQUEST_UNITS: Dimension =
 pub const STORAGE_GB_MONTH: Dimension = Dimension::new("dynamodb.storage_gb_month", "GB-month");
 pub const STREAMS_READ_REQUEST_UNITS: Dimension =
     Dimension::new("dynamodb.streams_read_request_units", "million requests");
+pub const PITR_GB_MONTH: Dimension = Dimension::new("dynamodb.pitr_gb_month", "GB-month");
+pub const REPLICATED_WCU_HOUR: Dimension =
+    Dimension::new("dynamodb.replicated_wcu_hour", "rWCU-hour");
+pub const REPLICATED_WRITE_REQUEST_UNITS: Dimension =
+    Dimension::new("dynamodb.replicated_write_request_units", "million rWRU");
 
 pub const MAX_ITEM_SIZE: Limit =
     Limit::new("dynamodb.max_item_size", LimitKind::Bytes, "item size");
@@ -210,6 +241,9 @@ pub struct Input {
     pub streams: bool,
     /// GetRecords calls a second from readers other than Lambda triggers (which are free).
     pub streams_reads_per_second: Decimal,
+    pub point_in_time_recovery: bool,
+    /// Regions a global table replicates to besides its own.
+    pub replica_regions: u32,
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
@@ -233,6 +267,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         storage: values.bytes(&STORAGE).ok_or_else(default)?,
         streams,
         streams_reads_per_second,
+        point_in_time_recovery: values.flag(&POINT_IN_TIME_RECOVERY).ok_or_else(default)?,
+        replica_regions: values.count(&REPLICA_REGIONS).ok_or_else(default)?,
     }))
 }
 
@@ -348,10 +384,34 @@ impl Input {
                 }
             }
         }
+        if self.replica_regions > 0 {
+            // Each replica Region writes every item again, in replicated units.
+            let replicas = Decimal::from(self.replica_regions);
+            let item = match self.mode {
+                CapacityMode::Provisioned => {
+                    let hours = wcu.times(replicas)?.times(ctx.hours)?;
+                    charge(ctx, &REPLICATED_WCU_HOUR, hours)?
+                }
+                CapacityMode::OnDemand => {
+                    let units = ctx.monthly(write_units.times(replicas)?, MILLION)?;
+                    charge(ctx, &REPLICATED_WRITE_REQUEST_UNITS, units)?
+                }
+            };
+            result.line_items.push(item);
+            result.note(
+                "cross_region_transfer",
+                "a global table also pays for data transferred between Regions, which calc does not price",
+            );
+        }
         if !storage_gb.is_zero() {
             result
                 .line_items
                 .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+            if self.point_in_time_recovery {
+                result
+                    .line_items
+                    .push(charge(ctx, &PITR_GB_MONTH, storage_gb)?);
+            }
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
             let requests = ctx.monthly(self.streams_reads_per_second, MILLION)?;
@@ -405,8 +465,35 @@ mod tests {
             storage: Bytes(0),
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
+            point_in_time_recovery: false,
+            replica_regions: 0,
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
+    }
+
+    #[test]
+    fn a_global_table_with_backups() {
+        // 3,000 writes/s of 1 KB, provisioned, two replica Regions, 100 GB
+        // with point-in-time recovery, 730 h:
+        // 3,000 WCU × 2 × 730 = 4,380,000 rWCU-hours × $0.00065 = $2,847;
+        // PITR 100 GB × $0.20 = $20, beside the storage's 100 × $0.25 = $25.
+        let mut input = table(Bytes::kib(1));
+        input.replica_regions = 2;
+        input.point_in_time_recovery = true;
+        input.storage = Bytes(100 * GIB);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let replicated = item(&result, "replicated_wcu_hour");
+        assert_eq!(replicated.quantity, dec!(4380000));
+        assert_eq!(replicated.monthly_cost, dec!(2847));
+        assert_eq!(item(&result, "pitr_gb_month").monthly_cost, dec!(20));
+        assert_eq!(item(&result, "storage_gb_month").monthly_cost, dec!(25));
+        // On demand: 3,000 × 2,628,000 s × 2 Regions = 15,768 million rWRU
+        // × $0.625 = $9,855.
+        input.mode = CapacityMode::OnDemand;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let replicated = item(&result, "replicated_write_request_units");
+        assert_eq!(replicated.quantity, dec!(15768));
+        assert_eq!(replicated.monthly_cost, dec!(9855));
     }
 
     #[test]
