@@ -2,10 +2,11 @@
 //! and checked, and whatever is left over is an error that suggests the
 //! closest key the service knows.
 
+use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::keys::{Key, Kind, MAX_LIST, Value};
+use crate::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
 use crate::units::{
     Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, decimal_from_f64, parse_rate,
 };
@@ -161,6 +162,7 @@ impl<'s> Fields<'s> {
                 .durations(name, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
             Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
+            Kind::Mix(names) => self.mix(name, names)?.map(|m| m.map(Value::Mix)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
             // Names shape the design; they are read where the shape is built.
             Kind::Text => None,
@@ -172,6 +174,71 @@ impl<'s> Fields<'s> {
                 .map(|value| (value, None))
                 .map_err(|e| self.error(Span::default(), e)),
         }
+    }
+
+    /// Fractions by name, each from 0 to 1, adding up to exactly 1.
+    fn mix(
+        &mut self,
+        key: &'static str,
+        names: &'static [&'static str],
+    ) -> Result<Option<Sp<ArrayVec<Decimal, MAX_MIX>>>, Diagnostic> {
+        let source = self.source;
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        let span = entry.value_span;
+        let example = format!(
+            "{{ {} = 0.7, {} = 0.3 }}",
+            names[0],
+            names[names.len().min(2) - 1]
+        );
+        let Some(table) = entry.value.as_table() else {
+            return Err(source
+                .error(span, format!("`{key}` must be a table of fractions"))
+                .with_help(format!("for example `{key} = {example}`")));
+        };
+        let mut fractions: ArrayVec<Decimal, MAX_MIX> =
+            names.iter().map(|_| Decimal::ZERO).collect();
+        for (name, value) in table {
+            let Some(i) = names.iter().position(|n| n == name) else {
+                return Err(source
+                    .error(span, format!("`{key}` has no part `{name}`"))
+                    .suggesting(name, names.iter().copied())
+                    .or_help(format!("its parts: {}", names.join(", "))));
+            };
+            let fraction = match value {
+                toml::Value::Integer(n) => Some(Decimal::from(*n)),
+                toml::Value::Float(f) => decimal_from_f64(*f),
+                _ => None,
+            }
+            .filter(|f| (Decimal::ZERO..=Decimal::ONE).contains(f))
+            .ok_or_else(|| {
+                source.error(
+                    span,
+                    format!(
+                        "`{key}.{name}` must be a fraction from 0 to 1, found {}",
+                        describe(value)
+                    ),
+                )
+            })?;
+            fractions[i] = fraction;
+        }
+        let total: Decimal = fractions.iter().sum();
+        if total != Decimal::ONE {
+            return Err(source
+                .error(
+                    span,
+                    format!(
+                        "the parts of `{key}` add up to {}, not 1",
+                        total.normalize()
+                    ),
+                )
+                .with_help(format!("for example `{key} = {example}`")));
+        }
+        Ok(Some(Sp {
+            value: fractions,
+            span,
+        }))
     }
 
     /// One of `names`, as its index.

@@ -31,6 +31,9 @@ pub enum Kind {
     },
     /// One of a fixed set of names.
     Choice(&'static [&'static str]),
+    /// Fractions of a whole by name, adding up to 1: `{ eventual = 0.3,
+    /// strong = 0.7 }`.
+    Mix(&'static [&'static str]),
     Flag,
     /// A name in quotes (`id`, `from`): part of the design's shape, not a
     /// value to vary.
@@ -129,6 +132,9 @@ impl Key {
 /// The most durations a list key holds.
 pub const MAX_LIST: usize = 8;
 
+/// The most names a mix has.
+pub const MAX_MIX: usize = 4;
+
 /// One value of a key, as an evaluation reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -141,6 +147,8 @@ pub enum Value {
     Durations(ArrayVec<Duration, MAX_LIST>),
     /// The index of the name in the key's choices.
     Choice(u8),
+    /// Each name's fraction, in the key's order (0 for a name not given).
+    Mix(ArrayVec<Decimal, MAX_MIX>),
     Flag(bool),
 }
 
@@ -181,6 +189,19 @@ impl Value {
                 _ => i.to_string(),
             },
             Value::Flag(b) => b.to_string(),
+            Value::Mix(fractions) => {
+                let names = match &key.kind {
+                    Kind::Mix(names) => *names,
+                    _ => &[],
+                };
+                let parts: Vec<String> = names
+                    .iter()
+                    .zip(fractions)
+                    .filter(|(_, f)| !f.is_zero())
+                    .map(|(name, f)| format!("{name} = {}", f.normalize()))
+                    .collect();
+                format!("{{ {} }}", parts.join(", "))
+            }
         }
     }
 }
@@ -243,6 +264,14 @@ impl<'a> Values<'a> {
     pub fn durations(&self, key: &'static Key) -> Option<&'a [Duration]> {
         match self.get(key) {
             Value::Durations(list) => Some(list.as_slice()),
+            _ => None,
+        }
+    }
+
+    /// A mix's fractions, in the key's order of names.
+    pub fn mix(&self, key: &'static Key) -> Option<&'a [Decimal]> {
+        match self.get(key) {
+            Value::Mix(fractions) => Some(fractions.as_slice()),
             _ => None,
         }
     }

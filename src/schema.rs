@@ -143,6 +143,15 @@ fn property(key: &Key) -> Value {
             "maxItems": max
         }),
         Kind::Choice(names) => json!({ "enum": names }),
+        Kind::Mix(names) => json!({
+            "type": "object",
+            "properties": names
+                .iter()
+                .map(|n| (n.to_string(), json!({ "type": "number", "minimum": 0, "maximum": 1 })))
+                .collect::<serde_json::Map<_, _>>(),
+            "additionalProperties": false,
+            "minProperties": 1
+        }),
         Kind::Flag => json!({ "type": "boolean" }),
         Kind::Text => json!({ "type": "string" }),
     };

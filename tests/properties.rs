@@ -60,6 +60,18 @@ fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
         }
         Kind::Durations { .. } => format!("[\"{} min\"]", number.min(10_000)),
         Kind::Choice(names) => format!("\"{}\"", names[pick % names.len()]),
+        // The whole to the first part, or split between the first and last.
+        Kind::Mix(names) => {
+            if pick.is_multiple_of(2) {
+                format!("{{ {} = 1 }}", names[0])
+            } else {
+                format!(
+                    "{{ {} = 0.25, {} = 0.75 }}",
+                    names[0],
+                    names[names.len() - 1]
+                )
+            }
+        }
         Kind::Flag => pick.is_multiple_of(2).to_string(),
         Kind::Text => "\"x\"".to_string(),
     }

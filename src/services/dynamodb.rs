@@ -39,6 +39,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &CAPACITY_MODE,
             &READS_PER_SECOND,
             &READ_CONSISTENCY,
+            &READ_MIX,
             &TRANSACTIONAL_WRITES,
             &STORAGE,
             &STREAMS,
@@ -104,6 +105,13 @@ static READ_CONSISTENCY: Key = Key::new(
     Default::Text("eventual"),
     "`eventual`, `strong` or `transactional`",
 );
+static READ_MIX: Key = Key::new(
+    "read_mix",
+    Kind::Mix(ReadConsistency::NAMES),
+    Default::None,
+    "the reads' shares by consistency, e.g. { eventual = 0.3, strong = 0.6, transactional = 0.1 }, in place of `read_consistency`",
+)
+.defaulting_to("all reads of `read_consistency`");
 static TRANSACTIONAL_WRITES: Key = Key::new(
     "transactional_writes",
     Kind::Flag,
@@ -152,7 +160,7 @@ pub const DOC: Doc = Doc {
     scaling: "1,000 WCU and 3,000 RCU per partition; 40,000 per table",
     formulas: &[
         "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
-        "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional)",
+        "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional); with a read_mix, the shares' units added, rounded up once for the table",
         "partitions = ceil(max(RCU / 3,000 + WCU / 1,000, storage / 10 GB))",
         "provisioned: at least 1 WCU and 1 RCU; on demand: the same units per request",
         "global table: each replica Region bills the writes again as replicated WCU (or WRU); cross-Region transfer is not priced",
@@ -236,6 +244,9 @@ pub struct Input {
     pub mode: CapacityMode,
     pub reads_per_second: Decimal,
     pub read_consistency: ReadConsistency,
+    /// The reads' shares by consistency (eventual, strong, transactional),
+    /// when they are mixed.
+    pub read_mix: Option<[Decimal; 3]>,
     pub transactional_writes: bool,
     pub storage: Bytes,
     pub streams: bool,
@@ -263,6 +274,9 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
         reads_per_second: values.number(&READS_PER_SECOND).ok_or_else(default)?,
         read_consistency: values.choice(&READ_CONSISTENCY).ok_or_else(default)?,
+        read_mix: values
+            .mix(&READ_MIX)
+            .map(|shares| [0, 1, 2].map(|i| shares.get(i).copied().unwrap_or_default())),
         transactional_writes: values.flag(&TRANSACTIONAL_WRITES).ok_or_else(default)?,
         storage: values.bytes(&STORAGE).ok_or_else(default)?,
         streams,
@@ -290,8 +304,25 @@ impl Input {
         // Counted in tenths, as whole numbers: a u64 size has at most 2^52
         // chunks of 4 KB, and twenty tenths each still fit in an i64.
         let chunks = item_size.chunks_of(4 * KIB).max(1);
-        let tenths = chunks.saturating_mul(self.read_consistency.tenths());
-        Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
+        let units = |consistency: ReadConsistency| {
+            let tenths = chunks.saturating_mul(consistency.tenths());
+            Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
+        };
+        match self.read_mix {
+            None => units(self.read_consistency),
+            // The shares' units added: the table is rounded up once, not
+            // each share. Shares are fractions, so the sum stays below the
+            // transactional units.
+            Some(shares) => [
+                ReadConsistency::Eventual,
+                ReadConsistency::Strong,
+                ReadConsistency::Transactional,
+            ]
+            .into_iter()
+            .zip(shares)
+            .map(|(consistency, share)| units(consistency) * share)
+            .sum(),
+        }
     }
 
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
@@ -461,6 +492,7 @@ mod tests {
             mode: CapacityMode::Provisioned,
             reads_per_second: Decimal::ZERO,
             read_consistency: ReadConsistency::Eventual,
+            read_mix: None,
             transactional_writes: false,
             storage: Bytes(0),
             streams: true,
@@ -469,6 +501,21 @@ mod tests {
             replica_regions: 0,
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
+    }
+
+    #[test]
+    fn mixed_reads_are_rounded_up_once_for_the_table() {
+        // 3 reads/s of 1 KB items: 30% eventual (0.5 unit), 60% strong (1),
+        // 10% transactional (2): 3 × (0.15 + 0.6 + 0.2) = 2.85, so 3 RCU;
+        // rounding each share up would give 1 + 2 + 1 = 4.
+        // 3 RCU × 730 h × $0.00013 = $0.2847.
+        let mut input = table(Bytes::kib(1));
+        input.reads_per_second = dec!(3);
+        input.read_mix = Some([dec!(0.3), dec!(0.6), dec!(0.1)]);
+        assert_eq!(input.input.read_units_per_read(Bytes::kib(1)), dec!(0.95));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "rcu_hour").quantity, dec!(2190));
+        assert_eq!(item(&result, "rcu_hour").monthly_cost, dec!(0.2847));
     }
 
     #[test]
