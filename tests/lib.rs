@@ -15,6 +15,7 @@ mod init;
 mod lean;
 mod pricing;
 mod properties;
+mod regions;
 mod scenarios;
 mod schema;
 mod support;

@@ -13,13 +13,25 @@ fn ok(args: &[&str]) -> String {
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = ok(&["pricing", "list"]);
-    // 55 prices and 64 limits, as the us-east-1 table holds.
-    assert!(
-        list.contains(
-            "│ aws-us-east-1 ┆ us-east-1 ┆ USD      ┆ 2026-11-24 ┆ 58 of 58 ┆ 64 of 64 ┆ -"
-        ),
-        "{list}"
-    );
+    // 58 prices and 64 limits, as the us-east-1 table holds; the regional
+    // tables hold the 46 prices found for their Region (no Firehose, Flink,
+    // SQS or EventBridge, no Lambda duration), and the limits AWS gives for
+    // every Region (Ireland also those it names Ireland in).
+    let rows = [
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 58 of 58 ┆ 64 of 64 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 46 of 58 ┆ 58 of 64 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 46 of 58 ┆ 55 of 64 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+    ];
+    let mut at = 0;
+    for row in rows {
+        let found = list[at..]
+            .find(row)
+            .unwrap_or_else(|| panic!("no row `{row}` after the previous one in\n{list}"));
+        at += found + row.len();
+    }
+    // The wrapped cells end with the rest of each list.
+    assert!(list.contains("┆ lambda "), "{list}");
+    assert!(list.contains("┆ sns, eventbridge, lambda "), "{list}");
 }
 
 #[test]

@@ -25,10 +25,22 @@ use crate::units::{Bytes, Duration};
 
 /// The tables shipped inside the binary, by name, as written: each is
 /// compiled into static data ([`tables`]), so that a run reads none of them.
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "aws-us-east-1",
-    include_str!("../../pricing/aws-us-east-1.toml"),
-)];
+/// The default table prices everything calc bills; a regional one holds only
+/// the figures found for its Region.
+pub const BUNDLED: &[(&str, &str)] = &[
+    (
+        "aws-us-east-1",
+        include_str!("../../pricing/aws-us-east-1.toml"),
+    ),
+    (
+        "aws-eu-west-1",
+        include_str!("../../pricing/aws-eu-west-1.toml"),
+    ),
+    (
+        "aws-ap-northeast-2",
+        include_str!("../../pricing/aws-ap-northeast-2.toml"),
+    ),
+];
 
 /// Text a table holds: borrowed from a compiled table, owned when read from
 /// a file.
@@ -945,36 +957,68 @@ mod tests {
     }
 
     #[test]
-    fn every_bundled_table_prices_everything_calc_bills() {
+    fn the_default_table_prices_everything_calc_bills() {
+        let book = load(DEFAULT_TABLE);
+        for def in services::ALL {
+            for dimension in def.dimensions {
+                assert!(
+                    book.price(dimension.key).is_some(),
+                    "{DEFAULT_TABLE} has no price `{}`",
+                    dimension.key
+                );
+            }
+            for limit in def.limits {
+                assert!(
+                    book.limit(limit.key).is_some(),
+                    "{DEFAULT_TABLE} has no limit `{}`",
+                    limit.key
+                );
+            }
+        }
+    }
+
+    /// A regional table may leave a price or limit out (a scenario that
+    /// needs it is refused), but what it holds is sourced and dated.
+    #[test]
+    fn every_bundled_table_sources_and_dates_what_it_holds() {
         for (name, _) in BUNDLED {
             let book = load(name);
-            for def in services::ALL {
-                for dimension in def.dimensions {
-                    let price = book
-                        .price(dimension.key)
-                        .unwrap_or_else(|| panic!("{name} has no price `{}`", dimension.key));
-                    assert!(
-                        !price.source.trim().is_empty(),
-                        "`{}` names no source",
-                        dimension.key
-                    );
-                    assert!(
-                        is_date(&price.as_of),
-                        "`{}` has no as_of date",
-                        dimension.key
-                    );
-                }
-                for limit in def.limits {
-                    let entry = book
-                        .limit(limit.key)
-                        .unwrap_or_else(|| panic!("{name} has no limit `{}`", limit.key));
-                    assert!(
-                        !entry.source.trim().is_empty(),
-                        "`{}` names no source",
-                        limit.key
-                    );
-                    assert!(is_date(&entry.as_of), "`{}` has no as_of date", limit.key);
-                }
+            assert_eq!(book.name, *name);
+            let mut held = 0;
+            for (key, price) in book.prices() {
+                held += 1;
+                assert!(
+                    !price.source.trim().is_empty(),
+                    "{name}: `{key}` names no source"
+                );
+                assert!(is_date(&price.as_of), "{name}: `{key}` has no as_of date");
+            }
+            for (key, entry) in book.limits() {
+                assert!(
+                    !entry.source.trim().is_empty(),
+                    "{name}: `{key}` names no source"
+                );
+                assert!(is_date(&entry.as_of), "{name}: `{key}` has no as_of date");
+            }
+            assert!(held > 0, "{name} holds no price");
+        }
+    }
+
+    #[test]
+    fn a_regional_table_names_its_region_in_every_price() {
+        // Each price of a regional table was found for that Region: its
+        // source says which, so that no us-east-1 figure passes as another's.
+        for (name, region) in [
+            ("aws-eu-west-1", "eu-west-1"),
+            ("aws-ap-northeast-2", "ap-northeast-2"),
+        ] {
+            let book = load(name);
+            assert_eq!(book.region, region);
+            for (key, price) in book.prices() {
+                assert!(
+                    price.source.contains(&format!("({region})")),
+                    "{name}: `{key}`'s source does not name {region}"
+                );
             }
         }
     }

@@ -1,0 +1,276 @@
+//! The regional tables, `aws-eu-west-1` and `aws-ap-northeast-2`: their own
+//! prices, worked out by hand from the figures in `pricing/*.toml`, and a
+//! refusal wherever a figure was not found for the Region.
+
+use serde_json::Value;
+
+use crate::support::{TempScenario, calc, calc_json, rejected};
+
+fn component(json: &Value, alternative: usize) -> &Value {
+    &json["alternatives"][alternative]["components"][0]
+}
+
+fn cost(component: &Value, dimension: &str) -> String {
+    component["line_items"]
+        .as_array()
+        .expect("line items")
+        .iter()
+        .find(|item| item["dimension"] == dimension)
+        .unwrap_or_else(|| panic!("no `{dimension}` in {component}"))["monthly_cost"]
+        .to_string()
+}
+
+const SEOUL_BUCKET: &str = r#"name = "a bucket in Seoul"
+pricing = "aws-ap-northeast-2"
+
+[workload]
+records_per_second = 100
+record_size = "1 MB"
+
+[[alternatives]]
+name = "S3"
+components = [{ service = "s3", storage = "100 TB", gets_per_second = 1000 }]
+"#;
+
+#[test]
+fn a_seoul_bucket_is_priced_at_seoul_prices() {
+    // 100 TB = 102,400 GB: the first 51,200 GB at Seoul's $0.025 = $1,280,
+    // the next 51,200 GB at $0.024 = $1,228.80; $2,508.80.
+    // PUTs: 100/s x 3,600 x 730 = 262,800,000 = 262,800 thousand x $0.0045 = $1,182.60.
+    // GETs: 1,000/s x 3,600 x 730 = 2,628,000 thousand x $0.00035 = $919.80.
+    // In all $4,611.20.
+    let file = TempScenario::new("seoul-bucket", SEOUL_BUCKET);
+    let json = calc_json(&[file.path()]);
+    assert_eq!(json["pricing"]["name"], "aws-ap-northeast-2");
+    assert_eq!(json["pricing"]["region"], "ap-northeast-2");
+    let s3 = component(&json, 0);
+    assert_eq!(cost(s3, "storage_gb_month"), "2508.8");
+    assert_eq!(cost(s3, "put_requests"), "1182.6");
+    assert_eq!(cost(s3, "get_requests"), "919.8");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "4611.2"
+    );
+
+    // The same bucket in us-east-1: 51,200 x $0.023 + 51,200 x $0.022 =
+    // $2,304; 262,800 x $0.005 = $1,314; 2,628,000 x $0.0004 = $1,051.20;
+    // in all $4,669.20. Seoul stores dearer and serves requests cheaper.
+    let json = calc_json(&["--pricing", "aws-us-east-1", file.path()]);
+    assert_eq!(json["pricing"]["name"], "aws-us-east-1");
+    let s3 = component(&json, 0);
+    assert_eq!(cost(s3, "storage_gb_month"), "2304");
+    assert_eq!(cost(s3, "put_requests"), "1314");
+    assert_eq!(cost(s3, "get_requests"), "1051.2");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "4669.2"
+    );
+}
+
+const TABLE_OF_WRITES: &str = r#"name = "3,000 writes of 1 KB a second"
+
+[workload]
+records_per_second = 3000
+record_size = "1 KB"
+
+[[alternatives]]
+name = "provisioned"
+components = [{ service = "dynamodb", capacity_mode = "provisioned", storage = "100 GB" }]
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand", storage = "100 GB" }]
+
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" }]
+"#;
+
+#[test]
+fn an_ireland_table_of_writes_is_priced_at_ireland_prices() {
+    let file = TempScenario::new("ireland-writes", TABLE_OF_WRITES);
+    let json = calc_json(&["--pricing", "aws-eu-west-1", file.path()]);
+    assert_eq!(json["pricing"]["name"], "aws-eu-west-1");
+
+    // Provisioned: 3,000 WCU x 730 h = 2,190,000 WCU-hours x $0.000735 =
+    // $1,609.65; the minimum 1 RCU x 730 h x $0.000147 = $0.10731; 100 GB x
+    // $0.283 = $28.30. In all $1,638.05731.
+    let provisioned = component(&json, 0);
+    assert_eq!(provisioned["capacity"]["wcu"], 3000);
+    assert_eq!(cost(provisioned, "wcu_hour"), "1609.65");
+    assert_eq!(cost(provisioned, "rcu_hour"), "0.10731");
+    assert_eq!(cost(provisioned, "storage_gb_month"), "28.3");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "1638.05731"
+    );
+
+    // On demand: 3,000 x 3,600 x 730 = 7,884 million WRU x $0.705 = $5,558.22.
+    let on_demand = component(&json, 1);
+    assert_eq!(cost(on_demand, "write_request_units"), "5558.22");
+
+    // Kinesis, as AWS sizes it: 3 shards x 730 h x $0.017 = $37.23; PUT
+    // payload units 3,000 x 3,600 x 730 / 10^6 = 7,884 million x $0.0165 =
+    // $130.086. In all $167.316.
+    let kinesis = component(&json, 2);
+    assert_eq!(kinesis["capacity"]["shards"], 3);
+    assert_eq!(cost(kinesis, "shard_hour"), "37.23");
+    assert_eq!(cost(kinesis, "put_payload_units"), "130.086");
+    assert_eq!(
+        json["alternatives"][2]["monthly_cost"].to_string(),
+        "167.316"
+    );
+
+    // us-east-1: 2,190,000 x $0.00065 = $1,423.50; 730 x $0.00013 = $0.0949;
+    // 100 GB x $0.25 = $25; 7,884 x $0.625 = $4,927.50; 3 x 730 x $0.015 =
+    // $32.85 and 7,884 x $0.014 = $110.376.
+    let json = calc_json(&[file.path()]);
+    assert_eq!(json["pricing"]["name"], "aws-us-east-1");
+    let provisioned = component(&json, 0);
+    assert_eq!(cost(provisioned, "wcu_hour"), "1423.5");
+    assert_eq!(cost(provisioned, "rcu_hour"), "0.0949");
+    assert_eq!(cost(provisioned, "storage_gb_month"), "25");
+    assert_eq!(cost(component(&json, 1), "write_request_units"), "4927.5");
+    let kinesis = component(&json, 2);
+    assert_eq!(cost(kinesis, "shard_hour"), "32.85");
+    assert_eq!(cost(kinesis, "put_payload_units"), "110.376");
+}
+
+#[test]
+fn a_price_the_regional_table_lacks_is_refused_naming_it_and_the_table() {
+    // No SQS price was found for Seoul: the queue is refused, not priced at
+    // us-east-1's rate or at $0.
+    let queue = TempScenario::new(
+        "seoul-queue",
+        r#"name = "a queue in Seoul"
+pricing = "aws-ap-northeast-2"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "SQS"
+components = [{ service = "sqs" }]
+"#,
+    );
+    let stderr = rejected(&[queue.path()]);
+    assert!(
+        stderr.starts_with(
+            "error: pricing table `aws-ap-northeast-2` has no price for `sqs.standard_requests`"
+        ),
+        "{stderr}"
+    );
+
+    // Lambda's duration tiers were found for Ireland, their bounds were not.
+    let function = TempScenario::new(
+        "ireland-function",
+        r#"name = "a function in Ireland"
+
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Lambda"
+components = [{ service = "lambda", memory = "512 MB", duration = "100 ms" }]
+"#,
+    );
+    let stderr = rejected(&["--pricing", "aws-eu-west-1", function.path()]);
+    assert!(
+        stderr.starts_with(
+            "error: pricing table `aws-eu-west-1` has no price for `lambda.duration_x86`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_limit_set_per_region_is_not_taken_from_us_east_1() {
+    // AWS gives 20,000 shards per account in us-east-1, us-west-2 and
+    // eu-west-1, and 1,000 or 6,000 elsewhere: Seoul's table has no shard
+    // quota, so a provisioned stream there is refused rather than checked
+    // against another Region's.
+    let file = TempScenario::new(
+        "seoul-stream",
+        &TABLE_OF_WRITES.replacen(
+            "[workload]",
+            "pricing = \"aws-ap-northeast-2\"\n\n[workload]",
+            1,
+        ),
+    );
+    let stderr = rejected(&[file.path()]);
+    assert!(
+        stderr.starts_with(
+            "error: pricing table `aws-ap-northeast-2` has no limit `kinesis_data_streams.shards_per_account`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_price_book_can_fill_a_regional_gap_with_its_own_figure() {
+    // With the account's own shard quota in a price book that extends the
+    // Seoul table, the stream is sized and priced at Seoul's prices:
+    // 3 shards x 730 h x $0.0185 = $40.515; PUT payload units 3,000 x 3,600 x
+    // 730 / 10^6 = 7,884 million x $0.0204 = $160.8336. In all $201.3486
+    // (us-east-1: $32.85 + $110.376 = $143.226).
+    let book = TempScenario::new(
+        "seoul-book",
+        r#"name = "seoul-book"
+extends = "aws-ap-northeast-2"
+
+[limits.kinesis_data_streams.shards_per_account]
+value = 500
+source = "the account's Service Quotas console"
+as_of = "2026-11-01"
+evidence = "unverified"
+"#,
+    );
+    let stream = TempScenario::new(
+        "seoul-stream",
+        r#"name = "a stream in Seoul"
+
+[workload]
+records_per_second = 3000
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" }]
+"#,
+    );
+    let json = calc_json(&["--pricing", book.path(), stream.path()]);
+    assert_eq!(json["pricing"]["region"], "ap-northeast-2");
+    let kinesis = component(&json, 0);
+    assert_eq!(kinesis["capacity"]["shards"], 3);
+    assert_eq!(cost(kinesis, "shard_hour"), "40.515");
+    assert_eq!(cost(kinesis, "put_payload_units"), "160.8336");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "201.3486"
+    );
+    let json = calc_json(&[stream.path()]);
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "143.226"
+    );
+}
+
+#[test]
+fn the_regional_tables_pass_their_check() {
+    for (table, limits) in [("aws-eu-west-1", 58), ("aws-ap-northeast-2", 55)] {
+        let path = format!("pricing/{table}.toml");
+        let run = calc(&["pricing", "check", &path]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.starts_with(&format!(
+                "{path}: ok, 46 of 58 prices and {limits} of 64 limits, each sourced and dated\n"
+            )),
+            "{}",
+            run.stdout
+        );
+        // Nothing far from us-east-1's prices: no unit or digit slipped.
+        assert!(!run.stdout.contains("warning"), "{}", run.stdout);
+    }
+}
