@@ -259,13 +259,13 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 
 #[test]
 fn the_regional_tables_pass_their_check() {
-    for (table, limits) in [("aws-eu-west-1", 58), ("aws-ap-northeast-2", 55)] {
+    for (table, limits) in [("aws-eu-west-1", 59), ("aws-ap-northeast-2", 56)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, 46 of 58 prices and {limits} of 64 limits, each sourced and dated\n"
+                "{path}: ok, 46 of 58 prices and {limits} of 65 limits, each sourced and dated\n"
             )),
             "{}",
             run.stdout

@@ -1209,6 +1209,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "msk.serverless_retention_bytes",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(268435456000)),
+                source: Borrowed("MSK developer guide, configuration properties for MSK Serverless clusters: topic retention.bytes defaults to 250 GiB (per partition, as Kafka applies it), editable up to unlimited (-1); retention.ms defaults to 7 days, also up to unlimited"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "s3.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -2360,6 +2369,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "msk.serverless_retention_bytes",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(268435456000)),
+                source: Borrowed("MSK developer guide, configuration properties for MSK Serverless clusters: topic retention.bytes defaults to 250 GiB (per partition, as Kafka applies it), editable up to unlimited (-1); retention.ms defaults to 7 days, also up to unlimited; no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "s3.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -3471,6 +3489,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Count(Decimal::from_parts(120, 0, 0, false, 0) /* 120 */),
                 source: Borrowed("MSK developer guide, serverless quotas: 120 partitions per cluster (2023 text; higher newer figures unconfirmed); a per-cluster quota, no Region excepted"),
                 as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "msk.serverless_retention_bytes",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(268435456000)),
+                source: Borrowed("MSK developer guide, configuration properties for MSK Serverless clusters: topic retention.bytes defaults to 250 GiB (per partition, as Kafka applies it), editable up to unlimited (-1); retention.ms defaults to 7 days, also up to unlimited; no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),

@@ -35,6 +35,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_PARTITION_EGRESS,
         &SERVERLESS_PARTITIONS,
         &SERVERLESS_MAX_MESSAGE_SIZE,
+        &SERVERLESS_RETENTION_BYTES,
         &LATENCY,
     ],
     parse: super::Parse {
@@ -43,6 +44,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &CONSUMERS,
             &PARTITIONS,
             &RETENTION,
+            &RETENTION_BYTES,
             &BROKER_TYPE,
             &BROKERS,
             &STORAGE_PER_BROKER,
@@ -86,6 +88,13 @@ static RETENTION: Key = Key::new(
     Default::Text("7 d"),
     "how long records are kept",
 );
+static RETENTION_BYTES: Key = Key::new(
+    "retention_bytes",
+    Kind::Size,
+    Default::None,
+    "a serverless topic's retention.bytes: what each partition keeps at most",
+)
+.defaulting_to("the topic default, 250 GB (the pricing table's)");
 // The provisioned cluster's keys are absent unless set, so that one set on
 // a serverless cluster is caught.
 static BROKER_TYPE: Key = Key::new(
@@ -197,6 +206,11 @@ pub const SERVERLESS_MAX_MESSAGE_SIZE: Limit = Limit::new(
     LimitKind::Bytes,
     "message size",
 );
+pub const SERVERLESS_RETENTION_BYTES: Limit = Limit::new(
+    "msk.serverless_retention_bytes",
+    LimitKind::Bytes,
+    "kept per partition by a serverless topic's default retention.bytes",
+);
 pub const LATENCY: Limit = Limit::new("msk.latency", LimitKind::Duration, "latency");
 
 choice! {
@@ -243,6 +257,8 @@ pub struct Input {
     pub consumers: u32,
     pub partitions: Option<u32>,
     pub retention: Duration,
+    /// A serverless topic's `retention.bytes`, when set over the default.
+    pub retention_bytes: Option<Bytes>,
 }
 
 /// Brokers, and copies of each partition, when a provisioned cluster does
@@ -280,6 +296,13 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             }
             Cluster::Serverless
         }
+        ClusterType::Provisioned if values.is_set(&RETENTION_BYTES) => {
+            return Err(Invalid::new(
+                &RETENTION_BYTES,
+                "`retention_bytes` applies to serverless clusters",
+            )
+            .with_help("on a provisioned cluster, size `storage_per_broker` for the retention"));
+        }
         ClusterType::Provisioned if partitions.is_some() => {
             return Err(Invalid::new(&PARTITIONS, "`partitions` applies to serverless clusters")
                 .with_help("on a provisioned cluster, size the brokers and their storage; partitions are not billed"));
@@ -291,6 +314,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         consumers: values.count(&CONSUMERS).ok_or_else(default)?,
         partitions,
         retention,
+        retention_bytes: values.bytes(&RETENTION_BYTES),
     }))
 }
 
@@ -492,6 +516,25 @@ impl Input {
             );
         }
 
+        // Each partition keeps at most `retention.bytes`; past it, the oldest
+        // records go before `retention` ends. A topic may raise it, up to
+        // unlimited, so it is a warning, not a failure.
+        let kept = match self.retention_bytes {
+            Some(bytes) => bytes,
+            None => ctx.bytes(&SERVERLESS_RETENTION_BYTES)?,
+        };
+        let per_partition_retained = retained_bytes.per(partitions)?;
+        result.capacity(
+            "retained_bytes_per_partition",
+            CapacityValue::Number(per_partition_retained),
+        );
+        if per_partition_retained > kept.decimal() {
+            result.warn(
+                "retention_bytes",
+                "each partition would hold more than the topic's retention.bytes: the oldest records go before the retention ends; add partitions, or raise retention.bytes (-1 keeps them all) and set `retention_bytes`",
+            );
+        }
+
         let gb = Decimal::from(GIB);
         let gb_in = writes.average.times(ctx.seconds())?.per(gb)?;
         let partition_hours = partitions.times(ctx.hours)?;
@@ -561,6 +604,7 @@ mod tests {
             consumers: 1,
             partitions: None,
             retention: Duration::from_hours(168),
+            retention_bytes: None,
         };
         Fed::new(input, steady(Decimal::ZERO, Bytes(1)), Input::evaluate_into)
     }
@@ -632,6 +676,7 @@ mod tests {
             consumers: 2,
             partitions: None,
             retention: Duration::from_hours(24),
+            retention_bytes: None,
         };
         let result = writing(input, 12 * MIB).evaluate(&ctx(dec!(720))).unwrap();
         assert_eq!(
@@ -666,11 +711,42 @@ mod tests {
             consumers: 3,
             partitions: Some(150),
             retention: Duration::from_hours(24),
+            retention_bytes: None,
         };
         let result = writing(input, 1000 * MIB)
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(result.violations.len(), 5);
+    }
+
+    #[test]
+    fn a_serverless_partition_holds_its_retention_bytes_at_most() {
+        // 1 MB/s for 7 days is 604,800 MB = 590.625 GB, all in one partition:
+        // over the 250 GB a topic keeps a partition by default, a warning.
+        let input = |partitions: u32, retention_bytes: Option<Bytes>| Input {
+            cluster: Cluster::Serverless,
+            consumers: 1,
+            partitions: Some(partitions),
+            retention: Duration::from_hours(7 * 24),
+            retention_bytes,
+        };
+        let warned =
+            |result: &ComponentResult| result.notes.iter().any(|n| n.code == "retention_bytes");
+        let result = writing(input(1, None), MIB)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(warned(&result));
+        assert!(result.violations.is_empty());
+        // Three partitions hold 196.875 GB each: within.
+        let result = writing(input(3, None), MIB)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(!warned(&result));
+        // So does one whose topic keeps 1 TB a partition.
+        let result = writing(input(1, Some(Bytes(1024 * GIB))), MIB)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(!warned(&result));
     }
 
     #[test]
@@ -683,6 +759,7 @@ mod tests {
             consumers: 3,
             partitions: Some(50),
             retention: Duration::from_hours(24),
+            retention_bytes: None,
         };
         let result = writing(input, 300 * MIB).evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(result.violations.len(), 4);
