@@ -83,7 +83,7 @@ pub fn charge(
                 _ => None,
             })
     };
-    let table = ctx.prices.price(dimension.key);
+    let table = ctx.prices.price_of(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });

@@ -17,7 +17,8 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
         "//! The bundled pricing tables, compiled from `pricing/*.toml` by\n\
          //! `compiled::rust_source`. Do not edit: edit the tables, then run\n\
          //! `CALC_REGENERATE=1 cargo test --lib compiled`.\n\n\
-         use std::borrow::Cow::Borrowed;\n\n\
+         use std::borrow::Cow::Borrowed;\n\
+         use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
          use super::{Evidence, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
          use crate::units::{Bytes, Duration};\n\n",
@@ -130,7 +131,7 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
         );
         let _ = writeln!(out, "            }},\n        ),");
     }
-    let _ = writeln!(out, "    ]),\n}};\n");
+    let _ = writeln!(out, "    ]),\n    index: OnceLock::new(),\n}};\n");
 }
 
 /// A decimal as a constant expression, its value in a comment.

@@ -12,6 +12,7 @@ mod tables;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -173,6 +174,49 @@ pub struct PriceBook {
     pub exchange_rate: Option<ExchangeRate>,
     prices: Cow<'static, [(&'static str, Price)]>,
     limits: Cow<'static, [(&'static str, LimitEntry)]>,
+    /// Each price's and limit's position by the hash of its key, made on
+    /// the first look-up: the evaluation finds an entry by an integer.
+    index: OnceLock<Index>,
+}
+
+/// Positions in a book's prices and limits, sorted by their keys' hashes.
+#[derive(Clone, Debug)]
+struct Index {
+    prices: Box<[(u64, u32)]>,
+    limits: Box<[(u64, u32)]>,
+}
+
+impl Index {
+    fn of<T>(entries: &[(&'static str, T)]) -> Box<[(u64, u32)]> {
+        let mut index: Vec<(u64, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| {
+                (
+                    services::key_hash(key),
+                    u32::try_from(i).unwrap_or(u32::MAX),
+                )
+            })
+            .collect();
+        index.sort_unstable();
+        index.into_boxed_slice()
+    }
+}
+
+/// The entry for `key`, whose hash is `hash`, through `index`.
+fn by_hash<'a, T>(
+    entries: &'a [(&'static str, T)],
+    index: &[(u64, u32)],
+    hash: u64,
+    key: &str,
+) -> Option<&'a T> {
+    let first = index.partition_point(|(h, _)| *h < hash);
+    index[first..]
+        .iter()
+        .take_while(|(h, _)| *h == hash)
+        .filter_map(|(_, i)| entries.get(*i as usize))
+        .find(|(k, _)| *k == key)
+        .map(|(_, entry)| entry)
 }
 
 /// The entry for `key` in a slice sorted by key.
@@ -190,6 +234,28 @@ impl PriceBook {
 
     pub fn limit(&self, key: &str) -> Option<&LimitEntry> {
         find(&self.limits, key)
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index {
+            prices: Index::of(&self.prices),
+            limits: Index::of(&self.limits),
+        })
+    }
+
+    /// The price of `dimension`, found by its key's compiled-in hash.
+    pub fn price_of(&self, dimension: &Dimension) -> Option<&Price> {
+        by_hash(
+            &self.prices,
+            &self.index().prices,
+            dimension.hash,
+            dimension.key,
+        )
+    }
+
+    /// The value of `limit`, found by its key's compiled-in hash.
+    pub fn limit_of(&self, limit: &Limit) -> Option<&LimitEntry> {
+        by_hash(&self.limits, &self.index().limits, limit.hash, limit.key)
     }
 
     pub fn prices(&self) -> impl Iterator<Item = (&'static str, &Price)> {
@@ -211,6 +277,7 @@ impl PriceBook {
 
     /// Replaces one unit price, as `[pricing_overrides]` does; the free tier stays.
     pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &'static str) {
+        self.index = OnceLock::new();
         let prices = self.prices.to_mut();
         let index = match prices.binary_search_by(|(k, _)| (*k).cmp(key)) {
             Ok(index) => index,
@@ -433,6 +500,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
         exchange_rate,
         prices: Cow::Owned(prices.into_iter().collect()),
         limits: Cow::Owned(limits.into_iter().collect()),
+        index: OnceLock::new(),
     })
 }
 

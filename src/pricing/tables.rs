@@ -3,6 +3,7 @@
 //! `CALC_REGENERATE=1 cargo test --lib compiled`.
 
 use std::borrow::Cow::Borrowed;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
@@ -1362,6 +1363,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
     ]),
+    index: OnceLock::new(),
 };
 
 pub static AWS_EU_WEST_1: PriceBook = PriceBook {
@@ -2504,6 +2506,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
     ]),
+    index: OnceLock::new(),
 };
 
 pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
@@ -3619,5 +3622,6 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
     ]),
+    index: OnceLock::new(),
 };
 

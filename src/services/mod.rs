@@ -19,6 +19,9 @@ use crate::units::{Bytes, Duration};
 pub struct Dimension {
     pub key: &'static str,
     pub unit: &'static str,
+    /// [`key_hash`] of `key`, worked out when the program is compiled: a
+    /// price is found by it, without hashing a string at run time.
+    pub hash: u64,
 }
 
 impl Dimension {
@@ -39,6 +42,8 @@ pub enum LimitKind {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Limit {
     pub key: &'static str,
+    /// [`key_hash`] of `key`, as for a [`Dimension`].
+    pub hash: u64,
     pub kind: LimitKind,
     /// What it limits, for messages: "shards per account".
     pub what: &'static str,
@@ -213,7 +218,7 @@ impl Ctx<'_> {
     ) -> Result<T, EvalError> {
         let entry = self
             .prices
-            .limit(limit.key)
+            .limit_of(limit)
             .ok_or(EvalError::MissingLimit(limit))?;
         pick(entry.value).ok_or(EvalError::LimitKind(limit))
     }
@@ -363,14 +368,36 @@ pub fn dimension_keys() -> impl Iterator<Item = &'static str> {
 
 impl Dimension {
     pub const fn new(key: &'static str, unit: &'static str) -> Self {
-        Self { key, unit }
+        Self {
+            key,
+            unit,
+            hash: key_hash(key),
+        }
     }
 }
 
 impl Limit {
     pub const fn new(key: &'static str, kind: LimitKind, what: &'static str) -> Self {
-        Self { key, kind, what }
+        Self {
+            key,
+            hash: key_hash(key),
+            kind,
+            what,
+        }
     }
+}
+
+/// FNV-1a of a price's or limit's key, in a constant: the registry's keys
+/// are hashed when the program is compiled.
+pub const fn key_hash(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }
 
 /// A pricing table and helpers for the services' unit tests.
