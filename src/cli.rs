@@ -152,6 +152,26 @@ pub enum PricingCommand {
         /// The table to check.
         file: PathBuf,
     },
+    /// Write a pricing table (TOML, on stdout) from AWS Price List offer
+    /// files (JSON, read as a stream); the prices it cannot find are listed
+    /// on stderr, never guessed.
+    Import {
+        /// Offer files, e.g. `offers/v1.0/aws/AmazonKinesis/current/index.json`, any size.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+
+        /// The Region whose products to read (`regionCode`), e.g. `us-east-1`.
+        #[arg(long)]
+        region: String,
+
+        /// The table's `name` [default: aws-REGION].
+        #[arg(long)]
+        name: Option<String>,
+
+        /// The prefix of the Region's usage types (`USE2` in `USE2-Storage-ShardHour`), for a Region calc does not know.
+        #[arg(long, value_name = "PREFIX")]
+        usage_type_prefix: Option<String>,
+    },
 }
 
 /// How `calc sweep` prints.

@@ -62,8 +62,24 @@ fn open(path: &Path) -> std::io::Result<File> {
     File::open(path)
 }
 
-/// Why a file is not one `calc` reads, from its metadata alone.
-fn check_metadata(metadata: &Metadata) -> Result<(), String> {
+/// Opens the regular file at `path` to be read as a stream, without the
+/// size limit of [`read`]: an AWS Price List offer file is hundreds of MB
+/// (EC2's several GB), and its reader keeps only what it needs as it goes.
+/// A FIFO, a device or a folder is refused as by [`read`], before and after
+/// the open. `what` names the file in messages (`"offer file "`).
+pub fn open_stream(path: &Path, what: &str) -> Result<File, Diagnostic> {
+    let name = path.display().to_string();
+    let cannot =
+        |reason: String| Diagnostic::plain(format!("cannot read {what}`{name}`: {reason}"));
+    let metadata = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
+    check_kind(&metadata).map_err(cannot)?;
+    let file = open(path).map_err(|e| cannot(io_reason(&e)))?;
+    check_kind(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
+    Ok(file)
+}
+
+/// Why a file is not a regular file, from its metadata alone.
+fn check_kind(metadata: &Metadata) -> Result<(), String> {
     let kind = metadata.file_type();
     if kind.is_dir() {
         return Err("it is a folder, not a file".to_string());
@@ -71,6 +87,12 @@ fn check_metadata(metadata: &Metadata) -> Result<(), String> {
     if !kind.is_file() {
         return Err(format!("{}, not a regular file", special_kind(metadata)));
     }
+    Ok(())
+}
+
+/// Why a file is not one `calc` reads, from its metadata alone.
+fn check_metadata(metadata: &Metadata) -> Result<(), String> {
+    check_kind(metadata)?;
     if metadata.len() > MAX_SIZE {
         return Err(too_large(Some(metadata.len())));
     }
@@ -250,6 +272,27 @@ mod tests {
             "{error}"
         );
         assert!(error.message.starts_with("cannot read pricing table `"));
+    }
+
+    #[test]
+    fn a_stream_has_no_size_limit_but_is_a_regular_file() {
+        let dir = temp_dir("stream");
+        let path = dir.join("offer.json");
+        let file = File::create(&path).expect("create");
+        file.set_len(MAX_SIZE + 1).expect("set_len");
+        assert!(open_stream(&path, "offer file ").is_ok());
+        let error = open_stream(&dir, "offer file ").unwrap_err();
+        assert!(
+            error.message.ends_with(": it is a folder, not a file"),
+            "{error}"
+        );
+        if Path::new("/dev/zero").exists() {
+            let error = open_stream(Path::new("/dev/zero"), "offer file ").unwrap_err();
+            assert_eq!(
+                error.message,
+                "cannot read offer file `/dev/zero`: a device, not a regular file"
+            );
+        }
     }
 
     #[test]

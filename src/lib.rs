@@ -110,6 +110,20 @@ where
     if let Some(Command::Check(args)) = &cli.command {
         return check::run(args, env);
     }
+    if let Some(Command::Pricing(cli::PricingCommand::Import {
+        files,
+        region,
+        name,
+        usage_type_prefix,
+    })) = &cli.command
+    {
+        let request = pricing::import::Request {
+            files,
+            region,
+            usage_type_prefix: usage_type_prefix.as_deref(),
+        };
+        return pricing::import::run(&request, name.as_deref());
+    }
     let result = report(&cli);
     match result {
         Ok(stdout) => Outcome {
@@ -262,6 +276,10 @@ fn pricing_command(command: &cli::PricingCommand) -> Result<String, Diagnostic> 
             let warnings = pricing::audit(&source, &dates::today())?;
             Ok(render::pricing::checked(&book, &warnings))
         }
+        // `run_in` runs `calc pricing import` itself: it writes on both streams.
+        cli::PricingCommand::Import { .. } => Err(Diagnostic::plain(
+            "`calc pricing import` is run by `run_in`",
+        )),
     }
 }
 

@@ -233,11 +233,13 @@ fn a_fifo_is_refused_at_once() {
         }
     }
     let scenario = dir.write("s.toml", scenario_naming("fifo.toml"));
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 5] = [
         &[&fifo],
         &[&scenario],
         &["--pricing", &fifo, "scenarios/kinesis-vs-dynamodb.toml"],
         &["services", "sqs", "--pricing", &fifo],
+        // Offer files have no size limit, but are regular files all the same.
+        &["pricing", "import", "--region", "us-east-1", &fifo],
     ];
     for args in cases {
         let stderr = refused(args);
@@ -262,6 +264,7 @@ fn a_device_is_refused_at_once() {
             "/dev/zero",
             "scenarios/kinesis-vs-dynamodb.toml",
         ],
+        &["pricing", "import", "--region", "us-east-1", "/dev/zero"],
     ] {
         let stderr = refused(args);
         assert!(

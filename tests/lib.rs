@@ -11,6 +11,7 @@ mod diff;
 mod flow;
 mod fuzz;
 mod hostile;
+mod import;
 mod init;
 mod lean;
 mod pricing;

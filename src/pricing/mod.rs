@@ -5,6 +5,7 @@
 
 #[cfg(test)]
 mod compiled;
+pub mod import;
 // Written by `compiled::rust_source`, not by hand.
 #[rustfmt::skip]
 mod tables;

@@ -5,6 +5,7 @@ pub mod check;
 mod csv;
 pub mod diff;
 pub mod escape;
+pub mod import;
 mod json;
 mod markdown;
 pub mod pricing;

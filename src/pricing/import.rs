@@ -1,0 +1,551 @@
+//! `calc pricing import`: a pricing table written from AWS Price List offer
+//! files (the Bulk API's JSON), for one region.
+//!
+//! [`MAPPINGS`] says, service by service, which product of which offer
+//! prices each of calc's dimensions: its usage type (after the region's
+//! prefix), any other attribute it must have, and how many of the offer's
+//! units make one of calc's. A dimension calc has no mapping for, or whose
+//! product is missing, ambiguous or priced in a way calc cannot hold, is
+//! left out of the table and listed: never guessed.
+
+mod mappings;
+mod offer;
+
+pub use mappings::{BILLING_CODES, MAPPINGS, Mapping, OFFERS};
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use crate::diagnostic::{Diagnostic, io_reason};
+use crate::services;
+
+use super::MAX_TIERS;
+
+/// `calc pricing import`: the table on stdout, what is missing on stderr.
+pub fn run(request: &Request, name: Option<&str>) -> crate::Outcome {
+    match import(request) {
+        Ok(imported) => crate::Outcome {
+            stdout: crate::render::import::table(&imported, name),
+            stderr: crate::render::import::missing(&imported),
+            ..crate::Outcome::default()
+        },
+        Err(diagnostic) => crate::Outcome {
+            stderr: crate::render::escape::terminal_lines(&diagnostic.to_string()),
+            code: crate::exit::INVALID_INPUT,
+            ..crate::Outcome::default()
+        },
+    }
+}
+
+/// What to import.
+#[derive(Debug)]
+pub struct Request<'a> {
+    pub files: &'a [PathBuf],
+    pub region: &'a str,
+    /// The usage-type prefixes of the region, over [`BILLING_CODES`].
+    pub usage_type_prefix: Option<&'a str>,
+}
+
+/// A price found, in calc's unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub key: &'static str,
+    pub unit: &'static str,
+    pub rate: Rate,
+    pub free_per_month: Option<Decimal>,
+    pub source: String,
+    /// The publication date, YYYY-MM-DD.
+    pub as_of: String,
+    pub offer_unit: String,
+    pub factor: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rate {
+    Flat(Decimal),
+    /// `(up_to, price)`, the last `up_to` `None` when the offer's last range
+    /// is open.
+    Tiered(Vec<(Option<Decimal>, Decimal)>),
+}
+
+/// Why a dimension of a service in the files is not in the table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// calc knows no product for it.
+    NoMapping,
+    /// No product of the region matches its mapping.
+    NoProduct { offer: String },
+    /// Several do, at different SKUs.
+    Ambiguous { skus: Vec<String> },
+    /// The product's terms are not a price calc can hold.
+    Unusable { sku: String, why: String },
+}
+
+/// An offer file read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferFile {
+    pub path: String,
+    pub offer_code: String,
+    pub version: String,
+    pub publication_date: String,
+    /// Whether calc models a service it prices.
+    pub known: bool,
+}
+
+/// What an import found: the prices, and for each dimension of the
+/// services whose offers were read, why it is missing.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub region: String,
+    pub files: Vec<OfferFile>,
+    pub found: BTreeMap<&'static str, Found>,
+    pub missing: BTreeMap<&'static str, Missing>,
+}
+
+impl Imported {
+    /// The latest publication date of the files read.
+    pub fn as_of(&self) -> Option<&str> {
+        self.found.values().map(|f| f.as_of.as_str()).max()
+    }
+}
+
+/// Reads each offer file in turn and picks the region's prices.
+pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
+    let prefixes = prefixes(request)?;
+    let attributes = wanted_attributes();
+    let mut imported = Imported {
+        region: request.region.to_string(),
+        ..Imported::default()
+    };
+    let mut regions_seen = BTreeSet::new();
+    let mut region_found = false;
+    let mut offers_read = BTreeSet::new();
+    for path in request.files {
+        let (file, offer) = read_offer(path, request.region, &prefixes, &attributes)?;
+        region_found |= offer.regions.contains(request.region);
+        regions_seen.extend(offer.regions.iter().cloned());
+        let as_of = file.publication_date[..10].to_string();
+        for (index, mapping) in MAPPINGS.iter().enumerate() {
+            if mapping.offer != file.offer_code || imported.found.contains_key(mapping.key) {
+                continue;
+            }
+            let mut matches: Vec<(&String, &offer::Product)> = offer
+                .products
+                .iter()
+                .filter(|(_, p)| p.selected.contains(&index))
+                .collect();
+            matches.sort_by(|a, b| a.0.cmp(b.0));
+            let outcome = match matches.as_slice() {
+                [] => Err(Missing::NoProduct {
+                    offer: file.offer_code.clone(),
+                }),
+                [(sku, product)] => {
+                    price(mapping, &file, &as_of, product).map_err(|why| Missing::Unusable {
+                        sku: (*sku).clone(),
+                        why,
+                    })
+                }
+                several => Err(Missing::Ambiguous {
+                    skus: several.iter().map(|(sku, _)| (*sku).clone()).collect(),
+                }),
+            };
+            match outcome {
+                Ok(found) => {
+                    imported.missing.remove(mapping.key);
+                    imported.found.insert(mapping.key, found);
+                }
+                Err(missing) => {
+                    imported.missing.insert(mapping.key, missing);
+                }
+            }
+        }
+        offers_read.insert(file.offer_code.clone());
+        imported.files.push(file);
+    }
+    if !region_found {
+        let seen: Vec<String> = regions_seen.iter().map(|r| format!("`{r}`")).collect();
+        let help = if seen.is_empty() {
+            "the files' products name no `regionCode`".to_string()
+        } else {
+            format!("the files' products are in {}", seen.join(", "))
+        };
+        return Err(Diagnostic::plain(format!(
+            "no product in the offer files is in region `{}`",
+            request.region
+        ))
+        .suggesting(request.region, regions_seen.iter().map(String::as_str))
+        .or_help(help));
+    }
+    for def in services::ALL {
+        let read = OFFERS
+            .iter()
+            .any(|(offer, service)| *service == def.name && offers_read.contains(*offer));
+        if !read {
+            continue;
+        }
+        for dimension in def.dimensions {
+            if !imported.found.contains_key(dimension.key) {
+                imported
+                    .missing
+                    .entry(dimension.key)
+                    .or_insert(Missing::NoMapping);
+            }
+        }
+    }
+    Ok(imported)
+}
+
+/// The usage-type prefixes of the requested region.
+fn prefixes(request: &Request) -> Result<Vec<String>, Diagnostic> {
+    let mut prefixes = vec![request.region.to_string()];
+    if let Some(prefix) = request.usage_type_prefix {
+        prefixes.push(prefix.to_string());
+        return Ok(prefixes);
+    }
+    let codes = BILLING_CODES
+        .iter()
+        .find(|(region, _)| *region == request.region)
+        .map(|(_, codes)| *codes)
+        .ok_or_else(|| {
+            Diagnostic::plain(format!(
+                "calc does not know the usage-type prefix of region `{}`",
+                request.region
+            ))
+            .suggesting(request.region, BILLING_CODES.iter().map(|(r, _)| *r))
+            .or_help(
+                "give it with `--usage-type-prefix` (AWS's billing code for the Region, such as `USE2`)",
+            )
+        })?;
+    prefixes.extend(codes.iter().map(|c| (*c).to_string()));
+    Ok(prefixes)
+}
+
+/// The attributes the mappings look at; `regionCode` last.
+fn wanted_attributes() -> Vec<&'static str> {
+    let mut names = vec!["usagetype"];
+    for mapping in MAPPINGS {
+        for (name, _) in mapping.attributes {
+            if *name != "productFamily" && !names.contains(name) {
+                names.push(name);
+            }
+        }
+    }
+    names.push("regionCode");
+    names
+}
+
+/// Whether a product of `region` is the one `mapping` names.
+fn matches(
+    mapping: &Mapping,
+    family: Option<&str>,
+    names: &[&str],
+    values: &[Option<String>],
+    prefixes: &[String],
+) -> bool {
+    let value = |name: &str| -> Option<&str> {
+        if name == "productFamily" {
+            return family;
+        }
+        let index = names.iter().position(|n| *n == name)?;
+        values[index].as_deref()
+    };
+    if let Some(suffix) = mapping.usage_type {
+        let Some(usage_type) = value("usagetype") else {
+            return false;
+        };
+        let prefixed = usage_type
+            .strip_suffix(suffix)
+            .and_then(|rest| rest.strip_suffix('-'))
+            .is_some_and(|prefix| prefixes.iter().any(|p| p == prefix));
+        if usage_type != suffix && !prefixed {
+            return false;
+        }
+    }
+    mapping
+        .attributes
+        .iter()
+        .all(|(name, wanted)| value(name) == Some(*wanted))
+}
+
+fn read_offer(
+    path: &Path,
+    region: &str,
+    prefixes: &[String],
+    names: &[&'static str],
+) -> Result<(OfferFile, offer::Offer), Diagnostic> {
+    let name = path.display().to_string();
+    let region_index = names.len() - 1;
+    let keep = |family: Option<&str>, values: &[Option<String>]| -> Vec<usize> {
+        if values[region_index].as_deref() != Some(region) {
+            return Vec::new();
+        }
+        MAPPINGS
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| matches(m, family, names, values, prefixes))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let selection = offer::Selection {
+        attributes: names,
+        keep: &keep,
+        region_attribute: region_index,
+    };
+    let file = crate::files::open_stream(path, "offer file ")?;
+    let reopen = || {
+        crate::files::open_stream(path, "offer file ").map_err(|d| std::io::Error::other(d.message))
+    };
+    let offer = offer::read(file, reopen, &selection).map_err(|e| malformed(&name, &e))?;
+    let required = |value: &Option<String>, field: &str| {
+        value.clone().ok_or_else(|| {
+            Diagnostic::plain(format!(
+                "`{name}` is not an AWS Price List offer file: it has no `{field}`"
+            ))
+        })
+    };
+    let offer_code = required(&offer.offer_code, "offerCode")?;
+    let version = required(&offer.version, "version")?;
+    let publication_date = required(&offer.publication_date, "publicationDate")?;
+    for (present, field) in [(offer.has_products, "products"), (offer.has_terms, "terms")] {
+        if !present {
+            return Err(Diagnostic::plain(format!(
+                "`{name}` is not an AWS Price List offer file: it has no `{field}`"
+            )));
+        }
+    }
+    if !publication_date
+        .get(..10)
+        .is_some_and(crate::dates::is_date)
+    {
+        return Err(Diagnostic::plain(format!(
+            "`{name}`: `publicationDate` `{publication_date}` does not start with a date YYYY-MM-DD"
+        )));
+    }
+    let known = OFFERS.iter().any(|(offer, _)| *offer == offer_code);
+    let file = OfferFile {
+        path: name,
+        offer_code,
+        version,
+        publication_date,
+        known,
+    };
+    Ok((file, offer))
+}
+
+/// A JSON error, placed in the file by line and column.
+fn malformed(name: &str, error: &serde_json::Error) -> Diagnostic {
+    if error.is_io() {
+        let reason =
+            std::io::Error::from(error.io_error_kind().unwrap_or(std::io::ErrorKind::Other));
+        return Diagnostic::plain(format!(
+            "cannot read offer file `{name}`: {}",
+            io_reason(&reason)
+        ));
+    }
+    let text = error.to_string();
+    let place = format!(" at line {} column {}", error.line(), error.column());
+    let message = text.strip_suffix(&place).unwrap_or(&text);
+    let mut diagnostic = Diagnostic::plain(format!(
+        "`{name}` is not a valid AWS Price List offer file: {message}"
+    ));
+    diagnostic.file = Some(format!("{name}:{}:{}", error.line(), error.column()));
+    diagnostic
+}
+
+/// The product's on-demand price, in calc's unit, or why it is not one.
+fn price(
+    mapping: &Mapping,
+    file: &OfferFile,
+    as_of: &str,
+    product: &offer::Product,
+) -> Result<Found, String> {
+    let dimension = services::dimensions()
+        .find(|d| d.key == mapping.key)
+        .ok_or_else(|| format!("calc has no dimension `{}`", mapping.key))?;
+    let term = match product.terms.as_slice() {
+        [] => return Err("it has no on-demand term".to_string()),
+        [(_, term)] => term,
+        several => {
+            return Err(format!(
+                "it has {} on-demand terms, calc expects one",
+                several.len()
+            ));
+        }
+    };
+    let mut ranges = Vec::new();
+    for (code, dimension) in &term.price_dimensions {
+        let usd = dimension
+            .price_per_unit
+            .get("USD")
+            .ok_or_else(|| format!("rate code `{code}` has no price in USD"))?;
+        let begin = number(dimension.begin_range.as_deref().unwrap_or("0"))?
+            .ok_or_else(|| format!("rate code `{code}` begins at `Inf`"))?;
+        let end = number(dimension.end_range.as_deref().unwrap_or("Inf"))?;
+        let price = number(usd)?.ok_or_else(|| format!("rate code `{code}` costs `Inf`"))?;
+        if price.is_sign_negative() && !price.is_zero() {
+            return Err(format!("rate code `{code}` has a negative price"));
+        }
+        let rate_code = dimension.rate_code.clone().unwrap_or_else(|| code.clone());
+        ranges.push((begin, end, price, rate_code, dimension.unit.clone()));
+    }
+    ranges.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.3.cmp(&b.3)));
+    let Some(first) = ranges.first() else {
+        return Err("its on-demand term has no price dimension".to_string());
+    };
+    let offer_unit = first.4.clone();
+    if ranges.iter().any(|r| r.4 != offer_unit) {
+        return Err("its price dimensions are in different units".to_string());
+    }
+    let mut expected = Decimal::ZERO;
+    for (i, (begin, end, ..)) in ranges.iter().enumerate() {
+        let last = i + 1 == ranges.len();
+        let gap_or_overlap = *begin != expected;
+        let empty = end.is_some_and(|end| end <= *begin);
+        if gap_or_overlap || empty || (end.is_none() && !last) {
+            return Err("its price ranges do not follow one another from 0".to_string());
+        }
+        expected = end.unwrap_or(expected);
+    }
+    let factor = Decimal::from(mapping.factor);
+    let too_large = || "a figure is too large for exact decimal arithmetic".to_string();
+    let in_calc_unit = |offer: Decimal| offer.checked_div(factor).ok_or_else(too_large);
+    let per_calc_unit = |price: Decimal| price.checked_mul(factor).ok_or_else(too_large);
+    let mut rest = ranges.as_slice();
+    let mut free_per_month = None;
+    if let [(_, Some(end), price, ..), next, ..] = rest
+        && price.is_zero()
+        && !next.2.is_zero()
+    {
+        free_per_month = Some(in_calc_unit(*end)?.normalize());
+        rest = &rest[1..];
+    }
+    let rate = match rest {
+        [(_, None, price, ..)] => Rate::Flat(per_calc_unit(*price)?.normalize()),
+        tiers if tiers.len() <= MAX_TIERS => Rate::Tiered(
+            tiers
+                .iter()
+                .map(|(_, end, price, ..)| {
+                    Ok((
+                        end.map(in_calc_unit).transpose()?.map(|d| d.normalize()),
+                        per_calc_unit(*price)?.normalize(),
+                    ))
+                })
+                .collect::<Result<_, String>>()?,
+        ),
+        tiers => {
+            return Err(format!(
+                "it has {} price tiers, more than the {MAX_TIERS} calc holds",
+                tiers.len()
+            ));
+        }
+    };
+    let codes: Vec<&str> = ranges.iter().map(|r| r.3.as_str()).collect();
+    let usage_type = product.attributes[0].as_deref().unwrap_or("(none)");
+    let source = format!(
+        "AWS Price List, {}, version {}, published {}, rate code{} {}, usage type {}",
+        file.offer_code,
+        file.version,
+        file.publication_date,
+        if codes.len() == 1 { "" } else { "s" },
+        codes.join(", "),
+        usage_type
+    );
+    Ok(Found {
+        key: mapping.key,
+        unit: dimension.unit,
+        rate,
+        free_per_month,
+        source,
+        as_of: as_of.to_string(),
+        offer_unit,
+        factor: mapping.factor,
+    })
+}
+
+/// A range bound or price as written in an offer file: `None` for `Inf`.
+fn number(text: &str) -> Result<Option<Decimal>, String> {
+    let text = text.trim();
+    if text == "Inf" {
+        return Ok(None);
+    }
+    let parsed = if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text)
+    } else {
+        Decimal::from_str(text)
+    };
+    parsed
+        .map(Some)
+        .map_err(|_| format!("`{text}` is not a number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn every_mapping_names_a_dimension_of_its_offers_service() {
+        for mapping in MAPPINGS {
+            let dimension = services::dimensions().find(|d| d.key == mapping.key);
+            assert!(dimension.is_some(), "{}", mapping.key);
+            let service = mapping.key.split_once('.').expect("a key").0;
+            assert!(
+                OFFERS.contains(&(mapping.offer, service)),
+                "{} is not priced by {}",
+                mapping.key,
+                mapping.offer
+            );
+            assert!(
+                mapping.usage_type.is_some() || !mapping.attributes.is_empty(),
+                "{} matches every product",
+                mapping.key
+            );
+        }
+        let keys: BTreeSet<&str> = MAPPINGS.iter().map(|m| m.key).collect();
+        assert_eq!(keys.len(), MAPPINGS.len(), "a dimension mapped twice");
+    }
+
+    #[test]
+    fn every_service_has_its_offer() {
+        for def in services::ALL {
+            assert!(
+                OFFERS.iter().any(|(_, service)| *service == def.name),
+                "{}",
+                def.name
+            );
+        }
+    }
+
+    fn kinesis(usage_type: &str, prefixes: &[&str]) -> bool {
+        let names = ["usagetype", "regionCode"];
+        let values = [Some(usage_type.to_string()), Some("r".to_string())];
+        let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_string()).collect();
+        matches(&MAPPINGS[0], None, &names, &values, &prefixes)
+    }
+
+    #[test]
+    fn a_usage_type_matches_bare_or_after_the_regions_prefix_only() {
+        assert!(kinesis("Storage-ShardHour", &["us-east-1", "USE1"]));
+        assert!(kinesis("USE1-Storage-ShardHour", &["us-east-1", "USE1"]));
+        assert!(kinesis(
+            "EU-Storage-ShardHour",
+            &["eu-west-1", "EU", "EUW1"]
+        ));
+        assert!(!kinesis("EU-Storage-ShardHour", &["us-east-1", "USE1"]));
+        // A qualifier is not a region: DynamoDB's Standard-IA is `IA-…`.
+        assert!(!kinesis("IA-Storage-ShardHour", &["us-east-1", "USE1"]));
+        assert!(!kinesis("Storage-ShardHours", &["us-east-1", "USE1"]));
+        assert!(!kinesis("USE1Storage-ShardHour", &["us-east-1", "USE1"]));
+    }
+
+    #[test]
+    fn offer_numbers_are_exact() {
+        assert_eq!(number("0.0000000140"), Ok(Some(dec!(0.000000014))));
+        assert_eq!(number("Inf"), Ok(None));
+        assert_eq!(number("1.0E10"), Ok(Some(dec!(10000000000))));
+        assert!(number("cheap").is_err());
+    }
+}

@@ -1,0 +1,161 @@
+//! `calc pricing import`: the table it found, as TOML, and what it did not
+//! find, as warnings.
+
+use std::fmt::Write;
+
+use super::escape::terminal;
+use crate::number::grouped;
+use crate::pricing::import::{Found, Imported, Missing, Rate};
+
+/// The pricing table, in the format of `pricing/*.toml`. Text from the
+/// offer files is written as TOML strings (escaped) or, in comments, with
+/// its control characters shown.
+pub fn table(imported: &Imported, name: Option<&str>) -> String {
+    let region = &imported.region;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# AWS list prices for {}, written by `calc pricing import` from the AWS Price List:",
+        terminal(region)
+    );
+    for file in &imported.files {
+        let _ = writeln!(
+            out,
+            "#   {}, version {}, published {}",
+            terminal(&file.offer_code),
+            terminal(&file.version),
+            terminal(&file.publication_date)
+        );
+    }
+    out.push_str("# Check it with `calc pricing check FILE`.\n\n");
+    let default_name = format!("aws-{region}");
+    let _ = writeln!(out, "name = {}", string(name.unwrap_or(&default_name)));
+    let _ = writeln!(out, "region = {}", string(region));
+    out.push_str("currency = \"USD\"\n");
+    if let Some(as_of) = imported.as_of() {
+        let _ = writeln!(out, "as_of = {}", string(as_of));
+    } else if let Some(file) = imported.files.first() {
+        let _ = writeln!(out, "as_of = {}", string(&file.publication_date[..10]));
+    }
+    let _ = writeln!(
+        out,
+        "description = {}",
+        string(&format!(
+            "AWS list prices, {region}, from the AWS Price List"
+        ))
+    );
+    for found in imported.found.values() {
+        price(&mut out, found);
+    }
+    out
+}
+
+fn price(out: &mut String, found: &Found) {
+    let (service, dimension) = found.key.split_once('.').unwrap_or((found.key, ""));
+    let _ = writeln!(out, "\n[prices.{service}.{dimension}]");
+    match &found.rate {
+        Rate::Flat(price) => {
+            let _ = writeln!(out, "price = {}", number(price));
+        }
+        Rate::Tiered(tiers) => {
+            out.push_str("tiers = [\n");
+            for (up_to, price) in tiers {
+                match up_to {
+                    Some(bound) => {
+                        let _ = writeln!(
+                            out,
+                            "  {{ up_to = {}, price = {} }},",
+                            number(bound),
+                            number(price)
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(out, "  {{ price = {} }},", number(price));
+                    }
+                }
+            }
+            out.push_str("]\n");
+        }
+    }
+    let _ = writeln!(out, "unit = {}", string(found.unit));
+    if let Some(free) = &found.free_per_month {
+        let _ = writeln!(out, "free_per_month = {}", number(free));
+    }
+    let _ = writeln!(out, "source = {}", string(&found.source));
+    let _ = writeln!(out, "as_of = {}", string(&found.as_of));
+    out.push_str("evidence = \"aws-price-list\"\n");
+    let mut note = if found.factor == 1 {
+        format!("The Price List's unit is `{}`.", found.offer_unit)
+    } else {
+        format!(
+            "The Price List prices one `{}`; calc's price is {} times it, per `{}`.",
+            found.offer_unit,
+            grouped(&found.factor.to_string()),
+            found.unit
+        )
+    };
+    if let Some(free) = &found.free_per_month {
+        let _ = write!(
+            note,
+            " Its first range, priced 0, is written as `free_per_month` ({} {}).",
+            free.normalize(),
+            found.unit
+        );
+    }
+    let _ = writeln!(out, "note = {}", string(&note));
+}
+
+/// A TOML basic string.
+fn string(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// A TOML number, exactly as the decimal reads.
+fn number(value: &rust_decimal::Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// What the table lacks, and why: a warning a dimension, for stderr.
+pub fn missing(imported: &Imported) -> String {
+    let mut out = String::new();
+    for file in imported.files.iter().filter(|f| !f.known) {
+        let _ = writeln!(
+            out,
+            "warning: `{}` is an offer calc models no service of (`{}`): nothing taken from it",
+            terminal(&file.path),
+            terminal(&file.offer_code)
+        );
+    }
+    if imported.missing.is_empty() {
+        return out;
+    }
+    let total = imported.missing.len() + imported.found.len();
+    let _ = writeln!(
+        out,
+        "warning: {} of the {total} prices of the services in the offer files are not in the table:",
+        imported.missing.len()
+    );
+    for (key, missing) in &imported.missing {
+        let why = match missing {
+            Missing::NoMapping => "calc knows no product of the AWS Price List for it".to_string(),
+            Missing::NoProduct { offer } => format!(
+                "no product of `{}` in {} has its usage type and attributes",
+                terminal(offer),
+                terminal(&imported.region)
+            ),
+            Missing::Ambiguous { skus } => format!(
+                "{} products match, SKUs {}: calc does not choose",
+                skus.len(),
+                skus.iter()
+                    .map(|s| format!("`{}`", terminal(s)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Missing::Unusable { sku, why } => {
+                format!("SKU `{}`: {}", terminal(sku), terminal(why))
+            }
+        };
+        let _ = writeln!(out, "  {key}: {why}");
+    }
+    out
+}

@@ -1,0 +1,405 @@
+//! `calc pricing import`: small offer files in the Price List Bulk API's
+//! format (`tests/offers/`), whose us-east-1 products carry the per-unit
+//! prices AWS lists, imported and compared with the bundled table.
+
+use calc::diagnostic::Source;
+use calc::pricing::{self, PriceBook, Rate, Tier};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use crate::support::{TempScenario, calc, calc_binary, rejected};
+
+const OFFERS: [&str; 8] = [
+    "tests/offers/kinesis.json",
+    "tests/offers/sqs.json",
+    "tests/offers/dynamodb.json",
+    "tests/offers/lambda.json",
+    "tests/offers/s3.json",
+    "tests/offers/sns.json",
+    "tests/offers/msk.json",
+    "tests/offers/firehose.json",
+];
+
+/// Imports `files` for `region`: the table, parsed, and the warnings.
+fn import(files: &[&str], region: &str) -> (PriceBook, String) {
+    let mut args = vec!["pricing", "import", "--region", region];
+    args.extend_from_slice(files);
+    let run = calc(&args);
+    assert_eq!(run.code, 0, "calc {args:?}: {}", run.stderr);
+    let book = pricing::parse(&Source::new("imported.toml", run.stdout))
+        .unwrap_or_else(|d| panic!("the imported table does not parse: {d}"));
+    (book, run.stderr)
+}
+
+fn bundled() -> PriceBook {
+    pricing::parse(&pricing::bundled("aws-us-east-1").expect("bundled")).expect("parses")
+}
+
+fn flat(book: &PriceBook, key: &str) -> Decimal {
+    match book.price(key).unwrap_or_else(|| panic!("no `{key}`")).rate {
+        Rate::Flat(price) => price,
+        ref other => panic!("`{key}` is {other:?}"),
+    }
+}
+
+fn tiers(book: &PriceBook, key: &str) -> Vec<Tier> {
+    match &book.price(key).unwrap_or_else(|| panic!("no `{key}`")).rate {
+        Rate::Tiered(tiers) => tiers.to_vec(),
+        other => panic!("`{key}` is {other:?}"),
+    }
+}
+
+fn tier(up_to: Option<Decimal>, price: Decimal) -> Tier {
+    Tier { up_to, price }
+}
+
+#[test]
+fn the_prices_read_by_hand_come_out_in_calcs_units() {
+    let (book, _) = import(&OFFERS, "us-east-1");
+    // $0.015 a shard-hour; $0.000000014 a 25 KB PUT payload unit is $0.014
+    // a million.
+    assert_eq!(flat(&book, "kinesis_data_streams.shard_hour"), dec!(0.015));
+    assert_eq!(
+        flat(&book, "kinesis_data_streams.put_payload_units"),
+        dec!(0.014)
+    );
+    // SQS standard: $0.0000004 a request up to 100 billion a month, then
+    // $0.0000003 to 200 billion, then $0.00000024: per million, $0.40 up to
+    // 100,000 million, $0.30 to 200,000 million, $0.24 beyond.
+    assert_eq!(
+        tiers(&book, "sqs.standard_requests"),
+        [
+            tier(Some(dec!(100000)), dec!(0.40)),
+            tier(Some(dec!(200000)), dec!(0.30)),
+            tier(None, dec!(0.24)),
+        ]
+    );
+    // S3: $0.000005 a PUT is $0.005 a thousand; $0.0000004 a GET, $0.0004.
+    assert_eq!(flat(&book, "s3.put_requests"), dec!(0.005));
+    assert_eq!(flat(&book, "s3.get_requests"), dec!(0.0004));
+    // DynamoDB's provisioned free tier is a first range of 18,600 WCU-hours
+    // at $0 (25 WCU for a 744-hour month): a monthly allowance, not 25 an hour.
+    let wcu = book.price("dynamodb.wcu_hour").expect("wcu");
+    assert_eq!(
+        (wcu.free_per_month, wcu.free_per_hour),
+        (dec!(18600), dec!(0))
+    );
+    assert_eq!(wcu.rate, Rate::Flat(dec!(0.00065)));
+}
+
+#[test]
+fn importing_reproduces_the_bundled_prices() {
+    let (book, _) = import(&OFFERS, "us-east-1");
+    let ours = bundled();
+    // Where the bundled table states the same thing differently, said why.
+    let differ = [
+        // Firehose's third tier is open in the Price List; the bundled table
+        // stops it at 5 PB, beyond which the price is by agreement.
+        "firehose.ingestion_gb",
+        // The bundled free tiers of 25 WCU and RCU are per hour; the Price
+        // List's are 18,600 unit-hours a month (checked above).
+        "dynamodb.wcu_hour",
+        "dynamodb.rcu_hour",
+        // Lambda's and SQS's free tiers are global products, not read.
+        "lambda.requests",
+        "lambda.duration_x86",
+        "lambda.duration_arm",
+        "sqs.standard_requests",
+        "sqs.fifo_requests",
+    ];
+    let mut compared = 0;
+    for (key, price) in book.prices() {
+        let bundled = ours.price(key).unwrap_or_else(|| panic!("bundled `{key}`"));
+        assert_eq!(price.unit, bundled.unit, "{key}");
+        assert_eq!(price.evidence.as_str(), "aws-price-list", "{key}");
+        if differ.contains(&key) {
+            continue;
+        }
+        assert_eq!(price.rate, bundled.rate, "{key}");
+        assert_eq!(price.free_per_month, bundled.free_per_month, "{key}");
+        compared += 1;
+    }
+    assert_eq!(compared, 31);
+    // The rates of those that differ in their free tier or last bound.
+    for key in &differ[1..] {
+        assert_eq!(
+            book.price(key).unwrap().rate,
+            ours.price(key).unwrap().rate,
+            "{key}"
+        );
+    }
+    let firehose = tiers(&book, "firehose.ingestion_gb");
+    assert_eq!(
+        firehose,
+        [
+            tier(Some(dec!(512000)), dec!(0.029)),
+            tier(Some(dec!(2048000)), dec!(0.025)),
+            tier(None, dec!(0.020)),
+        ]
+    );
+    assert_eq!(
+        tiers(&ours, "firehose.ingestion_gb")[..2],
+        firehose[..2],
+        "the first two tiers agree"
+    );
+    // Lambda's regional products carry no free tier.
+    assert_eq!(
+        book.price("lambda.requests").unwrap().free_per_month,
+        dec!(0)
+    );
+}
+
+#[test]
+fn every_price_names_its_offer_rate_code_and_usage_type() {
+    let run = calc(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "tests/offers/sqs.json",
+    ]);
+    let table: toml::Table = toml::from_str(&run.stdout).expect("TOML");
+    let standard = &table["prices"]["sqs"]["standard_requests"];
+    assert_eq!(
+        standard["source"].as_str(),
+        Some(
+            "AWS Price List, AWSQueueService, version 20240701000000, published 2024-07-01T00:00:00Z, \
+             rate codes MBA4W4PVGTZBKUGR.JRTCKXETXF.UU2DYMMND2, MBA4W4PVGTZBKUGR.JRTCKXETXF.HQRDF76XS2, \
+             MBA4W4PVGTZBKUGR.JRTCKXETXF.XPFYASZBVK, usage type Requests-RBP"
+        )
+    );
+    assert_eq!(standard["as_of"].as_str(), Some("2024-07-01"));
+    assert_eq!(standard["evidence"].as_str(), Some("aws-price-list"));
+    assert_eq!(table["name"].as_str(), Some("aws-us-east-1"));
+    assert_eq!(table["region"].as_str(), Some("us-east-1"));
+    assert_eq!(table["as_of"].as_str(), Some("2024-07-01"));
+}
+
+#[test]
+fn a_free_first_range_becomes_the_free_tier_and_says_so() {
+    let run = calc(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "tests/offers/sns.json",
+    ]);
+    let table: toml::Table = toml::from_str(&run.stdout).expect("TOML");
+    let http = &table["prices"]["sns"]["http_deliveries"];
+    // The first 100,000 notifications are free: 0.1 million.
+    assert_eq!(http["free_per_month"].as_float(), Some(0.1));
+    assert_eq!(http["price"].as_float(), Some(0.6));
+    assert!(
+        http["note"]
+            .as_str()
+            .is_some_and(|n| n.contains("written as `free_per_month`")),
+        "{http}"
+    );
+}
+
+#[test]
+fn the_table_passes_calc_pricing_check() {
+    let run = calc(&[&["pricing", "import", "--region", "us-east-1"][..], &OFFERS].concat());
+    let file = TempScenario::new("imported", &run.stdout);
+    let checked = calc(&["pricing", "check", file.path()]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(
+        checked
+            .stdout
+            .contains(": ok, 39 of 58 prices and 0 of 65 limits, each sourced and dated"),
+        "{}",
+        checked.stdout
+    );
+    assert!(!checked.stdout.contains("warning"), "{}", checked.stdout);
+}
+
+#[test]
+fn several_regions_in_one_file_give_the_requested_ones_prices() {
+    let (ireland, _) = import(&["tests/offers/kinesis.json"], "eu-west-1");
+    // Products `EU-Storage-ShardHour` at $0.017 and `EU-PutRequestPayloadUnits`
+    // at $0.0000000175.
+    assert_eq!(
+        flat(&ireland, "kinesis_data_streams.shard_hour"),
+        dec!(0.017)
+    );
+    assert_eq!(
+        flat(&ireland, "kinesis_data_streams.put_payload_units"),
+        dec!(0.0175)
+    );
+    assert_eq!(ireland.region, "eu-west-1");
+    let (virginia, _) = import(&["tests/offers/kinesis.json"], "us-east-1");
+    assert_eq!(
+        flat(&virginia, "kinesis_data_streams.shard_hour"),
+        dec!(0.015)
+    );
+}
+
+#[test]
+fn a_dimension_not_found_is_listed_not_guessed() {
+    let (ireland, stderr) = import(&["tests/offers/kinesis.json"], "eu-west-1");
+    // The file has no extended retention product in Ireland.
+    assert!(
+        ireland
+            .price("kinesis_data_streams.extended_retention_shard_hour")
+            .is_none()
+    );
+    assert!(stderr.starts_with(
+        "warning: 9 of the 11 prices of the services in the offer files are not in the table:\n"
+    ));
+    assert!(stderr.contains(
+        "  kinesis_data_streams.extended_retention_shard_hour: no product of `AmazonKinesis` in eu-west-1 has its usage type and attributes\n"
+    ), "{stderr}");
+    // calc maps no usage type to enhanced fan-out data retrieval.
+    assert!(stderr.contains(
+        "  kinesis_data_streams.efo_data_retrieval_gb: calc knows no product of the AWS Price List for it\n"
+    ), "{stderr}");
+    // Two products of us-west-2 have the shard-hour's usage type.
+    let (oregon, stderr) = import(&["tests/offers/kinesis.json"], "us-west-2");
+    assert!(oregon.price("kinesis_data_streams.shard_hour").is_none());
+    assert!(stderr.contains(
+        "  kinesis_data_streams.shard_hour: 2 products match, SKUs `BRAZX5NXFSB4DKE8`, `EHG73547VN4HZWVR`: calc does not choose\n"
+    ), "{stderr}");
+}
+
+#[test]
+fn services_without_mappings_are_listed_and_other_offers_named() {
+    let run = calc(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "tests/offers/msk.json",
+        "tests/offers/route53.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "warning: `tests/offers/route53.json` is an offer calc models no service of (`AmazonRoute53`): nothing taken from it\n\
+         warning: 5 of the 9 prices of the services in the offer files are not in the table:\n\
+         \x20 msk.broker_hour_m5_large: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
+         \x20 msk.serverless_data_in_gb: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
+         \x20 msk.serverless_data_out_gb: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
+         \x20 msk.serverless_partition_hour: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
+         \x20 msk.serverless_storage_gb_month: calc knows no product of the AWS Price List for it\n"
+    );
+}
+
+#[test]
+fn terms_before_products_are_read_as_well() {
+    let args = |file| vec!["pricing", "import", "--region", "us-east-1", file];
+    let products_first = calc(&args("tests/offers/kinesis.json"));
+    let terms_first = calc(&args("tests/offers/kinesis-terms-first.json"));
+    assert_eq!(terms_first.code, 0, "{}", terms_first.stderr);
+    let body = |text: &str| text.lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&terms_first.stdout), body(&products_first.stdout));
+    assert_eq!(terms_first.stderr, products_first.stderr);
+}
+
+#[test]
+fn a_malformed_file_is_refused_with_its_name_and_place() {
+    for (file, message) in [
+        (
+            "truncated.json",
+            "is not a valid AWS Price List offer file: EOF while parsing a value\n --> tests/offers/bad/truncated.json:",
+        ),
+        // Line 15 is `"usagetype" : 15,`.
+        (
+            "usage-type-a-number.json",
+            "is not a valid AWS Price List offer file: invalid type: integer `15`, expected a string\n --> tests/offers/bad/usage-type-a-number.json:15:",
+        ),
+        (
+            "products-a-list.json",
+            "is not a valid AWS Price List offer file: invalid type: sequence, expected `products`, a map from SKU to product",
+        ),
+        (
+            "price-a-number.json",
+            "is not a valid AWS Price List offer file: invalid type: number, expected a string",
+        ),
+        (
+            "not-an-offer.json",
+            "is not an AWS Price List offer file: it has no `offerCode`",
+        ),
+    ] {
+        let path = format!("tests/offers/bad/{file}");
+        let stderr = rejected(&["pricing", "import", "--region", "us-east-1", &path]);
+        assert!(
+            stderr.starts_with(&format!("error: `{path}` {message}")),
+            "{stderr}"
+        );
+    }
+    // A good file before a bad one: still nothing on stdout.
+    rejected(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "tests/offers/sqs.json",
+        "tests/offers/bad/truncated.json",
+    ]);
+}
+
+#[test]
+fn a_region_is_checked() {
+    let stderr = rejected(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-7",
+        "tests/offers/sqs.json",
+    ]);
+    assert_eq!(
+        stderr,
+        "error: calc does not know the usage-type prefix of region `us-east-7`\n  = help: did you mean `us-east-1`?\n"
+    );
+    let stderr = rejected(&[
+        "pricing",
+        "import",
+        "--region",
+        "eu-west-1",
+        "tests/offers/sqs.json",
+    ]);
+    assert_eq!(
+        stderr,
+        "error: no product in the offer files is in region `eu-west-1`\n  = help: the files' products are in `us-east-1`\n"
+    );
+    // A Region calc has no prefix for, given one.
+    let run = calc(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-west-2",
+        "--usage-type-prefix",
+        "USW2",
+        "tests/offers/kinesis.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let stderr = rejected(&["pricing", "import", "--region", "us-east-1", "tests/offers"]);
+    assert_eq!(
+        stderr,
+        "error: cannot read offer file `tests/offers`: it is a folder, not a file\n"
+    );
+}
+
+#[test]
+fn the_binary_writes_the_table_on_stdout_and_the_missing_on_stderr() {
+    let run = calc_binary(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "--name",
+        "imported",
+        "tests/offers/kinesis.json",
+    ]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.contains("\nname = \"imported\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.starts_with("warning: 1 of the 11 prices"),
+        "{}",
+        run.stderr
+    );
+}
