@@ -1,18 +1,12 @@
 //! `calc pricing list`, `show` and `check`.
 
-use crate::support::{TempScenario, calc, rejected};
+use crate::support::{TempScenario, accepted, accepted_json, rejected};
 
 const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 
-fn ok(args: &[&str]) -> String {
-    let run = calc(args);
-    assert_eq!(run.code, 0, "calc {args:?}: {}", run.stderr);
-    run.stdout
-}
-
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
-    let list = ok(&["pricing", "list"]);
+    let list = accepted(&["pricing", "list"]);
     // 58 prices and 64 limits, as the us-east-1 table holds; the regional
     // tables hold the 46 prices found for their Region (no Firehose, Flink,
     // SQS or EventBridge, no Lambda duration), and the limits AWS gives for
@@ -36,7 +30,7 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
 
 #[test]
 fn a_table_is_shown_with_every_source() {
-    let shown = ok(&["pricing", "show", "aws-us-east-1", "kinesis_data_streams"]);
+    let shown = accepted(&["pricing", "show", "aws-us-east-1", "kinesis_data_streams"]);
     assert!(shown.contains("shard_hour"), "{shown}");
     assert!(shown.contains("$0.015"), "{shown}");
     assert!(shown.contains("Storage-ShardHour"), "{shown}");
@@ -49,7 +43,7 @@ fn a_table_is_shown_with_every_source() {
 
 #[test]
 fn the_bundled_table_passes_its_check() {
-    let checked = ok(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
+    let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
         "pricing/aws-us-east-1.toml: ok, 58 of 58 prices and 65 of 65 limits, each sourced and dated\n"
@@ -87,7 +81,7 @@ fn a_check_questions_a_price_far_from_the_default_tables() {
     // $1.50 a shard-hour is 100 times us-east-1's $0.015: likely a slip.
     let table = TABLE.replacen("price = 0.015\n", "price = 1.5\n", 1);
     let file = TempScenario::new("table", &table);
-    let checked = ok(&["pricing", "check", file.path()]);
+    let checked = accepted(&["pricing", "check", file.path()]);
     assert!(
         checked.contains(
             "warning: price `kinesis_data_streams.shard_hour` is 100 times aws-us-east-1's (0.015 per shard-hour): check its unit and digits"
@@ -102,10 +96,6 @@ fn a_check_questions_a_price_far_from_the_default_tables() {
         stderr.contains("convert the price to one per `shard-hour`"),
         "{stderr}"
     );
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(args)).expect("valid JSON")
 }
 
 /// The line item `dimension` of the first component of alternative `a`.
@@ -143,8 +133,8 @@ as_of = "2026-10-01"
 evidence = "unverified"
 "#,
     );
-    let base = json(&["--format", "json", SEED]);
-    let ours = json(&["--format", "json", "--pricing", book.path(), SEED]);
+    let base = accepted_json(&["--format", "json", SEED]);
+    let ours = accepted_json(&["--format", "json", "--pricing", book.path(), SEED]);
     // Kinesis at us-east-1's prices: 2,190 shard-hours at $0.015 = $32.85
     // and 7,884 million PUT units at $0.014 = $110.376. Less 12%: $0.0132
     // and $0.01232 a unit, $28.908 and $97.13088.
@@ -170,7 +160,7 @@ evidence = "unverified"
         line(&ours, 1, "wcu_hour")["monthly_cost"],
         line(&base, 1, "wcu_hour")["monthly_cost"]
     );
-    let shown = ok(&["pricing", "show", book.path(), "kinesis_data_streams"]);
+    let shown = accepted(&["pricing", "show", book.path(), "kinesis_data_streams"]);
     assert!(shown.contains("less 12%"), "{shown}");
 }
 
@@ -189,7 +179,7 @@ currency = "KRW"
 exchange_rate = { from = "USD", rate = 1390.5, as_of = "2026-11-01" }
 "#,
     );
-    let report = json(&["--format", "json", "--pricing", book.path(), SEED]);
+    let report = accepted_json(&["--format", "json", "--pricing", book.path(), SEED]);
     assert_eq!(report["pricing"]["currency"], "KRW");
     assert_eq!(
         report["pricing"]["exchange_rate"],
@@ -207,7 +197,7 @@ exchange_rate = { from = "USD", rate = 1390.5, as_of = "2026-11-01" }
         report["alternatives"][0]["monthly_cost"],
         serde_json::json!(199155.753)
     );
-    let table = ok(&["--pricing", book.path(), SEED]);
+    let table = accepted(&["--pricing", book.path(), SEED]);
     assert!(
         table.contains("converted at 1,390.5 KRW = 1 USD (as of 2026-11-01)"),
         "{table}"

@@ -72,6 +72,21 @@ pub fn was_rejected(args: &[&str], run: Run) -> String {
     run.stderr
 }
 
+/// Runs `calc` on input it must accept: exit code 0, nothing on stderr.
+/// Returns what it printed.
+pub fn accepted(args: &[&str]) -> String {
+    let run = calc(args);
+    assert_eq!(run.code, 0, "calc {args:?}: {}", run.stderr);
+    assert_eq!(run.stderr, "", "calc {args:?}");
+    run.stdout
+}
+
+/// Runs `calc` with `args` as they are (a `--format json` among them) and
+/// parses what it printed.
+pub fn accepted_json(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&accepted(args)).expect("valid JSON")
+}
+
 /// Runs `calc --format json` and parses what it printed.
 pub fn calc_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--format", "json"];

@@ -6,7 +6,7 @@
 //! $0.00065 a WCU-hour, $0.00013 an RCU-hour, $0.625 a million write request
 //! units. 730 hours a month unless a test says otherwise.
 
-use crate::support::{TempScenario, calc, calc_json, rejected};
+use crate::support::{TempScenario, accepted, accepted_json, calc_json, rejected};
 
 const SEED: &str = "scenarios/kinesis-vs-dynamodb.toml";
 
@@ -41,17 +41,6 @@ name = "Kinesis Data Streams"
 components = [{ id = "stream", service = "kinesis_data_streams" }]
 "#;
 
-fn ok(args: &[&str]) -> String {
-    let run = calc(args);
-    assert_eq!(run.code, 0, "calc {args:?}: {}", run.stderr);
-    assert_eq!(run.stderr, "");
-    run.stdout
-}
-
-fn json(args: &[&str]) -> serde_json::Value {
-    serde_json::from_str(&ok(args)).expect("valid JSON")
-}
-
 fn number(value: &serde_json::Value) -> f64 {
     value
         .as_f64()
@@ -77,7 +66,7 @@ fn set_changes_a_value_and_the_report_says_so() {
             "was": "3000",
         }])
     );
-    let table = ok(&[SEED, "--set", "workload.records_per_second=6000"]);
+    let table = accepted(&[SEED, "--set", "workload.records_per_second=6000"]);
     assert!(
         table.contains("set workload.records_per_second = 6000 (the scenario: 3000)"),
         "{table}"
@@ -146,7 +135,7 @@ fn the_dynamodb_break_even_is_found_exactly() {
     // $1,642.50; at 3,462, $1,642.81, over. So on demand is cheaper above
     // a peak of exactly 3,461 (within 0.1% of the 3,461.5 between them).
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
-    let sweep = json(&[
+    let sweep = accepted_json(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -209,7 +198,7 @@ fn a_sweep_says_where_a_design_turns_infeasible_and_why() {
     // A provisioned stream takes records of at most 1 MB (1,048,576 B): one
     // byte more fails, with the fix.
     let scenario = TempScenario::new("kinesis", KINESIS);
-    let sweep = json(&[
+    let sweep = accepted_json(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -250,7 +239,7 @@ fn a_sweep_says_where_a_design_turns_infeasible_and_why() {
 #[test]
 fn a_sweep_table_shows_the_changes_and_points_on_each_side() {
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
-    let table = ok(&[
+    let table = accepted(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -269,7 +258,7 @@ fn a_sweep_table_shows_the_changes_and_points_on_each_side() {
 #[test]
 fn a_sweep_as_csv_has_a_row_a_point() {
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
-    let csv = ok(&[
+    let csv = accepted(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -295,7 +284,7 @@ fn points_on_a_ratio_scale_and_on_a_whole_axis() {
     let values = |args: &[&str]| -> Vec<f64> {
         let mut all = vec!["sweep", scenario.path(), "--format", "json"];
         all.extend_from_slice(args);
-        json(&all)["points"]
+        accepted_json(&all)["points"]
             .as_array()
             .expect("a list")
             .iter()
@@ -328,7 +317,7 @@ fn points_on_a_ratio_scale_and_on_a_whole_axis() {
 fn many_points_on_both_cores_agree_with_few() {
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
     let points = |steps: &str| {
-        json(&[
+        accepted_json(&[
             "sweep",
             scenario.path(),
             "--vary",
@@ -402,7 +391,7 @@ fn a_sweep_refuses_what_it_cannot_do() {
 #[test]
 fn the_chart_has_a_line_an_alternative_and_the_crossover_marked() {
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
-    let svg = ok(&[
+    let svg = accepted(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -462,7 +451,7 @@ fn the_chart_has_a_line_an_alternative_and_the_crossover_marked() {
 #[test]
 fn the_chart_draws_failing_stretches_dashed() {
     let scenario = TempScenario::new("kinesis", KINESIS);
-    let svg = ok(&[
+    let svg = accepted(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -489,7 +478,7 @@ fn the_chart_draws_failing_stretches_dashed() {
 
 #[test]
 fn the_readme_chart_is_what_calc_draws() {
-    let svg = ok(&[
+    let svg = accepted(&[
         "sweep",
         "scenarios/dynamodb-capacity-modes.toml",
         "--vary",
@@ -515,7 +504,7 @@ fn kinesis_within_100_a_month_takes_2000_records_a_second() {
     // third shard starts: $32.85 + $73.58 = $106.43, over. The linear part
     // alone would reach $100 only at (100 − 21.90) / 0.036792 = 2,122.7.
     let scenario = TempScenario::new("kinesis", KINESIS);
-    let answer = json(&[
+    let answer = accepted_json(&[
         "solve",
         scenario.path(),
         "--for",
@@ -535,7 +524,7 @@ fn kinesis_within_100_a_month_takes_2000_records_a_second() {
     assert_eq!(kinesis["text"], "up to 2,000 records/s");
     // The default range: from 0 to a million times the scenario's 1,000.
     assert_eq!(answer["range"]["to"], 1_000_000_000);
-    let table = ok(&[
+    let table = accepted(&[
         "solve",
         scenario.path(),
         "--for",
@@ -550,7 +539,7 @@ fn kinesis_within_100_a_month_takes_2000_records_a_second() {
 #[test]
 fn kinesis_stays_feasible_up_to_1_mb_records() {
     let scenario = TempScenario::new("kinesis", KINESIS);
-    let answer = json(&[
+    let answer = accepted_json(&[
         "solve",
         scenario.path(),
         "--for",
@@ -572,7 +561,7 @@ fn the_break_even_with_another_alternative() {
     // As in the sweep: provisioned costs no more than on demand up to a peak
     // of 3,461 writes/s.
     let scenario = TempScenario::new("dynamodb", DYNAMODB);
-    let answer = json(&[
+    let answer = accepted_json(&[
         "solve",
         scenario.path(),
         "--for",
@@ -592,7 +581,7 @@ fn the_break_even_with_another_alternative() {
 fn an_answer_that_is_unbounded_or_empty_is_said_plainly() {
     let scenario = TempScenario::new("kinesis", KINESIS);
     let solve = |until: &str| {
-        ok(&[
+        accepted(&[
             "solve",
             scenario.path(),
             "--for",
@@ -666,7 +655,7 @@ fn names_from_the_scenario_cannot_break_the_chart() {
             "name = \"</text><script>alert(1)</script>\\u0001\\u001b[31m & more\"",
         ),
     );
-    let svg = ok(&[
+    let svg = accepted(&[
         "sweep",
         scenario.path(),
         "--vary",
@@ -696,7 +685,7 @@ fn an_alternatives_own_budget_is_a_value_to_set_and_sweep() {
             "name = \"Kinesis Data Streams\"\nmax_monthly_cost = 100",
         ),
     );
-    let sweep = json(&[
+    let sweep = accepted_json(&[
         "sweep",
         scenario.path(),
         "--vary",
