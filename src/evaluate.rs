@@ -57,6 +57,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
         hours_per_month: hours(scenario, values),
         free_tier: scenario.free_tier,
         overrides: Vec::new(),
+        choice: scenario.choice,
         alternatives: evaluator.results,
     })
 }

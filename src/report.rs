@@ -453,6 +453,8 @@ pub struct Report {
     pub free_tier: bool,
     /// Values set over the scenario's for this run (`--set`).
     pub overrides: Vec<crate::params::Override>,
+    /// The alternative the scenario chose (`choice`), by index.
+    pub choice: Option<usize>,
     pub alternatives: Vec<AlternativeResult>,
 }
 

@@ -602,3 +602,12 @@ fn prices_older_than_allowed_fail_the_check() {
     let stderr = crate::support::rejected(&["check", "--max-price-age", "old", file.path()]);
     assert!(stderr.contains("--max-price-age"), "{stderr}");
 }
+
+#[test]
+fn the_report_marks_the_chosen_alternative() {
+    let file = TempScenario::new("chosen", &with_msk("MSK", ""));
+    let table = crate::support::accepted(&[file.path()]);
+    assert!(table.contains("== MSK (chosen) =="), "{table}");
+    let report = crate::support::calc_json(&[file.path()]);
+    assert_eq!(report["choice"], "MSK");
+}

@@ -31,6 +31,10 @@ pub fn render(report: &Report) -> String {
         })
         .collect();
     let document = Document {
+        choice: report
+            .choice
+            .and_then(|i| report.alternatives.get(i))
+            .map(|a| &*a.name),
         alternatives: report
             .alternatives
             .iter()
@@ -64,6 +68,8 @@ pub(super) fn to_string(document: &impl Serialize) -> String {
 #[derive(Serialize)]
 struct Document<'a> {
     alternatives: Vec<Alternative<'a>>,
+    /// The alternative the scenario chose, or `null`.
+    choice: Option<&'a str>,
     comparison: Vec<Row<'a>>,
     free_tier: bool,
     hours_per_month: Exact,

@@ -16,20 +16,26 @@ pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", terminal(&report.scenario));
     let _ = writeln!(out, "{}", text::preamble(report, terminal));
-    for alternative in &report.alternatives {
+    for (i, alternative) in report.alternatives.iter().enumerate() {
         out.push('\n');
-        render_alternative(&mut out, alternative, currency);
+        render_alternative(&mut out, alternative, currency, report.choice == Some(i));
     }
     out.push('\n');
     render_comparison(&mut out, report, currency);
     out
 }
 
-fn render_alternative(out: &mut String, alternative: &AlternativeResult, currency: &str) {
+fn render_alternative(
+    out: &mut String,
+    alternative: &AlternativeResult,
+    currency: &str,
+    chosen: bool,
+) {
     let _ = writeln!(
         out,
-        "== {} == {} a month · latency {} · {}",
+        "== {}{} == {} a month · latency {} · {}",
         terminal(&alternative.name),
+        if chosen { " (chosen)" } else { "" },
         text::money(alternative.monthly_cost, currency),
         alternative.latency,
         text::verdict(alternative)
