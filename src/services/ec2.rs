@@ -194,6 +194,31 @@ mod tests {
     }
 
     #[test]
+    fn any_type_the_table_prices_is_priced_from_its_row() {
+        // m6i.xlarge: 2 instances × 730 h = 1,460 instance-hours × $0.192 = $280.32.
+        let input = Input {
+            instance_type: "m6i.xlarge",
+            instances: 2,
+            hours_running: None,
+        };
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(line.dimension.key, "ec2.instance_hour");
+        assert_eq!(line.unit_price, dec!(0.192));
+        assert_eq!(line.monthly_cost, dec!(280.32));
+        assert_eq!(result.mode, Some("m6i.xlarge"));
+        // A type the table lacks is an error naming the dimension, never $0.
+        let unknown = Input {
+            instance_type: "m6i.xlargee",
+            ..input
+        };
+        assert_eq!(
+            unknown.evaluate(&ctx(dec!(730))),
+            Err(EvalError::MissingRow(&INSTANCE_HOUR))
+        );
+    }
+
+    #[test]
     fn a_discount_of_the_service_lowers_its_rows_by_exactly_that() {
         // m5.large all month: $0.096 × 730 h = $70.08; 10% off ec2 makes the
         // row $0.0864 and the line $63.072, $7.008 less.
