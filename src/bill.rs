@@ -71,6 +71,33 @@ pub fn charge(
     dimension: &'static Dimension,
     quantity: Decimal,
 ) -> Result<LineItem, EvalError> {
+    charge_at(ctx, dimension, ctx.prices.price_of(dimension), quantity)
+}
+
+/// Prices `quantity` hours of the type `name` from `service`'s catalogue
+/// in the table: the row's price for the catalogue's `dimension`.
+pub fn charge_type(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    name: &str,
+    quantity: Decimal,
+) -> Result<LineItem, EvalError> {
+    let service = dimension.key.split_once('.').map_or("", |(s, _)| s);
+    let row = ctx
+        .prices
+        .instance(service, name)
+        .ok_or(EvalError::MissingRow(dimension))?;
+    charge_at(ctx, dimension, Some(&row.price), quantity)
+}
+
+/// Prices `quantity` units of `dimension` at `table`'s price, unless the
+/// scenario sets one over it.
+fn charge_at(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    table: Option<&crate::pricing::Price>,
+    quantity: Decimal,
+) -> Result<LineItem, EvalError> {
     // A price the scenario sets (or a what-if varies) is a flat price over
     // the table's, which keeps its free tier.
     let set = if ctx.prices_set.is_empty() {
@@ -83,7 +110,6 @@ pub fn charge(
                 _ => None,
             })
     };
-    let table = ctx.prices.price_of(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });

@@ -390,6 +390,10 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
         EvalError::MissingPrice(d) => {
             format!("pricing table `{table}` has no price for `{}`", d.key)
         }
+        EvalError::MissingRow(_) => format!(
+            "pricing table `{table}` has no row for the type this `{}` component names",
+            def.name
+        ),
         EvalError::MissingLimit(l) => format!("pricing table `{table}` has no limit `{}`", l.key),
         EvalError::BeyondLastTier(d) => {
             format!(
@@ -436,6 +440,10 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
         EvalError::MissingPrice(d) => format!(
             "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
             d.key, d.key, d.unit
+        ),
+        EvalError::MissingRow(d) => format!(
+            "add a row for it to the table's `[instances.{}]`",
+            d.key.split_once('.').map_or(d.key, |(service, _)| service)
         ),
         EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),
         EvalError::BeyondLastTier(_) => {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
+use crate::pricing::PriceBook;
 use crate::units::{
     Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, decimal_from_f64, parse_rate,
 };
@@ -72,6 +73,8 @@ pub struct Fields<'s> {
     service: &'static str,
     entries: Vec<(Entry, bool)>,
     asked: Vec<&'static str>,
+    /// The table whose catalogues a type (`instance_type`) is looked up in.
+    prices: Option<&'s PriceBook>,
 }
 
 impl<'s> Fields<'s> {
@@ -81,6 +84,15 @@ impl<'s> Fields<'s> {
             service,
             entries: entries.into_iter().map(|e| (e, false)).collect(),
             asked: Vec::new(),
+            prices: None,
+        }
+    }
+
+    /// The same keys, whose types are looked up in `prices`' catalogues.
+    pub fn with_prices(self, prices: &'s PriceBook) -> Self {
+        Self {
+            prices: Some(prices),
+            ..self
         }
     }
 
@@ -162,6 +174,7 @@ impl<'s> Fields<'s> {
                 .durations(name, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
             Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
+            Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
             Kind::Mix(names) => self.mix(name, names)?.map(|m| m.map(Value::Mix)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
             // Names shape the design; they are read where the shape is built.
@@ -239,6 +252,52 @@ impl<'s> Fields<'s> {
             value: fractions,
             span,
         }))
+    }
+
+    /// A type `service`'s catalogue in the pricing table has a row for,
+    /// by the row's name.
+    fn instance(
+        &mut self,
+        key: &'static str,
+        service: &'static str,
+    ) -> Result<Option<Sp<&'static str>>, Diagnostic> {
+        let (source, prices) = (self.source, self.prices);
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        let span = entry.value_span;
+        let rows = prices.map_or(&[][..], |book| book.instances(service));
+        let table = prices.map_or("", |book| &*book.name);
+        let Some(text) = entry.value.as_str() else {
+            return Err(source
+                .error(
+                    span,
+                    format!(
+                        "`{key}` must be a type in quotes, found {}",
+                        describe(&entry.value)
+                    ),
+                )
+                .with_help_opt(
+                    rows.first()
+                        .map(|row| format!("e.g. `{key} = \"{}\"`", row.name)),
+                ));
+        };
+        match rows.iter().find(|row| row.name == text) {
+            Some(row) => Ok(Some(Sp {
+                value: row.name,
+                span,
+            })),
+            None => Err(source
+                .error(
+                    span,
+                    format!("pricing table `{table}` has no `{service}` type `{text}`"),
+                )
+                .suggesting(text, rows.iter().map(|row| row.name))
+                .or_help(format!(
+                    "`calc pricing show {table} {service}` lists its {} types",
+                    rows.len()
+                ))),
+        }
     }
 
     /// One of `names`, as its index.

@@ -31,6 +31,9 @@ pub enum Kind {
     },
     /// One of a fixed set of names.
     Choice(&'static [&'static str]),
+    /// A type from the pricing table's catalogue for the service
+    /// (`[instances.ec2]`): any type the scenario's table prices.
+    Instance(&'static str),
     /// Fractions of a whole by name, adding up to 1: `{ eventual = 0.3,
     /// strong = 0.7 }`.
     Mix(&'static [&'static str]),
@@ -147,6 +150,8 @@ pub enum Value {
     Durations(ArrayVec<Duration, MAX_LIST>),
     /// The index of the name in the key's choices.
     Choice(u8),
+    /// A type the scenario's pricing table has a row for, by its name.
+    Name(&'static str),
     /// Each name's fraction, in the key's order (0 for a name not given).
     Mix(ArrayVec<Decimal, MAX_MIX>),
     Flag(bool),
@@ -189,6 +194,7 @@ impl Value {
                 _ => i.to_string(),
             },
             Value::Flag(b) => b.to_string(),
+            Value::Name(name) => (*name).to_string(),
             Value::Mix(fractions) => {
                 let names = match &key.kind {
                     Kind::Mix(names) => *names,
@@ -272,6 +278,14 @@ impl<'a> Values<'a> {
     pub fn mix(&self, key: &'static Key) -> Option<&'a [Decimal]> {
         match self.get(key) {
             Value::Mix(fractions) => Some(fractions.as_slice()),
+            _ => None,
+        }
+    }
+
+    /// A type from the table's catalogue.
+    pub fn name(&self, key: &'static Key) -> Option<&'static str> {
+        match self.get(key) {
+            Value::Name(name) => Some(name),
             _ => None,
         }
     }

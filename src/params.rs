@@ -279,7 +279,8 @@ pub fn set(
         value,
         value_span: whole,
     };
-    let mut fields = Fields::new(&source, param.key.name, vec![entry]);
+    let mut fields =
+        Fields::new(&source, param.key.name, vec![entry]).with_prices(&scenario.prices);
     let (value, _) = fields.value(param.key)?;
     let old = std::mem::replace(&mut values[slot], value);
     if let Err(error) = crate::scenario::validate(scenario, values) {

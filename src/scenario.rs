@@ -325,7 +325,8 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
                 alternative: a,
                 component: c,
             };
-            match parse_component(&source, component.into_inner(), span, place, &mut params) {
+            let component = component.into_inner();
+            match parse_component(&source, &prices, component, span, place, &mut params) {
                 Ok((component, from)) => {
                     components.push(component);
                     froms.push(from);
@@ -549,6 +550,7 @@ fn entries<const COMPONENT: bool>(raw: RawEntries<COMPONENT>) -> Vec<Entry> {
 
 fn parse_component(
     source: &Source,
+    prices: &PriceBook,
     raw: RawComponent,
     span: Span,
     place: Place,
@@ -576,7 +578,7 @@ fn parse_component(
             .error(service.value_span, format!("unknown service `{name}`"))
             .suggesting(name, services::names())
     })?;
-    let mut fields = Fields::new(source, def.name, entries);
+    let mut fields = Fields::new(source, def.name, entries).with_prices(prices);
     let id = fields.text("id")?;
     if let Some(id) = &id {
         check_id(source, id)?;

@@ -143,6 +143,14 @@ fn property(key: &Key) -> Value {
             "maxItems": max
         }),
         Kind::Choice(names) => json!({ "enum": names }),
+        // Any type the scenario's pricing table prices: the default table's
+        // are examples, not the only ones.
+        Kind::Instance(service) => {
+            let names: Vec<&str> = crate::pricing::compiled(crate::pricing::DEFAULT_TABLE)
+                .map(|book| book.instances(service).iter().map(|row| row.name).collect())
+                .unwrap_or_default();
+            json!({ "type": "string", "examples": names })
+        }
         Kind::Mix(names) => json!({
             "type": "object",
             "properties": names

@@ -119,7 +119,9 @@ fn importing_reproduces_the_bundled_prices() {
         assert_eq!(price.free_per_month, bundled.free_per_month, "{key}");
         compared += 1;
     }
-    assert_eq!(compared, 31);
+    // (The MSK broker types are rows of a catalogue, which import does not
+    // write yet.)
+    assert_eq!(compared, 29);
     // The rates of those that differ in their free tier or last bound.
     for key in &differ[1..] {
         assert_eq!(
@@ -206,7 +208,7 @@ fn the_table_passes_calc_pricing_check() {
     assert!(
         checked
             .stdout
-            .contains(": ok, 39 of 58 prices and 0 of 65 limits, each sourced and dated"),
+            .contains(": ok, 37 of 53 prices and 0 of 65 limits, each sourced and dated"),
         "{}",
         checked.stdout
     );
@@ -275,8 +277,8 @@ fn services_without_mappings_are_listed_and_other_offers_named() {
     assert_eq!(
         run.stderr,
         "warning: `tests/offers/route53.json` is an offer calc models no service of (`AmazonRoute53`): nothing taken from it\n\
-         warning: 5 of the 9 prices of the services in the offer files are not in the table:\n\
-         \x20 msk.broker_hour_m5_large: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
+         warning: 5 of the 7 prices of the services in the offer files are not in the table:\n\
+         \x20 msk.broker_hour: calc knows no product of the AWS Price List for it\n\
          \x20 msk.serverless_data_in_gb: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
          \x20 msk.serverless_data_out_gb: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\
          \x20 msk.serverless_partition_hour: no product of `AmazonMSK` in us-east-1 has its usage type and attributes\n\

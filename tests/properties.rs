@@ -60,6 +60,13 @@ fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
         }
         Kind::Durations { .. } => format!("[\"{} min\"]", number.min(10_000)),
         Kind::Choice(names) => format!("\"{}\"", names[pick % names.len()]),
+        // Any type the default table's catalogue prices.
+        Kind::Instance(service) => {
+            let rows = calc::pricing::compiled(calc::pricing::DEFAULT_TABLE)
+                .expect("the default table")
+                .instances(service);
+            format!("\"{}\"", rows[pick % rows.len()].name)
+        }
         // The whole to the first part, or split between the first and last.
         Kind::Mix(names) => {
             if pick.is_multiple_of(2) {

@@ -109,6 +109,54 @@ fn set_takes_the_scenarios_syntax_and_a_component_by_id_or_index() {
 }
 
 #[test]
+fn set_takes_any_type_the_table_prices_and_refuses_one_it_does_not() {
+    let scenario = TempScenario::new(
+        "ec2",
+        r#"name = "a consumer fleet"
+[[alternatives]]
+name = "fleet"
+components = [{ id = "box", service = "ec2", instance_type = "m5.large", instances = 2 }]
+"#,
+    );
+    // 2 × m6i.xlarge × 730 h = 1,460 instance-hours × $0.192 (the row's
+    // price) = $280.32.
+    let report = calc_json(&[
+        scenario.path(),
+        "--set",
+        "alternatives[fleet].components[box].instance_type=m6i.xlarge",
+    ]);
+    let component = &report["alternatives"][0]["components"][0];
+    assert_eq!(component["mode"], "m6i.xlarge");
+    let item = &component["line_items"][0];
+    assert_eq!(item["price_key"], "ec2.instance_hour");
+    assert_eq!(item["dimension"], "instance_hour");
+    assert_eq!(item["quantity"].to_string(), "1460");
+    assert_eq!(item["unit_price"].to_string(), "0.192");
+    assert_eq!(item["monthly_cost"].to_string(), "280.32");
+    let stderr = rejected(&[
+        scenario.path(),
+        "--set",
+        "alternatives[fleet].components[box].instance_type=m6i.xlargee",
+    ]);
+    assert!(
+        stderr.contains("pricing table `aws-us-east-1` has no `ec2` type `m6i.xlargee`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `m6i.xlarge`?"), "{stderr}");
+    // A type is a name, not a number to sweep.
+    let stderr = rejected(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "alternatives[fleet].components[box].instance_type=1..2",
+    ]);
+    assert!(
+        stderr.contains("is a `ec2` type from the pricing table"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn set_with_a_path_that_does_not_resolve_exits_2_with_the_nearest() {
     let stderr = rejected(&[SEED, "--set", "workload.recods_per_second=6000"]);
     insta::assert_snapshot!(stderr);

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, LimitValue, PriceBook, Rate};
+use super::{Evidence, LimitValue, Price, PriceBook, Rate};
 
 /// `tables.rs` for `books`, in their order.
 pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
@@ -20,7 +20,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
-         use super::{Evidence, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
+         use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
          use crate::units::{Bytes, Duration};\n\n",
     );
     let statics: Vec<String> = books.iter().map(|(name, _)| static_name(name)).collect();
@@ -64,46 +64,22 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
     let _ = writeln!(out, "    prices: Borrowed(&[");
     for (key, price) in book.prices() {
         let _ = writeln!(out, "        (\n            {key:?},\n            Price {{");
-        let rate = match &price.rate {
-            Rate::Flat(p) => format!("Rate::Flat({})", decimal(*p)),
-            Rate::Tiered(tiers) => {
-                let tiers: Vec<String> = tiers
-                    .iter()
-                    .map(|t| {
-                        format!(
-                            "Tier {{ up_to: {}, price: {} }}",
-                            t.up_to.map_or_else(
-                                || "None".to_string(),
-                                |u| format!("Some({})", decimal(u))
-                            ),
-                            decimal(t.price)
-                        )
-                    })
-                    .collect();
-                format!("Rate::Tiered(Borrowed(&[{}]))", tiers.join(", "))
-            }
-        };
-        let _ = writeln!(out, "                rate: {rate},");
-        let _ = writeln!(
-            out,
-            "                free_per_month: {},",
-            decimal(price.free_per_month)
-        );
-        let _ = writeln!(
-            out,
-            "                free_per_hour: {},",
-            decimal(price.free_per_hour)
-        );
-        let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
-        let _ = writeln!(out, "                unit: Borrowed({:?}),", price.unit);
-        let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
-        let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
-        let _ = writeln!(
-            out,
-            "                evidence: {},",
-            evidence(price.evidence)
-        );
+        write_price(out, price);
         let _ = writeln!(out, "            }},\n        ),");
+    }
+    let _ = writeln!(out, "    ]),\n    instances: Borrowed(&[");
+    for row in book.all_instances() {
+        let _ = writeln!(out, "        Instance {{");
+        let _ = writeln!(out, "            service: {:?},", row.service);
+        let _ = writeln!(out, "            name: {:?},", row.name);
+        let _ = writeln!(out, "            vcpu: {:?},", row.vcpu);
+        let memory = row
+            .memory
+            .map_or_else(|| "None".to_string(), |b| format!("Some(Bytes({}))", b.0));
+        let _ = writeln!(out, "            memory: {memory},");
+        let _ = writeln!(out, "            price: Price {{");
+        write_price(out, &row.price);
+        let _ = writeln!(out, "            }},\n        }},");
     }
     let _ = writeln!(out, "    ]),\n    limits: Borrowed(&[");
     for (key, entry) in book.limits() {
@@ -132,6 +108,49 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
         let _ = writeln!(out, "            }},\n        ),");
     }
     let _ = writeln!(out, "    ]),\n    index: OnceLock::new(),\n}};\n");
+}
+
+/// A price's fields, as `Price { … }` holds them.
+fn write_price(out: &mut String, price: &Price) {
+    let rate = match &price.rate {
+        Rate::Flat(p) => format!("Rate::Flat({})", decimal(*p)),
+        Rate::Tiered(tiers) => {
+            let tiers: Vec<String> = tiers
+                .iter()
+                .map(|t| {
+                    format!(
+                        "Tier {{ up_to: {}, price: {} }}",
+                        t.up_to.map_or_else(
+                            || "None".to_string(),
+                            |u| format!("Some({})", decimal(u))
+                        ),
+                        decimal(t.price)
+                    )
+                })
+                .collect();
+            format!("Rate::Tiered(Borrowed(&[{}]))", tiers.join(", "))
+        }
+    };
+    let _ = writeln!(out, "                rate: {rate},");
+    let _ = writeln!(
+        out,
+        "                free_per_month: {},",
+        decimal(price.free_per_month)
+    );
+    let _ = writeln!(
+        out,
+        "                free_per_hour: {},",
+        decimal(price.free_per_hour)
+    );
+    let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
+    let _ = writeln!(out, "                unit: Borrowed({:?}),", price.unit);
+    let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
+    let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
+    let _ = writeln!(
+        out,
+        "                evidence: {},",
+        evidence(price.evidence)
+    );
 }
 
 /// A decimal as a constant expression, its value in a comment.
@@ -213,6 +232,20 @@ mod tests {
                 assert_eq!(price.free_pool, compiled_price.free_pool, "{key}");
                 assert_eq!(price.source, compiled_price.source, "{key}");
             }
+            let rows = |b: &PriceBook| -> Vec<_> {
+                b.all_instances()
+                    .iter()
+                    .map(|r| {
+                        let price = (
+                            r.price.rate.clone(),
+                            r.price.unit.clone(),
+                            r.price.source.clone(),
+                        );
+                        (r.service, r.name, r.vcpu, r.memory, price, r.price.evidence)
+                    })
+                    .collect()
+            };
+            assert_eq!(rows(&book), rows(compiled));
             let limits: Vec<_> = book.limits().map(|(k, l)| (k, l.value)).collect();
             let compiled_limits: Vec<_> = compiled.limits().map(|(k, l)| (k, l.value)).collect();
             assert_eq!(limits, compiled_limits);

@@ -114,6 +114,20 @@ pub struct Price {
     pub evidence: Evidence,
 }
 
+/// A row of a service's catalogue: a type the table prices by the hour (an
+/// EC2 instance type, an MSK broker type), with its size where the table
+/// gives it. A scenario names the type; the row gives the unit price of the
+/// service's catalogue dimension (`ec2.instance_hour`).
+#[derive(Clone, Debug)]
+pub struct Instance {
+    pub service: &'static str,
+    pub name: &'static str,
+    pub vcpu: Option<u32>,
+    pub memory: Option<Bytes>,
+    /// A flat price per the catalogue dimension's unit, with its source.
+    pub price: Price,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LimitValue {
     Count(Decimal),
@@ -175,6 +189,8 @@ pub struct PriceBook {
     pub exchange_rate: Option<ExchangeRate>,
     prices: Cow<'static, [(&'static str, Price)]>,
     limits: Cow<'static, [(&'static str, LimitEntry)]>,
+    /// Each service's catalogue, sorted by (service, type).
+    instances: Cow<'static, [Instance]>,
     /// Each price's and limit's position by the hash of its key, made on
     /// the first look-up: the evaluation finds an entry by an integer.
     index: OnceLock<Index>,
@@ -259,6 +275,36 @@ impl PriceBook {
         by_hash(&self.limits, &self.index().limits, limit.hash, limit.key)
     }
 
+    /// The row of `service`'s catalogue for the type `name`.
+    pub fn instance(&self, service: &str, name: &str) -> Option<&Instance> {
+        self.instances
+            .binary_search_by(|row| (row.service, row.name).cmp(&(service, name)))
+            .ok()
+            .map(|i| &self.instances[i])
+    }
+
+    /// The rows of `service`'s catalogue, by type.
+    pub fn instances(&self, service: &str) -> &[Instance] {
+        let start = self.instances.partition_point(|row| row.service < service);
+        let end = self.instances.partition_point(|row| row.service <= service);
+        &self.instances[start..end]
+    }
+
+    /// Whether the table prices `dimension` of `def`: a price, or for a
+    /// catalogue's dimension, at least one type.
+    pub fn holds(&self, def: &services::ServiceDef, dimension: &Dimension) -> bool {
+        if def.catalogue == Some(dimension) {
+            !self.instances(def.name).is_empty()
+        } else {
+            self.price(dimension.key).is_some()
+        }
+    }
+
+    /// Every catalogue's rows, by (service, type).
+    pub fn all_instances(&self) -> &[Instance] {
+        &self.instances
+    }
+
     pub fn prices(&self) -> impl Iterator<Item = (&'static str, &Price)> {
         self.prices.iter().map(|(k, v)| (*k, v))
     }
@@ -267,11 +313,13 @@ impl PriceBook {
         self.limits.iter().map(|(k, v)| (*k, v))
     }
 
-    /// This table with `other`'s prices (and free tiers) and its own
-    /// limits: what a design of the same capacity costs at other prices.
+    /// This table with `other`'s prices (its free tiers and catalogues)
+    /// and its own limits: what a design of the same capacity costs at
+    /// other prices.
     pub fn with_prices_of(&self, other: &PriceBook) -> PriceBook {
         PriceBook {
             prices: other.prices.clone(),
+            instances: other.instances.clone(),
             ..self.clone()
         }
     }
@@ -332,6 +380,26 @@ struct RawTable {
     prices: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawPrice>>>,
     #[serde(default)]
     limits: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawLimit>>>,
+    /// Each service's catalogue of types: `[instances.ec2."m5.large"]`.
+    #[serde(default)]
+    instances: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawInstance>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInstance {
+    #[serde(default)]
+    vcpu: Option<Spanned<i64>>,
+    #[serde(default)]
+    memory: Option<Spanned<String>>,
+    price: Figure,
+    unit: Spanned<String>,
+    source: String,
+    as_of: String,
+    evidence: Evidence,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -426,9 +494,10 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
     // table's own, which replace them.
     let mut prices: BTreeMap<&'static str, Price> = BTreeMap::new();
     let mut limits: BTreeMap<&'static str, LimitEntry> = BTreeMap::new();
+    let mut instances: BTreeMap<(&'static str, &'static str), Instance> = BTreeMap::new();
     if let Some(base) = base {
         let discounts = discounts(source, &raw)?;
-        for (key, price) in base.prices() {
+        let converted = |key: &str, price: &Price| {
             let mut price = price.clone();
             if let Some(rate) = &exchange_rate {
                 price = scaled(price, rate.rate).ok_or_else(|| too_large(source, key))?;
@@ -452,7 +521,25 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
                     source.name
                 ));
             }
-            prices.insert(key, price);
+            Ok::<Price, Diagnostic>(price)
+        };
+        for (key, price) in base.prices() {
+            prices.insert(key, converted(key, price)?);
+        }
+        // A row prices its service's catalogue dimension: a discount of
+        // the service or of that dimension applies to it.
+        for row in base.instances.iter() {
+            let key = services::find(row.service)
+                .and_then(|def| def.catalogue)
+                .map_or(row.service, |d| d.key);
+            let price = converted(key, &row.price)?;
+            instances.insert(
+                (row.service, row.name),
+                Instance {
+                    price,
+                    ..row.clone()
+                },
+            );
         }
         limits.extend(base.limits().map(|(key, entry)| (key, entry.clone())));
     } else if !raw.discounts.is_empty() {
@@ -465,6 +552,17 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             let dimension = known_entry(source, def.name, "price", name, def.dimensions, |d| {
                 d.name()
             })?;
+            if def.catalogue == Some(dimension) {
+                return Err(source
+                    .error(
+                        name.span().into(),
+                        format!("`{}` is priced by type, in `[instances.{}]`", dimension.key, def.name),
+                    )
+                    .with_help(format!(
+                        "write a row a type: `[instances.{}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
+                        def.name, dimension.unit
+                    )));
+            }
             let mut price = check_price(source, dimension, raw_price)?;
             if let Some(shared) = &raw_price.get_ref().free_shared_with {
                 let pool = known_entry(source, def.name, "price", shared, def.dimensions, |d| {
@@ -492,6 +590,13 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             );
         }
     }
+    for (service, rows) in &raw.instances {
+        let (def, dimension) = catalogue_of(source, service)?;
+        for (name, raw_row) in rows {
+            let row = check_instance(source, def.name, dimension, name, raw_row)?;
+            instances.insert((row.service, row.name), row);
+        }
+    }
     Ok(PriceBook {
         name: Cow::Owned(raw.name),
         region: Cow::Owned(region),
@@ -501,6 +606,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
         exchange_rate,
         prices: Cow::Owned(prices.into_iter().collect()),
         limits: Cow::Owned(limits.into_iter().collect()),
+        instances: Cow::Owned(instances.into_values().collect()),
         index: OnceLock::new(),
     })
 }
@@ -752,6 +858,128 @@ fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tie
     Ok(checked)
 }
 
+/// The service a `[instances.<service>]` table names, and the dimension its
+/// rows price; a service without a catalogue is an error naming those with one.
+fn catalogue_of(
+    source: &Source,
+    name: &Spanned<String>,
+) -> Result<(&'static services::ServiceDef, &'static Dimension), Diagnostic> {
+    let with_catalogue = || services::ALL.iter().filter(|def| def.catalogue.is_some());
+    let listed: Vec<String> = with_catalogue()
+        .map(|def| format!("`{}`", def.name))
+        .collect();
+    let def = known_service(source, name)?;
+    def.catalogue
+        .map(|dimension| (def, dimension))
+        .ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`{}` has no catalogue of types", def.name),
+                )
+                .with_help(format!("types are priced for {}", listed.join(", ")))
+        })
+}
+
+/// The most vCPUs a catalogue row states: more is a typo.
+const MAX_VCPU: i64 = 1_024;
+
+/// A catalogue row, checked as a price is: its unit the dimension's, its
+/// price an exact non-negative figure; its name a type as AWS writes it.
+fn check_instance(
+    source: &Source,
+    service: &'static str,
+    dimension: &Dimension,
+    name: &Spanned<String>,
+    raw: &Spanned<RawInstance>,
+) -> Result<Instance, Diagnostic> {
+    let span: Span = name.span().into();
+    let text = name.get_ref();
+    // Names reach terminals and paths: letters, digits and `.`, `-`, `_`.
+    let word = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !word {
+        return Err(source
+            .error(span, format!("`{text}` is not a type name"))
+            .with_help("a type is written as AWS writes it, e.g. `m5.large`"));
+    }
+    let raw = raw.get_ref();
+    if raw.unit.get_ref() != dimension.unit {
+        return Err(source
+            .error(
+                raw.unit.span().into(),
+                format!(
+                    "`{service}` type `{text}` is priced per `{}`, but calc counts `{}` in `{}`",
+                    raw.unit.get_ref(),
+                    dimension.key,
+                    dimension.unit
+                ),
+            )
+            .with_help(format!("convert the price to one per `{}`", dimension.unit)));
+    }
+    let vcpu = match &raw.vcpu {
+        Some(vcpu) if (1..=MAX_VCPU).contains(vcpu.get_ref()) => {
+            u32::try_from(*vcpu.get_ref()).ok()
+        }
+        Some(vcpu) => {
+            return Err(source.error(
+                vcpu.span().into(),
+                format!(
+                    "`vcpu` is a whole number from 1 to {MAX_VCPU} (found {})",
+                    vcpu.get_ref()
+                ),
+            ));
+        }
+        None => None,
+    };
+    let memory = match &raw.memory {
+        Some(memory) => match memory.get_ref().parse::<Bytes>() {
+            Ok(Bytes(0)) => {
+                return Err(source.error(memory.span().into(), "`memory` must be above 0 B"));
+            }
+            Ok(bytes) => Some(bytes),
+            Err(e) => return Err(source.error(memory.span().into(), e)),
+        },
+        None => None,
+    };
+    Ok(Instance {
+        service,
+        name: interned(text),
+        vcpu,
+        memory,
+        price: Price {
+            rate: Rate::Flat(non_negative(source, &raw.price)?),
+            free_per_month: Decimal::ZERO,
+            free_per_hour: Decimal::ZERO,
+            free_pool: None,
+            unit: Cow::Owned(raw.unit.get_ref().clone()),
+            source: Cow::Owned(raw.source.clone()),
+            as_of: Cow::Owned(raw.as_of.clone()),
+            evidence: raw.evidence,
+        },
+    })
+}
+
+/// `name`, kept for the life of the run: a catalogue's names are few and
+/// read once, and a report names a component's type by them without
+/// copying (as the registry's keys are).
+fn interned(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
 /// What `calc pricing check` adds to a table's parsing: every entry names
 /// a source and a real date no later than `today`; a price more than
 /// [`IMPLAUSIBLE`] times the bundled default table's, or less than its
@@ -782,6 +1010,19 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
             ));
         }
     };
+    let mut implausible = |what: &str, theirs: Decimal, ours: Decimal, unit: &str| {
+        if ours.is_zero() {
+            return;
+        }
+        let ratio = theirs / ours;
+        if ratio > Decimal::from(IMPLAUSIBLE) || ratio * Decimal::from(IMPLAUSIBLE) < Decimal::ONE {
+            warnings.push(format!(
+                "{what} is {} times {DEFAULT_TABLE}'s ({} per {unit}): check its unit and digits",
+                ratio.round_dp(4).normalize(),
+                ours.normalize(),
+            ));
+        }
+    };
     for (service, dims) in &raw.prices {
         for (name, price) in dims {
             let what = format!("price `{}.{}`", service.get_ref(), name.get_ref());
@@ -796,20 +1037,25 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
             let ours = reference
                 .and_then(|book| book.price(&key))
                 .and_then(|p| first(&p.rate));
-            if let (Some(theirs), Some(ours)) = (theirs, ours)
-                && !ours.is_zero()
-            {
-                let ratio = theirs / ours;
-                if ratio > Decimal::from(IMPLAUSIBLE)
-                    || ratio * Decimal::from(IMPLAUSIBLE) < Decimal::ONE
-                {
-                    warnings.push(format!(
-                        "{what} is {} times {DEFAULT_TABLE}'s ({} per {}): check its unit and digits",
-                        ratio.round_dp(4).normalize(),
-                        ours.normalize(),
-                        entry.unit.get_ref()
-                    ));
-                }
+            if let (Some(theirs), Some(ours)) = (theirs, ours) {
+                implausible(&what, theirs, ours, entry.unit.get_ref());
+            }
+        }
+    }
+    for (service, rows) in &raw.instances {
+        for (name, row) in rows {
+            let what = format!("type `{}` of `{}`", name.get_ref(), service.get_ref());
+            let entry = row.get_ref();
+            dated(row.span().into(), &what, &entry.source, &entry.as_of);
+            let theirs = figure(&entry.price);
+            let ours = reference
+                .and_then(|book| book.instance(service.get_ref(), name.get_ref()))
+                .and_then(|row| match row.price.rate {
+                    Rate::Flat(p) => Some(p),
+                    Rate::Tiered(_) => None,
+                });
+            if let (Some(theirs), Some(ours)) = (theirs, ours) {
+                implausible(&what, theirs, ours, entry.unit.get_ref());
             }
         }
     }
@@ -844,11 +1090,16 @@ pub const IMPLAUSIBLE: u32 = 20;
 /// A price's first figure (the flat price, or the first tier's), if it
 /// reads as a number.
 fn parse_figure(entry: &RawPrice) -> Option<Decimal> {
-    let figure = match (&entry.price, &entry.tiers) {
+    let first = match (&entry.price, &entry.tiers) {
         (Some(price), _) => price,
         (None, Some(tiers)) => &tiers.first()?.price,
         (None, None) => return None,
     };
+    figure(first)
+}
+
+/// A table's number, if it reads as one.
+fn figure(figure: &Figure) -> Option<Decimal> {
     match figure.get_ref() {
         toml::Value::Integer(n) => Some(Decimal::from(*n)),
         toml::Value::Float(f) => crate::units::decimal_from_f64(*f),
@@ -1031,7 +1282,7 @@ mod tests {
         for def in services::ALL {
             for dimension in def.dimensions {
                 assert!(
-                    book.price(dimension.key).is_some(),
+                    book.holds(def, dimension),
                     "{DEFAULT_TABLE} has no price `{}`",
                     dimension.key
                 );
@@ -1062,6 +1313,15 @@ mod tests {
                 );
                 assert!(is_date(&price.as_of), "{name}: `{key}` has no as_of date");
             }
+            for row in book.all_instances() {
+                held += 1;
+                let what = format!("{name}: type `{}` of `{}`", row.name, row.service);
+                assert!(
+                    !row.price.source.trim().is_empty(),
+                    "{what} names no source"
+                );
+                assert!(is_date(&row.price.as_of), "{what} has no as_of date");
+            }
             for (key, entry) in book.limits() {
                 assert!(
                     !entry.source.trim().is_empty(),
@@ -1087,6 +1347,13 @@ mod tests {
                 assert!(
                     price.source.contains(&format!("({region})")),
                     "{name}: `{key}`'s source does not name {region}"
+                );
+            }
+            for row in book.all_instances() {
+                assert!(
+                    row.price.source.contains(&format!("({region})")),
+                    "{name}: type `{}`'s source does not name {region}",
+                    row.name
                 );
             }
         }
@@ -1132,6 +1399,116 @@ mod tests {
             "`kinesis_data_streams` has no price `shard_hours`"
         );
         assert_eq!(error.help.as_deref(), Some("did you mean `shard_hour`?"));
+    }
+
+    #[test]
+    fn a_catalogue_row_is_read_with_its_size_and_checked_like_a_price() {
+        let row = |service: &str, name: &str, body: &str| {
+            table_with(&format!("[instances.{service}.\"{name}\"]\n{body}"))
+        };
+        let text = row(
+            "ec2",
+            "m6i.xlarge",
+            "vcpu = 4\nmemory = \"16 GB\"\nprice = 0.192\nunit = \"instance-hour\"",
+        );
+        let book = parse(&Source::new("t.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+        let found = book.instance("ec2", "m6i.xlarge").expect("the row");
+        assert_eq!(found.vcpu, Some(4));
+        assert_eq!(found.memory, Some(Bytes(16 << 30)));
+        assert_eq!(found.price.rate, Rate::Flat(Decimal::new(192, 3)));
+        assert_eq!(book.instances("ec2").len(), 1);
+        assert!(book.instances("msk").is_empty());
+
+        let refused = |text: String| parse(&Source::new("t.toml", &text)).unwrap_err();
+        let error = refused(row(
+            "ecc2",
+            "m5.large",
+            "price = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "unknown service `ecc2`");
+        assert_eq!(error.help.as_deref(), Some("did you mean `ec2`?"));
+        let error = refused(row("sqs", "x", "price = 1\nunit = \"instance-hour\""));
+        assert_eq!(error.message, "`sqs` has no catalogue of types");
+        assert_eq!(
+            error.help.as_deref(),
+            Some("types are priced for `msk`, `ec2`")
+        );
+        let error = refused(row(
+            "msk",
+            "kafka.m5.large",
+            "price = 0.21\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(
+            error.message,
+            "`msk` type `kafka.m5.large` is priced per `instance-hour`, but calc counts `msk.broker_hour` in `broker-hour`"
+        );
+        let error = refused(row(
+            "ec2",
+            "m5.large",
+            "price = 1\nunit = \"instance-hour\"\nvcpus = 2",
+        ));
+        assert_eq!(error.message, "unknown key `vcpus`");
+        assert_eq!(error.help.as_deref(), Some("did you mean `vcpu`?"));
+        let error = refused(row(
+            "ec2",
+            "m5.large",
+            "price = -1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "prices cannot be negative (found -1)");
+        let error = refused(row(
+            "ec2",
+            "m5 large",
+            "price = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "`m5 large` is not a type name");
+        // The catalogue's dimension is priced by its rows only.
+        let error = refused(table_with(
+            "[prices.ec2.instance_hour]\nprice = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(
+            error.message,
+            "`ec2.instance_hour` is priced by type, in `[instances.ec2]`"
+        );
+    }
+
+    #[test]
+    fn a_price_book_converts_the_rows_it_inherits() {
+        // m5.xlarge at $0.192 × 1,390.5 KRW/USD = ₩266.976 an instance-hour;
+        // a row of its own replaces an inherited one (m5.large) or adds a
+        // type (m6i.metal), in its own currency.
+        let own = |name: &str, price: u32| {
+            format!(
+                "[instances.ec2.\"{name}\"]\nprice = {price}\nunit = \"instance-hour\"\n\
+                 source = \"our agreement\"\nas_of = \"2026-10-01\"\nevidence = \"unverified\"\n"
+            )
+        };
+        let text = format!(
+            "name = \"acme\"\nextends = \"aws-us-east-1\"\ncurrency = \"KRW\"\n\
+             exchange_rate = {{ from = \"USD\", rate = 1390.5, as_of = \"2026-11-01\" }}\n{}{}",
+            own("m5.large", 130),
+            own("m6i.metal", 250)
+        );
+        let book = parse(&Source::new("acme.toml", &text)).unwrap_or_else(|e| panic!("{e}"));
+        let inherited = book.instance("ec2", "m5.xlarge").expect("inherited");
+        assert_eq!(inherited.price.rate, Rate::Flat(Decimal::new(266_976, 3)));
+        assert_eq!(inherited.vcpu, Some(4));
+        assert!(
+            inherited
+                .price
+                .source
+                .contains("(converted at 1390.5 KRW = 1 USD"),
+            "{}",
+            inherited.price.source
+        );
+        let replaced = book.instance("ec2", "m5.large").expect("its own");
+        assert_eq!(replaced.price.rate, Rate::Flat(Decimal::from(130)));
+        assert_eq!(replaced.price.source, "our agreement");
+        let added = book.instance("ec2", "m6i.metal").expect("its own");
+        assert_eq!(added.price.rate, Rate::Flat(Decimal::from(250)));
+        assert_eq!(
+            book.instances("ec2").len(),
+            compiled(DEFAULT_TABLE).unwrap().instances("ec2").len() + 1
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::escape::terminal;
-use super::services::{WIDTH, limits, prices};
+use super::services::{WIDTH, limits, prices, types};
 use super::table::new_wrapped_table;
 use crate::pricing::{self, PriceBook};
 use crate::services::{self, ServiceDef};
@@ -15,11 +15,7 @@ pub fn coverage(book: &PriceBook) -> (usize, usize, usize, usize, Vec<&'static s
     let (mut prices, mut all_prices, mut limits, mut all_limits) = (0, 0, 0, 0);
     let mut partial = Vec::new();
     for def in services::ALL {
-        let held_prices = def
-            .dimensions
-            .iter()
-            .filter(|d| book.price(d.key).is_some())
-            .count();
+        let held_prices = def.dimensions.iter().filter(|d| book.holds(def, d)).count();
         let held_limits = def
             .limits
             .iter()
@@ -92,13 +88,11 @@ pub fn show(book: &PriceBook, service: Option<&ServiceDef>) -> String {
         None => services::ALL.to_vec(),
     };
     for def in defs {
-        let _ = writeln!(
-            out,
-            "\n== {} ==\nPrices\n{}\nLimits\n{}",
-            def.name,
-            prices(def, book),
-            limits(def, book)
-        );
+        let _ = writeln!(out, "\n== {} ==\nPrices\n{}", def.name, prices(def, book));
+        if let Some(types) = types(def, book) {
+            let _ = writeln!(out, "Types\n{types}");
+        }
+        let _ = writeln!(out, "Limits\n{}", limits(def, book));
     }
     out
 }

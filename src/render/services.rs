@@ -78,6 +78,9 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
         terminal(&book.region),
         prices(def, book)
     );
+    if let Some(types) = types(def, book) {
+        let _ = writeln!(out, "\nTypes\n{types}");
+    }
     let _ = writeln!(out, "\nLimits\n{}", limits(def, book));
 
     let _ = writeln!(out, "\nFormulas");
@@ -104,6 +107,20 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
         WIDTH,
     );
     for dimension in def.dimensions {
+        if def.catalogue == Some(*dimension) {
+            let rows = book.instances(def.name).len();
+            let held = if rows == 0 {
+                "missing from the table".to_string()
+            } else {
+                format!("by type: {rows} types (below)")
+            };
+            prices.add_row(vec![
+                dimension.name().to_string(),
+                dimension.unit.to_string(),
+                held,
+            ]);
+            continue;
+        }
         let Some(price) = book.price(dimension.key) else {
             prices.add_row(vec![
                 dimension.name(),
@@ -149,6 +166,35 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
         ]);
     }
     prices
+}
+
+/// A service's catalogue in `book`, a row a type, with the source of each;
+/// `None` for a service priced without one.
+pub fn types(def: &ServiceDef, book: &PriceBook) -> Option<comfy_table::Table> {
+    let dimension = def.catalogue?;
+    let currency = &terminal(&book.currency);
+    let mut types = new_wrapped_table(
+        &[
+            "type", "vCPU", "memory", "price", "evidence", "as of", "source",
+        ],
+        WIDTH,
+    );
+    for row in book.instances(def.name) {
+        let price = match &row.price.rate {
+            Rate::Flat(p) => text::unit_price(*p, currency),
+            Rate::Tiered(_) => String::new(),
+        };
+        types.add_row(vec![
+            row.name.to_string(),
+            row.vcpu.map_or_else(String::new, |v| v.to_string()),
+            row.memory.map_or_else(String::new, |m| m.to_string()),
+            format!("{price} per {}", dimension.unit),
+            row.price.evidence.as_str().to_string(),
+            terminal(&row.price.as_of),
+            terminal(&row.price.source),
+        ]);
+    }
+    Some(types)
 }
 
 /// A service's limits in `book`, a row a limit, with the source of each.

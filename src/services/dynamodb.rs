@@ -34,6 +34,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TABLE_RCU,
         &LATENCY,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &CAPACITY_MODE,

@@ -2,8 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
+use crate::bill::charge_type;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
@@ -13,13 +12,9 @@ use crate::units::Duration;
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
     title: "EC2",
-    dimensions: &[
-        &M5_LARGE_HOUR,
-        &M5_XLARGE_HOUR,
-        &C5_XLARGE_HOUR,
-        &R5_2XLARGE_HOUR,
-    ],
+    dimensions: &[&INSTANCE_HOUR],
     limits: &[],
+    catalogue: Some(&INSTANCE_HOUR),
     parse: super::Parse {
         keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
         build,
@@ -31,9 +26,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
 
 static INSTANCE_TYPE: Key = Key::new(
     "instance_type",
-    Kind::Choice(InstanceType::NAMES),
+    Kind::Instance("ec2"),
     Default::None,
-    "one of the types the pricing table prices",
+    "a type the pricing table prices (`calc pricing show TABLE ec2`)",
 )
 .defaulting_to("required");
 // At least 1, checked by `build` with a hint to leave the component out.
@@ -64,48 +59,23 @@ pub const DOC: Doc = Doc {
     formulas: &["instance-hours = instances x hours running"],
 };
 
-pub const M5_LARGE_HOUR: Dimension = Dimension::new("ec2.m5_large_hour", "instance-hour");
-pub const M5_XLARGE_HOUR: Dimension = Dimension::new("ec2.m5_xlarge_hour", "instance-hour");
-pub const C5_XLARGE_HOUR: Dimension = Dimension::new("ec2.c5_xlarge_hour", "instance-hour");
-pub const R5_2XLARGE_HOUR: Dimension = Dimension::new("ec2.r5_2xlarge_hour", "instance-hour");
-
-choice! {
-    /// The instance types the bundled table prices (those with a sourced price).
-    pub enum InstanceType {
-        M5Large = "m5.large",
-        M5Xlarge = "m5.xlarge",
-        C5Xlarge = "c5.xlarge",
-        R52xlarge = "r5.2xlarge",
-    }
-}
-
-impl InstanceType {
-    fn dimension(self) -> &'static Dimension {
-        match self {
-            Self::M5Large => &M5_LARGE_HOUR,
-            Self::M5Xlarge => &M5_XLARGE_HOUR,
-            Self::C5Xlarge => &C5_XLARGE_HOUR,
-            Self::R52xlarge => &R5_2XLARGE_HOUR,
-        }
-    }
-}
+/// An instance-hour of the component's type: its price is the type's row in
+/// the table's catalogue (`[instances.ec2."m5.large"]`).
+pub const INSTANCE_HOUR: Dimension = Dimension::new("ec2.instance_hour", "instance-hour");
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    pub instance_type: InstanceType,
+    /// A type the pricing table's `ec2` catalogue has a row for.
+    pub instance_type: &'static str,
     pub instances: u32,
     /// Time each instance runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
-    let Some(instance_type) = values.choice(&INSTANCE_TYPE) else {
-        let listed: Vec<String> = InstanceType::CHOICES
-            .iter()
-            .map(|(n, _)| format!("`{n}`"))
-            .collect();
+    let Some(instance_type) = values.name(&INSTANCE_TYPE) else {
         return Err(Invalid::new(&INSTANCE_TYPE, "`ec2` needs `instance_type`")
-            .with_help(format!("one of {}", listed.join(", "))));
+            .with_help("e.g. `instance_type = \"m5.large\"`: `calc pricing show TABLE ec2` lists the types"));
     };
     let instances = values
         .count(&INSTANCES)
@@ -130,7 +100,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        result.reset(SERVICE.name, Some(self.instance_type.as_str()));
+        result.reset(SERVICE.name, Some(self.instance_type));
         let hours = match self.hours_running {
             Some(running) if running.hours() > ctx.hours => {
                 result.note(
@@ -145,9 +115,12 @@ impl Input {
         let instance_hours = Decimal::from(self.instances).times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));
-        result
-            .line_items
-            .push(charge(ctx, self.instance_type.dimension(), instance_hours)?);
+        result.line_items.push(charge_type(
+            ctx,
+            &INSTANCE_HOUR,
+            self.instance_type,
+            instance_hours,
+        )?);
         // A server runs as long as it is left running; what it keeps and in
         // which order depends on the software on it.
         result.properties = Properties {
@@ -161,19 +134,20 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{Alone, ctx, item, prices};
+    use crate::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     #[test]
     fn an_instance_all_month() {
         // m5.large at $0.096 × 730 h = $70.08.
         let input = Input {
-            instance_type: InstanceType::M5Large,
+            instance_type: "m5.large",
             instances: 1,
             hours_running: None,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
-        assert_eq!(item(&result, "m5_large_hour").monthly_cost, dec!(70.08));
+        assert_eq!(item(&result, "instance_hour").monthly_cost, dec!(70.08));
         assert_eq!(result.properties.max_run_duration, None);
     }
 
@@ -181,12 +155,12 @@ mod tests {
     fn a_cron_box_stopped_between_runs() {
         // 3 × m5.xlarge for 10 h = 30 instance-hours × $0.192 = $5.76.
         let input = Input {
-            instance_type: InstanceType::M5Xlarge,
+            instance_type: "m5.xlarge",
             instances: 3,
             hours_running: Some(Duration::from_hours(10)),
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
-        let line = item(&result, "m5_xlarge_hour");
+        let line = item(&result, "instance_hour");
         assert_eq!(line.quantity, dec!(30));
         assert_eq!(line.monthly_cost, dec!(5.76));
     }
@@ -195,22 +169,85 @@ mod tests {
     fn the_most_instances_compute_exactly_and_a_huge_price_is_an_error() {
         // 100,000 instances all of a 744-hour month: 74,400,000 instance-hours.
         let input = Input {
-            instance_type: InstanceType::M5Large,
+            instance_type: "m5.large",
             instances: 100_000,
             hours_running: None,
         };
         let result = input.evaluate(&ctx(dec!(744))).unwrap();
-        assert_eq!(item(&result, "m5_large_hour").quantity, dec!(74400000));
-        // At 10^26 an instance-hour the bill is past exact decimals: an error, not a panic.
-        let mut book = prices().clone();
-        book.override_price(M5_LARGE_HOUR.key, dec!(1e26), M5_LARGE_HOUR.unit);
+        assert_eq!(item(&result, "instance_hour").quantity, dec!(74400000));
+        // At 10^26 an instance-hour (set over the row's price, as
+        // `[pricing_overrides]` does) the bill is past exact decimals: an
+        // error, not a panic.
+        let slot = crate::services::dimensions()
+            .position(|d| d.key == INSTANCE_HOUR.key)
+            .expect("a dimension");
+        let mut set = vec![Value::Absent; slot + 1];
+        set[slot] = Value::Number(dec!(1e26));
         let huge = Ctx {
-            prices: &book,
+            prices_set: &set,
             ..ctx(dec!(744))
         };
         assert_eq!(
             input.evaluate(&huge),
-            Err(EvalError::Overflow(&M5_LARGE_HOUR))
+            Err(EvalError::Overflow(&INSTANCE_HOUR))
+        );
+    }
+
+    #[test]
+    fn any_type_the_table_prices_is_priced_from_its_row() {
+        // m6i.xlarge: 2 instances × 730 h = 1,460 instance-hours × $0.192 = $280.32.
+        let input = Input {
+            instance_type: "m6i.xlarge",
+            instances: 2,
+            hours_running: None,
+        };
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(line.dimension.key, "ec2.instance_hour");
+        assert_eq!(line.unit_price, dec!(0.192));
+        assert_eq!(line.monthly_cost, dec!(280.32));
+        assert_eq!(result.mode, Some("m6i.xlarge"));
+        // A type the table lacks is an error naming the dimension, never $0.
+        let unknown = Input {
+            instance_type: "m6i.xlargee",
+            ..input
+        };
+        assert_eq!(
+            unknown.evaluate(&ctx(dec!(730))),
+            Err(EvalError::MissingRow(&INSTANCE_HOUR))
+        );
+    }
+
+    #[test]
+    fn a_discount_of_the_service_lowers_its_rows_by_exactly_that() {
+        // m5.large all month: $0.096 × 730 h = $70.08; 10% off ec2 makes the
+        // row $0.0864 and the line $63.072, $7.008 less.
+        let text = "name = \"acme\"\nextends = \"aws-us-east-1\"\n[discounts]\nec2 = 0.1\n";
+        let book = crate::pricing::parse(&crate::diagnostic::Source::new("acme.toml", text))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let input = Input {
+            instance_type: "m5.large",
+            instances: 1,
+            hours_running: None,
+        };
+        let full = input.evaluate(&ctx(dec!(730))).unwrap();
+        let discounted = input
+            .evaluate(&Ctx {
+                prices: &book,
+                ..ctx(dec!(730))
+            })
+            .unwrap();
+        let (full, discounted) = (
+            item(&full, "instance_hour").monthly_cost,
+            item(&discounted, "instance_hour").monthly_cost,
+        );
+        assert_eq!((full, discounted), (dec!(70.08), dec!(63.072)));
+        assert_eq!(full - discounted, full * dec!(0.1));
+        let row = book.instance("ec2", "m5.large").unwrap();
+        assert!(
+            row.price.source.ends_with("; less 10% (acme.toml)"),
+            "{}",
+            row.price.source
         );
     }
 
@@ -218,12 +255,12 @@ mod tests {
     fn running_longer_than_the_month_bills_the_month() {
         // r5.2xlarge: 720 h × $0.504 = $362.88, whatever longer time is asked for.
         let input = Input {
-            instance_type: InstanceType::R52xlarge,
+            instance_type: "r5.2xlarge",
             instances: 1,
             hours_running: Some(Duration::from_hours(1000)),
         };
         let result = input.evaluate(&ctx(dec!(720))).unwrap();
-        assert_eq!(item(&result, "r5_2xlarge_hour").monthly_cost, dec!(362.88));
+        assert_eq!(item(&result, "instance_hour").monthly_cost, dec!(362.88));
         assert_eq!(result.notes.len(), 1);
     }
 }

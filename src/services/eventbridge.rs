@@ -19,6 +19,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ARCHIVE_STORAGE_GB_MONTH,
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &EVENTS_PER_MONTH,

@@ -23,6 +23,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_RECORDS,
         &DIRECT_PUT_BYTES,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &BUFFER_SIZE,

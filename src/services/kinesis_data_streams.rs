@@ -41,6 +41,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_SHARED,
         &LATENCY_EFO,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &CAPACITY_MODE,

@@ -23,6 +23,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_DURATION,
         &CONCURRENT_EXECUTIONS,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &INVOCATIONS_PER_MONTH,

@@ -36,6 +36,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_RUN,
         &LATENCY,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &KPUS,

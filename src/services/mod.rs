@@ -61,6 +61,10 @@ pub struct ServiceDef {
     pub title: &'static str,
     pub dimensions: &'static [&'static Dimension],
     pub limits: &'static [&'static Limit],
+    /// The dimension priced by type from the table's catalogue
+    /// (`[instances.<service>]`), not by `[prices]`: the type's row gives
+    /// its unit price.
+    pub catalogue: Option<&'static Dimension>,
     pub parse: Parse,
     pub doc: &'static Doc,
     /// The keys of the records it consumes, if it consumes any.
@@ -111,6 +115,8 @@ pub const SPLIT_OR_POINTER: &str = "split the record, or store it in S3 and send
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EvalError {
     MissingPrice(&'static Dimension),
+    /// The table's catalogue has no row for the component's type.
+    MissingRow(&'static Dimension),
     MissingLimit(&'static Limit),
     /// The quantity runs past the last tier of a tiered price.
     BeyondLastTier(&'static Dimension),

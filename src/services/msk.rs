@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
+use crate::bill::{charge, charge_type};
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
@@ -16,9 +16,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
     title: "MSK",
     dimensions: &[
-        &BROKER_HOUR_T3_SMALL,
-        &BROKER_HOUR_M5_LARGE,
-        &BROKER_HOUR_M5_24XLARGE,
+        &BROKER_HOUR,
         &STORAGE_GB_MONTH,
         &SERVERLESS_CLUSTER_HOUR,
         &SERVERLESS_PARTITION_HOUR,
@@ -38,6 +36,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SERVERLESS_RETENTION_BYTES,
         &LATENCY,
     ],
+    catalogue: Some(&BROKER_HOUR),
     parse: super::Parse {
         keys: &[
             &CLUSTER_TYPE,
@@ -99,9 +98,9 @@ static RETENTION_BYTES: Key = Key::new(
 // a serverless cluster is caught.
 static BROKER_TYPE: Key = Key::new(
     "broker_type",
-    Kind::Choice(BrokerType::NAMES),
+    Kind::Instance("msk"),
     Default::None,
-    "the broker instance type",
+    "a broker type the pricing table prices (`calc pricing show TABLE msk`)",
 )
 .defaulting_to("required (provisioned)");
 static BROKERS: Key = Key::new(
@@ -143,12 +142,9 @@ pub const DOC: Doc = Doc {
     ],
 };
 
-pub const BROKER_HOUR_T3_SMALL: Dimension =
-    Dimension::new("msk.broker_hour_t3_small", "broker-hour");
-pub const BROKER_HOUR_M5_LARGE: Dimension =
-    Dimension::new("msk.broker_hour_m5_large", "broker-hour");
-pub const BROKER_HOUR_M5_24XLARGE: Dimension =
-    Dimension::new("msk.broker_hour_m5_24xlarge", "broker-hour");
+/// A broker-hour of the cluster's broker type: its price is the type's row
+/// in the table's catalogue (`[instances.msk."kafka.m5.large"]`).
+pub const BROKER_HOUR: Dimension = Dimension::new("msk.broker_hour", "broker-hour");
 pub const STORAGE_GB_MONTH: Dimension = Dimension::new("msk.storage_gb_month", "GB-month");
 pub const SERVERLESS_CLUSTER_HOUR: Dimension =
     Dimension::new("msk.serverless_cluster_hour", "cluster-hour");
@@ -220,29 +216,11 @@ choice! {
     }
 }
 
-choice! {
-    /// Broker types with a sourced us-east-1 price in the bundled table.
-    pub enum BrokerType {
-        T3Small = "kafka.t3.small",
-        M5Large = "kafka.m5.large",
-        M524xlarge = "kafka.m5.24xlarge",
-    }
-}
-
-impl BrokerType {
-    fn dimension(self) -> &'static Dimension {
-        match self {
-            Self::T3Small => &BROKER_HOUR_T3_SMALL,
-            Self::M5Large => &BROKER_HOUR_M5_LARGE,
-            Self::M524xlarge => &BROKER_HOUR_M5_24XLARGE,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Cluster {
     Provisioned {
-        broker_type: BrokerType,
+        /// A type the pricing table's `msk` catalogue has a row for.
+        broker_type: &'static str,
         brokers: u32,
         storage_per_broker: Bytes,
         replication_factor: u32,
@@ -319,14 +297,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 }
 
 fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
-    let Some(broker_type) = values.choice::<BrokerType>(&BROKER_TYPE) else {
-        let listed: Vec<String> = BrokerType::NAMES.iter().map(|n| format!("`{n}`")).collect();
+    let Some(broker_type) = values.name(&BROKER_TYPE) else {
         return Err(
             Invalid::component("a provisioned `msk` cluster needs `broker_type`").with_help(
-                format!(
-                    "one of {}, or `cluster_type = \"serverless\"`",
-                    listed.join(", ")
-                ),
+                "e.g. `broker_type = \"kafka.m5.large\"` (`calc pricing show TABLE msk` lists the types), \
+                 or `cluster_type = \"serverless\"`",
             ),
         );
     };
@@ -418,11 +393,13 @@ impl Input {
                     "broker_throughput_unchecked",
                     "throughput and partitions per broker are not checked: calc has no sourced per-broker-type figures",
                 );
+                // The type priced the broker-hours: a report says which.
+                result.capacity("broker_type", CapacityValue::Key(broker_type));
                 let brokers = Decimal::from(brokers);
                 let broker_hours = brokers.times(ctx.hours)?;
                 result
                     .line_items
-                    .push(charge(ctx, broker_type.dimension(), broker_hours)?);
+                    .push(charge_type(ctx, &BROKER_HOUR, broker_type, broker_hours)?);
                 // Provisioned storage is billed whether used or not.
                 let storage_gb = brokers.times(allowed)?.per(Decimal::from(GIB))?;
                 result
@@ -593,7 +570,11 @@ mod tests {
     use crate::units::{MIB, PIB, TIB};
     use rust_decimal_macros::dec;
 
-    fn provisioned(broker_type: BrokerType, brokers: u32, storage_per_broker: Bytes) -> Fed<Input> {
+    fn provisioned(
+        broker_type: &'static str,
+        brokers: u32,
+        storage_per_broker: Bytes,
+    ) -> Fed<Input> {
         let input = Input {
             cluster: Cluster::Provisioned {
                 broker_type,
@@ -622,13 +603,19 @@ mod tests {
     fn two_small_brokers_with_500_gb_each() {
         // 2 × kafka.t3.small × 730 h = 1,460 broker-hours × $0.0456 = $66.576;
         // 2 × 500 GB = 1,000 GB-month × $0.10 = $100.00.
-        let result = provisioned(BrokerType::T3Small, 2, Bytes(500 * GIB))
+        let result = provisioned("kafka.t3.small", 2, Bytes(500 * GIB))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
-        let brokers = item(&result, "broker_hour_t3_small");
+        let brokers = item(&result, "broker_hour");
         assert_eq!(brokers.quantity, dec!(1460));
         assert_eq!(brokers.monthly_cost, dec!(66.576));
         assert_eq!(item(&result, "storage_gb_month").monthly_cost, dec!(100.00));
+        assert!(
+            result
+                .capacity
+                .iter()
+                .any(|c| c.key == "broker_type" && c.value == CapacityValue::Key("kafka.t3.small"))
+        );
         assert!(result.violations.is_empty());
         assert_eq!(
             result.properties.retention,
@@ -638,7 +625,7 @@ mod tests {
 
     #[test]
     fn unchecked_broker_throughput_is_a_warning() {
-        let result = provisioned(BrokerType::M5Large, 3, Bytes(1000 * GIB))
+        let result = provisioned("kafka.m5.large", 3, Bytes(1000 * GIB))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert!(result.violations.is_empty());
@@ -652,7 +639,7 @@ mod tests {
     fn retention_that_does_not_fit_the_brokers_is_a_violation() {
         // 1 MB/s kept 7 days = 604,800 MB; × 2 replicas ÷ 2 brokers = 604,800 MB
         // per broker, more than the 500 GB (512,000 MB) each has.
-        let mut input = provisioned(BrokerType::M5Large, 2, Bytes(500 * GIB));
+        let mut input = provisioned("kafka.m5.large", 2, Bytes(500 * GIB));
         input.flow = steady(Decimal::from(MIB), Bytes(1));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(
@@ -770,7 +757,7 @@ mod tests {
         // 20 TB = 20,480 GB a broker is over the 16 TB (16,384 GB) a Standard
         // broker takes. Priced as set: 3 × 20,480 GB = 61,440 GB-month × $0.10
         // = $6,144.00.
-        let result = provisioned(BrokerType::M5Large, 3, Bytes(20 * TIB))
+        let result = provisioned("kafka.m5.large", 3, Bytes(20 * TIB))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(
@@ -788,7 +775,7 @@ mod tests {
             dec!(6144.00)
         );
         // 512 MB is under the 1 GB minimum.
-        let result = provisioned(BrokerType::M5Large, 3, Bytes(512 * MIB))
+        let result = provisioned("kafka.m5.large", 3, Bytes(512 * MIB))
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(
@@ -807,7 +794,7 @@ mod tests {
         // 10^12 records/s of 1 KB kept 100 years (3,153,600,000 s), 2 replicas
         // on 3 brokers: 1.024 × 10^15 B/s × 3,153,600,000 s × 2 / 3
         // = 2.15 × 10^24 bytes a broker, large but exact.
-        let mut input = provisioned(BrokerType::M5Large, 3, Bytes(16 * TIB));
+        let mut input = provisioned("kafka.m5.large", 3, Bytes(16 * TIB));
         input.retention = Duration::from_hours(876_000);
         input.flow = steady(dec!(1_000_000_000_000), Bytes::kib(1));
         let result = input.evaluate(&ctx(dec!(744))).unwrap();
@@ -839,7 +826,7 @@ mod tests {
 
     #[test]
     fn build_takes_the_defaults_and_refuses_what_describes_no_cluster() {
-        let broker = || (&BROKER_TYPE, Value::Choice(1));
+        let broker = || (&BROKER_TYPE, Value::Name("kafka.m5.large"));
         let storage = || (&STORAGE_PER_BROKER, Value::Bytes(Bytes(1000 * GIB)));
         let Ok(crate::services::Input::Msk(input)) = built(&[broker(), storage()]) else {
             panic!("a broker type and its storage make a provisioned cluster");
@@ -847,7 +834,7 @@ mod tests {
         assert_eq!(
             input.cluster,
             Cluster::Provisioned {
-                broker_type: BrokerType::M5Large,
+                broker_type: "kafka.m5.large",
                 brokers: 3,
                 storage_per_broker: Bytes(1000 * GIB),
                 replication_factor: 3,

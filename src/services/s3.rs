@@ -22,6 +22,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_PUT_SIZE,
         &LATENCY,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[&STORAGE, &GETS_PER_SECOND],
         build,

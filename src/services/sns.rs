@@ -25,6 +25,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_DELIVERY_PAYLOAD_GB,
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
+    catalogue: None,
     parse: super::Parse {
         keys: &[
             &TOPIC_TYPE,

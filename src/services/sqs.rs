@@ -24,6 +24,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FIFO_HIGH_THROUGHPUT_CALLS,
         &LATENCY,
     ],
+    catalogue: None,
     parse: super::Parse {
         keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
         build,

@@ -96,6 +96,15 @@ impl Axis {
                     names.first().copied().unwrap_or_default()
                 )));
             }
+            Kind::Instance(service) => {
+                return Err(Diagnostic::plain(format!(
+                    "`{path}` is a `{service}` type from the pricing table, not a number {verb} can vary"
+                ))
+                .with_help(format!(
+                    "try each type with `--set {path}=TYPE`; `calc pricing show {} {service}` lists them",
+                    scenario.prices.name
+                )));
+            }
             Kind::Flag => {
                 return Err(Diagnostic::plain(format!(
                     "`{path}` is true or false, not a number {verb} can vary"

@@ -232,9 +232,6 @@ pub static MAPPINGS: &[Mapping] = &[
     per(usage("s3.put_requests", S3, "Requests-Tier1"), THOUSAND),
     per(usage("s3.get_requests", S3, "Requests-Tier2"), THOUSAND),
     // MSK.
-    usage("msk.broker_hour_t3_small", MSK, "Kafka.t3.small"),
-    usage("msk.broker_hour_m5_large", MSK, "Kafka.m5.large"),
-    usage("msk.broker_hour_m5_24xlarge", MSK, "Kafka.m5.24xlarge"),
     usage("msk.storage_gb_month", MSK, "Kafka.Storage.GP2"),
     usage(
         "msk.serverless_cluster_hour",
