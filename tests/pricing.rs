@@ -7,14 +7,14 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 58 prices and 64 limits, as the us-east-1 table holds; the regional
+    // 59 prices and 66 limits, as the us-east-1 table holds; the regional
     // tables hold the 46 prices found for their Region (no Firehose, Flink,
-    // SQS or EventBridge, no Lambda duration), and the limits AWS gives for
+    // SQS, EventBridge or Athena, no Lambda duration), and the limits AWS gives for
     // every Region (Ireland also those it names Ireland in).
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 58 of 58 ┆ 65 of 65 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 46 of 58 ┆ 59 of 65 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 46 of 58 ┆ 56 of 65 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 59 of 59 ┆ 66 of 66 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 46 of 59 ┆ 59 of 66 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 46 of 59 ┆ 56 of 66 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
     ];
     let mut at = 0;
     for row in rows {
@@ -24,8 +24,11 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
         at += found + row.len();
     }
     // The wrapped cells end with the rest of each list.
-    assert!(list.contains("┆ lambda "), "{list}");
-    assert!(list.contains("┆ sns, eventbridge, lambda "), "{list}");
+    assert!(list.contains("┆ lambda, athena "), "{list}");
+    assert!(
+        list.contains("┆ sns, eventbridge, lambda, athena "),
+        "{list}"
+    );
 }
 
 #[test]
@@ -46,7 +49,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 58 of 58 prices and 65 of 65 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 59 of 59 prices and 66 of 66 limits, each sourced and dated\n"
     );
 }
 

@@ -22,6 +22,19 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "athena.data_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("TB"),
+                source: Borrowed("AWS Athena pricing page (aws.amazon.com/jp/athena/pricing): 5 USD per TB of data scanned; bytes scanned are rounded up to the megabyte, with a 10 MB minimum per query; DDL and failed queries are free"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 1) /* 0.2 */),
@@ -777,6 +790,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
         ),
     ]),
     limits: Borrowed(&[
+        (
+            "athena.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Athena API reference: 'run ad-hoc queries and get results in seconds'; calc takes 5 s for a query, a figure of its own within that order"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
         (
             "dynamodb.latency",
             LimitEntry {

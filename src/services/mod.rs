@@ -225,6 +225,7 @@ impl Ctx<'_> {
 }
 
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
+pub mod athena;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
@@ -289,6 +290,7 @@ services! {
     dynamodb => DynamoDb,
     s3 => S3,
     ec2 => Ec2,
+    athena => Athena,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -504,7 +506,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(ec2, managed_flink);
+    alone!(athena, ec2, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

@@ -267,6 +267,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AWSEvents", "eventbridge"),
     ("AWSLambda", "lambda"),
     ("AWSQueueService", "sqs"),
+    ("AmazonAthena", "athena"),
     ("AmazonDynamoDB", "dynamodb"),
     ("AmazonEC2", "ec2"),
     ("AmazonKinesis", "kinesis_data_streams"),
