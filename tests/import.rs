@@ -206,7 +206,7 @@ fn the_table_passes_calc_pricing_check() {
     assert!(
         checked
             .stdout
-            .contains(": ok, 39 of 59 prices and 0 of 66 limits, each sourced and dated"),
+            .contains(": ok, 39 of 61 prices and 0 of 68 limits, each sourced and dated"),
         "{}",
         checked.stdout
     );

@@ -7,14 +7,14 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 59 prices and 66 limits, as the us-east-1 table holds; the regional
+    // 61 prices and 68 limits, as the us-east-1 table holds; the regional
     // tables hold the 46 prices found for their Region (no Firehose, Flink,
-    // SQS, EventBridge or Athena, no Lambda duration), and the limits AWS gives for
+    // SQS, EventBridge, Athena or Glue, no Lambda duration), and the limits AWS gives for
     // every Region (Ireland also those it names Ireland in).
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 59 of 59 ┆ 66 of 66 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 46 of 59 ┆ 59 of 66 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 46 of 59 ┆ 56 of 66 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 61 of 61 ┆ 68 of 68 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 46 of 61 ┆ 59 of 68 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 46 of 61 ┆ 56 of 68 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
     ];
     let mut at = 0;
     for row in rows {
@@ -24,9 +24,9 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
         at += found + row.len();
     }
     // The wrapped cells end with the rest of each list.
-    assert!(list.contains("┆ lambda, athena "), "{list}");
+    assert!(list.contains("┆ lambda, athena, glue "), "{list}");
     assert!(
-        list.contains("┆ sns, eventbridge, lambda, athena "),
+        list.contains("┆ sns, eventbridge, lambda, athena, glue "),
         "{list}"
     );
 }
@@ -49,7 +49,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 59 of 59 prices and 66 of 66 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 61 of 61 prices and 68 of 68 limits, each sourced and dated\n"
     );
 }
 

@@ -230,6 +230,7 @@ pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
 pub mod firehose;
+pub mod glue;
 pub mod kinesis_data_streams;
 pub mod lambda;
 pub mod managed_flink;
@@ -291,6 +292,7 @@ services! {
     s3 => S3,
     ec2 => Ec2,
     athena => Athena,
+    glue => Glue,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -506,7 +508,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, ec2, managed_flink);
+    alone!(athena, ec2, glue, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

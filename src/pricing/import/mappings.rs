@@ -265,6 +265,7 @@ const MSK: &str = "AmazonMSK";
 /// The offer (service code) that prices each service calc models.
 pub static OFFERS: &[(&str, &str)] = &[
     ("AWSEvents", "eventbridge"),
+    ("AWSGlue", "glue"),
     ("AWSLambda", "lambda"),
     ("AWSQueueService", "sqs"),
     ("AmazonAthena", "athena"),
