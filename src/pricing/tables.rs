@@ -22,6 +22,19 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "athena.data_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("TB"),
+                source: Borrowed("AWS Athena pricing page (aws.amazon.com/jp/athena/pricing): 5 USD per TB of data scanned; bytes scanned are rounded up to the megabyte, with a 10 MB minimum per query; DDL and failed queries are free"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 1) /* 0.2 */),
@@ -200,6 +213,32 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 unit: Borrowed("GB"),
                 source: Borrowed("Data Firehose pricing (Direct PUT and KDS source; each record rounded up to 5 KB): $0.029 first 500 TB, $0.025 next 1.5 PB, $0.020 next 3 PB; over 5 PB is by agreement with AWS"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "glue.etl_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("DPU-hour"),
+                source: Borrowed("AWS Glue pricing page (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour, billed per second; its example: a Spark job of 6 DPUs for 15 minutes is billed 6 DPU x 0.25 h x $0.44 = $0.66 (Turkish copy of the page)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.flex_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 2) /* 0.29 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("DPU-hour"),
+                source: Borrowed("AWS Glue pricing page's Flex example '6 DPUs * 1/3 hour * $0.29 = $0.58', as quoted by two independent third parties (a harvest of aws.amazon.com/glue/pricing of 2026-09-20, and a note); not seen in AWS's own text"),
+                as_of: Borrowed("2026-09-20"),
                 evidence: Evidence::ThirdParty,
             },
         ),
@@ -1665,6 +1704,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     ]),
     limits: Borrowed(&[
         (
+            "athena.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Athena API reference: 'run ad-hoc queries and get results in seconds'; calc takes 5 s for a query, a figure of its own within that order"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -1805,6 +1853,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(1048576)),
                 source: Borrowed("Data Firehose API reference, BufferingHints (S3 destination): 1 to 128 MiB"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, migrating to Glue 3.0: Spark jobs are billed in 1-second increments with a 10x lower minimum billing duration, from a 10-minute minimum to a 1-minute minimum (since Glue 2.0, August 2020)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_duration_before_2_0",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS Glue pricing page before Glue 2.0 (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour billed per second, rounded up to the second, with a 10-minute minimum per ETL job"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),

@@ -231,10 +231,12 @@ impl Ctx<'_> {
 }
 
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
+pub mod athena;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
 pub mod firehose;
+pub mod glue;
 pub mod kinesis_data_streams;
 pub mod lambda;
 pub mod managed_flink;
@@ -295,6 +297,8 @@ services! {
     dynamodb => DynamoDb,
     s3 => S3,
     ec2 => Ec2,
+    athena => Athena,
+    glue => Glue,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -510,7 +514,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(ec2, managed_flink);
+    alone!(athena, ec2, glue, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

@@ -262,8 +262,10 @@ const MSK: &str = "AmazonMSK";
 /// The offer (service code) that prices each service calc models.
 pub static OFFERS: &[(&str, &str)] = &[
     ("AWSEvents", "eventbridge"),
+    ("AWSGlue", "glue"),
     ("AWSLambda", "lambda"),
     ("AWSQueueService", "sqs"),
+    ("AmazonAthena", "athena"),
     ("AmazonDynamoDB", "dynamodb"),
     ("AmazonEC2", "ec2"),
     ("AmazonKinesis", "kinesis_data_streams"),

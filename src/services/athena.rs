@@ -1,0 +1,432 @@
+//! Amazon Athena SQL queries, billed per TB of data scanned.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::fields::{Choice, choice};
+use crate::flow::Flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
+use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
+use crate::units::{Bytes, MIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "athena",
+    title: "Athena",
+    dimensions: &[&DATA_SCANNED],
+    limits: &[&LATENCY],
+    parse: super::Parse {
+        keys: &[
+            &QUERIES_PER_MONTH,
+            &TABLE_SIZE,
+            &FORMAT,
+            &COMPRESSION_RATIO,
+            &COLUMNS,
+            &COLUMNS_READ,
+            &PARTITIONS_READ,
+        ],
+        build,
+    },
+    doc: &DOC,
+    input: None,
+    catalogue: None,
+    transforms: false,
+};
+
+static QUERIES_PER_MONTH: Key = Key::new(
+    "queries_per_month",
+    Kind::Number,
+    Default::None,
+    "queries run a month, each reading the same share of the table",
+)
+.defaulting_to("required");
+static TABLE_SIZE: Key = Key::new(
+    "table_size",
+    Kind::Size,
+    Default::None,
+    "the table's data, uncompressed (divided by `compression_ratio` for what is stored)",
+)
+.defaulting_to("required");
+static FORMAT: Key = Key::new(
+    "format",
+    Kind::Choice(Format::NAMES),
+    Default::Text("csv"),
+    "`csv`, `json` (read whole), `parquet` or `orc` (only the columns read)",
+);
+static COMPRESSION_RATIO: Key = Key::new(
+    "compression_ratio",
+    Kind::Ratio,
+    Default::Integer(1),
+    "uncompressed size over stored size (GZIP text about 3, at least 1)",
+);
+static COLUMNS: Key = Key::new(
+    "columns",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "the table's columns, of equal size",
+)
+.defaulting_to("not split by column");
+static COLUMNS_READ: Key = Key::new(
+    "columns_read",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000,
+    },
+    Default::None,
+    "columns a query reads (Parquet and ORC scan only those)",
+)
+.defaulting_to("every column");
+static PARTITIONS_READ: Key = Key::new(
+    "partitions_read",
+    Kind::Number,
+    Default::Integer(1),
+    "the share of the table's partitions a query reads (0 to 1)",
+);
+
+pub const DOC: Doc = Doc {
+    summary: "serverless SQL over data in S3, billed per TB each query scans",
+    ordering: "none",
+    retention: "none: the data stays in S3",
+    replay: "yes: the data in S3 can be queried again",
+    latency: "seconds a query",
+    scaling: "scans in parallel; concurrent queries are an account quota",
+    formulas: &[
+        "scanned per query = table_size / compression_ratio x partitions_read (x columns_read / columns for Parquet and ORC)",
+        "billed per query = scanned rounded up to the MB, at least 10 MB",
+        "TB scanned = queries x billed MB / 1,048,576",
+    ],
+};
+
+pub const DATA_SCANNED: Dimension = Dimension::new("athena.data_scanned_tb", "TB");
+
+pub const LATENCY: Limit = Limit::new("athena.latency", LimitKind::Duration, "query latency");
+
+choice! {
+    pub enum Format {
+        Csv = "csv",
+        Json = "json",
+        Parquet = "parquet",
+        Orc = "orc",
+    }
+}
+
+impl Format {
+    /// Parquet and ORC store each column apart, so a query reads only the
+    /// columns it names; CSV and JSON rows must be read whole.
+    fn columnar(self) -> bool {
+        matches!(self, Self::Parquet | Self::Orc)
+    }
+}
+
+/// AWS's rule (Athena pricing page): bytes scanned are rounded up to the
+/// megabyte, with a 10 MB minimum per query.
+const MINIMUM_BILLED_MB: Decimal = Decimal::TEN;
+/// Megabytes in a terabyte: AWS meters data in powers of 1,024.
+const MB_PER_TB: Decimal = Decimal::from_parts(1_048_576, 0, 0, false, 0);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub queries_per_month: Decimal,
+    pub table_size: Bytes,
+    pub format: Format,
+    pub compression_ratio: Decimal,
+    /// The share of the columns a query reads: `(columns_read, columns)`;
+    /// `None` reads every column.
+    pub columns: Option<(u32, u32)>,
+    pub partitions_read: Decimal,
+}
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `athena` has no value");
+    let Some(queries_per_month) = values.number(&QUERIES_PER_MONTH) else {
+        return Err(Invalid::component("`athena` needs `queries_per_month`")
+            .with_help("set how many queries run a month, e.g. `queries_per_month = 10000`"));
+    };
+    // The flow carries records, not the data a bucket keeps, so the table's
+    // size is stated here.
+    let Some(table_size) = values.bytes(&TABLE_SIZE) else {
+        return Err(Invalid::component("`athena` needs `table_size`").with_help(
+            "set the size of the data the queries read, uncompressed, e.g. `table_size = \"3 TB\"`",
+        ));
+    };
+    let columns = match (values.count(&COLUMNS), values.count(&COLUMNS_READ)) {
+        (Some(0), _) => return Err(Invalid::new(&COLUMNS, "`columns` must be at least 1")),
+        (_, Some(0)) => {
+            return Err(
+                Invalid::new(&COLUMNS_READ, "`columns_read` must be at least 1")
+                    .with_help("a query reads at least one column"),
+            );
+        }
+        (None, Some(_)) => {
+            return Err(Invalid::new(
+                &COLUMNS_READ,
+                "`columns_read` needs `columns`, the table's columns",
+            )
+            .with_help("set `columns`, so that calc knows what share of the table is read"));
+        }
+        (Some(columns), Some(read)) if read > columns => {
+            return Err(Invalid::new(
+                &COLUMNS_READ,
+                format!("`columns_read` ({read}) is more than `columns` ({columns})"),
+            ));
+        }
+        (Some(columns), read) => Some((read.unwrap_or(columns), columns)),
+        (None, None) => None,
+    };
+    let partitions_read = values.number(&PARTITIONS_READ).ok_or_else(default)?;
+    if partitions_read.is_zero() || partitions_read > Decimal::ONE {
+        return Err(Invalid::new(
+            &PARTITIONS_READ,
+            format!("`partitions_read` is a share of the partitions, more than 0 and at most 1 (found {partitions_read})"),
+        )
+        .with_help("a query that reads a tenth of the partitions has `partitions_read = 0.1`"));
+    }
+    Ok(super::Input::Athena(Input {
+        queries_per_month,
+        table_size,
+        format: values.choice(&FORMAT).ok_or_else(default)?,
+        compression_ratio: values.number(&COMPRESSION_RATIO).ok_or_else(default)?,
+        columns,
+        partitions_read,
+    }))
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(self.format.as_str()));
+        // Athena reads the data as stored: compressed text is scanned at its
+        // compressed size, and a columnar file only in the columns named.
+        let stored = self.table_size.decimal().per(self.compression_ratio)?;
+        let share = match self.columns {
+            Some((read, columns)) if self.format.columnar() => {
+                Decimal::from(read).per(Decimal::from(columns))?
+            }
+            Some((read, columns)) if read < columns => {
+                result.note(
+                    "text_read_whole",
+                    "CSV and JSON are read whole whatever the columns a query names; \
+                     Parquet or ORC would scan only those columns",
+                );
+                Decimal::ONE
+            }
+            _ => Decimal::ONE,
+        };
+        let scanned = stored.times(share)?.times(self.partitions_read)?;
+        let billed_mb = scanned
+            .per(Decimal::from(MIB))?
+            .ceil()
+            .max(MINIMUM_BILLED_MB);
+        let tb = self.queries_per_month.times(billed_mb)?.per(MB_PER_TB)?;
+        result.capacity(
+            "queries_per_month",
+            CapacityValue::Number(self.queries_per_month),
+        );
+        result.capacity("scanned_bytes_per_query", CapacityValue::Number(scanned));
+        result.capacity("billed_mb_per_query", CapacityValue::Number(billed_mb));
+        result.capacity("tb_scanned", CapacityValue::Number(tb));
+        result.line_items.push(charge(ctx, &DATA_SCANNED, tb)?);
+
+        // Queries read what S3 keeps; Athena itself keeps nothing, orders
+        // nothing, and passes nothing on.
+        result.properties = Properties::default();
+        result.latency = ctx.duration(&LATENCY)?;
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
+    use crate::units::{GIB, KIB, TIB};
+    use rust_decimal_macros::dec;
+
+    /// The queries that the declared keys make, with `set` over their defaults.
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
+            super::super::Input::Athena(queries) => Ok(queries),
+            other => panic!("not Athena: {other:?}"),
+        }
+    }
+
+    fn queries(per_month: Decimal, table_size: Bytes, format: Format) -> Input {
+        Input {
+            queries_per_month: per_month,
+            table_size,
+            format,
+            compression_ratio: Decimal::ONE,
+            columns: None,
+            partitions_read: Decimal::ONE,
+        }
+    }
+
+    fn cost(input: &Input) -> Decimal {
+        item(&input.evaluate(&ctx(dec!(730))).unwrap(), "data_scanned_tb").monthly_cost
+    }
+
+    #[test]
+    fn ten_thousand_queries_of_a_gigabyte() {
+        // 10,000 × 1 GB = 10,000 GB = 10,000 / 1,024 TB = 9.765625 TB × $5 = $48.828125.
+        let result = queries(dec!(10000), Bytes(GIB), Format::Csv)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let line = item(&result, "data_scanned_tb");
+        assert_eq!(line.quantity, dec!(9.765625));
+        assert_eq!(line.monthly_cost, dec!(48.828125));
+        assert_eq!(result.latency.secs(), dec!(5));
+        assert_eq!(result.output, Some(Flow::NOTHING));
+    }
+
+    #[test]
+    fn aws_pricing_example_of_a_3_tb_table() {
+        // AWS's example: 4 equal columns, 3 TB of text, a query reading one column.
+        // Text is read whole: 3 TB × $5 = $15.
+        let mut input = queries(dec!(1), Bytes(3 * TIB), Format::Csv);
+        input.columns = Some((1, 4));
+        assert_eq!(cost(&input), dec!(15));
+        // GZIP at 3:1 stores 1 TB, read whole: $5.
+        input.compression_ratio = dec!(3);
+        assert_eq!(cost(&input), dec!(5));
+        // Parquet at 3:1 stores 1 TB, of which the one column read is a
+        // quarter: 0.25 TB × $5 = $1.25.
+        input.format = Format::Parquet;
+        assert_eq!(cost(&input), dec!(1.25));
+    }
+
+    #[test]
+    fn the_aws_example_from_the_declared_keys() {
+        // The same example as a scenario writes it: { queries_per_month = 1,
+        // table_size = "3 TB", format = "parquet", compression_ratio = 3,
+        // columns = 4, columns_read = 1 }: $1.25.
+        let input = built(&[
+            (&QUERIES_PER_MONTH, Value::Number(dec!(1))),
+            (&TABLE_SIZE, Value::Bytes(Bytes(3 * TIB))),
+            (&FORMAT, Value::Choice(2)),
+            (&COMPRESSION_RATIO, Value::Number(dec!(3))),
+            (&COLUMNS, Value::Count(4)),
+            (&COLUMNS_READ, Value::Count(1)),
+        ])
+        .unwrap();
+        assert_eq!(input.format, Format::Parquet);
+        assert_eq!(input.columns, Some((1, 4)));
+        assert_eq!(cost(&input), dec!(1.25));
+    }
+
+    #[test]
+    fn a_small_query_is_billed_as_10_mb() {
+        // A 1 KB scan rounds up to 1 MB, then to the 10 MB minimum:
+        // 1,000,000 queries × 10 MB = 10,000,000 MB / 1,048,576 = 9.5367431640625 TB
+        // × $5 = $47.6837158203125.
+        let result = queries(dec!(1000000), Bytes(KIB), Format::Json)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let line = item(&result, "data_scanned_tb");
+        assert_eq!(line.quantity, dec!(9.5367431640625));
+        assert_eq!(line.monthly_cost, dec!(47.6837158203125));
+        // 1 MB and 10 MB are billed alike; 10 MB and a byte is 11 MB.
+        let one_mb = queries(dec!(1), Bytes::mib(1), Format::Csv);
+        let ten_mb = queries(dec!(1), Bytes::mib(10), Format::Csv);
+        let over = queries(dec!(1), Bytes(10 * MIB + 1), Format::Csv);
+        assert_eq!(cost(&one_mb), cost(&ten_mb));
+        // 11 MB = 11 / 1,048,576 TB × $5 = $0.0000524520874023437500.
+        assert_eq!(cost(&over), dec!(0.00005245208740234375));
+    }
+
+    #[test]
+    fn columnar_formats_read_only_the_columns_named() {
+        // 100 GB of Parquet, 3 of 30 columns: a tenth, 10 GB = 10,240 MB a query.
+        // 1,024 queries × 10,240 MB = 10,485,760 MB = 10 TB × $5 = $50.
+        let mut input = queries(dec!(1024), Bytes(100 * GIB), Format::Parquet);
+        input.columns = Some((3, 30));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "data_scanned_tb").quantity, dec!(10));
+        assert_eq!(item(&result, "data_scanned_tb").monthly_cost, dec!(50));
+        assert!(result.notes.is_empty());
+        // The same table as ORC is read alike; as CSV, whole: 100 TB, $500,
+        // with a note saying why.
+        input.format = Format::Orc;
+        assert_eq!(cost(&input), dec!(50));
+        input.format = Format::Csv;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "data_scanned_tb").monthly_cost, dec!(500));
+        assert_eq!(result.notes[0].code, "text_read_whole");
+    }
+
+    #[test]
+    fn partitions_read_scale_the_scan() {
+        // 1 TB, a query reading a quarter of the partitions: 0.25 TB.
+        // 8 queries × 262,144 MB = 2 TB × $5 = $10.
+        let mut input = queries(dec!(8), Bytes(TIB), Format::Csv);
+        input.partitions_read = dec!(0.25);
+        assert_eq!(cost(&input), dec!(10));
+    }
+
+    #[test]
+    fn the_defaults_read_the_whole_csv_table() {
+        let input = built(&[
+            (&QUERIES_PER_MONTH, Value::Number(dec!(5))),
+            (&TABLE_SIZE, Value::Bytes(Bytes(GIB))),
+        ])
+        .unwrap();
+        assert_eq!(input, queries(dec!(5), Bytes(GIB), Format::Csv));
+        // Four columns, none said read: every column.
+        let input = built(&[
+            (&QUERIES_PER_MONTH, Value::Number(dec!(5))),
+            (&TABLE_SIZE, Value::Bytes(Bytes(GIB))),
+            (&COLUMNS, Value::Count(4)),
+        ])
+        .unwrap();
+        assert_eq!(input.columns, Some((4, 4)));
+    }
+
+    #[test]
+    fn inputs_that_cannot_be_are_refused_at_their_key() {
+        let base = [
+            (&QUERIES_PER_MONTH, Value::Number(dec!(5))),
+            (&TABLE_SIZE, Value::Bytes(Bytes(GIB))),
+        ];
+        let with = |extra: &[(&'static Key, Value)]| {
+            let mut set = base.to_vec();
+            set.extend_from_slice(extra);
+            built(&set).unwrap_err()
+        };
+        let error = with(&[(&COLUMNS_READ, Value::Count(2))]);
+        assert!(std::ptr::eq(error.key.unwrap(), &COLUMNS_READ));
+        assert_eq!(
+            error.message,
+            "`columns_read` needs `columns`, the table's columns"
+        );
+        let error = with(&[
+            (&COLUMNS, Value::Count(4)),
+            (&COLUMNS_READ, Value::Count(5)),
+        ]);
+        assert_eq!(
+            error.message,
+            "`columns_read` (5) is more than `columns` (4)"
+        );
+        let error = with(&[(&PARTITIONS_READ, Value::Number(dec!(1.5)))]);
+        assert!(std::ptr::eq(error.key.unwrap(), &PARTITIONS_READ));
+        let error = with(&[(&PARTITIONS_READ, Value::Number(dec!(0)))]);
+        assert!(std::ptr::eq(error.key.unwrap(), &PARTITIONS_READ));
+        let error = built(&base[..1]).unwrap_err();
+        assert_eq!(error.message, "`athena` needs `table_size`");
+        let error = built(&base[1..]).unwrap_err();
+        assert_eq!(error.message, "`athena` needs `queries_per_month`");
+    }
+
+    #[test]
+    fn figures_too_large_for_exact_decimals_are_an_error() {
+        // 10^25 queries of 1 PB each: about 10^34 MB, past exact decimals.
+        let input = queries(dec!(1e25), Bytes(crate::units::PIB), Format::Csv);
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::Arithmetic
+        );
+    }
+}
