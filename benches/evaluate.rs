@@ -8,7 +8,8 @@
 //! - calc sweep: 100,000 points of the seed scenario through `calc sweep`'s
 //!   own code (both cores, crossovers bisected), then the whole process;
 //! - parse + evaluate + render: everything but the process;
-//! - process: the whole `calc` binary, as a user or CI runs it;
+//! - process: the whole `calc` binary, as a user or CI runs it, beside
+//!   `calc --version` (a run that reads and evaluates nothing);
 //! - 100,000 alternatives: evaluated, then rendered in every format, once
 //!   each, to show that the work grows linearly with the alternatives.
 
@@ -80,6 +81,13 @@ fn main() {
 
     let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/calc");
     if binary.exists() {
+        measure("process: calc --version", 100, || {
+            let status = Command::new(&binary)
+                .arg("--version")
+                .output()
+                .expect("calc runs");
+            assert!(status.status.success());
+        });
         measure(
             "process: calc scenarios/kinesis-vs-dynamodb.toml",
             100,
