@@ -235,6 +235,7 @@ pub mod athena;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
+pub mod fargate;
 pub mod firehose;
 pub mod glue;
 pub mod kinesis_data_streams;
@@ -299,6 +300,7 @@ services! {
     ec2 => Ec2,
     athena => Athena,
     glue => Glue,
+    fargate => Fargate,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -514,7 +516,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, ec2, glue, managed_flink);
+    alone!(athena, ec2, fargate, glue, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {
