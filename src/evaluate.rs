@@ -394,6 +394,10 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
             "pricing table `{table}` has no row for the type this `{}` component names",
             def.name
         ),
+        EvalError::MissingSpec(_) => format!(
+            "pricing table `{table}` has no `vcpu` or no `memory` for the type this `{}` component names",
+            def.name
+        ),
         EvalError::MissingLimit(l) => format!("pricing table `{table}` has no limit `{}`", l.key),
         EvalError::BeyondLastTier(d) => {
             format!(
@@ -443,6 +447,10 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
         ),
         EvalError::MissingRow(d) => format!(
             "add a row for it to the table's `[instances.{}]`",
+            d.key.split_once('.').map_or(d.key, |(service, _)| service)
+        ),
+        EvalError::MissingSpec(d) => format!(
+            "add `vcpu` and `memory` to its row in the table's `[instances.{}]`",
             d.key.split_once('.').map_or(d.key, |(service, _)| service)
         ),
         EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),

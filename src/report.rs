@@ -137,6 +137,13 @@ pub enum Violation {
         run_hours: Decimal,
         month_hours: Decimal,
     },
+    /// The design asks for something the service does not do at all (a
+    /// multi-node parallel job on Fargate, a job larger than its
+    /// instance): the rule, and the fix.
+    Unsupported {
+        rule: &'static str,
+        fix: &'static str,
+    },
     /// The design sets something below what AWS allows (a stream's
     /// retention under 24 hours), in the limit's kind.
     Minimum {
@@ -158,7 +165,10 @@ impl Violation {
             Self::Replay => "replay",
             Self::MessageSize { .. } => "max_message_size",
             Self::JobDuration { .. } => "max_job_duration",
-            Self::Limit { .. } | Self::Minimum { .. } | Self::Schedule { .. } => "limit",
+            Self::Limit { .. }
+            | Self::Minimum { .. }
+            | Self::Schedule { .. }
+            | Self::Unsupported { .. } => "limit",
         }
     }
 }

@@ -510,7 +510,11 @@ mod tests {
 
     #[test]
     fn every_service_has_its_offer() {
-        for def in services::ALL {
+        // AWS Batch has no price of its own: its jobs are billed as EC2 or Fargate.
+        for def in services::ALL
+            .iter()
+            .filter(|def| !def.dimensions.is_empty())
+        {
             assert!(
                 OFFERS.iter().any(|(_, service)| *service == def.name),
                 "{}",

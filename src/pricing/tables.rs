@@ -191,6 +191,58 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "fargate.gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4445, 0, 0, false, 6) /* 0.004445 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-hour"),
+                source: Borrowed("AWS Fargate, us-east-1, Linux/x86 per GB of memory per hour, as three third parties quote it (vantage.sh/blog/fargate-pricing, wring.co/blog/aws-fargate-pricing-guide, factualminds.com, 2026); not seen in AWS's own text"),
+                as_of: Borrowed("2026-06-17"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "fargate.gb_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(356, 0, 0, false, 5) /* 0.00356 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-hour"),
+                source: Borrowed("AWS Fargate, us-east-1, Linux/ARM per GB of memory per hour, as third parties quote it (vantage.sh/blog/fargate-pricing, cloudburn.io/blog/aws-fargate-pricing); not seen in AWS's own text"),
+                as_of: Borrowed("2026-04-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "fargate.vcpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4048, 0, 0, false, 5) /* 0.04048 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("vCPU-hour"),
+                source: Borrowed("AWS Fargate, us-east-1, Linux/x86 per vCPU per hour, as three third parties quote it (vantage.sh/blog/fargate-pricing, wring.co/blog/aws-fargate-pricing-guide, factualminds.com, 2026); not seen in AWS's own text"),
+                as_of: Borrowed("2026-06-17"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "fargate.vcpu_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3238, 0, 0, false, 5) /* 0.03238 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("vCPU-hour"),
+                source: Borrowed("AWS Fargate, us-east-1, Linux/ARM per vCPU per hour, as third parties quote it (vantage.sh/blog/fargate-pricing, cloudburn.io/blog/aws-fargate-pricing); not seen in AWS's own text"),
+                as_of: Borrowed("2026-04-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
             "firehose.format_conversion_gb",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(18, 0, 0, false, 3) /* 0.018 */),
@@ -1798,6 +1850,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(10000, 0, 0, false, 0) /* 10000 */),
                 source: Borrowed("EventBridge user guide, quotas: PutEvents throttle limit in transactions per second, us-east-1: 10,000 (soft quota, per account across all buses)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "fargate.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Fargate pricing page (aws.amazon.com/fargate/pricing): 'Pricing is calculated per second with a 1-minute minimum'"),
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },

@@ -220,6 +220,9 @@ pub fn violation(
             number(*run_hours, 2),
             number(*month_hours, 2),
         ),
+        Violation::Unsupported { rule, fix } => {
+            format!("{}: {rule}; {fix}", subject.unwrap_or_default())
+        }
         Violation::Minimum {
             limit,
             set,

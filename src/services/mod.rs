@@ -117,6 +117,9 @@ pub enum EvalError {
     MissingPrice(&'static Dimension),
     /// The table's catalogue has no row for the component's type.
     MissingRow(&'static Dimension),
+    /// The type's row in the catalogue lacks its `vcpu` or `memory`, which
+    /// packing jobs onto it needs.
+    MissingSpec(&'static Dimension),
     MissingLimit(&'static Limit),
     /// The quantity runs past the last tier of a tiered price.
     BeyondLastTier(&'static Dimension),
@@ -232,9 +235,11 @@ impl Ctx<'_> {
 
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
 pub mod athena;
+pub mod batch;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
+pub mod fargate;
 pub mod firehose;
 pub mod glue;
 pub mod kinesis_data_streams;
@@ -299,6 +304,8 @@ services! {
     ec2 => Ec2,
     athena => Athena,
     glue => Glue,
+    fargate => Fargate,
+    batch => Batch,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -514,7 +521,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, ec2, glue, managed_flink);
+    alone!(athena, batch, ec2, fargate, glue, managed_flink);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

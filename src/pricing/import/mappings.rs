@@ -268,6 +268,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonAthena", "athena"),
     ("AmazonDynamoDB", "dynamodb"),
     ("AmazonEC2", "ec2"),
+    ("AmazonECS", "fargate"),
     ("AmazonKinesis", "kinesis_data_streams"),
     ("AmazonKinesisAnalytics", "managed_flink"),
     ("AmazonKinesisFirehose", "firehose"),

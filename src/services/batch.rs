@@ -1,0 +1,377 @@
+//! AWS Batch jobs: Batch itself costs nothing; its jobs are billed as the
+//! EC2 instances or Fargate tasks they run on.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge_type;
+use crate::fields::choice;
+use crate::flow::Flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::{Exact, ceil_div};
+use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef, ec2, fargate};
+use crate::units::{Bytes, Duration};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "batch",
+    title: "Batch",
+    // Its line items are EC2's and Fargate's: Batch adds no price.
+    dimensions: &[],
+    limits: &[],
+    parse: super::Parse {
+        keys: &[
+            &JOBS_PER_MONTH,
+            &DURATION,
+            &VCPU,
+            &MEMORY,
+            &COMPUTE,
+            &INSTANCE_TYPE,
+            &PURCHASE,
+            &MULTI_NODE,
+        ],
+        build,
+    },
+    doc: &DOC,
+    input: None,
+    catalogue: None,
+    transforms: false,
+};
+
+static JOBS_PER_MONTH: Key = Key::new(
+    "jobs_per_month",
+    Kind::Number,
+    Default::None,
+    "jobs a month",
+)
+.defaulting_to("required");
+static DURATION: Key = Key::new(
+    "duration",
+    Kind::Duration,
+    Default::None,
+    "time a job takes",
+)
+.defaulting_to("required");
+static VCPU: Key =
+    Key::new("vcpu", Kind::Number, Default::None, "vCPUs a job uses").defaulting_to("required");
+static MEMORY: Key =
+    Key::new("memory", Kind::Size, Default::None, "memory a job uses").defaulting_to("required");
+static COMPUTE: Key = Key::new(
+    "compute",
+    Kind::Choice(Compute::NAMES),
+    Default::Text("ec2"),
+    "`ec2` (instances of `instance_type`) or `fargate` (a task a job)",
+);
+static INSTANCE_TYPE: Key = Key::new(
+    "instance_type",
+    Kind::Instance("ec2"),
+    Default::None,
+    "with `compute = \"ec2\"`, a type the pricing table prices (`calc pricing show TABLE ec2`)",
+)
+.defaulting_to("required with `ec2`");
+static PURCHASE: Key = Key::new(
+    "purchase",
+    Kind::Choice(Purchase::NAMES),
+    Default::Text("on_demand"),
+    "`on_demand` (Spot is not priced yet: no sourced discount)",
+);
+static MULTI_NODE: Key = Key::new(
+    "multi_node",
+    Kind::Flag,
+    Default::Bool(false),
+    "a multi-node parallel job (EC2 On-Demand only)",
+);
+
+pub const DOC: Doc = Doc {
+    summary: "batch jobs on EC2 or Fargate; Batch itself costs nothing",
+    ordering: "none",
+    retention: "none: jobs read from and write to stores",
+    replay: "no",
+    latency: "the job's duration",
+    scaling: "jobs packed onto instances, or a Fargate task a job",
+    formulas: &[
+        "AWS Batch adds no charge: the bill is the EC2 instances or Fargate tasks",
+        "ec2: jobs per instance = min(floor(instance vCPU / job vCPU), floor(instance memory / job memory))",
+        "ec2: instance-hours = ceil(jobs / jobs per instance) x duration (h): each instance runs a wave of jobs side by side",
+        "fargate: a task of the job's vcpu and memory (a size Fargate runs) a job, billed per second, at least 1 minute",
+    ],
+};
+
+choice! {
+    pub enum Compute {
+        Ec2 = "ec2",
+        Fargate = "fargate",
+    }
+}
+
+choice! {
+    pub enum Purchase {
+        OnDemand = "on_demand",
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub jobs_per_month: Decimal,
+    pub duration: Duration,
+    pub vcpu: Decimal,
+    pub memory: Bytes,
+    /// The EC2 type jobs are packed onto; `None` on Fargate.
+    pub instance_type: Option<&'static str>,
+    pub multi_node: bool,
+}
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `batch` has no value");
+    let (Some(jobs_per_month), Some(duration)) =
+        (values.number(&JOBS_PER_MONTH), values.duration(&DURATION))
+    else {
+        return Err(
+            Invalid::component("`batch` needs `jobs_per_month` and `duration`")
+                .with_help("e.g. `jobs_per_month = 1000, duration = \"30 min\"`"),
+        );
+    };
+    if duration <= Duration::ZERO {
+        return Err(Invalid::new(&DURATION, "`duration` must be more than 0 s"));
+    }
+    let (Some(vcpu), Some(memory)) = (values.number(&VCPU), values.bytes(&MEMORY)) else {
+        return Err(Invalid::component("`batch` needs `vcpu` and `memory`")
+            .with_help("e.g. `vcpu = 2, memory = \"4 GB\"`, what one job uses"));
+    };
+    if vcpu.is_zero() {
+        return Err(Invalid::new(&VCPU, "`vcpu` must be more than 0"));
+    }
+    if memory.0 == 0 {
+        return Err(Invalid::new(&MEMORY, "`memory` must be more than 0 B"));
+    }
+    let compute: Compute = values.choice(&COMPUTE).ok_or_else(default)?;
+    let _: Purchase = values.choice(&PURCHASE).ok_or_else(default)?;
+    let instance_type = values.name(&INSTANCE_TYPE);
+    let instance_type = match compute {
+        Compute::Ec2 => Some(instance_type.ok_or_else(|| {
+            Invalid::new(&INSTANCE_TYPE, "`compute = \"ec2\"` needs `instance_type`")
+                .with_help("e.g. `instance_type = \"m5.xlarge\"`: `calc pricing show TABLE ec2` lists the types")
+        })?),
+        Compute::Fargate if instance_type.is_some() => {
+            return Err(Invalid::new(
+                &INSTANCE_TYPE,
+                "`instance_type` is for `compute = \"ec2\"`: Fargate has no instances",
+            )
+            .with_help("leave it out, or set `compute = \"ec2\"`"));
+        }
+        Compute::Fargate => {
+            // A job on Fargate is a Fargate task: its size must be one.
+            fargate::check_size(vcpu, memory, (&VCPU, &MEMORY))?;
+            None
+        }
+    };
+    Ok(super::Input::Batch(Input {
+        jobs_per_month,
+        duration,
+        vcpu,
+        memory,
+        instance_type,
+        multi_node: values.flag(&MULTI_NODE).ok_or_else(default)?,
+    }))
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        match self.instance_type {
+            Some(instance_type) => self.on_ec2(ctx, instance_type, result)?,
+            None => self.on_fargate(ctx, result)?,
+        }
+        result.properties = Properties::default();
+        result.latency = self.duration;
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
+
+    fn on_ec2(
+        &self,
+        ctx: &Ctx,
+        instance_type: &'static str,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(instance_type));
+        let row = ctx
+            .prices
+            .instance("ec2", instance_type)
+            .ok_or(EvalError::MissingRow(&ec2::INSTANCE_HOUR))?;
+        let (Some(vcpu), Some(memory)) = (row.vcpu, row.memory) else {
+            return Err(EvalError::MissingSpec(&ec2::INSTANCE_HOUR));
+        };
+        // Jobs run side by side on an instance as far as both its vCPUs
+        // and its memory go.
+        let by_vcpu = Decimal::from(vcpu).per(self.vcpu)?.floor();
+        let by_memory = memory.decimal().per(self.memory.decimal())?.floor();
+        let mut per_instance = by_vcpu.min(by_memory);
+        if per_instance.is_zero() {
+            result.violations.push(Violation::Unsupported {
+                rule: "a job needs more vCPU or memory than `instance_type` has",
+                fix: "choose a larger instance type, or smaller jobs",
+            });
+            // Priced as one job an instance, as if it fitted.
+            per_instance = Decimal::ONE;
+        }
+        let instance_runs = ceil_div(self.jobs_per_month, per_instance);
+        let instance_hours = instance_runs.times(self.duration.hours())?;
+        result.capacity("jobs_per_instance", CapacityValue::Number(per_instance));
+        result.capacity("instance_runs", CapacityValue::Number(instance_runs));
+        result.capacity("instance_hours", CapacityValue::Number(instance_hours));
+        result.line_items.push(charge_type(
+            ctx,
+            &ec2::INSTANCE_HOUR,
+            instance_type,
+            instance_hours,
+        )?);
+        Ok(())
+    }
+
+    fn on_fargate(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some("fargate"));
+        // AWS Batch user guide, "Create a multi-node parallel job
+        // definition": "AWS Fargate doesn't support multi-node parallel jobs."
+        if self.multi_node {
+            result.violations.push(Violation::Unsupported {
+                rule: "multi-node parallel jobs do not run on Fargate (AWS Batch user guide)",
+                fix: "set `compute = \"ec2\"` with an On-Demand `instance_type`",
+            });
+        }
+        let billed = fargate::billed_seconds(ctx, self.duration)?;
+        let task_seconds = billed.times(self.jobs_per_month)?;
+        result.capacity("billed_seconds_per_job", CapacityValue::Number(billed));
+        result.capacity(
+            "task_hours",
+            CapacityValue::Number(task_seconds.per(Decimal::from(3600))?),
+        );
+        fargate::charge_tasks(
+            ctx,
+            result,
+            fargate::Architecture::X86_64,
+            (self.vcpu, self.memory),
+            task_seconds,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
+    use crate::units::GIB;
+    use rust_decimal_macros::dec;
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
+            super::super::Input::Batch(job) => Ok(job),
+            other => panic!("not a Batch job: {other:?}"),
+        }
+    }
+
+    fn jobs(vcpu: Decimal, gb: u64, compute: Option<&'static str>) -> Input {
+        Input {
+            jobs_per_month: dec!(1000),
+            duration: Duration::from_secs(30 * 60),
+            vcpu,
+            memory: Bytes(gb * GIB),
+            instance_type: compute,
+            multi_node: false,
+        }
+    }
+
+    #[test]
+    fn jobs_are_packed_onto_instances() {
+        // 1,000 jobs of 2 vCPU / 4 GB for 30 min on m5.xlarge (4 vCPU,
+        // 16 GB): min(4 / 2, 16 / 4) = min(2, 4) = 2 jobs an instance, so
+        // 500 instance-runs × 0.5 h = 250 instance-hours × $0.192 = $48.00.
+        let input = jobs(dec!(2), 4, Some("m5.xlarge"));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(line.dimension.key, "ec2.instance_hour");
+        assert_eq!((line.quantity, line.monthly_cost), (dec!(250), dec!(48.00)));
+        assert!(result.violations.is_empty());
+        assert_eq!(result.latency, Duration::from_secs(1800));
+        // Memory binds when jobs need more of it: 1 vCPU / 6 GB is
+        // min(4, floor(16 / 6) = 2) = 2 an instance; 1,001 jobs need
+        // ceil(500.5) = 501 instance-runs, 250.5 instance-hours, $48.096.
+        let mut input = jobs(dec!(1), 6, Some("m5.xlarge"));
+        input.jobs_per_month = dec!(1001);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(
+            (line.quantity, line.monthly_cost),
+            (dec!(250.5), dec!(48.096))
+        );
+    }
+
+    #[test]
+    fn a_job_larger_than_its_instance_is_a_violation() {
+        // 8 vCPU on m5.xlarge (4 vCPU): it does not fit.
+        let input = jobs(dec!(8), 4, Some("m5.xlarge"));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Unsupported { fix, .. }] if fix.contains("larger instance type")
+        ));
+    }
+
+    #[test]
+    fn jobs_on_fargate_are_tasks() {
+        // 1,000 jobs of 2 vCPU / 4 GB for 30 min on Fargate: 1,000 × 1,800 s
+        // = 500 task-hours; 1,000 vCPU-hours × $0.04048 = $40.48 and
+        // 2,000 GB-hours × $0.004445 = $8.89; $49.37 in all.
+        let input = jobs(dec!(2), 4, None);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "vcpu_hour").monthly_cost, dec!(40.48));
+        assert_eq!(item(&result, "gb_hour").monthly_cost, dec!(8.89));
+        assert_eq!(result.monthly_cost(), dec!(49.37));
+        // A 30 s job is billed a minute: 1,000 × 60 s = 16.666… task-hours.
+        let mut short = input;
+        short.duration = Duration::from_secs(30);
+        let result = short.evaluate(&ctx(dec!(730))).unwrap();
+        // 2 vCPU × 60,000 s = 120,000 vCPU-seconds = 33.333… vCPU-hours.
+        assert_eq!(
+            item(&result, "vcpu_hour").quantity.round_dp(6),
+            dec!(33.333333)
+        );
+    }
+
+    #[test]
+    fn multi_node_jobs_on_fargate_are_a_violation() {
+        let mut input = jobs(dec!(2), 4, None);
+        input.multi_node = true;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Unsupported { rule, .. }] if rule.contains("multi-node parallel jobs do not run on Fargate")
+        ));
+        // On EC2 On-Demand they run.
+        let mut input = jobs(dec!(2), 4, Some("m5.xlarge"));
+        input.multi_node = true;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(result.violations.is_empty());
+    }
+
+    #[test]
+    fn the_keys_need_each_other() {
+        let base = [
+            (&JOBS_PER_MONTH, Value::Number(dec!(10))),
+            (&DURATION, Value::Duration(Duration::from_secs(60))),
+            (&VCPU, Value::Number(dec!(1))),
+            (&MEMORY, Value::Bytes(Bytes(10 * GIB))),
+        ];
+        // On EC2 (the default), an instance type is needed.
+        let error = built(&base).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &INSTANCE_TYPE));
+        // On Fargate, the job must be a Fargate task size.
+        let mut set = base.to_vec();
+        set.push((&COMPUTE, Value::Choice(1)));
+        let error = built(&set).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &MEMORY));
+        assert_eq!(error.message, "Fargate has no task of 1 vCPU with 10 GB");
+        set.push((&INSTANCE_TYPE, Value::Name("m5.xlarge")));
+        let error = built(&set).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &INSTANCE_TYPE));
+    }
+}
