@@ -73,14 +73,17 @@ pub struct Change {
 
 impl Change {
     pub fn total(&self) -> Decimal {
-        self.new - self.old
+        self.new.saturating_sub(self.old)
     }
 
+    /// Adds `other` in. Each part is a sum of figures that each fit in a
+    /// decimal; a sum too large for one (never a real bill) stops at the
+    /// largest decimal rather than panicking.
     fn add(&mut self, other: &Change) {
-        self.old += other.old;
-        self.new += other.new;
-        self.usage += other.usage;
-        self.price += other.price;
+        self.old = self.old.saturating_add(other.old);
+        self.new = self.new.saturating_add(other.new);
+        self.usage = self.usage.saturating_add(other.usage);
+        self.price = self.price.saturating_add(other.price);
     }
 }
 
