@@ -38,6 +38,18 @@ pub fn range(
     Ok((read(from)?, read(to)?))
 }
 
+/// The point `i` of `n` equal steps from `from` over `span`: exact while
+/// `span × i` fits in a decimal, else by the step's size (a range near the
+/// largest decimal), never a panic.
+pub fn along(from: Decimal, span: Decimal, i: u64, n: u64) -> Decimal {
+    let (i, n) = (Decimal::from(i), Decimal::from(n.max(1)));
+    let offset = span
+        .checked_mul(i)
+        .map(|total| total / n)
+        .unwrap_or_else(|| span / n * i);
+    from.checked_add(offset).unwrap_or(from + span)
+}
+
 /// `error`, its message prefixed with where it arose (`--vary PATH`, a point).
 pub fn prefixed(mut error: Diagnostic, prefix: &str) -> Diagnostic {
     error.message = format!("{prefix}: {}", error.message);
@@ -313,7 +325,7 @@ pub fn bisect<S: PartialEq, E>(
             if hi - lo <= Decimal::ONE {
                 break;
             }
-            ((lo + hi) / Decimal::TWO).floor()
+            (lo + (hi - lo) / Decimal::TWO).floor()
         } else {
             let mid = lo + (hi - lo) / Decimal::TWO;
             if mid <= lo || mid >= hi {

@@ -204,7 +204,7 @@ fn grid(question: &Question) -> Vec<Decimal> {
     let (from, to) = (question.from, question.to);
     let axis = &question.axis;
     let mut points: Vec<Decimal> = (0..=GRID)
-        .map(|i| from + (to - from) * Decimal::from(i) / Decimal::from(GRID))
+        .map(|i| super::along(from, to - from, u64::from(i), u64::from(GRID)))
         .collect();
     // Equal ratios from the start, or from far below the end upwards.
     let start = if from > Decimal::ZERO {

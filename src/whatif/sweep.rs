@@ -216,14 +216,19 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
     };
     match plan.spacing {
         Spacing::Steps(_) => {
-            let n = Decimal::from(count);
             for i in 0..=count {
-                push(from + span * Decimal::from(i) / n);
+                push(super::along(from, span, i, count));
             }
         }
         Spacing::Step(step) => {
             for i in 0..count {
-                push(from + step * Decimal::from(i));
+                match step
+                    .checked_mul(Decimal::from(i))
+                    .and_then(|d| from.checked_add(d))
+                {
+                    Some(x) => push(x),
+                    None => break,
+                }
             }
             push(to);
         }
