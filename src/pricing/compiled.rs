@@ -77,6 +77,10 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
             .memory
             .map_or_else(|| "None".to_string(), |b| format!("Some(Bytes({}))", b.0));
         let _ = writeln!(out, "            memory: {memory},");
+        let storage = row
+            .storage
+            .map_or_else(|| "None".to_string(), |b| format!("Some(Bytes({}))", b.0));
+        let _ = writeln!(out, "            storage: {storage},");
         let _ = writeln!(out, "            price: Price {{");
         write_price(out, &row.price);
         let _ = writeln!(out, "            }},\n        }},");
@@ -241,7 +245,15 @@ mod tests {
                             r.price.unit.clone(),
                             r.price.source.clone(),
                         );
-                        (r.service, r.name, r.vcpu, r.memory, price, r.price.evidence)
+                        (
+                            r.service,
+                            r.name,
+                            r.vcpu,
+                            r.memory,
+                            r.storage,
+                            price,
+                            r.price.evidence,
+                        )
                     })
                     .collect()
             };

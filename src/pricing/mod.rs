@@ -124,6 +124,9 @@ pub struct Instance {
     pub name: &'static str,
     pub vcpu: Option<u32>,
     pub memory: Option<Bytes>,
+    /// The data a unit of the type holds (a Redshift node's managed or
+    /// local storage), where the table gives it.
+    pub storage: Option<Bytes>,
     /// A flat price per the catalogue dimension's unit, with its source.
     pub price: Price,
 }
@@ -392,6 +395,8 @@ struct RawInstance {
     vcpu: Option<Spanned<i64>>,
     #[serde(default)]
     memory: Option<Spanned<String>>,
+    #[serde(default)]
+    storage: Option<Spanned<String>>,
     price: Figure,
     unit: Spanned<String>,
     source: String,
@@ -935,21 +940,24 @@ fn check_instance(
         }
         None => None,
     };
-    let memory = match &raw.memory {
-        Some(memory) => match memory.get_ref().parse::<Bytes>() {
+    let size = |field: &Option<Spanned<String>>, name: &str| match field {
+        Some(size) => match size.get_ref().parse::<Bytes>() {
             Ok(Bytes(0)) => {
-                return Err(source.error(memory.span().into(), "`memory` must be above 0 B"));
+                Err(source.error(size.span().into(), format!("`{name}` must be above 0 B")))
             }
-            Ok(bytes) => Some(bytes),
-            Err(e) => return Err(source.error(memory.span().into(), e)),
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) => Err(source.error(size.span().into(), e)),
         },
-        None => None,
+        None => Ok(None),
     };
+    let memory = size(&raw.memory, "memory")?;
+    let storage = size(&raw.storage, "storage")?;
     Ok(Instance {
         service,
         name: interned(text),
         vcpu,
         memory,
+        storage,
         price: Price {
             rate: Rate::Flat(non_negative(source, &raw.price)?),
             free_per_month: Decimal::ZERO,
@@ -1431,7 +1439,7 @@ mod tests {
         assert_eq!(error.message, "`sqs` has no catalogue of types");
         assert_eq!(
             error.help.as_deref(),
-            Some("types are priced for `msk`, `ec2`")
+            Some("types are priced for `msk`, `ec2`, `redshift`")
         );
         let error = refused(row(
             "msk",

@@ -607,6 +607,45 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "redshift.managed_storage_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(24, 0, 0, false, 3) /* 0.024 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("Redshift Managed Storage (RA3 and Serverless), us-east-1, $0.024 per GB-month, metered hourly: a public copy of AWS's text, a harvest of aws.amazon.com/redshift/pricing of 2026-10-07 and Infracost's output (321 GB = $7.70) agree; not seen in AWS's own text"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.rpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(375, 0, 0, false, 3) /* 0.375 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("RPU-hour"),
+                source: Borrowed("Redshift Serverless, US East (N. Virginia), $0.375 per RPU-hour, from a harvest of aws.amazon.com/redshift/pricing of 2026-10-07 (its 'starting at $1.50 per hour' is 4 RPU x $0.375); not seen in AWS's own text"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.spectrum_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("TB"),
+                source: Borrowed("AWS Knowledge Center, 'How do I calculate the query charges in Amazon Redshift Spectrum?': $5 to $6.25 per TB scanned by Region, bytes rounded up to the next megabyte with a 10 MB minimum per query; $5 in us-east-1 as Infracost's output gives it"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "s3.get_requests",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(4, 0, 0, false, 4) /* 0.0004 */),
@@ -782,6 +821,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(34, 0, 0, false, 2) /* 0.34 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -798,6 +838,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(68, 0, 0, false, 2) /* 0.68 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -814,6 +855,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c5.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(85, 0, 0, false, 3) /* 0.085 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -830,6 +872,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(17, 0, 0, false, 2) /* 0.17 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -846,6 +889,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(34, 0, 0, false, 2) /* 0.34 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -862,6 +906,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(68, 0, 0, false, 2) /* 0.68 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -878,6 +923,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(85, 0, 0, false, 3) /* 0.085 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -894,6 +940,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(17, 0, 0, false, 2) /* 0.17 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -910,6 +957,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 2) /* 0.29 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -926,6 +974,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(58, 0, 0, false, 2) /* 0.58 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -942,6 +991,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(725, 0, 0, false, 4) /* 0.0725 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -958,6 +1008,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "c7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(145, 0, 0, false, 3) /* 0.145 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -974,6 +1025,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(384, 0, 0, false, 3) /* 0.384 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -990,6 +1042,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(768, 0, 0, false, 3) /* 0.768 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1006,6 +1059,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m5.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(96, 0, 0, false, 3) /* 0.096 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1022,6 +1076,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(192, 0, 0, false, 3) /* 0.192 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1038,6 +1093,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(384, 0, 0, false, 3) /* 0.384 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1054,6 +1110,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(768, 0, 0, false, 3) /* 0.768 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1070,6 +1127,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(96, 0, 0, false, 3) /* 0.096 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1086,6 +1144,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(192, 0, 0, false, 3) /* 0.192 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1102,6 +1161,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3264, 0, 0, false, 4) /* 0.3264 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1118,6 +1178,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6528, 0, 0, false, 4) /* 0.6528 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1134,6 +1195,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(816, 0, 0, false, 4) /* 0.0816 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1150,6 +1212,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1632, 0, 0, false, 4) /* 0.1632 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1166,6 +1229,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4032, 0, 0, false, 4) /* 0.4032 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1182,6 +1246,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8064, 0, 0, false, 4) /* 0.8064 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1198,6 +1263,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1008, 0, 0, false, 4) /* 0.1008 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1214,6 +1280,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "m7i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2016, 0, 0, false, 4) /* 0.2016 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1230,6 +1297,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(504, 0, 0, false, 3) /* 0.504 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1246,6 +1314,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1008, 0, 0, false, 3) /* 1.008 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1262,6 +1331,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r5.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(126, 0, 0, false, 3) /* 0.126 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1278,6 +1348,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(252, 0, 0, false, 3) /* 0.252 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1294,6 +1365,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(504, 0, 0, false, 3) /* 0.504 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1310,6 +1382,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1008, 0, 0, false, 3) /* 1.008 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1326,6 +1399,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(126, 0, 0, false, 3) /* 0.126 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1342,6 +1416,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(252, 0, 0, false, 3) /* 0.252 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1358,6 +1433,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4284, 0, 0, false, 4) /* 0.4284 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1374,6 +1450,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8568, 0, 0, false, 4) /* 0.8568 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1390,6 +1467,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1071, 0, 0, false, 4) /* 0.1071 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1406,6 +1484,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "r7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2142, 0, 0, false, 4) /* 0.2142 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1422,6 +1501,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "t3.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(832, 0, 0, false, 4) /* 0.0832 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1438,6 +1518,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "t3.medium",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(416, 0, 0, false, 4) /* 0.0416 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1454,6 +1535,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "t3.micro",
             vcpu: Some(2),
             memory: Some(Bytes(1073741824)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(104, 0, 0, false, 4) /* 0.0104 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1470,6 +1552,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "t3.small",
             vcpu: Some(2),
             memory: Some(Bytes(2147483648)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(208, 0, 0, false, 4) /* 0.0208 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1486,6 +1569,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "t3.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1664, 0, 0, false, 4) /* 0.1664 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1502,6 +1586,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(504, 0, 0, false, 2) /* 5.04 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1518,6 +1603,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(673, 0, 0, false, 2) /* 6.73 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1534,6 +1620,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.24xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1008, 0, 0, false, 2) /* 10.08 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1550,6 +1637,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(84, 0, 0, false, 2) /* 0.84 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1566,6 +1654,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(168, 0, 0, false, 2) /* 1.68 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1582,6 +1671,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(336, 0, 0, false, 2) /* 3.36 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1598,6 +1688,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(21, 0, 0, false, 2) /* 0.21 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1614,6 +1705,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m5.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(42, 0, 0, false, 2) /* 0.42 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1630,6 +1722,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4896, 0, 0, false, 3) /* 4.896 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1646,6 +1739,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6528, 0, 0, false, 3) /* 6.528 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1662,6 +1756,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(816, 0, 0, false, 3) /* 0.816 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1678,6 +1773,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1632, 0, 0, false, 3) /* 1.632 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1694,6 +1790,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3264, 0, 0, false, 3) /* 3.264 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1710,6 +1807,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(204, 0, 0, false, 3) /* 0.204 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1726,6 +1824,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.m7g.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(408, 0, 0, false, 3) /* 0.408 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1742,6 +1841,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             name: "kafka.t3.small",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(456, 0, 0, false, 4) /* 0.0456 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -1751,6 +1851,91 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 source: Borrowed("AWS Price List API, AmazonMSK, us-east-1, kafka.t3.small broker-hour (2 brokers x 730 h = $66.58)"),
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "dc2.8xlarge",
+            vcpu: Some(32),
+            memory: Some(Bytes(261993005056)),
+            storage: Some(Bytes(2748779069440)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(48, 0, 0, false, 1) /* 4.8 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("node-hour"),
+                source: Borrowed("Redshift On-Demand, us-east-1, dc2.8xlarge $4.80 per hour, from a public copy of the AWS pricing table and its concurrency scaling example (10 x dc2.8xlarge = $48 an hour); not seen in AWS's own text"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "dc2.large",
+            vcpu: Some(2),
+            memory: Some(Bytes(16106127360)),
+            storage: Some(Bytes(171798691840)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(25, 0, 0, false, 2) /* 0.25 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("node-hour"),
+                source: Borrowed("AWS Redshift pricing page (aws.amazon.com/redshift/pricing): 'start small at $0.25 per hour', dc2.large; Infracost's us-east-1 output agrees (4 nodes x 730 h = $730.00)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.16xlarge",
+            vcpu: Some(48),
+            memory: Some(Bytes(412316860416)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(1304, 0, 0, false, 2) /* 13.04 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("node-hour"),
+                source: Borrowed("Redshift On-Demand, us-east-1, ra3.16xlarge: Infracost's us-east-1 test output (730 h, $9,519.20) and a public copy of the AWS pricing table agree on $13.04; not seen in AWS's own text"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.4xlarge",
+            vcpu: Some(12),
+            memory: Some(Bytes(103079215104)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(326, 0, 0, false, 2) /* 3.26 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("node-hour"),
+                source: Borrowed("Redshift On-Demand, us-east-1, ra3.4xlarge: Infracost's us-east-1 test output (6 nodes x 730 h = 4,380 h, $14,278.80) and a public copy of the AWS pricing table agree on $3.26; not seen in AWS's own text"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.xlplus",
+            vcpu: Some(4),
+            memory: Some(Bytes(34359738368)),
+            storage: Some(Bytes(35184372088832)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(1086, 0, 0, false, 3) /* 1.086 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("node-hour"),
+                source: Borrowed("Redshift On-Demand, us-east-1, ra3.xlplus $1.086 per hour, from a public copy of the AWS pricing table ('AWS Redshift RA3 Clusters'); not seen in AWS's own text or the Price List"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
             },
         },
     ]),
@@ -2229,6 +2414,123 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(268435456000)),
                 source: Borrowed("MSK developer guide, configuration properties for MSK Serverless clusters: topic retention.bytes defaults to 250 GiB (per partition, as Kafka applies it), editable up to unlimited (-1); retention.ms defaults to 7 days, also up to unlimited"),
                 as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.concurrency_scaling_free_per_day",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("Redshift pricing, concurrency scaling: 1 hour of free credits a day per cluster, accruing up to 30 hours; beyond them billed per second at the cluster's on-demand rate. From a public copy of the AWS pricing text; AWS's pricing page says the feature bills 'per-second' after free credits"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(64, 0, 0, false, 0) /* 64 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge is created with up to 32 nodes and resized (elastic resize) up to 64"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus is created with up to 16 nodes and resized (elastic resize) up to 32"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_billed_rpu_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Redshift Serverless billing docs: compute billed per second while queries run; a 60-second minimum charge, from a harvest of aws.amazon.com/redshift/pricing of 2026-10-07 (not seen in AWS's own text)"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge runs 2 to 32 nodes when created"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus runs single-node or 2 to 16 nodes"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.single_node_storage_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4398046511104)),
+                source: Borrowed("Redshift management guide, 'Node type details': a single-node ra3.xlplus holds 4 TB of managed storage (32 TB a node multi-node)"),
+                as_of: Borrowed("2023-06-01"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -2902,6 +3204,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(384, 0, 0, false, 3) /* 0.384 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2918,6 +3221,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(768, 0, 0, false, 3) /* 0.768 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2934,6 +3238,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c5.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(96, 0, 0, false, 3) /* 0.096 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2950,6 +3255,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(192, 0, 0, false, 3) /* 0.192 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2966,6 +3272,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3648, 0, 0, false, 4) /* 0.3648 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2982,6 +3289,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(7296, 0, 0, false, 4) /* 0.7296 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -2998,6 +3306,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(912, 0, 0, false, 4) /* 0.0912 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3014,6 +3323,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1824, 0, 0, false, 4) /* 0.1824 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3030,6 +3340,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3101, 0, 0, false, 4) /* 0.3101 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3046,6 +3357,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6202, 0, 0, false, 4) /* 0.6202 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3062,6 +3374,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(775, 0, 0, false, 4) /* 0.0775 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3078,6 +3391,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "c7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(155, 0, 0, false, 3) /* 0.155 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3094,6 +3408,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(428, 0, 0, false, 3) /* 0.428 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3110,6 +3425,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(856, 0, 0, false, 3) /* 0.856 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3126,6 +3442,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m5.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(107, 0, 0, false, 3) /* 0.107 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3142,6 +3459,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(214, 0, 0, false, 3) /* 0.214 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3158,6 +3476,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(428, 0, 0, false, 3) /* 0.428 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3174,6 +3493,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(856, 0, 0, false, 3) /* 0.856 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3190,6 +3510,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(107, 0, 0, false, 3) /* 0.107 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3206,6 +3527,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(214, 0, 0, false, 3) /* 0.214 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3222,6 +3544,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3638, 0, 0, false, 4) /* 0.3638 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3238,6 +3561,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(7276, 0, 0, false, 4) /* 0.7276 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3254,6 +3578,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(91, 0, 0, false, 3) /* 0.091 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3270,6 +3595,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1819, 0, 0, false, 4) /* 0.1819 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3286,6 +3612,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4494, 0, 0, false, 4) /* 0.4494 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3302,6 +3629,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8988, 0, 0, false, 4) /* 0.8988 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3318,6 +3646,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(11235, 0, 0, false, 5) /* 0.11235 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3334,6 +3663,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "m7i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2247, 0, 0, false, 4) /* 0.2247 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3350,6 +3680,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(564, 0, 0, false, 3) /* 0.564 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3366,6 +3697,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1128, 0, 0, false, 3) /* 1.128 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3382,6 +3714,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r5.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(141, 0, 0, false, 3) /* 0.141 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3398,6 +3731,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(282, 0, 0, false, 3) /* 0.282 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3414,6 +3748,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(564, 0, 0, false, 3) /* 0.564 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3430,6 +3765,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1128, 0, 0, false, 3) /* 1.128 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3446,6 +3782,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(141, 0, 0, false, 3) /* 0.141 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3462,6 +3799,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(282, 0, 0, false, 3) /* 0.282 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3478,6 +3816,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4794, 0, 0, false, 4) /* 0.4794 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3494,6 +3833,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(9588, 0, 0, false, 4) /* 0.9588 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3510,6 +3850,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1199, 0, 0, false, 4) /* 0.1199 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3526,6 +3867,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "r7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2397, 0, 0, false, 4) /* 0.2397 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3542,6 +3884,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "t3.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(912, 0, 0, false, 4) /* 0.0912 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3558,6 +3901,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "t3.medium",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(456, 0, 0, false, 4) /* 0.0456 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3574,6 +3918,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "t3.micro",
             vcpu: Some(2),
             memory: Some(Bytes(1073741824)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(114, 0, 0, false, 4) /* 0.0114 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3590,6 +3935,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "t3.small",
             vcpu: Some(2),
             memory: Some(Bytes(2147483648)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(228, 0, 0, false, 4) /* 0.0228 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3606,6 +3952,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "t3.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1824, 0, 0, false, 4) /* 0.1824 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3622,6 +3969,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(5616, 0, 0, false, 3) /* 5.616 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3638,6 +3986,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(7499, 0, 0, false, 3) /* 7.499 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3654,6 +4003,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.24xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(11232, 0, 0, false, 3) /* 11.232 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3670,6 +4020,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(936, 0, 0, false, 3) /* 0.936 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3686,6 +4037,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1872, 0, 0, false, 3) /* 1.872 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3702,6 +4054,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3749, 0, 0, false, 3) /* 3.749 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3718,6 +4071,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(234, 0, 0, false, 3) /* 0.234 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3734,6 +4088,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m5.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(468, 0, 0, false, 3) /* 0.468 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3750,6 +4105,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(5457, 0, 0, false, 3) /* 5.457 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3766,6 +4122,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(7276, 0, 0, false, 3) /* 7.276 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3782,6 +4139,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(9095, 0, 0, false, 4) /* 0.9095 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3798,6 +4156,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1819, 0, 0, false, 3) /* 1.819 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3814,6 +4173,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3638, 0, 0, false, 3) /* 3.638 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3830,6 +4190,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2275, 0, 0, false, 4) /* 0.2275 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3846,6 +4207,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.m7g.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4548, 0, 0, false, 4) /* 0.4548 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -3862,6 +4224,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             name: "kafka.t3.small",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(499, 0, 0, false, 4) /* 0.0499 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -4932,6 +5295,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(384, 0, 0, false, 3) /* 0.384 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -4948,6 +5312,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(768, 0, 0, false, 3) /* 0.768 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -4964,6 +5329,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c5.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(96, 0, 0, false, 3) /* 0.096 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -4980,6 +5346,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(192, 0, 0, false, 3) /* 0.192 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -4996,6 +5363,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(384, 0, 0, false, 3) /* 0.384 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5012,6 +5380,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(768, 0, 0, false, 3) /* 0.768 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5028,6 +5397,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(96, 0, 0, false, 3) /* 0.096 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5044,6 +5414,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(192, 0, 0, false, 3) /* 0.192 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5060,6 +5431,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(3264, 0, 0, false, 4) /* 0.3264 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5076,6 +5448,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6528, 0, 0, false, 4) /* 0.6528 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5092,6 +5465,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(816, 0, 0, false, 4) /* 0.0816 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5108,6 +5482,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "c7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1632, 0, 0, false, 4) /* 0.1632 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5124,6 +5499,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(472, 0, 0, false, 3) /* 0.472 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5140,6 +5516,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(944, 0, 0, false, 3) /* 0.944 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5156,6 +5533,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m5.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(118, 0, 0, false, 3) /* 0.118 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5172,6 +5550,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(236, 0, 0, false, 3) /* 0.236 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5188,6 +5567,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(472, 0, 0, false, 3) /* 0.472 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5204,6 +5584,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(944, 0, 0, false, 3) /* 0.944 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5220,6 +5601,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(118, 0, 0, false, 3) /* 0.118 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5236,6 +5618,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(236, 0, 0, false, 3) /* 0.236 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5252,6 +5635,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4012, 0, 0, false, 4) /* 0.4012 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5268,6 +5652,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8024, 0, 0, false, 4) /* 0.8024 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5284,6 +5669,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1003, 0, 0, false, 4) /* 0.1003 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5300,6 +5686,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2006, 0, 0, false, 4) /* 0.2006 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5316,6 +5703,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4956, 0, 0, false, 4) /* 0.4956 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5332,6 +5720,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(9912, 0, 0, false, 4) /* 0.9912 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5348,6 +5737,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7i.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1239, 0, 0, false, 4) /* 0.1239 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5364,6 +5754,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "m7i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2478, 0, 0, false, 4) /* 0.2478 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5380,6 +5771,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r5.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(608, 0, 0, false, 3) /* 0.608 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5396,6 +5788,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r5.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1216, 0, 0, false, 3) /* 1.216 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5412,6 +5805,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r5.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(152, 0, 0, false, 3) /* 0.152 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5428,6 +5822,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r5.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(304, 0, 0, false, 3) /* 0.304 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5444,6 +5839,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r6i.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(608, 0, 0, false, 3) /* 0.608 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5460,6 +5856,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r6i.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1216, 0, 0, false, 3) /* 1.216 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5476,6 +5873,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r6i.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(152, 0, 0, false, 3) /* 0.152 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5492,6 +5890,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r6i.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(304, 0, 0, false, 3) /* 0.304 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5508,6 +5907,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r7g.2xlarge",
             vcpu: Some(8),
             memory: Some(Bytes(68719476736)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(5168, 0, 0, false, 4) /* 0.5168 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5524,6 +5924,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r7g.4xlarge",
             vcpu: Some(16),
             memory: Some(Bytes(137438953472)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(10336, 0, 0, false, 4) /* 1.0336 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5540,6 +5941,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r7g.large",
             vcpu: Some(2),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1292, 0, 0, false, 4) /* 0.1292 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5556,6 +5958,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "r7g.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(34359738368)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2584, 0, 0, false, 4) /* 0.2584 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5572,6 +5975,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "t3.large",
             vcpu: Some(2),
             memory: Some(Bytes(8589934592)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(104, 0, 0, false, 3) /* 0.104 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5588,6 +5992,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "t3.medium",
             vcpu: Some(2),
             memory: Some(Bytes(4294967296)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(52, 0, 0, false, 3) /* 0.052 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5604,6 +6009,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "t3.micro",
             vcpu: Some(2),
             memory: Some(Bytes(1073741824)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(13, 0, 0, false, 3) /* 0.013 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5620,6 +6026,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "t3.small",
             vcpu: Some(2),
             memory: Some(Bytes(2147483648)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(26, 0, 0, false, 3) /* 0.026 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5636,6 +6043,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "t3.xlarge",
             vcpu: Some(4),
             memory: Some(Bytes(17179869184)),
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(208, 0, 0, false, 3) /* 0.208 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5652,6 +6060,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6195, 0, 0, false, 3) /* 6.195 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5668,6 +6077,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8269, 0, 0, false, 3) /* 8.269 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5684,6 +6094,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.24xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1239, 0, 0, false, 2) /* 12.39 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5700,6 +6111,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1033, 0, 0, false, 3) /* 1.033 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5716,6 +6128,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2065, 0, 0, false, 3) /* 2.065 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5732,6 +6145,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4135, 0, 0, false, 3) /* 4.135 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5748,6 +6162,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(258, 0, 0, false, 3) /* 0.258 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5764,6 +6179,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m5.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(516, 0, 0, false, 3) /* 0.516 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5780,6 +6196,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.12xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(6018, 0, 0, false, 3) /* 6.018 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5796,6 +6213,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.16xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(8024, 0, 0, false, 3) /* 8.024 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5812,6 +6230,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.2xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(1003, 0, 0, false, 3) /* 1.003 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5828,6 +6247,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.4xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2006, 0, 0, false, 3) /* 2.006 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5844,6 +6264,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.8xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(4012, 0, 0, false, 3) /* 4.012 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5860,6 +6281,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.large",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(2508, 0, 0, false, 4) /* 0.2508 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5876,6 +6298,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.m7g.xlarge",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(5015, 0, 0, false, 4) /* 0.5015 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
@@ -5892,6 +6315,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             name: "kafka.t3.small",
             vcpu: None,
             memory: None,
+            storage: None,
             price: Price {
                 rate: Rate::Flat(Decimal::from_parts(569, 0, 0, false, 4) /* 0.0569 */),
                 free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,

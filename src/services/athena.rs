@@ -123,10 +123,10 @@ impl Format {
 }
 
 /// AWS's rule (Athena pricing page): bytes scanned are rounded up to the
-/// megabyte, with a 10 MB minimum per query.
-const MINIMUM_BILLED_MB: Decimal = Decimal::TEN;
+/// megabyte, with a 10 MB minimum per query. Redshift Spectrum bills so too.
+pub const MINIMUM_BILLED_MB: Decimal = Decimal::TEN;
 /// Megabytes in a terabyte: AWS meters data in powers of 1,024.
-const MB_PER_TB: Decimal = Decimal::from_parts(1_048_576, 0, 0, false, 0);
+pub const MB_PER_TB: Decimal = Decimal::from_parts(1_048_576, 0, 0, false, 0);
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {

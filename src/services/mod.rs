@@ -246,6 +246,7 @@ pub mod kinesis_data_streams;
 pub mod lambda;
 pub mod managed_flink;
 pub mod msk;
+pub mod redshift;
 pub mod s3;
 pub mod sns;
 pub mod sqs;
@@ -306,6 +307,7 @@ services! {
     glue => Glue,
     fargate => Fargate,
     batch => Batch,
+    redshift => Redshift,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -521,7 +523,7 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, batch, ec2, fargate, glue, managed_flink);
+    alone!(athena, batch, ec2, fargate, glue, managed_flink, redshift);
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

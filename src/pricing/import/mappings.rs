@@ -273,6 +273,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonKinesisAnalytics", "managed_flink"),
     ("AmazonKinesisFirehose", "firehose"),
     ("AmazonMSK", "msk"),
+    ("AmazonRedshift", "redshift"),
     ("AmazonS3", "s3"),
     ("AmazonSNS", "sns"),
 ];

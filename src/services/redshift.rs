@@ -1,0 +1,955 @@
+//! Amazon Redshift: a provisioned cluster billed per node-hour (with its
+//! managed storage, Spectrum scans and concurrency scaling), or Redshift
+//! Serverless billed per RPU-hour.
+
+use rust_decimal::Decimal;
+
+use crate::bill::{charge, charge_type};
+use crate::fields::choice;
+use crate::flow::Flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
+use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef, athena};
+use crate::units::{Bytes, Duration, GIB, MIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "redshift",
+    title: "Redshift",
+    dimensions: &[&NODE_HOUR, &MANAGED_STORAGE, &SPECTRUM_SCANNED, &RPU_HOUR],
+    limits: &[
+        &MIN_NODES_RA3_XLPLUS,
+        &MAX_NODES_RA3_XLPLUS,
+        &MIN_NODES_RA3_4XLARGE,
+        &MAX_NODES_RA3_4XLARGE,
+        &MIN_NODES_RA3_16XLARGE,
+        &MAX_NODES_RA3_16XLARGE,
+        &MIN_NODES_DC2_LARGE,
+        &MAX_NODES_DC2_LARGE,
+        &MIN_NODES_DC2_8XLARGE,
+        &MAX_NODES_DC2_8XLARGE,
+        &SINGLE_NODE_STORAGE_RA3_XLPLUS,
+        &CONCURRENCY_SCALING_FREE_PER_DAY,
+        &MIN_BILLED_RPU_DURATION,
+    ],
+    catalogue: Some(&NODE_HOUR),
+    parse: super::Parse {
+        keys: &[
+            &DEPLOYMENT,
+            &NODE_TYPE,
+            &NODES,
+            &DATA_SIZE,
+            &HOURS_RUNNING,
+            &CONCURRENCY_SCALING_HOURS_PER_DAY,
+            &SPECTRUM_QUERIES_PER_MONTH,
+            &SPECTRUM_SCAN_PER_QUERY,
+            &BASE_RPU,
+            &ACTIVE_HOURS_PER_DAY,
+            &ACTIVE_HOURS_PER_MONTH,
+        ],
+        build,
+    },
+    doc: &DOC,
+    input: None,
+    transforms: false,
+};
+
+static DEPLOYMENT: Key = Key::new(
+    "deployment",
+    Kind::Choice(Deployment::NAMES),
+    Default::Text("provisioned"),
+    "`provisioned` (a cluster of `nodes` of `node_type`) or `serverless` (RPU-hours)",
+);
+static NODE_TYPE: Key = Key::new(
+    "node_type",
+    Kind::Instance("redshift"),
+    Default::None,
+    "provisioned: a node type the pricing table prices (`calc pricing show TABLE redshift`)",
+)
+.defaulting_to("required with `provisioned`");
+static NODES: Key = Key::new(
+    "nodes",
+    Kind::Count { min: 0, max: 1_000 },
+    Default::None,
+    "provisioned: compute nodes in the cluster (the leader node is not billed)",
+)
+.defaulting_to("required with `provisioned`");
+static DATA_SIZE: Key = Key::new(
+    "data_size",
+    Kind::Size,
+    Default::None,
+    "data the warehouse keeps: managed storage (RA3, Serverless), checked against what the nodes hold",
+)
+.defaulting_to("none");
+static HOURS_RUNNING: Key = Key::new(
+    "hours_running",
+    Kind::Duration,
+    Default::None,
+    "provisioned: time the cluster runs in the month (paused the rest)",
+)
+.defaulting_to("the whole month");
+static CONCURRENCY_SCALING_HOURS_PER_DAY: Key = Key::new(
+    "concurrency_scaling_hours_per_day",
+    Kind::Duration,
+    Default::None,
+    "provisioned: time a day concurrency-scaling clusters run, all of them together",
+)
+.defaulting_to("none");
+static SPECTRUM_QUERIES_PER_MONTH: Key = Key::new(
+    "spectrum_queries_per_month",
+    Kind::Number,
+    Default::None,
+    "provisioned: Spectrum queries a month over data in S3, with `spectrum_scan_per_query`",
+)
+.defaulting_to("none");
+static SPECTRUM_SCAN_PER_QUERY: Key = Key::new(
+    "spectrum_scan_per_query",
+    Kind::Size,
+    Default::None,
+    "provisioned: the S3 data a Spectrum query scans",
+)
+.defaulting_to("none");
+static BASE_RPU: Key = Key::new(
+    "base_rpu",
+    Kind::Count { min: 0, max: 1_024 },
+    Default::None,
+    "serverless: base capacity in RPUs: 4, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32",
+)
+.defaulting_to("128, as AWS does");
+static ACTIVE_HOURS_PER_DAY: Key = Key::new(
+    "active_hours_per_day",
+    Kind::Duration,
+    Default::None,
+    "serverless: time a day queries run, as one active period",
+)
+.defaulting_to("required with `serverless` (or `active_hours_per_month`)");
+static ACTIVE_HOURS_PER_MONTH: Key = Key::new(
+    "active_hours_per_month",
+    Kind::Duration,
+    Default::None,
+    "serverless: time a month queries run, as one active period",
+)
+.defaulting_to("`active_hours_per_day` instead");
+
+pub const DOC: Doc = Doc {
+    summary: "a data warehouse: a provisioned cluster billed per node-hour, or Serverless per RPU-hour",
+    ordering: "none",
+    retention: "the data it stores, until deleted",
+    replay: "yes: stored tables can be queried again",
+    latency: "seconds a query",
+    scaling: "node type and count (provisioned); base RPUs (serverless)",
+    formulas: &[
+        "provisioned: node-hours = nodes x hours running (the whole month unless set), at the node type's rate",
+        "managed storage (RA3 and serverless) GB-month = data_size in GB; DC2 stores it on its nodes at no charge",
+        "capacity: data_size <= nodes x the type's storage a node (ra3.xlplus single-node: 4 TB)",
+        "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running x nodes, at the node rate",
+        "spectrum TB = queries x each scan rounded up to the MB, at least 10 MB / 1,048,576",
+        "serverless RPU-hours = base_rpu x active time a period (rounded up to the second, at least 60 s) x periods (a day each, or one a month)",
+    ],
+};
+
+/// A node-hour of the cluster's type: its price is the type's row in the
+/// table's catalogue (`[instances.redshift."ra3.4xlarge"]`).
+pub const NODE_HOUR: Dimension = Dimension::new("redshift.node_hour", "node-hour");
+pub const MANAGED_STORAGE: Dimension =
+    Dimension::new("redshift.managed_storage_gb_month", "GB-month");
+pub const SPECTRUM_SCANNED: Dimension = Dimension::new("redshift.spectrum_scanned_tb", "TB");
+pub const RPU_HOUR: Dimension = Dimension::new("redshift.rpu_hour", "RPU-hour");
+/// Concurrency scaling bills node-hours at the main cluster's on-demand
+/// rate, the type's row: a line of its own, priced by the catalogue (not in
+/// `[prices]`, so not a dimension a scenario sets a price for).
+pub const CONCURRENCY_SCALING: Dimension =
+    Dimension::new("redshift.concurrency_scaling_node_hour", "node-hour");
+
+pub const MIN_NODES_RA3_XLPLUS: Limit = Limit::new(
+    "redshift.min_nodes_ra3_xlplus",
+    LimitKind::Count,
+    "ra3.xlplus nodes",
+);
+pub const MAX_NODES_RA3_XLPLUS: Limit = Limit::new(
+    "redshift.max_nodes_ra3_xlplus",
+    LimitKind::Count,
+    "ra3.xlplus nodes",
+);
+pub const MIN_NODES_RA3_4XLARGE: Limit = Limit::new(
+    "redshift.min_nodes_ra3_4xlarge",
+    LimitKind::Count,
+    "ra3.4xlarge nodes",
+);
+pub const MAX_NODES_RA3_4XLARGE: Limit = Limit::new(
+    "redshift.max_nodes_ra3_4xlarge",
+    LimitKind::Count,
+    "ra3.4xlarge nodes",
+);
+pub const MIN_NODES_RA3_16XLARGE: Limit = Limit::new(
+    "redshift.min_nodes_ra3_16xlarge",
+    LimitKind::Count,
+    "ra3.16xlarge nodes",
+);
+pub const MAX_NODES_RA3_16XLARGE: Limit = Limit::new(
+    "redshift.max_nodes_ra3_16xlarge",
+    LimitKind::Count,
+    "ra3.16xlarge nodes",
+);
+pub const MIN_NODES_DC2_LARGE: Limit = Limit::new(
+    "redshift.min_nodes_dc2_large",
+    LimitKind::Count,
+    "dc2.large nodes",
+);
+pub const MAX_NODES_DC2_LARGE: Limit = Limit::new(
+    "redshift.max_nodes_dc2_large",
+    LimitKind::Count,
+    "dc2.large nodes",
+);
+pub const MIN_NODES_DC2_8XLARGE: Limit = Limit::new(
+    "redshift.min_nodes_dc2_8xlarge",
+    LimitKind::Count,
+    "dc2.8xlarge nodes",
+);
+pub const MAX_NODES_DC2_8XLARGE: Limit = Limit::new(
+    "redshift.max_nodes_dc2_8xlarge",
+    LimitKind::Count,
+    "dc2.8xlarge nodes",
+);
+pub const SINGLE_NODE_STORAGE_RA3_XLPLUS: Limit = Limit::new(
+    "redshift.single_node_storage_ra3_xlplus",
+    LimitKind::Bytes,
+    "managed storage of a single-node ra3.xlplus",
+);
+pub const CONCURRENCY_SCALING_FREE_PER_DAY: Limit = Limit::new(
+    "redshift.concurrency_scaling_free_per_day",
+    LimitKind::Duration,
+    "free concurrency scaling a day",
+);
+pub const MIN_BILLED_RPU_DURATION: Limit = Limit::new(
+    "redshift.min_billed_rpu_duration",
+    LimitKind::Duration,
+    "billed time of a Serverless active period",
+);
+/// The data a cluster's nodes hold: the node type's storage times the
+/// nodes, from the catalogue (so not a limit of the table's).
+pub const CLUSTER_STORAGE: Limit = Limit::new(
+    "redshift.cluster_storage",
+    LimitKind::Bytes,
+    "storage of the cluster's nodes",
+);
+
+/// The node counts each type runs, as limits of the table; a type the
+/// table adds without a range is not checked.
+const NODE_RANGES: &[(&str, &Limit, &Limit)] = &[
+    ("ra3.xlplus", &MIN_NODES_RA3_XLPLUS, &MAX_NODES_RA3_XLPLUS),
+    (
+        "ra3.4xlarge",
+        &MIN_NODES_RA3_4XLARGE,
+        &MAX_NODES_RA3_4XLARGE,
+    ),
+    (
+        "ra3.16xlarge",
+        &MIN_NODES_RA3_16XLARGE,
+        &MAX_NODES_RA3_16XLARGE,
+    ),
+    ("dc2.large", &MIN_NODES_DC2_LARGE, &MAX_NODES_DC2_LARGE),
+    (
+        "dc2.8xlarge",
+        &MIN_NODES_DC2_8XLARGE,
+        &MAX_NODES_DC2_8XLARGE,
+    ),
+];
+
+choice! {
+    pub enum Deployment {
+        Provisioned = "provisioned",
+        Serverless = "serverless",
+    }
+}
+
+/// A provisioned cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// A type the pricing table's `redshift` catalogue has a row for.
+    pub node_type: &'static str,
+    pub nodes: u32,
+    /// Time the cluster runs in the month; `None` is the whole month.
+    pub hours_running: Option<Duration>,
+    pub concurrency_scaling_per_day: Duration,
+    /// Spectrum queries a month and the S3 data each scans.
+    pub spectrum: Option<(Decimal, Bytes)>,
+}
+
+/// How long a Serverless workgroup is active.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Active {
+    PerDay(Duration),
+    PerMonth(Duration),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Warehouse {
+    Provisioned(Cluster),
+    Serverless { base_rpu: u32, active: Active },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub warehouse: Warehouse,
+    /// The data kept; `None` keeps none worth counting.
+    pub data_size: Option<Bytes>,
+}
+
+/// Base capacities Redshift Serverless takes: 4 RPU, 8 to 512 in steps of
+/// 8, or 512 to 1,024 in steps of 32 (Amazon Redshift management guide,
+/// "Compute capacity for Amazon Redshift Serverless"; 1,024 in us-east-1).
+fn valid_base_rpu(rpu: u32) -> bool {
+    rpu == 4
+        || (8..=512).contains(&rpu) && rpu.is_multiple_of(8)
+        || (512..=1024).contains(&rpu) && rpu.is_multiple_of(32)
+}
+
+/// The keys of one deployment, refused on the other.
+const PROVISIONED_KEYS: [&Key; 6] = [
+    &NODE_TYPE,
+    &NODES,
+    &HOURS_RUNNING,
+    &CONCURRENCY_SCALING_HOURS_PER_DAY,
+    &SPECTRUM_QUERIES_PER_MONTH,
+    &SPECTRUM_SCAN_PER_QUERY,
+];
+const SERVERLESS_KEYS: [&Key; 3] = [&BASE_RPU, &ACTIVE_HOURS_PER_DAY, &ACTIVE_HOURS_PER_MONTH];
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `redshift` has no value");
+    let deployment: Deployment = values.choice(&DEPLOYMENT).ok_or_else(default)?;
+    let data_size = values.bytes(&DATA_SIZE);
+    let warehouse = match deployment {
+        Deployment::Provisioned => {
+            for key in SERVERLESS_KEYS {
+                if values.is_set(key) {
+                    return Err(Invalid::new(
+                        key,
+                        format!("`{}` is for `deployment = \"serverless\"`", key.name),
+                    )
+                    .with_help("a provisioned cluster is sized by `node_type` and `nodes`, and billed for `hours_running`"));
+                }
+            }
+            Warehouse::Provisioned(cluster(values)?)
+        }
+        Deployment::Serverless => {
+            for key in PROVISIONED_KEYS {
+                if values.is_set(key) {
+                    return Err(Invalid::new(
+                        key,
+                        format!("`{}` is for `deployment = \"provisioned\"`", key.name),
+                    )
+                    .with_help(
+                        "Serverless is billed for `base_rpu` over `active_hours_per_day`; its Spectrum scans are in its RPU-hours",
+                    ));
+                }
+            }
+            serverless(values)?
+        }
+    };
+    Ok(super::Input::Redshift(Input {
+        warehouse,
+        data_size,
+    }))
+}
+
+fn cluster(values: &Values) -> Result<Cluster, Invalid> {
+    let Some(node_type) = values.name(&NODE_TYPE) else {
+        return Err(Invalid::new(&NODE_TYPE, "a provisioned `redshift` needs `node_type`")
+            .with_help("e.g. `node_type = \"ra3.4xlarge\"`: `calc pricing show TABLE redshift` lists the types"));
+    };
+    let Some(nodes) = values.count(&NODES) else {
+        return Err(
+            Invalid::new(&NODES, "a provisioned `redshift` needs `nodes`")
+                .with_help("e.g. `nodes = 2`, the compute nodes of the cluster"),
+        );
+    };
+    if nodes == 0 {
+        return Err(Invalid::new(&NODES, "`nodes` must be at least 1")
+            .with_help("leave the component out if no cluster runs"));
+    }
+    let hours_running = values.duration(&HOURS_RUNNING);
+    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
+        return Err(
+            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
+                .with_help("leave it out for a cluster that runs all month"),
+        );
+    }
+    let concurrency_scaling_per_day = values
+        .duration(&CONCURRENCY_SCALING_HOURS_PER_DAY)
+        .unwrap_or(Duration::ZERO);
+    if concurrency_scaling_per_day > Duration::from_hours(24) {
+        return Err(Invalid::new(
+            &CONCURRENCY_SCALING_HOURS_PER_DAY,
+            "`concurrency_scaling_hours_per_day` is more than a day",
+        )
+        .with_help("give the time scaling clusters run in one day, all of them together"));
+    }
+    let spectrum = match (
+        values.number(&SPECTRUM_QUERIES_PER_MONTH),
+        values.bytes(&SPECTRUM_SCAN_PER_QUERY),
+    ) {
+        (Some(queries), Some(scan)) => Some((queries, scan)),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(Invalid::new(
+                &SPECTRUM_QUERIES_PER_MONTH,
+                "`spectrum_queries_per_month` needs `spectrum_scan_per_query`",
+            )
+            .with_help(
+                "set the S3 data a query scans, e.g. `spectrum_scan_per_query = \"1 GB\"`",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(Invalid::new(
+                &SPECTRUM_SCAN_PER_QUERY,
+                "`spectrum_scan_per_query` needs `spectrum_queries_per_month`",
+            )
+            .with_help("set how many Spectrum queries run a month"));
+        }
+    };
+    Ok(Cluster {
+        node_type,
+        nodes,
+        hours_running,
+        concurrency_scaling_per_day,
+        spectrum,
+    })
+}
+
+fn serverless(values: &Values) -> Result<Warehouse, Invalid> {
+    // AWS's default base capacity is 128 RPU.
+    let base_rpu = values.count(&BASE_RPU).unwrap_or(128);
+    if !valid_base_rpu(base_rpu) {
+        let lower = (1..base_rpu).rev().find(|&r| valid_base_rpu(r));
+        let upper = (base_rpu..=1024).find(|&r| valid_base_rpu(r));
+        let nearest = match (lower, upper) {
+            (Some(lower), Some(upper)) => format!("; the nearest: {lower} or {upper}"),
+            (None, Some(upper)) => format!("; the nearest: {upper}"),
+            (Some(lower), None) => format!("; the nearest: {lower}"),
+            (None, None) => String::new(),
+        };
+        return Err(Invalid::new(
+            &BASE_RPU,
+            format!("Redshift Serverless has no base capacity of {base_rpu} RPU"),
+        )
+        .with_help(format!(
+            "base capacity is 4 RPU, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32{nearest}"
+        )));
+    }
+    let active = match (
+        values.duration(&ACTIVE_HOURS_PER_DAY),
+        values.duration(&ACTIVE_HOURS_PER_MONTH),
+    ) {
+        (Some(_), Some(_)) => {
+            return Err(Invalid::new(
+                &ACTIVE_HOURS_PER_MONTH,
+                "`active_hours_per_day` and `active_hours_per_month` exclude each other",
+            )
+            .with_help("keep one"));
+        }
+        (None, None) => {
+            return Err(Invalid::component(
+                "a serverless `redshift` needs `active_hours_per_day` or `active_hours_per_month`",
+            )
+            .with_help(
+                "Serverless bills only while queries run: e.g. `active_hours_per_day = \"4 h\"`",
+            ));
+        }
+        (Some(day), None) if day <= Duration::ZERO || day > Duration::from_hours(24) => {
+            return Err(Invalid::new(
+                &ACTIVE_HOURS_PER_DAY,
+                "`active_hours_per_day` must be more than 0 h and at most 24 h",
+            ));
+        }
+        (Some(day), None) => Active::PerDay(day),
+        (None, Some(month)) if month <= Duration::ZERO => {
+            return Err(Invalid::new(
+                &ACTIVE_HOURS_PER_MONTH,
+                "`active_hours_per_month` must be more than 0 h",
+            ));
+        }
+        (None, Some(month)) => Active::PerMonth(month),
+    };
+    Ok(Warehouse::Serverless { base_rpu, active })
+}
+
+/// GB-months of `data` kept all month: AWS meters managed storage hourly,
+/// so data kept the whole month is its size in GB.
+fn gb_months(data: Bytes) -> Result<Decimal, EvalError> {
+    Ok(data.decimal().per(Decimal::from(GIB))?)
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        match &self.warehouse {
+            Warehouse::Provisioned(cluster) => self.provisioned(ctx, cluster, result)?,
+            Warehouse::Serverless { base_rpu, active } => {
+                self.serverless(ctx, *base_rpu, *active, result)?;
+            }
+        }
+        // A warehouse keeps what it loads until it is deleted, and its
+        // tables can be queried again.
+        result.properties = Properties::default();
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
+
+    fn provisioned(
+        &self,
+        ctx: &Ctx,
+        cluster: &Cluster,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some(cluster.node_type));
+        let row = ctx
+            .prices
+            .instance(SERVICE.name, cluster.node_type)
+            .ok_or(EvalError::MissingRow(&NODE_HOUR))?;
+        let nodes = Decimal::from(cluster.nodes);
+        if let Some((_, min, max)) = NODE_RANGES
+            .iter()
+            .find(|(name, ..)| *name == cluster.node_type)
+        {
+            ctx.within(
+                nodes,
+                (
+                    min,
+                    "add nodes, or choose a type that runs on one node (ra3.xlplus, dc2.large)",
+                ),
+                (
+                    max,
+                    "use fewer, larger nodes (ra3.16xlarge runs up to 128), or split the data between clusters",
+                ),
+                result,
+            )?;
+        }
+        let hours = match cluster.hours_running {
+            Some(running) if running.hours() > ctx.hours => {
+                result.note(
+                    "hours_running_over_month",
+                    "`hours_running` is longer than the month: calc bills the whole month",
+                );
+                ctx.hours
+            }
+            Some(running) => running.hours(),
+            None => ctx.hours,
+        };
+        let node_hours = nodes.times(hours)?;
+        result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
+        result.capacity("node_hours", CapacityValue::Number(node_hours));
+        result
+            .line_items
+            .push(charge_type(ctx, &NODE_HOUR, cluster.node_type, node_hours)?);
+
+        // RA3 keeps its data in managed storage, billed apart; DC2 keeps it
+        // on the nodes' own disks, in the node price.
+        let managed = !cluster.node_type.starts_with("dc2.");
+        if let Some(data) = self.data_size {
+            // A single-node ra3.xlplus holds 4 TB, not the 32 TB a node of
+            // a multi-node one does (management guide, "Node type details").
+            let per_node = if cluster.node_type == "ra3.xlplus" && cluster.nodes == 1 {
+                Some(ctx.bytes(&SINGLE_NODE_STORAGE_RA3_XLPLUS)?)
+            } else {
+                row.storage
+            };
+            match per_node {
+                Some(per_node) => {
+                    let holds = per_node
+                        .0
+                        .checked_mul(u64::from(cluster.nodes))
+                        .map(Bytes)
+                        .ok_or(EvalError::Arithmetic)?;
+                    result.capacity("cluster_storage", CapacityValue::Bytes(holds));
+                    let holds = holds.decimal();
+                    if data.decimal() > holds {
+                        result.violate(
+                            &CLUSTER_STORAGE,
+                            data.decimal(),
+                            holds,
+                            "add nodes, or choose a type that holds more a node (RA3: 128 TB a node on ra3.4xlarge and larger)",
+                        );
+                    }
+                }
+                None => result.warn(
+                    "node_storage_unknown",
+                    "the table's row for this node type gives no `storage`: the data size is not checked against the nodes",
+                ),
+            }
+            if managed {
+                result
+                    .line_items
+                    .push(charge(ctx, &MANAGED_STORAGE, gb_months(data)?)?);
+            }
+        }
+
+        if cluster.concurrency_scaling_per_day > Duration::ZERO {
+            // Concurrency scaling earns 1 free hour a day of running and is
+            // billed per second beyond it at the main cluster's on-demand
+            // rate (Redshift pricing page). Steady daily use: the credits
+            // that accumulate up to 30 h are used up each day.
+            let free = ctx.duration(&CONCURRENCY_SCALING_FREE_PER_DAY)?;
+            let days = hours.per(Decimal::from(24))?;
+            // Seconds first, hours last, so that AWS's example comes out
+            // exact (10 minutes on 10 dc2.8xlarge: $8.00).
+            let billed_per_day =
+                (cluster.concurrency_scaling_per_day.secs() - free.secs()).max(Decimal::ZERO);
+            let scaling_node_hours = billed_per_day
+                .times(days)?
+                .times(nodes)?
+                .per(Decimal::from(3600))?;
+            result.capacity(
+                "concurrency_scaling_node_hours",
+                CapacityValue::Number(scaling_node_hours),
+            );
+            result.line_items.push(charge_type(
+                ctx,
+                &CONCURRENCY_SCALING,
+                cluster.node_type,
+                scaling_node_hours,
+            )?);
+        }
+
+        if let Some((queries, scan)) = cluster.spectrum {
+            // Spectrum bills as Athena does: each query rounded up to the
+            // MB, with a 10 MB minimum (AWS Knowledge Center, "How do I
+            // calculate the query charges in Amazon Redshift Spectrum?").
+            let billed_mb = scan
+                .decimal()
+                .per(Decimal::from(MIB))?
+                .ceil()
+                .max(athena::MINIMUM_BILLED_MB);
+            let tb = queries.times(billed_mb)?.per(athena::MB_PER_TB)?;
+            result.capacity("spectrum_tb_scanned", CapacityValue::Number(tb));
+            result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
+        }
+        Ok(())
+    }
+
+    fn serverless(
+        &self,
+        ctx: &Ctx,
+        base_rpu: u32,
+        active: Active,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, Some("serverless"));
+        // Billed per second with a 60-second minimum each time the
+        // workgroup becomes active (Redshift Serverless billing docs). calc
+        // takes the active time as one period a day (or one a month).
+        let minimum = ctx.duration(&MIN_BILLED_RPU_DURATION)?.secs();
+        let (period, periods) = match active {
+            Active::PerDay(day) => (day, ctx.hours.per(Decimal::from(24))?),
+            Active::PerMonth(month) => (month, Decimal::ONE),
+        };
+        let billed_seconds = period.secs().ceil().max(minimum);
+        let rpu_hours = Decimal::from(base_rpu)
+            .times(billed_seconds)?
+            .times(periods)?
+            .per(Decimal::from(3600))?;
+        result.capacity("base_rpu", CapacityValue::Count(u64::from(base_rpu)));
+        result.capacity("rpu_hours", CapacityValue::Number(rpu_hours));
+        result.line_items.push(charge(ctx, &RPU_HOUR, rpu_hours)?);
+        if let Some(data) = self.data_size {
+            result
+                .line_items
+                .push(charge(ctx, &MANAGED_STORAGE, gb_months(data)?)?);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Value;
+    use crate::report::Violation;
+    use crate::services::testing::{Alone, ctx, item};
+    use crate::units::TIB;
+    use rust_decimal_macros::dec;
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
+            super::super::Input::Redshift(warehouse) => Ok(warehouse),
+            other => panic!("not Redshift: {other:?}"),
+        }
+    }
+
+    fn cluster(node_type: &'static str, nodes: u32) -> Cluster {
+        Cluster {
+            node_type,
+            nodes,
+            hours_running: None,
+            concurrency_scaling_per_day: Duration::ZERO,
+            spectrum: None,
+        }
+    }
+
+    fn provisioned(cluster: Cluster, data_size: Option<Bytes>) -> Input {
+        Input {
+            warehouse: Warehouse::Provisioned(cluster),
+            data_size,
+        }
+    }
+
+    #[test]
+    fn a_cluster_all_month_at_the_infracost_figures() {
+        // 6 × ra3.4xlarge × 730 h = 4,380 node-hours × $3.26 = $14,278.80 (Infracost).
+        let result = provisioned(cluster("ra3.4xlarge", 6), None)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let line = item(&result, "node_hour");
+        assert_eq!(line.quantity, dec!(4380));
+        assert_eq!(line.monthly_cost, dec!(14278.80));
+        assert!(result.violations.is_empty());
+        assert_eq!(result.mode, Some("ra3.4xlarge"));
+        // 1 × ra3.16xlarge × 730 h = $9,519.20, and 321 GB of managed storage
+        // × $0.024 = $7.704: $9,526.904 (Infracost shows $9,519.20 + $7.70).
+        // One ra3.16xlarge is under its 2-node minimum: a violation, priced as set.
+        let result = provisioned(cluster("ra3.16xlarge", 1), Some(Bytes(321 * GIB)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(item(&result, "node_hour").monthly_cost, dec!(9519.20));
+        let storage = item(&result, "managed_storage_gb_month");
+        assert_eq!(
+            (storage.quantity, storage.monthly_cost),
+            (dec!(321), dec!(7.704))
+        );
+        assert_eq!(result.monthly_cost(), dec!(9526.904));
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Minimum { limit, set, minimum, .. }]
+                if **limit == MIN_NODES_RA3_16XLARGE && *set == dec!(1) && *minimum == dec!(2)
+        ));
+        // 4 × dc2.large × 730 h = 2,920 node-hours × $0.25 = $730.00
+        // (Infracost); DC2 keeps its data on its nodes, no storage line.
+        let result = provisioned(cluster("dc2.large", 4), Some(Bytes(100 * GIB)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert_eq!(result.monthly_cost(), dec!(730));
+        assert_eq!(result.line_items.len(), 1);
+    }
+
+    #[test]
+    fn data_beyond_what_the_nodes_hold_is_a_violation() {
+        // 2 × dc2.large hold 2 × 160 GB = 320 GB: 321 GB does not fit.
+        let result = provisioned(cluster("dc2.large", 2), Some(Bytes(321 * GIB)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Limit { limit, needed, allowed, fix }]
+                if **limit == CLUSTER_STORAGE
+                    && *needed == Decimal::from(321 * GIB)
+                    && *allowed == Decimal::from(320 * GIB)
+                    && fix.starts_with("add nodes")
+        ));
+        // 320 GB fits exactly.
+        let result = provisioned(cluster("dc2.large", 2), Some(Bytes(320 * GIB)))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty());
+        // A single-node ra3.xlplus holds 4 TB, two nodes 2 × 32 TB = 64 TB.
+        let five_tb = Some(Bytes(5 * TIB));
+        let result = provisioned(cluster("ra3.xlplus", 1), five_tb)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Limit { allowed, .. }] if *allowed == Decimal::from(4 * TIB)
+        ));
+        let result = provisioned(cluster("ra3.xlplus", 2), five_tb)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty());
+    }
+
+    #[test]
+    fn node_counts_outside_the_types_range_are_violations() {
+        // ra3.4xlarge runs 2 to 64 nodes (64 by elastic resize).
+        let result = provisioned(cluster("ra3.4xlarge", 65), None)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Limit { limit, allowed, fix, .. }]
+                if **limit == MAX_NODES_RA3_4XLARGE && *allowed == dec!(64) && fix.contains("larger nodes")
+        ));
+        let result = provisioned(cluster("ra3.4xlarge", 64), None)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.violations.is_empty());
+    }
+
+    #[test]
+    fn concurrency_scaling_beyond_the_free_hour() {
+        // 2 h a day on 2 × ra3.4xlarge for 30 days (720 h): (2 − 1) h × 30
+        // × 2 nodes = 60 node-hours × $3.26 = $195.60.
+        let mut two = cluster("ra3.4xlarge", 2);
+        two.concurrency_scaling_per_day = Duration::from_hours(2);
+        let result = provisioned(two, None).evaluate(&ctx(dec!(720))).unwrap();
+        let line = item(&result, "concurrency_scaling_node_hour");
+        assert_eq!((line.quantity, line.monthly_cost), (dec!(60), dec!(195.60)));
+        // Within the free hour: nothing billed.
+        let mut within = cluster("ra3.4xlarge", 2);
+        within.concurrency_scaling_per_day = Duration::from_secs(3600);
+        let result = provisioned(within, None).evaluate(&ctx(dec!(720))).unwrap();
+        assert_eq!(
+            item(&result, "concurrency_scaling_node_hour").monthly_cost,
+            dec!(0)
+        );
+    }
+
+    #[test]
+    fn the_aws_concurrency_scaling_example() {
+        // AWS's example: 10 × dc2.8xlarge ($48 an hour), two transient
+        // clusters 5 minutes each beyond the free credits, in one day: the
+        // free hour plus 10 minutes. 10 min × 10 nodes = 1/6 h × 10 =
+        // 1.666… node-hours × $4.80 = $8.00.
+        let mut example = cluster("dc2.8xlarge", 10);
+        example.concurrency_scaling_per_day = Duration::from_secs(3600 + 600);
+        let result = provisioned(example, None).evaluate(&ctx(dec!(24))).unwrap();
+        let line = item(&result, "concurrency_scaling_node_hour");
+        assert_eq!(line.monthly_cost, dec!(8));
+        // With the cluster's own day of 10 × 24 h × $4.80 = $1,152.
+        assert_eq!(item(&result, "node_hour").monthly_cost, dec!(1152));
+    }
+
+    #[test]
+    fn spectrum_bills_each_query_rounded_up_to_the_mb() {
+        // 1,000 queries × 1 GB = 1,024,000 MB / 1,048,576 = 0.9765625 TB
+        // × $5 = $4.8828125.
+        let mut with = cluster("ra3.4xlarge", 2);
+        with.spectrum = Some((dec!(1000), Bytes(GIB)));
+        let result = provisioned(with, None).evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "spectrum_scanned_tb");
+        assert_eq!(line.quantity, dec!(0.9765625));
+        assert_eq!(line.monthly_cost, dec!(4.8828125));
+        // A 1 KB scan is billed 10 MB: 1,048,576 queries × 10 MB = 10 TB = $50.
+        let mut small = cluster("ra3.4xlarge", 2);
+        small.spectrum = Some((dec!(1048576), Bytes(1024)));
+        let result = provisioned(small, None).evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "spectrum_scanned_tb").monthly_cost, dec!(50));
+    }
+
+    #[test]
+    fn serverless_bills_rpu_hours_while_active() {
+        // 8 RPU × 4 h a day × 30 days = 960 RPU-hours × $0.375 = $360, and
+        // 1 TB of managed storage = 1,024 GB-months × $0.024 = $24.576.
+        let input = built(&[
+            (&DEPLOYMENT, Value::Choice(1)),
+            (&BASE_RPU, Value::Count(8)),
+            (
+                &ACTIVE_HOURS_PER_DAY,
+                Value::Duration(Duration::from_hours(4)),
+            ),
+            (&DATA_SIZE, Value::Bytes(Bytes(TIB))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx(dec!(720))).unwrap();
+        let line = item(&result, "rpu_hour");
+        assert_eq!((line.quantity, line.monthly_cost), (dec!(960), dec!(360)));
+        assert_eq!(
+            item(&result, "managed_storage_gb_month").monthly_cost,
+            dec!(24.576)
+        );
+        assert_eq!(result.mode, Some("serverless"));
+        // AWS's starting price: 4 RPU for an hour = $1.50.
+        let hour = Input {
+            warehouse: Warehouse::Serverless {
+                base_rpu: 4,
+                active: Active::PerMonth(Duration::from_hours(1)),
+            },
+            data_size: None,
+        };
+        assert_eq!(
+            hour.evaluate(&ctx(dec!(720))).unwrap().monthly_cost(),
+            dec!(1.5)
+        );
+        // 20 s a day is billed 60 s: 4 RPU × 60 s × 30 = 7,200 RPU-seconds
+        // = 2 RPU-hours × $0.375 = $0.75.
+        let short = Input {
+            warehouse: Warehouse::Serverless {
+                base_rpu: 4,
+                active: Active::PerDay(Duration::from_secs(20)),
+            },
+            data_size: None,
+        };
+        assert_eq!(
+            item(&short.evaluate(&ctx(dec!(720))).unwrap(), "rpu_hour").quantity,
+            dec!(2)
+        );
+    }
+
+    #[test]
+    fn a_base_capacity_serverless_does_not_offer_is_an_input_error() {
+        let serverless = |rpu: u32| {
+            built(&[
+                (&DEPLOYMENT, Value::Choice(1)),
+                (&BASE_RPU, Value::Count(rpu)),
+                (
+                    &ACTIVE_HOURS_PER_DAY,
+                    Value::Duration(Duration::from_hours(1)),
+                ),
+            ])
+        };
+        let error = serverless(12).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &BASE_RPU));
+        assert_eq!(
+            error.message,
+            "Redshift Serverless has no base capacity of 12 RPU"
+        );
+        assert_eq!(
+            error.help.as_deref(),
+            Some(
+                "base capacity is 4 RPU, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32; the nearest: 8 or 16"
+            )
+        );
+        assert_eq!(
+            serverless(520).unwrap_err().help.as_deref(),
+            Some(
+                "base capacity is 4 RPU, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32; the nearest: 512 or 544"
+            )
+        );
+        assert!(serverless(2).is_err());
+        for good in [4, 8, 512, 544, 1024] {
+            assert!(serverless(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn keys_of_the_other_deployment_are_refused_at_their_key() {
+        let error = built(&[
+            (&DEPLOYMENT, Value::Choice(1)),
+            (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+            (
+                &ACTIVE_HOURS_PER_DAY,
+                Value::Duration(Duration::from_hours(1)),
+            ),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &NODE_TYPE));
+        let error = built(&[
+            (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+            (&NODES, Value::Count(2)),
+            (&BASE_RPU, Value::Count(8)),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &BASE_RPU));
+        let error = built(&[(&NODE_TYPE, Value::Name("ra3.4xlarge"))]).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &NODES));
+        let error = built(&[
+            (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+            (&NODES, Value::Count(2)),
+            (&SPECTRUM_QUERIES_PER_MONTH, Value::Number(dec!(10))),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            error.message,
+            "`spectrum_queries_per_month` needs `spectrum_scan_per_query`"
+        );
+        let error = built(&[(&DEPLOYMENT, Value::Choice(1))]).unwrap_err();
+        assert!(error.key.is_none());
+    }
+}
