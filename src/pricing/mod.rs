@@ -7,7 +7,6 @@
 mod compiled;
 pub mod import;
 // Written by `compiled::rust_source`, not by hand.
-#[rustfmt::skip]
 mod tables;
 
 use std::borrow::Cow;

@@ -10,6 +10,16 @@ use rust_decimal::Decimal;
 use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};
 use crate::units::{Bytes, Duration};
 
+/// The items as written: rustfmt leaves a macro call in braces alone,
+/// so the generated layout is the formatted one.
+macro_rules! generated {
+    ($($item:item)*) => {
+        $($item)*
+    };
+}
+
+generated! {
+
 /// Every bundled table.
 pub static ALL: [&PriceBook; 3] = [&AWS_US_EAST_1, &AWS_EU_WEST_1, &AWS_AP_NORTHEAST_2];
 
@@ -6837,3 +6847,4 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
     index: OnceLock::new(),
 };
 
+}
