@@ -101,17 +101,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
-        let hours = match self.hours_running {
-            Some(running) if running.hours() > ctx.hours => {
-                result.note(
-                    "hours_running_over_month",
-                    "`hours_running` is longer than the month: calc bills the whole month",
-                );
-                ctx.hours
-            }
-            Some(running) => running.hours(),
-            None => ctx.hours,
-        };
+        let hours = ctx.hours_running(self.hours_running, result);
         let instance_hours = Decimal::from(self.instances).times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));

@@ -339,17 +339,7 @@ impl Input {
         let tasks = Decimal::from(self.tasks);
         let task_seconds = match self.running {
             Running::Hours(hours) => {
-                let hours = match hours {
-                    Some(running) if running.hours() > ctx.hours => {
-                        result.note(
-                            "hours_running_over_month",
-                            "`hours_running` is longer than the month: calc bills the whole month",
-                        );
-                        ctx.hours
-                    }
-                    Some(running) => running.hours(),
-                    None => ctx.hours,
-                };
+                let hours = ctx.hours_running(hours, result);
                 tasks.times(hours)?.times(Decimal::from(3600))?
             }
             Running::Runs {

@@ -174,6 +174,26 @@ impl Ctx<'_> {
     }
 
     /// A value the design sets (a retention, a buffer, a memory size),
+    /// Hours a resource runs in the month: `running` if set (longer than
+    /// the month is billed as the month, with a note), else the whole month.
+    pub fn hours_running(
+        &self,
+        running: Option<Duration>,
+        result: &mut ComponentResult,
+    ) -> Decimal {
+        match running {
+            Some(running) if running.hours() > self.hours => {
+                result.note(
+                    "hours_running_over_month",
+                    "`hours_running` is longer than the month: calc bills the whole month",
+                );
+                self.hours
+            }
+            Some(running) => running.hours(),
+            None => self.hours,
+        }
+    }
+
     /// given in its limits' kind (a count, bytes, or milliseconds), checked
     /// against the range the table's `min` and `max` limits allow: outside
     /// it, a violation with the fix for its side. The component is still

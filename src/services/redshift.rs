@@ -525,17 +525,7 @@ impl Input {
                 result,
             )?;
         }
-        let hours = match cluster.hours_running {
-            Some(running) if running.hours() > ctx.hours => {
-                result.note(
-                    "hours_running_over_month",
-                    "`hours_running` is longer than the month: calc bills the whole month",
-                );
-                ctx.hours
-            }
-            Some(running) => running.hours(),
-            None => ctx.hours,
-        };
+        let hours = ctx.hours_running(cluster.hours_running, result);
         let node_hours = nodes.times(hours)?;
         result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
         result.capacity("node_hours", CapacityValue::Number(node_hours));
