@@ -333,3 +333,99 @@ components = [{ service = "dynamodb", streams = true }]
     );
     assert_eq!(decimal(&json["comparison"][1]["ratio_to_cheapest"]), "1");
 }
+
+/// The first component's line item for `dimension`, as text, in the one
+/// alternative of a scenario made of `components`.
+fn cost_of(hours: &str, components: &str, dimension: &str) -> String {
+    let s = scenario(
+        "analytics",
+        &format!(
+            "hours_per_month = {hours}\n[workload]\nrecords_per_second = 1\nrecord_size = \"1 KB\"\n\
+             [[alternatives]]\nname = \"A\"\ncomponents = [{components}]\n"
+        ),
+    );
+    let json = calc_json(&[s.path()]);
+    decimal(&line(component(&json, 0), dimension)["monthly_cost"])
+}
+
+#[test]
+fn aws_athena_example_by_format_and_compression() {
+    // AWS's example: 3 TB in 4 equal columns, a query reading one. CSV
+    // reads it all: 3 TB × $5 = $15. GZIP 3:1 leaves 1 TB: $5. Parquet 3:1
+    // reads one column of the 1 TB: 0.25 TB = $1.25.
+    let athena = |extra: &str| {
+        cost_of(
+            "730",
+            &format!(
+                "{{ service = \"athena\", queries_per_month = 1, table_size = \"3 TB\", \
+                 columns = 4, columns_read = 1{extra} }}"
+            ),
+            "data_scanned_tb",
+        )
+    };
+    assert_eq!(athena(", format = \"csv\""), "15");
+    assert_eq!(athena(", format = \"csv\", compression_ratio = 3"), "5");
+    assert_eq!(
+        athena(", format = \"parquet\", compression_ratio = 3"),
+        "1.25"
+    );
+    // A query scanning 1 MB is billed 10 MB: 10 / 1,048,576 TB × $5.
+    let small = cost_of(
+        "730",
+        r#"{ service = "athena", queries_per_month = 1048576, table_size = "1 MB" }"#,
+        "data_scanned_tb",
+    );
+    assert_eq!(small, "50");
+}
+
+#[test]
+fn aws_glue_examples() {
+    // 6 DPUs × 0.25 h × $0.44 = $0.66; a session of the default 5 DPUs
+    // for 24 minutes, 5 × 0.4 h × $0.44 = $0.88; Flex, 6 × 1/3 h × $0.29 = $0.58.
+    assert_eq!(
+        cost_of(
+            "730",
+            r#"{ service = "glue", dpus = 6, duration = "15 min" }"#,
+            "etl_dpu_hour"
+        ),
+        "0.66"
+    );
+    assert_eq!(
+        cost_of(
+            "730",
+            r#"{ service = "glue", kind = "interactive_session", duration = "24 min" }"#,
+            "interactive_session_dpu_hour"
+        ),
+        "0.88"
+    );
+    assert_eq!(
+        cost_of(
+            "730",
+            r#"{ service = "glue", dpus = 6, duration = "20 min", execution_class = "flex" }"#,
+            "flex_dpu_hour"
+        ),
+        "0.58"
+    );
+}
+
+#[test]
+fn aws_redshift_concurrency_scaling_example() {
+    // 10 × dc2.8xlarge = $48 an hour. Two transient clusters used 5 minutes
+    // each beyond the free hour, in a day: 10 minutes × $48 / 60 = $8.00.
+    assert_eq!(
+        cost_of(
+            "24",
+            r#"{ service = "redshift", node_type = "dc2.8xlarge", nodes = 10, concurrency_scaling_hours_per_day = "70 min" }"#,
+            "concurrency_scaling_node_hour"
+        ),
+        "8"
+    );
+}
+
+#[test]
+fn fargate_task_for_a_month() {
+    // 1 vCPU × 730 h × $0.04048 = $29.5504; 2 GB × 730 h × $0.004445 = $6.4897.
+    let task = r#"{ service = "fargate", vcpu = 1, memory = "2 GB" }"#;
+    assert_eq!(cost_of("730", task, "vcpu_hour"), "29.5504");
+    assert_eq!(cost_of("730", task, "gb_hour"), "6.4897");
+}

@@ -279,6 +279,45 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "glue.catalog_requests",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(1, 0, 0, false, 0) /* 1 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("million requests"),
+                source: Borrowed("AWS Glue pricing page: the first million requests a month are free, then $1.00 per million; AWS Price List '$1 per 1,000,000 requests for AWS Glue Data Catalog request' (effective 2024-11-01)"),
+                as_of: Borrowed("2026-09-20"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.catalog_storage",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(10, 0, 0, false, 0) /* 10 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("100,000 objects-month"),
+                source: Borrowed("AWS Glue pricing page: the first million objects stored in the Data Catalog are free, then $1.00 per 100,000 objects over a million, per month (Turkish and Japanese copies; harvest of aws.amazon.com/glue/pricing, 2026-09-20)"),
+                as_of: Borrowed("2026-09-20"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.crawler_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("DPU-hour"),
+                source: Borrowed("AWS Price List, AWSGlue, '$0.44 per Data Processing Unit-Hour for AWS Glue crawler' (usage type Crawler-DPU-Hour, effective 2024-11-01; the row seen is ap-east-1's, and us-east-1's 60 crawler hours at 1 DPU bill $26.40 in Infracost's us-east-1 test output)"),
+                as_of: Borrowed("2024-11-01"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "glue.etl_dpu_hour",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
@@ -302,6 +341,19 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 source: Borrowed("AWS Glue pricing page's Flex example '6 DPUs * 1/3 hour * $0.29 = $0.58', as quoted by two independent third parties (a harvest of aws.amazon.com/glue/pricing of 2026-09-20, and a note); not seen in AWS's own text"),
                 as_of: Borrowed("2026-09-20"),
                 evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "glue.interactive_session_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("DPU-hour"),
+                source: Borrowed("AWS Glue pricing page's example (Turkish copy of aws.amazon.com/glue/pricing): an interactive session has 5 DPUs by default; run for 24 minutes it is billed 5 DPU x 0.4 h x $0.44 = $0.88"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
             },
         ),
         (
@@ -2113,6 +2165,33 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "glue.interactive_session_default_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_min_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_crawl_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("Crawlers are billed per second with a 10-minute minimum per crawl, as third parties quote AWS's Glue pricing page (awsnegotiations.com, 2026; the same figure in older copies of the page); not seen in AWS's current text"),
+                as_of: Borrowed("2026-05-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
             "glue.min_billed_duration",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
@@ -2126,6 +2205,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
                 source: Borrowed("AWS Glue pricing page before Glue 2.0 (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour billed per second, rounded up to the second, with a 10-minute minimum per ETL job"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_session_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': billed per second for the DPUs used, with a 1-minute minimum billing duration per session"),
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },

@@ -1,4 +1,6 @@
-//! AWS Glue ETL jobs, billed per DPU-hour of run time.
+//! AWS Glue: ETL jobs, interactive sessions and crawlers, billed per
+//! DPU-hour of run time, and the Data Catalog, billed per object stored and
+//! per request beyond a free million of each.
 
 use rust_decimal::Decimal;
 
@@ -14,10 +16,25 @@ use crate::units::Duration;
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",
     title: "Glue",
-    dimensions: &[&ETL_DPU_HOUR, &FLEX_DPU_HOUR],
-    limits: &[&MIN_BILLED_DURATION, &MIN_BILLED_DURATION_BEFORE_2_0],
+    dimensions: &[
+        &ETL_DPU_HOUR,
+        &FLEX_DPU_HOUR,
+        &SESSION_DPU_HOUR,
+        &CRAWLER_DPU_HOUR,
+        &CATALOG_OBJECTS,
+        &CATALOG_REQUESTS,
+    ],
+    limits: &[
+        &MIN_BILLED_DURATION,
+        &MIN_BILLED_DURATION_BEFORE_2_0,
+        &MIN_BILLED_SESSION,
+        &SESSION_DEFAULT_DPUS,
+        &SESSION_MIN_DPUS,
+        &MIN_BILLED_CRAWL,
+    ],
     parse: super::Parse {
         keys: &[
+            &KIND,
             &WORKER_TYPE,
             &WORKERS,
             &DPUS,
@@ -25,6 +42,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &RUNS_PER_MONTH,
             &EXECUTION_CLASS,
             &GLUE_VERSION,
+            &CATALOG_OBJECTS_KEY,
+            &CATALOG_REQUESTS_PER_MONTH,
         ],
         build,
     },
@@ -34,6 +53,12 @@ pub const SERVICE: ServiceDef = ServiceDef {
     transforms: false,
 };
 
+static KIND: Key = Key::new(
+    "kind",
+    Kind::Choice(GlueKind::NAMES),
+    Default::Text("job"),
+    "`job` (an ETL job), `interactive_session`, `crawler`, or `data_catalog` (objects and requests)",
+);
 static WORKER_TYPE: Key = Key::new(
     "worker_type",
     Kind::Choice(WorkerType::NAMES),
@@ -55,22 +80,37 @@ static DPUS: Key = Key::new(
     "dpus",
     Kind::Number,
     Default::None,
-    "DPUs a run uses (4 vCPU and 16 GB each), instead of `worker_type` and `workers`",
+    "DPUs a run uses (4 vCPU and 16 GB each), instead of `worker_type` and `workers`; \
+     for a crawler, the DPUs its crawls report",
 )
-.defaulting_to("from the workers");
+.defaulting_to("from the workers (5 for a session)");
 static DURATION: Key = Key::new(
     "duration",
     Kind::Duration,
     Default::None,
-    "time a run takes",
+    "time a run, session or crawl takes",
 )
 .defaulting_to("required");
 static RUNS_PER_MONTH: Key = Key::new(
     "runs_per_month",
     Kind::Number,
     Default::Integer(1),
-    "runs a month",
+    "runs, sessions or crawls a month",
 );
+static CATALOG_OBJECTS_KEY: Key = Key::new(
+    "catalog_objects",
+    Kind::Number,
+    Default::None,
+    "objects the Data Catalog stores (tables, partitions, databases…); the first million are free",
+)
+.defaulting_to("0, with `kind = \"data_catalog\"`");
+static CATALOG_REQUESTS_PER_MONTH: Key = Key::new(
+    "catalog_requests_per_month",
+    Kind::Number,
+    Default::None,
+    "requests to the Data Catalog a month; the first million are free",
+)
+.defaulting_to("0, with `kind = \"data_catalog\"`");
 static EXECUTION_CLASS: Key = Key::new(
     "execution_class",
     Kind::Choice(ExecutionClass::NAMES),
@@ -85,7 +125,7 @@ static GLUE_VERSION: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
-    summary: "serverless Spark ETL jobs, billed per DPU-hour of run time",
+    summary: "serverless Spark ETL jobs, sessions and crawlers, billed per DPU-hour; the Data Catalog per object and request",
     ordering: "none",
     retention: "none: it reads from and writes to stores",
     replay: "no",
@@ -95,11 +135,20 @@ pub const DOC: Doc = Doc {
         "DPUs = workers x DPUs per worker (G.025X 0.25, G.1X 1, G.2X 2, G.4X 4, G.8X 8), or as given",
         "billed time = the run rounded up to the second, at least 1 minute (10 before Glue 2.0)",
         "DPU-hours = DPUs x billed time (h) x runs a month, standard or Flex",
+        "interactive session: 5 DPUs unless set (at least 2), at least 1 minute billed",
+        "crawler: the DPUs its crawls use x each crawl's time, at least 10 minutes billed",
+        "Data Catalog: (objects - 1 million) / 100,000 + (requests - 1 million) / 1 million, in dollars at $1 each",
     ],
 };
 
 pub const ETL_DPU_HOUR: Dimension = Dimension::new("glue.etl_dpu_hour", "DPU-hour");
 pub const FLEX_DPU_HOUR: Dimension = Dimension::new("glue.flex_dpu_hour", "DPU-hour");
+pub const SESSION_DPU_HOUR: Dimension =
+    Dimension::new("glue.interactive_session_dpu_hour", "DPU-hour");
+pub const CRAWLER_DPU_HOUR: Dimension = Dimension::new("glue.crawler_dpu_hour", "DPU-hour");
+pub const CATALOG_OBJECTS: Dimension =
+    Dimension::new("glue.catalog_storage", "100,000 objects-month");
+pub const CATALOG_REQUESTS: Dimension = Dimension::new("glue.catalog_requests", "million requests");
 
 pub const MIN_BILLED_DURATION: Limit = Limit::new(
     "glue.min_billed_duration",
@@ -111,6 +160,36 @@ pub const MIN_BILLED_DURATION_BEFORE_2_0: Limit = Limit::new(
     LimitKind::Duration,
     "billed time of a run (Glue 0.9 and 1.0)",
 );
+
+pub const MIN_BILLED_SESSION: Limit = Limit::new(
+    "glue.min_billed_session_duration",
+    LimitKind::Duration,
+    "billed time of an interactive session",
+);
+pub const SESSION_DEFAULT_DPUS: Limit = Limit::new(
+    "glue.interactive_session_default_dpus",
+    LimitKind::Count,
+    "DPUs an interactive session has unless set",
+);
+pub const SESSION_MIN_DPUS: Limit = Limit::new(
+    "glue.interactive_session_min_dpus",
+    LimitKind::Count,
+    "DPUs of an interactive session",
+);
+pub const MIN_BILLED_CRAWL: Limit = Limit::new(
+    "glue.min_billed_crawl_duration",
+    LimitKind::Duration,
+    "billed time of a crawl",
+);
+
+choice! {
+    pub enum GlueKind {
+        Job = "job",
+        InteractiveSession = "interactive_session",
+        Crawler = "crawler",
+        DataCatalog = "data_catalog",
+    }
+}
 
 choice! {
     pub enum WorkerType {
@@ -155,54 +234,73 @@ choice! {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    /// DPUs a run uses, from the workers or as given.
-    pub dpus: Decimal,
-    pub duration: Duration,
+    pub work: Work,
+    /// Runs, sessions or crawls a month.
     pub runs_per_month: Decimal,
-    pub execution_class: ExecutionClass,
-    pub glue_version: GlueVersion,
+}
+
+/// What a `glue` component is billed for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Work {
+    /// An ETL job: DPUs from the workers or as given.
+    Job {
+        dpus: Decimal,
+        duration: Duration,
+        execution_class: ExecutionClass,
+        glue_version: GlueVersion,
+    },
+    /// An interactive session; without DPUs, Glue's default.
+    Session {
+        dpus: Option<Decimal>,
+        duration: Duration,
+    },
+    /// A crawler, at the DPUs its crawls report.
+    Crawler { dpus: Decimal, duration: Duration },
+    /// The Data Catalog: objects stored and requests a month.
+    Catalog { objects: Decimal, requests: Decimal },
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
     let default = || Invalid::component("a key of `glue` has no value");
-    let dpus = match (
-        values.choice::<WorkerType>(&WORKER_TYPE),
-        values.count(&WORKERS),
-        values.number(&DPUS),
-    ) {
-        (Some(_), Some(_), Some(_)) | (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
-            return Err(Invalid::new(
-                &DPUS,
-                "`dpus` and `worker_type` with `workers` say the same thing twice",
-            )
-            .with_help("keep `worker_type` and `workers`, or `dpus` alone"));
+    let kind: GlueKind = values.choice(&KIND).ok_or_else(default)?;
+    let catalog = (
+        values.number(&CATALOG_OBJECTS_KEY),
+        values.number(&CATALOG_REQUESTS_PER_MONTH),
+    );
+    let runs_per_month = values.number(&RUNS_PER_MONTH).ok_or_else(default)?;
+    if kind == GlueKind::DataCatalog {
+        for key in [&WORKER_TYPE, &WORKERS, &DPUS, &DURATION] {
+            if values.is_set(key) {
+                return Err(Invalid::new(
+                    key,
+                    format!("`{}` is not a figure of the Data Catalog", key.name),
+                )
+                .with_help("give the catalog its own component, and the job or crawler another"));
+            }
         }
-        (Some(_), None, None) => {
-            return Err(Invalid::new(&WORKER_TYPE, "`worker_type` needs `workers`")
-                .with_help("set how many workers a run uses, e.g. `workers = 10`"));
-        }
-        (None, Some(_), None) => {
-            return Err(Invalid::new(&WORKERS, "`workers` needs `worker_type`")
-                .with_help("e.g. `worker_type = \"G.1X\"`, one DPU a worker"));
-        }
-        (None, None, None) => {
-            return Err(
-                Invalid::component("`glue` needs `worker_type` and `workers`, or `dpus`")
-                    .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"),
-            );
-        }
-        (Some(_), Some(0), None) => {
-            return Err(Invalid::new(&WORKERS, "`workers` must be at least 1"));
-        }
-        (Some(worker_type), Some(workers), None) => worker_type
-            .dpus()
-            .times(Decimal::from(workers))
-            .map_err(|_| Invalid::new(&WORKERS, "`workers` is too large to compute exactly"))?,
-        (None, None, Some(dpus)) if dpus.is_zero() => {
-            return Err(Invalid::new(&DPUS, "`dpus` must be more than 0"));
-        }
-        (None, None, Some(dpus)) => dpus,
-    };
+        let (objects, requests) = catalog;
+        return Ok(super::Input::Glue(Input {
+            work: Work::Catalog {
+                objects: objects.unwrap_or(Decimal::ZERO),
+                requests: requests.unwrap_or(Decimal::ZERO),
+            },
+            runs_per_month,
+        }));
+    }
+    if let Some(key) = [
+        (&CATALOG_OBJECTS_KEY, catalog.0),
+        (&CATALOG_REQUESTS_PER_MONTH, catalog.1),
+    ]
+    .into_iter()
+    .find_map(|(key, value)| value.map(|_| key))
+    {
+        return Err(Invalid::new(
+            key,
+            format!("`{}` needs `kind = \"data_catalog\"`", key.name),
+        )
+        .with_help("give the Data Catalog a component of its own"));
+    }
+    let dpus = dpus(values, kind)?;
     let Some(duration) = values.duration(&DURATION) else {
         return Err(Invalid::component("`glue` needs `duration`")
             .with_help("set how long one run takes, e.g. `duration = \"15 min\"`"));
@@ -212,63 +310,198 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     }
     let execution_class = values.choice(&EXECUTION_CLASS).ok_or_else(default)?;
     let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(default)?;
-    // The Flex execution class came with Glue 3.0 (AWS Big Data blog,
-    // "Introducing AWS Glue Flex jobs").
-    if execution_class == ExecutionClass::Flex
-        && matches!(
-            glue_version,
-            GlueVersion::V0_9 | GlueVersion::V1_0 | GlueVersion::V2_0
-        )
-    {
-        return Err(Invalid::new(
-            &EXECUTION_CLASS,
-            format!(
-                "the `flex` execution class needs Glue 3.0 or later (found {})",
-                glue_version.as_str()
-            ),
-        )
-        .with_help("set `glue_version = \"3.0\"` or later, or use `standard`"));
-    }
+    let work = match kind {
+        GlueKind::Job => {
+            // The Flex execution class came with Glue 3.0 (AWS Big Data
+            // blog, "Introducing AWS Glue Flex jobs").
+            let Some(dpus) = dpus else {
+                return Err(Invalid::component(
+                    "`glue` needs `worker_type` and `workers`, or `dpus`",
+                )
+                .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"));
+            };
+            if execution_class == ExecutionClass::Flex
+                && matches!(
+                    glue_version,
+                    GlueVersion::V0_9 | GlueVersion::V1_0 | GlueVersion::V2_0
+                )
+            {
+                return Err(Invalid::new(
+                    &EXECUTION_CLASS,
+                    format!(
+                        "the `flex` execution class needs Glue 3.0 or later (found {})",
+                        glue_version.as_str()
+                    ),
+                )
+                .with_help("set `glue_version = \"3.0\"` or later, or use `standard`"));
+            }
+            Work::Job {
+                dpus,
+                duration,
+                execution_class,
+                glue_version,
+            }
+        }
+        GlueKind::InteractiveSession => {
+            // Sessions run Glue 2.0 and later, at the standard rate (Glue
+            // developer guide, "Interactive sessions pricing").
+            if execution_class == ExecutionClass::Flex {
+                return Err(Invalid::new(
+                    &EXECUTION_CLASS,
+                    "an interactive session has no `flex` execution class",
+                )
+                .with_help("remove `execution_class`"));
+            }
+            if matches!(glue_version, GlueVersion::V0_9 | GlueVersion::V1_0) {
+                return Err(Invalid::new(
+                    &GLUE_VERSION,
+                    format!(
+                        "interactive sessions need Glue 2.0 or later (found {})",
+                        glue_version.as_str()
+                    ),
+                ));
+            }
+            Work::Session { dpus, duration }
+        }
+        GlueKind::Crawler => {
+            if values.is_set(&WORKER_TYPE) || values.is_set(&WORKERS) {
+                return Err(Invalid::new(
+                    &WORKER_TYPE,
+                    "a crawler has no workers: Glue picks its DPUs",
+                )
+                .with_help("set `dpus` to what the crawler's runs report"));
+            }
+            let Some(dpus) = dpus else {
+                return Err(Invalid::component("a `glue` crawler needs `dpus`")
+                    .with_help("set the DPUs its crawls report, e.g. `dpus = 2`"));
+            };
+            Work::Crawler { dpus, duration }
+        }
+        GlueKind::DataCatalog => unreachable!("handled above"),
+    };
     Ok(super::Input::Glue(Input {
-        dpus,
-        duration,
-        runs_per_month: values.number(&RUNS_PER_MONTH).ok_or_else(default)?,
-        execution_class,
-        glue_version,
+        work,
+        runs_per_month,
     }))
+}
+
+/// The DPUs from `worker_type` × `workers` or `dpus`, if either is given.
+fn dpus(values: &Values, kind: GlueKind) -> Result<Option<Decimal>, Invalid> {
+    match (
+        values.choice::<WorkerType>(&WORKER_TYPE),
+        values.count(&WORKERS),
+        values.number(&DPUS),
+    ) {
+        (Some(_), Some(_), Some(_)) | (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
+            Err(Invalid::new(
+                &DPUS,
+                "`dpus` and `worker_type` with `workers` say the same thing twice",
+            )
+            .with_help("keep `worker_type` and `workers`, or `dpus` alone"))
+        }
+        (Some(_), None, None) => Err(Invalid::new(&WORKER_TYPE, "`worker_type` needs `workers`")
+            .with_help("set how many workers a run uses, e.g. `workers = 10`")),
+        (None, Some(_), None) => Err(Invalid::new(&WORKERS, "`workers` needs `worker_type`")
+            .with_help("e.g. `worker_type = \"G.1X\"`, one DPU a worker")),
+        (None, None, None) if kind == GlueKind::Job => Err(Invalid::component(
+            "`glue` needs `worker_type` and `workers`, or `dpus`",
+        )
+        .with_help("e.g. `worker_type = \"G.1X\", workers = 10`")),
+        (None, None, None) => Ok(None),
+        (Some(_), Some(0), None) => Err(Invalid::new(&WORKERS, "`workers` must be at least 1")),
+        (Some(worker_type), Some(workers), None) => worker_type
+            .dpus()
+            .times(Decimal::from(workers))
+            .map(Some)
+            .map_err(|_| Invalid::new(&WORKERS, "`workers` is too large to compute exactly")),
+        (None, None, Some(dpus)) if dpus.is_zero() => {
+            Err(Invalid::new(&DPUS, "`dpus` must be more than 0"))
+        }
+        (None, None, Some(dpus)) => Ok(Some(dpus)),
+    }
 }
 
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        result.reset(SERVICE.name, Some(self.execution_class.as_str()));
-        // A run is billed per second, rounded up, with a minimum that
-        // Glue 2.0 lowered from 10 minutes to 1.
-        let minimum = match self.glue_version {
-            GlueVersion::V0_9 | GlueVersion::V1_0 => &MIN_BILLED_DURATION_BEFORE_2_0,
-            _ => &MIN_BILLED_DURATION,
+        let (dimension, dpus, duration, minimum) = match &self.work {
+            Work::Catalog { objects, requests } => {
+                result.reset(SERVICE.name, Some(GlueKind::DataCatalog.as_str()));
+                result.properties = Properties::default();
+                result.output = Some(Flow::NOTHING);
+                // Storage is priced per 100,000 objects a month and requests
+                // per million; the table's free allowance covers the first
+                // million of each.
+                let hundred_thousands = objects.per(Decimal::from(100_000))?;
+                result.capacity("catalog_objects", CapacityValue::Number(*objects));
+                result
+                    .line_items
+                    .push(charge(ctx, &CATALOG_OBJECTS, hundred_thousands)?);
+                let millions = requests.per(Decimal::from(1_000_000))?;
+                result
+                    .line_items
+                    .push(charge(ctx, &CATALOG_REQUESTS, millions)?);
+                result.latency = Duration::ZERO;
+                return Ok(());
+            }
+            Work::Job {
+                dpus,
+                duration,
+                execution_class,
+                glue_version,
+            } => {
+                result.reset(SERVICE.name, Some(execution_class.as_str()));
+                // Billed per second, rounded up, with a minimum that Glue 2.0
+                // lowered from 10 minutes to 1.
+                let minimum = match glue_version {
+                    GlueVersion::V0_9 | GlueVersion::V1_0 => &MIN_BILLED_DURATION_BEFORE_2_0,
+                    _ => &MIN_BILLED_DURATION,
+                };
+                let dimension = match execution_class {
+                    ExecutionClass::Standard => &ETL_DPU_HOUR,
+                    ExecutionClass::Flex => &FLEX_DPU_HOUR,
+                };
+                (dimension, *dpus, *duration, minimum)
+            }
+            Work::Session { dpus, duration } => {
+                result.reset(SERVICE.name, Some(GlueKind::InteractiveSession.as_str()));
+                let dpus = match dpus {
+                    Some(dpus) => *dpus,
+                    None => ctx.count(&SESSION_DEFAULT_DPUS)?,
+                };
+                let least = ctx.count(&SESSION_MIN_DPUS)?;
+                if dpus < least {
+                    result.violate_below(
+                        &SESSION_MIN_DPUS,
+                        dpus,
+                        least,
+                        "give the session at least 2 DPUs",
+                    );
+                }
+                (&SESSION_DPU_HOUR, dpus, *duration, &MIN_BILLED_SESSION)
+            }
+            Work::Crawler { dpus, duration } => {
+                result.reset(SERVICE.name, Some(GlueKind::Crawler.as_str()));
+                (&CRAWLER_DPU_HOUR, *dpus, *duration, &MIN_BILLED_CRAWL)
+            }
         };
-        let run_secs = self.duration.secs().ceil();
+        // A job reads from and writes to stores of its own: it passes
+        // nothing on through the flow.
+        result.properties = Properties::default();
+        result.output = Some(Flow::NOTHING);
+        let run_secs = duration.secs().ceil();
         let billed_secs = run_secs.max(ctx.duration(minimum)?.secs());
         // Seconds first, hours last, so that a whole number of DPU-hours
         // stays whole (6 DPUs for 20 minutes are 2 DPU-hours exactly).
-        let dpu_hours = self
-            .dpus
+        let dpu_hours = dpus
             .times(billed_secs)?
             .times(self.runs_per_month)?
             .per(Decimal::from(3600))?;
-        result.capacity("dpus", CapacityValue::Number(self.dpus));
+        result.capacity("dpus", CapacityValue::Number(dpus));
         result.capacity("billed_seconds_per_run", CapacityValue::Number(billed_secs));
         result.capacity("dpu_hours", CapacityValue::Number(dpu_hours));
-        let dimension = match self.execution_class {
-            ExecutionClass::Standard => &ETL_DPU_HOUR,
-            ExecutionClass::Flex => &FLEX_DPU_HOUR,
-        };
         result.line_items.push(charge(ctx, dimension, dpu_hours)?);
-        // A job reads from and writes to stores of its own: it passes
-        // nothing on through the flow, and its data is late by its run.
-        result.properties = Properties::default();
-        result.latency = self.duration;
-        result.output = Some(Flow::NOTHING);
+        // The data is late by the run.
+        result.latency = duration;
         Ok(())
     }
 }
@@ -290,11 +523,33 @@ mod tests {
 
     fn job(dpus: Decimal, duration: Duration) -> Input {
         Input {
-            dpus,
-            duration,
+            work: Work::Job {
+                dpus,
+                duration,
+                execution_class: ExecutionClass::Standard,
+                glue_version: GlueVersion::V5_0,
+            },
             runs_per_month: Decimal::ONE,
-            execution_class: ExecutionClass::Standard,
-            glue_version: GlueVersion::V5_0,
+        }
+    }
+
+    /// The job's work, to change one of its figures.
+    fn work(input: &mut Input) -> (&mut Duration, &mut ExecutionClass, &mut GlueVersion) {
+        match &mut input.work {
+            Work::Job {
+                duration,
+                execution_class,
+                glue_version,
+                ..
+            } => (duration, execution_class, glue_version),
+            other => panic!("not a job: {other:?}"),
+        }
+    }
+
+    fn dpus_of(input: &Input) -> Decimal {
+        match input.work {
+            Work::Job { dpus, .. } => dpus,
+            ref other => panic!("not a job: {other:?}"),
         }
     }
 
@@ -324,7 +579,7 @@ mod tests {
         // AWS's Flex example, as quoted: 6 DPUs × 1/3 h × $0.29 = $0.58.
         // 6 × 1,200 s = 7,200 DPU-seconds = 2 DPU-hours exactly.
         let mut input = job(dec!(6), Duration::from_secs(20 * 60));
-        input.execution_class = ExecutionClass::Flex;
+        *work(&mut input).1 = ExecutionClass::Flex;
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let flex = item(&result, "flex_dpu_hour");
         assert_eq!((flex.quantity, flex.monthly_cost), (dec!(2), dec!(0.58)));
@@ -340,7 +595,7 @@ mod tests {
             (&RUNS_PER_MONTH, Value::Number(dec!(60))),
         ])
         .unwrap();
-        assert_eq!(input.dpus, dec!(20));
+        assert_eq!(dpus_of(&input), dec!(20));
         assert_eq!(line(&input), (dec!(1200), dec!(528)));
         // 2 × G.025X = 0.5 DPU.
         let input = built(&[
@@ -349,7 +604,7 @@ mod tests {
             (&DURATION, Value::Duration(Duration::from_hours(1))),
         ])
         .unwrap();
-        assert_eq!(input.dpus, dec!(0.5));
+        assert_eq!(dpus_of(&input), dec!(0.5));
     }
 
     #[test]
@@ -361,7 +616,7 @@ mod tests {
         assert_eq!(line(&input), (dec!(5), dec!(2.20)));
         // A run of 90.2 s is billed 91 s: 10 × 91 × 30 = 27,300 DPU-seconds
         // = 7.58333… DPU-hours.
-        input.duration = Duration::from_ms(dec!(90200));
+        *work(&mut input).0 = Duration::from_ms(dec!(90200));
         let (quantity, _) = line(&input);
         assert_eq!(quantity.round_dp(6), dec!(7.583333));
     }
@@ -372,12 +627,12 @@ mod tests {
         // 10 × 600 s = 6,000 DPU-seconds = 1.6666… DPU-hours; 3 runs are
         // 18,000 DPU-seconds = 5 DPU-hours × $0.44 = $2.20.
         let mut input = job(dec!(10), Duration::from_secs(120));
-        input.glue_version = GlueVersion::V1_0;
+        *work(&mut input).2 = GlueVersion::V1_0;
         input.runs_per_month = dec!(3);
         assert_eq!(line(&input), (dec!(5), dec!(2.20)));
         // The same runs on Glue 2.0 are billed their 2 minutes:
         // 10 × 120 × 3 = 3,600 DPU-seconds = 1 DPU-hour, $0.44.
-        input.glue_version = GlueVersion::V2_0;
+        *work(&mut input).2 = GlueVersion::V2_0;
         assert_eq!(line(&input), (dec!(1), dec!(0.44)));
     }
 
@@ -422,7 +677,123 @@ mod tests {
         );
         let mut set = base.to_vec();
         set.push((&GLUE_VERSION, Value::Choice(3)));
-        assert_eq!(built(&set).unwrap().execution_class, ExecutionClass::Flex);
+        let mut input = built(&set).unwrap();
+        assert_eq!(*work(&mut input).1, ExecutionClass::Flex);
+    }
+
+    #[test]
+    fn aws_pricing_example_of_an_interactive_session() {
+        // AWS's example: a session has 5 DPUs by default; 24 minutes is
+        // 5 × 0.4 h = 2 DPU-hours × $0.44 = $0.88.
+        let input = built(&[
+            (&KIND, Value::Choice(1)),
+            (&DURATION, Value::Duration(Duration::from_secs(24 * 60))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let session = item(&result, "interactive_session_dpu_hour");
+        assert_eq!(
+            (session.quantity, session.monthly_cost),
+            (dec!(2), dec!(0.88))
+        );
+        assert!(result.violations.is_empty());
+        // 30 seconds is billed the 1-minute minimum: 5 × 60 s = 300
+        // DPU-seconds = 1/12 DPU-hour; twelve such sessions are 1 DPU-hour.
+        let input = built(&[
+            (&KIND, Value::Choice(1)),
+            (&DURATION, Value::Duration(Duration::from_secs(30))),
+            (&RUNS_PER_MONTH, Value::Number(dec!(12))),
+        ])
+        .unwrap();
+        assert_eq!(line(&input), (dec!(1), dec!(0.44)));
+    }
+
+    #[test]
+    fn a_session_below_two_dpus_is_a_violation() {
+        let input = built(&[
+            (&KIND, Value::Choice(1)),
+            (&DPUS, Value::Number(dec!(1))),
+            (&DURATION, Value::Duration(Duration::from_hours(1))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [crate::report::Violation::Minimum { limit, .. }] if limit.key == SESSION_MIN_DPUS.key
+        ));
+    }
+
+    #[test]
+    fn a_crawl_is_billed_at_least_ten_minutes() {
+        // 2 DPUs crawling for 3 minutes, 30 crawls: each billed 10 minutes,
+        // 2 × 600 s × 30 = 36,000 DPU-seconds = 10 DPU-hours × $0.44 = $4.40.
+        let input = built(&[
+            (&KIND, Value::Choice(2)),
+            (&DPUS, Value::Number(dec!(2))),
+            (&DURATION, Value::Duration(Duration::from_secs(180))),
+            (&RUNS_PER_MONTH, Value::Number(dec!(30))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let crawler = item(&result, "crawler_dpu_hour");
+        assert_eq!(
+            (crawler.quantity, crawler.monthly_cost),
+            (dec!(10), dec!(4.40))
+        );
+        // A crawler's DPUs are Glue's to pick.
+        let error = built(&[
+            (&KIND, Value::Choice(2)),
+            (&DURATION, Value::Duration(Duration::from_secs(180))),
+        ])
+        .unwrap_err();
+        assert_eq!(error.message, "a `glue` crawler needs `dpus`");
+    }
+
+    #[test]
+    fn the_data_catalog_is_free_up_to_a_million_objects_and_requests() {
+        let ctx_with_free_tier = |hours| Ctx {
+            free_tier: true,
+            ..ctx(hours)
+        };
+        // 1.2 million objects and 3 million requests: 200,000 objects over
+        // the free million are 2 × $1.00, 2 million requests over it 2 × $1.00.
+        let input = built(&[
+            (&KIND, Value::Choice(3)),
+            (&CATALOG_OBJECTS_KEY, Value::Number(dec!(1200000))),
+            (&CATALOG_REQUESTS_PER_MONTH, Value::Number(dec!(3000000))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx_with_free_tier(dec!(730))).unwrap();
+        assert_eq!(item(&result, "catalog_storage").monthly_cost, dec!(2));
+        assert_eq!(item(&result, "catalog_requests").monthly_cost, dec!(2));
+        // Within the free million of each, nothing is billed.
+        let input = built(&[
+            (&KIND, Value::Choice(3)),
+            (&CATALOG_OBJECTS_KEY, Value::Number(dec!(1000000))),
+            (&CATALOG_REQUESTS_PER_MONTH, Value::Number(dec!(1000000))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx_with_free_tier(dec!(730))).unwrap();
+        assert!(
+            result
+                .line_items
+                .iter()
+                .all(|item| item.monthly_cost.is_zero())
+        );
+    }
+
+    #[test]
+    fn catalog_figures_belong_to_the_catalog() {
+        let error = built(&[
+            (&DPUS, Value::Number(dec!(2))),
+            (&DURATION, Value::Duration(Duration::from_secs(60))),
+            (&CATALOG_OBJECTS_KEY, Value::Number(dec!(5))),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &CATALOG_OBJECTS_KEY));
+        let error =
+            built(&[(&KIND, Value::Choice(3)), (&DPUS, Value::Number(dec!(2)))]).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &DPUS));
     }
 
     #[test]
