@@ -56,6 +56,9 @@ impl Rate {
 pub struct Flow {
     pub rate: Option<Rate>,
     pub record_size: Option<Bytes>,
+    /// The data the store it comes through holds (an S3 bucket's objects),
+    /// for what queries that data: Athena after S3 reads it.
+    pub stored: Option<Bytes>,
 }
 
 impl Flow {
@@ -63,12 +66,14 @@ impl Flow {
     pub const NOTHING: Self = Self {
         rate: None,
         record_size: None,
+        stored: None,
     };
 
     pub fn new(rate: Rate, record_size: Option<Bytes>) -> Self {
         Self {
             rate: Some(rate),
             record_size,
+            stored: None,
         }
     }
 }
@@ -145,6 +150,7 @@ impl Own {
         Ok(Flow {
             rate,
             record_size: self.record_size.or(received.record_size),
+            stored: received.stored,
         })
     }
 }

@@ -47,7 +47,7 @@ static TABLE_SIZE: Key = Key::new(
     Default::None,
     "the table's data, uncompressed (divided by `compression_ratio` for what is stored)",
 )
-.defaulting_to("required");
+.defaulting_to("what the `s3` before it stores");
 static FORMAT: Key = Key::new(
     "format",
     Kind::Choice(Format::NAMES),
@@ -96,6 +96,7 @@ pub const DOC: Doc = Doc {
     scaling: "scans in parallel; concurrent queries are an account quota",
     formulas: &[
         "scanned per query = table_size / compression_ratio x partitions_read (x columns_read / columns for Parquet and ORC)",
+        "without `table_size`, what the S3 bucket before it stores, as stored (already compressed)",
         "billed per query = scanned rounded up to the MB, at least 10 MB",
         "TB scanned = queries x billed MB / 1,048,576",
     ],
@@ -131,7 +132,8 @@ pub const MB_PER_TB: Decimal = Decimal::from_parts(1_048_576, 0, 0, false, 0);
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub queries_per_month: Decimal,
-    pub table_size: Bytes,
+    /// `None`: what the bucket before it stores.
+    pub table_size: Option<Bytes>,
     pub format: Format,
     pub compression_ratio: Decimal,
     /// The share of the columns a query reads: `(columns_read, columns)`;
@@ -146,13 +148,9 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         return Err(Invalid::component("`athena` needs `queries_per_month`")
             .with_help("set how many queries run a month, e.g. `queries_per_month = 10000`"));
     };
-    // The flow carries records, not the data a bucket keeps, so the table's
-    // size is stated here.
-    let Some(table_size) = values.bytes(&TABLE_SIZE) else {
-        return Err(Invalid::component("`athena` needs `table_size`").with_help(
-            "set the size of the data the queries read, uncompressed, e.g. `table_size = \"3 TB\"`",
-        ));
-    };
+    // Without its own size, the table is what the bucket before it holds,
+    // found when the flow is evaluated.
+    let table_size = values.bytes(&TABLE_SIZE);
     let columns = match (values.count(&COLUMNS), values.count(&COLUMNS_READ)) {
         (Some(0), _) => return Err(Invalid::new(&COLUMNS, "`columns` must be at least 1")),
         (_, Some(0)) => {
@@ -200,7 +198,20 @@ impl Input {
         result.reset(SERVICE.name, Some(self.format.as_str()));
         // Athena reads the data as stored: compressed text is scanned at its
         // compressed size, and a columnar file only in the columns named.
-        let stored = self.table_size.decimal().per(self.compression_ratio)?;
+        let stored = match self.table_size {
+            Some(size) => size.decimal().per(self.compression_ratio)?,
+            None => {
+                let held = ctx.input.stored.ok_or(EvalError::MissingStored)?;
+                if self.compression_ratio != Decimal::ONE {
+                    result.note(
+                        "compression_in_the_bucket",
+                        "the bucket's size is already as stored: `compression_ratio` applies \
+                         only to a stated `table_size`",
+                    );
+                }
+                held.decimal()
+            }
+        };
         let share = match self.columns {
             Some((read, columns)) if self.format.columnar() => {
                 Decimal::from(read).per(Decimal::from(columns))?
@@ -258,7 +269,7 @@ mod tests {
     fn queries(per_month: Decimal, table_size: Bytes, format: Format) -> Input {
         Input {
             queries_per_month: per_month,
-            table_size,
+            table_size: Some(table_size),
             format,
             compression_ratio: Decimal::ONE,
             columns: None,
@@ -414,10 +425,37 @@ mod tests {
         assert!(std::ptr::eq(error.key.unwrap(), &PARTITIONS_READ));
         let error = with(&[(&PARTITIONS_READ, Value::Number(dec!(0)))]);
         assert!(std::ptr::eq(error.key.unwrap(), &PARTITIONS_READ));
-        let error = built(&base[..1]).unwrap_err();
-        assert_eq!(error.message, "`athena` needs `table_size`");
+        // Without `table_size`, the bucket before it says; with none, the
+        // evaluation asks for one.
+        let input = built(&base[..1]).unwrap();
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::MissingStored
+        );
         let error = built(&base[1..]).unwrap_err();
         assert_eq!(error.message, "`athena` needs `queries_per_month`");
+    }
+
+    #[test]
+    fn without_a_size_it_reads_what_the_bucket_before_it_stores() {
+        // The bucket holds 1 TB as stored (say Parquet, already compressed);
+        // a query reading 1 of 4 columns scans 0.25 TB = 262,144 MB;
+        // 4 queries are 1 TB = $5. A `compression_ratio` is not applied again.
+        let mut input = queries(dec!(4), Bytes(0), Format::Parquet);
+        input.table_size = None;
+        input.columns = Some((1, 4));
+        input.compression_ratio = dec!(3);
+        let ctx = Ctx {
+            input: Flow {
+                stored: Some(Bytes(crate::units::TIB)),
+                ..Flow::NOTHING
+            },
+            ..ctx(dec!(730))
+        };
+        let result = input.evaluate(&ctx).unwrap();
+        assert_eq!(result.line_items[0].quantity, dec!(1));
+        assert_eq!(result.line_items[0].monthly_cost, dec!(5));
+        assert_eq!(result.notes[0].code, "compression_in_the_bucket");
     }
 
     #[test]

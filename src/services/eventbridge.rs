@@ -272,17 +272,11 @@ mod tests {
 
     fn bus(events: Events, event_size: Option<Bytes>) -> Fed<Input> {
         let (flow, events_per_month) = match events {
-            Events::PerSecond(rate) => (
-                Flow {
-                    rate: Some(Rate::flat(rate)),
-                    record_size: event_size,
-                },
-                None,
-            ),
+            Events::PerSecond(rate) => (Flow::new(Rate::flat(rate), event_size), None),
             Events::PerMonth(month) => (
                 Flow {
-                    rate: None,
                     record_size: event_size,
+                    ..Flow::NOTHING
                 },
                 Some(month),
             ),

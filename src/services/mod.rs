@@ -130,6 +130,8 @@ pub enum EvalError {
     /// the flow into it, nor the workload gives.
     MissingRate,
     MissingSize,
+    /// Athena has no `table_size` and no store before it to read.
+    MissingStored,
     /// A component's own peak is below the average it receives.
     PeakBelowAverage(Rate),
     /// A figure of the component's does not fit in exact decimals (28

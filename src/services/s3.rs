@@ -24,7 +24,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     catalogue: None,
     parse: super::Parse {
-        keys: &[&STORAGE, &GETS_PER_SECOND],
+        keys: &[&STORAGE, &RETENTION, &GETS_PER_SECOND],
         build,
     },
     doc: &DOC,
@@ -68,9 +68,17 @@ static PUTS: InputKeys = InputKeys {
 static STORAGE: Key = Key::new(
     "storage",
     Kind::Size,
-    Default::Text("0"),
+    Default::None,
     "data stored (S3 Standard)",
-);
+)
+.defaulting_to("0, or what `retention` keeps");
+static RETENTION: Key = Key::new(
+    "retention",
+    Kind::Duration,
+    Default::None,
+    "how long objects stay: the bucket then holds what arrives in that time, instead of `storage`",
+)
+.defaulting_to("`storage` instead");
 static GETS_PER_SECOND: Key = Key::new(
     "gets_per_second",
     Kind::Rate,
@@ -87,6 +95,7 @@ pub const DOC: Doc = Doc {
     scaling: "3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD per second per prefix",
     formulas: &[
         "prefixes = ceil(max(PUT/s / 3,500, GET/s / 5,500))",
+        "stored = `storage`, or objects/s x object size x `retention` once the bucket is full",
         "storage GB-months, tiered; PUT and GET per thousand requests",
     ],
 };
@@ -124,14 +133,36 @@ choice! {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
-    pub storage: Bytes,
+    pub storage: Storage,
     pub gets_per_second: Decimal,
+}
+
+/// What the bucket holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Storage {
+    Given(Bytes),
+    /// What arrives in this time: objects are kept so long, then expire.
+    Retention(crate::units::Duration),
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
     let default = || Invalid::component("a key of `s3` has no value");
+    let storage = match (values.bytes(&STORAGE), values.duration(&RETENTION)) {
+        (Some(_), Some(_)) => {
+            return Err(Invalid::new(
+                &RETENTION,
+                "`retention` and `storage` both say what the bucket holds",
+            )
+            .with_help(
+                "keep `storage` for a figure you know, or `retention` to size it from the flow",
+            ));
+        }
+        (None, Some(retention)) => Storage::Retention(retention),
+        (Some(storage), None) => Storage::Given(storage),
+        (None, None) => Storage::Given(Bytes(0)),
+    };
     Ok(super::Input::S3(Input {
-        storage: values.bytes(&STORAGE).ok_or_else(default)?,
+        storage,
         gets_per_second: values.number(&GETS_PER_SECOND).ok_or_else(default)?,
     }))
 }
@@ -189,7 +220,20 @@ impl Input {
             );
         }
 
-        let gb_month = self.storage.decimal().per(Decimal::from(GIB))?;
+        // Kept for `retention`, the bucket holds, once full, what arrives in
+        // that time.
+        let stored = match self.storage {
+            Storage::Given(bytes) => bytes.decimal(),
+            Storage::Retention(retention) => {
+                let stored = puts
+                    .average
+                    .times(ctx.record_size()?.decimal())?
+                    .times(retention.secs())?;
+                result.capacity("stored", CapacityValue::Bytes(whole_bytes(stored)?));
+                stored
+            }
+        };
+        let gb_month = stored.per(Decimal::from(GIB))?;
         result
             .line_items
             .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
@@ -213,12 +257,24 @@ impl Input {
         };
         result.latency = ctx.duration(&LATENCY)?;
         // With event notifications, S3 announces each object it stores.
-        result.output = Some(Flow::new(puts, Some(EVENT_SIZE)));
+        // Queries after it read what it holds.
+        result.output = Some(Flow {
+            stored: Some(whole_bytes(stored)?),
+            ..Flow::new(puts, Some(EVENT_SIZE))
+        });
         Ok(())
     }
 }
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
+
+/// A byte count worked out in decimals, as whole bytes; past calc's
+/// largest size, an error rather than a wrong figure.
+fn whole_bytes(bytes: Decimal) -> Result<Bytes, EvalError> {
+    u64::try_from(bytes.trunc())
+        .map(Bytes)
+        .map_err(|_| EvalError::Arithmetic)
+}
 
 /// An object-created event notification is a JSON document of about 1 KB
 /// (the example in the S3 user guide's "event message structure"); SQS, SNS
@@ -234,6 +290,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {
+        let storage = Storage::Given(storage);
         let input = Input {
             storage,
             gets_per_second,
@@ -284,6 +341,20 @@ mod tests {
             .evaluate(&ctx(dec!(730)))
             .unwrap();
         assert_eq!(capacity(&idle, "prefixes"), CapacityValue::Number(dec!(1)));
+    }
+
+    #[test]
+    fn retention_sizes_the_bucket_from_the_flow() {
+        // 10 objects/s of 1 KB kept 30 days: 10 × 1,024 × 2,592,000 s =
+        // 26,542,080,000 bytes = 24.71923828125 GiB × $0.023 = $0.568542480…
+        let mut kept = bucket(Bytes(0), dec!(10), dec!(0));
+        kept.input.storage = Storage::Retention(Duration::from_hours(720));
+        let result = kept.evaluate(&ctx(dec!(730))).unwrap();
+        let storage = item(&result, "storage_gb_month");
+        assert_eq!(storage.quantity, dec!(24.71923828125));
+        assert_eq!(storage.monthly_cost, dec!(0.56854248046875));
+        // What it holds flows on, for Athena to read.
+        assert_eq!(result.output.unwrap().stored, Some(Bytes(26_542_080_000)));
     }
 
     #[test]
