@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 68 prices and 86 limits, as the us-east-1 table holds (EC2's
+    // 69 prices and 89 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour and Redshift's node-hour count once
     // each, held by their catalogues of types); the regional tables hold the
     // 41 prices found for their Region (no Firehose, Flink, SQS, EventBridge,
@@ -15,9 +15,9 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // Lambda duration), and the limits AWS gives for every Region (Ireland also
     // those it names Ireland in).
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 68 of 68 ┆ 86 of 86 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 41 of 68 ┆ 59 of 86 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 41 of 68 ┆ 56 of 86 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 69 of 69 ┆ 89 of 89 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 41 of 69 ┆ 59 of 89 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 41 of 69 ┆ 56 of 89 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
     ];
     let mut at = 0;
     for row in rows {
@@ -56,7 +56,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 68 of 68 prices and 86 of 86 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 69 of 69 prices and 89 of 89 limits, each sourced and dated\n"
     );
 }
 

@@ -669,6 +669,19 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "redshift.backup_storage_gb_month",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(51200, 0, 0, false, 0) /* 51200 */), price: Decimal::from_parts(23, 0, 0, false, 3) /* 0.023 */ }, Tier { up_to: Some(Decimal::from_parts(512000, 0, 0, false, 0) /* 512000 */), price: Decimal::from_parts(22, 0, 0, false, 3) /* 0.022 */ }, Tier { up_to: None, price: Decimal::from_parts(21, 0, 0, false, 3) /* 0.021 */ }])),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("AWS Price List via Infracost's us-east-1 test output (redshift_cluster_test): $0.023 a GB-month for the first 50 TB, $0.022 for the next 450 TB, $0.021 over 500 TB (that output puts 512,000 GB, not 460,800, in the middle tier); manual snapshots are billed as backup storage by their unique blocks, automated snapshots are free (AWS Big Data blog, incremental snapshot billing, June 2026)"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "redshift.managed_storage_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(24, 0, 0, false, 3) /* 0.024 */),
@@ -2620,6 +2633,33 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
                 source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus runs single-node or 2 to 16 nodes"),
                 as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_4_rpu_data",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(35184372088832)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': a base of 4 RPU targets warehouses with less than 32 TB of data"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_data_under_32_rpu",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': 8, 16 and 24 RPU target workloads of less than 128 TB; with more data you must use at least 32 RPU"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_min_rpu_large_data",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': if your data requirements are greater than 128 TB, you must use a minimum of 32 RPUs"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),

@@ -16,7 +16,13 @@ use crate::units::{Bytes, Duration, GIB, MIB};
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
     title: "Redshift",
-    dimensions: &[&NODE_HOUR, &MANAGED_STORAGE, &SPECTRUM_SCANNED, &RPU_HOUR],
+    dimensions: &[
+        &NODE_HOUR,
+        &MANAGED_STORAGE,
+        &SPECTRUM_SCANNED,
+        &RPU_HOUR,
+        &BACKUP_STORAGE,
+    ],
     limits: &[
         &MIN_NODES_RA3_XLPLUS,
         &MAX_NODES_RA3_XLPLUS,
@@ -31,6 +37,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SINGLE_NODE_STORAGE_RA3_XLPLUS,
         &CONCURRENCY_SCALING_FREE_PER_DAY,
         &MIN_BILLED_RPU_DURATION,
+        &SMALLEST_RPU_DATA,
+        &DATA_NEEDING_MORE_RPU,
+        &RPU_FOR_LARGE_DATA,
     ],
     catalogue: Some(&NODE_HOUR),
     parse: super::Parse {
@@ -46,6 +55,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &BASE_RPU,
             &ACTIVE_HOURS_PER_DAY,
             &ACTIVE_HOURS_PER_MONTH,
+            &MANUAL_SNAPSHOTS,
         ],
         build,
     },
@@ -131,6 +141,14 @@ static ACTIVE_HOURS_PER_MONTH: Key = Key::new(
 )
 .defaulting_to("`active_hours_per_day` instead");
 
+static MANUAL_SNAPSHOTS: Key = Key::new(
+    "manual_snapshots",
+    Kind::Size,
+    Default::None,
+    "data kept in manual snapshots (their unique blocks); automated snapshots are free",
+)
+.defaulting_to("none");
+
 pub const DOC: Doc = Doc {
     summary: "a data warehouse: a provisioned cluster billed per node-hour, or Serverless per RPU-hour",
     ordering: "none",
@@ -145,6 +163,8 @@ pub const DOC: Doc = Doc {
         "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running x nodes, at the node rate",
         "spectrum TB = queries x each scan rounded up to the MB, at least 10 MB / 1,048,576",
         "serverless RPU-hours = base_rpu x active time a period (rounded up to the second, at least 60 s) x periods (a day each, or one a month)",
+        "serverless: over 128 TB of data needs a base of at least 32 RPU; 4 RPU is meant for under 32 TB",
+        "backup GB-month = `manual_snapshots` in GB, tiered; automated snapshots are free",
     ],
 };
 
@@ -155,6 +175,8 @@ pub const MANAGED_STORAGE: Dimension =
     Dimension::new("redshift.managed_storage_gb_month", "GB-month");
 pub const SPECTRUM_SCANNED: Dimension = Dimension::new("redshift.spectrum_scanned_tb", "TB");
 pub const RPU_HOUR: Dimension = Dimension::new("redshift.rpu_hour", "RPU-hour");
+pub const BACKUP_STORAGE: Dimension =
+    Dimension::new("redshift.backup_storage_gb_month", "GB-month");
 /// Concurrency scaling bills node-hours at the main cluster's on-demand
 /// rate, the type's row: a line of its own, priced by the catalogue (not in
 /// `[prices]`, so not a dimension a scenario sets a price for).
@@ -220,6 +242,21 @@ pub const CONCURRENCY_SCALING_FREE_PER_DAY: Limit = Limit::new(
     "redshift.concurrency_scaling_free_per_day",
     LimitKind::Duration,
     "free concurrency scaling a day",
+);
+pub const SMALLEST_RPU_DATA: Limit = Limit::new(
+    "redshift.serverless_4_rpu_data",
+    LimitKind::Bytes,
+    "data a 4-RPU Serverless workgroup is meant for",
+);
+pub const DATA_NEEDING_MORE_RPU: Limit = Limit::new(
+    "redshift.serverless_data_under_32_rpu",
+    LimitKind::Bytes,
+    "data a Serverless workgroup under 32 RPU can hold",
+);
+pub const RPU_FOR_LARGE_DATA: Limit = Limit::new(
+    "redshift.serverless_min_rpu_large_data",
+    LimitKind::Count,
+    "base RPU for more than 128 TB of data",
 );
 pub const MIN_BILLED_RPU_DURATION: Limit = Limit::new(
     "redshift.min_billed_rpu_duration",
@@ -294,6 +331,7 @@ pub struct Input {
     pub warehouse: Warehouse,
     /// The data kept; `None` keeps none worth counting.
     pub data_size: Option<Bytes>,
+    pub manual_snapshots: Option<Bytes>,
 }
 
 /// Base capacities Redshift Serverless takes: 4 RPU, 8 to 512 in steps of
@@ -351,6 +389,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     Ok(super::Input::Redshift(Input {
         warehouse,
         data_size,
+        manual_snapshots: values.bytes(&MANUAL_SNAPSHOTS),
     }))
 }
 
@@ -488,6 +527,14 @@ impl Input {
             Warehouse::Serverless { base_rpu, active } => {
                 self.serverless(ctx, *base_rpu, *active, result)?;
             }
+        }
+        // Manual snapshots are billed as backup storage, counted once per
+        // unique block; automated ones cost nothing (Redshift pricing page,
+        // and the Big Data blog on incremental snapshot billing, 2026).
+        if let Some(snapshots) = self.manual_snapshots {
+            result
+                .line_items
+                .push(charge(ctx, &BACKUP_STORAGE, gb_months(snapshots)?)?);
         }
         // A warehouse keeps what it loads until it is deleted, and its
         // tables can be queried again.
@@ -642,6 +689,24 @@ impl Input {
         result.capacity("rpu_hours", CapacityValue::Number(rpu_hours));
         result.line_items.push(charge(ctx, &RPU_HOUR, rpu_hours)?);
         if let Some(data) = self.data_size {
+            // More than 128 TB needs a base of 32 RPU or more; 4 RPU is meant
+            // for less than 32 TB (management guide, "Compute capacity for
+            // Amazon Redshift Serverless").
+            let large = ctx.bytes(&DATA_NEEDING_MORE_RPU)?;
+            let least = ctx.count(&RPU_FOR_LARGE_DATA)?;
+            if data > large && Decimal::from(base_rpu) < least {
+                result.violate_below(
+                    &RPU_FOR_LARGE_DATA,
+                    Decimal::from(base_rpu),
+                    least,
+                    "set `base_rpu` to 32 or more for this much data",
+                );
+            } else if base_rpu == 4 && data > ctx.bytes(&SMALLEST_RPU_DATA)? {
+                result.warn(
+                    "serverless_4_rpu_data",
+                    "a 4-RPU base is meant for less than 32 TB of data: AWS suggests 8 RPU or more",
+                );
+            }
             result
                 .line_items
                 .push(charge(ctx, &MANAGED_STORAGE, gb_months(data)?)?);
@@ -680,6 +745,7 @@ mod tests {
         Input {
             warehouse: Warehouse::Provisioned(cluster),
             data_size,
+            manual_snapshots: None,
         }
     }
 
@@ -792,6 +858,56 @@ mod tests {
     }
 
     #[test]
+    fn manual_snapshots_are_billed_in_tiers() {
+        // 612,000 GB of manual snapshots: 51,200 GB × $0.023 = $1,177.60,
+        // 460,800 GB × $0.022 = $10,137.60, 100,000 GB × $0.021 = $2,100;
+        // $13,415.20 in all.
+        let mut input = provisioned(cluster("ra3.4xlarge", 2), None);
+        input.manual_snapshots = Some(Bytes(612_000 * GIB));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "backup_storage_gb_month");
+        assert_eq!(line.quantity, dec!(612000));
+        assert_eq!(line.monthly_cost, dec!(13415.20));
+    }
+
+    #[test]
+    fn serverless_needs_32_rpu_for_more_than_128_tb() {
+        let workgroup = |base_rpu, tb| Input {
+            warehouse: Warehouse::Serverless {
+                base_rpu,
+                active: Active::PerDay(Duration::from_hours(1)),
+            },
+            data_size: Some(Bytes(tb * TIB)),
+            manual_snapshots: None,
+        };
+        // 200 TB on 24 RPU: AWS says at least 32.
+        let result = workgroup(24, 200).evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Minimum { limit, minimum, .. }]
+                if limit.key == RPU_FOR_LARGE_DATA.key && *minimum == dec!(32)
+        ));
+        assert!(
+            workgroup(32, 200)
+                .evaluate(&ctx(dec!(730)))
+                .unwrap()
+                .violations
+                .is_empty()
+        );
+        // 40 TB on 4 RPU: allowed, with a warning; on 8 RPU, nothing to say.
+        let result = workgroup(4, 40).evaluate(&ctx(dec!(730))).unwrap();
+        assert!(result.violations.is_empty());
+        assert_eq!(result.notes[0].code, "serverless_4_rpu_data");
+        assert!(
+            workgroup(8, 40)
+                .evaluate(&ctx(dec!(730)))
+                .unwrap()
+                .notes
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn the_aws_concurrency_scaling_example() {
         // AWS's example: 10 × dc2.8xlarge ($48 an hour), two transient
         // clusters 5 minutes each beyond the free credits, in one day: the
@@ -852,6 +968,7 @@ mod tests {
                 active: Active::PerMonth(Duration::from_hours(1)),
             },
             data_size: None,
+            manual_snapshots: None,
         };
         assert_eq!(
             hour.evaluate(&ctx(dec!(720))).unwrap().monthly_cost(),
@@ -865,6 +982,7 @@ mod tests {
                 active: Active::PerDay(Duration::from_secs(20)),
             },
             data_size: None,
+            manual_snapshots: None,
         };
         assert_eq!(
             item(&short.evaluate(&ctx(dec!(720))).unwrap(), "rpu_hour").quantity,
