@@ -769,3 +769,27 @@ fn an_alternatives_own_budget_is_a_value_to_set_and_sweep() {
         "{stderr}"
     );
 }
+
+#[test]
+fn lambda_is_cheaper_than_batch_on_fargate_for_jobs_under_24_7_seconds() {
+    // 100,000 jobs of 1 vCPU and 2 GB. Batch on Fargate bills each job at
+    // least a minute: 1/60 h × ($0.04048 + 2 × $0.004445) = $0.000822833 a
+    // job. Lambda at 2 GB: 2 × D × $0.0000166667 + $0.0000002 a job, equal
+    // at D = 0.000822633 / 0.0000333334 = 24.6789 s; Lambda bills whole
+    // milliseconds, so it holds up to 24,678 ms.
+    let answer = accepted_json(&[
+        "solve",
+        "scenarios/lambda-vs-batch.toml",
+        "--for",
+        "alternatives[Lambda].components[job].duration",
+        "--until",
+        "cost<=Batch on Fargate",
+        "--within",
+        "1s..15min",
+        "--format",
+        "json",
+    ]);
+    let lambda = &answer["alternatives"][0];
+    assert_eq!(lambda["text"], "up to 24,678 ms");
+    assert_eq!(lambda["high"]["holds_at_value"], true);
+}
