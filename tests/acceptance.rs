@@ -413,3 +413,27 @@ components = [{ service = "timestream", events_per_write = 12, batch_window = "5
         "1.8"
     );
 }
+
+#[test]
+fn a_year_of_telemetry_in_the_bundled_time_series_scenario() {
+    // The scenario's header, worked by hand: 1,000 readings/s of 100 B.
+    // Timestream batching 10 a write: 100 one-unit writes a second, 262.8
+    // million units ($131.40); a day in memory, 8,640,000,000 B / 2^30 ×
+    // 730 h = 5,874.0377 GB-hours ($211.4654); a year on magnetic,
+    // 2,937.0189 GB ($88.1106); 8 TCUs × 2 h × 730/24 days = 486.67
+    // TCU-hours ($252.0933): $683.07. DocumentDB: $1,617.68 + $293.70 +
+    // $525.60 = $2,436.98.
+    let json = calc_json(&["scenarios/time-series-store.toml"]);
+    let batched = component(&json, 2);
+    assert_eq!(decimal(&line(batched, "write_units")["quantity"]), "262.8");
+    assert_eq!(
+        decimal(&line(batched, "magnetic_store_gb_month")["quantity"]),
+        "2937.018871307373046875"
+    );
+    let total: rust_decimal::Decimal = decimal(&batched["monthly_cost"])
+        .parse()
+        .expect("a decimal");
+    assert_eq!(total.round_dp(2).to_string(), "683.07");
+    let documentdb = component(&json, 4);
+    assert_eq!(decimal(&documentdb["monthly_cost"]), "2436.98");
+}
