@@ -429,3 +429,107 @@ fn fargate_task_for_a_month() {
     assert_eq!(cost_of("730", task, "vcpu_hour"), "29.5504");
     assert_eq!(cost_of("730", task, "gb_hour"), "6.4897");
 }
+
+#[test]
+fn documentdb_clusters_at_the_infracost_figures() {
+    // db.r5.4xlarge × 730 h × $2.216 = $1,617.68; 1,000 GB × $0.10 = $100.00;
+    // 10 million I/Os × $0.20 = $2.00: $1,719.68. db.t3.medium × 730 h ×
+    // $0.078 = $56.94.
+    let s = scenario(
+        "DocumentDB",
+        r#"
+hours_per_month = 730
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "r5.4xlarge"
+components = [{ service = "documentdb", instance_type = "db.r5.4xlarge", storage = "1000 GB", io_per_month = 10000000 }]
+[[alternatives]]
+name = "t3.medium"
+components = [{ service = "documentdb", instance_type = "db.t3.medium" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let large = component(&json, 0);
+    assert_eq!(
+        decimal(&line(large, "instance_hour")["monthly_cost"]),
+        "1617.68"
+    );
+    assert_eq!(
+        decimal(&line(large, "storage_gb_month")["monthly_cost"]),
+        "100"
+    );
+    assert_eq!(decimal(&line(large, "io_requests")["monthly_cost"]), "2");
+    assert_eq!(decimal(&large["monthly_cost"]), "1719.68");
+    assert_eq!(large["capacity"]["instances"], 1);
+    assert_eq!(large["capacity"]["vcpu"], 16);
+    let small = component(&json, 1);
+    assert_eq!(decimal(&small["monthly_cost"]), "56.94");
+}
+
+#[test]
+fn timestream_writes_follow_aws_metering_example() {
+    // AWS's metering page: 100 instances each write an event of ~83 bytes
+    // every 5 s (20 a second) through a 30-day month. One event a write: 100
+    // writes every 5 s × 12 × 60 × 24 × 30 = 51,840,000 writes, × $0.50 a
+    // million = $25.92. Twelve events a write (under 1 KB, one unit): the
+    // 100 events of each 5 s make ceil(100 / 12) = 9 writes, 108 a minute,
+    // 6,480 an hour, × 720 h = 4,665,600 writes, $2.3328.
+    let s = scenario(
+        "Timestream metering",
+        r#"
+[workload]
+records_per_second = 20
+record_size = 83
+[[alternatives]]
+name = "one event a write"
+components = [{ service = "timestream", memory_retention = "1 h", magnetic_retention = "1 d" }]
+[[alternatives]]
+name = "twelve events a write"
+components = [{ service = "timestream", events_per_write = 12, batch_window = "5 s", memory_retention = "1 h", magnetic_retention = "1 d" }]
+"#,
+    );
+    let json = calc_json(&["--hours-per-month", "720", s.path()]);
+    let single = component(&json, 0);
+    assert_eq!(decimal(&line(single, "write_units")["quantity"]), "51.84");
+    assert_eq!(
+        decimal(&line(single, "write_units")["monthly_cost"]),
+        "25.92"
+    );
+    let batched = component(&json, 1);
+    assert_eq!(decimal(&line(batched, "write_units")["quantity"]), "4.6656");
+    assert_eq!(
+        decimal(&line(batched, "write_units")["monthly_cost"]),
+        "2.3328"
+    );
+    // 9 writes every 5 s: 1.8 a second.
+    assert_eq!(
+        decimal(&batched["capacity"]["write_requests_per_second"]),
+        "1.8"
+    );
+}
+
+#[test]
+fn a_year_of_telemetry_in_the_bundled_time_series_scenario() {
+    // The scenario's header, worked by hand: 1,000 readings/s of 100 B.
+    // Timestream batching 10 a write: 100 one-unit writes a second, 262.8
+    // million units ($131.40); a day in memory, 8,640,000,000 B / 2^30 ×
+    // 730 h = 5,874.0377 GB-hours ($211.4654); a year on magnetic,
+    // 2,937.0189 GB ($88.1106); 8 TCUs × 2 h × 730/24 days = 486.67
+    // TCU-hours ($252.0933): $683.07. DocumentDB: $1,617.68 + $293.70 +
+    // $525.60 = $2,436.98.
+    let json = calc_json(&["scenarios/time-series-store.toml"]);
+    let batched = component(&json, 2);
+    assert_eq!(decimal(&line(batched, "write_units")["quantity"]), "262.8");
+    assert_eq!(
+        decimal(&line(batched, "magnetic_store_gb_month")["quantity"]),
+        "2937.018871307373046875"
+    );
+    let total: rust_decimal::Decimal = decimal(&batched["monthly_cost"])
+        .parse()
+        .expect("a decimal");
+    assert_eq!(total.round_dp(2).to_string(), "683.07");
+    let documentdb = component(&json, 4);
+    assert_eq!(decimal(&documentdb["monthly_cost"]), "2436.98");
+}

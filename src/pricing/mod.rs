@@ -1438,7 +1438,7 @@ mod tests {
         assert_eq!(error.message, "`sqs` has no catalogue of types");
         assert_eq!(
             error.help.as_deref(),
-            Some("types are priced for `msk`, `ec2`, `redshift`")
+            Some("types are priced for `msk`, `ec2`, `redshift`, `documentdb`")
         );
         let error = refused(row(
             "msk",

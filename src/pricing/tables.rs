@@ -45,6 +45,45 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "documentdb.backup_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(21, 0, 0, false, 3) /* 0.021 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("DocumentDB backup storage beyond the free allowance, us-east-1, $0.021 per GB-month: Infracost's us-east-1 output of the AWS Price List (10,000 GB = $210.00); AWS's pricing page says 'as low as $0.02' and usage.ai quotes $0.02"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "documentdb.io_requests",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 1) /* 0.2 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("million I/Os"),
+                source: Borrowed("DocumentDB database I/O (Standard), us-east-1, $0.20 per million I/Os: Infracost's us-east-1 output (10 million = $2.00) and usage.ai's DocumentDB pricing breakdown (June 2026) agree"),
+                as_of: Borrowed("2026-06-12"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "documentdb.storage_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 1) /* 0.1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("DocumentDB database storage (Standard), us-east-1, $0.10 per GB-month: Infracost's us-east-1 output (1,000 GB = $100.00) and usage.ai's DocumentDB pricing breakdown (June 2026, quoting the AWS pricing page) agree"),
+                as_of: Borrowed("2026-06-12"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 1) /* 0.2 */),
@@ -889,8 +928,94 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 evidence: Evidence::ThirdParty,
             },
         ),
+        (
+            "timestream.magnetic_store_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 2) /* 0.03 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-month"),
+                source: Borrowed("Timestream magnetic store, ~$0.03 per GB-month ($0.0000411 per GB-hour): the archived AWS pricing page of 2020-07-28 (shown for US East (Ohio)) and awsnegotiations.com (2026) agree; us-east-1 assumed equal to Ohio"),
+                as_of: Borrowed("2020-07-28"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.memory_store_gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(36, 0, 0, false, 3) /* 0.036 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("GB-hour"),
+                source: Borrowed("Timestream memory store, $0.036 per GB-hour: the archived AWS pricing page of 2020-07-28 (shown for US East (Ohio)) and awsnegotiations.com (2026) agree; us-east-1 assumed equal to Ohio"),
+                as_of: Borrowed("2020-07-28"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.tcu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(518, 0, 0, false, 3) /* 0.518 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("TCU-hour"),
+                source: Borrowed("Timestream for LiveAnalytics query compute, us-east-1, $0.518 per TCU-hour: one public third-party note; AWS's TCU page says only that the price varies by Region, and no second source was found"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
+            "timestream.write_units",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 1) /* 0.5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("million units"),
+                source: Borrowed("Timestream writes, $0.50 per million writes of 1 KB: the archived AWS pricing page of 2020-07-28 (shown for US East (Ohio)) and awsnegotiations.com (2026) agree; each write request counted in units of 1 KiB (Timestream developer guide, 'Metering: writes'); us-east-1 assumed equal to Ohio"),
+                as_of: Borrowed("2020-07-28"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
     ]),
     instances: Borrowed(&[
+        Instance {
+            service: "documentdb",
+            name: "db.r5.4xlarge",
+            vcpu: Some(16),
+            memory: Some(Bytes(137438953472)),
+            storage: None,
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(2216, 0, 0, false, 3) /* 2.216 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("instance-hour"),
+                source: Borrowed("DocumentDB On-Demand, us-east-1, db.r5.4xlarge: Infracost's us-east-1 output of the AWS Price List (730 h = $1,617.68, docdb_cluster_instance_test); not seen in AWS's own text"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
+        Instance {
+            service: "documentdb",
+            name: "db.t3.medium",
+            vcpu: Some(2),
+            memory: Some(Bytes(4294967296)),
+            storage: None,
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(78, 0, 0, false, 3) /* 0.078 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                unit: Borrowed("instance-hour"),
+                source: Borrowed("DocumentDB On-Demand, us-east-1, db.t3.medium: Infracost's us-east-1 output of the AWS Price List (730 h = $56.94, docdb_cluster_instance_test); not seen in AWS's own text"),
+                as_of: Borrowed("2024-07-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
         Instance {
             service: "ec2",
             name: "c5.2xlarge",
@@ -2025,6 +2150,42 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "documentdb.free_backup_share",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("AWS DocumentDB pricing page (Taiwanese copy): backup storage up to 100% of the cluster's database storage is free; only the backup beyond it is billed"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_instances",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
+                source: Borrowed("DocumentDB developer guide, 'Understanding clusters': a cluster has 0 to 16 instances, one primary and up to 15 replicas"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_storage",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("DocumentDB developer guide, 'How it works': a cluster volume grows up to 128 TiB (an older third-party page's 64 TB is the former limit)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS DocumentDB pricing page (Japanese and German copies): On-Demand instances are priced per second with a 10-minute minimum"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -2813,6 +2974,105 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
                 source: Borrowed("SQS developer guide, quotas: message retention 60 s to 14 days, default 4 days"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.default_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(200, 0, 0, false, 0) /* 200 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': the default MaxQueryTCU of an account is 200"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_magnetic_retention_days",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(73000, 0, 0, false, 0) /* 73000 */),
+                source: Borrowed("Timestream API reference, RetentionProperties: MagneticStoreRetentionPeriodInDays from 1 to 73,000 (about 200 years; a scenario's durations stop at 100 years)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1000, 0, 0, false, 0) /* 1000 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU adjustable from 4 to 1,000"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_memory_retention",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(1492828928, 7, 0, false, 0) /* 31557600000 */)),
+                source: Borrowed("Timestream API reference, RetentionProperties: MemoryStoreRetentionPeriodInHours from 1 to 8,766"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_query_tcu_step",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4, 0, 0, false, 0) /* 4 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU is set in multiples of 4 (4, 8, 16, 32...)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_record_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(2048)),
+                source: Borrowed("Timestream developer guide, 'Quotas', service limits: maximum record size, 2 kilobytes"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_records_per_write",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */),
+                source: Borrowed("Timestream developer guide, 'Quotas', service limits: records per WriteRecords API request, 100"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_billed_query_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(30000, 0, 0, false, 0) /* 30000 */)),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': each TCU is billed hourly with per-second granularity, for a minimum of 30 seconds"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_magnetic_retention_days",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Timestream API reference, RetentionProperties: MagneticStoreRetentionPeriodInDays from 1 to 73,000"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4, 0, 0, false, 0) /* 4 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU is at least 4, in multiples of 4, adjustable from 4 to 1,000"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_memory_retention",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("Timestream API reference, RetentionProperties: MemoryStoreRetentionPeriodInHours from 1 to 8,766"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),

@@ -258,6 +258,7 @@ impl Ctx<'_> {
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
 pub mod athena;
 pub mod batch;
+pub mod documentdb;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
@@ -272,6 +273,7 @@ pub mod redshift;
 pub mod s3;
 pub mod sns;
 pub mod sqs;
+pub mod timestream;
 
 macro_rules! services {
     ($($module:ident => $variant:ident,)*) => {
@@ -330,6 +332,8 @@ services! {
     fargate => Fargate,
     batch => Batch,
     redshift => Redshift,
+    documentdb => DocumentDb,
+    timestream => Timestream,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -545,7 +549,16 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, batch, ec2, fargate, glue, managed_flink, redshift);
+    alone!(
+        athena,
+        batch,
+        documentdb,
+        ec2,
+        fargate,
+        glue,
+        managed_flink,
+        redshift
+    );
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

@@ -266,6 +266,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AWSLambda", "lambda"),
     ("AWSQueueService", "sqs"),
     ("AmazonAthena", "athena"),
+    ("AmazonDocDB", "documentdb"),
     ("AmazonDynamoDB", "dynamodb"),
     ("AmazonEC2", "ec2"),
     ("AmazonECS", "fargate"),
@@ -276,6 +277,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonRedshift", "redshift"),
     ("AmazonS3", "s3"),
     ("AmazonSNS", "sns"),
+    ("AmazonTimestream", "timestream"),
 ];
 
 /// The prefixes AWS puts on usage types in each Region (its billing codes,

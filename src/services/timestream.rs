@@ -1,0 +1,652 @@
+//! Amazon Timestream for LiveAnalytics: writes counted in 1 KB units a
+//! request, the memory store per GB-hour, the magnetic store per GB-month,
+//! and queries per TCU-hour.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::flow::{self, Flow};
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::{Exact, MILLION};
+use crate::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
+use crate::units::{Bytes, Duration, GIB, KIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "timestream",
+    title: "Timestream",
+    dimensions: &[
+        &WRITE_UNITS,
+        &MEMORY_STORE_GB_HOUR,
+        &MAGNETIC_STORE_GB_MONTH,
+        &TCU_HOUR,
+    ],
+    limits: &[
+        &MIN_MEMORY_RETENTION,
+        &MAX_MEMORY_RETENTION,
+        &MIN_MAGNETIC_RETENTION,
+        &MAX_MAGNETIC_RETENTION,
+        &MAX_RECORDS_PER_WRITE,
+        &MAX_RECORD_SIZE,
+        &MIN_MAX_QUERY_TCU,
+        &MAX_MAX_QUERY_TCU,
+        &MAX_QUERY_TCU_STEP,
+        &DEFAULT_MAX_QUERY_TCU,
+        &MIN_BILLED_QUERY_DURATION,
+    ],
+    catalogue: None,
+    parse: super::Parse {
+        keys: &[
+            &EVENTS_PER_WRITE,
+            &BATCH_WINDOW,
+            &MEMORY_RETENTION,
+            &MAGNETIC_RETENTION,
+            &QUERY_TCUS,
+            &QUERY_HOURS_PER_DAY,
+            &MAX_QUERY_TCU,
+        ],
+        build,
+    },
+    doc: &DOC,
+    input: Some(&flow::RECORDS),
+    transforms: false,
+};
+
+static EVENTS_PER_WRITE: Key = Key::new(
+    "events_per_write",
+    Kind::Count {
+        min: 1,
+        max: 100_000,
+    },
+    Default::Integer(1),
+    "records (time-series events) batched in one WriteRecords request",
+);
+static BATCH_WINDOW: Key = Key::new(
+    "batch_window",
+    Kind::Duration,
+    Default::None,
+    "time over which writers gather records into requests: each window's records make whole requests, the last one partly filled",
+)
+.defaulting_to("full requests only");
+static MEMORY_RETENTION: Key = Key::new(
+    "memory_retention",
+    Kind::Duration,
+    Default::None,
+    "how long the memory store keeps a record (1 h to 8,766 h)",
+)
+.defaulting_to("required");
+static MAGNETIC_RETENTION: Key = Key::new(
+    "magnetic_retention",
+    Kind::Duration,
+    Default::None,
+    "how long the magnetic store keeps a record after the memory store (1 d to 73,000 d)",
+)
+.defaulting_to("required");
+static QUERY_TCUS: Key = Key::new(
+    "query_tcus",
+    Kind::Number,
+    Default::None,
+    "Timestream compute units queries use while they run, with `query_hours_per_day`",
+)
+.defaulting_to("no queries");
+static QUERY_HOURS_PER_DAY: Key = Key::new(
+    "query_hours_per_day",
+    Kind::Duration,
+    Default::None,
+    "time a day queries run, as one period (billed per second, at least 30 s)",
+)
+.defaulting_to("no queries");
+static MAX_QUERY_TCU: Key = Key::new(
+    "max_query_tcu",
+    Kind::Count {
+        min: 0,
+        max: 100_000,
+    },
+    Default::None,
+    "the account's MaxQueryTCU: 4 to 1,000 in multiples of 4",
+)
+.defaulting_to("the account default, 200");
+
+pub const DOC: Doc = Doc {
+    summary: "a serverless time-series database (LiveAnalytics, closed to new customers since 2025-06-20)",
+    ordering: "none",
+    retention: "memory store, then magnetic store, as set",
+    replay: "no",
+    latency: "seconds a query",
+    scaling: "automatic; queries up to MaxQueryTCU",
+    formulas: &[
+        "write units a request = ceil(events_per_write x record size / 1 KB), at least 1: batching shares the units",
+        "requests = records / events_per_write; with a batch_window, ceil(records in a window / events_per_write) a window",
+        "memory store GB-hours = record rate x record size x memory_retention x hours in the month",
+        "magnetic store GB-months = record rate x record size x magnetic_retention",
+        "both stores as they hold once full (steady state): a table younger than its retention holds less and costs less",
+        "TCU-hours = query_tcus x max(30 s, query time a day) x days",
+    ],
+};
+
+pub const WRITE_UNITS: Dimension = Dimension::new("timestream.write_units", "million units");
+pub const MEMORY_STORE_GB_HOUR: Dimension =
+    Dimension::new("timestream.memory_store_gb_hour", "GB-hour");
+pub const MAGNETIC_STORE_GB_MONTH: Dimension =
+    Dimension::new("timestream.magnetic_store_gb_month", "GB-month");
+pub const TCU_HOUR: Dimension = Dimension::new("timestream.tcu_hour", "TCU-hour");
+
+pub const MIN_MEMORY_RETENTION: Limit = Limit::new(
+    "timestream.min_memory_retention",
+    LimitKind::Duration,
+    "memory store retention",
+);
+pub const MAX_MEMORY_RETENTION: Limit = Limit::new(
+    "timestream.max_memory_retention",
+    LimitKind::Duration,
+    "memory store retention",
+);
+// In days, as AWS sets them: 73,000 days is longer than a duration holds.
+pub const MIN_MAGNETIC_RETENTION: Limit = Limit::new(
+    "timestream.min_magnetic_retention_days",
+    LimitKind::Count,
+    "days of magnetic store retention",
+);
+pub const MAX_MAGNETIC_RETENTION: Limit = Limit::new(
+    "timestream.max_magnetic_retention_days",
+    LimitKind::Count,
+    "days of magnetic store retention",
+);
+pub const MAX_RECORDS_PER_WRITE: Limit = Limit::new(
+    "timestream.max_records_per_write",
+    LimitKind::Count,
+    "records per WriteRecords request",
+);
+pub const MAX_RECORD_SIZE: Limit = Limit::new(
+    "timestream.max_record_size",
+    LimitKind::Bytes,
+    "record size",
+);
+pub const MIN_MAX_QUERY_TCU: Limit = Limit::new(
+    "timestream.min_max_query_tcu",
+    LimitKind::Count,
+    "MaxQueryTCU",
+);
+pub const MAX_MAX_QUERY_TCU: Limit = Limit::new(
+    "timestream.max_max_query_tcu",
+    LimitKind::Count,
+    "MaxQueryTCU",
+);
+pub const MAX_QUERY_TCU_STEP: Limit = Limit::new(
+    "timestream.max_query_tcu_step",
+    LimitKind::Count,
+    "MaxQueryTCU step",
+);
+pub const DEFAULT_MAX_QUERY_TCU: Limit = Limit::new(
+    "timestream.default_max_query_tcu",
+    LimitKind::Count,
+    "MaxQueryTCU of a new account",
+);
+pub const MIN_BILLED_QUERY_DURATION: Limit = Limit::new(
+    "timestream.min_billed_query_duration",
+    LimitKind::Duration,
+    "billed time of a query period",
+);
+
+/// Queries: the TCUs they use while they run, and how long they run a day.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Queries {
+    pub tcus: Decimal,
+    pub per_day: Duration,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub events_per_write: u32,
+    /// The time writers gather records over; `None` counts full requests only.
+    pub batch_window: Option<Duration>,
+    pub memory_retention: Duration,
+    pub magnetic_retention: Duration,
+    pub queries: Option<Queries>,
+    /// The account's MaxQueryTCU; `None` is the table's default.
+    pub max_query_tcu: Option<u32>,
+}
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `timestream` has no value");
+    let Some(memory_retention) = values.duration(&MEMORY_RETENTION) else {
+        return Err(
+            Invalid::new(&MEMORY_RETENTION, "`timestream` needs `memory_retention`").with_help(
+                "how long recent records stay in memory, e.g. `memory_retention = \"24 h\"`",
+            ),
+        );
+    };
+    let Some(magnetic_retention) = values.duration(&MAGNETIC_RETENTION) else {
+        return Err(Invalid::new(
+            &MAGNETIC_RETENTION,
+            "`timestream` needs `magnetic_retention`",
+        )
+        .with_help(
+            "how long records stay in the magnetic store, e.g. `magnetic_retention = \"365 d\"`",
+        ));
+    };
+    let batch_window = values.duration(&BATCH_WINDOW);
+    if batch_window.is_some_and(|window| window <= Duration::ZERO) {
+        return Err(
+            Invalid::new(&BATCH_WINDOW, "`batch_window` must be more than 0 s")
+                .with_help("leave it out to count full requests only"),
+        );
+    }
+    let queries = match (
+        values.number(&QUERY_TCUS),
+        values.duration(&QUERY_HOURS_PER_DAY),
+    ) {
+        (None, None) => None,
+        (Some(tcus), Some(per_day)) => {
+            if per_day > Duration::from_hours(24) {
+                return Err(Invalid::new(
+                    &QUERY_HOURS_PER_DAY,
+                    "`query_hours_per_day` is more than a day",
+                )
+                .with_help("give the time queries run in one day"));
+            }
+            Some(Queries { tcus, per_day })
+        }
+        (Some(_), None) => {
+            return Err(
+                Invalid::new(&QUERY_TCUS, "`query_tcus` needs `query_hours_per_day`").with_help(
+                    "set how long queries run a day, e.g. `query_hours_per_day = \"2 h\"`",
+                ),
+            );
+        }
+        (None, Some(_)) => {
+            return Err(Invalid::new(
+                &QUERY_HOURS_PER_DAY,
+                "`query_hours_per_day` needs `query_tcus`",
+            )
+            .with_help("set the compute units queries use while they run, e.g. `query_tcus = 8`"));
+        }
+    };
+    Ok(super::Input::Timestream(Input {
+        events_per_write: values.count(&EVENTS_PER_WRITE).ok_or_else(default)?,
+        batch_window,
+        memory_retention,
+        magnetic_retention,
+        queries,
+        max_query_tcu: values.count(&MAX_QUERY_TCU),
+    }))
+}
+
+/// Write units of one request of `records` records of `size`: its whole
+/// payload in 1 KB units, rounded up, at least one (Timestream developer
+/// guide, "Metering: writes": "each write is counted in units of 1 KiB").
+fn units_of_request(records: u64, size: Bytes) -> Result<u64, EvalError> {
+    let payload = size.0.checked_mul(records).ok_or(EvalError::Arithmetic)?;
+    Ok(Bytes(payload).chunks_of(KIB).max(1))
+}
+
+/// Write requests and write units over `seconds` seconds: the units a
+/// month are `units` x the month's seconds / `seconds`, divided last so that
+/// whole figures stay exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Writes {
+    requests: Decimal,
+    units: Decimal,
+    seconds: Decimal,
+}
+
+impl Writes {
+    /// `rate` records a second of `size`, `per_write` to a request.
+    fn of(
+        rate: Decimal,
+        size: Bytes,
+        per_write: u32,
+        window: Option<Duration>,
+    ) -> Result<Self, EvalError> {
+        let per_write_d = Decimal::from(per_write);
+        let full_units = Decimal::from(units_of_request(u64::from(per_write), size)?);
+        match window {
+            // Full requests only: `rate` requests every `per_write` seconds.
+            None => Ok(Self {
+                requests: rate,
+                units: rate.times(full_units)?,
+                seconds: per_write_d,
+            }),
+            // AWS's example: 100 records every 5 s in batches of 12 make
+            // ceil(100 / 12) = 9 requests, 8 full and one of 4 records.
+            Some(window) => {
+                let records = rate.times(window.secs())?.ceil();
+                let full = records.per(per_write_d)?.floor();
+                let rest = records.minus(full.times(per_write_d)?)?;
+                let mut requests = full;
+                let mut units = full.times(full_units)?;
+                if rest > Decimal::ZERO {
+                    let rest = u64::try_from(rest).map_err(|_| EvalError::Arithmetic)?;
+                    requests = requests.plus(Decimal::ONE)?;
+                    units = units.plus(Decimal::from(units_of_request(rest, size)?))?;
+                }
+                Ok(Self {
+                    requests,
+                    units,
+                    seconds: window.secs(),
+                })
+            }
+        }
+    }
+
+    /// Write units over `seconds`.
+    fn units_in(self, seconds: Decimal) -> Result<Decimal, EvalError> {
+        Ok(self.units.times(seconds)?.per(self.seconds)?)
+    }
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, None);
+        result.warn(
+            "closed_to_new_customers",
+            "Timestream for LiveAnalytics is closed to new customers since 2025-06-20: only accounts already using it can create tables; AWS points new designs to Timestream for InfluxDB",
+        );
+        let rate = ctx.rate()?.average;
+        let size = ctx.record_size()?;
+        let max_size = ctx.bytes(&MAX_RECORD_SIZE)?;
+        if size > max_size {
+            result.violate(
+                &MAX_RECORD_SIZE,
+                size.decimal(),
+                max_size.decimal(),
+                "split the measures over several records, or keep large values in S3",
+            );
+        }
+        let per_write = Decimal::from(self.events_per_write);
+        let most_per_write = ctx.count(&MAX_RECORDS_PER_WRITE)?;
+        if per_write > most_per_write {
+            result.violate(
+                &MAX_RECORDS_PER_WRITE,
+                per_write,
+                most_per_write,
+                "send smaller batches: lower `events_per_write`",
+            );
+        }
+        ctx.within(
+            self.memory_retention.ms(),
+            (
+                &MIN_MEMORY_RETENTION,
+                "raise `memory_retention`: the memory store keeps records at least an hour",
+            ),
+            (
+                &MAX_MEMORY_RETENTION,
+                "keep older records in the magnetic store: lower `memory_retention`",
+            ),
+            result,
+        )?;
+        ctx.within(
+            self.magnetic_retention.hours().per(Decimal::from(24))?,
+            (
+                &MIN_MAGNETIC_RETENTION,
+                "raise `magnetic_retention` to at least a day",
+            ),
+            (
+                &MAX_MAGNETIC_RETENTION,
+                "export older records to S3 (UNLOAD) and keep them there",
+            ),
+            result,
+        )?;
+
+        let writes = Writes::of(rate, size, self.events_per_write, self.batch_window)?;
+        result.capacity(
+            "write_requests_per_second",
+            CapacityValue::Number(writes.requests.per(writes.seconds)?),
+        );
+        result.capacity(
+            "write_units_per_second",
+            CapacityValue::Number(writes.units_in(Decimal::ONE)?),
+        );
+        let units = writes.units_in(ctx.seconds())?.per(MILLION)?;
+        result.line_items.push(charge(ctx, &WRITE_UNITS, units)?);
+
+        // Steady state: each store holds what arrives over its retention.
+        let bytes_per_second = rate.times(size.decimal())?;
+        let gb_held = |retention: Duration| -> Result<Decimal, EvalError> {
+            Ok(bytes_per_second
+                .times(retention.secs())?
+                .per(Decimal::from(GIB))?)
+        };
+        let memory_gb = gb_held(self.memory_retention)?;
+        let magnetic_gb = gb_held(self.magnetic_retention)?;
+        result.capacity("memory_store_gb", CapacityValue::Number(memory_gb));
+        result.capacity("magnetic_store_gb", CapacityValue::Number(magnetic_gb));
+        result.line_items.push(charge(
+            ctx,
+            &MEMORY_STORE_GB_HOUR,
+            memory_gb.times(ctx.hours)?,
+        )?);
+        result
+            .line_items
+            .push(charge(ctx, &MAGNETIC_STORE_GB_MONTH, magnetic_gb)?);
+
+        self.queries(ctx, result)?;
+
+        result.properties = Properties {
+            retention: Retention::For(Duration::from_ms(
+                self.memory_retention
+                    .ms()
+                    .plus(self.magnetic_retention.ms())?,
+            )),
+            max_message_size: Some(max_size),
+            ..Properties::default()
+        };
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
+
+    /// The account's MaxQueryTCU checked, and the queries' TCU-hours.
+    fn queries(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        let max_tcu = match self.max_query_tcu {
+            Some(set) => Decimal::from(set),
+            None => ctx.count(&DEFAULT_MAX_QUERY_TCU)?,
+        };
+        ctx.within(
+            max_tcu,
+            (
+                &MIN_MAX_QUERY_TCU,
+                "raise `max_query_tcu`: queries need at least the minimum",
+            ),
+            (
+                &MAX_MAX_QUERY_TCU,
+                "lower `max_query_tcu`, or spread the queries over time",
+            ),
+            result,
+        )?;
+        let step = ctx.count(&MAX_QUERY_TCU_STEP)?;
+        if !step.is_zero() && !(max_tcu % step).is_zero() {
+            result.violations.push(Violation::Unsupported {
+                rule: "MaxQueryTCU is set in whole steps (`timestream.max_query_tcu_step` in the pricing table)",
+                fix: "round `max_query_tcu` to a multiple of the step",
+            });
+        }
+        let Some(queries) = self.queries else {
+            return Ok(());
+        };
+        if queries.tcus > max_tcu {
+            result.violations.push(Violation::Unsupported {
+                rule: "queries use more TCUs than `max_query_tcu` lets them",
+                fix: "raise `max_query_tcu`, or expect the queries to run longer on fewer TCUs",
+            });
+        }
+        // Billed per second, at least 30 s (Timestream developer guide,
+        // "Timestream Compute Unit"); calc takes the query time a day as
+        // one period.
+        let minimum = ctx.duration(&MIN_BILLED_QUERY_DURATION)?.secs();
+        let days = ctx.hours.per(Decimal::from(24))?;
+        let billed = queries.per_day.secs().ceil().max(minimum);
+        let tcu_hours = queries
+            .tcus
+            .times(billed)?
+            .times(days)?
+            .per(Decimal::from(3600))?;
+        result.capacity("tcu_hours", CapacityValue::Number(tcu_hours));
+        result.line_items.push(charge(ctx, &TCU_HOUR, tcu_hours)?);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::services::testing::{Fed, ctx, item, steady};
+    use rust_decimal_macros::dec;
+
+    /// AWS's metering example: 100 EC2 instances each writing an 83-byte
+    /// event every 5 s, 20 records a second.
+    fn aws_example(events_per_write: u32, batch_window: Option<Duration>) -> Fed<Input> {
+        let input = Input {
+            events_per_write,
+            batch_window,
+            memory_retention: Duration::from_hours(1),
+            magnetic_retention: Duration::from_hours(24),
+            queries: None,
+            max_query_tcu: None,
+        };
+        Fed::new(input, steady(dec!(20), Bytes(83)), Input::evaluate_into)
+    }
+
+    #[test]
+    fn one_event_a_write_is_aws_51_840_000_writes() {
+        // AWS: 100 writes every 5 s × 12 a minute × 60 × 24 × 30 days
+        // = 51,840,000 writes; × $0.50 a million = $25.92.
+        let result = aws_example(1, None).evaluate(&ctx(dec!(720))).unwrap();
+        let line = item(&result, "write_units");
+        assert_eq!(line.quantity, dec!(51.84));
+        assert_eq!(line.monthly_cost, dec!(25.92));
+    }
+
+    #[test]
+    fn twelve_events_a_write_in_5_second_windows_is_aws_6_480_an_hour() {
+        // AWS: 100 events every 5 s in writes of 12 (under 1 KB, one unit)
+        // make 9 writes (ceil(100 / 12): 8 full and one of 4), 108 a
+        // minute, 6,480 an hour; × 720 h = 4,665,600 writes; × $0.50 a
+        // million = $2.3328.
+        assert_eq!(units_of_request(12, Bytes(83)).unwrap(), 1);
+        let writes = Writes::of(dec!(20), Bytes(83), 12, Some(Duration::from_secs(5))).unwrap();
+        assert_eq!((writes.requests, writes.units), (dec!(9), dec!(9)));
+        assert_eq!(writes.units_in(dec!(3600)).unwrap(), dec!(6480));
+        let result = aws_example(12, Some(Duration::from_secs(5)))
+            .evaluate(&ctx(dec!(720)))
+            .unwrap();
+        let line = item(&result, "write_units");
+        assert_eq!(line.quantity, dec!(4.6656));
+        assert_eq!(line.monthly_cost, dec!(2.3328));
+        // Without a window only full requests are counted: 20 / 12 a
+        // second × 2,592,000 s = 4,320,000 writes.
+        let result = aws_example(12, None).evaluate(&ctx(dec!(720))).unwrap();
+        assert_eq!(item(&result, "write_units").quantity, dec!(4.32));
+    }
+
+    #[test]
+    fn a_request_is_counted_in_whole_kilobytes_of_its_payload() {
+        // 13 events of 83 B = 1,079 B: two units; 100 of 300 B = 30,000 B:
+        // 30 units (29.3 rounded up).
+        assert_eq!(units_of_request(13, Bytes(83)).unwrap(), 2);
+        assert_eq!(units_of_request(100, Bytes(300)).unwrap(), 30);
+        // 10 records/s of 300 B in full batches of 100: 0.1 requests a
+        // second of 30 units each, 3 units a second.
+        let writes = Writes::of(dec!(10), Bytes(300), 100, None).unwrap();
+        assert_eq!(writes.units_in(Decimal::ONE).unwrap(), dec!(3));
+        assert_eq!(writes.requests.per(writes.seconds).unwrap(), dec!(0.1));
+    }
+
+    #[test]
+    fn the_stores_hold_what_arrives_over_their_retention() {
+        // 1,024 records/s of 1 KB = 1 MB/s. A day in memory holds 86,400 MB
+        // = 84.375 GB; × 730 h = 61,593.75 GB-hours × $0.036 = $2,217.375.
+        // A year (365 d) on magnetic holds 30,796.875 GB × $0.03 = $923.90625.
+        let mut input = aws_example(1, None);
+        input.flow = steady(dec!(1024), Bytes::kib(1));
+        input.memory_retention = Duration::from_hours(24);
+        input.magnetic_retention = Duration::from_hours(365 * 24);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let memory = item(&result, "memory_store_gb_hour");
+        assert_eq!(memory.quantity, dec!(61593.75));
+        assert_eq!(memory.monthly_cost, dec!(2217.375));
+        let magnetic = item(&result, "magnetic_store_gb_month");
+        assert_eq!(magnetic.quantity, dec!(30796.875));
+        assert_eq!(magnetic.monthly_cost, dec!(923.90625));
+        assert!(result.violations.is_empty());
+        assert_eq!(result.notes[0].code, "closed_to_new_customers");
+    }
+
+    #[test]
+    fn query_tcu_hours_follow_aws_examples() {
+        // AWS: 20 TCUs for 3 hours are 60 TCU-hours. A 30-day month of 3 h
+        // a day: 1,800 TCU-hours × $0.518 = $932.40.
+        let mut input = aws_example(1, None);
+        input.queries = Some(Queries {
+            tcus: dec!(20),
+            per_day: Duration::from_hours(3),
+        });
+        let result = input.evaluate(&ctx(dec!(720))).unwrap();
+        let line = item(&result, "tcu_hour");
+        assert_eq!(line.quantity, dec!(1800));
+        assert_eq!(line.monthly_cost, dec!(932.40));
+        // 10 s a day is billed as 30 s: 4 TCUs × 30 s × 30 days / 3,600
+        // = 1 TCU-hour.
+        input.queries = Some(Queries {
+            tcus: dec!(4),
+            per_day: Duration::from_secs(10),
+        });
+        let result = input.evaluate(&ctx(dec!(720))).unwrap();
+        assert_eq!(item(&result, "tcu_hour").quantity, dec!(1));
+    }
+
+    #[test]
+    fn retentions_and_max_query_tcu_out_of_range_are_violations() {
+        // 9,000 h in memory is over 8,766 h; 80,000 d on magnetic is over
+        // 73,000 d; a MaxQueryTCU of 1,001 is over 1,000 and not a multiple
+        // of 4; 12 TCUs over a MaxQueryTCU of 8; 101 records a request is
+        // over 100.
+        let mut input = aws_example(101, None);
+        input.memory_retention = Duration::from_hours(9000);
+        input.magnetic_retention = Duration::from_hours(80_000 * 24);
+        input.max_query_tcu = Some(1001);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let limits: Vec<&str> = result
+            .violations
+            .iter()
+            .filter_map(|v| match v {
+                Violation::Limit { limit, .. } => Some(limit.key),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            limits,
+            [
+                MAX_RECORDS_PER_WRITE.key,
+                MAX_MEMORY_RETENTION.key,
+                MAX_MAGNETIC_RETENTION.key,
+                MAX_MAX_QUERY_TCU.key,
+            ]
+        );
+        assert_eq!(result.violations.len(), 5);
+        input.max_query_tcu = Some(8);
+        input.events_per_write = 1;
+        input.memory_retention = Duration::from_hours(1);
+        input.magnetic_retention = Duration::from_hours(24);
+        input.queries = Some(Queries {
+            tcus: dec!(12),
+            per_day: Duration::from_hours(1),
+        });
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Unsupported { rule, .. }] if rule.contains("more TCUs")
+        ));
+        // Under the minimums: 30 min in memory, 12 h on magnetic.
+        input.queries = None;
+        input.memory_retention = Duration::from_secs(1800);
+        input.magnetic_retention = Duration::from_hours(12);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(
+            result
+                .violations
+                .iter()
+                .all(|v| matches!(v, Violation::Minimum { .. }))
+        );
+        assert_eq!(result.violations.len(), 2);
+    }
+}
