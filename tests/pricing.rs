@@ -7,17 +7,17 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 64 prices and 82 limits, as the us-east-1 table holds (EC2's
+    // 75 prices and 84 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour and Redshift's node-hour count once
     // each, held by their catalogues of types); the regional tables hold the
     // 41 prices found for their Region (no Firehose, Flink, SQS, EventBridge,
-    // Athena, Glue, Fargate or Redshift, no
+    // Athena, Glue, Fargate, Redshift, Quick Sight or data transfer, no
     // Lambda duration), and the limits AWS gives for every Region (Ireland also
     // those it names Ireland in).
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 64 of 64 ┆ 82 of 82 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 41 of 64 ┆ 59 of 82 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 41 of 64 ┆ 56 of 82 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 75 of 75 ┆ 84 of 84 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 41 of 75 ┆ 59 of 84 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 41 of 75 ┆ 56 of 84 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
     ];
     let mut at = 0;
     for row in rows {
@@ -28,14 +28,18 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     }
     // The wrapped cells end with the rest of each list.
     assert!(
-        list.contains("┆ lambda, athena, glue, fargate, redshift "),
+        list.contains("┆ lambda, athena, glue, fargate, redshift, quicksight, │"),
         "{list}"
     );
     assert!(
-        list.contains("┆ sns, eventbridge, lambda, athena, glue, fargate, "),
+        list.contains("┆ sns, eventbridge, lambda, athena, glue, fargate,     │"),
         "{list}"
     );
-    assert!(list.contains("┆ redshift "), "{list}");
+    assert!(list.contains("┆ data_transfer "), "{list}");
+    assert!(
+        list.contains("┆ redshift, quicksight, data_transfer "),
+        "{list}"
+    );
 }
 
 #[test]
@@ -56,7 +60,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 64 of 64 prices and 82 of 82 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 75 of 75 prices and 84 of 84 limits, each sourced and dated\n"
     );
 }
 

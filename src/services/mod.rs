@@ -256,6 +256,7 @@ impl Ctx<'_> {
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
 pub mod athena;
 pub mod batch;
+pub mod data_transfer;
 pub mod dynamodb;
 pub mod ec2;
 pub mod eventbridge;
@@ -266,6 +267,7 @@ pub mod kinesis_data_streams;
 pub mod lambda;
 pub mod managed_flink;
 pub mod msk;
+pub mod quicksight;
 pub mod redshift;
 pub mod s3;
 pub mod sns;
@@ -328,6 +330,8 @@ services! {
     fargate => Fargate,
     batch => Batch,
     redshift => Redshift,
+    quicksight => QuickSight,
+    data_transfer => DataTransfer,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -543,7 +547,16 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, batch, ec2, fargate, glue, managed_flink, redshift);
+    alone!(
+        athena,
+        batch,
+        ec2,
+        fargate,
+        glue,
+        managed_flink,
+        quicksight,
+        redshift
+    );
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {
