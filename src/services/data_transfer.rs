@@ -132,7 +132,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         let name = kind.key().name;
         return Err(Invalid::new(
             kind.key(),
-            format!("`{name}` and `kind = \"{name}\"` both give the component's `{name}` transfer"),
+            format!("`{name}` and `kind = \"{name}\"` count the same transfer twice"),
         )
         .with_help(format!(
             "keep `kind` to count the flow, or `{name}` for a volume of its own; a second component can add the other"
