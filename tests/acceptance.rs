@@ -533,3 +533,100 @@ fn a_year_of_telemetry_in_the_bundled_time_series_scenario() {
     let documentdb = component(&json, 4);
     assert_eq!(decimal(&documentdb["monthly_cost"]), "2436.98");
 }
+
+#[test]
+fn quicksight_five_authors_and_a_hundred_readers() {
+    // 5 × $24 + 100 × $3 = $420 a month; their 50 GB of SPICE hold the 30 GB.
+    let s = scenario(
+        "dashboards",
+        r#"
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "Quick Sight"
+components = [{ service = "quicksight", authors = 5, readers = 100, spice = "30 GB" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "420");
+    let quicksight = component(&json, 0);
+    assert_eq!(
+        decimal(&line(quicksight, "author_month")["monthly_cost"]),
+        "120"
+    );
+    assert_eq!(quicksight["capacity"]["spice_extra_gb"], 0);
+}
+
+#[test]
+fn internet_transfer_shares_the_free_tier_and_the_tiers_across_components() {
+    // Two components of 10 TB (10,240 GB) each, one account: the first gets
+    // the free 100 GB and pays (10,240 − 100) × $0.09 = $912.60; the second
+    // starts at 10,240 GB, in the next tier: 10,240 × $0.085 = $870.40. In
+    // all $1,783.00, as 20 TB out of one component would be.
+    let s = scenario(
+        "egress",
+        r#"
+free_tier = true
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "two sites"
+components = [
+  { service = "data_transfer", internet_out = "10 TB" },
+  { service = "data_transfer", internet_out = "10 TB" },
+]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let components = &json["alternatives"][0]["components"];
+    let first = line(&components[0], "internet_out_gb");
+    assert_eq!(decimal(&first["free_quantity"]), "100");
+    assert_eq!(decimal(&first["monthly_cost"]), "912.6");
+    let second = line(&components[1], "internet_out_gb");
+    assert_eq!(decimal(&second["monthly_cost"]), "870.4");
+    assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "1783");
+}
+
+#[test]
+fn downloads_of_what_a_bucket_stores_go_out_to_the_internet() {
+    // 10 objects of 1 MB a second written to S3, each downloaded once: the
+    // transfer takes the flow's rate at its own record size. 10 MB/s ×
+    // 2,628,000 s = 26,280,000 MB = 25,664.0625 GB: 10,240 × $0.09 = $921.60
+    // and 15,424.0625 × $0.085 = $1,311.0453125; $2,232.6453125.
+    let s = scenario(
+        "downloads",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 MB"
+[[alternatives]]
+name = "bucket"
+components = [
+  { service = "s3", storage = "1 TB" },
+  { service = "data_transfer", kind = "internet_out", record_size = "1 MB" },
+]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let out = line(&json["alternatives"][0]["components"][1], "internet_out_gb");
+    assert_eq!(decimal(&out["quantity"]), "25664.0625");
+    assert_eq!(decimal(&out["monthly_cost"]), "2232.6453125");
+}
+
+#[test]
+fn kafka_on_ec2_pays_for_its_replicas_crossing_zones() {
+    // The bundled scenario's header works it out: two follower copies of
+    // 10 MB/s cross an AZ, 51,328.125 GB, billed both ways at $0.01:
+    // $1,026.5625; with 3 × m5.large ($210.24) $1,236.8025. MSK bills its
+    // brokers ($459.90) and storage ($300.00), and no replication: $759.90.
+    let json = calc_json(&["scenarios/kafka-on-ec2-vs-msk.toml"]);
+    let ec2 = &json["alternatives"][0];
+    let replication = line(&ec2["components"][1], "inter_az_gb");
+    assert_eq!(decimal(&replication["quantity"]), "102656.25");
+    assert_eq!(decimal(&replication["monthly_cost"]), "1026.5625");
+    assert_eq!(decimal(&ec2["monthly_cost"]), "1236.8025");
+    assert_eq!(decimal(&json["alternatives"][1]["monthly_cost"]), "759.9");
+    assert_eq!(json["comparison"][0]["name"], "MSK, 3 x kafka.m5.large");
+}

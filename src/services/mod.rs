@@ -258,6 +258,7 @@ impl Ctx<'_> {
 // The modules are declared here, outside `services!`, so that rustfmt sees them.
 pub mod athena;
 pub mod batch;
+pub mod data_transfer;
 pub mod documentdb;
 pub mod dynamodb;
 pub mod ec2;
@@ -269,6 +270,7 @@ pub mod kinesis_data_streams;
 pub mod lambda;
 pub mod managed_flink;
 pub mod msk;
+pub mod quicksight;
 pub mod redshift;
 pub mod s3;
 pub mod sns;
@@ -334,6 +336,8 @@ services! {
     redshift => Redshift,
     documentdb => DocumentDb,
     timestream => Timestream,
+    quicksight => QuickSight,
+    data_transfer => DataTransfer,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -557,6 +561,7 @@ pub mod testing {
         fargate,
         glue,
         managed_flink,
+        quicksight,
         redshift
     );
 

@@ -139,6 +139,7 @@ pub const DOC: Doc = Doc {
         "provisioned: brokers x hours x broker price + brokers x storage (GB-month)",
         "storage needed = write bytes/s x retention x replication factor / brokers, per broker",
         "serverless: cluster-hours + partition-hours + GB in + GB out + GB-months stored",
+        "no data transfer charge within the cluster (replication between brokers); data in and out pays standard rates (MSK pricing page)",
     ],
 };
 

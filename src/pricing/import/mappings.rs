@@ -261,6 +261,7 @@ const MSK: &str = "AmazonMSK";
 
 /// The offer (service code) that prices each service calc models.
 pub static OFFERS: &[(&str, &str)] = &[
+    ("AWSDataTransfer", "data_transfer"),
     ("AWSEvents", "eventbridge"),
     ("AWSGlue", "glue"),
     ("AWSLambda", "lambda"),
@@ -274,6 +275,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonKinesisAnalytics", "managed_flink"),
     ("AmazonKinesisFirehose", "firehose"),
     ("AmazonMSK", "msk"),
+    ("AmazonQuickSight", "quicksight"),
     ("AmazonRedshift", "redshift"),
     ("AmazonS3", "s3"),
     ("AmazonSNS", "sns"),

@@ -1,0 +1,357 @@
+//! AWS data transfer: out to the internet (tiered, with the account's free
+//! 100 GB), between Availability Zones, and to other Regions. A component
+//! states its volumes a month, or counts the flow it follows as one kind.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::fields::{Choice, choice};
+use crate::flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
+use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
+use crate::units::{Bytes, GIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "data_transfer",
+    title: "Data transfer",
+    dimensions: &[&INTERNET_OUT_GB, &INTER_AZ_GB, &INTER_REGION_GB],
+    limits: &[],
+    catalogue: None,
+    parse: super::Parse {
+        keys: &[&KIND, &COPIES, &INTERNET_OUT, &INTER_AZ, &INTER_REGION],
+        build,
+    },
+    doc: &DOC,
+    input: Some(&flow::RECORDS),
+    transforms: false,
+};
+
+static KIND: Key = Key::new(
+    "kind",
+    Kind::Choice(Transfer::NAMES),
+    Default::None,
+    "what the flow it follows is: `internet_out`, `inter_az` or `inter_region`",
+)
+.defaulting_to("the flow not counted");
+static COPIES: Key = Key::new(
+    "copies",
+    Kind::Count {
+        min: 1,
+        max: 1_000,
+    },
+    Default::None,
+    "copies of the flow that make the transfer `kind` names (2 for the followers of a 3-way replicated log)",
+)
+.defaulting_to("1");
+static INTERNET_OUT: Key = Key::new(
+    "internet_out",
+    Kind::Size,
+    Default::None,
+    "bytes a month out to the internet",
+)
+.defaulting_to("none");
+static INTER_AZ: Key = Key::new(
+    "inter_az",
+    Kind::Size,
+    Default::None,
+    "bytes a month that cross from one Availability Zone to another (billed out of one and into the other)",
+)
+.defaulting_to("none");
+static INTER_REGION: Key = Key::new(
+    "inter_region",
+    Kind::Size,
+    Default::None,
+    "bytes a month out to another Region",
+)
+.defaulting_to("none");
+
+pub const DOC: Doc = Doc {
+    summary: "bytes moved out to the internet, across Availability Zones or to another Region",
+    ordering: "none",
+    retention: "none",
+    replay: "no",
+    latency: "none added",
+    scaling: "none: billed per GB",
+    formulas: &[
+        "GB a month = the volume given, or with `kind` the flow's records/s x record size x the month's seconds x `copies`",
+        "internet: tiered per GB over the account's month (10 TB, 40 TB, 100 TB, beyond); the first 100 GB free with `free_tier`",
+        "between AZs: each GB that crosses is billed twice, out of one AZ and into the other",
+        "to another Region: per GB, billed by the sending Region",
+    ],
+};
+
+/// Out to the internet, tiered over the account's month.
+pub const INTERNET_OUT_GB: Dimension = Dimension::new("data_transfer.internet_out_gb", "GB");
+/// Between AZs of one Region, per GB in each direction.
+pub const INTER_AZ_GB: Dimension = Dimension::new("data_transfer.inter_az_gb", "GB");
+/// Out to another Region.
+pub const INTER_REGION_GB: Dimension = Dimension::new("data_transfer.inter_region_gb", "GB");
+
+choice! {
+    /// Where bytes go, which sets their price.
+    pub enum Transfer {
+        InternetOut = "internet_out",
+        InterAz = "inter_az",
+        InterRegion = "inter_region",
+    }
+}
+
+impl Transfer {
+    fn key(self) -> &'static Key {
+        match self {
+            Self::InternetOut => &INTERNET_OUT,
+            Self::InterAz => &INTER_AZ,
+            Self::InterRegion => &INTER_REGION,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    /// The kind the flow counts as, and how many copies of it, if any.
+    pub flow: Option<(Transfer, u32)>,
+    pub internet_out: Option<Bytes>,
+    pub inter_az: Option<Bytes>,
+    pub inter_region: Option<Bytes>,
+}
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let kind = values.choice::<Transfer>(&KIND);
+    let copies = values.count(&COPIES);
+    if let (None, Some(_)) = (kind, copies) {
+        return Err(
+            Invalid::new(&COPIES, "`copies` counts the flow, which only `kind` reads")
+                .with_help("set `kind` to the transfer the flow makes, e.g. `kind = \"inter_az\"`"),
+        );
+    }
+    if let Some(kind) = kind
+        && values.is_set(kind.key())
+    {
+        let name = kind.key().name;
+        return Err(Invalid::new(
+            kind.key(),
+            format!("`{name}` and `kind = \"{name}\"` count the same transfer twice"),
+        )
+        .with_help(format!(
+            "keep `kind` to count the flow, or `{name}` for a volume of its own; a second component can add the other"
+        )));
+    }
+    let input = Input {
+        flow: kind.map(|kind| (kind, copies.unwrap_or(1))),
+        internet_out: values.bytes(&INTERNET_OUT),
+        inter_az: values.bytes(&INTER_AZ),
+        inter_region: values.bytes(&INTER_REGION),
+    };
+    if input.flow.is_none()
+        && input.internet_out.is_none()
+        && input.inter_az.is_none()
+        && input.inter_region.is_none()
+    {
+        return Err(Invalid::component(
+            "`data_transfer` needs `internet_out`, `inter_az` or `inter_region`, or a `kind` for the flow",
+        )
+        .with_help("e.g. `internet_out = \"2 TB\"`, or `kind = \"internet_out\"` after the component whose output leaves AWS"));
+    }
+    Ok(super::Input::DataTransfer(input))
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        result.reset(SERVICE.name, self.flow.map(|(kind, _)| kind.as_str()));
+        let flow_gb = match self.flow {
+            Some((_, copies)) => {
+                let bytes_per_second = ctx.rate()?.average.times(ctx.record_size()?.decimal())?;
+                Some(
+                    ctx.monthly(bytes_per_second, Decimal::from(GIB))?
+                        .times(Decimal::from(copies))?,
+                )
+            }
+            None => None,
+        };
+        let kinds = [
+            (
+                Transfer::InternetOut,
+                self.internet_out,
+                &INTERNET_OUT_GB,
+                "internet_out_gb",
+            ),
+            (
+                Transfer::InterAz,
+                self.inter_az,
+                &INTER_AZ_GB,
+                "inter_az_gb",
+            ),
+            (
+                Transfer::InterRegion,
+                self.inter_region,
+                &INTER_REGION_GB,
+                "inter_region_gb",
+            ),
+        ];
+        for (kind, own, dimension, capacity) in kinds {
+            let from_flow = self.flow.filter(|(k, _)| *k == kind).and(flow_gb);
+            let gb = match (own, from_flow) {
+                (Some(bytes), _) => bytes.decimal().per(Decimal::from(GIB))?,
+                (None, Some(gb)) => gb,
+                (None, None) => continue,
+            };
+            result.capacity(capacity, CapacityValue::Number(gb));
+            // AWS bills a byte that crosses AZs as it leaves one and again
+            // as it enters the other: $0.01 a GB each way.
+            let billed = match kind {
+                Transfer::InterAz => gb.times(Decimal::TWO)?,
+                Transfer::InternetOut | Transfer::InterRegion => gb,
+            };
+            result.line_items.push(charge(ctx, dimension, billed)?);
+        }
+        // A link, not a store: it keeps nothing, adds no latency calc
+        // knows, and passes on what it carries.
+        result.properties = Properties::default();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Value;
+    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::units::TIB;
+    use rust_decimal_macros::dec;
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
+            super::super::Input::DataTransfer(input) => Ok(input),
+            other => panic!("not data transfer: {other:?}"),
+        }
+    }
+
+    fn volumes(internet_out: Option<Bytes>, inter_az: Option<Bytes>) -> Input {
+        Input {
+            flow: None,
+            internet_out,
+            inter_az,
+            inter_region: None,
+        }
+    }
+
+    fn alone(input: Input) -> Fed<Input> {
+        Fed::new(input, flow::Flow::NOTHING, Input::evaluate_into)
+    }
+
+    #[test]
+    fn twenty_terabytes_out_climb_two_tiers() {
+        // 20 TB = 20,480 GB: 10,240 × $0.09 = $921.60 and 10,240 × $0.085
+        // = $870.40, $1,792.00 without the free tier.
+        let input = alone(volumes(Some(Bytes(20 * TIB)), None));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let out = item(&result, "internet_out_gb");
+        assert_eq!(
+            (out.quantity, out.monthly_cost),
+            (dec!(20480), dec!(1792.00))
+        );
+        // With it, the first 100 GB are free and count toward the first
+        // tier: (10,240 − 100) × $0.09 = $912.60, + $870.40 = $1,783.00.
+        let free = Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        let result = input.evaluate(&free).unwrap();
+        let out = item(&result, "internet_out_gb");
+        assert_eq!(
+            (out.free_quantity, out.monthly_cost),
+            (dec!(100), dec!(1783.00))
+        );
+    }
+
+    #[test]
+    fn every_internet_tier() {
+        // 200 TB = 204,800 GB: 10,240 × 0.09 = 921.60; 40,960 × 0.085 =
+        // 3,481.60; 102,400 × 0.07 = 7,168.00; 51,200 × 0.05 = 2,560.00.
+        // $14,131.20 (Infracost's us-east-1 figures for the first three).
+        let result = alone(volumes(Some(Bytes(200 * TIB)), None))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let out = item(&result, "internet_out_gb");
+        assert_eq!(out.monthly_cost, dec!(14131.20));
+        assert_eq!(out.tiers.len(), 4);
+    }
+
+    #[test]
+    fn a_gigabyte_across_zones_is_billed_both_ways() {
+        // 1,000 GB across AZs: 2,000 GB × $0.01 = $20.00 (Infracost's
+        // us-east-1 figure for 1,000 GB of intra-region transfer).
+        let result = alone(volumes(None, Some(Bytes(1000 * GIB))))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        let az = item(&result, "inter_az_gb");
+        assert_eq!((az.quantity, az.monthly_cost), (dec!(2000), dec!(20.00)));
+        assert_eq!(result.capacity[0].value, CapacityValue::Number(dec!(1000)));
+    }
+
+    #[test]
+    fn another_region() {
+        // 750 GB × $0.02 = $15.00.
+        let mut input = volumes(None, None);
+        input.inter_region = Some(Bytes(750 * GIB));
+        let result = alone(input).evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "inter_region_gb").monthly_cost, dec!(15.00));
+    }
+
+    #[test]
+    fn the_flow_counted_as_copies_across_zones() {
+        // 10,240 records/s of 1 KB are 10 MB/s; × 2,628,000 s (730 h) =
+        // 26,280,000 MB = 25,664.0625 GB; two copies 51,328.125 GB cross,
+        // billed 102,656.25 GB × $0.01 = $1,026.5625.
+        let input = Input {
+            flow: Some((Transfer::InterAz, 2)),
+            ..volumes(None, None)
+        };
+        let fed = Fed::new(
+            input,
+            steady(dec!(10240), Bytes::kib(1)),
+            Input::evaluate_into,
+        );
+        let result = fed.evaluate(&ctx(dec!(730))).unwrap();
+        let az = item(&result, "inter_az_gb");
+        assert_eq!(az.quantity, dec!(102656.25));
+        assert_eq!(az.monthly_cost, dec!(1026.5625));
+        assert_eq!(result.mode, Some("inter_az"));
+    }
+
+    #[test]
+    fn a_kind_without_a_flow_needs_one() {
+        let input = Input {
+            flow: Some((Transfer::InternetOut, 1)),
+            ..volumes(None, None)
+        };
+        assert_eq!(
+            alone(input).evaluate(&ctx(dec!(730))).unwrap_err(),
+            EvalError::MissingRate
+        );
+    }
+
+    #[test]
+    fn the_keys_need_and_exclude_each_other() {
+        let error = built(&[]).unwrap_err();
+        assert!(error.key.is_none());
+        let error = built(&[(&COPIES, Value::Count(2))]).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &COPIES));
+        let error = built(&[
+            (&KIND, Value::Choice(0)),
+            (&INTERNET_OUT, Value::Bytes(Bytes(TIB))),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &INTERNET_OUT));
+        // A kind and another kind's volume add up in one component.
+        let input = built(&[
+            (&KIND, Value::Choice(1)),
+            (&INTERNET_OUT, Value::Bytes(Bytes(TIB))),
+        ])
+        .unwrap();
+        assert_eq!(input.flow, Some((Transfer::InterAz, 1)));
+        assert_eq!(input.internet_out, Some(Bytes(TIB)));
+    }
+}

@@ -1,0 +1,350 @@
+//! Amazon Quick Sight (formerly QuickSight), the BI part of Amazon Quick
+//! Suite: users a month, SPICE capacity beyond what the authors include, the
+//! account's fee for Pro users, and reader capacity pricing.
+
+use rust_decimal::Decimal;
+
+use crate::bill::charge;
+use crate::flow::Flow;
+use crate::keys::{Default, Invalid, Key, Kind, Values};
+use crate::number::Exact;
+use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
+use crate::units::{Bytes, GIB};
+
+pub const SERVICE: ServiceDef = ServiceDef {
+    name: "quicksight",
+    title: "Quick Sight",
+    dimensions: &[
+        &AUTHOR_MONTH,
+        &AUTHOR_PRO_MONTH,
+        &READER_MONTH,
+        &READER_PRO_MONTH,
+        &PRO_ACCOUNT_MONTH,
+        &SPICE_GB_MONTH,
+        &READER_CAPACITY_MONTH,
+        &READER_CAPACITY_SESSION,
+    ],
+    limits: &[&SPICE_PER_AUTHOR, &READER_CAPACITY_SESSIONS],
+    catalogue: None,
+    parse: super::Parse {
+        keys: &[
+            &AUTHORS,
+            &AUTHOR_PROS,
+            &READERS,
+            &READER_PROS,
+            &SPICE,
+            &READER_SESSIONS,
+            &Q_AND_A,
+        ],
+        build,
+    },
+    doc: &DOC,
+    input: None,
+    transforms: false,
+};
+
+/// More users than any account has: a typo, not a design.
+const MAX_USERS: u32 = 10_000_000;
+
+static AUTHORS: Key = Key::new(
+    "authors",
+    Kind::Count {
+        min: 0,
+        max: MAX_USERS,
+    },
+    Default::Integer(0),
+    "Author (and Admin) users, a month each",
+);
+static AUTHOR_PROS: Key = Key::new(
+    "author_pros",
+    Kind::Count {
+        min: 0,
+        max: MAX_USERS,
+    },
+    Default::Integer(0),
+    "Author Pro (and Admin Pro) users: generative BI; the account pays the Pro fee",
+);
+static READERS: Key = Key::new(
+    "readers",
+    Kind::Count {
+        min: 0,
+        max: MAX_USERS,
+    },
+    Default::Integer(0),
+    "Reader users, a month each",
+);
+static READER_PROS: Key = Key::new(
+    "reader_pros",
+    Kind::Count {
+        min: 0,
+        max: MAX_USERS,
+    },
+    Default::Integer(0),
+    "Reader Pro users: generative BI; the account pays the Pro fee",
+);
+static SPICE: Key = Key::new(
+    "spice",
+    Kind::Size,
+    Default::Text("0"),
+    "SPICE capacity the datasets need (10 GB come with each Author and Author Pro)",
+);
+static READER_SESSIONS: Key = Key::new(
+    "reader_sessions",
+    Kind::Count {
+        min: 0,
+        max: 1_000_000_000,
+    },
+    Default::None,
+    "30-minute reader sessions a month under capacity pricing, in place of `readers`",
+)
+.defaulting_to("readers priced per user");
+static Q_AND_A: Key = Key::new(
+    "q_and_a",
+    Kind::Flag,
+    Default::Bool(false),
+    "Q&A enabled (topics or dashboard Q&A): the account pays the Pro fee without Pro users",
+);
+
+pub const DOC: Doc = Doc {
+    summary: "BI dashboards (Amazon Quick Sight), billed per user a month",
+    ordering: "none",
+    retention: "SPICE keeps imported datasets until removed",
+    replay: "no",
+    latency: "none in the data path",
+    scaling: "users; SPICE capacity per Region, shared by the account",
+    formulas: &[
+        "users: Authors, Author Pros, Readers and Reader Pros, each a month at their price",
+        "Pro fee: one a month for the account with any Pro user, or with Q&A",
+        "SPICE GB-months = max(0, spice - 10 GB x (Authors + Author Pros))",
+        "capacity pricing: the monthly base with 500 sessions, then per session",
+    ],
+};
+
+pub const AUTHOR_MONTH: Dimension = Dimension::new("quicksight.author_month", "user-month");
+pub const AUTHOR_PRO_MONTH: Dimension = Dimension::new("quicksight.author_pro_month", "user-month");
+pub const READER_MONTH: Dimension = Dimension::new("quicksight.reader_month", "user-month");
+pub const READER_PRO_MONTH: Dimension = Dimension::new("quicksight.reader_pro_month", "user-month");
+/// The account's infrastructure fee once it has a Pro user or Q&A.
+pub const PRO_ACCOUNT_MONTH: Dimension =
+    Dimension::new("quicksight.pro_account_month", "account-month");
+pub const SPICE_GB_MONTH: Dimension = Dimension::new("quicksight.spice_gb_month", "GB-month");
+/// Reader capacity pricing's monthly base, which includes its sessions.
+pub const READER_CAPACITY_MONTH: Dimension =
+    Dimension::new("quicksight.reader_capacity_month", "month");
+pub const READER_CAPACITY_SESSION: Dimension =
+    Dimension::new("quicksight.reader_capacity_session", "session");
+
+pub const SPICE_PER_AUTHOR: Limit = Limit::new(
+    "quicksight.spice_per_author",
+    LimitKind::Bytes,
+    "SPICE included with each Author and Author Pro",
+);
+pub const READER_CAPACITY_SESSIONS: Limit = Limit::new(
+    "quicksight.reader_capacity_sessions",
+    LimitKind::Count,
+    "sessions included in the monthly reader capacity",
+);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Input {
+    pub authors: u32,
+    pub author_pros: u32,
+    pub readers: u32,
+    pub reader_pros: u32,
+    pub spice: Bytes,
+    /// Sessions a month under reader capacity pricing, if the account uses it.
+    pub reader_sessions: Option<u32>,
+    pub q_and_a: bool,
+}
+
+fn build(values: &Values) -> Result<super::Input, Invalid> {
+    let default = || Invalid::component("a key of `quicksight` has no value");
+    let count = |key| values.count(key).ok_or_else(default);
+    let input = Input {
+        authors: count(&AUTHORS)?,
+        author_pros: count(&AUTHOR_PROS)?,
+        readers: count(&READERS)?,
+        reader_pros: count(&READER_PROS)?,
+        spice: values.bytes(&SPICE).ok_or_else(default)?,
+        reader_sessions: values.count(&READER_SESSIONS),
+        q_and_a: values.flag(&Q_AND_A).ok_or_else(default)?,
+    };
+    if input.reader_sessions.is_some() && input.readers > 0 {
+        return Err(Invalid::new(
+            &READER_SESSIONS,
+            "`reader_sessions` (capacity pricing) and `readers` (per user) price the same readers twice",
+        )
+        .with_help("capacity pricing replaces per-user Reader pricing for the account: keep one"));
+    }
+    if input.authors == 0 && input.author_pros == 0 {
+        return Err(Invalid::component(
+            "`quicksight` needs `authors` or `author_pros`: the account's admin is billed as one",
+        )
+        .with_help("e.g. `authors = 1` for the admin who builds the dashboards"));
+    }
+    Ok(super::Input::QuickSight(input))
+}
+
+impl Input {
+    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        let mode = self.reader_sessions.map(|_| "capacity");
+        result.reset(SERVICE.name, mode);
+        let users = [
+            (self.authors, &AUTHOR_MONTH),
+            (self.author_pros, &AUTHOR_PRO_MONTH),
+            (self.readers, &READER_MONTH),
+            (self.reader_pros, &READER_PRO_MONTH),
+        ];
+        let mut all = 0_u64;
+        for (count, dimension) in users {
+            all += u64::from(count);
+            if count > 0 {
+                result
+                    .line_items
+                    .push(charge(ctx, dimension, Decimal::from(count))?);
+            }
+        }
+        result.capacity("users", CapacityValue::Count(all));
+        // One fee for the account once any user is Pro or Q&A is on.
+        if self.author_pros > 0 || self.reader_pros > 0 || self.q_and_a {
+            result
+                .line_items
+                .push(charge(ctx, &PRO_ACCOUNT_MONTH, Decimal::ONE)?);
+        }
+
+        // Each Author and Author Pro brings SPICE capacity; the account
+        // buys what its datasets need beyond it.
+        let gib = Decimal::from(GIB);
+        let per_author = ctx.bytes(&SPICE_PER_AUTHOR)?.decimal().per(gib)?;
+        let included =
+            per_author.times(Decimal::from(self.authors) + Decimal::from(self.author_pros))?;
+        let needed = self.spice.decimal().per(gib)?;
+        let extra = needed.minus(included)?.max(Decimal::ZERO);
+        result.capacity("spice_included_gb", CapacityValue::Number(included));
+        result.capacity("spice_extra_gb", CapacityValue::Number(extra));
+        if extra > Decimal::ZERO {
+            result.line_items.push(charge(ctx, &SPICE_GB_MONTH, extra)?);
+        }
+
+        if let Some(sessions) = self.reader_sessions {
+            let sessions = Decimal::from(sessions);
+            let base = ctx.count(&READER_CAPACITY_SESSIONS)?;
+            result
+                .line_items
+                .push(charge(ctx, &READER_CAPACITY_MONTH, Decimal::ONE)?);
+            let beyond = sessions.minus(base)?.max(Decimal::ZERO);
+            if beyond > Decimal::ZERO {
+                result
+                    .line_items
+                    .push(charge(ctx, &READER_CAPACITY_SESSION, beyond)?);
+            }
+        }
+        // Dashboards read from stores; nothing flows on from them.
+        result.properties = Properties::default();
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
+    use rust_decimal_macros::dec;
+
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+        match crate::services::testing::built(&SERVICE, set)? {
+            super::super::Input::QuickSight(input) => Ok(input),
+            other => panic!("not Quick Sight: {other:?}"),
+        }
+    }
+
+    fn total(input: &Input) -> Decimal {
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        result.line_items.iter().map(|i| i.monthly_cost).sum()
+    }
+
+    #[test]
+    fn five_authors_and_a_hundred_readers() {
+        // 5 × $24 + 100 × $3 = $120 + $300 = $420 a month; their 50 GB of
+        // SPICE cover 40 GB of datasets.
+        let input = built(&[
+            (&AUTHORS, Value::Count(5)),
+            (&READERS, Value::Count(100)),
+            (&SPICE, Value::Bytes(Bytes(40 * GIB))),
+        ])
+        .unwrap();
+        assert_eq!(total(&input), dec!(420));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.line_items.len(), 2);
+        assert_eq!(item(&result, "reader_month").monthly_cost, dec!(300));
+    }
+
+    #[test]
+    fn pro_users_bring_the_account_fee_and_spice_beyond_the_included() {
+        // 2 Author Pros × $40 = $80; 10 Reader Pros × $20 = $200; the Pro
+        // fee $250; 50 GB of SPICE less 2 × 10 GB = 30 GB × $0.38 = $11.40.
+        // $541.40.
+        let input = built(&[
+            (&AUTHOR_PROS, Value::Count(2)),
+            (&READER_PROS, Value::Count(10)),
+            (&SPICE, Value::Bytes(Bytes(50 * GIB))),
+        ])
+        .unwrap();
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "pro_account_month").monthly_cost, dec!(250));
+        assert_eq!(item(&result, "spice_gb_month").quantity, dec!(30));
+        assert_eq!(total(&input), dec!(541.40));
+    }
+
+    #[test]
+    fn q_and_a_alone_brings_the_fee() {
+        // 1 Author $24 + the fee $250 = $274.
+        let input = built(&[(&AUTHORS, Value::Count(1)), (&Q_AND_A, Value::Flag(true))]).unwrap();
+        assert_eq!(total(&input), dec!(274));
+    }
+
+    #[test]
+    fn reader_capacity_pricing() {
+        // 1 Author $24; capacity $250 with 500 sessions, 1,200 sessions
+        // leave 700 × $0.50 = $350: $624.
+        let input = built(&[
+            (&AUTHORS, Value::Count(1)),
+            (&READER_SESSIONS, Value::Count(1200)),
+        ])
+        .unwrap();
+        assert_eq!(total(&input), dec!(624));
+        // 300 sessions pay the base alone: $24 + $250 = $274.
+        let input = built(&[
+            (&AUTHORS, Value::Count(1)),
+            (&READER_SESSIONS, Value::Count(300)),
+        ])
+        .unwrap();
+        assert_eq!(total(&input), dec!(274));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.mode, Some("capacity"));
+    }
+
+    #[test]
+    fn users_are_billed_by_the_month_whatever_its_hours() {
+        let input = built(&[(&AUTHORS, Value::Count(5)), (&READERS, Value::Count(100))]).unwrap();
+        let result = input.evaluate(&ctx(dec!(672))).unwrap();
+        let sum: Decimal = result.line_items.iter().map(|i| i.monthly_cost).sum();
+        assert_eq!(sum, dec!(420));
+    }
+
+    #[test]
+    fn the_keys_need_and_exclude_each_other() {
+        let error = built(&[(&READERS, Value::Count(10))]).unwrap_err();
+        assert!(error.key.is_none());
+        let error = built(&[
+            (&AUTHORS, Value::Count(1)),
+            (&READERS, Value::Count(10)),
+            (&READER_SESSIONS, Value::Count(100)),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &READER_SESSIONS));
+    }
+}
