@@ -22,6 +22,12 @@ pub struct Dimension {
     /// [`key_hash`] of `key`, worked out when the program is compiled: a
     /// price is found by it, without hashing a string at run time.
     pub hash: u64,
+    /// The service whose catalogue (`[instances.<service>]`) prices this
+    /// dimension by type, for a dimension priced by another catalogue's rows
+    /// than its service's own (an EMR group's EC2 part, priced by
+    /// `[instances.ec2]`); `None` for a dimension priced in `[prices]`, or
+    /// its service's own catalogue dimension.
+    pub rows: Option<&'static str>,
 }
 
 impl Dimension {
@@ -258,6 +264,7 @@ pub mod athena;
 pub mod batch;
 pub mod dynamodb;
 pub mod ec2;
+pub mod emr;
 pub mod eventbridge;
 pub mod fargate;
 pub mod firehose;
@@ -269,6 +276,7 @@ pub mod msk;
 pub mod redshift;
 pub mod s3;
 pub mod sns;
+pub mod spot;
 pub mod sqs;
 
 macro_rules! services {
@@ -328,6 +336,7 @@ services! {
     fargate => Fargate,
     batch => Batch,
     redshift => Redshift,
+    emr => Emr,
 }
 
 /// How a component's records reach a consumer of one service.
@@ -411,7 +420,24 @@ impl Dimension {
             key,
             unit,
             hash: key_hash(key),
+            rows: None,
         }
+    }
+
+    /// The same dimension, priced by type by the rows of `service`'s catalogue.
+    pub const fn priced_by_rows_of(self, service: &'static str) -> Self {
+        Self {
+            rows: Some(service),
+            ..self
+        }
+    }
+
+    /// The service whose catalogue prices this dimension by type, if one
+    /// does: its own `rows`, or for a service's own catalogue dimension, the
+    /// service.
+    pub fn catalogue_service(&self, def: &ServiceDef) -> Option<&'static str> {
+        self.rows
+            .or_else(|| (def.catalogue == Some(self)).then_some(def.name))
     }
 }
 
@@ -543,7 +569,16 @@ pub mod testing {
         )*};
     }
 
-    alone!(athena, batch, ec2, fargate, glue, managed_flink, redshift);
+    alone!(
+        athena,
+        batch,
+        ec2,
+        emr,
+        fargate,
+        glue,
+        managed_flink,
+        redshift
+    );
 
     /// A steady flow of `rate` records a second of `size`.
     pub fn steady(rate: Decimal, size: Bytes) -> Flow {

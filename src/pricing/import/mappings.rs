@@ -276,6 +276,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonRedshift", "redshift"),
     ("AmazonS3", "s3"),
     ("AmazonSNS", "sns"),
+    ("ElasticMapReduce", "emr"),
 ];
 
 /// The prefixes AWS puts on usage types in each Region (its billing codes,
