@@ -7,17 +7,18 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 64 prices and 82 limits, as the us-east-1 table holds (EC2's
+    // 71 prices and 82 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour and Redshift's node-hour count once
-    // each, held by their catalogues of types); the regional tables hold the
-    // 41 prices found for their Region (no Firehose, Flink, SQS, EventBridge,
-    // Athena, Glue, Fargate or Redshift, no
-    // Lambda duration), and the limits AWS gives for every Region (Ireland also
-    // those it names Ireland in).
+    // each, held by their catalogues of types, and EMR's six group parts by
+    // the EC2 and EMR catalogues); the regional tables hold the 41 prices
+    // found for their Region (no Firehose, Flink, SQS, EventBridge, Athena,
+    // Glue, Fargate, Redshift or EMR prices, no Lambda duration) and EMR's
+    // three EC2 parts, priced by their EC2 catalogues: 44; and the limits
+    // AWS gives for every Region (Ireland also those it names Ireland in).
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 64 of 64 ┆ 82 of 82 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 41 of 64 ┆ 59 of 82 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 41 of 64 ┆ 56 of 82 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 71 of 71 ┆ 82 of 82 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 44 of 71 ┆ 59 of 82 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 44 of 71 ┆ 56 of 82 ┆ kinesis_data_streams, firehose, managed_flink, sqs,",
     ];
     let mut at = 0;
     for row in rows {
@@ -28,14 +29,14 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     }
     // The wrapped cells end with the rest of each list.
     assert!(
-        list.contains("┆ lambda, athena, glue, fargate, redshift "),
+        list.contains("┆ lambda, athena, glue, fargate, redshift, emr "),
         "{list}"
     );
     assert!(
         list.contains("┆ sns, eventbridge, lambda, athena, glue, fargate, "),
         "{list}"
     );
-    assert!(list.contains("┆ redshift "), "{list}");
+    assert!(list.contains("┆ redshift, emr "), "{list}");
 }
 
 #[test]
@@ -56,7 +57,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 64 of 64 prices and 82 of 82 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 71 of 71 prices and 82 of 82 limits, each sourced and dated\n"
     );
 }
 
