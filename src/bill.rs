@@ -71,32 +71,69 @@ pub fn charge(
     dimension: &'static Dimension,
     quantity: Decimal,
 ) -> Result<LineItem, EvalError> {
-    charge_at(ctx, dimension, ctx.prices.price_of(dimension), quantity)
+    charge_at(
+        ctx,
+        dimension,
+        ctx.prices.price_of(dimension),
+        quantity,
+        None,
+    )
 }
 
-/// Prices `quantity` hours of the type `name` from `service`'s catalogue
-/// in the table: the row's price for the catalogue's `dimension`.
+/// Prices `quantity` units of `dimension` at `off` (a fraction) below its
+/// price: Spot capacity at the discount the scenario states.
+pub fn charge_off(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    quantity: Decimal,
+    off: Option<Decimal>,
+) -> Result<LineItem, EvalError> {
+    charge_at(
+        ctx,
+        dimension,
+        ctx.prices.price_of(dimension),
+        quantity,
+        off,
+    )
+}
+
+/// Prices `quantity` hours of the type `name` from the catalogue that
+/// prices `dimension` (its `rows`, else its service's own): the row's price.
 pub fn charge_type(
     ctx: &Ctx,
     dimension: &'static Dimension,
     name: &str,
     quantity: Decimal,
 ) -> Result<LineItem, EvalError> {
-    let service = dimension.key.split_once('.').map_or("", |(s, _)| s);
+    charge_type_off(ctx, dimension, name, quantity, None)
+}
+
+/// [`charge_type`] at `off` (a fraction) below the row's price, for Spot.
+pub fn charge_type_off(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    name: &str,
+    quantity: Decimal,
+    off: Option<Decimal>,
+) -> Result<LineItem, EvalError> {
+    let service = dimension
+        .rows
+        .unwrap_or_else(|| dimension.key.split_once('.').map_or("", |(s, _)| s));
     let row = ctx
         .prices
         .instance(service, name)
         .ok_or(EvalError::MissingRow(dimension))?;
-    charge_at(ctx, dimension, Some(&row.price), quantity)
+    charge_at(ctx, dimension, Some(&row.price), quantity, off)
 }
 
 /// Prices `quantity` units of `dimension` at `table`'s price, unless the
-/// scenario sets one over it.
+/// scenario sets one over it, less `off` (a fraction) of it if given.
 fn charge_at(
     ctx: &Ctx,
     dimension: &'static Dimension,
     table: Option<&crate::pricing::Price>,
     quantity: Decimal,
+    off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
     // A price the scenario sets (or a what-if varies) is a flat price over
     // the table's, which keeps its free tier.
@@ -123,6 +160,17 @@ fn charge_at(
         }
         (None, Some(price)) => &price.rate,
         (None, None) => return Err(EvalError::MissingPrice(dimension)),
+    };
+    let discounted;
+    let rate = match off {
+        Some(off) => {
+            let factor = Decimal::ONE
+                .minus(off)
+                .map_err(|_| EvalError::Overflow(dimension))?;
+            discounted = rate.scaled(factor).ok_or(EvalError::Overflow(dimension))?;
+            &discounted
+        }
+        None => rate,
     };
     let overflow = |_| EvalError::Overflow(dimension);
     let free_allowance = if ctx.free_tier {

@@ -454,11 +454,13 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
         ),
         EvalError::MissingRow(d) => format!(
             "add a row for it to the table's `[instances.{}]`",
-            d.key.split_once('.').map_or(d.key, |(service, _)| service)
+            d.rows
+                .unwrap_or_else(|| d.key.split_once('.').map_or(d.key, |(service, _)| service))
         ),
         EvalError::MissingSpec(d) => format!(
             "add `vcpu` and `memory` to its row in the table's `[instances.{}]`",
-            d.key.split_once('.').map_or(d.key, |(service, _)| service)
+            d.rows
+                .unwrap_or_else(|| d.key.split_once('.').map_or(d.key, |(service, _)| service))
         ),
         EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),
         EvalError::BeyondLastTier(_) => {

@@ -630,3 +630,66 @@ fn kafka_on_ec2_pays_for_its_replicas_crossing_zones() {
     assert_eq!(decimal(&json["alternatives"][1]["monthly_cost"]), "759.9");
     assert_eq!(json["comparison"][0]["name"], "MSK, 3 x kafka.m5.large");
 }
+
+#[test]
+fn one_emr_node_for_one_hour_is_its_ec2_price_plus_its_emr_price() {
+    // 1 × m5.xlarge On-Demand for 1 h: $0.192 (EC2) + $0.048 (EMR) = $0.240,
+    // the same whether the hour is `hours_running` or the whole month.
+    let by_hours = scenario(
+        "emr-hour",
+        r#"
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "EMR"
+components = [{ service = "emr", primary_instance_type = "m5.xlarge", hours_running = "1 h" }]
+"#,
+    );
+    for args in [
+        vec![by_hours.path()],
+        vec!["--hours-per-month", "1", by_hours.path()],
+    ] {
+        let json = calc_json(&args);
+        let emr = component(&json, 0);
+        assert_eq!(
+            decimal(&line(emr, "primary_ec2_hour")["monthly_cost"]),
+            "0.192"
+        );
+        assert_eq!(
+            decimal(&line(emr, "primary_emr_hour")["monthly_cost"]),
+            "0.048"
+        );
+        assert_eq!(decimal(&json["alternatives"][0]["monthly_cost"]), "0.24");
+    }
+}
+
+#[test]
+fn an_emr_cluster_with_spot_task_nodes_discounts_only_their_ec2_part() {
+    // scenarios/emr-spot-vs-on-demand.toml, 200 h: primary m5.xlarge 200 h ×
+    // $0.24 = $48.00; core 2 × r5.2xlarge 400 h × ($0.504 + $0.126) = $252.00;
+    // task 8 × m5.xlarge 1,600 h × ($0.192 + $0.048) = $384.00 On-Demand, or
+    // 1,600 × $0.192 × 0.3 = $92.16 + $76.80 = $168.96 on Spot at 70% off.
+    let json = calc_json(&["scenarios/emr-spot-vs-on-demand.toml"]);
+    let cost = |i: usize| decimal(&json["alternatives"][i]["monthly_cost"]);
+    assert_eq!(cost(0), "684");
+    assert_eq!(cost(1), "468.96");
+    let spot = component(&json, 1);
+    assert_eq!(
+        decimal(&line(spot, "task_ec2_hour")["unit_price"]),
+        "0.0576"
+    );
+    assert_eq!(
+        decimal(&line(spot, "task_ec2_hour")["monthly_cost"]),
+        "92.16"
+    );
+    assert_eq!(
+        decimal(&line(spot, "task_emr_hour")["monthly_cost"]),
+        "76.8"
+    );
+    assert_eq!(json["alternatives"][1]["verdict"], "ok");
+    // Core nodes on Spot too: 400 × $0.504 × 0.3 = $60.48 + $50.40 EMR:
+    // $327.84, with a warning about their HDFS data.
+    assert_eq!(cost(2), "327.84");
+    assert_eq!(json["alternatives"][2]["verdict"], "warning");
+}

@@ -544,6 +544,34 @@ fn the_readme_chart_is_what_calc_draws() {
 // calc solve
 
 #[test]
+fn emr_on_spot_beats_glue_above_four_tenths_of_a_terabyte_a_night() {
+    // scenarios/glue-vs-emr.toml: EMR on Spot costs 67.5 h × (3 × $0.24 +
+    // 8 × ($0.192 × 0.3 + $0.048)) = 67.5 × $1.5648 = $105.624 a month.
+    // Glue's 10 DPUs for 30 nightly runs cost $132 per hour a run lasts,
+    // billed by the whole second: 2,880 s cost 10 × 0.8 × 30 × $0.44 =
+    // $105.60, within; 2,881 s cost $105.6367, over. So Glue is no dearer
+    // up to 48 min a night, 0.4 TB at the assumed 0.5 TB an hour.
+    let answer = accepted_json(&[
+        "solve",
+        "scenarios/glue-vs-emr.toml",
+        "--for",
+        "alternatives[Glue, 10 G.1X workers].components[0].duration",
+        "--until",
+        "cost<=EMR, task nodes on Spot",
+        "--within",
+        "\"1 s\"..\"2 h\"",
+        "--format",
+        "json",
+    ]);
+    let glue = &answer["alternatives"][0];
+    assert_eq!(glue["holds"], "range");
+    assert_eq!(number(&glue["high"]["value"]), 2_880_000.0);
+    assert_eq!(glue["text"], "up to 48 min");
+    let past = number(&glue["high"]["outside"]["monthly_cost"]);
+    assert!((past - 105.636_667).abs() < 1e-6, "{past}");
+}
+
+#[test]
 fn kinesis_within_100_a_month_takes_2000_records_a_second() {
     // 1 KB records, 730 h: shards step at every 1,000 records/s, $10.95 a
     // shard (730 × $0.015); PUT payload units grow linearly, one a record:

@@ -295,8 +295,8 @@ impl PriceBook {
     /// Whether the table prices `dimension` of `def`: a price, or for a
     /// catalogue's dimension, at least one type.
     pub fn holds(&self, def: &services::ServiceDef, dimension: &Dimension) -> bool {
-        if def.catalogue == Some(dimension) {
-            !self.instances(def.name).is_empty()
+        if let Some(service) = dimension.catalogue_service(def) {
+            !self.instances(service).is_empty()
         } else {
             self.price(dimension.key).is_some()
         }
@@ -556,15 +556,15 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             let dimension = known_entry(source, def.name, "price", name, def.dimensions, |d| {
                 d.name()
             })?;
-            if def.catalogue == Some(dimension) {
+            if let Some(rows) = dimension.catalogue_service(def) {
                 return Err(source
                     .error(
                         name.span().into(),
-                        format!("`{}` is priced by type, in `[instances.{}]`", dimension.key, def.name),
+                        format!("`{}` is priced by type, in `[instances.{rows}]`", dimension.key),
                     )
                     .with_help(format!(
-                        "write a row a type: `[instances.{}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
-                        def.name, dimension.unit
+                        "write a row a type: `[instances.{rows}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
+                        dimension.unit
                     )));
             }
             let mut price = check_price(source, dimension, raw_price)?;
@@ -723,21 +723,28 @@ fn discounts(source: &Source, raw: &RawTable) -> Result<Vec<(&'static str, Decim
 /// `price` with every figure (flat or each tier) multiplied by `factor`;
 /// `None` if a figure grows too large for exact decimals.
 fn scaled(mut price: Price, factor: Decimal) -> Option<Price> {
-    price.rate = match &price.rate {
-        Rate::Flat(p) => Rate::Flat(p.checked_mul(factor)?),
-        Rate::Tiered(tiers) => Rate::Tiered(Cow::Owned(
-            tiers
-                .iter()
-                .map(|t| {
-                    Some(Tier {
-                        up_to: t.up_to,
-                        price: t.price.checked_mul(factor)?,
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?,
-        )),
-    };
+    price.rate = price.rate.scaled(factor)?;
     Some(price)
+}
+
+impl Rate {
+    /// Every price of the rate times `factor`; `None` past exact decimals.
+    pub fn scaled(&self, factor: Decimal) -> Option<Rate> {
+        Some(match self {
+            Rate::Flat(p) => Rate::Flat(p.checked_mul(factor)?),
+            Rate::Tiered(tiers) => Rate::Tiered(Cow::Owned(
+                tiers
+                    .iter()
+                    .map(|t| {
+                        Some(Tier {
+                            up_to: t.up_to,
+                            price: t.price.checked_mul(factor)?,
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+            )),
+        })
+    }
 }
 
 fn too_large(source: &Source, key: &str) -> Diagnostic {
@@ -1438,7 +1445,7 @@ mod tests {
         assert_eq!(error.message, "`sqs` has no catalogue of types");
         assert_eq!(
             error.help.as_deref(),
-            Some("types are priced for `msk`, `ec2`, `redshift`, `documentdb`")
+            Some("types are priced for `msk`, `ec2`, `emr`, `redshift`, `documentdb`")
         );
         let error = refused(row(
             "msk",

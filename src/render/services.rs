@@ -107,12 +107,14 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
         WIDTH,
     );
     for dimension in def.dimensions {
-        if def.catalogue == Some(*dimension) {
-            let rows = book.instances(def.name).len();
+        if let Some(service) = dimension.catalogue_service(def) {
+            let rows = book.instances(service).len();
             let held = if rows == 0 {
                 "missing from the table".to_string()
-            } else {
+            } else if service == def.name {
                 format!("by type: {rows} types (below)")
+            } else {
+                format!("by type: {rows} types of `[instances.{service}]`")
             };
             prices.add_row(vec![
                 dimension.name().to_string(),

@@ -3,12 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge_type;
+use crate::bill::charge_type_off;
 use crate::fields::choice;
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::{Exact, ceil_div};
 use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::{Ctx, Doc, EvalError, ServiceDef, ec2, fargate};
 use crate::units::{Bytes, Duration};
 
@@ -27,6 +28,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &COMPUTE,
             &INSTANCE_TYPE,
             &PURCHASE,
+            &SPOT_DISCOUNT,
             &MULTI_NODE,
         ],
         build,
@@ -72,13 +74,13 @@ static PURCHASE: Key = Key::new(
     "purchase",
     Kind::Choice(Purchase::NAMES),
     Default::Text("on_demand"),
-    "`on_demand` (Spot is not priced yet: no sourced discount)",
+    "`on_demand`, or `spot` (EC2 Spot, or Fargate Spot with `compute = \"fargate\"`) with `spot_discount`",
 );
 static MULTI_NODE: Key = Key::new(
     "multi_node",
     Kind::Flag,
     Default::Bool(false),
-    "a multi-node parallel job (EC2 On-Demand only)",
+    "a multi-node parallel job (EC2 On-Demand only: not Fargate, not Spot)",
 );
 
 pub const DOC: Doc = Doc {
@@ -93,6 +95,7 @@ pub const DOC: Doc = Doc {
         "ec2: jobs per instance = min(floor(instance vCPU / job vCPU), floor(instance memory / job memory))",
         "ec2: instance-hours = ceil(jobs / jobs per instance) x duration (h): each instance runs a wave of jobs side by side",
         "fargate: a task of the job's vcpu and memory (a size Fargate runs) a job, billed per second, at least 1 minute",
+        "spot: the EC2 or Fargate price less `spot_discount`, the fraction the scenario assumes",
     ],
 };
 
@@ -100,12 +103,6 @@ choice! {
     pub enum Compute {
         Ec2 = "ec2",
         Fargate = "fargate",
-    }
-}
-
-choice! {
-    pub enum Purchase {
-        OnDemand = "on_demand",
     }
 }
 
@@ -118,6 +115,8 @@ pub struct Input {
     /// The EC2 type jobs are packed onto; `None` on Fargate.
     pub instance_type: Option<&'static str>,
     pub multi_node: bool,
+    /// The fraction below On-Demand that Spot is priced at; `None` On-Demand.
+    pub spot_discount: Option<Decimal>,
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
@@ -144,7 +143,8 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         return Err(Invalid::new(&MEMORY, "`memory` must be more than 0 B"));
     }
     let compute: Compute = values.choice(&COMPUTE).ok_or_else(default)?;
-    let _: Purchase = values.choice(&PURCHASE).ok_or_else(default)?;
+    let purchase: Purchase = values.choice(&PURCHASE).ok_or_else(default)?;
+    let spot_discount = spot::discount(values, purchase == Purchase::Spot)?;
     let instance_type = values.name(&INSTANCE_TYPE);
     let instance_type = match compute {
         Compute::Ec2 => Some(instance_type.ok_or_else(|| {
@@ -171,6 +171,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         memory,
         instance_type,
         multi_node: values.flag(&MULTI_NODE).ok_or_else(default)?,
+        spot_discount,
     }))
 }
 
@@ -179,6 +180,18 @@ impl Input {
         match self.instance_type {
             Some(instance_type) => self.on_ec2(ctx, instance_type, result)?,
             None => self.on_fargate(ctx, result)?,
+        }
+        // AWS Batch user guide, "Compute environment considerations for
+        // MNP": multi-node parallel jobs are not supported on compute
+        // environments that use Spot Instances.
+        if self.multi_node && self.spot_discount.is_some() {
+            result.violations.push(Violation::Unsupported {
+                rule: "multi-node parallel jobs do not run on Spot compute environments (AWS Batch user guide)",
+                fix: "set `purchase = \"on_demand\"` with `compute = \"ec2\"`",
+            });
+        }
+        if let Some(off) = self.spot_discount {
+            spot::note(result, off);
         }
         result.properties = Properties::default();
         result.latency = self.duration;
@@ -218,11 +231,12 @@ impl Input {
         result.capacity("jobs_per_instance", CapacityValue::Number(per_instance));
         result.capacity("instance_runs", CapacityValue::Number(instance_runs));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));
-        result.line_items.push(charge_type(
+        result.line_items.push(charge_type_off(
             ctx,
             &ec2::INSTANCE_HOUR,
             instance_type,
             instance_hours,
+            self.spot_discount,
         )?);
         Ok(())
     }
@@ -250,6 +264,7 @@ impl Input {
             fargate::Architecture::X86_64,
             (self.vcpu, self.memory),
             task_seconds,
+            self.spot_discount,
         )
     }
 }
@@ -277,6 +292,7 @@ mod tests {
             memory: Bytes(gb * GIB),
             instance_type: compute,
             multi_node: false,
+            spot_discount: None,
         }
     }
 
@@ -354,6 +370,36 @@ mod tests {
     }
 
     #[test]
+    fn spot_is_priced_at_the_stated_discount_and_refuses_multi_node_jobs() {
+        // The 1,000 jobs above on m5.xlarge Spot at 70% off: 250
+        // instance-hours × $0.192 × 0.3 = 250 × $0.0576 = $14.40.
+        let mut input = jobs(dec!(2), 4, Some("m5.xlarge"));
+        input.spot_discount = Some(dec!(0.7));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(
+            (line.unit_price, line.monthly_cost),
+            (dec!(0.0576), dec!(14.40))
+        );
+        assert!(result.notes.iter().any(|n| n.code == "spot_assumed"));
+        assert!(result.violations.is_empty());
+        // On Fargate Spot: $49.37 × 0.3 = $14.811 ($12.144 + $2.667).
+        let mut input = jobs(dec!(2), 4, None);
+        input.spot_discount = Some(dec!(0.7));
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(result.monthly_cost(), dec!(14.811));
+        // AWS Batch runs no multi-node parallel job on Spot.
+        let mut input = jobs(dec!(2), 4, Some("m5.xlarge"));
+        input.spot_discount = Some(dec!(0.7));
+        input.multi_node = true;
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Unsupported { rule, .. }] if rule.contains("Spot compute environments")
+        ));
+    }
+
+    #[test]
     fn the_keys_need_each_other() {
         let base = [
             (&JOBS_PER_MONTH, Value::Number(dec!(10))),
@@ -373,5 +419,13 @@ mod tests {
         set.push((&INSTANCE_TYPE, Value::Name("m5.xlarge")));
         let error = built(&set).unwrap_err();
         assert!(std::ptr::eq(error.key.unwrap(), &INSTANCE_TYPE));
+        // Spot needs the discount the scenario assumes.
+        let mut set = base.to_vec();
+        set.push((&INSTANCE_TYPE, Value::Name("m5.xlarge")));
+        set.push((&PURCHASE, Value::Choice(1)));
+        let error = built(&set).unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &SPOT_DISCOUNT));
+        set.push((&SPOT_DISCOUNT, Value::Number(dec!(0.6))));
+        assert_eq!(built(&set).unwrap().spot_discount, Some(dec!(0.6)));
     }
 }

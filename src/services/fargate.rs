@@ -2,11 +2,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
+use crate::bill::charge_off;
 use crate::fields::{Choice, choice};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::spot::{self, SPOT_DISCOUNT};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::units::{Bytes, Duration, GIB, MIB};
 
@@ -24,6 +25,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &HOURS_RUNNING,
             &RUNS_PER_MONTH,
             &DURATION,
+            &SPOT,
+            &SPOT_DISCOUNT,
         ],
         build,
     },
@@ -84,6 +87,13 @@ static DURATION: Key = Key::new(
 )
 .defaulting_to("`hours_running` instead");
 
+static SPOT: Key = Key::new(
+    "spot",
+    Kind::Flag,
+    Default::Bool(false),
+    "Fargate Spot (spare capacity AWS can reclaim with a two-minute warning), with `spot_discount`",
+);
+
 pub const DOC: Doc = Doc {
     summary: "serverless containers (ECS tasks), billed per vCPU-hour and GB-hour (Linux)",
     ordering: "whatever the software keeps",
@@ -96,6 +106,7 @@ pub const DOC: Doc = Doc {
         "task-hours = tasks x hours running (the whole month unless set)",
         "or task-hours = tasks x each run rounded up to the second, at least 1 minute, x runs a month",
         "vCPU-hours = vcpu x task-hours; GB-hours = memory (GB) x task-hours, x86_64 or arm64",
+        "Fargate Spot: the same, less `spot_discount`, the fraction the scenario assumes",
     ],
 };
 
@@ -238,6 +249,8 @@ pub struct Input {
     pub memory: Bytes,
     pub architecture: Architecture,
     pub running: Running,
+    /// The fraction below On-Demand that Fargate Spot is priced at; `None` On-Demand.
+    pub spot_discount: Option<Decimal>,
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
@@ -289,12 +302,14 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             duration,
         },
     };
+    let spot = values.flag(&SPOT).ok_or_else(default)?;
     Ok(super::Input::Fargate(Input {
         tasks,
         vcpu,
         memory,
         architecture: values.choice(&ARCHITECTURE).ok_or_else(default)?,
         running,
+        spot_discount: spot::discount(values, spot)?,
     }))
 }
 
@@ -317,6 +332,7 @@ pub fn charge_tasks(
     architecture: Architecture,
     (vcpu, memory): (Decimal, Bytes),
     task_seconds: Decimal,
+    spot_discount: Option<Decimal>,
 ) -> Result<(), EvalError> {
     let hour = Decimal::from(3600);
     let gb = memory.decimal().per(Decimal::from(GIB))?;
@@ -328,8 +344,10 @@ pub fn charge_tasks(
     };
     result
         .line_items
-        .push(charge(ctx, vcpu_dimension, vcpu_hours)?);
-    result.line_items.push(charge(ctx, gb_dimension, gb_hours)?);
+        .push(charge_off(ctx, vcpu_dimension, vcpu_hours, spot_discount)?);
+    result
+        .line_items
+        .push(charge_off(ctx, gb_dimension, gb_hours, spot_discount)?);
     Ok(())
 }
 
@@ -364,7 +382,11 @@ impl Input {
             self.architecture,
             (self.vcpu, self.memory),
             task_seconds,
+            self.spot_discount,
         )?;
+        if let Some(off) = self.spot_discount {
+            spot::note(result, off);
+        }
         // A task runs as long as it is left running; what it keeps and in
         // which order depends on the software in it.
         result.properties = Properties::default();
@@ -503,6 +525,27 @@ mod tests {
         assert_eq!(error.message, "`runs_per_month` needs `duration`");
         let error = built(&[(&VCPU, Value::Number(dec!(1)))]).unwrap_err();
         assert_eq!(error.message, "`fargate` needs `vcpu` and `memory`");
+    }
+
+    #[test]
+    fn fargate_spot_is_the_same_task_at_the_stated_discount() {
+        // 1 vCPU, 2 GB all month on Fargate Spot at 70% off: 730 vCPU-hours
+        // × $0.012144 = $8.86512 and 1,460 GB-hours × $0.0013335 = $1.94691.
+        let mut set = size(dec!(1), dec!(2));
+        set.push((&SPOT, Value::Flag(true)));
+        assert!(std::ptr::eq(
+            built(&set).unwrap_err().key.unwrap(),
+            &SPOT_DISCOUNT
+        ));
+        set.push((&SPOT_DISCOUNT, Value::Number(dec!(0.7))));
+        let input = built(&set).unwrap();
+        assert_eq!(
+            lines(&input),
+            [(dec!(730), dec!(8.86512)), (dec!(1460), dec!(1.94691))]
+        );
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "vcpu_hour").unit_price, dec!(0.012144));
+        assert!(result.notes.iter().any(|n| n.code == "spot_assumed"));
     }
 
     #[test]

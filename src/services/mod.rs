@@ -22,6 +22,12 @@ pub struct Dimension {
     /// [`key_hash`] of `key`, worked out when the program is compiled: a
     /// price is found by it, without hashing a string at run time.
     pub hash: u64,
+    /// The service whose catalogue (`[instances.<service>]`) prices this
+    /// dimension by type, for a dimension priced by another catalogue's rows
+    /// than its service's own (an EMR group's EC2 part, priced by
+    /// `[instances.ec2]`); `None` for a dimension priced in `[prices]`, or
+    /// its service's own catalogue dimension.
+    pub rows: Option<&'static str>,
 }
 
 impl Dimension {
@@ -262,6 +268,7 @@ pub mod data_transfer;
 pub mod documentdb;
 pub mod dynamodb;
 pub mod ec2;
+pub mod emr;
 pub mod eventbridge;
 pub mod fargate;
 pub mod firehose;
@@ -274,6 +281,7 @@ pub mod quicksight;
 pub mod redshift;
 pub mod s3;
 pub mod sns;
+pub mod spot;
 pub mod sqs;
 pub mod timestream;
 
@@ -331,6 +339,7 @@ services! {
     ec2 => Ec2,
     athena => Athena,
     glue => Glue,
+    emr => Emr,
     fargate => Fargate,
     batch => Batch,
     redshift => Redshift,
@@ -421,7 +430,24 @@ impl Dimension {
             key,
             unit,
             hash: key_hash(key),
+            rows: None,
         }
+    }
+
+    /// The same dimension, priced by type by the rows of `service`'s catalogue.
+    pub const fn priced_by_rows_of(self, service: &'static str) -> Self {
+        Self {
+            rows: Some(service),
+            ..self
+        }
+    }
+
+    /// The service whose catalogue prices this dimension by type, if one
+    /// does: its own `rows`, or for a service's own catalogue dimension, the
+    /// service.
+    pub fn catalogue_service(&self, def: &ServiceDef) -> Option<&'static str> {
+        self.rows
+            .or_else(|| (def.catalogue == Some(self)).then_some(def.name))
     }
 }
 
@@ -558,6 +584,7 @@ pub mod testing {
         batch,
         documentdb,
         ec2,
+        emr,
         fargate,
         glue,
         managed_flink,

@@ -280,6 +280,7 @@ pub static OFFERS: &[(&str, &str)] = &[
     ("AmazonS3", "s3"),
     ("AmazonSNS", "sns"),
     ("AmazonTimestream", "timestream"),
+    ("ElasticMapReduce", "emr"),
 ];
 
 /// The prefixes AWS puts on usage types in each Region (its billing codes,
