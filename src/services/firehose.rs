@@ -79,7 +79,7 @@ pub const DOC: Doc = Doc {
     retention: "none once delivered (24 h while the destination is down)",
     replay: "no",
     latency: "the buffer: until full or until the interval ends",
-    scaling: "Direct PUT: 500,000 records/s, 5 MB/s per stream (raisable)",
+    scaling: "Direct PUT: 5,000 records/s, 5 MB/s per stream in us-east-1 (raisable)",
     formulas: &[
         "latency = min(buffer interval, buffer size / incoming bytes per second)",
         "billed GB = records x ceil(record size / 5 KB) x 5 KB, tiered",

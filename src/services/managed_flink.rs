@@ -126,7 +126,7 @@ pub const DOC: Doc = Doc {
     retention: "none (state in snapshots)",
     replay: "no",
     latency: "sub-second processing",
-    scaling: "32 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
+    scaling: "64 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
         "running storage = KPUs x 50 GB, prorated over the hours run",
