@@ -821,3 +821,23 @@ fn lambda_is_cheaper_than_batch_on_fargate_for_jobs_under_24_7_seconds() {
     assert_eq!(lambda["text"], "up to 24,678 ms");
     assert_eq!(lambda["high"]["holds_at_value"], true);
 }
+
+#[test]
+fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
+    // Athena at $0.050001 a query meets Serverless's $377.29 at 7,545.6
+    // queries a month (the README works it out).
+    let svg = accepted(&[
+        "sweep",
+        "scenarios/athena-or-redshift.toml",
+        "--vary",
+        "alternatives[Athena over Parquet in S3].components[0].queries_per_month=1000..40000",
+        "--format",
+        "svg",
+    ]);
+    let committed = include_str!("../docs/athena-or-redshift-sweep.svg");
+    assert!(
+        svg == committed,
+        "docs/athena-or-redshift-sweep.svg is out of date: regenerate it with the README's command"
+    );
+    assert!(svg.contains("above about 7,545.5873"));
+}

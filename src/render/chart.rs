@@ -103,10 +103,17 @@ fn draw(
     let y_max = if y_max > 0.0 { y_max * 1.08 } else { 1.0 };
     let currency = &sweep.currency;
 
-    let title = format!(
-        "{}: monthly cost by {}",
-        terminal(&scenario.name),
-        terminal(&sweep.plan.axis.path)
+    // The axis's title gives the whole path; the chart's names its key, and
+    // is cut to what fits across the chart.
+    let path = &sweep.plan.axis.path;
+    let key = path.rsplit('.').next().unwrap_or(path);
+    let title = fitted(
+        &format!(
+            "{}: monthly cost by {}",
+            terminal(&scenario.name),
+            terminal(key)
+        ),
+        TITLE_CHARACTERS,
     );
     let mut chart = ChartBuilder::on(root)
         .caption(title, ("sans-serif", 20))
@@ -227,4 +234,30 @@ fn draw(
         .label_font(("sans-serif", 14))
         .draw()?;
     Ok(())
+}
+
+/// Characters of a 20-pixel title that fit across the chart.
+const TITLE_CHARACTERS: usize = 88;
+
+/// `text`, cut to `most` characters with an ellipsis if it is longer.
+fn fitted(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(most - 1).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted;
+
+    #[test]
+    fn a_long_title_is_cut_with_an_ellipsis() {
+        assert_eq!(fitted("short", 10), "short");
+        assert_eq!(fitted("exactly 10", 10), "exactly 10");
+        assert_eq!(fitted("one character more", 10), "one chara…");
+        assert_eq!(fitted("ééééééééééé", 5), "éééé…");
+    }
 }
