@@ -22,6 +22,12 @@ fn decimal(value: &Value) -> String {
     value.to_string()
 }
 
+/// An exact amount from the JSON, rounded to the cent.
+fn cents(value: &Value) -> String {
+    let exact: rust_decimal::Decimal = value.to_string().parse().expect("a decimal");
+    exact.round_dp(2).to_string()
+}
+
 fn scenario(name: &str, body: &str) -> TempScenario {
     TempScenario::new(name, &format!("name = \"{name}\"\n{body}"))
 }
@@ -692,4 +698,42 @@ fn an_emr_cluster_with_spot_task_nodes_discounts_only_their_ec2_part() {
     // $327.84, with a warning about their HDFS data.
     assert_eq!(cost(2), "327.84");
     assert_eq!(json["alternatives"][2]["verdict"], "warning");
+}
+
+#[test]
+fn the_big_data_pipeline_is_sized_hop_by_hop() {
+    // Worked out in the scenario's header: Firehose flushes 16 MB Parquet
+    // objects 0.0305 times a second; the lake keeps 90 days of them,
+    // 2,048,000 × 0.25 B/s × 7,776,000 s = 3,981,312,000,000 B; Athena reads
+    // 0.0111 of it, 5 columns of 20: 11,048,140,800 B, billed 10,537 MB, and
+    // 720 queries scan 7.2352… TB ($36.1762…).
+    let json = calc_json(&["scenarios/big-data-ingestion.toml"]);
+    let quicksight = &json["alternatives"][0];
+    let lake = &quicksight["components"][2];
+    assert_eq!(lake["capacity"]["stored"], 3_981_312_000_000_u64);
+    let athena = &quicksight["components"][5];
+    assert_eq!(
+        decimal(&athena["capacity"]["scanned_bytes_per_query"]),
+        "11048140800"
+    );
+    assert_eq!(athena["capacity"]["billed_mb_per_query"], 10537);
+    // To the cent, as the header adds them up.
+    assert_eq!(cents(&quicksight["monthly_cost"]), "1620.91");
+    assert_eq!(cents(&json["alternatives"][1]["monthly_cost"]), "1602.81");
+}
+
+#[test]
+fn the_thumbnail_pipeline_on_lambda_and_on_batch() {
+    // Worked out in the scenario's header: $233.59 on Lambda, $205.73 on
+    // Batch on Fargate Spot (21,900 task-hours at 30%), $136.27 on EC2 Spot
+    // (228.125 instance-hours of c5.xlarge at 30% = $11.634).
+    let json = calc_json(&["scenarios/thumbnail-batch.toml"]);
+    let total = |i: usize| cents(&json["alternatives"][i]["monthly_cost"]);
+    assert_eq!(total(0), "233.59");
+    assert_eq!(total(1), "205.73");
+    assert_eq!(total(2), "136.27");
+    let fargate = &json["alternatives"][1]["components"][2];
+    assert_eq!(decimal(&fargate["capacity"]["task_hours"]), "21900");
+    let ec2 = &json["alternatives"][2]["components"][2];
+    assert_eq!(decimal(&ec2["capacity"]["instance_hours"]), "228.125");
 }

@@ -227,7 +227,10 @@ impl Input {
             per_instance = Decimal::ONE;
         }
         let instance_runs = ceil_div(self.jobs_per_month, per_instance);
-        let instance_hours = instance_runs.times(self.duration.hours())?;
+        // Seconds first, hours last, so that whole hours stay whole.
+        let instance_hours = instance_runs
+            .times(self.duration.secs())?
+            .per(Decimal::from(3600))?;
         result.capacity("jobs_per_instance", CapacityValue::Number(per_instance));
         result.capacity("instance_runs", CapacityValue::Number(instance_runs));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));
