@@ -59,6 +59,8 @@ pub struct Flow {
     /// The data the store it comes through holds (an S3 bucket's objects),
     /// for what queries that data: Athena after S3 reads it.
     pub stored: Option<Bytes>,
+    /// The size of each object that store holds, where it is known.
+    pub stored_object_size: Option<Bytes>,
 }
 
 impl Flow {
@@ -67,6 +69,7 @@ impl Flow {
         rate: None,
         record_size: None,
         stored: None,
+        stored_object_size: None,
     };
 
     pub fn new(rate: Rate, record_size: Option<Bytes>) -> Self {
@@ -74,6 +77,7 @@ impl Flow {
             rate: Some(rate),
             record_size,
             stored: None,
+            stored_object_size: None,
         }
     }
 }
@@ -151,6 +155,7 @@ impl Own {
             rate,
             record_size: self.record_size.or(received.record_size),
             stored: received.stored,
+            stored_object_size: received.stored_object_size,
         })
     }
 }

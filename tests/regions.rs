@@ -265,7 +265,7 @@ fn the_regional_tables_pass_their_check() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, 44 of 95 prices and {limits} of 106 limits, each sourced and dated\n"
+                "{path}: ok, 44 of 95 prices and {limits} of 107 limits, each sourced and dated\n"
             )),
             "{}",
             run.stdout

@@ -2442,6 +2442,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "athena.small_file_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(134217728)),
+                source: Borrowed("AWS Big Data blog, 'Top 10 performance tuning tips for Amazon Athena' (optimize file sizes: files smaller than 128 MB make Athena spend its time opening and listing them)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "documentdb.free_backup_share",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),

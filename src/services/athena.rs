@@ -15,7 +15,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
     title: "Athena",
     dimensions: &[&DATA_SCANNED],
-    limits: &[&LATENCY],
+    limits: &[&LATENCY, &SMALL_FILE_SIZE],
     parse: super::Parse {
         keys: &[
             &QUERIES_PER_MONTH,
@@ -25,6 +25,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
             &COLUMNS,
             &COLUMNS_READ,
             &PARTITIONS_READ,
+            &FILE_SIZE,
         ],
         build,
     },
@@ -87,6 +88,14 @@ static PARTITIONS_READ: Key = Key::new(
     "the share of the table's partitions a query reads (0 to 1)",
 );
 
+static FILE_SIZE: Key = Key::new(
+    "file_size",
+    Kind::Size,
+    Default::None,
+    "the size of the files the table is made of",
+)
+.defaulting_to("the objects of the `s3` before it, if known");
+
 pub const DOC: Doc = Doc {
     summary: "serverless SQL over data in S3, billed per TB each query scans",
     ordering: "none",
@@ -105,6 +114,11 @@ pub const DOC: Doc = Doc {
 pub const DATA_SCANNED: Dimension = Dimension::new("athena.data_scanned_tb", "TB");
 
 pub const LATENCY: Limit = Limit::new("athena.latency", LimitKind::Duration, "query latency");
+pub const SMALL_FILE_SIZE: Limit = Limit::new(
+    "athena.small_file_size",
+    LimitKind::Bytes,
+    "files below which Athena spends its time opening them",
+);
 
 choice! {
     pub enum Format {
@@ -140,6 +154,7 @@ pub struct Input {
     /// `None` reads every column.
     pub columns: Option<(u32, u32)>,
     pub partitions_read: Decimal,
+    pub file_size: Option<Bytes>,
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
@@ -190,6 +205,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         compression_ratio: values.number(&COMPRESSION_RATIO).ok_or_else(default)?,
         columns,
         partitions_read,
+        file_size: values.bytes(&FILE_SIZE),
     }))
 }
 
@@ -227,6 +243,18 @@ impl Input {
             _ => Decimal::ONE,
         };
         let scanned = stored.times(share)?.times(self.partitions_read)?;
+        // Many small files cost Athena more time opening and listing them
+        // than reading (AWS Big Data blog, "Top 10 performance tuning tips for
+        // Amazon Athena"; the study note says the same of 128 MB).
+        if let Some(file) = self.file_size.or(ctx.input.stored_object_size)
+            && file < ctx.bytes(&SMALL_FILE_SIZE)?
+        {
+            result.warn(
+                "small_files",
+                "the table's files are under 128 MB: Athena spends its time opening them; \
+                 compact them (a larger Firehose buffer, or a Glue job) to query faster",
+            );
+        }
         let billed_mb = scanned
             .per(Decimal::from(MIB))?
             .ceil()
@@ -274,6 +302,7 @@ mod tests {
             compression_ratio: Decimal::ONE,
             columns: None,
             partitions_read: Decimal::ONE,
+            file_size: None,
         }
     }
 
@@ -456,6 +485,34 @@ mod tests {
         assert_eq!(result.line_items[0].quantity, dec!(1));
         assert_eq!(result.line_items[0].monthly_cost, dec!(5));
         assert_eq!(result.notes[0].code, "compression_in_the_bucket");
+    }
+
+    #[test]
+    fn files_under_128_mb_are_a_warning() {
+        let warned = |input: &Input, ctx: &Ctx| {
+            input
+                .evaluate(ctx)
+                .unwrap()
+                .notes
+                .iter()
+                .any(|note| note.code == "small_files")
+        };
+        let mut input = queries(dec!(1), Bytes(TIB), Format::Parquet);
+        assert!(!warned(&input, &ctx(dec!(730))));
+        // The bucket's 16 MB objects, through the flow.
+        let fed = Ctx {
+            input: Flow {
+                stored_object_size: Some(Bytes(16 * MIB)),
+                ..Flow::NOTHING
+            },
+            ..ctx(dec!(730))
+        };
+        assert!(warned(&input, &fed));
+        // Stated: 128 MB files are large enough, 127 MB ones are not.
+        input.file_size = Some(Bytes(128 * MIB));
+        assert!(!warned(&input, &ctx(dec!(730))));
+        input.file_size = Some(Bytes(127 * MIB));
+        assert!(warned(&input, &ctx(dec!(730))));
     }
 
     #[test]

@@ -260,6 +260,7 @@ impl Input {
         // Queries after it read what it holds.
         result.output = Some(Flow {
             stored: Some(whole_bytes(stored)?),
+            stored_object_size: object_size,
             ..Flow::new(puts, Some(EVENT_SIZE))
         });
         Ok(())
