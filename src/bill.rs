@@ -71,13 +71,7 @@ pub fn charge(
     dimension: &'static Dimension,
     quantity: Decimal,
 ) -> Result<LineItem, EvalError> {
-    charge_at(
-        ctx,
-        dimension,
-        ctx.prices.price_of(dimension),
-        quantity,
-        None,
-    )
+    charge_off(ctx, dimension, quantity, None)
 }
 
 /// Prices `quantity` units of `dimension` at `off` (a fraction) below its
