@@ -179,23 +179,35 @@ fn default_range(
     if axis.measure == super::Measure::Size {
         to = to.min(Decimal::from(crate::units::MAX_SIZE));
     }
-    let from = axis.minimum();
-    // Both ends must be values the scenario could state.
-    for end in [from, to] {
+    // Both ends must be values the scenario could state. A key whose least
+    // value is refused (a duration of 0 s) starts the search at a millionth
+    // of the scenario's value instead, as it ends at a million times it.
+    let fits = |end: Decimal| {
         let mut scratch = values.to_vec();
         scratch[axis.slot] = axis.value(end);
         crate::scenario::validate(scenario, &scratch).map_err(|error| {
             super::prefixed(
                 error,
                 &format!(
-                    "searching `{}` up to {}",
+                    "searching `{}` at {}",
                     axis.path,
                     axis.show(end, &scenario.prices.currency)
                 ),
             )
             .with_help("give a range that fits: --within FROM..TO")
-        })?;
-    }
+        })
+    };
+    let from = match fits(axis.minimum()) {
+        Ok(()) => axis.minimum(),
+        Err(error) => {
+            let nearer = current / Decimal::from(DEFAULT_REACH);
+            if fits(nearer).is_err() {
+                return Err(error);
+            }
+            nearer
+        }
+    };
+    fits(to)?;
     Ok((from, to))
 }
 
