@@ -179,7 +179,7 @@ impl Violation {
 pub const INLINE_CAPACITY: usize = 12;
 pub const INLINE_LINE_ITEMS: usize = 8;
 pub const INLINE_NOTES: usize = 4;
-pub const INLINE_VIOLATIONS: usize = 4;
+pub const INLINE_VIOLATIONS: usize = 8;
 
 choice! {
     /// The order in which a component hands messages on.

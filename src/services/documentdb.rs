@@ -96,7 +96,7 @@ pub const DOC: Doc = Doc {
         "instance-hours = instances x max(hours running, 10 min), at the class's rate (Standard configuration)",
         "storage GB-month = the cluster volume in GB, kept all month",
         "I/O = io_per_month / 1,000,000, per million",
-        "backup GB-month = max(0, backup - storage), the backup beyond 100% of the storage",
+        "backup GB-month = max(0, backup - storage), the backup beyond the table's free share of the storage (all of it, as AWS gives it)",
         "not priced: I/O-Optimized, T3/T4g CPU credits, Elastic clusters, Serverless",
     ],
 };

@@ -301,9 +301,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
 
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        result.reset(SERVICE.name, self.groups[0].instance_type);
+        result.reset(SERVICE.name, None);
         let hours = ctx.hours_running(self.hours_running, result);
-        let (mut instances, mut vcpus, mut memory) = (0u64, 0u64, 0u64);
+        // The cluster's size, where every type's row gives it: a row without
+        // `vcpu` or `memory` still prices, it only leaves the size untold.
+        let (mut instances, mut size) = (0u64, Some((0u64, 0u64)));
         for group in &self.groups {
             result.capacity(
                 group.role.capacity_key(),
@@ -319,16 +321,21 @@ impl Input {
                 .prices
                 .instance("ec2", instance_type)
                 .ok_or(EvalError::MissingRow(ec2_part))?;
-            let (Some(vcpu), Some(row_memory)) = (row.vcpu, row.memory) else {
-                return Err(EvalError::MissingSpec(ec2_part));
-            };
             let count = u64::from(group.instances);
             instances += count;
-            vcpus += count * u64::from(vcpu);
-            memory = count
-                .checked_mul(row_memory.0)
-                .and_then(|m| m.checked_add(memory))
-                .ok_or(EvalError::Arithmetic)?;
+            size = match (size, row.vcpu, row.memory) {
+                (Some((vcpus, memory)), Some(vcpu), Some(row_memory)) => Some((
+                    count
+                        .checked_mul(u64::from(vcpu))
+                        .and_then(|v| v.checked_add(vcpus))
+                        .ok_or(EvalError::Arithmetic)?,
+                    count
+                        .checked_mul(row_memory.0)
+                        .and_then(|m| m.checked_add(memory))
+                        .ok_or(EvalError::Arithmetic)?,
+                )),
+                _ => None,
+            };
             let instance_hours = Decimal::from(group.instances).times(hours)?;
             // With Spot "the Spot Price may change …, but the Amazon EMR
             // rate remains fixed" (EMR developer guide, "Spot Instance
@@ -347,8 +354,10 @@ impl Input {
         }
         let instance_hours = Decimal::from(instances).times(hours)?;
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));
-        result.capacity("vcpus", CapacityValue::Count(vcpus));
-        result.capacity("memory", CapacityValue::Bytes(Bytes(memory)));
+        if let Some((vcpus, memory)) = size {
+            result.capacity("vcpus", CapacityValue::Count(vcpus));
+            result.capacity("memory", CapacityValue::Bytes(Bytes(memory)));
+        }
         if let Some(ebs) = self.ebs_per_instance.filter(|b| b.0 > 0) {
             // gp3 storage is billed per GB-month, prorated to the time it
             // exists (Amazon EBS pricing page, "Example 1").

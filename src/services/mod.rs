@@ -181,7 +181,6 @@ impl Ctx<'_> {
         Ok(per_second.times(self.seconds())?.per(unit)?)
     }
 
-    /// A value the design sets (a retention, a buffer, a memory size),
     /// Hours a resource runs in the month: `running` if set (longer than
     /// the month is billed as the month, with a note), else the whole month.
     pub fn hours_running(
@@ -202,6 +201,7 @@ impl Ctx<'_> {
         }
     }
 
+    /// A value the design sets (a retention, a buffer, a memory size),
     /// given in its limits' kind (a count, bytes, or milliseconds), checked
     /// against the range the table's `min` and `max` limits allow: outside
     /// it, a violation with the fix for its side. The component is still

@@ -116,7 +116,7 @@ pub const DOC: Doc = Doc {
     formulas: &[
         "users: Authors, Author Pros, Readers and Reader Pros, each a month at their price",
         "Pro fee: one a month for the account with any Pro user, or with Q&A",
-        "SPICE GB-months = max(0, spice - 10 GB x (Authors + Author Pros))",
+        "SPICE GB-months = max(0, spice - the table's SPICE a user (10 GB) x (Authors + Author Pros))",
         "capacity pricing: the monthly base with 500 sessions, then per session",
     ],
 };
