@@ -55,6 +55,10 @@ fn a_sweep_allocates_nothing_after_its_first_point() {
         "kinesis-vs-dynamodb.toml",
         "3000-messages-per-second.toml",
         "streaming-real-time-layer.toml",
+        "big-data-ingestion.toml",
+        "thumbnail-batch.toml",
+        "time-series-store.toml",
+        "kafka-on-ec2-vs-msk.toml",
     ] {
         let text = std::fs::read_to_string(root.join("scenarios").join(name)).expect("readable");
         let scenario = parse(

@@ -165,12 +165,12 @@ pub fn check_size(
     memory: Bytes,
     (vcpu_key, memory_key): (&'static Key, &'static Key),
 ) -> Result<(), Invalid> {
+    // Whole thousandths of a vCPU, worked out without text: a component is
+    // checked at every evaluation, which allocates nothing.
     let millis = vcpu
         .checked_mul(Decimal::from(1000))
-        .map(|m| m.normalize().to_string())
-        .unwrap_or_default()
-        .parse::<u32>()
-        .ok()
+        .filter(|m| m.fract().is_zero())
+        .and_then(|m| u32::try_from(m).ok())
         .filter(|m| SIZES.iter().any(|(cpu, ..)| cpu == m));
     let Some(millis) = millis else {
         return Err(Invalid::new(
