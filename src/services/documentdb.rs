@@ -154,9 +154,17 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
                 .with_help("leave it out for a cluster that runs all month"),
         );
     }
+    let instances = values.count(&INSTANCES).ok_or_else(default)?;
+    if instances == 0 && hours_running.is_some() {
+        return Err(Invalid::new(
+            &HOURS_RUNNING,
+            "`hours_running` with no instances: nothing runs",
+        )
+        .with_help("set `instances`, or leave `hours_running` out to keep only the storage"));
+    }
     Ok(super::Input::DocumentDb(Input {
         instance_type,
-        instances: values.count(&INSTANCES).ok_or_else(default)?,
+        instances,
         storage: values.bytes(&STORAGE).ok_or_else(default)?,
         io_per_month: values.number(&IO_PER_MONTH).ok_or_else(default)?,
         backup: values.bytes(&BACKUP).ok_or_else(default)?,

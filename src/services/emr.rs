@@ -89,9 +89,10 @@ static CORE_INSTANCES: Key = Key::new(
 static CORE_PURCHASE: Key = Key::new(
     "core_purchase",
     Kind::Choice(Purchase::NAMES),
-    Default::Text("on_demand"),
+    Default::None,
     "`on_demand` or `spot` for the core group",
-);
+)
+.defaulting_to("on_demand");
 static TASK_INSTANCE_TYPE: Key = Key::new(
     "task_instance_type",
     Kind::Instance("emr"),
@@ -111,9 +112,10 @@ static TASK_INSTANCES: Key = Key::new(
 static TASK_PURCHASE: Key = Key::new(
     "task_purchase",
     Kind::Choice(Purchase::NAMES),
-    Default::Text("on_demand"),
+    Default::None,
     "`on_demand` or `spot` for the task group",
-);
+)
+.defaulting_to("on_demand");
 static HOURS_RUNNING: Key = Key::new(
     "hours_running",
     Kind::Duration,
@@ -230,8 +232,9 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("set `primary_instances = 1` or `3`"));
     }
+    // Unset, a group is On-Demand.
     let purchase = |key: &'static Key| -> Result<bool, Invalid> {
-        let purchase: Purchase = values.choice(key).ok_or_else(default)?;
+        let purchase: Purchase = values.choice(key).unwrap_or(Purchase::OnDemand);
         Ok(purchase == Purchase::Spot)
     };
     let primary = Group {
@@ -262,6 +265,19 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
                     count_key.name
                 )));
             }
+        }
+        if instances == 0 && values.is_set(purchase_key) {
+            return Err(Invalid::new(
+                purchase_key,
+                format!(
+                    "`{}` is set, but the group has no nodes (`{}` is 0)",
+                    purchase_key.name, count_key.name
+                ),
+            )
+            .with_help(format!(
+                "set `{}`, or leave `{}` out",
+                count_key.name, purchase_key.name
+            )));
         }
         Ok(Group {
             role,
@@ -421,6 +437,20 @@ mod tests {
         let mut set = vec![(&PRIMARY_INSTANCE_TYPE, Value::Name("m5.xlarge"))];
         set.extend_from_slice(extra);
         built(&set).unwrap()
+    }
+
+    #[test]
+    fn a_purchase_for_a_group_without_nodes_is_refused() {
+        let error = built(&[
+            (&PRIMARY_INSTANCE_TYPE, Value::Name("m5.xlarge")),
+            (&CORE_PURCHASE, Value::Choice(1)),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &CORE_PURCHASE));
+        assert_eq!(
+            error.message,
+            "`core_purchase` is set, but the group has no nodes (`core_instances` is 0)"
+        );
     }
 
     #[test]
