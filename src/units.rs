@@ -54,6 +54,12 @@ impl Bytes {
         Decimal::from(self.0)
     }
 
+    /// The size in GB as AWS bills it: GiB, 2^30 bytes.
+    pub fn gb(self) -> Result<Decimal, crate::number::TooLarge> {
+        use crate::number::Exact;
+        self.decimal().per(Decimal::from(GIB))
+    }
+
     /// How many `unit`-sized chunks this size occupies, the last one partly filled.
     pub const fn chunks_of(self, unit: u64) -> u64 {
         self.0.div_ceil(unit)

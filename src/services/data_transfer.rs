@@ -193,7 +193,7 @@ impl Input {
         for (kind, own, dimension, capacity) in kinds {
             let from_flow = self.flow.filter(|(k, _)| *k == kind).and(flow_gb);
             let gb = match (own, from_flow) {
-                (Some(bytes), _) => bytes.decimal().per(Decimal::from(GIB))?,
+                (Some(bytes), _) => bytes.gb()?,
                 (None, Some(gb)) => gb,
                 (None, None) => continue,
             };

@@ -172,10 +172,6 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     }))
 }
 
-fn gb(bytes: Bytes) -> Result<Decimal, EvalError> {
-    Ok(bytes.decimal().per(Decimal::from(GIB))?)
-}
-
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
@@ -232,7 +228,7 @@ impl Input {
         if self.storage > Bytes(0) {
             result
                 .line_items
-                .push(charge(ctx, &STORAGE_GB_MONTH, gb(self.storage)?)?);
+                .push(charge(ctx, &STORAGE_GB_MONTH, self.storage.gb()?)?);
         }
         if !self.io_per_month.is_zero() {
             let millions = self.io_per_month.per(MILLION)?;

@@ -9,7 +9,7 @@ use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, GIB, KIB};
+use crate::units::{Bytes, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
@@ -345,7 +345,7 @@ impl Input {
         let peak_write_units = writes.peak.times(units_per_write)?;
         let write_units = writes.average.times(units_per_write)?;
         let read_units = self.reads_per_second.times(units_per_read)?;
-        let storage_gb = self.storage.decimal().per(Decimal::from(GIB))?;
+        let storage_gb = self.storage.gb()?;
 
         let (wcu, rcu) = match self.mode {
             CapacityMode::Provisioned => {
@@ -485,7 +485,7 @@ impl Input {
 mod tests {
     use super::*;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::PIB;
+    use crate::units::{GIB, PIB};
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {

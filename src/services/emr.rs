@@ -13,7 +13,7 @@ use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
-use crate::units::{Bytes, Duration, GIB};
+use crate::units::{Bytes, Duration};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
@@ -377,9 +377,7 @@ impl Input {
         if let Some(ebs) = self.ebs_per_instance.filter(|b| b.0 > 0) {
             // gp3 storage is billed per GB-month, prorated to the time it
             // exists (Amazon EBS pricing page, "Example 1").
-            let gb_months = instance_hours
-                .times(ebs.decimal().per(Decimal::from(GIB))?)?
-                .per(ctx.hours)?;
+            let gb_months = instance_hours.times(ebs.gb()?)?.per(ctx.hours)?;
             result
                 .line_items
                 .push(charge(ctx, &EBS_GB_MONTH, gb_months)?);
@@ -424,6 +422,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
+    use crate::units::GIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -9,7 +9,7 @@ use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::spot::{self, SPOT_DISCOUNT};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, MIB};
+use crate::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
@@ -335,7 +335,7 @@ pub fn charge_tasks(
     spot_discount: Option<Decimal>,
 ) -> Result<(), EvalError> {
     let hour = Decimal::from(3600);
-    let gb = memory.decimal().per(Decimal::from(GIB))?;
+    let gb = memory.gb()?;
     let vcpu_hours = vcpu.times(task_seconds)?.per(hour)?;
     let gb_hours = gb.times(task_seconds)?.per(hour)?;
     let (vcpu_dimension, gb_dimension) = match architecture {
@@ -399,6 +399,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
+    use crate::units::GIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -9,7 +9,7 @@ use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, MIB};
+use crate::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
@@ -345,7 +345,7 @@ impl Input {
 /// GB-seconds of `size` held through `runs` runs of `billed_secs` each, as
 /// Lambda bills memory and /tmp storage (GB is 1,024 MB).
 fn gb_seconds_of(runs: Decimal, billed_secs: Decimal, size: Bytes) -> Result<Decimal, EvalError> {
-    let gb = size.decimal().per(Decimal::from(GIB))?;
+    let gb = size.gb()?;
     Ok(runs.times(billed_secs)?.times(gb)?)
 }
 

@@ -369,7 +369,7 @@ impl Input {
             .line_items
             .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
         if self.backup_storage.0 > 0 {
-            let backup_gb = self.backup_storage.decimal().per(Decimal::from(GIB))?;
+            let backup_gb = self.backup_storage.gb()?;
             result
                 .line_items
                 .push(charge(ctx, &BACKUP_GB_MONTH, backup_gb)?);

@@ -11,7 +11,7 @@ use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef, athena};
-use crate::units::{Bytes, Duration, GIB, MIB};
+use crate::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
@@ -516,10 +516,6 @@ fn serverless(values: &Values) -> Result<Warehouse, Invalid> {
 
 /// GB-months of `data` kept all month: AWS meters managed storage hourly,
 /// so data kept the whole month is its size in GB.
-fn gb_months(data: Bytes) -> Result<Decimal, EvalError> {
-    Ok(data.decimal().per(Decimal::from(GIB))?)
-}
-
 impl Input {
     pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         match &self.warehouse {
@@ -534,7 +530,7 @@ impl Input {
         if let Some(snapshots) = self.manual_snapshots {
             result
                 .line_items
-                .push(charge(ctx, &BACKUP_STORAGE, gb_months(snapshots)?)?);
+                .push(charge(ctx, &BACKUP_STORAGE, snapshots.gb()?)?);
         }
         // A warehouse keeps what it loads until it is deleted, and its
         // tables can be queried again.
@@ -617,7 +613,7 @@ impl Input {
             if managed {
                 result
                     .line_items
-                    .push(charge(ctx, &MANAGED_STORAGE, gb_months(data)?)?);
+                    .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
             }
         }
 
@@ -709,7 +705,7 @@ impl Input {
             }
             result
                 .line_items
-                .push(charge(ctx, &MANAGED_STORAGE, gb_months(data)?)?);
+                .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
         }
         Ok(())
     }
@@ -721,7 +717,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::Violation;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::TIB;
+    use crate::units::{GIB, TIB};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
