@@ -147,13 +147,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             ),
         );
     };
-    let hours_running = values.duration(&HOURS_RUNNING);
-    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
-        return Err(
-            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
-                .with_help("leave it out for a cluster that runs all month"),
-        );
-    }
+    let hours_running = super::hours_running(
+        values,
+        &HOURS_RUNNING,
+        "leave it out for a cluster that runs all month",
+    )?;
     let instances = values.count(&INSTANCES).ok_or_else(default)?;
     if instances == 0 && hours_running.is_some() {
         return Err(Invalid::new(

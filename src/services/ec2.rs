@@ -84,13 +84,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         return Err(Invalid::new(&INSTANCES, "`instances` must be at least 1")
             .with_help("leave the component out if nothing runs"));
     }
-    let hours_running = values.duration(&HOURS_RUNNING);
-    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
-        return Err(
-            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
-                .with_help("leave it out for an instance that runs all month"),
-        );
-    }
+    let hours_running = super::hours_running(
+        values,
+        &HOURS_RUNNING,
+        "leave it out for an instance that runs all month",
+    )?;
     Ok(super::Input::Ec2(Input {
         instance_type,
         instances,

@@ -300,13 +300,11 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     )?;
     let any_spot = primary.spot || core.spot || task.spot;
     let spot_discount = spot::discount(values, any_spot)?;
-    let hours_running = values.duration(&HOURS_RUNNING);
-    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
-        return Err(
-            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
-                .with_help("leave it out for a cluster that runs all month"),
-        );
-    }
+    let hours_running = super::hours_running(
+        values,
+        &HOURS_RUNNING,
+        "leave it out for a cluster that runs all month",
+    )?;
     Ok(super::Input::Emr(Input {
         groups: [primary, core, task],
         spot_discount,

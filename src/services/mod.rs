@@ -385,6 +385,22 @@ impl Input {
 
 /// Every key a component of `def` takes, in the order `calc services` and
 /// the schema list them: its place in the flow, its input, its output, its own.
+/// The time a resource runs in the month, as `key` sets it: `None` for the
+/// whole month; more than 0 h, else an error with `help` (how to say the
+/// whole month instead). Billed by [`Ctx::hours_running`].
+pub fn hours_running(
+    values: &Values,
+    key: &'static Key,
+    help: &'static str,
+) -> Result<Option<Duration>, Invalid> {
+    match values.duration(key) {
+        Some(hours) if hours <= Duration::ZERO => {
+            Err(Invalid::new(key, format!("`{}` must be more than 0 h", key.name)).with_help(help))
+        }
+        hours => Ok(hours),
+    }
+}
+
 pub fn keys(def: &ServiceDef) -> impl Iterator<Item = &'static Key> {
     let input = def.input.map_or(&[][..], |keys| keys.all);
     let output = if def.transforms {
@@ -603,5 +619,60 @@ pub mod testing {
             .iter()
             .find(|item| item.dimension.name() == name)
             .unwrap_or_else(|| panic!("no line item `{name}` in {:?}", result.line_items))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::built;
+    use super::*;
+
+    #[test]
+    fn a_resource_runs_more_than_0_h() {
+        // The same rule for every service that runs part of the month.
+        let cases: [(&ServiceDef, &[(&str, Value)]); 4] = [
+            (
+                &ec2::SERVICE,
+                &[("instance_type", Value::Name("m5.xlarge"))],
+            ),
+            (
+                &emr::SERVICE,
+                &[("primary_instance_type", Value::Name("m5.xlarge"))],
+            ),
+            (
+                &redshift::SERVICE,
+                &[
+                    ("node_type", Value::Name("ra3.4xlarge")),
+                    ("nodes", Value::Count(2)),
+                ],
+            ),
+            (
+                &documentdb::SERVICE,
+                &[("instance_type", Value::Name("db.r5.4xlarge"))],
+            ),
+        ];
+        for (def, others) in cases {
+            let key = |name: &str| {
+                def.parse
+                    .keys
+                    .iter()
+                    .copied()
+                    .find(|k| k.name == name)
+                    .expect("a key of the service")
+            };
+            let mut set = vec![(key("hours_running"), Value::Duration(Duration::ZERO))];
+            set.extend(
+                others
+                    .iter()
+                    .map(|(name, value)| (key(name), value.clone())),
+            );
+            let error = built(def, &set).unwrap_err();
+            assert_eq!(
+                error.message, "`hours_running` must be more than 0 h",
+                "{}",
+                def.name
+            );
+            assert!(std::ptr::eq(error.key.unwrap(), key("hours_running")));
+        }
     }
 }

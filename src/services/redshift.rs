@@ -408,13 +408,11 @@ fn cluster(values: &Values) -> Result<Cluster, Invalid> {
         return Err(Invalid::new(&NODES, "`nodes` must be at least 1")
             .with_help("leave the component out if no cluster runs"));
     }
-    let hours_running = values.duration(&HOURS_RUNNING);
-    if hours_running.is_some_and(|hours| hours <= Duration::ZERO) {
-        return Err(
-            Invalid::new(&HOURS_RUNNING, "`hours_running` must be more than 0 h")
-                .with_help("leave it out for a cluster that runs all month"),
-        );
-    }
+    let hours_running = super::hours_running(
+        values,
+        &HOURS_RUNNING,
+        "leave it out for a cluster that runs all month",
+    )?;
     let concurrency_scaling_per_day = values
         .duration(&CONCURRENCY_SCALING_HOURS_PER_DAY)
         .unwrap_or(Duration::ZERO);
