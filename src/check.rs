@@ -4,8 +4,9 @@
 //!
 //! The exit codes are the contract a CI job builds on: 0 when every scenario
 //! passes (or `--warn-only`), 1 when one fails, 2 when one cannot be read or
-//! evaluated. An invalid file is never a pass, and then nothing is printed on
-//! stdout, as for any invalid input.
+//! evaluated. An invalid file is never a pass: it is reported in every
+//! format beside the scenarios that could be checked, so that CI shows it
+//! where it shows the rest.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -155,10 +156,23 @@ impl ScenarioCheck {
     }
 }
 
+/// A file `calc check` could not read or evaluate: it fails the check
+/// (exit 2), and every format reports it where the scenario would be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// The file, as the command line (or the walk of a folder) named it.
+    pub file: String,
+    /// Why: each error found, placed in the file it is about (the scenario,
+    /// or a pricing table it names).
+    pub error: Diagnostic,
+}
+
 /// Everything `calc check` found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Results {
     pub scenarios: Vec<ScenarioCheck>,
+    /// The files that could not be checked, in the order they were found.
+    pub broken: Vec<Broken>,
     pub max_increase: Option<Increase>,
     /// Whether a baseline was given.
     pub baseline: bool,
@@ -170,12 +184,14 @@ impl Results {
         self.scenarios.iter().filter(|s| s.status == status).count()
     }
 
+    /// Whether every scenario passed and every file could be checked.
     pub fn passed(&self) -> bool {
-        self.count(Status::Fail) == 0
+        self.count(Status::Fail) == 0 && self.broken.is_empty()
     }
 }
 
-/// Runs `calc check`.
+/// Runs `calc check`. A file that cannot be checked is reported in every
+/// format, as CI reads it, and on stderr in full; the run then exits 2.
 pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
     let results = match check(args) {
         Ok(results) => results,
@@ -193,16 +209,21 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
         CheckFormat::Markdown => render::check::markdown(&results),
         CheckFormat::Junit => render::check::junit(&results),
     };
-    let stderr = if env.github_actions {
-        render::check::annotations(&results)
-    } else {
-        String::new()
-    };
+    let mut stderr: String = results
+        .broken
+        .iter()
+        .map(|b| render::escape::terminal_lines(&b.error.to_string()))
+        .collect();
+    if env.github_actions {
+        stderr.push_str(&render::check::annotations(&results));
+    }
     let appendix = env.step_summary.as_ref().map(|path| Appendix {
         path: path.clone(),
         text: render::check::markdown(&results),
     });
-    let code = if results.passed() || args.warn_only {
+    let code = if !results.broken.is_empty() {
+        exit::INVALID_INPUT
+    } else if results.passed() || args.warn_only {
         exit::SUCCESS
     } else {
         exit::CHECK_FAILED
@@ -215,15 +236,16 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
     }
 }
 
-/// Finds, evaluates and judges every scenario; any that cannot be read or
-/// evaluated is an error (all of them are reported).
+/// Finds, evaluates and judges every scenario. A file that cannot be read
+/// or evaluated is kept in [`Results::broken`]; an error of the command
+/// itself (no scenario anywhere, a baseline that does not fit) is `Err`.
 pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
     let overrides = Overrides {
         hours_per_month: args.evaluation.hours_per_month,
         pricing: args.evaluation.pricing.clone(),
         allow_outside_pricing: args.evaluation.allow_outside_pricing,
     };
-    let found = find(&args.paths)?;
+    let (found, mut broken) = find(&args.paths)?;
     let baselines = match &args.baseline {
         Some(baseline) => baselines(baseline, &found)?,
         None => vec![None; found.len()],
@@ -231,19 +253,11 @@ pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
     let evaluated = in_parallel(&found, |i, scenario| {
         let now = evaluate_file(scenario, &overrides, &args.set)?;
         let before = match (&now, &baselines[i]) {
-            (Some(_), Some(path)) => {
-                let baseline = Found {
-                    path: path.clone(),
-                    key: PathBuf::new(),
-                    in_folder: false,
-                };
-                evaluate_file(&baseline, &overrides, &[])?
-            }
+            (Some(_), Some(baseline)) => evaluate_file(baseline, &overrides, &[])?,
             _ => None,
         };
-        Ok((now, before))
+        Ok::<_, Box<Broken>>((now, before))
     });
-    let mut errors = Vec::new();
     let mut scenarios = Vec::new();
     let today = crate::dates::today();
     for result in evaluated {
@@ -252,18 +266,16 @@ pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
                 scenarios.push(judge(now, before.as_ref(), args, &today));
             }
             Ok((None, _)) => {}
-            Err(error) => errors.push(error),
+            Err(error) => broken.push(*error),
         }
     }
-    if let Some(all) = Diagnostic::all(errors) {
-        return Err(all);
-    }
-    if scenarios.is_empty() {
+    if scenarios.is_empty() && broken.is_empty() {
         return Err(Diagnostic::plain("no scenarios to check")
             .with_help("the folders given hold only pricing tables"));
     }
     Ok(Results {
         scenarios,
+        broken,
         max_increase: args.max_increase,
         baseline: args.baseline.is_some(),
         deny_warnings: args.deny_warnings,
@@ -277,26 +289,37 @@ struct Found {
     /// Where its baseline sits in a baseline folder: its path under the
     /// folder it was found in, or its file name.
     key: PathBuf,
-    /// Found in a folder rather than named: a pricing table there is skipped.
-    in_folder: bool,
+    /// The folder it was found in, whose tree it must stay in (a link in a
+    /// folder is followed only within it); `None` for a file named on the
+    /// command line, which is read wherever it is.
+    folder: Option<PathBuf>,
 }
 
 /// The files named, and every `*.toml` under the folders named, each folder
-/// in sorted order; a file named twice is checked once.
-fn find(paths: &[PathBuf]) -> Result<Vec<Found>, Diagnostic> {
+/// in sorted order; a file named twice is checked once. A path that cannot
+/// be read is a broken file of its own.
+fn find(paths: &[PathBuf]) -> Result<(Vec<Found>, Vec<Broken>), Diagnostic> {
     let mut found: Vec<Found> = Vec::new();
+    let mut broken = Vec::new();
     for path in paths {
-        let metadata = std::fs::metadata(path).map_err(|e| {
-            Diagnostic::plain(format!(
-                "cannot read `{}`: {}",
-                path.display(),
-                io_reason(&e)
-            ))
-        })?;
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(e) => {
+                broken.push(Broken {
+                    file: path.display().to_string(),
+                    error: Diagnostic::plain(format!(
+                        "cannot read `{}`: {}",
+                        path.display(),
+                        io_reason(&e)
+                    )),
+                });
+                continue;
+            }
+        };
         if metadata.is_dir() {
-            let before = found.len();
-            walk(path, path, &mut found)?;
-            if found.len() == before {
+            let before = (found.len(), broken.len());
+            walk(path, path, &mut found, &mut broken);
+            if (found.len(), broken.len()) == before {
                 return Err(Diagnostic::plain(format!(
                     "no `.toml` scenarios in folder `{}`",
                     path.display()
@@ -306,29 +329,32 @@ fn find(paths: &[PathBuf]) -> Result<Vec<Found>, Diagnostic> {
             found.push(Found {
                 path: path.clone(),
                 key: PathBuf::from(path.file_name().unwrap_or_default()),
-                in_folder: false,
+                folder: None,
             });
         }
     }
     let mut seen = std::collections::HashSet::new();
     found.retain(|f| seen.insert(f.path.clone()));
-    Ok(found)
+    Ok((found, broken))
 }
 
 /// Every `*.toml` under `dir`, sorted by name, at any depth; hidden entries
-/// (`.git`) and links to folders (which may loop) are not followed.
-fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>) -> Result<(), Diagnostic> {
-    let cannot = |e: std::io::Error| {
-        Diagnostic::plain(format!(
+/// (`.git`) and links to folders (which may loop) are not followed. A
+/// folder that cannot be read is a broken file.
+fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>, broken: &mut Vec<Broken>) {
+    let cannot = |e: std::io::Error| Broken {
+        file: dir.display().to_string(),
+        error: Diagnostic::plain(format!(
             "cannot read `{}`: {}",
             dir.display(),
             io_reason(&e)
-        ))
+        )),
     };
-    let mut entries = std::fs::read_dir(dir)
-        .map_err(cannot)?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(cannot)?;
+    let entries = std::fs::read_dir(dir).and_then(|entries| entries.collect::<Result<Vec<_>, _>>());
+    let mut entries = match entries {
+        Ok(entries) => entries,
+        Err(e) => return broken.push(cannot(e)),
+    };
     entries.sort_by_key(std::fs::DirEntry::file_name);
     for entry in entries {
         let name = entry.file_name();
@@ -336,23 +362,27 @@ fn walk(root: &Path, dir: &Path, found: &mut Vec<Found>) -> Result<(), Diagnosti
             continue;
         }
         let path = entry.path();
-        let kind = entry.file_type().map_err(cannot)?;
+        // The entry's own type: a link is a link, wherever it leads.
+        let kind = match entry.file_type() {
+            Ok(kind) => kind,
+            Err(e) => return broken.push(cannot(e)),
+        };
         if kind.is_dir() {
-            walk(root, &path, found)?;
+            walk(root, &path, found, broken);
         } else if path.extension().is_some_and(|e| e == "toml") {
             found.push(Found {
                 key: path.strip_prefix(root).unwrap_or(&path).to_path_buf(),
                 path,
-                in_folder: true,
+                folder: Some(root.to_path_buf()),
             });
         }
     }
-    Ok(())
 }
 
 /// The baseline of each scenario: a file for a single scenario, or the file
-/// at the same place under a baseline folder (none for a new scenario).
-fn baselines(baseline: &Path, found: &[Found]) -> Result<Vec<Option<PathBuf>>, Diagnostic> {
+/// at the same place under a baseline folder (none for a new scenario),
+/// which must stay in that folder as the scenarios stay in theirs.
+fn baselines(baseline: &Path, found: &[Found]) -> Result<Vec<Option<Found>>, Diagnostic> {
     let metadata = std::fs::metadata(baseline).map_err(|e| {
         Diagnostic::plain(format!(
             "cannot read baseline `{}`: {}",
@@ -365,7 +395,12 @@ fn baselines(baseline: &Path, found: &[Found]) -> Result<Vec<Option<PathBuf>>, D
             .iter()
             .map(|f| {
                 let path = baseline.join(&f.key);
-                path.exists().then_some(path)
+                // A link there is an entry, wherever it leads.
+                std::fs::symlink_metadata(&path).is_ok().then(|| Found {
+                    path,
+                    key: f.key.clone(),
+                    folder: Some(baseline.to_path_buf()),
+                })
             })
             .collect());
     }
@@ -379,7 +414,11 @@ fn baselines(baseline: &Path, found: &[Found]) -> Result<Vec<Option<PathBuf>>, D
             "give a folder laid out as the checked scenarios, e.g. the base branch's checkout",
         ));
     }
-    Ok(vec![Some(baseline.to_path_buf())])
+    Ok(vec![Some(Found {
+        path: baseline.to_path_buf(),
+        key: found[0].key.clone(),
+        folder: None,
+    })])
 }
 
 /// `f` over `items` on every core (each item is a whole scenario: reading,
@@ -436,15 +475,22 @@ fn evaluate_file(
     found: &Found,
     overrides: &Overrides,
     sets: &[String],
-) -> Result<Option<Evaluated>, Diagnostic> {
-    let source = files::read(&found.path, "")?;
-    if found.in_folder && is_pricing_table(&source.text) {
+) -> Result<Option<Evaluated>, Box<Broken>> {
+    let file = found.path.display().to_string();
+    let broken = |error: Diagnostic| {
+        Box::new(Broken {
+            file: file.clone(),
+            error,
+        })
+    };
+    let source = read(found).map_err(broken)?;
+    if found.folder.is_some() && is_pricing_table(&source.text) {
         return Ok(None);
     }
     let dir = found.path.parent().unwrap_or(Path::new("."));
-    let scenario = scenario::parse(source, dir, overrides)?;
-    let (values, overridden) = params::apply(&scenario, sets)?;
-    let mut report = evaluate::evaluate_with(&scenario, &values)?;
+    let scenario = scenario::parse(source, dir, overrides).map_err(broken)?;
+    let (values, overridden) = params::apply(&scenario, sets).map_err(broken)?;
+    let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
     report.overrides = overridden;
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
@@ -464,13 +510,33 @@ fn evaluate_file(
         .map(|a| scenario.source.line(a.span))
         .collect();
     Ok(Some(Evaluated {
-        file: found.path.display().to_string(),
+        file,
         report,
         choice: scenario.choice,
         lines,
         budgets,
         stated: stated_rules(&stated),
     }))
+}
+
+/// The file's text: a file named on the command line wherever it is, one
+/// found in a folder only if it leads to a `.toml` file in that folder.
+fn read(found: &Found) -> Result<crate::diagnostic::Source, Diagnostic> {
+    let Some(folder) = &found.folder else {
+        return files::read(&found.path, "");
+    };
+    files::read_within(folder, &found.key, "").map_err(|denied| match denied {
+        files::Denied::Error(error) => error,
+        files::Denied::Refused => Diagnostic::plain(format!(
+            "`{}` is refused: it does not lead to a `.toml` file in `{}`",
+            found.path.display(),
+            folder.display()
+        ))
+        .with_help(
+            "a link in a checked folder is followed only to a `.toml` file in the same folder; \
+             name a file outside it on the command line to check it",
+        ),
+    })
 }
 
 /// A table has `[prices…]` and no alternatives; a scenario always has some.

@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 
+use crate::render::escape::terminal;
 use crate::suggest::did_you_mean;
 use crate::units::{EXPECT_DURATION, EXPECT_SIZE};
 
@@ -161,7 +162,7 @@ impl Source {
         Location {
             line: count(self.text[..start].matches('\n').count() + 1),
             column,
-            line_text: line_text.to_string(),
+            line_text: Some(line_text.to_string()),
             underline,
         }
     }
@@ -171,34 +172,44 @@ impl Source {
 pub struct Location {
     pub line: u32,
     pub column: u32,
-    pub line_text: String,
+    /// The line, to quote; `None` for a file none of which may be quoted.
+    pub line_text: Option<String>,
     pub underline: u32,
 }
 
 impl Location {
     /// The line as quoted, with the column and underline length in it: the
-    /// whole line, or a window of it around the error with `…` where it is cut.
+    /// whole line, or a window of it around the error with `…` where it is
+    /// cut; each character that would act on a terminal shown as an escape
+    /// (`\u{1b}`), the column and underline counted in what is shown.
     fn quoted(&self) -> (String, usize, usize) {
         let (column, underline) = (self.column as usize, self.underline as usize);
-        let chars: Vec<char> = self.line_text.chars().collect();
-        if chars.len() <= MAX_QUOTED {
-            return (self.line_text.clone(), column, underline);
-        }
-        let at = column - 1;
+        let chars: Vec<char> = self.line_text.as_deref().unwrap_or("").chars().collect();
+        let at = (column - 1).min(chars.len());
         // Most of the window before the error, which is where its cause is.
-        let start = at.saturating_sub(MAX_QUOTED * 2 / 3);
-        let end = (start + MAX_QUOTED).min(chars.len());
-        let mut quoted: String = if start > 0 {
-            "…".into()
+        let (start, end) = if chars.len() <= MAX_QUOTED {
+            (0, chars.len())
         } else {
-            String::new()
+            let start = at.saturating_sub(MAX_QUOTED * 2 / 3);
+            (start, (start + MAX_QUOTED).min(chars.len()))
         };
-        quoted.extend(&chars[start..end]);
+        let shown = |part: &[char]| terminal(&part.iter().collect::<String>());
+        let before = shown(&chars[start..at]);
+        let under_end = (at + underline).min(end);
+        let under = shown(&chars[at..under_end]);
+        let after = shown(&chars[under_end..end]);
+        let mut quoted = String::new();
+        if start > 0 {
+            quoted.push('…');
+        }
+        let column = quoted.chars().count() + before.chars().count() + 1;
+        let underline = under.chars().count().max(1);
+        quoted.push_str(&before);
+        quoted.push_str(&under);
+        quoted.push_str(&after);
         if end < chars.len() {
             quoted.push('…');
         }
-        let column = at - start + usize::from(start > 0) + 1;
-        let underline = underline.min(end - at).max(1);
         (quoted, column, underline)
     }
 }
@@ -271,6 +282,11 @@ impl Diagnostic {
         each
     }
 
+    /// This error and each reported after it.
+    pub fn each(&self) -> impl Iterator<Item = &Diagnostic> {
+        std::iter::once(self).chain(self.more())
+    }
+
     /// The errors reported after this one.
     pub fn more(&self) -> impl Iterator<Item = &Diagnostic> {
         std::iter::successors(self.next.as_deref(), |d| d.next.as_deref())
@@ -320,16 +336,23 @@ impl fmt::Display for Diagnostic {
 const MAX_QUOTED: usize = 160;
 
 impl Diagnostic {
+    /// Every part that may hold user text (the message, the file's name,
+    /// the quoted line, the help) is escaped here, where it is rendered, so
+    /// that no message can break a line or send a control character.
     fn render(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "error: {}", self.message)?;
+        writeln!(f, "error: {}", terminal(&self.message))?;
         let gutter = self
             .location
             .as_ref()
+            .filter(|l| l.line_text.is_some())
             .map_or(1, |l| l.line.to_string().len());
         let pad = " ".repeat(gutter);
         match (&self.file, &self.location) {
+            (Some(file), Some(loc)) if loc.line_text.is_none() => {
+                writeln!(f, "{pad}--> {}:{}:{}", terminal(file), loc.line, loc.column)?;
+            }
             (Some(file), Some(loc)) => {
-                writeln!(f, "{pad}--> {file}:{}:{}", loc.line, loc.column)?;
+                writeln!(f, "{pad}--> {}:{}:{}", terminal(file), loc.line, loc.column)?;
                 writeln!(f, "{pad} |")?;
                 let (quoted, column, underline) = loc.quoted();
                 writeln!(f, "{} | {quoted}", loc.line)?;
@@ -340,11 +363,11 @@ impl Diagnostic {
                     .collect();
                 writeln!(f, "{pad} | {indent}{}", "^".repeat(underline))?;
             }
-            (Some(file), None) => writeln!(f, "{pad}--> {file}")?,
+            (Some(file), None) => writeln!(f, "{pad}--> {}", terminal(file))?,
             _ => {}
         }
         if let Some(help) = &self.help {
-            writeln!(f, "{pad} = help: {help}")?;
+            writeln!(f, "{pad} = help: {}", terminal(help))?;
         }
         Ok(())
     }

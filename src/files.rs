@@ -9,14 +9,14 @@
 //! - a file that is not UTF-8 text is refused with the place of the first bad
 //!   byte and none of its content, which may be anything.
 //!
-//! The trust boundary, [`within`], is described in `SECURITY.md`.
+//! The trust boundary, [`read_within`], is described in `SECURITY.md`.
 
 use std::fmt::Write as _;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Source, io_reason};
+use crate::diagnostic::{Diagnostic, Location, Source, io_reason};
 use crate::number::grouped;
 
 /// The largest input file `calc` reads: 4 MiB. The bundled pricing table is
@@ -36,14 +36,18 @@ pub fn read(path: &Path, what: &str) -> Result<Source, Diagnostic> {
     // The file may have been replaced since its metadata was read: check
     // what was opened.
     check_metadata(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_SIZE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| cannot(io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_SIZE {
-        return Err(cannot(too_large(None)));
-    }
+    let bytes = read_bounded(file)
+        .map_err(|e| cannot(io_reason(&e)))?
+        .ok_or_else(|| cannot(too_large(None)))?;
     text(&name, bytes)
+}
+
+/// The file's bytes, or `None` past [`MAX_SIZE`]: the read stops there
+/// whatever the file's metadata said.
+fn read_bounded(file: File) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    file.take(MAX_SIZE + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_SIZE).then_some(bytes))
 }
 
 /// Opens without blocking: a FIFO put in a regular file's place after its
@@ -75,6 +79,43 @@ pub fn open_stream(path: &Path, what: &str) -> Result<File, Diagnostic> {
     check_kind(&metadata).map_err(cannot)?;
     let file = open(path).map_err(|e| cannot(io_reason(&e)))?;
     check_kind(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
+    Ok(file)
+}
+
+/// How [`open_to_write`] treats a file that is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Write after its end (a CI job summary).
+    Append,
+    /// Replace what it holds (`calc init --force`).
+    Replace,
+    /// Refuse it (`calc init`).
+    Keep,
+}
+
+/// Opens the file at `path` to write it, creating it if it is not there.
+/// Only a regular file is written: a FIFO, a device or a folder in its
+/// place is refused, from its metadata before the open, and from the
+/// opened file after it (the open does not block, in case a FIFO was put
+/// there in between).
+pub fn open_to_write(path: &Path, existing: Existing) -> std::io::Result<File> {
+    let refuse = |metadata: &Metadata| check_kind(metadata).map_err(std::io::Error::other);
+    if let Ok(metadata) = std::fs::metadata(path) {
+        refuse(&metadata)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    match existing {
+        Existing::Append => options.append(true).create(true),
+        Existing::Replace => options.write(true).create(true).truncate(true),
+        Existing::Keep => options.write(true).create_new(true),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    refuse(&file.metadata()?)?;
     Ok(file)
 }
 
@@ -165,34 +206,139 @@ fn not_text(name: &str, before: &str, offset: usize, what: &str) -> Diagnostic {
     let mut diagnostic = Diagnostic::plain(format!(
         "`{name}` is not a UTF-8 text file: {what} at byte {offset}"
     ));
-    // The place goes with the name, so that no line of the file is quoted.
-    diagnostic.file = Some(format!("{name}:{line}:{column}"));
+    diagnostic.file = Some(name.to_string());
+    // Placed, but no line of the file is quoted.
+    diagnostic.location = Some(Location {
+        line: u32::try_from(line).unwrap_or(u32::MAX),
+        column: u32::try_from(column).unwrap_or(u32::MAX),
+        line_text: None,
+        underline: 1,
+    });
     diagnostic
 }
 
-/// Why a scenario in `dir` may not read `path`, which it named: the boundary
-/// is `dir`'s folder tree, checked both as written (an absolute path, `..`
-/// out of the tree) and as resolved (a symbolic link out of the tree).
-pub fn within(dir: &Path, path: &Path) -> Result<PathBuf, Refusal> {
-    if !stays_inside(path) {
-        return Err(Refusal::Outside);
+/// Reads the `.toml` file at `relative` under `root` for a file someone else
+/// wrote: a pricing table a scenario names (`root` is the scenario's folder),
+/// a scenario found in a folder `calc check` walks (`root` is that folder).
+/// The boundary (`SECURITY.md`) is decided on where the path leads, not on
+/// how it is written: the file reached, through any link, must be a `.toml`
+/// file in `root`'s folder tree. It is decided again on the file that was
+/// opened, so that nothing swapped in between is read. A path that does not
+/// pass is [`Denied::Refused`], read from no further and with nothing said
+/// of why: whether the target exists, and what it is, stay unknown.
+pub fn read_within(root: &Path, relative: &Path, what: &str) -> Result<Source, Denied> {
+    if !stays_inside(relative) {
+        return Err(Denied::Refused);
     }
-    let joined = dir.join(path);
-    let root = canonical(dir).map_err(Refusal::Unreadable)?;
-    let target = canonical(&joined).map_err(Refusal::Unreadable)?;
-    if !target.starts_with(&root) {
-        return Err(Refusal::Outside);
+    let path = root.join(relative);
+    let name = path.display().to_string();
+    let cannot = |reason: String| {
+        Denied::Error(Diagnostic::plain(format!(
+            "cannot read {what}`{name}`: {reason}"
+        )))
+    };
+    let inside = canonical(root).map_err(|e| cannot(io_reason(&e)))?;
+    let linked = through_a_link(root, relative);
+    // Past a link, any failure is a refusal: a message that said "no such
+    // file" there would tell what exists outside the folder.
+    let refuse_if_linked = |reason: String| {
+        if linked {
+            Denied::Refused
+        } else {
+            cannot(reason)
+        }
+    };
+    let target = canonical(&path).map_err(|e| refuse_if_linked(io_reason(&e)))?;
+    if !allowed(&inside, &target) {
+        return Err(Denied::Refused);
     }
-    Ok(joined)
+    let metadata = std::fs::metadata(&target).map_err(|e| refuse_if_linked(io_reason(&e)))?;
+    check_metadata(&metadata).map_err(cannot)?;
+    let file = open_resolved(&target).map_err(|e| refuse_if_linked(io_reason(&e)))?;
+    let opened = file.metadata().map_err(|e| cannot(io_reason(&e)))?;
+    if !opened_inside(&file, &opened, &metadata, &inside) {
+        return Err(Denied::Refused);
+    }
+    check_metadata(&opened).map_err(cannot)?;
+    read_bounded(file)
+        .map_err(|e| cannot(io_reason(&e)))?
+        .ok_or_else(|| cannot(too_large(None)))
+        .and_then(|bytes| text(&name, bytes).map_err(Denied::Error))
 }
 
-/// Why [`within`] refused a path.
+/// Why [`read_within`] did not read a file.
 #[derive(Debug)]
-pub enum Refusal {
-    /// The path leads out of the scenario's folder tree.
-    Outside,
-    /// The path, or the folder, cannot be resolved (it does not exist, say).
-    Unreadable(std::io::Error),
+pub enum Denied {
+    /// The path does not lead to a `.toml` file in the folder tree, as
+    /// written (an absolute path, `..` out of it) or as resolved (a link
+    /// out of it, or to a file of another name).
+    Refused,
+    /// The file is one the boundary allows, and cannot be read (it does not
+    /// exist, it is a FIFO, it is too large, it is not text).
+    Error(Diagnostic),
+}
+
+/// Whether `target`, a resolved path, is a `.toml` file under `root`.
+fn allowed(root: &Path, target: &Path) -> bool {
+    target.starts_with(root) && target.extension().is_some_and(|e| e == "toml")
+}
+
+/// Whether a link stands anywhere on `relative`'s way down from `root`
+/// (`root` itself was named by the person running calc).
+fn through_a_link(root: &Path, relative: &Path) -> bool {
+    let mut path = root.to_path_buf();
+    relative.components().any(|component| {
+        path.push(component);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+    })
+}
+
+/// Opens a resolved path without following a link put in its place, and
+/// without blocking.
+#[cfg(unix)]
+fn open_resolved(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_resolved(path: &Path) -> std::io::Result<File> {
+    File::open(path)
+}
+
+/// Whether the file that was opened is still one under `root`: where the
+/// system says the handle is (Linux), or else the same file as the one
+/// checked before it was opened.
+fn opened_inside(file: &File, opened: &Metadata, checked: &Metadata, root: &Path) -> bool {
+    match handle_path(file) {
+        Some(path) => allowed(root, &path),
+        None => same_file(opened, checked),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn handle_path(file: &File) -> Option<PathBuf> {
+    use std::os::fd::AsRawFd;
+    std::fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).ok()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn handle_path(_: &File) -> Option<PathBuf> {
+    None
+}
+
+#[cfg(unix)]
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &Metadata, b: &Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 fn canonical(path: &Path) -> std::io::Result<PathBuf> {
@@ -205,7 +351,7 @@ fn canonical(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Whether a relative path, as written, stays below its starting folder.
-fn stays_inside(path: &Path) -> bool {
+pub fn stays_inside(path: &Path) -> bool {
     let mut depth: usize = 0;
     for component in path.components() {
         match component {
@@ -329,27 +475,37 @@ mod tests {
         assert!(!stays_inside(Path::new("/etc/passwd")));
 
         let dir = temp_dir("boundary");
-        std::fs::create_dir_all(dir.join("inner")).expect("dir");
-        std::fs::write(dir.join("inner/t.toml"), "").expect("write");
-        std::fs::write(dir.join("outside.toml"), "").expect("write");
+        std::fs::create_dir_all(dir.join("inner/tables")).expect("dir");
+        std::fs::write(dir.join("inner/t.toml"), "a = 1\n").expect("write");
+        std::fs::write(dir.join("inner/.env"), "KEY=1\n").expect("write");
+        std::fs::write(dir.join("outside.toml"), "secret = 1\n").expect("write");
         let inner = dir.join("inner");
-        assert!(within(&inner, Path::new("t.toml")).is_ok());
-        assert!(matches!(
-            within(&inner, Path::new("../outside.toml")),
-            Err(Refusal::Outside)
-        ));
-        assert!(matches!(
-            within(&inner, Path::new("missing.toml")),
-            Err(Refusal::Unreadable(_))
-        ));
+        let read = |path: &str| read_within(&inner, Path::new(path), "");
+        assert_eq!(read("t.toml").expect("inside").text, "a = 1\n");
+        assert!(matches!(read("../outside.toml"), Err(Denied::Refused)));
+        assert!(matches!(read("/etc/passwd"), Err(Denied::Refused)));
+        // A plain path inside the folder says what is wrong with it.
+        let Err(Denied::Error(missing)) = read("missing.toml") else {
+            panic!("a missing file inside is an error of its own");
+        };
+        assert!(missing.message.ends_with(": no such file"), "{missing}");
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(dir.join("outside.toml"), inner.join("link.toml"))
-                .expect("symlink");
-            assert!(matches!(
-                within(&inner, Path::new("link.toml")),
-                Err(Refusal::Outside)
-            ));
+            use std::os::unix::fs::symlink;
+            symlink(dir.join("outside.toml"), inner.join("out.toml")).expect("symlink");
+            symlink(dir.join("nowhere.toml"), inner.join("dangling.toml")).expect("symlink");
+            symlink(inner.join(".env"), inner.join("env.toml")).expect("symlink");
+            symlink(inner.join("t.toml"), inner.join("tables/alias.toml")).expect("symlink");
+            symlink(&dir, inner.join("up")).expect("symlink");
+            // Out of the folder, whether or not the target exists: one answer.
+            assert!(matches!(read("out.toml"), Err(Denied::Refused)));
+            assert!(matches!(read("dangling.toml"), Err(Denied::Refused)));
+            assert!(matches!(read("up/outside.toml"), Err(Denied::Refused)));
+            assert!(matches!(read("up/nowhere.toml"), Err(Denied::Refused)));
+            // The name rule holds for where a link leads.
+            assert!(matches!(read("env.toml"), Err(Denied::Refused)));
+            // A link that stays inside, to a `.toml` file, is followed.
+            assert_eq!(read("tables/alias.toml").expect("inside").text, "a = 1\n");
         }
     }
 }

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 
 use crate::cli::InitArgs;
 use crate::diagnostic::{Diagnostic, io_reason};
+use crate::files;
 
 /// The kinds of design `calc init` starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -52,14 +53,12 @@ pub fn run(args: &InitArgs) -> Result<String, Diagnostic> {
         }
         d
     };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true);
-    if args.force {
-        options.create(true).truncate(true);
+    let existing = if args.force {
+        files::Existing::Replace
     } else {
-        options.create_new(true);
-    }
-    let mut file = options.open(path).map_err(cannot)?;
+        files::Existing::Keep
+    };
+    let mut file = files::open_to_write(path, existing).map_err(cannot)?;
     file.write_all(text.as_bytes()).map_err(cannot)?;
     Ok(format!(
         "wrote {}: run `calc {}` to see it, `calc check {}` to check it\n",

@@ -46,7 +46,9 @@ pub mod exit {
     /// Reserved: a budget or requirement check failed (`calc check`).
     pub const CHECK_FAILED: u8 = 1;
     /// The input (scenario, pricing table or command line) is invalid, or
-    /// the report could not be written; nothing was printed on stdout.
+    /// the report could not be written; nothing was printed on stdout,
+    /// except by `calc check`, which reports a file it cannot check in
+    /// every format.
     pub const INVALID_INPUT: u8 = 2;
 }
 
@@ -85,10 +87,11 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = render::escape::terminal_lines(&error.render().to_string());
+            let text = render::escape::terminal_lines(&clap_message(&error, &args));
             let code = u8::try_from(error.exit_code()).unwrap_or(exit::INVALID_INPUT);
             return if error.use_stderr() {
                 Outcome {
@@ -139,11 +142,39 @@ where
     }
 }
 
+/// The words of a command-line error. clap quotes the arguments it could
+/// not use, line breaks and all; an argument may be a file's name from a
+/// pull request, so the error is told again from the arguments with their
+/// control characters made visible, and no line of it can be a runner's
+/// command.
+fn clap_message(error: &clap::Error, args: &[OsString]) -> String {
+    let visible: Vec<String> = args
+        .iter()
+        .map(|arg| render::escape::terminal(&arg.to_string_lossy()))
+        .collect();
+    match Cli::try_parse_from(&visible) {
+        Err(again) if again.kind() == error.kind() => again.render().to_string(),
+        // The arguments read otherwise once escaped: say what is wrong
+        // without quoting them.
+        _ => format!("error: {}\n", error.kind()),
+    }
+}
+
 /// Writes what a run printed and returns the exit code. A report that
 /// cannot be written in full (a full disk) is a failure, exit 2 with a
 /// message; a reader that went away (`calc … | head`) is not: the rest of
 /// the output is not wanted, so calc ends quietly with the run's own code.
+/// A file the report is also appended to (a CI job summary) is opened
+/// first, so that when it cannot be, nothing is on stdout.
 pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write) -> u8 {
+    let appendix = match outcome.appendix.as_ref().map(open_appendix).transpose() {
+        Ok(appendix) => appendix,
+        Err(message) => {
+            let _ =
+                stderr.write_all(render::escape::terminal_lines(&message.to_string()).as_bytes());
+            return exit::INVALID_INPUT;
+        }
+    };
     let written = stdout
         .write_all(outcome.stdout.as_bytes())
         .and_then(|()| stdout.flush());
@@ -161,9 +192,12 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
         }
         Ok(()) => {
             let _ = stderr.write_all(outcome.stderr.as_bytes());
-            let appended = outcome.appendix.as_ref().map_or(Ok(()), append);
-            if let Err(message) = appended {
-                let _ = stderr.write_all(message.to_string().as_bytes());
+            if let Some((mut file, appendix)) = appendix
+                && let Err(error) = file.write_all(appendix.text.as_bytes())
+            {
+                let message = cannot_append(appendix, &error);
+                let _ = stderr
+                    .write_all(render::escape::terminal_lines(&message.to_string()).as_bytes());
                 return exit::INVALID_INPUT;
             }
             let _ = stderr.flush();
@@ -172,20 +206,20 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
     }
 }
 
-fn append(appendix: &Appendix) -> Result<(), Diagnostic> {
-    let cannot = |error: std::io::Error| {
-        Diagnostic::plain(format!(
-            "cannot append to `{}`: {}",
-            appendix.path.display(),
-            io_reason(&error)
-        ))
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .open(&appendix.path)
-        .map_err(cannot)?;
-    file.write_all(appendix.text.as_bytes()).map_err(cannot)
+/// Opens the file `appendix` is added to, at its end; a FIFO or a device
+/// in its place is refused rather than waited on.
+fn open_appendix(appendix: &Appendix) -> Result<(std::fs::File, &Appendix), Diagnostic> {
+    let file = files::open_to_write(&appendix.path, files::Existing::Append)
+        .map_err(|e| cannot_append(appendix, &e))?;
+    Ok((file, appendix))
+}
+
+fn cannot_append(appendix: &Appendix, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::plain(format!(
+        "cannot append to `{}`: {}",
+        appendix.path.display(),
+        io_reason(error)
+    ))
 }
 
 fn report(cli: &Cli) -> Result<String, Diagnostic> {

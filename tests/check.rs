@@ -62,6 +62,20 @@ components = [
     )
 }
 
+/// Runs `calc check` over a file it cannot check: exit 2 even under
+/// `--warn-only`, the file reported on stdout as an error, and the error
+/// in full on stderr, which is returned.
+fn unchecked(args: &[&str]) -> String {
+    let run = calc(args);
+    assert_eq!(run.code, 2, "calc {args:?}:\n{}", run.stdout);
+    assert!(
+        run.stdout.contains("ERROR: ") && run.stdout.contains("cannot be checked"),
+        "calc {args:?}:\n{}",
+        run.stdout
+    );
+    run.stderr
+}
+
 fn json(args: &[&str]) -> (serde_json::Value, i32) {
     let mut all = vec!["check", "--format", "json"];
     all.extend_from_slice(args);
@@ -140,15 +154,15 @@ fn a_broken_service_limit_fails() {
 #[test]
 fn invalid_and_missing_files_are_never_a_pass() {
     let bad = TempScenario::new("bad", "name = \"x\"\n[workload\n");
-    let stderr = rejected(&["check", bad.path()]);
+    let stderr = unchecked(&["check", bad.path()]);
     assert!(stderr.contains("bad.toml:2:"), "{stderr}");
-    let stderr = rejected(&["check", "scenarios/no-such-design.toml"]);
+    let stderr = unchecked(&["check", "scenarios/no-such-design.toml"]);
     assert!(
         stderr.contains("cannot read `scenarios/no-such-design.toml`"),
         "{stderr}"
     );
     // Even with --warn-only.
-    rejected(&["check", "--warn-only", "scenarios/no-such-design.toml"]);
+    unchecked(&["check", "--warn-only", "scenarios/no-such-design.toml"]);
 }
 
 #[test]
@@ -157,7 +171,7 @@ fn one_bad_file_in_a_folder_fails_the_check() {
     folder.write("a/good.toml", &stream("max_monthly_cost = 500", ""));
     folder.write("b/unknown.toml", &stream("max_monthly_cots = 500", ""));
     folder.write("c/good.toml", &stream("max_monthly_cost = 500", ""));
-    let stderr = rejected(&["check", folder.path()]);
+    let stderr = unchecked(&["check", folder.path()]);
     assert!(stderr.contains("unknown.toml:8:1"), "{stderr}");
     assert!(
         stderr.contains("did you mean `max_monthly_cost`?"),
@@ -251,7 +265,7 @@ fn only_the_chosen_alternative_must_pass() {
 #[test]
 fn an_unknown_choice_is_explained() {
     let file = TempScenario::new("choice", &with_msk("Kinesys", ""));
-    let stderr = rejected(&["check", file.path()]);
+    let stderr = unchecked(&["check", file.path()]);
     assert!(
         stderr.contains("error: no alternative is named `Kinesys`"),
         "{stderr}"
@@ -299,7 +313,7 @@ fn an_alternative_may_have_its_own_budget() {
             "name = \"Kinesis\"\nmax_monthly_cost = -1\n",
         ),
     );
-    let stderr = rejected(&["check", negative.path()]);
+    let stderr = unchecked(&["check", negative.path()]);
     assert!(
         stderr.contains("`max_monthly_cost` cannot be negative"),
         "{stderr}"
@@ -610,4 +624,106 @@ fn the_report_marks_the_chosen_alternative() {
     assert!(table.contains("== MSK (chosen) =="), "{table}");
     let report = crate::support::calc_json(&[file.path()]);
     assert_eq!(report["choice"], "MSK");
+}
+
+/// A folder where one scenario passes and one has an unknown key on line 8.
+fn folder_with_a_broken_file() -> (TempFolder, String) {
+    let folder = TempFolder::new();
+    folder.write("a/good.toml", &stream("max_monthly_cost = 500", ""));
+    let bad = folder.write("b/bad.toml", &stream("max_monthly_cots = 500", ""));
+    (folder, bad)
+}
+
+#[test]
+fn a_file_that_cannot_be_checked_is_in_every_format() {
+    let (folder, bad) = folder_with_a_broken_file();
+    let run = |format: &str| {
+        let run = calc(&["check", folder.path(), "--format", format]);
+        assert_eq!(run.code, 2, "{format}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("unknown key `max_monthly_cots` for `requirements`")
+        );
+        run.stdout
+    };
+
+    let json: serde_json::Value = serde_json::from_str(&run("json")).expect("JSON");
+    assert_eq!(json["passed"], false);
+    assert_eq!(json["summary"]["errors"], 1);
+    assert_eq!(
+        json["summary"]["passed"], 1,
+        "the good scenario is still checked"
+    );
+    let error = &json["errors"][0];
+    assert_eq!(error["scenario"], bad.as_str());
+    assert_eq!(error["file"], bad.as_str());
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(8), Some(1))
+    );
+    assert_eq!(
+        error["message"],
+        "unknown key `max_monthly_cots` for `requirements`"
+    );
+    assert_eq!(error["help"], "did you mean `max_monthly_cost`?");
+
+    let junit = run("junit");
+    let document = roxmltree::Document::parse(&junit).expect("XML");
+    let root = document.root_element();
+    assert_eq!(root.attribute("errors"), Some("1"));
+    let case = root
+        .descendants()
+        .find(|n| n.attribute("name") == Some(&format!("{bad}: read")))
+        .expect("a test case for the file");
+    let error = case
+        .children()
+        .find(|n| n.has_tag_name("error"))
+        .expect("an error");
+    assert_eq!(
+        error.attribute("message"),
+        Some("unknown key `max_monthly_cots` for `requirements`")
+    );
+    assert_eq!(
+        error.text(),
+        Some(format!("{bad}:8:1: unknown key `max_monthly_cots` for `requirements`").as_str())
+    );
+
+    let markdown = run("markdown");
+    assert!(markdown.starts_with("### ❌ calc check: 1 of 2 scenarios cannot be checked\n"));
+    assert!(markdown.contains("| ❗ error | "), "{markdown}");
+    assert!(markdown.contains("bad.toml:8:1: unknown key"), "{markdown}");
+
+    let table = run("table");
+    assert!(
+        table.contains("ERROR: 1 of 2 scenarios cannot be checked"),
+        "{table}"
+    );
+    assert!(
+        table.contains("bad.toml:8:1: unknown key `max_monthly_cots` for `requirements`"),
+        "{table}"
+    );
+}
+
+#[test]
+fn github_actions_annotate_a_file_that_cannot_be_checked() {
+    let (folder, bad) = folder_with_a_broken_file();
+    let env = Environment {
+        github_actions: true,
+        step_summary: Some("summary.md".into()),
+        color: false,
+    };
+    let outcome = calc::run_in(["calc", "check", folder.path()], &env);
+    assert_eq!(outcome.code, 2);
+    assert!(
+        outcome.stderr.ends_with(&format!(
+            "::error file={bad},line=8,col=1,title=calc check%3A cannot be checked::unknown key `max_monthly_cots` for `requirements`\n"
+        )),
+        "{}",
+        outcome.stderr
+    );
+    let summary = outcome.appendix.expect("a job summary").text;
+    assert!(summary.contains("| ❗ error | "), "{summary}");
+    // Even with --warn-only, a file that cannot be checked fails the step.
+    let warn_only = calc::run_in(["calc", "check", "--warn-only", folder.path()], &env);
+    assert_eq!(warn_only.code, 2);
 }

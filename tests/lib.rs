@@ -4,6 +4,7 @@
 
 mod acceptance;
 mod bad_inputs;
+mod boundary;
 mod check;
 mod ci_examples;
 mod cli;
@@ -12,6 +13,7 @@ mod flow;
 mod fuzz;
 mod hostile;
 mod import;
+mod inert;
 mod init;
 mod lean;
 mod pricing;

@@ -11,7 +11,7 @@ mod tables;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
@@ -19,8 +19,8 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span, io_reason};
-use crate::files::{self, Refusal};
+use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::files::{self, Denied};
 use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::units::{Bytes, Duration};
 
@@ -1225,48 +1225,46 @@ pub fn load(name: &str, named_by: NamedBy) -> Result<PriceBook, Diagnostic> {
                 listed.join(", ")
             )));
     }
-    let path = match named_by {
-        NamedBy::CommandLine => PathBuf::from(name),
+    let source = match named_by {
+        NamedBy::CommandLine => files::read(Path::new(name), "pricing table ")?,
         NamedBy::Scenario {
             dir,
             allow_outside: true,
-        } => dir.join(name),
+        } => files::read(&dir.join(name), "pricing table ")?,
         NamedBy::Scenario {
             dir,
             allow_outside: false,
-        } => inside_the_scenario_folder(name, dir)?,
+        } => read_inside_the_scenario_folder(name, dir)?,
     };
-    parse(&files::read(&path, "pricing table ")?)
+    parse(&source)
 }
 
-/// The path of a table a scenario names, if it is one the scenario may read.
-fn inside_the_scenario_folder(name: &str, dir: &Path) -> Result<PathBuf, Diagnostic> {
-    let path = dir.join(name);
+/// The table a scenario names, if it is one the scenario may read.
+fn read_inside_the_scenario_folder(name: &str, dir: &Path) -> Result<Source, Diagnostic> {
     let allow = format!(
-        "a scenario may name a bundled table or a `.toml` file in its own folder; \
-         if you trust this table, pass `--pricing {}` or `--allow-outside-pricing`",
-        path.display()
+        "a scenario may name a bundled table or a `.toml` file in its own folder, \
+         wherever a link there leads; if you trust this table, pass `--pricing {}` \
+         or `--allow-outside-pricing`",
+        dir.join(name).display()
     );
     // A scenario may come from anyone: it must not read a file just because
     // the file is readable (a key, `.env`), nor quote it in a message.
-    let inside = files::within(dir, Path::new(name)).map_err(|refusal| match refusal {
-        Refusal::Outside => Diagnostic::plain(format!(
-            "pricing table `{name}` is outside the scenario's folder"
-        ))
-        .with_help(allow.clone()),
-        Refusal::Unreadable(error) => Diagnostic::plain(format!(
-            "cannot read pricing table `{}`: {}",
-            path.display(),
-            io_reason(&error)
-        )),
-    })?;
-    if !name.ends_with(".toml") {
-        return Err(
-            Diagnostic::plain(format!("pricing table `{name}` is not a `.toml` file"))
-                .with_help(allow),
-        );
+    let refused = |what: &str| {
+        Diagnostic::plain(format!("pricing table `{name}` {what}")).with_help(allow.clone())
+    };
+    let written = Path::new(name);
+    if !files::stays_inside(written) {
+        return Err(refused("is outside the scenario's folder"));
     }
-    Ok(inside)
+    if !name.ends_with(".toml") {
+        return Err(refused("is not a `.toml` file"));
+    }
+    files::read_within(dir, written, "pricing table ").map_err(|denied| match denied {
+        // One message whether the link leads out of the folder, to a file
+        // of another name, or nowhere.
+        Denied::Refused => refused("does not lead to a `.toml` file in the scenario's folder"),
+        Denied::Error(error) => error,
+    })
 }
 
 /// A bundled table, compiled: checked when it was built, read by no run.

@@ -12,12 +12,15 @@ use super::escape;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
-use crate::check::{AlternativeCheck, Results, ScenarioCheck, Status, percent_change};
+use crate::check::{AlternativeCheck, Broken, Results, ScenarioCheck, Status, percent_change};
+use crate::diagnostic::Diagnostic;
 use crate::report::AlternativeResult;
 
-/// The headline: `1 of 3 scenarios fails` or `3 scenarios pass`.
+/// The headline: `1 of 3 scenarios fails`, `3 scenarios pass`, or `1 of 3
+/// scenarios cannot be checked`.
 pub fn headline(results: &Results) -> String {
-    let total = results.scenarios.len();
+    let broken = results.broken.len();
+    let total = results.scenarios.len() + broken;
     let noun = if total == 1 { "scenario" } else { "scenarios" };
     let failed = results.count(Status::Fail);
     let warned = results.count(Status::Warning);
@@ -26,15 +29,35 @@ pub fn headline(results: &Results) -> String {
             "{failed} of {total} {noun} {}",
             if failed == 1 { "fails" } else { "fail" }
         )
+    } else if broken > 0 {
+        format!("{broken} of {total} {noun} cannot be checked")
     } else if total == 1 {
         "1 scenario passes".to_string()
     } else {
         format!("{total} {noun} pass")
     };
+    if failed > 0 && broken > 0 {
+        let _ = write!(line, "; {broken} cannot be checked");
+    }
     if warned > 0 {
         let _ = write!(line, "; {warned} with warnings");
     }
     line
+}
+
+/// Where an error of a broken file is: its own file (the scenario, or a
+/// pricing table it names), and its line and column when it has them.
+fn place<'a>(broken: &'a Broken, error: &'a Diagnostic) -> (&'a str, Option<(u32, u32)>) {
+    let file = error.file.as_deref().unwrap_or(&broken.file);
+    (file, error.location.as_ref().map(|l| (l.line, l.column)))
+}
+
+/// `t.toml:2:3`, or the file alone.
+fn place_text(broken: &Broken, error: &Diagnostic) -> String {
+    match place(broken, error) {
+        (file, Some((line, column))) => format!("{file}:{line}:{column}"),
+        (file, None) => file.to_string(),
+    }
 }
 
 fn status_word(status: Status) -> &'static str {
@@ -146,6 +169,21 @@ pub fn table(results: &Results, color: bool) -> String {
             }
         }
     }
+    for broken in &results.broken {
+        let file = escape::terminal(&broken.file);
+        let mut row = vec!["ERROR".to_string(), file.clone()];
+        row.extend(std::iter::repeat_n("—".to_string(), header.len() - 3));
+        row.push("cannot be checked".to_string());
+        table.add_row(row);
+        for error in broken.error.each() {
+            let _ = writeln!(
+                details,
+                "✗ {}: {}",
+                escape::terminal(&place_text(broken, error)),
+                escape::terminal(&error.message)
+            );
+        }
+    }
     let money_columns = if results.baseline { 3..7 } else { 3..6 };
     for column in money_columns {
         if let Some(column) = table.column_mut(column) {
@@ -157,7 +195,9 @@ pub fn table(results: &Results, color: bool) -> String {
         out.push('\n');
         out.push_str(&details);
     }
-    let (verdict, paint) = if results.passed() {
+    let (verdict, paint) = if !results.broken.is_empty() {
+        ("ERROR", "\u{1b}[31m")
+    } else if results.passed() {
         ("PASS", "\u{1b}[32m")
     } else {
         ("FAIL", "\u{1b}[31m")
@@ -174,29 +214,60 @@ pub fn table(results: &Results, color: bool) -> String {
 /// The JSON document: keys sorted, money exact. Extend it, never rename.
 pub fn json(results: &Results) -> String {
     let document = Document {
+        errors: results
+            .broken
+            .iter()
+            .flat_map(|broken| broken.error.each().map(move |error| (broken, error)))
+            .map(|(broken, error)| {
+                let (file, at) = place(broken, error);
+                ErrorView {
+                    column: at.map(|(_, column)| column),
+                    file,
+                    help: error.help.as_deref(),
+                    line: at.map(|(line, _)| line),
+                    message: &error.message,
+                    scenario: &broken.file,
+                }
+            })
+            .collect(),
         passed: results.passed(),
         scenarios: results.scenarios.iter().map(scenario_view).collect(),
         summary: Summary {
+            errors: results.broken.len(),
             failed: results.count(Status::Fail),
             passed: results.count(Status::Pass),
             scenarios: results.scenarios.len(),
             warnings: results.count(Status::Warning),
         },
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::to_string(&document)
 }
 
 #[derive(Serialize)]
 struct Document<'a> {
+    /// One an error of a file that could not be checked.
+    errors: Vec<ErrorView<'a>>,
     passed: bool,
     scenarios: Vec<ScenarioView<'a>>,
     summary: Summary,
 }
 
 #[derive(Serialize)]
+struct ErrorView<'a> {
+    column: Option<u32>,
+    /// The file the error is in: the scenario, or a pricing table it names.
+    file: &'a str,
+    help: Option<&'a str>,
+    line: Option<u32>,
+    message: &'a str,
+    /// The scenario that could not be checked.
+    scenario: &'a str,
+}
+
+#[derive(Serialize)]
 struct Summary {
+    /// The files that could not be checked.
+    errors: usize,
     failed: usize,
     passed: usize,
     scenarios: usize,
@@ -328,8 +399,32 @@ pub fn markdown(results: &Results) -> String {
             let _ = writeln!(out, " {} |", md(&rules_failed(check)));
         }
     }
+    for broken in &results.broken {
+        let _ = write!(out, "| ❗ error | {} |", md(&broken.file));
+        let _ = writeln!(
+            out,
+            "{} cannot be checked |",
+            " — |".repeat(if results.baseline { 5 } else { 4 })
+        );
+    }
     for scenario in &results.scenarios {
         details(&mut out, scenario);
+    }
+    for broken in &results.broken {
+        let _ = write!(
+            out,
+            "\n<details>\n<summary>❗ error: {}</summary>\n\n",
+            escape::html(&broken.file)
+        );
+        for error in broken.error.each() {
+            let _ = writeln!(
+                out,
+                "- ✗ {}: {}",
+                md(&place_text(broken, error)),
+                md(&error.message)
+            );
+        }
+        out.push_str("\n</details>\n");
     }
     out
 }
@@ -437,8 +532,27 @@ pub fn junit(results: &Results) -> String {
             x(&scenario.file)
         );
     }
+    for broken in &results.broken {
+        all_tests += 1;
+        let file = x(&broken.file);
+        let first = &broken.error;
+        let text: Vec<String> = broken
+            .error
+            .each()
+            .map(|error| x(&format!("{}: {}", place_text(broken, error), error.message)))
+            .collect();
+        let _ = write!(
+            suites,
+            "  <testsuite name=\"{file}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    \
+             <testcase classname=\"{file}\" name=\"{file}: read\">\n      \
+             <error type=\"invalid input\" message=\"{}\">{}</error>\n    </testcase>\n  </testsuite>\n",
+            x(&first.message),
+            text.join("\n")
+        );
+    }
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"calc check\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"0\">\n{suites}</testsuites>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"calc check\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"{}\">\n{suites}</testsuites>\n",
+        results.broken.len()
     )
 }
 
@@ -461,6 +575,21 @@ pub fn annotations(results: &Results) -> String {
                     escape::github_message(&format!("{}: {}", alternative.name, reason.message))
                 );
             }
+        }
+    }
+    for broken in &results.broken {
+        for error in broken.error.each() {
+            let (file, at) = place(broken, error);
+            let at = at.map_or_else(String::new, |(line, column)| {
+                format!(",line={line},col={column}")
+            });
+            let _ = writeln!(
+                out,
+                "::error file={}{at},title={}::{}",
+                escape::github_property(file),
+                escape::github_property("calc check: cannot be checked"),
+                escape::github_message(&error.message)
+            );
         }
     }
     out

@@ -289,9 +289,7 @@ pub fn json(diff: &Diff) -> String {
             "formula"
         },
     };
-    let mut out = serde_json::to_string_pretty(&document).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::to_string(&document)
 }
 
 #[derive(Serialize)]

@@ -56,13 +56,90 @@ pub fn render(report: &Report) -> String {
     to_string(&document)
 }
 
-/// A document as pretty JSON, with a final newline.
-pub(super) fn to_string(document: &impl Serialize) -> String {
+/// A document as pretty JSON, with a final newline. Every string is written
+/// by [`Inert`], so that no character in it acts on what shows the JSON.
+pub(crate) fn to_string(document: &impl Serialize) -> String {
     let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Inert::default());
     // Writing to memory cannot fail, and every value serialises.
-    let _ = serde_json::to_writer_pretty(&mut out, document);
+    let _ = document.serialize(&mut serializer);
     out.push(b'\n');
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Pretty JSON whose strings hold no character that acts on a terminal or a
+/// CI log: serde_json escapes the C0 controls; this escapes the rest of
+/// what [`escape::needs_escape`](super::escape::needs_escape) names (DEL, C1,
+/// the bidirectional controls, U+2028, U+2029, noncharacters) as `\uXXXX`,
+/// and the `[` of a `##[` runner command. A JSON reader gets the same text.
+#[derive(Default)]
+struct Inert(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for Inert {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            let command = c == '[' && fragment[..i].ends_with("##");
+            if !(command || super::escape::needs_escape(c)) {
+                continue;
+            }
+            writer.write_all(&fragment.as_bytes()[start..i])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            start = i + c.len_utf8();
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 #[derive(Serialize)]
