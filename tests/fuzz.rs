@@ -29,10 +29,10 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 const FORMATS: [&str; 4] = ["table", "json", "markdown", "csv"];
 
 /// SplitMix64: small, fast, and the same sequence on every machine.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -40,11 +40,11 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -135,7 +135,7 @@ fn split_assignment(line: &str) -> Option<(&str, &str)> {
 }
 
 /// One mutation of `text`, as bytes (random bytes may not be UTF-8).
-fn mutate(rng: &mut Rng, text: &[u8]) -> Vec<u8> {
+pub fn mutate(rng: &mut Rng, text: &[u8]) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(text) else {
         return flip_bytes(rng, text);
     };

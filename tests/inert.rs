@@ -87,7 +87,7 @@ fn acts(c: char) -> bool {
 
 /// Holds `text`, printed by `what`, to the rules every output keeps;
 /// `annotations` allows calc's own workflow commands.
-fn assert_inert(what: &str, text: &str, annotations: bool) {
+pub fn assert_inert(what: &str, text: &str, annotations: bool) {
     for line in text.split('\n') {
         let start = line.trim_start();
         if start.starts_with("::") {
@@ -129,7 +129,7 @@ fn assert_plain_markdown(what: &str, markdown: &str) {
     assert!(!text.contains("GH-2"), "{what}: a GH- reference:\n{html}");
 }
 
-fn assert_xml(what: &str, xml: &str) {
+pub fn assert_xml(what: &str, xml: &str) {
     if let Err(error) = roxmltree::Document::parse(xml) {
         panic!("{what}: not XML: {error}\n{xml}");
     }

@@ -11,6 +11,7 @@ mod cli;
 mod diff;
 mod flow;
 mod fuzz;
+mod fuzz_commands;
 mod hostile;
 mod import;
 mod inert;
