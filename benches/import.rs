@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use calc::pricing::import::{Request, import};
+use calc::pricing::import::{Missing, Request, import};
 
 /// Products of other usage types and Regions: about 1.4 KB each with its term.
 const NOISE: usize = 76_000;
@@ -131,10 +131,16 @@ fn main() {
         let start = Instant::now();
         let imported = import(&request).expect("imports");
         let elapsed = start.elapsed();
-        // With many, the shard-hour's product is one of them: not chosen.
+        // With many, the shard-hour's product is one of them: not chosen,
+        // and counted.
         let found = if shape.many == 0 {
             MAPPED.len()
         } else {
+            let shard_hour = &imported.missing["kinesis_data_streams.shard_hour"];
+            assert!(
+                matches!(shard_hour, Missing::Ambiguous { count, .. } if *count == shape.many + 1),
+                "{shard_hour:?}"
+            );
             MAPPED.len() - 1
         };
         assert_eq!(imported.found.len(), found);

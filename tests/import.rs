@@ -570,3 +570,74 @@ fn a_price_of_zero_stays_a_free_tier_and_the_smallest_decimal_is_kept() {
         ]
     );
 }
+
+/// A Kinesis offer of `many` products in us-east-1 of the shard-hour's usage
+/// type, SKUs `SHARD0000000000` on, written out of order, each with its
+/// on-demand term; and one product of the PUT payload unit's.
+fn many_shard_hours(many: usize) -> String {
+    let mut products = Vec::new();
+    let mut terms = Vec::new();
+    let mut add = |sku: String, usage_type: &str| {
+        products.push(format!(
+            r#"    "{sku}" : {{ "sku" : "{sku}", "productFamily" : "Kinesis Streams", "attributes" : {{ "usagetype" : "{usage_type}", "regionCode" : "us-east-1" }} }}"#
+        ));
+        terms.push(format!(
+            r#"      "{sku}" : {{ "{sku}.JRTCKXETXF" : {{ "priceDimensions" : {{ "{sku}.JRTCKXETXF.6YS6EN2CT7" : {{ "unit" : "Hrs", "beginRange" : "0", "endRange" : "Inf", "pricePerUnit" : {{ "USD" : "0.0150000000" }} }} }} }} }}"#
+        ));
+    };
+    add("PUTPAYLOAD000001".to_string(), "PutRequestPayloadUnits");
+    // 7,919 is prime: i × 7,919 mod `many` visits every SKU once, in no order.
+    for i in 0..many {
+        add(format!("SHARD{:010}", i * 7919 % many), "Storage-ShardHour");
+    }
+    format!(
+        "{{\n  \"offerCode\" : \"AmazonKinesis\",\n  \"version\" : \"20240701000000\",\n  \
+         \"publicationDate\" : \"2024-07-01T00:00:00Z\",\n  \"products\" : {{\n{}\n  }},\n  \
+         \"terms\" : {{\n    \"OnDemand\" : {{\n{}\n    }}\n  }}\n}}\n",
+        products.join(",\n"),
+        terms.join(",\n")
+    )
+}
+
+#[test]
+fn many_products_of_one_mapping_are_counted_and_the_first_few_named() {
+    let folder = TempFolder::new();
+    let path = folder.write("many.json", &many_shard_hours(2_500));
+    let (book, stderr) = import(&[&path], "us-east-1");
+    // The PUT payload unit's one product is priced: $0.015 a unit.
+    assert_eq!(
+        flat(&book, "kinesis_data_streams.put_payload_units"),
+        dec!(15000)
+    );
+    let first: Vec<String> = (0..10).map(|i| format!("SHARD{i:010}")).collect();
+    let named: Vec<String> = first.iter().map(|sku| format!("`{sku}`")).collect();
+    let line = format!(
+        "  kinesis_data_streams.shard_hour: 2,500 products match, SKUs {} … and 2,490 more: calc does not choose\n",
+        named.join(", ")
+    );
+    assert!(stderr.contains(&line), "{stderr}");
+    // A heading and ten lines, one a price of the offer's service.
+    assert!(
+        stderr.starts_with(
+            "warning: 10 of the 11 prices of the services in the offer files are not in the table:\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 11, "{stderr}");
+    assert!(stderr.len() < 2_000, "{} bytes of warnings", stderr.len());
+    // What the import keeps of them: the first ten SKUs, and the count.
+    let files = [std::path::PathBuf::from(&path)];
+    let imported = calc::pricing::import::import(&calc::pricing::import::Request {
+        files: &files,
+        region: "us-east-1",
+        usage_type_prefix: None,
+    })
+    .expect("imports");
+    assert_eq!(
+        imported.missing["kinesis_data_streams.shard_hour"],
+        calc::pricing::import::Missing::Ambiguous {
+            skus: first,
+            count: 2_500
+        }
+    );
+}

@@ -81,8 +81,9 @@ pub enum Missing {
     NoMapping,
     /// No product of the region matches its mapping.
     NoProduct { offer: String },
-    /// Several do, at different SKUs.
-    Ambiguous { skus: Vec<String> },
+    /// Several do, at different SKUs: `count` of them, the first of which
+    /// (up to ten, in order) are `skus`.
+    Ambiguous { skus: Vec<String>, count: usize },
     /// The product's terms are not a price calc can hold.
     Unusable { sku: String, why: String },
 }
@@ -135,26 +136,22 @@ pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
             if mapping.offer != file.offer_code || imported.found.contains_key(mapping.key) {
                 continue;
             }
-            let mut matches: Vec<(&String, &offer::Product)> = offer
-                .products
-                .iter()
-                .filter(|(_, p)| p.selected.contains(&index))
-                .collect();
-            matches.sort_by(|a, b| a.0.cmp(b.0));
-            let outcome = match matches.as_slice() {
-                [] => Err(Missing::NoProduct {
+            let matched = &offer.matched[index];
+            let outcome = match (matched.count, matched.skus.first()) {
+                (0, _) | (_, None) => Err(Missing::NoProduct {
                     offer: file.offer_code.clone(),
                 }),
-                [(sku, product)] => match price(mapping, &file, &as_of, sku, product) {
+                (1, Some(sku)) => match price(mapping, &file, &as_of, sku, &offer.products[sku]) {
                     Ok(found) => Ok(found),
                     Err(Refusal::Unusable(why)) => Err(Missing::Unusable {
-                        sku: (*sku).clone(),
+                        sku: sku.clone(),
                         why,
                     }),
                     Err(Refusal::Fatal(diagnostic)) => return Err(*diagnostic),
                 },
-                several => Err(Missing::Ambiguous {
-                    skus: several.iter().map(|(sku, _)| (*sku).clone()).collect(),
+                (count, _) => Err(Missing::Ambiguous {
+                    skus: matched.skus.clone(),
+                    count,
                 }),
             };
             match outcome {
@@ -283,20 +280,25 @@ fn read_offer(
 ) -> Result<(OfferFile, offer::Offer), Diagnostic> {
     let name = path.display().to_string();
     let region_index = names.len() - 1;
-    let keep = |family: Option<&str>, values: &[Option<String>]| -> Vec<usize> {
-        if values[region_index].as_deref() != Some(region) {
-            return Vec::new();
-        }
-        MAPPINGS
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| matches(m, family, names, values, prefixes))
-            .map(|(i, _)| i)
-            .collect()
-    };
+    // Once the file has said which offer it is (AWS writes `offerCode`
+    // first), only that offer's mappings select its products.
+    let keep =
+        |offer_code: Option<&str>, family: Option<&str>, values: &[Option<String>]| -> Vec<usize> {
+            if values[region_index].as_deref() != Some(region) {
+                return Vec::new();
+            }
+            MAPPINGS
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| offer_code.is_none_or(|code| code == m.offer))
+                .filter(|(_, m)| matches(m, family, names, values, prefixes))
+                .map(|(i, _)| i)
+                .collect()
+        };
     let selection = offer::Selection {
         attributes: names,
         keep: &keep,
+        selectors: MAPPINGS.len(),
         region_attribute: region_index,
     };
     let file = crate::files::open_stream(path, "offer file ")?;

@@ -15,12 +15,14 @@
 //!
 //! Offer files are hundreds of MB (EC2's several GB), so the document is
 //! never built as a tree: serde's visitors walk `products` and
-//! `terms.OnDemand` one entry at a time, keep the few products a selection
-//! wants (with only the attributes it asks about) and the terms of those
-//! products, and skip the rest as they stream by. AWS writes `products`
-//! before `terms`; a file in the other order is read twice, the second time
-//! for the terms alone, since which terms to keep is only known from the
-//! products.
+//! `terms.OnDemand` one entry at a time and skip what is not wanted as it
+//! streams by. Of the products a selector matches, only what decides the
+//! price is kept: their count, the first few SKUs (to name them), and, when
+//! it matched exactly one, that product's attributes and on-demand terms.
+//! A selector that matches 390,000 products costs no more than one that
+//! matches two. AWS writes `products` before `terms`; a file in the other
+//! order is read twice, the second time for the terms alone, since which
+//! terms to keep is only known from the products.
 //!
 //! The figures of the terms kept (prices, range bounds) are read exactly
 //! where they are written: one a decimal cannot hold is an error at its
@@ -34,15 +36,19 @@ use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, Visitor};
 
 use super::figure::{self, Figure, Refused};
 
-/// Says which selectors a product (its family, its attributes) matches.
-pub type Keep<'a> = dyn Fn(Option<&str>, &[Option<String>]) -> Vec<usize> + 'a;
+/// Says which selectors a product matches, from the offer's code (when
+/// the file gave it before its products), the product's family and its
+/// attributes.
+pub type Keep<'a> = dyn Fn(Option<&str>, Option<&str>, &[Option<String>]) -> Vec<usize> + 'a;
 
-/// Which products to keep: `keep` is given a product's family and the
-/// values of `attributes` (in that order, `None` where the product has no
-/// such attribute) and says which of the caller's selectors it matches.
+/// Which products to keep: `keep` is given the offer code, a product's
+/// family and the values of `attributes` (in that order, `None` where the
+/// product has no such attribute) and says which of the caller's
+/// selectors, numbered from 0 up to `selectors` (excluded), it matches.
 pub struct Selection<'a> {
     pub attributes: &'a [&'a str],
     pub keep: &'a Keep<'a>,
+    pub selectors: usize,
     /// The attribute whose values are counted in [`Offer::regions`].
     pub region_attribute: usize,
 }
@@ -55,7 +61,9 @@ pub struct Offer {
     pub publication_date: Option<String>,
     pub has_products: bool,
     pub has_terms: bool,
-    /// The products kept, by SKU.
+    /// What each selector matched, by selector.
+    pub matched: Vec<Matched>,
+    /// The products that alone match a selector, by SKU, with their terms.
     pub products: HashMap<String, Product>,
     /// The distinct values of the region attribute, up to [`MAX_REGIONS`].
     pub regions: BTreeSet<String>,
@@ -68,12 +76,39 @@ pub struct Offer {
 /// At most this many distinct regions are remembered (there are a few dozen).
 pub const MAX_REGIONS: usize = 100;
 
+/// The SKUs a selector keeps of the products it matched, to name them.
+pub const MAX_SKUS: usize = 10;
+
+/// The products one selector matched.
+#[derive(Debug, Default)]
+pub struct Matched {
+    /// How many (a SKU written twice among the first [`MAX_SKUS`] counts once).
+    pub count: usize,
+    /// The first [`MAX_SKUS`] of their SKUs, in order.
+    pub skus: Vec<String>,
+    /// The selection's attributes of the product, while it is the only one.
+    attributes: Option<Vec<Option<String>>>,
+}
+
+impl Matched {
+    fn add(&mut self, sku: &str, attributes: &[Option<String>]) {
+        let at = match self.skus.binary_search_by(|kept| kept.as_str().cmp(sku)) {
+            Ok(_) => return,
+            Err(at) => at,
+        };
+        self.count += 1;
+        self.attributes = (self.count == 1).then(|| attributes.to_vec());
+        if at < MAX_SKUS {
+            self.skus.insert(at, sku.to_string());
+            self.skus.truncate(MAX_SKUS);
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Product {
     /// The selection's attributes, as in [`Selection::attributes`].
     pub attributes: Vec<Option<String>>,
-    /// The selectors it matched.
-    pub selected: Vec<usize>,
     /// Its on-demand terms, by offer term code.
     pub terms: Vec<(String, Term)>,
 }
@@ -126,7 +161,12 @@ pub fn read<R: Read>(
     reopen: impl FnOnce() -> std::io::Result<R>,
     selection: &Selection,
 ) -> Result<Offer, Error> {
-    let mut offer = Offer::default();
+    let mut offer = Offer {
+        matched: (0..selection.selectors)
+            .map(|_| Matched::default())
+            .collect(),
+        ..Offer::default()
+    };
     pass(first, selection, &mut offer, Pass::Whole)?;
     if offer.terms_first && !offer.products.is_empty() {
         let again = reopen().map_err(serde_json::Error::io)?;
@@ -224,7 +264,8 @@ impl<'de> Visitor<'de> for Document<'_> {
     }
 }
 
-/// `products`: each product is read, matched and dropped unless selected.
+/// `products`: each product is read, matched, counted and dropped; then the
+/// products that alone match a selector are set aside for their terms.
 struct Products<'a> {
     selection: &'a Selection<'a>,
     offer: &'a mut Offer,
@@ -246,25 +287,33 @@ impl<'de> Visitor<'de> for Products<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let selection = self.selection;
+        let Products { selection, offer } = self;
         while let Some(sku) = map.next_key::<String>()? {
             let (family, attributes) = map.next_value_seed(ProductSeed { selection })?;
             if let Some(region) = &attributes[selection.region_attribute]
-                && self.offer.regions.len() < MAX_REGIONS
-                && !self.offer.regions.contains(region)
+                && offer.regions.len() < MAX_REGIONS
+                && !offer.regions.contains(region)
             {
-                self.offer.regions.insert(region.clone());
+                offer.regions.insert(region.clone());
             }
-            let selected = (selection.keep)(family.as_deref(), &attributes);
-            if !selected.is_empty() {
-                self.offer.products.insert(
-                    sku,
-                    Product {
-                        attributes,
-                        selected,
+            let selected =
+                (selection.keep)(offer.offer_code.as_deref(), family.as_deref(), &attributes);
+            for index in selected {
+                offer.matched[index].add(&sku, &attributes);
+            }
+        }
+        offer.products.clear();
+        for matched in &offer.matched {
+            if let (1, Some(attributes), Some(sku)) =
+                (matched.count, &matched.attributes, matched.skus.first())
+            {
+                offer
+                    .products
+                    .entry(sku.clone())
+                    .or_insert_with(|| Product {
+                        attributes: attributes.clone(),
                         terms: Vec::new(),
-                    },
-                );
+                    });
             }
         }
         Ok(())
@@ -430,11 +479,13 @@ impl<'de> Visitor<'de> for OnDemand<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(sku) = map.next_key::<String>()? {
-            if !self.products.contains_key(&sku) {
+        while let Some(kept) = map.next_key_seed(KeptSku {
+            products: &*self.products,
+        })? {
+            let Some(sku) = kept else {
                 map.next_value::<IgnoredAny>()?;
                 continue;
-            }
+            };
             let terms = map.next_value_seed(ProductTerms {
                 sku: &sku,
                 fault: &mut *self.fault,
@@ -445,6 +496,32 @@ impl<'de> Visitor<'de> for OnDemand<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// A SKU of `terms.OnDemand`: itself if its product is kept, read without
+/// copying otherwise.
+struct KeptSku<'a> {
+    products: &'a HashMap<String, Product>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeptSku<'_> {
+    type Value = Option<String>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeptSku<'_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a SKU")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, sku: &str) -> Result<Option<String>, E> {
+        Ok(self.products.contains_key(sku).then(|| sku.to_string()))
     }
 }
 
@@ -750,12 +827,16 @@ impl<'de> Visitor<'de> for FigureSeed<'_> {
 mod tests {
     use super::*;
 
-    /// An offer of two products, usage types `MANY` and `ONE`, each with
-    /// its term at `price`.
-    fn offer(price: &str) -> String {
+    /// An offer of `many` products of usage type `MANY`, SKUs `M000000` on
+    /// written last first, and one of usage type `ONE`; each with its term.
+    fn offer(many: usize, price: &str) -> String {
         let mut products = Vec::new();
         let mut terms = Vec::new();
-        for (sku, usage_type) in [("M000000", "MANY"), ("ONE", "ONE")] {
+        let skus = (0..many)
+            .rev()
+            .map(|i| (format!("M{i:06}"), "MANY"))
+            .chain([("ONE".to_string(), "ONE")]);
+        for (sku, usage_type) in skus {
             products.push(format!(
                 r#""{sku}": {{"attributes": {{"usagetype": "{usage_type}", "regionCode": "r"}}}}"#
             ));
@@ -771,10 +852,11 @@ mod tests {
         )
     }
 
-    /// The one selector takes usage type `ONE`.
-    fn keep(_: Option<&str>, values: &[Option<String>]) -> Vec<usize> {
+    /// Selector 0 takes usage type `MANY`, selector 1 `ONE`.
+    fn keep(_: Option<&str>, _: Option<&str>, values: &[Option<String>]) -> Vec<usize> {
         match values[0].as_deref() {
-            Some("ONE") => vec![0],
+            Some("MANY") => vec![0],
+            Some("ONE") => vec![1],
             _ => Vec::new(),
         }
     }
@@ -784,18 +866,51 @@ mod tests {
         let selection = Selection {
             attributes: &names,
             keep: &keep,
+            selectors: 2,
             region_attribute: 1,
         };
         read(text.as_bytes(), || Ok(text.as_bytes()), &selection)
     }
 
     #[test]
+    fn of_many_products_a_selector_keeps_their_count_and_first_skus_only() {
+        let offer = read_text(&offer(20_000, "0.015")).expect("reads");
+        let many = &offer.matched[0];
+        assert_eq!(many.count, 20_000);
+        let first: Vec<String> = (0..MAX_SKUS).map(|i| format!("M{i:06}")).collect();
+        assert_eq!(many.skus, first);
+        assert_eq!(many.attributes, None);
+        // Only the product that alone matches its selector is kept, with
+        // its one term; the 20,000 terms of the others are skipped.
+        assert_eq!(offer.matched[1].count, 1);
+        assert_eq!(offer.products.keys().collect::<Vec<_>>(), ["ONE"]);
+        let one = &offer.products["ONE"];
+        assert_eq!(
+            one.attributes,
+            [Some("ONE".to_string()), Some("r".to_string())]
+        );
+        assert_eq!(one.terms.len(), 1);
+    }
+
+    #[test]
+    fn a_sku_written_twice_is_one_product() {
+        let text = offer(1, "0.015").replacen(
+            r#""ONE": {"#,
+            r#""M000000": {"attributes": {"usagetype": "MANY", "regionCode": "r"}}, "ONE": {"#,
+            1,
+        );
+        let offer = read_text(&text).expect("reads");
+        assert_eq!(offer.matched[0].count, 1);
+        assert!(offer.products.contains_key("M000000"));
+    }
+
+    #[test]
     fn a_price_a_decimal_cannot_hold_is_a_fault_at_its_place() {
-        let error = read_text(&offer("1e-30")).expect_err("refused");
+        let error = read_text(&offer(2, "1e-30")).expect_err("refused");
         let fault = error.fault.expect("a fault");
         // Only the terms kept are read: those of `ONE`. The header and the
-        // two products take lines 1 and 2, and the terms start on line 2,
-        // two lines each, `ONE`'s last: its price is on line 5, after 16
+        // three products take lines 1 to 3, and the terms start on line 3,
+        // two lines each, `ONE`'s last: its price is on line 8, after 16
         // spaces and `"pricePerUnit": {"USD": "` (25 characters), so that
         // `1e-30` takes columns 42 to 46 and its closing quote, where the
         // reader is, column 47.
@@ -805,6 +920,6 @@ mod tests {
         );
         assert_eq!((fault.what, fault.text.as_str()), ("price", "1e-30"));
         assert_eq!(fault.refused, Refused::Small);
-        assert_eq!((error.json.line(), error.json.column()), (5, 47));
+        assert_eq!((error.json.line(), error.json.column()), (8, 47));
     }
 }
