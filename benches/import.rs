@@ -1,11 +1,21 @@
-//! `cargo bench --bench import`: `calc pricing import` on a generated offer
-//! file of about 100 MB, as large as a real one (S3's and Lambda's are
-//! 10-15 MB, EC2's us-east-1 file about 480 MB): tens of thousands of
-//! products of other usage types and Regions, each with its on-demand
-//! term, and the dozen Kinesis products calc maps. It prints the time and
-//! the peak resident memory, in the process and in the `calc` binary, for
-//! the file with `products` first (as AWS writes it) and with `terms`
-//! first (read twice).
+//! `cargo bench --bench import`: `calc pricing import` on generated offer
+//! files as large as real ones (S3's and Lambda's are 10-15 MB, EC2's
+//! us-east-1 file about 480 MB). It prints the time and the peak resident
+//! memory, in the process and in the `calc` binary, for:
+//!
+//! - a file of about 100 MB: tens of thousands of products of other usage
+//!   types and Regions, each with its on-demand term, and the dozen Kinesis
+//!   products calc maps, with `products` first (as AWS writes it);
+//! - the same with `terms` first (read twice);
+//! - a file of about 230 MB whose 390,000 products, as many as EC2's file has
+//!   in a Region, are all in the Region asked for and all of the usage type
+//!   one mapping selects, each with its on-demand term: what is kept must
+//!   not grow with them.
+//!
+//! `cargo bench --bench import -- --write DIR` only writes the files to
+//! `DIR`, to measure the release binary on them with other tools (such as
+//! `/usr/bin/time -v target/release/calc pricing import --region us-east-1
+//! DIR/many.json`).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -13,10 +23,14 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use calc::pricing::import::{Request, import};
+use calc::pricing::import::{Missing, Request, import};
 
 /// Products of other usage types and Regions: about 1.4 KB each with its term.
 const NOISE: usize = 76_000;
+
+/// Products that one mapping selects, in the Region asked for: about 600
+/// bytes each with its term.
+const MANY: usize = 390_000;
 
 const REGIONS: [(&str, &str); 6] = [
     ("us-east-1", ""),
@@ -41,17 +55,71 @@ const MAPPED: [(&str, &str); 10] = [
     ("OnDemand-ExtendedRetention-ByteHrs", "0.1000000000"),
 ];
 
+/// A generated offer file.
+#[derive(Clone, Copy)]
+struct Shape {
+    name: &'static str,
+    file: &'static str,
+    /// Products of other usage types and Regions.
+    noise: usize,
+    /// Products in us-east-1 of the shard-hour's usage type, beside the
+    /// mapped one.
+    many: usize,
+    terms_first: bool,
+}
+
+const SHAPES: [Shape; 3] = [
+    Shape {
+        name: "products first",
+        file: "offer.json",
+        noise: NOISE,
+        many: 0,
+        terms_first: false,
+    },
+    Shape {
+        name: "terms first",
+        file: "terms-first.json",
+        noise: NOISE,
+        many: 0,
+        terms_first: true,
+    },
+    Shape {
+        name: "390,000 products one mapping selects",
+        file: "many.json",
+        noise: 0,
+        many: MANY,
+        terms_first: false,
+    },
+];
+
+impl Shape {
+    fn products(self) -> usize {
+        MAPPED.len() + self.noise + self.many
+    }
+
+    /// Whether the `i`th product is one of the many.
+    fn is_many(self, i: usize) -> bool {
+        (MAPPED.len()..MAPPED.len() + self.many).contains(&i)
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "--write") {
+        let dir = PathBuf::from(args.get(at + 1).expect("--write DIR"));
+        std::fs::create_dir_all(&dir).expect("the folder");
+        for shape in SHAPES {
+            let path = dir.join(shape.file);
+            write_offer(&path, shape).expect("write the offer file");
+            println!("{}: {}", path.display(), shape.name);
+        }
+        return;
+    }
     let dir = std::env::temp_dir().join(format!("calc-bench-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    for terms_first in [false, true] {
-        let name = if terms_first {
-            "terms-first.json"
-        } else {
-            "offer.json"
-        };
-        let path = dir.join(name);
-        write_offer(&path, terms_first).expect("write the offer file");
+    for shape in SHAPES {
+        let path = dir.join(shape.file);
+        write_offer(&path, shape).expect("write the offer file");
         let size = std::fs::metadata(&path).expect("size").len();
         let before = peak_kib();
         let files = [path.clone()];
@@ -63,21 +131,31 @@ fn main() {
         let start = Instant::now();
         let imported = import(&request).expect("imports");
         let elapsed = start.elapsed();
-        assert_eq!(imported.found.len(), MAPPED.len());
+        // With many, the shard-hour's product is one of them: not chosen,
+        // and counted.
+        let found = if shape.many == 0 {
+            MAPPED.len()
+        } else {
+            let shard_hour = &imported.missing["kinesis_data_streams.shard_hour"];
+            assert!(
+                matches!(shard_hour, Missing::Ambiguous { count, .. } if *count == shape.many + 1),
+                "{shard_hour:?}"
+            );
+            MAPPED.len() - 1
+        };
+        assert_eq!(imported.found.len(), found);
+        drop(imported);
         let after = peak_kib();
         println!(
             "import {} MB ({}): {:.2} s in the process, peak RSS {} MiB before, {} MiB after",
             size / 1_000_000,
-            if terms_first {
-                "terms first"
-            } else {
-                "products first"
-            },
+            shape.name,
             elapsed.as_secs_f64(),
             before.map_or("?".into(), |k| (k / 1024).to_string()),
             after.map_or("?".into(), |k| (k / 1024).to_string()),
         );
         binary(&path);
+        let _ = std::fs::remove_file(&path);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -98,9 +176,10 @@ fn binary(path: &Path) {
         String::from_utf8_lossy(&output.stderr)
     );
     println!(
-        "  the calc binary: {:.2} s, peak RSS of the largest child so far {}",
+        "  the calc binary: {:.2} s, peak RSS of the largest child so far {}, {} bytes of warnings",
         elapsed.as_secs_f64(),
         children_peak_kib().map_or("?".into(), |k| format!("{} MiB", k / 1024)),
+        output.stderr.len(),
     );
 }
 
@@ -131,28 +210,28 @@ fn children_peak_kib() -> Option<u64> {
 }
 
 /// Writes the offer file, product by product, without holding it.
-fn write_offer(path: &Path, terms_first: bool) -> std::io::Result<()> {
+fn write_offer(path: &Path, shape: Shape) -> std::io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
     writeln!(
         out,
         "{{\n  \"formatVersion\" : \"v1.0\",\n  \"disclaimer\" : \"This pricing list is for informational purposes only.\",\n  \
          \"offerCode\" : \"AmazonKinesis\",\n  \"version\" : \"20240701000000\",\n  \"publicationDate\" : \"2024-07-01T00:00:00Z\","
     )?;
-    if terms_first {
-        terms(&mut out)?;
+    if shape.terms_first {
+        terms(&mut out, shape)?;
         writeln!(out, ",")?;
-        products(&mut out)?;
+        products(&mut out, shape)?;
     } else {
-        products(&mut out)?;
+        products(&mut out, shape)?;
         writeln!(out, ",")?;
-        terms(&mut out)?;
+        terms(&mut out, shape)?;
     }
     writeln!(out, ",\n  \"attributesList\" : {{ }}\n}}")?;
     out.flush()
 }
 
 /// The `i`th product: its SKU, Region, usage type and price.
-fn product(i: usize) -> (String, &'static str, String, String) {
+fn product(i: usize, shape: Shape) -> (String, &'static str, String, String) {
     if i < MAPPED.len() {
         let (usage_type, price) = MAPPED[i];
         return (
@@ -160,6 +239,16 @@ fn product(i: usize) -> (String, &'static str, String, String) {
             "us-east-1",
             usage_type.to_string(),
             price.to_string(),
+        );
+    }
+    if shape.is_many(i) {
+        // Half bare, half after us-east-1's billing code: both match.
+        let prefix = if i.is_multiple_of(2) { "" } else { "USE1-" };
+        return (
+            format!("MANY{i:012}"),
+            "us-east-1",
+            format!("{prefix}Storage-ShardHour"),
+            format!("0.{:010}", i % 1_000_000 + 1),
         );
     }
     let (region, prefix) = REGIONS[i % REGIONS.len()];
@@ -179,15 +268,22 @@ fn product(i: usize) -> (String, &'static str, String, String) {
     )
 }
 
-fn products(out: &mut impl Write) -> std::io::Result<()> {
+fn products(out: &mut impl Write, shape: Shape) -> std::io::Result<()> {
     writeln!(out, "  \"products\" : {{")?;
-    for i in 0..MAPPED.len() + NOISE {
-        let (sku, region, usage_type, _) = product(i);
-        let separator = if i + 1 == MAPPED.len() + NOISE {
-            ""
-        } else {
-            ","
-        };
+    let count = shape.products();
+    for i in 0..count {
+        let (sku, region, usage_type, _) = product(i, shape);
+        let separator = if i + 1 == count { "" } else { "," };
+        if shape.is_many(i) {
+            // Compact: 390,000 of them with their terms make about 235 MB.
+            writeln!(
+                out,
+                "    \"{sku}\":{{\"sku\":\"{sku}\",\"productFamily\":\"Kinesis Streams\",\"attributes\":{{\
+                 \"servicecode\":\"AmazonKinesis\",\"location\":\"US East (N. Virginia)\",\
+                 \"usagetype\":\"{usage_type}\",\"operation\":\"shardHourStorage\",\"regionCode\":\"{region}\"}}}}{separator}"
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "    \"{sku}\" : {{\n      \"sku\" : \"{sku}\",\n      \"productFamily\" : \"Kinesis Streams\",\n      \"attributes\" : {{\n        \
@@ -201,15 +297,23 @@ fn products(out: &mut impl Write) -> std::io::Result<()> {
     write!(out, "  }}")
 }
 
-fn terms(out: &mut impl Write) -> std::io::Result<()> {
+fn terms(out: &mut impl Write, shape: Shape) -> std::io::Result<()> {
     writeln!(out, "  \"terms\" : {{\n    \"OnDemand\" : {{")?;
-    for i in 0..MAPPED.len() + NOISE {
-        let (sku, _, _, price) = product(i);
-        let separator = if i + 1 == MAPPED.len() + NOISE {
-            ""
-        } else {
-            ","
-        };
+    let count = shape.products();
+    for i in 0..count {
+        let (sku, _, _, price) = product(i, shape);
+        let separator = if i + 1 == count { "" } else { "," };
+        if shape.is_many(i) {
+            writeln!(
+                out,
+                "      \"{sku}\":{{\"{sku}.JRTCKXETXF\":{{\"offerTermCode\":\"JRTCKXETXF\",\"sku\":\"{sku}\",\
+                 \"priceDimensions\":{{\"{sku}.JRTCKXETXF.6YS6EN2CT7\":{{\
+                 \"unit\":\"Hrs\",\"endRange\":\"Inf\",\"appliesTo\":[],\
+                 \"rateCode\":\"{sku}.JRTCKXETXF.6YS6EN2CT7\",\"beginRange\":\"0\",\"pricePerUnit\":{{\"USD\":\"{price}\"}}}}}},\
+                 \"termAttributes\":{{}}}}}}{separator}"
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "      \"{sku}\" : {{\n        \"{sku}.JRTCKXETXF\" : {{\n          \"offerTermCode\" : \"JRTCKXETXF\",\n          \"sku\" : \"{sku}\",\n          \

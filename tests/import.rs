@@ -7,7 +7,7 @@ use calc::pricing::{self, PriceBook, Rate, Tier};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::support::{TempScenario, calc, calc_binary, rejected};
+use crate::support::{TempFolder, TempScenario, calc, calc_binary, rejected};
 
 const OFFERS: [&str; 8] = [
     "tests/offers/kinesis.json",
@@ -403,5 +403,241 @@ fn the_binary_writes_the_table_on_stdout_and_the_missing_on_stderr() {
         run.stderr.starts_with("warning: 1 of the 11 prices"),
         "{}",
         run.stderr
+    );
+}
+
+/// An SNS offer of one product in us-east-1, `sns.publish_requests`, priced
+/// in two ranges: `price` a request up to `end` requests, then $0.0000005.
+/// Line 21 holds `end`, line 22 `price`.
+fn publish_offer(price: &str, end: &str) -> String {
+    format!(
+        r#"{{
+  "formatVersion" : "v1.0",
+  "offerCode" : "AmazonSNS",
+  "version" : "20240701000000",
+  "publicationDate" : "2024-07-01T00:00:00Z",
+  "products" : {{
+    "PUBLISHSKU000001" : {{
+      "sku" : "PUBLISHSKU000001",
+      "productFamily" : "API Request",
+      "attributes" : {{ "usagetype" : "Requests-Tier1", "regionCode" : "us-east-1" }}
+    }}
+  }},
+  "terms" : {{
+    "OnDemand" : {{
+      "PUBLISHSKU000001" : {{
+        "PUBLISHSKU000001.JRTCKXETXF" : {{
+          "priceDimensions" : {{
+            "PUBLISHSKU000001.JRTCKXETXF.FIRSTRANGE" : {{
+              "unit" : "Requests",
+              "beginRange" : "0",
+              "endRange" : "{end}",
+              "pricePerUnit" : {{ "USD" : "{price}" }}
+            }},
+            "PUBLISHSKU000001.JRTCKXETXF.OTHERRANGE" : {{
+              "unit" : "Requests",
+              "beginRange" : "{end}",
+              "endRange" : "Inf",
+              "pricePerUnit" : {{ "USD" : "0.0000005" }}
+            }}
+          }}
+        }}
+      }}
+    }}
+  }}
+}}
+"#
+    )
+}
+
+#[test]
+fn a_figure_a_decimal_cannot_hold_is_refused_at_its_place() {
+    let folder = TempFolder::new();
+    let first = "of SKU `PUBLISHSKU000001`, rate code `PUBLISHSKU000001.JRTCKXETXF.FIRSTRANGE`,";
+    let small = "is too small for exact decimal arithmetic, which keeps 28 decimal places";
+    let large = "is too large for exact decimal arithmetic";
+    // The reader places the error at the figure's closing quote: on line 22,
+    // `              "pricePerUnit" : { "USD" : "` is 42 characters, so
+    // column 43 + the price's length; on line 21, `endRange`'s value starts
+    // at column 29.
+    for (price, end, place, why) in [
+        // 10^-29 would be rounded to 0: the first range would be free.
+        (
+            "0.00000000000000000000000000001",
+            "1000000",
+            Some("22:74"),
+            format!("the price `0.00000000000000000000000000001` {first} {small}"),
+        ),
+        (
+            "1e-30",
+            "1000000",
+            Some("22:48"),
+            format!("the price `1e-30` {first} {small}"),
+        ),
+        (
+            "-1e-30",
+            "1000000",
+            Some("22:49"),
+            format!("the price `-1e-30` {first} {small}"),
+        ),
+        // 10^30 is above 2^96 - 1, about 7.9 × 10^28.
+        (
+            "1e30",
+            "1000000",
+            Some("22:47"),
+            format!("the price `1e30` {first} {large}"),
+        ),
+        (
+            "100000000000000000000000000000",
+            "1000000",
+            Some("22:73"),
+            format!("the price `100000000000000000000000000000` {first} {large}"),
+        ),
+        // 29 decimal places, the last not 0.
+        (
+            "0.12345678901234567890123456789",
+            "1000000",
+            Some("22:74"),
+            format!(
+                "the price `0.12345678901234567890123456789` {first} has more digits than exact decimal arithmetic keeps"
+            ),
+        ),
+        (
+            "0",
+            "1e40",
+            Some("21:33"),
+            format!("the `endRange` `1e40` {first} {large}"),
+        ),
+        // Read exactly, but 10^23 a request is 10^29 a million requests.
+        (
+            "1e23",
+            "1000000",
+            None,
+            format!(
+                "the price `100000000000000000000000` {first} times 1,000,000 for calc's `million requests`, {large}"
+            ),
+        ),
+        // A free first range of 10^-25 requests is 10^-31 million requests.
+        (
+            "0",
+            "0.0000000000000000000000001",
+            None,
+            format!(
+                "the `endRange` `0.0000000000000000000000001` {first} divided by 1,000,000 for calc's `million requests`, {small}"
+            ),
+        ),
+    ] {
+        let path = folder.write(
+            &format!("{}-{}.json", price.len(), end.len()),
+            &publish_offer(price, end),
+        );
+        let stderr = rejected(&["pricing", "import", "--region", "us-east-1", &path]);
+        let place = place.map_or(String::new(), |place| format!(" --> {path}:{place}\n"));
+        assert_eq!(
+            stderr,
+            format!("error: `{path}`: {why}\n{place}"),
+            "{price} up to {end}"
+        );
+    }
+}
+
+#[test]
+fn a_price_of_zero_stays_a_free_tier_and_the_smallest_decimal_is_kept() {
+    let folder = TempFolder::new();
+    for zero in ["0", "0.0000000000", "0.00000000000000000000000000000000000"] {
+        let path = folder.write(
+            &format!("zero-{}.json", zero.len()),
+            &publish_offer(zero, "1000000"),
+        );
+        let (book, _) = import(&[&path], "us-east-1");
+        let publish = book.price("sns.publish_requests").expect("priced");
+        // The first million requests, free: 1 million a month; then $0.0000005
+        // a request, $0.50 a million.
+        assert_eq!(publish.free_per_month, dec!(1), "{zero}");
+        assert_eq!(publish.rate, Rate::Flat(dec!(0.5)), "{zero}");
+    }
+    // 10^-28 a request, the smallest step of a decimal, is 10^-22 a million.
+    let path = folder.write(
+        "smallest.json",
+        &publish_offer("0.0000000000000000000000000001", "1000000"),
+    );
+    let (book, _) = import(&[&path], "us-east-1");
+    assert_eq!(
+        tiers(&book, "sns.publish_requests"),
+        [
+            tier(Some(dec!(1)), dec!(0.0000000000000000000001)),
+            tier(None, dec!(0.5)),
+        ]
+    );
+}
+
+/// A Kinesis offer of `many` products in us-east-1 of the shard-hour's usage
+/// type, SKUs `SHARD0000000000` on, written out of order, each with its
+/// on-demand term; and one product of the PUT payload unit's.
+fn many_shard_hours(many: usize) -> String {
+    let mut products = Vec::new();
+    let mut terms = Vec::new();
+    let mut add = |sku: String, usage_type: &str| {
+        products.push(format!(
+            r#"    "{sku}" : {{ "sku" : "{sku}", "productFamily" : "Kinesis Streams", "attributes" : {{ "usagetype" : "{usage_type}", "regionCode" : "us-east-1" }} }}"#
+        ));
+        terms.push(format!(
+            r#"      "{sku}" : {{ "{sku}.JRTCKXETXF" : {{ "priceDimensions" : {{ "{sku}.JRTCKXETXF.6YS6EN2CT7" : {{ "unit" : "Hrs", "beginRange" : "0", "endRange" : "Inf", "pricePerUnit" : {{ "USD" : "0.0150000000" }} }} }} }} }}"#
+        ));
+    };
+    add("PUTPAYLOAD000001".to_string(), "PutRequestPayloadUnits");
+    // 7,919 is prime: i × 7,919 mod `many` visits every SKU once, in no order.
+    for i in 0..many {
+        add(format!("SHARD{:010}", i * 7919 % many), "Storage-ShardHour");
+    }
+    format!(
+        "{{\n  \"offerCode\" : \"AmazonKinesis\",\n  \"version\" : \"20240701000000\",\n  \
+         \"publicationDate\" : \"2024-07-01T00:00:00Z\",\n  \"products\" : {{\n{}\n  }},\n  \
+         \"terms\" : {{\n    \"OnDemand\" : {{\n{}\n    }}\n  }}\n}}\n",
+        products.join(",\n"),
+        terms.join(",\n")
+    )
+}
+
+#[test]
+fn many_products_of_one_mapping_are_counted_and_the_first_few_named() {
+    let folder = TempFolder::new();
+    let path = folder.write("many.json", &many_shard_hours(2_500));
+    let (book, stderr) = import(&[&path], "us-east-1");
+    // The PUT payload unit's one product is priced: $0.015 a unit.
+    assert_eq!(
+        flat(&book, "kinesis_data_streams.put_payload_units"),
+        dec!(15000)
+    );
+    let first: Vec<String> = (0..10).map(|i| format!("SHARD{i:010}")).collect();
+    let named: Vec<String> = first.iter().map(|sku| format!("`{sku}`")).collect();
+    let line = format!(
+        "  kinesis_data_streams.shard_hour: 2,500 products match, SKUs {} … and 2,490 more: calc does not choose\n",
+        named.join(", ")
+    );
+    assert!(stderr.contains(&line), "{stderr}");
+    // A heading and ten lines, one a price of the offer's service.
+    assert!(
+        stderr.starts_with(
+            "warning: 10 of the 11 prices of the services in the offer files are not in the table:\n"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 11, "{stderr}");
+    assert!(stderr.len() < 2_000, "{} bytes of warnings", stderr.len());
+    // What the import keeps of them: the first ten SKUs, and the count.
+    let files = [std::path::PathBuf::from(&path)];
+    let imported = calc::pricing::import::import(&calc::pricing::import::Request {
+        files: &files,
+        region: "us-east-1",
+        usage_type_prefix: None,
+    })
+    .expect("imports");
+    assert_eq!(
+        imported.missing["kinesis_data_streams.shard_hour"],
+        calc::pricing::import::Missing::Ambiguous {
+            skus: first,
+            count: 2_500
+        }
     );
 }

@@ -8,6 +8,7 @@
 //! product is missing, ambiguous or priced in a way calc cannot hold, is
 //! left out of the table and listed: never guessed.
 
+mod figure;
 mod mappings;
 mod offer;
 
@@ -15,12 +16,14 @@ pub use mappings::{BILLING_CODES, MAPPINGS, Mapping, OFFERS};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use crate::diagnostic::{Diagnostic, io_reason};
+use crate::number::grouped;
 use crate::services;
+
+use figure::Figure;
 
 use super::MAX_TIERS;
 
@@ -78,8 +81,9 @@ pub enum Missing {
     NoMapping,
     /// No product of the region matches its mapping.
     NoProduct { offer: String },
-    /// Several do, at different SKUs.
-    Ambiguous { skus: Vec<String> },
+    /// Several do, at different SKUs: `count` of them, the first of which
+    /// (up to ten, in order) are `skus`.
+    Ambiguous { skus: Vec<String>, count: usize },
     /// The product's terms are not a price calc can hold.
     Unusable { sku: String, why: String },
 }
@@ -132,24 +136,22 @@ pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
             if mapping.offer != file.offer_code || imported.found.contains_key(mapping.key) {
                 continue;
             }
-            let mut matches: Vec<(&String, &offer::Product)> = offer
-                .products
-                .iter()
-                .filter(|(_, p)| p.selected.contains(&index))
-                .collect();
-            matches.sort_by(|a, b| a.0.cmp(b.0));
-            let outcome = match matches.as_slice() {
-                [] => Err(Missing::NoProduct {
+            let matched = &offer.matched[index];
+            let outcome = match (matched.count, matched.skus.first()) {
+                (0, _) | (_, None) => Err(Missing::NoProduct {
                     offer: file.offer_code.clone(),
                 }),
-                [(sku, product)] => {
-                    price(mapping, &file, &as_of, product).map_err(|why| Missing::Unusable {
-                        sku: (*sku).clone(),
+                (1, Some(sku)) => match price(mapping, &file, &as_of, sku, &offer.products[sku]) {
+                    Ok(found) => Ok(found),
+                    Err(Refusal::Unusable(why)) => Err(Missing::Unusable {
+                        sku: sku.clone(),
                         why,
-                    })
-                }
-                several => Err(Missing::Ambiguous {
-                    skus: several.iter().map(|(sku, _)| (*sku).clone()).collect(),
+                    }),
+                    Err(Refusal::Fatal(diagnostic)) => return Err(*diagnostic),
+                },
+                (count, _) => Err(Missing::Ambiguous {
+                    skus: matched.skus.clone(),
+                    count,
                 }),
             };
             match outcome {
@@ -278,20 +280,25 @@ fn read_offer(
 ) -> Result<(OfferFile, offer::Offer), Diagnostic> {
     let name = path.display().to_string();
     let region_index = names.len() - 1;
-    let keep = |family: Option<&str>, values: &[Option<String>]| -> Vec<usize> {
-        if values[region_index].as_deref() != Some(region) {
-            return Vec::new();
-        }
-        MAPPINGS
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| matches(m, family, names, values, prefixes))
-            .map(|(i, _)| i)
-            .collect()
-    };
+    // Once the file has said which offer it is (AWS writes `offerCode`
+    // first), only that offer's mappings select its products.
+    let keep =
+        |offer_code: Option<&str>, family: Option<&str>, values: &[Option<String>]| -> Vec<usize> {
+            if values[region_index].as_deref() != Some(region) {
+                return Vec::new();
+            }
+            MAPPINGS
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| offer_code.is_none_or(|code| code == m.offer))
+                .filter(|(_, m)| matches(m, family, names, values, prefixes))
+                .map(|(i, _)| i)
+                .collect()
+        };
     let selection = offer::Selection {
         attributes: names,
         keep: &keep,
+        selectors: MAPPINGS.len(),
         region_attribute: region_index,
     };
     let file = crate::files::open_stream(path, "offer file ")?;
@@ -335,8 +342,10 @@ fn read_offer(
     Ok((file, offer))
 }
 
-/// A JSON error, placed in the file by line and column.
-fn malformed(name: &str, error: &serde_json::Error) -> Diagnostic {
+/// A JSON error, or a figure calc cannot carry, placed in the file by line
+/// and column.
+fn malformed(name: &str, error: &offer::Error) -> Diagnostic {
+    let offer::Error { json: error, fault } = error;
     if error.is_io() {
         let reason =
             std::io::Error::from(error.io_error_kind().unwrap_or(std::io::ErrorKind::Other));
@@ -348,11 +357,51 @@ fn malformed(name: &str, error: &serde_json::Error) -> Diagnostic {
     let text = error.to_string();
     let place = format!(" at line {} column {}", error.line(), error.column());
     let message = text.strip_suffix(&place).unwrap_or(&text);
-    let mut diagnostic = Diagnostic::plain(format!(
-        "`{name}` is not a valid AWS Price List offer file: {message}"
-    ));
+    let mut diagnostic = Diagnostic::plain(match fault {
+        Some(fault) => format!(
+            "`{name}`: the {} `{}` of SKU `{}`, rate code `{}`, {}",
+            fault.what,
+            excerpt(&fault.text),
+            excerpt(&fault.sku),
+            excerpt(&fault.rate_code),
+            fault.refused
+        ),
+        None => format!("`{name}` is not a valid AWS Price List offer file: {message}"),
+    });
     diagnostic.file = Some(format!("{name}:{}:{}", error.line(), error.column()));
     diagnostic
+}
+
+/// Why a product's terms give no price.
+enum Refusal {
+    /// Not a price calc can hold: the dimension is listed as missing.
+    Unusable(String),
+    /// A figure exact decimal arithmetic cannot carry into calc's unit.
+    Fatal(Box<Diagnostic>),
+}
+
+impl From<String> for Refusal {
+    fn from(why: String) -> Self {
+        Refusal::Unusable(why)
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(why: &str) -> Self {
+        Refusal::Unusable(why.to_string())
+    }
+}
+
+/// A price range of a term, as read.
+struct Range<'a> {
+    begin: Decimal,
+    end: Option<Decimal>,
+    price: Decimal,
+    /// The price dimension's key.
+    code: &'a str,
+    /// Its `rateCode`, as the table's source names it.
+    rate_code: &'a str,
+    unit: &'a str,
 }
 
 /// The product's on-demand price, in calc's unit, or why it is not one.
@@ -360,89 +409,144 @@ fn price(
     mapping: &Mapping,
     file: &OfferFile,
     as_of: &str,
+    sku: &str,
     product: &offer::Product,
-) -> Result<Found, String> {
+) -> Result<Found, Refusal> {
     let dimension = services::dimensions()
         .find(|d| d.key == mapping.key)
         .ok_or_else(|| format!("calc has no dimension `{}`", mapping.key))?;
     let term = match product.terms.as_slice() {
-        [] => return Err("it has no on-demand term".to_string()),
+        [] => return Err("it has no on-demand term".into()),
         [(_, term)] => term,
         several => {
-            return Err(format!(
-                "it has {} on-demand terms, calc expects one",
-                several.len()
-            ));
+            return Err(
+                format!("it has {} on-demand terms, calc expects one", several.len()).into(),
+            );
         }
     };
     let mut ranges = Vec::new();
-    for (code, dimension) in &term.price_dimensions {
-        let usd = dimension
-            .price_per_unit
-            .get("USD")
-            .ok_or_else(|| format!("rate code `{code}` has no price in USD"))?;
-        let begin = number(dimension.begin_range.as_deref().unwrap_or("0"))?
-            .ok_or_else(|| format!("rate code `{code}` begins at `Inf`"))?;
-        let end = number(dimension.end_range.as_deref().unwrap_or("Inf"))?;
-        let price = number(usd)?.ok_or_else(|| format!("rate code `{code}` costs `Inf`"))?;
+    for (code, offered) in &term.price_dimensions {
+        let usd = offered
+            .usd
+            .as_ref()
+            .ok_or_else(|| format!("rate code `{}` has no price in USD", excerpt(code)))?;
+        let begin = match &offered.begin_range {
+            None => Decimal::ZERO,
+            Some(figure) => number(figure)?
+                .ok_or_else(|| format!("rate code `{}` begins at `Inf`", excerpt(code)))?,
+        };
+        let end = offered
+            .end_range
+            .as_ref()
+            .map(number)
+            .transpose()?
+            .flatten();
+        let price =
+            number(usd)?.ok_or_else(|| format!("rate code `{}` costs `Inf`", excerpt(code)))?;
         if price.is_sign_negative() && !price.is_zero() {
-            return Err(format!("rate code `{code}` has a negative price"));
+            return Err(format!("rate code `{}` has a negative price", excerpt(code)).into());
         }
-        let rate_code = dimension.rate_code.clone().unwrap_or_else(|| code.clone());
-        ranges.push((begin, end, price, rate_code, dimension.unit.clone()));
+        ranges.push(Range {
+            begin,
+            end,
+            price,
+            code,
+            rate_code: offered.rate_code.as_deref().unwrap_or(code),
+            unit: &offered.unit,
+        });
     }
-    ranges.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.3.cmp(&b.3)));
+    ranges.sort_by(|a, b| {
+        a.begin
+            .cmp(&b.begin)
+            .then_with(|| a.rate_code.cmp(b.rate_code))
+    });
     let Some(first) = ranges.first() else {
-        return Err("its on-demand term has no price dimension".to_string());
+        return Err("its on-demand term has no price dimension".into());
     };
-    let offer_unit = first.4.clone();
-    if ranges.iter().any(|r| r.4 != offer_unit) {
-        return Err("its price dimensions are in different units".to_string());
+    let offer_unit = first.unit;
+    if ranges.iter().any(|r| r.unit != offer_unit) {
+        return Err("its price dimensions are in different units".into());
     }
     let mut expected = Decimal::ZERO;
-    for (i, (begin, end, ..)) in ranges.iter().enumerate() {
+    for (i, range) in ranges.iter().enumerate() {
         let last = i + 1 == ranges.len();
-        let gap_or_overlap = *begin != expected;
-        let empty = end.is_some_and(|end| end <= *begin);
-        if gap_or_overlap || empty || (end.is_none() && !last) {
-            return Err("its price ranges do not follow one another from 0".to_string());
+        let gap_or_overlap = range.begin != expected;
+        let empty = range.end.is_some_and(|end| end <= range.begin);
+        if gap_or_overlap || empty || (range.end.is_none() && !last) {
+            return Err("its price ranges do not follow one another from 0".into());
         }
-        expected = end.unwrap_or(expected);
+        expected = range.end.unwrap_or(expected);
     }
+    // The conversion to calc's unit is exact, or an error: a bound that
+    // would be rounded, or a price that would overflow, is not a price.
     let factor = Decimal::from(mapping.factor);
-    let too_large = || "a figure is too large for exact decimal arithmetic".to_string();
-    let in_calc_unit = |offer: Decimal| offer.checked_div(factor).ok_or_else(too_large);
-    let per_calc_unit = |price: Decimal| price.checked_mul(factor).ok_or_else(too_large);
+    let times = grouped(&mapping.factor.to_string());
+    let cannot = |range: &Range, what: String, how: String, refused: figure::Refused| {
+        Refusal::Fatal(Box::new(Diagnostic::plain(format!(
+            "`{}`: the {what} of SKU `{}`, rate code `{}`, {how} for calc's `{}`, {refused}",
+            file.path,
+            excerpt(sku),
+            excerpt(range.code),
+            dimension.unit,
+        ))))
+    };
+    let in_calc_unit = |range: &Range, bound: Decimal| {
+        bound
+            .checked_div(factor)
+            .filter(|quotient| quotient.checked_mul(factor) == Some(bound))
+            .map(|quotient| quotient.normalize())
+            .ok_or_else(|| {
+                let what = format!("`endRange` `{}`", bound.normalize());
+                let how = format!("divided by {times}");
+                let refused = if bound.checked_div(factor).is_some_and(|q| q.is_zero()) {
+                    figure::Refused::Small
+                } else {
+                    figure::Refused::Digits
+                };
+                cannot(range, what, how, refused)
+            })
+    };
+    let per_calc_unit = |range: &Range| {
+        range
+            .price
+            .checked_mul(factor)
+            .filter(|product| product.checked_div(factor) == Some(range.price))
+            .map(|product| product.normalize())
+            .ok_or_else(|| {
+                let what = format!("price `{}`", range.price.normalize());
+                let how = format!("times {times}");
+                cannot(range, what, how, figure::Refused::Large)
+            })
+    };
     let mut rest = ranges.as_slice();
     let mut free_per_month = None;
-    if let [(_, Some(end), price, ..), next, ..] = rest
-        && price.is_zero()
-        && !next.2.is_zero()
+    if let [free @ Range { end: Some(end), .. }, next, ..] = rest
+        && free.price.is_zero()
+        && !next.price.is_zero()
     {
-        free_per_month = Some(in_calc_unit(*end)?.normalize());
+        free_per_month = Some(in_calc_unit(free, *end)?);
         rest = &rest[1..];
     }
     let rate = match rest {
-        [(_, None, price, ..)] => Rate::Flat(per_calc_unit(*price)?.normalize()),
+        [range @ Range { end: None, .. }] => Rate::Flat(per_calc_unit(range)?),
         tiers if tiers.len() <= MAX_TIERS => Rate::Tiered(
             tiers
                 .iter()
-                .map(|(_, end, price, ..)| {
-                    Ok((
-                        end.map(in_calc_unit).transpose()?.map(|d| d.normalize()),
-                        per_calc_unit(*price)?.normalize(),
-                    ))
+                .map(|range| {
+                    let up_to = range.end.map(|end| in_calc_unit(range, end)).transpose()?;
+                    Ok((up_to, per_calc_unit(range)?))
                 })
-                .collect::<Result<_, String>>()?,
+                .collect::<Result<_, Refusal>>()?,
         ),
         tiers => {
             return Err(format!(
                 "it has {} price tiers, more than the {MAX_TIERS} calc holds",
                 tiers.len()
-            ));
+            )
+            .into());
         }
     };
-    let codes: Vec<&str> = ranges.iter().map(|r| r.3.as_str()).collect();
+    let codes: Vec<&str> = ranges.iter().map(|r| r.rate_code).collect();
     let usage_type = product.attributes[0].as_deref().unwrap_or("(none)");
     let source = format!(
         "AWS Price List, {}, version {}, published {}, rate code{} {}, usage type {}",
@@ -460,31 +564,32 @@ fn price(
         free_per_month,
         source,
         as_of: as_of.to_string(),
-        offer_unit,
+        offer_unit: offer_unit.to_string(),
         factor: mapping.factor,
     })
 }
 
-/// A range bound or price as written in an offer file: `None` for `Inf`.
-fn number(text: &str) -> Result<Option<Decimal>, String> {
-    let text = text.trim();
-    if text == "Inf" {
-        return Ok(None);
+/// A range bound or price as read: `None` for `Inf`.
+fn number(figure: &Figure) -> Result<Option<Decimal>, String> {
+    match figure {
+        Figure::Number(value) => Ok(Some(*value)),
+        Figure::Inf => Ok(None),
+        Figure::Text(text) => Err(format!("`{}` is not a number", excerpt(text))),
     }
-    let parsed = if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text)
-    } else {
-        Decimal::from_str(text)
-    };
-    parsed
-        .map(Some)
-        .map_err(|_| format!("`{text}` is not a number"))
+}
+
+/// Text from an offer file as a message quotes it: at most 64 characters,
+/// then `…`, since a key or a figure may be megabytes long.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(64) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
 
     #[test]
     fn every_mapping_names_a_dimension_of_its_offers_service() {
@@ -543,13 +648,5 @@ mod tests {
         assert!(!kinesis("IA-Storage-ShardHour", &["us-east-1", "USE1"]));
         assert!(!kinesis("Storage-ShardHours", &["us-east-1", "USE1"]));
         assert!(!kinesis("USE1Storage-ShardHour", &["us-east-1", "USE1"]));
-    }
-
-    #[test]
-    fn offer_numbers_are_exact() {
-        assert_eq!(number("0.0000000140"), Ok(Some(dec!(0.000000014))));
-        assert_eq!(number("Inf"), Ok(None));
-        assert_eq!(number("1.0E10"), Ok(Some(dec!(10000000000))));
-        assert!(number("cheap").is_err());
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::escape::terminal;
 use crate::number::grouped;
-use crate::pricing::import::{Found, Imported, Missing, Rate};
+use crate::pricing::import::{Found, Imported, Missing, Rate, excerpt};
 
 /// The pricing table, in the format of `pricing/*.toml`. Text from the
 /// offer files is written as TOML strings (escaped) or, in comments, with
@@ -143,16 +143,26 @@ pub fn missing(imported: &Imported) -> String {
                 terminal(offer),
                 terminal(&imported.region)
             ),
-            Missing::Ambiguous { skus } => format!(
-                "{} products match, SKUs {}: calc does not choose",
-                skus.len(),
-                skus.iter()
-                    .map(|s| format!("`{}`", terminal(s)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            // However many match, the line names the first few and
+            // counts the rest.
+            Missing::Ambiguous { skus, count } => {
+                let more = count.saturating_sub(skus.len());
+                format!(
+                    "{} products match, SKUs {}{}: calc does not choose",
+                    grouped(&count.to_string()),
+                    skus.iter()
+                        .map(|s| format!("`{}`", terminal(&excerpt(s))))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if more == 0 {
+                        String::new()
+                    } else {
+                        format!(" … and {} more", grouped(&more.to_string()))
+                    }
+                )
+            }
             Missing::Unusable { sku, why } => {
-                format!("SKU `{}`: {}", terminal(sku), terminal(why))
+                format!("SKU `{}`: {}", terminal(&excerpt(sku)), terminal(why))
             }
         };
         let _ = writeln!(out, "  {key}: {why}");

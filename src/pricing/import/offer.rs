@@ -15,29 +15,40 @@
 //!
 //! Offer files are hundreds of MB (EC2's several GB), so the document is
 //! never built as a tree: serde's visitors walk `products` and
-//! `terms.OnDemand` one entry at a time, keep the few products a selection
-//! wants (with only the attributes it asks about) and the terms of those
-//! products, and skip the rest as they stream by. AWS writes `products`
-//! before `terms`; a file in the other order is read twice, the second time
-//! for the terms alone, since which terms to keep is only known from the
-//! products.
+//! `terms.OnDemand` one entry at a time and skip what is not wanted as it
+//! streams by. Of the products a selector matches, only what decides the
+//! price is kept: their count, the first few SKUs (to name them), and, when
+//! it matched exactly one, that product's attributes and on-demand terms.
+//! A selector that matches 390,000 products costs no more than one that
+//! matches two. AWS writes `products` before `terms`; a file in the other
+//! order is read twice, the second time for the terms alone, since which
+//! terms to keep is only known from the products.
+//!
+//! The figures of the terms kept (prices, range bounds) are read exactly
+//! where they are written: one a decimal cannot hold is an error at its
+//! line and column, with the SKU and rate code it belongs to.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::io::Read;
 
-use serde::Deserialize;
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, Visitor};
 
-/// Says which selectors a product (its family, its attributes) matches.
-pub type Keep<'a> = dyn Fn(Option<&str>, &[Option<String>]) -> Vec<usize> + 'a;
+use super::figure::{self, Figure, Refused};
 
-/// Which products to keep: `keep` is given a product's family and the
-/// values of `attributes` (in that order, `None` where the product has no
-/// such attribute) and says which of the caller's selectors it matches.
+/// Says which selectors a product matches, from the offer's code (when
+/// the file gave it before its products), the product's family and its
+/// attributes.
+pub type Keep<'a> = dyn Fn(Option<&str>, Option<&str>, &[Option<String>]) -> Vec<usize> + 'a;
+
+/// Which products to keep: `keep` is given the offer code, a product's
+/// family and the values of `attributes` (in that order, `None` where the
+/// product has no such attribute) and says which of the caller's
+/// selectors, numbered from 0 up to `selectors` (excluded), it matches.
 pub struct Selection<'a> {
     pub attributes: &'a [&'a str],
     pub keep: &'a Keep<'a>,
+    pub selectors: usize,
     /// The attribute whose values are counted in [`Offer::regions`].
     pub region_attribute: usize,
 }
@@ -50,44 +61,97 @@ pub struct Offer {
     pub publication_date: Option<String>,
     pub has_products: bool,
     pub has_terms: bool,
-    /// The products kept, by SKU.
+    /// What each selector matched, by selector.
+    pub matched: Vec<Matched>,
+    /// The products that alone match a selector, by SKU, with their terms.
     pub products: HashMap<String, Product>,
     /// The distinct values of the region attribute, up to [`MAX_REGIONS`].
     pub regions: BTreeSet<String>,
     /// Whether `terms` came before `products`, so that they were skipped.
     pub terms_first: bool,
+    /// The figure that stopped the read, if one did.
+    fault: Option<Fault>,
 }
 
 /// At most this many distinct regions are remembered (there are a few dozen).
 pub const MAX_REGIONS: usize = 100;
 
+/// The SKUs a selector keeps of the products it matched, to name them.
+pub const MAX_SKUS: usize = 10;
+
+/// The products one selector matched.
+#[derive(Debug, Default)]
+pub struct Matched {
+    /// How many (a SKU written twice among the first [`MAX_SKUS`] counts once).
+    pub count: usize,
+    /// The first [`MAX_SKUS`] of their SKUs, in order.
+    pub skus: Vec<String>,
+    /// The selection's attributes of the product, while it is the only one.
+    attributes: Option<Vec<Option<String>>>,
+}
+
+impl Matched {
+    fn add(&mut self, sku: &str, attributes: &[Option<String>]) {
+        let at = match self.skus.binary_search_by(|kept| kept.as_str().cmp(sku)) {
+            Ok(_) => return,
+            Err(at) => at,
+        };
+        self.count += 1;
+        self.attributes = (self.count == 1).then(|| attributes.to_vec());
+        if at < MAX_SKUS {
+            self.skus.insert(at, sku.to_string());
+            self.skus.truncate(MAX_SKUS);
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Product {
     /// The selection's attributes, as in [`Selection::attributes`].
     pub attributes: Vec<Option<String>>,
-    /// The selectors it matched.
-    pub selected: Vec<usize>,
     /// Its on-demand terms, by offer term code.
     pub terms: Vec<(String, Term)>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Term {
-    #[serde(rename = "priceDimensions")]
+    /// By rate code.
     pub price_dimensions: HashMap<String, PriceDimension>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct PriceDimension {
-    #[serde(rename = "rateCode")]
     pub rate_code: Option<String>,
     pub unit: String,
-    #[serde(rename = "pricePerUnit")]
-    pub price_per_unit: HashMap<String, String>,
-    #[serde(rename = "beginRange")]
-    pub begin_range: Option<String>,
-    #[serde(rename = "endRange")]
-    pub end_range: Option<String>,
+    /// Its `pricePerUnit` in USD, if it has one.
+    pub usd: Option<Figure>,
+    pub begin_range: Option<Figure>,
+    pub end_range: Option<Figure>,
+}
+
+/// A figure of a kept term that a decimal cannot hold.
+#[derive(Debug)]
+pub struct Fault {
+    pub sku: String,
+    pub rate_code: String,
+    /// What the figure is: `price`, `` `beginRange` `` or `` `endRange` ``.
+    pub what: &'static str,
+    pub text: String,
+    pub refused: Refused,
+}
+
+/// Why an offer file could not be read: the JSON error (with its line and
+/// column), and the figure behind it if it was one.
+#[derive(Debug)]
+pub struct Error {
+    pub json: serde_json::Error,
+    pub fault: Option<Box<Fault>>,
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(json: serde_json::Error) -> Self {
+        Error { json, fault: None }
+    }
 }
 
 /// Reads an offer file: a first pass, and a second one for the terms when
@@ -96,8 +160,13 @@ pub fn read<R: Read>(
     first: R,
     reopen: impl FnOnce() -> std::io::Result<R>,
     selection: &Selection,
-) -> Result<Offer, serde_json::Error> {
-    let mut offer = Offer::default();
+) -> Result<Offer, Error> {
+    let mut offer = Offer {
+        matched: (0..selection.selectors)
+            .map(|_| Matched::default())
+            .collect(),
+        ..Offer::default()
+    };
     pass(first, selection, &mut offer, Pass::Whole)?;
     if offer.terms_first && !offer.products.is_empty() {
         let again = reopen().map_err(serde_json::Error::io)?;
@@ -117,16 +186,20 @@ fn pass<R: Read>(
     selection: &Selection,
     offer: &mut Offer,
     pass: Pass,
-) -> Result<(), serde_json::Error> {
+) -> Result<(), Error> {
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 16, reader));
-    Document {
+    let read = Document {
         selection,
-        offer,
+        offer: &mut *offer,
         pass,
     }
-    .deserialize(&mut de)?;
-    de.end()
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    read.map_err(|json| Error {
+        json,
+        fault: offer.fault.take().map(Box::new),
+    })
 }
 
 struct Document<'a> {
@@ -178,6 +251,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 ("terms", _) => {
                     map.next_value_seed(Terms {
                         products: &mut offer.products,
+                        fault: &mut offer.fault,
                     })?;
                     offer.has_terms = true;
                 }
@@ -190,7 +264,8 @@ impl<'de> Visitor<'de> for Document<'_> {
     }
 }
 
-/// `products`: each product is read, matched and dropped unless selected.
+/// `products`: each product is read, matched, counted and dropped; then the
+/// products that alone match a selector are set aside for their terms.
 struct Products<'a> {
     selection: &'a Selection<'a>,
     offer: &'a mut Offer,
@@ -212,25 +287,33 @@ impl<'de> Visitor<'de> for Products<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let selection = self.selection;
+        let Products { selection, offer } = self;
         while let Some(sku) = map.next_key::<String>()? {
             let (family, attributes) = map.next_value_seed(ProductSeed { selection })?;
             if let Some(region) = &attributes[selection.region_attribute]
-                && self.offer.regions.len() < MAX_REGIONS
-                && !self.offer.regions.contains(region)
+                && offer.regions.len() < MAX_REGIONS
+                && !offer.regions.contains(region)
             {
-                self.offer.regions.insert(region.clone());
+                offer.regions.insert(region.clone());
             }
-            let selected = (selection.keep)(family.as_deref(), &attributes);
-            if !selected.is_empty() {
-                self.offer.products.insert(
-                    sku,
-                    Product {
-                        attributes,
-                        selected,
+            let selected =
+                (selection.keep)(offer.offer_code.as_deref(), family.as_deref(), &attributes);
+            for index in selected {
+                offer.matched[index].add(&sku, &attributes);
+            }
+        }
+        offer.products.clear();
+        for matched in &offer.matched {
+            if let (1, Some(attributes), Some(sku)) =
+                (matched.count, &matched.attributes, matched.skus.first())
+            {
+                offer
+                    .products
+                    .entry(sku.clone())
+                    .or_insert_with(|| Product {
+                        attributes: attributes.clone(),
                         terms: Vec::new(),
-                    },
-                );
+                    });
             }
         }
         Ok(())
@@ -341,6 +424,7 @@ impl<'de> Visitor<'de> for Name<'_> {
 /// `terms`: only `OnDemand` is read.
 struct Terms<'a> {
     products: &'a mut HashMap<String, Product>,
+    fault: &'a mut Option<Fault>,
 }
 
 impl<'de> DeserializeSeed<'de> for Terms<'_> {
@@ -363,6 +447,7 @@ impl<'de> Visitor<'de> for Terms<'_> {
             if kind == "OnDemand" {
                 map.next_value_seed(OnDemand {
                     products: &mut *self.products,
+                    fault: &mut *self.fault,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -375,6 +460,7 @@ impl<'de> Visitor<'de> for Terms<'_> {
 /// `terms.OnDemand`: the terms of kept products are read, the rest skipped.
 struct OnDemand<'a> {
     products: &'a mut HashMap<String, Product>,
+    fault: &'a mut Option<Fault>,
 }
 
 impl<'de> DeserializeSeed<'de> for OnDemand<'_> {
@@ -393,19 +479,447 @@ impl<'de> Visitor<'de> for OnDemand<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(sku) = map.next_key::<String>()? {
-            match self.products.get_mut(&sku) {
-                Some(product) => {
-                    let terms: HashMap<String, Term> = map.next_value()?;
-                    let mut terms: Vec<(String, Term)> = terms.into_iter().collect();
-                    product.terms.append(&mut terms);
-                    product.terms.sort_by(|a, b| a.0.cmp(&b.0));
-                }
-                None => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+        while let Some(kept) = map.next_key_seed(KeptSku {
+            products: &*self.products,
+        })? {
+            let Some(sku) = kept else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let terms = map.next_value_seed(ProductTerms {
+                sku: &sku,
+                fault: &mut *self.fault,
+            })?;
+            if let Some(product) = self.products.get_mut(&sku) {
+                product.terms.extend(terms);
+                product.terms.sort_by(|a, b| a.0.cmp(&b.0));
             }
         }
         Ok(())
+    }
+}
+
+/// A SKU of `terms.OnDemand`: itself if its product is kept, read without
+/// copying otherwise.
+struct KeptSku<'a> {
+    products: &'a HashMap<String, Product>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeptSku<'_> {
+    type Value = Option<String>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<String>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeptSku<'_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a SKU")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, sku: &str) -> Result<Option<String>, E> {
+        Ok(self.products.contains_key(sku).then(|| sku.to_string()))
+    }
+}
+
+/// A kept product's on-demand terms, by offer term code.
+struct ProductTerms<'a> {
+    sku: &'a str,
+    fault: &'a mut Option<Fault>,
+}
+
+impl<'de> DeserializeSeed<'de> for ProductTerms<'_> {
+    type Value = HashMap<String, Term>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ProductTerms<'_> {
+    type Value = HashMap<String, Term>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a product's offer terms, a map from offer term code to term")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut terms = HashMap::new();
+        while let Some(code) = map.next_key::<String>()? {
+            let term = map.next_value_seed(TermSeed {
+                sku: self.sku,
+                fault: &mut *self.fault,
+            })?;
+            terms.insert(code, term);
+        }
+        Ok(terms)
+    }
+}
+
+/// An offer term: its `priceDimensions`, by rate code.
+struct TermSeed<'a> {
+    sku: &'a str,
+    fault: &'a mut Option<Fault>,
+}
+
+impl<'de> DeserializeSeed<'de> for TermSeed<'_> {
+    type Value = Term;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Term, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TermSeed<'_> {
+    type Value = Term;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an offer term, with `priceDimensions`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Term, A::Error> {
+        let mut price_dimensions = None;
+        while let Some(key) = map.next_key::<String>()? {
+            if key != "priceDimensions" {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            if price_dimensions.is_some() {
+                return Err(A::Error::duplicate_field("priceDimensions"));
+            }
+            price_dimensions = Some(map.next_value_seed(PriceDimensions {
+                sku: self.sku,
+                fault: &mut *self.fault,
+            })?);
+        }
+        let price_dimensions =
+            price_dimensions.ok_or_else(|| A::Error::missing_field("priceDimensions"))?;
+        Ok(Term { price_dimensions })
+    }
+}
+
+/// A term's `priceDimensions`, by rate code.
+struct PriceDimensions<'a> {
+    sku: &'a str,
+    fault: &'a mut Option<Fault>,
+}
+
+impl<'de> DeserializeSeed<'de> for PriceDimensions<'_> {
+    type Value = HashMap<String, PriceDimension>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PriceDimensions<'_> {
+    type Value = HashMap<String, PriceDimension>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("`priceDimensions`, a map from rate code to price dimension")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut dimensions = HashMap::new();
+        while let Some(code) = map.next_key::<String>()? {
+            let dimension = map.next_value_seed(DimensionSeed {
+                sku: self.sku,
+                rate_code: &code,
+                fault: &mut *self.fault,
+            })?;
+            dimensions.insert(code, dimension);
+        }
+        Ok(dimensions)
+    }
+}
+
+/// A price dimension: its unit, its price in USD and its range.
+struct DimensionSeed<'a> {
+    sku: &'a str,
+    rate_code: &'a str,
+    fault: &'a mut Option<Fault>,
+}
+
+impl<'de> DeserializeSeed<'de> for DimensionSeed<'_> {
+    type Value = PriceDimension;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<PriceDimension, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DimensionSeed<'_> {
+    type Value = PriceDimension;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a price dimension, with `unit` and `pricePerUnit`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PriceDimension, A::Error> {
+        let DimensionSeed {
+            sku,
+            rate_code,
+            fault,
+        } = self;
+        let (mut code, mut unit, mut usd, mut begin, mut end) = (None, None, None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let (field, duplicate) = match key.as_str() {
+                "rateCode" => ("rateCode", code.replace(map.next_value()?).is_some()),
+                "unit" => ("unit", unit.replace(map.next_value()?).is_some()),
+                "pricePerUnit" => {
+                    let usd_seed = FigureSeed::new(sku, rate_code, "price", fault);
+                    let read = map.next_value_seed(PricePerUnit { usd: usd_seed })?;
+                    ("pricePerUnit", usd.replace(read).is_some())
+                }
+                "beginRange" => {
+                    let seed = FigureSeed::new(sku, rate_code, "`beginRange`", fault);
+                    let read = map.next_value_seed(Optional(seed))?;
+                    ("beginRange", begin.replace(read).is_some())
+                }
+                "endRange" => {
+                    let seed = FigureSeed::new(sku, rate_code, "`endRange`", fault);
+                    let read = map.next_value_seed(Optional(seed))?;
+                    ("endRange", end.replace(read).is_some())
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            if duplicate {
+                return Err(A::Error::duplicate_field(field));
+            }
+        }
+        Ok(PriceDimension {
+            rate_code: code.flatten(),
+            unit: unit.ok_or_else(|| A::Error::missing_field("unit"))?,
+            usd: usd.ok_or_else(|| A::Error::missing_field("pricePerUnit"))?,
+            begin_range: begin.flatten(),
+            end_range: end.flatten(),
+        })
+    }
+}
+
+/// `pricePerUnit`: a price by currency, all strings; USD is read, the
+/// others checked and dropped.
+struct PricePerUnit<'a> {
+    usd: FigureSeed<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for PricePerUnit<'_> {
+    type Value = Option<Figure>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Figure>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PricePerUnit<'_> {
+    type Value = Option<Figure>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("`pricePerUnit`, a map from currency to price")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<Figure>, A::Error> {
+        let mut seed = Some(self.usd);
+        let mut usd = None;
+        while let Some(currency) = map.next_key::<String>()? {
+            match (currency.as_str(), seed.take()) {
+                ("USD", Some(figure)) => usd = Some(map.next_value_seed(figure)?),
+                (_, unused) => {
+                    seed = unused;
+                    map.next_value::<String>()?;
+                }
+            }
+        }
+        Ok(usd)
+    }
+}
+
+/// A figure that may be `null`, as serde reads an `Option`.
+struct Optional<'a>(FigureSeed<'a>);
+
+impl<'de> DeserializeSeed<'de> for Optional<'_> {
+    type Value = Option<Figure>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Figure>, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Optional<'_> {
+    type Value = Option<Figure>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Option<Figure>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Figure>, D::Error> {
+        self.0.deserialize(d).map(Some)
+    }
+}
+
+/// A price or a range bound, a string read as a [`Figure`]: one a decimal
+/// cannot hold is an error here, where the reader knows its line and
+/// column, and its place in the terms is kept as the [`Fault`].
+struct FigureSeed<'a> {
+    sku: &'a str,
+    rate_code: &'a str,
+    what: &'static str,
+    fault: &'a mut Option<Fault>,
+}
+
+impl<'a> FigureSeed<'a> {
+    fn new(
+        sku: &'a str,
+        rate_code: &'a str,
+        what: &'static str,
+        fault: &'a mut Option<Fault>,
+    ) -> Self {
+        FigureSeed {
+            sku,
+            rate_code,
+            what,
+            fault,
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for FigureSeed<'_> {
+    type Value = Figure;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Figure, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FigureSeed<'_> {
+    type Value = Figure;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Figure, E> {
+        figure::read(text).map_err(|refused| {
+            let error = E::custom(format!("the {} `{text}` {refused}", self.what));
+            *self.fault = Some(Fault {
+                sku: self.sku.to_string(),
+                rate_code: self.rate_code.to_string(),
+                what: self.what,
+                text: text.to_string(),
+                refused,
+            });
+            error
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An offer of `many` products of usage type `MANY`, SKUs `M000000` on
+    /// written last first, and one of usage type `ONE`; each with its term.
+    fn offer(many: usize, price: &str) -> String {
+        let mut products = Vec::new();
+        let mut terms = Vec::new();
+        let skus = (0..many)
+            .rev()
+            .map(|i| (format!("M{i:06}"), "MANY"))
+            .chain([("ONE".to_string(), "ONE")]);
+        for (sku, usage_type) in skus {
+            products.push(format!(
+                r#""{sku}": {{"attributes": {{"usagetype": "{usage_type}", "regionCode": "r"}}}}"#
+            ));
+            terms.push(format!(
+                r#""{sku}": {{"T": {{"priceDimensions": {{"{sku}.T.R": {{"unit": "Hrs",
+                "pricePerUnit": {{"USD": "{price}"}}}}}}}}}}"#
+            ));
+        }
+        format!(
+            r#"{{"offerCode": "O", "products": {{{}}}, "terms": {{"OnDemand": {{{}}}}}}}"#,
+            products.join(",\n"),
+            terms.join(",\n")
+        )
+    }
+
+    /// Selector 0 takes usage type `MANY`, selector 1 `ONE`.
+    fn keep(_: Option<&str>, _: Option<&str>, values: &[Option<String>]) -> Vec<usize> {
+        match values[0].as_deref() {
+            Some("MANY") => vec![0],
+            Some("ONE") => vec![1],
+            _ => Vec::new(),
+        }
+    }
+
+    fn read_text(text: &str) -> Result<Offer, Error> {
+        let names = ["usagetype", "regionCode"];
+        let selection = Selection {
+            attributes: &names,
+            keep: &keep,
+            selectors: 2,
+            region_attribute: 1,
+        };
+        read(text.as_bytes(), || Ok(text.as_bytes()), &selection)
+    }
+
+    #[test]
+    fn of_many_products_a_selector_keeps_their_count_and_first_skus_only() {
+        let offer = read_text(&offer(20_000, "0.015")).expect("reads");
+        let many = &offer.matched[0];
+        assert_eq!(many.count, 20_000);
+        let first: Vec<String> = (0..MAX_SKUS).map(|i| format!("M{i:06}")).collect();
+        assert_eq!(many.skus, first);
+        assert_eq!(many.attributes, None);
+        // Only the product that alone matches its selector is kept, with
+        // its one term; the 20,000 terms of the others are skipped.
+        assert_eq!(offer.matched[1].count, 1);
+        assert_eq!(offer.products.keys().collect::<Vec<_>>(), ["ONE"]);
+        let one = &offer.products["ONE"];
+        assert_eq!(
+            one.attributes,
+            [Some("ONE".to_string()), Some("r".to_string())]
+        );
+        assert_eq!(one.terms.len(), 1);
+    }
+
+    #[test]
+    fn a_sku_written_twice_is_one_product() {
+        let text = offer(1, "0.015").replacen(
+            r#""ONE": {"#,
+            r#""M000000": {"attributes": {"usagetype": "MANY", "regionCode": "r"}}, "ONE": {"#,
+            1,
+        );
+        let offer = read_text(&text).expect("reads");
+        assert_eq!(offer.matched[0].count, 1);
+        assert!(offer.products.contains_key("M000000"));
+    }
+
+    #[test]
+    fn a_price_a_decimal_cannot_hold_is_a_fault_at_its_place() {
+        let error = read_text(&offer(2, "1e-30")).expect_err("refused");
+        let fault = error.fault.expect("a fault");
+        // Only the terms kept are read: those of `ONE`. The header and the
+        // three products take lines 1 to 3, and the terms start on line 3,
+        // two lines each, `ONE`'s last: its price is on line 8, after 16
+        // spaces and `"pricePerUnit": {"USD": "` (25 characters), so that
+        // `1e-30` takes columns 42 to 46 and its closing quote, where the
+        // reader is, column 47.
+        assert_eq!(
+            (fault.sku.as_str(), fault.rate_code.as_str()),
+            ("ONE", "ONE.T.R")
+        );
+        assert_eq!((fault.what, fault.text.as_str()), ("price", "1e-30"));
+        assert_eq!(fault.refused, Refused::Small);
+        assert_eq!((error.json.line(), error.json.column()), (8, 47));
     }
 }
