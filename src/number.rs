@@ -71,6 +71,22 @@ pub fn up_to_cent(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
 }
 
+/// `value` rounded to `digits` significant digits, for a sample point on a
+/// ratio scale. A value with no more digits than that is returned as it
+/// is: rust_decimal's `round_sf` pads it with zeros instead, past the 28
+/// decimal places a decimal may hold (1e-28 to six digits has a scale of
+/// 33), and dividing by such a malformed decimal panics inside the crate.
+pub fn significant(value: Decimal, digits: u32) -> Decimal {
+    let within = 10_u128
+        .checked_pow(digits)
+        .is_none_or(|limit| value.mantissa().unsigned_abs() < limit);
+    if within {
+        return value;
+    }
+    // Fewer digits than the value has: the scale only goes down.
+    value.round_sf(digits).unwrap_or(value)
+}
+
 /// `ceil(numerator / denominator)` for non-negative decimals, as a count.
 pub fn ceil_div(numerator: Decimal, denominator: Decimal) -> Decimal {
     if denominator.is_zero() {
@@ -93,6 +109,36 @@ mod tests {
         assert_eq!(up_to_cent(dec!(2.00)), dec!(2.00));
         assert_eq!(ceil_div(dec!(3000), dec!(1000)), dec!(3));
         assert_eq!(ceil_div(dec!(3001), dec!(1000)), dec!(4));
+    }
+
+    #[test]
+    fn significant_digits_never_pass_the_largest_scale() {
+        // Rounded where the value has more digits than asked for.
+        assert_eq!(significant(dec!(1234.5678), 6), dec!(1234.57));
+        assert_eq!(significant(dec!(0.000123456789), 6), dec!(0.000123457));
+        assert_eq!(significant(dec!(-98765432), 3), dec!(-98800000));
+        // Kept as it is where it has no more: 1e-28 is the least positive
+        // decimal, and stays one that arithmetic can use.
+        let least = Decimal::new(1, 28);
+        for value in [
+            least,
+            dec!(0.0000000000000000000000000015),
+            dec!(3000),
+            Decimal::ZERO,
+        ] {
+            let rounded = significant(value, 6);
+            assert_eq!(rounded, value);
+            assert!(rounded.scale() <= 28, "{value}: scale {}", rounded.scale());
+        }
+        // Dividing by it is an ordinary division: 1 / 1e-28 is 10^28.
+        assert_eq!(
+            Decimal::ONE.checked_div(significant(least, 6)),
+            Some(dec!(10000000000000000000000000000))
+        );
+        assert_eq!(
+            dec!(0.5).checked_div(significant(least, 6)),
+            Some(dec!(5000000000000000000000000000))
+        );
     }
 }
 

@@ -845,3 +845,170 @@ fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
     );
     assert!(svg.contains("above about 7,545.5873"));
 }
+
+// At the edge of exact decimals: 28 decimal places, and no more than about
+// 7.9 × 10^28. Values past either are refused at the flag that gave them,
+// or taken as the nearest a decimal holds where that changes no answer.
+
+// The Kinesis scenario's 1,000 records/s take 1 shard ($10.95 a month, 730
+// × $0.015) and $36.792 of PUT payload units (1,000 × 3,600 × 730 / 10^6 ×
+// $0.014).
+
+/// A number in calc's JSON as the exact decimal it is written as.
+fn decimal(value: &serde_json::Value) -> rust_decimal::Decimal {
+    value
+        .to_string()
+        .parse()
+        .unwrap_or_else(|_| panic!("not a decimal: {value}"))
+}
+
+/// The least decimal, 10^-28, `times` over.
+fn least(times: i64) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::new(times, 28)
+}
+
+#[test]
+fn a_ratio_scale_among_the_least_decimals_takes_each_of_them() {
+    // Between 10^-28 and 10^-27 the only decimals are k × 10^-28, k = 1 to
+    // 10; a hundred steps of equal ratio (2.3% each) land on every one. A
+    // shard-hour at k × 10^-28 adds 730 × k × 10^-28 to the $36.792 of PUT
+    // payload units.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let vary = "prices.kinesis_data_streams.shard_hour=1e-28..1e-27";
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        vary,
+        "--log",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    assert_eq!(points.len(), 10);
+    for (k, point) in (1..=10).zip(points) {
+        assert_eq!(decimal(&point["value"]), least(k));
+        let cost = decimal(&point["alternatives"][0]["monthly_cost"]);
+        assert_eq!(cost, rust_decimal_macros::dec!(36.792) + least(730 * k));
+    }
+    // The same sweep as a chart: one line through the ten points.
+    let svg = accepted(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        vary,
+        "--log",
+        "--format",
+        "svg",
+    ]);
+    let document = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    let lines: Vec<usize> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2"))
+        .filter_map(|n| n.attribute("points"))
+        .map(|points| points.split_whitespace().count())
+        .filter(|count| *count > 2)
+        .collect();
+    assert_eq!(lines, [10]);
+}
+
+#[test]
+fn solve_around_a_scenario_value_of_a_billionth_of_a_billionth() {
+    // The default range runs to a million times the scenario's 10^-18
+    // records/s: 10^-12. The stream costs $10.95 and a trace there.
+    let scenario = TempScenario::new(
+        "kinesis",
+        &KINESIS.replace(
+            "records_per_second = 1000",
+            "records_per_second = 0.000000000000000001",
+        ),
+    );
+    let solve = |budget: &str| {
+        accepted_json(&[
+            "solve",
+            scenario.path(),
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+            "--format",
+            "json",
+        ])
+    };
+    let answer = solve("cost<=100");
+    assert_eq!(decimal(&answer["range"]["from"]), least(0));
+    assert_eq!(
+        decimal(&answer["range"]["to"]),
+        rust_decimal_macros::dec!(0.000000000001)
+    );
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["holds"], "range");
+    assert_eq!(kinesis["text"], "everywhere in the range: no limit found");
+    assert_eq!(solve("cost<=10")["alternatives"][0]["holds"], "nowhere");
+}
+
+/// A function of 1 GB for 1 s an invocation, and a db.r5.4xlarge cluster
+/// with a million I/Os a month.
+const LAMBDA_OR_DOCUMENTDB: &str = r#"
+name = "Lambda or DocumentDB"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Lambda"
+components = [{ id = "f", service = "lambda", memory = "1 GB", duration = "1 s" }]
+
+[[alternatives]]
+name = "DocumentDB"
+components = [{ id = "db", service = "documentdb", instance_type = "db.r5.4xlarge", io_per_month = 1000000 }]
+"#;
+
+#[test]
+fn lambda_and_documentdb_are_priced_among_the_least_decimals() {
+    let scenario = TempScenario::new("lambda-or-documentdb", LAMBDA_OR_DOCUMENTDB);
+    // At 10^-26 records/s Lambda runs 10^-26 × 3,600 × 730 = 2.628 × 10^-20
+    // invocations a month: $0.20 a million requests and 2.628 × 10^-20
+    // GB-seconds at $0.0000166667, 4.4325648 × 10^-25 in all: 4,433 ×
+    // 10^-28 to 28 places, give or take the rounding of each line item. The
+    // cluster's 730 h at $2.216 and a million I/Os at $0.20 a million:
+    // $1,617.88 at every point.
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1e-28..1e-26",
+        "--log",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    let last = points.last().expect("points");
+    assert_eq!(decimal(&last["value"]), least(100));
+    let lambda = decimal(&last["alternatives"][0]["monthly_cost"]);
+    assert!((lambda - least(4433)).abs() <= least(2), "{lambda}");
+    for point in points {
+        assert_eq!(number(&point["alternatives"][1]["monthly_cost"]), 1617.88);
+    }
+    // I/Os of 10^-28 to 10^-26 a month add less than a cent: the cluster is
+    // within $2,000 everywhere, and Lambda at 100 records/s ($52.56 of
+    // requests, $4,380.01 of GB-seconds) nowhere.
+    let answer = accepted_json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "alternatives[DocumentDB].components[db].io_per_month",
+        "--until",
+        "cost<=2000",
+        "--within",
+        "1e-28..1e-26",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(answer["alternatives"][0]["holds"], "nowhere");
+    let documentdb = &answer["alternatives"][1];
+    assert_eq!(documentdb["holds"], "range");
+    assert_eq!(documentdb["low"]["bounded"], false);
+    assert_eq!(documentdb["high"]["bounded"], false);
+}

@@ -230,7 +230,7 @@ fn grid(question: &Question) -> Vec<Decimal> {
         if let Some(x) = Decimal::try_from(factor)
             .ok()
             .and_then(|f| start.checked_mul(f))
-            .and_then(|x| x.round_sf(6))
+            .map(|x| crate::number::significant(x, 6))
         {
             points.push(x);
         }

@@ -248,7 +248,7 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
                 let x = Decimal::try_from(ratio.powf(exponent))
                     .ok()
                     .and_then(|factor| from.checked_mul(factor))
-                    .map(|x| x.round_sf(6).unwrap_or(x));
+                    .map(|x| crate::number::significant(x, 6));
                 if let Some(x) = x {
                     push(x);
                 }
