@@ -913,6 +913,93 @@ fn a_ratio_scale_among_the_least_decimals_takes_each_of_them() {
 }
 
 #[test]
+fn a_ratio_past_the_largest_decimal_is_still_a_ratio_scale() {
+    // From 10^-27 to 3,000 is a ratio of 3 × 10^30: point i of 10 is
+    // 10^-27 × (3 × 10^30)^(i/10), to six significant digits or to the
+    // 28th decimal place, whichever is the coarser.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1e-27..3000",
+        "--log",
+        "--steps",
+        "10",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    assert_eq!(points.len(), 11);
+    assert_eq!(decimal(&points[0]["value"]), least(10));
+    assert_eq!(
+        decimal(&points[10]["value"]),
+        rust_decimal_macros::dec!(3000)
+    );
+    for (i, point) in points.iter().enumerate() {
+        let expected = 1e-27 * 3e30_f64.powf(i as f64 / 10.0);
+        let value = number(&point["value"]);
+        assert!(
+            (value - expected).abs() <= expected * 1e-5 + 1e-28,
+            "point {i}: {value}, expected {expected}"
+        );
+    }
+}
+
+#[test]
+fn solve_within_the_least_decimals_answers() {
+    // Up to 10^-28 records/s the stream costs its one shard's $10.95 and a
+    // trace: within $100 everywhere, within $10 nowhere.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let solve = |budget: &str| {
+        accepted_json(&[
+            "solve",
+            scenario.path(),
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+            "--within",
+            "0..1e-28",
+            "--format",
+            "json",
+        ])
+    };
+    let answer = solve("cost<=100");
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["holds"], "range");
+    assert_eq!(kinesis["low"]["bounded"], false);
+    assert_eq!(kinesis["high"]["bounded"], false);
+    assert_eq!(decimal(&kinesis["low"]["value"]), least(0));
+    assert_eq!(decimal(&kinesis["high"]["value"]), least(1));
+    assert_eq!(solve("cost<=10")["alternatives"][0]["holds"], "nowhere");
+}
+
+#[test]
+fn solve_from_the_least_decimals_finds_the_limit_by_hand() {
+    // As in `kinesis_within_100_a_month_takes_2000_records_a_second`: up
+    // to 2,000 records/s within $100, wherever the range starts.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let answer = accepted_json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.records_per_second",
+        "--until",
+        "cost<=100",
+        "--within",
+        "1e-27..10000",
+        "--format",
+        "json",
+    ]);
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["high"]["value"], 2000);
+    assert_eq!(number(&kinesis["high"]["outside"]["monthly_cost"]), 106.434);
+    assert_eq!(decimal(&kinesis["low"]["value"]), least(10));
+    assert_eq!(kinesis["low"]["bounded"], false);
+}
+
+#[test]
 fn solve_around_a_scenario_value_of_a_billionth_of_a_billionth() {
     // The default range runs to a million times the scenario's 10^-18
     // records/s: 10^-12. The stream costs $10.95 and a trace there.

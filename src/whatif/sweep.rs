@@ -241,15 +241,10 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
             }
             // Points on a ratio scale are samples for reading and drawing;
             // what matters (the crossovers) is bisected exactly.
-            let ratio = (to / from).to_string().parse::<f64>().unwrap_or(1.0);
+            let ratios = super::Ratios::new(from, to);
             push(from);
             for i in 1..count {
-                let exponent = f64_of(i) / f64_of(count);
-                let x = Decimal::try_from(ratio.powf(exponent))
-                    .ok()
-                    .and_then(|factor| from.checked_mul(factor))
-                    .map(|x| crate::number::significant(x, 6));
-                if let Some(x) = x {
+                if let Some(x) = ratios.at(i, count) {
                     push(x);
                 }
             }
@@ -257,11 +252,6 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
         }
     }
     Ok(points)
-}
-
-fn f64_of(n: u64) -> f64 {
-    // Exact below 2^53; a sweep has at most a million points.
-    n as f64
 }
 
 /// Evaluates the scenario at every point of `plan`, from the values in
