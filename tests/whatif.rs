@@ -868,6 +868,29 @@ fn least(times: i64) -> rust_decimal::Decimal {
 }
 
 #[test]
+fn a_step_too_small_to_count_is_refused_at_the_flag() {
+    // 2,999 / 10^-28 steps is past the largest decimal; 2,999 / 10^-20 is
+    // 3 × 10^23, past a 64-bit count. Both are far past a million points.
+    for step in ["1e-28", "1e-20"] {
+        let stderr = rejected(&[
+            "sweep",
+            SEED,
+            "--vary",
+            "workload.records_per_second=1..3000",
+            "--step",
+            step,
+        ]);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: `--step {step}` is too small: it cuts the range into more than the \
+                 1000000 points calc evaluates\n  = help: use a larger --step, or fewer --steps\n"
+            )
+        );
+    }
+}
+
+#[test]
 fn a_ratio_scale_among_the_least_decimals_takes_each_of_them() {
     // Between 10^-28 and 10^-27 the only decimals are k × 10^-28, k = 1 to
     // 10; a hundred steps of equal ratio (2.3% each) land on every one. A
