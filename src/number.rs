@@ -58,6 +58,41 @@ impl<'de> Deserialize<'de> for Dec {
     }
 }
 
+/// Why a number written as text is not an exact decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inexact {
+    NotANumber,
+    /// Past the largest decimal, about 7.9 × 10^28.
+    TooLarge,
+    /// Not zero as written, but zero to 28 decimal places.
+    TooSmall,
+}
+
+/// Reads `text` (`0.015`, `1e-28`, `1_000`) as an exact decimal, refusing
+/// what a decimal cannot carry rather than rounding it away: a figure past
+/// the largest decimal, or one that is not zero but rounds to zero. Digits
+/// past the 28th decimal place of a figure that stays above zero are
+/// rounded, as a decimal does.
+pub fn exact(text: &str) -> Result<Decimal, Inexact> {
+    // Any digit but zero before the exponent: the figure is not zero.
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    let nonzero = mantissa.contains(|c: char| ('1'..='9').contains(&c));
+    match text.parse::<Decimal>() {
+        Ok(value) if value.is_zero() && nonzero => Err(Inexact::TooSmall),
+        Ok(value) => Ok(value),
+        // A number all the same, as a float: too large or too small.
+        Err(_) => match text.replace('_', "").parse::<f64>() {
+            Ok(float) if float.is_nan() || text.to_ascii_lowercase().contains("inf") => {
+                Err(Inexact::NotANumber)
+            }
+            Ok(float) if float.abs() >= 1.0 => Err(Inexact::TooLarge),
+            Ok(_) if nonzero => Err(Inexact::TooSmall),
+            Ok(_) => Ok(Decimal::ZERO),
+            Err(_) => Err(Inexact::NotANumber),
+        },
+    }
+}
+
 /// Prices per million (requests, units, events) divide counts by this.
 pub const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
@@ -109,6 +144,35 @@ mod tests {
         assert_eq!(up_to_cent(dec!(2.00)), dec!(2.00));
         assert_eq!(ceil_div(dec!(3000), dec!(1000)), dec!(3));
         assert_eq!(ceil_div(dec!(3001), dec!(1000)), dec!(4));
+    }
+
+    #[test]
+    fn text_that_a_decimal_cannot_carry_is_refused_not_rounded_away() {
+        assert_eq!(exact("0.015"), Ok(dec!(0.015)));
+        assert_eq!(exact("1e-28"), Ok(dec!(0.0000000000000000000000000001)));
+        assert_eq!(exact("1e28"), Ok(dec!(10000000000000000000000000000)));
+        assert_eq!(exact("1_000"), Ok(dec!(1000)));
+        assert_eq!(exact("-0"), Ok(Decimal::ZERO));
+        assert_eq!(exact("0e-300"), Ok(Decimal::ZERO));
+        // Past the largest decimal, 79,228,162,514,264,337,593,543,950,335.
+        assert_eq!(
+            exact("79228162514264337593543950336"),
+            Err(Inexact::TooLarge)
+        );
+        assert_eq!(exact("1e29"), Err(Inexact::TooLarge));
+        assert_eq!(exact("-1e40"), Err(Inexact::TooLarge));
+        assert_eq!(exact("1e400"), Err(Inexact::TooLarge));
+        assert_eq!(exact("1_000e40"), Err(Inexact::TooLarge));
+        // Not zero, but zero to 28 places: 10^-29 written out, or as 1e-29.
+        assert_eq!(
+            exact("0.00000000000000000000000000001"),
+            Err(Inexact::TooSmall)
+        );
+        assert_eq!(exact("1e-29"), Err(Inexact::TooSmall));
+        assert_eq!(exact("1e-400"), Err(Inexact::TooSmall));
+        for word in ["fast", "inf", "NaN", "-infinity", "1e", ""] {
+            assert_eq!(exact(word), Err(Inexact::NotANumber), "{word}");
+        }
     }
 
     #[test]

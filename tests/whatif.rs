@@ -888,6 +888,46 @@ fn a_step_too_small_to_count_is_refused_at_the_flag() {
             )
         );
     }
+    // A step that is not zero but rounds to zero in 28 places.
+    for step in ["0.00000000000000000000000000001", "1e-300"] {
+        let stderr = rejected(&[
+            "sweep",
+            SEED,
+            "--vary",
+            "workload.records_per_second=1..3000",
+            "--step",
+            step,
+        ]);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: `--step {step}` is too small: exact decimals stop at 28 decimal places\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_step_past_the_largest_decimal_takes_the_two_ends() {
+    // A step of 10^40 is past any range: the sweep is its two ends.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1..3000",
+        "--step",
+        "1e40",
+        "--format",
+        "json",
+    ]);
+    let points: Vec<f64> = sweep["points"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| number(&p["value"]))
+        .collect();
+    assert_eq!(points, [1.0, 3000.0]);
 }
 
 #[test]
@@ -1121,4 +1161,28 @@ fn lambda_and_documentdb_are_priced_among_the_least_decimals() {
     assert_eq!(documentdb["holds"], "range");
     assert_eq!(documentdb["low"]["bounded"], false);
     assert_eq!(documentdb["high"]["bounded"], false);
+}
+
+#[test]
+fn a_budget_past_exact_decimals_is_refused() {
+    for (budget, says) in [
+        (
+            "cost<=1e40",
+            "error: `1e40` is too large: exact decimals hold at most 28 digits\n",
+        ),
+        (
+            "cost<=1e-29",
+            "error: `1e-29` is too small: exact decimals stop at 28 decimal places\n",
+        ),
+    ] {
+        let stderr = rejected(&[
+            "solve",
+            SEED,
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+        ]);
+        assert!(stderr.starts_with(says), "{budget}: {stderr}");
+    }
 }

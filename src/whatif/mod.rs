@@ -12,6 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::diagnostic::Diagnostic;
 use crate::keys::{Key, Kind, Value};
+use crate::number::Inexact;
 use crate::params::{self, Place};
 use crate::scenario::Scenario;
 use crate::units::{Bytes, Duration};
@@ -200,9 +201,18 @@ impl Axis {
         let step = match self.measure {
             Measure::Size => text.trim_matches('"').parse::<Bytes>().map(|b| b.decimal()),
             Measure::Duration => text.trim_matches('"').parse::<Duration>().map(Duration::ms),
-            _ => text
-                .parse::<Decimal>()
-                .map_err(|_| format!("`{text}` is not a number")),
+            _ => match crate::number::exact(text) {
+                Ok(step) => Ok(step),
+                // A step past the largest decimal is past any range: the
+                // sweep takes its two ends.
+                Err(Inexact::TooLarge) => Ok(Decimal::MAX),
+                Err(Inexact::TooSmall) => {
+                    return Err(Diagnostic::plain(format!(
+                        "`--step {text}` is too small: exact decimals stop at 28 decimal places"
+                    )));
+                }
+                Err(Inexact::NotANumber) => Err(format!("`{text}` is not a number")),
+            },
         }
         .map_err(|reason| Diagnostic::plain(format!("--step {text}: {reason}")))?;
         if step <= Decimal::ZERO {

@@ -8,6 +8,7 @@ use super::{Axis, Boundary, bisect};
 use crate::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
 use crate::keys::Value;
+use crate::number::Inexact;
 use crate::report::AlternativeResult;
 use crate::scenario::Scenario;
 
@@ -138,8 +139,21 @@ fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
         );
     };
     let amount = bound.trim_start_matches('$').replace(',', "");
-    if let Ok(amount) = amount.parse::<Decimal>() {
-        return Ok(Condition::CostAtMost(amount));
+    match crate::number::exact(&amount) {
+        Ok(amount) => return Ok(Condition::CostAtMost(amount)),
+        Err(Inexact::TooLarge) => {
+            return Err(Diagnostic::plain(format!(
+                "`{bound}` is too large: exact decimals hold at most 28 digits"
+            ))
+            .with_help("a budget is a monthly cost, such as `cost<=500`"));
+        }
+        Err(Inexact::TooSmall) => {
+            return Err(Diagnostic::plain(format!(
+                "`{bound}` is too small: exact decimals stop at 28 decimal places"
+            ))
+            .with_help("write `cost<=0` for nothing at all"));
+        }
+        Err(Inexact::NotANumber) => {}
     }
     let name = bound.trim_matches('"');
     match names().position(|n| n == name) {
