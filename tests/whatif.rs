@@ -1164,6 +1164,71 @@ fn lambda_and_documentdb_are_priced_among_the_least_decimals() {
 }
 
 #[test]
+fn numbers_past_the_scenarios_syntax_are_refused_in_calcs_words() {
+    // TOML's integers stop at 2^63 − 1 and decimals at about 7.9 × 10^28:
+    // past them a value is said to be out of its key's range, as one
+    // written within them would be, never "not a number".
+    for (args, says) in [
+        (
+            &[
+                "--set",
+                "alternatives[Kinesis Data Streams].components[0].consumers=18446744073709551615",
+            ][..],
+            "error: `consumers` is at most 1000 (found 18446744073709551615)",
+        ),
+        (
+            &["--set", "prices.kinesis_data_streams.shard_hour=1e40"],
+            "error: `price` is larger than calc can price (at most 10^12)",
+        ),
+        (
+            &["--set", "hours_per_month=-18446744073709551615"],
+            "error: `hours_per_month` cannot be negative (found -18446744073709551615)",
+        ),
+        (
+            &[
+                "--set",
+                "workload.record_size=100000000000000000000000000000000",
+            ],
+            "error: `100000000000000000000000000000000` is too large for exact decimals (28 digits)",
+        ),
+    ] {
+        let mut all = vec![SEED];
+        all.extend_from_slice(args);
+        let stderr = rejected(&all);
+        assert!(stderr.starts_with(says), "{args:?}: {stderr}");
+    }
+    // The same through a range, prefixed with the flag.
+    let stderr = rejected(&[
+        "sweep",
+        SEED,
+        "--vary",
+        "workload.records_per_second=1..100000000000000000000000000000000",
+    ]);
+    assert!(
+        stderr.starts_with(
+            "error: --vary workload.records_per_second: `records_per_second` is larger than calc can price (at most 10^12)"
+        ),
+        "{stderr}"
+    );
+    let stderr = rejected(&[
+        "solve",
+        SEED,
+        "--for",
+        "alternatives[Kinesis Data Streams].components[0].consumers",
+        "--until",
+        "cost<=500",
+        "--within",
+        "1..18446744073709551616",
+    ]);
+    assert!(
+        stderr.starts_with(
+            "error: --within alternatives[Kinesis Data Streams].components[0].consumers: `consumers` is at most 1000 (found 18446744073709551616)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_budget_past_exact_decimals_is_refused() {
     for (budget, says) in [
         (
