@@ -58,6 +58,41 @@ impl<'de> Deserialize<'de> for Dec {
     }
 }
 
+/// Why a number written as text is not an exact decimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inexact {
+    NotANumber,
+    /// Past the largest decimal, about 7.9 × 10^28.
+    TooLarge,
+    /// Not zero as written, but zero to 28 decimal places.
+    TooSmall,
+}
+
+/// Reads `text` (`0.015`, `1e-28`, `1_000`) as an exact decimal, refusing
+/// what a decimal cannot carry rather than rounding it away: a figure past
+/// the largest decimal, or one that is not zero but rounds to zero. Digits
+/// past the 28th decimal place of a figure that stays above zero are
+/// rounded, as a decimal does.
+pub fn exact(text: &str) -> Result<Decimal, Inexact> {
+    // Any digit but zero before the exponent: the figure is not zero.
+    let mantissa = text.split(['e', 'E']).next().unwrap_or_default();
+    let nonzero = mantissa.contains(|c: char| ('1'..='9').contains(&c));
+    match text.parse::<Decimal>() {
+        Ok(value) if value.is_zero() && nonzero => Err(Inexact::TooSmall),
+        Ok(value) => Ok(value),
+        // A number all the same, as a float: too large or too small.
+        Err(_) => match text.replace('_', "").parse::<f64>() {
+            Ok(float) if float.is_nan() || text.to_ascii_lowercase().contains("inf") => {
+                Err(Inexact::NotANumber)
+            }
+            Ok(float) if float.abs() >= 1.0 => Err(Inexact::TooLarge),
+            Ok(_) if nonzero => Err(Inexact::TooSmall),
+            Ok(_) => Ok(Decimal::ZERO),
+            Err(_) => Err(Inexact::NotANumber),
+        },
+    }
+}
+
 /// Prices per million (requests, units, events) divide counts by this.
 pub const MILLION: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
 
@@ -69,6 +104,22 @@ pub fn cents(amount: Decimal) -> Decimal {
 /// Rounds money up to the next cent, as AWS's Managed Flink examples do per line item.
 pub fn up_to_cent(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity)
+}
+
+/// `value` rounded to `digits` significant digits, for a sample point on a
+/// ratio scale. A value with no more digits than that is returned as it
+/// is: rust_decimal's `round_sf` pads it with zeros instead, past the 28
+/// decimal places a decimal may hold (1e-28 to six digits has a scale of
+/// 33), and dividing by such a malformed decimal panics inside the crate.
+pub fn significant(value: Decimal, digits: u32) -> Decimal {
+    let within = 10_u128
+        .checked_pow(digits)
+        .is_none_or(|limit| value.mantissa().unsigned_abs() < limit);
+    if within {
+        return value;
+    }
+    // Fewer digits than the value has: the scale only goes down.
+    value.round_sf(digits).unwrap_or(value)
 }
 
 /// `ceil(numerator / denominator)` for non-negative decimals, as a count.
@@ -93,6 +144,65 @@ mod tests {
         assert_eq!(up_to_cent(dec!(2.00)), dec!(2.00));
         assert_eq!(ceil_div(dec!(3000), dec!(1000)), dec!(3));
         assert_eq!(ceil_div(dec!(3001), dec!(1000)), dec!(4));
+    }
+
+    #[test]
+    fn text_that_a_decimal_cannot_carry_is_refused_not_rounded_away() {
+        assert_eq!(exact("0.015"), Ok(dec!(0.015)));
+        assert_eq!(exact("1e-28"), Ok(dec!(0.0000000000000000000000000001)));
+        assert_eq!(exact("1e28"), Ok(dec!(10000000000000000000000000000)));
+        assert_eq!(exact("1_000"), Ok(dec!(1000)));
+        assert_eq!(exact("-0"), Ok(Decimal::ZERO));
+        assert_eq!(exact("0e-300"), Ok(Decimal::ZERO));
+        // Past the largest decimal, 79,228,162,514,264,337,593,543,950,335.
+        assert_eq!(
+            exact("79228162514264337593543950336"),
+            Err(Inexact::TooLarge)
+        );
+        assert_eq!(exact("1e29"), Err(Inexact::TooLarge));
+        assert_eq!(exact("-1e40"), Err(Inexact::TooLarge));
+        assert_eq!(exact("1e400"), Err(Inexact::TooLarge));
+        assert_eq!(exact("1_000e40"), Err(Inexact::TooLarge));
+        // Not zero, but zero to 28 places: 10^-29 written out, or as 1e-29.
+        assert_eq!(
+            exact("0.00000000000000000000000000001"),
+            Err(Inexact::TooSmall)
+        );
+        assert_eq!(exact("1e-29"), Err(Inexact::TooSmall));
+        assert_eq!(exact("1e-400"), Err(Inexact::TooSmall));
+        for word in ["fast", "inf", "NaN", "-infinity", "1e", ""] {
+            assert_eq!(exact(word), Err(Inexact::NotANumber), "{word}");
+        }
+    }
+
+    #[test]
+    fn significant_digits_never_pass_the_largest_scale() {
+        // Rounded where the value has more digits than asked for.
+        assert_eq!(significant(dec!(1234.5678), 6), dec!(1234.57));
+        assert_eq!(significant(dec!(0.000123456789), 6), dec!(0.000123457));
+        assert_eq!(significant(dec!(-98765432), 3), dec!(-98800000));
+        // Kept as it is where it has no more: 1e-28 is the least positive
+        // decimal, and stays one that arithmetic can use.
+        let least = Decimal::new(1, 28);
+        for value in [
+            least,
+            dec!(0.0000000000000000000000000015),
+            dec!(3000),
+            Decimal::ZERO,
+        ] {
+            let rounded = significant(value, 6);
+            assert_eq!(rounded, value);
+            assert!(rounded.scale() <= 28, "{value}: scale {}", rounded.scale());
+        }
+        // Dividing by it is an ordinary division: 1 / 1e-28 is 10^28.
+        assert_eq!(
+            Decimal::ONE.checked_div(significant(least, 6)),
+            Some(dec!(10000000000000000000000000000))
+        );
+        assert_eq!(
+            dec!(0.5).checked_div(significant(least, 6)),
+            Some(dec!(5000000000000000000000000000))
+        );
     }
 }
 

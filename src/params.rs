@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields};
-use crate::keys::{Invalid, Key, Value};
+use crate::keys::{Invalid, Key, Kind, Value};
 use crate::scenario::Scenario;
 
 /// Where a value sits in the scenario.
@@ -273,6 +273,9 @@ pub fn set(
         .and_then(|mut table| table.remove("v"))
         .unwrap_or_else(|| toml::Value::String(text.to_string()));
     let whole = Span::from(0..text.len());
+    if let Some(reason) = past_toml(param.key, text, &value) {
+        return Err(source.error(whole, reason));
+    }
     let entry = Entry {
         key: param.key.name.to_string(),
         key_span: whole,
@@ -288,6 +291,45 @@ pub fn set(
         return Err(source.error(whole, error.message).with_help_opt(error.help));
     }
     Ok(())
+}
+
+/// Why a number the scenario's syntax cannot carry is refused, in the words
+/// the key refuses any number out of its range with: a whole number past
+/// TOML's 64-bit integers (`18446744073709551615`, which TOML refuses, so
+/// that it would be read as text and called no number), or a float past
+/// exact decimals (`1e40`).
+fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
+    let text = text.trim();
+    let whole = match value {
+        toml::Value::String(_) => {
+            let digits = text.trim_start_matches(['+', '-']).replace('_', "");
+            let within = digits
+                .parse::<u64>()
+                .is_ok_and(|n| n <= i64::MAX.unsigned_abs());
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || within {
+                return None;
+            }
+            true
+        }
+        toml::Value::Float(f) if f.is_finite() && crate::units::decimal_from_f64(*f).is_none() => {
+            false
+        }
+        _ => return None,
+    };
+    let name = key.name;
+    match key.kind {
+        Kind::Count { .. } | Kind::Rate | Kind::Number | Kind::Ratio if text.starts_with('-') => {
+            Some(format!("`{name}` cannot be negative (found {text})"))
+        }
+        Kind::Count { max, .. } if whole => {
+            Some(format!("`{name}` is at most {max} (found {text})"))
+        }
+        // Past 10^12, as any number that large.
+        Kind::Rate | Kind::Number | Kind::Ratio => {
+            crate::fields::check_rate(name, rust_decimal::Decimal::MAX).err()
+        }
+        _ => None,
+    }
 }
 
 /// A value a what-if set over the scenario's: its path, as the user wrote

@@ -14,6 +14,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
+use crate::number::Inexact;
+
 pub const KIB: u64 = 1024;
 pub const MIB: u64 = 1024 * KIB;
 pub const GIB: u64 = 1024 * MIB;
@@ -455,10 +457,13 @@ fn split_number(text: &str) -> Result<(Decimal, &str), String> {
     if number.is_empty() {
         return Err(format!("`{text}` does not start with a number"));
     }
-    let number: Decimal = number
-        .replace('_', "")
-        .parse()
-        .map_err(|_| format!("`{number}` is not a number"))?;
+    let number = crate::number::exact(&number.replace('_', "")).map_err(|why| match why {
+        Inexact::NotANumber => format!("`{number}` is not a number"),
+        Inexact::TooLarge => format!("`{number}` is too large for exact decimals (28 digits)"),
+        Inexact::TooSmall => format!(
+            "`{number}` is too small for exact decimals (28 decimal places); write 0 for none"
+        ),
+    })?;
     if number.is_sign_negative() && !number.is_zero() {
         return Err(format!("`{text}` is negative"));
     }
@@ -513,6 +518,44 @@ mod tests {
         );
         assert!("KB".parse::<Bytes>().unwrap_err().contains("number"));
         assert!("2 PB".parse::<Bytes>().unwrap_err().contains("larger"));
+    }
+
+    #[test]
+    fn figures_past_exact_decimals_are_refused_not_rounded() {
+        // 10^33 bytes is past the largest decimal; 10^-29 ms rounds to zero.
+        let huge = "1000000000000000000000000000000000";
+        assert_eq!(
+            huge.parse::<Bytes>(),
+            Err(format!(
+                "`{huge}` is too large for exact decimals (28 digits)"
+            ))
+        );
+        assert_eq!(
+            format!("{huge} s").parse::<Duration>(),
+            Err(format!(
+                "`{huge}` is too large for exact decimals (28 digits)"
+            ))
+        );
+        assert_eq!(
+            parse_rate(&format!("{huge}/s")),
+            Err(format!(
+                "`{huge}` is too large for exact decimals (28 digits)"
+            ))
+        );
+        let tiny = "0.00000000000000000000000000001";
+        assert_eq!(
+            format!("{tiny} ms").parse::<Duration>(),
+            Err(format!(
+                "`{tiny}` is too small for exact decimals (28 decimal places); write 0 for none"
+            ))
+        );
+        // The least decimal, 10^-28, is one.
+        assert_eq!(
+            "0.0000000000000000000000000001 ms"
+                .parse::<Duration>()
+                .map(Duration::ms),
+            Ok(Decimal::new(1, 28))
+        );
     }
 
     #[test]

@@ -117,6 +117,32 @@ fn a_check_questions_a_price_far_from_the_default_tables() {
     );
 }
 
+#[test]
+fn a_check_questions_a_price_at_either_edge_of_exact_decimals() {
+    // $10^28 a shard-hour against $0.015 is 6.7 × 10^29 times: past the
+    // largest decimal, and said as what it is at least.
+    let table = TABLE.replacen("price = 0.015\n", "price = 1e28\n", 1);
+    let file = TempScenario::new("table", &table);
+    let checked = accepted(&["pricing", "check", file.path()]);
+    assert!(
+        checked.contains(
+            "warning: price `kinesis_data_streams.shard_hour` is more than 10^28 times aws-us-east-1's (0.015 per shard-hour): check its unit and digits"
+        ),
+        "{checked}"
+    );
+    // $0.0000003 is 0.00002 times $0.015: not "0 times", as four decimal
+    // places would have it.
+    let table = TABLE.replacen("price = 0.015\n", "price = 0.0000003\n", 1);
+    let file = TempScenario::new("table", &table);
+    let checked = accepted(&["pricing", "check", file.path()]);
+    assert!(
+        checked.contains(
+            "warning: price `kinesis_data_streams.shard_hour` is 0.00002 times aws-us-east-1's (0.015 per shard-hour): check its unit and digits"
+        ),
+        "{checked}"
+    );
+}
+
 /// The line item `dimension` of the first component of alternative `a`.
 fn line(report: &serde_json::Value, a: usize, dimension: &str) -> serde_json::Value {
     report["alternatives"][a]["components"][0]["line_items"]

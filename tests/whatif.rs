@@ -845,3 +845,409 @@ fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
     );
     assert!(svg.contains("above about 7,545.5873"));
 }
+
+// At the edge of exact decimals: 28 decimal places, and no more than about
+// 7.9 × 10^28. Values past either are refused at the flag that gave them,
+// or taken as the nearest a decimal holds where that changes no answer.
+
+// The Kinesis scenario's 1,000 records/s take 1 shard ($10.95 a month, 730
+// × $0.015) and $36.792 of PUT payload units (1,000 × 3,600 × 730 / 10^6 ×
+// $0.014).
+
+/// A number in calc's JSON as the exact decimal it is written as.
+fn decimal(value: &serde_json::Value) -> rust_decimal::Decimal {
+    value
+        .to_string()
+        .parse()
+        .unwrap_or_else(|_| panic!("not a decimal: {value}"))
+}
+
+/// The least decimal, 10^-28, `times` over.
+fn least(times: i64) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::new(times, 28)
+}
+
+#[test]
+fn a_step_too_small_to_count_is_refused_at_the_flag() {
+    // 2,999 / 10^-28 steps is past the largest decimal; 2,999 / 10^-20 is
+    // 3 × 10^23, past a 64-bit count. Both are far past a million points.
+    for step in ["1e-28", "1e-20"] {
+        let stderr = rejected(&[
+            "sweep",
+            SEED,
+            "--vary",
+            "workload.records_per_second=1..3000",
+            "--step",
+            step,
+        ]);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: `--step {step}` is too small: it cuts the range into more than the \
+                 1000000 points calc evaluates\n  = help: use a larger --step, or fewer --steps\n"
+            )
+        );
+    }
+    // A step that is not zero but rounds to zero in 28 places.
+    for step in ["0.00000000000000000000000000001", "1e-300"] {
+        let stderr = rejected(&[
+            "sweep",
+            SEED,
+            "--vary",
+            "workload.records_per_second=1..3000",
+            "--step",
+            step,
+        ]);
+        assert_eq!(
+            stderr,
+            format!(
+                "error: `--step {step}` is too small: exact decimals stop at 28 decimal places\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_step_past_the_largest_decimal_takes_the_two_ends() {
+    // A step of 10^40 is past any range: the sweep is its two ends.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1..3000",
+        "--step",
+        "1e40",
+        "--format",
+        "json",
+    ]);
+    let points: Vec<f64> = sweep["points"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| number(&p["value"]))
+        .collect();
+    assert_eq!(points, [1.0, 3000.0]);
+}
+
+#[test]
+fn a_ratio_scale_among_the_least_decimals_takes_each_of_them() {
+    // Between 10^-28 and 10^-27 the only decimals are k × 10^-28, k = 1 to
+    // 10; a hundred steps of equal ratio (2.3% each) land on every one. A
+    // shard-hour at k × 10^-28 adds 730 × k × 10^-28 to the $36.792 of PUT
+    // payload units.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let vary = "prices.kinesis_data_streams.shard_hour=1e-28..1e-27";
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        vary,
+        "--log",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    assert_eq!(points.len(), 10);
+    for (k, point) in (1..=10).zip(points) {
+        assert_eq!(decimal(&point["value"]), least(k));
+        let cost = decimal(&point["alternatives"][0]["monthly_cost"]);
+        assert_eq!(cost, rust_decimal_macros::dec!(36.792) + least(730 * k));
+    }
+    // The same sweep as a chart: one line through the ten points.
+    let svg = accepted(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        vary,
+        "--log",
+        "--format",
+        "svg",
+    ]);
+    let document = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    let lines: Vec<usize> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2"))
+        .filter_map(|n| n.attribute("points"))
+        .map(|points| points.split_whitespace().count())
+        .filter(|count| *count > 2)
+        .collect();
+    assert_eq!(lines, [10]);
+}
+
+#[test]
+fn a_ratio_past_the_largest_decimal_is_still_a_ratio_scale() {
+    // From 10^-27 to 3,000 is a ratio of 3 × 10^30: point i of 10 is
+    // 10^-27 × (3 × 10^30)^(i/10), to six significant digits or to the
+    // 28th decimal place, whichever is the coarser.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1e-27..3000",
+        "--log",
+        "--steps",
+        "10",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    assert_eq!(points.len(), 11);
+    assert_eq!(decimal(&points[0]["value"]), least(10));
+    assert_eq!(
+        decimal(&points[10]["value"]),
+        rust_decimal_macros::dec!(3000)
+    );
+    for (i, point) in points.iter().enumerate() {
+        let expected = 1e-27 * 3e30_f64.powf(i as f64 / 10.0);
+        let value = number(&point["value"]);
+        assert!(
+            (value - expected).abs() <= expected * 1e-5 + 1e-28,
+            "point {i}: {value}, expected {expected}"
+        );
+    }
+}
+
+#[test]
+fn solve_within_the_least_decimals_answers() {
+    // Up to 10^-28 records/s the stream costs its one shard's $10.95 and a
+    // trace: within $100 everywhere, within $10 nowhere.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let solve = |budget: &str| {
+        accepted_json(&[
+            "solve",
+            scenario.path(),
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+            "--within",
+            "0..1e-28",
+            "--format",
+            "json",
+        ])
+    };
+    let answer = solve("cost<=100");
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["holds"], "range");
+    assert_eq!(kinesis["low"]["bounded"], false);
+    assert_eq!(kinesis["high"]["bounded"], false);
+    assert_eq!(decimal(&kinesis["low"]["value"]), least(0));
+    assert_eq!(decimal(&kinesis["high"]["value"]), least(1));
+    assert_eq!(solve("cost<=10")["alternatives"][0]["holds"], "nowhere");
+}
+
+#[test]
+fn solve_from_the_least_decimals_finds_the_limit_by_hand() {
+    // As in `kinesis_within_100_a_month_takes_2000_records_a_second`: up
+    // to 2,000 records/s within $100, wherever the range starts.
+    let scenario = TempScenario::new("kinesis", KINESIS);
+    let answer = accepted_json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "workload.records_per_second",
+        "--until",
+        "cost<=100",
+        "--within",
+        "1e-27..10000",
+        "--format",
+        "json",
+    ]);
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["high"]["value"], 2000);
+    assert_eq!(number(&kinesis["high"]["outside"]["monthly_cost"]), 106.434);
+    assert_eq!(decimal(&kinesis["low"]["value"]), least(10));
+    assert_eq!(kinesis["low"]["bounded"], false);
+}
+
+#[test]
+fn solve_around_a_scenario_value_of_a_billionth_of_a_billionth() {
+    // The default range runs to a million times the scenario's 10^-18
+    // records/s: 10^-12. The stream costs $10.95 and a trace there.
+    let scenario = TempScenario::new(
+        "kinesis",
+        &KINESIS.replace(
+            "records_per_second = 1000",
+            "records_per_second = 0.000000000000000001",
+        ),
+    );
+    let solve = |budget: &str| {
+        accepted_json(&[
+            "solve",
+            scenario.path(),
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+            "--format",
+            "json",
+        ])
+    };
+    let answer = solve("cost<=100");
+    assert_eq!(decimal(&answer["range"]["from"]), least(0));
+    assert_eq!(
+        decimal(&answer["range"]["to"]),
+        rust_decimal_macros::dec!(0.000000000001)
+    );
+    let kinesis = &answer["alternatives"][0];
+    assert_eq!(kinesis["holds"], "range");
+    assert_eq!(kinesis["text"], "everywhere in the range: no limit found");
+    assert_eq!(solve("cost<=10")["alternatives"][0]["holds"], "nowhere");
+}
+
+/// A function of 1 GB for 1 s an invocation, and a db.r5.4xlarge cluster
+/// with a million I/Os a month.
+const LAMBDA_OR_DOCUMENTDB: &str = r#"
+name = "Lambda or DocumentDB"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Lambda"
+components = [{ id = "f", service = "lambda", memory = "1 GB", duration = "1 s" }]
+
+[[alternatives]]
+name = "DocumentDB"
+components = [{ id = "db", service = "documentdb", instance_type = "db.r5.4xlarge", io_per_month = 1000000 }]
+"#;
+
+#[test]
+fn lambda_and_documentdb_are_priced_among_the_least_decimals() {
+    let scenario = TempScenario::new("lambda-or-documentdb", LAMBDA_OR_DOCUMENTDB);
+    // At 10^-26 records/s Lambda runs 10^-26 × 3,600 × 730 = 2.628 × 10^-20
+    // invocations a month: $0.20 a million requests and 2.628 × 10^-20
+    // GB-seconds at $0.0000166667, 4.4325648 × 10^-25 in all: 4,433 ×
+    // 10^-28 to 28 places, give or take the rounding of each line item. The
+    // cluster's 730 h at $2.216 and a million I/Os at $0.20 a million:
+    // $1,617.88 at every point.
+    let sweep = accepted_json(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.records_per_second=1e-28..1e-26",
+        "--log",
+        "--format",
+        "json",
+    ]);
+    let points = sweep["points"].as_array().expect("a list");
+    let last = points.last().expect("points");
+    assert_eq!(decimal(&last["value"]), least(100));
+    let lambda = decimal(&last["alternatives"][0]["monthly_cost"]);
+    assert!((lambda - least(4433)).abs() <= least(2), "{lambda}");
+    for point in points {
+        assert_eq!(number(&point["alternatives"][1]["monthly_cost"]), 1617.88);
+    }
+    // I/Os of 10^-28 to 10^-26 a month add less than a cent: the cluster is
+    // within $2,000 everywhere, and Lambda at 100 records/s ($52.56 of
+    // requests, $4,380.01 of GB-seconds) nowhere.
+    let answer = accepted_json(&[
+        "solve",
+        scenario.path(),
+        "--for",
+        "alternatives[DocumentDB].components[db].io_per_month",
+        "--until",
+        "cost<=2000",
+        "--within",
+        "1e-28..1e-26",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(answer["alternatives"][0]["holds"], "nowhere");
+    let documentdb = &answer["alternatives"][1];
+    assert_eq!(documentdb["holds"], "range");
+    assert_eq!(documentdb["low"]["bounded"], false);
+    assert_eq!(documentdb["high"]["bounded"], false);
+}
+
+#[test]
+fn numbers_past_the_scenarios_syntax_are_refused_in_calcs_words() {
+    // TOML's integers stop at 2^63 − 1 and decimals at about 7.9 × 10^28:
+    // past them a value is said to be out of its key's range, as one
+    // written within them would be, never "not a number".
+    for (args, says) in [
+        (
+            &[
+                "--set",
+                "alternatives[Kinesis Data Streams].components[0].consumers=18446744073709551615",
+            ][..],
+            "error: `consumers` is at most 1000 (found 18446744073709551615)",
+        ),
+        (
+            &["--set", "prices.kinesis_data_streams.shard_hour=1e40"],
+            "error: `price` is larger than calc can price (at most 10^12)",
+        ),
+        (
+            &["--set", "hours_per_month=-18446744073709551615"],
+            "error: `hours_per_month` cannot be negative (found -18446744073709551615)",
+        ),
+        (
+            &[
+                "--set",
+                "workload.record_size=100000000000000000000000000000000",
+            ],
+            "error: `100000000000000000000000000000000` is too large for exact decimals (28 digits)",
+        ),
+    ] {
+        let mut all = vec![SEED];
+        all.extend_from_slice(args);
+        let stderr = rejected(&all);
+        assert!(stderr.starts_with(says), "{args:?}: {stderr}");
+    }
+    // The same through a range, prefixed with the flag.
+    let stderr = rejected(&[
+        "sweep",
+        SEED,
+        "--vary",
+        "workload.records_per_second=1..100000000000000000000000000000000",
+    ]);
+    assert!(
+        stderr.starts_with(
+            "error: --vary workload.records_per_second: `records_per_second` is larger than calc can price (at most 10^12)"
+        ),
+        "{stderr}"
+    );
+    let stderr = rejected(&[
+        "solve",
+        SEED,
+        "--for",
+        "alternatives[Kinesis Data Streams].components[0].consumers",
+        "--until",
+        "cost<=500",
+        "--within",
+        "1..18446744073709551616",
+    ]);
+    assert!(
+        stderr.starts_with(
+            "error: --within alternatives[Kinesis Data Streams].components[0].consumers: `consumers` is at most 1000 (found 18446744073709551616)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_budget_past_exact_decimals_is_refused() {
+    for (budget, says) in [
+        (
+            "cost<=1e40",
+            "error: `1e40` is too large: exact decimals hold at most 28 digits\n",
+        ),
+        (
+            "cost<=1e-29",
+            "error: `1e-29` is too small: exact decimals stop at 28 decimal places\n",
+        ),
+    ] {
+        let stderr = rejected(&[
+            "solve",
+            SEED,
+            "--for",
+            "workload.records_per_second",
+            "--until",
+            budget,
+        ]);
+        assert!(stderr.starts_with(says), "{budget}: {stderr}");
+    }
+}

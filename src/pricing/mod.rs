@@ -1028,14 +1028,29 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
         if ours.is_zero() {
             return;
         }
-        let ratio = theirs / ours;
-        if ratio > Decimal::from(IMPLAUSIBLE) || ratio * Decimal::from(IMPLAUSIBLE) < Decimal::ONE {
-            warnings.push(format!(
-                "{what} is {} times {DEFAULT_TABLE}'s ({} per {unit}): check its unit and digits",
-                ratio.round_dp(4).normalize(),
-                ours.normalize(),
-            ));
-        }
+        // A ratio past the largest decimal (a price of 1e28 against a
+        // fraction of a cent) is past any plausible one.
+        let times = match theirs.checked_div(ours) {
+            None => "more than 10^28 times".to_string(),
+            Some(ratio)
+                if ratio > Decimal::from(IMPLAUSIBLE)
+                    || ratio * Decimal::from(IMPLAUSIBLE) < Decimal::ONE =>
+            {
+                // A ratio under 0.00005 is not 0 times: its first digits.
+                let shown = match ratio.round_dp(4) {
+                    rounded if rounded.is_zero() && !ratio.is_zero() => {
+                        crate::number::significant(ratio, 2)
+                    }
+                    rounded => rounded,
+                };
+                format!("{} times", shown.normalize())
+            }
+            Some(_) => return,
+        };
+        warnings.push(format!(
+            "{what} is {times} {DEFAULT_TABLE}'s ({} per {unit}): check its unit and digits",
+            ours.normalize(),
+        ));
     };
     for (service, dims) in &raw.prices {
         for (name, price) in dims {

@@ -12,6 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::diagnostic::Diagnostic;
 use crate::keys::{Key, Kind, Value};
+use crate::number::Inexact;
 use crate::params::{self, Place};
 use crate::scenario::Scenario;
 use crate::units::{Bytes, Duration};
@@ -48,6 +49,44 @@ pub fn along(from: Decimal, span: Decimal, i: u64, n: u64) -> Decimal {
         .map(|total| total / n)
         .unwrap_or_else(|| span / n * i);
     from.checked_add(offset).unwrap_or(from + span)
+}
+
+/// Points of equal ratio from `start` (above zero) to an end, to six
+/// significant digits: samples for reading and drawing, in floating point;
+/// what matters (a crossover, a boundary) is bisected exactly.
+#[derive(Clone, Copy, Debug)]
+pub struct Ratios {
+    start: Decimal,
+    ratio: f64,
+}
+
+impl Ratios {
+    pub fn new(start: Decimal, to: Decimal) -> Self {
+        let ratio = match to.checked_div(start) {
+            Some(ratio) => ratio.to_string().parse::<f64>().unwrap_or(1.0),
+            // A ratio past the largest decimal (1e-27 to 3,000) is still a
+            // float.
+            None => float(to) / float(start),
+        };
+        Self { start, ratio }
+    }
+
+    /// The point `i` of `n` steps; `None` where it is no decimal.
+    pub fn at(&self, i: u64, n: u64) -> Option<Decimal> {
+        // Exact below 2^53; a sweep has at most a million points.
+        let factor = self.ratio.powf(i as f64 / n.max(1) as f64);
+        Decimal::try_from(factor)
+            .ok()
+            .and_then(|factor| self.start.checked_mul(factor))
+            // A factor past the largest decimal: the point, as a float.
+            .or_else(|| Decimal::try_from(float(self.start) * factor).ok())
+            .map(|x| crate::number::significant(x, 6))
+    }
+}
+
+fn float(x: Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    x.to_f64().unwrap_or(0.0)
 }
 
 /// `error`, its message prefixed with where it arose (`--vary PATH`, a point).
@@ -162,9 +201,18 @@ impl Axis {
         let step = match self.measure {
             Measure::Size => text.trim_matches('"').parse::<Bytes>().map(|b| b.decimal()),
             Measure::Duration => text.trim_matches('"').parse::<Duration>().map(Duration::ms),
-            _ => text
-                .parse::<Decimal>()
-                .map_err(|_| format!("`{text}` is not a number")),
+            _ => match crate::number::exact(text) {
+                Ok(step) => Ok(step),
+                // A step past the largest decimal is past any range: the
+                // sweep takes its two ends.
+                Err(Inexact::TooLarge) => Ok(Decimal::MAX),
+                Err(Inexact::TooSmall) => {
+                    return Err(Diagnostic::plain(format!(
+                        "`--step {text}` is too small: exact decimals stop at 28 decimal places"
+                    )));
+                }
+                Err(Inexact::NotANumber) => Err(format!("`{text}` is not a number")),
+            },
         }
         .map_err(|reason| Diagnostic::plain(format!("--step {text}: {reason}")))?;
         if step <= Decimal::ZERO {
@@ -440,6 +488,36 @@ mod tests {
             }
         );
         assert_eq!((found.lower, found.upper), (dec!(1048576), dec!(1048577)));
+    }
+
+    #[test]
+    fn points_of_equal_ratio_are_decimals_at_any_scale() {
+        // From the least decimal up: each point a decimal arithmetic can
+        // divide by (no more than 28 places), within the range, in order.
+        for (from, to) in [
+            (Decimal::new(1, 28), Decimal::new(1, 27)),
+            (Decimal::new(1, 27), dec!(3000)),
+            (dec!(10), dec!(10000)),
+        ] {
+            let ratios = Ratios::new(from, to);
+            let points: Vec<Decimal> = (0..=100).filter_map(|i| ratios.at(i, 100)).collect();
+            assert_eq!(points.len(), 101, "{from}..{to}");
+            for pair in points.windows(2) {
+                assert!(pair[0] <= pair[1], "{pair:?}");
+            }
+            for x in &points {
+                assert!(x.scale() <= 28, "{x:?} has scale {}", x.scale());
+                assert!(Decimal::ONE.checked_div(*x).is_some(), "{x:?}");
+            }
+        }
+        // 1e-27 to 3,000 is a ratio of 3 × 10^30, past the largest decimal:
+        // halfway, the point is 1e-27 × √(3 × 10^30) = 1.73205… × 10^-12.
+        let half = Ratios::new(Decimal::new(1, 27), dec!(3000)).at(1, 2);
+        assert_eq!(half, Some(dec!(0.00000000000173205)));
+        // 10 to 10,000 in three steps: 100 and 1,000, exactly.
+        let ratios = Ratios::new(dec!(10), dec!(10000));
+        assert_eq!(ratios.at(1, 3), Some(dec!(100)));
+        assert_eq!(ratios.at(2, 3), Some(dec!(1000)));
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::{Axis, Boundary, bisect};
 use crate::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
 use crate::keys::Value;
+use crate::number::Inexact;
 use crate::report::AlternativeResult;
 use crate::scenario::Scenario;
 
@@ -22,6 +23,9 @@ const DEFAULT_REACH: u32 = 1_000_000;
 /// The grid's equal ratios start this many times below the range's end
 /// when the range starts at zero.
 const DECADES_BELOW: u64 = 1_000_000_000_000;
+
+/// The least decimal above zero, 1e-28.
+const LEAST: Decimal = Decimal::from_parts(1, 0, 0, false, 28);
 
 /// What must hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,8 +139,21 @@ fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
         );
     };
     let amount = bound.trim_start_matches('$').replace(',', "");
-    if let Ok(amount) = amount.parse::<Decimal>() {
-        return Ok(Condition::CostAtMost(amount));
+    match crate::number::exact(&amount) {
+        Ok(amount) => return Ok(Condition::CostAtMost(amount)),
+        Err(Inexact::TooLarge) => {
+            return Err(Diagnostic::plain(format!(
+                "`{bound}` is too large: exact decimals hold at most 28 digits"
+            ))
+            .with_help("a budget is a monthly cost, such as `cost<=500`"));
+        }
+        Err(Inexact::TooSmall) => {
+            return Err(Diagnostic::plain(format!(
+                "`{bound}` is too small: exact decimals stop at 28 decimal places"
+            ))
+            .with_help("write `cost<=0` for nothing at all"));
+        }
+        Err(Inexact::NotANumber) => {}
     }
     let name = bound.trim_matches('"');
     match names().position(|n| n == name) {
@@ -218,23 +235,15 @@ fn grid(question: &Question) -> Vec<Decimal> {
     let mut points: Vec<Decimal> = (0..=GRID)
         .map(|i| super::along(from, to - from, u64::from(i), u64::from(GRID)))
         .collect();
-    // Equal ratios from the start, or from far below the end upwards.
+    // Equal ratios from the start, or from far below the end upwards; an
+    // end so small that far below it is zero starts at the least decimal.
     let start = if from > Decimal::ZERO {
         from
     } else {
-        to / Decimal::from(DECADES_BELOW)
+        (to / Decimal::from(DECADES_BELOW)).max(LEAST)
     };
-    let ratio = (to / start).to_string().parse::<f64>().unwrap_or(1.0);
-    for i in 0..=GRID {
-        let factor = ratio.powf(f64::from(i) / f64::from(GRID));
-        if let Some(x) = Decimal::try_from(factor)
-            .ok()
-            .and_then(|f| start.checked_mul(f))
-            .and_then(|x| x.round_sf(6))
-        {
-            points.push(x);
-        }
-    }
+    let ratios = super::Ratios::new(start, to);
+    points.extend((0..=GRID).filter_map(|i| ratios.at(u64::from(i), u64::from(GRID))));
     let mut points: Vec<Decimal> = points
         .into_iter()
         .map(|x| if axis.whole() { x.round() } else { x })
@@ -390,4 +399,47 @@ fn outcomes(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::whatif::Measure;
+
+    fn question(from: Decimal, to: Decimal) -> Question {
+        Question {
+            axis: Axis {
+                slot: 0,
+                path: "x".to_string(),
+                key: &crate::params::PRICE,
+                measure: Measure::Number,
+                price: false,
+            },
+            from,
+            to,
+            condition: Condition::Feasible,
+        }
+    }
+
+    #[test]
+    fn the_grid_of_the_least_decimals_is_only_decimals() {
+        // Up to 1e-28, the least decimal: a millionth of a millionth of it
+        // is no decimal at all, and the only points are the two ends.
+        assert_eq!(
+            grid(&question(Decimal::ZERO, LEAST)),
+            [Decimal::ZERO, LEAST]
+        );
+        // From 1e-27 to 1,000, a ratio past the largest decimal: every point
+        // one arithmetic can use, from one end to the other.
+        let points = grid(&question(Decimal::new(1, 27), dec!(1000)));
+        assert_eq!(points.first(), Some(&Decimal::new(1, 27)));
+        assert_eq!(points.last(), Some(&dec!(1000)));
+        assert!(points.len() > GRID as usize, "{}", points.len());
+        for x in &points {
+            assert!(x.scale() <= 28, "{x:?}");
+            assert!(Decimal::ONE.checked_div(*x).is_some(), "{x:?}");
+        }
+    }
 }

@@ -169,7 +169,13 @@ pub fn plan(
     let (from, to) = super::range(&axis, scenario, values, range, "--vary")?;
     let steps = steps.unwrap_or(DEFAULT_STEPS);
     let spacing = match (step, log) {
-        (Some(step), _) => Spacing::Step(axis.read_step(step)?),
+        (Some(text), _) => {
+            let step = axis.read_step(text)?;
+            if from < to && step_count(to - from, step).is_none() {
+                return Err(too_many_steps(text));
+            }
+            Spacing::Step(step)
+        }
         (None, true) => Spacing::Log(steps),
         (None, false) => Spacing::Steps(steps),
     };
@@ -183,6 +189,22 @@ pub fn plan(
 
 /// Steps in a sweep unless told otherwise.
 pub const DEFAULT_STEPS: u32 = 100;
+
+/// How many steps of `step` cover `span`; `None` when they are too many to
+/// count (a step of 1e-28 across 1..3000 is 3 × 10^31 of them, past both the
+/// largest decimal and a 64-bit count).
+fn step_count(span: Decimal, step: Decimal) -> Option<u64> {
+    span.checked_div(step)
+        .and_then(|count| u64::try_from(count.ceil()).ok())
+}
+
+/// A step so small that its count is past counting; `step` as written.
+fn too_many_steps(step: &str) -> Diagnostic {
+    Diagnostic::plain(format!(
+        "`--step {step}` is too small: it cuts the range into more than the {MAX_POINTS} points calc evaluates"
+    ))
+    .with_help("use a larger --step, or fewer --steps")
+}
 
 /// The points of the plan, in increasing order, without repeats; whole
 /// numbers on a whole axis.
@@ -198,7 +220,9 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
     let span = to - from;
     let count = match plan.spacing {
         Spacing::Steps(n) | Spacing::Log(n) => u64::from(n.max(1)),
-        Spacing::Step(step) => (span / step).ceil().try_into().unwrap_or(u64::MAX),
+        Spacing::Step(step) => {
+            step_count(span, step).ok_or_else(|| too_many_steps(&step.normalize().to_string()))?
+        }
     };
     if count >= MAX_POINTS as u64 {
         return Err(Diagnostic::plain(format!(
@@ -241,15 +265,10 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
             }
             // Points on a ratio scale are samples for reading and drawing;
             // what matters (the crossovers) is bisected exactly.
-            let ratio = (to / from).to_string().parse::<f64>().unwrap_or(1.0);
+            let ratios = super::Ratios::new(from, to);
             push(from);
             for i in 1..count {
-                let exponent = f64_of(i) / f64_of(count);
-                let x = Decimal::try_from(ratio.powf(exponent))
-                    .ok()
-                    .and_then(|factor| from.checked_mul(factor))
-                    .map(|x| x.round_sf(6).unwrap_or(x));
-                if let Some(x) = x {
+                if let Some(x) = ratios.at(i, count) {
                     push(x);
                 }
             }
@@ -257,11 +276,6 @@ pub fn points(plan: &Plan) -> Result<Vec<Decimal>, Diagnostic> {
         }
     }
     Ok(points)
-}
-
-fn f64_of(n: u64) -> f64 {
-    // Exact below 2^53; a sweep has at most a million points.
-    n as f64
 }
 
 /// Evaluates the scenario at every point of `plan`, from the values in
