@@ -466,6 +466,17 @@ struct Context<'a> {
 /// A message and a help for one of serde's or toml's messages.
 fn explain(message: &str, at: &Context) -> (String, Option<String>) {
     let key = at.key;
+    // A whole number past TOML's 64 bits: toml says "u64 value was too
+    // large", or serde "invalid type: integer `…` as i128".
+    if message == "u64 value was too large" || message.contains("` as i128") {
+        return (
+            format!("`{key}` is too large for a whole number calc reads"),
+            Some(format!(
+                "a whole number is at most {}; calc's own limit for `{key}` may be lower",
+                crate::number::grouped(&i64::MAX.to_string())
+            )),
+        );
+    }
     if let Some(rest) = message
         .strip_prefix("invalid type: ")
         .or_else(|| message.strip_prefix("invalid value: "))
@@ -707,6 +718,86 @@ mod tests {
     fn read(text: &str) -> String {
         let source = Source::new("d.toml", text);
         source.parse_toml::<Doc>().unwrap_err().to_string()
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Phrases {
+        name: String,
+        #[serde(default)]
+        small: u8,
+        #[serde(default)]
+        any: Option<toml::Value>,
+        #[serde(default)]
+        mode: Option<Mode>,
+        #[serde(default)]
+        either: Option<Either>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Mode {
+        OnDemand,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(untagged)]
+    #[allow(dead_code)]
+    enum Either {
+        Number(u8),
+        Flag(bool),
+    }
+
+    /// calc rewords toml's and serde's messages by their phrases: each
+    /// phrase it relies on is pinned here, so that an upgrade that changes
+    /// one fails this test rather than a user's message.
+    #[test]
+    fn the_phrases_calc_rewords_are_the_ones_toml_writes() {
+        let message = |text: &str| {
+            let source = Source::new("p.toml", text);
+            let error = match DeTable::parse(&source.text) {
+                Err(error) => return error.message().to_string(),
+                Ok(_) => toml::from_str::<Phrases>(text).unwrap_err(),
+            };
+            error.message().to_string()
+        };
+        let starts = |text: &str, phrase: &str| {
+            let found = message(text);
+            assert!(found.starts_with(phrase), "{text:?}: {found:?}");
+        };
+        starts("name = 1\n", "invalid type: integer `1`, expected a string");
+        starts(
+            "name = \"x\"\nsmall = 300\n",
+            "invalid value: integer `300`, expected u8",
+        );
+        assert_eq!(message("small = 1\n"), "missing field `name`");
+        starts(
+            "name = \"x\"\nnmae = 1\n",
+            "unknown field `nmae`, expected one of `name`",
+        );
+        starts(
+            "name = \"x\"\nmode = \"od\"\n",
+            "unknown variant `od`, expected `on_demand`",
+        );
+        starts(
+            "name = \"x\"\neither = \"x\"\n",
+            "data did not match any variant",
+        );
+        assert_eq!(message("name = \"x\"\nname = \"y\"\n"), "duplicate key");
+        let deep = format!(
+            "name = \"x\"\nany = {}{}\n",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        let found = message(&deep);
+        assert!(found.contains("recursion"), "{found:?}");
+        assert_eq!(
+            message("name = \"x\"\nany = 9223372036854775808\n"),
+            "u64 value was too large"
+        );
+        let huge = message("name = \"x\"\nany = 100000000000000000000000000000000000000\n");
+        assert!(huge.contains("` as i128"), "{huge:?}");
     }
 
     #[test]

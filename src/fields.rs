@@ -345,6 +345,13 @@ impl<'s> Fields<'s> {
                             "`{key}` = {f:e} is too small for exact decimals (28 decimal places); write 0 for none"
                         )));
                     }
+                    // A number all the same, past what a decimal carries.
+                    None if f.is_finite() && *f < 0.0 => {
+                        return Err(Some(format!("`{key}` cannot be negative (found {f:e})")));
+                    }
+                    None if f.is_finite() => {
+                        return Err(check_rate(key, Decimal::MAX).err());
+                    }
                     n => n,
                 },
                 // A word is not a rate at all: say what one looks like.
