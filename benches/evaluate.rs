@@ -18,7 +18,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use calc::diagnostic::Source;
+use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
 use calc::keys::Value;
 use calc::params;

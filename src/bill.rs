@@ -7,7 +7,7 @@ use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::keys::Value;
-use crate::number::{Exact, TooLarge, up_to_cent};
+use crate::base::number::{Exact, TooLarge, up_to_cent};
 use crate::pricing::Rate;
 use crate::report::{LineItem, TierUse};
 use crate::services::{Ctx, Dimension, EvalError};

@@ -15,17 +15,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rust_decimal::Decimal;
 
-use crate::units::Duration;
+use crate::base::units::Duration;
 
 use crate::cli::{CheckArgs, CheckFormat};
-use crate::diagnostic::{Diagnostic, io_reason};
-use crate::environment::Environment;
+use crate::base::diagnostic::{Diagnostic, io_reason};
+use crate::base::environment::Environment;
 use crate::keys::Values;
 use crate::render::text;
 use crate::report::Report;
 use crate::requirements::{self, Requirements};
 use crate::scenario::{self, Overrides};
-use crate::{Appendix, Outcome, evaluate, exit, files, params, render};
+use crate::base::files;
+use crate::{Appendix, Outcome, evaluate, exit, params, render};
 
 /// `--max-increase`: how much more than the baseline an alternative may cost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,7 +198,7 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
         Ok(results) => results,
         Err(diagnostic) => {
             return Outcome {
-                stderr: render::escape::terminal_lines(&diagnostic.to_string()),
+                stderr: crate::base::escape::terminal_lines(&diagnostic.to_string()),
                 code: exit::INVALID_INPUT,
                 ..Outcome::default()
             };
@@ -212,7 +213,7 @@ pub fn run(args: &CheckArgs, env: &Environment) -> Outcome {
     let mut stderr: String = results
         .broken
         .iter()
-        .map(|b| render::escape::terminal_lines(&b.error.to_string()))
+        .map(|b| crate::base::escape::terminal_lines(&b.error.to_string()))
         .collect();
     if env.github_actions {
         stderr.push_str(&render::check::annotations(&results));
@@ -259,7 +260,7 @@ pub fn check(args: &CheckArgs) -> Result<Results, Diagnostic> {
         Ok::<_, Box<Broken>>((now, before))
     });
     let mut scenarios = Vec::new();
-    let today = crate::dates::today();
+    let today = crate::base::dates::today();
     for result in evaluated {
         match result {
             Ok((Some(now), before)) => {
@@ -521,7 +522,7 @@ fn evaluate_file(
 
 /// The file's text: a file named on the command line wherever it is, one
 /// found in a folder only if it leads to a `.toml` file in that folder.
-fn read(found: &Found) -> Result<crate::diagnostic::Source, Diagnostic> {
+fn read(found: &Found) -> Result<crate::base::diagnostic::Source, Diagnostic> {
     let Some(folder) = &found.folder else {
         return files::read(&found.path, "");
     };
@@ -675,8 +676,8 @@ fn stale_prices(
     today: &str,
 ) -> Option<Reason> {
     let allowed_days = age.ms() / Decimal::from(86_400_000);
-    let days = crate::dates::days(today)
-        .zip(crate::dates::days(&pricing.as_of))
+    let days = crate::base::dates::days(today)
+        .zip(crate::base::dates::days(&pricing.as_of))
         .map(|(today, as_of)| Decimal::from(today - as_of));
     if days.is_some_and(|days| days <= allowed_days) {
         return None;

@@ -236,7 +236,7 @@ pub struct CheckArgs {
 
     /// Fail a scenario whose pricing table is older than this (`180d`), by its `as_of` date against today's.
     #[arg(long, value_name = "AGE")]
-    pub max_price_age: Option<crate::units::Duration>,
+    pub max_price_age: Option<crate::base::units::Duration>,
 
     /// The scenarios before the change, for `--max-increase`: a file, or a folder laid out as the checked ones.
     #[arg(long, value_name = "FILE_OR_FOLDER")]
@@ -349,12 +349,12 @@ pub fn completions(shell: Shell) -> String {
 }
 
 /// The manual page, in roff.
-pub fn man_page() -> Result<String, crate::diagnostic::Diagnostic> {
+pub fn man_page() -> Result<String, crate::base::diagnostic::Diagnostic> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
         .map_err(|e| {
-            crate::diagnostic::Diagnostic::plain(format!("cannot write the manual: {e}"))
+            crate::base::diagnostic::Diagnostic::plain(format!("cannot write the manual: {e}"))
         })?;
     Ok(String::from_utf8_lossy(&out).into_owned())
 }

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::cli::{DiffArgs, DiffFormat};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::keys::Value;
 use crate::params::Override;
 use crate::report::{AlternativeResult, ComponentResult, LineItem, Report};

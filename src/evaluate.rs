@@ -4,17 +4,17 @@
 use rust_decimal::Decimal;
 
 use crate::bill::Usage;
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::flow::{self, Flow, From, Unfit};
 use crate::keys::{Value, Values};
-use crate::number::{self, Exact};
+use crate::base::number::{self, Exact};
 use crate::report::{
     AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
 };
 use crate::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
 use crate::services::{Ctx, EvalError, Input};
-use crate::units::Duration;
+use crate::base::units::Duration;
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {

@@ -5,11 +5,12 @@
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
 use crate::pricing::PriceBook;
-use crate::units::{
-    Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, decimal_from_f64, parse_rate,
+use crate::base::number::decimal_from_f64;
+use crate::base::units::{
+    Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, parse_rate,
 };
 
 /// A value with the place in the scenario it came from.

@@ -6,8 +6,8 @@
 use rust_decimal::Decimal;
 
 use crate::keys::{Default, Key, Kind, Values};
-use crate::number::{Exact, TooLarge};
-use crate::units::Bytes;
+use crate::base::number::{Exact, TooLarge};
+use crate::base::units::Bytes;
 
 /// A rate of records a second: the month's average and its peak.
 ///

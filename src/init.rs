@@ -7,8 +7,8 @@ use std::path::Path;
 use clap::ValueEnum;
 
 use crate::cli::InitArgs;
-use crate::diagnostic::{Diagnostic, io_reason};
-use crate::files;
+use crate::base::diagnostic::{Diagnostic, io_reason};
+use crate::base::files;
 
 /// The kinds of design `calc init` starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

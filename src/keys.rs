@@ -5,7 +5,7 @@
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// What a key holds, and how a scenario writes it.
 #[derive(Debug, PartialEq, Eq)]

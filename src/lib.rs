@@ -3,20 +3,16 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod base;
 pub mod bill;
 pub mod check;
 pub mod cli;
-pub mod dates;
-pub mod diagnostic;
 pub mod diff;
-pub mod environment;
 pub mod evaluate;
 pub mod fields;
-pub mod files;
 pub mod flow;
 pub mod init;
 pub mod keys;
-pub mod number;
 pub mod params;
 pub mod pricing;
 pub mod render;
@@ -25,8 +21,6 @@ pub mod requirements;
 pub mod scenario;
 pub mod schema;
 pub mod services;
-pub mod suggest;
-pub mod units;
 pub mod whatif;
 
 use std::ffi::OsString;
@@ -35,8 +29,9 @@ use std::io::Write;
 use clap::Parser;
 
 use crate::cli::{Cli, Command};
-use crate::diagnostic::{Diagnostic, io_reason};
-use crate::environment::Environment;
+use crate::base::diagnostic::{Diagnostic, io_reason};
+use crate::base::{dates, files};
+use crate::base::environment::Environment;
 use crate::scenario::Overrides;
 
 /// The exit codes `calc` uses.
@@ -91,7 +86,7 @@ where
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
-            let text = render::escape::terminal_lines(&clap_message(&error, &args));
+            let text = crate::base::escape::terminal_lines(&clap_message(&error, &args));
             let code = u8::try_from(error.exit_code()).unwrap_or(exit::INVALID_INPUT);
             return if error.use_stderr() {
                 Outcome {
@@ -135,7 +130,7 @@ where
         },
         Err(diagnostic) => Outcome {
             // A message quotes the scenario: show its control characters, never send them.
-            stderr: render::escape::terminal_lines(&diagnostic.to_string()),
+            stderr: crate::base::escape::terminal_lines(&diagnostic.to_string()),
             code: exit::INVALID_INPUT,
             ..Outcome::default()
         },
@@ -150,7 +145,7 @@ where
 fn clap_message(error: &clap::Error, args: &[OsString]) -> String {
     let visible: Vec<String> = args
         .iter()
-        .map(|arg| render::escape::terminal(&arg.to_string_lossy()))
+        .map(|arg| crate::base::escape::terminal(&arg.to_string_lossy()))
         .collect();
     match Cli::try_parse_from(&visible) {
         Err(again) if again.kind() == error.kind() => again.render().to_string(),
@@ -171,7 +166,7 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
         Ok(appendix) => appendix,
         Err(message) => {
             let _ =
-                stderr.write_all(render::escape::terminal_lines(&message.to_string()).as_bytes());
+                stderr.write_all(crate::base::escape::terminal_lines(&message.to_string()).as_bytes());
             return exit::INVALID_INPUT;
         }
     };
@@ -197,7 +192,7 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
             {
                 let message = cannot_append(appendix, &error);
                 let _ = stderr
-                    .write_all(render::escape::terminal_lines(&message.to_string()).as_bytes());
+                    .write_all(crate::base::escape::terminal_lines(&message.to_string()).as_bytes());
                 return exit::INVALID_INPUT;
             }
             let _ = stderr.flush();

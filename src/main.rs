@@ -3,7 +3,7 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let outcome = calc::run_in(
         std::env::args_os(),
-        &calc::environment::Environment::of_process(),
+        &calc::base::environment::Environment::of_process(),
     );
     let code = calc::write(
         &outcome,

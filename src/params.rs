@@ -7,7 +7,7 @@
 use std::fmt::Write;
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields};
 use crate::keys::{Invalid, Key, Kind, Value};
 use crate::scenario::Scenario;
@@ -207,7 +207,7 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
     slot.ok_or_else(|| {
         let mut message = format!("no value has the path `{path}`");
         let all: Vec<(String, usize)> = paths(scenario).collect();
-        if let Some(near) = crate::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
+        if let Some(near) = crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
         {
             let _ = write!(message, "; did you mean `{near}`?");
         }
@@ -311,7 +311,7 @@ fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
             }
             true
         }
-        toml::Value::Float(f) if f.is_finite() && crate::units::decimal_from_f64(*f).is_none() => {
+        toml::Value::Float(f) if f.is_finite() && crate::base::number::decimal_from_f64(*f).is_none() => {
             false
         }
         _ => return None,

@@ -11,7 +11,7 @@ use crate::fields::choice;
 use crate::flow::{Flow, From};
 use crate::pricing::MAX_TIERS;
 use crate::services::{Dimension, Limit};
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// One line of a bill: `quantity` (less `free_quantity`) × `unit_price` = `monthly_cost`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -312,7 +312,7 @@ impl ComponentResult {
     /// The sum of its line items. An evaluation checks that it fits in
     /// exact decimals before it reports it.
     pub fn monthly_cost(&self) -> Decimal {
-        crate::number::sum(self.line_items.iter().map(|item| item.monthly_cost))
+        crate::base::number::sum(self.line_items.iter().map(|item| item.monthly_cost))
             .unwrap_or(Decimal::MAX)
     }
 

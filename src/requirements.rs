@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::keys::{Default, Key, Kind, Values};
 use crate::report::Ordering;
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 static MAX_LATENCY: Key = Key::new(
     "max_latency",

@@ -11,12 +11,12 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
+use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields, Sp};
 use crate::flow::{self, From, Own};
 use crate::keys::Invalid;
 use crate::keys::{Value, Values};
-use crate::number::Dec;
+use crate::base::number::Dec;
 use crate::params::{Params, Place};
 use crate::pricing::{self, NamedBy, PriceBook};
 use crate::requirements;
@@ -186,7 +186,7 @@ impl<'de, const COMPONENT: bool> Deserialize<'de> for RawEntries<COMPONENT> {
 
 /// Reads the scenario at `path` and the pricing table it names.
 pub fn load(path: &Path, overrides: &Overrides) -> Result<Scenario, Diagnostic> {
-    let source = crate::files::read(path, "")?;
+    let source = crate::base::files::read(path, "")?;
     parse(source, path.parent().unwrap_or(Path::new(".")), overrides)
 }
 
@@ -366,7 +366,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         }
         found
     });
-    crate::diagnostic::sort_by_place(&mut errors);
+    crate::base::diagnostic::sort_by_place(&mut errors);
     if let Some(all) = Diagnostic::all(errors) {
         return Err(all);
     }

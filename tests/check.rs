@@ -10,7 +10,7 @@
 //!   730 h = 7,884,000,000 = 7,884 million × $0.014 = $110.376;
 //! - a month: $32.85 + $110.376 = $143.226, shown as $143.23.
 
-use calc::environment::Environment;
+use calc::base::environment::Environment;
 
 use crate::support::{TempFolder, TempScenario, calc, calc_binary, rejected};
 

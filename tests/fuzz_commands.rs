@@ -20,7 +20,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use calc::environment::Environment;
+use calc::base::environment::Environment;
 
 use crate::fuzz::{Rng, mutate};
 use crate::hostile::TempDir;

@@ -631,7 +631,7 @@ fn the_comparison_of_many_alternatives_takes_linear_time() {
 /// each with a cost of its own.
 pub fn report_with_alternatives(n: usize) -> calc::report::Report {
     let scenario = calc::scenario::parse(
-        calc::diagnostic::Source::new(
+        calc::base::diagnostic::Source::new(
             "seed.toml",
             include_str!("../scenarios/kinesis-vs-dynamodb.toml"),
         ),

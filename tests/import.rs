@@ -2,7 +2,7 @@
 //! format (`tests/offers/`), whose us-east-1 products carry the per-unit
 //! prices AWS lists, imported and compared with the bundled table.
 
-use calc::diagnostic::Source;
+use calc::base::diagnostic::Source;
 use calc::pricing::{self, PriceBook, Rate, Tier};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;

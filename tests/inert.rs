@@ -14,7 +14,7 @@
 
 use std::path::Path;
 
-use calc::environment::Environment;
+use calc::base::environment::Environment;
 
 use crate::support::{TempFolder, calc};
 

@@ -5,7 +5,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::Path;
 
-use calc::diagnostic::Source;
+use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
 use calc::keys::Value;
 use calc::params;

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use calc::diagnostic::Source;
+use calc::base::diagnostic::Source;
 use calc::keys::Kind;
 use calc::params;
 use calc::report::{CapacityValue, Report};

@@ -21,7 +21,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
          use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
-         use crate::units::{Bytes, Duration};\n\n\
+         use crate::base::units::{Bytes, Duration};\n\n\
          /// The items as written: rustfmt leaves a macro call in braces alone,\n\
          /// so the generated layout is the formatted one.\n\
          macro_rules! generated {\n    ($($item:item)*) => {\n        $($item)*\n    };\n}\n\n\

@@ -19,8 +19,8 @@ use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
-use crate::diagnostic::{Diagnostic, io_reason};
-use crate::number::grouped;
+use crate::base::diagnostic::{Diagnostic, io_reason};
+use crate::base::number::grouped;
 use crate::services;
 
 use figure::Figure;
@@ -36,7 +36,7 @@ pub fn run(request: &Request, name: Option<&str>) -> crate::Outcome {
             ..crate::Outcome::default()
         },
         Err(diagnostic) => crate::Outcome {
-            stderr: crate::render::escape::terminal_lines(&diagnostic.to_string()),
+            stderr: crate::base::escape::terminal_lines(&diagnostic.to_string()),
             code: crate::exit::INVALID_INPUT,
             ..crate::Outcome::default()
         },
@@ -301,9 +301,9 @@ fn read_offer(
         selectors: MAPPINGS.len(),
         region_attribute: region_index,
     };
-    let file = crate::files::open_stream(path, "offer file ")?;
+    let file = crate::base::files::open_stream(path, "offer file ")?;
     let reopen = || {
-        crate::files::open_stream(path, "offer file ").map_err(|d| std::io::Error::other(d.message))
+        crate::base::files::open_stream(path, "offer file ").map_err(|d| std::io::Error::other(d.message))
     };
     let offer = offer::read(file, reopen, &selection).map_err(|e| malformed(&name, &e))?;
     let required = |value: &Option<String>, field: &str| {
@@ -325,7 +325,7 @@ fn read_offer(
     }
     if !publication_date
         .get(..10)
-        .is_some_and(crate::dates::is_date)
+        .is_some_and(crate::base::dates::is_date)
     {
         return Err(Diagnostic::plain(format!(
             "`{name}`: `publicationDate` `{publication_date}` does not start with a date YYYY-MM-DD"

@@ -19,10 +19,10 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::files::{self, Denied};
+use crate::base::diagnostic::{Diagnostic, Source, Span};
+use crate::base::files::{self, Denied};
 use crate::services::{self, Dimension, Limit, LimitKind};
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// The tables shipped inside the binary, by name, as written: each is
 /// compiled into static data ([`tables`]), so that a run reads none of them.
@@ -665,7 +665,7 @@ fn exchange_rate(
                     ),
                 ));
             }
-            if !crate::dates::is_date(&rate.as_of) {
+            if !crate::base::dates::is_date(&rate.as_of) {
                 return Err(source.error(
                     span,
                     format!(
@@ -1012,7 +1012,7 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
                     .with_help("say where the figure comes from: a page, a price list, a document"),
             );
         }
-        if !crate::dates::is_date(as_of) {
+        if !crate::base::dates::is_date(as_of) {
             errors.push(source.error(
                 span,
                 format!("{what}: `as_of = \"{as_of}\"` is not a date YYYY-MM-DD"),
@@ -1039,7 +1039,7 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
                 // A ratio under 0.00005 is not 0 times: its first digits.
                 let shown = match ratio.round_dp(4) {
                     rounded if rounded.is_zero() && !ratio.is_zero() => {
-                        crate::number::significant(ratio, 2)
+                        crate::base::number::significant(ratio, 2)
                     }
                     rounded => rounded,
                 };
@@ -1096,7 +1096,7 @@ pub fn audit(source: &Source, today: &str) -> Result<Vec<String>, Diagnostic> {
         }
     }
     if let Some(as_of) = &raw.as_of {
-        if !crate::dates::is_date(as_of) {
+        if !crate::base::dates::is_date(as_of) {
             errors.push(source.error_in_file(format!(
                 "the table's `as_of = \"{as_of}\"` is not a date YYYY-MM-DD"
             )));
@@ -1131,7 +1131,7 @@ fn parse_figure(entry: &RawPrice) -> Option<Decimal> {
 fn figure(figure: &Figure) -> Option<Decimal> {
     match figure.get_ref() {
         toml::Value::Integer(n) => Some(Decimal::from(*n)),
-        toml::Value::Float(f) => crate::units::decimal_from_f64(*f),
+        toml::Value::Float(f) => crate::base::number::decimal_from_f64(*f),
         _ => None,
     }
 }
@@ -1173,7 +1173,7 @@ fn exact_float(value: f64) -> Result<Decimal, String> {
     if !value.is_finite() {
         return Err(format!("{value} is not a number calc can compute with"));
     }
-    let decimal = crate::units::decimal_from_f64(value).ok_or_else(too_large)?;
+    let decimal = crate::base::number::decimal_from_f64(value).ok_or_else(too_large)?;
     let back = decimal.to_f64().ok_or_else(too_large)?;
     // `decimal_from_f64` keeps every digit written, unless they go past 28
     // decimal places; then the value is rounded, possibly to 0.
@@ -1692,6 +1692,6 @@ mod tests {
     }
 
     fn is_date(text: &str) -> bool {
-        crate::dates::is_date(text)
+        crate::base::dates::is_date(text)
     }
 }

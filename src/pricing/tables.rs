@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use rust_decimal::Decimal;
 
 use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// The items as written: rustfmt leaves a macro call in braces alone,
 /// so the generated layout is the formatted one.

@@ -8,12 +8,12 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::escape;
+use crate::base::escape;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
 use crate::check::{AlternativeCheck, Broken, Results, ScenarioCheck, Status, percent_change};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::report::AlternativeResult;
 
 /// The headline: `1 of 3 scenarios fails`, `3 scenarios pass`, or `1 of 3
@@ -84,7 +84,7 @@ fn headroom(cost: Decimal, budget: Option<Decimal>, currency: &str) -> String {
 /// Money with its sign before the symbol: `-$923.59`, and `+$5.00` when
 /// `plus` asks for it.
 fn signed(amount: Decimal, currency: &str, plus: bool) -> String {
-    let sign = if crate::number::cents(amount) < Decimal::ZERO {
+    let sign = if crate::base::number::cents(amount) < Decimal::ZERO {
         "-"
     } else if plus {
         "+"

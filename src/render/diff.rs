@@ -7,7 +7,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::escape;
+use crate::base::escape;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
@@ -16,7 +16,7 @@ use crate::diff::{AlternativeDiff, Change, Diff, LineDiff, Presence, Version};
 
 /// `+$5.00`, `-$5.00`, `$0.00`.
 fn signed(amount: Decimal, currency: &str) -> String {
-    let cents = crate::number::cents(amount);
+    let cents = crate::base::number::cents(amount);
     let sign = if cents > Decimal::ZERO {
         "+"
     } else if cents < Decimal::ZERO {

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use super::escape::terminal;
-use crate::number::grouped;
+use crate::base::escape::terminal;
+use crate::base::number::grouped;
 use crate::pricing::import::{Found, Imported, Missing, Rate, excerpt};
 
 /// The pricing table, in the format of `pricing/*.toml`. Text from the

@@ -69,7 +69,7 @@ pub(crate) fn to_string(document: &impl Serialize) -> String {
 
 /// Pretty JSON whose strings hold no character that acts on a terminal or a
 /// CI log: serde_json escapes the C0 controls; this escapes the rest of
-/// what [`escape::needs_escape`](super::escape::needs_escape) names (DEL, C1,
+/// what [`escape::needs_escape`](crate::base::escape::needs_escape) names (DEL, C1,
 /// the bidirectional controls, U+2028, U+2029, noncharacters) as `\uXXXX`,
 /// and the `[` of a `##[` runner command. A JSON reader gets the same text.
 #[derive(Default)]
@@ -84,7 +84,7 @@ impl serde_json::ser::Formatter for Inert {
         let mut start = 0;
         for (i, c) in fragment.char_indices() {
             let command = c == '[' && fragment[..i].ends_with("##");
-            if !(command || super::escape::needs_escape(c)) {
+            if !(command || crate::base::escape::needs_escape(c)) {
                 continue;
             }
             writer.write_all(&fragment.as_bytes()[start..i])?;

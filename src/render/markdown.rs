@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::escape::markdown as escape;
+use crate::base::escape::markdown as escape;
 use super::text;
 use crate::report::Report;
 

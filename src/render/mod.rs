@@ -4,7 +4,6 @@ mod chart;
 pub mod check;
 mod csv;
 pub mod diff;
-pub mod escape;
 pub mod import;
 mod json;
 mod markdown;

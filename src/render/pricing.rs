@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::escape::terminal;
+use crate::base::escape::terminal;
 use super::services::{WIDTH, limits, prices, types};
 use super::table::new_wrapped_table;
 use crate::pricing::{self, PriceBook};

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use comfy_table::{ColumnConstraint, Width};
 
-use super::escape::terminal;
+use crate::base::escape::terminal;
 use super::table::new_wrapped_table;
 use super::text;
 use crate::pricing::{LimitValue, PriceBook, Rate};

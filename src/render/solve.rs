@@ -5,7 +5,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::escape::terminal;
+use crate::base::escape::terminal;
 use super::json::Exact;
 use super::table::new_wrapped_table;
 use super::text;

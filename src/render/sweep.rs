@@ -6,7 +6,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::escape::{csv as csv_field, terminal};
+use crate::base::escape::{csv as csv_field, terminal};
 use super::json::Exact;
 use super::table::{align_right, new_table};
 use super::text;

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::escape::terminal;
+use crate::base::escape::terminal;
 use super::text;
 use crate::report::{AlternativeResult, Level, Report};
 

@@ -6,18 +6,18 @@ use rust_decimal::Decimal;
 
 use crate::fields::Choice;
 use crate::flow::From;
-use crate::number::cents;
+use crate::base::number::cents;
 use crate::params::Override;
 use crate::report::{
     AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, PricingInfo, Report,
     Retention, Verdict, Violation,
 };
 use crate::services::LimitKind;
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
 pub fn number(value: Decimal, max_dp: u32) -> String {
-    crate::number::readable(value, max_dp)
+    crate::base::number::readable(value, max_dp)
 }
 
 /// Money to the cent: `$1,450.90`.

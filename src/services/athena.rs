@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, MIB};
+use crate::base::units::{Bytes, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
@@ -283,7 +283,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::{GIB, KIB, TIB};
+    use crate::base::units::{GIB, KIB, TIB};
     use rust_decimal_macros::dec;
 
     /// The queries that the declared keys make, with `set` over their defaults.
@@ -476,7 +476,7 @@ mod tests {
         input.compression_ratio = dec!(3);
         let ctx = Ctx {
             input: Flow {
-                stored: Some(Bytes(crate::units::TIB)),
+                stored: Some(Bytes(crate::base::units::TIB)),
                 ..Flow::NOTHING
             },
             ..ctx(dec!(730))
@@ -518,7 +518,7 @@ mod tests {
     #[test]
     fn figures_too_large_for_exact_decimals_are_an_error() {
         // 10^25 queries of 1 PB each: about 10^34 MB, past exact decimals.
-        let input = queries(dec!(1e25), Bytes(crate::units::PIB), Format::Csv);
+        let input = queries(dec!(1e25), Bytes(crate::base::units::PIB), Format::Csv);
         assert_eq!(
             input.evaluate(&ctx(dec!(730))).unwrap_err(),
             EvalError::Arithmetic

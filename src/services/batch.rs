@@ -7,11 +7,11 @@ use crate::bill::charge_type_off;
 use crate::fields::choice;
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, ceil_div};
+use crate::base::number::{Exact, ceil_div};
 use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::{Ctx, Doc, EvalError, ServiceDef, ec2, fargate};
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "batch",
@@ -277,7 +277,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::GIB;
+    use crate::base::units::GIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -8,10 +8,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
-use crate::units::{Bytes, GIB};
+use crate::base::units::{Bytes, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "data_transfer",
@@ -218,7 +218,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::TIB;
+    use crate::base::units::TIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 use crate::bill::{charge, charge_type};
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB};
+use crate::base::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
@@ -268,7 +268,7 @@ mod tests {
     use super::*;
     use crate::report::Violation;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::TIB;
+    use crate::base::units::TIB;
     use rust_decimal_macros::dec;
 
     fn cluster(instance_type: &'static str) -> Input {

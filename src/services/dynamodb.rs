@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, KIB};
+use crate::base::units::{Bytes, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
@@ -485,7 +485,7 @@ impl Input {
 mod tests {
     use super::*;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::{GIB, PIB};
+    use crate::base::units::{GIB, PIB};
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {
@@ -552,7 +552,7 @@ mod tests {
         assert_eq!(item(&result, "wcu_hour").quantity, dec!(3000) * dec!(744));
         assert_eq!(item(&result, "wcu_hour").monthly_cost, dec!(1450.80));
         assert_eq!(item(&result, "rcu_hour").monthly_cost, dec!(0.09672));
-        assert_eq!(crate::number::cents(result.monthly_cost()), dec!(1450.90));
+        assert_eq!(crate::base::number::cents(result.monthly_cost()), dec!(1450.90));
     }
 
     #[test]

@@ -4,10 +4,10 @@ use rust_decimal::Decimal;
 
 use crate::bill::charge_type;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
-use crate::units::Duration;
+use crate::base::units::Duration;
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
@@ -211,7 +211,7 @@ mod tests {
         // m5.large all month: $0.096 × 730 h = $70.08; 10% off ec2 makes the
         // row $0.0864 and the line $63.072, $7.008 less.
         let text = "name = \"acme\"\nextends = \"aws-us-east-1\"\n[discounts]\nec2 = 0.1\n";
-        let book = crate::pricing::parse(&crate::diagnostic::Source::new("acme.toml", text))
+        let book = crate::pricing::parse(&crate::base::diagnostic::Source::new("acme.toml", text))
             .unwrap_or_else(|e| panic!("{e}"));
         let input = Input {
             instance_type: "m5.large",

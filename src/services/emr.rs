@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 use crate::bill::{charge, charge_type, charge_type_off};
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
@@ -420,7 +420,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::GIB;
+    use crate::base::units::GIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

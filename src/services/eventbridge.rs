@@ -5,10 +5,10 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::flow::{self, Flow, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Duration, GIB, KIB};
+use crate::base::units::{Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
@@ -253,7 +253,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Fed, ctx, item, prices};
-    use crate::units::{Bytes, PIB};
+    use crate::base::units::{Bytes, PIB};
     use rust_decimal_macros::dec;
 
     /// The bus that the declared keys make, with `set` over their defaults.

@@ -5,11 +5,11 @@ use rust_decimal::Decimal;
 use crate::bill::charge_off;
 use crate::fields::{Choice, choice};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::spot::{self, SPOT_DISCOUNT};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, MIB};
+use crate::base::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
@@ -399,7 +399,7 @@ mod tests {
     use super::*;
     use crate::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::GIB;
+    use crate::base::units::GIB;
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

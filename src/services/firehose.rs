@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, KIB};
+use crate::base::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "firehose",
@@ -334,7 +334,7 @@ mod tests {
     use super::*;
     use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::PIB;
+    use crate::base::units::PIB;
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -384,7 +384,7 @@ mod tests {
             .unwrap();
         let ingestion = item(&result, "ingestion_gb");
         assert_eq!(ingestion.quantity, dec!(1327104000000) / dec!(1073741824));
-        assert_eq!(crate::number::cents(ingestion.monthly_cost), dec!(35.84));
+        assert_eq!(crate::base::number::cents(ingestion.monthly_cost), dec!(35.84));
     }
 
     #[test]

@@ -8,10 +8,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::Duration;
+use crate::base::units::Duration;
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",

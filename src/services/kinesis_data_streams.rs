@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, KIB};
+use crate::base::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "kinesis_data_streams",
@@ -531,7 +531,7 @@ fn gb_months_kept(write_bytes: Decimal, hours: Decimal) -> Result<Decimal, EvalE
 mod tests {
     use super::*;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::PIB;
+    use crate::base::units::PIB;
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {

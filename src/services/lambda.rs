@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, MIB};
+use crate::base::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
@@ -372,10 +372,10 @@ mod tests {
     use super::*;
     use crate::flow::Flow;
     use crate::keys::Value;
-    use crate::number::cents;
+    use crate::base::number::cents;
     use crate::report::Violation;
     use crate::services::testing::{self, Fed, ctx, item, prices, steady};
-    use crate::units::PIB;
+    use crate::base::units::PIB;
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {

@@ -20,10 +20,10 @@ use rust_decimal::Decimal;
 
 use crate::bill::charge;
 use crate::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB};
+use crate::base::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",

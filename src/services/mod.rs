@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use crate::bill::Usage;
 use crate::flow::{Flow, InputKeys, Rate};
 use crate::keys::{Invalid, Key, Value, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::pricing::{LimitValue, PriceBook};
 use crate::report::ComponentResult;
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// A billing dimension: the key its price has in a pricing table
 /// (`kinesis_data_streams.shard_hour`) and the unit calc counts it in.
@@ -148,8 +148,8 @@ pub enum EvalError {
     Invalid,
 }
 
-impl From<crate::number::TooLarge> for EvalError {
-    fn from(_: crate::number::TooLarge) -> Self {
+impl From<crate::base::number::TooLarge> for EvalError {
+    fn from(_: crate::base::number::TooLarge) -> Self {
         Self::Arithmetic
     }
 }
@@ -502,7 +502,7 @@ pub mod testing {
     use crate::keys::{Invalid, Key, Value, Values};
     use crate::pricing::{self, PriceBook};
     use crate::report::{ComponentResult, LineItem};
-    use crate::units::Bytes;
+    use crate::base::units::Bytes;
 
     pub fn prices() -> &'static PriceBook {
         pricing::compiled(pricing::DEFAULT_TABLE).expect("bundled table")

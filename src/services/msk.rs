@@ -7,10 +7,10 @@ use crate::bill::{charge, charge_type};
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, ceil_div};
+use crate::base::number::{Exact, ceil_div};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB};
+use crate::base::units::{Bytes, Duration, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
@@ -568,7 +568,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::{Level, Violation};
     use crate::services::testing::{self, Fed, ctx, item, steady};
-    use crate::units::{MIB, PIB, TIB};
+    use crate::base::units::{MIB, PIB, TIB};
     use rust_decimal_macros::dec;
 
     fn provisioned(

@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, GIB};
+use crate::base::units::{Bytes, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "quicksight",

@@ -8,10 +8,10 @@ use crate::bill::{charge, charge_type};
 use crate::fields::choice;
 use crate::flow::Flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef, athena};
-use crate::units::{Bytes, Duration, MIB};
+use crate::base::units::{Bytes, Duration, MIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
@@ -715,7 +715,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::Violation;
     use crate::services::testing::{Alone, ctx, item};
-    use crate::units::{GIB, TIB};
+    use crate::base::units::{GIB, TIB};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Flow, InputKeys, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::Exact;
+use crate::base::number::Exact;
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, GIB};
+use crate::base::units::{Bytes, GIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
@@ -142,7 +142,7 @@ pub struct Input {
 pub enum Storage {
     Given(Bytes),
     /// What arrives in this time: objects are kept so long, then expire.
-    Retention(crate::units::Duration),
+    Retention(crate::base::units::Duration),
 }
 
 fn build(values: &Values) -> Result<super::Input, Invalid> {
@@ -287,7 +287,7 @@ mod tests {
     use super::*;
     use crate::report::Level;
     use crate::services::testing::{Fed, ctx, item, prices, steady};
-    use crate::units::{Duration, PIB, TIB};
+    use crate::base::units::{Duration, PIB, TIB};
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {

@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow::{self, Rate};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Delivery, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, GIB, KIB};
+use crate::base::units::{Bytes, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sns",
@@ -358,7 +358,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::{Level, Violation};
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::{Duration, PIB};
+    use crate::base::units::{Duration, PIB};
     use rust_decimal_macros::dec;
 
     /// The topic that the declared keys make, with `set` over their defaults.

@@ -6,10 +6,10 @@ use crate::bill::charge;
 use crate::fields::{Choice, choice};
 use crate::flow;
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, KIB};
+use crate::base::units::{Bytes, Duration, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sqs",
@@ -310,7 +310,7 @@ mod tests {
     use crate::keys::Value;
     use crate::report::Violation;
     use crate::services::testing::{Fed, ctx, item, steady};
-    use crate::units::PIB;
+    use crate::base::units::PIB;
     use rust_decimal_macros::dec;
 
     /// The queue that the declared keys make, with `set` over their defaults.

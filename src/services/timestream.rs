@@ -7,10 +7,10 @@ use rust_decimal::Decimal;
 use crate::bill::charge;
 use crate::flow::{self, Flow};
 use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::number::{Exact, MILLION};
+use crate::base::number::{Exact, MILLION};
 use crate::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
 use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
-use crate::units::{Bytes, Duration, GIB, KIB};
+use crate::base::units::{Bytes, Duration, GIB, KIB};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",

@@ -10,12 +10,12 @@ use std::fmt;
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::keys::{Key, Kind, Value};
-use crate::number::Inexact;
+use crate::base::number::Inexact;
 use crate::params::{self, Place};
 use crate::scenario::Scenario;
-use crate::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration};
 
 /// `FROM..TO` read as two values on `axis`, each checked as the scenario's
 /// own value would be.
@@ -80,7 +80,7 @@ impl Ratios {
             .and_then(|factor| self.start.checked_mul(factor))
             // A factor past the largest decimal: the point, as a float.
             .or_else(|| Decimal::try_from(float(self.start) * factor).ok())
-            .map(|x| crate::number::significant(x, 6))
+            .map(|x| crate::base::number::significant(x, 6))
     }
 }
 
@@ -201,7 +201,7 @@ impl Axis {
         let step = match self.measure {
             Measure::Size => text.trim_matches('"').parse::<Bytes>().map(|b| b.decimal()),
             Measure::Duration => text.trim_matches('"').parse::<Duration>().map(Duration::ms),
-            _ => match crate::number::exact(text) {
+            _ => match crate::base::number::exact(text) {
                 Ok(step) => Ok(step),
                 // A step past the largest decimal is past any range: the
                 // sweep takes its two ends.
@@ -297,7 +297,7 @@ impl fmt::Display for Shown {
         if x.scale() > PLACES_SHOWN {
             f.write_str("about ")?;
         }
-        let readable = |x: Decimal| crate::number::readable(x, PLACES_SHOWN);
+        let readable = |x: Decimal| crate::base::number::readable(x, PLACES_SHOWN);
         if self.price {
             return if self.currency == "USD" {
                 write!(f, "${}", readable(x))

@@ -5,10 +5,10 @@
 use rust_decimal::Decimal;
 
 use super::{Axis, Boundary, bisect};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
 use crate::keys::Value;
-use crate::number::Inexact;
+use crate::base::number::Inexact;
 use crate::report::AlternativeResult;
 use crate::scenario::Scenario;
 
@@ -139,7 +139,7 @@ fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
         );
     };
     let amount = bound.trim_start_matches('$').replace(',', "");
-    match crate::number::exact(&amount) {
+    match crate::base::number::exact(&amount) {
         Ok(amount) => return Ok(Condition::CostAtMost(amount)),
         Err(Inexact::TooLarge) => {
             return Err(Diagnostic::plain(format!(
@@ -194,7 +194,7 @@ fn default_range(
         to = to.min(Decimal::from(max));
     }
     if axis.measure == super::Measure::Size {
-        to = to.min(Decimal::from(crate::units::MAX_SIZE));
+        to = to.min(Decimal::from(crate::base::units::MAX_SIZE));
     }
     // Both ends must be values the scenario could state. A key whose least
     // value is refused (a duration of 0 s) starts the search at a millionth

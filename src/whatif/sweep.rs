@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::{Axis, Boundary, bisect};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
 use crate::keys::Value;
 use crate::report::{AlternativeResult, CapacityValue, Verdict};

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::number::Inexact;
+use crate::base::number::Inexact;
 
 pub const KIB: u64 = 1024;
 pub const MIB: u64 = 1024 * KIB;
@@ -57,8 +57,8 @@ impl Bytes {
     }
 
     /// The size in GB as AWS bills it: GiB, 2^30 bytes.
-    pub fn gb(self) -> Result<Decimal, crate::number::TooLarge> {
-        use crate::number::Exact;
+    pub fn gb(self) -> Result<Decimal, crate::base::number::TooLarge> {
+        use crate::base::number::Exact;
         self.decimal().per(Decimal::from(GIB))
     }
 
@@ -115,7 +115,7 @@ fn size_multiplier(unit: &str) -> Result<u64, String> {
     };
     let instead = format!(
         "write `{bytes_unit}` for {bytes_name}bytes ({} bytes), or divide by 8",
-        crate::number::grouped(&multiplier.to_string())
+        crate::base::number::grouped(&multiplier.to_string())
     );
     match rest {
         "B" | "byte" | "bytes" => Ok(multiplier),
@@ -457,7 +457,7 @@ fn split_number(text: &str) -> Result<(Decimal, &str), String> {
     if number.is_empty() {
         return Err(format!("`{text}` does not start with a number"));
     }
-    let number = crate::number::exact(&number.replace('_', "")).map_err(|why| match why {
+    let number = crate::base::number::exact(&number.replace('_', "")).map_err(|why| match why {
         Inexact::NotANumber => format!("`{number}` is not a number"),
         Inexact::TooLarge => format!("`{number}` is too large for exact decimals (28 digits)"),
         Inexact::TooSmall => format!(
@@ -470,21 +470,10 @@ fn split_number(text: &str) -> Result<(Decimal, &str), String> {
     Ok((number, unit.trim()))
 }
 
-/// An exact decimal from a TOML number, keeping the digits as written:
-/// `0.015` becomes 0.015, not the nearest binary fraction.
-pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
-    if !value.is_finite() {
-        return None;
-    }
-    // `Display` for f64 prints the shortest digits that read back as the same
-    // float, which are the digits the user wrote for any literal of up to 15
-    // significant digits.
-    Decimal::from_str(&value.to_string()).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::number::decimal_from_f64;
     use rust_decimal_macros::dec;
 
     #[test]

@@ -16,8 +16,8 @@ use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Location, Source, io_reason};
-use crate::number::grouped;
+use crate::base::diagnostic::{Diagnostic, Location, Source, io_reason};
+use crate::base::number::grouped;
 
 /// The largest input file `calc` reads: 4 MiB. The bundled pricing table is
 /// about 30 KB and a scenario a few KB; a file a hundred times larger than

@@ -7,9 +7,9 @@ use std::ops::Range;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 
-use crate::render::escape::terminal;
-use crate::suggest::did_you_mean;
-use crate::units::{EXPECT_DURATION, EXPECT_SIZE};
+use crate::base::escape::terminal;
+use crate::base::suggest::did_you_mean;
+use crate::base::units::{EXPECT_DURATION, EXPECT_SIZE};
 
 /// At most this many errors are reported from one file; past that, the
 /// first ones are the ones to fix.
@@ -473,7 +473,7 @@ fn explain(message: &str, at: &Context) -> (String, Option<String>) {
             format!("`{key}` is too large for a whole number calc reads"),
             Some(format!(
                 "a whole number is at most {}; calc's own limit for `{key}` may be lower",
-                crate::number::grouped(&i64::MAX.to_string())
+                crate::base::number::grouped(&i64::MAX.to_string())
             )),
         );
     }
@@ -711,8 +711,8 @@ mod tests {
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]
     struct Inner {
-        size: Option<crate::units::SizeText>,
-        wait: Option<crate::units::DurationText>,
+        size: Option<crate::base::units::SizeText>,
+        wait: Option<crate::base::units::DurationText>,
     }
 
     fn read(text: &str) -> String {

@@ -6,7 +6,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use crate::units::decimal_from_f64;
 
 /// A decimal read from a TOML integer, float or string, keeping the digits as
 /// written (`0.015` is exactly 0.015).
@@ -130,6 +129,18 @@ pub fn ceil_div(numerator: Decimal, denominator: Decimal) -> Decimal {
     (numerator / denominator).ceil()
 }
 
+/// An exact decimal from a TOML number, keeping the digits as written:
+/// `0.015` becomes 0.015, not the nearest binary fraction.
+pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    // `Display` for f64 prints the shortest digits that read back as the same
+    // float, which are the digits the user wrote for any literal of up to 15
+    // significant digits.
+    value.to_string().parse::<Decimal>().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,7 +250,7 @@ pub fn grouped(digits: &str) -> String {
 
 /// Exact decimal arithmetic that says when a result does not fit in 28
 /// digits (or divides by zero), instead of panicking: an evaluation turns
-/// that into [`crate::services::EvalError::Arithmetic`], an error about the
+/// that into the evaluation's arithmetic error, an error about the
 /// scenario's figures, never a crash.
 pub trait Exact: Sized {
     fn times(self, other: Decimal) -> Result<Decimal, TooLarge>;
