@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
-use calc::keys::Value;
+use calc::model::keys::Value;
 use calc::params;
 use calc::render::{Format, render};
 use calc::scenario::{Overrides, parse};

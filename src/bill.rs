@@ -6,11 +6,12 @@ use std::cell::RefCell;
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::keys::Value;
 use crate::base::number::{Exact, TooLarge, up_to_cent};
+use crate::model::dimension::Dimension;
+use crate::model::keys::Value;
+use crate::model::report::{LineItem, TierUse};
 use crate::pricing::Rate;
-use crate::report::{LineItem, TierUse};
-use crate::services::{Ctx, Dimension, EvalError};
+use crate::services::{Ctx, EvalError};
 
 /// What one alternative has already used of each dimension this month.
 ///

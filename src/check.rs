@@ -17,15 +17,15 @@ use rust_decimal::Decimal;
 
 use crate::base::units::Duration;
 
-use crate::cli::{CheckArgs, CheckFormat};
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::environment::Environment;
-use crate::keys::Values;
-use crate::render::text;
-use crate::report::Report;
-use crate::requirements::{self, Requirements};
-use crate::scenario::{self, Overrides};
 use crate::base::files;
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::model::keys::Values;
+use crate::model::report::Report;
+use crate::model::requirements::{self, Requirements};
+use crate::render::text;
+use crate::scenario::{self, Overrides};
 use crate::{Appendix, Outcome, evaluate, exit, params, render};
 
 /// `--max-increase`: how much more than the baseline an alternative may cost.
@@ -137,7 +137,7 @@ impl ScenarioCheck {
     /// The alternatives that must pass, with their results.
     pub fn checked(
         &self,
-    ) -> impl Iterator<Item = (&crate::report::AlternativeResult, &AlternativeCheck)> {
+    ) -> impl Iterator<Item = (&crate::model::report::AlternativeResult, &AlternativeCheck)> {
         self.report
             .alternatives
             .iter()
@@ -148,7 +148,7 @@ impl ScenarioCheck {
     /// The alternatives shown for context only.
     pub fn context(
         &self,
-    ) -> impl Iterator<Item = (&crate::report::AlternativeResult, &AlternativeCheck)> {
+    ) -> impl Iterator<Item = (&crate::model::report::AlternativeResult, &AlternativeCheck)> {
         self.report
             .alternatives
             .iter()
@@ -501,7 +501,7 @@ fn evaluate_file(
         .alternatives
         .iter()
         .map(|a| match values[a.budget] {
-            crate::keys::Value::Number(budget) => Some(budget),
+            crate::model::keys::Value::Number(budget) => Some(budget),
             _ => stated.max_monthly_cost,
         })
         .collect();
@@ -671,7 +671,7 @@ fn judge(
 /// The reason a scenario's prices are too old: its table's `as_of` is more
 /// than `age` before `today`. A table whose date is not a date is too old.
 fn stale_prices(
-    pricing: &crate::report::PricingInfo,
+    pricing: &crate::model::report::PricingInfo,
     age: Duration,
     today: &str,
 ) -> Option<Reason> {

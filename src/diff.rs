@@ -26,11 +26,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::cli::{DiffArgs, DiffFormat};
 use crate::base::diagnostic::Diagnostic;
-use crate::keys::Value;
-use crate::params::Override;
-use crate::report::{AlternativeResult, ComponentResult, LineItem, Report};
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::model::keys::Value;
+use crate::model::report::Override;
+use crate::model::report::{AlternativeResult, ComponentResult, LineItem, Report};
 use crate::scenario::{self, Overrides, Scenario};
 use crate::{evaluate, params, render};
 

@@ -3,18 +3,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::Usage;
 use crate::base::diagnostic::Diagnostic;
-use crate::flow::{self, Flow, From, Unfit};
-use crate::keys::{Value, Values};
 use crate::base::number::{self, Exact};
-use crate::report::{
-    AlternativeResult, ComponentResult, PricingInfo, Report, Retention, Violation,
-};
-use crate::requirements::{self, Requirements};
+use crate::base::units::Duration;
+use crate::bill::Usage;
+use crate::model::flow::{self, Flow, From, Unfit};
+use crate::model::keys::{Value, Values};
+use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
+use crate::model::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
 use crate::services::{Ctx, EvalError, Input};
-use crate::base::units::Duration;
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
@@ -53,7 +51,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
     evaluator.evaluate(values)?;
     Ok(Report {
         scenario: scenario.name.clone(),
-        pricing: PricingInfo::of(&scenario.prices),
+        pricing: scenario.prices.info(),
         hours_per_month: hours(scenario, values),
         free_tier: scenario.free_tier,
         overrides: Vec::new(),

@@ -6,12 +6,10 @@ use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
-use crate::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
-use crate::pricing::PriceBook;
 use crate::base::number::decimal_from_f64;
-use crate::base::units::{
-    Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, parse_rate,
-};
+use crate::base::units::{Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, parse_rate};
+use crate::model::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
+use crate::pricing::PriceBook;
 
 /// A value with the place in the scenario it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,37 +26,6 @@ impl<T> Sp<T> {
         }
     }
 }
-
-/// A fixed set of names that a key accepts (`capacity_mode = "provisioned"`).
-pub trait Choice: Copy + PartialEq + 'static {
-    const CHOICES: &'static [(&'static str, Self)];
-
-    fn as_str(self) -> &'static str {
-        Self::CHOICES
-            .iter()
-            .find(|(_, c)| *c == self)
-            .map_or("", |(name, _)| name)
-    }
-}
-
-/// Declares an enum whose values a scenario names in snake_case.
-macro_rules! choice {
-    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)* }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name { $($(#[$vmeta])* $variant,)* }
-
-        impl $crate::fields::Choice for $name {
-            const CHOICES: &'static [(&'static str, Self)] = &[$(($text, Self::$variant),)*];
-        }
-
-        impl $name {
-            /// The names a scenario may write, in order.
-            pub const NAMES: &'static [&'static str] = &[$($text,)*];
-        }
-    };
-}
-pub(crate) use choice;
 
 #[derive(Debug)]
 pub struct Entry {

@@ -6,9 +6,9 @@ use std::path::Path;
 
 use clap::ValueEnum;
 
-use crate::cli::InitArgs;
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::files;
+use crate::cli::InitArgs;
 
 /// The kinds of design `calc init` starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -10,14 +10,11 @@ pub mod cli;
 pub mod diff;
 pub mod evaluate;
 pub mod fields;
-pub mod flow;
 pub mod init;
-pub mod keys;
+pub mod model;
 pub mod params;
 pub mod pricing;
 pub mod render;
-pub mod report;
-pub mod requirements;
 pub mod scenario;
 pub mod schema;
 pub mod services;
@@ -28,10 +25,10 @@ use std::io::Write;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
 use crate::base::diagnostic::{Diagnostic, io_reason};
-use crate::base::{dates, files};
 use crate::base::environment::Environment;
+use crate::base::{dates, files};
+use crate::cli::{Cli, Command};
 use crate::scenario::Overrides;
 
 /// The exit codes `calc` uses.
@@ -165,8 +162,8 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
     let appendix = match outcome.appendix.as_ref().map(open_appendix).transpose() {
         Ok(appendix) => appendix,
         Err(message) => {
-            let _ =
-                stderr.write_all(crate::base::escape::terminal_lines(&message.to_string()).as_bytes());
+            let _ = stderr
+                .write_all(crate::base::escape::terminal_lines(&message.to_string()).as_bytes());
             return exit::INVALID_INPUT;
         }
     };
@@ -191,8 +188,9 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
                 && let Err(error) = file.write_all(appendix.text.as_bytes())
             {
                 let message = cannot_append(appendix, &error);
-                let _ = stderr
-                    .write_all(crate::base::escape::terminal_lines(&message.to_string()).as_bytes());
+                let _ = stderr.write_all(
+                    crate::base::escape::terminal_lines(&message.to_string()).as_bytes(),
+                );
                 return exit::INVALID_INPUT;
             }
             let _ = stderr.flush();
@@ -279,7 +277,14 @@ fn report(cli: &Cli) -> Result<String, Diagnostic> {
 fn load(
     path: &std::path::Path,
     options: &cli::ScenarioOptions,
-) -> Result<(scenario::Scenario, Vec<keys::Value>, Vec<params::Override>), Diagnostic> {
+) -> Result<
+    (
+        scenario::Scenario,
+        Vec<model::keys::Value>,
+        Vec<model::report::Override>,
+    ),
+    Diagnostic,
+> {
     let evaluation = &options.evaluation;
     let overrides = Overrides {
         hours_per_month: evaluation.hours_per_month,

@@ -9,7 +9,8 @@ use std::ops::Range;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::fields::{Entry, Fields};
-use crate::keys::{Invalid, Key, Kind, Value};
+use crate::model::keys::{Invalid, Key, Kind, Value};
+use crate::model::report::Override;
 use crate::scenario::Scenario;
 
 /// Where a value sits in the scenario.
@@ -112,8 +113,8 @@ impl Params {
 /// the dimension's unit.
 pub static PRICE: Key = Key::new(
     "price",
-    crate::keys::Kind::Number,
-    crate::keys::Default::None,
+    crate::model::keys::Kind::Number,
+    crate::model::keys::Default::None,
     "a unit price over the pricing table's",
 )
 .defaulting_to("the pricing table's");
@@ -207,7 +208,8 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
     slot.ok_or_else(|| {
         let mut message = format!("no value has the path `{path}`");
         let all: Vec<(String, usize)> = paths(scenario).collect();
-        if let Some(near) = crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
+        if let Some(near) =
+            crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
         {
             let _ = write!(message, "; did you mean `{near}`?");
         }
@@ -311,7 +313,9 @@ fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
             }
             true
         }
-        toml::Value::Float(f) if f.is_finite() && crate::base::number::decimal_from_f64(*f).is_none() => {
+        toml::Value::Float(f)
+            if f.is_finite() && crate::base::number::decimal_from_f64(*f).is_none() =>
+        {
             false
         }
         _ => return None,
@@ -330,15 +334,6 @@ fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
         }
         _ => None,
     }
-}
-
-/// A value a what-if set over the scenario's: its path, as the user wrote
-/// the value, and what the scenario had.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Override {
-    pub path: String,
-    pub value: String,
-    pub was: String,
 }
 
 /// The scenario's values with each `PATH=VALUE` of `sets` applied in turn
@@ -397,7 +392,7 @@ mod tests {
 
     use super::*;
     use crate::evaluate::evaluate_with;
-    use crate::report::CapacityValue;
+    use crate::model::report::CapacityValue;
     use crate::scenario::{Overrides, parse};
 
     const SCENARIO: &str = r#"

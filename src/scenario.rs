@@ -12,14 +12,14 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
-use crate::fields::{Entry, Fields, Sp};
-use crate::flow::{self, From, Own};
-use crate::keys::Invalid;
-use crate::keys::{Value, Values};
 use crate::base::number::Dec;
+use crate::fields::{Entry, Fields, Sp};
+use crate::model::flow::{self, From, Own};
+use crate::model::keys::Invalid;
+use crate::model::keys::{Value, Values};
+use crate::model::requirements;
 use crate::params::{Params, Place};
 use crate::pricing::{self, NamedBy, PriceBook};
-use crate::requirements;
 use crate::services::{self, Delivery, Input, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
@@ -429,7 +429,7 @@ fn table(
     source: &Source,
     raw: Option<Spanned<RawTable>>,
     name: &'static str,
-    keys: &'static [&'static crate::keys::Key],
+    keys: &'static [&'static crate::model::keys::Key],
     place: Place,
     params: &mut Params,
 ) -> Result<Range<usize>, Diagnostic> {
@@ -815,10 +815,10 @@ fn load_pricing(
     }
 }
 
-static HOURS_PER_MONTH: crate::keys::Key = crate::keys::Key::new(
+static HOURS_PER_MONTH: crate::model::keys::Key = crate::model::keys::Key::new(
     "hours_per_month",
-    crate::keys::Kind::Number,
-    crate::keys::Default::Integer(730),
+    crate::model::keys::Kind::Number,
+    crate::model::keys::Default::Integer(730),
     "hours in the billing month (AWS's examples also use 720 and 744)",
 );
 

@@ -5,9 +5,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::flow;
-use crate::keys::{Default, Key, Kind};
-use crate::requirements;
+use crate::model::flow;
+use crate::model::keys::{Default, Key, Kind};
+use crate::model::requirements;
 use crate::services::{self, ServiceDef};
 
 /// The schema, as pretty-printed JSON with a final newline.

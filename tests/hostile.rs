@@ -598,8 +598,8 @@ fn error_messages_show_control_characters_as_escapes() {
 
 #[test]
 fn the_comparison_of_many_alternatives_takes_linear_time() {
+    use calc::model::report::AlternativeResult;
     use calc::render::{Format, render};
-    use calc::report::AlternativeResult;
     use rust_decimal::Decimal;
     // Hand-built alternatives without components, so that the time goes to
     // the comparison alone.
@@ -629,7 +629,7 @@ fn the_comparison_of_many_alternatives_takes_linear_time() {
 
 /// The seed scenario's report with its alternatives copied `n` times over,
 /// each with a cost of its own.
-pub fn report_with_alternatives(n: usize) -> calc::report::Report {
+pub fn report_with_alternatives(n: usize) -> calc::model::report::Report {
     let scenario = calc::scenario::parse(
         calc::base::diagnostic::Source::new(
             "seed.toml",

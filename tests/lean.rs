@@ -7,7 +7,7 @@ use std::path::Path;
 
 use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
-use calc::keys::Value;
+use calc::model::keys::Value;
 use calc::params;
 use calc::scenario::{Overrides, parse};
 use rust_decimal::Decimal;

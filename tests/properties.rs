@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use calc::base::diagnostic::Source;
-use calc::keys::Kind;
+use calc::model::keys::Kind;
+use calc::model::report::{CapacityValue, Report};
 use calc::params;
-use calc::report::{CapacityValue, Report};
 use calc::scenario::{Overrides, parse};
 use proptest::prelude::*;
 

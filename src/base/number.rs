@@ -6,7 +6,6 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-
 /// A decimal read from a TOML integer, float or string, keeping the digits as
 /// written (`0.015` is exactly 0.015).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

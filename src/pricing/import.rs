@@ -303,7 +303,8 @@ fn read_offer(
     };
     let file = crate::base::files::open_stream(path, "offer file ")?;
     let reopen = || {
-        crate::base::files::open_stream(path, "offer file ").map_err(|d| std::io::Error::other(d.message))
+        crate::base::files::open_stream(path, "offer file ")
+            .map_err(|d| std::io::Error::other(d.message))
     };
     let offer = offer::read(file, reopen, &selection).map_err(|e| malformed(&name, &e))?;
     let required = |value: &Option<String>, field: &str| {

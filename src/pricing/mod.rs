@@ -21,8 +21,10 @@ use toml::Spanned;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::files::{self, Denied};
-use crate::services::{self, Dimension, Limit, LimitKind};
 use crate::base::units::{Bytes, Duration};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::report::{ExchangeRate, MAX_TIERS, PricingInfo};
+use crate::services;
 
 /// The tables shipped inside the binary, by name, as written: each is
 /// compiled into static data ([`tables`]), so that a run reads none of them.
@@ -87,8 +89,6 @@ pub struct Tier {
     pub up_to: Option<Decimal>,
     pub price: Decimal,
 }
-
-pub const MAX_TIERS: usize = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Rate {
@@ -212,7 +212,7 @@ impl Index {
             .enumerate()
             .map(|(i, (key, _))| {
                 (
-                    services::key_hash(key),
+                    crate::model::dimension::key_hash(key),
                     u32::try_from(i).unwrap_or(u32::MAX),
                 )
             })
@@ -295,7 +295,7 @@ impl PriceBook {
     /// Whether the table prices `dimension` of `def`: a price, or for a
     /// catalogue's dimension, at least one type.
     pub fn holds(&self, def: &services::ServiceDef, dimension: &Dimension) -> bool {
-        if let Some(service) = dimension.catalogue_service(def) {
+        if let Some(service) = crate::services::catalogue_service(dimension, def) {
             !self.instances(service).is_empty()
         } else {
             self.price(dimension.key).is_some()
@@ -556,7 +556,7 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
             let dimension = known_entry(source, def.name, "price", name, def.dimensions, |d| {
                 d.name()
             })?;
-            if let Some(rows) = dimension.catalogue_service(def) {
+            if let Some(rows) = crate::services::catalogue_service(dimension, def) {
                 return Err(source
                     .error(
                         name.span().into(),
@@ -613,15 +613,6 @@ pub fn parse(source: &Source) -> Result<PriceBook, Diagnostic> {
         instances: Cow::Owned(instances.into_values().collect()),
         index: OnceLock::new(),
     })
-}
-
-/// A fixed rate that converted a table's prices from another currency:
-/// `rate` units of this table's currency for one of `from`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExchangeRate {
-    pub from: Text,
-    pub rate: Decimal,
-    pub as_of: Text,
 }
 
 /// The rate that converts the extended table's currency into this one's: a
@@ -1280,6 +1271,19 @@ fn read_inside_the_scenario_folder(name: &str, dir: &Path) -> Result<Source, Dia
         Denied::Refused => refused("does not lead to a `.toml` file in the scenario's folder"),
         Denied::Error(error) => error,
     })
+}
+
+impl PriceBook {
+    /// What a report says of the table it used.
+    pub fn info(&self) -> PricingInfo {
+        PricingInfo {
+            name: self.name.to_string(),
+            region: self.region.to_string(),
+            currency: self.currency.to_string(),
+            as_of: self.as_of.to_string(),
+            exchange_rate: self.exchange_rate.clone(),
+        }
+    }
 }
 
 /// A bundled table, compiled: checked when it was built, read by no run.

@@ -10,10 +10,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use crate::base::escape::terminal;
 use super::text;
-use crate::scenario::Scenario;
+use crate::base::escape::terminal;
 use crate::base::units::{GIB, KIB, MIB, TIB};
+use crate::scenario::Scenario;
 use crate::whatif::Measure;
 use crate::whatif::sweep::Sweep;
 

@@ -8,13 +8,13 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::base::escape;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
-use crate::check::{AlternativeCheck, Broken, Results, ScenarioCheck, Status, percent_change};
 use crate::base::diagnostic::Diagnostic;
-use crate::report::AlternativeResult;
+use crate::base::escape;
+use crate::check::{AlternativeCheck, Broken, Results, ScenarioCheck, Status, percent_change};
+use crate::model::report::AlternativeResult;
 
 /// The headline: `1 of 3 scenarios fails`, `3 scenarios pass`, or `1 of 3
 /// scenarios cannot be checked`.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::base::escape::csv as field;
-use crate::report::Report;
+use crate::model::report::Report;
 
 const HEADER: &str = "alternative,component,service,mode,dimension,price_key,quantity,free_quantity,unit,unit_price,monthly_cost";
 

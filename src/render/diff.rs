@@ -7,10 +7,10 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::base::escape;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
+use crate::base::escape;
 use crate::check::percent_change;
 use crate::diff::{AlternativeDiff, Change, Diff, LineDiff, Presence, Version};
 

@@ -10,7 +10,9 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::text;
-use crate::report::{AlternativeResult, CapacityValue, ComponentResult, Level, LineItem, Report};
+use crate::model::report::{
+    AlternativeResult, CapacityValue, ComponentResult, Level, LineItem, Report,
+};
 
 pub fn render(report: &Report) -> String {
     let currency = &report.pricing.currency;
@@ -164,7 +166,7 @@ pub(super) struct Set<'a> {
 }
 
 impl<'a> Set<'a> {
-    pub(super) fn of(set: &'a crate::params::Override) -> Self {
+    pub(super) fn of(set: &'a crate::model::report::Override) -> Self {
         Self {
             path: &set.path,
             value: &set.value,
@@ -203,7 +205,7 @@ struct Exchange<'a> {
 }
 
 impl<'a> Exchange<'a> {
-    fn of(rate: &'a crate::pricing::ExchangeRate) -> Self {
+    fn of(rate: &'a crate::model::report::ExchangeRate) -> Self {
         Self {
             as_of: &rate.as_of,
             from: &rate.from,

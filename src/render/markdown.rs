@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::base::escape::markdown as escape;
 use super::text;
-use crate::report::Report;
+use crate::base::escape::markdown as escape;
+use crate::model::report::Report;
 
 /// Every piece of text from the scenario or the pricing table goes through
 /// [`escape`], so that none of it becomes Markdown or HTML.
@@ -86,8 +86,8 @@ pub fn render(report: &Report) -> String {
             }
             for note in &component.notes {
                 let label = match note.level {
-                    crate::report::Level::Info => "",
-                    crate::report::Level::Warning => "**Warning:** ",
+                    crate::model::report::Level::Info => "",
+                    crate::model::report::Level::Warning => "**Warning:** ",
                 };
                 let _ = writeln!(out, "\n> {label}{}", note.text);
             }

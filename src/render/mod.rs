@@ -16,7 +16,7 @@ pub(crate) mod text;
 
 use clap::ValueEnum;
 
-use crate::report::Report;
+use crate::model::report::Report;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -42,9 +42,9 @@ pub fn render(report: &Report, format: Format) -> String {
 
 /// A violation in one sentence, as the report words it.
 pub fn violation_sentence(
-    alternative: &crate::report::AlternativeResult,
+    alternative: &crate::model::report::AlternativeResult,
     component: Option<usize>,
-    violation: &crate::report::Violation,
+    violation: &crate::model::report::Violation,
     currency: &str,
 ) -> String {
     text::violation(alternative, component, violation, currency)
@@ -54,10 +54,10 @@ pub fn violation_sentence(
 fn what_if_setting(
     scenario: &crate::scenario::Scenario,
     values_hours: rust_decimal::Decimal,
-    overrides: &[crate::params::Override],
+    overrides: &[crate::model::report::Override],
     escape: fn(&str) -> String,
 ) -> String {
-    let pricing = crate::report::PricingInfo::of(&scenario.prices);
+    let pricing = scenario.prices.info();
     text::setting(
         &pricing,
         values_hours,

@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
-use crate::base::escape::terminal;
 use super::services::{WIDTH, limits, prices, types};
 use super::table::new_wrapped_table;
+use crate::base::escape::terminal;
 use crate::pricing::{self, PriceBook};
 use crate::services::{self, ServiceDef};
 

@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use comfy_table::{ColumnConstraint, Width};
 
-use crate::base::escape::terminal;
 use super::table::new_wrapped_table;
 use super::text;
+use crate::base::escape::terminal;
 use crate::pricing::{LimitValue, PriceBook, Rate};
 use crate::services::{self, ServiceDef};
 
@@ -107,7 +107,7 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
         WIDTH,
     );
     for dimension in def.dimensions {
-        if let Some(service) = dimension.catalogue_service(def) {
+        if let Some(service) = crate::services::catalogue_service(dimension, def) {
             let rows = book.instances(service).len();
             let held = if rows == 0 {
                 "missing from the table".to_string()

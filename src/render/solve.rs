@@ -5,12 +5,12 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::base::escape::terminal;
 use super::json::Exact;
 use super::table::new_wrapped_table;
 use super::text;
+use crate::base::escape::terminal;
 use crate::cli::SolveFormat;
-use crate::params::Override;
+use crate::model::report::Override;
 use crate::scenario::Scenario;
 use crate::whatif::solve::{Answer, Condition, End, Holds};
 

@@ -6,12 +6,12 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::base::escape::{csv as csv_field, terminal};
 use super::json::Exact;
 use super::table::{align_right, new_table};
 use super::text;
+use crate::base::escape::{csv as csv_field, terminal};
 use crate::cli::SweepFormat;
-use crate::params::Override;
+use crate::model::report::Override;
 use crate::scenario::Scenario;
 use crate::whatif::sweep::{Crossover, Sweep, Turn};
 

@@ -5,9 +5,9 @@ use std::fmt::Write;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use crate::base::escape::terminal;
 use super::text;
-use crate::report::{AlternativeResult, Level, Report};
+use crate::base::escape::terminal;
+use crate::model::report::{AlternativeResult, Level, Report};
 
 /// Every piece of text from the scenario or the pricing table goes through
 /// [`terminal`], so that none of it can act on the terminal.

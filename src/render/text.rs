@@ -4,16 +4,16 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use crate::fields::Choice;
-use crate::flow::From;
 use crate::base::number::cents;
-use crate::params::Override;
-use crate::report::{
+use crate::base::units::{Bytes, Duration};
+use crate::model::choice::Choice;
+use crate::model::dimension::LimitKind;
+use crate::model::flow::From;
+use crate::model::report::Override;
+use crate::model::report::{
     AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, PricingInfo, Report,
     Retention, Verdict, Violation,
 };
-use crate::services::LimitKind;
-use crate::base::units::{Bytes, Duration};
 
 /// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
 pub fn number(value: Decimal, max_dp: u32) -> String {

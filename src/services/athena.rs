@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, MIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
@@ -281,9 +282,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::{GIB, KIB, TIB};
+    use crate::model::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     /// The queries that the declared keys make, with `set` over their defaults.

@@ -3,15 +3,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge_type_off;
-use crate::fields::choice;
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, ceil_div};
-use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::base::units::{Bytes, Duration};
+use crate::bill::charge_type_off;
+use crate::model::choice::choice;
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::{Ctx, Doc, EvalError, ServiceDef, ec2, fargate};
-use crate::base::units::{Bytes, Duration};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "batch",
@@ -275,9 +275,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::GIB;
+    use crate::model::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

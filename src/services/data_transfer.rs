@@ -4,14 +4,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::base::units::{Bytes, GIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::Dimension;
+use crate::model::flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "data_transfer",
@@ -216,9 +217,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::base::units::TIB;
+    use crate::model::keys::Value;
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -4,13 +4,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::{charge, charge_type};
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, GIB};
+use crate::bill::{charge, charge_type};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
@@ -266,9 +267,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Violation;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::TIB;
+    use crate::model::report::Violation;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn cluster(instance_type: &'static str) -> Input {

@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Flow, InputKeys};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, KIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Flow, InputKeys};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
@@ -484,8 +485,8 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::base::units::{GIB, PIB};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {
@@ -552,7 +553,10 @@ mod tests {
         assert_eq!(item(&result, "wcu_hour").quantity, dec!(3000) * dec!(744));
         assert_eq!(item(&result, "wcu_hour").monthly_cost, dec!(1450.80));
         assert_eq!(item(&result, "rcu_hour").monthly_cost, dec!(0.09672));
-        assert_eq!(crate::base::number::cents(result.monthly_cost()), dec!(1450.90));
+        assert_eq!(
+            crate::base::number::cents(result.monthly_cost()),
+            dec!(1450.90)
+        );
     }
 
     #[test]
@@ -632,7 +636,7 @@ mod tests {
         let mut input = table(Bytes::kib(1));
         input.mode = CapacityMode::OnDemand;
         input.flow = Flow::new(
-            crate::flow::Rate {
+            crate::model::flow::Rate {
                 average: dec!(20000),
                 peak: dec!(80000),
             },
@@ -642,7 +646,7 @@ mod tests {
         assert_eq!(item(&result, "write_request_units").quantity, dec!(52560));
         assert!(matches!(
             result.violations.as_slice(),
-            [crate::report::Violation::Limit { limit, needed, .. }]
+            [crate::model::report::Violation::Limit { limit, needed, .. }]
                 if limit.key == TABLE_WCU.key && *needed == dec!(80000)
         ));
     }

@@ -2,12 +2,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge_type;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::base::units::Duration;
+use crate::bill::charge_type;
+use crate::model::dimension::Dimension;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
@@ -122,7 +123,7 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
+    use crate::model::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 

@@ -6,14 +6,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::{charge, charge_type, charge_type_off};
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
-use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
-use crate::services::{Ctx, Dimension, Doc, EvalError, ServiceDef};
 use crate::base::units::{Bytes, Duration};
+use crate::bill::{charge, charge_type, charge_type_off};
+use crate::model::dimension::Dimension;
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
@@ -418,9 +419,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::GIB;
+    use crate::model::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -513,7 +514,7 @@ mod tests {
         assert_eq!(capacity("task_instances"), Some(CapacityValue::Count(8)));
         // Task nodes on Spot are a note, not a warning.
         let codes: Vec<_> = result.notes.iter().map(|n| (n.code, n.level)).collect();
-        assert_eq!(codes, [("spot_assumed", crate::report::Level::Info)]);
+        assert_eq!(codes, [("spot_assumed", crate::model::report::Level::Info)]);
     }
 
     #[test]
@@ -530,7 +531,7 @@ mod tests {
         let warned: Vec<_> = result
             .notes
             .iter()
-            .filter(|n| n.level == crate::report::Level::Warning)
+            .filter(|n| n.level == crate::model::report::Level::Warning)
             .map(|n| n.code)
             .collect();
         assert_eq!(warned, ["core_on_spot"]);

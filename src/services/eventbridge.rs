@@ -2,13 +2,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::flow::{self, Flow, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Duration, GIB, KIB};
+use crate::bill::charge;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Flow, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
@@ -251,9 +252,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Fed, ctx, item, prices};
     use crate::base::units::{Bytes, PIB};
+    use crate::model::keys::Value;
+    use crate::services::testing::{Fed, ctx, item, prices};
     use rust_decimal_macros::dec;
 
     /// The bus that the declared keys make, with `set` over their defaults.

@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge_off;
-use crate::fields::{Choice, choice};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::spot::{self, SPOT_DISCOUNT};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, MIB};
+use crate::bill::charge_off;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::spot::{self, SPOT_DISCOUNT};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
@@ -397,9 +398,9 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::GIB;
+    use crate::model::keys::Value;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Flow, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, GIB, KIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Flow, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "firehose",
@@ -332,9 +333,9 @@ const FIX_DIRECT_PUT: &str = "request a quota increase, or put Kinesis Data Stre
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Violation;
-    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::base::units::PIB;
+    use crate::model::report::Violation;
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -384,7 +385,10 @@ mod tests {
             .unwrap();
         let ingestion = item(&result, "ingestion_gb");
         assert_eq!(ingestion.quantity, dec!(1327104000000) / dec!(1073741824));
-        assert_eq!(crate::base::number::cents(ingestion.monthly_cost), dec!(35.84));
+        assert_eq!(
+            crate::base::number::cents(ingestion.monthly_cost),
+            dec!(35.84)
+        );
     }
 
     #[test]

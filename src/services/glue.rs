@@ -4,14 +4,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::Duration;
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",
@@ -509,7 +510,7 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
+    use crate::model::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
@@ -719,7 +720,7 @@ mod tests {
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert!(matches!(
             result.violations.as_slice(),
-            [crate::report::Violation::Minimum { limit, .. }] if limit.key == SESSION_MIN_DPUS.key
+            [crate::model::report::Violation::Minimum { limit, .. }] if limit.key == SESSION_MIN_DPUS.key
         ));
     }
 

@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, MIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
@@ -370,12 +371,12 @@ const INCLUDED_EPHEMERAL_STORAGE: u64 = 512 * MIB;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::Flow;
-    use crate::keys::Value;
     use crate::base::number::cents;
-    use crate::report::Violation;
-    use crate::services::testing::{self, Fed, ctx, item, prices, steady};
     use crate::base::units::PIB;
+    use crate::model::flow::Flow;
+    use crate::model::keys::Value;
+    use crate::model::report::Violation;
+    use crate::services::testing::{self, Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
@@ -407,7 +408,7 @@ mod tests {
             hours: dec!(730),
             free_tier: true,
             round_up_to_cent: false,
-            input: crate::flow::Flow::NOTHING,
+            input: crate::model::flow::Flow::NOTHING,
             prices_set: &[],
             usage: &crate::bill::Usage::default(),
         };
@@ -488,7 +489,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             result.violations.as_slice(),
-            [crate::report::Violation::Limit {
+            [crate::model::report::Violation::Limit {
                 limit: &MAX_DURATION,
                 needed: dec!(1200000),
                 allowed: dec!(900000),

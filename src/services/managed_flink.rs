@@ -18,12 +18,13 @@
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties, Violation};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, GIB};
+use crate::bill::charge;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
@@ -393,8 +394,8 @@ fn billed_hours(groups: &[Runs], minimum: Duration) -> Result<Decimal, EvalError
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::report::Violation;
+    use crate::model::keys::Value;
+    use crate::model::report::Violation;
     use crate::services::testing::{self, Alone, item, prices};
     use rust_decimal_macros::dec;
 
@@ -405,7 +406,7 @@ mod tests {
             hours: dec!(720),
             free_tier: false,
             round_up_to_cent: true,
-            input: crate::flow::Flow::NOTHING,
+            input: crate::model::flow::Flow::NOTHING,
             prices_set: &[],
             usage: Box::leak(Box::default()),
         }

@@ -5,60 +5,21 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::Usage;
-use crate::flow::{Flow, InputKeys, Rate};
-use crate::keys::{Invalid, Key, Value, Values};
 use crate::base::number::Exact;
-use crate::pricing::{LimitValue, PriceBook};
-use crate::report::ComponentResult;
 use crate::base::units::{Bytes, Duration};
+use crate::bill::Usage;
+use crate::model::dimension::{Dimension, Limit};
+use crate::model::flow::{Flow, InputKeys, Rate};
+use crate::model::keys::{Invalid, Key, Value, Values};
+use crate::model::report::ComponentResult;
+use crate::pricing::{LimitValue, PriceBook};
 
-/// A billing dimension: the key its price has in a pricing table
-/// (`kinesis_data_streams.shard_hour`) and the unit calc counts it in.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Dimension {
-    pub key: &'static str,
-    pub unit: &'static str,
-    /// [`key_hash`] of `key`, worked out when the program is compiled: a
-    /// price is found by it, without hashing a string at run time.
-    pub hash: u64,
-    /// The service whose catalogue (`[instances.<service>]`) prices this
-    /// dimension by type, for a dimension priced by another catalogue's rows
-    /// than its service's own (an EMR group's EC2 part, priced by
-    /// `[instances.ec2]`); `None` for a dimension priced in `[prices]`, or
-    /// its service's own catalogue dimension.
-    pub rows: Option<&'static str>,
-}
-
-impl Dimension {
-    /// The key without its service: `shard_hour`.
-    pub fn name(&self) -> &'static str {
-        self.key.split_once('.').map_or(self.key, |(_, name)| name)
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LimitKind {
-    Count,
-    Bytes,
-    Duration,
-}
-
-/// A quota or typical figure that AWS sets and may change, read from the pricing table.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Limit {
-    pub key: &'static str,
-    /// [`key_hash`] of `key`, as for a [`Dimension`].
-    pub hash: u64,
-    pub kind: LimitKind,
-    /// What it limits, for messages: "shards per account".
-    pub what: &'static str,
-}
-
-impl Limit {
-    pub fn name(&self) -> &'static str {
-        self.key.split_once('.').map_or(self.key, |(_, name)| name)
-    }
+/// The service whose catalogue prices `dimension` by type, if one does:
+/// its own `rows`, or for a service's own catalogue dimension, the service.
+pub fn catalogue_service(dimension: &Dimension, def: &ServiceDef) -> Option<&'static str> {
+    dimension
+        .rows
+        .or_else(|| (def.catalogue == Some(dimension)).then_some(def.name))
 }
 
 /// What the registry knows of a service.
@@ -404,11 +365,11 @@ pub fn hours_running(
 pub fn keys(def: &ServiceDef) -> impl Iterator<Item = &'static Key> {
     let input = def.input.map_or(&[][..], |keys| keys.all);
     let output = if def.transforms {
-        crate::flow::OUTPUT_KEYS
+        crate::model::flow::OUTPUT_KEYS
     } else {
         &[]
     };
-    [&crate::flow::ID, &crate::flow::FROM]
+    [&crate::model::flow::ID, &crate::model::flow::FROM]
         .into_iter()
         .chain(input.iter().copied())
         .chain(output.iter().copied())
@@ -440,57 +401,6 @@ pub fn dimension_keys() -> impl Iterator<Item = &'static str> {
         .flat_map(|def| def.dimensions.iter().map(|d| d.key))
 }
 
-impl Dimension {
-    pub const fn new(key: &'static str, unit: &'static str) -> Self {
-        Self {
-            key,
-            unit,
-            hash: key_hash(key),
-            rows: None,
-        }
-    }
-
-    /// The same dimension, priced by type by the rows of `service`'s catalogue.
-    pub const fn priced_by_rows_of(self, service: &'static str) -> Self {
-        Self {
-            rows: Some(service),
-            ..self
-        }
-    }
-
-    /// The service whose catalogue prices this dimension by type, if one
-    /// does: its own `rows`, or for a service's own catalogue dimension, the
-    /// service.
-    pub fn catalogue_service(&self, def: &ServiceDef) -> Option<&'static str> {
-        self.rows
-            .or_else(|| (def.catalogue == Some(self)).then_some(def.name))
-    }
-}
-
-impl Limit {
-    pub const fn new(key: &'static str, kind: LimitKind, what: &'static str) -> Self {
-        Self {
-            key,
-            hash: key_hash(key),
-            kind,
-            what,
-        }
-    }
-}
-
-/// FNV-1a of a price's or limit's key, in a constant: the registry's keys
-/// are hashed when the program is compiled.
-pub const fn key_hash(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash = (hash ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
-}
-
 /// A pricing table and helpers for the services' unit tests.
 #[cfg(test)]
 pub mod testing {
@@ -498,11 +408,11 @@ pub mod testing {
     use rust_decimal::Decimal;
 
     use super::{Ctx, EvalError, Parse, ServiceDef};
-    use crate::flow::{Flow, Rate};
-    use crate::keys::{Invalid, Key, Value, Values};
-    use crate::pricing::{self, PriceBook};
-    use crate::report::{ComponentResult, LineItem};
     use crate::base::units::Bytes;
+    use crate::model::flow::{Flow, Rate};
+    use crate::model::keys::{Invalid, Key, Value, Values};
+    use crate::model::report::{ComponentResult, LineItem};
+    use crate::pricing::{self, PriceBook};
 
     pub fn prices() -> &'static PriceBook {
         pricing::compiled(pricing::DEFAULT_TABLE).expect("bundled table")
@@ -515,7 +425,7 @@ pub mod testing {
             free_tier: false,
             round_up_to_cent: false,
             usage: Box::leak(Box::default()),
-            input: crate::flow::Flow::NOTHING,
+            input: crate::model::flow::Flow::NOTHING,
             prices_set: &[],
         }
     }

@@ -3,14 +3,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::{charge, charge_type};
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, ceil_div};
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, GIB};
+use crate::bill::{charge, charge_type};
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
@@ -565,10 +566,10 @@ const FIX_SPLIT_CLUSTER: &str =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::report::{Level, Violation};
-    use crate::services::testing::{self, Fed, ctx, item, steady};
     use crate::base::units::{MIB, PIB, TIB};
+    use crate::model::keys::Value;
+    use crate::model::report::{Level, Violation};
+    use crate::services::testing::{self, Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn provisioned(
@@ -645,7 +646,7 @@ mod tests {
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(
             result.violations.as_slice(),
-            [crate::report::Violation::Limit {
+            [crate::model::report::Violation::Limit {
                 limit: &BROKER_STORAGE,
                 needed: dec!(604800) * Decimal::from(MIB),
                 allowed: dec!(512000) * Decimal::from(MIB),

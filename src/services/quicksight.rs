@@ -4,13 +4,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, GIB};
+use crate::bill::charge;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "quicksight",
@@ -250,7 +251,7 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
+    use crate::model::keys::Value;
     use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 

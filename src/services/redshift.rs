@@ -4,14 +4,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::{charge, charge_type};
-use crate::fields::choice;
-use crate::flow::Flow;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef, athena};
 use crate::base::units::{Bytes, Duration, MIB};
+use crate::bill::{charge, charge_type};
+use crate::model::choice::choice;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::Flow;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef, athena};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
@@ -712,10 +713,10 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::report::Violation;
-    use crate::services::testing::{Alone, ctx, item};
     use crate::base::units::{GIB, TIB};
+    use crate::model::keys::Value;
+    use crate::model::report::Violation;
+    use crate::services::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {

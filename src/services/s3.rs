@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Flow, InputKeys, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::Exact;
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, GIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Flow, InputKeys, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
@@ -285,9 +286,9 @@ const EVENT_SIZE: Bytes = Bytes::kib(1);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Level;
-    use crate::services::testing::{Fed, ctx, item, prices, steady};
     use crate::base::units::{Duration, PIB, TIB};
+    use crate::model::report::Level;
+    use crate::services::testing::{Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {

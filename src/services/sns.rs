@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::fields::{Choice, choice};
-use crate::flow::{self, Rate};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Delivery, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, GIB, KIB};
+use crate::bill::charge;
+use crate::model::choice::{Choice, choice};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Rate};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::services::{Ctx, Delivery, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sns",
@@ -355,10 +356,10 @@ const FIX_FIFO: &str = "set the topic's throughput scope to message group, or sp
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
-    use crate::report::{Level, Violation};
-    use crate::services::testing::{Fed, ctx, item, steady};
     use crate::base::units::{Duration, PIB};
+    use crate::model::keys::Value;
+    use crate::model::report::{Level, Violation};
+    use crate::services::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     /// The topic that the declared keys make, with `set` over their defaults.

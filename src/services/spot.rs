@@ -5,9 +5,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::fields::choice;
-use crate::keys::{Default, Invalid, Key, Kind, Values};
-use crate::report::{CapacityValue, ComponentResult};
+use crate::model::choice::choice;
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult};
 
 choice! {
     /// How EC2 capacity is bought.
@@ -66,7 +66,7 @@ pub fn note(result: &mut ComponentResult, off: Decimal) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keys::Value;
+    use crate::model::keys::Value;
     use rust_decimal_macros::dec;
 
     static KEYS: &[&Key] = &[&SPOT_DISCOUNT];

@@ -4,13 +4,14 @@
 
 use rust_decimal::Decimal;
 
-use crate::bill::charge;
-use crate::flow::{self, Flow};
-use crate::keys::{Default, Invalid, Key, Kind, Values};
 use crate::base::number::{Exact, MILLION};
-use crate::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
-use crate::services::{Ctx, Dimension, Doc, EvalError, Limit, LimitKind, ServiceDef};
 use crate::base::units::{Bytes, Duration, GIB, KIB};
+use crate::bill::charge;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{self, Flow};
+use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
+use crate::services::{Ctx, Doc, EvalError, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",

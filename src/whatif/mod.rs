@@ -11,11 +11,11 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::base::diagnostic::Diagnostic;
-use crate::keys::{Key, Kind, Value};
 use crate::base::number::Inexact;
+use crate::base::units::{Bytes, Duration};
+use crate::model::keys::{Key, Kind, Value};
 use crate::params::{self, Place};
 use crate::scenario::Scenario;
-use crate::base::units::{Bytes, Duration};
 
 /// `FROM..TO` read as two values on `axis`, each checked as the scenario's
 /// own value would be.

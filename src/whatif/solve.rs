@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 
 use super::{Axis, Boundary, bisect};
 use crate::base::diagnostic::Diagnostic;
-use crate::evaluate::Evaluator;
-use crate::keys::Value;
 use crate::base::number::Inexact;
-use crate::report::AlternativeResult;
+use crate::evaluate::Evaluator;
+use crate::model::keys::Value;
+use crate::model::report::AlternativeResult;
 use crate::scenario::Scenario;
 
 /// Points on the grid that finds where a condition holds, before the ends
@@ -190,7 +190,7 @@ fn default_range(
     let mut to = current
         .checked_mul(Decimal::from(DEFAULT_REACH))
         .ok_or_else(needs_range)?;
-    if let crate::keys::Kind::Count { max, .. } = axis.key.kind {
+    if let crate::model::keys::Kind::Count { max, .. } = axis.key.kind {
         to = to.min(Decimal::from(max));
     }
     if axis.measure == super::Measure::Size {

@@ -8,8 +8,8 @@ use rust_decimal::Decimal;
 use super::{Axis, Boundary, bisect};
 use crate::base::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
-use crate::keys::Value;
-use crate::report::{AlternativeResult, CapacityValue, Verdict};
+use crate::model::keys::Value;
+use crate::model::report::{AlternativeResult, CapacityValue, Verdict};
 use crate::scenario::Scenario;
 
 /// Capacity figures that step with the load, one of which a sweep shows

@@ -1,17 +1,28 @@
 //! What an evaluation produces: plain numbers and keys, no words. The renderers
 //! turn these into tables, JSON or Markdown.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-use crate::fields::choice;
-use crate::flow::{Flow, From};
-use crate::pricing::MAX_TIERS;
-use crate::services::{Dimension, Limit};
 use crate::base::units::{Bytes, Duration};
+use crate::model::choice::choice;
+use crate::model::dimension::{Dimension, Limit};
+use crate::model::flow::{Flow, From};
+
+pub const MAX_TIERS: usize = 4;
+
+/// A fixed rate that converted a table's prices from another currency:
+/// `rate` units of this table's currency for one of `from`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExchangeRate {
+    pub from: Cow<'static, str>,
+    pub rate: Decimal,
+    pub as_of: Cow<'static, str>,
+}
 
 /// One line of a bill: `quantity` (less `free_quantity`) × `unit_price` = `monthly_cost`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -439,19 +450,16 @@ pub struct PricingInfo {
     pub currency: String,
     pub as_of: String,
     /// The fixed rate the table's prices were converted at, if they were.
-    pub exchange_rate: Option<crate::pricing::ExchangeRate>,
+    pub exchange_rate: Option<ExchangeRate>,
 }
 
-impl PricingInfo {
-    pub fn of(book: &crate::pricing::PriceBook) -> Self {
-        Self {
-            name: book.name.to_string(),
-            region: book.region.to_string(),
-            currency: book.currency.to_string(),
-            as_of: book.as_of.to_string(),
-            exchange_rate: book.exchange_rate.clone(),
-        }
-    }
+/// A value a what-if set over the scenario's: its path, as the user wrote
+/// the value, and what the scenario had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub path: String,
+    pub value: String,
+    pub was: String,
 }
 
 /// Everything `calc` found for a scenario.
@@ -462,7 +470,7 @@ pub struct Report {
     pub hours_per_month: Decimal,
     pub free_tier: bool,
     /// Values set over the scenario's for this run (`--set`).
-    pub overrides: Vec<crate::params::Override>,
+    pub overrides: Vec<Override>,
     /// The alternative the scenario chose (`choice`), by index.
     pub choice: Option<usize>,
     pub alternatives: Vec<AlternativeResult>,

@@ -4,9 +4,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::keys::{Default, Key, Kind, Values};
-use crate::report::Ordering;
 use crate::base::units::{Bytes, Duration};
+use crate::model::keys::{Default, Key, Kind, Values};
+use crate::model::report::Ordering;
 
 static MAX_LATENCY: Key = Key::new(
     "max_latency",

@@ -297,7 +297,7 @@ impl<'a> Values<'a> {
         }
     }
 
-    pub fn choice<C: crate::fields::Choice>(&self, key: &'static Key) -> Option<C> {
+    pub fn choice<C: crate::model::choice::Choice>(&self, key: &'static Key) -> Option<C> {
         match self.get(key) {
             Value::Choice(i) => C::CHOICES.get(usize::from(*i)).map(|(_, c)| *c),
             _ => None,

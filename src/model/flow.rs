@@ -5,9 +5,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::keys::{Default, Key, Kind, Values};
 use crate::base::number::{Exact, TooLarge};
 use crate::base::units::Bytes;
+use crate::model::keys::{Default, Key, Kind, Values};
 
 /// A rate of records a second: the month's average and its peak.
 ///

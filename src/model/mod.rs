@@ -1,0 +1,12 @@
+//! The vocabulary every floor above speaks, as plain data: the keys a
+//! scenario declares and their values, names chosen from a fixed set,
+//! billing dimensions and limits, what flows between components, the
+//! requirements, and the results of an evaluation. It imports only the
+//! primitives.
+
+pub mod choice;
+pub mod dimension;
+pub mod flow;
+pub mod keys;
+pub mod report;
+pub mod requirements;
