@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::number::{self, Exact};
 use crate::base::units::Duration;
-use crate::bill::Usage;
 use crate::model::flow::{self, Flow, From, Unfit};
 use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
 use crate::model::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
-use crate::services::{Ctx, EvalError, Input};
+use crate::services::kit::usage::Usage;
+use crate::services::kit::{Ctx, EvalError};
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
@@ -190,10 +190,9 @@ pub fn evaluate_alternative_into(
             From::Workload => ctx.input,
             From::Component(j) => {
                 let producer = &alternative.components[j];
-                let mut built = None;
-                let copies = service(producer, values, &mut built)
-                    .map_err(|e| (j, e))?
-                    .delivery_to(component.def().name)
+                let copies = producer
+                    .delivery_to(values, component.def().name)
+                    .map_err(|_| (j, EvalError::Invalid))?
                     .copies();
                 let emitted = out.components[j].output.unwrap_or(Flow::NOTHING);
                 Flow {
@@ -219,10 +218,9 @@ pub fn evaluate_alternative_into(
             From::Workload => Decimal::ZERO,
             From::Component(j) => out.components[j].path_latency.ms(),
         };
-        let mut built = None;
         let result = &mut out.components[i];
-        service(component, values, &mut built)
-            .and_then(|service| service.evaluate_into(&component_ctx, result))
+        component
+            .evaluate_into(values, &component_ctx, result)
             .map_err(|e| (i, e))?;
         result.id.clone_from(&component.id);
         result.input = input;
@@ -269,16 +267,6 @@ fn unfit(error: Unfit) -> EvalError {
         Unfit::PeakBelowAverage(rate) => EvalError::PeakBelowAverage(rate),
         Unfit::TooLarge => EvalError::Arithmetic,
     }
-}
-
-/// The service's inputs for `component`, built from `values`.
-fn service<'a>(
-    component: &Component,
-    values: &[Value],
-    built: &'a mut Option<Input>,
-) -> Result<&'a Input, EvalError> {
-    let input = component.build(values).map_err(|_| EvalError::Invalid)?;
-    Ok(built.insert(input))
 }
 
 /// Checks an alternative against the requirements: latency adds up along the

@@ -4,7 +4,6 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod base;
-pub mod bill;
 pub mod check;
 pub mod cli;
 pub mod diff;
@@ -300,13 +299,13 @@ fn pricing_command(command: &cli::PricingCommand) -> Result<String, Diagnostic> 
     match command {
         cli::PricingCommand::List => Ok(render::pricing::list()),
         cli::PricingCommand::Show { table, service } => {
-            let book = pricing::load(table, pricing::NamedBy::CommandLine)?;
+            let book = pricing::load(table, pricing::NamedBy::CommandLine, services::vocabulary())?;
             let def = service.as_deref().map(known_service).transpose()?;
             Ok(render::pricing::show(&book, def))
         }
         cli::PricingCommand::Check { file } => {
             let source = files::read(file, "pricing table ")?;
-            let book = pricing::parse(&source)?;
+            let book = pricing::parse(&source, services::vocabulary())?;
             let warnings = pricing::audit(&source, &dates::today())?;
             Ok(render::pricing::checked(&book, &warnings))
         }
@@ -337,6 +336,7 @@ fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String
     let book = pricing::load(
         pricing.unwrap_or(pricing::DEFAULT_TABLE),
         pricing::NamedBy::CommandLine,
+        services::vocabulary(),
     )?;
     Ok(render::services::detail(def, &book))
 }

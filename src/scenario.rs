@@ -17,10 +17,12 @@ use crate::fields::{Entry, Fields, Sp};
 use crate::model::flow::{self, From, Own};
 use crate::model::keys::Invalid;
 use crate::model::keys::{Value, Values};
+use crate::model::report::ComponentResult;
 use crate::model::requirements;
 use crate::params::{Params, Place};
 use crate::pricing::{self, NamedBy, PriceBook};
-use crate::services::{self, Delivery, Input, ServiceDef};
+use crate::services;
+use crate::services::kit::{Ctx, Delivery, EvalError, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -81,9 +83,31 @@ impl Component {
         self.def
     }
 
-    /// The service's inputs, from `values` (the scenario's, or varied ones).
-    pub fn build(&self, values: &[Value]) -> Result<Input, Invalid> {
-        build(self.def, values, &self.slots)
+    /// The values of its service's own keys, from `values` (the
+    /// scenario's, or varied ones).
+    pub fn values<'v>(&self, values: &'v [Value]) -> Values<'v> {
+        Values::new(self.def.keys, &values[self.slots.clone()])
+    }
+
+    /// Whether `values` make a component of its service.
+    pub fn check(&self, values: &[Value]) -> Result<(), Invalid> {
+        (self.def.functions.check)(&self.values(values))
+    }
+
+    /// How a consumer of service `consumer` receives its records.
+    pub fn delivery_to(&self, values: &[Value], consumer: &str) -> Result<Delivery, Invalid> {
+        (self.def.functions.delivery)(&self.values(values), consumer)
+    }
+
+    /// Its capacity, bill, latency and limit checks at `values`, into
+    /// `result`, whose buffers are reused.
+    pub fn evaluate_into(
+        &self,
+        values: &[Value],
+        ctx: &Ctx,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        (self.def.functions.evaluate)(&self.values(values), ctx, result)
     }
 
     /// The rate, peak and size it sets for its own input.
@@ -597,7 +621,7 @@ fn parse_component(
     } else {
         params.values.len()..params.values.len()
     };
-    let slots = params.read(&mut fields, def.parse.keys, place)?;
+    let slots = params.read(&mut fields, def.keys, place)?;
     check_replaced_rate(
         source,
         params,
@@ -607,7 +631,7 @@ fn parse_component(
     )?;
     // Built once here to check the values fit together; an evaluation
     // builds the component again from the values it is given.
-    build(def, &params.values, &slots)
+    (def.functions.check)(&Values::new(def.keys, &params.values[slots.clone()]))
         .map_err(|invalid| params.locate(source, slots.clone(), invalid, span))?;
     fields.finish()?;
     let component = Component {
@@ -620,15 +644,6 @@ fn parse_component(
         def,
     };
     Ok((component, from))
-}
-
-/// A component of `def` from the values of its own keys.
-fn build(
-    def: &'static ServiceDef,
-    values: &[Value],
-    slots: &Range<usize>,
-) -> Result<Input, Invalid> {
-    (def.parse.build)(&Values::new(def.parse.keys, &values[slots.clone()]))
 }
 
 /// An id names a component in `from` and in paths
@@ -663,10 +678,10 @@ fn check_deliveries(
             continue;
         };
         let consumer = component.def().name;
-        let Ok(producer) = components[j].build(values) else {
+        let Ok(delivery) = components[j].delivery_to(values, consumer) else {
             continue;
         };
-        match producer.delivery_to(consumer) {
+        match delivery {
             Delivery::Every => {}
             Delivery::Copies { count, .. } if count > 0 => {}
             Delivery::Copies { key, .. } => {
@@ -719,7 +734,7 @@ pub(crate) fn validate(scenario: &Scenario, values: &[Value]) -> Result<(), Diag
                 component.slots.clone(),
             )?;
             component
-                .build(values)
+                .check(values)
                 .map_err(|invalid| params.locate(source, component.slots.clone(), invalid, span))?;
         }
         check_deliveries(source, &alternative.components, values)?;
@@ -800,18 +815,19 @@ fn load_pricing(
         allow_outside: overrides.allow_outside_pricing,
     };
     match (overrides.pricing.as_deref(), named) {
-        (Some(table), _) => pricing::load(table, NamedBy::CommandLine),
-        (None, Some(table)) => pricing::load(table.get_ref(), by_scenario).map_err(|error| {
-            // A table that cannot be found is the scenario's mistake: point at it.
-            if error.file.is_none() {
-                let mut located = scenario.error(table.span().into(), error.message);
-                located.help = error.help;
-                located
-            } else {
-                error
-            }
-        }),
-        (None, None) => pricing::load(pricing::DEFAULT_TABLE, by_scenario),
+        (Some(table), _) => pricing::load(table, NamedBy::CommandLine, services::vocabulary()),
+        (None, Some(table)) => pricing::load(table.get_ref(), by_scenario, services::vocabulary())
+            .map_err(|error| {
+                // A table that cannot be found is the scenario's mistake: point at it.
+                if error.file.is_none() {
+                    let mut located = scenario.error(table.span().into(), error.message);
+                    located.help = error.help;
+                    located
+                } else {
+                    error
+                }
+            }),
+        (None, None) => pricing::load(pricing::DEFAULT_TABLE, by_scenario, services::vocabulary()),
     }
 }
 

@@ -95,7 +95,7 @@ fn table(keys: &[&'static Key], description: &str) -> Value {
 
 /// One service's component: its `service` name and every key it takes.
 fn component(def: &ServiceDef) -> Value {
-    let mut properties = properties(services::keys(def));
+    let mut properties = properties(services::kit::keys(def));
     properties.insert(
         "service".to_string(),
         json!({ "const": def.name, "description": def.doc.summary }),

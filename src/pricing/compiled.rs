@@ -192,16 +192,21 @@ fn evidence(evidence: Evidence) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{BUNDLED, bundled, parse};
+    use super::super::{bundled, parse};
     use super::*;
+
+    /// The bundled tables, by file name under `pricing/`, in the order
+    /// `calc pricing list` shows them; the first is the default.
+    const BUNDLED: [&str; 3] = ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"];
 
     /// Each bundled table, read and checked from its TOML.
     fn parsed() -> Vec<(&'static str, PriceBook)> {
         BUNDLED
             .iter()
-            .map(|(name, _)| {
+            .map(|name| {
                 let source = bundled(name).expect("bundled");
-                (*name, parse(&source).unwrap_or_else(|e| panic!("{e}")))
+                let book = parse(&source, crate::services::vocabulary());
+                (*name, book.unwrap_or_else(|e| panic!("{e}")))
             })
             .collect()
     }

@@ -25,7 +25,7 @@ use crate::services;
 
 use figure::Figure;
 
-use super::MAX_TIERS;
+use crate::model::report::MAX_TIERS;
 
 /// `calc pricing import`: the table on stdout, what is missing on stderr.
 pub fn run(request: &Request, name: Option<&str>) -> crate::Outcome {

@@ -15,7 +15,11 @@ pub fn coverage(book: &PriceBook) -> (usize, usize, usize, usize, Vec<&'static s
     let (mut prices, mut all_prices, mut limits, mut all_limits) = (0, 0, 0, 0);
     let mut partial = Vec::new();
     for def in services::ALL {
-        let held_prices = def.dimensions.iter().filter(|d| book.holds(def, d)).count();
+        let held_prices = def
+            .dimensions
+            .iter()
+            .filter(|d| book.holds(&def.priced(), d))
+            .count();
         let held_limits = def
             .limits
             .iter()
@@ -46,7 +50,7 @@ pub fn list() -> String {
         ],
         WIDTH,
     );
-    for (name, _) in pricing::BUNDLED {
+    for name in pricing::bundled_names() {
         let Some(book) = pricing::compiled(name) else {
             continue;
         };

@@ -62,7 +62,7 @@ pub fn detail(def: &ServiceDef, book: &PriceBook) -> String {
     );
 
     let mut inputs = new_wrapped_table(&["key", "default", "meaning"], WIDTH);
-    for key in crate::services::keys(def) {
+    for key in crate::services::kit::keys(def) {
         inputs.add_row(vec![
             key.name.to_string(),
             key.default_text(),
@@ -107,7 +107,7 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
         WIDTH,
     );
     for dimension in def.dimensions {
-        if let Some(service) = crate::services::catalogue_service(dimension, def) {
+        if let Some(service) = def.priced().catalogue_service(dimension) {
             let rows = book.instances(service).len();
             let held = if rows == 0 {
                 "missing from the table".to_string()

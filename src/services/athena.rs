@@ -4,32 +4,30 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, MIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
     title: "Athena",
     dimensions: &[&DATA_SCANNED],
     limits: &[&LATENCY, &SMALL_FILE_SIZE],
-    parse: super::Parse {
-        keys: &[
-            &QUERIES_PER_MONTH,
-            &TABLE_SIZE,
-            &FORMAT,
-            &COMPRESSION_RATIO,
-            &COLUMNS,
-            &COLUMNS_READ,
-            &PARTITIONS_READ,
-            &FILE_SIZE,
-        ],
-        build,
-    },
+    keys: &[
+        &QUERIES_PER_MONTH,
+        &TABLE_SIZE,
+        &FORMAT,
+        &COMPRESSION_RATIO,
+        &COLUMNS,
+        &COLUMNS_READ,
+        &PARTITIONS_READ,
+        &FILE_SIZE,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     catalogue: None,
@@ -158,7 +156,7 @@ pub struct Input {
     pub file_size: Option<Bytes>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `athena` has no value");
     let Some(queries_per_month) = values.number(&QUERIES_PER_MONTH) else {
         return Err(Invalid::component("`athena` needs `queries_per_month`")
@@ -199,7 +197,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("a query that reads a tenth of the partitions has `partitions_read = 0.1`"));
     }
-    Ok(super::Input::Athena(Input {
+    Ok(Input {
         queries_per_month,
         table_size,
         format: values.choice(&FORMAT).ok_or_else(default)?,
@@ -207,11 +205,15 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         columns,
         partitions_read,
         file_size: values.bytes(&FILE_SIZE),
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.format.as_str()));
         // Athena reads the data as stored: compressed text is scanned at its
         // compressed size, and a columnar file only in the columns named.
@@ -284,15 +286,12 @@ mod tests {
     use super::*;
     use crate::base::units::{GIB, KIB, TIB};
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     /// The queries that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Athena(queries) => Ok(queries),
-            other => panic!("not Athena: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn queries(per_month: Decimal, table_size: Bytes, format: Format) -> Input {

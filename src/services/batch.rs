@@ -5,13 +5,14 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, ceil_div};
 use crate::base::units::{Bytes, Duration};
-use crate::bill::charge_type_off;
 use crate::model::choice::choice;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
-use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef, ec2, fargate};
+use crate::services::kit::bill::charge_type_off;
+use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::{ec2, fargate};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "batch",
@@ -19,20 +20,18 @@ pub const SERVICE: ServiceDef = ServiceDef {
     // Its line items are EC2's and Fargate's: Batch adds no price.
     dimensions: &[],
     limits: &[],
-    parse: super::Parse {
-        keys: &[
-            &JOBS_PER_MONTH,
-            &DURATION,
-            &VCPU,
-            &MEMORY,
-            &COMPUTE,
-            &INSTANCE_TYPE,
-            &PURCHASE,
-            &SPOT_DISCOUNT,
-            &MULTI_NODE,
-        ],
-        build,
-    },
+    keys: &[
+        &JOBS_PER_MONTH,
+        &DURATION,
+        &VCPU,
+        &MEMORY,
+        &COMPUTE,
+        &INSTANCE_TYPE,
+        &PURCHASE,
+        &SPOT_DISCOUNT,
+        &MULTI_NODE,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     catalogue: None,
@@ -119,7 +118,7 @@ pub struct Input {
     pub spot_discount: Option<Decimal>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `batch` has no value");
     let (Some(jobs_per_month), Some(duration)) =
         (values.number(&JOBS_PER_MONTH), values.duration(&DURATION))
@@ -164,7 +163,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             None
         }
     };
-    Ok(super::Input::Batch(Input {
+    Ok(Input {
         jobs_per_month,
         duration,
         vcpu,
@@ -172,11 +171,15 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         instance_type,
         multi_node: values.flag(&MULTI_NODE).ok_or_else(default)?,
         spot_discount,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         match self.instance_type {
             Some(instance_type) => self.on_ec2(ctx, instance_type, result)?,
             None => self.on_fargate(ctx, result)?,
@@ -198,7 +201,9 @@ impl Input {
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
+}
 
+impl Input {
     fn on_ec2(
         &self,
         ctx: &Ctx,
@@ -277,14 +282,11 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Batch(job) => Ok(job),
-            other => panic!("not a Batch job: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn jobs(vcpu: Decimal, gb: u64, compute: Option<&'static str>) -> Input {

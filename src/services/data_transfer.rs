@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, GIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::Dimension;
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "data_transfer",
@@ -20,10 +20,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     dimensions: &[&INTERNET_OUT_GB, &INTER_AZ_GB, &INTER_REGION_GB],
     limits: &[],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[&KIND, &COPIES, &INTERNET_OUT, &INTER_AZ, &INTER_REGION],
-        build,
-    },
+    keys: &[&KIND, &COPIES, &INTERNET_OUT, &INTER_AZ, &INTER_REGION],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -118,7 +116,7 @@ pub struct Input {
     pub inter_region: Option<Bytes>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let kind = values.choice::<Transfer>(&KIND);
     let copies = values.count(&COPIES);
     if let (None, Some(_)) = (kind, copies) {
@@ -155,11 +153,15 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("e.g. `internet_out = \"2 TB\"`, or `kind = \"internet_out\"` after the component whose output leaves AWS"));
     }
-    Ok(super::Input::DataTransfer(input))
+    Ok(input)
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, self.flow.map(|(kind, _)| kind.as_str()));
         let flow_gb = match self.flow {
             Some((_, copies)) => {
@@ -219,14 +221,11 @@ mod tests {
     use super::*;
     use crate::base::units::TIB;
     use crate::model::keys::Value;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::DataTransfer(input) => Ok(input),
-            other => panic!("not data transfer: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn volumes(internet_out: Option<Bytes>, inter_az: Option<Bytes>) -> Input {

@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, GIB};
-use crate::bill::{charge, charge_type};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
@@ -29,17 +29,15 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FREE_BACKUP_SHARE,
     ],
     catalogue: Some(&INSTANCE_HOUR),
-    parse: super::Parse {
-        keys: &[
-            &INSTANCE_TYPE,
-            &INSTANCES,
-            &STORAGE,
-            &IO_PER_MONTH,
-            &BACKUP,
-            &HOURS_RUNNING,
-        ],
-        build,
-    },
+    keys: &[
+        &INSTANCE_TYPE,
+        &INSTANCES,
+        &STORAGE,
+        &IO_PER_MONTH,
+        &BACKUP,
+        &HOURS_RUNNING,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: false,
@@ -139,7 +137,7 @@ pub struct Input {
     pub hours_running: Option<Duration>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `documentdb` has no value");
     let Some(instance_type) = values.name(&INSTANCE_TYPE) else {
         return Err(
@@ -148,7 +146,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             ),
         );
     };
-    let hours_running = super::hours_running(
+    let hours_running = crate::services::kit::hours_running(
         values,
         &HOURS_RUNNING,
         "leave it out for a cluster that runs all month",
@@ -161,18 +159,22 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("set `instances`, or leave `hours_running` out to keep only the storage"));
     }
-    Ok(super::Input::DocumentDb(Input {
+    Ok(Input {
         instance_type,
         instances,
         storage: values.bytes(&STORAGE).ok_or_else(default)?,
         io_per_month: values.number(&IO_PER_MONTH).ok_or_else(default)?,
         backup: values.bytes(&BACKUP).ok_or_else(default)?,
         hours_running,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
         let row = ctx
             .prices
@@ -269,7 +271,7 @@ mod tests {
     use super::*;
     use crate::base::units::TIB;
     use crate::model::report::Violation;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn cluster(instance_type: &'static str) -> Input {

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, KIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
@@ -36,21 +36,19 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &CAPACITY_MODE,
-            &READS_PER_SECOND,
-            &READ_CONSISTENCY,
-            &READ_MIX,
-            &TRANSACTIONAL_WRITES,
-            &STORAGE,
-            &STREAMS,
-            &STREAMS_READS_PER_SECOND,
-            &POINT_IN_TIME_RECOVERY,
-            &REPLICA_REGIONS,
-        ],
-        build,
-    },
+    keys: &[
+        &CAPACITY_MODE,
+        &READS_PER_SECOND,
+        &READ_CONSISTENCY,
+        &READ_MIX,
+        &TRANSACTIONAL_WRITES,
+        &STORAGE,
+        &STREAMS,
+        &STREAMS_READS_PER_SECOND,
+        &POINT_IN_TIME_RECOVERY,
+        &REPLICA_REGIONS,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&WRITES),
     transforms: false,
@@ -259,7 +257,7 @@ pub struct Input {
     pub replica_regions: u32,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `dynamodb` has no value");
     let streams = values.flag(&STREAMS).ok_or_else(default)?;
     let streams_reads_per_second = values
@@ -272,7 +270,7 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("enable the table's stream, or remove this key"));
     }
-    Ok(super::Input::DynamoDb(Input {
+    Ok(Input {
         mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
         reads_per_second: values.number(&READS_PER_SECOND).ok_or_else(default)?,
         read_consistency: values.choice(&READ_CONSISTENCY).ok_or_else(default)?,
@@ -285,49 +283,15 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         streams_reads_per_second,
         point_in_time_recovery: values.flag(&POINT_IN_TIME_RECOVERY).ok_or_else(default)?,
         replica_regions: values.count(&REPLICA_REGIONS).ok_or_else(default)?,
-    }))
+    })
 }
 
-impl Input {
-    /// Write units per write: one per 1 KB of item, twice that in a transaction.
-    pub fn write_units_per_write(&self, item_size: Bytes) -> Decimal {
-        // Whole units: a u64 size has at most 2^54 kilobytes, so twice that fits.
-        let units = item_size.chunks_of(KIB).max(1);
-        Decimal::from(if self.transactional_writes {
-            units.saturating_mul(2)
-        } else {
-            units
-        })
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
     }
 
-    /// Read units per read: one per 4 KB of item for a strongly consistent read,
-    /// half that eventually consistent, twice that in a transaction.
-    pub fn read_units_per_read(&self, item_size: Bytes) -> Decimal {
-        // Counted in tenths, as whole numbers: a u64 size has at most 2^52
-        // chunks of 4 KB, and twenty tenths each still fit in an i64.
-        let chunks = item_size.chunks_of(4 * KIB).max(1);
-        let units = |consistency: ReadConsistency| {
-            let tenths = chunks.saturating_mul(consistency.tenths());
-            Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
-        };
-        match self.read_mix {
-            None => units(self.read_consistency),
-            // The shares' units added: the table is rounded up once, not
-            // each share. Shares are fractions, so the sum stays below the
-            // transactional units.
-            Some(shares) => [
-                ReadConsistency::Eventual,
-                ReadConsistency::Strong,
-                ReadConsistency::Transactional,
-            ]
-            .into_iter()
-            .zip(shares)
-            .map(|(consistency, share)| units(consistency) * share)
-            .sum(),
-        }
-    }
-
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.mode.as_str()));
         let writes = ctx.rate()?;
         let item_size = ctx.record_size()?;
@@ -482,11 +446,51 @@ impl Input {
     }
 }
 
+impl Input {
+    /// Write units per write: one per 1 KB of item, twice that in a transaction.
+    pub fn write_units_per_write(&self, item_size: Bytes) -> Decimal {
+        // Whole units: a u64 size has at most 2^54 kilobytes, so twice that fits.
+        let units = item_size.chunks_of(KIB).max(1);
+        Decimal::from(if self.transactional_writes {
+            units.saturating_mul(2)
+        } else {
+            units
+        })
+    }
+
+    /// Read units per read: one per 4 KB of item for a strongly consistent read,
+    /// half that eventually consistent, twice that in a transaction.
+    pub fn read_units_per_read(&self, item_size: Bytes) -> Decimal {
+        // Counted in tenths, as whole numbers: a u64 size has at most 2^52
+        // chunks of 4 KB, and twenty tenths each still fit in an i64.
+        let chunks = item_size.chunks_of(4 * KIB).max(1);
+        let units = |consistency: ReadConsistency| {
+            let tenths = chunks.saturating_mul(consistency.tenths());
+            Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
+        };
+        match self.read_mix {
+            None => units(self.read_consistency),
+            // The shares' units added: the table is rounded up once, not
+            // each share. Shares are fractions, so the sum stays below the
+            // transactional units.
+            Some(shares) => [
+                ReadConsistency::Eventual,
+                ReadConsistency::Strong,
+                ReadConsistency::Transactional,
+            ]
+            .into_iter()
+            .zip(shares)
+            .map(|(consistency, share)| units(consistency) * share)
+            .sum(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::base::units::{GIB, PIB};
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {

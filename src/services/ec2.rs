@@ -4,11 +4,11 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::Duration;
-use crate::bill::charge_type;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge_type;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
@@ -16,10 +16,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     dimensions: &[&INSTANCE_HOUR],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),
-    parse: super::Parse {
-        keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
-        build,
-    },
+    keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: true,
@@ -73,7 +71,7 @@ pub struct Input {
     pub hours_running: Option<Duration>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let Some(instance_type) = values.name(&INSTANCE_TYPE) else {
         return Err(Invalid::new(&INSTANCE_TYPE, "`ec2` needs `instance_type`")
             .with_help("e.g. `instance_type = \"m5.large\"`: `calc pricing show TABLE ec2` lists the types"));
@@ -85,20 +83,24 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         return Err(Invalid::new(&INSTANCES, "`instances` must be at least 1")
             .with_help("leave the component out if nothing runs"));
     }
-    let hours_running = super::hours_running(
+    let hours_running = crate::services::kit::hours_running(
         values,
         &HOURS_RUNNING,
         "leave it out for an instance that runs all month",
     )?;
-    Ok(super::Input::Ec2(Input {
+    Ok(Input {
         instance_type,
         instances,
         hours_running,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
         let hours = ctx.hours_running(self.hours_running, result);
         let instance_hours = Decimal::from(self.instances).times(hours)?;
@@ -124,7 +126,7 @@ impl Input {
 mod tests {
     use super::*;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     #[test]
@@ -212,8 +214,11 @@ mod tests {
         // m5.large all month: $0.096 × 730 h = $70.08; 10% off ec2 makes the
         // row $0.0864 and the line $63.072, $7.008 less.
         let text = "name = \"acme\"\nextends = \"aws-us-east-1\"\n[discounts]\nec2 = 0.1\n";
-        let book = crate::pricing::parse(&crate::base::diagnostic::Source::new("acme.toml", text))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let book = crate::pricing::parse(
+            &crate::base::diagnostic::Source::new("acme.toml", text),
+            crate::services::vocabulary(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let input = Input {
             instance_type: "m5.large",
             instances: 1,

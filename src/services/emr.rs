@@ -8,13 +8,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration};
-use crate::bill::{charge, charge_type, charge_type_off};
 use crate::model::dimension::Dimension;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
-use crate::services::spot::{self, Purchase, SPOT_DISCOUNT};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::{charge, charge_type, charge_type_off};
+use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
@@ -30,23 +30,21 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),
-    parse: super::Parse {
-        keys: &[
-            &PRIMARY_INSTANCE_TYPE,
-            &PRIMARY_INSTANCES,
-            &PRIMARY_PURCHASE,
-            &CORE_INSTANCE_TYPE,
-            &CORE_INSTANCES,
-            &CORE_PURCHASE,
-            &TASK_INSTANCE_TYPE,
-            &TASK_INSTANCES,
-            &TASK_PURCHASE,
-            &SPOT_DISCOUNT,
-            &HOURS_RUNNING,
-            &EBS_PER_INSTANCE,
-        ],
-        build,
-    },
+    keys: &[
+        &PRIMARY_INSTANCE_TYPE,
+        &PRIMARY_INSTANCES,
+        &PRIMARY_PURCHASE,
+        &CORE_INSTANCE_TYPE,
+        &CORE_INSTANCES,
+        &CORE_PURCHASE,
+        &TASK_INSTANCE_TYPE,
+        &TASK_INSTANCES,
+        &TASK_PURCHASE,
+        &SPOT_DISCOUNT,
+        &HOURS_RUNNING,
+        &EBS_PER_INSTANCE,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: false,
@@ -215,7 +213,7 @@ pub struct Input {
     pub ebs_per_instance: Option<Bytes>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `emr` has no value");
     let Some(primary_type) = values.name(&PRIMARY_INSTANCE_TYPE) else {
         return Err(
@@ -301,21 +299,25 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
     )?;
     let any_spot = primary.spot || core.spot || task.spot;
     let spot_discount = spot::discount(values, any_spot)?;
-    let hours_running = super::hours_running(
+    let hours_running = crate::services::kit::hours_running(
         values,
         &HOURS_RUNNING,
         "leave it out for a cluster that runs all month",
     )?;
-    Ok(super::Input::Emr(Input {
+    Ok(Input {
         groups: [primary, core, task],
         spot_discount,
         hours_running,
         ebs_per_instance: values.bytes(&EBS_PER_INSTANCE),
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         let hours = ctx.hours_running(self.hours_running, result);
         // The cluster's size, where every type's row gives it: a row without
@@ -386,7 +388,9 @@ impl Input {
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
+}
 
+impl Input {
     /// What Spot risks in each group, and the note of the discount assumed.
     fn check_spot(&self, result: &mut ComponentResult) {
         let [primary, core, _] = &self.groups;
@@ -421,14 +425,11 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Emr(cluster) => Ok(cluster),
-            other => panic!("not an EMR cluster: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn cluster(extra: &[(&'static Key, Value)]) -> Input {

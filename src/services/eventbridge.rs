@@ -4,12 +4,12 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Duration, GIB, KIB};
-use crate::bill::charge;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
@@ -21,16 +21,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &EVENTS_PER_MONTH,
-            &BATCH_SIZE,
-            &ARCHIVE,
-            &ARCHIVE_RETENTION,
-            &SCHEDULED_RULES,
-        ],
-        build,
-    },
+    keys: &[
+        &EVENTS_PER_MONTH,
+        &BATCH_SIZE,
+        &ARCHIVE,
+        &ARCHIVE_RETENTION,
+        &SCHEDULED_RULES,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -120,7 +118,7 @@ pub struct Input {
     pub scheduled_rules: u32,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `eventbridge` has no value");
     // That it and the component's own `records_per_second` are not both
     // set is checked where the component is read (`replacing_rate`).
@@ -145,16 +143,20 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         return Err(Invalid::component("an archive needs `archive_retention`")
             .with_help("set `archive_retention`, e.g. \"30 d\": an archive kept indefinitely grows every month"));
     }
-    Ok(super::Input::EventBridge(Input {
+    Ok(Input {
         events_per_month,
         batch_size,
         archive_retention,
         scheduled_rules: values.count(&SCHEDULED_RULES).ok_or_else(default)?,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // A count for the month stays exact: it is not a rate times seconds.
         let (events, per_month) = match (self.events_per_month, ctx.input.rate) {
@@ -254,15 +256,12 @@ mod tests {
     use super::*;
     use crate::base::units::{Bytes, PIB};
     use crate::model::keys::Value;
-    use crate::services::testing::{Fed, ctx, item, prices};
+    use crate::services::kit::testing::{Fed, ctx, item, prices};
     use rust_decimal_macros::dec;
 
     /// The bus that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::EventBridge(bus) => Ok(bus),
-            other => panic!("not a bus: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     /// Events a second, or a month.

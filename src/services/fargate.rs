@@ -4,33 +4,31 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
-use crate::bill::charge_off;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::spot::{self, SPOT_DISCOUNT};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge_off;
+use crate::services::kit::spot::{self, SPOT_DISCOUNT};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
     title: "Fargate",
     dimensions: &[&VCPU_HOUR_X86, &GB_HOUR_X86, &VCPU_HOUR_ARM, &GB_HOUR_ARM],
     limits: &[&MIN_BILLED_DURATION],
-    parse: super::Parse {
-        keys: &[
-            &TASKS,
-            &VCPU,
-            &MEMORY,
-            &ARCHITECTURE,
-            &HOURS_RUNNING,
-            &RUNS_PER_MONTH,
-            &DURATION,
-            &SPOT,
-            &SPOT_DISCOUNT,
-        ],
-        build,
-    },
+    keys: &[
+        &TASKS,
+        &VCPU,
+        &MEMORY,
+        &ARCHITECTURE,
+        &HOURS_RUNNING,
+        &RUNS_PER_MONTH,
+        &DURATION,
+        &SPOT,
+        &SPOT_DISCOUNT,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     catalogue: None,
@@ -254,7 +252,7 @@ pub struct Input {
     pub spot_discount: Option<Decimal>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `fargate` has no value");
     let tasks = values.count(&TASKS).ok_or_else(default)?;
     if tasks == 0 {
@@ -304,56 +302,22 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         },
     };
     let spot = values.flag(&SPOT).ok_or_else(default)?;
-    Ok(super::Input::Fargate(Input {
+    Ok(Input {
         tasks,
         vcpu,
         memory,
         architecture: values.choice(&ARCHITECTURE).ok_or_else(default)?,
         running,
         spot_discount: spot::discount(values, spot)?,
-    }))
+    })
 }
 
-/// The seconds a run is billed: rounded up to the second, at least the
-/// table's minimum ("Pricing is calculated per second with a 1-minute
-/// minimum", AWS Fargate pricing page). AWS Batch bills its Fargate jobs so.
-pub fn billed_seconds(ctx: &Ctx, duration: Duration) -> Result<Decimal, EvalError> {
-    Ok(duration
-        .secs()
-        .ceil()
-        .max(ctx.duration(&MIN_BILLED_DURATION)?.secs()))
-}
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
 
-/// The line items of `task_seconds` of tasks of `vcpu` and `memory`:
-/// vCPU-hours and GB-hours. Seconds first, hours last, so that whole
-/// hours stay whole.
-pub fn charge_tasks(
-    ctx: &Ctx,
-    result: &mut ComponentResult,
-    architecture: Architecture,
-    (vcpu, memory): (Decimal, Bytes),
-    task_seconds: Decimal,
-    spot_discount: Option<Decimal>,
-) -> Result<(), EvalError> {
-    let hour = Decimal::from(3600);
-    let gb = memory.gb()?;
-    let vcpu_hours = vcpu.times(task_seconds)?.per(hour)?;
-    let gb_hours = gb.times(task_seconds)?.per(hour)?;
-    let (vcpu_dimension, gb_dimension) = match architecture {
-        Architecture::X86_64 => (&VCPU_HOUR_X86, &GB_HOUR_X86),
-        Architecture::Arm64 => (&VCPU_HOUR_ARM, &GB_HOUR_ARM),
-    };
-    result
-        .line_items
-        .push(charge_off(ctx, vcpu_dimension, vcpu_hours, spot_discount)?);
-    result
-        .line_items
-        .push(charge_off(ctx, gb_dimension, gb_hours, spot_discount)?);
-    Ok(())
-}
-
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
         let tasks = Decimal::from(self.tasks);
         let task_seconds = match self.running {
@@ -395,19 +359,54 @@ impl Input {
     }
 }
 
+/// The seconds a run is billed: rounded up to the second, at least the
+/// table's minimum ("Pricing is calculated per second with a 1-minute
+/// minimum", AWS Fargate pricing page). AWS Batch bills its Fargate jobs so.
+pub fn billed_seconds(ctx: &Ctx, duration: Duration) -> Result<Decimal, EvalError> {
+    Ok(duration
+        .secs()
+        .ceil()
+        .max(ctx.duration(&MIN_BILLED_DURATION)?.secs()))
+}
+
+/// The line items of `task_seconds` of tasks of `vcpu` and `memory`:
+/// vCPU-hours and GB-hours. Seconds first, hours last, so that whole
+/// hours stay whole.
+pub fn charge_tasks(
+    ctx: &Ctx,
+    result: &mut ComponentResult,
+    architecture: Architecture,
+    (vcpu, memory): (Decimal, Bytes),
+    task_seconds: Decimal,
+    spot_discount: Option<Decimal>,
+) -> Result<(), EvalError> {
+    let hour = Decimal::from(3600);
+    let gb = memory.gb()?;
+    let vcpu_hours = vcpu.times(task_seconds)?.per(hour)?;
+    let gb_hours = gb.times(task_seconds)?.per(hour)?;
+    let (vcpu_dimension, gb_dimension) = match architecture {
+        Architecture::X86_64 => (&VCPU_HOUR_X86, &GB_HOUR_X86),
+        Architecture::Arm64 => (&VCPU_HOUR_ARM, &GB_HOUR_ARM),
+    };
+    result
+        .line_items
+        .push(charge_off(ctx, vcpu_dimension, vcpu_hours, spot_discount)?);
+    result
+        .line_items
+        .push(charge_off(ctx, gb_dimension, gb_hours, spot_discount)?);
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Fargate(task) => Ok(task),
-            other => panic!("not a Fargate task: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn size(vcpu: Decimal, gb: Decimal) -> Vec<(&'static Key, Value)> {

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, GIB, KIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "firehose",
@@ -25,16 +25,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_BYTES,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &BUFFER_SIZE,
-            &BUFFER_INTERVAL,
-            &FORMAT_CONVERSION,
-            &CONVERSION_RATIO,
-            &SOURCE,
-        ],
-        build,
-    },
+    keys: &[
+        &BUFFER_SIZE,
+        &BUFFER_INTERVAL,
+        &FORMAT_CONVERSION,
+        &CONVERSION_RATIO,
+        &SOURCE,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -141,7 +139,7 @@ pub struct Input {
     pub source: Source,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `firehose` has no value");
     let format_conversion = values.flag(&FORMAT_CONVERSION).ok_or_else(default)?;
     let conversion_ratio = values.number(&CONVERSION_RATIO);
@@ -160,17 +158,21 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             ));
         }
     }
-    Ok(super::Input::Firehose(Input {
+    Ok(Input {
         buffer_size: values.bytes(&BUFFER_SIZE).ok_or_else(default)?,
         buffer_interval: values.duration(&BUFFER_INTERVAL).ok_or_else(default)?,
         format_conversion,
         conversion_ratio,
         source: values.choice(&SOURCE).ok_or_else(default)?,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.source.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
@@ -180,7 +182,7 @@ impl Input {
                 &MAX_RECORD_SIZE,
                 record_size.decimal(),
                 max_record_size.decimal(),
-                super::SPLIT_OR_POINTER,
+                crate::services::kit::SPLIT_OR_POINTER,
             );
         }
         self.check_buffer(ctx, result)?;
@@ -335,7 +337,7 @@ mod tests {
     use super::*;
     use crate::base::units::PIB;
     use crate::model::report::Violation;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {

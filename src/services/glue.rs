@@ -6,13 +6,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::Duration;
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",
@@ -33,21 +33,19 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SESSION_MIN_DPUS,
         &MIN_BILLED_CRAWL,
     ],
-    parse: super::Parse {
-        keys: &[
-            &KIND,
-            &WORKER_TYPE,
-            &WORKERS,
-            &DPUS,
-            &DURATION,
-            &RUNS_PER_MONTH,
-            &EXECUTION_CLASS,
-            &GLUE_VERSION,
-            &CATALOG_OBJECTS_KEY,
-            &CATALOG_REQUESTS_PER_MONTH,
-        ],
-        build,
-    },
+    keys: &[
+        &KIND,
+        &WORKER_TYPE,
+        &WORKERS,
+        &DPUS,
+        &DURATION,
+        &RUNS_PER_MONTH,
+        &EXECUTION_CLASS,
+        &GLUE_VERSION,
+        &CATALOG_OBJECTS_KEY,
+        &CATALOG_REQUESTS_PER_MONTH,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     catalogue: None,
@@ -261,7 +259,7 @@ pub enum Work {
     Catalog { objects: Decimal, requests: Decimal },
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `glue` has no value");
     let kind: GlueKind = values.choice(&KIND).ok_or_else(default)?;
     let catalog = (
@@ -280,13 +278,13 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             }
         }
         let (objects, requests) = catalog;
-        return Ok(super::Input::Glue(Input {
+        return Ok(Input {
             work: Work::Catalog {
                 objects: objects.unwrap_or(Decimal::ZERO),
                 requests: requests.unwrap_or(Decimal::ZERO),
             },
             runs_per_month,
-        }));
+        });
     }
     if let Some(key) = [
         (&CATALOG_OBJECTS_KEY, catalog.0),
@@ -380,50 +378,18 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         }
         GlueKind::DataCatalog => unreachable!("handled above"),
     };
-    Ok(super::Input::Glue(Input {
+    Ok(Input {
         work,
         runs_per_month,
-    }))
+    })
 }
 
-/// The DPUs from `worker_type` × `workers` or `dpus`, if either is given.
-fn dpus(values: &Values, kind: GlueKind) -> Result<Option<Decimal>, Invalid> {
-    match (
-        values.choice::<WorkerType>(&WORKER_TYPE),
-        values.count(&WORKERS),
-        values.number(&DPUS),
-    ) {
-        (Some(_), Some(_), Some(_)) | (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
-            Err(Invalid::new(
-                &DPUS,
-                "`dpus` and `worker_type` with `workers` say the same thing twice",
-            )
-            .with_help("keep `worker_type` and `workers`, or `dpus` alone"))
-        }
-        (Some(_), None, None) => Err(Invalid::new(&WORKER_TYPE, "`worker_type` needs `workers`")
-            .with_help("set how many workers a run uses, e.g. `workers = 10`")),
-        (None, Some(_), None) => Err(Invalid::new(&WORKERS, "`workers` needs `worker_type`")
-            .with_help("e.g. `worker_type = \"G.1X\"`, one DPU a worker")),
-        (None, None, None) if kind == GlueKind::Job => Err(Invalid::component(
-            "`glue` needs `worker_type` and `workers`, or `dpus`",
-        )
-        .with_help("e.g. `worker_type = \"G.1X\", workers = 10`")),
-        (None, None, None) => Ok(None),
-        (Some(_), Some(0), None) => Err(Invalid::new(&WORKERS, "`workers` must be at least 1")),
-        (Some(worker_type), Some(workers), None) => worker_type
-            .dpus()
-            .times(Decimal::from(workers))
-            .map(Some)
-            .map_err(|_| Invalid::new(&WORKERS, "`workers` is too large to compute exactly")),
-        (None, None, Some(dpus)) if dpus.is_zero() => {
-            Err(Invalid::new(&DPUS, "`dpus` must be more than 0"))
-        }
-        (None, None, Some(dpus)) => Ok(Some(dpus)),
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
     }
-}
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let (dimension, dpus, duration, minimum) = match &self.work {
             Work::Catalog { objects, requests } => {
                 result.reset(SERVICE.name, Some(GlueKind::DataCatalog.as_str()));
@@ -507,19 +473,52 @@ impl Input {
     }
 }
 
+/// The DPUs from `worker_type` × `workers` or `dpus`, if either is given.
+fn dpus(values: &Values, kind: GlueKind) -> Result<Option<Decimal>, Invalid> {
+    match (
+        values.choice::<WorkerType>(&WORKER_TYPE),
+        values.count(&WORKERS),
+        values.number(&DPUS),
+    ) {
+        (Some(_), Some(_), Some(_)) | (Some(_), None, Some(_)) | (None, Some(_), Some(_)) => {
+            Err(Invalid::new(
+                &DPUS,
+                "`dpus` and `worker_type` with `workers` say the same thing twice",
+            )
+            .with_help("keep `worker_type` and `workers`, or `dpus` alone"))
+        }
+        (Some(_), None, None) => Err(Invalid::new(&WORKER_TYPE, "`worker_type` needs `workers`")
+            .with_help("set how many workers a run uses, e.g. `workers = 10`")),
+        (None, Some(_), None) => Err(Invalid::new(&WORKERS, "`workers` needs `worker_type`")
+            .with_help("e.g. `worker_type = \"G.1X\"`, one DPU a worker")),
+        (None, None, None) if kind == GlueKind::Job => Err(Invalid::component(
+            "`glue` needs `worker_type` and `workers`, or `dpus`",
+        )
+        .with_help("e.g. `worker_type = \"G.1X\", workers = 10`")),
+        (None, None, None) => Ok(None),
+        (Some(_), Some(0), None) => Err(Invalid::new(&WORKERS, "`workers` must be at least 1")),
+        (Some(worker_type), Some(workers), None) => worker_type
+            .dpus()
+            .times(Decimal::from(workers))
+            .map(Some)
+            .map_err(|_| Invalid::new(&WORKERS, "`workers` is too large to compute exactly")),
+        (None, None, Some(dpus)) if dpus.is_zero() => {
+            Err(Invalid::new(&DPUS, "`dpus` must be more than 0"))
+        }
+        (None, None, Some(dpus)) => Ok(Some(dpus)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     /// The job that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Glue(job) => Ok(job),
-            other => panic!("not a Glue job: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn job(dpus: Decimal, duration: Duration) -> Input {

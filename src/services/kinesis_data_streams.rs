@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, GIB, KIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "kinesis_data_streams",
@@ -43,16 +43,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_EFO,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &CAPACITY_MODE,
-            &CONSUMERS,
-            &EFO_CONSUMERS_KEY,
-            &RETENTION,
-            &MAX_RECORD_SIZE_KEY,
-        ],
-        build,
-    },
+    keys: &[
+        &CAPACITY_MODE,
+        &CONSUMERS,
+        &EFO_CONSUMERS_KEY,
+        &RETENTION,
+        &MAX_RECORD_SIZE_KEY,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -229,7 +227,7 @@ pub struct Input {
     pub max_record_size: Bytes,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `kinesis_data_streams` has no value");
     let max_record_size = values.bytes(&MAX_RECORD_SIZE_KEY).ok_or_else(default)?;
     if max_record_size == Bytes(0) {
@@ -239,17 +237,21 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("leave it out for the default of 1 MB"));
     }
-    Ok(super::Input::KinesisDataStreams(Input {
+    Ok(Input {
         mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
         consumers: values.count(&CONSUMERS).ok_or_else(default)?,
         efo_consumers: values.count(&EFO_CONSUMERS_KEY).ok_or_else(default)?,
         retention: values.duration(&RETENTION).ok_or_else(default)?,
         max_record_size,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.mode.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
@@ -332,7 +334,9 @@ impl Input {
         };
         Ok(())
     }
+}
 
+impl Input {
     /// Records over the stream's size limit, a limit or retention the
     /// stream cannot be set to, and enhanced fan-out consumers over the
     /// stream's limit, fail the design.
@@ -367,7 +371,7 @@ impl Input {
             let fix = if record_size <= ctx.bytes(&MAX_RECORD_SIZE)? {
                 "raise the stream's `max_record_size`, or split the record"
             } else {
-                super::SPLIT_OR_POINTER
+                crate::services::kit::SPLIT_OR_POINTER
             };
             result.violate(
                 &MAX_RECORD_SIZE,
@@ -532,7 +536,7 @@ fn gb_months_kept(write_bytes: Decimal, hours: Decimal) -> Result<Decimal, EvalE
 mod tests {
     use super::*;
     use crate::base::units::PIB;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, MIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
@@ -25,18 +25,16 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &CONCURRENT_EXECUTIONS,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &INVOCATIONS_PER_MONTH,
-            &BATCH_SIZE,
-            &MEMORY,
-            &DURATION,
-            &ARCHITECTURE,
-            &EPHEMERAL_STORAGE_KEY,
-            &CONCURRENCY_LIMIT,
-        ],
-        build,
-    },
+    keys: &[
+        &INVOCATIONS_PER_MONTH,
+        &BATCH_SIZE,
+        &MEMORY,
+        &DURATION,
+        &ARCHITECTURE,
+        &EPHEMERAL_STORAGE_KEY,
+        &CONCURRENCY_LIMIT,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: true,
@@ -173,7 +171,7 @@ pub struct Input {
     pub concurrency_limit: Option<Decimal>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `lambda` has no value");
     let batch_size = values.count(&BATCH_SIZE);
     let invocations = match values.number(&INVOCATIONS_PER_MONTH) {
@@ -218,18 +216,22 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         }
         limit => limit.map(Decimal::from),
     };
-    Ok(super::Input::Lambda(Input {
+    Ok(Input {
         invocations,
         memory,
         duration,
         architecture: values.choice(&ARCHITECTURE).ok_or_else(default)?,
         ephemeral_storage: values.bytes(&EPHEMERAL_STORAGE_KEY),
         concurrency_limit,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
         let (memory, ephemeral_storage) = self.check_settings(ctx, result)?;
         let concurrency_limit = match self.concurrency_limit {
@@ -376,7 +378,7 @@ mod tests {
     use crate::model::flow::Flow;
     use crate::model::keys::Value;
     use crate::model::report::Violation;
-    use crate::services::testing::{self, Fed, ctx, item, prices, steady};
+    use crate::services::kit::testing::{self, Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
@@ -410,7 +412,7 @@ mod tests {
             round_up_to_cent: false,
             input: crate::model::flow::Flow::NOTHING,
             prices_set: &[],
-            usage: &crate::bill::Usage::default(),
+            usage: &crate::services::kit::usage::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))
             .evaluate(&ctx)
@@ -633,15 +635,14 @@ mod tests {
         );
     }
 
-    fn built(set: &[(&'static Key, Value)]) -> Result<crate::services::Input, Invalid> {
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
         testing::built(&SERVICE, set)
     }
 
     #[test]
     fn build_takes_the_defaults_and_refuses_what_describes_no_function() {
         let duration = (&DURATION, Value::Duration(Duration::from_ms(dec!(200))));
-        let Ok(crate::services::Input::Lambda(input)) = built(std::slice::from_ref(&duration))
-        else {
+        let Ok(input) = built(std::slice::from_ref(&duration)) else {
             panic!("a duration is all a function needs");
         };
         assert_eq!(

@@ -20,11 +20,11 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, GIB};
-use crate::bill::charge;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
@@ -38,19 +38,17 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &KPUS,
-            &PARALLELISM,
-            &PARALLELISM_PER_KPU,
-            &ORCHESTRATION_KPU,
-            &BACKUP_STORAGE,
-            &RUNS_PER_MONTH,
-            &RUN_DURATION,
-            &RUN_DURATIONS,
-        ],
-        build,
-    },
+    keys: &[
+        &KPUS,
+        &PARALLELISM,
+        &PARALLELISM_PER_KPU,
+        &ORCHESTRATION_KPU,
+        &BACKUP_STORAGE,
+        &RUNS_PER_MONTH,
+        &RUN_DURATION,
+        &RUN_DURATIONS,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: true,
@@ -197,7 +195,7 @@ pub struct Input {
     pub schedule: Schedule,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `managed_flink` has no value");
     let per_kpu = values.count(&PARALLELISM_PER_KPU);
     if per_kpu == Some(0) {
@@ -238,77 +236,21 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
                 .with_help("`parallelism` and `kpus` must be at least 1"),
         );
     }
-    Ok(super::Input::ManagedFlink(Input {
+    Ok(Input {
         kpus,
         parallelism_per_kpu: per_kpu,
         orchestration_kpu: values.flag(&ORCHESTRATION_KPU).ok_or_else(default)?,
         backup_storage: values.bytes(&BACKUP_STORAGE).ok_or_else(default)?,
         schedule: schedule(values)?,
-    }))
+    })
 }
 
-/// All month, unless the keys give runs: `run_durations`, or
-/// `runs_per_month` with `run_duration`.
-fn schedule(values: &Values) -> Result<Schedule, Invalid> {
-    let runs = values.count(&RUNS_PER_MONTH);
-    let run_duration = values.duration(&RUN_DURATION);
-    match (values.durations(&RUN_DURATIONS), runs, run_duration) {
-        (None, None, None) => Ok(Schedule::AllMonth),
-        (Some(list), None, None) => {
-            if list.iter().any(|d| *d <= Duration::ZERO) {
-                return Err(Invalid::new(
-                    &RUN_DURATIONS,
-                    "each run in `run_durations` must last more than 0 s",
-                ));
-            }
-            Ok(Schedule::Runs(
-                list.iter().map(|&each| Runs { count: 1, each }).collect(),
-            ))
-        }
-        (Some(list), _, _) => {
-            let other = if runs.is_some() {
-                &RUNS_PER_MONTH
-            } else {
-                &RUN_DURATION
-            };
-            Err(Invalid::new(
-                other,
-                "set `run_durations`, or `runs_per_month` with `run_duration`, not both",
-            )
-            .with_help(format!("`run_durations` already lists {} runs", list.len())))
-        }
-        (None, Some(count), Some(each)) => {
-            if count == 0 {
-                return Err(Invalid::new(&RUNS_PER_MONTH, "`runs_per_month` must be at least 1")
-                    .with_help("leave out `runs_per_month` and `run_duration` for an application that runs all month"));
-            }
-            if each <= Duration::ZERO {
-                return Err(Invalid::new(
-                    &RUN_DURATION,
-                    "`run_duration` must be more than 0 s",
-                ));
-            }
-            let mut groups = ArrayVec::new();
-            groups.push(Runs { count, each });
-            Ok(Schedule::Runs(groups))
-        }
-        (None, Some(_), None) => Err(Invalid::new(
-            &RUNS_PER_MONTH,
-            "`runs_per_month` needs `run_duration`",
-        )
-        .with_help("say how long each run lasts, e.g. `run_duration = \"15 min\"`")),
-        (None, None, Some(_)) => {
-            Err(
-                Invalid::new(&RUN_DURATION, "`run_duration` needs `runs_per_month`").with_help(
-                    "say how many times a month the application starts, e.g. `runs_per_month = 30`",
-                ),
-            )
-        }
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
     }
-}
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = match self.schedule {
             Schedule::AllMonth => "all_month",
             Schedule::Runs(_) => "runs",
@@ -381,6 +323,66 @@ impl Input {
     }
 }
 
+/// All month, unless the keys give runs: `run_durations`, or
+/// `runs_per_month` with `run_duration`.
+fn schedule(values: &Values) -> Result<Schedule, Invalid> {
+    let runs = values.count(&RUNS_PER_MONTH);
+    let run_duration = values.duration(&RUN_DURATION);
+    match (values.durations(&RUN_DURATIONS), runs, run_duration) {
+        (None, None, None) => Ok(Schedule::AllMonth),
+        (Some(list), None, None) => {
+            if list.iter().any(|d| *d <= Duration::ZERO) {
+                return Err(Invalid::new(
+                    &RUN_DURATIONS,
+                    "each run in `run_durations` must last more than 0 s",
+                ));
+            }
+            Ok(Schedule::Runs(
+                list.iter().map(|&each| Runs { count: 1, each }).collect(),
+            ))
+        }
+        (Some(list), _, _) => {
+            let other = if runs.is_some() {
+                &RUNS_PER_MONTH
+            } else {
+                &RUN_DURATION
+            };
+            Err(Invalid::new(
+                other,
+                "set `run_durations`, or `runs_per_month` with `run_duration`, not both",
+            )
+            .with_help(format!("`run_durations` already lists {} runs", list.len())))
+        }
+        (None, Some(count), Some(each)) => {
+            if count == 0 {
+                return Err(Invalid::new(&RUNS_PER_MONTH, "`runs_per_month` must be at least 1")
+                    .with_help("leave out `runs_per_month` and `run_duration` for an application that runs all month"));
+            }
+            if each <= Duration::ZERO {
+                return Err(Invalid::new(
+                    &RUN_DURATION,
+                    "`run_duration` must be more than 0 s",
+                ));
+            }
+            let mut groups = ArrayVec::new();
+            groups.push(Runs { count, each });
+            Ok(Schedule::Runs(groups))
+        }
+        (None, Some(_), None) => Err(Invalid::new(
+            &RUNS_PER_MONTH,
+            "`runs_per_month` needs `run_duration`",
+        )
+        .with_help("say how long each run lasts, e.g. `run_duration = \"15 min\"`")),
+        (None, None, Some(_)) => {
+            Err(
+                Invalid::new(&RUN_DURATION, "`run_duration` needs `runs_per_month`").with_help(
+                    "say how many times a month the application starts, e.g. `runs_per_month = 30`",
+                ),
+            )
+        }
+    }
+}
+
 /// The hours billed for `groups` of runs, each run at least `minimum`.
 fn billed_hours(groups: &[Runs], minimum: Duration) -> Result<Decimal, EvalError> {
     let mut total = Decimal::ZERO;
@@ -396,7 +398,7 @@ mod tests {
     use super::*;
     use crate::model::keys::Value;
     use crate::model::report::Violation;
-    use crate::services::testing::{self, Alone, item, prices};
+    use crate::services::kit::testing::{self, Alone, item, prices};
     use rust_decimal_macros::dec;
 
     /// AWS's examples: a 720-hour month, each line item rounded up to the cent.
@@ -540,10 +542,7 @@ mod tests {
 
     /// The application built from its keys' defaults, with `set` written over them.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match testing::built(&SERVICE, set)? {
-            crate::services::Input::ManagedFlink(input) => Ok(input),
-            other => panic!("not an application: {other:?}"),
-        }
+        testing::built(&SERVICE, set)
     }
 
     #[test]

@@ -5,13 +5,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, ceil_div};
 use crate::base::units::{Bytes, Duration, GIB};
-use crate::bill::{charge, charge_type};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
@@ -38,20 +38,18 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: Some(&BROKER_HOUR),
-    parse: super::Parse {
-        keys: &[
-            &CLUSTER_TYPE,
-            &CONSUMERS,
-            &PARTITIONS,
-            &RETENTION,
-            &RETENTION_BYTES,
-            &BROKER_TYPE,
-            &BROKERS,
-            &STORAGE_PER_BROKER,
-            &REPLICATION_FACTOR,
-        ],
-        build,
-    },
+    keys: &[
+        &CLUSTER_TYPE,
+        &CONSUMERS,
+        &PARTITIONS,
+        &RETENTION,
+        &RETENTION_BYTES,
+        &BROKER_TYPE,
+        &BROKERS,
+        &STORAGE_PER_BROKER,
+        &REPLICATION_FACTOR,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -246,7 +244,7 @@ pub struct Input {
 const DEFAULT_BROKERS: u32 = 3;
 const DEFAULT_REPLICATION: u32 = 3;
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `msk` has no value");
     let partitions = values.count(&PARTITIONS);
     if partitions == Some(0) {
@@ -289,65 +287,21 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         }
         ClusterType::Provisioned => provisioned(values)?,
     };
-    Ok(super::Input::Msk(Input {
+    Ok(Input {
         cluster,
         consumers: values.count(&CONSUMERS).ok_or_else(default)?,
         partitions,
         retention,
         retention_bytes: values.bytes(&RETENTION_BYTES),
-    }))
-}
-
-fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
-    let Some(broker_type) = values.name(&BROKER_TYPE) else {
-        return Err(
-            Invalid::component("a provisioned `msk` cluster needs `broker_type`").with_help(
-                "e.g. `broker_type = \"kafka.m5.large\"` (`calc pricing show TABLE msk` lists the types), \
-                 or `cluster_type = \"serverless\"`",
-            ),
-        );
-    };
-    let Some(storage_per_broker) = values.bytes(&STORAGE_PER_BROKER) else {
-        return Err(
-            Invalid::component("a provisioned `msk` cluster needs `storage_per_broker`").with_help(
-                "the EBS storage each broker gets, e.g. `storage_per_broker = \"1000 GB\"`",
-            ),
-        );
-    };
-    let brokers = values.count(&BROKERS).unwrap_or(DEFAULT_BROKERS);
-    if brokers == 0 {
-        return Err(Invalid::new(&BROKERS, "`brokers` must be at least 1"));
-    }
-    let replication_factor = match values.count(&REPLICATION_FACTOR) {
-        Some(r) if r == 0 || r > brokers => {
-            return Err(Invalid::new(
-                &REPLICATION_FACTOR,
-                format!(
-                    "`replication_factor` must be between 1 and the {brokers} brokers (found {r})"
-                ),
-            )
-            .with_help("Kafka keeps each replica of a partition on a different broker"));
-        }
-        Some(r) => r,
-        None if brokers < DEFAULT_REPLICATION => {
-            return Err(Invalid::new(
-                &BROKERS,
-                format!("{brokers} brokers cannot hold the default 3 replicas"),
-            )
-            .with_help("add brokers, or set a smaller `replication_factor`"));
-        }
-        None => DEFAULT_REPLICATION,
-    };
-    Ok(Cluster::Provisioned {
-        broker_type,
-        brokers,
-        storage_per_broker,
-        replication_factor,
     })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = match self.cluster {
             Cluster::Provisioned { .. } => ClusterType::Provisioned,
             Cluster::Serverless => ClusterType::Serverless,
@@ -416,7 +370,7 @@ impl Input {
                         &SERVERLESS_MAX_MESSAGE_SIZE,
                         record_size.decimal(),
                         max.decimal(),
-                        super::SPLIT_OR_POINTER,
+                        crate::services::kit::SPLIT_OR_POINTER,
                     );
                 }
                 self.serverless(ctx, writes, retained_bytes, result)?;
@@ -435,7 +389,57 @@ impl Input {
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
     }
+}
 
+fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
+    let Some(broker_type) = values.name(&BROKER_TYPE) else {
+        return Err(
+            Invalid::component("a provisioned `msk` cluster needs `broker_type`").with_help(
+                "e.g. `broker_type = \"kafka.m5.large\"` (`calc pricing show TABLE msk` lists the types), \
+                 or `cluster_type = \"serverless\"`",
+            ),
+        );
+    };
+    let Some(storage_per_broker) = values.bytes(&STORAGE_PER_BROKER) else {
+        return Err(
+            Invalid::component("a provisioned `msk` cluster needs `storage_per_broker`").with_help(
+                "the EBS storage each broker gets, e.g. `storage_per_broker = \"1000 GB\"`",
+            ),
+        );
+    };
+    let brokers = values.count(&BROKERS).unwrap_or(DEFAULT_BROKERS);
+    if brokers == 0 {
+        return Err(Invalid::new(&BROKERS, "`brokers` must be at least 1"));
+    }
+    let replication_factor = match values.count(&REPLICATION_FACTOR) {
+        Some(r) if r == 0 || r > brokers => {
+            return Err(Invalid::new(
+                &REPLICATION_FACTOR,
+                format!(
+                    "`replication_factor` must be between 1 and the {brokers} brokers (found {r})"
+                ),
+            )
+            .with_help("Kafka keeps each replica of a partition on a different broker"));
+        }
+        Some(r) => r,
+        None if brokers < DEFAULT_REPLICATION => {
+            return Err(Invalid::new(
+                &BROKERS,
+                format!("{brokers} brokers cannot hold the default 3 replicas"),
+            )
+            .with_help("add brokers, or set a smaller `replication_factor`"));
+        }
+        None => DEFAULT_REPLICATION,
+    };
+    Ok(Cluster::Provisioned {
+        broker_type,
+        brokers,
+        storage_per_broker,
+        replication_factor,
+    })
+}
+
+impl Input {
     fn serverless(
         &self,
         ctx: &Ctx,
@@ -569,7 +573,7 @@ mod tests {
     use crate::base::units::{MIB, PIB, TIB};
     use crate::model::keys::Value;
     use crate::model::report::{Level, Violation};
-    use crate::services::testing::{self, Fed, ctx, item, steady};
+    use crate::services::kit::testing::{self, Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     fn provisioned(
@@ -822,7 +826,7 @@ mod tests {
         );
     }
 
-    fn built(set: &[(&'static Key, Value)]) -> Result<crate::services::Input, Invalid> {
+    fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
         testing::built(&SERVICE, set)
     }
 
@@ -830,7 +834,7 @@ mod tests {
     fn build_takes_the_defaults_and_refuses_what_describes_no_cluster() {
         let broker = || (&BROKER_TYPE, Value::Name("kafka.m5.large"));
         let storage = || (&STORAGE_PER_BROKER, Value::Bytes(Bytes(1000 * GIB)));
-        let Ok(crate::services::Input::Msk(input)) = built(&[broker(), storage()]) else {
+        let Ok(input) = built(&[broker(), storage()]) else {
             panic!("a broker type and its storage make a provisioned cluster");
         };
         assert_eq!(

@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, GIB};
-use crate::bill::charge;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "quicksight",
@@ -28,18 +28,16 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&SPICE_PER_AUTHOR, &READER_CAPACITY_SESSIONS],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &AUTHORS,
-            &AUTHOR_PROS,
-            &READERS,
-            &READER_PROS,
-            &SPICE,
-            &READER_SESSIONS,
-            &Q_AND_A,
-        ],
-        build,
-    },
+    keys: &[
+        &AUTHORS,
+        &AUTHOR_PROS,
+        &READERS,
+        &READER_PROS,
+        &SPICE,
+        &READER_SESSIONS,
+        &Q_AND_A,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: false,
@@ -159,7 +157,7 @@ pub struct Input {
     pub q_and_a: bool,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `quicksight` has no value");
     let count = |key| values.count(key).ok_or_else(default);
     let input = Input {
@@ -184,11 +182,15 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         )
         .with_help("e.g. `authors = 1` for the admin who builds the dashboards"));
     }
-    Ok(super::Input::QuickSight(input))
+    Ok(input)
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = self.reader_sessions.map(|_| "capacity");
         result.reset(SERVICE.name, mode);
         let users = [
@@ -252,14 +254,11 @@ impl Input {
 mod tests {
     use super::*;
     use crate::model::keys::Value;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::QuickSight(input) => Ok(input),
-            other => panic!("not Quick Sight: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn total(input: &Input) -> Decimal {

@@ -6,13 +6,14 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
-use crate::bill::{charge, charge_type};
 use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef, athena};
+use crate::services::athena;
+use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
@@ -43,23 +44,21 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &RPU_FOR_LARGE_DATA,
     ],
     catalogue: Some(&NODE_HOUR),
-    parse: super::Parse {
-        keys: &[
-            &DEPLOYMENT,
-            &NODE_TYPE,
-            &NODES,
-            &DATA_SIZE,
-            &HOURS_RUNNING,
-            &CONCURRENCY_SCALING_HOURS_PER_DAY,
-            &SPECTRUM_QUERIES_PER_MONTH,
-            &SPECTRUM_SCAN_PER_QUERY,
-            &BASE_RPU,
-            &ACTIVE_HOURS_PER_DAY,
-            &ACTIVE_HOURS_PER_MONTH,
-            &MANUAL_SNAPSHOTS,
-        ],
-        build,
-    },
+    keys: &[
+        &DEPLOYMENT,
+        &NODE_TYPE,
+        &NODES,
+        &DATA_SIZE,
+        &HOURS_RUNNING,
+        &CONCURRENCY_SCALING_HOURS_PER_DAY,
+        &SPECTRUM_QUERIES_PER_MONTH,
+        &SPECTRUM_SCAN_PER_QUERY,
+        &BASE_RPU,
+        &ACTIVE_HOURS_PER_DAY,
+        &ACTIVE_HOURS_PER_MONTH,
+        &MANUAL_SNAPSHOTS,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
     transforms: false,
@@ -355,7 +354,7 @@ const PROVISIONED_KEYS: [&Key; 6] = [
 ];
 const SERVERLESS_KEYS: [&Key; 3] = [&BASE_RPU, &ACTIVE_HOURS_PER_DAY, &ACTIVE_HOURS_PER_MONTH];
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `redshift` has no value");
     let deployment: Deployment = values.choice(&DEPLOYMENT).ok_or_else(default)?;
     let data_size = values.bytes(&DATA_SIZE);
@@ -387,11 +386,39 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             serverless(values)?
         }
     };
-    Ok(super::Input::Redshift(Input {
+    Ok(Input {
         warehouse,
         data_size,
         manual_snapshots: values.bytes(&MANUAL_SNAPSHOTS),
-    }))
+    })
+}
+
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        match &self.warehouse {
+            Warehouse::Provisioned(cluster) => self.provisioned(ctx, cluster, result)?,
+            Warehouse::Serverless { base_rpu, active } => {
+                self.serverless(ctx, *base_rpu, *active, result)?;
+            }
+        }
+        // Manual snapshots are billed as backup storage, counted once per
+        // unique block; automated ones cost nothing (Redshift pricing page,
+        // and the Big Data blog on incremental snapshot billing, 2026).
+        if let Some(snapshots) = self.manual_snapshots {
+            result
+                .line_items
+                .push(charge(ctx, &BACKUP_STORAGE, snapshots.gb()?)?);
+        }
+        // A warehouse keeps what it loads until it is deleted, and its
+        // tables can be queried again.
+        result.properties = Properties::default();
+        result.output = Some(Flow::NOTHING);
+        Ok(())
+    }
 }
 
 fn cluster(values: &Values) -> Result<Cluster, Invalid> {
@@ -409,7 +436,7 @@ fn cluster(values: &Values) -> Result<Cluster, Invalid> {
         return Err(Invalid::new(&NODES, "`nodes` must be at least 1")
             .with_help("leave the component out if no cluster runs"));
     }
-    let hours_running = super::hours_running(
+    let hours_running = crate::services::kit::hours_running(
         values,
         &HOURS_RUNNING,
         "leave it out for a cluster that runs all month",
@@ -516,28 +543,6 @@ fn serverless(values: &Values) -> Result<Warehouse, Invalid> {
 /// GB-months of `data` kept all month: AWS meters managed storage hourly,
 /// so data kept the whole month is its size in GB.
 impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        match &self.warehouse {
-            Warehouse::Provisioned(cluster) => self.provisioned(ctx, cluster, result)?,
-            Warehouse::Serverless { base_rpu, active } => {
-                self.serverless(ctx, *base_rpu, *active, result)?;
-            }
-        }
-        // Manual snapshots are billed as backup storage, counted once per
-        // unique block; automated ones cost nothing (Redshift pricing page,
-        // and the Big Data blog on incremental snapshot billing, 2026).
-        if let Some(snapshots) = self.manual_snapshots {
-            result
-                .line_items
-                .push(charge(ctx, &BACKUP_STORAGE, snapshots.gb()?)?);
-        }
-        // A warehouse keeps what it loads until it is deleted, and its
-        // tables can be queried again.
-        result.properties = Properties::default();
-        result.output = Some(Flow::NOTHING);
-        Ok(())
-    }
-
     fn provisioned(
         &self,
         ctx: &Ctx,
@@ -716,14 +721,11 @@ mod tests {
     use crate::base::units::{GIB, TIB};
     use crate::model::keys::Value;
     use crate::model::report::Violation;
-    use crate::services::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Redshift(warehouse) => Ok(warehouse),
-            other => panic!("not Redshift: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn cluster(node_type: &'static str, nodes: u32) -> Cluster {

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, GIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
@@ -24,10 +24,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[&STORAGE, &RETENTION, &GETS_PER_SECOND],
-        build,
-    },
+    keys: &[&STORAGE, &RETENTION, &GETS_PER_SECOND],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&PUTS),
     transforms: false,
@@ -146,7 +144,7 @@ pub enum Storage {
     Retention(crate::base::units::Duration),
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `s3` has no value");
     let storage = match (values.bytes(&STORAGE), values.duration(&RETENTION)) {
         (Some(_), Some(_)) => {
@@ -162,14 +160,18 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
         (Some(storage), None) => Storage::Given(storage),
         (None, None) => Storage::Given(Bytes(0)),
     };
-    Ok(super::Input::S3(Input {
+    Ok(Input {
         storage,
         gets_per_second: values.number(&GETS_PER_SECOND).ok_or_else(default)?,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // Each record that reaches S3 is written as an object; with nothing
         // flowing in, the bucket only stores and serves.
@@ -288,7 +290,7 @@ mod tests {
     use super::*;
     use crate::base::units::{Duration, PIB, TIB};
     use crate::model::report::Level;
-    use crate::services::testing::{Fed, ctx, item, prices, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {

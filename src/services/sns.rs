@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, GIB, KIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Delivery, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sns",
@@ -27,18 +27,16 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &TOPIC_TYPE,
-            &BATCH_SIZE,
-            &SQS_SUBSCRIPTIONS,
-            &LAMBDA_SUBSCRIPTIONS,
-            &HTTP_SUBSCRIPTIONS,
-            &EMAIL_SUBSCRIPTIONS,
-            &FIREHOSE_SUBSCRIPTIONS,
-        ],
-        build,
-    },
+    keys: &[
+        &TOPIC_TYPE,
+        &BATCH_SIZE,
+        &SQS_SUBSCRIPTIONS,
+        &LAMBDA_SUBSCRIPTIONS,
+        &HTTP_SUBSCRIPTIONS,
+        &EMAIL_SUBSCRIPTIONS,
+        &FIREHOSE_SUBSCRIPTIONS,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -178,10 +176,10 @@ pub struct Input {
     pub subscriptions: Subscriptions,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `sns` has no value");
     let count = |key| values.count(key).ok_or_else(default);
-    Ok(super::Input::Sns(Input {
+    Ok(Input {
         topic_type: values.choice(&TOPIC_TYPE).ok_or_else(default)?,
         batch_size: values.count(&BATCH_SIZE).ok_or_else(default)?,
         subscriptions: Subscriptions {
@@ -191,16 +189,20 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             email: count(&EMAIL_SUBSCRIPTIONS)?,
             firehose: count(&FIREHOSE_SUBSCRIPTIONS)?,
         },
-    }))
+    })
 }
 
-impl Input {
-    /// Messages a publish call carries, as a divisor.
-    fn batch(&self) -> Decimal {
-        Decimal::from(self.batch_size.max(1))
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
     }
 
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    /// A topic delivers to the kinds of subscriber it has subscriptions of.
+    fn delivery_to(&self, consumer: &str) -> Delivery {
+        self.subscriptions.delivery_to(consumer)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.topic_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
@@ -258,6 +260,13 @@ impl Input {
         };
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
+    }
+}
+
+impl Input {
+    /// Messages a publish call carries, as a divisor.
+    fn batch(&self) -> Decimal {
+        Decimal::from(self.batch_size.max(1))
     }
 
     fn standard(
@@ -359,15 +368,12 @@ mod tests {
     use crate::base::units::{Duration, PIB};
     use crate::model::keys::Value;
     use crate::model::report::{Level, Violation};
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     /// The topic that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Input {
-        match crate::services::testing::built(&SERVICE, set) {
-            Ok(super::super::Input::Sns(topic)) => topic,
-            other => panic!("not a topic: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set).unwrap()
     }
 
     fn topic(

@@ -4,13 +4,13 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, KIB};
-use crate::bill::charge;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sqs",
@@ -26,10 +26,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
-        build,
-    },
+    keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -122,7 +120,7 @@ pub struct Input {
     pub retention: Duration,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `sqs` has no value");
     let queue_type = values.choice(&QUEUE_TYPE).ok_or_else(default)?;
     let batch_size = values.count(&BATCH_SIZE).ok_or_else(default)?;
@@ -140,16 +138,20 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
                 .with_help("set `queue_type = \"fifo\"`, or drop `high_throughput`: standard queues have no per-action limit"),
         );
     }
-    Ok(super::Input::Sqs(Input {
+    Ok(Input {
         queue_type,
         batch_size,
         high_throughput,
         retention: values.duration(&RETENTION).ok_or_else(default)?,
-    }))
+    })
 }
 
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
+    }
+
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.queue_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
@@ -214,7 +216,9 @@ impl Input {
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
     }
+}
 
+impl Input {
     /// A message over the queue's limit, or a batch over the batch limit,
     /// cannot be sent.
     fn check_sizes(
@@ -311,15 +315,12 @@ mod tests {
     use crate::base::units::PIB;
     use crate::model::keys::Value;
     use crate::model::report::Violation;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     /// The queue that the declared keys make, with `set` over their defaults.
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
-        match crate::services::testing::built(&SERVICE, set)? {
-            super::super::Input::Sqs(queue) => Ok(queue),
-            other => panic!("not a queue: {other:?}"),
-        }
+        crate::services::kit::testing::built(&SERVICE, set)
     }
 
     fn queue(

@@ -6,12 +6,12 @@ use rust_decimal::Decimal;
 
 use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, GIB, KIB};
-use crate::bill::charge;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
-use crate::services::{Ctx, Doc, EvalError, ServiceDef};
+use crate::services::kit::bill::charge;
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",
@@ -36,18 +36,16 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_QUERY_DURATION,
     ],
     catalogue: None,
-    parse: super::Parse {
-        keys: &[
-            &EVENTS_PER_WRITE,
-            &BATCH_WINDOW,
-            &MEMORY_RETENTION,
-            &MAGNETIC_RETENTION,
-            &QUERY_TCUS,
-            &QUERY_HOURS_PER_DAY,
-            &MAX_QUERY_TCU,
-        ],
-        build,
-    },
+    keys: &[
+        &EVENTS_PER_WRITE,
+        &BATCH_WINDOW,
+        &MEMORY_RETENTION,
+        &MAGNETIC_RETENTION,
+        &QUERY_TCUS,
+        &QUERY_HOURS_PER_DAY,
+        &MAX_QUERY_TCU,
+    ],
+    functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
     transforms: false,
@@ -208,7 +206,7 @@ pub struct Input {
     pub max_query_tcu: Option<u32>,
 }
 
-fn build(values: &Values) -> Result<super::Input, Invalid> {
+fn build(values: &Values) -> Result<Input, Invalid> {
     let default = || Invalid::component("a key of `timestream` has no value");
     let Some(memory_retention) = values.duration(&MEMORY_RETENTION) else {
         return Err(
@@ -263,81 +261,22 @@ fn build(values: &Values) -> Result<super::Input, Invalid> {
             .with_help("set the compute units queries use while they run, e.g. `query_tcus = 8`"));
         }
     };
-    Ok(super::Input::Timestream(Input {
+    Ok(Input {
         events_per_write: values.count(&EVENTS_PER_WRITE).ok_or_else(default)?,
         batch_window,
         memory_retention,
         magnetic_retention,
         queries,
         max_query_tcu: values.count(&MAX_QUERY_TCU),
-    }))
+    })
 }
 
-/// Write units of one request of `records` records of `size`: its whole
-/// payload in 1 KB units, rounded up, at least one (Timestream developer
-/// guide, "Metering: writes": "each write is counted in units of 1 KiB").
-fn units_of_request(records: u64, size: Bytes) -> Result<u64, EvalError> {
-    let payload = size.0.checked_mul(records).ok_or(EvalError::Arithmetic)?;
-    Ok(Bytes(payload).chunks_of(KIB).max(1))
-}
-
-/// Write requests and write units over `seconds` seconds: the units a
-/// month are `units` x the month's seconds / `seconds`, divided last so that
-/// whole figures stay exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Writes {
-    requests: Decimal,
-    units: Decimal,
-    seconds: Decimal,
-}
-
-impl Writes {
-    /// `rate` records a second of `size`, `per_write` to a request.
-    fn of(
-        rate: Decimal,
-        size: Bytes,
-        per_write: u32,
-        window: Option<Duration>,
-    ) -> Result<Self, EvalError> {
-        let per_write_d = Decimal::from(per_write);
-        let full_units = Decimal::from(units_of_request(u64::from(per_write), size)?);
-        match window {
-            // Full requests only: `rate` requests every `per_write` seconds.
-            None => Ok(Self {
-                requests: rate,
-                units: rate.times(full_units)?,
-                seconds: per_write_d,
-            }),
-            // AWS's example: 100 records every 5 s in batches of 12 make
-            // ceil(100 / 12) = 9 requests, 8 full and one of 4 records.
-            Some(window) => {
-                let records = rate.times(window.secs())?.ceil();
-                let full = records.per(per_write_d)?.floor();
-                let rest = records.minus(full.times(per_write_d)?)?;
-                let mut requests = full;
-                let mut units = full.times(full_units)?;
-                if rest > Decimal::ZERO {
-                    let rest = u64::try_from(rest).map_err(|_| EvalError::Arithmetic)?;
-                    requests = requests.plus(Decimal::ONE)?;
-                    units = units.plus(Decimal::from(units_of_request(rest, size)?))?;
-                }
-                Ok(Self {
-                    requests,
-                    units,
-                    seconds: window.secs(),
-                })
-            }
-        }
+impl Component for Input {
+    fn build(values: &Values) -> Result<Self, Invalid> {
+        build(values)
     }
 
-    /// Write units over `seconds`.
-    fn units_in(self, seconds: Decimal) -> Result<Decimal, EvalError> {
-        Ok(self.units.times(seconds)?.per(self.seconds)?)
-    }
-}
-
-impl Input {
-    pub fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         result.warn(
             "closed_to_new_customers",
@@ -435,7 +374,72 @@ impl Input {
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
+}
 
+/// Write units of one request of `records` records of `size`: its whole
+/// payload in 1 KB units, rounded up, at least one (Timestream developer
+/// guide, "Metering: writes": "each write is counted in units of 1 KiB").
+fn units_of_request(records: u64, size: Bytes) -> Result<u64, EvalError> {
+    let payload = size.0.checked_mul(records).ok_or(EvalError::Arithmetic)?;
+    Ok(Bytes(payload).chunks_of(KIB).max(1))
+}
+
+/// Write requests and write units over `seconds` seconds: the units a
+/// month are `units` x the month's seconds / `seconds`, divided last so that
+/// whole figures stay exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Writes {
+    requests: Decimal,
+    units: Decimal,
+    seconds: Decimal,
+}
+
+impl Writes {
+    /// `rate` records a second of `size`, `per_write` to a request.
+    fn of(
+        rate: Decimal,
+        size: Bytes,
+        per_write: u32,
+        window: Option<Duration>,
+    ) -> Result<Self, EvalError> {
+        let per_write_d = Decimal::from(per_write);
+        let full_units = Decimal::from(units_of_request(u64::from(per_write), size)?);
+        match window {
+            // Full requests only: `rate` requests every `per_write` seconds.
+            None => Ok(Self {
+                requests: rate,
+                units: rate.times(full_units)?,
+                seconds: per_write_d,
+            }),
+            // AWS's example: 100 records every 5 s in batches of 12 make
+            // ceil(100 / 12) = 9 requests, 8 full and one of 4 records.
+            Some(window) => {
+                let records = rate.times(window.secs())?.ceil();
+                let full = records.per(per_write_d)?.floor();
+                let rest = records.minus(full.times(per_write_d)?)?;
+                let mut requests = full;
+                let mut units = full.times(full_units)?;
+                if rest > Decimal::ZERO {
+                    let rest = u64::try_from(rest).map_err(|_| EvalError::Arithmetic)?;
+                    requests = requests.plus(Decimal::ONE)?;
+                    units = units.plus(Decimal::from(units_of_request(rest, size)?))?;
+                }
+                Ok(Self {
+                    requests,
+                    units,
+                    seconds: window.secs(),
+                })
+            }
+        }
+    }
+
+    /// Write units over `seconds`.
+    fn units_in(self, seconds: Decimal) -> Result<Decimal, EvalError> {
+        Ok(self.units.times(seconds)?.per(self.seconds)?)
+    }
+}
+
+impl Input {
     /// The account's MaxQueryTCU checked, and the queries' TCU-hours.
     fn queries(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let max_tcu = match self.max_query_tcu {
@@ -490,7 +494,7 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
     /// AWS's metering example: 100 EC2 instances each writing an 83-byte

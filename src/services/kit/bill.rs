@@ -1,70 +1,15 @@
 //! Turning a quantity into a line item: the unit price from the table, the
 //! free tier, tiers, and the optional rounding up to the cent.
 
-use std::cell::RefCell;
-
 use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, TooLarge, up_to_cent};
+use super::ctx::{Ctx, EvalError};
+use crate::base::number::{Exact, up_to_cent};
 use crate::model::dimension::Dimension;
 use crate::model::keys::Value;
 use crate::model::report::{LineItem, TierUse};
 use crate::pricing::Rate;
-use crate::services::{Ctx, EvalError};
-
-/// What one alternative has already used of each dimension this month.
-///
-/// AWS applies free tiers and price tiers to an account's whole monthly usage,
-/// not to each resource: two Lambda functions share one free tier, and the
-/// second queue's requests start where the first one's left off in the tiers.
-/// An alternative is one design, so one account; each starts a new ledger.
-#[derive(Debug, Default)]
-pub struct Usage {
-    used: RefCell<ArrayVec<Used, MAX_DIMENSIONS>>,
-}
-
-/// More than every service's dimensions together, so the ledger never fills.
-pub const MAX_DIMENSIONS: usize = 96;
-
-#[derive(Clone, Copy, Debug)]
-struct Used {
-    key: &'static str,
-    quantity: Decimal,
-    free: Decimal,
-}
-
-impl Usage {
-    /// What had been used of `key` before: in all, and of the free tier.
-    fn before(&self, key: &'static str) -> (Decimal, Decimal) {
-        self.used
-            .borrow()
-            .iter()
-            .find(|u| u.key == key)
-            .map_or((Decimal::ZERO, Decimal::ZERO), |u| (u.quantity, u.free))
-    }
-
-    /// Records `quantity` more of `key`, `free` of it from the free tier.
-    fn take(&self, key: &'static str, quantity: Decimal, free: Decimal) -> Result<(), TooLarge> {
-        let mut used = self.used.borrow_mut();
-        match used.iter_mut().find(|u| u.key == key) {
-            Some(entry) => {
-                entry.quantity = entry.quantity.plus(quantity)?;
-                entry.free = entry.free.plus(free)?;
-            }
-            None => {
-                // Cannot fill (see MAX_DIMENSIONS); if it did, only the
-                // sharing would be lost, never a price.
-                let _ = used.try_push(Used {
-                    key,
-                    quantity,
-                    free,
-                });
-            }
-        }
-        Ok(())
-    }
-}
 
 /// Prices `quantity` units of `dimension` for one month.
 pub fn charge(
@@ -252,7 +197,7 @@ fn charge_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::services::testing::ctx;
+    use crate::services::kit::testing::ctx;
     use crate::services::{lambda, s3};
     use rust_decimal_macros::dec;
 
@@ -291,6 +236,9 @@ mod tests {
     #[test]
     fn every_dimension_fits_the_ledger() {
         let dimensions = crate::services::dimension_keys().count();
-        assert!(dimensions <= MAX_DIMENSIONS, "{dimensions} dimensions");
+        assert!(
+            dimensions <= super::super::usage::MAX_DIMENSIONS,
+            "{dimensions} dimensions"
+        );
     }
 }

@@ -1,0 +1,852 @@
+//! Reading a pricing table: every key one a service uses, with the unit it
+//! computes in; a price book extends a bundled table, converts its currency
+//! and applies its discounts.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use rust_decimal::Decimal;
+use toml::Spanned;
+
+use super::figures::{Figure, exact, limit_value, non_negative};
+use super::raw::{RawInstance, RawPrice, RawTable, RawTier};
+use super::{
+    Instance, LimitEntry, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names, compiled,
+};
+use crate::base::diagnostic::{Diagnostic, Source, Span};
+use crate::base::units::Bytes;
+use crate::model::dimension::{Dimension, Priced};
+use crate::model::report::{ExchangeRate, MAX_TIERS};
+
+/// Parses and checks a pricing table: every key must be one a service uses,
+/// with the unit that service computes in, so that no price is silently
+/// applied to the wrong quantity.
+pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnostic> {
+    let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
+    let base = match &raw.extends {
+        Some(name) => Some(compiled(name.get_ref()).ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`extends` names no bundled table: `{}`", name.get_ref()),
+                )
+                .suggesting(name.get_ref(), bundled_names())
+        })?),
+        None => None,
+    };
+    let required = |field: Option<&str>, key: &str| {
+        field
+            .map(str::to_string)
+            .or_else(|| {
+                base.map(|book| match key {
+                    "region" => book.region.to_string(),
+                    "currency" => book.currency.to_string(),
+                    _ => book.as_of.to_string(),
+                })
+            })
+            .ok_or_else(|| {
+                source.error_in_file(format!(
+                    "the table needs `{key}` (or `extends`, to take it from a bundled table)"
+                ))
+            })
+    };
+    let region = required(raw.region.as_deref(), "region")?;
+    let currency = required(
+        raw.currency.as_ref().map(|c| c.get_ref().as_str()),
+        "currency",
+    )?;
+    let as_of = required(raw.as_of.as_deref(), "as_of")?;
+    let exchange_rate = exchange_rate(source, &raw, base, &currency)?;
+
+    // The extended table's prices, converted and discounted; then this
+    // table's own, which replace them.
+    let mut prices: BTreeMap<&'static str, Price> = BTreeMap::new();
+    let mut limits: BTreeMap<&'static str, LimitEntry> = BTreeMap::new();
+    let mut instances: BTreeMap<(&'static str, &'static str), Instance> = BTreeMap::new();
+    if let Some(base) = base {
+        let discounts = discounts(source, &raw, services)?;
+        let converted = |key: &str, price: &Price| {
+            let mut price = price.clone();
+            if let Some(rate) = &exchange_rate {
+                price = scaled(price, rate.rate).ok_or_else(|| too_large(source, key))?;
+                price.source = Cow::Owned(format!(
+                    "{} (converted at {} {} = 1 {}, as of {})",
+                    price.source, rate.rate, currency, rate.from, rate.as_of
+                ));
+            }
+            let service = key.split_once('.').map_or(key, |(s, _)| s);
+            if let Some(off) = discounts
+                .iter()
+                .find(|(k, _)| *k == key)
+                .or_else(|| discounts.iter().find(|(k, _)| *k == service))
+                .map(|(_, off)| *off)
+            {
+                price = scaled(price, Decimal::ONE - off).ok_or_else(|| too_large(source, key))?;
+                price.source = Cow::Owned(format!(
+                    "{}; less {}% ({})",
+                    price.source,
+                    (off * Decimal::ONE_HUNDRED).normalize(),
+                    source.name
+                ));
+            }
+            Ok::<Price, Diagnostic>(price)
+        };
+        for (key, price) in base.prices() {
+            prices.insert(key, converted(key, price)?);
+        }
+        // A row prices its service's catalogue dimension: a discount of
+        // the service or of that dimension applies to it.
+        for row in base.instances.iter() {
+            let key = services
+                .service(&row.service)
+                .and_then(|def| def.catalogue)
+                .map_or(row.service, |d| d.key);
+            let price = converted(key, &row.price)?;
+            instances.insert(
+                (row.service, row.name),
+                Instance {
+                    price,
+                    ..row.clone()
+                },
+            );
+        }
+        limits.extend(base.limits().map(|(key, entry)| (key, entry.clone())));
+    } else if !raw.discounts.is_empty() {
+        return Err(source
+            .error_in_file("`discounts` apply to the table a price book extends: add `extends`"));
+    }
+    for (service, dims) in &raw.prices {
+        let def = known_service(source, services, service)?;
+        for (name, raw_price) in dims {
+            let dimension = known_entry(source, def.service, "price", name, def.dimensions, |d| {
+                d.name()
+            })?;
+            if let Some(rows) = def.catalogue_service(dimension) {
+                return Err(source
+                    .error(
+                        name.span().into(),
+                        format!("`{}` is priced by type, in `[instances.{rows}]`", dimension.key),
+                    )
+                    .with_help(format!(
+                        "write a row a type: `[instances.{rows}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
+                        dimension.unit
+                    )));
+            }
+            let mut price = check_price(source, dimension, raw_price)?;
+            if let Some(shared) = &raw_price.get_ref().free_shared_with {
+                let pool =
+                    known_entry(source, def.service, "price", shared, def.dimensions, |d| {
+                        d.name()
+                    })?;
+                price.free_pool = Some(pool.key);
+            }
+            prices.insert(dimension.key, price);
+        }
+    }
+    for (service, entries) in &raw.limits {
+        let def = known_service(source, services, service)?;
+        for (name, raw_limit) in entries {
+            let limit = known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
+            let raw_limit = raw_limit.get_ref();
+            let value = limit_value(source, limit, &raw_limit.value)?;
+            limits.insert(
+                limit.key,
+                LimitEntry {
+                    value,
+                    source: Cow::Owned(raw_limit.source.clone()),
+                    as_of: Cow::Owned(raw_limit.as_of.clone()),
+                    evidence: raw_limit.evidence,
+                },
+            );
+        }
+    }
+    for (service, rows) in &raw.instances {
+        let (def, dimension) = catalogue_of(source, services, service)?;
+        for (name, raw_row) in rows {
+            let row = check_instance(source, def.service, dimension, name, raw_row)?;
+            instances.insert((row.service, row.name), row);
+        }
+    }
+    Ok(PriceBook {
+        name: Cow::Owned(raw.name),
+        region: Cow::Owned(region),
+        currency: Cow::Owned(currency),
+        as_of: Cow::Owned(as_of),
+        source_name: Cow::Owned(source.name.clone()),
+        exchange_rate,
+        prices: Cow::Owned(prices.into_iter().collect()),
+        limits: Cow::Owned(limits.into_iter().collect()),
+        instances: Cow::Owned(instances.into_values().collect()),
+        index: OnceLock::new(),
+    })
+}
+
+/// The rate that converts the extended table's currency into this one's: a
+/// table in another currency must state it, and one in the same must not.
+fn exchange_rate(
+    source: &Source,
+    raw: &RawTable,
+    base: Option<&PriceBook>,
+    currency: &str,
+) -> Result<Option<ExchangeRate>, Diagnostic> {
+    let base_currency = base.map(|b| b.currency.as_ref());
+    match (&raw.exchange_rate, base_currency) {
+        (None, Some(from)) if from != currency => {
+            let span = raw
+                .currency
+                .as_ref()
+                .map_or_else(Span::default, |c| c.span().into());
+            Err(source
+                .error(
+                    span,
+                    format!("the table is in {currency}, the one it extends in {from}"),
+                )
+                .with_help(format!(
+                    "give the rate: exchange_rate = {{ from = \"{from}\", rate = …, as_of = \"YYYY-MM-DD\" }}"
+                )))
+        }
+        (None, _) => Ok(None),
+        (Some(rate), None) => Err(source.error(
+            rate.span().into(),
+            "`exchange_rate` converts the prices of the table a price book extends: add `extends`",
+        )),
+        (Some(raw_rate), Some(from)) => {
+            let span: Span = raw_rate.span().into();
+            let rate = raw_rate.get_ref();
+            if rate.from != from {
+                return Err(source.error(
+                    span,
+                    format!(
+                        "`exchange_rate.from` is {}, but the table extended is in {from}",
+                        rate.from
+                    ),
+                ));
+            }
+            if !crate::base::dates::is_date(&rate.as_of) {
+                return Err(source.error(
+                    span,
+                    format!(
+                        "`exchange_rate.as_of = \"{}\"` is not a date YYYY-MM-DD",
+                        rate.as_of
+                    ),
+                ));
+            }
+            let value = exact(source, &rate.rate)?;
+            if value <= Decimal::ZERO {
+                return Err(source.error(span, "an exchange rate must be above zero"));
+            }
+            Ok(Some(ExchangeRate {
+                from: Cow::Owned(rate.from.clone()),
+                rate: value,
+                as_of: Cow::Owned(rate.as_of.clone()),
+            }))
+        }
+    }
+}
+
+/// The discounts a price book states: (a dimension key or a service name,
+/// the fraction off), each checked.
+fn discounts(
+    source: &Source,
+    raw: &RawTable,
+    services: Vocabulary,
+) -> Result<Vec<(&'static str, Decimal)>, Diagnostic> {
+    let mut checked = Vec::with_capacity(raw.discounts.len());
+    for (key, figure) in &raw.discounts {
+        let span: Span = key.span().into();
+        let name = key.get_ref();
+        let target = match name.split_once('.') {
+            Some(_) => services.dimension(name).map(|d| d.key).ok_or_else(|| {
+                source
+                    .error(span, format!("no price is named `{name}`"))
+                    .suggesting(name, services.dimensions().map(|d| d.key))
+            })?,
+            None => services
+                .service(name)
+                .map(|def| def.service)
+                .ok_or_else(|| {
+                    source
+                        .error(span, format!("unknown service `{name}`"))
+                        .suggesting(name, services.names())
+                })?,
+        };
+        let off = exact(source, figure)?;
+        if off < Decimal::ZERO || off >= Decimal::ONE {
+            return Err(source
+                .error(
+                    figure.span().into(),
+                    format!("a discount is a fraction from 0 up to 1, not {off}"),
+                )
+                .with_help("12% off is `0.12`"));
+        }
+        checked.push((target, off));
+    }
+    Ok(checked)
+}
+
+/// `price` with every figure (flat or each tier) multiplied by `factor`;
+/// `None` if a figure grows too large for exact decimals.
+fn scaled(mut price: Price, factor: Decimal) -> Option<Price> {
+    price.rate = price.rate.scaled(factor)?;
+    Some(price)
+}
+
+impl Rate {
+    /// Every price of the rate times `factor`; `None` past exact decimals.
+    pub fn scaled(&self, factor: Decimal) -> Option<Rate> {
+        Some(match self {
+            Rate::Flat(p) => Rate::Flat(p.checked_mul(factor)?),
+            Rate::Tiered(tiers) => Rate::Tiered(Cow::Owned(
+                tiers
+                    .iter()
+                    .map(|t| {
+                        Some(Tier {
+                            up_to: t.up_to,
+                            price: t.price.checked_mul(factor)?,
+                        })
+                    })
+                    .collect::<Option<Vec<_>>>()?,
+            )),
+        })
+    }
+}
+
+fn too_large(source: &Source, key: &str) -> Diagnostic {
+    source.error_in_file(format!(
+        "converting `{key}` makes a price too large for exact decimals"
+    ))
+}
+
+fn known_service<'a>(
+    source: &Source,
+    services: Vocabulary<'a>,
+    name: &Spanned<String>,
+) -> Result<&'a Priced, Diagnostic> {
+    services.service(name.get_ref()).ok_or_else(|| {
+        source
+            .error(
+                name.span().into(),
+                format!("unknown service `{}`", name.get_ref()),
+            )
+            .suggesting(name.get_ref(), services.names())
+    })
+}
+
+/// The service's price or limit that a table key names, or an error that
+/// suggests the closest one.
+fn known_entry<T>(
+    source: &Source,
+    service: &str,
+    what: &str,
+    name: &Spanned<String>,
+    entries: &'static [&'static T],
+    name_of: fn(&T) -> &'static str,
+) -> Result<&'static T, Diagnostic> {
+    let wanted = name.get_ref();
+    entries
+        .iter()
+        .copied()
+        .find(|e| name_of(e) == wanted)
+        .ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`{service}` has no {what} `{wanted}`"),
+                )
+                .suggesting(wanted, entries.iter().map(|e| name_of(e)))
+        })
+}
+
+fn check_price(
+    source: &Source,
+    dimension: &Dimension,
+    raw: &Spanned<RawPrice>,
+) -> Result<Price, Diagnostic> {
+    let span: Span = raw.span().into();
+    let raw = raw.get_ref();
+    if raw.unit.get_ref() != dimension.unit {
+        return Err(source
+            .error(
+                raw.unit.span().into(),
+                format!(
+                    "`{}` is priced per `{}`, but calc counts it in `{}`",
+                    dimension.key,
+                    raw.unit.get_ref(),
+                    dimension.unit
+                ),
+            )
+            .with_help(format!("convert the price to one per `{}`", dimension.unit)));
+    }
+    let rate = match (&raw.price, &raw.tiers) {
+        (Some(price), None) => Rate::Flat(non_negative(source, price)?),
+        (None, Some(tiers)) => Rate::Tiered(Cow::Owned(check_tiers(source, span, tiers)?)),
+        _ => {
+            return Err(source.error(
+                span,
+                format!("`{}` needs either `price` or `tiers`", dimension.key),
+            ));
+        }
+    };
+    let free = |value: &Option<Figure>| {
+        value
+            .as_ref()
+            .map_or(Ok(Decimal::ZERO), |d| non_negative(source, d))
+    };
+    Ok(Price {
+        rate,
+        free_per_month: free(&raw.free_per_month)?,
+        free_per_hour: free(&raw.free_per_hour)?,
+        free_pool: None,
+        unit: Cow::Owned(raw.unit.get_ref().clone()),
+        source: Cow::Owned(raw.source.clone()),
+        as_of: Cow::Owned(raw.as_of.clone()),
+        evidence: raw.evidence,
+    })
+}
+
+fn check_tiers(source: &Source, span: Span, tiers: &[RawTier]) -> Result<Vec<Tier>, Diagnostic> {
+    if tiers.is_empty() || tiers.len() > MAX_TIERS {
+        return Err(source.error(span, format!("a tiered price has 1 to {MAX_TIERS} tiers")));
+    }
+    let mut checked = Vec::with_capacity(tiers.len());
+    let mut previous = Decimal::ZERO;
+    for (i, tier) in tiers.iter().enumerate() {
+        let up_to = tier
+            .up_to
+            .as_ref()
+            .map(|d| non_negative(source, d))
+            .transpose()?;
+        match up_to {
+            Some(bound) if bound <= previous => {
+                return Err(source.error(span, "tier bounds (`up_to`) must increase"));
+            }
+            None if i + 1 != tiers.len() => {
+                return Err(source.error(span, "only the last tier may leave out `up_to`"));
+            }
+            _ => {}
+        }
+        previous = up_to.unwrap_or(previous);
+        checked.push(Tier {
+            up_to,
+            price: non_negative(source, &tier.price)?,
+        });
+    }
+    Ok(checked)
+}
+
+/// The service a `[instances.<service>]` table names, and the dimension its
+/// rows price; a service without a catalogue is an error naming those with one.
+fn catalogue_of<'a>(
+    source: &Source,
+    services: Vocabulary<'a>,
+    name: &Spanned<String>,
+) -> Result<(&'a Priced, &'static Dimension), Diagnostic> {
+    let listed: Vec<String> = services
+        .0
+        .iter()
+        .filter(|def| def.catalogue.is_some())
+        .map(|def| format!("`{}`", def.service))
+        .collect();
+    let def = known_service(source, services, name)?;
+    def.catalogue
+        .map(|dimension| (def, dimension))
+        .ok_or_else(|| {
+            source
+                .error(
+                    name.span().into(),
+                    format!("`{}` has no catalogue of types", def.service),
+                )
+                .with_help(format!("types are priced for {}", listed.join(", ")))
+        })
+}
+
+/// The most vCPUs a catalogue row states: more is a typo.
+const MAX_VCPU: i64 = 1_024;
+
+/// A catalogue row, checked as a price is: its unit the dimension's, its
+/// price an exact non-negative figure; its name a type as AWS writes it.
+fn check_instance(
+    source: &Source,
+    service: &'static str,
+    dimension: &Dimension,
+    name: &Spanned<String>,
+    raw: &Spanned<RawInstance>,
+) -> Result<Instance, Diagnostic> {
+    let span: Span = name.span().into();
+    let text = name.get_ref();
+    // Names reach terminals and paths: letters, digits and `.`, `-`, `_`.
+    let word = !text.is_empty()
+        && text.len() <= 64
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'));
+    if !word {
+        return Err(source
+            .error(span, format!("`{text}` is not a type name"))
+            .with_help("a type is written as AWS writes it, e.g. `m5.large`"));
+    }
+    let raw = raw.get_ref();
+    if raw.unit.get_ref() != dimension.unit {
+        return Err(source
+            .error(
+                raw.unit.span().into(),
+                format!(
+                    "`{service}` type `{text}` is priced per `{}`, but calc counts `{}` in `{}`",
+                    raw.unit.get_ref(),
+                    dimension.key,
+                    dimension.unit
+                ),
+            )
+            .with_help(format!("convert the price to one per `{}`", dimension.unit)));
+    }
+    let vcpu = match &raw.vcpu {
+        Some(vcpu) if (1..=MAX_VCPU).contains(vcpu.get_ref()) => {
+            u32::try_from(*vcpu.get_ref()).ok()
+        }
+        Some(vcpu) => {
+            return Err(source.error(
+                vcpu.span().into(),
+                format!(
+                    "`vcpu` is a whole number from 1 to {MAX_VCPU} (found {})",
+                    vcpu.get_ref()
+                ),
+            ));
+        }
+        None => None,
+    };
+    let size = |field: &Option<Spanned<String>>, name: &str| match field {
+        Some(size) => match size.get_ref().parse::<Bytes>() {
+            Ok(Bytes(0)) => {
+                Err(source.error(size.span().into(), format!("`{name}` must be above 0 B")))
+            }
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e) => Err(source.error(size.span().into(), e)),
+        },
+        None => Ok(None),
+    };
+    let memory = size(&raw.memory, "memory")?;
+    let storage = size(&raw.storage, "storage")?;
+    Ok(Instance {
+        service,
+        name: interned(text),
+        vcpu,
+        memory,
+        storage,
+        price: Price {
+            rate: Rate::Flat(non_negative(source, &raw.price)?),
+            free_per_month: Decimal::ZERO,
+            free_per_hour: Decimal::ZERO,
+            free_pool: None,
+            unit: Cow::Owned(raw.unit.get_ref().clone()),
+            source: Cow::Owned(raw.source.clone()),
+            as_of: Cow::Owned(raw.as_of.clone()),
+            evidence: raw.evidence,
+        },
+    })
+}
+
+/// `name`, kept for the life of the run: a catalogue's names are few and
+/// read once, and a report names a component's type by them without
+/// copying (as the registry's keys are).
+fn interned(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = names.get(name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::units::Bytes;
+    use crate::pricing::{DEFAULT_TABLE, bundled};
+    use crate::services::vocabulary;
+
+    #[test]
+    fn unknown_keys_in_a_table_are_errors() {
+        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
+                    [prices.kinesis_data_streams.shard_hours]\nprice = 1\nunit = \"shard-hour\"\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`kinesis_data_streams` has no price `shard_hours`"
+        );
+        assert_eq!(error.help.as_deref(), Some("did you mean `shard_hour`?"));
+    }
+
+    #[test]
+    fn a_catalogue_row_is_read_with_its_size_and_checked_like_a_price() {
+        let row = |service: &str, name: &str, body: &str| {
+            table_with(&format!("[instances.{service}.\"{name}\"]\n{body}"))
+        };
+        let text = row(
+            "ec2",
+            "m6i.xlarge",
+            "vcpu = 4\nmemory = \"16 GB\"\nprice = 0.192\nunit = \"instance-hour\"",
+        );
+        let book =
+            parse(&Source::new("t.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
+        let found = book.instance("ec2", "m6i.xlarge").expect("the row");
+        assert_eq!(found.vcpu, Some(4));
+        assert_eq!(found.memory, Some(Bytes(16 << 30)));
+        assert_eq!(found.price.rate, Rate::Flat(Decimal::new(192, 3)));
+        assert_eq!(book.instances("ec2").len(), 1);
+        assert!(book.instances("msk").is_empty());
+
+        let refused =
+            |text: String| parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
+        let error = refused(row(
+            "ecc2",
+            "m5.large",
+            "price = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "unknown service `ecc2`");
+        assert_eq!(error.help.as_deref(), Some("did you mean `ec2`?"));
+        let error = refused(row("sqs", "x", "price = 1\nunit = \"instance-hour\""));
+        assert_eq!(error.message, "`sqs` has no catalogue of types");
+        assert_eq!(
+            error.help.as_deref(),
+            Some("types are priced for `msk`, `ec2`, `emr`, `redshift`, `documentdb`")
+        );
+        let error = refused(row(
+            "msk",
+            "kafka.m5.large",
+            "price = 0.21\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(
+            error.message,
+            "`msk` type `kafka.m5.large` is priced per `instance-hour`, but calc counts `msk.broker_hour` in `broker-hour`"
+        );
+        let error = refused(row(
+            "ec2",
+            "m5.large",
+            "price = 1\nunit = \"instance-hour\"\nvcpus = 2",
+        ));
+        assert_eq!(error.message, "unknown key `vcpus`");
+        assert_eq!(error.help.as_deref(), Some("did you mean `vcpu`?"));
+        let error = refused(row(
+            "ec2",
+            "m5.large",
+            "price = -1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "prices cannot be negative (found -1)");
+        let error = refused(row(
+            "ec2",
+            "m5 large",
+            "price = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(error.message, "`m5 large` is not a type name");
+        // The catalogue's dimension is priced by its rows only.
+        let error = refused(table_with(
+            "[prices.ec2.instance_hour]\nprice = 1\nunit = \"instance-hour\"",
+        ));
+        assert_eq!(
+            error.message,
+            "`ec2.instance_hour` is priced by type, in `[instances.ec2]`"
+        );
+    }
+
+    #[test]
+    fn a_price_book_converts_the_rows_it_inherits() {
+        // m5.xlarge at $0.192 × 1,390.5 KRW/USD = ₩266.976 an instance-hour;
+        // a row of its own replaces an inherited one (m5.large) or adds a
+        // type (m6i.metal), in its own currency.
+        let own = |name: &str, price: u32| {
+            format!(
+                "[instances.ec2.\"{name}\"]\nprice = {price}\nunit = \"instance-hour\"\n\
+                 source = \"our agreement\"\nas_of = \"2026-10-01\"\nevidence = \"unverified\"\n"
+            )
+        };
+        let text = format!(
+            "name = \"acme\"\nextends = \"aws-us-east-1\"\ncurrency = \"KRW\"\n\
+             exchange_rate = {{ from = \"USD\", rate = 1390.5, as_of = \"2026-11-01\" }}\n{}{}",
+            own("m5.large", 130),
+            own("m6i.metal", 250)
+        );
+        let book =
+            parse(&Source::new("acme.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
+        let inherited = book.instance("ec2", "m5.xlarge").expect("inherited");
+        assert_eq!(inherited.price.rate, Rate::Flat(Decimal::new(266_976, 3)));
+        assert_eq!(inherited.vcpu, Some(4));
+        assert!(
+            inherited
+                .price
+                .source
+                .contains("(converted at 1390.5 KRW = 1 USD"),
+            "{}",
+            inherited.price.source
+        );
+        let replaced = book.instance("ec2", "m5.large").expect("its own");
+        assert_eq!(replaced.price.rate, Rate::Flat(Decimal::from(130)));
+        assert_eq!(replaced.price.source, "our agreement");
+        let added = book.instance("ec2", "m6i.metal").expect("its own");
+        assert_eq!(added.price.rate, Rate::Flat(Decimal::from(250)));
+        assert_eq!(
+            book.instances("ec2").len(),
+            compiled(DEFAULT_TABLE).unwrap().instances("ec2").len() + 1
+        );
+    }
+
+    #[test]
+    fn a_zero_capacity_limit_is_an_error() {
+        // Limits are capacities calc divides by; a zero would divide by zero.
+        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
+                    [limits.kinesis_data_streams.shard_write_records_per_second]\nvalue = 0\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
+        assert_eq!(
+            error.message,
+            "`kinesis_data_streams.shard_write_records_per_second` must be a positive number"
+        );
+    }
+
+    fn table_with(entry: &str) -> String {
+        format!(
+            "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n{entry}\n\
+             source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n"
+        )
+    }
+
+    #[test]
+    fn a_tiny_limit_is_refused_not_read_as_zero() {
+        // 1e-30 is positive, but 0 in 28 decimal places: calc would divide by it.
+        for limit in [
+            "dynamodb.partition_wcu",
+            "dynamodb.partition_rcu",
+            "kinesis_data_streams.shard_write_records_per_second",
+            "s3.prefix_write_requests_per_second",
+            "s3.prefix_read_requests_per_second",
+        ] {
+            let (service, name) = limit.split_once('.').expect("a key");
+            for value in ["1e-30", "4.9e-29", "1.5e-28"] {
+                let text = table_with(&format!("[limits.{service}.{name}]\nvalue = {value}"));
+                let error = parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
+                assert!(
+                    error.message.starts_with(&format!("`{limit}`: "))
+                        && error.message.ends_with(
+                            "has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
+                        ),
+                    "{error}"
+                );
+                assert_eq!(error.location.expect("located").line, 6);
+            }
+            let text = table_with(&format!("[limits.{service}.{name}]\nvalue = 1e-28"));
+            parse(&Source::new("t.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+
+    #[test]
+    fn a_tiny_price_is_refused_not_read_as_zero() {
+        for entry in [
+            "price = 1e-29",
+            "price = 1e300",
+            "tiers = [{ up_to = 1e-30, price = 1 }, { price = 1 }]",
+            "price = 1\nfree_per_month = 1e-29",
+        ] {
+            let text = table_with(&format!(
+                "[prices.kinesis_data_streams.shard_hour]\nunit = \"shard-hour\"\n{entry}"
+            ));
+            let error = parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
+            assert!(error.location.is_some(), "{error}");
+            assert!(
+                error.message.contains("exact decimal arithmetic"),
+                "{entry}: {error}"
+            );
+        }
+    }
+
+    /// Every price and limit of the bundled table at its edges (0, the
+    /// smallest positive decimal, huge), through `calc::run` on each bundled
+    /// scenario that uses its service: a report or a message, never a panic.
+    #[test]
+    fn every_entry_at_its_edges_is_a_report_or_a_message() {
+        use toml::Value;
+        let scenarios: Vec<(String, String)> = std::fs::read_dir("scenarios")
+            .expect("scenarios")
+            .map(|e| e.expect("entry").path())
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).expect("read");
+                (p.display().to_string(), text)
+            })
+            .collect();
+        let bundled: toml::Table = toml::from_str(&bundled(DEFAULT_TABLE).expect("bundled").text)
+            .expect("the bundled table");
+        let dir = std::env::temp_dir().join(format!("calc-edges-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let table_path = dir.join("edge.toml");
+        let table_path = table_path.to_str().expect("UTF-8");
+        let mut runs = 0;
+        for section in ["prices", "limits"] {
+            for (service, entries) in bundled[section].as_table().expect("a table") {
+                let users: Vec<&(String, String)> = scenarios
+                    .iter()
+                    .filter(|(_, text)| text.contains(&format!("service = \"{service}\"")))
+                    .collect();
+                for name in entries.as_table().expect("a table").keys() {
+                    let entry = &bundled[section][service][name];
+                    let edges: Vec<Value> = match entry.get("value") {
+                        Some(Value::String(_))
+                            if entry["value"].as_str().is_some_and(|v| v.ends_with('B')) =>
+                        {
+                            ["0 B", "1 B", "1000000 TB"]
+                                .map(|v| Value::String(v.into()))
+                                .into()
+                        }
+                        Some(Value::String(_)) => ["0 ms", "1 ms", "100000 d"]
+                            .map(|v| Value::String(v.into()))
+                            .into(),
+                        _ => vec![
+                            Value::Integer(0),
+                            Value::Float(1e-28),
+                            Value::Integer(i64::MAX),
+                        ],
+                    };
+                    for edge in edges {
+                        let mut table = bundled.clone();
+                        let entry = table[section][service][name]
+                            .as_table_mut()
+                            .expect("an entry");
+                        if section == "limits" {
+                            entry.insert("value".into(), edge.clone());
+                        } else if let Some(Value::Array(tiers)) = entry.get_mut("tiers") {
+                            for tier in tiers {
+                                tier.as_table_mut()
+                                    .expect("a tier")
+                                    .insert("price".into(), edge.clone());
+                            }
+                        } else {
+                            entry.insert("price".into(), edge.clone());
+                        }
+                        std::fs::write(table_path, toml::to_string(&table).expect("TOML"))
+                            .expect("write");
+                        for (scenario, _) in &users {
+                            let outcome = crate::run(["calc", "--pricing", table_path, scenario]);
+                            runs += 1;
+                            match outcome.code {
+                                0 => assert!(!outcome.stdout.is_empty()),
+                                2 => assert!(
+                                    outcome.stdout.is_empty()
+                                        && outcome.stderr.starts_with("error: ")
+                                ),
+                                code => {
+                                    panic!("exit {code} for {section}.{service}.{name} = {edge}")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(runs > 300, "only {runs} runs");
+    }
+}

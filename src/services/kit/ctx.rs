@@ -1,0 +1,158 @@
+//! What every service's evaluation reads (the prices, the month, what it
+//! receives), and why an evaluation may fail.
+
+use rust_decimal::Decimal;
+
+use super::usage::Usage;
+use crate::base::number::Exact;
+use crate::base::units::{Bytes, Duration};
+use crate::model::dimension::{Dimension, Limit};
+use crate::model::flow::{Flow, Rate};
+use crate::model::keys::Value;
+use crate::model::report::ComponentResult;
+use crate::pricing::{LimitValue, PriceBook};
+
+/// A price or limit that an evaluation needed and the pricing table lacks, or
+/// a quantity no price covers. Never a silent zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EvalError {
+    MissingPrice(&'static Dimension),
+    /// The table's catalogue has no row for the component's type.
+    MissingRow(&'static Dimension),
+    /// The type's row in the catalogue lacks its `vcpu` or `memory`, which
+    /// packing jobs onto it needs.
+    MissingSpec(&'static Dimension),
+    MissingLimit(&'static Limit),
+    /// The quantity runs past the last tier of a tiered price.
+    BeyondLastTier(&'static Dimension),
+    /// A limit has the wrong kind of value for its use.
+    LimitKind(&'static Limit),
+    Overflow(&'static Dimension),
+    /// The component needs a rate (or a record size) that neither it, nor
+    /// the flow into it, nor the workload gives.
+    MissingRate,
+    MissingSize,
+    /// Athena has no `table_size` and no store before it to read.
+    MissingStored,
+    /// A component's own peak is below the average it receives.
+    PeakBelowAverage(Rate),
+    /// A figure of the component's does not fit in exact decimals (28
+    /// digits): the scenario's rates, sizes or prices are too large.
+    Arithmetic,
+    /// A component's values no longer make a component (a varied value
+    /// clashes with another); checked when they are set, so never expected.
+    Invalid,
+}
+
+impl From<crate::base::number::TooLarge> for EvalError {
+    fn from(_: crate::base::number::TooLarge) -> Self {
+        Self::Arithmetic
+    }
+}
+
+/// What every service's evaluation reads: the prices, the month and the options.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub prices: &'a PriceBook,
+    pub hours: Decimal,
+    pub free_tier: bool,
+    pub round_up_to_cent: bool,
+    /// What the alternative's earlier components used, for shared free and price tiers.
+    pub usage: &'a Usage,
+    /// What this component receives, its own figures applied.
+    pub input: Flow,
+    /// Unit prices set over the table's, one slot per dimension of
+    /// [`dimensions`] ([`Value::Absent`] where the table's holds).
+    pub prices_set: &'a [Value],
+}
+
+impl Ctx<'_> {
+    pub fn seconds(&self) -> Decimal {
+        self.hours * Decimal::from(3600)
+    }
+
+    /// How many `unit`s a month `per_second` comes to (`MILLION` for
+    /// requests priced by the million, `GIB` bytes for GB).
+    pub fn monthly(&self, per_second: Decimal, unit: Decimal) -> Result<Decimal, EvalError> {
+        Ok(per_second.times(self.seconds())?.per(unit)?)
+    }
+
+    /// Hours a resource runs in the month: `running` if set (longer than
+    /// the month is billed as the month, with a note), else the whole month.
+    pub fn hours_running(
+        &self,
+        running: Option<Duration>,
+        result: &mut ComponentResult,
+    ) -> Decimal {
+        match running {
+            Some(running) if running.hours() > self.hours => {
+                result.note(
+                    "hours_running_over_month",
+                    "`hours_running` is longer than the month: calc bills the whole month",
+                );
+                self.hours
+            }
+            Some(running) => running.hours(),
+            None => self.hours,
+        }
+    }
+
+    /// A value the design sets (a retention, a buffer, a memory size),
+    /// given in its limits' kind (a count, bytes, or milliseconds), checked
+    /// against the range the table's `min` and `max` limits allow: outside
+    /// it, a violation with the fix for its side. The component is still
+    /// priced as set.
+    pub fn within(
+        &self,
+        value: Decimal,
+        (min, under): (&'static Limit, &'static str),
+        (max, over): (&'static Limit, &'static str),
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let amount = |v: LimitValue| Some(v.amount());
+        let (lowest, highest) = (self.limit(min, amount)?, self.limit(max, amount)?);
+        if value < lowest {
+            result.violate_below(min, value, lowest, under);
+        }
+        if value > highest {
+            result.violate(max, value, highest, over);
+        }
+        Ok(())
+    }
+
+    /// The rate this component receives.
+    pub fn rate(&self) -> Result<Rate, EvalError> {
+        self.input.rate.ok_or(EvalError::MissingRate)
+    }
+
+    /// The size of each record this component receives.
+    pub fn record_size(&self) -> Result<Bytes, EvalError> {
+        self.input.record_size.ok_or(EvalError::MissingSize)
+    }
+
+    pub fn count(&self, limit: &'static Limit) -> Result<Decimal, EvalError> {
+        self.limit(limit, LimitValue::count)
+    }
+
+    pub fn bytes(&self, limit: &'static Limit) -> Result<Bytes, EvalError> {
+        self.limit(limit, LimitValue::bytes)
+    }
+
+    pub fn duration(&self, limit: &'static Limit) -> Result<Duration, EvalError> {
+        self.limit(limit, LimitValue::duration)
+    }
+
+    /// A limit from the table, of the kind `pick` takes. The table's loader
+    /// already checked each limit's kind, so `LimitKind` is a safeguard.
+    fn limit<T>(
+        &self,
+        limit: &'static Limit,
+        pick: fn(LimitValue) -> Option<T>,
+    ) -> Result<T, EvalError> {
+        let entry = self
+            .prices
+            .limit_of(limit)
+            .ok_or(EvalError::MissingLimit(limit))?;
+        pick(entry.value).ok_or(EvalError::LimitKind(limit))
+    }
+}

@@ -1,0 +1,118 @@
+//! A pricing table and helpers for the services' unit tests.
+
+use rust_decimal::Decimal;
+
+use super::{Component, Ctx, EvalError, ServiceDef};
+use crate::base::units::Bytes;
+use crate::model::flow::{Flow, Rate};
+use crate::model::keys::{Invalid, Key, Value, Values};
+use crate::model::report::{ComponentResult, LineItem};
+use crate::pricing::{self, PriceBook};
+
+pub fn prices() -> &'static PriceBook {
+    pricing::compiled(pricing::DEFAULT_TABLE).expect("bundled table")
+}
+
+pub fn ctx(hours: Decimal) -> Ctx<'static> {
+    Ctx {
+        prices: prices(),
+        hours,
+        free_tier: false,
+        round_up_to_cent: false,
+        usage: Box::leak(Box::default()),
+        input: crate::model::flow::Flow::NOTHING,
+        prices_set: &[],
+    }
+}
+
+/// A component's inputs together with what flows into it, for tests that
+/// evaluate one service alone.
+pub struct Fed<T> {
+    pub input: T,
+    pub flow: Flow,
+    evaluate: Evaluate<T>,
+}
+
+type Evaluate<T> = fn(&T, &Ctx, &mut ComponentResult) -> Result<(), EvalError>;
+
+impl<T> Fed<T> {
+    pub fn new(input: T, flow: Flow, evaluate: Evaluate<T>) -> Self {
+        Self {
+            input,
+            flow,
+            evaluate,
+        }
+    }
+
+    pub fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::empty();
+        let ctx = Ctx {
+            input: self.flow,
+            ..*ctx
+        };
+        (self.evaluate)(&self.input, &ctx, &mut result)?;
+        Ok(result)
+    }
+}
+
+impl<T> std::ops::Deref for Fed<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.input
+    }
+}
+
+impl<T> std::ops::DerefMut for Fed<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.input
+    }
+}
+
+/// A component of `def` built from its keys' defaults, with `set`
+/// written over them, as a scenario would give them.
+pub fn built<C: Component>(def: &ServiceDef, set: &[(&'static Key, Value)]) -> Result<C, Invalid> {
+    C::build(&Values::new(def.keys, &values(def, set)))
+}
+
+/// Whether the values [`built`] takes make a component of `def`, whatever
+/// its type.
+pub fn checked(def: &ServiceDef, set: &[(&'static Key, Value)]) -> Result<(), Invalid> {
+    (def.functions.check)(&Values::new(def.keys, &values(def, set)))
+}
+
+fn values(def: &ServiceDef, set: &[(&'static Key, Value)]) -> Vec<Value> {
+    def.keys
+        .iter()
+        .map(|key| {
+            set.iter()
+                .find(|(k, _)| std::ptr::eq(*k, *key))
+                .map_or_else(|| key.default_parsed().unwrap(), |(_, v)| v.clone())
+        })
+        .collect()
+}
+
+/// One service's component evaluated alone, for a test to read the result.
+pub trait Alone {
+    fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError>;
+}
+
+impl<C: Component> Alone for C {
+    fn evaluate(&self, ctx: &Ctx) -> Result<ComponentResult, EvalError> {
+        let mut result = ComponentResult::empty();
+        self.evaluate_into(ctx, &mut result)?;
+        Ok(result)
+    }
+}
+
+/// A steady flow of `rate` records a second of `size`.
+pub fn steady(rate: Decimal, size: Bytes) -> Flow {
+    Flow::new(Rate::flat(rate), Some(size))
+}
+
+pub fn item<'a>(result: &'a ComponentResult, name: &str) -> &'a LineItem {
+    result
+        .line_items
+        .iter()
+        .find(|item| item.dimension.name() == name)
+        .unwrap_or_else(|| panic!("no line item `{name}` in {:?}", result.line_items))
+}

@@ -1,0 +1,67 @@
+//! What one alternative has used of each dimension so far this month: the
+//! ledger its free tiers and price tiers are counted against.
+
+use std::cell::RefCell;
+
+use arrayvec::ArrayVec;
+use rust_decimal::Decimal;
+
+use crate::base::number::{Exact, TooLarge};
+
+/// What one alternative has already used of each dimension this month.
+///
+/// AWS applies free tiers and price tiers to an account's whole monthly usage,
+/// not to each resource: two Lambda functions share one free tier, and the
+/// second queue's requests start where the first one's left off in the tiers.
+/// An alternative is one design, so one account; each starts a new ledger.
+#[derive(Debug, Default)]
+pub struct Usage {
+    used: RefCell<ArrayVec<Used, MAX_DIMENSIONS>>,
+}
+
+/// More than every service's dimensions together, so the ledger never fills.
+pub const MAX_DIMENSIONS: usize = 96;
+
+#[derive(Clone, Copy, Debug)]
+struct Used {
+    key: &'static str,
+    quantity: Decimal,
+    free: Decimal,
+}
+
+impl Usage {
+    /// What had been used of `key` before: in all, and of the free tier.
+    pub(super) fn before(&self, key: &'static str) -> (Decimal, Decimal) {
+        self.used
+            .borrow()
+            .iter()
+            .find(|u| u.key == key)
+            .map_or((Decimal::ZERO, Decimal::ZERO), |u| (u.quantity, u.free))
+    }
+
+    /// Records `quantity` more of `key`, `free` of it from the free tier.
+    pub(super) fn take(
+        &self,
+        key: &'static str,
+        quantity: Decimal,
+        free: Decimal,
+    ) -> Result<(), TooLarge> {
+        let mut used = self.used.borrow_mut();
+        match used.iter_mut().find(|u| u.key == key) {
+            Some(entry) => {
+                entry.quantity = entry.quantity.plus(quantity)?;
+                entry.free = entry.free.plus(free)?;
+            }
+            None => {
+                // Cannot fill (see MAX_DIMENSIONS); if it did, only the
+                // sharing would be lost, never a price.
+                let _ = used.try_push(Used {
+                    key,
+                    quantity,
+                    free,
+                });
+            }
+        }
+        Ok(())
+    }
+}
