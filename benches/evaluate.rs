@@ -21,8 +21,8 @@ use std::time::{Duration, Instant};
 use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
 use calc::model::keys::Value;
-use calc::params;
 use calc::render::{Format, render};
+use calc::scenario::set;
 use calc::scenario::{Overrides, parse};
 use rust_decimal::Decimal;
 
@@ -49,7 +49,7 @@ fn main() {
         &Overrides::default(),
     )
     .expect("parses");
-    let slot = params::resolve(&one_stream, "workload.records_per_second").expect("a path");
+    let slot = set::resolve(&one_stream, "workload.records_per_second").expect("a path");
     let mut values = one_stream.params.values.clone();
     let mut evaluator = Evaluator::new(&one_stream);
     let mut rate = 0u32;
@@ -146,7 +146,7 @@ fn sweep(scenario: &calc::scenario::Scenario) {
     if !selected(name) {
         return;
     }
-    let slot = params::resolve(scenario, "workload.records_per_second").expect("a path");
+    let slot = set::resolve(scenario, "workload.records_per_second").expect("a path");
     let mut values = scenario.params.values.clone();
     let mut evaluator = Evaluator::new(scenario);
     let start = Instant::now();

@@ -25,8 +25,9 @@ use crate::model::keys::Values;
 use crate::model::report::Report;
 use crate::model::requirements::{self, Requirements};
 use crate::render::text;
+use crate::scenario::set;
 use crate::scenario::{self, Overrides};
-use crate::{Appendix, Outcome, evaluate, exit, params, render};
+use crate::{Appendix, Outcome, evaluate, exit, render};
 
 /// `--max-increase`: how much more than the baseline an alternative may cost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -490,7 +491,7 @@ fn evaluate_file(
     }
     let dir = found.path.parent().unwrap_or(Path::new("."));
     let scenario = scenario::parse(source, dir, overrides).map_err(broken)?;
-    let (values, overridden) = params::apply(&scenario, sets).map_err(broken)?;
+    let (values, overridden) = set::apply(&scenario, sets).map_err(broken)?;
     let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
     report.overrides = overridden;
     let stated = Requirements::from_values(&Values::new(

@@ -31,8 +31,9 @@ use crate::cli::{DiffArgs, DiffFormat};
 use crate::model::keys::Value;
 use crate::model::report::Override;
 use crate::model::report::{AlternativeResult, ComponentResult, LineItem, Report};
+use crate::scenario::set;
 use crate::scenario::{self, Overrides, Scenario};
-use crate::{evaluate, params, render};
+use crate::{evaluate, render};
 
 /// One version of the design, as the command line gave it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,7 +193,7 @@ struct Evaluated {
 impl Evaluated {
     fn load(path: &Path, overrides: &Overrides, sets: &[String]) -> Result<Self, Diagnostic> {
         let scenario = scenario::load(path, overrides)?;
-        let (values, overridden) = params::apply(&scenario, sets)?;
+        let (values, overridden) = set::apply(&scenario, sets)?;
         let mut report = evaluate::evaluate_with(&scenario, &values)?;
         report.overrides = overridden;
         Ok(Self {

@@ -8,10 +8,8 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod evaluate;
-pub mod fields;
 pub mod init;
 pub mod model;
-pub mod params;
 pub mod pricing;
 pub mod render;
 pub mod scenario;
@@ -291,7 +289,7 @@ fn load(
         allow_outside_pricing: evaluation.allow_outside_pricing,
     };
     let scenario = scenario::load(path, &overrides)?;
-    let (values, set) = params::apply(&scenario, &options.set)?;
+    let (values, set) = scenario::set::apply(&scenario, &options.set)?;
     Ok((scenario, values, set))
 }
 

@@ -111,7 +111,9 @@ fn path(rng: &mut Rng, paths: &[String]) -> String {
 fn paths_of(scenario: &str) -> Vec<String> {
     let overrides = calc::scenario::Overrides::default();
     let loaded = calc::scenario::load(Path::new(scenario), &overrides).expect("bundled scenario");
-    calc::params::paths(&loaded).map(|(path, _)| path).collect()
+    calc::scenario::set::paths(&loaded)
+        .map(|(path, _)| path)
+        .collect()
 }
 
 /// The arguments of one random `sweep`, `solve` or report with `--set`.

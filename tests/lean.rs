@@ -8,7 +8,7 @@ use std::path::Path;
 use calc::base::diagnostic::Source;
 use calc::evaluate::Evaluator;
 use calc::model::keys::Value;
-use calc::params;
+use calc::scenario::set;
 use calc::scenario::{Overrides, parse};
 use rust_decimal::Decimal;
 
@@ -67,7 +67,7 @@ fn a_sweep_allocates_nothing_after_its_first_point() {
             &Overrides::default(),
         )
         .expect("parses");
-        let slot = params::resolve(&scenario, "workload.records_per_second").expect("a path");
+        let slot = set::resolve(&scenario, "workload.records_per_second").expect("a path");
         let mut values = scenario.params.values.clone();
         let mut evaluator = Evaluator::new(&scenario);
         evaluator.evaluate(&values).expect("evaluates");

@@ -8,7 +8,7 @@ use std::path::Path;
 use calc::base::diagnostic::Source;
 use calc::model::keys::Kind;
 use calc::model::report::{CapacityValue, Report};
-use calc::params;
+use calc::scenario::set;
 use calc::scenario::{Overrides, parse};
 use proptest::prelude::*;
 
@@ -211,12 +211,12 @@ proptest! {
         let scenario = parse(Source::new(name, text), Path::new("scenarios"), &Overrides::default())
             .expect("a bundled scenario parses");
         let mut values = scenario.params.values.clone();
-        let slots: Vec<(String, usize)> = params::paths(&scenario).collect();
+        let slots: Vec<(String, usize)> = set::paths(&scenario).collect();
         for (slot, pick, magnitude) in changes {
             let (path, slot) = &slots[slot % slots.len()];
             let kind = &scenario.params.info[*slot].key.kind;
             // A value the scenario's checks refuse is never evaluated.
-            let _ = params::set(&scenario, &mut values, path, &value_text(kind, pick, magnitude));
+            let _ = set::set(&scenario, &mut values, path, &value_text(kind, pick, magnitude));
         }
         // A report or a located error: either is fine, a panic is not.
         let _ = calc::evaluate::evaluate_with(&scenario, &values);

@@ -99,7 +99,7 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
         // the service or of that dimension applies to it.
         for row in base.instances.iter() {
             let key = services
-                .service(&row.service)
+                .service(row.service)
                 .and_then(|def| def.catalogue)
                 .map_or(row.service, |d| d.key);
             let price = converted(key, &row.price)?;

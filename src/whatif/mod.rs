@@ -14,8 +14,9 @@ use crate::base::diagnostic::Diagnostic;
 use crate::base::number::Inexact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::keys::{Key, Kind, Value};
-use crate::params::{self, Place};
 use crate::scenario::Scenario;
+use crate::scenario::params::Place;
+use crate::scenario::set;
 
 /// `FROM..TO` read as two values on `axis`, each checked as the scenario's
 /// own value would be.
@@ -126,9 +127,9 @@ pub struct Axis {
 impl Axis {
     /// The value at `path`, which must be a number, a size or a duration.
     pub fn resolve(scenario: &Scenario, path: &str, verb: &str) -> Result<Self, Diagnostic> {
-        let slot = params::resolve(scenario, path).map_err(Diagnostic::plain)?;
+        let slot = set::resolve(scenario, path).map_err(Diagnostic::plain)?;
         let param = scenario.params.info[slot];
-        let path = params::paths(scenario)
+        let path = set::paths(scenario)
             .find(|(_, s)| *s == slot)
             .map_or_else(|| path.to_string(), |(p, _)| p);
         let measure = match param.key.kind {
@@ -192,7 +193,7 @@ impl Axis {
         text: &str,
     ) -> Result<Decimal, Diagnostic> {
         let mut scratch = values.to_vec();
-        params::set(scenario, &mut scratch, &self.path, text)?;
+        set::set(scenario, &mut scratch, &self.path, text)?;
         Ok(self.number(&scratch[self.slot]).unwrap_or_default())
     }
 
@@ -427,7 +428,7 @@ mod tests {
         Axis {
             slot: 0,
             path: "x".to_string(),
-            key: &params::PRICE,
+            key: &crate::scenario::params::PRICE,
             measure,
             price: false,
         }

@@ -413,7 +413,7 @@ mod tests {
             axis: Axis {
                 slot: 0,
                 path: "x".to_string(),
-                key: &crate::params::PRICE,
+                key: &crate::scenario::params::PRICE,
                 measure: Measure::Number,
                 price: false,
             },

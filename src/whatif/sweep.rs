@@ -164,7 +164,7 @@ pub fn plan(
     step: Option<&str>,
     log: bool,
 ) -> Result<Plan, Diagnostic> {
-    let (path, range) = crate::params::split_assignment(vary)?;
+    let (path, range) = crate::scenario::set::split_assignment(vary)?;
     let axis = Axis::resolve(scenario, path, "a sweep")?;
     let (from, to) = super::range(&axis, scenario, values, range, "--vary")?;
     let steps = steps.unwrap_or(DEFAULT_STEPS);
