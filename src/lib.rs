@@ -3,17 +3,30 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+//! The floors of the house, from the ground up: each module imports only
+//! from its own floor or below.
+//!
+//! 1. [`base`]: primitives (units, exact numbers, dates, diagnostics,
+//!    escaping, files);
+//! 2. [`model`]: the vocabulary, as plain data (keys, dimensions, flows,
+//!    requirements, results);
+//! 3. [`pricing`]: price books, read against a vocabulary;
+//! 4. [`services`]: one module a service, on a small kit;
+//! 5. [`scenario`]: a file read into the parameter vector and the flow;
+//! 6. [`evaluate`] and [`whatif`]: capacity, bill, checks, ranking, and
+//!    the same across a range;
+//! 7. [`commands`]: one a command, each returning a typed result;
+//! 8. [`render`]: every word and format a user reads;
+//! 9. [`cli`], this file and `main.rs`.
+
 pub mod base;
-pub mod check;
 pub mod cli;
-pub mod diff;
+pub mod commands;
 pub mod evaluate;
-pub mod init;
 pub mod model;
 pub mod pricing;
 pub mod render;
 pub mod scenario;
-pub mod schema;
 pub mod services;
 pub mod whatif;
 
@@ -24,9 +37,11 @@ use clap::Parser;
 
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::environment::Environment;
-use crate::base::{dates, files};
+use crate::base::escape::terminal_lines;
+use crate::base::files;
 use crate::cli::{Cli, Command};
-use crate::scenario::Overrides;
+use crate::commands::pricing::Pricing;
+use crate::commands::{check, diff, init, report, schema, solve, sweep};
 
 /// The exit codes `calc` uses.
 pub mod exit {
@@ -97,37 +112,93 @@ where
             };
         }
     };
-    // Arithmetic is checked where it is done: a figure too large for exact
-    // decimals comes back as an error at its component, never as a panic.
-    if let Some(Command::Check(args)) = &cli.command {
-        return check::run(args, env);
-    }
-    if let Some(Command::Pricing(cli::PricingCommand::Import {
-        files,
-        region,
-        name,
-        usage_type_prefix,
-    })) = &cli.command
-    {
-        let request = pricing::import::Request {
-            files,
-            region,
-            usage_type_prefix: usage_type_prefix.as_deref(),
-        };
-        return pricing::import::run(&request, name.as_deref());
-    }
-    let result = report(&cli);
-    match result {
-        Ok(stdout) => Outcome {
-            stdout,
-            ..Outcome::default()
+    dispatch(cli, env).unwrap_or_else(|diagnostic| Outcome {
+        // A message quotes the scenario: it escapes what it quotes.
+        stderr: terminal_lines(&diagnostic.to_string()),
+        code: exit::INVALID_INPUT,
+        ..Outcome::default()
+    })
+}
+
+/// Runs the command asked for and renders its result, or says why it
+/// cannot. Arithmetic is checked where it is done: a figure too large for
+/// exact decimals comes back as an error at its component, never a panic.
+fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
+    let printed = |stdout: String| Outcome {
+        stdout,
+        ..Outcome::default()
+    };
+    Ok(match cli.command {
+        None => {
+            let path = cli
+                .scenario
+                .as_deref()
+                .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
+            let report = report::run(path, &cli.options)?;
+            printed(render::render(&report, cli.format))
+        }
+        Some(Command::Services { name, pricing }) => {
+            let services = commands::services::run(name.as_deref(), pricing.as_deref())?;
+            printed(render::services::render(&services))
+        }
+        Some(Command::Schema) => printed(render::schema(&schema::schema())),
+        Some(Command::Pricing(command)) => match commands::pricing::run(&command)? {
+            Pricing::Imported { imported, name } => Outcome {
+                stdout: render::import::table(&imported, name.as_deref()),
+                stderr: render::import::missing(&imported),
+                ..Outcome::default()
+            },
+            result => printed(render::pricing::render(&result)),
         },
-        Err(diagnostic) => Outcome {
-            // A message quotes the scenario: show its control characters, never send them.
-            stderr: crate::base::escape::terminal_lines(&diagnostic.to_string()),
-            code: exit::INVALID_INPUT,
-            ..Outcome::default()
-        },
+        Some(Command::Sweep(args)) => {
+            let swept = sweep::run(&args)?;
+            printed(render::sweep::render(&swept, args.format))
+        }
+        Some(Command::Solve(args)) => {
+            let solved = solve::run(&args)?;
+            printed(render::solve::render(&solved, args.format))
+        }
+        Some(Command::Check(args)) => check_outcome(&args, check::run(&args)?, env),
+        Some(Command::Diff(args)) => {
+            let diff = diff::run(&args)?;
+            printed(render::diff::render(&diff, args.format))
+        }
+        Some(Command::Init(args)) => printed(render::init(&init::run(&args)?)),
+        Some(Command::Completions { shell }) => printed(cli::completions(shell)),
+        Some(Command::Man) => printed(cli::man_page()?),
+    })
+}
+
+/// What `calc check` prints, and its exit code: the results in the format
+/// asked for; a file that could not be checked in full on stderr too; under
+/// GitHub Actions, an annotation a reason and the Markdown for the job
+/// summary.
+fn check_outcome(args: &check::Args, results: check::Results, env: &Environment) -> Outcome {
+    let stdout = render::check::render(&results, args.format, env.color);
+    let mut stderr: String = results
+        .broken
+        .iter()
+        .map(|b| terminal_lines(&b.error.to_string()))
+        .collect();
+    if env.github_actions {
+        stderr.push_str(&render::check::annotations(&results));
+    }
+    let appendix = env.step_summary.as_ref().map(|path| Appendix {
+        path: path.clone(),
+        text: render::check::markdown(&results),
+    });
+    let code = if !results.broken.is_empty() {
+        exit::INVALID_INPUT
+    } else if results.passed() || args.warn_only {
+        exit::SUCCESS
+    } else {
+        exit::CHECK_FAILED
+    };
+    Outcome {
+        stdout,
+        stderr,
+        code,
+        appendix,
     }
 }
 
@@ -210,133 +281,6 @@ fn cannot_append(appendix: &Appendix, error: &std::io::Error) -> Diagnostic {
         appendix.path.display(),
         io_reason(error)
     ))
-}
-
-fn report(cli: &Cli) -> Result<String, Diagnostic> {
-    match &cli.command {
-        Some(Command::Services { name, pricing }) => {
-            return describe_services(name.as_deref(), pricing.as_deref());
-        }
-        Some(Command::Schema) => return Ok(schema::render()),
-        Some(Command::Pricing(command)) => return pricing_command(command),
-        Some(Command::Sweep {
-            scenario,
-            vary,
-            steps,
-            step,
-            log,
-            format,
-            options,
-        }) => {
-            let (scenario, values, overrides) = load(scenario, options)?;
-            let plan =
-                whatif::sweep::plan(&scenario, &values, vary, *steps, step.as_deref(), *log)?;
-            let sweep = whatif::sweep::run(&scenario, &values, plan)?;
-            return Ok(render::sweep::render(
-                &sweep, &scenario, &overrides, *format,
-            ));
-        }
-        Some(Command::Solve {
-            scenario,
-            path,
-            until,
-            within,
-            format,
-            options,
-        }) => {
-            let (scenario, values, overrides) = load(scenario, options)?;
-            let question =
-                whatif::solve::question(&scenario, &values, path, until, within.as_deref())?;
-            let answer = whatif::solve::run(&scenario, &values, question)?;
-            return Ok(render::solve::render(
-                &answer, &scenario, &overrides, *format,
-            ));
-        }
-        Some(Command::Diff(args)) => return diff::run(args),
-        Some(Command::Init(args)) => return init::run(args),
-        Some(Command::Completions { shell }) => return Ok(cli::completions(*shell)),
-        Some(Command::Man) => return cli::man_page(),
-        // `run_in` runs `calc check` itself: it has its own exit codes.
-        Some(Command::Check(_)) | None => {}
-    }
-    let path = cli
-        .scenario
-        .as_deref()
-        .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
-    let (scenario, values, overrides) = load(path, &cli.options)?;
-    let mut report = evaluate::evaluate_with(&scenario, &values)?;
-    report.overrides = overrides;
-    Ok(render::render(&report, cli.format))
-}
-
-/// Reads the scenario at `path` with `options`: its values, with each
-/// `--set` applied, and what those changed.
-fn load(
-    path: &std::path::Path,
-    options: &cli::ScenarioOptions,
-) -> Result<
-    (
-        scenario::Scenario,
-        Vec<model::keys::Value>,
-        Vec<model::report::Override>,
-    ),
-    Diagnostic,
-> {
-    let evaluation = &options.evaluation;
-    let overrides = Overrides {
-        hours_per_month: evaluation.hours_per_month,
-        pricing: evaluation.pricing.clone(),
-        allow_outside_pricing: evaluation.allow_outside_pricing,
-    };
-    let scenario = scenario::load(path, &overrides)?;
-    let (values, set) = scenario::set::apply(&scenario, &options.set)?;
-    Ok((scenario, values, set))
-}
-
-fn pricing_command(command: &cli::PricingCommand) -> Result<String, Diagnostic> {
-    match command {
-        cli::PricingCommand::List => Ok(render::pricing::list()),
-        cli::PricingCommand::Show { table, service } => {
-            let book = pricing::load(table, pricing::NamedBy::CommandLine, services::vocabulary())?;
-            let def = service.as_deref().map(known_service).transpose()?;
-            Ok(render::pricing::show(&book, def))
-        }
-        cli::PricingCommand::Check { file } => {
-            let source = files::read(file, "pricing table ")?;
-            let book = pricing::parse(&source, services::vocabulary())?;
-            let warnings = pricing::audit(&source, &dates::today())?;
-            Ok(render::pricing::checked(&book, &warnings))
-        }
-        // `run_in` runs `calc pricing import` itself: it writes on both streams.
-        cli::PricingCommand::Import { .. } => Err(Diagnostic::plain(
-            "`calc pricing import` is run by `run_in`",
-        )),
-    }
-}
-
-/// The service named `name`, or an error that suggests the nearest.
-fn known_service(name: &str) -> Result<&'static services::ServiceDef, Diagnostic> {
-    services::find(name).ok_or_else(|| {
-        Diagnostic::plain(format!("unknown service `{name}`"))
-            .suggesting(name, services::names())
-            .or_help(format!(
-                "`calc services` lists them: {}",
-                services::names().collect::<Vec<_>>().join(", ")
-            ))
-    })
-}
-
-fn describe_services(name: Option<&str>, pricing: Option<&str>) -> Result<String, Diagnostic> {
-    let Some(name) = name else {
-        return Ok(render::services::list());
-    };
-    let def = known_service(name)?;
-    let book = pricing::load(
-        pricing.unwrap_or(pricing::DEFAULT_TABLE),
-        pricing::NamedBy::CommandLine,
-        services::vocabulary(),
-    )?;
-    Ok(render::services::detail(def, &book))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `calc init`: each starter scenario runs as written.
 
-use calc::init::Template;
+use calc::commands::init::Template;
 use clap::ValueEnum;
 
 use crate::support::{TempFolder, calc, rejected};

@@ -27,22 +27,6 @@ use figure::Figure;
 
 use crate::model::report::MAX_TIERS;
 
-/// `calc pricing import`: the table on stdout, what is missing on stderr.
-pub fn run(request: &Request, name: Option<&str>) -> crate::Outcome {
-    match import(request) {
-        Ok(imported) => crate::Outcome {
-            stdout: crate::render::import::table(&imported, name),
-            stderr: crate::render::import::missing(&imported),
-            ..crate::Outcome::default()
-        },
-        Err(diagnostic) => crate::Outcome {
-            stderr: crate::base::escape::terminal_lines(&diagnostic.to_string()),
-            code: crate::exit::INVALID_INPUT,
-            ..crate::Outcome::default()
-        },
-    }
-}
-
 /// What to import.
 #[derive(Debug)]
 pub struct Request<'a> {

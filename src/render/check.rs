@@ -11,9 +11,12 @@ use serde::Serialize;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
+use super::text::percent_change;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::escape;
-use crate::check::{AlternativeCheck, Broken, Results, ScenarioCheck, Status, percent_change};
+use crate::commands::check::{
+    AlternativeCheck, Broken, Format, Increase, Reason, Results, ScenarioCheck, Status, Why,
+};
 use crate::model::report::AlternativeResult;
 
 /// The headline: `1 of 3 scenarios fails`, `3 scenarios pass`, or `1 of 3
@@ -113,7 +116,7 @@ fn versus_baseline(cost: Decimal, base: Option<Decimal>, currency: &str) -> Stri
 }
 
 fn rules_failed(check: &AlternativeCheck) -> String {
-    let mut rules: Vec<&str> = check.reasons.iter().map(|r| r.rule).collect();
+    let mut rules: Vec<&str> = check.reasons.iter().map(Reason::rule).collect();
     rules.dedup();
     rules.join(", ")
 }
@@ -164,7 +167,11 @@ pub fn table(results: &Results, color: bool) -> String {
                     "{mark} {file}:{}: {}: {}",
                     check.line,
                     escape::terminal(&alternative.name),
-                    escape::terminal(&reason.message)
+                    escape::terminal(&message(
+                        alternative,
+                        reason,
+                        &scenario.report.pricing.currency
+                    ))
                 );
             }
         }
@@ -209,6 +216,61 @@ pub fn table(results: &Results, color: bool) -> String {
         let _ = writeln!(out, "\n{line}");
     }
     out
+}
+
+/// The results in the format asked for.
+pub fn render(results: &Results, format: Format, color: bool) -> String {
+    match format {
+        Format::Table => table(results, color),
+        Format::Json => json(results),
+        Format::Markdown => markdown(results),
+        Format::Junit => junit(results),
+    }
+}
+
+/// Why an alternative fails or warns, in calc's words (the format escapes
+/// them).
+pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str) -> String {
+    match &reason.why {
+        Why::Violation {
+            component,
+            violation,
+        } => text::violation(alternative, *component, violation, currency),
+        Why::Warning { component, note } => format!(
+            "{}: {}",
+            text::component_label(&alternative.components[*component]),
+            note.text
+        ),
+        Why::Increase { cost, base, limit } => {
+            let rise = cost - base;
+            format!(
+                "costs {} a month, {} more than the baseline's {}{}; allowed: {}",
+                text::money(*cost, currency),
+                text::money(rise, currency),
+                text::money(*base, currency),
+                percent_change(rise, *base).map_or_else(String::new, |p| format!(" (+{p})")),
+                match limit {
+                    Increase::Percent(p) => format!("+{}%", p.normalize()),
+                    Increase::Amount(a) => format!("+{}", text::money(*a, currency)),
+                }
+            )
+        }
+        Why::StalePrices {
+            table,
+            as_of,
+            days,
+            allowed_days,
+            today,
+        } => match days {
+            Some(days) => format!(
+                "pricing table {table} is dated {as_of}, {days} days before today ({today}); allowed: {} days",
+                allowed_days.normalize()
+            ),
+            None => {
+                format!("pricing table {table} has no date calc can read (`as_of = \"{as_of}\"`)")
+            }
+        },
+    }
 }
 
 /// The JSON document: keys sorted, money exact. Extend it, never rename.
@@ -293,15 +355,15 @@ struct AlternativeView<'a> {
     line: u32,
     monthly_cost: Exact,
     name: &'a str,
-    reasons: Vec<ReasonView<'a>>,
+    reasons: Vec<ReasonView>,
     status: &'static str,
     verdict: &'static str,
 }
 
 #[derive(Serialize)]
-struct ReasonView<'a> {
+struct ReasonView {
     failing: bool,
-    message: &'a str,
+    message: String,
     rule: &'static str,
 }
 
@@ -326,8 +388,8 @@ fn scenario_view(scenario: &ScenarioCheck) -> ScenarioView<'_> {
                     .iter()
                     .map(|r| ReasonView {
                         failing: r.failing,
-                        message: &r.message,
-                        rule: r.rule,
+                        message: message(a, r, &scenario.report.pricing.currency),
+                        rule: r.rule(),
                     })
                     .collect(),
                 status: c.status.as_str(),
@@ -455,7 +517,8 @@ fn details(out: &mut String, scenario: &ScenarioCheck) {
         );
         for reason in &check.reasons {
             let mark = if reason.failing { "✗" } else { "⚠️" };
-            let _ = writeln!(out, "  - {mark} {}", md(&reason.message));
+            let text = message(alternative, reason, &scenario.report.pricing.currency);
+            let _ = writeln!(out, "  - {mark} {}", md(&text));
         }
     }
     let context: Vec<String> = scenario
@@ -501,7 +564,9 @@ pub fn junit(results: &Results) -> String {
                     x(&scenario.file),
                     x(&alternative.name)
                 );
-                let reasons: Vec<_> = check.reasons.iter().filter(|r| r.rule == *rule).collect();
+                let reasons: Vec<_> = check.reasons.iter().filter(|r| r.rule() == *rule).collect();
+                let currency = &scenario.report.pricing.currency;
+                let text_of = |r: &&&Reason| x(&message(alternative, r, currency));
                 let failing: Vec<_> = reasons.iter().filter(|r| r.failing).collect();
                 if reasons.is_empty() {
                     cases.push_str("/>\n");
@@ -510,15 +575,15 @@ pub fn junit(results: &Results) -> String {
                 cases.push_str(">\n");
                 if let Some(first) = failing.first() {
                     failures += 1;
-                    let text: Vec<String> = failing.iter().map(|r| x(&r.message)).collect();
+                    let text: Vec<String> = failing.iter().map(text_of).collect();
                     let _ = writeln!(
                         cases,
                         "      <failure type=\"{rule}\" message=\"{}\">{}</failure>",
-                        x(&first.message),
+                        text_of(first),
                         text.join("\n")
                     );
                 } else {
-                    let text: Vec<String> = reasons.iter().map(|r| x(&r.message)).collect();
+                    let text: Vec<String> = reasons.iter().map(|r| text_of(&r)).collect();
                     let _ = writeln!(cases, "      <system-out>{}</system-out>", text.join("\n"));
                 }
                 cases.push_str("    </testcase>\n");
@@ -572,7 +637,11 @@ pub fn annotations(results: &Results) -> String {
                     escape::github_property(&scenario.file),
                     check.line,
                     escape::github_property(&title),
-                    escape::github_message(&format!("{}: {}", alternative.name, reason.message))
+                    escape::github_message(&format!(
+                        "{}: {}",
+                        alternative.name,
+                        message(alternative, reason, &scenario.report.pricing.currency)
+                    ))
                 );
             }
         }

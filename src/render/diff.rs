@@ -10,9 +10,9 @@ use serde::Serialize;
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
+use super::text::percent_change;
 use crate::base::escape;
-use crate::check::percent_change;
-use crate::diff::{AlternativeDiff, Change, Diff, LineDiff, Presence, Version};
+use crate::commands::diff::{AlternativeDiff, Change, Diff, Format, LineDiff, Presence, Version};
 
 /// `+$5.00`, `-$5.00`, `$0.00`.
 fn signed(amount: Decimal, currency: &str) -> String {
@@ -131,6 +131,15 @@ fn split_note(diff: &Diff) -> &'static str {
         "usage = the new quantities at the old prices − the old cost; price = the new cost − the new quantities at the old prices"
     } else {
         "usage = (new quantity − old quantity) × old unit price; price = the rest (the new design could not be priced at the old prices)"
+    }
+}
+
+/// The differences in the format asked for.
+pub fn render(diff: &Diff, format: Format) -> String {
+    match format {
+        Format::Table => table(diff),
+        Format::Json => json(diff),
+        Format::Markdown => markdown(diff),
     }
 }
 

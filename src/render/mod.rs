@@ -14,21 +14,27 @@ pub mod sweep;
 pub(crate) mod table;
 pub(crate) mod text;
 
-use clap::ValueEnum;
-
+use crate::base::escape::terminal;
+use crate::commands::init::Init;
+pub use crate::commands::report::Format;
 use crate::model::report::Report;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables for a terminal.
-    #[default]
-    Table,
-    /// The stable JSON contract, for scripts and CI.
-    Json,
-    /// Markdown, for pasting into a design document.
-    Markdown,
-    /// One row a line item, for spreadsheets.
-    Csv,
+/// The JSON Schema, pretty, with a final newline.
+pub fn schema(schema: &serde_json::Value) -> String {
+    json::to_string(schema)
+}
+
+/// What `calc init` did: the template itself for `-`, else where it went.
+pub fn init(init: &Init) -> String {
+    match init {
+        Init::Printed(text) => (*text).to_string(),
+        Init::Wrote(path) => format!(
+            "wrote {}: run `calc {}` to see it, `calc check {}` to check it\n",
+            terminal(&path.display().to_string()),
+            terminal(&path.display().to_string()),
+            terminal(&path.display().to_string())
+        ),
+    }
 }
 
 pub fn render(report: &Report, format: Format) -> String {

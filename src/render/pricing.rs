@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::services::{WIDTH, limits, prices, types};
 use super::table::new_wrapped_table;
 use crate::base::escape::terminal;
+use crate::commands::pricing::Pricing;
 use crate::pricing::{self, PriceBook};
 use crate::services::{self, ServiceDef};
 
@@ -37,6 +38,16 @@ pub fn coverage(book: &PriceBook) -> (usize, usize, usize, usize, Vec<&'static s
 }
 
 /// The bundled tables, a row each.
+/// What `calc pricing` found, but an import (which writes on both streams).
+pub fn render(result: &Pricing) -> String {
+    match result {
+        Pricing::List => list(),
+        Pricing::Show { book, service } => show(book, *service),
+        Pricing::Checked { book, warnings } => checked(book, warnings),
+        Pricing::Imported { imported, name } => super::import::table(imported, name.as_deref()),
+    }
+}
+
 pub fn list() -> String {
     let mut table = new_wrapped_table(
         &[

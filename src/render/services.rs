@@ -7,6 +7,7 @@ use comfy_table::{ColumnConstraint, Width};
 use super::table::new_wrapped_table;
 use super::text;
 use crate::base::escape::terminal;
+use crate::commands::services::Services;
 use crate::pricing::{LimitValue, PriceBook, Rate};
 use crate::services::{self, ServiceDef};
 
@@ -14,6 +15,14 @@ use crate::services::{self, ServiceDef};
 pub(super) const WIDTH: u16 = 140;
 
 /// One row a service: the properties the comparison chart shows.
+/// What `calc services` asked for.
+pub fn render(services: &Services) -> String {
+    match services {
+        Services::List => list(),
+        Services::Detail { service, book } => detail(service, book),
+    }
+}
+
 pub fn list() -> String {
     let mut table = new_wrapped_table(
         &[

@@ -9,20 +9,20 @@ use super::json::Exact;
 use super::table::new_wrapped_table;
 use super::text;
 use crate::base::escape::terminal;
-use crate::cli::SolveFormat;
+use crate::commands::solve::{Format, Solved};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
 use crate::whatif::solve::{Answer, Condition, End, Holds};
 
-pub fn render(
-    answer: &Answer,
-    scenario: &Scenario,
-    overrides: &[Override],
-    format: SolveFormat,
-) -> String {
+pub fn render(solved: &Solved, format: Format) -> String {
+    let Solved {
+        answer,
+        scenario,
+        overrides,
+    } = solved;
     match format {
-        SolveFormat::Table => table(answer, scenario, overrides),
-        SolveFormat::Json => json(answer, scenario, overrides),
+        Format::Table => table(answer, scenario, overrides),
+        Format::Json => json(answer, scenario, overrides),
     }
 }
 

@@ -10,7 +10,7 @@ use super::json::Exact;
 use super::table::{align_right, new_table};
 use super::text;
 use crate::base::escape::{csv as csv_field, terminal};
-use crate::cli::SweepFormat;
+use crate::commands::sweep::{Format, Swept};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
 use crate::whatif::sweep::{Crossover, Sweep, Turn};
@@ -18,17 +18,17 @@ use crate::whatif::sweep::{Crossover, Sweep, Turn};
 /// Rows of the table's sample, at most, besides those around each change.
 const SAMPLE_ROWS: usize = 11;
 
-pub fn render(
-    sweep: &Sweep,
-    scenario: &Scenario,
-    overrides: &[Override],
-    format: SweepFormat,
-) -> String {
+pub fn render(swept: &Swept, format: Format) -> String {
+    let Swept {
+        sweep,
+        scenario,
+        overrides,
+    } = swept;
     match format {
-        SweepFormat::Table => table(sweep, scenario, overrides),
-        SweepFormat::Json => json(sweep, scenario, overrides),
-        SweepFormat::Csv => csv(sweep),
-        SweepFormat::Svg => super::chart::render(sweep, scenario),
+        Format::Table => table(sweep, scenario, overrides),
+        Format::Json => json(sweep, scenario, overrides),
+        Format::Csv => csv(sweep),
+        Format::Svg => super::chart::render(sweep, scenario),
     }
 }
 

@@ -27,13 +27,63 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
-use crate::cli::{DiffArgs, DiffFormat};
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, ValueEnum};
+
+use super::options::Evaluation;
+use crate::evaluate;
 use crate::model::keys::Value;
 use crate::model::report::Override;
 use crate::model::report::{AlternativeResult, ComponentResult, LineItem, Report};
 use crate::scenario::set;
 use crate::scenario::{self, Overrides, Scenario};
-use crate::{evaluate, render};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The scenario before; with NEW, the scenario after.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The scenario after (by default OLD again, under `--new-set` or `--new-pricing`).
+    #[arg(value_name = "NEW")]
+    pub new: Option<PathBuf>,
+
+    /// How to print the differences.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Set a value over the old scenario's, by its path. Repeatable.
+    #[arg(long = "old-set", value_name = "PATH=VALUE")]
+    pub old_set: Vec<String>,
+
+    /// Set a value over the new scenario's, by its path. Repeatable.
+    #[arg(long = "new-set", value_name = "PATH=VALUE")]
+    pub new_set: Vec<String>,
+
+    /// Pricing table for the old scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub old_pricing: Option<String>,
+
+    /// Pricing table for the new scenario: a bundled name or a path.
+    #[arg(long, value_name = "TABLE", conflicts_with = "pricing")]
+    pub new_pricing: Option<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc diff` prints the differences.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for a terminal.
+    #[default]
+    Table,
+    /// Every change, exact, for scripts.
+    Json,
+    /// Markdown, for a pull-request comment.
+    Markdown,
+}
 
 /// One version of the design, as the command line gave it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,19 +182,9 @@ pub struct Diff {
     pub reevaluated: bool,
 }
 
-/// Runs `calc diff`.
-pub fn run(args: &DiffArgs) -> Result<String, Diagnostic> {
-    let diff = diff(args)?;
-    Ok(match args.format {
-        DiffFormat::Table => render::diff::table(&diff),
-        DiffFormat::Json => render::diff::json(&diff),
-        DiffFormat::Markdown => render::diff::markdown(&diff),
-    })
-}
-
 /// Evaluates both versions (and the new one at the old prices) and
 /// compares them.
-pub fn diff(args: &DiffArgs) -> Result<Diff, Diagnostic> {
+pub fn run(args: &Args) -> Result<Diff, Diagnostic> {
     let same_file = args.new.is_none();
     if same_file
         && args.old_set.is_empty()

@@ -2,13 +2,27 @@
 //! that runs as written (a test evaluates each).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
+use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::files;
-use crate::cli::InitArgs;
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The kind of design to start from.
+    #[arg(long, value_enum, default_value_t = Template::Streaming)]
+    pub template: Template,
+
+    /// Where to write it; `-` prints it instead.
+    #[arg(value_name = "FILE", default_value = "scenario.toml")]
+    pub path: PathBuf,
+
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// The kinds of design `calc init` starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -34,12 +48,21 @@ impl Template {
     }
 }
 
+/// What `calc init` did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Init {
+    /// It printed the template (`-`).
+    Printed(&'static str),
+    /// It wrote the template here.
+    Wrote(PathBuf),
+}
+
 /// Writes the template to the path given (never over an existing file
-/// unless `--force`), or prints it for `-`. Returns what to print.
-pub fn run(args: &InitArgs) -> Result<String, Diagnostic> {
+/// unless `--force`), or prints it for `-`.
+pub fn run(args: &Args) -> Result<Init, Diagnostic> {
     let text = args.template.text();
     if args.path == Path::new("-") {
-        return Ok(text.to_string());
+        return Ok(Init::Printed(text));
     }
     let path = &args.path;
     let cannot = |e: std::io::Error| {
@@ -60,10 +83,5 @@ pub fn run(args: &InitArgs) -> Result<String, Diagnostic> {
     };
     let mut file = files::open_to_write(path, existing).map_err(cannot)?;
     file.write_all(text.as_bytes()).map_err(cannot)?;
-    Ok(format!(
-        "wrote {}: run `calc {}` to see it, `calc check {}` to check it\n",
-        path.display(),
-        path.display(),
-        path.display()
-    ))
+    Ok(Init::Wrote(path.clone()))
 }

@@ -10,13 +10,6 @@ use crate::model::keys::{Default, Key, Kind};
 use crate::model::requirements;
 use crate::services::{self, ServiceDef};
 
-/// The schema, as pretty-printed JSON with a final newline.
-pub fn render() -> String {
-    let mut text = serde_json::to_string_pretty(&schema()).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
 pub fn schema() -> Value {
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,0 +1,297 @@
+//! Each scenario read, evaluated and judged: every alternative against its
+//! budget, the requirements, AWS's limits, its baseline and the age of its
+//! prices.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+
+use super::find::{self, Found};
+use super::{AlternativeCheck, Args, Broken, Increase, Reason, ScenarioCheck, Status, Why};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::units::Duration;
+use crate::evaluate;
+use crate::model::keys::Values;
+use crate::model::report::{PricingInfo, Report};
+use crate::model::requirements::{self, Requirements};
+use crate::scenario::{self, Overrides, set};
+
+/// A scenario evaluated, with what judging it needs from the file.
+pub(super) struct Evaluated {
+    file: String,
+    report: Report,
+    choice: Option<usize>,
+    lines: Vec<u32>,
+    budgets: Vec<Option<Decimal>>,
+    /// The requirements `[requirements]` states, other than the budget.
+    stated: Vec<&'static str>,
+}
+
+/// Reads and evaluates one scenario; `None` for a pricing table found in a
+/// folder beside the scenarios that name it.
+pub(super) fn evaluate_file(
+    found: &Found,
+    overrides: &Overrides,
+    sets: &[String],
+) -> Result<Option<Evaluated>, Box<Broken>> {
+    let file = found.path.display().to_string();
+    let broken = |error: Diagnostic| {
+        Box::new(Broken {
+            file: file.clone(),
+            error,
+        })
+    };
+    let source = find::read(found).map_err(broken)?;
+    if found.folder.is_some() && find::is_pricing_table(&source.text) {
+        return Ok(None);
+    }
+    let dir = found.path.parent().unwrap_or(Path::new("."));
+    let scenario = scenario::parse(source, dir, overrides).map_err(broken)?;
+    let (values, overridden) = set::apply(&scenario, sets).map_err(broken)?;
+    let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
+    report.overrides = overridden;
+    let stated = Requirements::from_values(&Values::new(
+        requirements::KEYS,
+        &values[scenario.requirements.clone()],
+    ));
+    let budgets = scenario
+        .alternatives
+        .iter()
+        .map(|a| match values[a.budget] {
+            crate::model::keys::Value::Number(budget) => Some(budget),
+            _ => stated.max_monthly_cost,
+        })
+        .collect();
+    let lines = scenario
+        .alternatives
+        .iter()
+        .map(|a| scenario.source.line(a.span))
+        .collect();
+    Ok(Some(Evaluated {
+        file,
+        report,
+        choice: scenario.choice,
+        lines,
+        budgets,
+        stated: stated_rules(&stated),
+    }))
+}
+
+fn stated_rules(stated: &Requirements) -> Vec<&'static str> {
+    let mut rules = Vec::new();
+    if stated.max_latency.is_some() {
+        rules.push("max_latency");
+    }
+    if stated.ordering.is_some() {
+        rules.push("ordering");
+    }
+    if stated.retention.is_some() {
+        rules.push("retention");
+    }
+    if stated.replay {
+        rules.push("replay");
+    }
+    if stated.max_message_size.is_some() {
+        rules.push("max_message_size");
+    }
+    if stated.max_job_duration.is_some() {
+        rules.push("max_job_duration");
+    }
+    rules
+}
+
+/// Each alternative against its budget, the requirements, AWS's limits,
+/// and (with `--max-increase`) its baseline's cost.
+pub(super) fn judge(
+    now: Evaluated,
+    before: Option<&Evaluated>,
+    args: &Args,
+    today: &str,
+) -> ScenarioCheck {
+    let stale = args
+        .max_price_age
+        .and_then(|age| stale_prices(&now.report.pricing, age, today));
+    let mut alternatives = Vec::with_capacity(now.report.alternatives.len());
+    for (i, alternative) in now.report.alternatives.iter().enumerate() {
+        let checked = now.choice.is_none_or(|c| c == i);
+        let mut reasons: Vec<Reason> = alternative
+            .all_violations()
+            .map(|(component, violation)| Reason {
+                failing: true,
+                why: Why::Violation {
+                    component,
+                    violation: violation.clone(),
+                },
+            })
+            .collect();
+        reasons.extend(alternative.warnings().map(|(component, note)| Reason {
+            failing: args.deny_warnings,
+            why: Why::Warning {
+                component,
+                note: *note,
+            },
+        }));
+        let baseline_cost = before.and_then(|b| {
+            let same = b
+                .report
+                .alternatives
+                .iter()
+                .find(|a| a.name == alternative.name);
+            // A scenario that chose another design is held to what it had chosen.
+            let chosen = || {
+                (now.choice == Some(i))
+                    .then_some(b.choice)
+                    .flatten()
+                    .map(|c| &b.report.alternatives[c])
+            };
+            same.or_else(chosen).map(|a| a.monthly_cost)
+        });
+        if let (Some(limit), Some(base)) = (args.max_increase, baseline_cost)
+            && let Some(reason) = increase(alternative.monthly_cost, base, limit)
+        {
+            reasons.push(reason);
+        }
+        reasons.extend(stale.clone());
+        let status = if reasons.iter().any(|r| r.failing) {
+            Status::Fail
+        } else if reasons.is_empty() {
+            Status::Pass
+        } else {
+            Status::Warning
+        };
+        let budget = now.budgets[i];
+        let mut rules = Vec::new();
+        if budget.is_some() {
+            rules.push("max_monthly_cost");
+        }
+        rules.extend(&now.stated);
+        rules.push("limit");
+        if args.max_increase.is_some() && baseline_cost.is_some() {
+            rules.push("max_increase");
+        }
+        if args.max_price_age.is_some() {
+            rules.push("max_price_age");
+        }
+        rules.push("warning");
+        alternatives.push(AlternativeCheck {
+            checked,
+            line: now.lines[i],
+            budget,
+            baseline_cost,
+            status,
+            reasons,
+            rules,
+        });
+    }
+    let status = alternatives
+        .iter()
+        .filter(|a| a.checked)
+        .map(|a| a.status)
+        .max()
+        .unwrap_or(Status::Pass);
+    ScenarioCheck {
+        file: now.file,
+        report: now.report,
+        choice: now.choice,
+        alternatives,
+        status,
+    }
+}
+
+/// The reason a scenario's prices are too old: its table's `as_of` is more
+/// than `age` before `today`. A table whose date is not a date is too old.
+fn stale_prices(pricing: &PricingInfo, age: Duration, today: &str) -> Option<Reason> {
+    let allowed_days = age.ms() / Decimal::from(86_400_000);
+    let days = crate::base::dates::days(today)
+        .zip(crate::base::dates::days(&pricing.as_of))
+        .map(|(today, as_of)| Decimal::from(today - as_of));
+    if days.is_some_and(|days| days <= allowed_days) {
+        return None;
+    }
+    Some(Reason {
+        failing: true,
+        why: Why::StalePrices {
+            table: pricing.name.clone(),
+            as_of: pricing.as_of.clone(),
+            days,
+            allowed_days,
+            today: today.to_string(),
+        },
+    })
+}
+
+/// The reason an alternative's cost rose more than `limit` allows over
+/// `base`, or `None` when it did not.
+fn increase(cost: Decimal, base: Decimal, limit: Increase) -> Option<Reason> {
+    let rise = cost - base;
+    let allowed = match limit {
+        Increase::Amount(amount) => amount,
+        // Too large to compute is no limit at all: no cost reaches it.
+        Increase::Percent(percent) => base
+            .checked_mul(percent)
+            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .unwrap_or(Decimal::MAX),
+    };
+    if rise <= allowed {
+        return None;
+    }
+    Some(Reason {
+        failing: true,
+        why: Why::Increase { cost, base, limit },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn an_increase_within_the_limit_passes() {
+        // 110 over 100 is +10: exactly 10% is allowed, 10.01 is not.
+        assert_eq!(
+            increase(dec!(110), dec!(100), Increase::Percent(dec!(10))),
+            None
+        );
+        let over = increase(dec!(110.01), dec!(100), Increase::Percent(dec!(10)));
+        assert_eq!(
+            over.map(|r| r.why),
+            Some(Why::Increase {
+                cost: dec!(110.01),
+                base: dec!(100),
+                limit: Increase::Percent(dec!(10))
+            })
+        );
+        assert_eq!(
+            increase(dec!(300), dec!(100), Increase::Amount(dec!(200))),
+            None
+        );
+        assert!(increase(dec!(300.01), dec!(100), Increase::Amount(dec!(200))).is_some());
+        // Anything over a free baseline is an infinite percentage.
+        assert!(increase(dec!(0.01), dec!(0), Increase::Percent(dec!(50))).is_some());
+    }
+
+    #[test]
+    fn prices_older_than_allowed_are_stale() {
+        let pricing = |as_of: &str| PricingInfo {
+            name: "t".to_string(),
+            region: "r".to_string(),
+            currency: "USD".to_string(),
+            as_of: as_of.to_string(),
+            exchange_rate: None,
+        };
+        let age = Duration::from_ms(dec!(86400000) * dec!(30));
+        assert_eq!(
+            stale_prices(&pricing("2026-11-06"), age, "2026-12-06"),
+            None
+        );
+        let stale = stale_prices(&pricing("2026-11-05"), age, "2026-12-06").map(|r| r.why);
+        let Some(Why::StalePrices {
+            days, allowed_days, ..
+        }) = stale
+        else {
+            panic!("31 days is over 30: {stale:?}");
+        };
+        assert_eq!((days, allowed_days), (Some(dec!(31)), dec!(30)));
+    }
+}

@@ -1,0 +1,69 @@
+//! The options every command that evaluates a scenario shares, and reading
+//! a scenario with them.
+
+use std::path::Path;
+
+use clap::Args;
+use rust_decimal::Decimal;
+
+use crate::base::diagnostic::Diagnostic;
+use crate::model::keys::Value;
+use crate::model::report::Override;
+use crate::scenario::{self, Overrides, Scenario};
+
+/// How a scenario is read and evaluated, with values set over its own: the
+/// report's, the sweep's and the solve's options.
+#[derive(Debug, Default, Args)]
+pub struct ScenarioOptions {
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+
+    /// Set a value over the scenario's, by its path, in the scenario's own syntax: `workload.records_per_second=6000`, `workload.record_size="35 KB"`. Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+}
+
+/// The options every command that evaluates a scenario shares.
+#[derive(Debug, Default, Args)]
+pub struct Evaluation {
+    /// Hours in the billing month, over the scenario's own (730 by default; AWS's examples also use 720 and 744).
+    #[arg(long, value_name = "HOURS")]
+    pub hours_per_month: Option<Decimal>,
+
+    /// Pricing table to use instead of the scenario's: a bundled name or a path.
+    #[arg(long, value_name = "TABLE")]
+    pub pricing: Option<String>,
+
+    /// Let the scenario name a pricing table outside its own folder (an absolute path, `..`); trust the scenario first.
+    #[arg(long)]
+    pub allow_outside_pricing: bool,
+}
+
+impl From<&Evaluation> for Overrides {
+    fn from(evaluation: &Evaluation) -> Self {
+        Self {
+            hours_per_month: evaluation.hours_per_month,
+            pricing: evaluation.pricing.clone(),
+            allow_outside_pricing: evaluation.allow_outside_pricing,
+        }
+    }
+}
+
+/// A scenario read with `options`: the scenario, its values with each
+/// `--set` applied, and what those changed.
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub values: Vec<Value>,
+    pub overrides: Vec<Override>,
+}
+
+/// Reads the scenario at `path` with `options`.
+pub fn load(path: &Path, options: &ScenarioOptions) -> Result<Loaded, Diagnostic> {
+    let scenario = scenario::load(path, &Overrides::from(&options.evaluation))?;
+    let (values, overrides) = scenario::set::apply(&scenario, &options.set)?;
+    Ok(Loaded {
+        scenario,
+        values,
+        overrides,
+    })
+}

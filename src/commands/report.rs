@@ -1,0 +1,31 @@
+//! `calc FILE`: the report of a scenario, every alternative evaluated.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+
+use super::options::{self, ScenarioOptions};
+use crate::base::diagnostic::Diagnostic;
+use crate::evaluate;
+use crate::model::report::Report;
+
+/// How `calc FILE` prints the report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Tables for a terminal.
+    #[default]
+    Table,
+    /// The stable JSON contract, for scripts and CI.
+    Json,
+    /// Markdown, for pasting into a design document.
+    Markdown,
+    /// One row a line item, for spreadsheets.
+    Csv,
+}
+
+pub fn run(path: &Path, options: &ScenarioOptions) -> Result<Report, Diagnostic> {
+    let loaded = options::load(path, options)?;
+    let mut report = evaluate::evaluate_with(&loaded.scenario, &loaded.values)?;
+    report.overrides = loaded.overrides;
+    Ok(report)
+}

@@ -1,0 +1,80 @@
+//! `calc sweep`: the scenario evaluated across a range of one value.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, ValueEnum};
+
+use super::options::{self, ScenarioOptions};
+use crate::base::diagnostic::Diagnostic;
+use crate::model::report::Override;
+use crate::scenario::Scenario;
+use crate::whatif::sweep::{self, Sweep};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// The scenario to evaluate (a TOML file).
+    pub scenario: PathBuf,
+
+    /// The value to vary and its range, in the scenario's own syntax: `workload.records_per_second=1000..10000`, `workload.record_size="1 KB".."1 MB"`.
+    #[arg(long, value_name = "PATH=FROM..TO")]
+    pub vary: String,
+
+    /// Cut the range into this many equal steps [default: 100].
+    #[arg(long, value_name = "N", conflicts_with = "step")]
+    pub steps: Option<u32>,
+
+    /// Cut the range into steps of this size, in the value's own syntax (`500`, `"64 KB"`).
+    #[arg(long, value_name = "S")]
+    pub step: Option<String>,
+
+    /// Space the points by equal ratios rather than equal differences.
+    #[arg(long, conflicts_with = "step")]
+    pub log: bool,
+
+    /// How to print the sweep.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    #[command(flatten)]
+    pub options: ScenarioOptions,
+}
+
+/// How `calc sweep` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A sample of the points and every change, for a terminal.
+    #[default]
+    Table,
+    /// Every point and every change.
+    Json,
+    /// One row a point, for spreadsheets.
+    Csv,
+    /// A line chart of monthly cost, one line an alternative.
+    Svg,
+}
+
+/// A sweep, with the scenario and the values set over it that it ran on.
+pub struct Swept {
+    pub sweep: Sweep,
+    pub scenario: Scenario,
+    pub overrides: Vec<Override>,
+}
+
+pub fn run(args: &Args) -> Result<Swept, Diagnostic> {
+    let loaded = options::load(&args.scenario, &args.options)?;
+    let (scenario, values) = (&loaded.scenario, &loaded.values);
+    let plan = sweep::plan(
+        scenario,
+        values,
+        &args.vary,
+        args.steps,
+        args.step.as_deref(),
+        args.log,
+    )?;
+    let sweep = sweep::run(scenario, values, plan)?;
+    Ok(Swept {
+        sweep,
+        scenario: loaded.scenario,
+        overrides: loaded.overrides,
+    })
+}
