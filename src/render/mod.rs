@@ -46,16 +46,6 @@ pub fn render(report: &Report, format: Format) -> String {
     }
 }
 
-/// A violation in one sentence, as the report words it.
-pub fn violation_sentence(
-    alternative: &crate::model::report::AlternativeResult,
-    component: Option<usize>,
-    violation: &crate::model::report::Violation,
-    currency: &str,
-) -> String {
-    text::violation(alternative, component, violation, currency)
-}
-
 /// The pricing table, month and values set that a what-if report used.
 fn what_if_setting(
     scenario: &crate::scenario::Scenario,

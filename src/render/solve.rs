@@ -12,6 +12,7 @@ use crate::base::escape::terminal;
 use crate::commands::solve::{Format, Solved};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
+use crate::whatif::Failure;
 use crate::whatif::solve::{Answer, Condition, End, Holds};
 
 pub fn render(solved: &Solved, format: Format) -> String {
@@ -75,13 +76,17 @@ pub fn holds_words(answer: &Answer, holds: &Holds) -> String {
 /// start): the cost there and why the alternative fails, if it does.
 fn beyond(answer: &Answer, holds: &Holds) -> String {
     let currency = &answer.currency;
-    let describe = |place: String, cost: &Option<Decimal>, reason: &Option<String>| {
+    let describe = |place: String, cost: &Option<Decimal>, reason: &Option<Failure>| {
         let mut words = place;
         if let Some(cost) = cost {
             let _ = write!(words, ": {} a month", text::money(*cost, currency));
         }
-        if let Some(reason) = reason {
-            let _ = write!(words, "; fails: {reason}");
+        if reason.is_some() {
+            let _ = write!(
+                words,
+                "; fails: {}",
+                text::failure(reason.as_ref(), currency)
+            );
         }
         words
     };
@@ -164,32 +169,32 @@ struct AlternativeView<'a> {
     again: Option<Exact>,
     /// `range` (it holds from `low` to `high`), `nowhere`, or `itself`.
     holds: &'static str,
-    high: Option<EndView<'a>>,
-    low: Option<EndView<'a>>,
+    high: Option<EndView>,
+    low: Option<EndView>,
     name: &'a str,
     text: String,
 }
 
 #[derive(Serialize)]
-struct EndView<'a> {
+struct EndView {
     /// Whether `value` is a boundary the search found (else the range's end).
     bounded: bool,
     /// Whether the condition holds at `value` itself.
     holds_at_value: bool,
     /// Past the boundary: the cost, and why the alternative fails if it does.
-    outside: Option<Outside<'a>>,
+    outside: Option<Outside>,
     value: Exact,
 }
 
 #[derive(Serialize)]
-struct Outside<'a> {
+struct Outside {
     /// `null` where the cost cannot be computed.
     monthly_cost: Option<Exact>,
-    reason: Option<&'a str>,
+    reason: Option<String>,
     value: Exact,
 }
 
-fn end_view(end: &End, upper: bool) -> EndView<'_> {
+fn end_view(end: &End, upper: bool, currency: &str) -> EndView {
     match end {
         End::Open(x) => EndView {
             bounded: false,
@@ -209,7 +214,7 @@ fn end_view(end: &End, upper: bool) -> EndView<'_> {
             holds_at_value: at.from != upper,
             outside: Some(Outside {
                 monthly_cost: cost.map(Exact),
-                reason: reason.as_deref(),
+                reason: reason.as_ref().map(|f| text::failure(Some(f), currency)),
                 value: Exact(*outside),
             }),
             value: Exact(at.at),
@@ -229,8 +234,8 @@ fn json(answer: &Answer, scenario: &Scenario, overrides: &[Override]) -> String 
                     Holds::Nowhere { .. } => ("nowhere", None, None, None),
                     Holds::Between { low, high, again } => (
                         "range",
-                        Some(end_view(low, false)),
-                        Some(end_view(high, true)),
+                        Some(end_view(low, false, &answer.currency)),
+                        Some(end_view(high, true, &answer.currency)),
                         again.map(Exact),
                     ),
                 };

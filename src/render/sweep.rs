@@ -86,13 +86,11 @@ pub fn crossover_words(sweep: &Sweep, crossover: &Crossover) -> String {
 pub fn turn_words(sweep: &Sweep, turn: &Turn) -> String {
     let name = &sweep.names[turn.alternative];
     let at = opening(sweep, &turn.at);
+    let reason = text::failure(turn.reason.as_ref(), &sweep.currency);
     if turn.fails_above {
-        format!("{at}: {name} fails — {}", turn.reason)
+        format!("{at}: {name} fails — {reason}")
     } else {
-        format!(
-            "{at}: {name} is feasible; below, it fails — {}",
-            turn.reason
-        )
+        format!("{at}: {name} is feasible; below, it fails — {reason}")
     }
 }
 
@@ -303,7 +301,7 @@ struct TurnView<'a> {
     alternative: &'a str,
     fails_above: bool,
     inclusive: bool,
-    reason: &'a str,
+    reason: String,
     text: String,
     value: Exact,
 }
@@ -365,7 +363,7 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
                 alternative: name(t.alternative),
                 fails_above: t.fails_above,
                 inclusive: t.at.from,
-                reason: &t.reason,
+                reason: text::failure(t.reason.as_ref(), &sweep.currency),
                 text: turn_words(sweep, t),
                 value: Exact(t.at.at),
             })

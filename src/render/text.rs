@@ -14,6 +14,7 @@ use crate::model::report::{
     AlternativeResult, CapacityValue, ComponentResult, LineItem, Ordering, PricingInfo, Report,
     Retention, Verdict, Violation,
 };
+use crate::whatif::Failure;
 
 /// `1234567.891` → `1,234,567.89`, keeping at most `max_dp` decimals and no trailing zeros.
 pub fn number(value: Decimal, max_dp: u32) -> String {
@@ -159,7 +160,35 @@ pub fn violation(
     violation: &Violation,
     currency: &str,
 ) -> String {
-    let subject = component.map(|i| component_label(&alternative.components[i]));
+    violation_of(
+        component.map(|i| &alternative.components[i]),
+        violation,
+        currency,
+    )
+}
+
+/// Why an alternative fails at a what-if's value, in one sentence (empty
+/// for none).
+pub fn failure(failure: Option<&Failure>, currency: &str) -> String {
+    match failure {
+        Some(Failure::Violates {
+            component,
+            violation,
+        }) => violation_of(component.as_deref(), violation, currency),
+        Some(Failure::Uncomputable(error)) => {
+            format!("its cost cannot be computed: {}", error.message)
+        }
+        None => String::new(),
+    }
+}
+
+/// One sentence a violation of `component` (or of the alternative).
+fn violation_of(
+    component: Option<&ComponentResult>,
+    violation: &Violation,
+    currency: &str,
+) -> String {
+    let subject = component.map(component_label);
     match violation {
         Violation::MaxLatency { actual, limit } => {
             format!("adds {actual} of latency; requirement: at most {limit}")

@@ -14,9 +14,36 @@ use crate::base::diagnostic::Diagnostic;
 use crate::base::number::Inexact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::keys::{Key, Kind, Value};
+use crate::model::report::{AlternativeResult, ComponentResult, Violation};
 use crate::scenario::Scenario;
 use crate::scenario::params::Place;
 use crate::scenario::set;
+
+/// Why an alternative fails at a value, as data: the renderers word it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// It breaks a requirement or an AWS limit, at this component if the
+    /// violation is one component's.
+    Violates {
+        component: Option<Box<ComponentResult>>,
+        violation: Violation,
+    },
+    /// Its figures cannot be computed there.
+    Uncomputable(Diagnostic),
+}
+
+impl Failure {
+    /// The first violation of an alternative, if it has one.
+    pub fn first_of(result: &AlternativeResult) -> Option<Self> {
+        result
+            .all_violations()
+            .next()
+            .map(|(component, violation)| Self::Violates {
+                component: component.map(|i| Box::new(result.components[i].clone())),
+                violation: violation.clone(),
+            })
+    }
+}
 
 /// `FROM..TO` read as two values on `axis`, each checked as the scenario's
 /// own value would be.

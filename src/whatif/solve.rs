@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Axis, Boundary, bisect};
+use super::{Axis, Boundary, Failure, bisect};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::number::Inexact;
 use crate::evaluate::Evaluator;
@@ -57,7 +57,7 @@ pub enum End {
         at: Boundary,
         outside: Decimal,
         cost: Option<Decimal>,
-        reason: Option<String>,
+        reason: Option<Failure>,
     },
 }
 
@@ -67,7 +67,7 @@ pub enum Holds {
     /// Nowhere in the searched range; the cost and reason at its start.
     Nowhere {
         cost: Option<Decimal>,
-        reason: Option<String>,
+        reason: Option<Failure>,
     },
     /// From `low` to `high`. `again` is a grid point past `high` where it
     /// holds once more, if there is one.
@@ -272,13 +272,7 @@ pub fn run(
         let (results, failures) = evaluator
             .evaluate_each(&values)
             .map_err(|error| super::sweep::at_point(&axis, x, &currency, error))?;
-        Ok(outcomes(
-            results,
-            failures,
-            &condition,
-            alternative,
-            &currency,
-        ))
+        Ok(outcomes(results, failures, &condition, alternative))
     };
     let grid = grid(&question);
     let mut table: Vec<Vec<bool>> = Vec::with_capacity(grid.len());
@@ -349,18 +343,17 @@ struct Outcome {
     holds: bool,
     /// `None` where the cost cannot be computed.
     cost: Option<Decimal>,
-    reason: Option<String>,
+    reason: Option<Failure>,
 }
 
 /// Whether the condition holds for each alternative; for `explain`, the
-/// reason it fails too, which takes words. A cost that cannot be computed
+/// reason it fails too. A cost that cannot be computed
 /// meets no condition.
 fn outcomes(
     results: &[AlternativeResult],
     failures: &[Option<Diagnostic>],
     condition: &Condition,
     explain: Option<usize>,
-    currency: &str,
 ) -> Vec<Outcome> {
     let cost_of = |i: usize| failures[i].is_none().then(|| results[i].monthly_cost);
     results
@@ -379,17 +372,8 @@ fn outcomes(
             // be computed); a cost condition is explained by the cost.
             let reason = match (&failures[i], condition) {
                 _ if explain != Some(i) => None,
-                (Some(failure), _) => Some(super::sweep::uncomputable(failure)),
-                (None, Condition::Feasible) => {
-                    result
-                        .all_violations()
-                        .next()
-                        .map(|(component, violation)| {
-                            crate::render::violation_sentence(
-                                result, component, violation, currency,
-                            )
-                        })
-                }
+                (Some(failure), _) => Some(Failure::Uncomputable(failure.clone())),
+                (None, Condition::Feasible) => Failure::first_of(result),
                 (None, _) => None,
             };
             Outcome {

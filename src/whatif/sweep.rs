@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Axis, Boundary, bisect};
+use super::{Axis, Boundary, Failure, bisect};
 use crate::base::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
 use crate::model::keys::Value;
@@ -99,7 +99,7 @@ pub struct Turn {
     /// Whether it fails above the boundary (else below it).
     pub fails_above: bool,
     /// Why it fails on its failing side, next to the boundary.
-    pub reason: String,
+    pub reason: Option<Failure>,
 }
 
 /// The main capacity figure of an alternative: the first of the figures
@@ -470,21 +470,16 @@ impl Probe<'_> {
             .collect())
     }
 
-    fn reason(&mut self, x: Decimal, alternative: usize) -> Result<String, Diagnostic> {
-        let currency = self.currency;
+    fn reason(&mut self, x: Decimal, alternative: usize) -> Result<Option<Failure>, Diagnostic> {
         let (results, failures) = self.evaluate(x)?;
         Ok(match &failures[alternative] {
-            Some(failure) => uncomputable(failure),
-            None => first_reason(&results[alternative], currency),
+            Some(failure) => Some(Failure::Uncomputable(failure.clone())),
+            None => Failure::first_of(&results[alternative]),
         })
     }
 }
 
 /// Why a cost cannot be computed, in a sentence.
-pub fn uncomputable(failure: &Diagnostic) -> String {
-    format!("its cost cannot be computed: {}", failure.message)
-}
-
 /// Bisects every change of the cheapest feasible alternative, and of each
 /// alternative's feasibility, between neighbouring points.
 fn find_changes(
@@ -552,14 +547,4 @@ fn find_changes(
     sweep.crossovers = crossovers;
     sweep.turns = turns;
     Ok(())
-}
-
-fn first_reason(result: &AlternativeResult, currency: &str) -> String {
-    result
-        .all_violations()
-        .next()
-        .map(|(component, violation)| {
-            crate::render::violation_sentence(result, component, violation, currency)
-        })
-        .unwrap_or_default()
 }
