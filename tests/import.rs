@@ -632,12 +632,13 @@ fn many_products_of_one_mapping_are_counted_and_the_first_few_named() {
     assert!(stderr.len() < 2_000, "{} bytes of warnings", stderr.len());
     // What the import keeps of them: the first ten SKUs, and the count.
     let files = [std::path::PathBuf::from(&path)];
-    let imported = calc::pricing::import::import(&calc::pricing::import::Request {
+    let request = calc::pricing::import::Request {
         files: &files,
         region: "us-east-1",
         usage_type_prefix: None,
-    })
-    .expect("imports");
+    };
+    let imported =
+        calc::pricing::import::import(&request, calc::services::vocabulary()).expect("imports");
     assert_eq!(
         imported.missing["kinesis_data_streams.shard_hour"],
         calc::pricing::import::Missing::Ambiguous {

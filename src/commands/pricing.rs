@@ -99,7 +99,7 @@ pub fn run(command: &Command) -> Result<Pricing, Diagnostic> {
                 usage_type_prefix: usage_type_prefix.as_deref(),
             };
             Pricing::Imported {
-                imported: import::import(&request)?,
+                imported: import::import(&request, services::vocabulary())?,
                 name: name.clone(),
             }
         }

@@ -8,5 +8,7 @@ pub mod choice;
 pub mod dimension;
 pub mod flow;
 pub mod keys;
+pub mod offer;
+pub mod priced;
 pub mod report;
 pub mod requirements;

@@ -1,27 +1,28 @@
 //! `calc pricing import`: a pricing table written from AWS Price List offer
 //! files (the Bulk API's JSON), for one region.
 //!
-//! [`MAPPINGS`] says, service by service, which product of which offer
-//! prices each of calc's dimensions: its usage type (after the region's
-//! prefix), any other attribute it must have, and how many of the offer's
-//! units make one of calc's. A dimension calc has no mapping for, or whose
+//! Each service's [`Offer`] (in the vocabulary a table is read against)
+//! says which product of its offer prices each of its dimensions: its usage
+//! type (after the region's prefix), any other attribute it must have, and
+//! how many of the offer's units make one of calc's. A dimension calc has no mapping for, or whose
 //! product is missing, ambiguous or priced in a way calc cannot hold, is
 //! left out of the table and listed: never guessed.
 
 mod figure;
-mod mappings;
+mod regions;
 mod offer;
 
-pub use mappings::{BILLING_CODES, MAPPINGS, Mapping, OFFERS};
+pub use regions::BILLING_CODES;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rust_decimal::Decimal;
 
+use super::Vocabulary;
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::number::grouped;
-use crate::services;
+use crate::model::offer::{Mapping, Offer};
 
 use figure::Figure;
 
@@ -101,9 +102,10 @@ impl Imported {
 }
 
 /// Reads each offer file in turn and picks the region's prices.
-pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
+pub fn import(request: &Request, services: Vocabulary) -> Result<Imported, Diagnostic> {
     let prefixes = prefixes(request)?;
-    let attributes = wanted_attributes();
+    let selectors = selectors(services);
+    let attributes = wanted_attributes(&selectors);
     let mut imported = Imported {
         region: request.region.to_string(),
         ..Imported::default()
@@ -112,12 +114,13 @@ pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
     let mut region_found = false;
     let mut offers_read = BTreeSet::new();
     for path in request.files {
-        let (file, offer) = read_offer(path, request.region, &prefixes, &attributes)?;
+        let (file, offer) = read_offer(path, request.region, &prefixes, &attributes, &selectors)?;
         region_found |= offer.regions.contains(request.region);
         regions_seen.extend(offer.regions.iter().cloned());
         let as_of = file.publication_date[..10].to_string();
-        for (index, mapping) in MAPPINGS.iter().enumerate() {
-            if mapping.offer != file.offer_code || imported.found.contains_key(mapping.key) {
+        for (index, selector) in selectors.iter().enumerate() {
+            let (mapping, key) = (selector.mapping, selector.mapping.dimension.key);
+            if selector.offer != file.offer_code || imported.found.contains_key(key) {
                 continue;
             }
             let matched = &offer.matched[index];
@@ -140,11 +143,11 @@ pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
             };
             match outcome {
                 Ok(found) => {
-                    imported.missing.remove(mapping.key);
-                    imported.found.insert(mapping.key, found);
+                    imported.missing.remove(key);
+                    imported.found.insert(key, found);
                 }
                 Err(missing) => {
-                    imported.missing.insert(mapping.key, missing);
+                    imported.missing.insert(key, missing);
                 }
             }
         }
@@ -165,14 +168,14 @@ pub fn import(request: &Request) -> Result<Imported, Diagnostic> {
         .suggesting(request.region, regions_seen.iter().map(String::as_str))
         .or_help(help));
     }
-    for def in services::ALL {
-        let read = OFFERS
-            .iter()
-            .any(|(offer, service)| *service == def.name && offers_read.contains(*offer));
+    for service in services.0 {
+        let read = service
+            .offer
+            .is_some_and(|offer| offers_read.contains(offer.code));
         if !read {
             continue;
         }
-        for dimension in def.dimensions {
+        for dimension in service.dimensions {
             if !imported.found.contains_key(dimension.key) {
                 imported
                     .missing
@@ -209,10 +212,31 @@ fn prefixes(request: &Request) -> Result<Vec<String>, Diagnostic> {
     Ok(prefixes)
 }
 
+/// One product a mapping selects, with the code of its offer.
+struct Selector {
+    offer: &'static str,
+    mapping: &'static Mapping,
+}
+
+/// Every mapping of every service's offer, in the services' order.
+fn selectors(services: Vocabulary) -> Vec<Selector> {
+    services
+        .0
+        .iter()
+        .filter_map(|service| service.offer)
+        .flat_map(|offer: &'static Offer| {
+            offer.mappings.iter().map(|mapping| Selector {
+                offer: offer.code,
+                mapping,
+            })
+        })
+        .collect()
+}
+
 /// The attributes the mappings look at; `regionCode` last.
-fn wanted_attributes() -> Vec<&'static str> {
+fn wanted_attributes(selectors: &[Selector]) -> Vec<&'static str> {
     let mut names = vec!["usagetype"];
-    for mapping in MAPPINGS {
+    for Selector { mapping, .. } in selectors {
         for (name, _) in mapping.attributes {
             if *name != "productFamily" && !names.contains(name) {
                 names.push(name);
@@ -261,6 +285,7 @@ fn read_offer(
     region: &str,
     prefixes: &[String],
     names: &[&'static str],
+    selectors: &[Selector],
 ) -> Result<(OfferFile, offer::Offer), Diagnostic> {
     let name = path.display().to_string();
     let region_index = names.len() - 1;
@@ -271,18 +296,18 @@ fn read_offer(
             if values[region_index].as_deref() != Some(region) {
                 return Vec::new();
             }
-            MAPPINGS
+            selectors
                 .iter()
                 .enumerate()
-                .filter(|(_, m)| offer_code.is_none_or(|code| code == m.offer))
-                .filter(|(_, m)| matches(m, family, names, values, prefixes))
+                .filter(|(_, s)| offer_code.is_none_or(|code| code == s.offer))
+                .filter(|(_, s)| matches(s.mapping, family, names, values, prefixes))
                 .map(|(i, _)| i)
                 .collect()
         };
     let selection = offer::Selection {
         attributes: names,
         keep: &keep,
-        selectors: MAPPINGS.len(),
+        selectors: selectors.len(),
         region_attribute: region_index,
     };
     let file = crate::base::files::open_stream(path, "offer file ")?;
@@ -316,7 +341,7 @@ fn read_offer(
             "`{name}`: `publicationDate` `{publication_date}` does not start with a date YYYY-MM-DD"
         )));
     }
-    let known = OFFERS.iter().any(|(offer, _)| *offer == offer_code);
+    let known = selectors.iter().any(|s| s.offer == offer_code);
     let file = OfferFile {
         path: name,
         offer_code,
@@ -397,9 +422,7 @@ fn price(
     sku: &str,
     product: &offer::Product,
 ) -> Result<Found, Refusal> {
-    let dimension = services::dimensions()
-        .find(|d| d.key == mapping.key)
-        .ok_or_else(|| format!("calc has no dimension `{}`", mapping.key))?;
+    let dimension = mapping.dimension;
     let term = match product.terms.as_slice() {
         [] => return Err("it has no on-demand term".into()),
         [(_, term)] => term,
@@ -543,7 +566,7 @@ fn price(
         usage_type
     );
     Ok(Found {
-        key: mapping.key,
+        key: dimension.key,
         unit: dimension.unit,
         rate,
         free_per_month,
@@ -575,49 +598,16 @@ pub fn excerpt(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::dimension::Dimension;
 
-    #[test]
-    fn every_mapping_names_a_dimension_of_its_offers_service() {
-        for mapping in MAPPINGS {
-            let dimension = services::dimensions().find(|d| d.key == mapping.key);
-            assert!(dimension.is_some(), "{}", mapping.key);
-            let service = mapping.key.split_once('.').expect("a key").0;
-            assert!(
-                OFFERS.contains(&(mapping.offer, service)),
-                "{} is not priced by {}",
-                mapping.key,
-                mapping.offer
-            );
-            assert!(
-                mapping.usage_type.is_some() || !mapping.attributes.is_empty(),
-                "{} matches every product",
-                mapping.key
-            );
-        }
-        let keys: BTreeSet<&str> = MAPPINGS.iter().map(|m| m.key).collect();
-        assert_eq!(keys.len(), MAPPINGS.len(), "a dimension mapped twice");
-    }
-
-    #[test]
-    fn every_service_has_its_offer() {
-        // AWS Batch has no price of its own: its jobs are billed as EC2 or Fargate.
-        for def in services::ALL
-            .iter()
-            .filter(|def| !def.dimensions.is_empty())
-        {
-            assert!(
-                OFFERS.iter().any(|(_, service)| *service == def.name),
-                "{}",
-                def.name
-            );
-        }
-    }
+    static SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
+    static STORAGE: Mapping = Mapping::usage(&SHARD_HOUR, "Storage-ShardHour");
 
     fn kinesis(usage_type: &str, prefixes: &[&str]) -> bool {
         let names = ["usagetype", "regionCode"];
         let values = [Some(usage_type.to_string()), Some("r".to_string())];
         let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_string()).collect();
-        matches(&MAPPINGS[0], None, &names, &values, &prefixes)
+        matches(&STORAGE, None, &names, &values, &prefixes)
     }
 
     #[test]

@@ -25,7 +25,8 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::base::units::{Bytes, Duration};
-use crate::model::dimension::{Dimension, Limit, Priced};
+use crate::model::dimension::{Dimension, Limit};
+use crate::model::priced::Priced;
 use crate::model::report::{ExchangeRate, PricingInfo};
 
 /// The tables shipped inside the binary, by name: each is compiled into

@@ -16,7 +16,8 @@ use super::{
 };
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::units::Bytes;
-use crate::model::dimension::{Dimension, Priced};
+use crate::model::dimension::Dimension;
+use crate::model::priced::Priced;
 use crate::model::report::{ExchangeRate, MAX_TIERS};
 
 /// Parses and checks a pricing table: every key must be one a service uses,

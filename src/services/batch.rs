@@ -35,6 +35,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
     doc: &DOC,
     input: None,
     catalogue: None,
+    // Batch itself has no price: its jobs run on EC2 or Fargate.
+    offer: None,
     transforms: false,
 };
 

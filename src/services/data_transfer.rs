@@ -10,6 +10,7 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::Dimension;
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -20,6 +21,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     dimensions: &[&INTERNET_OUT_GB, &INTER_AZ_GB, &INTER_REGION_GB],
     limits: &[],
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AWSDataTransfer",
+        mappings: &[],
+    }),
     keys: &[&KIND, &COPIES, &INTERNET_OUT, &INTER_AZ, &INTER_REGION],
     functions: Functions::of::<Input>(),
     doc: &DOC,

@@ -9,6 +9,7 @@ use crate::base::units::{Bytes, Duration, GIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention};
 use crate::services::kit::bill::{charge, charge_type};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -29,6 +30,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &FREE_BACKUP_SHARE,
     ],
     catalogue: Some(&INSTANCE_HOUR),
+    offer: Some(&Offer {
+        code: "AmazonDocDB",
+        mappings: &[],
+    }),
     keys: &[
         &INSTANCE_TYPE,
         &INSTANCES,

@@ -8,9 +8,29 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonDynamoDB",
+    mappings: &[
+        // DynamoDB, Standard table class (Standard-IA's usage types start `IA-`).
+        Mapping::usage(&WCU_HOUR, "WriteCapacityUnit-Hrs"),
+        Mapping::usage(&RCU_HOUR, "ReadCapacityUnit-Hrs"),
+        Mapping::usage(&WRITE_REQUEST_UNITS, "WriteRequestUnits").per(1_000_000),
+        Mapping::usage(&READ_REQUEST_UNITS, "ReadRequestUnits").per(1_000_000),
+        Mapping::usage(&STORAGE_GB_MONTH, "TimedStorage-ByteHrs"),
+        Mapping::attributes(
+            &STREAMS_READ_REQUEST_UNITS,
+            &[("group", "DDB-StreamsReadRequests")],
+        )
+        .per(1_000_000),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
@@ -36,6 +56,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[
         &CAPACITY_MODE,
         &READS_PER_SECOND,

@@ -6,6 +6,7 @@ use crate::base::number::Exact;
 use crate::base::units::Duration;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge_type;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -16,6 +17,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     dimensions: &[&INSTANCE_HOUR],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),
+    offer: Some(&Offer {
+        code: "AmazonEC2",
+        mappings: &[],
+    }),
     keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
     functions: Functions::of::<Input>(),
     doc: &DOC,

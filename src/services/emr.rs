@@ -11,6 +11,7 @@ use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::Dimension;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::kit::bill::{charge, charge_type, charge_type_off};
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
@@ -30,6 +31,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),
+    offer: Some(&Offer {
+        code: "ElasticMapReduce",
+        mappings: &[],
+    }),
     keys: &[
         &PRIMARY_INSTANCE_TYPE,
         &PRIMARY_INSTANCES,

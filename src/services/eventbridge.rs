@@ -7,6 +7,7 @@ use crate::base::units::{Duration, GIB, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -21,6 +22,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&PUT_EVENTS_CALLS, &MAX_EVENT_SIZE, &LATENCY],
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AWSEvents",
+        mappings: &[],
+    }),
     keys: &[
         &EVENTS_PER_MONTH,
         &BATCH_SIZE,

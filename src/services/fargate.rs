@@ -7,6 +7,7 @@ use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge_off;
 use crate::services::kit::spot::{self, SPOT_DISCOUNT};
@@ -32,6 +33,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     doc: &DOC,
     input: None,
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AmazonECS",
+        mappings: &[],
+    }),
     transforms: true,
 };
 

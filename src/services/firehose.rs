@@ -8,9 +8,33 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonKinesisFirehose",
+    mappings: &[
+        // Data Firehose: Direct PUT and Kinesis Data Streams sources.
+        Mapping::attributes(
+            &INGESTION_GB,
+            &[
+                ("productFamily", "Kinesis Firehose"),
+                ("group", "Event-by-Event Processing"),
+            ],
+        ),
+        Mapping::attributes(
+            &FORMAT_CONVERSION_GB,
+            &[
+                ("productFamily", "Kinesis Firehose"),
+                ("operation", "DataFormatConversion"),
+            ],
+        ),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "firehose",
@@ -25,6 +49,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &DIRECT_PUT_BYTES,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[
         &BUFFER_SIZE,
         &BUFFER_INTERVAL,

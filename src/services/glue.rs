@@ -10,6 +10,7 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -49,6 +50,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     doc: &DOC,
     input: None,
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AWSGlue",
+        mappings: &[],
+    }),
     transforms: false,
 };
 

@@ -8,9 +8,34 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonKinesis",
+    mappings: &[
+        Mapping::usage(&SHARD_HOUR, "Storage-ShardHour"),
+        Mapping::usage(&PUT_PAYLOAD_UNITS, "PutRequestPayloadUnits").per(1_000_000),
+        Mapping::usage(&EXTENDED_RETENTION_SHARD_HOUR, "Extended-ShardHour"),
+        Mapping::usage(&LONG_TERM_RETENTION_GB_MONTH, "LongTermRetention-ByteHrs"),
+        Mapping::usage(&EFO_CONSUMER_SHARD_HOUR, "EnhancedFanoutHour"),
+        Mapping::usage(&ON_DEMAND_STREAM_HOUR, "OnDemand-StreamHour"),
+        Mapping::usage(&ON_DEMAND_DATA_IN_GB, "OnDemand-BilledIncomingBytes"),
+        Mapping::usage(&ON_DEMAND_DATA_OUT_GB, "OnDemand-BilledOutgoingBytes"),
+        Mapping::usage(
+            &ON_DEMAND_EFO_DATA_RETRIEVAL_GB,
+            "OnDemand-BilledOutgoingEFOBytes",
+        ),
+        Mapping::usage(
+            &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
+            "OnDemand-ExtendedRetention-ByteHrs",
+        ),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "kinesis_data_streams",
@@ -43,6 +68,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_EFO,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[
         &CAPACITY_MODE,
         &CONSUMERS,

@@ -8,9 +8,27 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AWSLambda",
+    mappings: &[
+        // Lambda, in its Region (the free tier is a global product, not read).
+        Mapping::usage(&REQUESTS, "Request")
+            .with(&[("group", "AWS-Lambda-Requests")])
+            .per(1_000_000),
+        Mapping::usage(&DURATION_X86, "Lambda-GB-Second").with(&[("group", "AWS-Lambda-Duration")]),
+        Mapping::usage(&DURATION_ARM, "Lambda-GB-Second-ARM")
+            .with(&[("group", "AWS-Lambda-Duration-ARM")]),
+        Mapping::usage(&EPHEMERAL_STORAGE, "Lambda-Storage-GB-Second")
+            .with(&[("group", "AWS-Lambda-Storage-Duration")]),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
@@ -25,6 +43,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &CONCURRENT_EXECUTIONS,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[
         &INVOCATIONS_PER_MONTH,
         &BATCH_SIZE,

@@ -22,6 +22,7 @@ use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, GIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -38,6 +39,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AmazonKinesisAnalytics",
+        mappings: &[],
+    }),
     keys: &[
         &KPUS,
         &PARALLELISM,

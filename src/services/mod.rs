@@ -82,7 +82,7 @@ fn registry_source(text: &str) -> String {
         "//! Every service, written from the `pub mod` lines of `services/mod.rs`.\n\
          //! Do not edit: add the line, then run `CALC_REGENERATE=1 cargo test`.\n\n\
          use super::kit::ServiceDef;\n\
-         use crate::model::dimension::Priced;\n\n\
+         use crate::model::priced::Priced;\n\n\
          /// Every service, in the order `calc services` lists them.\n\
          pub const ALL: &[&ServiceDef] = &[\n",
     );
@@ -301,5 +301,31 @@ mod tests {
             );
             std::fs::write(&written, &expected).expect("write registry.rs");
         }
+    }
+
+    #[test]
+    fn every_mapping_prices_a_dimension_of_its_own_service() {
+        let mut mapped = std::collections::BTreeSet::new();
+        for def in ALL {
+            let Some(offer) = def.offer else {
+                // AWS Batch has no price of its own: its jobs are billed as EC2 or Fargate.
+                assert!(def.dimensions.is_empty(), "{} has no offer", def.name);
+                continue;
+            };
+            for mapping in offer.mappings {
+                let key = mapping.dimension.key;
+                assert!(
+                    def.dimensions.iter().any(|d| d.key == key),
+                    "{key} is not a dimension of {}",
+                    def.name
+                );
+                assert!(
+                    mapping.usage_type.is_some() || !mapping.attributes.is_empty(),
+                    "{key} matches every product"
+                );
+                assert!(mapped.insert(key), "{key} is mapped twice");
+            }
+        }
+        assert_eq!(mapped.len(), 40, "the offers map 40 dimensions");
     }
 }

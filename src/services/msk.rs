@@ -9,9 +9,23 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::{charge, charge_type};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonMSK",
+    mappings: &[
+        Mapping::usage(&STORAGE_GB_MONTH, "Kafka.Storage.GP2"),
+        Mapping::usage(&SERVERLESS_CLUSTER_HOUR, "KafkaServerless-ClusterHours"),
+        Mapping::usage(&SERVERLESS_PARTITION_HOUR, "KafkaServerless-PartitionHours"),
+        Mapping::usage(&SERVERLESS_DATA_IN_GB, "KafkaServerless-In-Bytes"),
+        Mapping::usage(&SERVERLESS_DATA_OUT_GB, "KafkaServerless-Out-Bytes"),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
@@ -38,6 +52,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: Some(&BROKER_HOUR),
+    offer: Some(&OFFER),
     keys: &[
         &CLUSTER_TYPE,
         &CONSUMERS,

@@ -9,6 +9,7 @@ use crate::base::units::{Bytes, GIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -28,6 +29,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&SPICE_PER_AUTHOR, &READER_CAPACITY_SESSIONS],
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AmazonQuickSight",
+        mappings: &[],
+    }),
     keys: &[
         &AUTHORS,
         &AUTHOR_PROS,

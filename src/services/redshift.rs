@@ -10,6 +10,7 @@ use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::athena;
 use crate::services::kit::bill::{charge, charge_type};
@@ -44,6 +45,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &RPU_FOR_LARGE_DATA,
     ],
     catalogue: Some(&NODE_HOUR),
+    offer: Some(&Offer {
+        code: "AmazonRedshift",
+        mappings: &[],
+    }),
     keys: &[
         &DEPLOYMENT,
         &NODE_TYPE,

@@ -2,7 +2,7 @@
 //! Do not edit: add the line, then run `CALC_REGENERATE=1 cargo test`.
 
 use super::kit::ServiceDef;
-use crate::model::dimension::Priced;
+use crate::model::priced::Priced;
 
 /// Every service, in the order `calc services` lists them.
 pub const ALL: &[&ServiceDef] = &[

@@ -8,9 +8,23 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonS3",
+    mappings: &[
+        // S3 Standard: Intelligent-Tiering's overhead shares the storage usage type.
+        Mapping::usage(&STORAGE_GB_MONTH, "TimedStorage-ByteHrs")
+            .with(&[("volumeType", "Standard")]),
+        Mapping::usage(&PUT_REQUESTS, "Requests-Tier1").per(1_000),
+        Mapping::usage(&GET_REQUESTS, "Requests-Tier2").per(1_000),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
@@ -24,6 +38,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[&STORAGE, &RETENTION, &GETS_PER_SECOND],
     functions: Functions::of::<Input>(),
     doc: &DOC,

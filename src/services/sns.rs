@@ -8,9 +8,26 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AmazonSNS",
+    mappings: &[
+        Mapping::usage(&PUBLISH_REQUESTS, "Requests-Tier1").per(1_000_000),
+        Mapping::usage(&HTTP_DELIVERIES, "DeliveryAttempts-HTTP").per(1_000_000),
+        Mapping::usage(&EMAIL_DELIVERIES, "DeliveryAttempts-SMTP").per(1_000_000),
+        Mapping::usage(&FIREHOSE_DELIVERIES, "DeliveryAttempts-FIREHOSE").per(1_000_000),
+        Mapping::usage(&FIFO_PUBLISH_REQUESTS, "F-Request-Tier1").per(1_000_000),
+        Mapping::usage(&FIFO_PUBLISH_PAYLOAD_GB, "F-Ingress-Tier1"),
+        Mapping::usage(&FIFO_DELIVERY_REQUESTS, "F-DA-SQS").per(1_000_000),
+        Mapping::usage(&FIFO_DELIVERY_PAYLOAD_GB, "F-Egress-SQS"),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sns",
@@ -27,6 +44,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     ],
     limits: &[&MAX_MESSAGE_SIZE, &FIFO_MESSAGES, &FIFO_BYTES, &LATENCY],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[
         &TOPIC_TYPE,
         &BATCH_SIZE,

@@ -8,9 +8,26 @@ use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+/// The AWS Price List offer that prices it, and the products that price
+/// its dimensions (`calc pricing import`).
+pub static OFFER: Offer = Offer {
+    code: "AWSQueueService",
+    mappings: &[
+        // SQS: us-east-1 names the request products `Requests-RBP`; the queue
+        // type says which queue they price.
+        Mapping::usage(&STANDARD_REQUESTS, "Requests-RBP")
+            .with(&[("queueType", "Standard")])
+            .per(1_000_000),
+        Mapping::usage(&FIFO_REQUESTS, "Requests-FIFO-RBP")
+            .with(&[("queueType", "FIFO (first-in, first-out)")])
+            .per(1_000_000),
+    ],
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sqs",
@@ -26,6 +43,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
     ],
     catalogue: None,
+    offer: Some(&OFFER),
     keys: &[&QUEUE_TYPE, &BATCH_SIZE, &HIGH_THROUGHPUT, &RETENTION],
     functions: Functions::of::<Input>(),
     doc: &DOC,

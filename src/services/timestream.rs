@@ -9,6 +9,7 @@ use crate::base::units::{Bytes, Duration, GIB, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -36,6 +37,10 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_BILLED_QUERY_DURATION,
     ],
     catalogue: None,
+    offer: Some(&Offer {
+        code: "AmazonTimestream",
+        mappings: &[],
+    }),
     keys: &[
         &EVENTS_PER_WRITE,
         &BATCH_WINDOW,

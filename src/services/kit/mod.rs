@@ -12,9 +12,11 @@ pub mod usage;
 use rust_decimal::Decimal;
 
 use crate::base::units::Duration;
-use crate::model::dimension::{Dimension, Limit, Priced};
+use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::InputKeys;
 use crate::model::keys::{Invalid, Key, Values};
+use crate::model::offer::Offer;
+use crate::model::priced::Priced;
 use crate::model::report::ComponentResult;
 
 pub use ctx::{Ctx, EvalError};
@@ -29,6 +31,9 @@ pub struct ServiceDef {
     /// (`[instances.<service>]`), not by `[prices]`: the type's row gives
     /// its unit price.
     pub catalogue: Option<&'static Dimension>,
+    /// The AWS Price List offer that prices it, and what `calc pricing
+    /// import` reads of it; `None` for a service AWS does not bill.
+    pub offer: Option<&'static Offer>,
     /// Its keys, declared once: they drive parsing, the unknown-key
     /// suggestion, `calc services` and the JSON Schema.
     pub keys: &'static [&'static Key],
@@ -49,6 +54,7 @@ impl ServiceDef {
             dimensions: self.dimensions,
             limits: self.limits,
             catalogue: self.catalogue,
+            offer: self.offer,
         }
     }
 }
