@@ -129,7 +129,7 @@ fn main() {
             usage_type_prefix: None,
         };
         let start = Instant::now();
-        let imported = import(&request).expect("imports");
+        let imported = import(&request, calc::services::vocabulary()).expect("imports");
         let elapsed = start.elapsed();
         // With many, the shard-hour's product is one of them: not chosen,
         // and counted.

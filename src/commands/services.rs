@@ -12,7 +12,7 @@ pub enum Services {
     /// One service, with the table whose prices and limits to show.
     Detail {
         service: &'static ServiceDef,
-        book: PriceBook,
+        book: Box<PriceBook>,
     },
 }
 
@@ -26,7 +26,10 @@ pub fn run(name: Option<&str>, pricing: Option<&str>) -> Result<Services, Diagno
         pricing::NamedBy::CommandLine,
         services::vocabulary(),
     )?;
-    Ok(Services::Detail { service, book })
+    Ok(Services::Detail {
+        service,
+        book: Box::new(book),
+    })
 }
 
 /// The service named `name`, or an error that suggests the nearest.

@@ -382,6 +382,12 @@ pub fn ratio(ratio_to_cheapest: Option<Decimal>, cost: Decimal) -> String {
     }
 }
 
+/// `rise` as a percentage of `base`, to two decimals: `12.5%`.
+pub fn percent_change(rise: Decimal, base: Decimal) -> Option<String> {
+    let ratio = rise.checked_div(base)?.checked_mul(Decimal::ONE_HUNDRED)?;
+    Some(format!("{}%", number(ratio, 2)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,10 +408,4 @@ mod tests {
         assert_eq!(money(dec!(0), "USD"), "$0.00");
         assert_eq!(money(dec!(32.4), "EUR"), "EUR 32.40");
     }
-}
-
-/// `rise` as a percentage of `base`, to two decimals: `12.5%`.
-pub fn percent_change(rise: Decimal, base: Decimal) -> Option<String> {
-    let ratio = rise.checked_div(base)?.checked_mul(Decimal::ONE_HUNDRED)?;
-    Some(format!("{}%", number(ratio, 2)))
 }

@@ -29,7 +29,7 @@ pub enum Failure {
         violation: Violation,
     },
     /// Its figures cannot be computed there.
-    Uncomputable(Diagnostic),
+    Uncomputable(Box<Diagnostic>),
 }
 
 impl Failure {
@@ -40,7 +40,7 @@ impl Failure {
             .next()
             .map(|(component, violation)| Self::Violates {
                 component: component.map(|i| Box::new(result.components[i].clone())),
-                violation: violation.clone(),
+                violation: *violation,
             })
     }
 }

@@ -372,7 +372,7 @@ fn outcomes(
             // be computed); a cost condition is explained by the cost.
             let reason = match (&failures[i], condition) {
                 _ if explain != Some(i) => None,
-                (Some(failure), _) => Some(Failure::Uncomputable(failure.clone())),
+                (Some(failure), _) => Some(Failure::Uncomputable(Box::new(failure.clone()))),
                 (None, Condition::Feasible) => Failure::first_of(result),
                 (None, _) => None,
             };

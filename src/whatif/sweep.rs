@@ -473,7 +473,7 @@ impl Probe<'_> {
     fn reason(&mut self, x: Decimal, alternative: usize) -> Result<Option<Failure>, Diagnostic> {
         let (results, failures) = self.evaluate(x)?;
         Ok(match &failures[alternative] {
-            Some(failure) => Some(Failure::Uncomputable(failure.clone())),
+            Some(failure) => Some(Failure::Uncomputable(Box::new(failure.clone()))),
             None => Failure::first_of(&results[alternative]),
         })
     }

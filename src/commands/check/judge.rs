@@ -120,7 +120,7 @@ pub(super) fn judge(
                 failing: true,
                 why: Why::Violation {
                     component,
-                    violation: violation.clone(),
+                    violation: *violation,
                 },
             })
             .collect();
