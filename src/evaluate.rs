@@ -364,10 +364,7 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
             def.name,
             keys.map_or("record_size", |k| k.size.name)
         ),
-        EvalError::MissingStored => format!(
-            "`{}` needs `table_size`, or an `s3` component before it that stores the data",
-            def.name
-        ),
+        EvalError::MissingStored { needs, .. } => format!("`{}` needs {needs}", def.name),
         EvalError::Invalid => format!("`{}`'s values do not fit together", def.name),
         EvalError::Arithmetic => format!(
             "the figures of `{}` are too large to compute exactly",
@@ -426,9 +423,7 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
         EvalError::PeakBelowAverage(_) => {
             "a peak is the busiest second's rate: at least the average".to_string()
         }
-        EvalError::MissingStored => "set `table_size`, or `from` the bucket the data lands in, \
-             with its `storage` or `retention`"
-            .to_string(),
+        EvalError::MissingStored { help, .. } => help.to_string(),
         EvalError::Invalid => "check the values set for this component".to_string(),
         EvalError::Arithmetic => {
             "exact decimal arithmetic has 28 digits: check the rates, sizes, durations and prices"

@@ -106,8 +106,9 @@ pub(super) fn check_replaced_rate(
     }
 }
 
-/// Every component that consumes an SNS topic is a kind the topic delivers
-/// to, with a subscription of that kind.
+/// Every component that consumes a component that delivers by
+/// subscription (an SNS topic) is a kind it delivers to, with a
+/// subscription of that kind.
 pub(super) fn check_deliveries(
     source: &Source,
     components: &[Component],
@@ -118,6 +119,7 @@ pub(super) fn check_deliveries(
             continue;
         };
         let consumer = component.def().name;
+        let producer = components[j].def().name;
         let Ok(delivery) = components[j].delivery_to(values, consumer) else {
             continue;
         };
@@ -128,19 +130,19 @@ pub(super) fn check_deliveries(
                 return Err(source
                     .error(
                         component.span,
-                        format!("the `sns` topic it consumes has no subscription for `{consumer}`"),
+                        format!(
+                            "the `{producer}` topic it consumes has no subscription for `{consumer}`"
+                        ),
                     )
                     .with_help(format!("set `{key}` on the topic (one per subscriber)")));
             }
-            Delivery::Impossible => {
+            Delivery::Impossible { help } => {
                 return Err(source
                     .error(
                         component.span,
-                        format!("an `sns` topic cannot deliver to `{consumer}`"),
+                        format!("an `{producer}` topic cannot deliver to `{consumer}`"),
                     )
-                    .with_help(
-                        "SNS delivers to SQS, Lambda, Firehose and HTTP endpoints (`ec2`): put one of them between",
-                    ));
+                    .with_help(help));
             }
         }
     }

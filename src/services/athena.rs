@@ -13,6 +13,13 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
+/// Queries with no `table_size` and no bucket before them have nothing to
+/// read.
+const NOTHING_TO_READ: EvalError = EvalError::MissingStored {
+    needs: "`table_size`, or an `s3` component before it that stores the data",
+    help: "set `table_size`, or `from` the bucket the data lands in, with its `storage` or `retention`",
+};
+
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
     title: "Athena",
@@ -225,7 +232,7 @@ impl Component for Input {
         let stored = match self.table_size {
             Some(size) => size.decimal().per(self.compression_ratio)?,
             None => {
-                let held = ctx.input.stored.ok_or(EvalError::MissingStored)?;
+                let held = ctx.input.stored.ok_or(NOTHING_TO_READ)?;
                 if self.compression_ratio != Decimal::ONE {
                     result.note(
                         "compression_in_the_bucket",
@@ -464,7 +471,7 @@ mod tests {
         let input = built(&base[..1]).unwrap();
         assert_eq!(
             input.evaluate(&ctx(dec!(730))).unwrap_err(),
-            EvalError::MissingStored
+            NOTHING_TO_READ
         );
         let error = built(&base[1..]).unwrap_err();
         assert_eq!(error.message, "`athena` needs `queries_per_month`");

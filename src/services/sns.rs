@@ -171,7 +171,11 @@ impl Subscriptions {
             "lambda" => (self.lambda, "lambda_subscriptions"),
             "firehose" => (self.firehose, "firehose_subscriptions"),
             "ec2" => (self.http, "http_subscriptions"),
-            _ => return Delivery::Impossible,
+            _ => {
+                return Delivery::Impossible {
+                    help: "SNS delivers to SQS, Lambda, Firehose and HTTP endpoints (`ec2`): put one of them between",
+                };
+            }
         };
         Delivery::Copies { count, key }
     }

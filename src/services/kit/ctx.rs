@@ -32,8 +32,12 @@ pub enum EvalError {
     /// the flow into it, nor the workload gives.
     MissingRate,
     MissingSize,
-    /// Athena has no `table_size` and no store before it to read.
-    MissingStored,
+    /// The component reads what a store before it holds, and neither it
+    /// nor the flow says: `needs` what it needs, `help` how to give it.
+    MissingStored {
+        needs: &'static str,
+        help: &'static str,
+    },
     /// A component's own peak is below the average it receives.
     PeakBelowAverage(Rate),
     /// A figure of the component's does not fit in exact decimals (28

@@ -154,8 +154,9 @@ pub enum Delivery {
     /// `sqs_subscriptions` queues each get every message); `key` says how
     /// many.
     Copies { count: u32, key: &'static str },
-    /// Not at all: SNS does not deliver to that service.
-    Impossible,
+    /// Not at all (SNS does not deliver to that service); `help` says
+    /// what can stand between.
+    Impossible { help: &'static str },
 }
 
 impl Delivery {
@@ -164,7 +165,7 @@ impl Delivery {
         match self {
             Self::Every => Decimal::ONE,
             Self::Copies { count, .. } => Decimal::from(count),
-            Self::Impossible => Decimal::ZERO,
+            Self::Impossible { .. } => Decimal::ZERO,
         }
     }
 }
