@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod inert;
 mod init;
+mod layers;
 mod lean;
 mod pricing;
 mod properties;

@@ -31,7 +31,7 @@ pub fn terminal(text: &str) -> String {
 /// [`terminal`], and one longer than [`MAX_MESSAGE_LINE`] characters cut in
 /// the middle; the line breaks are kept. Only for text whose line breaks
 /// calc wrote: user text inside it is escaped where it was put in
-/// (a [`Diagnostic`](crate::base::diagnostic::Diagnostic) escapes its parts).
+/// (a diagnostic escapes its parts where it is rendered).
 pub fn terminal_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(64 * 1024));
     for line in text.split_inclusive('\n') {

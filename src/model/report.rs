@@ -394,7 +394,7 @@ pub struct AlternativeResult {
 }
 
 impl AlternativeResult {
-    /// Nothing yet: a buffer for [`crate::evaluate::evaluate_alternative_into`].
+    /// Nothing yet: a buffer an evaluation writes into.
     pub fn empty() -> Self {
         Self {
             name: Arc::from(""),
