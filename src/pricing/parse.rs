@@ -25,33 +25,8 @@ use crate::model::report::{ExchangeRate, MAX_TIERS};
 /// applied to the wrong quantity.
 pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnostic> {
     let raw: RawTable = toml::from_str(&source.text).map_err(|e| source.toml_error(&e))?;
-    let base = match &raw.extends {
-        Some(name) => Some(compiled(name.get_ref()).ok_or_else(|| {
-            source
-                .error(
-                    name.span().into(),
-                    format!("`extends` names no bundled table: `{}`", name.get_ref()),
-                )
-                .suggesting(name.get_ref(), bundled_names())
-        })?),
-        None => None,
-    };
-    let required = |field: Option<&str>, key: &str| {
-        field
-            .map(str::to_string)
-            .or_else(|| {
-                base.map(|book| match key {
-                    "region" => book.region.to_string(),
-                    "currency" => book.currency.to_string(),
-                    _ => book.as_of.to_string(),
-                })
-            })
-            .ok_or_else(|| {
-                source.error_in_file(format!(
-                    "the table needs `{key}` (or `extends`, to take it from a bundled table)"
-                ))
-            })
-    };
+    let base = extended(source, &raw)?;
+    let required = |field: Option<&str>, key: &str| inherited(source, base, field, key);
     let region = required(raw.region.as_deref(), "region")?;
     let currency = required(
         raw.currency.as_ref().map(|c| c.get_ref().as_str()),
@@ -59,42 +34,137 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
     )?;
     let as_of = required(raw.as_of.as_deref(), "as_of")?;
     let exchange_rate = exchange_rate(source, &raw, base, &currency)?;
-
     // The extended table's prices, converted and discounted; then this
     // table's own, which replace them.
-    let mut prices: BTreeMap<&'static str, Price> = BTreeMap::new();
-    let mut limits: BTreeMap<&'static str, LimitEntry> = BTreeMap::new();
-    let mut instances: BTreeMap<(&'static str, &'static str), Instance> = BTreeMap::new();
-    if let Some(base) = base {
-        let discounts = discounts(source, &raw, services)?;
-        let converted = |key: &str, price: &Price| {
-            let mut price = price.clone();
-            if let Some(rate) = &exchange_rate {
-                price = scaled(price, rate.rate).ok_or_else(|| too_large(source, key))?;
-                price.source = Cow::Owned(format!(
-                    "{} (converted at {} {} = 1 {}, as of {})",
-                    price.source, rate.rate, currency, rate.from, rate.as_of
-                ));
-            }
-            let service = key.split_once('.').map_or(key, |(s, _)| s);
-            if let Some(off) = discounts
-                .iter()
-                .find(|(k, _)| *k == key)
-                .or_else(|| discounts.iter().find(|(k, _)| *k == service))
-                .map(|(_, off)| *off)
-            {
-                price = scaled(price, Decimal::ONE - off).ok_or_else(|| too_large(source, key))?;
-                price.source = Cow::Owned(format!(
-                    "{}; less {}% ({})",
-                    price.source,
-                    (off * Decimal::ONE_HUNDRED).normalize(),
-                    source.name
-                ));
-            }
-            Ok::<Price, Diagnostic>(price)
-        };
+    let mut entries = Entries::default();
+    match base {
+        Some(base) => {
+            let conversion = Conversion {
+                source,
+                rate: exchange_rate.as_ref(),
+                currency: &currency,
+                discounts: discounts(source, &raw, services)?,
+            };
+            entries.inherit(base, &conversion, services)?;
+        }
+        None if !raw.discounts.is_empty() => {
+            return Err(source.error_in_file(
+                "`discounts` apply to the table a price book extends: add `extends`",
+            ));
+        }
+        None => {}
+    }
+    entries.read_prices(source, &raw, services)?;
+    entries.read_limits(source, &raw, services)?;
+    entries.read_instances(source, &raw, services)?;
+    Ok(PriceBook {
+        name: Cow::Owned(raw.name),
+        region: Cow::Owned(region),
+        currency: Cow::Owned(currency),
+        as_of: Cow::Owned(as_of),
+        source_name: Cow::Owned(source.name.clone()),
+        exchange_rate,
+        prices: Cow::Owned(entries.prices.into_iter().collect()),
+        limits: Cow::Owned(entries.limits.into_iter().collect()),
+        instances: Cow::Owned(entries.instances.into_values().collect()),
+        index: OnceLock::new(),
+    })
+}
+
+/// The bundled table a price book extends, if it names one.
+fn extended(source: &Source, raw: &RawTable) -> Result<Option<&'static PriceBook>, Diagnostic> {
+    let Some(name) = &raw.extends else {
+        return Ok(None);
+    };
+    compiled(name.get_ref()).map(Some).ok_or_else(|| {
+        source
+            .error(
+                name.span().into(),
+                format!("`extends` names no bundled table: `{}`", name.get_ref()),
+            )
+            .suggesting(name.get_ref(), bundled_names())
+    })
+}
+
+/// A table's `region`, `currency` or `as_of`: as written, else the
+/// extended table's; required of a table that extends none.
+fn inherited(
+    source: &Source,
+    base: Option<&PriceBook>,
+    written: Option<&str>,
+    key: &str,
+) -> Result<String, Diagnostic> {
+    written
+        .map(str::to_string)
+        .or_else(|| {
+            base.map(|book| match key {
+                "region" => book.region.to_string(),
+                "currency" => book.currency.to_string(),
+                _ => book.as_of.to_string(),
+            })
+        })
+        .ok_or_else(|| {
+            source.error_in_file(format!(
+                "the table needs `{key}` (or `extends`, to take it from a bundled table)"
+            ))
+        })
+}
+
+/// How a price book converts the prices it inherits: at its exchange
+/// rate, then less its discounts, each step said in the price's source.
+struct Conversion<'a> {
+    source: &'a Source,
+    rate: Option<&'a ExchangeRate>,
+    currency: &'a str,
+    /// (a dimension key or a service name, the fraction off).
+    discounts: Vec<(&'static str, Decimal)>,
+}
+
+impl Conversion<'_> {
+    /// `price`, of the dimension `key`, converted and discounted.
+    fn apply(&self, key: &str, price: &Price) -> Result<Price, Diagnostic> {
+        let source = self.source;
+        let mut price = price.clone();
+        if let Some(rate) = self.rate {
+            price = scaled(price, rate.rate).ok_or_else(|| too_large(source, key))?;
+            price.source = Cow::Owned(format!(
+                "{} (converted at {} {} = 1 {}, as of {})",
+                price.source, rate.rate, self.currency, rate.from, rate.as_of
+            ));
+        }
+        let service = key.split_once('.').map_or(key, |(s, _)| s);
+        let discount = |wanted: &str| self.discounts.iter().find(|(k, _)| *k == wanted);
+        if let Some((_, off)) = discount(key).or_else(|| discount(service)) {
+            price = scaled(price, Decimal::ONE - off).ok_or_else(|| too_large(source, key))?;
+            price.source = Cow::Owned(format!(
+                "{}; less {}% ({})",
+                price.source,
+                (off * Decimal::ONE_HUNDRED).normalize(),
+                source.name
+            ));
+        }
+        Ok(price)
+    }
+}
+
+/// A table's prices, limits and catalogue rows, by key, as they are read.
+#[derive(Default)]
+struct Entries {
+    prices: BTreeMap<&'static str, Price>,
+    limits: BTreeMap<&'static str, LimitEntry>,
+    instances: BTreeMap<(&'static str, &'static str), Instance>,
+}
+
+impl Entries {
+    /// Everything `base` holds, its prices and rows converted.
+    fn inherit(
+        &mut self,
+        base: &PriceBook,
+        conversion: &Conversion,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
         for (key, price) in base.prices() {
-            prices.insert(key, converted(key, price)?);
+            self.prices.insert(key, conversion.apply(key, price)?);
         }
         // A row prices its service's catalogue dimension: a discount of
         // the service or of that dimension applies to it.
@@ -103,8 +173,8 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
                 .service(row.service)
                 .and_then(|def| def.catalogue)
                 .map_or(row.service, |d| d.key);
-            let price = converted(key, &row.price)?;
-            instances.insert(
+            let price = conversion.apply(key, &row.price)?;
+            self.instances.insert(
                 (row.service, row.name),
                 Instance {
                     price,
@@ -112,75 +182,93 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
                 },
             );
         }
-        limits.extend(base.limits().map(|(key, entry)| (key, entry.clone())));
-    } else if !raw.discounts.is_empty() {
-        return Err(source
-            .error_in_file("`discounts` apply to the table a price book extends: add `extends`"));
+        self.limits
+            .extend(base.limits().map(|(key, entry)| (key, entry.clone())));
+        Ok(())
     }
-    for (service, dims) in &raw.prices {
-        let def = known_service(source, services, service)?;
-        for (name, raw_price) in dims {
-            let dimension = known_entry(source, def.service, "price", name, def.dimensions, |d| {
-                d.name()
-            })?;
-            if let Some(rows) = def.catalogue_service(dimension) {
-                return Err(source
-                    .error(
-                        name.span().into(),
-                        format!("`{}` is priced by type, in `[instances.{rows}]`", dimension.key),
-                    )
-                    .with_help(format!(
-                        "write a row a type: `[instances.{rows}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
-                        dimension.unit
-                    )));
+
+    /// `[prices.SERVICE.DIMENSION]`: each a dimension of its service that
+    /// is not priced by type, checked.
+    fn read_prices(
+        &mut self,
+        source: &Source,
+        raw: &RawTable,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
+        for (service, dims) in &raw.prices {
+            let def = known_service(source, services, service)?;
+            let dimension_named = |name| {
+                known_entry(source, def.service, "price", name, def.dimensions, |d| {
+                    d.name()
+                })
+            };
+            for (name, raw_price) in dims {
+                let dimension = dimension_named(name)?;
+                if let Some(rows) = def.catalogue_service(dimension) {
+                    return Err(source
+                        .error(
+                            name.span().into(),
+                            format!("`{}` is priced by type, in `[instances.{rows}]`", dimension.key),
+                        )
+                        .with_help(format!(
+                            "write a row a type: `[instances.{rows}.\"TYPE\"]` with `price` and `unit = \"{}\"`",
+                            dimension.unit
+                        )));
+                }
+                let mut price = check_price(source, dimension, raw_price)?;
+                if let Some(shared) = &raw_price.get_ref().free_shared_with {
+                    price.free_pool = Some(dimension_named(shared)?.key);
+                }
+                self.prices.insert(dimension.key, price);
             }
-            let mut price = check_price(source, dimension, raw_price)?;
-            if let Some(shared) = &raw_price.get_ref().free_shared_with {
-                let pool =
-                    known_entry(source, def.service, "price", shared, def.dimensions, |d| {
-                        d.name()
-                    })?;
-                price.free_pool = Some(pool.key);
+        }
+        Ok(())
+    }
+
+    /// `[limits.SERVICE.LIMIT]`: each a limit of its service, of its kind.
+    fn read_limits(
+        &mut self,
+        source: &Source,
+        raw: &RawTable,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
+        for (service, entries) in &raw.limits {
+            let def = known_service(source, services, service)?;
+            for (name, raw_limit) in entries {
+                let limit =
+                    known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
+                let raw_limit = raw_limit.get_ref();
+                let value = limit_value(source, limit, &raw_limit.value)?;
+                self.limits.insert(
+                    limit.key,
+                    LimitEntry {
+                        value,
+                        source: Cow::Owned(raw_limit.source.clone()),
+                        as_of: Cow::Owned(raw_limit.as_of.clone()),
+                        evidence: raw_limit.evidence,
+                    },
+                );
             }
-            prices.insert(dimension.key, price);
         }
+        Ok(())
     }
-    for (service, entries) in &raw.limits {
-        let def = known_service(source, services, service)?;
-        for (name, raw_limit) in entries {
-            let limit = known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
-            let raw_limit = raw_limit.get_ref();
-            let value = limit_value(source, limit, &raw_limit.value)?;
-            limits.insert(
-                limit.key,
-                LimitEntry {
-                    value,
-                    source: Cow::Owned(raw_limit.source.clone()),
-                    as_of: Cow::Owned(raw_limit.as_of.clone()),
-                    evidence: raw_limit.evidence,
-                },
-            );
+
+    /// `[instances.SERVICE."TYPE"]`: each a row of a service's catalogue.
+    fn read_instances(
+        &mut self,
+        source: &Source,
+        raw: &RawTable,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
+        for (service, rows) in &raw.instances {
+            let (def, dimension) = catalogue_of(source, services, service)?;
+            for (name, raw_row) in rows {
+                let row = check_instance(source, def.service, dimension, name, raw_row)?;
+                self.instances.insert((row.service, row.name), row);
+            }
         }
+        Ok(())
     }
-    for (service, rows) in &raw.instances {
-        let (def, dimension) = catalogue_of(source, services, service)?;
-        for (name, raw_row) in rows {
-            let row = check_instance(source, def.service, dimension, name, raw_row)?;
-            instances.insert((row.service, row.name), row);
-        }
-    }
-    Ok(PriceBook {
-        name: Cow::Owned(raw.name),
-        region: Cow::Owned(region),
-        currency: Cow::Owned(currency),
-        as_of: Cow::Owned(as_of),
-        source_name: Cow::Owned(source.name.clone()),
-        exchange_rate,
-        prices: Cow::Owned(prices.into_iter().collect()),
-        limits: Cow::Owned(limits.into_iter().collect()),
-        instances: Cow::Owned(instances.into_values().collect()),
-        index: OnceLock::new(),
-    })
 }
 
 /// The rate that converts the extended table's currency into this one's: a
@@ -565,289 +653,4 @@ fn interned(name: &str) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::base::units::Bytes;
-    use crate::pricing::{DEFAULT_TABLE, bundled};
-    use crate::services::vocabulary;
-
-    #[test]
-    fn unknown_keys_in_a_table_are_errors() {
-        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
-                    [prices.kinesis_data_streams.shard_hours]\nprice = 1\nunit = \"shard-hour\"\n\
-                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
-        let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
-        assert_eq!(
-            error.message,
-            "`kinesis_data_streams` has no price `shard_hours`"
-        );
-        assert_eq!(error.help.as_deref(), Some("did you mean `shard_hour`?"));
-    }
-
-    #[test]
-    fn a_catalogue_row_is_read_with_its_size_and_checked_like_a_price() {
-        let row = |service: &str, name: &str, body: &str| {
-            table_with(&format!("[instances.{service}.\"{name}\"]\n{body}"))
-        };
-        let text = row(
-            "ec2",
-            "m6i.xlarge",
-            "vcpu = 4\nmemory = \"16 GB\"\nprice = 0.192\nunit = \"instance-hour\"",
-        );
-        let book =
-            parse(&Source::new("t.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
-        let found = book.instance("ec2", "m6i.xlarge").expect("the row");
-        assert_eq!(found.vcpu, Some(4));
-        assert_eq!(found.memory, Some(Bytes(16 << 30)));
-        assert_eq!(found.price.rate, Rate::Flat(Decimal::new(192, 3)));
-        assert_eq!(book.instances("ec2").len(), 1);
-        assert!(book.instances("msk").is_empty());
-
-        let refused =
-            |text: String| parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
-        let error = refused(row(
-            "ecc2",
-            "m5.large",
-            "price = 1\nunit = \"instance-hour\"",
-        ));
-        assert_eq!(error.message, "unknown service `ecc2`");
-        assert_eq!(error.help.as_deref(), Some("did you mean `ec2`?"));
-        let error = refused(row("sqs", "x", "price = 1\nunit = \"instance-hour\""));
-        assert_eq!(error.message, "`sqs` has no catalogue of types");
-        assert_eq!(
-            error.help.as_deref(),
-            Some("types are priced for `msk`, `ec2`, `emr`, `redshift`, `documentdb`")
-        );
-        let error = refused(row(
-            "msk",
-            "kafka.m5.large",
-            "price = 0.21\nunit = \"instance-hour\"",
-        ));
-        assert_eq!(
-            error.message,
-            "`msk` type `kafka.m5.large` is priced per `instance-hour`, but calc counts `msk.broker_hour` in `broker-hour`"
-        );
-        let error = refused(row(
-            "ec2",
-            "m5.large",
-            "price = 1\nunit = \"instance-hour\"\nvcpus = 2",
-        ));
-        assert_eq!(error.message, "unknown key `vcpus`");
-        assert_eq!(error.help.as_deref(), Some("did you mean `vcpu`?"));
-        let error = refused(row(
-            "ec2",
-            "m5.large",
-            "price = -1\nunit = \"instance-hour\"",
-        ));
-        assert_eq!(error.message, "prices cannot be negative (found -1)");
-        let error = refused(row(
-            "ec2",
-            "m5 large",
-            "price = 1\nunit = \"instance-hour\"",
-        ));
-        assert_eq!(error.message, "`m5 large` is not a type name");
-        // The catalogue's dimension is priced by its rows only.
-        let error = refused(table_with(
-            "[prices.ec2.instance_hour]\nprice = 1\nunit = \"instance-hour\"",
-        ));
-        assert_eq!(
-            error.message,
-            "`ec2.instance_hour` is priced by type, in `[instances.ec2]`"
-        );
-    }
-
-    #[test]
-    fn a_price_book_converts_the_rows_it_inherits() {
-        // m5.xlarge at $0.192 × 1,390.5 KRW/USD = ₩266.976 an instance-hour;
-        // a row of its own replaces an inherited one (m5.large) or adds a
-        // type (m6i.metal), in its own currency.
-        let own = |name: &str, price: u32| {
-            format!(
-                "[instances.ec2.\"{name}\"]\nprice = {price}\nunit = \"instance-hour\"\n\
-                 source = \"our agreement\"\nas_of = \"2026-10-01\"\nevidence = \"unverified\"\n"
-            )
-        };
-        let text = format!(
-            "name = \"acme\"\nextends = \"aws-us-east-1\"\ncurrency = \"KRW\"\n\
-             exchange_rate = {{ from = \"USD\", rate = 1390.5, as_of = \"2026-11-01\" }}\n{}{}",
-            own("m5.large", 130),
-            own("m6i.metal", 250)
-        );
-        let book =
-            parse(&Source::new("acme.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
-        let inherited = book.instance("ec2", "m5.xlarge").expect("inherited");
-        assert_eq!(inherited.price.rate, Rate::Flat(Decimal::new(266_976, 3)));
-        assert_eq!(inherited.vcpu, Some(4));
-        assert!(
-            inherited
-                .price
-                .source
-                .contains("(converted at 1390.5 KRW = 1 USD"),
-            "{}",
-            inherited.price.source
-        );
-        let replaced = book.instance("ec2", "m5.large").expect("its own");
-        assert_eq!(replaced.price.rate, Rate::Flat(Decimal::from(130)));
-        assert_eq!(replaced.price.source, "our agreement");
-        let added = book.instance("ec2", "m6i.metal").expect("its own");
-        assert_eq!(added.price.rate, Rate::Flat(Decimal::from(250)));
-        assert_eq!(
-            book.instances("ec2").len(),
-            compiled(DEFAULT_TABLE).unwrap().instances("ec2").len() + 1
-        );
-    }
-
-    #[test]
-    fn a_zero_capacity_limit_is_an_error() {
-        // Limits are capacities calc divides by; a zero would divide by zero.
-        let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
-                    [limits.kinesis_data_streams.shard_write_records_per_second]\nvalue = 0\n\
-                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
-        let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
-        assert_eq!(
-            error.message,
-            "`kinesis_data_streams.shard_write_records_per_second` must be a positive number"
-        );
-    }
-
-    fn table_with(entry: &str) -> String {
-        format!(
-            "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n{entry}\n\
-             source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n"
-        )
-    }
-
-    #[test]
-    fn a_tiny_limit_is_refused_not_read_as_zero() {
-        // 1e-30 is positive, but 0 in 28 decimal places: calc would divide by it.
-        for limit in [
-            "dynamodb.partition_wcu",
-            "dynamodb.partition_rcu",
-            "kinesis_data_streams.shard_write_records_per_second",
-            "s3.prefix_write_requests_per_second",
-            "s3.prefix_read_requests_per_second",
-        ] {
-            let (service, name) = limit.split_once('.').expect("a key");
-            for value in ["1e-30", "4.9e-29", "1.5e-28"] {
-                let text = table_with(&format!("[limits.{service}.{name}]\nvalue = {value}"));
-                let error = parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
-                assert!(
-                    error.message.starts_with(&format!("`{limit}`: "))
-                        && error.message.ends_with(
-                            "has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
-                        ),
-                    "{error}"
-                );
-                assert_eq!(error.location.expect("located").line, 6);
-            }
-            let text = table_with(&format!("[limits.{service}.{name}]\nvalue = 1e-28"));
-            parse(&Source::new("t.toml", &text), vocabulary()).unwrap_or_else(|e| panic!("{e}"));
-        }
-    }
-
-    #[test]
-    fn a_tiny_price_is_refused_not_read_as_zero() {
-        for entry in [
-            "price = 1e-29",
-            "price = 1e300",
-            "tiers = [{ up_to = 1e-30, price = 1 }, { price = 1 }]",
-            "price = 1\nfree_per_month = 1e-29",
-        ] {
-            let text = table_with(&format!(
-                "[prices.kinesis_data_streams.shard_hour]\nunit = \"shard-hour\"\n{entry}"
-            ));
-            let error = parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
-            assert!(error.location.is_some(), "{error}");
-            assert!(
-                error.message.contains("exact decimal arithmetic"),
-                "{entry}: {error}"
-            );
-        }
-    }
-
-    /// Every price and limit of the bundled table at its edges (0, the
-    /// smallest positive decimal, huge), through `calc::run` on each bundled
-    /// scenario that uses its service: a report or a message, never a panic.
-    #[test]
-    fn every_entry_at_its_edges_is_a_report_or_a_message() {
-        use toml::Value;
-        let scenarios: Vec<(String, String)> = std::fs::read_dir("scenarios")
-            .expect("scenarios")
-            .map(|e| e.expect("entry").path())
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).expect("read");
-                (p.display().to_string(), text)
-            })
-            .collect();
-        let bundled: toml::Table = toml::from_str(&bundled(DEFAULT_TABLE).expect("bundled").text)
-            .expect("the bundled table");
-        let dir = std::env::temp_dir().join(format!("calc-edges-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let table_path = dir.join("edge.toml");
-        let table_path = table_path.to_str().expect("UTF-8");
-        let mut runs = 0;
-        for section in ["prices", "limits"] {
-            for (service, entries) in bundled[section].as_table().expect("a table") {
-                let users: Vec<&(String, String)> = scenarios
-                    .iter()
-                    .filter(|(_, text)| text.contains(&format!("service = \"{service}\"")))
-                    .collect();
-                for name in entries.as_table().expect("a table").keys() {
-                    let entry = &bundled[section][service][name];
-                    let edges: Vec<Value> = match entry.get("value") {
-                        Some(Value::String(_))
-                            if entry["value"].as_str().is_some_and(|v| v.ends_with('B')) =>
-                        {
-                            ["0 B", "1 B", "1000000 TB"]
-                                .map(|v| Value::String(v.into()))
-                                .into()
-                        }
-                        Some(Value::String(_)) => ["0 ms", "1 ms", "100000 d"]
-                            .map(|v| Value::String(v.into()))
-                            .into(),
-                        _ => vec![
-                            Value::Integer(0),
-                            Value::Float(1e-28),
-                            Value::Integer(i64::MAX),
-                        ],
-                    };
-                    for edge in edges {
-                        let mut table = bundled.clone();
-                        let entry = table[section][service][name]
-                            .as_table_mut()
-                            .expect("an entry");
-                        if section == "limits" {
-                            entry.insert("value".into(), edge.clone());
-                        } else if let Some(Value::Array(tiers)) = entry.get_mut("tiers") {
-                            for tier in tiers {
-                                tier.as_table_mut()
-                                    .expect("a tier")
-                                    .insert("price".into(), edge.clone());
-                            }
-                        } else {
-                            entry.insert("price".into(), edge.clone());
-                        }
-                        std::fs::write(table_path, toml::to_string(&table).expect("TOML"))
-                            .expect("write");
-                        for (scenario, _) in &users {
-                            let outcome = crate::run(["calc", "--pricing", table_path, scenario]);
-                            runs += 1;
-                            match outcome.code {
-                                0 => assert!(!outcome.stdout.is_empty()),
-                                2 => assert!(
-                                    outcome.stdout.is_empty()
-                                        && outcome.stderr.starts_with("error: ")
-                                ),
-                                code => {
-                                    panic!("exit {code} for {section}.{service}.{name} = {edge}")
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let _ = std::fs::remove_dir_all(&dir);
-        assert!(runs > 300, "only {runs} runs");
-    }
-}
+mod tests;
