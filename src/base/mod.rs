@@ -10,4 +10,5 @@ pub mod escape;
 pub mod files;
 pub mod number;
 pub mod suggest;
+pub mod toml_error;
 pub mod units;

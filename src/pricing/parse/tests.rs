@@ -1,6 +1,5 @@
 //! A table read and checked: what it accepts, and every refusal with its
 //! place.
-
 use super::*;
 use crate::base::units::Bytes;
 use crate::pricing::{DEFAULT_TABLE, bundled};
@@ -9,8 +8,8 @@ use crate::services::vocabulary;
 #[test]
 fn unknown_keys_in_a_table_are_errors() {
     let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
-                [prices.kinesis_data_streams.shard_hours]\nprice = 1\nunit = \"shard-hour\"\n\
-                source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+                    [prices.kinesis_data_streams.shard_hours]\nprice = 1\nunit = \"shard-hour\"\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
     let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
     assert_eq!(
         error.message,
@@ -97,12 +96,12 @@ fn a_price_book_converts_the_rows_it_inherits() {
     let own = |name: &str, price: u32| {
         format!(
             "[instances.ec2.\"{name}\"]\nprice = {price}\nunit = \"instance-hour\"\n\
-             source = \"our agreement\"\nas_of = \"2026-10-01\"\nevidence = \"unverified\"\n"
+                 source = \"our agreement\"\nas_of = \"2026-10-01\"\nevidence = \"unverified\"\n"
         )
     };
     let text = format!(
         "name = \"acme\"\nextends = \"aws-us-east-1\"\ncurrency = \"KRW\"\n\
-         exchange_rate = {{ from = \"USD\", rate = 1390.5, as_of = \"2026-11-01\" }}\n{}{}",
+             exchange_rate = {{ from = \"USD\", rate = 1390.5, as_of = \"2026-11-01\" }}\n{}{}",
         own("m5.large", 130),
         own("m6i.metal", 250)
     );
@@ -134,8 +133,8 @@ fn a_price_book_converts_the_rows_it_inherits() {
 fn a_zero_capacity_limit_is_an_error() {
     // Limits are capacities calc divides by; a zero would divide by zero.
     let text = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
-                [limits.kinesis_data_streams.shard_write_records_per_second]\nvalue = 0\n\
-                source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+                    [limits.kinesis_data_streams.shard_write_records_per_second]\nvalue = 0\n\
+                    source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
     let error = parse(&Source::new("t.toml", text), vocabulary()).unwrap_err();
     assert_eq!(
         error.message,
@@ -146,7 +145,7 @@ fn a_zero_capacity_limit_is_an_error() {
 fn table_with(entry: &str) -> String {
     format!(
         "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n{entry}\n\
-         source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n"
+             source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n"
     )
 }
 
@@ -165,12 +164,12 @@ fn a_tiny_limit_is_refused_not_read_as_zero() {
             let text = table_with(&format!("[limits.{service}.{name}]\nvalue = {value}"));
             let error = parse(&Source::new("t.toml", &text), vocabulary()).unwrap_err();
             assert!(
-                error.message.starts_with(&format!("`{limit}`: "))
-                    && error.message.ends_with(
-                        "has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
-                    ),
-                "{error}"
-            );
+                    error.message.starts_with(&format!("`{limit}`: "))
+                        && error.message.ends_with(
+                            "has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
+                        ),
+                    "{error}"
+                );
             assert_eq!(error.location.expect("located").line, 6);
         }
         let text = table_with(&format!("[limits.{service}.{name}]\nvalue = 1e-28"));

@@ -1,0 +1,341 @@
+
+use super::*;
+use crate::base::units::{GIB, TIB};
+use crate::model::keys::Value;
+use crate::model::report::Violation;
+use crate::services::kit::testing::{Alone, ctx, item};
+use rust_decimal_macros::dec;
+
+fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
+    crate::services::kit::testing::built(&SERVICE, set)
+}
+
+fn cluster(node_type: &'static str, nodes: u32) -> Cluster {
+    Cluster {
+        node_type,
+        nodes,
+        hours_running: None,
+        concurrency_scaling_per_day: Duration::ZERO,
+        spectrum: None,
+    }
+}
+
+fn provisioned(cluster: Cluster, data_size: Option<Bytes>) -> Input {
+    Input {
+        warehouse: Warehouse::Provisioned(cluster),
+        data_size,
+        manual_snapshots: None,
+    }
+}
+
+#[test]
+fn a_cluster_all_month_at_the_infracost_figures() {
+    // 6 × ra3.4xlarge × 730 h = 4,380 node-hours × $3.26 = $14,278.80 (Infracost).
+    let result = provisioned(cluster("ra3.4xlarge", 6), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    let line = item(&result, "node_hour");
+    assert_eq!(line.quantity, dec!(4380));
+    assert_eq!(line.monthly_cost, dec!(14278.80));
+    assert!(result.violations.is_empty());
+    assert_eq!(result.mode, Some("ra3.4xlarge"));
+    // 1 × ra3.16xlarge × 730 h = $9,519.20, and 321 GB of managed storage
+    // × $0.024 = $7.704: $9,526.904 (Infracost shows $9,519.20 + $7.70).
+    // One ra3.16xlarge is under its 2-node minimum: a violation, priced as set.
+    let result = provisioned(cluster("ra3.16xlarge", 1), Some(Bytes(321 * GIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert_eq!(item(&result, "node_hour").monthly_cost, dec!(9519.20));
+    let storage = item(&result, "managed_storage_gb_month");
+    assert_eq!(
+        (storage.quantity, storage.monthly_cost),
+        (dec!(321), dec!(7.704))
+    );
+    assert_eq!(result.monthly_cost(), dec!(9526.904));
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Minimum { limit, set, minimum, .. }]
+            if **limit == MIN_NODES_RA3_16XLARGE && *set == dec!(1) && *minimum == dec!(2)
+    ));
+    // 4 × dc2.large × 730 h = 2,920 node-hours × $0.25 = $730.00
+    // (Infracost); DC2 keeps its data on its nodes, no storage line.
+    let result = provisioned(cluster("dc2.large", 4), Some(Bytes(100 * GIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert_eq!(result.monthly_cost(), dec!(730));
+    assert_eq!(result.line_items.len(), 1);
+}
+
+#[test]
+fn data_beyond_what_the_nodes_hold_is_a_violation() {
+    // 2 × dc2.large hold 2 × 160 GB = 320 GB: 321 GB does not fit.
+    let result = provisioned(cluster("dc2.large", 2), Some(Bytes(321 * GIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Limit { limit, needed, allowed, fix }]
+            if **limit == CLUSTER_STORAGE
+                && *needed == Decimal::from(321 * GIB)
+                && *allowed == Decimal::from(320 * GIB)
+                && fix.starts_with("add nodes")
+    ));
+    // 320 GB fits exactly.
+    let result = provisioned(cluster("dc2.large", 2), Some(Bytes(320 * GIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(result.violations.is_empty());
+    // A single-node ra3.xlplus holds 4 TB, two nodes 2 × 32 TB = 64 TB.
+    let five_tb = Some(Bytes(5 * TIB));
+    let result = provisioned(cluster("ra3.xlplus", 1), five_tb)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Limit { allowed, .. }] if *allowed == Decimal::from(4 * TIB)
+    ));
+    let result = provisioned(cluster("ra3.xlplus", 2), five_tb)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(result.violations.is_empty());
+}
+
+#[test]
+fn node_counts_outside_the_types_range_are_violations() {
+    // ra3.4xlarge runs 2 to 64 nodes (64 by elastic resize).
+    let result = provisioned(cluster("ra3.4xlarge", 65), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Limit { limit, allowed, fix, .. }]
+            if **limit == MAX_NODES_RA3_4XLARGE && *allowed == dec!(64) && fix.contains("larger nodes")
+    ));
+    let result = provisioned(cluster("ra3.4xlarge", 64), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(result.violations.is_empty());
+}
+
+#[test]
+fn concurrency_scaling_beyond_the_free_hour() {
+    // 2 h a day on 2 × ra3.4xlarge for 30 days (720 h): (2 − 1) h × 30
+    // × 2 nodes = 60 node-hours × $3.26 = $195.60.
+    let mut two = cluster("ra3.4xlarge", 2);
+    two.concurrency_scaling_per_day = Duration::from_hours(2);
+    let result = provisioned(two, None).evaluate(&ctx(dec!(720))).unwrap();
+    let line = item(&result, "concurrency_scaling_node_hour");
+    assert_eq!((line.quantity, line.monthly_cost), (dec!(60), dec!(195.60)));
+    // Within the free hour: nothing billed.
+    let mut within = cluster("ra3.4xlarge", 2);
+    within.concurrency_scaling_per_day = Duration::from_secs(3600);
+    let result = provisioned(within, None).evaluate(&ctx(dec!(720))).unwrap();
+    assert_eq!(
+        item(&result, "concurrency_scaling_node_hour").monthly_cost,
+        dec!(0)
+    );
+}
+
+#[test]
+fn manual_snapshots_are_billed_in_tiers() {
+    // 612,000 GB of manual snapshots: 51,200 GB × $0.023 = $1,177.60,
+    // 460,800 GB × $0.022 = $10,137.60, 100,000 GB × $0.021 = $2,100;
+    // $13,415.20 in all.
+    let mut input = provisioned(cluster("ra3.4xlarge", 2), None);
+    input.manual_snapshots = Some(Bytes(612_000 * GIB));
+    let result = input.evaluate(&ctx(dec!(730))).unwrap();
+    let line = item(&result, "backup_storage_gb_month");
+    assert_eq!(line.quantity, dec!(612000));
+    assert_eq!(line.monthly_cost, dec!(13415.20));
+}
+
+#[test]
+fn serverless_needs_32_rpu_for_more_than_128_tb() {
+    let workgroup = |base_rpu, tb| Input {
+        warehouse: Warehouse::Serverless {
+            base_rpu,
+            active: Active::PerDay(Duration::from_hours(1)),
+        },
+        data_size: Some(Bytes(tb * TIB)),
+        manual_snapshots: None,
+    };
+    // 200 TB on 24 RPU: AWS says at least 32.
+    let result = workgroup(24, 200).evaluate(&ctx(dec!(730))).unwrap();
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Minimum { limit, minimum, .. }]
+            if limit.key == RPU_FOR_LARGE_DATA.key && *minimum == dec!(32)
+    ));
+    assert!(
+        workgroup(32, 200)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap()
+            .violations
+            .is_empty()
+    );
+    // 40 TB on 4 RPU: allowed, with a warning; on 8 RPU, nothing to say.
+    let result = workgroup(4, 40).evaluate(&ctx(dec!(730))).unwrap();
+    assert!(result.violations.is_empty());
+    assert_eq!(result.notes[0].code, "serverless_4_rpu_data");
+    assert!(
+        workgroup(8, 40)
+            .evaluate(&ctx(dec!(730)))
+            .unwrap()
+            .notes
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_aws_concurrency_scaling_example() {
+    // AWS's example: 10 × dc2.8xlarge ($48 an hour), two transient
+    // clusters 5 minutes each beyond the free credits, in one day: the
+    // free hour plus 10 minutes. 10 min × 10 nodes = 1/6 h × 10 =
+    // 1.666… node-hours × $4.80 = $8.00.
+    let mut example = cluster("dc2.8xlarge", 10);
+    example.concurrency_scaling_per_day = Duration::from_secs(3600 + 600);
+    let result = provisioned(example, None).evaluate(&ctx(dec!(24))).unwrap();
+    let line = item(&result, "concurrency_scaling_node_hour");
+    assert_eq!(line.monthly_cost, dec!(8));
+    // With the cluster's own day of 10 × 24 h × $4.80 = $1,152.
+    assert_eq!(item(&result, "node_hour").monthly_cost, dec!(1152));
+}
+
+#[test]
+fn spectrum_bills_each_query_rounded_up_to_the_mb() {
+    // 1,000 queries × 1 GB = 1,024,000 MB / 1,048,576 = 0.9765625 TB
+    // × $5 = $4.8828125.
+    let mut with = cluster("ra3.4xlarge", 2);
+    with.spectrum = Some((dec!(1000), Bytes(GIB)));
+    let result = provisioned(with, None).evaluate(&ctx(dec!(730))).unwrap();
+    let line = item(&result, "spectrum_scanned_tb");
+    assert_eq!(line.quantity, dec!(0.9765625));
+    assert_eq!(line.monthly_cost, dec!(4.8828125));
+    // A 1 KB scan is billed 10 MB: 1,048,576 queries × 10 MB = 10 TB = $50.
+    let mut small = cluster("ra3.4xlarge", 2);
+    small.spectrum = Some((dec!(1048576), Bytes(1024)));
+    let result = provisioned(small, None).evaluate(&ctx(dec!(730))).unwrap();
+    assert_eq!(item(&result, "spectrum_scanned_tb").monthly_cost, dec!(50));
+}
+
+#[test]
+fn serverless_bills_rpu_hours_while_active() {
+    // 8 RPU × 4 h a day × 30 days = 960 RPU-hours × $0.375 = $360, and
+    // 1 TB of managed storage = 1,024 GB-months × $0.024 = $24.576.
+    let input = built(&[
+        (&DEPLOYMENT, Value::Choice(1)),
+        (&BASE_RPU, Value::Count(8)),
+        (
+            &ACTIVE_HOURS_PER_DAY,
+            Value::Duration(Duration::from_hours(4)),
+        ),
+        (&DATA_SIZE, Value::Bytes(Bytes(TIB))),
+    ])
+    .unwrap();
+    let result = input.evaluate(&ctx(dec!(720))).unwrap();
+    let line = item(&result, "rpu_hour");
+    assert_eq!((line.quantity, line.monthly_cost), (dec!(960), dec!(360)));
+    assert_eq!(
+        item(&result, "managed_storage_gb_month").monthly_cost,
+        dec!(24.576)
+    );
+    assert_eq!(result.mode, Some("serverless"));
+    // AWS's starting price: 4 RPU for an hour = $1.50.
+    let hour = Input {
+        warehouse: Warehouse::Serverless {
+            base_rpu: 4,
+            active: Active::PerMonth(Duration::from_hours(1)),
+        },
+        data_size: None,
+        manual_snapshots: None,
+    };
+    assert_eq!(
+        hour.evaluate(&ctx(dec!(720))).unwrap().monthly_cost(),
+        dec!(1.5)
+    );
+    // 20 s a day is billed 60 s: 4 RPU × 60 s × 30 = 7,200 RPU-seconds
+    // = 2 RPU-hours × $0.375 = $0.75.
+    let short = Input {
+        warehouse: Warehouse::Serverless {
+            base_rpu: 4,
+            active: Active::PerDay(Duration::from_secs(20)),
+        },
+        data_size: None,
+        manual_snapshots: None,
+    };
+    assert_eq!(
+        item(&short.evaluate(&ctx(dec!(720))).unwrap(), "rpu_hour").quantity,
+        dec!(2)
+    );
+}
+
+#[test]
+fn a_base_capacity_serverless_does_not_offer_is_an_input_error() {
+    let serverless = |rpu: u32| {
+        built(&[
+            (&DEPLOYMENT, Value::Choice(1)),
+            (&BASE_RPU, Value::Count(rpu)),
+            (
+                &ACTIVE_HOURS_PER_DAY,
+                Value::Duration(Duration::from_hours(1)),
+            ),
+        ])
+    };
+    let error = serverless(12).unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &BASE_RPU));
+    assert_eq!(
+        error.message,
+        "Redshift Serverless has no base capacity of 12 RPU"
+    );
+    assert_eq!(
+        error.help.as_deref(),
+        Some(
+            "base capacity is 4 RPU, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32; the nearest: 8 or 16"
+        )
+    );
+    assert_eq!(
+        serverless(520).unwrap_err().help.as_deref(),
+        Some(
+            "base capacity is 4 RPU, 8 to 512 in steps of 8, or 512 to 1,024 in steps of 32; the nearest: 512 or 544"
+        )
+    );
+    assert!(serverless(2).is_err());
+    for good in [4, 8, 512, 544, 1024] {
+        assert!(serverless(good).is_ok(), "{good}");
+    }
+}
+
+#[test]
+fn keys_of_the_other_deployment_are_refused_at_their_key() {
+    let error = built(&[
+        (&DEPLOYMENT, Value::Choice(1)),
+        (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+        (
+            &ACTIVE_HOURS_PER_DAY,
+            Value::Duration(Duration::from_hours(1)),
+        ),
+    ])
+    .unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &NODE_TYPE));
+    let error = built(&[
+        (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+        (&NODES, Value::Count(2)),
+        (&BASE_RPU, Value::Count(8)),
+    ])
+    .unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &BASE_RPU));
+    let error = built(&[(&NODE_TYPE, Value::Name("ra3.4xlarge"))]).unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &NODES));
+    let error = built(&[
+        (&NODE_TYPE, Value::Name("ra3.4xlarge")),
+        (&NODES, Value::Count(2)),
+        (&SPECTRUM_QUERIES_PER_MONTH, Value::Number(dec!(10))),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`spectrum_queries_per_month` needs `spectrum_scan_per_query`"
+    );
+    let error = built(&[(&DEPLOYMENT, Value::Choice(1))]).unwrap_err();
+    assert!(error.key.is_none());
+}
