@@ -11,6 +11,8 @@ use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
 use crate::model::requirements::{self, Requirements};
 use crate::scenario::{Alternative, Component, Scenario};
+use crate::services;
+use crate::services::kit::ctx::PricesSet;
 use crate::services::kit::usage::Usage;
 use crate::services::kit::{Ctx, EvalError};
 
@@ -107,7 +109,10 @@ impl<'s> Evaluator<'s> {
             round_up_to_cent: scenario.round_up_to_cent,
             usage: &no_usage,
             input: workload(scenario, values)?,
-            prices_set: prices_set(&values[scenario.price_slots.clone()]),
+            prices_set: PricesSet {
+                values: prices_set(&values[scenario.price_slots.clone()]),
+                slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
+            },
         };
         let requirements = Requirements::from_values(&Values::new(
             requirements::KEYS,

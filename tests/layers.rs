@@ -114,6 +114,38 @@ fn paths(text: &str, module: &[String]) -> Vec<Vec<String>> {
     found
 }
 
+/// Every path the text names through a module it declares (`mod kit;`,
+/// then `kit::Ctx` or `use kit::{…}`), as segments from the crate's root.
+fn child_paths(text: &str, module: &[String]) -> Vec<Vec<String>> {
+    let children: Vec<&str> = text
+        .lines()
+        .filter_map(|line| {
+            let line = line
+                .trim_start()
+                .strip_prefix("pub ")
+                .unwrap_or(line.trim_start());
+            line.strip_prefix("mod ")?.strip_suffix(';')
+        })
+        .collect();
+    let mut found = Vec::new();
+    for child in children {
+        let marker = format!("{child}::");
+        for (at, _) in text.match_indices(&marker) {
+            let before = text[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let (tree, _) = use_tree(&text[at..]);
+            for tail in expand(&tree) {
+                let mut path = module.to_vec();
+                path.extend(tail);
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
 /// The path or `use` tree at the start of `text`, and its length.
 fn use_tree(text: &str) -> (String, usize) {
     let mut depth = 0;
@@ -193,7 +225,11 @@ fn graph() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
     for (module, file) in &modules {
         let text = std::fs::read_to_string(file).expect("a source file");
         let mut targets = BTreeSet::new();
-        for path in paths(without_tests(&text), module) {
+        let code = without_tests(&text);
+        for path in paths(code, module)
+            .into_iter()
+            .chain(child_paths(code, module))
+        {
             // The longest prefix that is a file is the module it names.
             let target = (1..=path.len())
                 .rev()
@@ -313,6 +349,15 @@ fn the_scanner_finds_circles_and_upward_imports() {
             "model::report",
             "base::number::cents"
         ]
+    );
+    let declared = child_paths(
+        "mod kit;\npub use kit::{ServiceDef, ctx::Ctx};\nlet x = registry::ALL;",
+        &["services".to_string()],
+    );
+    let names: Vec<String> = declared.iter().map(|p| p.join("::")).collect();
+    assert_eq!(
+        names,
+        ["services::kit::ServiceDef", "services::kit::ctx::Ctx"]
     );
     let node = |s: &str| s.to_string();
     let edges: BTreeMap<String, BTreeSet<String>> = [

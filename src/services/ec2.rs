@@ -180,7 +180,10 @@ mod tests {
         let mut set = vec![Value::Absent; slot + 1];
         set[slot] = Value::Number(dec!(1e26));
         let huge = Ctx {
-            prices_set: &set,
+            prices_set: crate::services::kit::ctx::PricesSet {
+                values: &set,
+                slot: |d| crate::services::dimensions().position(|e| e.key == d.key),
+            },
             ..ctx(dec!(744))
         };
         assert_eq!(

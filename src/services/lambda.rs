@@ -430,7 +430,7 @@ mod tests {
             free_tier: true,
             round_up_to_cent: false,
             input: crate::model::flow::Flow::NOTHING,
-            prices_set: &[],
+            prices_set: crate::services::kit::ctx::PricesSet::NONE,
             usage: &crate::services::kit::usage::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))

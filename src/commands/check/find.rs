@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Broken;
+use super::results::Broken;
 use crate::base::diagnostic::{Diagnostic, Source, io_reason};
 use crate::base::files;
 

@@ -7,7 +7,9 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 use super::find::{self, Found};
-use super::{AlternativeCheck, Args, Broken, Increase, Reason, ScenarioCheck, Status, Why};
+use super::results::{
+    AlternativeCheck, Args, Broken, Increase, Reason, ScenarioCheck, Status, Why,
+};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::units::Duration;
 use crate::evaluate;

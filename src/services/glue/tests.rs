@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::model::keys::Value;
 use crate::services::kit::testing::{Alone, ctx, item};

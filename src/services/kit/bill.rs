@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use super::ctx::{Ctx, EvalError};
 use crate::base::number::{Exact, up_to_cent};
 use crate::model::dimension::Dimension;
-use crate::model::keys::Value;
 use crate::model::report::{LineItem, TierUse};
 use crate::pricing::Rate;
 
@@ -77,16 +76,7 @@ fn charge_at(
 ) -> Result<LineItem, EvalError> {
     // A price the scenario sets (or a what-if varies) is a flat price over
     // the table's, which keeps its free tier.
-    let set = if ctx.prices_set.is_empty() {
-        None
-    } else {
-        crate::services::dimensions()
-            .position(|d| d.key == dimension.key)
-            .and_then(|index| match ctx.prices_set.get(index) {
-                Some(Value::Number(price)) => Some(*price),
-                _ => None,
-            })
-    };
+    let set = ctx.prices_set.price(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });

@@ -65,9 +65,39 @@ pub struct Ctx<'a> {
     pub usage: &'a Usage,
     /// What this component receives, its own figures applied.
     pub input: Flow,
-    /// Unit prices set over the table's, one slot per dimension of
-    /// [`dimensions`] ([`Value::Absent`] where the table's holds).
-    pub prices_set: &'a [Value],
+    /// Unit prices set over the table's.
+    pub prices_set: PricesSet<'a>,
+}
+
+/// Unit prices set over the table's (`[pricing_overrides]`, or a what-if's
+/// `prices.…` path): flat prices that keep the table's free tier.
+#[derive(Clone, Copy)]
+pub struct PricesSet<'a> {
+    /// A slot per dimension of every service, in the registry's order
+    /// ([`Value::Absent`] where the table's price holds); empty when no
+    /// price is set, the usual case, so that the bill does not look.
+    pub values: &'a [Value],
+    /// The slot of a dimension among `values`.
+    pub slot: fn(&Dimension) -> Option<usize>,
+}
+
+impl PricesSet<'_> {
+    /// No price set over the table's.
+    pub const NONE: PricesSet<'static> = PricesSet {
+        values: &[],
+        slot: |_| None,
+    };
+
+    /// The price set for `dimension`, if one is.
+    pub fn price(&self, dimension: &Dimension) -> Option<Decimal> {
+        if self.values.is_empty() {
+            return None;
+        }
+        match (self.slot)(dimension).and_then(|slot| self.values.get(slot)) {
+            Some(Value::Number(price)) => Some(*price),
+            _ => None,
+        }
+    }
 }
 
 impl Ctx<'_> {

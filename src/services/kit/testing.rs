@@ -21,7 +21,7 @@ pub fn ctx(hours: Decimal) -> Ctx<'static> {
         round_up_to_cent: false,
         usage: Box::leak(Box::default()),
         input: crate::model::flow::Flow::NOTHING,
-        prices_set: &[],
+        prices_set: crate::services::kit::ctx::PricesSet::NONE,
     }
 }
 

@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::base::units::{MIB, PIB, TIB};
 use crate::model::keys::Value;

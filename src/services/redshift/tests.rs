@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::base::units::{GIB, TIB};
 use crate::model::keys::Value;

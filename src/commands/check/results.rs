@@ -1,0 +1,292 @@
+//! What `calc check` takes and what it finds: its arguments, and each
+//! scenario judged, as data.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::{Args as ClapArgs, ValueEnum};
+use rust_decimal::Decimal;
+
+use crate::base::diagnostic::Diagnostic;
+use crate::base::units::Duration;
+use crate::commands::options::Evaluation;
+use crate::model::report::{AlternativeResult, Note, Report, Violation};
+
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// Scenario files, and folders whose `*.toml` scenarios (at any depth) to check.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the results: a table, JSON, Markdown for a pull-request comment, or JUnit XML.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Report failures but exit 0 (invalid input still exits 2).
+    #[arg(long)]
+    pub warn_only: bool,
+
+    /// Fail an alternative whose verdict is `warning`.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Fail an alternative whose cost rose over the baseline's by more than this: a percentage (`10%`) or an amount (`200`).
+    #[arg(long, value_name = "LIMIT", requires = "baseline")]
+    pub max_increase: Option<Increase>,
+
+    /// Fail a scenario whose pricing table is older than this (`180d`), by its `as_of` date against today's.
+    #[arg(long, value_name = "AGE")]
+    pub max_price_age: Option<Duration>,
+
+    /// The scenarios before the change, for `--max-increase`: a file, or a folder laid out as the checked ones.
+    #[arg(long, value_name = "FILE_OR_FOLDER")]
+    pub baseline: Option<PathBuf>,
+
+    /// Set a value over every checked scenario's, by its path (see `calc --help`). Repeatable.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+
+    #[command(flatten)]
+    pub evaluation: Evaluation,
+}
+
+/// How `calc check` prints its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// A line a checked alternative, then the reasons.
+    #[default]
+    Table,
+    /// Every scenario, alternative and reason, for scripts.
+    Json,
+    /// A pull-request comment: the verdict, a row a checked alternative, details folded.
+    Markdown,
+    /// JUnit XML: a test suite a scenario, a test case a requirement.
+    Junit,
+}
+
+/// How `calc check` prints its results.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A line a checked alternative, then the reasons.
+    #[default]
+    Table,
+    /// Every scenario, alternative and reason, for scripts.
+    Json,
+    /// A pull-request comment: the verdict, a row a checked alternative, details folded.
+    Markdown,
+    /// JUnit XML: a test suite a scenario, a test case a requirement.
+    Junit,
+}
+
+/// `--max-increase`: how much more than the baseline an alternative may cost.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Increase {
+    /// Percent of the baseline's cost (`10%`).
+    Percent(Decimal),
+    /// An amount in the pricing table's currency (`200`).
+    Amount(Decimal),
+}
+
+impl FromStr for Increase {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        let (number, percent) = match text.strip_suffix('%') {
+            Some(number) => (number.trim_end(), true),
+            None => (text, false),
+        };
+        let value: Decimal = number
+            .parse()
+            .map_err(|_| format!("`{text}` is not a percentage (`10%`) or an amount (`200`)"))?;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(format!("`{text}` is negative: an increase is at least 0"));
+        }
+        Ok(if percent {
+            Self::Percent(value)
+        } else {
+            Self::Amount(value)
+        })
+    }
+}
+
+impl fmt::Display for Increase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Percent(p) => write!(f, "{}%", p.normalize()),
+            Self::Amount(a) => write!(f, "{}", a.normalize()),
+        }
+    }
+}
+
+/// How a checked alternative, or a scenario, came out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Pass,
+    /// It passes, with warnings worth reading.
+    Warning,
+    Fail,
+}
+
+impl Status {
+    /// As JSON names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pass => "pass",
+            Self::Warning => "warning",
+            Self::Fail => "fail",
+        }
+    }
+}
+
+/// Why an alternative fails or warns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// Whether it makes the alternative fail (a warning does only under
+    /// `--deny-warnings`).
+    pub failing: bool,
+    pub why: Why,
+}
+
+/// What a reason is about, as data: the renderers word it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// A requirement or an AWS limit the alternative breaks, with the
+    /// component it belongs to, if any.
+    Violation {
+        component: Option<usize>,
+        violation: Violation,
+    },
+    /// A warning of one of its components.
+    Warning { component: usize, note: Note },
+    /// Its cost rose over its baseline's by more than `--max-increase`.
+    Increase {
+        cost: Decimal,
+        base: Decimal,
+        limit: Increase,
+    },
+    /// Its pricing table is older than `--max-price-age` allows: `days` old
+    /// (`None` when its `as_of` is not a date calc can read).
+    StalePrices {
+        table: String,
+        as_of: String,
+        days: Option<Decimal>,
+        allowed_days: Decimal,
+        today: String,
+    },
+}
+
+impl Reason {
+    /// The rule it is about, as the JSON and JUnit name it: a requirement
+    /// (`max_monthly_cost`, `limit`…), `max_increase`, `max_price_age` or
+    /// `warning`.
+    pub fn rule(&self) -> &'static str {
+        match &self.why {
+            Why::Violation { violation, .. } => violation.requirement(),
+            Why::Warning { .. } => "warning",
+            Why::Increase { .. } => "max_increase",
+            Why::StalePrices { .. } => "max_price_age",
+        }
+    }
+}
+
+/// One alternative of a checked scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlternativeCheck {
+    /// Must it pass: the chosen one, or every one when none is chosen.
+    pub checked: bool,
+    /// The line of its `name` in the scenario, for annotations.
+    pub line: u32,
+    /// Its budget: its own `max_monthly_cost`, else `[requirements]`'s.
+    pub budget: Option<Decimal>,
+    /// What the same alternative cost in the baseline, if there is one.
+    pub baseline_cost: Option<Decimal>,
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    /// The rules it was checked against, in order: a JUnit test case each.
+    pub rules: Vec<&'static str>,
+}
+
+/// One scenario, evaluated and judged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioCheck {
+    /// The file, as the command line (or the walk of a folder) named it.
+    pub file: String,
+    pub report: Report,
+    /// The chosen alternative's index, if the scenario chose one.
+    pub choice: Option<usize>,
+    /// In the report's order.
+    pub alternatives: Vec<AlternativeCheck>,
+    /// The worst status of its checked alternatives.
+    pub status: Status,
+}
+
+impl ScenarioCheck {
+    /// The alternatives that must pass, with their results.
+    pub fn checked(&self) -> impl Iterator<Item = (&AlternativeResult, &AlternativeCheck)> {
+        self.report
+            .alternatives
+            .iter()
+            .zip(&self.alternatives)
+            .filter(|(_, c)| c.checked)
+    }
+
+    /// The alternatives shown for context only.
+    pub fn context(&self) -> impl Iterator<Item = (&AlternativeResult, &AlternativeCheck)> {
+        self.report
+            .alternatives
+            .iter()
+            .zip(&self.alternatives)
+            .filter(|(_, c)| !c.checked)
+    }
+}
+
+/// A file `calc check` could not read or evaluate: it fails the check
+/// (exit 2), and every format reports it where the scenario would be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// The file, as the command line (or the walk of a folder) named it.
+    pub file: String,
+    /// Why: each error found, placed in the file it is about (the scenario,
+    /// or a pricing table it names).
+    pub error: Diagnostic,
+}
+
+/// Everything `calc check` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Results {
+    pub scenarios: Vec<ScenarioCheck>,
+    /// The files that could not be checked, in the order they were found.
+    pub broken: Vec<Broken>,
+    pub max_increase: Option<Increase>,
+    /// Whether a baseline was given.
+    pub baseline: bool,
+    pub deny_warnings: bool,
+}
+
+impl Results {
+    pub fn count(&self, status: Status) -> usize {
+        self.scenarios.iter().filter(|s| s.status == status).count()
+    }
+
+    /// Whether every scenario passed and every file could be checked.
+    pub fn passed(&self) -> bool {
+        self.count(Status::Fail) == 0 && self.broken.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn an_increase_is_a_percentage_or_an_amount() {
+        assert_eq!("10%".parse(), Ok(Increase::Percent(dec!(10))));
+        assert_eq!("12.5 %".parse(), Ok(Increase::Percent(dec!(12.5))));
+        assert_eq!("200".parse(), Ok(Increase::Amount(dec!(200))));
+        assert!("-5%".parse::<Increase>().is_err());
+        assert!("ten".parse::<Increase>().is_err());
+    }
+}
