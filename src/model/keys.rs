@@ -2,8 +2,8 @@
 //! drives parsing (and the unknown-key suggestion), the values an evaluation
 //! reads, `calc services` and the JSON Schema, so that they never drift.
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use crate::base::units::{Bytes, Duration};
 
@@ -147,13 +147,13 @@ pub enum Value {
     Count(u32),
     Bytes(Bytes),
     Duration(Duration),
-    Durations(ArrayVec<Duration, MAX_LIST>),
+    Durations(SmallVec<[Duration; MAX_LIST]>),
     /// The index of the name in the key's choices.
     Choice(u8),
     /// A type the scenario's pricing table has a row for, by its name.
     Name(&'static str),
     /// Each name's fraction, in the key's order (0 for a name not given).
-    Mix(ArrayVec<Decimal, MAX_MIX>),
+    Mix(SmallVec<[Decimal; MAX_MIX]>),
     Flag(bool),
 }
 

@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
@@ -35,7 +34,7 @@ pub struct LineItem {
     pub unit_price: Decimal,
     pub monthly_cost: Decimal,
     /// How a tiered price split the billed quantity (empty for a flat price).
-    pub tiers: ArrayVec<TierUse, MAX_TIERS>,
+    pub tiers: SmallVec<[TierUse; MAX_TIERS]>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

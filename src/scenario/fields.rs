@@ -2,8 +2,8 @@
 //! and checked, and whatever is left over is an error that suggests the
 //! closest key the service knows.
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::number::decimal_from_f64;
@@ -162,7 +162,7 @@ impl<'s> Fields<'s> {
         &mut self,
         key: &'static str,
         names: &'static [&'static str],
-    ) -> Result<Option<Sp<ArrayVec<Decimal, MAX_MIX>>>, Diagnostic> {
+    ) -> Result<Option<Sp<SmallVec<[Decimal; MAX_MIX]>>>, Diagnostic> {
         let source = self.source;
         let Some(entry) = self.take(key) else {
             return Ok(None);
@@ -178,7 +178,7 @@ impl<'s> Fields<'s> {
                 .error(span, format!("`{key}` must be a table of fractions"))
                 .with_help(format!("for example `{key} = {example}`")));
         };
-        let mut fractions: ArrayVec<Decimal, MAX_MIX> =
+        let mut fractions: SmallVec<[Decimal; MAX_MIX]> =
             names.iter().map(|_| Decimal::ZERO).collect();
         for (name, value) in table {
             let Some(i) = names.iter().position(|n| n == name) else {

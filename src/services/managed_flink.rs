@@ -15,8 +15,8 @@
 //! orchestration KPU by default; `orchestration_kpu = false` leaves it out,
 //! which reproduces the published $1,684.03.
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, GIB};
@@ -184,7 +184,7 @@ pub enum Schedule {
     /// Started and stopped: groups of runs, each billed at least the minimum.
     /// A scenario gives one group (`runs_per_month` × `run_duration`), or
     /// one run a group (`run_durations`).
-    Runs(ArrayVec<Runs, MAX_RUN_GROUPS>),
+    Runs(SmallVec<[Runs; MAX_RUN_GROUPS]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -369,7 +369,7 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
                     "`run_duration` must be more than 0 s",
                 ));
             }
-            let mut groups = ArrayVec::new();
+            let mut groups = SmallVec::new();
             groups.push(Runs { count, each });
             Ok(Schedule::Runs(groups))
         }

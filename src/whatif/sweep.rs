@@ -5,6 +5,8 @@
 
 use rust_decimal::Decimal;
 
+use rayon::prelude::*;
+
 use super::{Axis, Boundary, Failure, bisect};
 use crate::base::diagnostic::Diagnostic;
 use crate::evaluate::Evaluator;
@@ -35,8 +37,8 @@ pub const MAX_CELLS: usize = 2_000_000;
 /// The most changes a sweep searches for; past them, it says so.
 pub const MAX_CHANGES: usize = 1_000;
 
-/// Below this many points one core does the work: starting a thread costs
-/// more than it saves.
+/// The fewest points a core is given: below this many, starting a thread
+/// costs more than it saves.
 const POINTS_PER_THREAD: usize = 2_000;
 
 /// How the range is cut into points.
@@ -316,30 +318,20 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
         };
         points.len() * n
     ];
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(points.len() / POINTS_PER_THREAD)
-        .max(1);
-    let per_thread = points.len().div_ceil(threads);
     let currency = &scenario.prices.currency;
+    let per_task = POINTS_PER_THREAD.max(points.len().div_ceil(rayon::current_num_threads()));
     if n > 0 {
-        std::thread::scope(|scope| {
-            let jobs: Vec<_> = points
-                .chunks(per_thread)
-                .zip(cells.chunks_mut(per_thread * n))
-                .map(|(xs, out)| {
-                    let (axis, capacity) = (&plan.axis, &capacity);
-                    scope.spawn(move || {
-                        evaluate_points(scenario, values, axis, capacity, xs, out)
-                            .map_err(|(x, error)| at_point(axis, x, currency, *error))
-                    })
-                })
-                .collect();
-            jobs.into_iter().try_for_each(|job| {
-                job.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        // Each share's outcome in the points' order, so that of several
+        // errors the first point's is the one reported, run after run.
+        let shares: Vec<Result<(), Diagnostic>> = points
+            .par_chunks(per_task)
+            .zip(cells.par_chunks_mut(per_task * n))
+            .map(|(xs, out)| {
+                evaluate_points(scenario, values, &plan.axis, &capacity, xs, out)
+                    .map_err(|(x, error)| at_point(&plan.axis, x, currency, *error))
             })
-        })?;
+            .collect();
+        shares.into_iter().collect::<Result<(), _>>()?;
     }
 
     let mut sweep = Sweep {

@@ -17,7 +17,7 @@ mod results;
 
 pub use results::*;
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use rayon::prelude::*;
 
 use crate::base::diagnostic::Diagnostic;
 use crate::scenario::Overrides;
@@ -32,14 +32,20 @@ pub fn run(args: &Args) -> Result<Results, Diagnostic> {
         Some(baseline) => find::baselines(baseline, &found)?,
         None => vec![None; found.len()],
     };
-    let evaluated = in_parallel(&found, |i, scenario| {
-        let now = judge::evaluate_file(scenario, &overrides, &args.set)?;
-        let before = match (&now, &baselines[i]) {
-            (Some(_), Some(baseline)) => judge::evaluate_file(baseline, &overrides, &[])?,
-            _ => None,
-        };
-        Ok::<_, Box<Broken>>((now, before))
-    });
+    // Each item is a whole scenario (reading, parsing, evaluating it), on
+    // every core; the results come back in the items' order.
+    let evaluated: Vec<_> = found
+        .par_iter()
+        .enumerate()
+        .map(|(i, scenario)| {
+            let now = judge::evaluate_file(scenario, &overrides, &args.set)?;
+            let before = match (&now, &baselines[i]) {
+                (Some(_), Some(baseline)) => judge::evaluate_file(baseline, &overrides, &[])?,
+                _ => None,
+            };
+            Ok::<_, Box<Broken>>((now, before))
+        })
+        .collect();
     let mut scenarios = Vec::new();
     let today = crate::base::dates::today();
     for result in evaluated {
@@ -62,41 +68,4 @@ pub fn run(args: &Args) -> Result<Results, Diagnostic> {
         baseline: args.baseline.is_some(),
         deny_warnings: args.deny_warnings,
     })
-}
-
-/// `f` over `items` on every core (each item is a whole scenario: reading,
-/// parsing and evaluating it), the results in the items' order.
-fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(usize, &T) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len())
-        .max(1);
-    if workers == 1 {
-        return items.iter().enumerate().map(|(i, t)| f(i, t)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(i, item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
 }

@@ -1,8 +1,8 @@
 //! Turning a quantity into a line item: the unit price from the table, the
 //! free tier, tiers, and the optional rounding up to the cent.
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use super::ctx::{Ctx, EvalError};
 use crate::base::number::{Exact, up_to_cent};
@@ -129,7 +129,7 @@ fn charge_at(
             .map_err(overflow)?;
     }
     let billed = quantity.minus(free_quantity).map_err(overflow)?;
-    let mut tiers = ArrayVec::new();
+    let mut tiers = SmallVec::new();
     let (unit_price, mut cost) = match rate {
         Rate::Flat(unit_price) => (*unit_price, billed.times(*unit_price).map_err(overflow)?),
         Rate::Tiered(bands) => {

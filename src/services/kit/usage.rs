@@ -3,8 +3,8 @@
 
 use std::cell::RefCell;
 
-use arrayvec::ArrayVec;
 use rust_decimal::Decimal;
+use smallvec::SmallVec;
 
 use crate::base::number::{Exact, TooLarge};
 
@@ -16,10 +16,11 @@ use crate::base::number::{Exact, TooLarge};
 /// An alternative is one design, so one account; each starts a new ledger.
 #[derive(Debug, Default)]
 pub struct Usage {
-    used: RefCell<ArrayVec<Used, MAX_DIMENSIONS>>,
+    used: RefCell<SmallVec<[Used; MAX_DIMENSIONS]>>,
 }
 
-/// More than every service's dimensions together, so the ledger never fills.
+/// More than every service's dimensions together, so the ledger never
+/// leaves its inline storage.
 pub const MAX_DIMENSIONS: usize = 96;
 
 #[derive(Clone, Copy, Debug)]
@@ -53,9 +54,9 @@ impl Usage {
                 entry.free = entry.free.plus(free)?;
             }
             None => {
-                // Cannot fill (see MAX_DIMENSIONS); if it did, only the
-                // sharing would be lost, never a price.
-                let _ = used.try_push(Used {
+                // Held inline up to MAX_DIMENSIONS, more than every
+                // service's dimensions together: a ledger never allocates.
+                used.push(Used {
                     key,
                     quantity,
                     free,
