@@ -101,11 +101,9 @@ pub const BUNDLED_TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 
 // Finding 1: a scenario could read any file and print part of it.
 
+#[cfg(target_os = "linux")]
 #[test]
 fn a_scenario_cannot_read_the_process_environment() {
-    if !Path::new("/proc/self/environ").exists() {
-        return;
-    }
     let dir = TempDir::new("environ");
     let scenario = dir.write("s.toml", scenario_naming("/proc/self/environ"));
     let secret = [("CALC_TEST_SECRET", "s3cr3t-value")];
@@ -227,13 +225,8 @@ fn tables_inside_the_folder_and_tables_the_user_names_are_read() {
 fn a_fifo_is_refused_at_once() {
     let dir = TempDir::new("fifo");
     let fifo = dir.path("fifo.toml");
-    match Command::new("mkfifo").arg(&fifo).status() {
-        Ok(status) if status.success() => {}
-        _ => {
-            eprintln!("mkfifo is not available: skipped");
-            return;
-        }
-    }
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
     let scenario = dir.write("s.toml", scenario_naming("fifo.toml"));
     let cases: [&[&str]; 5] = [
         &[&fifo],
@@ -254,11 +247,9 @@ fn a_fifo_is_refused_at_once() {
 
 // Finding 3: unbounded reads.
 
+#[cfg(unix)]
 #[test]
 fn a_device_is_refused_at_once() {
-    if !Path::new("/dev/zero").exists() {
-        return;
-    }
     for args in [
         &["/dev/zero"][..],
         &[

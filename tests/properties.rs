@@ -10,7 +10,10 @@ use calc::model::keys::Kind;
 use calc::model::report::{CapacityValue, Report};
 use calc::scenario::set;
 use calc::scenario::{Overrides, parse};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
 use crate::support::TempScenario;
 use rust_decimal::Decimal;
@@ -122,29 +125,6 @@ fn capacity_sum(report: &Report) -> Decimal {
 
 proptest! {
     #[test]
-    fn more_load_never_costs_less(
-        component in 0..COMPONENTS.len(),
-        rate in 0u64..20_000,
-        extra_rate in 0u64..20_000,
-        size in 1u64..400_000,
-        extra_size in 0u64..10_000,
-    ) {
-        let component = COMPONENTS[component];
-        // Past the last price tier (petabytes a month) `calc` refuses to
-        // price rather than guess: such points are skipped, not compared.
-        let Ok(base) = evaluate(&scenario(rate, size, component)) else {
-            return Ok(());
-        };
-        for (r, s) in [(rate + extra_rate, size), (rate, size + extra_size)] {
-            let Ok(more) = evaluate(&scenario(r, s, component)) else {
-                continue;
-            };
-            prop_assert!(more.alternatives[0].monthly_cost >= base.alternatives[0].monthly_cost);
-            prop_assert!(capacity_sum(&more) >= capacity_sum(&base));
-        }
-    }
-
-    #[test]
     fn nothing_that_parses_panics(
         rate in prop_oneof![Just("-1".to_string()), Just("1e300".to_string()), Just("1000000000000".to_string()), any::<i64>().prop_map(|n| n.to_string()), any::<f64>().prop_map(|f| format!("{f:?}"))],
         size in prop_oneof![Just("\"0 B\"".to_string()), Just("\"1 PB\"".to_string()), any::<i64>().prop_map(|n| n.to_string()), "\"[0-9]{1,6}(\\.[0-9])? ?(B|KB|MB|GB|TB|kb|XB)\"".prop_map(|s| s)],
@@ -183,44 +163,130 @@ proptest! {
         prop_assert_eq!(&none, &same_rate);
     }
 
-    #[test]
-    fn a_higher_peak_never_needs_less(
-        component in 0..COMPONENTS.len(),
-        rate in 1u64..5_000,
-        ratio in 1u64..5,
-        extra in 0u64..5,
-        size in 1u64..100_000,
-    ) {
-        let component = COMPONENTS[component];
-        let Ok(low) = evaluate(&peaked(rate, &format!("peak_to_average = {ratio}"), size, component)) else {
-            return Ok(());
-        };
-        let Ok(high) = evaluate(&peaked(rate, &format!("peak_to_average = {}", ratio + extra), size, component)) else {
-            return Ok(());
-        };
-        prop_assert!(capacity_sum(&high) >= capacity_sum(&low));
-        prop_assert!(high.alternatives[0].monthly_cost >= low.alternatives[0].monthly_cost);
-    }
+}
 
-    #[test]
-    fn no_accepted_vector_of_values_panics(
-        file in 0..BUNDLED.len(),
-        changes in prop::collection::vec((any::<usize>(), any::<usize>(), 0u32..7), 1..12),
-    ) {
+/// Cases a property draws, and the fewest it must compare: a case it
+/// skips (a point past the last price tier, a value the scenario refuses)
+/// proves nothing, so that a property skipping them all fails instead of
+/// holding without looking.
+const CASES: u32 = 256;
+const COMPARED_AT_LEAST: usize = 200;
+
+/// Runs `property` over `strategy`'s cases; `property` says whether it
+/// compared anything. Fails with the case that breaks it, or when too few
+/// were compared.
+fn holds<S: Strategy>(
+    name: &str,
+    strategy: S,
+    property: impl Fn(S::Value) -> Result<bool, TestCaseError>,
+) {
+    let compared = AtomicUsize::new(0);
+    let mut runner = TestRunner::new(Config::with_cases(CASES));
+    let result = runner.run(&strategy, |case| {
+        if property(case)? {
+            compared.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{name}: {failure}");
+    }
+    let compared = compared.into_inner();
+    assert!(
+        compared >= COMPARED_AT_LEAST,
+        "{name}: only {compared} of {CASES} cases were compared"
+    );
+}
+
+#[test]
+fn more_load_never_costs_less() {
+    let cases = (
+        0..COMPONENTS.len(),
+        0u64..20_000,
+        0u64..20_000,
+        1u64..400_000,
+        0u64..10_000,
+    );
+    holds(
+        "more load",
+        cases,
+        |(component, rate, extra_rate, size, extra_size)| {
+            let component = COMPONENTS[component];
+            // Past the last price tier (petabytes a month) `calc` refuses to
+            // price rather than guess: such points are skipped, not compared.
+            let Ok(base) = evaluate(&scenario(rate, size, component)) else {
+                return Ok(false);
+            };
+            let mut compared = false;
+            for (r, s) in [(rate + extra_rate, size), (rate, size + extra_size)] {
+                let Ok(more) = evaluate(&scenario(r, s, component)) else {
+                    continue;
+                };
+                prop_assert!(
+                    more.alternatives[0].monthly_cost >= base.alternatives[0].monthly_cost
+                );
+                prop_assert!(capacity_sum(&more) >= capacity_sum(&base));
+                compared = true;
+            }
+            Ok(compared)
+        },
+    );
+}
+
+#[test]
+fn a_higher_peak_never_needs_less() {
+    let cases = (
+        0..COMPONENTS.len(),
+        1u64..5_000,
+        1u64..5,
+        0u64..5,
+        1u64..100_000,
+    );
+    holds(
+        "a higher peak",
+        cases,
+        |(component, rate, ratio, extra, size)| {
+            let component = COMPONENTS[component];
+            let peak = |r: u64| peaked(rate, &format!("peak_to_average = {r}"), size, component);
+            let (Ok(low), Ok(high)) = (evaluate(&peak(ratio)), evaluate(&peak(ratio + extra)))
+            else {
+                return Ok(false);
+            };
+            prop_assert!(capacity_sum(&high) >= capacity_sum(&low));
+            prop_assert!(high.alternatives[0].monthly_cost >= low.alternatives[0].monthly_cost);
+            Ok(true)
+        },
+    );
+}
+
+#[test]
+fn no_accepted_vector_of_values_panics() {
+    let cases = (
+        0..BUNDLED.len(),
+        prop::collection::vec((any::<usize>(), any::<usize>(), 0u32..7), 1..12),
+    );
+    holds("no panic", cases, |(file, changes)| {
         let (name, text) = BUNDLED[file];
-        let scenario = parse(Source::new(name, text), Path::new("scenarios"), &Overrides::default())
-            .expect("a bundled scenario parses");
+        let scenario = parse(
+            Source::new(name, text),
+            Path::new("scenarios"),
+            &Overrides::default(),
+        )
+        .expect("a bundled scenario parses");
         let mut values = scenario.params.values.clone();
         let slots: Vec<(String, usize)> = set::paths(&scenario).collect();
+        let mut accepted = false;
         for (slot, pick, magnitude) in changes {
             let (path, slot) = &slots[slot % slots.len()];
             let kind = &scenario.params.info[*slot].key.kind;
             // A value the scenario's checks refuse is never evaluated.
-            let _ = set::set(&scenario, &mut values, path, &value_text(kind, pick, magnitude));
+            let value = value_text(kind, pick, magnitude);
+            accepted |= set::set(&scenario, &mut values, path, &value).is_ok();
         }
         // A report or a located error: either is fine, a panic is not.
         let _ = calc::evaluate::evaluate_with(&scenario, &values);
-    }
+        Ok(accepted)
+    });
 }
 
 /// The bundled scenarios, whose values the last property varies.

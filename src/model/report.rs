@@ -58,7 +58,6 @@ pub enum CapacityValue {
     /// An exact figure (the unrounded terms behind a count, a rate).
     Number(Decimal),
     Bytes(Bytes),
-    Duration(Duration),
     /// One of a fixed set of names (`binding_limit`, `flush_trigger`).
     Key(&'static str),
 }

@@ -152,7 +152,6 @@ fn write_price(out: &mut String, price: &Price) {
         decimal(price.free_per_hour)
     );
     let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
-    let _ = writeln!(out, "                unit: Borrowed({:?}),", price.unit);
     let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
     let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
     let _ = writeln!(
@@ -250,11 +249,7 @@ mod tests {
                 b.all_instances()
                     .iter()
                     .map(|r| {
-                        let price = (
-                            r.price.rate.clone(),
-                            r.price.unit.clone(),
-                            r.price.source.clone(),
-                        );
+                        let price = (r.price.rate.clone(), r.price.source.clone());
                         (
                             r.service,
                             r.name,

@@ -99,7 +99,6 @@ pub struct Price {
     /// duration shares x86's one allowance): its registry key, or `None`
     /// for an allowance of its own.
     pub free_pool: Option<&'static str>,
-    pub unit: Text,
     pub source: Text,
     pub as_of: Text,
     pub evidence: Evidence,
@@ -318,8 +317,10 @@ impl PriceBook {
         }
     }
 
-    /// Replaces one unit price, as `[pricing_overrides]` does; the free tier stays.
-    pub fn override_price(&mut self, key: &'static str, price: Decimal, unit: &'static str) {
+    /// Replaces one unit price, the free tier kept, for the tests that
+    /// price a component at a figure of their own.
+    #[cfg(test)]
+    pub(crate) fn override_price(&mut self, key: &'static str, price: Decimal) {
         self.index = OnceLock::new();
         let prices = self.prices.to_mut();
         let index = match prices.binary_search_by(|(k, _)| (*k).cmp(key)) {
@@ -330,7 +331,6 @@ impl PriceBook {
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
                     free_pool: None,
-                    unit: Cow::Borrowed(unit),
                     source: Cow::Borrowed(""),
                     as_of: Cow::Borrowed(""),
                     evidence: Evidence::Scenario,

@@ -341,7 +341,6 @@ impl Serialize for Capacity<'_> {
                 CapacityValue::Count(n) => map.serialize_entry(figure.key, &n)?,
                 CapacityValue::Number(n) => map.serialize_entry(figure.key, &Exact(n))?,
                 CapacityValue::Bytes(b) => map.serialize_entry(figure.key, &b.0)?,
-                CapacityValue::Duration(d) => map.serialize_entry(figure.key, &Exact(d.ms()))?,
                 CapacityValue::Key(k) => map.serialize_entry(figure.key, k)?,
             }
         }

@@ -55,7 +55,6 @@ pub fn capacity_value(value: CapacityValue) -> String {
         CapacityValue::Count(n) => number(Decimal::from(n), 0),
         CapacityValue::Number(n) => number(n, 4),
         CapacityValue::Bytes(b) => b.to_string(),
-        CapacityValue::Duration(d) => d.to_string(),
         CapacityValue::Key(k) => k.to_string(),
     }
 }

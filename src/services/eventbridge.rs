@@ -375,7 +375,7 @@ mod tests {
         );
         // At $10^26 per million events the bill does not fit in 28 digits.
         let mut book = prices().clone();
-        book.override_price(CUSTOM_EVENTS.key, dec!(1e26), CUSTOM_EVENTS.unit);
+        book.override_price(CUSTOM_EVENTS.key, dec!(1e26));
         let priced = Ctx {
             prices: &book,
             ..ctx(dec!(744))

@@ -423,7 +423,7 @@ mod tests {
         // = 1,100,000 GB-s × $0.00001667 (the rate as AWS rounds it) = $18.337.
         // Requests: 3 M − 1 M free = 2 M × $0.20 = $0.40. Total $18.74.
         let mut book = prices().clone();
-        book.override_price(DURATION_X86.key, dec!(0.00001667), DURATION_X86.unit);
+        book.override_price(DURATION_X86.key, dec!(0.00001667));
         let ctx = Ctx {
             prices: &book,
             hours: dec!(730),

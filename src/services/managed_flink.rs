@@ -534,7 +534,7 @@ mod tests {
         );
         // At 10^26 a KPU-hour the bill is past exact decimals: an error, not a panic.
         let mut book = prices().clone();
-        book.override_price(KPU_HOUR.key, dec!(1e26), KPU_HOUR.unit);
+        book.override_price(KPU_HOUR.key, dec!(1e26));
         let ctx = Ctx {
             prices: &book,
             ..aws_month()

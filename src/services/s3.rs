@@ -419,7 +419,7 @@ mod tests {
         );
         // A PUT price of 10^26 a thousand makes a bill too large to compute.
         let mut book = prices().clone();
-        book.override_price(PUT_REQUESTS.key, dec!(1e26), PUT_REQUESTS.unit);
+        book.override_price(PUT_REQUESTS.key, dec!(1e26));
         let ctx = Ctx {
             prices: &book,
             ..ctx(dec!(730))
