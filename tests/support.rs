@@ -160,3 +160,27 @@ impl Drop for TempFolder {
         let _ = std::fs::remove_dir_all(&self.path);
     }
 }
+
+/// Holds a file calc generates (`relative` to the project's root) to what
+/// calc generates now: a test fails when it is stale, and
+/// `CALC_REGENERATE=1 cargo test` writes it instead, as it writes every
+/// generated file.
+pub fn generated(relative: &str, expected: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    if committed == expected {
+        return;
+    }
+    assert!(
+        std::env::var_os("CALC_REGENERATE").is_some(),
+        "{relative} is out of date: run `CALC_REGENERATE=1 cargo test`"
+    );
+    std::fs::write(&path, expected).expect("write the generated file");
+}
+
+/// Replaces what lies between `begin` and `end` in `text`.
+pub fn between(text: &str, begin: &str, end: &str, with: &str) -> String {
+    let start = text.find(begin).expect("the begin marker") + begin.len();
+    let stop = start + text[start..].find(end).expect("the end marker");
+    format!("{}{with}{}", &text[..start], &text[stop..])
+}

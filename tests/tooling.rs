@@ -44,3 +44,21 @@ fn the_manual_page_is_roff() {
     assert!(run.stdout.contains(".TH calc 1"), "{}", run.stdout);
     assert!(run.stdout.contains("check"));
 }
+
+#[test]
+fn the_readmes_table_of_services_is_what_the_services_say() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let marker = "`CALC_REGENERATE=1 cargo test`. -->\n";
+    let table = calc::render::services::readme_table();
+    let written = crate::support::between(&readme, marker, "\n\n", table.trim_end());
+    crate::support::generated("README.md", &written);
+}
+
+#[test]
+fn the_readmes_table_of_offers_is_what_the_services_say() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let marker = "`OFFER`: `CALC_REGENERATE=1 cargo test`. -->\n";
+    let table = calc::render::import::readme_table();
+    let written = crate::support::between(&readme, marker, "\n\n", table.trim_end());
+    crate::support::generated("README.md", &written);
+}

@@ -3,7 +3,7 @@
 //! parses no table and a table is checked before it is ever used.
 //!
 //! To change a bundled price, edit `pricing/*.toml` and run
-//! `CALC_REGENERATE=1 cargo test --lib compiled`.
+//! `CALC_REGENERATE=1 cargo test`.
 
 use std::fmt::Write;
 
@@ -16,7 +16,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
     let mut out = String::from(
         "//! The bundled pricing tables, compiled from `pricing/*.toml` by\n\
          //! `compiled::rust_source`. Do not edit: edit the tables, then run\n\
-         //! `CALC_REGENERATE=1 cargo test --lib compiled`.\n\n\
+         //! `CALC_REGENERATE=1 cargo test`.\n\n\
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
@@ -219,9 +219,7 @@ mod tests {
             if std::env::var_os("CALC_REGENERATE").is_some() {
                 std::fs::write(path, &expected).expect("write tables.rs");
             } else {
-                panic!(
-                    "src/pricing/tables.rs is out of date: run `CALC_REGENERATE=1 cargo test --lib compiled`"
-                );
+                panic!("src/pricing/tables.rs is out of date: run `CALC_REGENERATE=1 cargo test`");
             }
         }
     }

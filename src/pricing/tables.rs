@@ -1,6 +1,6 @@
 //! The bundled pricing tables, compiled from `pricing/*.toml` by
 //! `compiled::rust_source`. Do not edit: edit the tables, then run
-//! `CALC_REGENERATE=1 cargo test --lib compiled`.
+//! `CALC_REGENERATE=1 cargo test`.
 
 use std::borrow::Cow::Borrowed;
 use std::sync::OnceLock;

@@ -169,3 +169,34 @@ pub fn missing(imported: &Imported) -> String {
     }
     out
 }
+/// The README's table of which product prices which of calc's prices,
+/// from each service's `OFFER`.
+pub fn readme_table() -> String {
+    let mut out = String::from(
+        "| calc price | offer | usage type (after the Region prefix) and attributes | unit |\n\
+         | --- | --- | --- | --- |\n",
+    );
+    for def in crate::services::ALL {
+        let Some(offer) = def.offer else { continue };
+        for mapping in offer.mappings {
+            let mut product: Vec<String> = mapping
+                .usage_type
+                .iter()
+                .map(|usage_type| format!("`{usage_type}`"))
+                .collect();
+            product.extend(mapping.attributes.iter().map(|(name, value)| match *name {
+                "productFamily" => format!("product family `{value}`"),
+                name => format!("`{name}` `{value}`"),
+            }));
+            let _ = writeln!(
+                out,
+                "| `{}` | `{}` | {} | ×{} |",
+                mapping.dimension.key,
+                offer.code,
+                product.join(", "),
+                grouped(&mapping.factor.to_string())
+            );
+        }
+    }
+    out
+}

@@ -23,6 +23,24 @@ pub fn render(services: &Services) -> String {
     }
 }
 
+/// The README's table of services, from each service's `Doc`: what it
+/// bills and the capacity it reports.
+pub fn readme_table() -> String {
+    let cell = |text: &str| text.replace('|', "\\|");
+    let mut out =
+        String::from("| service | what it bills | capacity it reports |\n| --- | --- | --- |\n");
+    for def in services::ALL {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            def.name,
+            cell(def.doc.bills),
+            cell(def.doc.reports)
+        );
+    }
+    out
+}
+
 pub fn list() -> String {
     let mut table = new_wrapped_table(
         &[

@@ -108,6 +108,8 @@ static FILE_SIZE: Key = Key::new(
 .defaulting_to("the objects of the `s3` before it, if known");
 
 pub const DOC: Doc = Doc {
+    bills: "TB scanned: each query's share of `table_size` (÷ `compression_ratio`; Parquet and ORC × `columns_read` / `columns`; × `partitions_read`), rounded up to the MB with a 10 MB minimum; without `table_size`, what the `s3` before it holds, as stored. Files under 128 MB (`file_size`, or the bucket's objects) are a warning",
+    reports: "TB scanned, MB billed per query",
     summary: "serverless SQL over data in S3, billed per TB each query scans",
     ordering: "none",
     retention: "none: the data stays in S3",

@@ -85,6 +85,8 @@ static MULTI_NODE: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "nothing for Batch itself: its jobs' EC2 instance-hours (On-Demand, or `purchase = \"spot\"` at the stated `spot_discount`; jobs packed onto `instance_type` by vCPU and memory, `ceil(jobs_per_month / jobs per instance)` × `duration`) or Fargate vCPU-hours and GB-hours (a task a job, at least 1 minute). A job larger than its instance, or `multi_node` on Fargate or on Spot, fails",
+    reports: "jobs per instance, instance-hours or task-hours",
     summary: "batch jobs on EC2 or Fargate; Batch itself costs nothing",
     ordering: "none",
     retention: "none: jobs read from and write to stores",

@@ -72,6 +72,8 @@ static INTER_REGION: Key = Key::new(
 .defaulting_to("none");
 
 pub const DOC: Doc = Doc {
+    bills: "GB out to the internet (tiered over the account's month: 10 TB, 40 TB, 100 TB, beyond; the first 100 GB free with `free_tier`), between Availability Zones (each GB that crosses billed out of one and into the other, $0.01 each way) and to another Region. Give volumes a month (`internet_out = \"2 TB\"`, `inter_az`, `inter_region`), or follow a component and count its flow as one `kind`: records/s × record size × the month, × `copies` (`{ service = \"data_transfer\", kind = \"inter_az\", copies = 2 }` after the brokers of a log replicated three ways; after an S3 bucket, `kind = \"internet_out\", record_size = \"1 MB\"` counts each object stored downloaded once, since a bucket passes on its 1 KB notifications)",
+    reports: "GB a month of each kind",
     summary: "bytes moved out to the internet, across Availability Zones or to another Region",
     ordering: "none",
     retention: "none",

@@ -90,6 +90,8 @@ static HOURS_RUNNING: Key = Key::new(
 .defaulting_to("the whole month");
 
 pub const DOC: Doc = Doc {
+    bills: "instance-based clusters, Standard storage configuration: instance-hours of `instance_type` (the table's `[instances.documentdb]` row) × `instances` × `hours_running` (the whole month unless set; at least 10 minutes), `storage` GB-months, `io_per_month` per million I/Os, and `backup` beyond 100% of `storage` per GB-month. More than 16 instances, or `storage` beyond the 128 TiB volume, fails. I/O-Optimized, CPU credits, Elastic clusters and Serverless are not priced",
+    reports: "instances, vCPUs, storage",
     summary: "a document database: a cluster of instances over a shared, replicated volume",
     ordering: "none",
     retention: "until deleted",

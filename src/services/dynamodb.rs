@@ -173,6 +173,8 @@ static REPLICA_REGIONS: Key = Key::new(
 const MAX_REPLICAS: u32 = 64;
 
 pub const DOC: Doc = Doc {
+    bills: "WCU/RCU-hours or request units (reads by consistency, or a `read_mix` rounded once), storage, Streams reads, point-in-time recovery, global-table replicas",
+    reports: "`wcu`, `rcu`, `partitions`",
     summary: "a key-value table billed by capacity units; Streams publish its changes",
     ordering: "per item, in its stream",
     retention: "until deleted (TTL); the stream keeps 24 h",

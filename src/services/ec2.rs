@@ -54,6 +54,8 @@ static HOURS_RUNNING: Key = Key::new(
 .defaulting_to("the whole month");
 
 pub const DOC: Doc = Doc {
+    bills: "instance-hours (On-Demand Linux) of any type the table prices",
+    reports: "instance-hours",
     summary: "virtual machines billed per instance-hour (On-Demand, Linux)",
     ordering: "whatever the software keeps",
     retention: "the attached storage",

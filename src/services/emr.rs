@@ -136,6 +136,8 @@ static EBS_PER_INSTANCE: Key = Key::new(
 .defaulting_to("none");
 
 pub const DOC: Doc = Doc {
+    bills: "EMR on EC2, uniform instance groups: for the primary (1, or 3 for high availability), core and task groups, instances × `hours_running` (the whole month unless set) at the type's EC2 price (`[instances.ec2]`) and, on a line of its own, its EMR price (`[instances.emr]`); `*_purchase = \"spot\"` takes `spot_discount` off the EC2 part only (the EMR price stays); optional gp3 `ebs_per_instance`, prorated to the hours. Core or primary nodes on Spot warn; three primary nodes on Spot fail",
+    reports: "instances per group, instance-hours, vCPUs, memory",
     summary: "managed Spark and Hadoop clusters on EC2: each instance's EC2 price plus an EMR price by type",
     ordering: "whatever the job keeps",
     retention: "HDFS on core nodes while the cluster runs; jobs read from and write to stores",

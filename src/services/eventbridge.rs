@@ -80,6 +80,8 @@ static SCHEDULED_RULES: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "custom events (64 KB chunks), archive; scheduled rules are free",
+    reports: "PutEvents calls per second",
     summary: "an event bus routing events by rules; scheduled rules start jobs",
     ordering: "none",
     retention: "none, or the archive's retention",

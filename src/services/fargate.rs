@@ -99,6 +99,8 @@ static SPOT: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "vCPU-hours and GB-hours (Linux, x86_64 or arm64) of a task size Fargate runs (an impossible vCPU and memory pair is refused with the nearest sizes): tasks × the hours they run (the whole month unless `hours_running`), or × `runs_per_month` of `duration`, each run rounded up to the second, at least 1 minute; `spot = true` prices Fargate Spot at the `spot_discount` the scenario states",
+    reports: "task size, task-hours",
     summary: "serverless containers (ECS tasks), billed per vCPU-hour and GB-hour (Linux)",
     ordering: "whatever the software keeps",
     retention: "none: a task's storage goes with it",

@@ -98,6 +98,8 @@ static SOURCE: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "GB ingested (records rounded up to 5 KB, tiered), format conversion",
+    reports: "`flush_trigger` (`size` | `interval`), buffer fill time",
     summary: "buffers records and delivers them in batches to S3 and other destinations",
     ordering: "none",
     retention: "none once delivered (24 h while the destination is down)",

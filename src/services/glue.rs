@@ -129,6 +129,8 @@ static GLUE_VERSION: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "ETL job DPU-hours, standard or Flex: DPUs (`worker_type` × `workers`, or `dpus`) × each run rounded up to the second, at least 1 minute (10 before Glue 2.0) × `runs_per_month`. `kind = \"interactive_session\"` (5 DPUs unless set, at least 2; 1-minute minimum), `kind = \"crawler\"` (the DPUs its crawls report; 10-minute minimum), `kind = \"data_catalog\"` (`catalog_objects`, `catalog_requests_per_month`; the first million of each free)",
+    reports: "DPUs, DPU-hours, catalog objects",
     summary: "serverless Spark ETL jobs, sessions and crawlers, billed per DPU-hour; the Data Catalog per object and request",
     ordering: "none",
     retention: "none: it reads from and writes to stores",

@@ -114,6 +114,8 @@ static MAX_RECORD_SIZE_KEY: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "shard-hours, PUT payload units, retention, enhanced fan-out; or on-demand stream-hours and GB",
+    reports: "`shards` and the `binding_limit` (`write_bytes` | `write_records` | `shared_read_bytes`)",
     summary: "a durable, ordered stream of records, sharded for throughput",
     ordering: "per shard (partition key)",
     retention: "24 h to 365 d",

@@ -119,6 +119,8 @@ static CONCURRENCY_LIMIT: Key = Key::new(
 .defaulting_to("the table's quota, 1,000");
 
 pub const DOC: Doc = Doc {
+    bills: "requests and GB-seconds (tiered, x86 or Arm), ephemeral storage",
+    reports: "`concurrency`",
     summary: "runs a function per event or per batch, billed per request and per GB-second",
     ordering: "keeps the order it is given (per shard from a stream)",
     retention: "none",

@@ -125,6 +125,8 @@ static RUN_DURATIONS: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "KPU-hours (with the orchestration KPU, at least 10 minutes a start), running storage, backups",
+    reports: "KPUs",
     summary: "Managed Service for Apache Flink (formerly Kinesis Data Analytics): stream processing billed per KPU-hour",
     ordering: "keeps the order of its source",
     retention: "none (state in snapshots)",

@@ -143,6 +143,8 @@ static REPLICATION_FACTOR: Key = Key::new(
 .defaulting_to("3");
 
 pub const DOC: Doc = Doc {
+    bills: "broker-hours (at the broker type's row in the table) and storage; or serverless cluster-hours, partition-hours, GB in and out, storage",
+    reports: "`broker_type`, storage per broker, partitions",
     summary: "managed Apache Kafka: provisioned brokers with storage, or serverless",
     ordering: "per partition (key)",
     retention: "as configured (7 d by default); provisioned storage must hold it",

@@ -111,6 +111,8 @@ static Q_AND_A: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "Amazon Quick Sight users a month (`authors` $24, `author_pros` $40, `readers` $3, `reader_pros` $20); one account fee ($250) once any user is Pro or `q_and_a` is on; `spice` GB-months beyond the 10 GB each Author and Author Pro brings; or reader capacity pricing (`reader_sessions`: $250 a month with 500 sessions, then $0.50 each) in place of `readers`. Users are billed by the month, whatever `hours_per_month` says; an account needs an Author (its admin)",
+    reports: "users, SPICE included and bought",
     summary: "BI dashboards (Amazon Quick Sight), billed per user a month",
     ordering: "none",
     retention: "SPICE keeps imported datasets until removed",

@@ -155,6 +155,8 @@ static MANUAL_SNAPSHOTS: Key = Key::new(
 .defaulting_to("none");
 
 pub const DOC: Doc = Doc {
+    bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set); managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
+    reports: "nodes, node-hours, cluster storage; or RPU-hours",
     summary: "a data warehouse: a provisioned cluster billed per node-hour, or Serverless per RPU-hour",
     ordering: "none",
     retention: "the data it stores, until deleted",

@@ -98,6 +98,8 @@ const fn subscriptions(name: &'static str, doc: &'static str) -> Key {
 }
 
 pub const DOC: Doc = Doc {
+    bills: "publishes (64 KB chunks), deliveries by protocol; FIFO publishes and payload",
+    reports: "deliveries per second",
     summary: "publish/subscribe fan-out to queues, functions, HTTP endpoints, email and Firehose",
     ordering: "standard: none; FIFO: per message group",
     retention: "none",

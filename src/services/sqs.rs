@@ -81,6 +81,8 @@ static RETENTION: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
+    bills: "requests (send, receive, delete; 64 KB chunks), standard or FIFO, tiered",
+    reports: "API calls per second against the FIFO limit",
     summary: "a message queue: standard (at-least-once, unordered) or FIFO (ordered per message group)",
     ordering: "standard: none; FIFO: per message group",
     retention: "60 s to 14 d (4 d by default)",

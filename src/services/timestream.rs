@@ -112,6 +112,8 @@ static MAX_QUERY_TCU: Key = Key::new(
 .defaulting_to("the account default, 200");
 
 pub const DOC: Doc = Doc {
+    bills: "Timestream for LiveAnalytics (closed to new customers since 2025-06-20: every component says so): write units, each request's payload (`events_per_write` records of the flow's size) rounded up to 1 KB, full requests only or, with a `batch_window`, each window's records in whole requests; the memory store's GB-hours and the magnetic store's GB-months of what arrives over `memory_retention` and `magnetic_retention` (tables once full); queries' TCU-hours, `query_tcus` × `query_hours_per_day` (at least 30 s). Retentions out of range, more than 100 records a request, records over 2 KB, or a `max_query_tcu` outside 4 to 1,000 in steps of 4, fail",
+    reports: "write requests and units a second, GB in each store, TCU-hours",
     summary: "a serverless time-series database (LiveAnalytics, closed to new customers since 2025-06-20)",
     ordering: "none",
     retention: "memory store, then magnetic store, as set",

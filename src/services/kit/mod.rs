@@ -133,6 +133,10 @@ fn delivery<C: Component>(values: &Values, consumer: &str) -> Result<Delivery, I
 /// What `calc services` tells about a service: the properties architects
 /// compare, the keys a component takes, and the rules behind the figures.
 pub struct Doc {
+    /// What it bills, for the README's table of services (Markdown).
+    pub bills: &'static str,
+    /// The capacity it reports, for the same table (Markdown).
+    pub reports: &'static str,
     pub summary: &'static str,
     pub ordering: &'static str,
     pub retention: &'static str,
