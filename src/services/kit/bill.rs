@@ -1,14 +1,16 @@
 //! Turning a quantity into a line item: the unit price from the table, the
 //! free tier, tiers, and the optional rounding up to the cent.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use super::ctx::{Ctx, EvalError};
 use crate::base::number::{Exact, up_to_cent};
 use crate::model::dimension::Dimension;
-use crate::model::report::{LineItem, TierUse};
-use crate::pricing::Rate;
+use crate::model::report::{LineItem, MAX_TIERS, TierUse};
+use crate::pricing::{Price, Rate, Tier};
 
 /// Prices `quantity` units of `dimension` for one month.
 pub fn charge(
@@ -70,40 +72,95 @@ pub fn charge_type_off(
 fn charge_at(
     ctx: &Ctx,
     dimension: &'static Dimension,
-    table: Option<&crate::pricing::Price>,
+    table: Option<&Price>,
     quantity: Decimal,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
-    // A price the scenario sets (or a what-if varies) is a flat price over
-    // the table's, which keeps its free tier.
-    let set = ctx.prices_set.price(dimension);
+    let overflow = |_| EvalError::Overflow(dimension);
+    let rate = rate_of(ctx, dimension, table, off)?;
+    let free = free_units(ctx, dimension, table, quantity)?;
+    let billed = quantity.minus(free.quantity).map_err(overflow)?;
+    let (unit_price, mut cost, tiers) = match &*rate {
+        Rate::Flat(unit_price) => (
+            *unit_price,
+            billed.times(*unit_price).map_err(overflow)?,
+            SmallVec::new(),
+        ),
+        // Tier bounds count the month's whole usage, free units and the
+        // alternative's earlier components included.
+        Rate::Tiered(bands) => {
+            let start = free.used_before.plus(free.quantity).map_err(overflow)?;
+            let end = free.used_before.plus(quantity).map_err(overflow)?;
+            let (cost, tiers) = tiered(dimension, bands, start, end)?;
+            let average = if billed.is_zero() {
+                bands[0].price
+            } else {
+                cost.per(billed).map_err(overflow)?
+            };
+            (average, cost, tiers)
+        }
+    };
+    if ctx.round_up_to_cent {
+        cost = up_to_cent(cost);
+    }
+    Ok(LineItem {
+        dimension,
+        quantity,
+        free_quantity: free.quantity,
+        unit_price,
+        monthly_cost: cost,
+        tiers,
+    })
+}
+
+/// The rate `dimension` is billed at: a price the scenario sets (or a
+/// what-if varies), a flat price over the table's, else the table's; less
+/// `off` (a fraction) of it if given.
+fn rate_of<'a>(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    table: Option<&'a Price>,
+    off: Option<Decimal>,
+) -> Result<Cow<'a, Rate>, EvalError> {
+    let rate = match (ctx.prices_set.price(dimension), table) {
+        (Some(price), _) => Cow::Owned(Rate::Flat(price)),
+        (None, Some(price)) => Cow::Borrowed(&price.rate),
+        (None, None) => return Err(EvalError::MissingPrice(dimension)),
+    };
+    let Some(off) = off else {
+        return Ok(rate);
+    };
+    let factor = Decimal::ONE
+        .minus(off)
+        .map_err(|_| EvalError::Overflow(dimension))?;
+    rate.scaled(factor)
+        .map(Cow::Owned)
+        .ok_or(EvalError::Overflow(dimension))
+}
+
+/// The units of a charge that its free tier covers, and what the month had
+/// used of its dimension before it.
+struct Free {
+    quantity: Decimal,
+    used_before: Decimal,
+}
+
+/// Takes `quantity` units of `dimension` from the alternative's ledger: the
+/// part the free tier still covers (its own allowance, or the one it
+/// shares, with `free_tier` on), the rest billed.
+fn free_units(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    table: Option<&Price>,
+    quantity: Decimal,
+) -> Result<Free, EvalError> {
+    let overflow = |_| EvalError::Overflow(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });
     // The free tier this dimension draws on: its own, or the one it shares.
     let pool = table.and_then(|p| p.free_pool).unwrap_or(dimension.key);
-    let flat;
-    let rate = match (set, table) {
-        (Some(price), _) => {
-            flat = Rate::Flat(price);
-            &flat
-        }
-        (None, Some(price)) => &price.rate,
-        (None, None) => return Err(EvalError::MissingPrice(dimension)),
-    };
-    let discounted;
-    let rate = match off {
-        Some(off) => {
-            let factor = Decimal::ONE
-                .minus(off)
-                .map_err(|_| EvalError::Overflow(dimension))?;
-            discounted = rate.scaled(factor).ok_or(EvalError::Overflow(dimension))?;
-            &discounted
-        }
-        None => rate,
-    };
-    let overflow = |_| EvalError::Overflow(dimension);
-    let free_allowance = if ctx.free_tier {
+    let allowance = if ctx.free_tier {
         free_per_hour
             .times(ctx.hours)
             .and_then(|hourly| hourly.plus(free_per_month))
@@ -113,80 +170,108 @@ fn charge_at(
     };
     let (used_before, _) = ctx.usage.before(dimension.key);
     let (_, free_before) = ctx.usage.before(pool);
-    let free_quantity = free_allowance
+    let free = allowance
         .minus(free_before)
         .map_err(overflow)?
         .max(Decimal::ZERO)
         .min(quantity);
     if pool == dimension.key {
         ctx.usage
-            .take(dimension.key, quantity, free_quantity)
+            .take(dimension.key, quantity, free)
             .map_err(overflow)?;
     } else {
         ctx.usage
             .take(dimension.key, quantity, Decimal::ZERO)
-            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free_quantity))
+            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free))
             .map_err(overflow)?;
     }
-    let billed = quantity.minus(free_quantity).map_err(overflow)?;
-    let mut tiers = SmallVec::new();
-    let (unit_price, mut cost) = match rate {
-        Rate::Flat(unit_price) => (*unit_price, billed.times(*unit_price).map_err(overflow)?),
-        Rate::Tiered(bands) => {
-            // Tier bounds count the month's whole usage, free units and the
-            // alternative's earlier components included.
-            let start = used_before.plus(free_quantity).map_err(overflow)?;
-            let end = used_before.plus(quantity).map_err(overflow)?;
-            let mut used = start;
-            let mut cost = Decimal::ZERO;
-            for band in bands.iter() {
-                let room = match band.up_to {
-                    Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
-                    None => Decimal::MAX,
-                };
-                let remaining = end.minus(used).map_err(overflow)?;
-                let quantity_here = room.min(remaining);
-                if quantity_here > Decimal::ZERO {
-                    let cost_here = quantity_here.times(band.price).map_err(overflow)?;
-                    tiers.push(TierUse {
-                        quantity: quantity_here,
-                        unit_price: band.price,
-                        cost: cost_here,
-                    });
-                    cost = cost.plus(cost_here).map_err(overflow)?;
-                    used = used.plus(quantity_here).map_err(overflow)?;
-                }
-            }
-            if used < end {
-                return Err(EvalError::BeyondLastTier(dimension));
-            }
-            let average = if billed.is_zero() {
-                bands[0].price
-            } else {
-                cost.per(billed).map_err(overflow)?
-            };
-            if tiers.len() < 2 {
-                tiers.clear();
-            }
-            (average, cost)
-        }
-    };
-    if ctx.round_up_to_cent {
-        cost = up_to_cent(cost);
-    }
-    Ok(LineItem {
-        dimension,
-        quantity,
-        free_quantity,
-        unit_price,
-        monthly_cost: cost,
-        tiers,
+    Ok(Free {
+        quantity: free,
+        used_before,
     })
+}
+
+/// The cost of the month's usage from `start` to `end` across `bands`, and
+/// how the bands split it (none for a charge within one band). Past the
+/// last band's bound, no price: an error, never a guess.
+fn tiered(
+    dimension: &'static Dimension,
+    bands: &[Tier],
+    start: Decimal,
+    end: Decimal,
+) -> Result<(Decimal, SmallVec<[TierUse; MAX_TIERS]>), EvalError> {
+    let overflow = |_| EvalError::Overflow(dimension);
+    let mut tiers = SmallVec::new();
+    let mut used = start;
+    let mut cost = Decimal::ZERO;
+    for band in bands {
+        let room = match band.up_to {
+            Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
+            None => Decimal::MAX,
+        };
+        let here = room.min(end.minus(used).map_err(overflow)?);
+        if here > Decimal::ZERO {
+            let cost_here = here.times(band.price).map_err(overflow)?;
+            tiers.push(TierUse {
+                quantity: here,
+                unit_price: band.price,
+                cost: cost_here,
+            });
+            cost = cost.plus(cost_here).map_err(overflow)?;
+            used = used.plus(here).map_err(overflow)?;
+        }
+    }
+    if used < end {
+        return Err(EvalError::BeyondLastTier(dimension));
+    }
+    if tiers.len() < 2 {
+        tiers.clear();
+    }
+    Ok((cost, tiers))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    static DIMENSION: Dimension = Dimension::new("s.requests", "million requests");
+
+    fn bands() -> Vec<Tier> {
+        let band = |up_to: Option<u32>, price: Decimal| Tier {
+            up_to: up_to.map(Decimal::from),
+            price,
+        };
+        vec![
+            band(Some(10), dec!(2)),
+            band(Some(20), dec!(1)),
+            band(None, dec!(0.5)),
+        ]
+    }
+
+    #[test]
+    fn tiers_split_the_months_usage_from_where_it_stands() {
+        // From 5 to 25: 5 at $2 in the first band, 10 at $1, 5 at $0.50.
+        let (cost, tiers) = tiered(&DIMENSION, &bands(), dec!(5), dec!(25)).unwrap();
+        assert_eq!(cost, dec!(22.5));
+        let split: Vec<_> = tiers.iter().map(|t| (t.quantity, t.cost)).collect();
+        assert_eq!(
+            split,
+            [
+                (dec!(5), dec!(10)),
+                (dec!(10), dec!(10)),
+                (dec!(5), dec!(2.5))
+            ]
+        );
+        // Within one band, no split is shown.
+        let (cost, tiers) = tiered(&DIMENSION, &bands(), dec!(12), dec!(15)).unwrap();
+        assert_eq!((cost, tiers.len()), (dec!(3), 0));
+        // Past a last band with a bound, no price at all.
+        let bounded = &bands()[..2];
+        assert_eq!(
+            tiered(&DIMENSION, bounded, dec!(15), dec!(21)),
+            Err(EvalError::BeyondLastTier(&DIMENSION))
+        );
+    }
     use crate::services::kit::testing::ctx;
     use crate::services::{lambda, s3};
     use rust_decimal_macros::dec;
