@@ -6,7 +6,7 @@ use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Flow, InputKeys};
+use crate::model::flow::{self, Flow, InputKeys, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
@@ -327,123 +327,15 @@ impl Component for Input {
                 "store large attributes in S3 and keep a pointer in the item",
             );
         }
-        // Provisioned capacity is sized for the peak; on demand bills the average.
-        let units_per_write = self.write_units_per_write(item_size);
-        let units_per_read = self.read_units_per_read(item_size);
-        let peak_write_units = writes.peak.times(units_per_write)?;
-        let write_units = writes.average.times(units_per_write)?;
-        let read_units = self.reads_per_second.times(units_per_read)?;
-        let storage_gb = self.storage.gb()?;
-
-        let (wcu, rcu) = match self.mode {
-            CapacityMode::Provisioned => {
-                // A provisioned table has at least 1 WCU and 1 RCU.
-                let wcu = peak_write_units.ceil().max(Decimal::ONE);
-                let rcu = read_units.ceil().max(Decimal::ONE);
-                if writes.peak > writes.average {
-                    // How much of the provisioned writes the average uses.
-                    let utilisation = write_units.per(wcu)?;
-                    result.capacity("utilisation", CapacityValue::Number(utilisation));
-                }
-                if read_units < Decimal::ONE || peak_write_units < Decimal::ONE {
-                    result.note(
-                        "minimum_capacity",
-                        "a provisioned table has at least 1 WCU and 1 RCU",
-                    );
-                }
-                (wcu, rcu)
-            }
-            // On demand bills the average, but the table must serve the
-            // peak: its partitions and the table's throughput limit count it.
-            CapacityMode::OnDemand => (peak_write_units, read_units),
-        };
-        result.capacity("wcu", CapacityValue::Number(wcu));
-        result.capacity("rcu", CapacityValue::Number(rcu));
-        result.capacity(
-            "write_units_per_write",
-            CapacityValue::Number(units_per_write),
-        );
-        result.capacity("read_units_per_read", CapacityValue::Number(units_per_read));
-
-        // AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
-        // WCU (shared between them) and holds 10 GB.
-        let by_reads = rcu.per(ctx.count(&PARTITION_RCU)?)?;
-        let by_writes = wcu.per(ctx.count(&PARTITION_WCU)?)?;
-        let by_throughput = by_reads.plus(by_writes)?;
-        let by_storage = self
-            .storage
-            .decimal()
-            .per(ctx.bytes(&PARTITION_STORAGE)?.decimal())?;
-        let partitions = by_throughput.max(by_storage).ceil().max(Decimal::ONE);
-        result.capacity("partitions", CapacityValue::Number(partitions));
-
-        for (needed, limit) in [(wcu, &TABLE_WCU), (rcu, &TABLE_RCU)] {
+        let units = self.units(writes, item_size, result)?;
+        self.partitions(ctx, &units, result)?;
+        for (needed, limit) in [(units.wcu, &TABLE_WCU), (units.rcu, &TABLE_RCU)] {
             let allowed = ctx.count(limit)?;
             if needed > allowed {
                 result.violate(limit, needed, allowed, "request a table quota increase");
             }
         }
-
-        match self.mode {
-            CapacityMode::Provisioned => {
-                let wcu_hours = wcu.times(ctx.hours)?;
-                let rcu_hours = rcu.times(ctx.hours)?;
-                result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
-                result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
-            }
-            CapacityMode::OnDemand => {
-                let write_request_units = ctx.monthly(write_units, MILLION)?;
-                result
-                    .line_items
-                    .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
-                if !read_units.is_zero() {
-                    let read_request_units = ctx.monthly(read_units, MILLION)?;
-                    result
-                        .line_items
-                        .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
-                }
-            }
-        }
-        if self.replica_regions > 0 {
-            // Each replica Region writes every item again, in replicated units.
-            let replicas = Decimal::from(self.replica_regions);
-            let item = match self.mode {
-                CapacityMode::Provisioned => {
-                    let hours = wcu.times(replicas)?.times(ctx.hours)?;
-                    charge(ctx, &REPLICATED_WCU_HOUR, hours)?
-                }
-                CapacityMode::OnDemand => {
-                    let units = ctx.monthly(write_units.times(replicas)?, MILLION)?;
-                    charge(ctx, &REPLICATED_WRITE_REQUEST_UNITS, units)?
-                }
-            };
-            result.line_items.push(item);
-            result.note(
-                "cross_region_transfer",
-                "a global table also pays for data transferred between Regions, which calc does not price",
-            );
-        }
-        if !storage_gb.is_zero() {
-            result
-                .line_items
-                .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
-            if self.point_in_time_recovery {
-                result
-                    .line_items
-                    .push(charge(ctx, &PITR_GB_MONTH, storage_gb)?);
-            }
-        }
-        if self.streams && !self.streams_reads_per_second.is_zero() {
-            let requests = ctx.monthly(self.streams_reads_per_second, MILLION)?;
-            result
-                .line_items
-                .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
-        } else if self.streams {
-            result.note(
-                "streams_lambda_free",
-                "Streams reads by Lambda triggers are free",
-            );
-        }
+        self.bill(ctx, &units, result)?;
         // Items stay until deleted (or expired by TTL); a stream shows each
         // item's changes in order, but only for 24 hours, so no replay.
         result.properties = Properties {
@@ -506,6 +398,163 @@ impl Input {
             .map(|(consistency, share)| units(consistency) * share)
             .sum(),
         }
+    }
+}
+
+/// What a table's writes and reads need, a second.
+struct Units {
+    /// Write units at the average rate (what on demand bills).
+    write_units: Decimal,
+    /// Read units (the reads are given as a steady rate).
+    read_units: Decimal,
+    /// The write and read capacity the table must have: provisioned at
+    /// least 1 each, for the peak; on demand, the peak itself.
+    wcu: Decimal,
+    rcu: Decimal,
+}
+
+impl Input {
+    /// The units the writes and reads take, and the capacity they need;
+    /// each figure reported.
+    fn units(
+        &self,
+        writes: Rate,
+        item_size: Bytes,
+        result: &mut ComponentResult,
+    ) -> Result<Units, EvalError> {
+        // Provisioned capacity is sized for the peak; on demand bills the average.
+        let units_per_write = self.write_units_per_write(item_size);
+        let units_per_read = self.read_units_per_read(item_size);
+        let peak_write_units = writes.peak.times(units_per_write)?;
+        let write_units = writes.average.times(units_per_write)?;
+        let read_units = self.reads_per_second.times(units_per_read)?;
+        let (wcu, rcu) = match self.mode {
+            CapacityMode::Provisioned => {
+                // A provisioned table has at least 1 WCU and 1 RCU.
+                let wcu = peak_write_units.ceil().max(Decimal::ONE);
+                let rcu = read_units.ceil().max(Decimal::ONE);
+                if writes.peak > writes.average {
+                    // How much of the provisioned writes the average uses.
+                    let utilisation = write_units.per(wcu)?;
+                    result.capacity("utilisation", CapacityValue::Number(utilisation));
+                }
+                if read_units < Decimal::ONE || peak_write_units < Decimal::ONE {
+                    result.note(
+                        "minimum_capacity",
+                        "a provisioned table has at least 1 WCU and 1 RCU",
+                    );
+                }
+                (wcu, rcu)
+            }
+            // On demand bills the average, but the table must serve the
+            // peak: its partitions and the table's throughput limit count it.
+            CapacityMode::OnDemand => (peak_write_units, read_units),
+        };
+        result.capacity("wcu", CapacityValue::Number(wcu));
+        result.capacity("rcu", CapacityValue::Number(rcu));
+        result.capacity(
+            "write_units_per_write",
+            CapacityValue::Number(units_per_write),
+        );
+        result.capacity("read_units_per_read", CapacityValue::Number(units_per_read));
+        Ok(Units {
+            write_units,
+            read_units,
+            wcu,
+            rcu,
+        })
+    }
+
+    /// AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
+    /// WCU (shared between them) and holds 10 GB.
+    fn partitions(
+        &self,
+        ctx: &Ctx,
+        units: &Units,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let by_reads = units.rcu.per(ctx.count(&PARTITION_RCU)?)?;
+        let by_writes = units.wcu.per(ctx.count(&PARTITION_WCU)?)?;
+        let by_throughput = by_reads.plus(by_writes)?;
+        let by_storage = self
+            .storage
+            .decimal()
+            .per(ctx.bytes(&PARTITION_STORAGE)?.decimal())?;
+        let partitions = by_throughput.max(by_storage).ceil().max(Decimal::ONE);
+        result.capacity("partitions", CapacityValue::Number(partitions));
+        Ok(())
+    }
+
+    /// The line items: capacity-hours or request units, replicas, storage,
+    /// point-in-time recovery, and Streams reads.
+    fn bill(
+        &self,
+        ctx: &Ctx,
+        units: &Units,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        match self.mode {
+            CapacityMode::Provisioned => {
+                let wcu_hours = units.wcu.times(ctx.hours)?;
+                let rcu_hours = units.rcu.times(ctx.hours)?;
+                result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
+                result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
+            }
+            CapacityMode::OnDemand => {
+                let write_request_units = ctx.monthly(units.write_units, MILLION)?;
+                result
+                    .line_items
+                    .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
+                if !units.read_units.is_zero() {
+                    let read_request_units = ctx.monthly(units.read_units, MILLION)?;
+                    result
+                        .line_items
+                        .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
+                }
+            }
+        }
+        if self.replica_regions > 0 {
+            // Each replica Region writes every item again, in replicated units.
+            let replicas = Decimal::from(self.replica_regions);
+            let item = match self.mode {
+                CapacityMode::Provisioned => {
+                    let hours = units.wcu.times(replicas)?.times(ctx.hours)?;
+                    charge(ctx, &REPLICATED_WCU_HOUR, hours)?
+                }
+                CapacityMode::OnDemand => {
+                    let units = ctx.monthly(units.write_units.times(replicas)?, MILLION)?;
+                    charge(ctx, &REPLICATED_WRITE_REQUEST_UNITS, units)?
+                }
+            };
+            result.line_items.push(item);
+            result.note(
+                "cross_region_transfer",
+                "a global table also pays for data transferred between Regions, which calc does not price",
+            );
+        }
+        let storage_gb = self.storage.gb()?;
+        if !storage_gb.is_zero() {
+            result
+                .line_items
+                .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+            if self.point_in_time_recovery {
+                result
+                    .line_items
+                    .push(charge(ctx, &PITR_GB_MONTH, storage_gb)?);
+            }
+        }
+        if self.streams && !self.streams_reads_per_second.is_zero() {
+            let requests = ctx.monthly(self.streams_reads_per_second, MILLION)?;
+            result
+                .line_items
+                .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
+        } else if self.streams {
+            result.note(
+                "streams_lambda_free",
+                "Streams reads by Lambda triggers are free",
+            );
+        }
+        Ok(())
     }
 }
 
