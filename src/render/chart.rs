@@ -4,6 +4,7 @@
 //! the drawing is in floating point.
 
 use plotters::coord::Shift;
+use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -145,53 +146,9 @@ fn draw(
         .y_label_formatter(&money_label)
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
-
-    let n = sweep.names.len();
-    for alternative in 0..n {
-        let colour = COLOURS[alternative % COLOURS.len()];
-        let solid = ShapeStyle::from(&colour).stroke_width(2);
-        // Runs of points with the same state (feasible, failing, no cost);
-        // neighbouring runs with a cost share a point, so that the line is
-        // unbroken where it has figures.
-        let state = |i: usize| {
-            let cell = &sweep.row(i)[alternative];
-            cell.cost.map(|_| cell.feasible())
-        };
-        let mut start = 0;
-        let mut labelled = false;
-        while start < sweep.points.len() {
-            let here = state(start);
-            let mut end = start;
-            while end + 1 < sweep.points.len() && state(end + 1) == here {
-                end += 1;
-            }
-            let next = end + 1;
-            let last = if next < sweep.points.len() && state(next).is_some() {
-                next
-            } else {
-                end
-            };
-            let run: Vec<(f64, f64)> = (start..=last)
-                .filter_map(|i| {
-                    let cost = sweep.row(i)[alternative].cost?;
-                    Some((x_of(sweep.points[i]), f(cost)))
-                })
-                .collect();
-            let series = match here {
-                None => None,
-                Some(true) => Some(chart.draw_series(LineSeries::new(run, solid))?),
-                Some(false) => Some(chart.draw_series(DashedLineSeries::new(run, 6, 5, solid))?),
-            };
-            if let (Some(series), false) = (series, labelled) {
-                series
-                    .label(terminal(&sweep.names[alternative]))
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], solid));
-                labelled = true;
-            }
-            start = next;
-        }
+    for alternative in 0..sweep.names.len() {
+        draw_line(&mut chart, sweep, alternative, &x_of)?;
     }
-
     if sweep.cells.iter().any(|c| !c.feasible()) {
         let grey = ShapeStyle::from(&RGBColor(120, 120, 120)).stroke_width(2);
         chart
@@ -199,9 +156,94 @@ fn draw(
             .label("dashed: fails there")
             .legend(move |(x, y)| DashedPathElement::new(vec![(x, y), (x + 20, y)], 4, 3, grey));
     }
+    draw_crossovers(&mut chart, sweep, &x_of)?;
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .label_font(("sans-serif", 14))
+        .draw()?;
+    Ok(())
+}
 
-    // Each crossover: a ring on the line that becomes the cheapest, and the
-    // value where it does.
+/// The chart's plotting area: floating-point coordinates on both axes.
+type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// One alternative's line: solid where it is feasible, dashed where it
+/// fails, a gap where its cost cannot be computed; named once in the legend.
+fn draw_line(
+    chart: &mut Chart,
+    sweep: &Sweep,
+    alternative: usize,
+    x_of: &dyn Fn(Decimal) -> f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let colour = COLOURS[alternative % COLOURS.len()];
+    let solid = ShapeStyle::from(&colour).stroke_width(2);
+    let mut labelled = false;
+    for (feasible, run) in runs(sweep, alternative) {
+        let points: Vec<(f64, f64)> = run
+            .iter()
+            .map(|&i| {
+                let cost = sweep.row(i)[alternative].cost.unwrap_or_default();
+                (x_of(sweep.points[i]), f(cost))
+            })
+            .collect();
+        let series = match feasible {
+            None => continue,
+            Some(true) => chart.draw_series(LineSeries::new(points, solid))?,
+            Some(false) => chart.draw_series(DashedLineSeries::new(points, 6, 5, solid))?,
+        };
+        if !labelled {
+            series
+                .label(terminal(&sweep.names[alternative]))
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], solid));
+            labelled = true;
+        }
+    }
+    Ok(())
+}
+
+/// An alternative's points, cut into runs of the same state (feasible,
+/// failing, no cost): the state (`None` for no cost) and the points with a
+/// cost, by index. A run with a cost shares its last point with the next
+/// run that has one, so that the line is unbroken where it has figures.
+fn runs(sweep: &Sweep, alternative: usize) -> Vec<(Option<bool>, Vec<usize>)> {
+    let state = |i: usize| {
+        let cell = &sweep.row(i)[alternative];
+        cell.cost.map(|_| cell.feasible())
+    };
+    let count = sweep.points.len();
+    let mut runs = Vec::new();
+    let mut start = 0;
+    while start < count {
+        let here = state(start);
+        let mut end = start;
+        while end + 1 < count && state(end + 1) == here {
+            end += 1;
+        }
+        let next = end + 1;
+        let last = if next < count && state(next).is_some() {
+            next
+        } else {
+            end
+        };
+        let with_cost = (start..=last)
+            .filter(|&i| sweep.row(i)[alternative].cost.is_some())
+            .collect();
+        runs.push((here, with_cost));
+        start = next;
+    }
+    runs
+}
+
+/// Each crossover: a ring on the line that becomes the cheapest, and the
+/// value where it does.
+fn draw_crossovers(
+    chart: &mut Chart,
+    sweep: &Sweep,
+    x_of: &dyn Fn(Decimal) -> f64,
+) -> Result<(), Box<dyn std::error::Error>> {
     for crossover in &sweep.crossovers {
         let x = x_of(crossover.at.at);
         let y = crossover.cost.map_or(0.0, f);
@@ -211,7 +253,7 @@ fn draw(
                 Some(above) => terminal(&sweep.names[above]),
                 None => "none feasible".to_string(),
             },
-            crossover.at.words(&sweep.plan.axis, currency)
+            crossover.at.words(&sweep.plan.axis, &sweep.currency)
         );
         let marker = EmptyElement::at((x, y))
             + Circle::new((0, 0), 6, ShapeStyle::from(&BLACK).stroke_width(2))
@@ -225,14 +267,6 @@ fn draw(
             );
         chart.draw_series(std::iter::once(marker))?;
     }
-
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(200, 200, 200))
-        .label_font(("sans-serif", 14))
-        .draw()?;
     Ok(())
 }
 
@@ -251,7 +285,59 @@ fn fitted(text: &str, most: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fitted;
+    use std::path::Path;
+
+    use rust_decimal::Decimal;
+
+    use super::{fitted, runs};
+    use crate::base::diagnostic::Source;
+    use crate::model::report::Verdict;
+    use crate::scenario::{Overrides, parse};
+    use crate::whatif::sweep;
+
+    #[test]
+    fn a_line_is_cut_into_runs_that_join_where_they_have_costs() {
+        let text = "name = \"s\"\n[workload]\nrecords_per_second = 1000\nrecord_size = \"1 KB\"\n\
+                    [[alternatives]]\nname = \"k\"\ncomponents = [{ service = \"kinesis_data_streams\" }]\n";
+        let scenario = parse(
+            Source::new("s.toml", text),
+            Path::new("."),
+            &Overrides::default(),
+        )
+        .expect("parses");
+        let values = scenario.params.values.clone();
+        let plan = sweep::plan(
+            &scenario,
+            &values,
+            "workload.records_per_second=1..5",
+            Some(4),
+            None,
+            false,
+        )
+        .expect("a plan");
+        let mut sweep = sweep::run(&scenario, &values, plan).expect("a sweep");
+        // Feasible, feasible, failing, no cost, feasible.
+        let states = [
+            Some(Verdict::Ok),
+            Some(Verdict::Ok),
+            Some(Verdict::Fails),
+            None,
+            Some(Verdict::Ok),
+        ];
+        for (cell, state) in sweep.cells.iter_mut().zip(states) {
+            cell.cost = state.map(|_| Decimal::ONE);
+            cell.verdict = state.unwrap_or(Verdict::Fails);
+        }
+        assert_eq!(
+            runs(&sweep, 0),
+            [
+                (Some(true), vec![0, 1, 2]),
+                (Some(false), vec![2]),
+                (None, vec![4]),
+                (Some(true), vec![4]),
+            ]
+        );
+    }
 
     #[test]
     fn a_long_title_is_cut_with_an_ellipsis() {
