@@ -64,7 +64,7 @@ pub enum Pricing {
     /// A table that reads, with what its second look found.
     Checked {
         book: PriceBook,
-        warnings: Vec<String>,
+        warnings: Vec<pricing::Implausible>,
     },
     /// A table written from offer files, and what it lacks.
     Imported {

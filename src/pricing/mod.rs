@@ -14,7 +14,7 @@ mod raw;
 // Written by `compiled::rust_source`, not by hand.
 mod tables;
 
-pub use audit::{IMPLAUSIBLE, audit};
+pub use audit::{IMPLAUSIBLE, Implausible, audit};
 pub use load::{NamedBy, load};
 pub use parse::parse;
 

@@ -6,7 +6,7 @@ use super::services::{WIDTH, limits, prices, types};
 use super::table::new_wrapped_table;
 use crate::base::escape::terminal;
 use crate::commands::pricing::Pricing;
-use crate::pricing::{self, PriceBook};
+use crate::pricing::{self, Implausible, PriceBook};
 use crate::services::{self, ServiceDef};
 
 /// How much of what calc bills and checks a table holds: (prices held,
@@ -114,7 +114,7 @@ pub fn show(book: &PriceBook, service: Option<&ServiceDef>) -> String {
 
 /// A table that passed `calc pricing check`: what it holds, and what is
 /// worth a second look.
-pub fn checked(book: &PriceBook, warnings: &[String]) -> String {
+pub fn checked(book: &PriceBook, warnings: &[Implausible]) -> String {
     let (prices, all_prices, limits, all_limits, partial) = coverage(book);
     let mut out = format!(
         "{}: ok, {prices} of {all_prices} prices and {limits} of {all_limits} limits, each sourced and dated\n",
@@ -128,7 +128,32 @@ pub fn checked(book: &PriceBook, warnings: &[String]) -> String {
         );
     }
     for warning in warnings {
-        let _ = writeln!(out, "warning: {}", terminal(warning));
+        let _ = writeln!(out, "warning: {}", terminal(&implausible(warning)));
     }
     out
+}
+
+/// "price `x` is 25 times aws-us-east-1's (0.015 per shard-hour): check its
+/// unit and digits".
+fn implausible(warning: &Implausible) -> String {
+    let times = match warning.ratio {
+        None => "more than 10^28 times".to_string(),
+        Some(ratio) => {
+            // A ratio under 0.00005 is not 0 times: its first digits.
+            let shown = match ratio.round_dp(4) {
+                rounded if rounded.is_zero() && !ratio.is_zero() => {
+                    crate::base::number::significant(ratio, 2)
+                }
+                rounded => rounded,
+            };
+            format!("{} times", shown.normalize())
+        }
+    };
+    format!(
+        "{} is {times} {}'s ({} per {}): check its unit and digits",
+        warning.what,
+        pricing::DEFAULT_TABLE,
+        warning.reference.normalize(),
+        warning.unit
+    )
 }
