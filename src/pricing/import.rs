@@ -423,68 +423,8 @@ fn price(
     product: &offer::Product,
 ) -> Result<Found, Refusal> {
     let dimension = mapping.dimension;
-    let term = match product.terms.as_slice() {
-        [] => return Err("it has no on-demand term".into()),
-        [(_, term)] => term,
-        several => {
-            return Err(
-                format!("it has {} on-demand terms, calc expects one", several.len()).into(),
-            );
-        }
-    };
-    let mut ranges = Vec::new();
-    for (code, offered) in &term.price_dimensions {
-        let usd = offered
-            .usd
-            .as_ref()
-            .ok_or_else(|| format!("rate code `{}` has no price in USD", excerpt(code)))?;
-        let begin = match &offered.begin_range {
-            None => Decimal::ZERO,
-            Some(figure) => number(figure)?
-                .ok_or_else(|| format!("rate code `{}` begins at `Inf`", excerpt(code)))?,
-        };
-        let end = offered
-            .end_range
-            .as_ref()
-            .map(number)
-            .transpose()?
-            .flatten();
-        let price =
-            number(usd)?.ok_or_else(|| format!("rate code `{}` costs `Inf`", excerpt(code)))?;
-        if price.is_sign_negative() && !price.is_zero() {
-            return Err(format!("rate code `{}` has a negative price", excerpt(code)).into());
-        }
-        ranges.push(Range {
-            begin,
-            end,
-            price,
-            code,
-            rate_code: offered.rate_code.as_deref().unwrap_or(code),
-            unit: &offered.unit,
-        });
-    }
-    ranges.sort_by(|a, b| {
-        a.begin
-            .cmp(&b.begin)
-            .then_with(|| a.rate_code.cmp(b.rate_code))
-    });
-    let Some(first) = ranges.first() else {
-        return Err("its on-demand term has no price dimension".into());
-    };
-    let offer_unit = first.unit;
-    if ranges.iter().any(|r| r.unit != offer_unit) {
-        return Err("its price dimensions are in different units".into());
-    }
-    let mut expected = Decimal::ZERO;
-    for (i, range) in ranges.iter().enumerate() {
-        let last = i + 1 == ranges.len();
-        let gap_or_overlap = range.begin != expected;
-        let empty = range.end.is_some_and(|end| end <= range.begin);
-        if gap_or_overlap || empty || (range.end.is_none() && !last) {
-            return Err("its price ranges do not follow one another from 0".into());
-        }
-        expected = range.end.unwrap_or(expected);
-    }
+    let ranges = ranges(product)?;
+    let offer_unit = ranges[0].unit;
     // The conversion to calc's unit is exact, or an error: a bound that
     // would be rounded, or a price that would overflow, is not a price.
     let factor = Decimal::from(mapping.factor);
@@ -575,6 +515,73 @@ fn price(
         offer_unit: offer_unit.to_string(),
         factor: mapping.factor,
     })
+}
+
+/// The price ranges of a product's one on-demand term, from 0, in order:
+/// priced in USD, in one unit, each starting where the one before ends.
+fn ranges(product: &offer::Product) -> Result<Vec<Range<'_>>, Refusal> {
+    let term = match product.terms.as_slice() {
+        [] => return Err("it has no on-demand term".into()),
+        [(_, term)] => term,
+        several => {
+            return Err(
+                format!("it has {} on-demand terms, calc expects one", several.len()).into(),
+            );
+        }
+    };
+    let mut ranges = Vec::new();
+    for (code, offered) in &term.price_dimensions {
+        let usd = offered
+            .usd
+            .as_ref()
+            .ok_or_else(|| format!("rate code `{}` has no price in USD", excerpt(code)))?;
+        let begin = match &offered.begin_range {
+            None => Decimal::ZERO,
+            Some(figure) => number(figure)?
+                .ok_or_else(|| format!("rate code `{}` begins at `Inf`", excerpt(code)))?,
+        };
+        let end = offered
+            .end_range
+            .as_ref()
+            .map(number)
+            .transpose()?
+            .flatten();
+        let price =
+            number(usd)?.ok_or_else(|| format!("rate code `{}` costs `Inf`", excerpt(code)))?;
+        if price.is_sign_negative() && !price.is_zero() {
+            return Err(format!("rate code `{}` has a negative price", excerpt(code)).into());
+        }
+        ranges.push(Range {
+            begin,
+            end,
+            price,
+            code,
+            rate_code: offered.rate_code.as_deref().unwrap_or(code),
+            unit: &offered.unit,
+        });
+    }
+    ranges.sort_by(|a, b| {
+        a.begin
+            .cmp(&b.begin)
+            .then_with(|| a.rate_code.cmp(b.rate_code))
+    });
+    let Some(first) = ranges.first() else {
+        return Err("its on-demand term has no price dimension".into());
+    };
+    if ranges.iter().any(|r| r.unit != first.unit) {
+        return Err("its price dimensions are in different units".into());
+    }
+    let mut expected = Decimal::ZERO;
+    for (i, range) in ranges.iter().enumerate() {
+        let last = i + 1 == ranges.len();
+        let gap_or_overlap = range.begin != expected;
+        let empty = range.end.is_some_and(|end| end <= range.begin);
+        if gap_or_overlap || empty || (range.end.is_none() && !last) {
+            return Err("its price ranges do not follow one another from 0".into());
+        }
+        expected = range.end.unwrap_or(expected);
+    }
+    Ok(ranges)
 }
 
 /// A range bound or price as read: `None` for `Inf`.
