@@ -267,39 +267,16 @@ pub enum Work {
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
-    let default = || Invalid::component("a key of `glue` has no value");
-    let kind: GlueKind = values.choice(&KIND).ok_or_else(default)?;
-    let catalog = (
-        values.number(&CATALOG_OBJECTS_KEY),
-        values.number(&CATALOG_REQUESTS_PER_MONTH),
-    );
-    let runs_per_month = values.number(&RUNS_PER_MONTH).ok_or_else(default)?;
+    let kind: GlueKind = values.choice(&KIND).ok_or_else(no_value)?;
+    let runs_per_month = values.number(&RUNS_PER_MONTH).ok_or_else(no_value)?;
     if kind == GlueKind::DataCatalog {
-        for key in [&WORKER_TYPE, &WORKERS, &DPUS, &DURATION] {
-            if values.is_set(key) {
-                return Err(Invalid::new(
-                    key,
-                    format!("`{}` is not a figure of the Data Catalog", key.name),
-                )
-                .with_help("give the catalog its own component, and the job or crawler another"));
-            }
-        }
-        let (objects, requests) = catalog;
         return Ok(Input {
-            work: Work::Catalog {
-                objects: objects.unwrap_or(Decimal::ZERO),
-                requests: requests.unwrap_or(Decimal::ZERO),
-            },
+            work: catalog(values)?,
             runs_per_month,
         });
     }
-    if let Some(key) = [
-        (&CATALOG_OBJECTS_KEY, catalog.0),
-        (&CATALOG_REQUESTS_PER_MONTH, catalog.1),
-    ]
-    .into_iter()
-    .find_map(|(key, value)| value.map(|_| key))
-    {
+    let catalog_keys = [&CATALOG_OBJECTS_KEY, &CATALOG_REQUESTS_PER_MONTH];
+    if let Some(key) = catalog_keys.into_iter().find(|key| values.is_set(key)) {
         return Err(Invalid::new(
             key,
             format!("`{}` needs `kind = \"data_catalog\"`", key.name),
@@ -314,81 +291,114 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     if duration <= Duration::ZERO {
         return Err(Invalid::new(&DURATION, "`duration` must be more than 0 s"));
     }
-    let execution_class = values.choice(&EXECUTION_CLASS).ok_or_else(default)?;
-    let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(default)?;
     let work = match kind {
-        GlueKind::Job => {
-            // The Flex execution class came with Glue 3.0 (AWS Big Data
-            // blog, "Introducing AWS Glue Flex jobs").
-            let Some(dpus) = dpus else {
-                return Err(Invalid::component(
-                    "`glue` needs `worker_type` and `workers`, or `dpus`",
-                )
-                .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"));
-            };
-            if execution_class == ExecutionClass::Flex
-                && matches!(
-                    glue_version,
-                    GlueVersion::V0_9 | GlueVersion::V1_0 | GlueVersion::V2_0
-                )
-            {
-                return Err(Invalid::new(
-                    &EXECUTION_CLASS,
-                    format!(
-                        "the `flex` execution class needs Glue 3.0 or later (found {})",
-                        glue_version.as_str()
-                    ),
-                )
-                .with_help("set `glue_version = \"3.0\"` or later, or use `standard`"));
-            }
-            Work::Job {
-                dpus,
-                duration,
-                execution_class,
-                glue_version,
-            }
-        }
-        GlueKind::InteractiveSession => {
-            // Sessions run Glue 2.0 and later, at the standard rate (Glue
-            // developer guide, "Interactive sessions pricing").
-            if execution_class == ExecutionClass::Flex {
-                return Err(Invalid::new(
-                    &EXECUTION_CLASS,
-                    "an interactive session has no `flex` execution class",
-                )
-                .with_help("remove `execution_class`"));
-            }
-            if matches!(glue_version, GlueVersion::V0_9 | GlueVersion::V1_0) {
-                return Err(Invalid::new(
-                    &GLUE_VERSION,
-                    format!(
-                        "interactive sessions need Glue 2.0 or later (found {})",
-                        glue_version.as_str()
-                    ),
-                ));
-            }
-            Work::Session { dpus, duration }
-        }
-        GlueKind::Crawler => {
-            if values.is_set(&WORKER_TYPE) || values.is_set(&WORKERS) {
-                return Err(Invalid::new(
-                    &WORKER_TYPE,
-                    "a crawler has no workers: Glue picks its DPUs",
-                )
-                .with_help("set `dpus` to what the crawler's runs report"));
-            }
-            let Some(dpus) = dpus else {
-                return Err(Invalid::component("a `glue` crawler needs `dpus`")
-                    .with_help("set the DPUs its crawls report, e.g. `dpus = 2`"));
-            };
-            Work::Crawler { dpus, duration }
-        }
-        GlueKind::DataCatalog => unreachable!("handled above"),
+        GlueKind::Job => job(values, dpus, duration)?,
+        GlueKind::InteractiveSession => session(values, dpus, duration)?,
+        GlueKind::Crawler => crawler(values, dpus, duration)?,
+        GlueKind::DataCatalog => catalog(values)?,
     };
     Ok(Input {
         work,
         runs_per_month,
     })
+}
+
+/// A key every component of `glue` has a value for (by default) has none.
+fn no_value() -> Invalid {
+    Invalid::component("a key of `glue` has no value")
+}
+
+/// The Data Catalog: its objects and requests, and none of a job's figures.
+fn catalog(values: &Values) -> Result<Work, Invalid> {
+    for key in [&WORKER_TYPE, &WORKERS, &DPUS, &DURATION] {
+        if values.is_set(key) {
+            return Err(Invalid::new(
+                key,
+                format!("`{}` is not a figure of the Data Catalog", key.name),
+            )
+            .with_help("give the catalog its own component, and the job or crawler another"));
+        }
+    }
+    Ok(Work::Catalog {
+        objects: values.number(&CATALOG_OBJECTS_KEY).unwrap_or(Decimal::ZERO),
+        requests: values
+            .number(&CATALOG_REQUESTS_PER_MONTH)
+            .unwrap_or(Decimal::ZERO),
+    })
+}
+
+/// An ETL job: its DPUs, standard or Flex (Flex came with Glue 3.0: AWS Big
+/// Data blog, "Introducing AWS Glue Flex jobs").
+fn job(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+    let execution_class: ExecutionClass = values.choice(&EXECUTION_CLASS).ok_or_else(no_value)?;
+    let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(no_value)?;
+    let Some(dpus) = dpus else {
+        return Err(
+            Invalid::component("`glue` needs `worker_type` and `workers`, or `dpus`")
+                .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"),
+        );
+    };
+    if execution_class == ExecutionClass::Flex
+        && matches!(
+            glue_version,
+            GlueVersion::V0_9 | GlueVersion::V1_0 | GlueVersion::V2_0
+        )
+    {
+        return Err(Invalid::new(
+            &EXECUTION_CLASS,
+            format!(
+                "the `flex` execution class needs Glue 3.0 or later (found {})",
+                glue_version.as_str()
+            ),
+        )
+        .with_help("set `glue_version = \"3.0\"` or later, or use `standard`"));
+    }
+    Ok(Work::Job {
+        dpus,
+        duration,
+        execution_class,
+        glue_version,
+    })
+}
+
+/// An interactive session: Glue 2.0 and later, at the standard rate (Glue
+/// developer guide, "Interactive sessions pricing").
+fn session(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+    let execution_class: ExecutionClass = values.choice(&EXECUTION_CLASS).ok_or_else(no_value)?;
+    let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(no_value)?;
+    if execution_class == ExecutionClass::Flex {
+        return Err(Invalid::new(
+            &EXECUTION_CLASS,
+            "an interactive session has no `flex` execution class",
+        )
+        .with_help("remove `execution_class`"));
+    }
+    if matches!(glue_version, GlueVersion::V0_9 | GlueVersion::V1_0) {
+        return Err(Invalid::new(
+            &GLUE_VERSION,
+            format!(
+                "interactive sessions need Glue 2.0 or later (found {})",
+                glue_version.as_str()
+            ),
+        ));
+    }
+    Ok(Work::Session { dpus, duration })
+}
+
+/// A crawler: the DPUs its crawls report; Glue picks its workers.
+fn crawler(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+    if values.is_set(&WORKER_TYPE) || values.is_set(&WORKERS) {
+        return Err(Invalid::new(
+            &WORKER_TYPE,
+            "a crawler has no workers: Glue picks its DPUs",
+        )
+        .with_help("set `dpus` to what the crawler's runs report"));
+    }
+    let Some(dpus) = dpus else {
+        return Err(Invalid::component("a `glue` crawler needs `dpus`")
+            .with_help("set the DPUs its crawls report, e.g. `dpus = 2`"));
+    };
+    Ok(Work::Crawler { dpus, duration })
 }
 
 impl Component for Input {
