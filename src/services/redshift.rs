@@ -587,86 +587,10 @@ impl Input {
             .line_items
             .push(charge_type(ctx, &NODE_HOUR, cluster.node_type, node_hours)?);
 
-        // RA3 keeps its data in managed storage, billed apart; DC2 keeps it
-        // on the nodes' own disks, in the node price.
-        let managed = !cluster.node_type.starts_with("dc2.");
-        if let Some(data) = self.data_size {
-            // A single-node ra3.xlplus holds 4 TB, not the 32 TB a node of
-            // a multi-node one does (management guide, "Node type details").
-            let per_node = if cluster.node_type == "ra3.xlplus" && cluster.nodes == 1 {
-                Some(ctx.bytes(&SINGLE_NODE_STORAGE_RA3_XLPLUS)?)
-            } else {
-                row.storage
-            };
-            match per_node {
-                Some(per_node) => {
-                    let holds = per_node
-                        .0
-                        .checked_mul(u64::from(cluster.nodes))
-                        .map(Bytes)
-                        .ok_or(EvalError::Arithmetic)?;
-                    result.capacity("cluster_storage", CapacityValue::Bytes(holds));
-                    let holds = holds.decimal();
-                    if data.decimal() > holds {
-                        result.violate(
-                            &CLUSTER_STORAGE,
-                            data.decimal(),
-                            holds,
-                            "add nodes, or choose a type that holds more a node (RA3: 128 TB a node on ra3.4xlarge and larger)",
-                        );
-                    }
-                }
-                None => result.warn(
-                    "node_storage_unknown",
-                    "the table's row for this node type gives no `storage`: the data size is not checked against the nodes",
-                ),
-            }
-            if managed {
-                result
-                    .line_items
-                    .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
-            }
-        }
-
-        if cluster.concurrency_scaling_per_day > Duration::ZERO {
-            // Concurrency scaling earns 1 free hour a day of running and is
-            // billed per second beyond it at the main cluster's on-demand
-            // rate (Redshift pricing page). Steady daily use: the credits
-            // that accumulate up to 30 h are used up each day.
-            let free = ctx.duration(&CONCURRENCY_SCALING_FREE_PER_DAY)?;
-            let days = hours.per(Decimal::from(24))?;
-            // Seconds first, hours last, so that AWS's example comes out
-            // exact (10 minutes on 10 dc2.8xlarge: $8.00).
-            let billed_per_day =
-                (cluster.concurrency_scaling_per_day.secs() - free.secs()).max(Decimal::ZERO);
-            let scaling_node_hours = billed_per_day
-                .times(days)?
-                .times(nodes)?
-                .per(Decimal::from(3600))?;
-            result.capacity(
-                "concurrency_scaling_node_hours",
-                CapacityValue::Number(scaling_node_hours),
-            );
-            result.line_items.push(charge_type(
-                ctx,
-                &CONCURRENCY_SCALING,
-                cluster.node_type,
-                scaling_node_hours,
-            )?);
-        }
-
+        self.cluster_storage(ctx, cluster, row.storage, result)?;
+        self.concurrency_scaling(ctx, cluster, hours, result)?;
         if let Some((queries, scan)) = cluster.spectrum {
-            // Spectrum bills as Athena does: each query rounded up to the
-            // MB, with a 10 MB minimum (AWS Knowledge Center, "How do I
-            // calculate the query charges in Amazon Redshift Spectrum?").
-            let billed_mb = scan
-                .decimal()
-                .per(Decimal::from(MIB))?
-                .ceil()
-                .max(athena::MINIMUM_BILLED_MB);
-            let tb = queries.times(billed_mb)?.per(athena::MB_PER_TB)?;
-            result.capacity("spectrum_tb_scanned", CapacityValue::Number(tb));
-            result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
+            spectrum(ctx, queries, scan, result)?;
         }
         Ok(())
     }
@@ -720,6 +644,121 @@ impl Input {
         }
         Ok(())
     }
+}
+
+impl Input {
+    /// The data a cluster holds against what its nodes hold, and RA3's
+    /// managed storage: RA3 keeps its data in managed storage, billed apart;
+    /// DC2 keeps it on the nodes' own disks, in the node price.
+    fn cluster_storage(
+        &self,
+        ctx: &Ctx,
+        cluster: &Cluster,
+        row_storage: Option<Bytes>,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        let managed = !cluster.node_type.starts_with("dc2.");
+        if let Some(data) = self.data_size {
+            // A single-node ra3.xlplus holds 4 TB, not the 32 TB a node of
+            // a multi-node one does (management guide, "Node type details").
+            let per_node = if cluster.node_type == "ra3.xlplus" && cluster.nodes == 1 {
+                Some(ctx.bytes(&SINGLE_NODE_STORAGE_RA3_XLPLUS)?)
+            } else {
+                row_storage
+            };
+            match per_node {
+            Some(per_node) => {
+                let holds = per_node
+                    .0
+                    .checked_mul(u64::from(cluster.nodes))
+                    .map(Bytes)
+                    .ok_or(EvalError::Arithmetic)?;
+                result.capacity("cluster_storage", CapacityValue::Bytes(holds));
+                let holds = holds.decimal();
+                if data.decimal() > holds {
+                    result.violate(
+                        &CLUSTER_STORAGE,
+                        data.decimal(),
+                        holds,
+                        "add nodes, or choose a type that holds more a node (RA3: 128 TB a node on ra3.4xlarge and larger)",
+                    );
+                }
+            }
+            None => result.warn(
+                "node_storage_unknown",
+                "the table's row for this node type gives no `storage`: the data size is not checked against the nodes",
+            ),
+        }
+            if managed {
+                result
+                    .line_items
+                    .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
+            }
+        }
+
+        Ok(())
+    }
+
+    /// Concurrency scaling beyond its free hour a day, at the cluster's
+    /// node rate.
+    fn concurrency_scaling(
+        &self,
+        ctx: &Ctx,
+        cluster: &Cluster,
+        hours: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        if cluster.concurrency_scaling_per_day <= Duration::ZERO {
+            return Ok(());
+        }
+        let nodes = Decimal::from(cluster.nodes);
+        // Concurrency scaling earns 1 free hour a day of running and is
+        // billed per second beyond it at the main cluster's on-demand
+        // rate (Redshift pricing page). Steady daily use: the credits
+        // that accumulate up to 30 h are used up each day.
+        let free = ctx.duration(&CONCURRENCY_SCALING_FREE_PER_DAY)?;
+        let days = hours.per(Decimal::from(24))?;
+        // Seconds first, hours last, so that AWS's example comes out
+        // exact (10 minutes on 10 dc2.8xlarge: $8.00).
+        let billed_per_day =
+            (cluster.concurrency_scaling_per_day.secs() - free.secs()).max(Decimal::ZERO);
+        let scaling_node_hours = billed_per_day
+            .times(days)?
+            .times(nodes)?
+            .per(Decimal::from(3600))?;
+        result.capacity(
+            "concurrency_scaling_node_hours",
+            CapacityValue::Number(scaling_node_hours),
+        );
+        result.line_items.push(charge_type(
+            ctx,
+            &CONCURRENCY_SCALING,
+            cluster.node_type,
+            scaling_node_hours,
+        )?);
+        Ok(())
+    }
+}
+
+/// Redshift Spectrum's scans, `queries` of `scan` each.
+fn spectrum(
+    ctx: &Ctx,
+    queries: Decimal,
+    scan: Bytes,
+    result: &mut ComponentResult,
+) -> Result<(), EvalError> {
+    // Spectrum bills as Athena does: each query rounded up to the
+    // MB, with a 10 MB minimum (AWS Knowledge Center, "How do I
+    // calculate the query charges in Amazon Redshift Spectrum?").
+    let billed_mb = scan
+        .decimal()
+        .per(Decimal::from(MIB))?
+        .ceil()
+        .max(athena::MINIMUM_BILLED_MB);
+    let tb = queries.times(billed_mb)?.per(athena::MB_PER_TB)?;
+    result.capacity("spectrum_tb_scanned", CapacityValue::Number(tb));
+    result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
+    Ok(())
 }
 
 #[cfg(test)]
