@@ -465,6 +465,20 @@ impl Input {
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let consumers = Decimal::from(self.consumers);
+        let partitions = self.serverless_partitions(ctx, writes, consumers, result)?;
+        self.serverless_retention(ctx, retained_bytes, partitions, result)?;
+        serverless_bill(ctx, writes, consumers, partitions, retained_bytes, result)
+    }
+
+    /// The partitions the cluster is given (or needs), checked against the
+    /// cluster's and each partition's throughput and the partition quota.
+    fn serverless_partitions(
+        &self,
+        ctx: &Ctx,
+        writes: Rate,
+        consumers: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<Decimal, EvalError> {
         let (write, read) = (writes.peak, writes.peak.times(consumers)?);
         // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
         // of reads: the busier side sets how many are needed.
@@ -515,10 +529,19 @@ impl Input {
                 FIX_SPLIT_CLUSTER,
             );
         }
+        Ok(partitions)
+    }
 
-        // Each partition keeps at most `retention.bytes`; past it, the oldest
-        // records go before `retention` ends. A topic may raise it, up to
-        // unlimited, so it is a warning, not a failure.
+    /// Each partition keeps at most `retention.bytes`; past it, the oldest
+    /// records go before `retention` ends. A topic may raise it, up to
+    /// unlimited, so it is a warning, not a failure.
+    fn serverless_retention(
+        &self,
+        ctx: &Ctx,
+        retained_bytes: Decimal,
+        partitions: Decimal,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
         let kept = match self.retention_bytes {
             Some(bytes) => bytes,
             None => ctx.bytes(&SERVERLESS_RETENTION_BYTES)?,
@@ -534,30 +557,37 @@ impl Input {
                 "each partition would hold more than the topic's retention.bytes: the oldest records go before the retention ends; add partitions, or raise retention.bytes (-1 keeps them all) and set `retention_bytes`",
             );
         }
-
-        let gb = Decimal::from(GIB);
-        let gb_in = writes.average.times(ctx.seconds())?.per(gb)?;
-        let partition_hours = partitions.times(ctx.hours)?;
-        let gb_out = gb_in.times(consumers)?;
-        // Steady state: the cluster holds `retention` worth of writes.
-        let gb_stored = retained_bytes.per(gb)?;
-        result
-            .line_items
-            .push(charge(ctx, &SERVERLESS_CLUSTER_HOUR, ctx.hours)?);
-        result
-            .line_items
-            .push(charge(ctx, &SERVERLESS_PARTITION_HOUR, partition_hours)?);
-        result
-            .line_items
-            .push(charge(ctx, &SERVERLESS_DATA_IN_GB, gb_in)?);
-        result
-            .line_items
-            .push(charge(ctx, &SERVERLESS_DATA_OUT_GB, gb_out)?);
-        result
-            .line_items
-            .push(charge(ctx, &SERVERLESS_STORAGE_GB_MONTH, gb_stored)?);
         Ok(())
     }
+}
+
+/// A serverless cluster's bill: cluster and partition hours, data in and
+/// out, and storage for the writes it holds.
+fn serverless_bill(
+    ctx: &Ctx,
+    writes: Rate,
+    consumers: Decimal,
+    partitions: Decimal,
+    retained_bytes: Decimal,
+    result: &mut ComponentResult,
+) -> Result<(), EvalError> {
+    let gb = Decimal::from(GIB);
+    let gb_in = writes.average.times(ctx.seconds())?.per(gb)?;
+    let partition_hours = partitions.times(ctx.hours)?;
+    let gb_out = gb_in.times(consumers)?;
+    // Steady state: the cluster holds `retention` worth of writes.
+    let gb_stored = retained_bytes.per(gb)?;
+    let items = [
+        (&SERVERLESS_CLUSTER_HOUR, ctx.hours),
+        (&SERVERLESS_PARTITION_HOUR, partition_hours),
+        (&SERVERLESS_DATA_IN_GB, gb_in),
+        (&SERVERLESS_DATA_OUT_GB, gb_out),
+        (&SERVERLESS_STORAGE_GB_MONTH, gb_stored),
+    ];
+    for (price, quantity) in items {
+        result.line_items.push(charge(ctx, price, quantity)?);
+    }
+    Ok(())
 }
 
 /// Storage a Standard broker cannot be given fails the design; the cluster
