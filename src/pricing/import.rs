@@ -424,47 +424,12 @@ fn price(
 ) -> Result<Found, Refusal> {
     let dimension = mapping.dimension;
     let ranges = ranges(product)?;
-    let offer_unit = ranges[0].unit;
-    // The conversion to calc's unit is exact, or an error: a bound that
-    // would be rounded, or a price that would overflow, is not a price.
-    let factor = Decimal::from(mapping.factor);
-    let times = grouped(&mapping.factor.to_string());
-    let cannot = |range: &Range, what: String, how: String, refused: figure::Refused| {
-        Refusal::Fatal(Box::new(Diagnostic::plain(format!(
-            "`{}`: the {what} of SKU `{}`, rate code `{}`, {how} for calc's `{}`, {refused}",
-            file.path,
-            excerpt(sku),
-            excerpt(range.code),
-            dimension.unit,
-        ))))
-    };
-    let in_calc_unit = |range: &Range, bound: Decimal| {
-        bound
-            .checked_div(factor)
-            .filter(|quotient| quotient.checked_mul(factor) == Some(bound))
-            .map(|quotient| quotient.normalize())
-            .ok_or_else(|| {
-                let what = format!("`endRange` `{}`", bound.normalize());
-                let how = format!("divided by {times}");
-                let refused = if bound.checked_div(factor).is_some_and(|q| q.is_zero()) {
-                    figure::Refused::Small
-                } else {
-                    figure::Refused::Digits
-                };
-                cannot(range, what, how, refused)
-            })
-    };
-    let per_calc_unit = |range: &Range| {
-        range
-            .price
-            .checked_mul(factor)
-            .filter(|product| product.checked_div(factor) == Some(range.price))
-            .map(|product| product.normalize())
-            .ok_or_else(|| {
-                let what = format!("price `{}`", range.price.normalize());
-                let how = format!("times {times}");
-                cannot(range, what, how, figure::Refused::Large)
-            })
+    let convert = Conversion {
+        factor: Decimal::from(mapping.factor),
+        times: grouped(&mapping.factor.to_string()),
+        path: &file.path,
+        sku,
+        unit: dimension.unit,
     };
     let mut rest = ranges.as_slice();
     let mut free_per_month = None;
@@ -472,17 +437,17 @@ fn price(
         && free.price.is_zero()
         && !next.price.is_zero()
     {
-        free_per_month = Some(in_calc_unit(free, *end)?);
+        free_per_month = Some(convert.bound(free, *end)?);
         rest = &rest[1..];
     }
     let rate = match rest {
-        [range @ Range { end: None, .. }] => Rate::Flat(per_calc_unit(range)?),
+        [range @ Range { end: None, .. }] => Rate::Flat(convert.price(range)?),
         tiers if tiers.len() <= MAX_TIERS => Rate::Tiered(
             tiers
                 .iter()
                 .map(|range| {
-                    let up_to = range.end.map(|end| in_calc_unit(range, end)).transpose()?;
-                    Ok((up_to, per_calc_unit(range)?))
+                    let up_to = range.end.map(|end| convert.bound(range, end)).transpose()?;
+                    Ok((up_to, convert.price(range)?))
                 })
                 .collect::<Result<_, Refusal>>()?,
         ),
@@ -494,9 +459,93 @@ fn price(
             .into());
         }
     };
+    Ok(Found {
+        key: dimension.key,
+        unit: dimension.unit,
+        rate,
+        free_per_month,
+        source: source(file, &ranges, product),
+        as_of: as_of.to_string(),
+        offer_unit: ranges[0].unit.to_string(),
+        factor: mapping.factor,
+    })
+}
+
+/// How an offer's figures become calc's: the conversion is exact, or an
+/// error, since a bound that would be rounded, or a price that would
+/// overflow, is not a price.
+struct Conversion<'a> {
+    /// The offer's units in one of calc's.
+    factor: Decimal,
+    /// The factor as the error says it.
+    times: String,
+    path: &'a str,
+    sku: &'a str,
+    /// Calc's unit.
+    unit: &'a str,
+}
+
+impl Conversion<'_> {
+    /// A range's bound in calc's unit.
+    fn bound(&self, range: &Range, bound: Decimal) -> Result<Decimal, Refusal> {
+        bound
+            .checked_div(self.factor)
+            .filter(|quotient| quotient.checked_mul(self.factor) == Some(bound))
+            .map(|quotient| quotient.normalize())
+            .ok_or_else(|| {
+                let refused = if bound.checked_div(self.factor).is_some_and(|q| q.is_zero()) {
+                    figure::Refused::Small
+                } else {
+                    figure::Refused::Digits
+                };
+                self.cannot(
+                    range,
+                    format!("`endRange` `{}`", bound.normalize()),
+                    format!("divided by {}", self.times),
+                    refused,
+                )
+            })
+    }
+
+    /// A range's price per calc's unit.
+    fn price(&self, range: &Range) -> Result<Decimal, Refusal> {
+        range
+            .price
+            .checked_mul(self.factor)
+            .filter(|product| product.checked_div(self.factor) == Some(range.price))
+            .map(|product| product.normalize())
+            .ok_or_else(|| {
+                self.cannot(
+                    range,
+                    format!("price `{}`", range.price.normalize()),
+                    format!("times {}", self.times),
+                    figure::Refused::Large,
+                )
+            })
+    }
+
+    fn cannot(
+        &self,
+        range: &Range,
+        what: String,
+        how: String,
+        refused: figure::Refused,
+    ) -> Refusal {
+        Refusal::Fatal(Box::new(Diagnostic::plain(format!(
+            "`{}`: the {what} of SKU `{}`, rate code `{}`, {how} for calc's `{}`, {refused}",
+            self.path,
+            excerpt(self.sku),
+            excerpt(range.code),
+            self.unit,
+        ))))
+    }
+}
+
+/// Where an imported price comes from, down to its rate codes.
+fn source(file: &OfferFile, ranges: &[Range], product: &offer::Product) -> String {
     let codes: Vec<&str> = ranges.iter().map(|r| r.rate_code).collect();
     let usage_type = product.attributes[0].as_deref().unwrap_or("(none)");
-    let source = format!(
+    format!(
         "AWS Price List, {}, version {}, published {}, rate code{} {}, usage type {}",
         file.offer_code,
         file.version,
@@ -504,17 +553,7 @@ fn price(
         if codes.len() == 1 { "" } else { "s" },
         codes.join(", "),
         usage_type
-    );
-    Ok(Found {
-        key: dimension.key,
-        unit: dimension.unit,
-        rate,
-        free_per_month,
-        source,
-        as_of: as_of.to_string(),
-        offer_unit: offer_unit.to_string(),
-        factor: mapping.factor,
-    })
+    )
 }
 
 /// The price ranges of a product's one on-demand term, from 0, in order:
