@@ -324,11 +324,18 @@ fn check(
         {
             violations.push((Some(i), Violation::MessageSize { max, required }));
         }
-        if let (Some(required), Some(max)) =
+        if let (Some(required), Some(limit)) =
             (requirements.max_job_duration, properties.max_run_duration)
-            && required > max
+            && required > limit.max
         {
-            violations.push((Some(i), Violation::JobDuration { max, required }));
+            violations.push((
+                Some(i),
+                Violation::JobDuration {
+                    max: limit.max,
+                    required,
+                    instead: limit.instead,
+                },
+            ));
         }
     }
     if let Some(required) = requirements.retention {

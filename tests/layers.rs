@@ -373,3 +373,80 @@ fn the_scanner_finds_circles_and_upward_imports() {
         "fn a() {}\n"
     );
 }
+
+/// The services' names, from the `pub mod` lines that register them.
+fn service_names() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/services/mod.rs");
+    let text = std::fs::read_to_string(root).expect("services/mod.rs");
+    text.lines()
+        .filter_map(|line| line.strip_prefix("pub mod ")?.strip_suffix(';'))
+        .filter(|name| !matches!(*name, "kit" | "registry"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The lines of code in `text` that name `name` as a word of its own, in
+/// any case, comments left out.
+fn naming<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    let name = name.to_ascii_lowercase();
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .filter(|line| {
+            let code = line
+                .split(" // ")
+                .next()
+                .unwrap_or(line)
+                .to_ascii_lowercase();
+            code.match_indices(&name).any(|(at, _)| {
+                let word =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                !word(code[..at].chars().next_back())
+                    && !word(code[at + name.len()..].chars().next())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn outside_its_folder_no_code_names_a_service() {
+    // A service is its file and its registration line: the code of the
+    // other floors reaches it through the registry, never by name.
+    // Comments may name one as an example; generated tables are data.
+    let names = service_names();
+    assert!(names.len() >= 21, "only {} services read", names.len());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    let mut found = Vec::new();
+    for file in &files {
+        let relative = file.strip_prefix(&root).expect("under src");
+        if relative.starts_with("services") || relative == Path::new("pricing/tables.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(file).expect("a source file");
+        for name in &names {
+            for line in naming(without_tests(&text), name) {
+                found.push(format!(
+                    "{}: `{name}` in {}",
+                    relative.display(),
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "services named outside their folder:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn a_name_is_found_as_a_word_in_code_only() {
+    let text =
+        "// SQS here is a comment\nlet q = \"sqs\"; // sqs\nlet sqs_queue = 1;\nlet s = Sqs;";
+    assert_eq!(
+        naming(text, "sqs"),
+        ["let q = \"sqs\"; // sqs", "let s = Sqs;"]
+    );
+}

@@ -17,9 +17,9 @@ impl Source {
     /// [`MAX_REPORTED`]) rather than only the first: each one found is taken
     /// out and the rest read again. The first error of another kind ends
     /// the search, since what follows it may be its consequence.
-    pub fn parse_toml<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+    pub fn parse_toml<T: DeserializeOwned>(&self, examples: Examples) -> Result<T, Diagnostic> {
         let mut found = Vec::new();
-        let value = self.parse_toml_collecting(&mut found)?;
+        let value = self.parse_toml_collecting(&mut found, examples)?;
         Diagnostic::all(found).map_or(Ok(value), Err)
     }
 
@@ -29,6 +29,7 @@ impl Source {
     pub fn parse_toml_collecting<T: DeserializeOwned>(
         &self,
         found: &mut Vec<Diagnostic>,
+        examples: Examples,
     ) -> Result<T, Diagnostic> {
         let mut root = DeTable::parse(&self.text).map_err(|e| self.toml_error(&e))?;
         let mut own: Vec<Diagnostic> = Vec::new();
@@ -45,7 +46,7 @@ impl Source {
             // A key reported unknown is often the required one misspelt:
             // saying that the required one is missing as well adds nothing.
             if unknown_key || own.is_empty() || !error.message().starts_with("missing field") {
-                own.push(self.toml_error(&error));
+                own.push(self.toml_error_with(&error, examples));
             }
             let removed = error
                 .span()
@@ -66,6 +67,12 @@ impl Source {
     /// what the key must be and how to write it. An error toml cannot place
     /// is put at the start of the file, so that every one has a line.
     pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+        self.toml_error_with(error, |_| None)
+    }
+
+    /// Like [`Source::toml_error`], with `examples` of how to write the
+    /// keys this kind of file requires.
+    pub fn toml_error_with(&self, error: &toml::de::Error, examples: Examples) -> Diagnostic {
         let span: Span = error.span().unwrap_or(0..0).into();
         let written = self
             .text
@@ -87,6 +94,7 @@ impl Source {
             keys: &keys,
             written,
             in_list,
+            examples,
         };
         let (message, help) = explain(error.message(), &context);
         self.error(span, message).with_help_opt(help)
@@ -160,7 +168,12 @@ struct Context<'a> {
     written: &'a str,
     /// Whether that text is an entry of a list (`components = [<here>]`).
     in_list: bool,
+    examples: Examples,
 }
+
+/// How to write a required key a file leaves out, by its dotted path
+/// (`alternatives.name`): the reader of each kind of file knows its keys.
+pub type Examples = fn(&str) -> Option<String>;
 
 /// A message and a help for one of serde's or toml's messages.
 fn explain(message: &str, at: &Context) -> (String, Option<String>) {
@@ -300,8 +313,11 @@ fn wrong_kind(found: &str, expected: &str, at: &Context) -> (String, Option<Stri
         e if e == EXPECT_SIZE && found.starts_with("floating point") => Some(format!(
             "bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`"
         )),
-        e if e.starts_with("a table such as { service") && found.starts_with("string ") => {
-            Some(format!("write it as `{{ service = {found_text} }}`"))
+        e if found.starts_with("string ")
+            && let Some(example) = e.strip_prefix("a table such as { ")
+            && let Some((field, _)) = example.split_once(" = ") =>
+        {
+            Some(format!("write it as `{{ {field} = {found_text} }}`"))
         }
         _ => None,
     };
@@ -314,21 +330,7 @@ fn wrong_kind(found: &str, expected: &str, at: &Context) -> (String, Option<Stri
 /// "`name` is missing", placed where the key belongs, with what to write.
 fn missing(field: &str, at: &Context) -> (String, Option<String>) {
     let path: Vec<&str> = at.keys.iter().map(String::as_str).chain([field]).collect();
-    let example = match path.join(".").as_str() {
-        "alternatives" => Some(
-            "add an alternative to compare: a `[[alternatives]]` table with \
-             `name = \"…\"` and `components = [{ service = \"…\" }]`"
-                .to_string(),
-        ),
-        "alternatives.name" => Some(
-            "name it for the report: `name = \"Kinesis Data Streams\"`".to_string(),
-        ),
-        "alternatives.components" => Some(
-            "add the services it is made of: `components = [{ service = \"kinesis_data_streams\" }]`"
-                .to_string(),
-        ),
-        _ => None,
-    };
+    let example = (at.examples)(&path.join("."));
     if at.keys.is_empty() {
         let help = example.unwrap_or_else(|| {
             format!("add `{field} = …` at the top of the file, before the first `[table]`")
@@ -401,7 +403,7 @@ mod tests {
 
     fn read(text: &str) -> String {
         let source = Source::new("d.toml", text);
-        source.parse_toml::<Doc>().unwrap_err().to_string()
+        source.parse_toml::<Doc>(|_| None).unwrap_err().to_string()
     }
 
     #[derive(Debug, serde::Deserialize)]

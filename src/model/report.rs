@@ -127,10 +127,11 @@ pub enum Violation {
         max: Bytes,
         required: Bytes,
     },
-    /// A component cannot run a job this long.
+    /// A component cannot run a job this long; `instead` says what can.
     JobDuration {
         max: Duration,
         required: Duration,
+        instead: &'static str,
     },
     /// The design needs more of something than AWS allows. `needed` and
     /// `allowed` are in the limit's kind: a count, bytes, or milliseconds.
@@ -238,7 +239,16 @@ pub struct Properties {
     pub replay: bool,
     pub max_message_size: Option<Bytes>,
     /// The longest a single run (invocation, job) may take.
-    pub max_run_duration: Option<Duration>,
+    pub max_run_duration: Option<RunLimit>,
+}
+
+/// The longest a component's single run may take, and what to use for
+/// longer ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunLimit {
+    pub max: Duration,
+    /// The services that run longer jobs, as a user would be told.
+    pub instead: &'static str,
 }
 
 impl Default for Properties {

@@ -222,8 +222,12 @@ fn violation_of(
             "{}: carries messages of at most {max}; requirement: {required}",
             subject.unwrap_or_default()
         ),
-        Violation::JobDuration { max, required } => format!(
-            "{}: runs for at most {max}; requirement: jobs of {required} (use Batch, Fargate or EMR)",
+        Violation::JobDuration {
+            max,
+            required,
+            instead,
+        } => format!(
+            "{}: runs for at most {max}; requirement: jobs of {required} (use {instead})",
             subject.unwrap_or_default()
         ),
         Violation::Limit {

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use super::fields::Entry;
 use crate::base::number::Dec;
+use crate::services::{ALL, ServiceDef};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +55,24 @@ pub(super) type RawComponent = RawEntries<true>;
 /// A plain table of keys.
 pub(super) type RawTable = RawEntries<false>;
 
+/// The service examples name: the first one `calc services` lists.
+const EXAMPLE: &ServiceDef = ALL[0];
+
+/// How to write a required key a scenario leaves out.
+pub(super) fn example(path: &str) -> Option<String> {
+    Some(match path {
+        "alternatives" => "add an alternative to compare: a `[[alternatives]]` table with \
+             `name = \"…\"` and `components = [{ service = \"…\" }]`"
+            .to_string(),
+        "alternatives.name" => format!("name it for the report: `name = \"{}\"`", EXAMPLE.title),
+        "alternatives.components" => format!(
+            "add the services it is made of: `components = [{{ service = \"{}\" }}]`",
+            EXAMPLE.name
+        ),
+        _ => return None,
+    })
+}
+
 impl<'de, const COMPONENT: bool> Deserialize<'de> for RawEntries<COMPONENT> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct EntriesVisitor<const COMPONENT: bool>;
@@ -62,11 +81,11 @@ impl<'de, const COMPONENT: bool> Deserialize<'de> for RawEntries<COMPONENT> {
             type Value = RawEntries<COMPONENT>;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(if COMPONENT {
-                    "a table such as { service = \"kinesis_data_streams\" }"
+                if COMPONENT {
+                    write!(f, "a table such as {{ service = \"{}\" }}", EXAMPLE.name)
                 } else {
-                    "a table"
-                })
+                    f.write_str("a table")
+                }
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {

@@ -34,7 +34,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     // Independent mistakes are reported together: unknown keys, then each
     // table and each component, read even when one before it failed.
     let mut errors = Vec::new();
-    let raw: RawScenario = source.parse_toml_collecting(&mut errors)?;
+    let raw: RawScenario = source.parse_toml_collecting(&mut errors, super::raw::example)?;
     let hours_per_month = hours(&source, overrides, raw.hours_per_month.as_ref())?;
     let round_up_to_cent = rounding(&source, raw.rounding.as_ref())?;
     let prices = load_pricing(&source, dir, raw.pricing.as_ref(), overrides)?;

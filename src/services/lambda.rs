@@ -9,7 +9,7 @@ use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::report::{CapacityValue, ComponentResult, Properties, RunLimit};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -326,7 +326,10 @@ impl Component for Input {
         // nothing and has no say in ordering.
         result.latency = self.duration;
         result.properties = Properties {
-            max_run_duration: Some(max_duration),
+            max_run_duration: Some(RunLimit {
+                max: max_duration,
+                instead: "Batch, Fargate or EMR",
+            }),
             ..Properties::default()
         };
         Ok(())
@@ -520,7 +523,7 @@ mod tests {
             }]
         );
         assert_eq!(
-            result.properties.max_run_duration,
+            result.properties.max_run_duration.map(|limit| limit.max),
             Some(Duration::from_secs(900))
         );
     }
