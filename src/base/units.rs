@@ -22,6 +22,218 @@ pub const GIB: u64 = 1024 * MIB;
 pub const TIB: u64 = 1024 * GIB;
 pub const PIB: u64 = 1024 * TIB;
 
+/// Why a size, a duration or a rate as written is not one calc reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitError {
+    /// Nothing that reads as a number at the start: `KB`.
+    NoNumber {
+        text: String,
+    },
+    /// The number, as written, is not one exact decimals can carry.
+    Inexact {
+        number: String,
+        why: Inexact,
+    },
+    Negative {
+        text: String,
+    },
+    /// A bare number of bytes below zero.
+    NegativeSize,
+    /// Past [`MAX_SIZE`].
+    SizeTooLarge,
+    /// A fraction of a byte: `1.3 B`.
+    NotWholeBytes {
+        text: String,
+    },
+    UnknownSizeUnit {
+        unit: String,
+    },
+    /// Bits with no prefix: `bit`, `bps`.
+    Bits {
+        unit: String,
+    },
+    /// Bits with a prefix, `kb` or `Mbps`, or a rate, `MB/s`, for a size.
+    PrefixedBits {
+        unit: String,
+        prefix: Prefix,
+        /// Per second: `Mbps`, `Mb/s`.
+        per_second: bool,
+    },
+    /// Bytes per second for a size: `MB/s`.
+    SizeRate {
+        unit: String,
+        prefix: Prefix,
+    },
+    /// `M`, minutes to some and months to others.
+    MinutesOrMonths,
+    /// Months and years, which vary in length.
+    NotFixedLength {
+        unit: String,
+    },
+    UnknownDurationUnit {
+        unit: String,
+    },
+    /// A duration without a unit.
+    NoDurationUnit {
+        text: String,
+    },
+    /// Past 100 years.
+    DurationTooLong,
+    /// `m` in a count, thousandths to some and millions to others.
+    ThousandthsOrMillions {
+        text: String,
+    },
+    UnknownCount {
+        suffix: String,
+        text: String,
+    },
+    /// `500 per`.
+    NoPeriod {
+        text: String,
+        count: String,
+    },
+    /// `M` as a rate's period.
+    PeriodMinutesOrMonths {
+        text: String,
+    },
+    UnknownPeriod {
+        unit: String,
+        text: String,
+    },
+    /// A rate past what exact decimals carry.
+    RateTooLarge {
+        text: String,
+    },
+}
+
+/// A size unit's binary prefix, as [`UnitError`] names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Prefix {
+    /// `k`, `m`, …
+    letter: char,
+    /// Bytes in one: 1,024 for kilo.
+    multiplier: u64,
+    /// `kilo`, `mega`, …
+    name: &'static str,
+    /// Written as the IEC's binary prefix, `Ki`, `Mi`…
+    binary: bool,
+}
+
+impl Prefix {
+    /// `kilo`, or `kibi` when written as `Ki`.
+    fn name(self) -> String {
+        if self.binary {
+            format!("{}bi", &self.name[..2])
+        } else {
+            self.name.to_string()
+        }
+    }
+
+    /// The unit in bytes: `KB`, or `KiB`.
+    fn bytes_unit(self) -> String {
+        let upper = self.letter.to_ascii_uppercase();
+        if self.binary {
+            format!("{upper}iB")
+        } else {
+            format!("{upper}B")
+        }
+    }
+}
+
+impl fmt::Display for UnitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoNumber { text } => write!(f, "`{text}` does not start with a number"),
+            Self::Inexact { number, why } => match why {
+                Inexact::NotANumber => write!(f, "`{number}` is not a number"),
+                Inexact::TooLarge => {
+                    write!(f, "`{number}` is too large for exact decimals (28 digits)")
+                }
+                Inexact::TooSmall => write!(
+                    f,
+                    "`{number}` is too small for exact decimals (28 decimal places); write 0 for none"
+                ),
+            },
+            Self::Negative { text } => write!(f, "`{text}` is negative"),
+            Self::NegativeSize => f.write_str("a size cannot be negative"),
+            Self::SizeTooLarge => f.write_str("size is larger than 1 PB"),
+            Self::NotWholeBytes { text } => write!(f, "`{text}` is not a whole number of bytes"),
+            Self::UnknownSizeUnit { unit } => {
+                write!(f, "unknown size unit `{unit}`; use B, KB, MB, GB, TB or PB")
+            }
+            Self::Bits { unit } => write!(
+                f,
+                "`{unit}` is bits; a size is in bytes: write `B`, or divide by 8"
+            ),
+            Self::PrefixedBits {
+                unit,
+                prefix,
+                per_second,
+            } => {
+                let name = prefix.name();
+                let instead = format!(
+                    "write `{}` for {name}bytes ({} bytes), or divide by 8",
+                    prefix.bytes_unit(),
+                    crate::base::number::grouped(&prefix.multiplier.to_string())
+                );
+                if *per_second {
+                    write!(
+                        f,
+                        "`{unit}` is {name}bits per second, a rate; a size is in bytes: {instead}"
+                    )
+                } else {
+                    write!(f, "`{unit}` is {name}bits; {instead}")
+                }
+            }
+            Self::SizeRate { unit, prefix } => write!(
+                f,
+                "`{unit}` is a rate; a size has no `/s`: write `{}`",
+                prefix.bytes_unit()
+            ),
+            Self::MinutesOrMonths => {
+                f.write_str("`M` could mean minutes or months; write `min` for minutes")
+            }
+            Self::NotFixedLength { unit } => write!(
+                f,
+                "`{unit}` is not a fixed length of time; write days, e.g. `30 d`"
+            ),
+            Self::UnknownDurationUnit { unit } => {
+                write!(
+                    f,
+                    "unknown duration unit `{unit}`; use {DURATION_UNIT_NAMES}"
+                )
+            }
+            Self::NoDurationUnit { text } => {
+                write!(f, "`{text}` needs a unit: {DURATION_UNIT_NAMES}")
+            }
+            Self::DurationTooLong => f.write_str("duration is longer than 100 years"),
+            Self::ThousandthsOrMillions { text } => write!(
+                f,
+                "`m` in `{text}` could mean thousandths or millions; write `M` for millions"
+            ),
+            Self::UnknownCount { suffix, text } => write!(
+                f,
+                "unknown count `{suffix}` in `{text}`; use k (thousands), M (millions) or G (billions)"
+            ),
+            Self::NoPeriod { text, count } => write!(
+                f,
+                "`{text}` has no period after it; write e.g. `{count}/s` or `{count} per day`"
+            ),
+            Self::PeriodMinutesOrMonths { text } => write!(
+                f,
+                "`M` in `{text}` could mean minutes or months; write `min` for minutes"
+            ),
+            Self::UnknownPeriod { unit, text } => write!(
+                f,
+                "unknown period `{unit}` in `{text}`; use s, min, h, d or w"
+            ),
+            Self::RateTooLarge { text } => write!(f, "`{text}` is larger than calc can price"),
+        }
+    }
+}
+
+impl std::error::Error for UnitError {}
+
 /// The largest size calc accepts: larger figures are typos, and would
 /// overflow exact arithmetic once multiplied by a rate and a month.
 pub const MAX_SIZE: u64 = PIB;
@@ -32,16 +244,12 @@ pub struct Bytes(pub u64);
 
 impl Bytes {
     /// A size given as a bare number of bytes, within calc's range.
-    pub fn from_integer(bytes: i64) -> Result<Self, String> {
-        u64::try_from(bytes)
-            .map_err(|_| "a size cannot be negative".to_string())
-            .and_then(|b| {
-                if b > MAX_SIZE {
-                    Err("size is larger than 1 PB".to_string())
-                } else {
-                    Ok(Bytes(b))
-                }
-            })
+    pub fn from_integer(bytes: i64) -> Result<Self, UnitError> {
+        let bytes = u64::try_from(bytes).map_err(|_| UnitError::NegativeSize)?;
+        if bytes > MAX_SIZE {
+            return Err(UnitError::SizeTooLarge);
+        }
+        Ok(Bytes(bytes))
     }
 
     pub const fn kib(n: u64) -> Self {
@@ -80,77 +288,66 @@ const SIZE_PREFIXES: [(char, u64, &str); 5] = [
 /// How many bytes one `unit` is: `KB` and `kB` are 1,024 bytes, `MiB` is
 /// 1,048,576. Bits (`kb`, `Mbit`, `Mbps`) are refused with a hint, since
 /// reading them as bytes would be off by a factor of eight.
-fn size_multiplier(unit: &str) -> Result<u64, String> {
+fn size_multiplier(unit: &str) -> Result<u64, UnitError> {
     // A bare `b` has no prefix to make it bits, and has always read as bytes.
     if unit.is_empty() || matches!(unit, "B" | "b" | "byte" | "bytes") {
         return Ok(1);
     }
+    let owned = || unit.to_string();
     let mut chars = unit.chars();
     let first = chars.next().unwrap_or_default().to_ascii_lowercase();
-    let prefix = SIZE_PREFIXES.iter().find(|(p, _, _)| *p == first);
     let rest = chars.as_str();
+    let Some(&(letter, multiplier, name)) = SIZE_PREFIXES.iter().find(|(p, _, _)| *p == first)
+    else {
+        if matches!(unit, "bit" | "bits" | "bps") {
+            return Err(UnitError::Bits { unit: owned() });
+        }
+        return Err(UnitError::UnknownSizeUnit { unit: owned() });
+    };
     let (binary, rest) = match rest.strip_prefix(['i', 'I']) {
         Some(after) => (true, after),
         None => (false, rest),
     };
-    let unknown = || format!("unknown size unit `{unit}`; use B, KB, MB, GB, TB or PB");
-    let Some(&(_, multiplier, name)) = prefix else {
-        if matches!(unit, "bit" | "bits" | "bps") {
-            return Err(format!(
-                "`{unit}` is bits; a size is in bytes: write `B`, or divide by 8"
-            ));
-        }
-        return Err(unknown());
+    let prefix = Prefix {
+        letter,
+        multiplier,
+        name,
+        binary,
     };
-    let bytes_name = if binary {
-        binary_name(name)
-    } else {
-        name.to_string()
-    };
-    let upper = first.to_ascii_uppercase();
-    let bytes_unit = if binary {
-        format!("{upper}iB")
-    } else {
-        format!("{upper}B")
-    };
-    let instead = format!(
-        "write `{bytes_unit}` for {bytes_name}bytes ({} bytes), or divide by 8",
-        crate::base::number::grouped(&multiplier.to_string())
-    );
     match rest {
         "B" | "byte" | "bytes" => Ok(multiplier),
-        "b" | "bit" | "bits" => Err(format!("`{unit}` is {bytes_name}bits; {instead}")),
-        "bps" | "b/s" | "bit/s" => Err(format!(
-            "`{unit}` is {bytes_name}bits per second, a rate; a size is in bytes: {instead}"
-        )),
-        "Bps" | "B/s" => Err(format!(
-            "`{unit}` is a rate; a size has no `/s`: write `{bytes_unit}`"
-        )),
-        _ => Err(unknown()),
+        "b" | "bit" | "bits" | "bps" | "b/s" | "bit/s" => Err(UnitError::PrefixedBits {
+            unit: owned(),
+            prefix,
+            per_second: !matches!(rest, "b" | "bit" | "bits"),
+        }),
+        "Bps" | "B/s" => Err(UnitError::SizeRate {
+            unit: owned(),
+            prefix,
+        }),
+        _ => Err(UnitError::UnknownSizeUnit { unit: owned() }),
     }
 }
 
-/// "kilo" → "kibi": the IEC name of a binary prefix.
-fn binary_name(name: &str) -> String {
-    format!("{}bi", &name[..2])
-}
-
 impl FromStr for Bytes {
-    type Err = String;
+    type Err = UnitError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (number, unit) = split_number(text)?;
         let multiplier = size_multiplier(unit)?;
         let bytes = number
             .checked_mul(Decimal::from(multiplier))
-            .filter(|b| *b <= Decimal::from(PIB))
-            .ok_or_else(|| "size is larger than 1 PB".to_string())?;
+            .filter(|b| *b <= Decimal::from(MAX_SIZE))
+            .ok_or(UnitError::SizeTooLarge)?;
         if !bytes.fract().is_zero() {
-            return Err(format!("`{text}` is not a whole number of bytes"));
+            return Err(UnitError::NotWholeBytes {
+                text: text.to_string(),
+            });
         }
+        // Whole, not negative and at most 1 PB: it fits.
         u64::try_from(bytes)
             .map(Bytes)
-            .map_err(|_| "size is out of range".to_string())
+            .map_err(|_| UnitError::SizeTooLarge)
     }
 }
 
@@ -226,10 +423,10 @@ const DURATION_UNITS: [(&[&str], u64); 6] = [
 const DURATION_UNIT_NAMES: &str = "ms, s, min, h, d or w";
 
 /// How many milliseconds one `unit` lasts.
-fn duration_ms(unit: &str) -> Result<u64, String> {
+fn duration_ms(unit: &str) -> Result<u64, UnitError> {
     // `M` is minutes to some and months to others.
     if unit == "M" {
-        return Err("`M` could mean minutes or months; write `min` for minutes".to_string());
+        return Err(UnitError::MinutesOrMonths);
     }
     let lower = unit.to_ascii_lowercase();
     if let Some((_, ms)) = DURATION_UNITS
@@ -238,32 +435,31 @@ fn duration_ms(unit: &str) -> Result<u64, String> {
     {
         return Ok(*ms);
     }
+    let unit = unit.to_string();
     if matches!(
         lower.as_str(),
         "mo" | "mon" | "month" | "months" | "y" | "yr" | "year" | "years"
     ) {
-        return Err(format!(
-            "`{unit}` is not a fixed length of time; write days, e.g. `30 d`"
-        ));
+        return Err(UnitError::NotFixedLength { unit });
     }
-    Err(format!(
-        "unknown duration unit `{unit}`; use {DURATION_UNIT_NAMES}"
-    ))
+    Err(UnitError::UnknownDurationUnit { unit })
 }
 
 impl FromStr for Duration {
-    type Err = String;
+    type Err = UnitError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let (number, unit) = split_number(text)?;
         if unit.is_empty() {
-            return Err(format!("`{text}` needs a unit: {DURATION_UNIT_NAMES}"));
+            return Err(UnitError::NoDurationUnit {
+                text: text.to_string(),
+            });
         }
         let multiplier = duration_ms(unit)?;
         let ms = number
             .checked_mul(Decimal::from(multiplier))
             .filter(|ms| *ms <= Decimal::from(100u64 * 365 * 86_400_000))
-            .ok_or_else(|| "duration is longer than 100 years".to_string())?;
+            .ok_or(UnitError::DurationTooLong)?;
         Ok(Self::from_ms(ms))
     }
 }
@@ -307,8 +503,9 @@ const COUNT_SUFFIXES: [(&str, u64); 7] = [
 /// is exactly 100 a second); otherwise it is the quotient to the 28
 /// significant digits exact decimals hold (500 a minute is
 /// 8.333333333333333333333333333 a second).
-pub fn parse_rate(text: &str) -> Result<Decimal, String> {
+pub fn parse_rate(text: &str) -> Result<Decimal, UnitError> {
     let trimmed = text.trim();
+    let text = || trimmed.to_string();
     let (count, period) = split_period(trimmed);
     let (number, suffix) = split_number(count)?;
     let multiplier = if suffix.is_empty() {
@@ -318,30 +515,31 @@ pub fn parse_rate(text: &str) -> Result<Decimal, String> {
             .iter()
             .find(|(name, _)| *name == suffix)
             .map(|(_, m)| *m)
-            .ok_or_else(|| {
-                if suffix == "m" {
-                    format!("`m` in `{trimmed}` could mean thousandths or millions; write `M` for millions")
-                } else {
-                    format!("unknown count `{suffix}` in `{trimmed}`; use k (thousands), M (millions) or G (billions)")
-                }
+            .ok_or_else(|| match suffix {
+                "m" => UnitError::ThousandthsOrMillions { text: text() },
+                _ => UnitError::UnknownCount {
+                    suffix: suffix.to_string(),
+                    text: text(),
+                },
             })?
     };
     let per_ms = match period {
         None => 1_000,
         Some("") => {
-            return Err(format!(
-                "`{trimmed}` has no period after it; write e.g. `{count}/s` or `{count} per day`"
-            ));
+            return Err(UnitError::NoPeriod {
+                text: text(),
+                count: count.to_string(),
+            });
         }
-        Some(unit) => duration_ms(unit).map_err(|_| {
-            if unit == "M" {
-                format!("`M` in `{trimmed}` could mean minutes or months; write `min` for minutes")
-            } else {
-                format!("unknown period `{unit}` in `{trimmed}`; use s, min, h, d or w")
-            }
+        Some(unit) => duration_ms(unit).map_err(|_| match unit {
+            "M" => UnitError::PeriodMinutesOrMonths { text: text() },
+            _ => UnitError::UnknownPeriod {
+                unit: unit.to_string(),
+                text: text(),
+            },
         })?,
     };
-    let too_large = || format!("`{trimmed}` is larger than calc can price");
+    let too_large = || UnitError::RateTooLarge { text: text() };
     let per_period = number
         .checked_mul(Decimal::from(multiplier))
         .ok_or_else(too_large)?;
@@ -448,24 +646,26 @@ impl<'de> Deserialize<'de> for SizeText {
 }
 
 /// Splits `"1.5 KB"` into the number and the unit, rejecting negative numbers.
-fn split_number(text: &str) -> Result<(Decimal, &str), String> {
+fn split_number(text: &str) -> Result<(Decimal, &str), UnitError> {
     let text = text.trim();
     let end = text
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_' || c == '-' || c == '+'))
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(end);
     if number.is_empty() {
-        return Err(format!("`{text}` does not start with a number"));
+        return Err(UnitError::NoNumber {
+            text: text.to_string(),
+        });
     }
-    let number = crate::base::number::exact(&number.replace('_', "")).map_err(|why| match why {
-        Inexact::NotANumber => format!("`{number}` is not a number"),
-        Inexact::TooLarge => format!("`{number}` is too large for exact decimals (28 digits)"),
-        Inexact::TooSmall => format!(
-            "`{number}` is too small for exact decimals (28 decimal places); write 0 for none"
-        ),
-    })?;
+    let number =
+        crate::base::number::exact(&number.replace('_', "")).map_err(|why| UnitError::Inexact {
+            number: number.to_string(),
+            why,
+        })?;
     if number.is_sign_negative() && !number.is_zero() {
-        return Err(format!("`{text}` is negative"));
+        return Err(UnitError::Negative {
+            text: text.to_string(),
+        });
     }
     Ok((number, unit.trim()))
 }
@@ -478,16 +678,46 @@ mod tests {
 
     #[test]
     fn sizes_are_powers_of_1024() {
-        assert_eq!("1 KB".parse::<Bytes>(), Ok(Bytes(1024)));
-        assert_eq!("1KiB".parse::<Bytes>(), Ok(Bytes(1024)));
-        assert_eq!("35 KB".parse::<Bytes>(), Ok(Bytes(35 * 1024)));
-        assert_eq!("1.5 MB".parse::<Bytes>(), Ok(Bytes(1_572_864)));
-        assert_eq!("400 kB".parse::<Bytes>(), Ok(Bytes(409_600)));
-        assert_eq!("2 MiB".parse::<Bytes>(), Ok(Bytes(2_097_152)));
-        assert_eq!("512 b".parse::<Bytes>(), Ok(Bytes(512)));
-        assert_eq!("3 bytes".parse::<Bytes>(), Ok(Bytes(3)));
-        assert_eq!("2 GB".parse::<Bytes>(), Ok(Bytes(2_147_483_648)));
-        assert_eq!("512".parse::<Bytes>(), Ok(Bytes(512)));
+        assert_eq!(
+            "1 KB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(1024))
+        );
+        assert_eq!(
+            "1KiB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(1024))
+        );
+        assert_eq!(
+            "35 KB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(35 * 1024))
+        );
+        assert_eq!(
+            "1.5 MB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(1_572_864))
+        );
+        assert_eq!(
+            "400 kB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(409_600))
+        );
+        assert_eq!(
+            "2 MiB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(2_097_152))
+        );
+        assert_eq!(
+            "512 b".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(512))
+        );
+        assert_eq!(
+            "3 bytes".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(3))
+        );
+        assert_eq!(
+            "2 GB".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(2_147_483_648))
+        );
+        assert_eq!(
+            "512".parse::<Bytes>().map_err(|e| e.to_string()),
+            Ok(Bytes(512))
+        );
     }
 
     #[test]
@@ -495,18 +725,37 @@ mod tests {
         assert!(
             "1.3 B"
                 .parse::<Bytes>()
+                .map_err(|e| e.to_string())
                 .unwrap_err()
                 .contains("whole number")
         );
-        assert!("-1 KB".parse::<Bytes>().unwrap_err().contains("negative"));
+        assert!(
+            "-1 KB"
+                .parse::<Bytes>()
+                .map_err(|e| e.to_string())
+                .unwrap_err()
+                .contains("negative")
+        );
         assert!(
             "5 XB"
                 .parse::<Bytes>()
+                .map_err(|e| e.to_string())
                 .unwrap_err()
                 .contains("unknown size unit")
         );
-        assert!("KB".parse::<Bytes>().unwrap_err().contains("number"));
-        assert!("2 PB".parse::<Bytes>().unwrap_err().contains("larger"));
+        assert!(
+            "KB".parse::<Bytes>()
+                .map_err(|e| e.to_string())
+                .unwrap_err()
+                .contains("number")
+        );
+        assert!(
+            "2 PB"
+                .parse::<Bytes>()
+                .map_err(|e| e.to_string())
+                .unwrap_err()
+                .contains("larger")
+        );
     }
 
     #[test]
@@ -514,26 +763,30 @@ mod tests {
         // 10^33 bytes is past the largest decimal; 10^-29 ms rounds to zero.
         let huge = "1000000000000000000000000000000000";
         assert_eq!(
-            huge.parse::<Bytes>(),
+            huge.parse::<Bytes>().map_err(|e| e.to_string()),
             Err(format!(
                 "`{huge}` is too large for exact decimals (28 digits)"
             ))
         );
         assert_eq!(
-            format!("{huge} s").parse::<Duration>(),
+            format!("{huge} s")
+                .parse::<Duration>()
+                .map_err(|e| e.to_string()),
             Err(format!(
                 "`{huge}` is too large for exact decimals (28 digits)"
             ))
         );
         assert_eq!(
-            parse_rate(&format!("{huge}/s")),
+            parse_rate(&format!("{huge}/s")).map_err(|e| e.to_string()),
             Err(format!(
                 "`{huge}` is too large for exact decimals (28 digits)"
             ))
         );
         let tiny = "0.00000000000000000000000000001";
         assert_eq!(
-            format!("{tiny} ms").parse::<Duration>(),
+            format!("{tiny} ms")
+                .parse::<Duration>()
+                .map_err(|e| e.to_string()),
             Err(format!(
                 "`{tiny}` is too small for exact decimals (28 decimal places); write 0 for none"
             ))
@@ -542,6 +795,7 @@ mod tests {
         assert_eq!(
             "0.0000000000000000000000000001 ms"
                 .parse::<Duration>()
+                .map_err(|e| e.to_string())
                 .map(Duration::ms),
             Ok(Decimal::new(1, 28))
         );
@@ -550,28 +804,28 @@ mod tests {
     #[test]
     fn bits_are_refused_rather_than_read_as_bytes() {
         assert_eq!(
-            "1 kb".parse::<Bytes>(),
+            "1 kb".parse::<Bytes>().map_err(|e| e.to_string()),
             Err(
                 "`kb` is kilobits; write `KB` for kilobytes (1,024 bytes), or divide by 8"
                     .to_string()
             )
         );
         assert_eq!(
-            "8 Mb".parse::<Bytes>(),
+            "8 Mb".parse::<Bytes>().map_err(|e| e.to_string()),
             Err(
                 "`Mb` is megabits; write `MB` for megabytes (1,048,576 bytes), or divide by 8"
                     .to_string()
             )
         );
         assert_eq!(
-            "1 Kib".parse::<Bytes>(),
+            "1 Kib".parse::<Bytes>().map_err(|e| e.to_string()),
             Err(
                 "`Kib` is kibibits; write `KiB` for kibibytes (1,024 bytes), or divide by 8"
                     .to_string()
             )
         );
         assert_eq!(
-            "10 Mbps".parse::<Bytes>(),
+            "10 Mbps".parse::<Bytes>().map_err(|e| e.to_string()),
             Err(
                 "`Mbps` is megabits per second, a rate; a size is in bytes: \
                  write `MB` for megabytes (1,048,576 bytes), or divide by 8"
@@ -579,10 +833,41 @@ mod tests {
             )
         );
         for bits in ["1 Gb", "1 gbit", "1 kbit", "1 Tbits", "1 Mb/s", "8 bits"] {
-            let error = bits.parse::<Bytes>().unwrap_err();
+            let error = bits
+                .parse::<Bytes>()
+                .map_err(|e| e.to_string())
+                .unwrap_err();
             assert!(error.contains("bits"), "{bits}: {error}");
         }
-        assert!("1 MB/s".parse::<Bytes>().unwrap_err().contains("a rate"));
+        assert!(
+            "1 MB/s"
+                .parse::<Bytes>()
+                .map_err(|e| e.to_string())
+                .unwrap_err()
+                .contains("a rate")
+        );
+    }
+
+    #[test]
+    fn a_refusal_is_a_value_a_caller_can_match() {
+        assert!(matches!(
+            "1 Mbps".parse::<Bytes>(),
+            Err(UnitError::PrefixedBits {
+                per_second: true,
+                ..
+            })
+        ));
+        assert_eq!("1 M".parse::<Duration>(), Err(UnitError::MinutesOrMonths));
+        assert_eq!(
+            parse_rate("5 per"),
+            Err(UnitError::NoPeriod {
+                text: "5 per".to_string(),
+                count: "5".to_string()
+            })
+        );
+        assert_eq!(Bytes::from_integer(-1), Err(UnitError::NegativeSize));
+        let error: Box<dyn std::error::Error> = Box::new(UnitError::DurationTooLong);
+        assert_eq!(error.to_string(), "duration is longer than 100 years");
     }
 
     #[test]
@@ -598,25 +883,54 @@ mod tests {
 
     #[test]
     fn durations() {
-        assert_eq!("200 ms".parse::<Duration>().unwrap().ms(), dec!(200));
-        assert_eq!("1 s".parse::<Duration>().unwrap().ms(), dec!(1000));
-        assert_eq!("5 min".parse::<Duration>().unwrap().ms(), dec!(300000));
         assert_eq!(
-            "24 h".parse::<Duration>().unwrap(),
+            "200 ms"
+                .parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .unwrap()
+                .ms(),
+            dec!(200)
+        );
+        assert_eq!(
+            "1 s"
+                .parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .unwrap()
+                .ms(),
+            dec!(1000)
+        );
+        assert_eq!(
+            "5 min"
+                .parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .unwrap()
+                .ms(),
+            dec!(300000)
+        );
+        assert_eq!(
+            "24 h"
+                .parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .unwrap(),
             Duration::from_hours(24)
         );
         assert_eq!(
-            "7 d".parse::<Duration>().unwrap(),
+            "7 d"
+                .parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .unwrap(),
             Duration::from_hours(168)
         );
         assert!(
             "7".parse::<Duration>()
+                .map_err(|e| e.to_string())
                 .unwrap_err()
                 .contains("needs a unit")
         );
         assert!(
             "7 fortnights"
                 .parse::<Duration>()
+                .map_err(|e| e.to_string())
                 .unwrap_err()
                 .contains("unknown duration unit `fortnights`")
         );
@@ -627,7 +941,11 @@ mod tests {
 
     #[test]
     fn durations_take_unit_words() {
-        let ms = |text: &str| text.parse::<Duration>().map(Duration::ms);
+        let ms = |text: &str| {
+            text.parse::<Duration>()
+                .map_err(|e| e.to_string())
+                .map(Duration::ms)
+        };
         assert_eq!(ms("1 second"), Ok(dec!(1000)));
         assert_eq!(ms("30 seconds"), Ok(dec!(30000)));
         assert_eq!(ms("1 sec"), Ok(dec!(1000)));
@@ -652,7 +970,7 @@ mod tests {
 
     #[test]
     fn rates_are_exact_per_second() {
-        let rate = |text: &str| parse_rate(text);
+        let rate = |text: &str| parse_rate(text).map_err(|e| e.to_string());
         assert_eq!(rate("3000"), Ok(dec!(3000)));
         assert_eq!(rate("0.5"), Ok(dec!(0.5)));
         assert_eq!(rate("1_000/s"), Ok(dec!(1000)));
@@ -692,12 +1010,14 @@ mod tests {
     }
 
     fn rate_of(text: &str) -> Decimal {
-        parse_rate(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+        parse_rate(text)
+            .map_err(|e| e.to_string())
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
     }
 
     #[test]
     fn bad_rates_say_why() {
-        let error = |text: &str| parse_rate(text).unwrap_err();
+        let error = |text: &str| parse_rate(text).map_err(|e| e.to_string()).unwrap_err();
         assert_eq!(
             error("5/fortnight"),
             "unknown period `fortnight` in `5/fortnight`; use s, min, h, d or w"

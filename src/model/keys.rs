@@ -110,8 +110,8 @@ impl Key {
     }
 
     /// The default, read as a scenario's value would be.
-    pub fn default_parsed(&self) -> Result<Value, String> {
-        let bad = || format!("the default of `{}` does not fit its kind", self.name);
+    pub fn default_parsed(&self) -> Result<Value, BadDefault> {
+        let bad = || BadDefault { key: self.name };
         Ok(match (&self.kind, &self.default) {
             (_, Default::None) => Value::Absent,
             (Kind::Rate | Kind::Number | Kind::Ratio, Default::Integer(n)) => {
@@ -120,8 +120,10 @@ impl Key {
             (Kind::Count { .. }, Default::Integer(n)) => {
                 Value::Count(u32::try_from(*n).map_err(|_| bad())?)
             }
-            (Kind::Size, Default::Text(text)) => Value::Bytes(text.parse()?),
-            (Kind::Duration, Default::Text(text)) => Value::Duration(text.parse()?),
+            (Kind::Size, Default::Text(text)) => Value::Bytes(text.parse().map_err(|_| bad())?),
+            (Kind::Duration, Default::Text(text)) => {
+                Value::Duration(text.parse().map_err(|_| bad())?)
+            }
             (Kind::Choice(names), Default::Text(text)) => {
                 let i = names.iter().position(|n| n == text).ok_or_else(bad)?;
                 Value::Choice(u8::try_from(i).map_err(|_| bad())?)
@@ -131,6 +133,21 @@ impl Key {
         })
     }
 }
+
+/// A key whose declared default does not read as its kind: a mistake in
+/// the declaration, which a test of every key finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadDefault {
+    pub key: &'static str,
+}
+
+impl std::fmt::Display for BadDefault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the default of `{}` does not fit its kind", self.key)
+    }
+}
+
+impl std::error::Error for BadDefault {}
 
 /// The most durations a list key holds.
 pub const MAX_LIST: usize = 8;

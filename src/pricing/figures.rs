@@ -86,13 +86,13 @@ pub(super) fn limit_value(
         (LimitKind::Bytes, toml::Value::String(s)) => match s.parse() {
             Ok(Bytes(0)) => Err(bad("a size above 0 B")),
             Ok(bytes) => Ok(LimitValue::Bytes(bytes)),
-            Err(e) => Err(source.error(span, e)),
+            Err(e) => Err(source.error(span, e.to_string())),
         },
         (LimitKind::Bytes, _) => Err(bad("a size such as \"1 MB\"")),
         (LimitKind::Duration, toml::Value::String(s)) => s
             .parse()
             .map(LimitValue::Duration)
-            .map_err(|e| source.error(span, e)),
+            .map_err(|e| source.error(span, e.to_string())),
         (LimitKind::Duration, _) => Err(bad("a duration such as \"200 ms\"")),
     }
 }

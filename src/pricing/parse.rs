@@ -609,7 +609,7 @@ fn check_instance(
                 Err(source.error(size.span().into(), format!("`{name}` must be above 0 B")))
             }
             Ok(bytes) => Ok(Some(bytes)),
-            Err(e) => Err(source.error(size.span().into(), e)),
+            Err(e) => Err(source.error(size.span().into(), e.to_string())),
         },
         None => Ok(None),
     };

@@ -7,7 +7,9 @@ use smallvec::SmallVec;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::number::decimal_from_f64;
-use crate::base::units::{Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, parse_rate};
+use crate::base::units::{
+    Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, UnitError, parse_rate,
+};
 use crate::model::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
 use crate::pricing::PriceBook;
 
@@ -153,7 +155,7 @@ impl<'s> Fields<'s> {
             None => key
                 .default_parsed()
                 .map(|value| (value, None))
-                .map_err(|e| self.error(Span::default(), e)),
+                .map_err(|e| self.error(Span::default(), e.to_string())),
         }
     }
 
@@ -326,7 +328,7 @@ impl<'s> Fields<'s> {
                 toml::Value::String(text)
                     if rate && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
                 {
-                    Some(parse_rate(text).map_err(Some)?)
+                    Some(parse_rate(text).map_err(|e| Some(e.to_string()))?)
                 }
                 _ => None,
             }
@@ -351,15 +353,15 @@ impl<'s> Fields<'s> {
 
     pub fn bytes(&mut self, key: &'static str) -> Result<Option<Sp<Bytes>>, Diagnostic> {
         self.typed(key, EXPECT_SIZE, |value| match value {
-            toml::Value::String(text) => text.parse().map_err(Some),
-            toml::Value::Integer(n) => Bytes::from_integer(*n).map_err(Some),
+            toml::Value::String(text) => text.parse().map_err(|e: UnitError| Some(e.to_string())),
+            toml::Value::Integer(n) => Bytes::from_integer(*n).map_err(|e| Some(e.to_string())),
             _ => Err(None),
         })
     }
 
     pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
         self.typed(key, EXPECT_DURATION, |value| match value {
-            toml::Value::String(text) => text.parse().map_err(Some),
+            toml::Value::String(text) => text.parse().map_err(|e: UnitError| Some(e.to_string())),
             _ => Err(None),
         })
     }
@@ -384,9 +386,9 @@ impl<'s> Fields<'s> {
                 items
                     .iter()
                     .map(|item| {
-                        item.as_str()
-                            .ok_or(None)
-                            .and_then(|text| text.parse().map_err(Some))
+                        item.as_str().ok_or(None).and_then(|text| {
+                            text.parse().map_err(|e: UnitError| Some(e.to_string()))
+                        })
                     })
                     .collect()
             },

@@ -12,7 +12,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::base::diagnostic::Diagnostic;
 use crate::base::number::Inexact;
-use crate::base::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration, UnitError};
 use crate::model::keys::{Key, Kind, Value};
 use crate::model::report::{AlternativeResult, ComponentResult, Violation};
 use crate::scenario::Scenario;
@@ -239,7 +239,10 @@ impl Axis {
                         "`--step {text}` is too small: exact decimals stop at 28 decimal places"
                     )));
                 }
-                Err(Inexact::NotANumber) => Err(format!("`{text}` is not a number")),
+                Err(why) => Err(UnitError::Inexact {
+                    number: text.to_string(),
+                    why,
+                }),
             },
         }
         .map_err(|reason| Diagnostic::plain(format!("--step {text}: {reason}")))?;
