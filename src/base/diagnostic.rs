@@ -248,6 +248,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl std::error::Error for Diagnostic {}
+
 /// A line longer than this (nested or generated input) is quoted in part,
 /// around the error; ordinary lines of a hand-written file are quoted whole.
 const MAX_QUOTED: usize = 160;

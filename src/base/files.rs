@@ -11,7 +11,7 @@
 //!
 //! The trust boundary, [`read_within`], is described in `SECURITY.md`.
 
-use std::fmt::Write as _;
+use std::fmt;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -31,14 +31,15 @@ pub fn read(path: &Path, what: &str) -> Result<Source, Diagnostic> {
     let cannot =
         |reason: String| Diagnostic::plain(format!("cannot read {what}`{name}`: {reason}"));
     let metadata = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
-    check_metadata(&metadata).map_err(cannot)?;
+    check_metadata(&metadata).map_err(|e| cannot(e.to_string()))?;
     let file = open(path).map_err(|e| cannot(io_reason(&e)))?;
     // The file may have been replaced since its metadata was read: check
     // what was opened.
-    check_metadata(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
+    check_metadata(&file.metadata().map_err(|e| cannot(io_reason(&e)))?)
+        .map_err(|e| cannot(e.to_string()))?;
     let bytes = read_bounded(file)
         .map_err(|e| cannot(io_reason(&e)))?
-        .ok_or_else(|| cannot(too_large(None)))?;
+        .ok_or_else(|| cannot(Unreadable::TooLarge(None).to_string()))?;
     text(&name, bytes)
 }
 
@@ -76,9 +77,10 @@ pub fn open_stream(path: &Path, what: &str) -> Result<File, Diagnostic> {
     let cannot =
         |reason: String| Diagnostic::plain(format!("cannot read {what}`{name}`: {reason}"));
     let metadata = std::fs::metadata(path).map_err(|e| cannot(io_reason(&e)))?;
-    check_kind(&metadata).map_err(cannot)?;
+    check_kind(&metadata).map_err(|e| cannot(e.to_string()))?;
     let file = open(path).map_err(|e| cannot(io_reason(&e)))?;
-    check_kind(&file.metadata().map_err(|e| cannot(io_reason(&e)))?).map_err(cannot)?;
+    check_kind(&file.metadata().map_err(|e| cannot(io_reason(&e)))?)
+        .map_err(|e| cannot(e.to_string()))?;
     Ok(file)
 }
 
@@ -119,23 +121,54 @@ pub fn open_to_write(path: &Path, existing: Existing) -> std::io::Result<File> {
     Ok(file)
 }
 
+/// Why a file is not one `calc` reads, from its metadata alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    Folder,
+    /// A FIFO, a socket, a device: what it is.
+    Special(&'static str),
+    /// Over [`MAX_SIZE`]: its size, when its metadata tells it.
+    TooLarge(Option<u64>),
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let limit = grouped(&MAX_SIZE.to_string());
+        match self {
+            Self::Folder => f.write_str("it is a folder, not a file"),
+            Self::Special(kind) => write!(f, "{kind}, not a regular file"),
+            Self::TooLarge(Some(size)) => write!(f, "it has {} bytes", grouped(&size.to_string())),
+            Self::TooLarge(None) => write!(f, "it has more than {limit} bytes"),
+        }?;
+        if let Self::TooLarge(_) = self {
+            write!(
+                f,
+                ", over the limit of {limit} bytes (4 MiB) for an input file"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
 /// Why a file is not a regular file, from its metadata alone.
-fn check_kind(metadata: &Metadata) -> Result<(), String> {
+fn check_kind(metadata: &Metadata) -> Result<(), Unreadable> {
     let kind = metadata.file_type();
     if kind.is_dir() {
-        return Err("it is a folder, not a file".to_string());
+        return Err(Unreadable::Folder);
     }
     if !kind.is_file() {
-        return Err(format!("{}, not a regular file", special_kind(metadata)));
+        return Err(Unreadable::Special(special_kind(metadata)));
     }
     Ok(())
 }
 
 /// Why a file is not one `calc` reads, from its metadata alone.
-fn check_metadata(metadata: &Metadata) -> Result<(), String> {
+fn check_metadata(metadata: &Metadata) -> Result<(), Unreadable> {
     check_kind(metadata)?;
     if metadata.len() > MAX_SIZE {
-        return Err(too_large(Some(metadata.len())));
+        return Err(Unreadable::TooLarge(Some(metadata.len())));
     }
     Ok(())
 }
@@ -158,19 +191,6 @@ fn special_kind(metadata: &Metadata) -> &'static str {
 #[cfg(not(unix))]
 fn special_kind(_: &Metadata) -> &'static str {
     "a special file"
-}
-
-fn too_large(size: Option<u64>) -> String {
-    let mut reason = match size {
-        Some(size) => format!("it has {} bytes", grouped(&size.to_string())),
-        None => format!("it has more than {} bytes", grouped(&MAX_SIZE.to_string())),
-    };
-    let _ = write!(
-        reason,
-        ", over the limit of {} bytes (4 MiB) for an input file",
-        grouped(&MAX_SIZE.to_string())
-    );
-    reason
 }
 
 /// The file's bytes as text, or an error that says where the first byte that
@@ -253,16 +273,16 @@ pub fn read_within(root: &Path, relative: &Path, what: &str) -> Result<Source, D
         return Err(Denied::Refused);
     }
     let metadata = std::fs::metadata(&target).map_err(|e| refuse_if_linked(io_reason(&e)))?;
-    check_metadata(&metadata).map_err(cannot)?;
+    check_metadata(&metadata).map_err(|e| cannot(e.to_string()))?;
     let file = open_resolved(&target).map_err(|e| refuse_if_linked(io_reason(&e)))?;
     let opened = file.metadata().map_err(|e| cannot(io_reason(&e)))?;
     if !opened_inside(&file, &opened, &metadata, &inside) {
         return Err(Denied::Refused);
     }
-    check_metadata(&opened).map_err(cannot)?;
+    check_metadata(&opened).map_err(|e| cannot(e.to_string()))?;
     read_bounded(file)
         .map_err(|e| cannot(io_reason(&e)))?
-        .ok_or_else(|| cannot(too_large(None)))
+        .ok_or_else(|| cannot(Unreadable::TooLarge(None).to_string()))
         .and_then(|bytes| text(&name, bytes).map_err(Denied::Error))
 }
 

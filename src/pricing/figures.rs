@@ -1,5 +1,7 @@
 //! A table's numbers, read as exact decimals or refused with their place.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use toml::Spanned;
@@ -40,7 +42,7 @@ pub(super) fn exact(source: &Source, figure: &Figure) -> Result<Decimal, Diagnos
     let error = |message: String| source.error(figure.span().into(), message);
     match figure.get_ref() {
         toml::Value::Integer(n) => Ok(Decimal::from(*n)),
-        toml::Value::Float(f) => exact_float(*f).map_err(error),
+        toml::Value::Float(f) => exact_float(*f).map_err(|e| error(e.to_string())),
         toml::Value::String(text) => text
             .trim()
             .replace('_', "")
@@ -50,21 +52,44 @@ pub(super) fn exact(source: &Source, figure: &Figure) -> Result<Decimal, Diagnos
     }
 }
 
-fn exact_float(value: f64) -> Result<Decimal, String> {
-    let too_large = || format!("{value:e} is too large for exact decimal arithmetic");
+fn exact_float(value: f64) -> Result<Decimal, Unkept> {
     if !value.is_finite() {
-        return Err(format!("{value} is not a number calc can compute with"));
+        return Err(Unkept::NotFinite(value));
     }
+    let too_large = || Unkept::TooLarge(value);
     let decimal = crate::base::number::decimal_from_f64(value).ok_or_else(too_large)?;
     let back = decimal.to_f64().ok_or_else(too_large)?;
     // `decimal_from_f64` keeps every digit written, unless they go past 28
     // decimal places; then the value is rounded, possibly to 0.
     if (back - value).abs() > value.abs() * 1e-12 {
-        return Err(format!(
-            "{value:e} has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
-        ));
+        return Err(Unkept::TooPrecise(value));
     }
     Ok(decimal)
+}
+
+/// A float in a table that exact decimal arithmetic cannot keep as written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unkept {
+    /// Infinite, or not a number.
+    NotFinite(f64),
+    TooLarge(f64),
+    /// Digits past the 28th decimal place.
+    TooPrecise(f64),
+}
+
+impl fmt::Display for Unkept {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFinite(value) => write!(f, "{value} is not a number calc can compute with"),
+            Self::TooLarge(value) => {
+                write!(f, "{value:e} is too large for exact decimal arithmetic")
+            }
+            Self::TooPrecise(value) => write!(
+                f,
+                "{value:e} has digits past the 28th decimal place, which exact decimal arithmetic cannot keep"
+            ),
+        }
+    }
 }
 
 pub(super) fn limit_value(

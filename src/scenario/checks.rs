@@ -7,6 +7,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use super::design::{Component, Scenario};
+use super::fields::OutOfRange;
 use super::params::{Params, Place};
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::model::flow::From;
@@ -162,7 +163,7 @@ pub(crate) fn validate(scenario: &Scenario, values: &[Value]) -> Result<(), Diag
         Span::default(),
     )?;
     if let Value::Number(hours) = values[scenario.hours_per_month] {
-        check_hours(hours).map_err(Diagnostic::plain)?;
+        check_hours(hours).map_err(|e| Diagnostic::plain(e.to_string()))?;
     }
     for alternative in &scenario.alternatives {
         for component in &alternative.components {
@@ -186,11 +187,9 @@ pub(crate) fn validate(scenario: &Scenario, values: &[Value]) -> Result<(), Diag
 
 /// A month of at least one hour (a shorter one is a typo, and would make
 /// per-second rates meaningless) and at most 31 days.
-pub(crate) fn check_hours(hours: Decimal) -> Result<Decimal, String> {
+pub(crate) fn check_hours(hours: Decimal) -> Result<Decimal, OutOfRange> {
     if hours < Decimal::ONE || hours > Decimal::from(744) {
-        return Err(format!(
-            "`hours_per_month` must be between 1 and 744 (found {hours})"
-        ));
+        return Err(OutOfRange::Hours { found: hours });
     }
     Ok(hours)
 }

@@ -2,6 +2,8 @@
 //! and checked, and whatever is left over is an error that suggests the
 //! closest key the service knows.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
@@ -320,7 +322,7 @@ impl<'s> Fields<'s> {
                         return Err(Some(format!("`{key}` cannot be negative (found {f:e})")));
                     }
                     None if f.is_finite() => {
-                        return Err(check_rate(key, Decimal::MAX).err());
+                        return Err(Some(OutOfRange::TooLarge { key }.to_string()));
                     }
                     n => n,
                 },
@@ -333,7 +335,7 @@ impl<'s> Fields<'s> {
                 _ => None,
             }
             .ok_or(None)?;
-            check_rate(key, number).map_err(Some)
+            check_rate(key, number).map_err(|e| Some(e.to_string()))
         })
     }
 
@@ -439,17 +441,51 @@ const MAX_RATE: u64 = 1_000_000_000_000;
 
 /// A rate or count as `[workload]` and components take it: not negative,
 /// at most 10^12.
-pub fn check_rate(key: &str, number: Decimal) -> Result<Decimal, String> {
+pub fn check_rate(key: &'static str, number: Decimal) -> Result<Decimal, OutOfRange> {
     if number.is_sign_negative() && !number.is_zero() {
-        return Err(format!("`{key}` cannot be negative (found {number})"));
+        return Err(OutOfRange::Negative { key, found: number });
     }
     if number > Decimal::from(MAX_RATE) {
-        return Err(format!(
-            "`{key}` is larger than calc can price (at most 10^12)"
-        ));
+        return Err(OutOfRange::TooLarge { key });
     }
     Ok(number)
 }
+
+/// A number outside what its key takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutOfRange {
+    Negative {
+        key: &'static str,
+        found: Decimal,
+    },
+    /// Past 10^12, more than calc can price.
+    TooLarge {
+        key: &'static str,
+    },
+    /// A month of less than an hour or more than 31 days.
+    Hours {
+        found: Decimal,
+    },
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Negative { key, found } => {
+                write!(f, "`{key}` cannot be negative (found {found})")
+            }
+            Self::TooLarge { key } => {
+                write!(f, "`{key}` is larger than calc can price (at most 10^12)")
+            }
+            Self::Hours { found } => write!(
+                f,
+                "`hours_per_month` must be between 1 and 744 (found {found})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OutOfRange {}
 
 /// How to write a value of the kind `expected`, when what was written is
 /// close: a duration or a fraction of a byte without a unit.

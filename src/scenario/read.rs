@@ -122,10 +122,9 @@ fn hours(
     written: Option<&Spanned<Dec>>,
 ) -> Result<Decimal, Diagnostic> {
     match (overrides.hours_per_month, written) {
-        (Some(hours), _) => check_hours(hours).map_err(Diagnostic::plain),
-        (None, Some(hours)) => {
-            check_hours(hours.get_ref().0).map_err(|e| source.error(hours.span().into(), e))
-        }
+        (Some(hours), _) => check_hours(hours).map_err(|e| Diagnostic::plain(e.to_string())),
+        (None, Some(hours)) => check_hours(hours.get_ref().0)
+            .map_err(|e| source.error(hours.span().into(), e.to_string())),
         (None, None) => Ok(Decimal::from(730)),
     }
 }

@@ -3,7 +3,7 @@
 //! resolving one, and setting a value over the scenario's in its own syntax
 //! (`--set`), checked as the file's own value would be.
 
-use std::fmt::Write;
+use std::fmt;
 
 use super::design::Scenario;
 use super::fields::{Entry, Fields};
@@ -42,7 +42,7 @@ fn path_of(scenario: &Scenario, param: &Param) -> String {
 
 /// The slot of the value at `path`. A component is named by its `id` or by
 /// its index (`components[0]`).
-pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
+pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, NoSuchPath> {
     let found = |place: Place, key: &str| {
         scenario
             .params
@@ -62,16 +62,33 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, String> {
             .and_then(|(place, key)| found(place, key)),
     };
     slot.ok_or_else(|| {
-        let mut message = format!("no value has the path `{path}`");
         let all: Vec<(String, usize)> = paths(scenario).collect();
-        if let Some(near) =
-            crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
-        {
-            let _ = write!(message, "; did you mean `{near}`?");
+        NoSuchPath {
+            path: path.to_string(),
+            near: crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
+                .map(str::to_string),
         }
-        message
     })
 }
+
+/// A path no value of the scenario has, and the nearest one that it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoSuchPath {
+    pub path: String,
+    pub near: Option<String>,
+}
+
+impl fmt::Display for NoSuchPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no value has the path `{}`", self.path)?;
+        if let Some(near) = &self.near {
+            write!(f, "; did you mean `{near}`?")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for NoSuchPath {}
 
 /// `alternatives[NAME].KEY` → the place and the key.
 fn alternative_slot<'p>(scenario: &Scenario, path: &'p str) -> Option<(Place, &'p str)> {
@@ -120,7 +137,7 @@ pub fn set(
     path: &str,
     text: &str,
 ) -> Result<(), Diagnostic> {
-    let slot = resolve(scenario, path).map_err(Diagnostic::plain)?;
+    let slot = resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
     let param = scenario.params.info[slot];
     let source = Source::new(format!("--set {path}"), text.to_string());
     // A value as TOML writes it, and nothing more; else the text itself
@@ -186,7 +203,7 @@ fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
         }
         // Past 10^12, as any number that large.
         Kind::Rate | Kind::Number | Kind::Ratio => {
-            crate::scenario::fields::check_rate(name, rust_decimal::Decimal::MAX).err()
+            Some(crate::scenario::fields::OutOfRange::TooLarge { key: name }.to_string())
         }
         _ => None,
     }
@@ -202,7 +219,7 @@ pub fn apply(
     let mut overrides: Vec<Override> = Vec::with_capacity(sets.len());
     for text in sets {
         let (path, value) = split_assignment(text)?;
-        let slot = resolve(scenario, path).map_err(Diagnostic::plain)?;
+        let slot = resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
         let param = &scenario.params.info[slot];
         let was = scenario.params.values[slot].written(param.key);
         set(scenario, &mut values, path, value)?;
@@ -312,8 +329,9 @@ components = [{ id = "stream", service = "kinesis_data_streams", consumers = 2 }
     #[test]
     fn a_misspelt_path_gets_the_nearest_one() {
         let error = resolve(&scenario(), "workload.recods_per_second").unwrap_err();
+        assert_eq!(error.near.as_deref(), Some("workload.records_per_second"));
         assert_eq!(
-            error,
+            error.to_string(),
             "no value has the path `workload.recods_per_second`; did you mean `workload.records_per_second`?"
         );
     }

@@ -154,7 +154,7 @@ pub struct Axis {
 impl Axis {
     /// The value at `path`, which must be a number, a size or a duration.
     pub fn resolve(scenario: &Scenario, path: &str, verb: &str) -> Result<Self, Diagnostic> {
-        let slot = set::resolve(scenario, path).map_err(Diagnostic::plain)?;
+        let slot = set::resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
         let param = scenario.params.info[slot];
         let path = set::paths(scenario)
             .find(|(_, s)| *s == slot)

@@ -88,10 +88,31 @@ pub enum Increase {
     Amount(Decimal),
 }
 
-impl FromStr for Increase {
-    type Err = String;
+/// Why `--max-increase` is not an increase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BadIncrease {
+    NotANumber(String),
+    Negative(String),
+}
 
-    fn from_str(text: &str) -> Result<Self, String> {
+impl fmt::Display for BadIncrease {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotANumber(text) => write!(
+                f,
+                "`{text}` is not a percentage (`10%`) or an amount (`200`)"
+            ),
+            Self::Negative(text) => write!(f, "`{text}` is negative: an increase is at least 0"),
+        }
+    }
+}
+
+impl std::error::Error for BadIncrease {}
+
+impl FromStr for Increase {
+    type Err = BadIncrease;
+
+    fn from_str(text: &str) -> Result<Self, BadIncrease> {
         let text = text.trim();
         let (number, percent) = match text.strip_suffix('%') {
             Some(number) => (number.trim_end(), true),
@@ -99,9 +120,9 @@ impl FromStr for Increase {
         };
         let value: Decimal = number
             .parse()
-            .map_err(|_| format!("`{text}` is not a percentage (`10%`) or an amount (`200`)"))?;
+            .map_err(|_| BadIncrease::NotANumber(text.to_string()))?;
         if value.is_sign_negative() && !value.is_zero() {
-            return Err(format!("`{text}` is negative: an increase is at least 0"));
+            return Err(BadIncrease::Negative(text.to_string()));
         }
         Ok(if percent {
             Self::Percent(value)
