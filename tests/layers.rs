@@ -1,8 +1,9 @@
 //! The house in floors: each top-level module imports only from its own
 //! floor or below, and no files (nor top-level modules, a folder counted as
 //! one) import each other in a circle. Read from the `crate::` and `super::`
-//! paths of `src/`, in `use` lines and inline, test modules left out (inline,
-//! or in a file of their own: `tests.rs`, `testing.rs`).
+//! paths of `src/`, in `use` lines and inline. A module's tests in a file of
+//! their own (`tests.rs`) keep to its floor too; inline test modules and the
+//! services' shared `testing.rs` helpers are left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -29,10 +30,10 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             sources(&path, out);
         } else if path.extension().is_some_and(|e| e == "rs") {
-            // A test module in a file of its own (`tests.rs`, the services'
-            // `testing.rs`) is left out, as an inline one is.
+            // The services' test helpers are left out, as inline test
+            // modules are.
             let stem = path.file_stem().and_then(|s| s.to_str());
-            if !matches!(stem, Some("tests" | "testing")) {
+            if !matches!(stem, Some("testing")) {
                 out.push(path);
             }
         }

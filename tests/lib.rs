@@ -19,6 +19,7 @@ mod init;
 mod layers;
 mod lean;
 mod pricing;
+mod pricing_parse;
 mod properties;
 mod regions;
 mod scenarios;
