@@ -10,6 +10,7 @@ use crate::model::flow::{self, Flow, From, Unfit};
 use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
 use crate::model::requirements::{self, Requirements};
+use crate::model::traced;
 use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
@@ -109,6 +110,7 @@ impl<'s> Evaluator<'s> {
             round_up_to_cent: scenario.round_up_to_cent,
             usage: &no_usage,
             input: workload(scenario, values)?,
+            keys: &flow::RECORDS,
             prices_set: PricesSet {
                 values: prices_set(&values[scenario.price_slots.clone()]),
                 slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
@@ -217,6 +219,7 @@ pub fn evaluate_alternative_into(
         let component_ctx = Ctx {
             usage: &usage,
             input,
+            keys: component.def().input.unwrap_or(&flow::RECORDS),
             ..*ctx
         };
         let before = match component.from {
@@ -224,9 +227,17 @@ pub fn evaluate_alternative_into(
             From::Component(j) => out.components[j].path_latency.ms(),
         };
         let result = &mut out.components[i];
+        let recording = traced::recording();
+        if recording {
+            // What was recorded before this component is not its working.
+            traced::take();
+        }
         component
             .evaluate_into(values, &component_ctx, result)
             .map_err(|e| (i, e))?;
+        if recording {
+            result.working = traced::take();
+        }
         result.id.clone_from(&component.id);
         result.input = input;
         result.from = component.from;

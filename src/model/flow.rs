@@ -173,6 +173,8 @@ pub enum From {
 /// DynamoDB says `writes_per_second` and `item_size`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct InputKeys {
+    /// The unit of the rate, as a working says it: `records/s`.
+    pub unit: &'static str,
     pub rate: &'static Key,
     pub peak: &'static Key,
     pub size: &'static Key,
@@ -250,6 +252,7 @@ pub static RECORD_SIZE: Key =
 
 /// The keys of records, as most services and `[workload]` name them.
 pub static RECORDS: InputKeys = InputKeys {
+    unit: "records/s",
     rate: &RECORDS_PER_SECOND,
     peak: &PEAK_RECORDS_PER_SECOND,
     size: &RECORD_SIZE,

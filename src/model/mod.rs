@@ -12,3 +12,5 @@ pub mod offer;
 pub mod priced;
 pub mod report;
 pub mod requirements;
+pub mod traced;
+pub mod working;

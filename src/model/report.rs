@@ -11,6 +11,8 @@ use crate::base::units::{Bytes, Duration};
 use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, From};
+use crate::model::traced::{self, Traced};
+use crate::model::working::{Part, Working};
 
 pub const MAX_TIERS: usize = 4;
 
@@ -285,6 +287,9 @@ pub struct ComponentResult {
     /// The latency from the workload to the end of this component, along
     /// the components it consumes from.
     pub path_latency: Duration,
+    /// How its figures were worked out, when `calc explain` asks; empty
+    /// otherwise.
+    pub working: Working,
 }
 
 impl ComponentResult {
@@ -303,6 +308,7 @@ impl ComponentResult {
             from: From::Workload,
             output: None,
             path_latency: Duration::ZERO,
+            working: Working::new(),
         }
     }
 
@@ -325,6 +331,8 @@ impl ComponentResult {
         self.input = Flow::NOTHING;
         self.from = From::Workload;
         self.output = None;
+        self.working.nodes.clear();
+        self.working.steps.clear();
         self.path_latency = Duration::ZERO;
     }
 
@@ -337,6 +345,12 @@ impl ComponentResult {
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
         self.capacity.push(Capacity { key, value });
+    }
+
+    /// A capacity figure in `unit`, and how it was worked out.
+    pub fn capacity_of(&mut self, key: &'static str, value: Traced, unit: &'static str) {
+        self.capacity(key, CapacityValue::Number(value.value()));
+        traced::step(key, Part::Capacity, unit, value);
     }
 
     pub fn note(&mut self, code: &'static str, text: &'static str) {

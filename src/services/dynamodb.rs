@@ -97,6 +97,7 @@ static ITEM_SIZE: Key = Key::new(
 )
 .defaulting_to("the flow");
 static WRITES: InputKeys = InputKeys {
+    unit: "writes/s",
     rate: &WRITES_PER_SECOND,
     peak: &PEAK_WRITES_PER_SECOND,
     size: &ITEM_SIZE,

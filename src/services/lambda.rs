@@ -435,6 +435,7 @@ mod tests {
             free_tier: true,
             round_up_to_cent: false,
             input: crate::model::flow::Flow::NOTHING,
+            keys: &crate::model::flow::RECORDS,
             prices_set: crate::services::kit::ctx::PricesSet::NONE,
             usage: &crate::services::kit::usage::Usage::default(),
         };

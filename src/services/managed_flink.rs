@@ -416,6 +416,7 @@ mod tests {
             free_tier: false,
             round_up_to_cent: true,
             input: crate::model::flow::Flow::NOTHING,
+            keys: &crate::model::flow::RECORDS,
             prices_set: crate::services::kit::ctx::PricesSet::NONE,
             usage: Box::leak(Box::default()),
         }

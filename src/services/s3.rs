@@ -68,6 +68,7 @@ static OBJECT_SIZE: Key = Key::new(
 )
 .defaulting_to("the flow");
 static PUTS: InputKeys = InputKeys {
+    unit: "objects/s",
     rate: &PUTS_PER_SECOND,
     peak: &PEAK_PUTS_PER_SECOND,
     size: &OBJECT_SIZE,

@@ -7,16 +7,19 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use super::ctx::{Ctx, EvalError};
-use crate::base::number::{Exact, up_to_cent};
+use super::spot::SPOT_DISCOUNT;
+use crate::base::number::Exact;
 use crate::model::dimension::Dimension;
 use crate::model::report::{LineItem, MAX_TIERS, TierUse};
+use crate::model::traced::{self, Traced};
+use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
 
 /// Prices `quantity` units of `dimension` for one month.
 pub fn charge(
     ctx: &Ctx,
     dimension: &'static Dimension,
-    quantity: Decimal,
+    quantity: impl Into<Traced>,
 ) -> Result<LineItem, EvalError> {
     charge_off(ctx, dimension, quantity, None)
 }
@@ -26,16 +29,11 @@ pub fn charge(
 pub fn charge_off(
     ctx: &Ctx,
     dimension: &'static Dimension,
-    quantity: Decimal,
+    quantity: impl Into<Traced>,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
-    charge_at(
-        ctx,
-        dimension,
-        ctx.prices.price_of(dimension),
-        quantity,
-        off,
-    )
+    let table = ctx.prices.price_of(dimension);
+    charge_at(ctx, dimension, table, None, quantity.into(), off)
 }
 
 /// Prices `quantity` hours of the type `name` from the catalogue that
@@ -44,7 +42,7 @@ pub fn charge_type(
     ctx: &Ctx,
     dimension: &'static Dimension,
     name: &str,
-    quantity: Decimal,
+    quantity: impl Into<Traced>,
 ) -> Result<LineItem, EvalError> {
     charge_type_off(ctx, dimension, name, quantity, None)
 }
@@ -54,7 +52,7 @@ pub fn charge_type_off(
     ctx: &Ctx,
     dimension: &'static Dimension,
     name: &str,
-    quantity: Decimal,
+    quantity: impl Into<Traced>,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
     let service = dimension
@@ -64,85 +62,152 @@ pub fn charge_type_off(
         .prices
         .instance(service, name)
         .ok_or(EvalError::MissingRow(dimension))?;
-    charge_at(ctx, dimension, Some(&row.price), quantity, off)
+    let quantity = quantity.into();
+    charge_at(
+        ctx,
+        dimension,
+        Some(&row.price),
+        Some(row.name),
+        quantity,
+        off,
+    )
 }
 
-/// Prices `quantity` units of `dimension` at `table`'s price, unless the
-/// scenario sets one over it, less `off` (a fraction) of it if given.
+/// Prices `quantity` units of `dimension` at `table`'s price (the row of
+/// the type `row`, for a catalogue's), unless the scenario sets one over
+/// it, less `off` (a fraction) of it if given. The quantity, the free part
+/// and the cost are steps of the working.
 fn charge_at(
     ctx: &Ctx,
     dimension: &'static Dimension,
     table: Option<&Price>,
-    quantity: Decimal,
+    row: Option<&'static str>,
+    quantity: Traced,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
-    let rate = rate_of(ctx, dimension, table, off)?;
+    traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
+    let price = price_of(ctx, dimension, table, row, off)?;
     let free = free_units(ctx, dimension, table, quantity)?;
     let billed = quantity.minus(free.quantity).map_err(overflow)?;
-    let (unit_price, mut cost, tiers) = match &*rate {
-        Rate::Flat(unit_price) => (
-            *unit_price,
-            billed.times(*unit_price).map_err(overflow)?,
+    let (unit_price, mut cost, tiers) = match price {
+        Priced::Flat(unit_price) => (
+            unit_price.value(),
+            billed.times(unit_price).map_err(overflow)?,
             SmallVec::new(),
         ),
         // Tier bounds count the month's whole usage, free units and the
         // alternative's earlier components included.
-        Rate::Tiered(bands) => {
+        Priced::Tiered(bands) => {
             let start = free.used_before.plus(free.quantity).map_err(overflow)?;
             let end = free.used_before.plus(quantity).map_err(overflow)?;
-            let (cost, tiers) = tiered(dimension, bands, start, end)?;
-            let average = if billed.is_zero() {
+            let (cost, tiers) = tiered(dimension, &bands, start.value(), end.value())?;
+            let average = if billed.value().is_zero() {
                 bands[0].price
             } else {
-                cost.per(billed).map_err(overflow)?
+                cost.per(billed.value()).map_err(overflow)?
             };
+            let cost = Traced::tiered(start, end, cost, || {
+                bands
+                    .iter()
+                    .map(|band| Band {
+                        up_to: band.up_to,
+                        price: band.price,
+                    })
+                    .collect()
+            });
             (average, cost, tiers)
         }
     };
     if ctx.round_up_to_cent {
-        cost = up_to_cent(cost);
+        cost = cost.up_to_cent();
     }
+    traced::step(dimension.key, Part::Cost, "", cost);
     Ok(LineItem {
         dimension,
-        quantity,
-        free_quantity: free.quantity,
+        quantity: quantity.value(),
+        free_quantity: free.quantity.value(),
         unit_price,
-        monthly_cost: cost,
+        monthly_cost: cost.value(),
         tiers,
     })
 }
 
-/// The rate `dimension` is billed at: a price the scenario sets (or a
-/// what-if varies), a flat price over the table's, else the table's; less
-/// `off` (a fraction) of it if given.
-fn rate_of<'a>(
+/// What a dimension is billed at: a flat price per unit, or price bands.
+enum Priced<'a> {
+    Flat(Traced),
+    Tiered(Cow<'a, [Tier]>),
+}
+
+/// The price `dimension` is billed at: one the scenario sets (or a what-if
+/// varies), a flat price over the table's, else the table's; less `off` (a
+/// fraction) of it if given.
+fn price_of<'a>(
     ctx: &Ctx,
     dimension: &'static Dimension,
     table: Option<&'a Price>,
+    row: Option<&'static str>,
     off: Option<Decimal>,
-) -> Result<Cow<'a, Rate>, EvalError> {
-    let rate = match (ctx.prices_set.price(dimension), table) {
-        (Some(price), _) => Cow::Owned(Rate::Flat(price)),
-        (None, Some(price)) => Cow::Borrowed(&price.rate),
-        (None, None) => return Err(EvalError::MissingPrice(dimension)),
+) -> Result<Priced<'a>, EvalError> {
+    let overflow = |_| EvalError::Overflow(dimension);
+    let given = |price: Decimal, set: bool| {
+        Traced::given(price, dimension.unit, || {
+            let table = table.filter(|_| !set);
+            Given::Price {
+                dimension,
+                row,
+                set,
+                source: table.map_or_else(
+                    || "set by the scenario".to_string(),
+                    |p| p.source.to_string(),
+                ),
+                as_of: table.map_or_else(String::new, |p| p.as_of.to_string()),
+                evidence: table.map_or("scenario", |p| p.evidence.as_str()),
+            }
+        })
     };
-    let Some(off) = off else {
-        return Ok(rate);
+    let factor = off
+        .map(|off| {
+            let whole = Traced::rule(Decimal::ONE, "", "the whole price");
+            whole.minus(Traced::given(off, "", || Given::Key(&SPOT_DISCOUNT)))
+        })
+        .transpose()
+        .map_err(overflow)?;
+    let flat = |price: Traced| match factor {
+        Some(factor) => price.times(factor).map(Priced::Flat).map_err(overflow),
+        None => Ok(Priced::Flat(price)),
     };
-    let factor = Decimal::ONE
-        .minus(off)
-        .map_err(|_| EvalError::Overflow(dimension))?;
-    rate.scaled(factor)
-        .map(Cow::Owned)
-        .ok_or(EvalError::Overflow(dimension))
+    match (ctx.prices_set.price(dimension), table) {
+        (Some(price), _) => flat(given(price, true)),
+        (
+            None,
+            Some(Price {
+                rate: Rate::Flat(price),
+                ..
+            }),
+        ) => flat(given(*price, false)),
+        (
+            None,
+            Some(Price {
+                rate: rate @ Rate::Tiered(bands),
+                ..
+            }),
+        ) => match factor {
+            None => Ok(Priced::Tiered(Cow::Borrowed(bands))),
+            Some(factor) => match rate.scaled(factor.value()) {
+                Some(Rate::Tiered(bands)) => Ok(Priced::Tiered(Cow::Owned(bands.into_owned()))),
+                _ => Err(EvalError::Overflow(dimension)),
+            },
+        },
+        (None, None) => Err(EvalError::MissingPrice(dimension)),
+    }
 }
 
 /// The units of a charge that its free tier covers, and what the month had
 /// used of its dimension before it.
 struct Free {
-    quantity: Decimal,
-    used_before: Decimal,
+    quantity: Traced,
+    used_before: Traced,
 }
 
 /// Takes `quantity` units of `dimension` from the alternative's ledger: the
@@ -152,7 +217,7 @@ fn free_units(
     ctx: &Ctx,
     dimension: &'static Dimension,
     table: Option<&Price>,
-    quantity: Decimal,
+    quantity: Traced,
 ) -> Result<Free, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
@@ -160,29 +225,35 @@ fn free_units(
     });
     // The free tier this dimension draws on: its own, or the one it shares.
     let pool = table.and_then(|p| p.free_pool).unwrap_or(dimension.key);
-    let allowance = if ctx.free_tier {
-        free_per_hour
-            .times(ctx.hours)
-            .and_then(|hourly| hourly.plus(free_per_month))
-            .map_err(overflow)?
-    } else {
-        Decimal::ZERO
-    };
     let (used_before, _) = ctx.usage.before(dimension.key);
     let (_, free_before) = ctx.usage.before(pool);
-    let free = allowance
-        .minus(free_before)
-        .map_err(overflow)?
-        .max(Decimal::ZERO)
-        .min(quantity);
+    let unit = dimension.unit;
+    let used_before = Traced::given(used_before, unit, || Given::UsedBefore(dimension));
+    let free = if ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero()) {
+        let hourly = Traced::given(free_per_hour, unit, || Given::FreePerHour(dimension));
+        let monthly = Traced::given(free_per_month, unit, || Given::FreePerMonth(dimension));
+        let free_before = Traced::given(free_before, unit, || Given::FreeUsedBefore(pool));
+        let none = Traced::rule(Decimal::ZERO, unit, "none");
+        let free = hourly
+            .times(ctx.hours_traced())
+            .and_then(|hourly| hourly.plus(monthly))
+            .and_then(|allowance| allowance.minus(free_before))
+            .map_err(overflow)?
+            .max(none)
+            .min(quantity);
+        traced::step(dimension.key, Part::Free, unit, free);
+        free
+    } else {
+        Traced::rule(Decimal::ZERO, unit, "no free tier")
+    };
     if pool == dimension.key {
         ctx.usage
-            .take(dimension.key, quantity, free)
+            .take(dimension.key, quantity.value(), free.value())
             .map_err(overflow)?;
     } else {
         ctx.usage
-            .take(dimension.key, quantity, Decimal::ZERO)
-            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free))
+            .take(dimension.key, quantity.value(), Decimal::ZERO)
+            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free.value()))
             .map_err(overflow)?;
     }
     Ok(Free {

@@ -7,9 +7,11 @@ use super::usage::Usage;
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
-use crate::model::flow::{Flow, Rate};
+use crate::model::flow::{Flow, InputKeys, Rate};
 use crate::model::keys::Value;
 use crate::model::report::ComponentResult;
+use crate::model::traced::Traced;
+use crate::model::working::Given;
 use crate::pricing::{LimitValue, PriceBook};
 
 /// A price or limit that an evaluation needed and the pricing table lacks, or
@@ -65,6 +67,8 @@ pub struct Ctx<'a> {
     pub usage: &'a Usage,
     /// What this component receives, its own figures applied.
     pub input: Flow,
+    /// The keys that name what it receives, for its working.
+    pub keys: &'static InputKeys,
     /// Unit prices set over the table's.
     pub prices_set: PricesSet<'a>,
 }
@@ -103,6 +107,51 @@ impl PricesSet<'_> {
 impl Ctx<'_> {
     pub fn seconds(&self) -> Decimal {
         self.hours * Decimal::from(3600)
+    }
+
+    /// The hours of the billing month, for a working.
+    pub fn hours_traced(&self) -> Traced {
+        Traced::given(self.hours, "h", || Given::Hours)
+    }
+
+    /// The seconds of the billing month, for a working.
+    pub fn seconds_traced(&self) -> Result<Traced, EvalError> {
+        let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        Ok(self.hours_traced().times(per_hour)?)
+    }
+
+    /// The peak rate this component receives, for a working.
+    pub fn peak(&self) -> Result<Traced, EvalError> {
+        let keys = self.keys;
+        Ok(Traced::given(self.rate()?.peak, keys.unit, || {
+            Given::Input(keys.peak)
+        }))
+    }
+
+    /// The average rate this component receives, for a working.
+    pub fn average(&self) -> Result<Traced, EvalError> {
+        let keys = self.keys;
+        Ok(Traced::given(self.rate()?.average, keys.unit, || {
+            Given::Input(keys.rate)
+        }))
+    }
+
+    /// The size of each record this component receives, for a working.
+    pub fn size(&self) -> Result<Traced, EvalError> {
+        let keys = self.keys;
+        let size = self.record_size()?.decimal();
+        Ok(Traced::given(size, "B", || Given::Input(keys.size)))
+    }
+
+    /// A limit from the table in its amount (a count, bytes, or
+    /// milliseconds), in `unit`, for a working.
+    pub fn limit_traced(
+        &self,
+        limit: &'static Limit,
+        unit: &'static str,
+    ) -> Result<Traced, EvalError> {
+        let amount = self.limit(limit, |v| Some(v.amount()))?;
+        Ok(Traced::given(amount, unit, || Given::Limit(limit)))
     }
 
     /// How many `unit`s a month `per_second` comes to (`MILLION` for

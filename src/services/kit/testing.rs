@@ -21,6 +21,7 @@ pub fn ctx(hours: Decimal) -> Ctx<'static> {
         round_up_to_cent: false,
         usage: Box::leak(Box::default()),
         input: crate::model::flow::Flow::NOTHING,
+        keys: &crate::model::flow::RECORDS,
         prices_set: crate::services::kit::ctx::PricesSet::NONE,
     }
 }
