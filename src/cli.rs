@@ -3,7 +3,7 @@
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands::options::ScenarioOptions;
-use crate::commands::{check, diff, init, pricing, report, solve, sweep};
+use crate::commands::{check, diff, explain, init, pricing, report, solve, sweep};
 
 /// Capacity, monthly cost, latency and requirement checks for AWS data
 /// architectures, compared side by side.
@@ -53,6 +53,10 @@ pub enum Command {
     /// holds: the most records a second within a budget, the largest record
     /// size that stays feasible, the break-even with another alternative.
     Solve(solve::Args),
+    /// Show how each figure of the report was worked out: each capacity
+    /// figure and line item as a formula with the scenario's own numbers,
+    /// each rounding, and where each number comes from.
+    Explain(explain::Args),
     /// Check scenarios against their budgets, requirements and AWS's limits,
     /// for CI: exit 0 when every one passes, 1 when one fails, 2 when one
     /// cannot be read.

@@ -158,6 +158,10 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
             let solved = solve::run(&args)?;
             printed(render::solve::render(&solved, args.format))
         }
+        Some(Command::Explain(args)) => {
+            let explained = commands::explain::run(&args)?;
+            printed(render::explain::render(&explained, args.format))
+        }
         Some(Command::Check(args)) => check_outcome(&args, check::run(&args)?, env),
         Some(Command::Diff(args)) => {
             let diff = diff::run(&args)?;

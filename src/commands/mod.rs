@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod explain;
 pub mod init;
 pub mod options;
 pub mod pricing;

@@ -208,17 +208,27 @@ impl Traced {
     }
 
     /// The cost `value` of the month's usage from `from` to `to` across
-    /// `bands` (built only when a working is recorded).
-    pub fn tiered(from: Self, to: Self, value: Decimal, bands: impl FnOnce() -> Vec<Band>) -> Self {
+    /// the bands, and how they split it (built only when a working is
+    /// recorded).
+    pub fn tiered(
+        from: Self,
+        to: Self,
+        value: Decimal,
+        bands: impl FnOnce() -> (Vec<Band>, Vec<(Decimal, Decimal)>),
+    ) -> Self {
         let node = match (from.node, to.node) {
-            (Some(from), Some(to)) => push(
-                value,
-                Op::Tiered {
-                    from,
-                    to,
-                    bands: bands(),
-                },
-            ),
+            (Some(from), Some(to)) => {
+                let (bands, split) = bands();
+                push(
+                    value,
+                    Op::Tiered {
+                        from,
+                        to,
+                        bands,
+                        split,
+                    },
+                )
+            }
             _ => None,
         };
         Self { value, node }

@@ -81,11 +81,13 @@ pub enum Op {
         binding: usize,
     },
     /// The cost of the month's usage from `from` to `to` across `bands`,
-    /// each up to its bound (the last may have none) at its price.
+    /// each up to its bound (the last may have none) at its price; `split`
+    /// is the quantity each band used took, and its price.
     Tiered {
         from: NodeId,
         to: NodeId,
         bands: Vec<Band>,
+        split: Vec<(Decimal, Decimal)>,
     },
 }
 

@@ -392,7 +392,7 @@ struct Tier {
 }
 
 /// An exact JSON number: `1450.8`, never `1450.8000000001` or `1450.80`.
-pub(super) struct Exact(pub(super) Decimal);
+pub(crate) struct Exact(pub(crate) Decimal);
 
 impl Serialize for Exact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -4,6 +4,7 @@ mod chart;
 pub mod check;
 mod csv;
 pub mod diff;
+pub mod explain;
 pub mod import;
 mod json;
 mod markdown;

@@ -89,7 +89,11 @@ fn charge_at(
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
     let price = price_of(ctx, dimension, table, row, off)?;
     let free = free_units(ctx, dimension, table, quantity)?;
-    let billed = quantity.minus(free.quantity).map_err(overflow)?;
+    let billed = match free.quantity {
+        Some(free) => quantity.minus(free).map_err(overflow)?,
+        None => quantity,
+    };
+    let free_quantity = free.quantity.map_or(Decimal::ZERO, Traced::value);
     let (unit_price, mut cost, tiers) = match price {
         Priced::Flat(unit_price) => (
             unit_price.value(),
@@ -99,23 +103,32 @@ fn charge_at(
         // Tier bounds count the month's whole usage, free units and the
         // alternative's earlier components included.
         Priced::Tiered(bands) => {
-            let start = free.used_before.plus(free.quantity).map_err(overflow)?;
-            let end = free.used_before.plus(quantity).map_err(overflow)?;
-            let (cost, tiers) = tiered(dimension, &bands, start.value(), end.value())?;
+            let used_before = Traced::given(free.used_before, dimension.unit, || {
+                Given::UsedBefore(dimension)
+            });
+            let start = match free.quantity {
+                Some(free) => used_before.plus(free).map_err(overflow)?,
+                None => used_before,
+            };
+            let end = used_before.plus(quantity).map_err(overflow)?;
+            let (cost, mut tiers) = tiered(dimension, &bands, start.value(), end.value())?;
             let average = if billed.value().is_zero() {
                 bands[0].price
             } else {
                 cost.per(billed.value()).map_err(overflow)?
             };
             let cost = Traced::tiered(start, end, cost, || {
-                bands
-                    .iter()
-                    .map(|band| Band {
-                        up_to: band.up_to,
-                        price: band.price,
-                    })
-                    .collect()
+                let bands = bands.iter().map(|band| Band {
+                    up_to: band.up_to,
+                    price: band.price,
+                });
+                let split = tiers.iter().map(|t| (t.quantity, t.unit_price)).collect();
+                (bands.collect(), split)
             });
+            // A charge within one band shows no split.
+            if tiers.len() < 2 {
+                tiers.clear();
+            }
             (average, cost, tiers)
         }
     };
@@ -126,7 +139,7 @@ fn charge_at(
     Ok(LineItem {
         dimension,
         quantity: quantity.value(),
-        free_quantity: free.quantity.value(),
+        free_quantity,
         unit_price,
         monthly_cost: cost.value(),
         tiers,
@@ -203,11 +216,11 @@ fn price_of<'a>(
     }
 }
 
-/// The units of a charge that its free tier covers, and what the month had
-/// used of its dimension before it.
+/// The units of a charge that its free tier covers (`None` without a free
+/// tier), and what the month had used of its dimension before it.
 struct Free {
-    quantity: Traced,
-    used_before: Traced,
+    quantity: Option<Traced>,
+    used_before: Decimal,
 }
 
 /// Takes `quantity` units of `dimension` from the alternative's ledger: the
@@ -228,7 +241,6 @@ fn free_units(
     let (used_before, _) = ctx.usage.before(dimension.key);
     let (_, free_before) = ctx.usage.before(pool);
     let unit = dimension.unit;
-    let used_before = Traced::given(used_before, unit, || Given::UsedBefore(dimension));
     let free = if ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero()) {
         let hourly = Traced::given(free_per_hour, unit, || Given::FreePerHour(dimension));
         let monthly = Traced::given(free_per_month, unit, || Given::FreePerMonth(dimension));
@@ -242,18 +254,19 @@ fn free_units(
             .max(none)
             .min(quantity);
         traced::step(dimension.key, Part::Free, unit, free);
-        free
+        Some(free)
     } else {
-        Traced::rule(Decimal::ZERO, unit, "no free tier")
+        None
     };
+    let free_value = free.map_or(Decimal::ZERO, Traced::value);
     if pool == dimension.key {
         ctx.usage
-            .take(dimension.key, quantity.value(), free.value())
+            .take(dimension.key, quantity.value(), free_value)
             .map_err(overflow)?;
     } else {
         ctx.usage
             .take(dimension.key, quantity.value(), Decimal::ZERO)
-            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free.value()))
+            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free_value))
             .map_err(overflow)?;
     }
     Ok(Free {
@@ -263,7 +276,7 @@ fn free_units(
 }
 
 /// The cost of the month's usage from `start` to `end` across `bands`, and
-/// how the bands split it (none for a charge within one band). Past the
+/// how the bands split it. Past the
 /// last band's bound, no price: an error, never a guess.
 fn tiered(
     dimension: &'static Dimension,
@@ -294,9 +307,6 @@ fn tiered(
     }
     if used < end {
         return Err(EvalError::BeyondLastTier(dimension));
-    }
-    if tiers.len() < 2 {
-        tiers.clear();
     }
     Ok((cost, tiers))
 }
@@ -333,9 +343,9 @@ mod tests {
                 (dec!(5), dec!(2.5))
             ]
         );
-        // Within one band, no split is shown.
+        // Within one band, one part.
         let (cost, tiers) = tiered(&DIMENSION, &bands(), dec!(12), dec!(15)).unwrap();
-        assert_eq!((cost, tiers.len()), (dec!(3), 0));
+        assert_eq!((cost, tiers.len()), (dec!(3), 1));
         // Past a last band with a bound, no price at all.
         let bounded = &bands()[..2];
         assert_eq!(

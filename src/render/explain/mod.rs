@@ -1,0 +1,224 @@
+//! `calc explain`: each component's working, a step a line, and where each
+//! number it takes as given comes from.
+
+mod derivation;
+mod json;
+
+use std::fmt::Write;
+
+pub use derivation::Style;
+
+use super::text;
+use crate::base::escape::{markdown, terminal};
+use crate::commands::explain::{Explained, Format};
+use crate::model::report::{AlternativeResult, ComponentResult};
+use crate::model::working::{Given, Leaf, Node, Op, Part, Working};
+
+pub fn render(explained: &Explained, format: Format) -> String {
+    match format {
+        Format::Table => table(explained),
+        Format::Markdown => markdown_document(explained),
+        Format::Json => json::render(explained),
+    }
+}
+
+/// A step's label: a capacity figure's key; a line item's dimension, then
+/// `free` and `cost` under it.
+fn label(working: &Working, index: usize) -> String {
+    let step = &working.steps[index];
+    let name = step
+        .figure
+        .split_once('.')
+        .map_or(step.figure, |(_, name)| name);
+    match step.part {
+        Part::Capacity | Part::Quantity => name.to_string(),
+        Part::Free => "  free".to_string(),
+        Part::Cost => "  cost".to_string(),
+    }
+}
+
+/// Where a number given comes from, in words.
+fn given(leaf: &Leaf, table: &str) -> String {
+    match &leaf.source {
+        Given::Key(key) => format!("`{}`, as the component sets it or by default", key.name),
+        Given::Input(key) => format!("`{}`, what the component receives", key.name),
+        Given::Limit(limit) => format!("limit `{}` of pricing table `{table}`", limit.key),
+        Given::Price {
+            dimension,
+            row,
+            set,
+            source,
+            as_of,
+            evidence,
+        } => {
+            let what = match row {
+                Some(row) => format!("price of `{}` for `{row}`", dimension.key),
+                None => format!("price of `{}`", dimension.key),
+            };
+            if *set {
+                format!("{what}, set by the scenario")
+            } else {
+                format!("{what}, pricing table `{table}`: {source}, {as_of}, {evidence}")
+            }
+        }
+        Given::FreePerMonth(dimension) => format!("free tier of `{}` a month", dimension.key),
+        Given::FreePerHour(dimension) => format!("free tier of `{}` an hour", dimension.key),
+        Given::UsedBefore(dimension) => format!(
+            "used of `{}` by the alternative's earlier components",
+            dimension.key
+        ),
+        Given::FreeUsedBefore(key) => {
+            format!("free tier of `{key}` used by the alternative's earlier components")
+        }
+        Given::Hours => "`hours_per_month`".to_string(),
+        Given::Rule(what) => (*what).to_string(),
+        Given::Unexplained => "computed by the service, not yet worked step by step".to_string(),
+    }
+}
+
+/// The numbers a working takes as given, each once, in the order used.
+fn leaves(working: &Working) -> Vec<&Node> {
+    let mut seen: Vec<&Node> = Vec::new();
+    for node in &working.nodes {
+        if let Op::Leaf(_) = &node.op
+            && !seen.iter().any(|n| n == &node)
+        {
+            seen.push(node);
+        }
+    }
+    seen
+}
+
+fn leaf(node: &Node) -> Option<&Leaf> {
+    match &node.op {
+        Op::Leaf(leaf) => Some(leaf),
+        _ => None,
+    }
+}
+
+/// `stream: kinesis_data_streams (provisioned)`.
+fn heading(component: &ComponentResult, escape: fn(&str) -> String) -> String {
+    match &component.id {
+        Some(id) => format!("{}: {}", escape(id), text::service_label(component)),
+        None => text::service_label(component),
+    }
+}
+
+fn receives(alternative: &AlternativeResult, component: &ComponentResult) -> String {
+    match text::input(alternative, component) {
+        Some(input) => format!("receives {input}"),
+        None => "receives nothing: it runs on its own".to_string(),
+    }
+}
+
+fn table(explained: &Explained) -> String {
+    let report = &explained.report;
+    let style = Style {
+        currency: &report.pricing.currency,
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", terminal(&report.scenario));
+    for (a, components) in &explained.shown {
+        let alternative = &report.alternatives[*a];
+        let _ = writeln!(out, "{}", terminal(&alternative.name));
+        for &c in components {
+            let component = &alternative.components[c];
+            let working = &component.working;
+            let _ = writeln!(out, "  {}", heading(component, terminal));
+            let _ = writeln!(out, "    {}", terminal(&receives(alternative, component)));
+            let width = (0..working.steps.len())
+                .map(|i| label(working, i).chars().count())
+                .max()
+                .unwrap_or(0);
+            for i in 0..working.steps.len() {
+                let _ = writeln!(
+                    out,
+                    "    {:width$}  {}",
+                    label(working, i),
+                    derivation::text(working, i, style)
+                );
+            }
+            let given: Vec<&Node> = leaves(working);
+            if !given.is_empty() {
+                let _ = writeln!(out, "    given");
+                for node in given {
+                    let Some(leaf) = leaf(node) else { continue };
+                    let _ = writeln!(
+                        out,
+                        "      {}  {}",
+                        style.given(node),
+                        terminal(&self::given(leaf, &report.pricing.name))
+                    );
+                }
+            }
+            let _ = writeln!(out);
+        }
+    }
+    out
+}
+
+fn markdown_document(explained: &Explained) -> String {
+    let report = &explained.report;
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}: the working\n", markdown(&report.scenario));
+    for (a, components) in &explained.shown {
+        let alternative = &report.alternatives[*a];
+        let _ = writeln!(out, "## {}\n", markdown(&alternative.name));
+        for &c in components {
+            let component = &alternative.components[c];
+            let _ = writeln!(out, "### {}\n", heading(component, markdown));
+            out.push_str(&working(
+                report_currency(explained),
+                &report.pricing.name,
+                alternative,
+                component,
+            ));
+        }
+    }
+    out
+}
+
+fn report_currency(explained: &Explained) -> &str {
+    &explained.report.pricing.currency
+}
+
+/// A component's working in Markdown: what it receives, a row a step, and
+/// the numbers given; for `calc explain` and the report's `--explain`.
+pub fn working(
+    currency: &str,
+    table: &str,
+    alternative: &AlternativeResult,
+    component: &ComponentResult,
+) -> String {
+    let style = Style { currency };
+    let working = &component.working;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", markdown(&receives(alternative, component)));
+    if !working.steps.is_empty() {
+        let _ = writeln!(out, "| figure | working |\n|---|---|");
+        for i in 0..working.steps.len() {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                markdown(label(working, i).trim()),
+                markdown(&derivation::text(working, i, style))
+            );
+        }
+        out.push('\n');
+    }
+    let given = leaves(working);
+    if !given.is_empty() {
+        let _ = writeln!(out, "Given:\n");
+        for node in given {
+            let Some(leaf) = leaf(node) else { continue };
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                markdown(&style.given(node)),
+                markdown(&self::given(leaf, table))
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
