@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Flow, InputKeys, Rate};
+use crate::model::flow::{self, Flow, InputKeys};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -251,18 +253,6 @@ choice! {
     }
 }
 
-impl ReadConsistency {
-    /// Read units per 4 KB read, in tenths (DynamoDB developer guide,
-    /// "read/write capacity mode"): half a unit, one, or two.
-    fn tenths(self) -> u64 {
-        match self {
-            Self::Eventual => 5,
-            Self::Strong => 10,
-            Self::Transactional => 20,
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     pub mode: CapacityMode,
@@ -328,10 +318,10 @@ impl Component for Input {
                 "store large attributes in S3 and keep a pointer in the item",
             );
         }
-        let units = self.units(writes, item_size, result)?;
+        let units = self.units(ctx, result)?;
         self.partitions(ctx, &units, result)?;
         for (needed, limit) in [(units.wcu, &TABLE_WCU), (units.rcu, &TABLE_RCU)] {
-            let allowed = ctx.count(limit)?;
+            let (needed, allowed) = (needed.value(), ctx.count(limit)?);
             if needed > allowed {
                 result.violate(limit, needed, allowed, "request a table quota increase");
             }
@@ -364,82 +354,112 @@ impl Component for Input {
 
 impl Input {
     /// Write units per write: one per 1 KB of item, twice that in a transaction.
-    pub fn write_units_per_write(&self, item_size: Bytes) -> Decimal {
-        // Whole units: a u64 size has at most 2^54 kilobytes, so twice that fits.
-        let units = item_size.chunks_of(KIB).max(1);
-        Decimal::from(if self.transactional_writes {
-            units.saturating_mul(2)
-        } else {
-            units
-        })
+    pub fn write_units_per_write(&self, item_size: Traced) -> Result<Traced, EvalError> {
+        let kb = Traced::rule(Decimal::from(KIB), "B", "a write unit writes 1 KB");
+        let units = item_size
+            .per(kb)?
+            .ceil()
+            .max(given::at_least_one("", "a write takes at least one unit"));
+        if !self.transactional_writes {
+            return Ok(units);
+        }
+        let twice = Traced::rule(
+            Decimal::TWO,
+            "",
+            "a transactional write takes twice the units",
+        );
+        Ok(units.times(twice)?)
     }
 
     /// Read units per read: one per 4 KB of item for a strongly consistent read,
     /// half that eventually consistent, twice that in a transaction.
-    pub fn read_units_per_read(&self, item_size: Bytes) -> Decimal {
-        // Counted in tenths, as whole numbers: a u64 size has at most 2^52
-        // chunks of 4 KB, and twenty tenths each still fit in an i64.
-        let chunks = item_size.chunks_of(4 * KIB).max(1);
+    pub fn read_units_per_read(&self, item_size: Traced) -> Result<Traced, EvalError> {
+        let four_kb = Traced::rule(Decimal::from(4 * KIB), "B", "a read unit reads 4 KB");
+        let chunks = item_size
+            .per(four_kb)?
+            .ceil()
+            .max(given::at_least_one("", "a read takes at least one unit"));
+        // Read units per 4 KB read, in tenths (DynamoDB developer guide,
+        // "read/write capacity mode"): half a unit, one, or two.
         let units = |consistency: ReadConsistency| {
-            let tenths = chunks.saturating_mul(consistency.tenths());
-            Decimal::new(i64::try_from(tenths).unwrap_or(i64::MAX), 1)
+            let (per_chunk, what) = match consistency {
+                ReadConsistency::Eventual => (5, "an eventually consistent read takes half a unit"),
+                ReadConsistency::Strong => (10, "a strongly consistent read takes one unit"),
+                ReadConsistency::Transactional => (20, "a transactional read takes two units"),
+            };
+            chunks.times(Traced::rule(Decimal::new(per_chunk, 1), "", what))
         };
-        match self.read_mix {
-            None => units(self.read_consistency),
-            // The shares' units added: the table is rounded up once, not
-            // each share. Shares are fractions, so the sum stays below the
-            // transactional units.
-            Some(shares) => [
-                ReadConsistency::Eventual,
-                ReadConsistency::Strong,
-                ReadConsistency::Transactional,
-            ]
-            .into_iter()
-            .zip(shares)
-            .map(|(consistency, share)| units(consistency) * share)
-            .sum(),
+        let Some(shares) = self.read_mix else {
+            return Ok(units(self.read_consistency)?);
+        };
+        // The shares' units added: the table is rounded up once, not each
+        // share. Shares are fractions, so the sum stays below the
+        // transactional units.
+        let mut sum: Option<Traced> = None;
+        for (consistency, share) in [
+            ReadConsistency::Eventual,
+            ReadConsistency::Strong,
+            ReadConsistency::Transactional,
+        ]
+        .into_iter()
+        .zip(shares)
+        {
+            let part = units(consistency)?.times(given::key(share, "", &READ_MIX))?;
+            sum = Some(match sum {
+                Some(sum) => sum.plus(part)?,
+                None => part,
+            });
         }
+        Ok(sum.unwrap_or_else(|| given::key(Decimal::ZERO, "", &READ_MIX)))
     }
 }
 
 /// What a table's writes and reads need, a second.
 struct Units {
     /// Write units at the average rate (what on demand bills).
-    write_units: Decimal,
+    write_units: Traced,
     /// Read units (the reads are given as a steady rate).
-    read_units: Decimal,
+    read_units: Traced,
     /// The write and read capacity the table must have: provisioned at
     /// least 1 each, for the peak; on demand, the peak itself.
-    wcu: Decimal,
-    rcu: Decimal,
+    wcu: Traced,
+    rcu: Traced,
 }
 
 impl Input {
     /// The units the writes and reads take, and the capacity they need;
     /// each figure reported.
-    fn units(
-        &self,
-        writes: Rate,
-        item_size: Bytes,
-        result: &mut ComponentResult,
-    ) -> Result<Units, EvalError> {
+    fn units(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<Units, EvalError> {
         // Provisioned capacity is sized for the peak; on demand bills the average.
-        let units_per_write = self.write_units_per_write(item_size);
-        let units_per_read = self.read_units_per_read(item_size);
-        let peak_write_units = writes.peak.times(units_per_write)?;
-        let write_units = writes.average.times(units_per_write)?;
-        let read_units = self.reads_per_second.times(units_per_read)?;
+        let item_size = ctx.size()?;
+        let units_per_write = self.write_units_per_write(item_size)?;
+        let units_per_read = self.read_units_per_read(item_size)?;
+        traced::step("write_units_per_write", Part::Capacity, "", units_per_write);
+        traced::step("read_units_per_read", Part::Capacity, "", units_per_read);
+        let (peak, average) = (ctx.peak()?, ctx.average()?);
+        let peak_write_units = peak.times(units_per_write)?;
+        let write_units = average.times(units_per_write)?;
+        let reads = given::key(self.reads_per_second, "reads/s", &READS_PER_SECOND);
+        let read_units = reads.times(units_per_read)?;
         let (wcu, rcu) = match self.mode {
             CapacityMode::Provisioned => {
                 // A provisioned table has at least 1 WCU and 1 RCU.
-                let wcu = peak_write_units.ceil().max(Decimal::ONE);
-                let rcu = read_units.ceil().max(Decimal::ONE);
-                if writes.peak > writes.average {
+                let wcu = peak_write_units.ceil().max(given::at_least_one(
+                    "WCU",
+                    "a provisioned table has at least 1 WCU",
+                ));
+                let rcu = read_units.ceil().max(given::at_least_one(
+                    "RCU",
+                    "a provisioned table has at least 1 RCU",
+                ));
+                traced::step("wcu", Part::Capacity, "WCU", wcu);
+                traced::step("rcu", Part::Capacity, "RCU", rcu);
+                if peak.value() > average.value() {
                     // How much of the provisioned writes the average uses.
                     let utilisation = write_units.per(wcu)?;
-                    result.capacity("utilisation", CapacityValue::Number(utilisation));
+                    result.capacity_of("utilisation", utilisation, "");
                 }
-                if read_units < Decimal::ONE || peak_write_units < Decimal::ONE {
+                if read_units.value() < Decimal::ONE || peak_write_units.value() < Decimal::ONE {
                     result.note(
                         "minimum_capacity",
                         "a provisioned table has at least 1 WCU and 1 RCU",
@@ -449,15 +469,22 @@ impl Input {
             }
             // On demand bills the average, but the table must serve the
             // peak: its partitions and the table's throughput limit count it.
-            CapacityMode::OnDemand => (peak_write_units, read_units),
+            CapacityMode::OnDemand => {
+                traced::step("wcu", Part::Capacity, "WCU", peak_write_units);
+                traced::step("rcu", Part::Capacity, "RCU", read_units);
+                (peak_write_units, read_units)
+            }
         };
-        result.capacity("wcu", CapacityValue::Number(wcu));
-        result.capacity("rcu", CapacityValue::Number(rcu));
+        result.capacity("wcu", CapacityValue::Number(wcu.value()));
+        result.capacity("rcu", CapacityValue::Number(rcu.value()));
         result.capacity(
             "write_units_per_write",
-            CapacityValue::Number(units_per_write),
+            CapacityValue::Number(units_per_write.value()),
         );
-        result.capacity("read_units_per_read", CapacityValue::Number(units_per_read));
+        result.capacity(
+            "read_units_per_read",
+            CapacityValue::Number(units_per_read.value()),
+        );
         Ok(Units {
             write_units,
             read_units,
@@ -474,15 +501,19 @@ impl Input {
         units: &Units,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let by_reads = units.rcu.per(ctx.count(&PARTITION_RCU)?)?;
-        let by_writes = units.wcu.per(ctx.count(&PARTITION_WCU)?)?;
+        let by_reads = units.rcu.per(ctx.limit_traced(&PARTITION_RCU, "RCU")?)?;
+        let by_writes = units.wcu.per(ctx.limit_traced(&PARTITION_WCU, "WCU")?)?;
         let by_throughput = by_reads.plus(by_writes)?;
-        let by_storage = self
-            .storage
-            .decimal()
-            .per(ctx.bytes(&PARTITION_STORAGE)?.decimal())?;
-        let partitions = by_throughput.max(by_storage).ceil().max(Decimal::ONE);
-        result.capacity("partitions", CapacityValue::Number(partitions));
+        let by_storage =
+            given::size(self.storage, &STORAGE).per(ctx.limit_traced(&PARTITION_STORAGE, "B")?)?;
+        let partitions = by_throughput
+            .max(by_storage)
+            .ceil()
+            .max(given::at_least_one(
+                "",
+                "a table has at least one partition",
+            ));
+        result.capacity_of("partitions", partitions, "partitions");
         Ok(())
     }
 
@@ -496,18 +527,20 @@ impl Input {
     ) -> Result<(), EvalError> {
         match self.mode {
             CapacityMode::Provisioned => {
-                let wcu_hours = units.wcu.times(ctx.hours)?;
-                let rcu_hours = units.rcu.times(ctx.hours)?;
+                let wcu_hours = units.wcu.times(ctx.hours_traced())?;
+                let rcu_hours = units.rcu.times(ctx.hours_traced())?;
                 result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
                 result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
             }
             CapacityMode::OnDemand => {
-                let write_request_units = ctx.monthly(units.write_units, MILLION)?;
+                let write_request_units =
+                    ctx.monthly_traced(units.write_units, given::million())?;
                 result
                     .line_items
                     .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
-                if !units.read_units.is_zero() {
-                    let read_request_units = ctx.monthly(units.read_units, MILLION)?;
+                if !units.read_units.value().is_zero() {
+                    let read_request_units =
+                        ctx.monthly_traced(units.read_units, given::million())?;
                     result
                         .line_items
                         .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
@@ -516,14 +549,15 @@ impl Input {
         }
         if self.replica_regions > 0 {
             // Each replica Region writes every item again, in replicated units.
-            let replicas = Decimal::from(self.replica_regions);
+            let replicas = given::key(self.replica_regions, "", &REPLICA_REGIONS);
             let item = match self.mode {
                 CapacityMode::Provisioned => {
-                    let hours = units.wcu.times(replicas)?.times(ctx.hours)?;
+                    let hours = units.wcu.times(replicas)?.times(ctx.hours_traced())?;
                     charge(ctx, &REPLICATED_WCU_HOUR, hours)?
                 }
                 CapacityMode::OnDemand => {
-                    let units = ctx.monthly(units.write_units.times(replicas)?, MILLION)?;
+                    let units =
+                        ctx.monthly_traced(units.write_units.times(replicas)?, given::million())?;
                     charge(ctx, &REPLICATED_WRITE_REQUEST_UNITS, units)?
                 }
             };
@@ -533,8 +567,8 @@ impl Input {
                 "a global table also pays for data transferred between Regions, which calc does not price",
             );
         }
-        let storage_gb = self.storage.gb()?;
-        if !storage_gb.is_zero() {
+        let storage_gb = given::size(self.storage, &STORAGE).per(given::gib())?;
+        if !storage_gb.value().is_zero() {
             result
                 .line_items
                 .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
@@ -545,7 +579,12 @@ impl Input {
             }
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
-            let requests = ctx.monthly(self.streams_reads_per_second, MILLION)?;
+            let reads = given::key(
+                self.streams_reads_per_second,
+                "requests/s",
+                &STREAMS_READS_PER_SECOND,
+            );
+            let requests = ctx.monthly_traced(reads, given::million())?;
             result
                 .line_items
                 .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
@@ -591,7 +630,14 @@ mod tests {
         let mut input = table(Bytes::kib(1));
         input.reads_per_second = dec!(3);
         input.read_mix = Some([dec!(0.3), dec!(0.6), dec!(0.1)]);
-        assert_eq!(input.input.read_units_per_read(Bytes::kib(1)), dec!(0.95));
+        assert_eq!(
+            input
+                .input
+                .read_units_per_read(Traced::from(Bytes::kib(1).decimal()))
+                .unwrap()
+                .value(),
+            dec!(0.95)
+        );
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(item(&result, "rcu_hour").quantity, dec!(2190));
         assert_eq!(item(&result, "rcu_hour").monthly_cost, dec!(0.2847));
@@ -640,9 +686,21 @@ mod tests {
     fn write_units_round_up_per_kilobyte() {
         // AWS: a 3 KB item needs 3 WCU per write, 6 in a transaction.
         let mut input = table(Bytes::kib(3));
-        assert_eq!(input.write_units_per_write(Bytes::kib(3)), dec!(3));
+        assert_eq!(
+            input
+                .write_units_per_write(Traced::from(Bytes::kib(3).decimal()))
+                .unwrap()
+                .value(),
+            dec!(3)
+        );
         input.transactional_writes = true;
-        assert_eq!(input.write_units_per_write(Bytes::kib(3)), dec!(6));
+        assert_eq!(
+            input
+                .write_units_per_write(Traced::from(Bytes::kib(3).decimal()))
+                .unwrap()
+                .value(),
+            dec!(6)
+        );
     }
 
     #[test]
@@ -656,7 +714,10 @@ mod tests {
         ] {
             input.read_consistency = consistency;
             assert_eq!(
-                input.read_units_per_read(Bytes::kib(8)),
+                input
+                    .read_units_per_read(Traced::from(Bytes::kib(8).decimal()))
+                    .unwrap()
+                    .value(),
                 units,
                 "{consistency:?}"
             );

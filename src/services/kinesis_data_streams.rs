@@ -2,16 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
-use crate::base::units::{Bytes, Duration, GIB, KIB};
+use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
@@ -285,40 +286,45 @@ impl Component for Input {
         let record_size = ctx.record_size()?;
         self.check_records(ctx, record_size, result)?;
         // Shards are sized for the peak; what is billed per byte follows the average.
-        let write_bytes = rate.average.times(record_size.decimal())?;
-        let peak_write_bytes = rate.peak.times(record_size.decimal())?;
+        let (peak, size) = (ctx.peak()?, ctx.size()?);
+        let write_bytes = ctx.average()?.times(size)?;
+        let peak_write_bytes = peak.times(size)?;
 
         // AWS's sizing rule (Kinesis developer guide, "resharding"): a shard takes
         // 1 MB/s or 1,000 records/s of writes and serves 2 MB/s to the
         // shared-throughput consumers together; enhanced fan-out consumers get
         // their own 2 MB/s and do not count here.
-        let by_write_bytes = peak_write_bytes.per(ctx.bytes(&SHARD_WRITE_BYTES)?.decimal())?;
-        let by_write_records = rate.peak.per(ctx.count(&SHARD_WRITE_RECORDS)?)?;
-        let shared_read_bytes = peak_write_bytes.times(Decimal::from(self.consumers))?;
-        let by_shared_reads = shared_read_bytes.per(ctx.bytes(&SHARD_READ_BYTES)?.decimal())?;
-        let (binding, tightest) = [
-            (Binding::WriteBytes, by_write_bytes),
-            (Binding::WriteRecords, by_write_records),
-            (Binding::SharedReadBytes, by_shared_reads),
-        ]
-        .into_iter()
-        .fold((Binding::WriteBytes, Decimal::MIN), |best, term| {
-            if term.1 > best.1 { term } else { best }
-        });
-        let shards = tightest.ceil().max(Decimal::ONE);
+        let by_write_bytes = peak_write_bytes.per(ctx.limit_traced(&SHARD_WRITE_BYTES, "B/s")?)?;
+        let by_write_records = peak.per(ctx.limit_traced(&SHARD_WRITE_RECORDS, "records/s")?)?;
+        let consumers = given::key(self.consumers, "", &CONSUMERS);
+        let by_shared_reads = peak_write_bytes
+            .times(consumers)?
+            .per(ctx.limit_traced(&SHARD_READ_BYTES, "B/s")?)?;
+        let terms = [
+            ("write_bytes_shards", by_write_bytes),
+            ("write_records_shards", by_write_records),
+            ("shared_read_bytes_shards", by_shared_reads),
+        ];
+        for (figure, term) in terms {
+            traced::step(figure, Part::Capacity, "shards", term);
+        }
+        let (binding, tightest) = Traced::greatest(&terms.map(|(_, term)| term));
+        let binding = [
+            Binding::WriteBytes,
+            Binding::WriteRecords,
+            Binding::SharedReadBytes,
+        ][binding];
+        let shards = tightest.ceil().max(given::at_least_one(
+            "shards",
+            "a stream has at least one shard",
+        ));
 
-        result.capacity("shards", CapacityValue::Number(shards));
+        result.capacity_of("shards", shards, "shards");
         result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
-        result.capacity("write_bytes_shards", CapacityValue::Number(by_write_bytes));
-        result.capacity(
-            "write_records_shards",
-            CapacityValue::Number(by_write_records),
-        );
-        result.capacity(
-            "shared_read_bytes_shards",
-            CapacityValue::Number(by_shared_reads),
-        );
-        result.capacity("write_bytes_per_second", CapacityValue::Number(write_bytes));
+        for (figure, term) in terms {
+            result.capacity(figure, CapacityValue::Number(term.value()));
+        }
+        result.capacity_of("write_bytes_per_second", write_bytes, "B/s");
 
         // Each shared consumer polls each shard about once a second, and a
         // shard serves 5 GetRecords calls a second: more consumers are
@@ -335,12 +341,11 @@ impl Component for Input {
         }
         match self.mode {
             CapacityMode::Provisioned => {
-                if let Some(ratio) = rate.peak_to_average()
-                    && rate.peak > rate.average
-                {
+                if rate.peak_to_average().is_some() && rate.peak > rate.average {
                     // How much of the shards' write capacity the average uses.
+                    let ratio = peak.per(ctx.average()?)?;
                     let utilisation = tightest.per(ratio)?.per(shards)?;
-                    result.capacity("utilisation", CapacityValue::Number(utilisation));
+                    result.capacity_of("utilisation", utilisation, "");
                 }
                 self.provisioned(ctx, shards, write_bytes, result)?;
             }
@@ -424,33 +429,48 @@ impl Input {
     fn provisioned(
         &self,
         ctx: &Ctx,
-        shards: Decimal,
-        write_bytes: Decimal,
+        shards: Traced,
+        write_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let allowed = ctx.count(&SHARDS_PER_ACCOUNT)?;
-        if shards > allowed {
+        if shards.value() > allowed {
             result.violate(
                 &SHARDS_PER_ACCOUNT,
-                shards,
+                shards.value(),
                 allowed,
                 "request a shard quota increase, or use on-demand mode",
             );
         }
-        let shard_hours = shards.times(ctx.hours)?;
+        let shard_hours = shards.times(ctx.hours_traced())?;
         result
             .line_items
             .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
         // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
-        let units_per_record = Decimal::from(ctx.record_size()?.chunks_of(PUT_PAYLOAD_UNIT).max(1));
-        let units_per_second = ctx.rate()?.average.times(units_per_record)?;
-        let put_units = units_per_second.times(ctx.seconds())?.per(MILLION)?;
+        let unit = Traced::rule(
+            Decimal::from(PUT_PAYLOAD_UNIT),
+            "B",
+            "a PUT payload unit (25 KB)",
+        );
+        let units_per_record = ctx
+            .size()?
+            .per(unit)?
+            .ceil()
+            .max(given::at_least_one("", "a record takes at least one unit"));
+        traced::step(
+            "put_payload_units_per_record",
+            Part::Capacity,
+            "",
+            units_per_record,
+        );
+        let units_per_second = ctx.average()?.times(units_per_record)?;
+        let put_units = ctx.monthly_traced(units_per_second, given::million())?;
         result
             .line_items
             .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
         result.capacity(
             "put_payload_units_per_record",
-            CapacityValue::Number(units_per_record),
+            CapacityValue::Number(units_per_record.value()),
         );
 
         if self.retention > Duration::from_hours(DAY) {
@@ -460,13 +480,13 @@ impl Input {
         }
         self.long_term_retention(ctx, write_bytes, result)?;
         if self.efo_consumers > 0 {
-            let efo = Decimal::from(self.efo_consumers);
+            let efo = given::key(self.efo_consumers, "", &EFO_CONSUMERS_KEY);
             let consumer_shard_hours = efo.times(shard_hours)?;
             result
                 .line_items
                 .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, consumer_shard_hours)?);
             let efo_bytes = efo.times(write_bytes)?;
-            let gb = ctx.monthly(efo_bytes, Decimal::from(GIB))?;
+            let gb = ctx.monthly_traced(efo_bytes, given::gib())?;
             result
                 .line_items
                 .push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
@@ -477,8 +497,8 @@ impl Input {
     fn on_demand(
         &self,
         ctx: &Ctx,
-        peak_write_bytes: Decimal,
-        write_bytes: Decimal,
+        peak_write_bytes: Traced,
+        write_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         result.note(
@@ -486,45 +506,57 @@ impl Input {
             "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
         );
         let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
-        if peak_write_bytes > allowed {
+        if peak_write_bytes.value() > allowed {
             result.violate(
                 &ON_DEMAND_MAX_WRITE_BYTES,
-                peak_write_bytes,
+                peak_write_bytes.value(),
                 allowed,
                 "split the data across streams",
             );
         }
         result
             .line_items
-            .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours)?);
+            .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours_traced())?);
         // Data in and out are metered with each record rounded up to 1 KiB.
-        // Counted in decimals: a record of nearly 2^64 bytes would overflow a u64.
-        let units = Decimal::from(ctx.record_size()?.chunks_of(ON_DEMAND_RECORD_UNIT).max(1));
-        let billed_record = units.times(Decimal::from(ON_DEMAND_RECORD_UNIT))?;
-        let billed_bytes = ctx.rate()?.average.times(billed_record)?;
-        let gb_in = ctx.monthly(billed_bytes, Decimal::from(GIB))?;
+        let unit = Traced::rule(
+            Decimal::from(ON_DEMAND_RECORD_UNIT),
+            "B",
+            "on demand meters each record in whole KB",
+        );
+        let units = ctx.size()?.per(unit)?.ceil().max(given::at_least_one(
+            "",
+            "a record is metered as at least 1 KB",
+        ));
+        let billed_record = units.times(unit)?;
+        let billed_bytes = ctx.average()?.times(billed_record)?;
+        let gb_in = ctx.monthly_traced(billed_bytes, given::gib())?;
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
         if self.consumers > 0 {
-            let gb_out = gb_in.times(Decimal::from(self.consumers))?;
+            let gb_out = gb_in.times(given::key(self.consumers, "", &CONSUMERS))?;
             result
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
         }
         if self.efo_consumers > 0 {
-            let gb_efo = gb_in.times(Decimal::from(self.efo_consumers))?;
+            let efo = given::key(self.efo_consumers, "", &EFO_CONSUMERS_KEY);
+            let gb_efo = gb_in.times(efo)?;
             result
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
         }
         if self.retention > Duration::from_hours(DAY) {
             // Steady state: the stream holds the bytes of the hours past the first day.
-            let kept = self
-                .retention
-                .min(Duration::from_hours(WEEK))
-                .hours()
-                .minus(Decimal::from(DAY))?;
+            let week = Traced::rule(
+                Duration::from_hours(WEEK).hours(),
+                "h",
+                "on demand bills retention up to seven days this way",
+            );
+            let day = Traced::rule(Decimal::from(DAY), "h", "the first day, included");
+            let kept = given::hours(self.retention, &RETENTION)
+                .min(week)
+                .minus(day)?;
             let gb_month = gb_months_kept(write_bytes, kept)?;
             result.line_items.push(charge(
                 ctx,
@@ -539,11 +571,12 @@ impl Input {
     fn long_term_retention(
         &self,
         ctx: &Ctx,
-        write_bytes: Decimal,
+        write_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         if self.retention > Duration::from_hours(WEEK) {
-            let kept = self.retention.hours().minus(Decimal::from(WEEK))?;
+            let week = Traced::rule(Decimal::from(WEEK), "h", "the first seven days");
+            let kept = given::hours(self.retention, &RETENTION).minus(week)?;
             let gb_month = gb_months_kept(write_bytes, kept)?;
             result
                 .line_items
@@ -555,9 +588,10 @@ impl Input {
 
 /// The GB-months a stream holds, steadily, when it keeps `hours` of writes
 /// at `write_bytes` a second.
-fn gb_months_kept(write_bytes: Decimal, hours: Decimal) -> Result<Decimal, EvalError> {
-    let bytes = write_bytes.times(hours)?.times(Decimal::from(3600))?;
-    Ok(bytes.per(Decimal::from(GIB))?)
+fn gb_months_kept(write_bytes: Traced, hours: Traced) -> Result<Traced, EvalError> {
+    let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+    let bytes = write_bytes.times(hours)?.times(per_hour)?;
+    Ok(bytes.per(given::gib())?)
 }
 
 #[cfg(test)]

@@ -140,16 +140,31 @@ impl Writer<'_> {
                 }
             }
             if worked {
+                self.settle_no_ops(&mut shown);
                 stages.push(self.write(self.root, &shown));
             }
             for &id in &pending {
                 shown[id.index()] = true;
             }
+            self.settle_no_ops(&mut shown);
             if !shown[self.root.index()] {
                 stages.push(self.write(self.root, &shown));
             }
         }
         stages
+    }
+
+    /// Marks as worked the roundings of a number already whole (`⌈3⌉`):
+    /// a stage that showed them would show nothing.
+    fn settle_no_ops(&self, shown: &mut [bool]) {
+        for (i, node) in self.working.nodes.iter().enumerate() {
+            if let Op::Ceil(a) | Op::Floor(a) | Op::UpToCent(a) = node.op
+                && shown[a.index()]
+                && self.working.node(a).value == node.value
+            {
+                shown[i] = true;
+            }
+        }
     }
 
     fn is_ref(&self, id: NodeId) -> bool {
@@ -359,7 +374,7 @@ mod tests {
         });
         assert_eq!(
             text(&working, 2, USD),
-            "max(⌈max(2.9297, 3 ◀)⌉ ◀, 1) = max(⌈3⌉ ◀, 1) = max(3 ◀, 1) = 3 shards"
+            "max(⌈max(2.9297, 3 ◀)⌉ ◀, 1) = max(3 ◀, 1) = 3 shards"
         );
         assert_eq!(
             text(&working, 3, USD),

@@ -120,6 +120,11 @@ impl Ctx<'_> {
         Ok(self.hours_traced().times(per_hour)?)
     }
 
+    /// How many `unit`s a month `per_second` comes to, for a working.
+    pub fn monthly_traced(&self, per_second: Traced, unit: Traced) -> Result<Traced, EvalError> {
+        Ok(per_second.times(self.seconds_traced()?)?.per(unit)?)
+    }
+
     /// The peak rate this component receives, for a working.
     pub fn peak(&self) -> Result<Traced, EvalError> {
         let keys = self.keys;

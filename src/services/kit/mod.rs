@@ -4,6 +4,7 @@
 
 pub mod bill;
 pub mod ctx;
+pub mod given;
 pub mod spot;
 #[cfg(test)]
 pub mod testing;

@@ -1,0 +1,49 @@
+//! The numbers a service's formulas take as given, for its working: its
+//! own keys, and the fixed figures of the rules AWS bills by.
+
+use rust_decimal::Decimal;
+
+use crate::base::number::MILLION;
+use crate::base::units::{Bytes, Duration, GIB};
+use crate::model::keys::Key;
+use crate::model::traced::Traced;
+use crate::model::working::Given;
+
+/// The value of one of the component's keys, in `unit`.
+pub fn key(value: impl Into<Decimal>, unit: &'static str, key: &'static Key) -> Traced {
+    Traced::given(value.into(), unit, || Given::Key(key))
+}
+
+/// A size key's value in bytes.
+pub fn size(value: Bytes, key: &'static Key) -> Traced {
+    self::key(value.decimal(), "B", key)
+}
+
+/// A duration key's value in hours.
+pub fn hours(value: Duration, key: &'static Key) -> Traced {
+    self::key(value.hours(), "h", key)
+}
+
+/// A duration key's value in seconds.
+pub fn seconds(value: Duration, key: &'static Key) -> Traced {
+    self::key(value.secs(), "s", key)
+}
+
+/// A million, for what is priced by the million.
+pub fn million() -> Traced {
+    Traced::rule(MILLION, "", "a million, for what is priced by the million")
+}
+
+/// The bytes of a GB as AWS bills it: 2^30.
+pub fn gib() -> Traced {
+    Traced::rule(
+        Decimal::from(GIB),
+        "B",
+        "bytes a GB, as AWS bills it (2^30)",
+    )
+}
+
+/// At least one: `what` says of what.
+pub fn at_least_one(unit: &'static str, what: &'static str) -> Traced {
+    Traced::rule(Decimal::ONE, unit, what)
+}
