@@ -28,3 +28,4 @@ mod support;
 mod tooling;
 mod verdicts;
 mod whatif;
+mod working;
