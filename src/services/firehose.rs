@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
-use crate::base::units::{Bytes, Duration, GIB, KIB};
+use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -213,12 +215,23 @@ impl Component for Input {
             );
         }
         self.check_buffer(ctx, result)?;
-        let bytes_per_second = rate.average.times(record_size.decimal())?;
-        let peak_bytes_per_second = rate.peak.times(record_size.decimal())?;
+        let (average, peak, size) = (ctx.average()?, ctx.peak()?, ctx.size()?);
+        let bytes_per_second = average.times(size)?;
+        let peak_bytes_per_second = peak.times(size)?.value();
+        traced::step(
+            "ingest_bytes_per_second",
+            Part::Capacity,
+            "B/s",
+            bytes_per_second,
+        );
 
         let (trigger, delay, fill_seconds) = self.flush(bytes_per_second)?;
-        result.latency = Duration::from_ms(delay.times(Decimal::ONE_THOUSAND)?);
-        self.deliver(rate, record_size, result)?;
+        if let Some(fill) = fill_seconds {
+            traced::step("buffer_fill_seconds", Part::Capacity, "s", fill);
+        }
+        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        result.latency = Duration::from_ms(delay.times(ms)?.value());
+        self.deliver(ctx, average, peak, result)?;
         // Firehose delivers in batches without an order guarantee and keeps
         // nothing once delivered: it cannot replay.
         result.properties = Properties {
@@ -230,11 +243,11 @@ impl Component for Input {
         };
         result.capacity("flush_trigger", CapacityValue::Key(trigger.as_str()));
         if let Some(fill) = fill_seconds {
-            result.capacity("buffer_fill_seconds", CapacityValue::Number(fill));
+            result.capacity("buffer_fill_seconds", CapacityValue::Number(fill.value()));
         }
         result.capacity(
             "ingest_bytes_per_second",
-            CapacityValue::Number(bytes_per_second),
+            CapacityValue::Number(bytes_per_second.value()),
         );
 
         if self.source == Source::DirectPut {
@@ -253,12 +266,20 @@ impl Component for Input {
             }
         }
 
-        // Counted in decimals: a record of nearly 2^64 bytes would overflow a u64.
-        let increments = Decimal::from(record_size.chunks_of(BILLING_INCREMENT).max(1));
-        let billed_record = increments.times(Decimal::from(BILLING_INCREMENT))?;
-        let billed_bytes = rate.average.times(billed_record)?;
-        let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
-        result.capacity("billed_record_bytes", CapacityValue::Number(billed_record));
+        // Each record is billed in whole 5 KB increments.
+        let increment = Traced::rule(
+            Decimal::from(BILLING_INCREMENT),
+            "B",
+            "Firehose bills each record in 5 KB increments",
+        );
+        let increments = size.per(increment)?.ceil().max(given::at_least_one(
+            "",
+            "a record is billed at least one increment",
+        ));
+        let billed_record = increments.times(increment)?;
+        let billed_bytes = average.times(billed_record)?;
+        let gb = ctx.monthly_traced(billed_bytes, given::gib())?;
+        result.capacity_of("billed_record_bytes", billed_record, "B");
         result.line_items.push(charge(ctx, &INGESTION_GB, gb)?);
         if self.format_conversion {
             result
@@ -303,15 +324,21 @@ impl Input {
     /// whichever comes first.
     fn flush(
         &self,
-        bytes_per_second: Decimal,
-    ) -> Result<(FlushTrigger, Decimal, Option<Decimal>), EvalError> {
-        let interval = self.buffer_interval.secs();
+        bytes_per_second: Traced,
+    ) -> Result<(FlushTrigger, Traced, Option<Traced>), EvalError> {
+        let interval = given::seconds(self.buffer_interval, &BUFFER_INTERVAL);
         // A trickle that would take longer than exact decimals can count to
         // fill the buffer never fills it: the interval sets the pace.
-        let fill_seconds = self.buffer_size.decimal().per(bytes_per_second).ok();
+        let fill_seconds = given::size(self.buffer_size, &BUFFER_SIZE)
+            .per(bytes_per_second)
+            .ok();
         Ok(match fill_seconds {
-            Some(fill) if fill < interval => (FlushTrigger::Size, fill, fill_seconds),
-            _ => (FlushTrigger::Interval, interval, fill_seconds),
+            // The interval, unless the buffer fills sooner.
+            Some(fill) => match Traced::least(&[interval, fill]) {
+                (1, delay) => (FlushTrigger::Size, delay, fill_seconds),
+                (_, delay) => (FlushTrigger::Interval, delay, fill_seconds),
+            },
+            None => (FlushTrigger::Interval, interval, None),
         })
     }
 
@@ -321,30 +348,35 @@ impl Input {
     /// A zero interval delivers each record as it comes.
     fn deliver(
         &self,
-        rate: Rate,
-        record_size: Bytes,
+        ctx: &Ctx,
+        average: Traced,
+        peak: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let objects = |records: Decimal| -> Result<(Decimal, Decimal), EvalError> {
+        let size = ctx.size()?;
+        let objects = |records: Traced| -> Result<(Traced, Traced), EvalError> {
             // Nothing buffered, nothing delivered: no empty objects.
-            if records.is_zero() {
-                return Ok((Decimal::ZERO, Decimal::ZERO));
+            if records.value().is_zero() {
+                return Ok((records, records));
             }
-            let bytes_per_second = records.times(record_size.decimal())?;
+            let bytes_per_second = records.times(size)?;
             let (_, every, _) = self.flush(bytes_per_second)?;
-            if every.is_zero() {
-                Ok((records, record_size.decimal()))
+            if every.value().is_zero() {
+                Ok((records, size))
             } else {
-                Ok((Decimal::ONE.per(every)?, bytes_per_second.times(every)?))
+                let one = Traced::rule(Decimal::ONE, "", "one object a delivery");
+                Ok((one.per(every)?, bytes_per_second.times(every)?))
             }
         };
-        let (average, bytes) = objects(rate.average)?;
-        let (peak, _) = objects(rate.peak)?;
+        let (average, bytes) = objects(average)?;
+        traced::step("objects_per_second", Part::Capacity, "objects/s", average);
+        let (peak, _) = objects(peak)?;
+        let (average, peak) = (average.value(), peak.value());
         let bytes = match self.conversion_ratio {
-            Some(ratio) => bytes.times(ratio)?,
+            Some(ratio) => bytes.times(given::key(ratio, "", &CONVERSION_RATIO))?,
             None => bytes,
         };
-        let object_size = Bytes(u64::try_from(bytes.ceil()).unwrap_or(u64::MAX));
+        let object_size = Bytes(u64::try_from(bytes.value().ceil()).unwrap_or(u64::MAX));
         result.capacity("objects_per_second", CapacityValue::Number(average));
         result.output = Some(Flow::new(
             Rate {

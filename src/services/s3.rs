@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
-use crate::base::units::{Bytes, GIB};
+use crate::base::units::Bytes;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -194,6 +196,13 @@ impl Component for Input {
         // Each record that reaches S3 is written as an object; with nothing
         // flowing in, the bucket only stores and serves.
         let puts = ctx.input.rate.unwrap_or(Rate::flat(Decimal::ZERO));
+        let (peak, average) = match ctx.input.rate {
+            Some(_) => (ctx.peak()?, ctx.average()?),
+            None => {
+                let none = Traced::rule(Decimal::ZERO, "objects/s", "nothing flows in");
+                (none, none)
+            }
+        };
         let object_size = ctx.input.record_size;
         let max_object_size = ctx.bytes(&MAX_OBJECT_SIZE)?;
         if let Some(size) = object_size
@@ -210,21 +219,40 @@ impl Component for Input {
         // S3 serves at least 3,500 writes and 5,500 reads per second per
         // partitioned prefix and adds partitions as the load grows, so the
         // keys need to spread over enough prefixes for the busier of the two.
-        let by_writes = puts.peak.per(ctx.count(&PREFIX_WRITE_REQUESTS)?)?;
-        let by_reads = self
-            .gets_per_second
-            .per(ctx.count(&PREFIX_READ_REQUESTS)?)?;
-        let (binding, tightest) = if by_reads > by_writes {
-            (Binding::ReadRequests, by_reads)
-        } else {
-            (Binding::WriteRequests, by_writes)
+        let gets = given::key(self.gets_per_second, "GETs/s", &GETS_PER_SECOND);
+        let by_writes = peak.per(ctx.limit_traced(&PREFIX_WRITE_REQUESTS, "PUTs/s")?)?;
+        let by_reads = gets.per(ctx.limit_traced(&PREFIX_READ_REQUESTS, "GETs/s")?)?;
+        traced::step(
+            "write_requests_prefixes",
+            Part::Capacity,
+            "prefixes",
+            by_writes,
+        );
+        traced::step(
+            "read_requests_prefixes",
+            Part::Capacity,
+            "prefixes",
+            by_reads,
+        );
+        let (binding, tightest) = match Traced::greatest(&[by_writes, by_reads]) {
+            (0, tightest) => (Binding::WriteRequests, tightest),
+            (_, tightest) => (Binding::ReadRequests, tightest),
         };
-        let prefixes = tightest.ceil().max(Decimal::ONE);
-        result.capacity("prefixes", CapacityValue::Number(prefixes));
+        let prefixes = tightest.ceil().max(given::at_least_one(
+            "prefixes",
+            "a bucket has at least one prefix",
+        ));
+        result.capacity_of("prefixes", prefixes, "prefixes");
         result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
-        result.capacity("write_requests_prefixes", CapacityValue::Number(by_writes));
-        result.capacity("read_requests_prefixes", CapacityValue::Number(by_reads));
-        if prefixes > Decimal::ONE {
+        result.capacity(
+            "write_requests_prefixes",
+            CapacityValue::Number(by_writes.value()),
+        );
+        result.capacity(
+            "read_requests_prefixes",
+            CapacityValue::Number(by_reads.value()),
+        );
+        if prefixes.value() > Decimal::ONE {
             result.warn(
                 "prefix_scaling",
                 "S3 adds request capacity per prefix gradually: spread keys over the prefixes \
@@ -244,28 +272,37 @@ impl Component for Input {
         // Kept for `retention`, the bucket holds, once full, what arrives in
         // that time.
         let stored = match self.storage {
-            Storage::Given(bytes) => bytes.decimal(),
+            Storage::Given(bytes) => given::size(bytes, &STORAGE),
             Storage::Retention(retention) => {
-                let stored = puts
-                    .average
-                    .times(ctx.record_size()?.decimal())?
-                    .times(retention.secs())?;
-                result.capacity("stored", CapacityValue::Bytes(whole_bytes(stored)?));
+                let stored = average
+                    .times(ctx.size()?)?
+                    .times(given::seconds(retention, &RETENTION))?;
+                let whole = stored.floor();
+                result.capacity("stored", CapacityValue::Bytes(whole_bytes(whole.value())?));
+                traced::step("stored", Part::Capacity, "B", whole);
                 stored
             }
         };
-        let gb_month = stored.per(Decimal::from(GIB))?;
+        let gb_month = stored.per(given::gib())?;
         result
             .line_items
             .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
-        let thousand_puts = ctx.monthly(puts.average, THOUSAND)?;
+        let thousand = || {
+            Traced::rule(
+                THOUSAND,
+                "",
+                "a thousand, for requests priced by the thousand",
+            )
+        };
+        let thousand_puts = ctx.monthly_traced(average, thousand())?;
         result
             .line_items
             .push(charge(ctx, &PUT_REQUESTS, thousand_puts)?);
         if !self.gets_per_second.is_zero() {
-            let gets = ctx.monthly(self.gets_per_second, THOUSAND)?;
+            let gets = ctx.monthly_traced(gets, thousand())?;
             result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
         }
+        let stored = stored.value();
 
         // Objects have no order among themselves, stay until deleted, and can
         // be read again at any time.
@@ -306,7 +343,7 @@ const EVENT_SIZE: Bytes = Bytes::kib(1);
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::units::{Duration, PIB, TIB};
+    use crate::base::units::{Duration, GIB, PIB, TIB};
     use crate::model::report::Level;
     use crate::services::kit::testing::{Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
