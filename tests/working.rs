@@ -11,7 +11,7 @@ use serde_json::Value;
 
 /// The services whose every figure is worked step by step: none of their
 /// numbers may be one the service gives without its working.
-const WORKED: &[&str] = &["kinesis_data_streams", "dynamodb", "firehose", "s3"];
+const WORKED: &[&str] = &["kinesis_data_streams", "dynamodb", "firehose", "s3", "athena"];
 
 fn decimal(value: &Value) -> Decimal {
     let text = match value {

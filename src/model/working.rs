@@ -114,6 +114,8 @@ pub enum Given {
     Key(&'static Key),
     /// What the component receives, under the key that names it.
     Input(&'static Key),
+    /// What the store the component reads holds (an S3 bucket's objects).
+    Stored,
     /// A limit of the pricing table.
     Limit(&'static Limit),
     /// The unit price of a dimension, as billed: the table's, a type's row,

@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::report::{ComponentResult, Properties};
+use crate::model::traced::Traced;
+use crate::model::working::Given;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// Queries with no `table_size` and no bucket before them have nothing to
@@ -232,7 +234,8 @@ impl Component for Input {
         // Athena reads the data as stored: compressed text is scanned at its
         // compressed size, and a columnar file only in the columns named.
         let stored = match self.table_size {
-            Some(size) => size.decimal().per(self.compression_ratio)?,
+            Some(size) => given::size(size, &TABLE_SIZE)
+                .per(given::key(self.compression_ratio, "", &COMPRESSION_RATIO))?,
             None => {
                 let held = ctx.input.stored.ok_or(NOTHING_TO_READ)?;
                 if self.compression_ratio != Decimal::ONE {
@@ -242,12 +245,13 @@ impl Component for Input {
                          only to a stated `table_size`",
                     );
                 }
-                held.decimal()
+                Traced::given(held.decimal(), "B", || Given::Stored)
             }
         };
+        let whole = || Traced::rule(Decimal::ONE, "", "every column is read");
         let share = match self.columns {
             Some((read, columns)) if self.format.columnar() => {
-                Decimal::from(read).per(Decimal::from(columns))?
+                given::key(read, "", &COLUMNS_READ).per(given::key(columns, "", &COLUMNS))?
             }
             Some((read, columns)) if read < columns => {
                 result.note(
@@ -255,11 +259,12 @@ impl Component for Input {
                     "CSV and JSON are read whole whatever the columns a query names; \
                      Parquet or ORC would scan only those columns",
                 );
-                Decimal::ONE
+                whole()
             }
-            _ => Decimal::ONE,
+            _ => whole(),
         };
-        let scanned = stored.times(share)?.times(self.partitions_read)?;
+        let partitions = given::key(self.partitions_read, "", &PARTITIONS_READ);
+        let scanned = stored.times(share)?.times(partitions)?;
         // Many small files cost Athena more time opening and listing them
         // than reading (AWS Big Data blog, "Top 10 performance tuning tips for
         // Amazon Athena"; the study note says the same of 128 MB).
@@ -272,18 +277,16 @@ impl Component for Input {
                  compact them (a larger Firehose buffer, or a Glue job) to query faster",
             );
         }
-        let billed_mb = scanned
-            .per(Decimal::from(MIB))?
-            .ceil()
-            .max(MINIMUM_BILLED_MB);
-        let tb = self.queries_per_month.times(billed_mb)?.per(MB_PER_TB)?;
-        result.capacity(
-            "queries_per_month",
-            CapacityValue::Number(self.queries_per_month),
-        );
-        result.capacity("scanned_bytes_per_query", CapacityValue::Number(scanned));
-        result.capacity("billed_mb_per_query", CapacityValue::Number(billed_mb));
-        result.capacity("tb_scanned", CapacityValue::Number(tb));
+        let mb = Traced::rule(Decimal::from(MIB), "B", "a query is billed by the whole MB");
+        let minimum = Traced::rule(MINIMUM_BILLED_MB, "MB", "a query is billed at least 10 MB");
+        let billed_mb = scanned.per(mb)?.ceil().max(minimum);
+        let queries = given::key(self.queries_per_month, "queries", &QUERIES_PER_MONTH);
+        let mb_per_tb = Traced::rule(MB_PER_TB, "MB", "MB a TB (2^20)");
+        let tb = queries.times(billed_mb)?.per(mb_per_tb)?;
+        result.capacity_of("queries_per_month", queries, "queries");
+        result.capacity_of("scanned_bytes_per_query", scanned, "B");
+        result.capacity_of("billed_mb_per_query", billed_mb, "MB");
+        result.capacity_of("tb_scanned", tb, "TB");
         result.line_items.push(charge(ctx, &DATA_SCANNED, tb)?);
 
         // Queries read what S3 keeps; Athena itself keeps nothing, orders

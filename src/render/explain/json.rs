@@ -149,6 +149,7 @@ fn given(source: &Given) -> Value {
     match source {
         Given::Key(key) => json!({ "kind": "key", "key": key.name }),
         Given::Input(key) => json!({ "kind": "input", "key": key.name }),
+        Given::Stored => json!({ "kind": "stored" }),
         Given::Limit(limit) => json!({ "kind": "limit", "key": limit.key }),
         Given::Price {
             dimension,

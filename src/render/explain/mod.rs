@@ -42,6 +42,7 @@ fn given(leaf: &Leaf, table: &str) -> String {
     match &leaf.source {
         Given::Key(key) => format!("`{}`, as the component sets it or by default", key.name),
         Given::Input(key) => format!("`{}`, what the component receives", key.name),
+        Given::Stored => "what the store it reads holds".to_string(),
         Given::Limit(limit) => format!("limit `{}` of pricing table `{table}`", limit.key),
         Given::Price {
             dimension,
