@@ -11,7 +11,14 @@ use serde_json::Value;
 
 /// The services whose every figure is worked step by step: none of their
 /// numbers may be one the service gives without its working.
-const WORKED: &[&str] = &["kinesis_data_streams", "dynamodb", "firehose", "s3", "athena"];
+const WORKED: &[&str] = &[
+    "kinesis_data_streams",
+    "dynamodb",
+    "firehose",
+    "s3",
+    "athena",
+    "lambda",
+];
 
 fn decimal(value: &Value) -> Decimal {
     let text = match value {

@@ -234,8 +234,11 @@ impl Component for Input {
         // Athena reads the data as stored: compressed text is scanned at its
         // compressed size, and a columnar file only in the columns named.
         let stored = match self.table_size {
-            Some(size) => given::size(size, &TABLE_SIZE)
-                .per(given::key(self.compression_ratio, "", &COMPRESSION_RATIO))?,
+            Some(size) => given::size(size, &TABLE_SIZE).per(given::key(
+                self.compression_ratio,
+                "",
+                &COMPRESSION_RATIO,
+            ))?,
             None => {
                 let held = ctx.input.stored.ok_or(NOTHING_TO_READ)?;
                 if self.compression_ratio != Decimal::ONE {

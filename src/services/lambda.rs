@@ -2,15 +2,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Rate};
+use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Properties, RunLimit};
+use crate::model::report::{ComponentResult, Properties, RunLimit};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -259,30 +260,37 @@ impl Component for Input {
             Some(limit) => limit,
             None => ctx.count(&CONCURRENT_EXECUTIONS)?,
         };
-        let seconds = ctx.seconds();
+        let seconds = ctx.seconds_traced()?;
         // A count for the month stays exact: it is not a rate times seconds.
-        let (per_second, per_month) = match self.invocations {
-            Invocations::PerMonth(n) => (Rate::flat(n.per(seconds)?), n),
+        let (average, peak, per_month) = match self.invocations {
+            Invocations::PerMonth(n) => {
+                let n = given::key(n, "invocations", &INVOCATIONS_PER_MONTH);
+                let per_second = n.per(seconds)?;
+                (per_second, per_second, n)
+            }
             Invocations::FromRecords { batch_size } => {
-                let per_second = ctx.rate()?.per(Decimal::from(batch_size))?;
-                (per_second, per_second.average.times(seconds)?)
+                let batch = given::key(batch_size, "records", &BATCH_SIZE);
+                let average = ctx.average()?.per(batch)?;
+                let peak = ctx.peak()?.per(batch)?;
+                (average, peak, average.times(seconds)?)
             }
         };
         // Lambda bills run time rounded up to the millisecond.
-        let billed_secs = self.duration.ms().ceil().per(Decimal::ONE_THOUSAND)?;
+        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let billed_secs = given::key(self.duration.ms(), "ms", &DURATION)
+            .ceil()
+            .per(ms)?;
         let gb_seconds = gb_seconds_of(per_month, billed_secs, memory)?;
 
         // AWS's rule (Lambda developer guide, "concurrency"): concurrency is
         // requests per second × average request duration in seconds, at the
         // peak, since the limit holds at every moment.
-        let concurrency = per_second.peak.times(self.duration.secs())?;
-        result.capacity("invocations_per_month", CapacityValue::Number(per_month));
-        result.capacity(
-            "invocations_per_second",
-            CapacityValue::Number(per_second.average),
-        );
-        result.capacity("concurrency", CapacityValue::Number(concurrency));
-        result.capacity("gb_seconds", CapacityValue::Number(gb_seconds));
+        let concurrency = peak.times(given::seconds(self.duration, &DURATION))?;
+        result.capacity_of("invocations_per_month", per_month, "invocations");
+        result.capacity_of("invocations_per_second", average, "invocations/s");
+        result.capacity_of("concurrency", concurrency, "");
+        result.capacity_of("gb_seconds", gb_seconds, "GB-seconds");
+        let concurrency = concurrency.value();
         if concurrency > concurrency_limit {
             result.violate(
                 &CONCURRENT_EXECUTIONS,
@@ -303,7 +311,7 @@ impl Component for Input {
 
         result
             .line_items
-            .push(charge(ctx, &REQUESTS, per_month.per(MILLION)?)?);
+            .push(charge(ctx, &REQUESTS, per_month.per(given::million())?)?);
         let duration_dimension = match self.architecture {
             Architecture::X86_64 => &DURATION_X86,
             Architecture::Arm64 => &DURATION_ARM,
@@ -312,11 +320,14 @@ impl Component for Input {
             .line_items
             .push(charge(ctx, duration_dimension, gb_seconds)?);
         // Only the /tmp storage above the 512 MB every function gets is billed.
-        let extra_tmp = ephemeral_storage
-            .0
-            .saturating_sub(INCLUDED_EPHEMERAL_STORAGE);
-        if extra_tmp > 0 {
-            let tmp_gb_seconds = gb_seconds_of(per_month, billed_secs, Bytes(extra_tmp))?;
+        let included = Traced::rule(
+            Decimal::from(INCLUDED_EPHEMERAL_STORAGE),
+            "B",
+            "the /tmp storage every function gets",
+        );
+        if ephemeral_storage.value() > included.value() {
+            let extra_tmp = ephemeral_storage.minus(included)?;
+            let tmp_gb_seconds = gb_seconds_of(per_month, billed_secs, extra_tmp)?;
             result
                 .line_items
                 .push(charge(ctx, &EPHEMERAL_STORAGE, tmp_gb_seconds)?);
@@ -344,11 +355,11 @@ impl Input {
         &self,
         ctx: &Ctx,
         result: &mut ComponentResult,
-    ) -> Result<(Bytes, Bytes), EvalError> {
+    ) -> Result<(Traced, Traced), EvalError> {
         let memory = within(
             ctx,
             result,
-            self.memory,
+            (self.memory, &MEMORY),
             (&MIN_MEMORY, &MAX_MEMORY),
             (
                 "raise `memory` to at least the minimum",
@@ -358,7 +369,7 @@ impl Input {
         let ephemeral_storage = within(
             ctx,
             result,
-            self.ephemeral_storage,
+            (self.ephemeral_storage, &EPHEMERAL_STORAGE_KEY),
             (&MIN_EPHEMERAL_STORAGE, &MAX_EPHEMERAL_STORAGE),
             (
                 "raise `ephemeral_storage` to at least the minimum",
@@ -371,8 +382,8 @@ impl Input {
 
 /// GB-seconds of `size` held through `runs` runs of `billed_secs` each, as
 /// Lambda bills memory and /tmp storage (GB is 1,024 MB).
-fn gb_seconds_of(runs: Decimal, billed_secs: Decimal, size: Bytes) -> Result<Decimal, EvalError> {
-    let gb = size.gb()?;
+fn gb_seconds_of(runs: Traced, billed_secs: Traced, size: Traced) -> Result<Traced, EvalError> {
+    let gb = size.per(given::gib())?;
     Ok(runs.times(billed_secs)?.times(gb)?)
 }
 
@@ -381,15 +392,15 @@ fn gb_seconds_of(runs: Decimal, billed_secs: Decimal, size: Bytes) -> Result<Dec
 fn within(
     ctx: &Ctx,
     result: &mut ComponentResult,
-    set: Option<Bytes>,
+    (set, key): (Option<Bytes>, &'static Key),
     (min, max): (&'static Limit, &'static Limit),
     (raise, lower): (&'static str, &'static str),
-) -> Result<Bytes, EvalError> {
+) -> Result<Traced, EvalError> {
     let Some(set) = set else {
-        return ctx.bytes(min);
+        return ctx.limit_traced(min, "B");
     };
     ctx.within(set.decimal(), (min, raise), (max, lower), result)?;
-    Ok(set)
+    Ok(given::size(set, key))
 }
 
 const INCLUDED_EPHEMERAL_STORAGE: u64 = 512 * MIB;
@@ -401,6 +412,7 @@ mod tests {
     use crate::base::units::PIB;
     use crate::model::flow::Flow;
     use crate::model::keys::Value;
+    use crate::model::report::CapacityValue;
     use crate::model::report::Violation;
     use crate::services::kit::testing::{self, Fed, ctx, item, prices, steady};
     use rust_decimal_macros::dec;
