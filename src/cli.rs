@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, short, value_enum, default_value_t = report::Format::Table)]
     pub format: report::Format,
 
+    /// With `--format markdown`, fold each component's working (as `calc explain` shows it) under it.
+    #[arg(long)]
+    pub explain: bool,
+
     #[command(flatten)]
     pub options: ScenarioOptions,
 }

@@ -134,8 +134,20 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
                 .scenario
                 .as_deref()
                 .ok_or_else(|| Diagnostic::plain("no scenario given"))?;
-            let report = report::run(path, &cli.options)?;
-            printed(render::render(&report, cli.format))
+            if cli.explain && cli.format != report::Format::Markdown {
+                return Err(Diagnostic::plain(
+                    "`--explain` folds the working into the Markdown report",
+                )
+                .with_help(
+                    "add `--format markdown`, or run `calc explain` for the working alone",
+                ));
+            }
+            let report = report::run(path, &cli.options, cli.explain)?;
+            let mut stdout = render::render(&report, cli.format);
+            if cli.format == report::Format::Table {
+                stdout.push_str(&render::explain::pointer(path, &cli.options));
+            }
+            printed(stdout)
         }
         Some(Command::Services { name, pricing }) => {
             let services = commands::services::run(name.as_deref(), pricing.as_deref())?;

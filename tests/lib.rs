@@ -9,6 +9,7 @@ mod check;
 mod ci_examples;
 mod cli;
 mod diff;
+mod explain;
 mod flow;
 mod fuzz;
 mod fuzz_commands;

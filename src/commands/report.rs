@@ -8,6 +8,7 @@ use super::options::{self, ScenarioOptions};
 use crate::base::diagnostic::Diagnostic;
 use crate::evaluate;
 use crate::model::report::Report;
+use crate::model::traced;
 
 /// How `calc FILE` prints the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -23,9 +24,15 @@ pub enum Format {
     Csv,
 }
 
-pub fn run(path: &Path, options: &ScenarioOptions) -> Result<Report, Diagnostic> {
+/// The report; with `explain`, each component's working too.
+pub fn run(path: &Path, options: &ScenarioOptions, explain: bool) -> Result<Report, Diagnostic> {
     let loaded = options::load(path, options)?;
-    let mut report = evaluate::evaluate_with(&loaded.scenario, &loaded.values)?;
+    let evaluate = || evaluate::evaluate_with(&loaded.scenario, &loaded.values);
+    let mut report = if explain {
+        traced::record(evaluate)?
+    } else {
+        evaluate()?
+    };
     report.overrides = loaded.overrides;
     Ok(report)
 }

@@ -91,6 +91,18 @@ pub fn render(report: &Report) -> String {
                 };
                 let _ = writeln!(out, "\n> {label}{}", note.text);
             }
+            if !component.working.is_empty() {
+                let _ = write!(
+                    out,
+                    "\n<details><summary>Working</summary>\n\n{}</details>\n",
+                    super::explain::working(
+                        &report.pricing.currency,
+                        &report.pricing.name,
+                        alternative,
+                        component
+                    )
+                );
+            }
         }
         let violations: Vec<String> = alternative
             .all_violations()

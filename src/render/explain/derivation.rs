@@ -36,9 +36,14 @@ impl Style<'_> {
         }
     }
 
-    /// A value in `unit`, to [`SHOWN_DP`] decimals: `3,072,000 B/s`.
+    /// A value in `unit`, to [`SHOWN_DP`] decimals, or to four significant
+    /// digits below 0.01: `3,072,000 B/s`, `0.00001744`.
     pub fn amount(self, value: Decimal, unit: &str) -> String {
-        let number = readable(value, SHOWN_DP);
+        let number = if !value.is_zero() && value.abs() < Decimal::new(1, 2) {
+            readable(crate::base::number::significant(value, 4), 28)
+        } else {
+            readable(value, SHOWN_DP)
+        };
         if unit.is_empty() {
             number
         } else {
@@ -72,7 +77,8 @@ impl Style<'_> {
 pub fn text(working: &Working, index: usize, style: Style) -> String {
     let step = &working.steps[index];
     let value = working.node(step.node).value;
-    let exact = value.round_dp(SHOWN_DP) == value || step.part == Part::Cost;
+    let exact = style.amount(value, "").replace(',', "").parse::<Decimal>() == Ok(value)
+        || step.part == Part::Cost;
     let last = format!(
         "{} {}",
         if exact { "=" } else { "≈" },
@@ -141,6 +147,9 @@ impl Writer<'_> {
             }
             if worked {
                 self.settle_no_ops(&mut shown);
+                if shown[self.root.index()] {
+                    break;
+                }
                 stages.push(self.write(self.root, &shown));
             }
             for &id in &pending {

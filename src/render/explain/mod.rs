@@ -11,6 +11,7 @@ pub use derivation::Style;
 use super::text;
 use crate::base::escape::{markdown, terminal};
 use crate::commands::explain::{Explained, Format};
+use crate::commands::options::ScenarioOptions;
 use crate::model::report::{AlternativeResult, ComponentResult};
 use crate::model::working::{Given, Leaf, Node, Op, Part, Working};
 
@@ -19,6 +20,43 @@ pub fn render(explained: &Explained, format: Format) -> String {
         Format::Table => table(explained),
         Format::Markdown => markdown_document(explained),
         Format::Json => json::render(explained),
+    }
+}
+
+/// The report's last line: the command that shows how its figures were
+/// worked out, with the options the report ran with.
+pub fn pointer(path: &std::path::Path, options: &ScenarioOptions) -> String {
+    let mut words = vec!["calc".to_string(), "explain".to_string()];
+    words.push(shell_word(&path.display().to_string()));
+    let evaluation = &options.evaluation;
+    if let Some(pricing) = &evaluation.pricing {
+        words.extend(["--pricing".to_string(), shell_word(pricing)]);
+    }
+    if let Some(hours) = evaluation.hours_per_month {
+        words.extend(["--hours-per-month".to_string(), hours.to_string()]);
+    }
+    if evaluation.allow_outside_pricing {
+        words.push("--allow-outside-pricing".to_string());
+    }
+    for value in &options.set {
+        words.extend(["--set".to_string(), shell_word(value)]);
+    }
+    format!(
+        "\nHow each figure was worked out: {}\n",
+        terminal(&words.join(" "))
+    )
+}
+
+/// `word` as a shell reads it back: as it is when plain, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-./=:,+@%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 

@@ -242,17 +242,28 @@ fn free_units(
     let (_, free_before) = ctx.usage.before(pool);
     let unit = dimension.unit;
     let free = if ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero()) {
-        let hourly = Traced::given(free_per_hour, unit, || Given::FreePerHour(dimension));
-        let monthly = Traced::given(free_per_month, unit, || Given::FreePerMonth(dimension));
-        let free_before = Traced::given(free_before, unit, || Given::FreeUsedBefore(pool));
-        let none = Traced::rule(Decimal::ZERO, unit, "none");
-        let free = hourly
-            .times(ctx.hours_traced())
-            .and_then(|hourly| hourly.plus(monthly))
-            .and_then(|allowance| allowance.minus(free_before))
-            .map_err(overflow)?
-            .max(none)
-            .min(quantity);
+        // The month's allowance (an hourly one for the month's hours, and a
+        // monthly one), less what earlier components took of it. A zero
+        // part changes nothing, and is left out of the working.
+        let hourly = (!free_per_hour.is_zero()).then(|| {
+            Traced::given(free_per_hour, unit, || Given::FreePerHour(dimension))
+                .times(ctx.hours_traced())
+        });
+        let monthly = (!free_per_month.is_zero())
+            .then(|| Traced::given(free_per_month, unit, || Given::FreePerMonth(dimension)));
+        let allowance = match (hourly.transpose().map_err(overflow)?, monthly) {
+            (Some(hourly), Some(monthly)) => hourly.plus(monthly).map_err(overflow)?,
+            (Some(part), None) | (None, Some(part)) => part,
+            (None, None) => Traced::rule(Decimal::ZERO, unit, "no free tier"),
+        };
+        let left = if free_before.is_zero() {
+            allowance
+        } else {
+            let taken = Traced::given(free_before, unit, || Given::FreeUsedBefore(pool));
+            let none = Traced::rule(Decimal::ZERO, unit, "none");
+            allowance.minus(taken).map_err(overflow)?.max(none)
+        };
+        let free = left.min(quantity);
         traced::step(dimension.key, Part::Free, unit, free);
         Some(free)
     } else {
