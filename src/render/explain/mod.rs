@@ -261,3 +261,28 @@ pub fn working(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pointer_is_a_command_a_shell_reads_back() {
+        assert_eq!(shell_word("scenarios/seed.toml"), "scenarios/seed.toml");
+        assert_eq!(
+            shell_word("workload.record_size=\"35 KB\""),
+            "'workload.record_size=\"35 KB\"'"
+        );
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word(""), "''");
+        let options = ScenarioOptions {
+            set: vec!["alternatives[Kinesis].components[0].consumers=3".to_string()],
+            ..ScenarioOptions::default()
+        };
+        assert_eq!(
+            pointer(std::path::Path::new("my design.toml"), &options),
+            "\nHow each figure was worked out: calc explain 'my design.toml' \
+             --set 'alternatives[Kinesis].components[0].consumers=3'\n"
+        );
+    }
+}
