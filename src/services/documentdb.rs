@@ -221,7 +221,8 @@ impl Component for Input {
             // Seconds first, hours last, so that whole figures stay exact.
             let minimum = ctx.duration(&MIN_BILLED_DURATION)?.secs();
             let seconds = ctx
-                .hours_running(self.hours_running, result)
+                .hours_running(self.hours_running, &HOURS_RUNNING, result)
+                .value()
                 .times(Decimal::from(3600))?
                 .max(minimum);
             let instance_hours = instances.times(seconds)?.per(Decimal::from(3600))?;

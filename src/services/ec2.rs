@@ -109,7 +109,9 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
-        let hours = ctx.hours_running(self.hours_running, result);
+        let hours = ctx
+            .hours_running(self.hours_running, &HOURS_RUNNING, result)
+            .value();
         let instance_hours = Decimal::from(self.instances).times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
         result.capacity("instance_hours", CapacityValue::Number(instance_hours));

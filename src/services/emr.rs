@@ -326,7 +326,9 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
-        let hours = ctx.hours_running(self.hours_running, result);
+        let hours = ctx
+            .hours_running(self.hours_running, &HOURS_RUNNING, result)
+            .value();
         // The cluster's size, where every type's row gives it: a row without
         // `vcpu` or `memory` still prices, it only leaves the size untold.
         let (mut instances, mut size) = (0u64, Some((0u64, 0u64)));

@@ -329,7 +329,7 @@ impl Component for Input {
         let tasks = Decimal::from(self.tasks);
         let task_seconds = match self.running {
             Running::Hours(hours) => {
-                let hours = ctx.hours_running(hours, result);
+                let hours = ctx.hours_running(hours, &HOURS_RUNNING, result).value();
                 tasks.times(hours)?.times(Decimal::from(3600))?
             }
             Running::Runs {

@@ -579,7 +579,9 @@ impl Input {
                 result,
             )?;
         }
-        let hours = ctx.hours_running(cluster.hours_running, result);
+        let hours = ctx
+            .hours_running(cluster.hours_running, &HOURS_RUNNING, result)
+            .value();
         let node_hours = nodes.times(hours)?;
         result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
         result.capacity("node_hours", CapacityValue::Number(node_hours));

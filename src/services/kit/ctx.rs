@@ -3,12 +3,13 @@
 
 use rust_decimal::Decimal;
 
+use super::given;
 use super::usage::Usage;
 use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, InputKeys, Rate};
-use crate::model::keys::Value;
+use crate::model::keys::{Key, Value};
 use crate::model::report::ComponentResult;
 use crate::model::traced::Traced;
 use crate::model::working::Given;
@@ -165,23 +166,25 @@ impl Ctx<'_> {
         Ok(per_second.times(self.seconds())?.per(unit)?)
     }
 
-    /// Hours a resource runs in the month: `running` if set (longer than
-    /// the month is billed as the month, with a note), else the whole month.
+    /// Hours a resource runs in the month: `running` (as `key` sets it) if
+    /// set (longer than the month is billed as the month, with a note),
+    /// else the whole month.
     pub fn hours_running(
         &self,
         running: Option<Duration>,
+        key: &'static Key,
         result: &mut ComponentResult,
-    ) -> Decimal {
+    ) -> Traced {
         match running {
             Some(running) if running.hours() > self.hours => {
                 result.note(
                     "hours_running_over_month",
                     "`hours_running` is longer than the month: calc bills the whole month",
                 );
-                self.hours
+                self.hours_traced()
             }
-            Some(running) => running.hours(),
-            None => self.hours,
+            Some(running) => given::hours(running, key),
+            None => self.hours_traced(),
         }
     }
 
