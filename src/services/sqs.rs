@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
+use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -173,15 +175,15 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.queue_type.as_str()));
-        let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
         let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
         self.check_sizes(ctx, message_size, max_message_size, result)?;
         self.check_retention(ctx, result)?;
-        let batch = Decimal::from(self.batch_size);
+        let batch = given::key(self.batch_size, "messages", &BATCH_SIZE);
         // Every message is sent, received and deleted once, each action in
         // calls of `batch_size` messages.
-        let calls_per_action = messages.average.per(batch)?;
+        let average = ctx.average()?;
+        let calls_per_action = average.per(batch)?;
 
         // SQS bills one request per 64 KiB of a call's payload. A send call
         // carries the batch's messages, and the receive call that fetches them
@@ -189,30 +191,35 @@ impl Component for Input {
         // delete call carries only receipt handles, well under 64 KiB, so it
         // is one request. Empty receives (polling an empty queue) are not
         // counted: with long polling and a steady load they are few.
-        let payload = Bytes(message_size.0.saturating_mul(u64::from(self.batch_size)));
-        let chunks = Decimal::from(payload.chunks_of(BILLING_CHUNK).max(1));
-        let requests_per_call = chunks.plus(chunks)?.plus(Decimal::ONE)?;
+        let chunk = Traced::rule(
+            Decimal::from(BILLING_CHUNK),
+            "B",
+            "a request carries up to 64 KB of payload",
+        );
+        let chunks = ctx
+            .size()?
+            .times(batch)?
+            .per(chunk)?
+            .ceil()
+            .max(given::at_least_one("", "a call is at least one request"));
+        let delete = Traced::rule(Decimal::ONE, "", "a delete call is one request");
+        let requests_per_call = chunks.plus(chunks)?.plus(delete)?;
         let requests_per_second = calls_per_action.times(requests_per_call)?;
-        let million_requests = requests_per_second.times(ctx.seconds())?.per(MILLION)?;
+        let million_requests = ctx.monthly_traced(requests_per_second, given::million())?;
 
-        result.capacity(
-            "messages_per_second",
-            CapacityValue::Number(messages.average),
-        );
-        result.capacity(
-            "calls_per_second_per_action",
-            CapacityValue::Number(calls_per_action),
-        );
-        result.capacity("requests_per_send_call", CapacityValue::Number(chunks));
-        result.capacity(
+        result.capacity_of("messages_per_second", average, "messages/s");
+        result.capacity_of("calls_per_second_per_action", calls_per_action, "calls/s");
+        result.capacity_of("requests_per_send_call", chunks, "requests");
+        result.capacity_of(
             "billed_requests_per_second",
-            CapacityValue::Number(requests_per_second),
+            requests_per_second,
+            "requests/s",
         );
 
         let dimension = match self.queue_type {
             QueueType::Standard => &STANDARD_REQUESTS,
             QueueType::Fifo => {
-                self.fifo_throughput(ctx, messages.peak, result)?;
+                self.fifo_throughput(ctx, batch, result)?;
                 &FIFO_REQUESTS
             }
         };
@@ -293,21 +300,23 @@ impl Input {
     fn fifo_throughput(
         &self,
         ctx: &Ctx,
-        peak_messages: Decimal,
+        batch: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let batch = Decimal::from(self.batch_size);
-        let calls = peak_messages.per(batch)?;
+        let peak_messages = ctx.rate()?.peak;
+        let calls = peak_messages.per(batch.value())?;
         let limit = if self.high_throughput {
             &FIFO_HIGH_THROUGHPUT_CALLS
         } else {
             &FIFO_CALLS
         };
-        let allowed = ctx.count(limit)?;
-        result.capacity(
+        let allowed = ctx.limit_traced(limit, "calls/s")?;
+        result.capacity_of(
             "max_messages_per_second",
-            CapacityValue::Number(allowed.times(batch)?),
+            allowed.times(batch)?,
+            "messages/s",
         );
+        let allowed = allowed.value();
         if calls > allowed {
             let full_batches_fit = peak_messages <= allowed.times(Decimal::from(MAX_BATCH))?;
             let fix = match (
