@@ -19,6 +19,7 @@ const WORKED: &[&str] = &[
     "athena",
     "lambda",
     "sqs",
+    "sns",
 ];
 
 fn decimal(value: &Value) -> Decimal {

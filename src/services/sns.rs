@@ -2,15 +2,17 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
-use crate::base::units::{Bytes, GIB, KIB};
+use crate::base::number::Exact;
+use crate::base::units::{Bytes, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -182,13 +184,31 @@ impl Subscriptions {
         Delivery::Copies { count, key }
     }
 
-    fn total(&self) -> Decimal {
-        // Five u32 counts cannot overflow a u64.
-        let total: u64 = [self.sqs, self.lambda, self.http, self.email, self.firehose]
-            .into_iter()
-            .map(u64::from)
-            .sum();
-        Decimal::from(total)
+    /// The subscriptions of every kind, summed over the kinds the topic has.
+    fn total(&self) -> Result<Traced, EvalError> {
+        let mut total: Option<Traced> = None;
+        for (count, key) in [
+            (self.sqs, &SQS_SUBSCRIPTIONS),
+            (self.lambda, &LAMBDA_SUBSCRIPTIONS),
+            (self.http, &HTTP_SUBSCRIPTIONS),
+            (self.email, &EMAIL_SUBSCRIPTIONS),
+            (self.firehose, &FIREHOSE_SUBSCRIPTIONS),
+        ] {
+            if count > 0 {
+                let count = given::key(count, "subscriptions", key);
+                total = Some(match total {
+                    Some(total) => total.plus(count)?,
+                    None => count,
+                });
+            }
+        }
+        Ok(total.unwrap_or_else(|| {
+            Traced::rule(
+                Decimal::ZERO,
+                "subscriptions",
+                "the topic has no subscriptions",
+            )
+        }))
     }
 }
 
@@ -250,25 +270,24 @@ impl Component for Input {
                 );
             }
         }
-        let subscriptions = self.subscriptions.total();
-        result.capacity(
-            "messages_per_second",
-            CapacityValue::Number(messages.average),
-        );
-        result.capacity("subscriptions", CapacityValue::Number(subscriptions));
-        result.capacity(
+        let subscriptions = self.subscriptions.total()?;
+        let average = ctx.average()?;
+        result.capacity_of("messages_per_second", average, "messages/s");
+        result.capacity_of("subscriptions", subscriptions, "subscriptions");
+        result.capacity_of(
             "deliveries_per_second",
-            CapacityValue::Number(messages.average.times(subscriptions)?),
+            average.times(subscriptions)?,
+            "deliveries/s",
         );
-        if subscriptions.is_zero() {
+        if subscriptions.value().is_zero() {
             result.warn(
                 "no_subscriptions",
                 "the topic has no subscriptions: SNS keeps nothing, so every message is dropped",
             );
         }
         match self.topic_type {
-            TopicType::Standard => self.standard(ctx, messages, message_size, result)?,
-            TopicType::Fifo => self.fifo(ctx, messages, message_size, result)?,
+            TopicType::Standard => self.standard(ctx, result)?,
+            TopicType::Fifo => self.fifo(ctx, messages, message_size, subscriptions, result)?,
         }
         // SNS pushes each message to the subscribers and keeps nothing; FIFO
         // topics keep order within a message group.
@@ -293,35 +312,45 @@ impl Input {
         Decimal::from(self.batch_size.max(1))
     }
 
-    fn standard(
-        &self,
-        ctx: &Ctx,
-        messages: Rate,
-        message_size: Bytes,
-        result: &mut ComponentResult,
-    ) -> Result<(), EvalError> {
+    /// [`Self::batch`], for a working.
+    fn batch_traced(&self) -> Traced {
+        given::key(self.batch(), "messages", &BATCH_SIZE)
+    }
+
+    fn standard(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         // A 100 KB message is two 64 KB chunks: two publish requests, and each
         // delivery of it counts twice as well. A batch call is billed by the
         // chunks of its whole payload: ten 6 KB messages are one request.
-        let chunks = Decimal::from(message_size.chunks_of(BILLING_CHUNK).max(1));
-        result.capacity("requests_per_message", CapacityValue::Number(chunks));
-        let batch_bytes = message_size.0.saturating_mul(u64::from(self.batch_size));
-        let chunks_per_call = Decimal::from(Bytes(batch_bytes).chunks_of(BILLING_CHUNK).max(1));
-        let calls = messages.average.per(self.batch())?;
-        result.capacity("requests_per_call", CapacityValue::Number(chunks_per_call));
-        let publishes = ctx.monthly(calls.times(chunks_per_call)?, MILLION)?;
+        let chunk = || {
+            Traced::rule(
+                Decimal::from(BILLING_CHUNK),
+                "B",
+                "a request carries up to 64 KB of payload",
+            )
+        };
+        let at_least_one = || given::at_least_one("", "a message is at least one request");
+        let size = ctx.size()?;
+        let chunks = size.per(chunk())?.ceil().max(at_least_one());
+        result.capacity_of("requests_per_message", chunks, "requests");
+        let batch = self.batch_traced();
+        let chunks_per_call = size.times(batch)?.per(chunk())?.ceil().max(at_least_one());
+        let average = ctx.average()?;
+        let calls = average.per(batch)?;
+        result.capacity_of("requests_per_call", chunks_per_call, "requests");
+        let publishes = ctx.monthly_traced(calls.times(chunks_per_call)?, given::million())?;
         result
             .line_items
             .push(charge(ctx, &PUBLISH_REQUESTS, publishes)?);
-        let million = ctx.monthly(messages.average.times(chunks)?, MILLION)?;
+        let million = ctx.monthly_traced(average.times(chunks)?, given::million())?;
         let subs = &self.subscriptions;
-        for (count, dimension) in [
-            (subs.http, &HTTP_DELIVERIES),
-            (subs.email, &EMAIL_DELIVERIES),
-            (subs.firehose, &FIREHOSE_DELIVERIES),
+        for (count, key, dimension) in [
+            (subs.http, &HTTP_SUBSCRIPTIONS, &HTTP_DELIVERIES),
+            (subs.email, &EMAIL_SUBSCRIPTIONS, &EMAIL_DELIVERIES),
+            (subs.firehose, &FIREHOSE_SUBSCRIPTIONS, &FIREHOSE_DELIVERIES),
         ] {
             if count > 0 {
-                let deliveries = million.times(Decimal::from(count))?;
+                let count = given::key(count, "subscriptions", key);
+                let deliveries = million.times(count)?;
                 result.line_items.push(charge(ctx, dimension, deliveries)?);
             }
         }
@@ -343,11 +372,12 @@ impl Input {
         ctx: &Ctx,
         messages: Rate,
         message_size: Bytes,
+        subscriptions: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let subscriptions = self.subscriptions.total();
-        let bytes_per_second = messages.average.times(message_size.decimal())?;
-        result.capacity("bytes_per_second", CapacityValue::Number(bytes_per_second));
+        let average = ctx.average()?;
+        let bytes_per_second = average.times(ctx.size()?)?;
+        result.capacity_of("bytes_per_second", bytes_per_second, "B/s");
         // The topic's throughput limits hold in every second: check the peak.
         let allowed = ctx.count(&FIFO_MESSAGES)?;
         if messages.peak > allowed {
@@ -360,17 +390,16 @@ impl Input {
         }
         // FIFO topics bill each publish call once whatever its size (a batch
         // is one call), plus the payload; each delivery likewise.
-        let million = ctx.monthly(messages.average, MILLION)?;
-        let calls = ctx.monthly(messages.average.per(self.batch())?, MILLION)?;
-        let billed_bytes = messages.average.times(message_size.decimal())?;
-        let gb = billed_bytes.times(ctx.seconds())?.per(Decimal::from(GIB))?;
+        let million = ctx.monthly_traced(average, given::million())?;
+        let calls = ctx.monthly_traced(average.per(self.batch_traced())?, given::million())?;
+        let gb = ctx.monthly_traced(bytes_per_second, given::gib())?;
         result
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, calls)?);
         result
             .line_items
             .push(charge(ctx, &FIFO_PUBLISH_PAYLOAD_GB, gb)?);
-        if !subscriptions.is_zero() {
+        if !subscriptions.value().is_zero() {
             let deliveries = million.times(subscriptions)?;
             let delivered_gb = gb.times(subscriptions)?;
             result
