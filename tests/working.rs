@@ -20,6 +20,7 @@ const WORKED: &[&str] = &[
     "lambda",
     "sqs",
     "sns",
+    "eventbridge",
 ];
 
 fn decimal(value: &Value) -> Decimal {

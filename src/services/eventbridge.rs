@@ -2,14 +2,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
-use crate::base::units::{Duration, GIB, KIB};
+use crate::base::units::{Duration, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -166,14 +167,30 @@ impl Component for Input {
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // A count for the month stays exact: it is not a rate times seconds.
-        let (events, per_month) = match (self.events_per_month, ctx.input.rate) {
-            (Some(month), _) => (Rate::flat(month.per(ctx.seconds())?), month),
-            (None, Some(rate)) => (rate, rate.average.times(ctx.seconds())?),
+        let (events, per_second, peak, per_month) = match (self.events_per_month, ctx.input.rate) {
+            (Some(month), _) => {
+                let month = given::key(month, "events", &EVENTS_PER_MONTH);
+                let per_second = month.per(ctx.seconds_traced()?)?;
+                (
+                    Rate::flat(per_second.value()),
+                    per_second,
+                    per_second,
+                    month,
+                )
+            }
+            (None, Some(rate)) => {
+                let average = ctx.average()?;
+                let per_month = average.times(ctx.seconds_traced()?)?;
+                (rate, average, ctx.peak()?, per_month)
+            }
             // A schedule starts jobs on its own: it carries no events.
-            (None, None) if self.scheduled_rules > 0 => (Rate::flat(Decimal::ZERO), Decimal::ZERO),
+            (None, None) if self.scheduled_rules > 0 => {
+                let none = Traced::rule(Decimal::ZERO, "events/s", "a schedule carries no events");
+                let month = Traced::rule(Decimal::ZERO, "events", "a schedule carries no events");
+                (Rate::flat(Decimal::ZERO), none, none, month)
+            }
             (None, None) => return Err(EvalError::MissingRate),
         };
-        let per_second = events.average;
         // Unknown when nothing gives a size: then each event is taken to fit
         // in one 64 KB billing chunk.
         let event_size = ctx.input.record_size;
@@ -188,12 +205,14 @@ impl Component for Input {
                 "store the payload in S3 and put a pointer in the event",
             );
         }
-        result.capacity("events_per_second", CapacityValue::Number(per_second));
+        result.capacity_of("events_per_second", per_second, "events/s");
 
         // PutEvents is throttled per call, and a call carries up to 10 events:
         // the limit holds in every second, so the peak counts.
-        let calls = events.peak.per(Decimal::from(self.batch_size))?;
-        result.capacity("put_events_calls_per_second", CapacityValue::Number(calls));
+        let batch = given::key(self.batch_size, "events", &BATCH_SIZE);
+        let calls = peak.per(batch)?;
+        result.capacity_of("put_events_calls_per_second", calls, "calls/s");
+        let calls = calls.value();
         let allowed = ctx.count(&PUT_EVENTS_CALLS)?;
         if calls > allowed {
             let fix = if self.batch_size < MAX_BATCH {
@@ -207,18 +226,34 @@ impl Component for Input {
         // Custom events are billed per 64 KB chunk of each event. Events that
         // scheduled rules and AWS services put on the default bus are free
         // and are not modelled.
-        let chunks = Decimal::from(event_size.map_or(1, |s| s.chunks_of(BILLING_CHUNK).max(1)));
-        result.capacity("billed_events_per_event", CapacityValue::Number(chunks));
-        if !per_month.is_zero() {
-            let million_events = per_month.times(chunks)?.per(MILLION)?;
+        let chunks = match event_size {
+            Some(_) => {
+                let chunk = Traced::rule(
+                    Decimal::from(BILLING_CHUNK),
+                    "B",
+                    "an event is billed by the 64 KB",
+                );
+                let one = given::at_least_one("", "an event is at least one event billed");
+                ctx.size()?.per(chunk)?.ceil().max(one)
+            }
+            None => Traced::rule(
+                Decimal::ONE,
+                "",
+                "an event of unknown size is taken to fit in 64 KB",
+            ),
+        };
+        result.capacity_of("billed_events_per_event", chunks, "");
+        if !per_month.value().is_zero() {
+            let million_events = per_month.times(chunks)?.per(given::million())?;
             result
                 .line_items
                 .push(charge(ctx, &CUSTOM_EVENTS, million_events)?);
         }
         if self.scheduled_rules > 0 {
-            result.capacity(
+            result.capacity_of(
                 "scheduled_rules",
-                CapacityValue::Number(Decimal::from(self.scheduled_rules)),
+                given::key(self.scheduled_rules, "rules", &SCHEDULED_RULES),
+                "rules",
             );
             result.note(
                 "scheduled_rules_free",
@@ -228,15 +263,15 @@ impl Component for Input {
 
         let retention = match self.archive_retention {
             Some(retention) => {
-                let size = ctx.record_size()?.decimal();
-                let gib = Decimal::from(GIB);
-                let gb = per_month.times(size)?.per(gib)?;
+                let size = ctx.size()?;
+                let gb = per_month.times(size)?.per(given::gib())?;
                 result
                     .line_items
                     .push(charge(ctx, &ARCHIVE_PROCESSING_GB, gb)?);
                 // Steady state: the archive holds the events of the retention period.
                 let bytes_per_second = per_second.times(size)?;
-                let stored = bytes_per_second.times(retention.secs())?.per(gib)?;
+                let retention_secs = given::seconds(retention, &ARCHIVE_RETENTION);
+                let stored = bytes_per_second.times(retention_secs)?.per(given::gib())?;
                 result
                     .line_items
                     .push(charge(ctx, &ARCHIVE_STORAGE_GB_MONTH, stored)?);
