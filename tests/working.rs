@@ -21,6 +21,7 @@ const WORKED: &[&str] = &[
     "sqs",
     "sns",
     "eventbridge",
+    "quicksight",
 ];
 
 fn decimal(value: &Value) -> Decimal {

@@ -4,14 +4,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
-use crate::base::units::{Bytes, GIB};
+use crate::base::units::Bytes;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -201,50 +203,74 @@ impl Component for Input {
         let mode = self.reader_sessions.map(|_| "capacity");
         result.reset(SERVICE.name, mode);
         let users = [
-            (self.authors, &AUTHOR_MONTH),
-            (self.author_pros, &AUTHOR_PRO_MONTH),
-            (self.readers, &READER_MONTH),
-            (self.reader_pros, &READER_PRO_MONTH),
+            (self.authors, &AUTHORS, &AUTHOR_MONTH),
+            (self.author_pros, &AUTHOR_PROS, &AUTHOR_PRO_MONTH),
+            (self.readers, &READERS, &READER_MONTH),
+            (self.reader_pros, &READER_PROS, &READER_PRO_MONTH),
         ];
         let mut all = 0_u64;
-        for (count, dimension) in users {
+        let mut counted: Option<Traced> = None;
+        for (count, key, dimension) in users {
             all += u64::from(count);
             if count > 0 {
-                result
-                    .line_items
-                    .push(charge(ctx, dimension, Decimal::from(count))?);
+                let count = || given::key(count, "users", key);
+                counted = Some(match counted {
+                    Some(counted) => counted.plus(count())?,
+                    None => count(),
+                });
+                result.line_items.push(charge(ctx, dimension, count())?);
             }
         }
         result.capacity("users", CapacityValue::Count(all));
+        let none = || Traced::rule(Decimal::ZERO, "users", "no users");
+        traced::step(
+            "users",
+            Part::Capacity,
+            "users",
+            counted.unwrap_or_else(none),
+        );
         // One fee for the account once any user is Pro or Q&A is on.
         if self.author_pros > 0 || self.reader_pros > 0 || self.q_and_a {
+            let account = Traced::rule(
+                Decimal::ONE,
+                "account",
+                "one fee for the account once a user is Pro or Q&A is on",
+            );
             result
                 .line_items
-                .push(charge(ctx, &PRO_ACCOUNT_MONTH, Decimal::ONE)?);
+                .push(charge(ctx, &PRO_ACCOUNT_MONTH, account)?);
         }
 
         // Each Author and Author Pro brings SPICE capacity; the account
         // buys what its datasets need beyond it.
-        let gib = Decimal::from(GIB);
-        let per_author = ctx.bytes(&SPICE_PER_AUTHOR)?.decimal().per(gib)?;
-        let included =
-            per_author.times(Decimal::from(self.authors) + Decimal::from(self.author_pros))?;
-        let needed = self.spice.decimal().per(gib)?;
-        let extra = needed.minus(included)?.max(Decimal::ZERO);
-        result.capacity("spice_included_gb", CapacityValue::Number(included));
-        result.capacity("spice_extra_gb", CapacityValue::Number(extra));
-        if extra > Decimal::ZERO {
+        let per_author = ctx
+            .limit_traced(&SPICE_PER_AUTHOR, "B")?
+            .per(given::gib())?;
+        let authors = given::key(self.authors, "users", &AUTHORS).plus(given::key(
+            self.author_pros,
+            "users",
+            &AUTHOR_PROS,
+        ))?;
+        let included = per_author.times(authors)?;
+        let needed = given::size(self.spice, &SPICE).per(given::gib())?;
+        let nothing = Traced::rule(Decimal::ZERO, "GB", "nothing beyond what is included");
+        let extra = needed.minus(included)?.max(nothing);
+        result.capacity_of("spice_included_gb", included, "GB");
+        result.capacity_of("spice_extra_gb", extra, "GB");
+        if extra.value() > Decimal::ZERO {
             result.line_items.push(charge(ctx, &SPICE_GB_MONTH, extra)?);
         }
 
         if let Some(sessions) = self.reader_sessions {
-            let sessions = Decimal::from(sessions);
-            let base = ctx.count(&READER_CAPACITY_SESSIONS)?;
+            let sessions = given::key(sessions, "sessions", &READER_SESSIONS);
+            let base = ctx.limit_traced(&READER_CAPACITY_SESSIONS, "sessions")?;
+            let capacity = Traced::rule(Decimal::ONE, "month", "Reader capacity, by the month");
             result
                 .line_items
-                .push(charge(ctx, &READER_CAPACITY_MONTH, Decimal::ONE)?);
-            let beyond = sessions.minus(base)?.max(Decimal::ZERO);
-            if beyond > Decimal::ZERO {
+                .push(charge(ctx, &READER_CAPACITY_MONTH, capacity)?);
+            let nothing = Traced::rule(Decimal::ZERO, "sessions", "none beyond the capacity's");
+            let beyond = sessions.minus(base)?.max(nothing);
+            if beyond.value() > Decimal::ZERO {
                 result
                     .line_items
                     .push(charge(ctx, &READER_CAPACITY_SESSION, beyond)?);
@@ -260,6 +286,7 @@ impl Component for Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::units::GIB;
     use crate::model::keys::Value;
     use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
