@@ -22,6 +22,7 @@ const WORKED: &[&str] = &[
     "sns",
     "eventbridge",
     "quicksight",
+    "data_transfer",
 ];
 
 fn decimal(value: &Value) -> Decimal {

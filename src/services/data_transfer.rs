@@ -4,15 +4,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
-use crate::base::units::{Bytes, GIB};
+use crate::base::units::Bytes;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::Dimension;
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::report::{ComponentResult, Properties};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -172,10 +173,11 @@ impl Component for Input {
         result.reset(SERVICE.name, self.flow.map(|(kind, _)| kind.as_str()));
         let flow_gb = match self.flow {
             Some((_, copies)) => {
-                let bytes_per_second = ctx.rate()?.average.times(ctx.record_size()?.decimal())?;
+                let bytes_per_second = ctx.average()?.times(ctx.size()?)?;
+                let copies = given::key(copies, "copies", &COPIES);
                 Some(
-                    ctx.monthly(bytes_per_second, Decimal::from(GIB))?
-                        .times(Decimal::from(copies))?,
+                    ctx.monthly_traced(bytes_per_second, given::gib())?
+                        .times(copies)?,
                 )
             }
             None => None,
@@ -183,19 +185,19 @@ impl Component for Input {
         let kinds = [
             (
                 Transfer::InternetOut,
-                self.internet_out,
+                self.internet_out.map(|b| (b, &INTERNET_OUT)),
                 &INTERNET_OUT_GB,
                 "internet_out_gb",
             ),
             (
                 Transfer::InterAz,
-                self.inter_az,
+                self.inter_az.map(|b| (b, &INTER_AZ)),
                 &INTER_AZ_GB,
                 "inter_az_gb",
             ),
             (
                 Transfer::InterRegion,
-                self.inter_region,
+                self.inter_region.map(|b| (b, &INTER_REGION)),
                 &INTER_REGION_GB,
                 "inter_region_gb",
             ),
@@ -203,15 +205,22 @@ impl Component for Input {
         for (kind, own, dimension, capacity) in kinds {
             let from_flow = self.flow.filter(|(k, _)| *k == kind).and(flow_gb);
             let gb = match (own, from_flow) {
-                (Some(bytes), _) => bytes.gb()?,
+                (Some((bytes, key)), _) => given::size(bytes, key).per(given::gib())?,
                 (None, Some(gb)) => gb,
                 (None, None) => continue,
             };
-            result.capacity(capacity, CapacityValue::Number(gb));
+            result.capacity_of(capacity, gb, "GB");
             // AWS bills a byte that crosses AZs as it leaves one and again
             // as it enters the other: $0.01 a GB each way.
             let billed = match kind {
-                Transfer::InterAz => gb.times(Decimal::TWO)?,
+                Transfer::InterAz => {
+                    let both_ways = Traced::rule(
+                        Decimal::TWO,
+                        "",
+                        "billed as it leaves one AZ and as it enters the other",
+                    );
+                    gb.times(both_ways)?
+                }
                 Transfer::InternetOut | Transfer::InterRegion => gb,
             };
             result.line_items.push(charge(ctx, dimension, billed)?);
@@ -226,8 +235,10 @@ impl Component for Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::units::GIB;
     use crate::base::units::TIB;
     use crate::model::keys::Value;
+    use crate::model::report::CapacityValue;
     use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
 
