@@ -112,7 +112,7 @@ fn tiered(from: Decimal, to: Decimal, bands: &Value) -> Decimal {
 fn files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["scenarios", "tests/verdicts"] {
+    for dir in ["scenarios", "tests/verdicts", "tests/worked"] {
         for entry in std::fs::read_dir(root.join(dir)).expect("a folder") {
             let path = entry.expect("an entry").path();
             if path.extension().is_some_and(|e| e == "toml") {
