@@ -11,6 +11,7 @@ use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
 use crate::model::requirements::{self, Requirements};
 use crate::model::traced;
+use crate::pricing::{Gap, PriceBook};
 use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
@@ -71,6 +72,9 @@ pub struct Evaluator<'s> {
     results: Vec<AlternativeResult>,
     /// For each alternative, why it could not be evaluated, if it could not.
     failures: Vec<Option<Diagnostic>>,
+    /// For each alternative, whether what it lacked is a figure of the
+    /// pricing table (then every such gap is found and reported at once).
+    lacks: Vec<bool>,
 }
 
 impl<'s> Evaluator<'s> {
@@ -79,6 +83,7 @@ impl<'s> Evaluator<'s> {
             scenario,
             results: Vec::new(),
             failures: Vec::new(),
+            lacks: Vec::new(),
         }
     }
 
@@ -86,10 +91,16 @@ impl<'s> Evaluator<'s> {
     /// an error if any of them cannot be evaluated.
     pub fn evaluate(&mut self, values: &[Value]) -> Result<&[AlternativeResult], Diagnostic> {
         self.evaluate_each(values)?;
-        if let Some(failure) = self.failures.iter_mut().find_map(Option::take) {
-            return Err(failure);
+        let first = self
+            .failures
+            .iter_mut()
+            .zip(&self.lacks)
+            .find_map(|(failure, lacks)| failure.take().map(|failure| (failure, *lacks)));
+        match first {
+            Some((failure, true)) => Err(gaps(self.scenario, values)?.unwrap_or(failure)),
+            Some((failure, false)) => Err(failure),
+            None => Ok(&self.results),
         }
-        Ok(&self.results)
     }
 
     /// Every alternative at `values`, each on its own: one whose figures
@@ -103,38 +114,178 @@ impl<'s> Evaluator<'s> {
     ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
         let scenario = self.scenario;
         let no_usage = Usage::default();
-        let ctx = Ctx {
-            prices: &scenario.prices,
-            hours: hours(scenario, values),
-            free_tier: scenario.free_tier,
-            round_up_to_cent: scenario.round_up_to_cent,
-            usage: &no_usage,
-            input: workload(scenario, values)?,
-            keys: &flow::RECORDS,
-            prices_set: PricesSet {
-                values: prices_set(&values[scenario.price_slots.clone()]),
-                slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
-            },
-        };
-        let requirements = Requirements::from_values(&Values::new(
-            requirements::KEYS,
-            &values[scenario.requirements.clone()],
-        ));
+        let ctx = context(scenario, values, &scenario.prices, &no_usage)?;
+        let requirements = requirements_at(scenario, values);
         let count = scenario.alternatives.len();
         self.results.resize_with(count, AlternativeResult::empty);
         self.failures.resize_with(count, || None);
-        for ((alternative, out), failure) in scenario
+        self.lacks.resize(count, false);
+        for (((alternative, out), failure), lacks) in scenario
             .alternatives
             .iter()
             .zip(&mut self.results)
             .zip(&mut self.failures)
+            .zip(&mut self.lacks)
         {
-            *failure = evaluate_alternative_into(alternative, values, &requirements, &ctx, out)
-                .err()
-                .map(|(index, error)| located(scenario, alternative, index, error));
+            let error =
+                evaluate_alternative_into(alternative, values, &requirements, &ctx, out).err();
+            *lacks = error.is_some_and(|(_, error)| gap(error).is_some());
+            *failure = error.map(|(index, error)| located(scenario, alternative, index, error));
         }
         Ok((&self.results, &self.failures))
     }
+}
+
+/// What every component of the scenario is evaluated with at `values`,
+/// priced by `prices`.
+fn context<'a>(
+    scenario: &'a Scenario,
+    values: &'a [Value],
+    prices: &'a PriceBook,
+    usage: &'a Usage,
+) -> Result<Ctx<'a>, Diagnostic> {
+    Ok(Ctx {
+        prices,
+        hours: hours(scenario, values),
+        free_tier: scenario.free_tier,
+        round_up_to_cent: scenario.round_up_to_cent,
+        usage,
+        input: workload(scenario, values)?,
+        keys: &flow::RECORDS,
+        prices_set: PricesSet {
+            values: prices_set(&values[scenario.price_slots.clone()]),
+            slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
+        },
+    })
+}
+
+fn requirements_at(scenario: &Scenario, values: &[Value]) -> Requirements {
+    Requirements::from_values(&Values::new(
+        requirements::KEYS,
+        &values[scenario.requirements.clone()],
+    ))
+}
+
+/// The figure of the pricing table that `error` says is missing, if it
+/// says one is.
+fn gap(error: EvalError) -> Option<Gap> {
+    match error {
+        EvalError::MissingPrice(dimension) => Some(Gap::Price(dimension)),
+        EvalError::MissingLimit(limit) => Some(Gap::Limit(limit)),
+        _ => None,
+    }
+}
+
+/// Gaps no scenario needs more of: a bound on the search, never reached
+/// by a table of the registry's services.
+const MAX_GAPS: usize = 512;
+
+/// Every price and limit that the scenario needs and its table lacks, at
+/// once, so that they can be filled in one go: each alternative is
+/// evaluated again with a stand-in for each figure it lacks, until it needs
+/// no other (or fails for another reason). One error for each, at the
+/// first component that needs it, and one that says how to fill them all;
+/// `None` if none is missing.
+fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Diagnostic> {
+    let requirements = requirements_at(scenario, values);
+    let usage = Usage::default();
+    // Each gap, and where it is needed: (alternative, component).
+    let mut found: Vec<(Gap, Vec<(usize, usize)>)> = Vec::new();
+    for (a, alternative) in scenario.alternatives.iter().enumerate() {
+        let mut book = scenario.prices.clone();
+        let mut out = AlternativeResult::empty();
+        for _ in 0..MAX_GAPS {
+            let ctx = context(scenario, values, &book, &usage)?;
+            let Err((i, error)) =
+                evaluate_alternative_into(alternative, values, &requirements, &ctx, &mut out)
+            else {
+                break;
+            };
+            let Some(gap) = gap(error) else { break };
+            match found.iter_mut().find(|(g, _)| *g == gap) {
+                Some((_, places)) => places.push((a, i)),
+                None => found.push((gap, vec![(a, i)])),
+            }
+            book = book.standing_in(gap);
+        }
+    }
+    let table = &scenario.prices.name;
+    let mut errors: Vec<Diagnostic> = found
+        .iter()
+        .map(|(gap, places)| {
+            let (a, i) = places[0];
+            let alternative = &scenario.alternatives[a];
+            let error = match *gap {
+                Gap::Price(dimension) => EvalError::MissingPrice(dimension),
+                Gap::Limit(limit) => EvalError::MissingLimit(limit),
+            };
+            let diagnostic = located(scenario, alternative, i, error);
+            match places.len() {
+                1 => diagnostic,
+                n => {
+                    let help = diagnostic.help.clone().unwrap_or_default();
+                    diagnostic.with_help(format!(
+                        "{help} (needed by {n} components: {})",
+                        needed_by(scenario, places)
+                    ))
+                }
+            }
+        })
+        .collect();
+    let Some(first) = found.first() else {
+        return Ok(None);
+    };
+    let (prices, limits) = found
+        .iter()
+        .partition::<Vec<_>, _>(|(gap, _)| matches!(gap, Gap::Price(_)));
+    let what = [(prices.len(), "price"), (limits.len(), "limit")]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, noun)| format!("{n} {noun}{}", if n == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(" and ");
+    let them = if found.len() == 1 { "it" } else { "them" };
+    let entry = match first.0 {
+        Gap::Price(dimension) => format!(
+            "`[prices.{}]` with `price`, `unit = \"{}\"`",
+            dimension.key, dimension.unit
+        ),
+        Gap::Limit(limit) => format!("`[limits.{}]` with `value`", limit.key),
+    };
+    errors.push(
+        scenario
+            .source
+            .error_in_file(format!(
+                "pricing table `{table}` lacks {what} that this scenario needs (above)"
+            ))
+            .with_help(if scenario.prices.is_bundled() {
+                format!(
+                    "use `--pricing` with a table that has {them} (`calc pricing list`), \
+                     or a price book of your own that fills {them}: `extends = \"{table}\"`, then \
+                     {entry}, `source`, `as_of` and `evidence`, and so on for each; \
+                     name it with `--pricing book.toml`"
+                )
+            } else {
+                format!(
+                    "add {them} to the table: {entry}, `source`, `as_of` and `evidence`, \
+                     and so on for each; or use `--pricing` with a table that has {them} \
+                     (`calc pricing list`)"
+                )
+            }),
+    );
+    Ok(Diagnostic::all(errors))
+}
+
+/// The components at `places`, as a report names them.
+fn needed_by(scenario: &Scenario, places: &[(usize, usize)]) -> String {
+    places
+        .iter()
+        .map(|&(a, i)| {
+            let alternative = &scenario.alternatives[a];
+            format!("`{}` of `{}`", label(alternative, i), alternative.name)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The prices set over the table's; none at all (the usual case) is an
@@ -169,7 +320,12 @@ fn located(
             component.span,
             describe(error, &scenario.prices.name, component),
         )
-        .with_help(help(error, alternative, index))
+        .with_help(help(
+            error,
+            alternative,
+            index,
+            scenario.prices.is_bundled(),
+        ))
 }
 
 /// One alternative, written into `out`, whose buffers are reused: once they
@@ -423,7 +579,16 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
     }
 }
 
-fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
+/// What to do about `error`; `bundled`: whether the pricing table is one
+/// built in (filled by a price book that extends it) or a file (edited).
+fn help(error: EvalError, alternative: &Alternative, index: usize, bundled: bool) -> String {
+    let fill = |entry: String| {
+        if bundled {
+            format!("a price book that extends the table can add `{entry}`")
+        } else {
+            format!("add `{entry}` to the table")
+        }
+    };
     let component = &alternative.components[index];
     let keys = component.def().input.as_ref();
     let upstream = match component.from {
@@ -453,8 +618,10 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
                 .to_string()
         }
         EvalError::MissingPrice(d) => format!(
-            "add `[prices.{}]` to the table, or set `\"{}\" = <price per {}>` in [pricing_overrides]",
-            d.key, d.key, d.unit
+            "{}; or set `\"{}\" = <price per {}>` in [pricing_overrides]",
+            fill(format!("[prices.{}]", d.key)),
+            d.key,
+            d.unit
         ),
         EvalError::MissingRow(d) => format!(
             "add a row for it to the table's `[instances.{}]`",
@@ -466,7 +633,7 @@ fn help(error: EvalError, alternative: &Alternative, index: usize) -> String {
             d.rows
                 .unwrap_or_else(|| d.key.split_once('.').map_or(d.key, |(service, _)| service))
         ),
-        EvalError::MissingLimit(l) => format!("add `[limits.{}]` to the table", l.key),
+        EvalError::MissingLimit(l) => fill(format!("[limits.{}]", l.key)),
         EvalError::BeyondLastTier(_) => {
             "add a last tier without `up_to`, or price it by agreement".to_string()
         }

@@ -274,3 +274,106 @@ fn the_regional_tables_pass_their_check() {
         assert!(!run.stdout.contains("warning"), "{}", run.stdout);
     }
 }
+
+/// A topic that fans out to a queue, and the topic alone: both need the
+/// topic's figures.
+const TOPIC_AND_QUEUE: &str = r#"name = "a topic and a queue"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "SNS to SQS"
+components = [
+  { service = "sns", sqs_subscriptions = 1 },
+  { service = "sqs" },
+]
+
+[[alternatives]]
+name = "SNS alone"
+components = [{ service = "sns", sqs_subscriptions = 1 }]
+"#;
+
+#[test]
+fn every_figure_a_table_lacks_is_named_at_once() {
+    // A table that prices SQS requests and nothing else. What the scenario
+    // needs of it, by the rules each service follows: a standard topic checks
+    // the message against its size limit, bills its publish requests and
+    // adds its latency (deliveries to SQS are not billed); a standard queue
+    // checks the message and the batch against their limits and its
+    // retention against the two bounds, and adds its latency. Eight figures,
+    // the topic's three needed by both alternatives.
+    let table = TempScenario::new(
+        "queues-only",
+        r#"name = "queues-only"
+region = "us-east-1"
+currency = "USD"
+as_of = "2026-11-24"
+
+[prices.sqs.standard_requests]
+price = 0.40
+unit = "million requests"
+source = "a table for a test"
+as_of = "2026-11-24"
+evidence = "unverified"
+"#,
+    );
+    let scenario = TempScenario::new("topic-and-queue", TOPIC_AND_QUEUE);
+    let stderr = rejected(&["--pricing", table.path(), scenario.path()]);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(
+        errors,
+        [
+            "error: pricing table `queues-only` has no limit `sns.max_message_size`",
+            "error: pricing table `queues-only` has no price for `sns.publish_requests`",
+            "error: pricing table `queues-only` has no limit `sns.latency`",
+            "error: pricing table `queues-only` has no limit `sqs.max_message_size`",
+            "error: pricing table `queues-only` has no limit `sqs.max_batch_payload`",
+            "error: pricing table `queues-only` has no limit `sqs.min_retention`",
+            "error: pricing table `queues-only` has no limit `sqs.max_retention`",
+            "error: pricing table `queues-only` has no limit `sqs.latency`",
+            "error: pricing table `queues-only` lacks 1 price and 7 limits that this scenario needs (above)",
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "(needed by 2 components: `components[0]` of `SNS to SQS`, `components[0]` of `SNS alone`)"
+        ),
+        "{stderr}"
+    );
+    // A table of one's own is edited: the help says to add them to it.
+    assert!(
+        stderr.contains(
+            "= help: add them to the table: `[limits.sns.max_message_size]` with `value`"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bundled_table_that_lacks_figures_points_to_a_price_book_that_extends_it() {
+    // Ireland's table has no SQS price: the help names both fixes,
+    // another table or a price book that extends this one.
+    let scenario = TempScenario::new("topic-and-queue", TOPIC_AND_QUEUE);
+    let stderr = rejected(&["--pricing", "aws-eu-west-1", scenario.path()]);
+    let last = stderr
+        .lines()
+        .rfind(|l| l.starts_with("error:"))
+        .expect("an error");
+    assert!(
+        last.starts_with("error: pricing table `aws-eu-west-1` lacks "),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("use `--pricing` with a table that has it (`calc pricing list`), or a price book of your own that fills it: `extends = \"aws-eu-west-1\"`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "= help: a price book that extends the table can add `[prices.sqs.standard_requests]`"
+        ),
+        "{stderr}"
+    );
+}

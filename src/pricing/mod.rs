@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::base::units::{Bytes, Duration};
-use crate::model::dimension::{Dimension, Limit};
+use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::priced::Priced;
 use crate::model::report::{ExchangeRate, PricingInfo};
 
@@ -317,6 +317,51 @@ impl PriceBook {
         }
     }
 
+    /// Whether this is a bundled table, as built in (not a file, nor a
+    /// price book that extends one).
+    pub fn is_bundled(&self) -> bool {
+        compiled(&self.name).is_some_and(|bundled| bundled.source_name == self.source_name)
+    }
+
+    /// This table with a stand-in for `gap`, a figure it lacks, so that an
+    /// evaluation can go on to find the next one it lacks. A table with
+    /// stand-ins only finds gaps: nothing computed with it is shown.
+    pub fn standing_in(&self, gap: Gap) -> PriceBook {
+        let mut book = self.clone();
+        book.index = OnceLock::new();
+        let (source, as_of) = (Cow::Borrowed("stand-in"), Cow::Borrowed(""));
+        match gap {
+            Gap::Price(dimension) => {
+                let entry = Price {
+                    rate: Rate::Flat(Decimal::ZERO),
+                    free_per_month: Decimal::ZERO,
+                    free_per_hour: Decimal::ZERO,
+                    free_pool: None,
+                    source,
+                    as_of,
+                    evidence: Evidence::Unverified,
+                };
+                insert_sorted(book.prices.to_mut(), dimension.key, entry);
+            }
+            Gap::Limit(limit) => {
+                // One of the limit's own unit: a divisor that cannot be zero.
+                let value = match limit.kind {
+                    LimitKind::Count => LimitValue::Count(Decimal::ONE),
+                    LimitKind::Bytes => LimitValue::Bytes(Bytes(1)),
+                    LimitKind::Duration => LimitValue::Duration(Duration::from_secs(1)),
+                };
+                let entry = LimitEntry {
+                    value,
+                    source,
+                    as_of,
+                    evidence: Evidence::Unverified,
+                };
+                insert_sorted(book.limits.to_mut(), limit.key, entry);
+            }
+        }
+        book
+    }
+
     /// Replaces one unit price, the free tier kept, for the tests that
     /// price a component at a figure of their own.
     #[cfg(test)]
@@ -343,6 +388,31 @@ impl PriceBook {
         entry.rate = Rate::Flat(price);
         entry.source = Cow::Borrowed("scenario [pricing_overrides]");
         entry.evidence = Evidence::Scenario;
+    }
+}
+
+/// A figure an evaluation needed and a table lacks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    Price(&'static Dimension),
+    Limit(&'static Limit),
+}
+
+impl Gap {
+    pub fn key(self) -> &'static str {
+        match self {
+            Gap::Price(dimension) => dimension.key,
+            Gap::Limit(limit) => limit.key,
+        }
+    }
+}
+
+/// Puts `entry` at `key`'s place in `entries`, sorted by key (over the
+/// entry already there, if one is).
+fn insert_sorted<T>(entries: &mut Vec<(&'static str, T)>, key: &'static str, entry: T) {
+    match entries.binary_search_by(|(k, _)| (*k).cmp(key)) {
+        Ok(i) => entries[i].1 = entry,
+        Err(i) => entries.insert(i, (key, entry)),
     }
 }
 
