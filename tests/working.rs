@@ -18,6 +18,7 @@ const WORKED: &[&str] = &[
     "s3",
     "athena",
     "lambda",
+    "fargate",
 ];
 
 fn decimal(value: &Value) -> Decimal {

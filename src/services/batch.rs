@@ -9,7 +9,9 @@ use crate::model::choice::choice;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge_type_off;
+use crate::services::kit::given;
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 use crate::services::{ec2, fargate};
@@ -263,18 +265,20 @@ impl Input {
                 fix: "set `compute = \"ec2\"` with an On-Demand `instance_type`",
             });
         }
-        let billed = fargate::billed_seconds(ctx, self.duration)?;
-        let task_seconds = billed.times(self.jobs_per_month)?;
-        result.capacity("billed_seconds_per_job", CapacityValue::Number(billed));
-        result.capacity(
-            "task_hours",
-            CapacityValue::Number(task_seconds.per(Decimal::from(3600))?),
-        );
+        let duration = given::seconds(self.duration, &DURATION);
+        let billed = fargate::billed_seconds(ctx, duration)?;
+        let jobs = given::key(self.jobs_per_month, "jobs", &JOBS_PER_MONTH);
+        let task_seconds = billed.times(jobs)?;
+        let hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        result.capacity_of("billed_seconds_per_job", billed, "s");
+        result.capacity_of("task_hours", task_seconds.per(hour)?, "h");
+        let vcpu = given::key(self.vcpu, "vCPU", &VCPU);
+        let memory = given::size(self.memory, &MEMORY);
         fargate::charge_tasks(
             ctx,
             result,
             fargate::Architecture::X86_64,
-            (self.vcpu, self.memory),
+            (vcpu, memory),
             task_seconds,
             self.spot_discount,
         )
