@@ -19,6 +19,7 @@ const WORKED: &[&str] = &[
     "athena",
     "lambda",
     "fargate",
+    "batch",
 ];
 
 fn decimal(value: &Value) -> Decimal {
