@@ -20,6 +20,7 @@ const WORKED: &[&str] = &[
     "lambda",
     "fargate",
     "batch",
+    "glue",
 ];
 
 fn decimal(value: &Value) -> Decimal {
