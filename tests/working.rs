@@ -21,6 +21,7 @@ const WORKED: &[&str] = &[
     "fargate",
     "batch",
     "glue",
+    "emr",
 ];
 
 fn decimal(value: &Value) -> Decimal {
