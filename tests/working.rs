@@ -22,6 +22,7 @@ const WORKED: &[&str] = &[
     "batch",
     "glue",
     "emr",
+    "redshift",
 ];
 
 fn decimal(value: &Value) -> Decimal {
