@@ -23,6 +23,11 @@ const WORKED: &[&str] = &[
     "eventbridge",
     "quicksight",
     "data_transfer",
+    "fargate",
+    "batch",
+    "glue",
+    "emr",
+    "redshift",
 ];
 
 fn decimal(value: &Value) -> Decimal {

@@ -3,13 +3,15 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, ceil_div};
 use crate::base::units::{Bytes, Duration};
 use crate::model::choice::choice;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
-use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::model::report::{ComponentResult, Properties, Violation};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge_type_off;
+use crate::services::kit::given;
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 use crate::services::{ec2, fargate};
@@ -199,6 +201,8 @@ impl Component for Input {
         }
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
+            let off = given::key(off, "", &SPOT_DISCOUNT);
+            traced::step("spot_discount", Part::Capacity, "", off);
         }
         result.properties = Properties::default();
         result.latency = self.duration;
@@ -224,25 +228,42 @@ impl Input {
         };
         // Jobs run side by side on an instance as far as both its vCPUs
         // and its memory go.
-        let by_vcpu = Decimal::from(vcpu).per(self.vcpu)?.floor();
-        let by_memory = memory.decimal().per(self.memory.decimal())?.floor();
+        let instance_vcpus = Traced::rule(
+            Decimal::from(vcpu),
+            "vCPU",
+            "vCPUs of an instance of `instance_type`, the table's row",
+        );
+        let instance_memory = Traced::rule(
+            memory.decimal(),
+            "B",
+            "memory of an instance of `instance_type`, the table's row",
+        );
+        let job_vcpus = given::key(self.vcpu, "vCPU", &VCPU);
+        let job_memory = given::size(self.memory, &MEMORY);
+        let by_vcpu = instance_vcpus.per(job_vcpus)?.floor();
+        let by_memory = instance_memory.per(job_memory)?.floor();
         let mut per_instance = by_vcpu.min(by_memory);
-        if per_instance.is_zero() {
+        if per_instance.value().is_zero() {
             result.violations.push(Violation::Unsupported {
                 rule: "a job needs more vCPU or memory than `instance_type` has",
                 fix: "choose a larger instance type, or smaller jobs",
             });
             // Priced as one job an instance, as if it fitted.
-            per_instance = Decimal::ONE;
+            per_instance = Traced::rule(
+                Decimal::ONE,
+                "jobs",
+                "a job that does not fit is priced as one an instance",
+            );
         }
-        let instance_runs = ceil_div(self.jobs_per_month, per_instance);
+        let jobs = given::key(self.jobs_per_month, "jobs", &JOBS_PER_MONTH);
+        let instance_runs = jobs.per(per_instance)?.ceil();
         // Seconds first, hours last, so that whole hours stay whole.
         let instance_hours = instance_runs
-            .times(self.duration.secs())?
-            .per(Decimal::from(3600))?;
-        result.capacity("jobs_per_instance", CapacityValue::Number(per_instance));
-        result.capacity("instance_runs", CapacityValue::Number(instance_runs));
-        result.capacity("instance_hours", CapacityValue::Number(instance_hours));
+            .times(given::seconds(self.duration, &DURATION))?
+            .per(seconds_an_hour())?;
+        result.capacity_of("jobs_per_instance", per_instance, "jobs");
+        result.capacity_of("instance_runs", instance_runs, "runs");
+        result.capacity_of("instance_hours", instance_hours, "instance-hours");
         result.line_items.push(charge_type_off(
             ctx,
             &ec2::INSTANCE_HOUR,
@@ -263,22 +284,28 @@ impl Input {
                 fix: "set `compute = \"ec2\"` with an On-Demand `instance_type`",
             });
         }
-        let billed = fargate::billed_seconds(ctx, self.duration)?;
-        let task_seconds = billed.times(self.jobs_per_month)?;
-        result.capacity("billed_seconds_per_job", CapacityValue::Number(billed));
-        result.capacity(
-            "task_hours",
-            CapacityValue::Number(task_seconds.per(Decimal::from(3600))?),
-        );
+        let duration = given::seconds(self.duration, &DURATION);
+        let billed = fargate::billed_seconds(ctx, duration)?;
+        let jobs = given::key(self.jobs_per_month, "jobs", &JOBS_PER_MONTH);
+        let task_seconds = billed.times(jobs)?;
+        result.capacity_of("billed_seconds_per_job", billed, "s");
+        result.capacity_of("task_hours", task_seconds.per(seconds_an_hour())?, "h");
+        let vcpu = given::key(self.vcpu, "vCPU", &VCPU);
+        let memory = given::size(self.memory, &MEMORY);
         fargate::charge_tasks(
             ctx,
             result,
             fargate::Architecture::X86_64,
-            (self.vcpu, self.memory),
+            (vcpu, memory),
             task_seconds,
             self.spot_discount,
         )
     }
+}
+
+/// The seconds of an hour, for hours worked out from seconds.
+fn seconds_an_hour() -> Traced {
+    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
 #[cfg(test)]

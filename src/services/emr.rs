@@ -6,14 +6,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::Dimension;
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type, charge_type_off};
+use crate::services::kit::given;
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -197,6 +199,15 @@ impl Role {
             Self::Task => "task_instances",
         }
     }
+
+    /// The key that sets the group's instances.
+    fn instances_key(self) -> &'static Key {
+        match self {
+            Self::Primary => &PRIMARY_INSTANCES,
+            Self::Core => &CORE_INSTANCES,
+            Self::Task => &TASK_INSTANCES,
+        }
+    }
 }
 
 /// A uniform instance group: one type, one count, one purchasing option.
@@ -326,19 +337,24 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
-        let hours = ctx
-            .hours_running(self.hours_running, &HOURS_RUNNING, result)
-            .value();
+        let hours = ctx.hours_running(self.hours_running, &HOURS_RUNNING, result);
+        // The instances of each group, and of the cluster (an empty group
+        // adds none).
+        let counts = self
+            .groups
+            .each_ref()
+            .map(|group| given::key(group.instances, "instances", group.role.instances_key()));
+        let [primary, core, task] = counts;
+        let instances = primary.plus(core)?.plus(task)?;
+        for (group, count) in self.groups.iter().zip(counts) {
+            let key = group.role.capacity_key();
+            result.capacity(key, CapacityValue::Count(u64::from(group.instances)));
+            traced::step(key, Part::Capacity, "instances", count);
+        }
         // The cluster's size, where every type's row gives it: a row without
         // `vcpu` or `memory` still prices, it only leaves the size untold.
-        let (mut instances, mut size) = (0u64, Some((0u64, 0u64)));
-        for group in &self.groups {
-            result.capacity(
-                group.role.capacity_key(),
-                CapacityValue::Count(u64::from(group.instances)),
-            );
-        }
-        for group in &self.groups {
+        let (mut size, mut sized): (Option<(Traced, Traced)>, _) = (None, true);
+        for (group, count) in self.groups.iter().zip(counts) {
             let Some(instance_type) = group.instance_type else {
                 continue;
             };
@@ -347,22 +363,29 @@ impl Component for Input {
                 .prices
                 .instance("ec2", instance_type)
                 .ok_or(EvalError::MissingRow(ec2_part))?;
-            let count = u64::from(group.instances);
-            instances += count;
-            size = match (size, row.vcpu, row.memory) {
-                (Some((vcpus, memory)), Some(vcpu), Some(row_memory)) => Some((
-                    count
-                        .checked_mul(u64::from(vcpu))
-                        .and_then(|v| v.checked_add(vcpus))
-                        .ok_or(EvalError::Arithmetic)?,
-                    count
-                        .checked_mul(row_memory.0)
-                        .and_then(|m| m.checked_add(memory))
-                        .ok_or(EvalError::Arithmetic)?,
-                )),
-                _ => None,
-            };
-            let instance_hours = Decimal::from(group.instances).times(hours)?;
+            match (row.vcpu, row.memory) {
+                (Some(vcpu), Some(memory)) if sized => {
+                    let vcpu = Traced::rule(
+                        Decimal::from(vcpu),
+                        "vCPU",
+                        "vCPUs of an instance of the group's type, the table's EC2 row",
+                    );
+                    let memory = Traced::rule(
+                        memory.decimal(),
+                        "B",
+                        "memory of an instance of the group's type, the table's EC2 row",
+                    );
+                    let group_size = (count.times(vcpu)?, count.times(memory)?);
+                    size = Some(match size {
+                        Some((vcpus, memory)) => {
+                            (vcpus.plus(group_size.0)?, memory.plus(group_size.1)?)
+                        }
+                        None => group_size,
+                    });
+                }
+                _ => sized = false,
+            }
+            let instance_hours = count.times(hours)?;
             // With Spot "the Spot Price may change …, but the Amazon EMR
             // rate remains fixed" (EMR developer guide, "Spot Instance
             // Pricing in Amazon EMR"): only the EC2 part is discounted.
@@ -378,16 +401,20 @@ impl Component for Input {
                 .line_items
                 .push(charge_type(ctx, emr_part, instance_type, instance_hours)?);
         }
-        let instance_hours = Decimal::from(instances).times(hours)?;
-        result.capacity("instance_hours", CapacityValue::Number(instance_hours));
-        if let Some((vcpus, memory)) = size {
-            result.capacity("vcpus", CapacityValue::Count(vcpus));
-            result.capacity("memory", CapacityValue::Bytes(Bytes(memory)));
+        let instance_hours = instances.times(hours)?;
+        result.capacity_of("instance_hours", instance_hours, "instance-hours");
+        if let Some((vcpus, memory)) = size.filter(|_| sized) {
+            let whole = |n: Traced| u64::try_from(n.value()).map_err(|_| EvalError::Arithmetic);
+            result.capacity("vcpus", CapacityValue::Count(whole(vcpus)?));
+            traced::step("vcpus", Part::Capacity, "vCPU", vcpus);
+            result.capacity("memory", CapacityValue::Bytes(Bytes(whole(memory)?)));
+            traced::step("memory", Part::Capacity, "B", memory);
         }
         if let Some(ebs) = self.ebs_per_instance.filter(|b| b.0 > 0) {
             // gp3 storage is billed per GB-month, prorated to the time it
             // exists (Amazon EBS pricing page, "Example 1").
-            let gb_months = instance_hours.times(ebs.gb()?)?.per(ctx.hours)?;
+            let gb = given::size(ebs, &EBS_PER_INSTANCE).per(given::gib())?;
+            let gb_months = instance_hours.times(gb)?.per(ctx.hours_traced())?;
             result
                 .line_items
                 .push(charge(ctx, &EBS_GB_MONTH, gb_months)?);
@@ -425,6 +452,8 @@ impl Input {
         }
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
+            let off = given::key(off, "", &SPOT_DISCOUNT);
+            traced::step("spot_discount", Part::Capacity, "", off);
         }
     }
 }

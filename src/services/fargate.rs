@@ -2,14 +2,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::charge_off;
+use crate::services::kit::given;
 use crate::services::kit::spot::{self, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -326,38 +328,42 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
-        let tasks = Decimal::from(self.tasks);
+        let tasks = given::key(self.tasks, "tasks", &TASKS);
         let task_seconds = match self.running {
             Running::Hours(hours) => {
-                let hours = ctx.hours_running(hours, &HOURS_RUNNING, result).value();
-                tasks.times(hours)?.times(Decimal::from(3600))?
+                let hours = ctx.hours_running(hours, &HOURS_RUNNING, result);
+                tasks.times(hours)?.times(seconds_an_hour())?
             }
             Running::Runs {
                 per_month,
                 duration,
             } => {
-                let billed = billed_seconds(ctx, duration)?;
-                result.capacity("billed_seconds_per_run", CapacityValue::Number(billed));
-                tasks.times(billed)?.times(per_month)?
+                let billed = billed_seconds(ctx, given::seconds(duration, &DURATION))?;
+                result.capacity_of("billed_seconds_per_run", billed, "s");
+                let runs = given::key(per_month, "runs", &RUNS_PER_MONTH);
+                tasks.times(billed)?.times(runs)?
             }
         };
+        let vcpu = given::key(self.vcpu, "vCPU", &VCPU);
+        let memory = given::size(self.memory, &MEMORY);
         result.capacity("tasks", CapacityValue::Count(u64::from(self.tasks)));
-        result.capacity("vcpu", CapacityValue::Number(self.vcpu));
+        traced::step("tasks", Part::Capacity, "tasks", tasks);
+        result.capacity_of("vcpu", vcpu, "vCPU");
         result.capacity("memory", CapacityValue::Bytes(self.memory));
-        result.capacity(
-            "task_hours",
-            CapacityValue::Number(task_seconds.per(Decimal::from(3600))?),
-        );
+        traced::step("memory", Part::Capacity, "B", memory);
+        result.capacity_of("task_hours", task_seconds.per(seconds_an_hour())?, "h");
         charge_tasks(
             ctx,
             result,
             self.architecture,
-            (self.vcpu, self.memory),
+            (vcpu, memory),
             task_seconds,
             self.spot_discount,
         )?;
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
+            let off = given::key(off, "", &SPOT_DISCOUNT);
+            traced::step("spot_discount", Part::Capacity, "", off);
         }
         // A task runs as long as it is left running; what it keeps and in
         // which order depends on the software in it.
@@ -366,31 +372,35 @@ impl Component for Input {
     }
 }
 
-/// The seconds a run is billed: rounded up to the second, at least the
-/// table's minimum ("Pricing is calculated per second with a 1-minute
-/// minimum", AWS Fargate pricing page). AWS Batch bills its Fargate jobs so.
-pub fn billed_seconds(ctx: &Ctx, duration: Duration) -> Result<Decimal, EvalError> {
-    Ok(duration
-        .secs()
-        .ceil()
-        .max(ctx.duration(&MIN_BILLED_DURATION)?.secs()))
+/// The seconds of an hour, for hours worked out from seconds.
+fn seconds_an_hour() -> Traced {
+    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
-/// The line items of `task_seconds` of tasks of `vcpu` and `memory`:
-/// vCPU-hours and GB-hours. Seconds first, hours last, so that whole
-/// hours stay whole.
+/// The seconds a run of `duration` seconds is billed: rounded up to the
+/// second, at least the table's minimum ("Pricing is calculated per second
+/// with a 1-minute minimum", AWS Fargate pricing page). AWS Batch bills
+/// its Fargate jobs so.
+pub fn billed_seconds(ctx: &Ctx, duration: Traced) -> Result<Traced, EvalError> {
+    let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+    let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
+    Ok(duration.ceil().max(minimum))
+}
+
+/// The line items of `task_seconds` of tasks of `vcpu` vCPUs and `memory`
+/// bytes: vCPU-hours and GB-hours. Seconds first, hours last, so that
+/// whole hours stay whole.
 pub fn charge_tasks(
     ctx: &Ctx,
     result: &mut ComponentResult,
     architecture: Architecture,
-    (vcpu, memory): (Decimal, Bytes),
-    task_seconds: Decimal,
+    (vcpu, memory): (Traced, Traced),
+    task_seconds: Traced,
     spot_discount: Option<Decimal>,
 ) -> Result<(), EvalError> {
-    let hour = Decimal::from(3600);
-    let gb = memory.gb()?;
-    let vcpu_hours = vcpu.times(task_seconds)?.per(hour)?;
-    let gb_hours = gb.times(task_seconds)?.per(hour)?;
+    let gb = memory.per(given::gib())?;
+    let vcpu_hours = vcpu.times(task_seconds)?.per(seconds_an_hour())?;
+    let gb_hours = gb.times(task_seconds)?.per(seconds_an_hour())?;
     let (vcpu_dimension, gb_dimension) = match architecture {
         Architecture::X86_64 => (&VCPU_HOUR_X86, &GB_HOUR_X86),
         Architecture::Arm64 => (&VCPU_HOUR_ARM, &GB_HOUR_ARM),

@@ -11,8 +11,10 @@ use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::report::{ComponentResult, Properties};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -218,7 +220,23 @@ impl WorkerType {
             Self::G8x => Decimal::from(8),
         }
     }
+
+    /// The DPUs a worker gives, for a working.
+    fn dpus_traced(self) -> Traced {
+        let what = match self {
+            Self::G025x => "DPUs a G.025X worker gives",
+            Self::G1x => "DPUs a G.1X worker gives",
+            Self::G2x => "DPUs a G.2X worker gives",
+            Self::G4x => "DPUs a G.4X worker gives",
+            Self::G8x => "DPUs a G.8X worker gives",
+        };
+        Traced::rule(self.dpus(), "DPUs/worker", what)
+    }
 }
+
+/// The workers a run uses, when its DPUs are set by `worker_type` and
+/// `workers`: the type and the count.
+pub type Workers = Option<(WorkerType, u32)>;
 
 choice! {
     pub enum ExecutionClass {
@@ -251,6 +269,7 @@ pub enum Work {
     /// An ETL job: DPUs from the workers or as given.
     Job {
         dpus: Decimal,
+        workers: Workers,
         duration: Duration,
         execution_class: ExecutionClass,
         glue_version: GlueVersion,
@@ -258,6 +277,7 @@ pub enum Work {
     /// An interactive session; without DPUs, Glue's default.
     Session {
         dpus: Option<Decimal>,
+        workers: Workers,
         duration: Duration,
     },
     /// A crawler, at the DPUs its crawls report.
@@ -329,10 +349,14 @@ fn catalog(values: &Values) -> Result<Work, Invalid> {
 
 /// An ETL job: its DPUs, standard or Flex (Flex came with Glue 3.0: AWS Big
 /// Data blog, "Introducing AWS Glue Flex jobs").
-fn job(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+fn job(
+    values: &Values,
+    dpus: Option<(Decimal, Workers)>,
+    duration: Duration,
+) -> Result<Work, Invalid> {
     let execution_class: ExecutionClass = values.choice(&EXECUTION_CLASS).ok_or_else(no_value)?;
     let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(no_value)?;
-    let Some(dpus) = dpus else {
+    let Some((dpus, workers)) = dpus else {
         return Err(
             Invalid::component("`glue` needs `worker_type` and `workers`, or `dpus`")
                 .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"),
@@ -355,6 +379,7 @@ fn job(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Wor
     }
     Ok(Work::Job {
         dpus,
+        workers,
         duration,
         execution_class,
         glue_version,
@@ -363,7 +388,11 @@ fn job(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Wor
 
 /// An interactive session: Glue 2.0 and later, at the standard rate (Glue
 /// developer guide, "Interactive sessions pricing").
-fn session(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+fn session(
+    values: &Values,
+    dpus: Option<(Decimal, Workers)>,
+    duration: Duration,
+) -> Result<Work, Invalid> {
     let execution_class: ExecutionClass = values.choice(&EXECUTION_CLASS).ok_or_else(no_value)?;
     let glue_version: GlueVersion = values.choice(&GLUE_VERSION).ok_or_else(no_value)?;
     if execution_class == ExecutionClass::Flex {
@@ -382,11 +411,19 @@ fn session(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result
             ),
         ));
     }
-    Ok(Work::Session { dpus, duration })
+    Ok(Work::Session {
+        dpus: dpus.map(|(dpus, _)| dpus),
+        workers: dpus.and_then(|(_, workers)| workers),
+        duration,
+    })
 }
 
 /// A crawler: the DPUs its crawls report; Glue picks its workers.
-fn crawler(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result<Work, Invalid> {
+fn crawler(
+    values: &Values,
+    dpus: Option<(Decimal, Workers)>,
+    duration: Duration,
+) -> Result<Work, Invalid> {
     if values.is_set(&WORKER_TYPE) || values.is_set(&WORKERS) {
         return Err(Invalid::new(
             &WORKER_TYPE,
@@ -394,7 +431,7 @@ fn crawler(values: &Values, dpus: Option<Decimal>, duration: Duration) -> Result
         )
         .with_help("set `dpus` to what the crawler's runs report"));
     }
-    let Some(dpus) = dpus else {
+    let Some((dpus, _)) = dpus else {
         return Err(Invalid::component("a `glue` crawler needs `dpus`")
             .with_help("set the DPUs its crawls report, e.g. `dpus = 2`"));
     };
@@ -415,12 +452,19 @@ impl Component for Input {
                 // Storage is priced per 100,000 objects a month and requests
                 // per million; the table's free allowance covers the first
                 // million of each.
-                let hundred_thousands = objects.per(Decimal::from(100_000))?;
-                result.capacity("catalog_objects", CapacityValue::Number(*objects));
+                let objects = given::key(*objects, "objects", &CATALOG_OBJECTS_KEY);
+                let unit = Traced::rule(
+                    Decimal::from(100_000),
+                    "objects",
+                    "objects a unit of catalog storage holds",
+                );
+                let hundred_thousands = objects.per(unit)?;
+                result.capacity_of("catalog_objects", objects, "objects");
                 result
                     .line_items
                     .push(charge(ctx, &CATALOG_OBJECTS, hundred_thousands)?);
-                let millions = requests.per(Decimal::from(1_000_000))?;
+                let requests = given::key(*requests, "requests", &CATALOG_REQUESTS_PER_MONTH);
+                let millions = requests.per(given::million())?;
                 result
                     .line_items
                     .push(charge(ctx, &CATALOG_REQUESTS, millions)?);
@@ -429,6 +473,7 @@ impl Component for Input {
             }
             Work::Job {
                 dpus,
+                workers,
                 duration,
                 execution_class,
                 glue_version,
@@ -444,19 +489,23 @@ impl Component for Input {
                     ExecutionClass::Standard => &ETL_DPU_HOUR,
                     ExecutionClass::Flex => &FLEX_DPU_HOUR,
                 };
-                (dimension, *dpus, *duration, minimum)
+                (dimension, run_dpus(*dpus, *workers)?, *duration, minimum)
             }
-            Work::Session { dpus, duration } => {
+            Work::Session {
+                dpus,
+                workers,
+                duration,
+            } => {
                 result.reset(SERVICE.name, Some(GlueKind::InteractiveSession.as_str()));
                 let dpus = match dpus {
-                    Some(dpus) => *dpus,
-                    None => ctx.count(&SESSION_DEFAULT_DPUS)?,
+                    Some(dpus) => run_dpus(*dpus, *workers)?,
+                    None => ctx.limit_traced(&SESSION_DEFAULT_DPUS, "DPUs")?,
                 };
                 let least = ctx.count(&SESSION_MIN_DPUS)?;
-                if dpus < least {
+                if dpus.value() < least {
                     result.violate_below(
                         &SESSION_MIN_DPUS,
-                        dpus,
+                        dpus.value(),
                         least,
                         "give the session at least 2 DPUs",
                     );
@@ -465,24 +514,25 @@ impl Component for Input {
             }
             Work::Crawler { dpus, duration } => {
                 result.reset(SERVICE.name, Some(GlueKind::Crawler.as_str()));
-                (&CRAWLER_DPU_HOUR, *dpus, *duration, &MIN_BILLED_CRAWL)
+                let dpus = given::key(*dpus, "DPUs", &DPUS);
+                (&CRAWLER_DPU_HOUR, dpus, *duration, &MIN_BILLED_CRAWL)
             }
         };
         // A job reads from and writes to stores of its own: it passes
         // nothing on through the flow.
         result.properties = Properties::default();
         result.output = Some(Flow::NOTHING);
-        let run_secs = duration.secs().ceil();
-        let billed_secs = run_secs.max(ctx.duration(minimum)?.secs());
+        let run_secs = given::seconds(duration, &DURATION).ceil();
+        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let billed_secs = run_secs.max(ctx.limit_traced(minimum, "ms")?.per(ms)?);
         // Seconds first, hours last, so that a whole number of DPU-hours
         // stays whole (6 DPUs for 20 minutes are 2 DPU-hours exactly).
-        let dpu_hours = dpus
-            .times(billed_secs)?
-            .times(self.runs_per_month)?
-            .per(Decimal::from(3600))?;
-        result.capacity("dpus", CapacityValue::Number(dpus));
-        result.capacity("billed_seconds_per_run", CapacityValue::Number(billed_secs));
-        result.capacity("dpu_hours", CapacityValue::Number(dpu_hours));
+        let runs = given::key(self.runs_per_month, "runs", &RUNS_PER_MONTH);
+        let hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let dpu_hours = dpus.times(billed_secs)?.times(runs)?.per(hour)?;
+        result.capacity_of("dpus", dpus, "DPUs");
+        result.capacity_of("billed_seconds_per_run", billed_secs, "s");
+        result.capacity_of("dpu_hours", dpu_hours, "DPU-hours");
         result.line_items.push(charge(ctx, dimension, dpu_hours)?);
         // The data is late by the run.
         result.latency = duration;
@@ -490,8 +540,20 @@ impl Component for Input {
     }
 }
 
-/// The DPUs from `worker_type` × `workers` or `dpus`, if either is given.
-fn dpus(values: &Values, kind: GlueKind) -> Result<Option<Decimal>, Invalid> {
+/// The DPUs of a run, for a working: the workers' (`worker_type` ×
+/// `workers`) when they set them, else `dpus` as given.
+fn run_dpus(dpus: Decimal, workers: Workers) -> Result<Traced, EvalError> {
+    Ok(match workers {
+        Some((worker_type, workers)) => worker_type
+            .dpus_traced()
+            .times(given::key(workers, "workers", &WORKERS))?,
+        None => given::key(dpus, "DPUs", &DPUS),
+    })
+}
+
+/// The DPUs from `worker_type` × `workers` or `dpus`, if either is given,
+/// and the workers that make them.
+fn dpus(values: &Values, kind: GlueKind) -> Result<Option<(Decimal, Workers)>, Invalid> {
     match (
         values.choice::<WorkerType>(&WORKER_TYPE),
         values.count(&WORKERS),
@@ -517,12 +579,12 @@ fn dpus(values: &Values, kind: GlueKind) -> Result<Option<Decimal>, Invalid> {
         (Some(worker_type), Some(workers), None) => worker_type
             .dpus()
             .times(Decimal::from(workers))
-            .map(Some)
+            .map(|dpus| Some((dpus, Some((worker_type, workers)))))
             .map_err(|_| Invalid::new(&WORKERS, "`workers` is too large to compute exactly")),
         (None, None, Some(dpus)) if dpus.is_zero() => {
             Err(Invalid::new(&DPUS, "`dpus` must be more than 0"))
         }
-        (None, None, Some(dpus)) => Ok(Some(dpus)),
+        (None, None, Some(dpus)) => Ok(Some((dpus, None))),
     }
 }
 

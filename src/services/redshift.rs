@@ -4,7 +4,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -12,8 +11,11 @@ use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::athena;
 use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -416,9 +418,8 @@ impl Component for Input {
         // unique block; automated ones cost nothing (Redshift pricing page,
         // and the Big Data blog on incremental snapshot billing, 2026).
         if let Some(snapshots) = self.manual_snapshots {
-            result
-                .line_items
-                .push(charge(ctx, &BACKUP_STORAGE, snapshots.gb()?)?);
+            let gb = given::size(snapshots, &MANUAL_SNAPSHOTS).per(given::gib())?;
+            result.line_items.push(charge(ctx, &BACKUP_STORAGE, gb)?);
         }
         // A warehouse keeps what it loads until it is deleted, and its
         // tables can be queried again.
@@ -579,18 +580,18 @@ impl Input {
                 result,
             )?;
         }
-        let hours = ctx
-            .hours_running(cluster.hours_running, &HOURS_RUNNING, result)
-            .value();
+        let hours = ctx.hours_running(cluster.hours_running, &HOURS_RUNNING, result);
+        let nodes = given::key(nodes, "nodes", &NODES);
         let node_hours = nodes.times(hours)?;
         result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
-        result.capacity("node_hours", CapacityValue::Number(node_hours));
+        traced::step("nodes", Part::Capacity, "nodes", nodes);
+        result.capacity_of("node_hours", node_hours, "node-hours");
         result
             .line_items
             .push(charge_type(ctx, &NODE_HOUR, cluster.node_type, node_hours)?);
 
-        self.cluster_storage(ctx, cluster, row.storage, result)?;
-        self.concurrency_scaling(ctx, cluster, hours, result)?;
+        self.cluster_storage(ctx, cluster, (nodes, row.storage), result)?;
+        self.concurrency_scaling(ctx, cluster, (nodes, hours), result)?;
         if let Some((queries, scan)) = cluster.spectrum {
             spectrum(ctx, queries, scan, result)?;
         }
@@ -608,18 +609,28 @@ impl Input {
         // Billed per second with a 60-second minimum each time the
         // workgroup becomes active (Redshift Serverless billing docs). calc
         // takes the active time as one period a day (or one a month).
-        let minimum = ctx.duration(&MIN_BILLED_RPU_DURATION)?.secs();
+        let minimum = ctx
+            .limit_traced(&MIN_BILLED_RPU_DURATION, "ms")?
+            .per(ms_per_second())?;
         let (period, periods) = match active {
-            Active::PerDay(day) => (day, ctx.hours.per(Decimal::from(24))?),
-            Active::PerMonth(month) => (month, Decimal::ONE),
+            Active::PerDay(day) => (
+                given::seconds(day, &ACTIVE_HOURS_PER_DAY),
+                ctx.hours_traced().per(hours_a_day())?,
+            ),
+            Active::PerMonth(month) => (
+                given::seconds(month, &ACTIVE_HOURS_PER_MONTH),
+                Traced::rule(Decimal::ONE, "periods", "one active period a month"),
+            ),
         };
-        let billed_seconds = period.secs().ceil().max(minimum);
-        let rpu_hours = Decimal::from(base_rpu)
+        let billed_seconds = period.ceil().max(minimum);
+        let base = given::key(base_rpu, "RPU", &BASE_RPU);
+        let rpu_hours = base
             .times(billed_seconds)?
             .times(periods)?
-            .per(Decimal::from(3600))?;
+            .per(seconds_an_hour())?;
         result.capacity("base_rpu", CapacityValue::Count(u64::from(base_rpu)));
-        result.capacity("rpu_hours", CapacityValue::Number(rpu_hours));
+        traced::step("base_rpu", Part::Capacity, "RPU", base);
+        result.capacity_of("rpu_hours", rpu_hours, "RPU-hours");
         result.line_items.push(charge(ctx, &RPU_HOUR, rpu_hours)?);
         if let Some(data) = self.data_size {
             // More than 128 TB needs a base of 32 RPU or more; 4 RPU is meant
@@ -640,9 +651,8 @@ impl Input {
                     "a 4-RPU base is meant for less than 32 TB of data: AWS suggests 8 RPU or more",
                 );
             }
-            result
-                .line_items
-                .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
+            let gb = given::size(data, &DATA_SIZE).per(given::gib())?;
+            result.line_items.push(charge(ctx, &MANAGED_STORAGE, gb)?);
         }
         Ok(())
     }
@@ -656,7 +666,7 @@ impl Input {
         &self,
         ctx: &Ctx,
         cluster: &Cluster,
-        row_storage: Option<Bytes>,
+        (nodes, row_storage): (Traced, Option<Bytes>),
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let managed = !cluster.node_type.starts_with("dc2.");
@@ -664,37 +674,42 @@ impl Input {
             // A single-node ra3.xlplus holds 4 TB, not the 32 TB a node of
             // a multi-node one does (management guide, "Node type details").
             let per_node = if cluster.node_type == "ra3.xlplus" && cluster.nodes == 1 {
-                Some(ctx.bytes(&SINGLE_NODE_STORAGE_RA3_XLPLUS)?)
+                Some(ctx.limit_traced(&SINGLE_NODE_STORAGE_RA3_XLPLUS, "B")?)
             } else {
-                row_storage
+                row_storage.map(|storage| {
+                    Traced::rule(
+                        storage.decimal(),
+                        "B",
+                        "storage of a node of `node_type`, the table's row",
+                    )
+                })
             };
             match per_node {
-            Some(per_node) => {
-                let holds = per_node
-                    .0
-                    .checked_mul(u64::from(cluster.nodes))
-                    .map(Bytes)
-                    .ok_or(EvalError::Arithmetic)?;
-                result.capacity("cluster_storage", CapacityValue::Bytes(holds));
-                let holds = holds.decimal();
-                if data.decimal() > holds {
-                    result.violate(
-                        &CLUSTER_STORAGE,
-                        data.decimal(),
-                        holds,
-                        "add nodes, or choose a type that holds more a node (RA3: 128 TB a node on ra3.4xlarge and larger)",
-                    );
+                Some(per_node) => {
+                    let holds = per_node.times(nodes)?;
+                    traced::step("cluster_storage", Part::Capacity, "B", holds);
+                    let holds = u64::try_from(holds.value())
+                        .map(Bytes)
+                        .map_err(|_| EvalError::Arithmetic)?;
+                    result.capacity("cluster_storage", CapacityValue::Bytes(holds));
+                    let holds = holds.decimal();
+                    if data.decimal() > holds {
+                        result.violate(
+                            &CLUSTER_STORAGE,
+                            data.decimal(),
+                            holds,
+                            "add nodes, or choose a type that holds more a node (RA3: 128 TB a node on ra3.4xlarge and larger)",
+                        );
+                    }
                 }
+                None => result.warn(
+                    "node_storage_unknown",
+                    "the table's row for this node type gives no `storage`: the data size is not checked against the nodes",
+                ),
             }
-            None => result.warn(
-                "node_storage_unknown",
-                "the table's row for this node type gives no `storage`: the data size is not checked against the nodes",
-            ),
-        }
             if managed {
-                result
-                    .line_items
-                    .push(charge(ctx, &MANAGED_STORAGE, data.gb()?)?);
+                let gb = given::size(data, &DATA_SIZE).per(given::gib())?;
+                result.line_items.push(charge(ctx, &MANAGED_STORAGE, gb)?);
             }
         }
 
@@ -707,30 +722,37 @@ impl Input {
         &self,
         ctx: &Ctx,
         cluster: &Cluster,
-        hours: Decimal,
+        (nodes, hours): (Traced, Traced),
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         if cluster.concurrency_scaling_per_day <= Duration::ZERO {
             return Ok(());
         }
-        let nodes = Decimal::from(cluster.nodes);
         // Concurrency scaling earns 1 free hour a day of running and is
         // billed per second beyond it at the main cluster's on-demand
         // rate (Redshift pricing page). Steady daily use: the credits
         // that accumulate up to 30 h are used up each day.
-        let free = ctx.duration(&CONCURRENCY_SCALING_FREE_PER_DAY)?;
-        let days = hours.per(Decimal::from(24))?;
+        let free = ctx
+            .limit_traced(&CONCURRENCY_SCALING_FREE_PER_DAY, "ms")?
+            .per(ms_per_second())?;
+        let days = hours.per(hours_a_day())?;
         // Seconds first, hours last, so that AWS's example comes out
         // exact (10 minutes on 10 dc2.8xlarge: $8.00).
-        let billed_per_day =
-            (cluster.concurrency_scaling_per_day.secs() - free.secs()).max(Decimal::ZERO);
+        let none = Traced::rule(Decimal::ZERO, "s", "none billed within the free time");
+        let billed_per_day = given::seconds(
+            cluster.concurrency_scaling_per_day,
+            &CONCURRENCY_SCALING_HOURS_PER_DAY,
+        )
+        .minus(free)?
+        .max(none);
         let scaling_node_hours = billed_per_day
             .times(days)?
             .times(nodes)?
-            .per(Decimal::from(3600))?;
-        result.capacity(
+            .per(seconds_an_hour())?;
+        result.capacity_of(
             "concurrency_scaling_node_hours",
-            CapacityValue::Number(scaling_node_hours),
+            scaling_node_hours,
+            "node-hours",
         );
         result.line_items.push(charge_type(
             ctx,
@@ -752,15 +774,37 @@ fn spectrum(
     // Spectrum bills as Athena does: each query rounded up to the
     // MB, with a 10 MB minimum (AWS Knowledge Center, "How do I
     // calculate the query charges in Amazon Redshift Spectrum?").
-    let billed_mb = scan
-        .decimal()
-        .per(Decimal::from(MIB))?
+    let mb = Traced::rule(Decimal::from(MIB), "B", "a query is billed by the whole MB");
+    let minimum = Traced::rule(
+        athena::MINIMUM_BILLED_MB,
+        "MB",
+        "a query is billed at least 10 MB",
+    );
+    let billed_mb = given::size(scan, &SPECTRUM_SCAN_PER_QUERY)
+        .per(mb)?
         .ceil()
-        .max(athena::MINIMUM_BILLED_MB);
-    let tb = queries.times(billed_mb)?.per(athena::MB_PER_TB)?;
-    result.capacity("spectrum_tb_scanned", CapacityValue::Number(tb));
+        .max(minimum);
+    let queries = given::key(queries, "queries", &SPECTRUM_QUERIES_PER_MONTH);
+    let mb_per_tb = Traced::rule(athena::MB_PER_TB, "MB", "MB a TB (2^20)");
+    let tb = queries.times(billed_mb)?.per(mb_per_tb)?;
+    result.capacity_of("spectrum_tb_scanned", tb, "TB");
     result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
     Ok(())
+}
+
+/// The milliseconds of a second, for the table's limits in seconds.
+fn ms_per_second() -> Traced {
+    Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second")
+}
+
+/// The seconds of an hour, for hours worked out from seconds.
+fn seconds_an_hour() -> Traced {
+    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
+}
+
+/// The hours of a day, for the days of the month.
+fn hours_a_day() -> Traced {
+    Traced::rule(Decimal::from(24), "h/day", "hours a day")
 }
 
 #[cfg(test)]

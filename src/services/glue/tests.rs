@@ -12,6 +12,7 @@ fn job(dpus: Decimal, duration: Duration) -> Input {
     Input {
         work: Work::Job {
             dpus,
+            workers: None,
             duration,
             execution_class: ExecutionClass::Standard,
             glue_version: GlueVersion::V5_0,
