@@ -89,7 +89,12 @@ pub fn text(working: &Working, index: usize, style: Style) -> String {
         return format!("{} {last}", earlier.figure);
     }
     if matches!(working.node(step.node).op, Op::Leaf(_)) {
-        return format!("{} {last}", style.given(working.node(step.node)));
+        let given = style.given(working.node(step.node));
+        // A figure taken as it is given needs no working: `2 tasks`.
+        if exact && given == style.value(working, step) {
+            return given;
+        }
+        return format!("{given} {last}");
     }
     let writer = Writer {
         working,
@@ -331,6 +336,18 @@ mod tests {
 
     fn rule(value: Decimal, unit: &'static str) -> Traced {
         Traced::rule(value, unit, "a figure")
+    }
+
+    #[test]
+    fn a_figure_taken_as_given_is_said_once_unless_its_unit_changes() {
+        let working = traced::record(|| {
+            traced::step("tasks", Part::Capacity, "tasks", rule(dec!(2), "tasks"));
+            let rate = rule(dec!(3000), "records/s");
+            traced::step("messages", Part::Capacity, "messages/s", rate);
+            traced::take()
+        });
+        assert_eq!(text(&working, 0, USD), "2 tasks");
+        assert_eq!(text(&working, 1, USD), "3,000 records/s = 3,000 messages/s");
     }
 
     #[test]
