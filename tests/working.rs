@@ -18,6 +18,7 @@ const WORKED: &[&str] = &[
     "s3",
     "athena",
     "lambda",
+    "ec2",
 ];
 
 fn decimal(value: &Value) -> Decimal {
