@@ -19,6 +19,7 @@ const WORKED: &[&str] = &[
     "athena",
     "lambda",
     "ec2",
+    "documentdb",
 ];
 
 fn decimal(value: &Value) -> Decimal {
