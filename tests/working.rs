@@ -20,6 +20,7 @@ const WORKED: &[&str] = &[
     "lambda",
     "ec2",
     "documentdb",
+    "timestream",
 ];
 
 fn decimal(value: &Value) -> Decimal {
