@@ -21,6 +21,7 @@ const WORKED: &[&str] = &[
     "ec2",
     "documentdb",
     "timestream",
+    "managed_flink",
 ];
 
 fn decimal(value: &Value) -> Decimal {
