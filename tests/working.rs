@@ -22,6 +22,7 @@ const WORKED: &[&str] = &[
     "documentdb",
     "timestream",
     "managed_flink",
+    "msk",
 ];
 
 fn decimal(value: &Value) -> Decimal {
