@@ -28,6 +28,11 @@ const WORKED: &[&str] = &[
     "glue",
     "emr",
     "redshift",
+    "ec2",
+    "documentdb",
+    "timestream",
+    "managed_flink",
+    "msk",
 ];
 
 fn decimal(value: &Value) -> Decimal {

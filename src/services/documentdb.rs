@@ -4,15 +4,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
-use crate::base::units::{Bytes, Duration, GIB};
+use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type};
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
@@ -187,12 +188,12 @@ impl Component for Input {
             .prices
             .instance(SERVICE.name, self.instance_type)
             .ok_or(EvalError::MissingRow(&INSTANCE_HOUR))?;
-        let instances = Decimal::from(self.instances);
+        let instances = given::key(self.instances, "instances", &INSTANCES);
         let most = ctx.count(&MAX_INSTANCES)?;
-        if instances > most {
+        if instances.value() > most {
             result.violate(
                 &MAX_INSTANCES,
-                instances,
+                instances.value(),
                 most,
                 "use a larger instance class, or split the data between clusters",
             );
@@ -208,25 +209,41 @@ impl Component for Input {
         }
 
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
+        traced::step("instances", Part::Capacity, "instances", instances);
         if let Some(vcpu) = row.vcpu {
             let vcpus = u64::from(vcpu).saturating_mul(u64::from(self.instances));
             result.capacity("vcpu", CapacityValue::Count(vcpus));
+            let per_instance = Traced::rule(
+                Decimal::from(vcpu),
+                "vCPUs",
+                "vCPUs of an instance of the class (the pricing table's row)",
+            );
+            traced::step(
+                "vcpu",
+                Part::Capacity,
+                "vCPUs",
+                per_instance.times(instances)?,
+            );
         }
+        let storage = given::size(self.storage, &STORAGE);
         result.capacity("storage", CapacityValue::Bytes(self.storage));
+        traced::step("storage", Part::Capacity, "B", storage);
 
         if self.instances > 0 {
             // Billed per second with a 10-minute minimum each time an
             // instance starts (DocumentDB pricing page); calc takes the
             // running time as one start a month.
             // Seconds first, hours last, so that whole figures stay exact.
-            let minimum = ctx.duration(&MIN_BILLED_DURATION)?.secs();
-            let seconds = ctx
+            let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+            let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+            let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
+            let running = ctx
                 .hours_running(self.hours_running, &HOURS_RUNNING, result)
-                .value()
-                .times(Decimal::from(3600))?
-                .max(minimum);
-            let instance_hours = instances.times(seconds)?.per(Decimal::from(3600))?;
-            result.capacity("instance_hours", CapacityValue::Number(instance_hours));
+                .times(per_hour)?;
+            // The minimum first: of equal figures, it is the one billed.
+            let seconds = minimum.max(running);
+            let instance_hours = instances.times(seconds)?.per(per_hour)?;
+            result.capacity_of("instance_hours", instance_hours, "instance-hours");
             result.line_items.push(charge_type(
                 ctx,
                 &INSTANCE_HOUR,
@@ -237,27 +254,26 @@ impl Component for Input {
         if self.storage > Bytes(0) {
             result
                 .line_items
-                .push(charge(ctx, &STORAGE_GB_MONTH, self.storage.gb()?)?);
+                .push(charge(ctx, &STORAGE_GB_MONTH, storage.per(given::gib())?)?);
         }
         if !self.io_per_month.is_zero() {
-            let millions = self.io_per_month.per(MILLION)?;
+            let millions =
+                given::key(self.io_per_month, "I/Os", &IO_PER_MONTH).per(given::million())?;
             result.line_items.push(charge(ctx, &IO_REQUESTS, millions)?);
         }
         if self.backup > Bytes(0) {
             // Backup up to 100% of the cluster's storage is free; the rest
             // is billed per GB-month (DocumentDB pricing page).
-            let free = self
-                .storage
-                .decimal()
-                .times(ctx.count(&FREE_BACKUP_SHARE)?)?;
-            let billed = self.backup.decimal().minus(free)?.max(Decimal::ZERO);
-            if billed.is_zero() {
+            let free = storage.times(ctx.limit_traced(&FREE_BACKUP_SHARE, "")?)?;
+            let none = Traced::rule(Decimal::ZERO, "B", "none");
+            let billed = given::size(self.backup, &BACKUP).minus(free)?.max(none);
+            if billed.value().is_zero() {
                 result.note(
                     "backup_within_free_allowance",
                     "the backup is within the free allowance of 100% of the cluster's storage",
                 );
             } else {
-                let billed_gb = billed.per(Decimal::from(GIB))?;
+                let billed_gb = billed.per(given::gib())?;
                 result
                     .line_items
                     .push(charge(ctx, &BACKUP_GB_MONTH, billed_gb)?);
@@ -277,7 +293,7 @@ impl Component for Input {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::base::units::TIB;
+    use crate::base::units::{GIB, TIB};
     use crate::model::report::Violation;
     use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;

@@ -1,15 +1,14 @@
 //! Amazon EC2 On-Demand Linux instances, billed per instance-hour.
 
-use rust_decimal::Decimal;
-
-use crate::base::number::Exact;
 use crate::base::units::Duration;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::traced;
+use crate::model::working::Part;
 use crate::services::kit::bill::charge_type;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
@@ -109,12 +108,12 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
-        let hours = ctx
-            .hours_running(self.hours_running, &HOURS_RUNNING, result)
-            .value();
-        let instance_hours = Decimal::from(self.instances).times(hours)?;
+        let hours = ctx.hours_running(self.hours_running, &HOURS_RUNNING, result);
+        let instances = given::key(self.instances, "instances", &INSTANCES);
+        let instance_hours = instances.times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
-        result.capacity("instance_hours", CapacityValue::Number(instance_hours));
+        traced::step("instances", Part::Capacity, "instances", instances);
+        result.capacity_of("instance_hours", instance_hours, "instance-hours");
         result.line_items.push(charge_type(
             ctx,
             &INSTANCE_HOUR,

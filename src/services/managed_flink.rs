@@ -18,14 +18,14 @@
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-use crate::base::number::Exact;
-use crate::base::units::{Bytes, Duration, GIB};
+use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::model::report::{ComponentResult, Properties, Violation};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
@@ -183,16 +183,19 @@ pub const MAX_RUN_GROUPS: usize = MAX_LIST;
 pub enum Schedule {
     /// Started once and left running all month.
     AllMonth,
-    /// Started and stopped: groups of runs, each billed at least the minimum.
-    /// A scenario gives one group (`runs_per_month` × `run_duration`), or
-    /// one run a group (`run_durations`).
-    Runs(SmallVec<[Runs; MAX_RUN_GROUPS]>),
+    /// Started and stopped, each run billed at least the minimum:
+    /// `runs_per_month` runs of `run_duration`.
+    Runs(Runs),
+    /// Started and stopped, one run of each length `run_durations` lists.
+    Listed(SmallVec<[Duration; MAX_RUN_GROUPS]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Input {
     /// KPUs the application uses, without the orchestration KPU.
     pub kpus: u32,
+    /// As set, when the KPUs are worked out from it.
+    pub parallelism: Option<u32>,
     /// As set, for the check against the table's maximum; only beside
     /// `parallelism`.
     pub parallelism_per_kpu: Option<u32>,
@@ -211,7 +214,8 @@ fn build(values: &Values) -> Result<Input, Invalid> {
             "`parallelism_per_kpu` must be at least 1",
         ));
     }
-    let (kpus, sized_by) = match (values.count(&KPUS), values.count(&PARALLELISM)) {
+    let parallelism = values.count(&PARALLELISM);
+    let (kpus, sized_by) = match (values.count(&KPUS), parallelism) {
         (Some(_), Some(_)) => {
             return Err(
                 Invalid::new(&PARALLELISM, "set `kpus` or `parallelism`, not both")
@@ -245,6 +249,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     }
     Ok(Input {
         kpus,
+        parallelism,
         parallelism_per_kpu: per_kpu,
         orchestration_kpu: values.flag(&ORCHESTRATION_KPU).ok_or_else(default)?,
         backup_storage: values.bytes(&BACKUP_STORAGE).ok_or_else(default)?,
@@ -260,20 +265,34 @@ impl Component for Input {
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         let mode = match self.schedule {
             Schedule::AllMonth => "all_month",
-            Schedule::Runs(_) => "runs",
+            Schedule::Runs(_) | Schedule::Listed(_) => "runs",
         };
         result.reset(SERVICE.name, Some(mode));
         let run_hours = match &self.schedule {
-            Schedule::AllMonth => ctx.hours,
-            Schedule::Runs(groups) => {
-                // Each start is billed for at least the minimum (10 minutes).
-                let minimum = ctx.duration(&MIN_BILLED_RUN)?;
-                billed_hours(groups, minimum)?
+            Schedule::AllMonth => ctx.hours_traced(),
+            // Each start is billed for at least the minimum (10 minutes);
+            // the minimum first: of equal figures, it is the one billed.
+            Schedule::Runs(runs) => {
+                let minimum = min_billed_run(ctx)?;
+                let count = given::key(runs.count, "runs", &RUNS_PER_MONTH);
+                count.times(minimum.max(given::hours(runs.each, &RUN_DURATION)))?
+            }
+            Schedule::Listed(runs) => {
+                let minimum = min_billed_run(ctx)?;
+                let mut total: Option<Traced> = None;
+                for &each in runs {
+                    let hours = minimum.max(given::hours(each, &RUN_DURATIONS));
+                    total = Some(match total {
+                        Some(total) => total.plus(hours)?,
+                        None => hours,
+                    });
+                }
+                total.unwrap_or_else(|| Traced::rule(Decimal::ZERO, "h", "no runs"))
             }
         };
-        if run_hours > ctx.hours {
+        if run_hours.value() > ctx.hours {
             result.violations.push(Violation::Schedule {
-                run_hours,
+                run_hours: run_hours.value(),
                 month_hours: ctx.hours,
             });
         }
@@ -289,37 +308,55 @@ impl Component for Input {
                 );
             }
         }
-        let kpus = Decimal::from(self.kpus);
+        let kpus = match self.parallelism {
+            // As many KPUs as the tasks fill at `parallelism_per_kpu` each.
+            Some(parallelism) => {
+                let per_kpu = given::key(
+                    self.parallelism_per_kpu.unwrap_or(1),
+                    "tasks/KPU",
+                    &PARALLELISM_PER_KPU,
+                );
+                given::key(parallelism, "tasks", &PARALLELISM)
+                    .per(per_kpu)?
+                    .ceil()
+            }
+            None => given::key(self.kpus, "KPUs", &KPUS),
+        };
         let allowed = ctx.count(&KPUS_PER_APPLICATION)?;
-        if kpus > allowed {
+        if kpus.value() > allowed {
             result.violate(
                 &KPUS_PER_APPLICATION,
-                kpus,
+                kpus.value(),
                 allowed,
                 "request a KPU quota increase, raise `parallelism_per_kpu`, or split the job into applications",
             );
         }
         let billed_kpus = if self.orchestration_kpu {
-            kpus.plus(Decimal::ONE)?
+            let orchestration = Traced::rule(
+                Decimal::ONE,
+                "KPU",
+                "the orchestration KPU AWS adds to each application",
+            );
+            kpus.plus(orchestration)?
         } else {
             kpus
         };
-        let storage_bytes = kpus.times(ctx.bytes(&RUNNING_STORAGE_PER_KPU)?.decimal())?;
-        let storage_gb = storage_bytes.per(Decimal::from(GIB))?;
-        result.capacity("kpus", CapacityValue::Number(kpus));
-        result.capacity("billed_kpus", CapacityValue::Number(billed_kpus));
-        result.capacity("run_hours", CapacityValue::Number(run_hours));
-        result.capacity("running_storage_gb", CapacityValue::Number(storage_gb));
+        let storage_bytes = kpus.times(ctx.limit_traced(&RUNNING_STORAGE_PER_KPU, "B/KPU")?)?;
+        let storage_gb = storage_bytes.per(given::gib())?;
+        result.capacity_of("kpus", kpus, "KPUs");
+        result.capacity_of("billed_kpus", billed_kpus, "KPUs");
+        result.capacity_of("run_hours", run_hours, "h");
+        result.capacity_of("running_storage_gb", storage_gb, "GB");
 
         let kpu_hours = billed_kpus.times(run_hours)?;
         result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
         // Running storage exists only while the application runs: prorate it.
-        let storage_gb_month = storage_gb.times(run_hours)?.per(ctx.hours)?;
+        let storage_gb_month = storage_gb.times(run_hours)?.per(ctx.hours_traced())?;
         result
             .line_items
             .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
         if self.backup_storage.0 > 0 {
-            let backup_gb = self.backup_storage.gb()?;
+            let backup_gb = given::size(self.backup_storage, &BACKUP_STORAGE).per(given::gib())?;
             result
                 .line_items
                 .push(charge(ctx, &BACKUP_GB_MONTH, backup_gb)?);
@@ -344,9 +381,7 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
                     "each run in `run_durations` must last more than 0 s",
                 ));
             }
-            Ok(Schedule::Runs(
-                list.iter().map(|&each| Runs { count: 1, each }).collect(),
-            ))
+            Ok(Schedule::Listed(list.iter().copied().collect()))
         }
         (Some(list), _, _) => {
             let other = if runs.is_some() {
@@ -371,9 +406,7 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
                     "`run_duration` must be more than 0 s",
                 ));
             }
-            let mut groups = SmallVec::new();
-            groups.push(Runs { count, each });
-            Ok(Schedule::Runs(groups))
+            Ok(Schedule::Runs(Runs { count, each }))
         }
         (None, Some(_), None) => Err(Invalid::new(
             &RUNS_PER_MONTH,
@@ -390,19 +423,20 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
     }
 }
 
-/// The hours billed for `groups` of runs, each run at least `minimum`.
-fn billed_hours(groups: &[Runs], minimum: Duration) -> Result<Decimal, EvalError> {
-    let mut total = Decimal::ZERO;
-    for group in groups {
-        let hours = Decimal::from(group.count).times(group.each.max(minimum).hours())?;
-        total = total.plus(hours)?;
-    }
-    Ok(total)
+/// The hours a start is billed at least: the table's minimum (10 minutes).
+fn min_billed_run(ctx: &Ctx) -> Result<Traced, EvalError> {
+    let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+    let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+    Ok(ctx
+        .limit_traced(&MIN_BILLED_RUN, "ms")?
+        .per(ms)?
+        .per(per_hour)?)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::units::GIB;
     use crate::model::keys::Value;
     use crate::model::report::Violation;
     use crate::services::kit::testing::{self, Alone, item, prices};
@@ -422,20 +456,24 @@ mod tests {
         }
     }
 
-    fn runs(list: &[(u32, u64)]) -> Schedule {
-        let groups = list
-            .iter()
-            .map(|&(count, minutes)| Runs {
-                count,
-                each: Duration::from_secs(minutes * 60),
-            })
-            .collect();
-        Schedule::Runs(groups)
+    /// `count` runs of `minutes` each.
+    fn runs(count: u32, minutes: u64) -> Schedule {
+        Schedule::Runs(Runs {
+            count,
+            each: Duration::from_secs(minutes * 60),
+        })
+    }
+
+    /// One run of each length, in minutes.
+    fn listed(minutes: &[u64]) -> Schedule {
+        let each = |&m: &u64| Duration::from_secs(m * 60);
+        Schedule::Listed(minutes.iter().map(each).collect())
     }
 
     fn app(kpus: u32, schedule: Schedule) -> Input {
         Input {
             kpus,
+            parallelism: None,
             parallelism_per_kpu: None,
             orchestration_kpu: true,
             backup_storage: Bytes(0),
@@ -483,7 +521,7 @@ mod tests {
         // AWS: 2 KPUs, 15 min × 30 days = 450 min = 7.5 h.
         // KPU: 7.5 h × (2 + 1) = 22.5 KPU-h × $0.11 = $2.475 → $2.48.
         // Storage: 100 GB × 7.5 / 720 = 1.0417 GB-month × $0.10 = $0.1042 → $0.11.
-        let result = app(2, runs(&[(30, 15)])).evaluate(&aws_month()).unwrap();
+        let result = app(2, runs(30, 15)).evaluate(&aws_month()).unwrap();
         assert_eq!(item(&result, "kpu_hour").quantity, dec!(22.5));
         assert_eq!(item(&result, "kpu_hour").monthly_cost, dec!(2.48));
         assert_eq!(
@@ -498,9 +536,7 @@ mod tests {
         // AWS: 4 KPUs run 30, 5 and 2 min, billed 30 + 10 + 10 = 50 min.
         // KPU: 50/60 h × 5 = 4.167 KPU-h × $0.11 = $0.458 → $0.46.
         // Storage: 200 GB × (50/60) / 720 = 0.2315 GB-month × $0.10 → $0.03.
-        let result = app(4, runs(&[(1, 30), (1, 5), (1, 2)]))
-            .evaluate(&aws_month())
-            .unwrap();
+        let result = app(4, listed(&[30, 5, 2])).evaluate(&aws_month()).unwrap();
         assert_eq!(item(&result, "kpu_hour").quantity.round_dp(3), dec!(4.167));
         assert_eq!(item(&result, "kpu_hour").monthly_cost, dec!(0.46));
         assert_eq!(
@@ -529,7 +565,7 @@ mod tests {
     fn the_largest_application_and_schedule_compute_exactly() {
         // The keys' maxima: 100,000 KPUs started 1,000,000 times for 100
         // years (876,000 h) each: (100,000 + 1) × 8.76 × 10^11 KPU-hours.
-        let schedule = || runs(&[(1_000_000, 100 * 365 * 24 * 60)]);
+        let schedule = || runs(1_000_000, 100 * 365 * 24 * 60);
         let result = app(100_000, schedule()).evaluate(&aws_month()).unwrap();
         assert_eq!(
             item(&result, "kpu_hour").quantity,
@@ -588,7 +624,13 @@ mod tests {
     #[test]
     fn build_takes_the_defaults_and_refuses_what_describes_no_application() {
         let input = built(&[(&PARALLELISM, Value::Count(5))]).unwrap();
-        assert_eq!(input, app(5, Schedule::AllMonth));
+        assert_eq!(
+            input,
+            Input {
+                parallelism: Some(5),
+                ..app(5, Schedule::AllMonth)
+            }
+        );
         let minutes = |m: u64| Duration::from_secs(m * 60);
         let input = built(&[
             (&KPUS, Value::Count(4)),
@@ -598,14 +640,14 @@ mod tests {
             ),
         ])
         .unwrap();
-        assert_eq!(input.schedule, runs(&[(1, 30), (1, 5), (1, 2)]));
+        assert_eq!(input.schedule, listed(&[30, 5, 2]));
         let input = built(&[
             (&KPUS, Value::Count(2)),
             (&RUNS_PER_MONTH, Value::Count(30)),
             (&RUN_DURATION, Value::Duration(minutes(15))),
         ])
         .unwrap();
-        assert_eq!(input.schedule, runs(&[(30, 15)]));
+        assert_eq!(input.schedule, runs(30, 15));
 
         let refused = |set: &[(&'static Key, Value)]| built(set).unwrap_err().message;
         let kpus = || (&KPUS, Value::Count(2));

@@ -3,16 +3,18 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, ceil_div};
-use crate::base::units::{Bytes, Duration, GIB};
+use crate::base::number::Exact;
+use crate::base::units::{Bytes, Duration};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Rate};
+use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::traced::{self, Traced};
+use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type};
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
@@ -327,12 +329,15 @@ impl Component for Input {
         // Bytes written a second: throughput limits hold at the peak, what
         // is billed and stored follows the average.
         let record_size = ctx.record_size()?;
-        let writes = ctx.rate()?.times(record_size.decimal())?;
-        let write = writes.average;
-        let read = write.times(Decimal::from(self.consumers))?;
-        let retained_bytes = write.times(self.retention.secs())?;
-        result.capacity("write_bytes_per_second", CapacityValue::Number(write));
-        result.capacity("read_bytes_per_second", CapacityValue::Number(read));
+        // The peak too must fit in exact decimals, whichever the cluster.
+        ctx.rate()?.times(record_size.decimal())?;
+        let size = ctx.size()?;
+        let write = ctx.average()?.times(size)?;
+        let consumers = given::key(self.consumers, "consumer groups", &CONSUMERS);
+        let read = write.times(consumers)?;
+        let retained_bytes = write.times(given::seconds(self.retention, &RETENTION))?;
+        result.capacity_of("write_bytes_per_second", write, "B/s");
+        result.capacity_of("read_bytes_per_second", read, "B/s");
         let max_message_size = match self.cluster {
             Cluster::Provisioned {
                 broker_type,
@@ -343,19 +348,29 @@ impl Component for Input {
                 check_storage(ctx, storage_per_broker, result)?;
                 // Every replica of the retained data sits on some broker; the
                 // brokers share it evenly when partitions are spread well.
-                let needed = retained_bytes
-                    .times(Decimal::from(replication_factor))?
-                    .per(Decimal::from(brokers))?;
-                let allowed = storage_per_broker.decimal();
-                let needed_bytes = Bytes(u64::try_from(needed.ceil()).unwrap_or(u64::MAX));
+                let brokers = given::key(brokers, "brokers", &BROKERS);
+                let copies = given::key(replication_factor, "copies", &REPLICATION_FACTOR);
+                let needed = retained_bytes.times(copies)?.per(brokers)?;
+                let storage = given::size(storage_per_broker, &STORAGE_PER_BROKER);
+                let allowed = storage.value();
+                let mut whole = needed.ceil();
+                if whole.value() > Decimal::from(u64::MAX) {
+                    whole = whole.min(Traced::rule(
+                        Decimal::from(u64::MAX),
+                        "B",
+                        "the largest size a report holds (2^64 − 1 bytes)",
+                    ));
+                }
+                let needed_bytes = Bytes(u64::try_from(whole.value()).unwrap_or(u64::MAX));
                 result.capacity(
                     "storage_needed_per_broker",
                     CapacityValue::Bytes(needed_bytes),
                 );
-                if needed > allowed {
+                traced::step("storage_needed_per_broker", Part::Capacity, "B", whole);
+                if needed.value() > allowed {
                     result.violate(
                         &BROKER_STORAGE,
-                        needed,
+                        needed.value(),
                         allowed,
                         "raise `storage_per_broker` (up to 16 TB), add brokers, or shorten `retention`",
                     );
@@ -368,13 +383,12 @@ impl Component for Input {
                 );
                 // The type priced the broker-hours: a report says which.
                 result.capacity("broker_type", CapacityValue::Key(broker_type));
-                let brokers = Decimal::from(brokers);
-                let broker_hours = brokers.times(ctx.hours)?;
+                let broker_hours = brokers.times(ctx.hours_traced())?;
                 result
                     .line_items
                     .push(charge_type(ctx, &BROKER_HOUR, broker_type, broker_hours)?);
                 // Provisioned storage is billed whether used or not.
-                let storage_gb = brokers.times(allowed)?.per(Decimal::from(GIB))?;
+                let storage_gb = brokers.times(storage)?.per(given::gib())?;
                 result
                     .line_items
                     .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
@@ -390,7 +404,12 @@ impl Component for Input {
                         crate::services::kit::SPLIT_OR_POINTER,
                     );
                 }
-                self.serverless(ctx, writes, retained_bytes, result)?;
+                let peak_write = ctx.peak()?.times(size)?;
+                let writes = Writes {
+                    average: write,
+                    peak: peak_write,
+                };
+                self.serverless(ctx, writes, consumers, retained_bytes, result)?;
                 Some(max)
             }
         };
@@ -456,15 +475,22 @@ fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
     })
 }
 
+/// Bytes written a second, on average and at the peak.
+#[derive(Clone, Copy, Debug)]
+struct Writes {
+    average: Traced,
+    peak: Traced,
+}
+
 impl Input {
     fn serverless(
         &self,
         ctx: &Ctx,
-        writes: Rate,
-        retained_bytes: Decimal,
+        writes: Writes,
+        consumers: Traced,
+        retained_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        let consumers = Decimal::from(self.consumers);
         let partitions = self.serverless_partitions(ctx, writes, consumers, result)?;
         self.serverless_retention(ctx, retained_bytes, partitions, result)?;
         serverless_bill(ctx, writes, consumers, partitions, retained_bytes, result)
@@ -475,24 +501,41 @@ impl Input {
     fn serverless_partitions(
         &self,
         ctx: &Ctx,
-        writes: Rate,
-        consumers: Decimal,
+        writes: Writes,
+        consumers: Traced,
         result: &mut ComponentResult,
-    ) -> Result<Decimal, EvalError> {
+    ) -> Result<Traced, EvalError> {
         let (write, read) = (writes.peak, writes.peak.times(consumers)?);
         // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
         // of reads: the busier side sets how many are needed.
-        let per_partition = ctx.bytes(&SERVERLESS_PARTITION_INGRESS)?.decimal();
-        let per_partition_out = ctx.bytes(&SERVERLESS_PARTITION_EGRESS)?.decimal();
-        let needed_partitions = ceil_div(write, per_partition)
-            .max(ceil_div(read, per_partition_out))
-            .max(Decimal::ONE);
-        let partitions = self.partitions.map_or(needed_partitions, Decimal::from);
-        result.capacity("partitions", CapacityValue::Number(partitions));
+        let per_partition_in = ctx.limit_traced(&SERVERLESS_PARTITION_INGRESS, "B/s")?;
+        let per_partition_out = ctx.limit_traced(&SERVERLESS_PARTITION_EGRESS, "B/s")?;
+        let (_, needed_partitions) = Traced::greatest(&[
+            write.per(per_partition_in)?.ceil(),
+            read.per(per_partition_out)?.ceil(),
+            given::at_least_one("partitions", "a topic has at least one partition"),
+        ]);
+        let partitions = match self.partitions {
+            Some(set) => given::key(set, "partitions", &PARTITIONS),
+            None => needed_partitions,
+        };
+        // The working shows what the throughput needs before what is set.
+        traced::step(
+            "partitions_for_throughput",
+            Part::Capacity,
+            "partitions",
+            needed_partitions,
+        );
+        result.capacity_of("partitions", partitions, "partitions");
         result.capacity(
             "partitions_for_throughput",
-            CapacityValue::Number(needed_partitions),
+            CapacityValue::Number(needed_partitions.value()),
         );
+        // The checks compare the figures' values.
+        let counted = partitions;
+        let (write, read, partitions) = (write.value(), read.value(), partitions.value());
+        let per_partition = per_partition_in.value();
+        let per_partition_out = per_partition_out.value();
 
         let ingress = ctx.bytes(&SERVERLESS_INGRESS)?.decimal();
         if write > ingress {
@@ -529,7 +572,7 @@ impl Input {
                 FIX_SPLIT_CLUSTER,
             );
         }
-        Ok(partitions)
+        Ok(counted)
     }
 
     /// Each partition keeps at most `retention.bytes`; past it, the oldest
@@ -538,8 +581,8 @@ impl Input {
     fn serverless_retention(
         &self,
         ctx: &Ctx,
-        retained_bytes: Decimal,
-        partitions: Decimal,
+        retained_bytes: Traced,
+        partitions: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let kept = match self.retention_bytes {
@@ -547,11 +590,8 @@ impl Input {
             None => ctx.bytes(&SERVERLESS_RETENTION_BYTES)?,
         };
         let per_partition_retained = retained_bytes.per(partitions)?;
-        result.capacity(
-            "retained_bytes_per_partition",
-            CapacityValue::Number(per_partition_retained),
-        );
-        if per_partition_retained > kept.decimal() {
+        result.capacity_of("retained_bytes_per_partition", per_partition_retained, "B");
+        if per_partition_retained.value() > kept.decimal() {
             result.warn(
                 "retention_bytes",
                 "each partition would hold more than the topic's retention.bytes: the oldest records go before the retention ends; add partitions, or raise retention.bytes (-1 keeps them all) and set `retention_bytes`",
@@ -565,20 +605,19 @@ impl Input {
 /// out, and storage for the writes it holds.
 fn serverless_bill(
     ctx: &Ctx,
-    writes: Rate,
-    consumers: Decimal,
-    partitions: Decimal,
-    retained_bytes: Decimal,
+    writes: Writes,
+    consumers: Traced,
+    partitions: Traced,
+    retained_bytes: Traced,
     result: &mut ComponentResult,
 ) -> Result<(), EvalError> {
-    let gb = Decimal::from(GIB);
-    let gb_in = writes.average.times(ctx.seconds())?.per(gb)?;
-    let partition_hours = partitions.times(ctx.hours)?;
+    let gb_in = ctx.monthly_traced(writes.average, given::gib())?;
+    let partition_hours = partitions.times(ctx.hours_traced())?;
     let gb_out = gb_in.times(consumers)?;
     // Steady state: the cluster holds `retention` worth of writes.
-    let gb_stored = retained_bytes.per(gb)?;
+    let gb_stored = retained_bytes.per(given::gib())?;
     let items = [
-        (&SERVERLESS_CLUSTER_HOUR, ctx.hours),
+        (&SERVERLESS_CLUSTER_HOUR, ctx.hours_traced()),
         (&SERVERLESS_PARTITION_HOUR, partition_hours),
         (&SERVERLESS_DATA_IN_GB, gb_in),
         (&SERVERLESS_DATA_OUT_GB, gb_out),

@@ -4,15 +4,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, MILLION};
-use crate::base::units::{Bytes, Duration, GIB, KIB};
+use crate::base::number::Exact;
+use crate::base::units::{Duration, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
-use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention, Violation};
+use crate::model::report::{ComponentResult, Properties, Retention, Violation};
+use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",
@@ -289,7 +290,7 @@ impl Component for Input {
             "closed_to_new_customers",
             "Timestream for LiveAnalytics is closed to new customers since 2025-06-20: only accounts already using it can create tables; AWS points new designs to Timestream for InfluxDB",
         );
-        let rate = ctx.rate()?.average;
+        let rate = ctx.average()?;
         let size = ctx.record_size()?;
         let max_size = ctx.bytes(&MAX_RECORD_SIZE)?;
         if size > max_size {
@@ -335,33 +336,42 @@ impl Component for Input {
             result,
         )?;
 
-        let writes = Writes::of(rate, size, self.events_per_write, self.batch_window)?;
-        result.capacity(
+        let size = ctx.size()?;
+        let writes = Writes::of(
+            rate,
+            size,
+            given::key(self.events_per_write, "records", &EVENTS_PER_WRITE),
+            self.batch_window
+                .map(|window| given::seconds(window, &BATCH_WINDOW)),
+        )?;
+        result.capacity_of(
             "write_requests_per_second",
-            CapacityValue::Number(writes.requests.per(writes.seconds)?),
+            writes.requests.per(writes.seconds)?,
+            "requests/s",
         );
-        result.capacity(
+        result.capacity_of(
             "write_units_per_second",
-            CapacityValue::Number(writes.units_in(Decimal::ONE)?),
+            writes.units.per(writes.seconds)?,
+            "units/s",
         );
-        let units = writes.units_in(ctx.seconds())?.per(MILLION)?;
+        let units = writes
+            .units_in(ctx.seconds_traced()?)?
+            .per(given::million())?;
         result.line_items.push(charge(ctx, &WRITE_UNITS, units)?);
 
         // Steady state: each store holds what arrives over its retention.
-        let bytes_per_second = rate.times(size.decimal())?;
-        let gb_held = |retention: Duration| -> Result<Decimal, EvalError> {
-            Ok(bytes_per_second
-                .times(retention.secs())?
-                .per(Decimal::from(GIB))?)
+        let bytes_per_second = rate.times(size)?;
+        let gb_held = |retention: Traced| -> Result<Traced, EvalError> {
+            Ok(bytes_per_second.times(retention)?.per(given::gib())?)
         };
-        let memory_gb = gb_held(self.memory_retention)?;
-        let magnetic_gb = gb_held(self.magnetic_retention)?;
-        result.capacity("memory_store_gb", CapacityValue::Number(memory_gb));
-        result.capacity("magnetic_store_gb", CapacityValue::Number(magnetic_gb));
+        let memory_gb = gb_held(given::seconds(self.memory_retention, &MEMORY_RETENTION))?;
+        let magnetic_gb = gb_held(given::seconds(self.magnetic_retention, &MAGNETIC_RETENTION))?;
+        result.capacity_of("memory_store_gb", memory_gb, "GB");
+        result.capacity_of("magnetic_store_gb", magnetic_gb, "GB");
         result.line_items.push(charge(
             ctx,
             &MEMORY_STORE_GB_HOUR,
-            memory_gb.times(ctx.hours)?,
+            memory_gb.times(ctx.hours_traced())?,
         )?);
         result
             .line_items
@@ -383,65 +393,75 @@ impl Component for Input {
     }
 }
 
-/// Write units of one request of `records` records of `size`: its whole
-/// payload in 1 KB units, rounded up, at least one (Timestream developer
-/// guide, "Metering: writes": "each write is counted in units of 1 KiB").
-fn units_of_request(records: u64, size: Bytes) -> Result<u64, EvalError> {
-    let payload = size.0.checked_mul(records).ok_or(EvalError::Arithmetic)?;
-    Ok(Bytes(payload).chunks_of(KIB).max(1))
+/// Write units of one request of `records` records of `size` bytes: its
+/// whole payload in 1 KB units, rounded up, at least one (Timestream
+/// developer guide, "Metering: writes": "each write is counted in units of
+/// 1 KiB"). A payload past 2^64 bytes is too large to compute.
+fn units_of_request(records: Traced, size: Traced) -> Result<Traced, EvalError> {
+    let payload = size.times(records)?;
+    if payload.value() > Decimal::from(u64::MAX) {
+        return Err(EvalError::Arithmetic);
+    }
+    let kb = Traced::rule(Decimal::from(KIB), "B", "writes are metered in 1 KB units");
+    Ok(payload.per(kb)?.ceil().max(given::at_least_one(
+        "",
+        "a request is at least one write unit",
+    )))
 }
 
 /// Write requests and write units over `seconds` seconds: the units a
 /// month are `units` x the month's seconds / `seconds`, divided last so that
 /// whole figures stay exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 struct Writes {
-    requests: Decimal,
-    units: Decimal,
-    seconds: Decimal,
+    requests: Traced,
+    units: Traced,
+    seconds: Traced,
 }
 
 impl Writes {
-    /// `rate` records a second of `size`, `per_write` to a request.
+    /// `rate` records a second of `size` bytes, `per_write` to a request,
+    /// gathered over `window` seconds if given.
     fn of(
-        rate: Decimal,
-        size: Bytes,
-        per_write: u32,
-        window: Option<Duration>,
+        rate: Traced,
+        size: Traced,
+        per_write: Traced,
+        window: Option<Traced>,
     ) -> Result<Self, EvalError> {
-        let per_write_d = Decimal::from(per_write);
-        let full_units = Decimal::from(units_of_request(u64::from(per_write), size)?);
+        let full_units = units_of_request(per_write, size)?;
         match window {
             // Full requests only: `rate` requests every `per_write` seconds.
             None => Ok(Self {
                 requests: rate,
                 units: rate.times(full_units)?,
-                seconds: per_write_d,
+                seconds: per_write,
             }),
             // AWS's example: 100 records every 5 s in batches of 12 make
             // ceil(100 / 12) = 9 requests, 8 full and one of 4 records.
             Some(window) => {
-                let records = rate.times(window.secs())?.ceil();
-                let full = records.per(per_write_d)?.floor();
-                let rest = records.minus(full.times(per_write_d)?)?;
+                let records = rate.times(window)?.ceil();
+                let full = records.per(per_write)?.floor();
+                let rest = records.minus(full.times(per_write)?)?;
                 let mut requests = full;
                 let mut units = full.times(full_units)?;
-                if rest > Decimal::ZERO {
-                    let rest = u64::try_from(rest).map_err(|_| EvalError::Arithmetic)?;
-                    requests = requests.plus(Decimal::ONE)?;
-                    units = units.plus(Decimal::from(units_of_request(rest, size)?))?;
+                if rest.value() > Decimal::ZERO {
+                    // A last request past 2^64 records is too large to compute.
+                    u64::try_from(rest.value()).map_err(|_| EvalError::Arithmetic)?;
+                    let last = Traced::rule(Decimal::ONE, "", "the last request, partly filled");
+                    requests = requests.plus(last)?;
+                    units = units.plus(units_of_request(rest, size)?)?;
                 }
                 Ok(Self {
                     requests,
                     units,
-                    seconds: window.secs(),
+                    seconds: window,
                 })
             }
         }
     }
 
     /// Write units over `seconds`.
-    fn units_in(self, seconds: Decimal) -> Result<Decimal, EvalError> {
+    fn units_in(self, seconds: Traced) -> Result<Traced, EvalError> {
         Ok(self.units.times(seconds)?.per(self.seconds)?)
     }
 }
@@ -484,15 +504,21 @@ impl Input {
         // Billed per second, at least 30 s (Timestream developer guide,
         // "Timestream Compute Unit"); calc takes the query time a day as
         // one period.
-        let minimum = ctx.duration(&MIN_BILLED_QUERY_DURATION)?.secs();
-        let days = ctx.hours.per(Decimal::from(24))?;
-        let billed = queries.per_day.secs().ceil().max(minimum);
-        let tcu_hours = queries
-            .tcus
+        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let minimum = ctx
+            .limit_traced(&MIN_BILLED_QUERY_DURATION, "ms")?
+            .per(ms)?;
+        let a_day = Traced::rule(Decimal::from(24), "h/d", "hours a day");
+        let days = ctx.hours_traced().per(a_day)?;
+        let running = given::seconds(queries.per_day, &QUERY_HOURS_PER_DAY).ceil();
+        // The minimum first: of equal figures, it is the one billed.
+        let billed = minimum.max(running);
+        let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let tcu_hours = given::key(queries.tcus, "TCUs", &QUERY_TCUS)
             .times(billed)?
             .times(days)?
-            .per(Decimal::from(3600))?;
-        result.capacity("tcu_hours", CapacityValue::Number(tcu_hours));
+            .per(per_hour)?;
+        result.capacity_of("tcu_hours", tcu_hours, "TCU-hours");
         result.line_items.push(charge(ctx, &TCU_HOUR, tcu_hours)?);
         Ok(())
     }
@@ -501,8 +527,13 @@ impl Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::units::Bytes;
     use crate::services::kit::testing::{Fed, ctx, item, steady};
     use rust_decimal_macros::dec;
+
+    fn figure(value: Decimal) -> Traced {
+        Traced::rule(value, "", "a figure")
+    }
 
     /// AWS's metering example: 100 EC2 instances each writing an 83-byte
     /// event every 5 s, 20 records a second.
@@ -534,10 +565,23 @@ mod tests {
         // make 9 writes (ceil(100 / 12): 8 full and one of 4), 108 a
         // minute, 6,480 an hour; × 720 h = 4,665,600 writes; × $0.50 a
         // million = $2.3328.
-        assert_eq!(units_of_request(12, Bytes(83)).unwrap(), 1);
-        let writes = Writes::of(dec!(20), Bytes(83), 12, Some(Duration::from_secs(5))).unwrap();
-        assert_eq!((writes.requests, writes.units), (dec!(9), dec!(9)));
-        assert_eq!(writes.units_in(dec!(3600)).unwrap(), dec!(6480));
+        let units = units_of_request(figure(dec!(12)), figure(dec!(83))).unwrap();
+        assert_eq!(units.value(), dec!(1));
+        let writes = Writes::of(
+            figure(dec!(20)),
+            figure(dec!(83)),
+            figure(dec!(12)),
+            Some(figure(dec!(5))),
+        )
+        .unwrap();
+        assert_eq!(
+            (writes.requests.value(), writes.units.value()),
+            (dec!(9), dec!(9))
+        );
+        assert_eq!(
+            writes.units_in(figure(dec!(3600))).unwrap().value(),
+            dec!(6480)
+        );
         let result = aws_example(12, Some(Duration::from_secs(5)))
             .evaluate(&ctx(dec!(720)))
             .unwrap();
@@ -554,13 +598,25 @@ mod tests {
     fn a_request_is_counted_in_whole_kilobytes_of_its_payload() {
         // 13 events of 83 B = 1,079 B: two units; 100 of 300 B = 30,000 B:
         // 30 units (29.3 rounded up).
-        assert_eq!(units_of_request(13, Bytes(83)).unwrap(), 2);
-        assert_eq!(units_of_request(100, Bytes(300)).unwrap(), 30);
+        let units = |records, size| {
+            units_of_request(figure(records), figure(size))
+                .unwrap()
+                .value()
+        };
+        assert_eq!(units(dec!(13), dec!(83)), dec!(2));
+        assert_eq!(units(dec!(100), dec!(300)), dec!(30));
         // 10 records/s of 300 B in full batches of 100: 0.1 requests a
         // second of 30 units each, 3 units a second.
-        let writes = Writes::of(dec!(10), Bytes(300), 100, None).unwrap();
-        assert_eq!(writes.units_in(Decimal::ONE).unwrap(), dec!(3));
-        assert_eq!(writes.requests.per(writes.seconds).unwrap(), dec!(0.1));
+        let writes =
+            Writes::of(figure(dec!(10)), figure(dec!(300)), figure(dec!(100)), None).unwrap();
+        assert_eq!(
+            writes.units_in(figure(Decimal::ONE)).unwrap().value(),
+            dec!(3)
+        );
+        assert_eq!(
+            writes.requests.per(writes.seconds).unwrap().value(),
+            dec!(0.1)
+        );
     }
 
     #[test]

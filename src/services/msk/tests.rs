@@ -1,5 +1,5 @@
 use super::*;
-use crate::base::units::{MIB, PIB, TIB};
+use crate::base::units::{GIB, MIB, PIB, TIB};
 use crate::model::keys::Value;
 use crate::model::report::{Level, Violation};
 use crate::services::kit::testing::{self, Fed, ctx, item, steady};
