@@ -5238,6 +5238,18 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "athena.data_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Athena pricing-page feed plc-athena-usd-20251021192609, Asia Pacific (Seoul) (ap-northeast-2), 'Athena Queries' at Price List rate code CDJE83QEK4W8A85N.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/athena.json"),
+                as_of: Borrowed("2025-06-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(2166, 0, 0, false, 4) /* 0.2166 */),
@@ -5342,6 +5354,126 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'PayPerRequest Write Request Units' at Price List rate code CRY85JPX766TWE8M.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json (the feed prices one unit; here per million)"),
                 as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(511, 0, 0, false, 5) /* 0.00511 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, Asia Pacific (Seoul) (ap-northeast-2), 'perGB per hour' at Price List rate code KJE68NNYFF2BQG98.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(409, 0, 0, false, 5) /* 0.00409 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, Asia Pacific (Seoul) (ap-northeast-2), 'ARM perGB per hour' at Price List rate code HNBF4GM42YHAVRU3.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4656, 0, 0, false, 5) /* 0.04656 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, Asia Pacific (Seoul) (ap-northeast-2), 'perCPU per hour' at Price List rate code DS579H2QDYXPJDKE.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3725, 0, 0, false, 5) /* 0.03725 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, Asia Pacific (Seoul) (ap-northeast-2), 'ARM perCPU per hour' at Price List rate code 27GM5GDE29DV8J8U.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_requests",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'Data catalog requests' at Price List rate code VAUJRGZX9RB8NT3D.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one request; here per million)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_storage",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'Data catalog storage' at Price List rate code 48HM5KWGF2CCBWWG.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one object a month; here per 100,000)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.crawler_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'Data catalog crawler run' at Price List rate code TCKDPQZSCR9GEVPZ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.etl_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'ETL Job run' at Price List rate code ZXGYWEMWUZRTDWPY.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.flex_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 2) /* 0.29 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'ETL Job run Flex' at Price List rate code FEPWUN4BEXY65WMK.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.interactive_session_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, Asia Pacific (Seoul) (ap-northeast-2), 'ETL Interactive Session' at Price List rate code PNUCSRG4BZYJMHW7.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -5570,6 +5702,42 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS MSK pricing-page feed plc-msk-usd-20251009182028, Asia Pacific (Seoul) (ap-northeast-2), 'RunVolume' at Price List rate code 328RR7CHGNBEJX76.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/msk.json"),
                 as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.reader_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 0) /* 3 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, Asia Pacific (Seoul) (ap-northeast-2), 'Enterprise Monthly Reader subscriptions per User' at Price List rate code QMU36GRMQXH659D4.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.spice_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(38, 0, 0, false, 2) /* 0.38 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, Asia Pacific (Seoul) (ap-northeast-2), 'Enterprise SPICE capacity provisioned per GB Mo' at Price List rate code 2ZWH3FZY2JFGE55G.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "redshift.rpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(438, 0, 0, false, 3) /* 0.438 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'Redshift Serverless compute charges per RPU-Hr' at Price List rate code YZ964YNXUNCTWKCJ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -6683,8 +6851,142 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 evidence: Evidence::AwsPriceList,
             },
         },
+        Instance {
+            service: "redshift",
+            name: "dc2.8xlarge",
+            vcpu: Some(32),
+            memory: Some(Bytes(261993005056)),
+            storage: Some(Bytes(2748779069440)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(58, 0, 0, false, 1) /* 5.8 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'dc2 8xlarge OnDemand Compute Instance Current Generation' at Price List rate code 7PXHCECKD7E852Y9.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "dc2.large",
+            vcpu: Some(2),
+            memory: Some(Bytes(16106127360)),
+            storage: Some(Bytes(171798691840)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 1) /* 0.3 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'dc2 large OnDemand Compute Instance Current Generation' at Price List rate code S28VYFAQ5NPZY287.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.16xlarge",
+            vcpu: Some(48),
+            memory: Some(Bytes(412316860416)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(15347, 0, 0, false, 3) /* 15.347 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'ra3 16xlarge OnDemand Compute Instance Current Generation' at Price List rate code WEF8WC37P74ZXQ5D.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.4xlarge",
+            vcpu: Some(12),
+            memory: Some(Bytes(103079215104)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(3836, 0, 0, false, 3) /* 3.836 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'ra3 4xlarge OnDemand Compute Instance Current Generation' at Price List rate code BJAP7DTY5H4QMEA6.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.xlplus",
+            vcpu: Some(4),
+            memory: Some(Bytes(34359738368)),
+            storage: Some(Bytes(35184372088832)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(1278, 0, 0, false, 3) /* 1.278 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, Asia Pacific (Seoul) (ap-northeast-2), 'ra3 xlplus OnDemand Compute Instance Current Generation' at Price List rate code BDBWCEHFM26RXTAH.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
     ]),
     limits: Borrowed(&[
+        (
+            "athena.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Athena API reference: 'run ad-hoc queries and get results in seconds'; calc takes 5 s for a query, a figure of its own within that order. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
+            "athena.small_file_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(134217728)),
+                source: Borrowed("AWS Big Data blog, 'Top 10 performance tuning tips for Amazon Athena' (optimize file sizes: files smaller than 128 MB make Athena spend its time opening and listing them); advice on how Athena reads files, which names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.free_backup_share",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("AWS DocumentDB pricing page (Taiwanese copy): backup storage up to 100% of the cluster's database storage is free; only the backup beyond it is billed; a billing rule the page states for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_instances",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
+                source: Borrowed("DocumentDB developer guide, 'Understanding clusters': a cluster has 0 to 16 instances, one primary and up to 15 replicas; a per-cluster limit, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_storage",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("DocumentDB developer guide, 'How it works': a cluster volume grows up to 128 TiB (an older third-party page's 64 TB is the former limit); a per-cluster volume limit, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS DocumentDB pricing page (Japanese and German copies): On-Demand instances are priced per second with a 10-minute minimum; a billing rule the page states for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
         (
             "dynamodb.latency",
             LimitEntry {
@@ -6767,6 +7069,42 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
         (
+            "eventbridge.put_events_per_second",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(600, 0, 0, false, 0) /* 600 */),
+                source: Borrowed("EventBridge user guide, quotas: PutEvents throttle limit in transactions per second, 'ap-northeast-2: 600 per second' (soft quota, per account across all buses; us-east-1: 10,000)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "fargate.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Fargate pricing page (aws.amazon.com/fargate/pricing): 'Pricing is calculated per second with a 1-minute minimum'; the page states it for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "firehose.direct_put_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(1048576)),
+                source: Borrowed("Data Firehose developer guide, quota: Direct PUT in Asia Pacific (Seoul), '1,000 records/second, 1,000 requests/second, and 1 MiB/second' per stream (5 MiB/s in us-east-1, us-west-2 and eu-west-1)"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "firehose.direct_put_records_per_second",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1000, 0, 0, false, 0) /* 1000 */),
+                source: Borrowed("Data Firehose developer guide, quota: with Direct PUT as the source, each stream takes combined PutRecord and PutRecordBatch calls of, in Asia Pacific (Seoul) among other Regions, '1,000 records/second, 1,000 requests/second, and 1 MiB/second' (5,000 records, 2,000 requests and 5 MiB in us-east-1, us-west-2 and eu-west-1); the three quotas scale together on request"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "firehose.max_buffer_interval",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(900000, 0, 0, false, 0) /* 900000 */)),
@@ -6799,6 +7137,60 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(1048576)),
                 source: Borrowed("Data Firehose API reference, BufferingHints (S3 destination): 1 to 128 MiB; one API for every Region"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_default_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_min_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_crawl_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("Crawlers are billed per second with a 10-minute minimum per crawl, as third parties quote AWS's Glue pricing page (awsnegotiations.com, 2026; the same figure in older copies of the page), which states it for the service, not per Region; not seen in AWS's current text"),
+                as_of: Borrowed("2026-05-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "glue.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, migrating to Glue 3.0: Spark jobs are billed in 1-second increments with a 10x lower minimum billing duration, from a 10-minute minimum to a 1-minute minimum (since Glue 2.0, August 2020); a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_duration_before_2_0",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS Glue pricing page before Glue 2.0 (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour billed per second, rounded up to the second, with a 10-minute minimum per ETL job; a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_session_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': billed per second for the DPUs used, with a 1-minute minimum billing duration per session; a billing rule of the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -6853,6 +7245,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(86400000, 0, 0, false, 0) /* 86400000 */)),
                 source: Borrowed("Kinesis Data Streams developer guide, changing the data retention period: 24 h at least; a stream setting, the same in every Region"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_max_write_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(209715200)),
+                source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (data stream throughput, on-demand mode): streams scale up to 10 GB/s of write in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 'in other Regions, on-demand streams scale up to 200 MB/s of write and 400 MB/s of read throughput', 10 GB/s on request through a support ticket (the guide's Japanese and Chinese editions, translated from the English)"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -7073,6 +7474,168 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
         (
+            "quicksight.reader_capacity_sessions",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(500, 0, 0, false, 0) /* 500 */),
+                source: Borrowed("Amazon Quick Sight pricing page, harvest of 2026-10-07: Reader Capacity, monthly: '500 sessions per month' for $250; the page states the plan's sessions, not per Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "quicksight.spice_per_author",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(10737418240)),
+                source: Borrowed("Amazon Quick Sight pricing page, harvest of 2026-10-07: '10 GB included with every provisioned Author' and a '10 GB SPICE credit' with Author Pro; SPICE capacity is per Region, shared by the account (Quick user guide, 'Configure SPICE memory capacity'); the page states the allowance per Author, not per Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.concurrency_scaling_free_per_day",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("Redshift pricing, concurrency scaling: 1 hour of free credits a day per cluster, accruing up to 30 hours; beyond them billed per second at the cluster's on-demand rate. From a public copy of the AWS pricing text; AWS's pricing page says the feature bills 'per-second' after free credits; a billing rule of the feature, which names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(64, 0, 0, false, 0) /* 64 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge is created with up to 32 nodes and resized (elastic resize) up to 64; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus is created with up to 16 nodes and resized (elastic resize) up to 32; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_billed_rpu_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Redshift Serverless billing docs: compute billed per second while queries run; a 60-second minimum charge, from a harvest of aws.amazon.com/redshift/pricing of 2026-10-07 (not seen in AWS's own text); a billing rule of Serverless, which names no Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge runs 2 to 32 nodes when created; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus runs single-node or 2 to 16 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_4_rpu_data",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(35184372088832)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': a base of 4 RPU targets warehouses with less than 32 TB of data; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_data_under_32_rpu",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': 8, 16 and 24 RPU target workloads of less than 128 TB; with more data you must use at least 32 RPU; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_min_rpu_large_data",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': if your data requirements are greater than 128 TB, you must use a minimum of 32 RPUs; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.single_node_storage_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4398046511104)),
+                source: Borrowed("Redshift management guide, 'Node type details': a single-node ra3.xlplus holds 4 TB of managed storage (32 TB a node multi-node); a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "s3.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -7141,6 +7704,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Count(Decimal::from_parts(300, 0, 0, false, 0) /* 300 */),
                 source: Borrowed("SQS developer guide, FIFO quotas: 300 transactions per second per API action (SendMessage, ReceiveMessage, DeleteMessage), 3,000 messages/s with batches of 10; no Region excepted"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "sqs.fifo_high_throughput_calls_per_second",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2400, 0, 0, false, 0) /* 2400 */),
+                source: Borrowed("SQS developer guide, 'Amazon SQS message quotas', high throughput for FIFO queues, non-batched API calls: 70,000 TPS in us-east-1, us-west-2 and eu-west-1, 19,000 in Ohio and Frankfurt, 9,000 in Mumbai, Singapore, Sydney and Tokyo, 4,500 in London and Sao Paulo; 'All other AWS Regions: Default throughput of 2,400 TPS', Seoul among them"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
