@@ -7072,9 +7072,9 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             "eventbridge.put_events_per_second",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(600, 0, 0, false, 0) /* 600 */),
-                source: Borrowed("EventBridge user guide, quotas: PutEvents throttle limit in transactions per second, 'ap-northeast-2: 600 per second' (soft quota, per account across all buses; us-east-1: 10,000)"),
+                source: Borrowed("EventBridge user guide, quotas: PutEvents throttle limit in transactions per second, 'ap-northeast-2: 600 per second' (soft quota, per account across all buses; us-east-1: 10,000), as a public copy of the guide's source gives it; AWS's current pages seen list the Regions only in part, so Seoul's figure is not confirmed there"),
                 as_of: Borrowed("2026-11-26"),
-                evidence: Evidence::AwsDocs,
+                evidence: Evidence::ThirdParty,
             },
         ),
         (
