@@ -235,13 +235,6 @@ impl Traced {
     }
 }
 
-/// A number whose working is not recorded step by step.
-impl From<Decimal> for Traced {
-    fn from(value: Decimal) -> Self {
-        Self::given(value, "", || Given::Unexplained)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

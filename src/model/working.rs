@@ -143,8 +143,6 @@ pub enum Given {
     Hours,
     /// A fixed figure of the rule the service follows: what it is.
     Rule(&'static str),
-    /// A figure from code not yet worked out step by step.
-    Unexplained,
 }
 
 /// A figure the working names: a capacity figure, or part of a line item.

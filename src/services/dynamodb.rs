@@ -602,7 +602,7 @@ impl Input {
 mod tests {
     use super::*;
     use crate::base::units::{GIB, PIB};
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, figure, item, steady};
     use rust_decimal_macros::dec;
 
     fn table(item_size: Bytes) -> Fed<Input> {
@@ -633,7 +633,7 @@ mod tests {
         assert_eq!(
             input
                 .input
-                .read_units_per_read(Traced::from(Bytes::kib(1).decimal()))
+                .read_units_per_read(figure(Bytes::kib(1).decimal()))
                 .unwrap()
                 .value(),
             dec!(0.95)
@@ -688,7 +688,7 @@ mod tests {
         let mut input = table(Bytes::kib(3));
         assert_eq!(
             input
-                .write_units_per_write(Traced::from(Bytes::kib(3).decimal()))
+                .write_units_per_write(figure(Bytes::kib(3).decimal()))
                 .unwrap()
                 .value(),
             dec!(3)
@@ -696,7 +696,7 @@ mod tests {
         input.transactional_writes = true;
         assert_eq!(
             input
-                .write_units_per_write(Traced::from(Bytes::kib(3).decimal()))
+                .write_units_per_write(figure(Bytes::kib(3).decimal()))
                 .unwrap()
                 .value(),
             dec!(6)
@@ -715,7 +715,7 @@ mod tests {
             input.read_consistency = consistency;
             assert_eq!(
                 input
-                    .read_units_per_read(Traced::from(Bytes::kib(8).decimal()))
+                    .read_units_per_read(figure(Bytes::kib(8).decimal()))
                     .unwrap()
                     .value(),
                 units,

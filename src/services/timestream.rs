@@ -528,12 +528,8 @@ impl Input {
 mod tests {
     use super::*;
     use crate::base::units::Bytes;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, figure, item, steady};
     use rust_decimal_macros::dec;
-
-    fn figure(value: Decimal) -> Traced {
-        Traced::rule(value, "", "a figure")
-    }
 
     /// AWS's metering example: 100 EC2 instances each writing an 83-byte
     /// event every 5 s, 20 records a second.

@@ -173,6 +173,5 @@ fn given(source: &Given) -> Value {
         Given::FreeUsedBefore(key) => json!({ "kind": "free_used_before", "key": key }),
         Given::Hours => json!({ "kind": "hours_per_month" }),
         Given::Rule(what) => json!({ "kind": "rule", "what": what }),
-        Given::Unexplained => json!({ "kind": "unexplained" }),
     }
 }

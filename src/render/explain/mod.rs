@@ -111,7 +111,6 @@ fn given(leaf: &Leaf, table: &str) -> String {
         }
         Given::Hours => "`hours_per_month`".to_string(),
         Given::Rule(what) => (*what).to_string(),
-        Given::Unexplained => "computed by the service, not yet worked step by step".to_string(),
     }
 }
 

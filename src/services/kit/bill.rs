@@ -19,7 +19,7 @@ use crate::pricing::{Price, Rate, Tier};
 pub fn charge(
     ctx: &Ctx,
     dimension: &'static Dimension,
-    quantity: impl Into<Traced>,
+    quantity: Traced,
 ) -> Result<LineItem, EvalError> {
     charge_off(ctx, dimension, quantity, None)
 }
@@ -29,11 +29,11 @@ pub fn charge(
 pub fn charge_off(
     ctx: &Ctx,
     dimension: &'static Dimension,
-    quantity: impl Into<Traced>,
+    quantity: Traced,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
     let table = ctx.prices.price_of(dimension);
-    charge_at(ctx, dimension, table, None, quantity.into(), off)
+    charge_at(ctx, dimension, table, None, quantity, off)
 }
 
 /// Prices `quantity` hours of the type `name` from the catalogue that
@@ -42,7 +42,7 @@ pub fn charge_type(
     ctx: &Ctx,
     dimension: &'static Dimension,
     name: &str,
-    quantity: impl Into<Traced>,
+    quantity: Traced,
 ) -> Result<LineItem, EvalError> {
     charge_type_off(ctx, dimension, name, quantity, None)
 }
@@ -52,7 +52,7 @@ pub fn charge_type_off(
     ctx: &Ctx,
     dimension: &'static Dimension,
     name: &str,
-    quantity: impl Into<Traced>,
+    quantity: Traced,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
     let service = dimension
@@ -62,7 +62,6 @@ pub fn charge_type_off(
         .prices
         .instance(service, name)
         .ok_or(EvalError::MissingRow(dimension))?;
-    let quantity = quantity.into();
     charge_at(
         ctx,
         dimension,
@@ -364,7 +363,7 @@ mod tests {
             Err(EvalError::BeyondLastTier(&DIMENSION))
         );
     }
-    use crate::services::kit::testing::ctx;
+    use crate::services::kit::testing::{ctx, figure};
     use crate::services::{lambda, s3};
     use rust_decimal_macros::dec;
 
@@ -377,12 +376,12 @@ mod tests {
             free_tier: true,
             ..ctx(dec!(730))
         };
-        let first = charge(&ctx, &lambda::REQUESTS, dec!(0.6)).unwrap();
+        let first = charge(&ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
         assert_eq!(
             (first.free_quantity, first.monthly_cost),
             (dec!(0.6), dec!(0))
         );
-        let second = charge(&ctx, &lambda::REQUESTS, dec!(0.6)).unwrap();
+        let second = charge(&ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
         assert_eq!(second.free_quantity, dec!(0.4));
         assert_eq!(second.monthly_cost, dec!(0.04));
     }
@@ -393,9 +392,9 @@ mod tests {
         // buckets of 40,000 GB: the first pays 40,000 × 0.023 = $920; the
         // second starts at 40,000 GB: 11,200 × 0.023 + 28,800 × 0.022 = $891.20.
         let ctx = ctx(dec!(730));
-        let first = charge(&ctx, &s3::STORAGE_GB_MONTH, dec!(40000)).unwrap();
+        let first = charge(&ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
         assert_eq!(first.monthly_cost, dec!(920));
-        let second = charge(&ctx, &s3::STORAGE_GB_MONTH, dec!(40000)).unwrap();
+        let second = charge(&ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
         assert_eq!(second.monthly_cost, dec!(891.2));
         assert_eq!(second.tiers.len(), 2);
     }

@@ -7,10 +7,16 @@ use crate::base::units::Bytes;
 use crate::model::flow::{Flow, Rate};
 use crate::model::keys::{Invalid, Key, Value, Values};
 use crate::model::report::{ComponentResult, LineItem};
+use crate::model::traced::Traced;
 use crate::pricing::{self, PriceBook};
 
 pub fn prices() -> &'static PriceBook {
     pricing::compiled(pricing::DEFAULT_TABLE).expect("bundled table")
+}
+
+/// A figure a test gives a formula directly.
+pub fn figure(value: Decimal) -> Traced {
+    Traced::rule(value, "", "a figure of the test")
 }
 
 pub fn ctx(hours: Decimal) -> Ctx<'static> {
