@@ -268,28 +268,31 @@ impl Component for Input {
             Schedule::Runs(_) | Schedule::Listed(_) => "runs",
         };
         result.reset(SERVICE.name, Some(mode));
-        let run_hours = match &self.schedule {
-            Schedule::AllMonth => ctx.hours_traced(),
+        let run_seconds = match &self.schedule {
+            Schedule::AllMonth => ctx.seconds_traced()?,
             // Each start is billed for at least the minimum (10 minutes);
             // the minimum first: of equal figures, it is the one billed.
+            // Seconds first, hours last, so that a 10-minute run is not
+            // rounded to 0.1666…7 h before it is added or multiplied.
             Schedule::Runs(runs) => {
                 let minimum = min_billed_run(ctx)?;
                 let count = given::key(runs.count, "runs", &RUNS_PER_MONTH);
-                count.times(minimum.max(given::hours(runs.each, &RUN_DURATION)))?
+                count.times(minimum.max(given::seconds(runs.each, &RUN_DURATION)))?
             }
             Schedule::Listed(runs) => {
                 let minimum = min_billed_run(ctx)?;
                 let mut total: Option<Traced> = None;
                 for &each in runs {
-                    let hours = minimum.max(given::hours(each, &RUN_DURATIONS));
+                    let seconds = minimum.max(given::seconds(each, &RUN_DURATIONS));
                     total = Some(match total {
-                        Some(total) => total.plus(hours)?,
-                        None => hours,
+                        Some(total) => total.plus(seconds)?,
+                        None => seconds,
                     });
                 }
-                total.unwrap_or_else(|| Traced::rule(Decimal::ZERO, "h", "no runs"))
+                total.unwrap_or_else(|| Traced::rule(Decimal::ZERO, "s", "no runs"))
             }
         };
+        let run_hours = run_seconds.per(seconds_an_hour())?;
         if run_hours.value() > ctx.hours {
             result.violations.push(Violation::Schedule {
                 run_hours: run_hours.value(),
@@ -348,10 +351,10 @@ impl Component for Input {
         result.capacity_of("run_hours", run_hours, "h");
         result.capacity_of("running_storage_gb", storage_gb, "GB");
 
-        let kpu_hours = billed_kpus.times(run_hours)?;
+        let kpu_hours = billed_kpus.times(run_seconds)?.per(seconds_an_hour())?;
         result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
         // Running storage exists only while the application runs: prorate it.
-        let storage_gb_month = storage_gb.times(run_hours)?.per(ctx.hours_traced())?;
+        let storage_gb_month = storage_gb.times(run_seconds)?.per(ctx.seconds_traced()?)?;
         result
             .line_items
             .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
@@ -423,14 +426,14 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
     }
 }
 
-/// The hours a start is billed at least: the table's minimum (10 minutes).
+/// The seconds a start is billed at least: the table's minimum (10 minutes).
 fn min_billed_run(ctx: &Ctx) -> Result<Traced, EvalError> {
     let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
-    let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
-    Ok(ctx
-        .limit_traced(&MIN_BILLED_RUN, "ms")?
-        .per(ms)?
-        .per(per_hour)?)
+    Ok(ctx.limit_traced(&MIN_BILLED_RUN, "ms")?.per(ms)?)
+}
+
+fn seconds_an_hour() -> Traced {
+    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
 #[cfg(test)]
@@ -438,7 +441,7 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::model::report::Violation;
+    use crate::model::report::{CapacityValue, Violation};
     use crate::services::kit::testing::{self, Alone, item, prices};
     use rust_decimal_macros::dec;
 
@@ -550,6 +553,29 @@ mod tests {
             dec!(0.03)
         );
         assert_eq!(result.monthly_cost(), dec!(0.49));
+    }
+
+    #[test]
+    fn runs_at_the_minimum_add_up_to_whole_hours_exactly() {
+        // Six runs of 2 minutes, each billed 10 minutes: 6 × 600 s = 3,600 s,
+        // exactly 1 h, not 6 × 0.1666…7 h. 1 KPU + 1 = 2 KPU-hours × $0.11 =
+        // $0.22 exactly; storage 50 GB × 3,600 s ÷ 2,592,000 s = 1/720 of a
+        // GB-month.
+        let ctx = testing::ctx(dec!(720));
+        let result = app(1, runs(6, 2)).evaluate(&ctx).unwrap();
+        let run_hours = result.capacity.iter().find(|c| c.key == "run_hours");
+        assert_eq!(
+            run_hours.map(|c| &c.value),
+            Some(&CapacityValue::Number(dec!(1)))
+        );
+        assert_eq!(item(&result, "kpu_hour").quantity, dec!(2));
+        assert_eq!(item(&result, "kpu_hour").monthly_cost, dec!(0.22));
+        let listed = app(1, listed(&[2, 2, 2, 2, 2, 2])).evaluate(&ctx).unwrap();
+        assert_eq!(item(&listed, "kpu_hour").quantity, dec!(2));
+        assert_eq!(
+            item(&listed, "running_storage_gb_month").quantity,
+            dec!(50) / dec!(720)
+        );
     }
 
     #[test]
