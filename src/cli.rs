@@ -26,6 +26,11 @@ pub struct Cli {
     #[arg(long)]
     pub explain: bool,
 
+    /// Write the report to this file instead of standard output (a page
+    /// for `--format html`, say); a file already there is replaced.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
     #[command(flatten)]
     pub options: ScenarioOptions,
 }

@@ -55,6 +55,8 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
     evaluator.evaluate(values)?;
     Ok(Report {
         scenario: scenario.name.clone(),
+        workload: workload(scenario, values)?,
+        requirements: requirements_at(scenario, values),
         pricing: scenario.prices.info(),
         hours_per_month: hours(scenario, values),
         free_tier: scenario.free_tier,

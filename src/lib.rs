@@ -65,6 +65,8 @@ pub struct Outcome {
     /// Text to append to a file once the report is written: the job
     /// summary of a CI step (`calc check` under GitHub Actions).
     pub appendix: Option<Appendix>,
+    /// The file to write `stdout` to instead of standard output (`-o`).
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// Text `calc` adds to the end of a file, never replacing what is there.
@@ -139,15 +141,21 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
                     "`--explain` folds the working into the Markdown report",
                 )
                 .with_help(
-                    "add `--format markdown`, or run `calc explain` for the working alone",
+                    "add `--format markdown`, or run `calc explain` for the working alone; \
+                     `--format html` always has it",
                 ));
             }
-            let report = report::run(path, &cli.options, cli.explain)?;
+            // The page shows each figure's working, one fold away.
+            let explain = cli.explain || cli.format == report::Format::Html;
+            let report = report::run(path, &cli.options, explain)?;
             let mut stdout = render::render(&report, cli.format);
             if cli.format == report::Format::Table {
                 stdout.push_str(&render::explain::pointer(path, &cli.options));
             }
-            printed(stdout)
+            Outcome {
+                output: cli.output,
+                ..printed(stdout)
+            }
         }
         Some(Command::Services { name, pricing }) => {
             let services = commands::services::run(name.as_deref(), pricing.as_deref())?;
@@ -215,6 +223,7 @@ fn check_outcome(args: &check::Args, results: check::Results, env: &Environment)
         stderr,
         code,
         appendix,
+        output: None,
     }
 }
 
@@ -251,8 +260,23 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
             return exit::INVALID_INPUT;
         }
     };
+    let report = match &outcome.output {
+        Some(path) => {
+            if let Err(error) = write_to(path, &outcome.stdout) {
+                let message = Diagnostic::plain(format!(
+                    "cannot write the report to `{}`: {}",
+                    path.display(),
+                    io_reason(&error)
+                ));
+                let _ = stderr.write_all(terminal_lines(&message.to_string()).as_bytes());
+                return exit::INVALID_INPUT;
+            }
+            ""
+        }
+        None => outcome.stdout.as_str(),
+    };
     let written = stdout
-        .write_all(outcome.stdout.as_bytes())
+        .write_all(report.as_bytes())
         .and_then(|()| stdout.flush());
     match written {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => outcome.code,
@@ -281,6 +305,14 @@ pub fn write(outcome: &Outcome, stdout: &mut impl Write, stderr: &mut impl Write
             outcome.code
         }
     }
+}
+
+/// Writes `text` to the regular file at `path`, replacing what it held; a
+/// FIFO, a device or a folder there is refused rather than written to.
+fn write_to(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let mut file = files::open_to_write(path, files::Existing::Replace)?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
 }
 
 /// Opens the file `appendix` is added to, at its end; a FIFO or a device

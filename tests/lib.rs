@@ -14,6 +14,7 @@ mod flow;
 mod fuzz;
 mod fuzz_commands;
 mod hostile;
+mod html;
 mod import;
 mod inert;
 mod init;

@@ -22,6 +22,9 @@ pub enum Format {
     Markdown,
     /// One row a line item, for spreadsheets.
     Csv,
+    /// One self-contained page for a design review: the comparison, each
+    /// pipeline drawn, the bill and its working, the prices assumed.
+    Html,
 }
 
 /// The report; with `explain`, each component's working too.

@@ -51,6 +51,9 @@ pub enum Format {
     Csv,
     /// A line chart of monthly cost, one line an alternative.
     Svg,
+    /// One self-contained page: the chart, the changes in words and the
+    /// table of points.
+    Html,
 }
 
 /// A sweep, with the scenario and the values set over it that it ran on.

@@ -8,9 +8,9 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use crate::base::units::{Bytes, Duration};
-use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, From};
+pub use crate::model::requirements::Ordering;
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Part, Working};
 
@@ -192,33 +192,6 @@ pub const INLINE_CAPACITY: usize = 12;
 pub const INLINE_LINE_ITEMS: usize = 8;
 pub const INLINE_NOTES: usize = 4;
 pub const INLINE_VIOLATIONS: usize = 8;
-
-choice! {
-    /// The order in which a component hands messages on.
-    pub enum Ordering {
-        /// No order is kept.
-        None = "none",
-        /// Messages with the same key (partition key, message group, item) stay in order.
-        PerKey = "per_key",
-        /// All messages stay in order.
-        Total = "total",
-    }
-}
-
-impl Ordering {
-    fn rank(self) -> u8 {
-        match self {
-            Self::None => 0,
-            Self::PerKey => 1,
-            Self::Total => 2,
-        }
-    }
-
-    /// Whether keeping this order satisfies a requirement for `required`.
-    pub fn satisfies(self, required: Ordering) -> bool {
-        self.rank() >= required.rank()
-    }
-}
 
 /// How long a component keeps the data it carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -488,6 +461,11 @@ pub struct Override {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     pub scenario: String,
+    /// What the workload sends the first components.
+    pub workload: crate::model::flow::Flow,
+    /// What every alternative is held to (an alternative's own budget
+    /// aside).
+    pub requirements: crate::model::requirements::Requirements,
     pub pricing: PricingInfo,
     pub hours_per_month: Decimal,
     pub free_tier: bool,

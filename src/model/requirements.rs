@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 
 use crate::base::units::{Bytes, Duration};
+use crate::model::choice::choice;
 use crate::model::keys::{Default, Key, Kind, Values};
-use crate::model::report::Ordering;
 
 static MAX_LATENCY: Key = Key::new(
     "max_latency",
@@ -85,5 +85,32 @@ impl Requirements {
             max_message_size: values.bytes(&MAX_MESSAGE_SIZE),
             max_job_duration: values.duration(&MAX_JOB_DURATION),
         }
+    }
+}
+
+choice! {
+    /// The order in which a component hands messages on.
+    pub enum Ordering {
+        /// No order is kept.
+        None = "none",
+        /// Messages with the same key (partition key, message group, item) stay in order.
+        PerKey = "per_key",
+        /// All messages stay in order.
+        Total = "total",
+    }
+}
+
+impl Ordering {
+    fn rank(self) -> u8 {
+        match self {
+            Self::None => 0,
+            Self::PerKey => 1,
+            Self::Total => 2,
+        }
+    }
+
+    /// Whether keeping this order satisfies a requirement for `required`.
+    pub fn satisfies(self, required: Ordering) -> bool {
+        self.rank() >= required.rank()
     }
 }

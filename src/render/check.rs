@@ -1,5 +1,6 @@
 //! `calc check`'s results: a table for a terminal, JSON, Markdown for a
-//! pull-request comment, JUnit XML, and GitHub Actions annotations. Every
+//! pull-request comment, JUnit XML, an HTML page for a CI artifact, and
+//! GitHub Actions annotations. Every
 //! piece of text from a scenario (its file name, its name, its
 //! alternatives' names) goes through the format's escape.
 
@@ -8,6 +9,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::html::{esc as html_esc, page};
 use super::json::Exact;
 use super::table::new_table;
 use super::text;
@@ -225,6 +227,7 @@ pub fn render(results: &Results, format: Format, color: bool) -> String {
         Format::Json => json(results),
         Format::Markdown => markdown(results),
         Format::Junit => junit(results),
+        Format::Html => html(results),
     }
 }
 
@@ -662,4 +665,165 @@ pub fn annotations(results: &Results) -> String {
         }
     }
     out
+}
+
+fn status(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Pass => ("ok", "✓ pass"),
+        Status::Warning => ("warning", "! warning"),
+        Status::Fail => ("fails", "✗ fail"),
+    }
+}
+
+/// A page for a CI artifact: the headline, a row a checked alternative,
+/// every reason, and the files that could not be read.
+fn html(results: &Results) -> String {
+    let headline = headline(results);
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<header>\n<h1>calc check: <span class=\"{}\">{}</span></h1>\n</header>\n<main>",
+        if results.passed() { "ok" } else { "fails" },
+        html_esc(&headline)
+    );
+    body.push_str(
+        "<section id=\"results\">\n<h2>Results</h2>\n<table class=\"stack\"><thead><tr>\
+         <th scope=\"col\">result</th><th scope=\"col\">scenario</th><th scope=\"col\">alternative</th>\
+         <th scope=\"col\" class=\"n\">monthly</th><th scope=\"col\" class=\"n\">budget</th>\
+         <th scope=\"col\" class=\"n\">headroom</th>",
+    );
+    if results.baseline {
+        body.push_str("<th scope=\"col\" class=\"n\">vs baseline</th>");
+    }
+    body.push_str("<th scope=\"col\">rules failed</th></tr></thead><tbody>\n");
+    for scenario in &results.scenarios {
+        let currency = &scenario.report.pricing.currency;
+        for (alternative, check) in scenario.checked() {
+            let (class, word) = status(check.status);
+            let _ = write!(
+                body,
+                "<tr><td data-label=\"result\" class=\"{class} nowrap\">{word}</td>\
+                 <td data-label=\"scenario\"><code>{}</code></td><td data-label=\"alternative\">{}</td>\
+                 <td class=\"n\" data-label=\"monthly\">{}</td><td class=\"n\" data-label=\"budget\">{}</td>\
+                 <td class=\"n\" data-label=\"headroom\">{}</td>",
+                html_esc(&scenario.file),
+                html_esc(&alternative.name),
+                text::money(alternative.monthly_cost, currency),
+                check
+                    .budget
+                    .map_or_else(|| "—".to_string(), |b| text::money(b, currency)),
+                html_esc(&headroom(alternative.monthly_cost, check.budget, currency)),
+            );
+            if results.baseline {
+                let _ = write!(
+                    body,
+                    "<td class=\"n\" data-label=\"vs baseline\">{}</td>",
+                    html_esc(&versus_baseline(
+                        alternative.monthly_cost,
+                        check.baseline_cost,
+                        currency
+                    ))
+                );
+            }
+            let _ = writeln!(
+                body,
+                "<td data-label=\"rules failed\">{}</td></tr>",
+                html_esc(&rules_failed(check))
+            );
+        }
+    }
+    for broken in &results.broken {
+        let _ = writeln!(
+            body,
+            "<tr><td data-label=\"result\" class=\"fails\">✗ error</td>\
+             <td data-label=\"scenario\"><code>{}</code></td>\
+             <td data-label=\"alternative\" colspan=\"{}\">cannot be checked</td></tr>",
+            html_esc(&broken.file),
+            if results.baseline { 6 } else { 5 }
+        );
+    }
+    body.push_str("</tbody></table>\n</section>\n");
+
+    for scenario in &results.scenarios {
+        let (class, word) = status(scenario.status);
+        let currency = &scenario.report.pricing.currency;
+        let _ = writeln!(
+            body,
+            "<section class=\"scenario\">\n<h2><span class=\"{class}\">{word}</span> {}</h2>\n\
+             <p><code>{}</code></p>\n<ul>",
+            html_esc(&scenario.report.scenario),
+            html_esc(&scenario.file)
+        );
+        for (alternative, check) in scenario.checked() {
+            let _ = write!(
+                body,
+                "<li><strong>{}</strong>{}: {} a month, latency {}, {}",
+                html_esc(&alternative.name),
+                if scenario.choice.is_some() {
+                    " (chosen)"
+                } else {
+                    ""
+                },
+                text::money(alternative.monthly_cost, currency),
+                alternative.latency,
+                html_esc(text::verdict(alternative))
+            );
+            if !check.reasons.is_empty() {
+                body.push_str("<ul class=\"reasons\">");
+                for reason in &check.reasons {
+                    let (class, mark) = if reason.failing {
+                        ("fails", "✗")
+                    } else {
+                        ("warning", "!")
+                    };
+                    let _ = write!(
+                        body,
+                        "<li class=\"{class}\">{mark} {}</li>",
+                        html_esc(&message(alternative, reason, currency))
+                    );
+                }
+                body.push_str("</ul>");
+            }
+            body.push_str("</li>\n");
+        }
+        body.push_str("</ul>\n");
+        let context: Vec<String> = scenario
+            .context()
+            .map(|(alternative, _)| {
+                format!(
+                    "<li>{}: {} a month, latency {}, {}</li>",
+                    html_esc(&alternative.name),
+                    text::money(alternative.monthly_cost, currency),
+                    alternative.latency,
+                    html_esc(&text::short_verdict(alternative))
+                )
+            })
+            .collect();
+        if !context.is_empty() {
+            let _ = writeln!(
+                body,
+                "<p>Not chosen, for context:</p>\n<ul>{}</ul>",
+                context.concat()
+            );
+        }
+        body.push_str("</section>\n");
+    }
+    for broken in &results.broken {
+        let _ = writeln!(
+            body,
+            "<section class=\"broken\">\n<h2><span class=\"fails\">✗ error</span> <code>{}</code></h2>\n<ul>",
+            html_esc(&broken.file)
+        );
+        for error in broken.error.each() {
+            let _ = writeln!(
+                body,
+                "<li>{}: {}</li>",
+                html_esc(&place_text(broken, error)),
+                html_esc(&error.message)
+            );
+        }
+        body.push_str("</ul>\n</section>\n");
+    }
+    body.push_str("</main>\n");
+    page(&format!("calc check: {headline}"), &body)
 }

@@ -5,6 +5,7 @@ pub mod check;
 mod csv;
 pub mod diff;
 pub mod explain;
+mod html;
 pub mod import;
 mod json;
 mod markdown;
@@ -44,6 +45,7 @@ pub fn render(report: &Report, format: Format) -> String {
         Format::Json => json::render(report),
         Format::Markdown => markdown::render(report),
         Format::Csv => csv::render(report),
+        Format::Html => html::report(report),
     }
 }
 

@@ -1,11 +1,13 @@
 //! A sweep for a reader (a table of sample points and every change), for a
-//! script (JSON: every point), for a spreadsheet (CSV), or as a chart (SVG).
+//! script (JSON: every point), for a spreadsheet (CSV), as a chart (SVG),
+//! or as a page with the chart, the changes and the points (HTML).
 
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::html::{esc as html_esc, page};
 use super::json::Exact;
 use super::table::{align_right, new_table};
 use super::text;
@@ -29,6 +31,7 @@ pub fn render(swept: &Swept, format: Format) -> String {
         Format::Json => json(sweep, scenario, overrides),
         Format::Csv => csv(sweep),
         Format::Svg => super::chart::render(sweep, scenario),
+        Format::Html => html(swept),
     }
 }
 
@@ -377,4 +380,147 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
         },
     };
     super::json::to_string(&document)
+}
+
+/// The most points the page lists in full; a longer sweep lists a sample,
+/// with those on each side of every change.
+const MAX_ROWS: usize = 1_001;
+
+/// One self-contained page: the chart, every change in words, and the
+/// points.
+fn html(swept: &Swept) -> String {
+    let Swept {
+        sweep,
+        scenario,
+        overrides,
+    } = swept;
+    let currency = &sweep.currency;
+    let mut body = String::new();
+    let _ = writeln!(
+        body,
+        "<header>\n<h1>{}</h1>\n<p class=\"muted\">{}</p>\n<p>Sweep of <code>{}</code></p>\n</header>\n<main>",
+        html_esc(&scenario.name),
+        text::setting(
+            &scenario.prices.info(),
+            sweep.hours_per_month,
+            scenario.free_tier,
+            overrides,
+            html_esc
+        )
+        .replace('\n', "<br/>"),
+        html_esc(&heading(sweep))
+    );
+    let changes = changes(sweep);
+    let said = if changes.is_empty() {
+        "No change: the cheapest feasible alternative and every verdict stay the same.".to_string()
+    } else {
+        changes.join("; ")
+    };
+    // The chart is drawn as `--format svg` draws it, with a title for
+    // assistive technology.
+    let chart = super::chart::render(sweep, scenario).replacen(
+        "<svg ",
+        &format!(
+            "<svg role=\"img\" aria-label=\"{}\" ",
+            html_esc(&format!(
+                "Monthly cost of each alternative by {}",
+                sweep.plan.axis.path
+            ))
+        ),
+        1,
+    );
+    let _ = writeln!(
+        body,
+        "<section id=\"chart\">\n<h2>Monthly cost</h2>\n<figure>{}<figcaption>{}</figcaption></figure>\n</section>",
+        chart.trim_start_matches(|c: char| c != '<'),
+        html_esc(&said)
+    );
+    body.push_str("<section id=\"changes\">\n<h2>Changes</h2>\n");
+    if changes.is_empty() {
+        let _ = writeln!(body, "<p>{}</p>", html_esc(&said));
+    } else {
+        body.push_str("<ul>\n");
+        for words in &changes {
+            let _ = writeln!(body, "<li>{}</li>", html_esc(words));
+        }
+        body.push_str("</ul>\n");
+        if sweep.more_changes {
+            let _ = writeln!(
+                body,
+                "<p>And more: the search stopped after {} changes; sweep a narrower range.</p>",
+                crate::whatif::sweep::MAX_CHANGES
+            );
+        }
+    }
+    body.push_str("</section>\n");
+
+    let rows: Vec<usize> = if sweep.points.len() <= MAX_ROWS {
+        (0..sweep.points.len()).collect()
+    } else {
+        sample(sweep)
+    };
+    let _ = writeln!(
+        body,
+        "<section id=\"points\">\n<h2>Points</h2>\n<p>{}</p>",
+        if rows.len() == sweep.points.len() {
+            format!(
+                "Every one of the {} points; ✗ marks an alternative that fails there.",
+                text::number(Decimal::from(sweep.points.len()), 0)
+            )
+        } else {
+            format!(
+                "A sample of the {} points, with those on each side of every change; \
+                 <code>--format csv</code> or <code>json</code> gives them all. ✗ marks an \
+                 alternative that fails there.",
+                text::number(Decimal::from(sweep.points.len()), 0)
+            )
+        }
+    );
+    let _ = write!(
+        body,
+        "<table class=\"stack\"><thead><tr><th scope=\"col\" class=\"n\">{}</th>",
+        html_esc(&sweep.plan.axis.path)
+    );
+    for name in &sweep.names {
+        let _ = write!(
+            body,
+            "<th scope=\"col\" class=\"n\">{}</th>",
+            html_esc(name)
+        );
+    }
+    body.push_str("<th scope=\"col\">cheapest feasible</th></tr></thead><tbody>\n");
+    for i in rows {
+        let _ = write!(
+            body,
+            "<tr><td class=\"n\" data-label=\"{}\">{}</td>",
+            html_esc(&sweep.plan.axis.path),
+            html_esc(&sweep.plan.axis.show(sweep.points[i], currency).to_string())
+        );
+        for (alternative, cell) in sweep.row(i).iter().enumerate() {
+            let mut shown = cell
+                .cost
+                .map_or_else(|| "no cost".to_string(), |cost| text::money(cost, currency));
+            if let (Some(figure), Some(value)) = (sweep.capacity[alternative], cell.capacity) {
+                let _ = write!(shown, " · {} {}", text::number(value, 2), figure.key);
+            }
+            if !cell.feasible() {
+                shown.push_str(" ✗");
+            }
+            let _ = write!(
+                body,
+                "<td class=\"n\" data-label=\"{}\">{}</td>",
+                html_esc(&sweep.names[alternative]),
+                html_esc(&shown)
+            );
+        }
+        let _ = writeln!(
+            body,
+            "<td data-label=\"cheapest feasible\">{}</td></tr>",
+            sweep
+                .cheapest(i)
+                .map_or_else(|| "none".to_string(), |c| html_esc(&sweep.names[c]))
+        );
+    }
+    body.push_str("</tbody></table>\n</section>\n</main>\n");
+    page(&scenario.name, &body)
 }

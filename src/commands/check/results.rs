@@ -19,7 +19,7 @@ pub struct Args {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// How to print the results: a table, JSON, Markdown for a pull-request comment, or JUnit XML.
+    /// How to print the results: a table, JSON, Markdown for a pull-request comment, JUnit XML, or an HTML page.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
@@ -77,6 +77,9 @@ pub enum Format {
     Markdown,
     /// JUnit XML: a test suite a scenario, a test case a requirement.
     Junit,
+    /// One self-contained page, for a CI artifact: each scenario, pass or
+    /// fail, and why.
+    Html,
 }
 
 /// `--max-increase`: how much more than the baseline an alternative may cost.

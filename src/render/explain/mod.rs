@@ -9,10 +9,10 @@ use std::fmt::Write;
 pub use derivation::Style;
 
 use super::text;
-use crate::base::escape::{markdown, terminal};
+use crate::base::escape::{markdown, terminal, xml};
 use crate::commands::explain::{Explained, Format};
 use crate::commands::options::ScenarioOptions;
-use crate::model::report::{AlternativeResult, ComponentResult};
+use crate::model::report::{AlternativeResult, ComponentResult, Report};
 use crate::model::working::{Given, Leaf, Node, Op, Part, Working};
 
 pub fn render(explained: &Explained, format: Format) -> String {
@@ -259,6 +259,115 @@ pub fn working(
         out.push('\n');
     }
     out
+}
+
+/// A component's working in HTML, for the design-review page: a row a
+/// step, then the numbers given. Every text goes through `xml` escaping.
+pub fn working_html(
+    currency: &str,
+    table: &str,
+    alternative: &AlternativeResult,
+    component: &ComponentResult,
+) -> String {
+    let style = Style { currency };
+    let working = &component.working;
+    let mut out = String::new();
+    let _ = writeln!(out, "<p>{}</p>", xml(&receives(alternative, component)));
+    if !working.steps.is_empty() {
+        out.push_str(
+            "<table class=\"stack working\"><thead><tr><th scope=\"col\">figure</th>\
+             <th scope=\"col\">working</th></tr></thead><tbody>\n",
+        );
+        for i in 0..working.steps.len() {
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\" data-label=\"figure\">{}</th>\
+                 <td data-label=\"working\"><code>{}</code></td></tr>",
+                xml(label(working, i).trim()),
+                xml(&derivation::text(working, i, style))
+            );
+        }
+        out.push_str("</tbody></table>\n");
+    }
+    let given = leaves(working);
+    if !given.is_empty() {
+        out.push_str("<p>Given:</p>\n<ul class=\"given\">\n");
+        for node in given {
+            let Some(leaf) = leaf(node) else { continue };
+            let _ = writeln!(
+                out,
+                "<li><code>{}</code>: {}</li>",
+                xml(&style.given(node)),
+                xml(&self::given(leaf, table))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
+/// A price the report used: what it prices, the price, and where it is
+/// from.
+pub struct PriceUsed {
+    /// `kinesis_data_streams.shard_hour`, with ` for m5.large` for a row.
+    pub what: String,
+    /// `$0.015/shard-hour`.
+    pub price: String,
+    pub source: String,
+    pub as_of: String,
+    pub evidence: String,
+}
+
+/// Every price the report's working takes as given, once each, in the
+/// order first used: the assumptions behind the bill. Empty when the
+/// working was not recorded.
+pub fn prices_used(report: &Report) -> Vec<PriceUsed> {
+    let style = Style {
+        currency: &report.pricing.currency,
+    };
+    let mut used: Vec<PriceUsed> = Vec::new();
+    let nodes = report
+        .alternatives
+        .iter()
+        .flat_map(|a| &a.components)
+        .flat_map(|c| &c.working.nodes);
+    for node in nodes {
+        let Op::Leaf(Leaf {
+            source:
+                Given::Price {
+                    dimension,
+                    row,
+                    set,
+                    source,
+                    as_of,
+                    evidence,
+                },
+            ..
+        }) = &node.op
+        else {
+            continue;
+        };
+        let what = match row {
+            Some(row) => format!("{} for {row}", dimension.key),
+            None => dimension.key.to_string(),
+        };
+        let price = style.given(node);
+        if used.iter().any(|u| u.what == what && u.price == price) {
+            continue;
+        }
+        used.push(PriceUsed {
+            what,
+            price,
+            source: if *set {
+                "set by the scenario".to_string()
+            } else {
+                source.to_string()
+            },
+            as_of: as_of.to_string(),
+            evidence: evidence.to_string(),
+        });
+    }
+    used
 }
 
 #[cfg(test)]

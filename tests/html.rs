@@ -1,0 +1,337 @@
+//! The design-review page (`--format html`): one file that loads nothing,
+//! read back as the XML it is written as, so that its structure, not only
+//! its text, is checked. A real browser checks the rest (tests/browser.rs).
+
+use std::str::FromStr;
+
+use roxmltree::{Document, Node, ParsingOptions};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde_json::Value;
+
+use crate::support::{TempFolder, accepted, accepted_json, calc, calc_binary, calc_json};
+
+fn parsed(page: &str) -> Document<'_> {
+    let options = ParsingOptions {
+        allow_dtd: true,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(page, options)
+        .unwrap_or_else(|e| panic!("the page is not well formed: {e}\n{page}"))
+}
+
+/// The element's text, all of it, as a reader sees it.
+fn text(node: Node) -> String {
+    node.descendants()
+        .filter(Node::is_text)
+        .filter_map(|n| n.text())
+        .collect()
+}
+
+fn by_id<'a, 'i>(doc: &'a Document<'i>, id: &str) -> Node<'a, 'i> {
+    doc.descendants()
+        .find(|n| n.attribute("id") == Some(id))
+        .unwrap_or_else(|| panic!("no element #{id}"))
+}
+
+/// Nothing runs and nothing is loaded: no script, no handler, no address.
+fn assert_inert(doc: &Document) {
+    for node in doc.descendants().filter(Node::is_element) {
+        let name = node.tag_name().name();
+        assert!(
+            ![
+                "script", "iframe", "object", "embed", "img", "link", "base", "form"
+            ]
+            .contains(&name),
+            "<{name}> in the page"
+        );
+        for attribute in node.attributes() {
+            let key = attribute.name().to_ascii_lowercase();
+            assert!(!key.starts_with("on"), "a handler: {key}");
+            if key == "href" {
+                assert!(
+                    attribute.value().starts_with('#'),
+                    "a link out: {}",
+                    attribute.value()
+                );
+            }
+            assert!(
+                !["src", "srcset", "action", "formaction", "xlink:href"].contains(&key.as_str()),
+                "{key} in the page"
+            );
+        }
+    }
+    let policy = doc
+        .descendants()
+        .find(|n| n.attribute("http-equiv") == Some("Content-Security-Policy"))
+        .and_then(|n| n.attribute("content"))
+        .expect("a Content-Security-Policy");
+    assert!(policy.starts_with("default-src 'none';"), "{policy}");
+}
+
+/// Money as the page shows it, worked from the JSON's exact figure: to
+/// the cent, halves away from zero, grouped by thousands.
+fn dollars(exact: &Value) -> String {
+    let text = match exact {
+        Value::Number(n) => n.to_string(),
+        other => other.as_str().expect("a number").to_string(),
+    };
+    let cents = Decimal::from_str(&text)
+        .expect("a decimal")
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    let plain = format!("{cents:.2}");
+    let (whole, fraction) = plain.split_once('.').expect("two decimals");
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("${grouped}.{fraction}")
+}
+
+#[test]
+fn the_seed_page_holds_every_figure_of_the_report() {
+    let page = accepted(&["scenarios/kinesis-vs-dynamodb.toml", "--format", "html"]);
+    assert!(page.len() < 300 * 1024, "{} bytes", page.len());
+    let doc = parsed(&page);
+    assert_inert(&doc);
+    let all = text(doc.root());
+    // The seed's three totals, as the study note works them out.
+    for total in ["$143.23", "$1,090.22", "$1,423.59"] {
+        assert!(all.contains(total), "{total} is missing");
+    }
+    // Every monthly cost of the JSON report, each alternative and line item.
+    let json = calc_json(&["scenarios/kinesis-vs-dynamodb.toml"]);
+    for alternative in json["alternatives"].as_array().expect("alternatives") {
+        assert!(all.contains(&dollars(&alternative["monthly_cost"])));
+        for component in alternative["components"].as_array().expect("components") {
+            for item in component["line_items"].as_array().expect("items") {
+                let cost = dollars(&item["monthly_cost"]);
+                assert!(all.contains(&cost), "{cost} of {}", item["dimension"]);
+            }
+        }
+    }
+    // The comparison ranks Kinesis first and calls it the cheapest that
+    // meets the requirements.
+    let answer = text(by_id(&doc, "answer"));
+    assert!(
+        answer.contains(
+            "Cheapest that meets the requirements: Kinesis Data Streams, $143.23 a month"
+        ),
+        "{answer}"
+    );
+    // The Kinesis pipeline's box says 3 shards, and the working of the
+    // shards is one fold away under the component.
+    let kinesis = by_id(&doc, "alt-0");
+    let figure = kinesis
+        .descendants()
+        .find(|n| n.has_tag_name("figure"))
+        .expect("a pipeline");
+    let svg = figure
+        .descendants()
+        .find(|n| n.has_tag_name("svg"))
+        .expect("a drawing");
+    assert_eq!(svg.attribute("role"), Some("img"));
+    assert!(text(svg).contains("3 shards"), "{}", text(svg));
+    let caption = figure
+        .descendants()
+        .find(|n| n.has_tag_name("figcaption"))
+        .expect("a caption");
+    assert!(text(caption).contains("(3 shards), fed by the workload at 3,000 records/s · 1 KB"));
+    let fold = by_id(&doc, "alt-0-c-0")
+        .descendants()
+        .find(|n| n.has_tag_name("details"))
+        .expect("the working, folded");
+    let working = text(fold);
+    assert!(
+        working.contains("shards") && working.contains("= 3 shards") && working.contains('⌈'),
+        "{working}"
+    );
+    // Every price used, with its source, date and evidence.
+    let assumptions = text(by_id(&doc, "assumptions"));
+    assert!(assumptions.contains("kinesis_data_streams.shard_hour"));
+    assert!(assumptions.contains("$0.015/shard-hour"));
+    assert!(assumptions.contains("aws-price-list"));
+}
+
+#[test]
+fn the_pipeline_is_drawn_in_the_order_of_the_flow_with_each_hop_labelled() {
+    let page = accepted(&["scenarios/ingestion-pipeline.toml", "--format", "html"]);
+    let doc = parsed(&page);
+    let drawing = by_id(&doc, "alt-0")
+        .descendants()
+        .find(|n| n.has_tag_name("svg"))
+        .expect("a pipeline");
+    let boxes: Vec<String> = drawing
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("font-weight") == Some("600"))
+        .map(text)
+        .collect();
+    assert_eq!(boxes.len(), 5, "{boxes:?}");
+    for (shown, name) in boxes.iter().zip([
+        "stream: kinesis_data_streams",
+        "firehose (kinesis_data_streams)",
+        "lake: s3",
+        "sqs (standard)",
+        "lambda (x86_64)",
+    ]) {
+        assert!(shown.starts_with(name), "{shown} is not {name}");
+    }
+    // Firehose hands S3 an object a flush: 64 MB fill in 67,108,864 B ÷
+    // 2,048,000 B/s = 32.768 s, before the 300 s interval.
+    let labels: Vec<String> = drawing
+        .descendants()
+        .filter(|n| n.has_tag_name("text") && n.attribute("font-weight").is_none())
+        .map(text)
+        .collect();
+    assert!(
+        labels.contains(&"1 object every 32.77 s · 64 MB".to_string()),
+        "{labels:?}"
+    );
+    assert!(labels.contains(&"2,000 records/s · peak 4,000 · 1 KB".to_string()));
+}
+
+#[test]
+fn names_that_try_to_break_out_stay_text() {
+    let names = [
+        "<script>document.title='run'</script>",
+        "</svg></figure><h1>injected</h1>",
+        "\" onload=\"alert(1)",
+        "' onmouseover='alert(1)",
+        "a & b \u{7}\u{202e}",
+    ];
+    let mut scenario = format!(
+        "name = {:?}\n[workload]\nrecords_per_second = 10\nrecord_size = \"1 KB\"\n",
+        names[0]
+    );
+    for name in names {
+        scenario.push_str(&format!(
+            "[[alternatives]]\nname = {}\ncomponents = [{{ service = \"sqs\" }}]\n",
+            toml(name)
+        ));
+    }
+    let folder = TempFolder::new();
+    let file = folder.write("hostile.toml", &scenario);
+    let page = accepted(&[&file, "--format", "html"]);
+    let doc = parsed(&page);
+    assert_inert(&doc);
+    let all = text(doc.root());
+    for name in &names[..4] {
+        assert!(all.contains(name), "{name} is not shown as text");
+    }
+    // Control characters and those that reorder text show as escapes.
+    assert!(all.contains("a & b \\u{7}\\u{202e}"), "{all}");
+    assert!(
+        !doc.descendants()
+            .any(|n| n.has_tag_name("h1") && text(n) == "injected")
+    );
+}
+
+/// A TOML basic string of `text`, control characters escaped.
+fn toml(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn the_page_can_be_written_to_a_file() {
+    let folder = TempFolder::new();
+    let path = format!("{}/review.html", folder.path());
+    let run = calc_binary(&[
+        "scenarios/kinesis-vs-dynamodb.toml",
+        "--format",
+        "html",
+        "-o",
+        &path,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let written = std::fs::read_to_string(&path).expect("the page");
+    assert!(written.starts_with("<!DOCTYPE html>"));
+    // A folder in its place is refused, with nothing printed instead.
+    let run = calc_binary(&[
+        "scenarios/kinesis-vs-dynamodb.toml",
+        "--format",
+        "html",
+        "-o",
+        folder.path(),
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: cannot write the report to `{}`: it is a folder, not a file",
+            folder.path()
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_sweep_page_has_the_chart_the_changes_and_the_points() {
+    let args = [
+        "sweep",
+        "scenarios/dynamodb-capacity-modes.toml",
+        "--vary",
+        "workload.peak_to_average=1..8",
+    ];
+    let page = accepted(&[&args[..], &["--format", "html"]].concat());
+    let doc = parsed(&page);
+    assert_inert(&doc);
+    let json = accepted_json(&[&args[..], &["--format", "json"]].concat());
+    let chart = by_id(&doc, "chart");
+    assert!(
+        chart
+            .descendants()
+            .any(|n| n.has_tag_name("svg") && n.attribute("role") == Some("img"))
+    );
+    let changes = by_id(&doc, "changes");
+    assert_eq!(
+        changes
+            .descendants()
+            .filter(|n| n.has_tag_name("li"))
+            .count(),
+        json["crossovers"].as_array().expect("crossovers").len()
+            + json["turns"].as_array().map_or(0, Vec::len)
+    );
+    let rows = by_id(&doc, "points")
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .count();
+    // A header row and one a point: 101 points by default.
+    assert_eq!(rows, 1 + 101);
+}
+
+#[test]
+fn a_check_page_says_what_passes_and_what_fails() {
+    let run = calc(&["check", "scenarios", "--format", "html"]);
+    let json = calc(&["check", "scenarios", "--format", "json"]);
+    // The page keeps check's exit code.
+    assert_eq!(run.code, json.code);
+    let doc = parsed(&run.stdout);
+    assert_inert(&doc);
+    let summary: Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let failed = summary["summary"]["failed"].as_u64().expect("a count");
+    let heading = doc
+        .descendants()
+        .find(|n| n.has_tag_name("h1"))
+        .map(text)
+        .expect("a heading");
+    assert!(
+        heading.starts_with(&format!("calc check: {failed} of ")),
+        "{heading}"
+    );
+}
