@@ -3247,6 +3247,18 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "athena.data_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Athena pricing-page feed plc-athena-usd-20251021192609, EU (Ireland) (eu-west-1), 'Athena Queries' at Price List rate code ZSVWQKQ6RCNFKBU6.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/athena.json"),
+                as_of: Borrowed("2025-06-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(22, 0, 0, false, 2) /* 0.22 */),
@@ -3351,6 +3363,126 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'PayPerRequest Write Request Units' at Price List rate code F4EZE5SAMS3D49NJ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json (the feed prices one unit; here per million)"),
                 as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4445, 0, 0, false, 6) /* 0.004445 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'perGB per hour' at Price List rate code UP5ETC3QSW2QZGEY.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(356, 0, 0, false, 5) /* 0.00356 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'ARM perGB per hour' at Price List rate code MGJ5EB5GSHR8QZDF.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4048, 0, 0, false, 5) /* 0.04048 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'perCPU per hour' at Price List rate code K4EXFQ5YFQCP98EN.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3238, 0, 0, false, 5) /* 0.03238 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'ARM perCPU per hour' at Price List rate code KXC9CEUQGJQPNZPY.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_requests",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog requests' at Price List rate code GQRMB5HN28MMNCFH.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one request; here per million)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_storage",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog storage' at Price List rate code ZATMMQC3NCNV2482.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one object a month; here per 100,000)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.crawler_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog crawler run' at Price List rate code RMAVV78MM2ZC7YJ4.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.etl_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Job run' at Price List rate code NB9R6DZZ9HCFD3YB.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.flex_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 2) /* 0.29 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Job run Flex' at Price List rate code YEZ556JWKJ8XF8W4.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.interactive_session_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Interactive Session' at Price List rate code Y4YPXJZYGWU7MRW5.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -4695,6 +4827,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
     ]),
     limits: Borrowed(&[
         (
+            "athena.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Athena API reference: 'run ad-hoc queries and get results in seconds'; calc takes 5 s for a query, a figure of its own within that order. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
+            "athena.small_file_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(134217728)),
+                source: Borrowed("AWS Big Data blog, 'Top 10 performance tuning tips for Amazon Athena' (optimize file sizes: files smaller than 128 MB make Athena spend its time opening and listing them); advice on how Athena reads files, which names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -4776,6 +4926,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "fargate.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Fargate pricing page (aws.amazon.com/fargate/pricing): 'Pricing is calculated per second with a 1-minute minimum'; the page states it for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "firehose.max_buffer_interval",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(900000, 0, 0, false, 0) /* 900000 */)),
@@ -4808,6 +4967,60 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(1048576)),
                 source: Borrowed("Data Firehose API reference, BufferingHints (S3 destination): 1 to 128 MiB; one API for every Region"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_default_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_min_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_crawl_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("Crawlers are billed per second with a 10-minute minimum per crawl, as third parties quote AWS's Glue pricing page (awsnegotiations.com, 2026; the same figure in older copies of the page), which states it for the service, not per Region; not seen in AWS's current text"),
+                as_of: Borrowed("2026-05-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "glue.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, migrating to Glue 3.0: Spark jobs are billed in 1-second increments with a 10x lower minimum billing duration, from a 10-minute minimum to a 1-minute minimum (since Glue 2.0, August 2020); a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_duration_before_2_0",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS Glue pricing page before Glue 2.0 (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour billed per second, rounded up to the second, with a 10-minute minimum per ETL job; a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_session_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': billed per second for the DPUs used, with a 1-minute minimum billing duration per session; a billing rule of the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
