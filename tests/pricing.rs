@@ -11,14 +11,16 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types); the
     // regional tables hold the prices found for their Region (Ireland: no
-    // Firehose, Flink, SQS, EventBridge, Athena, Glue, Fargate, Redshift,
-    // DocumentDB or Timestream, no Lambda duration; Seoul also Athena, Glue,
-    // Fargate, Redshift nodes and Serverless and Quick Sight Readers and SPICE
-    // from AWS's price feed, and no Timestream, which AWS does not offer
-    // there), and the limits AWS gives for every Region or names the Region in.
+    // Firehose, Flink, SQS, EventBridge, DocumentDB, EMR or data transfer
+    // prices, no Lambda duration, and Athena, Glue, Fargate, Redshift nodes
+    // and Serverless, Timestream and Quick Sight's Pro roles, Readers and SPICE
+    // from AWS's price feed; Seoul also Athena, Glue, Fargate, Redshift nodes
+    // and Serverless and Quick Sight Readers and SPICE from AWS's price feed,
+    // and no Timestream, which AWS does not offer there), and the limits AWS
+    // gives for every Region or names the Region in.
     let rows = [
         "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 107 of 107 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 44 of 95 ┆ 59 of 107  ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 103 of 107 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
         "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 92 of 107  ┆ kinesis_data_streams, firehose, managed_flink,",
     ];
     let mut at = 0;
@@ -36,10 +38,10 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
         "sns",
         "eventbridge",
         "lambda",
-        "athena",
-        "glue",
-        "fargate",
+        "emr",
         "redshift",
+        "documentdb",
+        "quicksight",
     ] {
         assert!(
             list.contains(&format!(" {service},")),

@@ -3247,6 +3247,18 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
     exchange_rate: None,
     prices: Borrowed(&[
         (
+            "athena.data_scanned_tb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Athena pricing-page feed plc-athena-usd-20251021192609, EU (Ireland) (eu-west-1), 'Athena Queries' at Price List rate code ZSVWQKQ6RCNFKBU6.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/athena.json"),
+                as_of: Borrowed("2025-06-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(22, 0, 0, false, 2) /* 0.22 */),
@@ -3351,6 +3363,126 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'PayPerRequest Write Request Units' at Price List rate code F4EZE5SAMS3D49NJ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json (the feed prices one unit; here per million)"),
                 as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4445, 0, 0, false, 6) /* 0.004445 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'perGB per hour' at Price List rate code UP5ETC3QSW2QZGEY.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.gb_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(356, 0, 0, false, 5) /* 0.00356 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'ARM perGB per hour' at Price List rate code MGJ5EB5GSHR8QZDF.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4048, 0, 0, false, 5) /* 0.04048 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'perCPU per hour' at Price List rate code K4EXFQ5YFQCP98EN.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/x86)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "fargate.vcpu_hour_arm",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3238, 0, 0, false, 5) /* 0.03238 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Fargate (ECS) pricing-page feed plc-ecs-usd-20251027205828, EU (Ireland) (eu-west-1), 'ARM perCPU per hour' at Price List rate code KXC9CEUQGJQPNZPY.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/ecs.json (Linux/ARM)"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_requests",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog requests' at Price List rate code GQRMB5HN28MMNCFH.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one request; here per million)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.catalog_storage",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog storage' at Price List rate code ZATMMQC3NCNV2482.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json (the feed prices one object a month; here per 100,000)"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.crawler_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'Data catalog crawler run' at Price List rate code RMAVV78MM2ZC7YJ4.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.etl_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Job run' at Price List rate code NB9R6DZZ9HCFD3YB.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.flex_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 2) /* 0.29 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Job run Flex' at Price List rate code YEZ556JWKJ8XF8W4.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "glue.interactive_session_dpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(44, 0, 0, false, 2) /* 0.44 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Glue pricing-page feed plc-glue-usd-20250909203745, EU (Ireland) (eu-west-1), 'ETL Interactive Session' at Price List rate code Y4YPXJZYGWU7MRW5.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/glue.json"),
+                as_of: Borrowed("2025-07-18"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -3583,6 +3715,78 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "quicksight.author_pro_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(40, 0, 0, false, 0) /* 40 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, EU (Ireland) (eu-west-1), 'Enterprise Monthly Author Pro subscriptions per User' at Price List rate code USHJKH83P9NRRPVW.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.pro_account_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(250, 0, 0, false, 0) /* 250 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, EU (Ireland) (eu-west-1), 'Enterprise Monthly Monthly per region fee with Q per Month' at Price List rate code HDJD46ZXMMM5TERQ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.reader_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 0) /* 3 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, EU (Ireland) (eu-west-1), 'Enterprise Monthly Reader subscriptions per User' at Price List rate code VG6NRJVZ886M4HFP.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.reader_pro_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(20, 0, 0, false, 0) /* 20 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, EU (Ireland) (eu-west-1), 'Enterprise Monthly Reader Pro subscriptions per User' at Price List rate code 7VV5XM5WTGMSZHDZ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "quicksight.spice_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(38, 0, 0, false, 2) /* 0.38 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS QuickSight pricing-page feed plc-quicksight-usd-20251009175305, EU (Ireland) (eu-west-1), 'Enterprise SPICE capacity provisioned per GB Mo' at Price List rate code NZ7Q6TBMPBKHKGDB.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/quicksight.json"),
+                as_of: Borrowed("2025-10-09"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "redshift.rpu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(387, 0, 0, false, 3) /* 0.387 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'Redshift Serverless compute charges per RPU-Hr' at Price List rate code 7VUP54QV6J9B4DTZ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "s3.get_requests",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(4, 0, 0, false, 4) /* 0.0004 */),
@@ -3711,6 +3915,54 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS SNS pricing-page feed plc-sns-usd-20250909183444, EU (Ireland) (eu-west-1), 'Amazon SNS API Requests' at Price List rate code ZVCRD326SNFYPYWV.JRTCKXETXF.VNJQCFJPS4; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/sns.json (the feed prices one request; here per million)"),
                 as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "timestream.magnetic_store_gb_month",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(339, 0, 0, false, 4) /* 0.0339 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Timestream pricing-page feed plc-timestream-usd-20251017093028, EU (Ireland) (eu-west-1), 'Timestream Magnetic Store per GB-Mo' at Price List rate code YDPBFBNFMJZFUGHW.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/timestream.json"),
+                as_of: Borrowed("2025-10-17"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "timestream.memory_store_gb_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(407, 0, 0, false, 4) /* 0.0407 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Timestream pricing-page feed plc-timestream-usd-20251017093028, EU (Ireland) (eu-west-1), 'Timestream Memory Store per GB-Hours' at Price List rate code TSZSKF394DD7VWY8.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/timestream.json"),
+                as_of: Borrowed("2025-10-17"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "timestream.tcu_hour",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(586, 0, 0, false, 3) /* 0.586 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Timestream pricing-page feed plc-timestream-usd-20251017093028, EU (Ireland) (eu-west-1), 'Query TCU-hours per TCU-hour' at Price List rate code ES9SHCVAJVSDW2UM.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/timestream.json"),
+                as_of: Borrowed("2025-10-17"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "timestream.write_units",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(5654, 0, 0, false, 4) /* 0.5654 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Timestream pricing-page feed plc-timestream-usd-20251017093028, EU (Ireland) (eu-west-1), 'Timestream Ingestion per GB' at Price List rate code FPHND2VMJRVS8T5J.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/timestream.json (the feed prices writes per GB; its US East (N. Virginia) rate, $0.50, equals the $0.50 per million 1 KB writes of AWS's pricing page (archived copy of 2020-07-28), so the per-GB rate is taken as the rate per million 1 KB write units here)"),
+                as_of: Borrowed("2025-10-17"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -4692,8 +4944,142 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 evidence: Evidence::AwsPriceList,
             },
         },
+        Instance {
+            service: "redshift",
+            name: "dc2.8xlarge",
+            vcpu: Some(32),
+            memory: Some(Bytes(261993005056)),
+            storage: Some(Bytes(2748779069440)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(56, 0, 0, false, 1) /* 5.6 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'dc2 8xlarge OnDemand Compute Instance Current Generation' at Price List rate code T3ZHTSZBB4U8JP5M.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "dc2.large",
+            vcpu: Some(2),
+            memory: Some(Bytes(16106127360)),
+            storage: Some(Bytes(171798691840)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 1) /* 0.3 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'dc2 large OnDemand Compute Instance Current Generation' at Price List rate code N8DGUPGNY95RANNQ.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.16xlarge",
+            vcpu: Some(48),
+            memory: Some(Bytes(412316860416)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(14424, 0, 0, false, 3) /* 14.424 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'ra3 16xlarge OnDemand Compute Instance Current Generation' at Price List rate code NSVHWEZ45KBAJD8E.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.4xlarge",
+            vcpu: Some(12),
+            memory: Some(Bytes(103079215104)),
+            storage: Some(Bytes(140737488355328)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(3606, 0, 0, false, 3) /* 3.606 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'ra3 4xlarge OnDemand Compute Instance Current Generation' at Price List rate code 243ZBQPSKXFXPUEK.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
+        Instance {
+            service: "redshift",
+            name: "ra3.xlplus",
+            vcpu: Some(4),
+            memory: Some(Bytes(34359738368)),
+            storage: Some(Bytes(35184372088832)),
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(1202, 0, 0, false, 3) /* 1.202 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727, EU (Ireland) (eu-west-1), 'ra3 xlplus OnDemand Compute Instance Current Generation' at Price List rate code KWKY3TB2FN5GW9K5.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+            },
+        },
     ]),
     limits: Borrowed(&[
+        (
+            "athena.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Athena API reference: 'run ad-hoc queries and get results in seconds'; calc takes 5 s for a query, a figure of its own within that order. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
+            "athena.small_file_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(134217728)),
+                source: Borrowed("AWS Big Data blog, 'Top 10 performance tuning tips for Amazon Athena' (optimize file sizes: files smaller than 128 MB make Athena spend its time opening and listing them); advice on how Athena reads files, which names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.free_backup_share",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("AWS DocumentDB pricing page (Taiwanese copy): backup storage up to 100% of the cluster's database storage is free; only the backup beyond it is billed; a billing rule the page states for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_instances",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
+                source: Borrowed("DocumentDB developer guide, 'Understanding clusters': a cluster has 0 to 16 instances, one primary and up to 15 replicas; a per-cluster limit, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.max_storage",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("DocumentDB developer guide, 'How it works': a cluster volume grows up to 128 TiB (an older third-party page's 64 TB is the former limit); a per-cluster volume limit, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "documentdb.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS DocumentDB pricing page (Japanese and German copies): On-Demand instances are priced per second with a 10-minute minimum; a billing rule the page states for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
         (
             "dynamodb.latency",
             LimitEntry {
@@ -4776,6 +5162,33 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "fargate.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Fargate pricing page (aws.amazon.com/fargate/pricing): 'Pricing is calculated per second with a 1-minute minimum'; the page states it for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "firehose.direct_put_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(5242880)),
+                source: Borrowed("Data Firehose developer guide, quota: with Direct PUT as the source, 5 MiB/s per stream (with 2,000 requests/s and 5,000 records/s) in US East (N. Virginia), US West (Oregon) and Europe (Ireland), 1 MiB/s in the other Regions; the API reference for PutRecord gives the same 5 MB per second by default"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "firehose.direct_put_records_per_second",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */),
+                source: Borrowed("Data Firehose API reference, PutRecord and PutRecordBatch: 'each Firehose stream can take in up to 2,000 transactions per second, 5,000 records per second, or 5 MB per second'; the developer guide's quota page gives these, 5,000 records/s, 2,000 requests/s and 5 MiB/s per stream with Direct PUT as the source, for US East (N. Virginia), US West (Oregon) and Europe (Ireland), and 1,000 records/s, 1,000 requests/s and 1 MiB/s in the other Regions; the three quotas scale together on request"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "firehose.max_buffer_interval",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(900000, 0, 0, false, 0) /* 900000 */)),
@@ -4808,6 +5221,60 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(1048576)),
                 source: Borrowed("Data Firehose API reference, BufferingHints (S3 destination): 1 to 128 MiB; one API for every Region"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_default_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(5, 0, 0, false, 0) /* 5 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.interactive_session_min_dpus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': sessions have 5 DPUs by default and need at least 2; a session setting, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_crawl_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("Crawlers are billed per second with a 10-minute minimum per crawl, as third parties quote AWS's Glue pricing page (awsnegotiations.com, 2026; the same figure in older copies of the page), which states it for the service, not per Region; not seen in AWS's current text"),
+                as_of: Borrowed("2026-05-01"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "glue.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, migrating to Glue 3.0: Spark jobs are billed in 1-second increments with a 10x lower minimum billing duration, from a 10-minute minimum to a 1-minute minimum (since Glue 2.0, August 2020); a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_duration_before_2_0",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
+                source: Borrowed("AWS Glue pricing page before Glue 2.0 (aws.amazon.com/jp/glue/pricing): $0.44 per DPU-hour billed per second, rounded up to the second, with a 10-minute minimum per ETL job; a billing rule of the Glue version, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "glue.min_billed_session_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("AWS Glue developer guide, 'Interactive sessions pricing': billed per second for the DPUs used, with a 1-minute minimum billing duration per session; a billing rule of the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -5100,6 +5567,168 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "quicksight.reader_capacity_sessions",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(500, 0, 0, false, 0) /* 500 */),
+                source: Borrowed("Amazon Quick Sight pricing page, harvest of 2026-10-07: Reader Capacity, monthly: '500 sessions per month' for $250; the page states the plan's sessions, not per Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "quicksight.spice_per_author",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(10737418240)),
+                source: Borrowed("Amazon Quick Sight pricing page, harvest of 2026-10-07: '10 GB included with every provisioned Author' and a '10 GB SPICE credit' with Author Pro; SPICE capacity is per Region, shared by the account (Quick user guide, 'Configure SPICE memory capacity'); the page states the allowance per Author, not per Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.concurrency_scaling_free_per_day",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("Redshift pricing, concurrency scaling: 1 hour of free credits a day per cluster, accruing up to 30 hours; beyond them billed per second at the cluster's on-demand rate. From a public copy of the AWS pricing text; AWS's pricing page says the feature bills 'per-second' after free credits; a billing rule of the feature, which names no Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(64, 0, 0, false, 0) /* 64 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge is created with up to 32 nodes and resized (elastic resize) up to 64; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.max_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus is created with up to 16 nodes and resized (elastic resize) up to 32; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_billed_rpu_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Redshift Serverless billing docs: compute billed per second while queries run; a 60-second minimum charge, from a harvest of aws.amazon.com/redshift/pricing of 2026-10-07 (not seen in AWS's own text); a billing rule of Serverless, which names no Region"),
+                as_of: Borrowed("2026-10-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_8xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.8xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_dc2_large",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': dc2.large runs 1 to 32 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_16xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.16xlarge runs 2 to 128 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_4xlarge",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.4xlarge runs 2 to 32 nodes when created; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.min_nodes_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Redshift management guide, 'Node type details': ra3.xlplus runs single-node or 2 to 16 nodes; a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_4_rpu_data",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(35184372088832)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': a base of 4 RPU targets warehouses with less than 32 TB of data; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_data_under_32_rpu",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(140737488355328)),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': 8, 16 and 24 RPU target workloads of less than 128 TB; with more data you must use at least 32 RPU; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.serverless_min_rpu_large_data",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(32, 0, 0, false, 0) /* 32 */),
+                source: Borrowed("Amazon Redshift management guide, 'Compute capacity for Amazon Redshift Serverless': if your data requirements are greater than 128 TB, you must use a minimum of 32 RPUs; the guide sizes Serverless capacity for the service, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "redshift.single_node_storage_ra3_xlplus",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4398046511104)),
+                source: Borrowed("Redshift management guide, 'Node type details': a single-node ra3.xlplus holds 4 TB of managed storage (32 TB a node multi-node); a node type's cluster sizes, the same in every Region"),
+                as_of: Borrowed("2023-06-01"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "s3.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -5175,9 +5804,9 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             "sqs.fifo_high_throughput_calls_per_second",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(70000, 0, 0, false, 0) /* 70000 */),
-                source: Borrowed("High-throughput FIFO queues in us-east-1, us-west-2 and eu-west-1: 70,000 transactions per second per API action without batching (18,000 from October 2023); lower in other Regions"),
-                as_of: Borrowed("2026-11-24"),
-                evidence: Evidence::ThirdParty,
+                source: Borrowed("SQS developer guide, 'Amazon SQS message quotas', high throughput for FIFO queues, non-batched API calls: 70,000 transactions per second per API action in us-east-1, us-west-2 and eu-west-1; 19,000 in Ohio and Frankfurt, 9,000 in Mumbai, Singapore, Sydney and Tokyo, 4,500 in London and Sao Paulo, 2,400 in the other Regions"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
             },
         ),
         (
@@ -5222,6 +5851,105 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
                 source: Borrowed("SQS developer guide, quotas: message retention 60 s to 14 days, default 4 days; a queue setting, the same in every Region"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.default_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(200, 0, 0, false, 0) /* 200 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': the default MaxQueryTCU of an account is 200; a default the guide gives for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_magnetic_retention_days",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(73000, 0, 0, false, 0) /* 73000 */),
+                source: Borrowed("Timestream API reference, RetentionProperties: MagneticStoreRetentionPeriodInDays from 1 to 73,000 (about 200 years; a scenario's durations stop at 100 years); an API bound, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1000, 0, 0, false, 0) /* 1000 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU adjustable from 4 to 1,000; bounds of an account setting, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_memory_retention",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(1492828928, 7, 0, false, 0) /* 31557600000 */)),
+                source: Borrowed("Timestream API reference, RetentionProperties: MemoryStoreRetentionPeriodInHours from 1 to 8,766; an API bound, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_query_tcu_step",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4, 0, 0, false, 0) /* 4 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU is set in multiples of 4 (4, 8, 16, 32...); the step of an account setting, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_record_size",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(2048)),
+                source: Borrowed("Timestream developer guide, 'Quotas', service limits: maximum record size, 2 kilobytes; a per-record limit, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.max_records_per_write",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */),
+                source: Borrowed("Timestream developer guide, 'Quotas', service limits: records per WriteRecords API request, 100; a per-request limit, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_billed_query_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(30000, 0, 0, false, 0) /* 30000 */)),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': each TCU is billed hourly with per-second granularity, for a minimum of 30 seconds; a billing rule the guide gives for the service, not per Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_magnetic_retention_days",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(1, 0, 0, false, 0) /* 1 */),
+                source: Borrowed("Timestream API reference, RetentionProperties: MagneticStoreRetentionPeriodInDays from 1 to 73,000; an API bound, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_max_query_tcu",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4, 0, 0, false, 0) /* 4 */),
+                source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': MaxQueryTCU is at least 4, in multiples of 4, adjustable from 4 to 1,000; bounds of an account setting, no Region excepted"),
+                as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.min_memory_retention",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("Timestream API reference, RetentionProperties: MemoryStoreRetentionPeriodInHours from 1 to 8,766; an API bound, the same in every Region"),
+                as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
         ),
