@@ -44,6 +44,11 @@ fn assert_inert(doc: &Document) {
             .contains(&name),
             "<{name}> in the page"
         );
+        assert_ne!(
+            node.attribute("http-equiv").map(str::to_ascii_lowercase).as_deref(),
+            Some("refresh"),
+            "a page that moves itself elsewhere"
+        );
         for attribute in node.attributes() {
             let key = attribute.name().to_ascii_lowercase();
             assert!(!key.starts_with("on"), "a handler: {key}");

@@ -5,6 +5,7 @@
 mod acceptance;
 mod bad_inputs;
 mod boundary;
+mod browser;
 mod check;
 mod ci_examples;
 mod cli;
