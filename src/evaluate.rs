@@ -158,6 +158,7 @@ fn context<'a>(
             values: prices_set(&values[scenario.price_slots.clone()]),
             slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
         },
+        required_retention: requirements_at(scenario, values).retention,
     })
 }
 

@@ -734,3 +734,66 @@ fn the_thumbnail_pipeline_on_lambda_and_on_batch() {
     let ec2 = &json["alternatives"][2]["components"][2];
     assert_eq!(decimal(&ec2["capacity"]["instance_hours"]), "228.125");
 }
+
+/// The clickstream a newcomer built: 5,000 events/s of 2 KB, 3× peak, a
+/// year kept, within $20,000 a month.
+const CLICKSTREAM: &str = r#"
+[workload]
+records_per_second = 5000
+peak_to_average = 3
+record_size = "2 KB"
+[requirements]
+retention = "365 d"
+max_monthly_cost = 20000
+[[alternatives]]
+name = "SQS, Lambda, DynamoDB"
+components = [
+  { service = "sqs", batch_size = 10 },
+  { service = "lambda", batch_size = 10, memory = "512 MB", duration = "200 ms" },
+  { id = "table", service = "dynamodb", capacity_mode = "on_demand" },
+]
+"#;
+
+#[test]
+fn a_table_holds_a_year_of_what_flows_into_it() {
+    // A year of 5,000 × 2,048 B/s: 5,000 × 2,048 × 31,536,000 s =
+    // 322,928,640,000,000 B = 300,750.732421875 GB (2^30 B each), billed at
+    // $0.25 a GB-month: $75,187.68310546875, over the $20,000 budget.
+    let file = scenario("clickstream", CLICKSTREAM);
+    let json = calc_json(&[file.path()]);
+    let table = &json["alternatives"][0]["components"][2];
+    let storage = line(table, "storage_gb_month");
+    assert_eq!(decimal(&storage["quantity"]), "300750.732421875");
+    assert_eq!(decimal(&storage["monthly_cost"]), "75187.68310546875");
+    assert_eq!(json["alternatives"][0]["verdict"], "fails");
+    let requirements: Vec<&Value> = json["alternatives"][0]["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .map(|v| &v["requirement"])
+        .collect();
+    assert_eq!(requirements, ["max_monthly_cost"]);
+
+    // 50 GB stated: billed as stated, and a verdict with both figures
+    // (322,928,640,000,000 B is 293.7 TB in 2^40 B).
+    let file = scenario(
+        "clickstream-50-gb",
+        &CLICKSTREAM.replace(
+            "capacity_mode = \"on_demand\" }",
+            "capacity_mode = \"on_demand\", storage = \"50 GB\" }",
+        ),
+    );
+    let json = calc_json(&[file.path()]);
+    let storage = line(
+        &json["alternatives"][0]["components"][2],
+        "storage_gb_month",
+    );
+    assert_eq!(decimal(&storage["quantity"]), "50");
+    let violation = &json["alternatives"][0]["violations"][0];
+    assert_eq!(violation["requirement"], "retention");
+    assert_eq!(violation["component"], 2);
+    assert_eq!(
+        violation["message"],
+        "table: dynamodb (on_demand): holds 50 GB, but the flow puts 293.7 TB into it over the required retention of 365 d; raise `storage`, or let items expire with `ttl`"
+    );
+}

@@ -156,6 +156,13 @@ pub enum Violation {
         rule: &'static str,
         fix: &'static str,
     },
+    /// A store set to hold less than the flow puts into it over the
+    /// retention the scenario requires: `held` bytes, `needed` bytes.
+    Holds {
+        held: Bytes,
+        needed: Decimal,
+        retention: Duration,
+    },
     /// The design sets something below what AWS allows (a stream's
     /// retention under 24 hours), in the limit's kind.
     Minimum {
@@ -173,7 +180,7 @@ impl Violation {
             Self::MaxLatency { .. } => "max_latency",
             Self::MaxMonthlyCost { .. } => "max_monthly_cost",
             Self::Ordering { .. } => "ordering",
-            Self::Retention { .. } => "retention",
+            Self::Retention { .. } | Self::Holds { .. } => "retention",
             Self::Replay => "replay",
             Self::MessageSize { .. } => "max_message_size",
             Self::JobDuration { .. } => "max_job_duration",

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use crate::base::number::cents;
 use crate::base::units::{Bytes, Duration};
@@ -252,6 +253,20 @@ fn violation_of(
             number(*run_hours, 2),
             number(*month_hours, 2),
         ),
+        Violation::Holds {
+            held,
+            needed,
+            retention,
+        } => {
+            let needed = needed.round().to_u64().map_or_else(
+                || format!("{} B", number(*needed, 0)),
+                |b| Bytes(b).to_string(),
+            );
+            format!(
+                "{}: holds {held}, but the flow puts {needed} into it over the required retention of {retention}; raise `storage`, or let items expire with `ttl`",
+                subject.unwrap_or_default(),
+            )
+        }
         Violation::Unsupported { rule, fix } => {
             format!("{}: {rule}; {fix}", subject.unwrap_or_default())
         }

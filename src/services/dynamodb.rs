@@ -2,13 +2,16 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::units::{Bytes, KIB};
+use crate::base::number::Exact;
+use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::report::{
+    CapacityValue, ComponentResult, Ordering, Properties, Retention, Violation,
+};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::kit::bill::charge;
@@ -66,6 +69,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &READ_MIX,
         &TRANSACTIONAL_WRITES,
         &STORAGE,
+        &TTL,
+        &OVERWRITES,
         &STREAMS,
         &STREAMS_READS_PER_SECOND,
         &POINT_IN_TIME_RECOVERY,
@@ -142,7 +147,26 @@ static TRANSACTIONAL_WRITES: Key = Key::new(
     Default::Bool(false),
     "writes in transactions cost twice",
 );
-static STORAGE: Key = Key::new("storage", Kind::Size, Default::Text("0"), "data stored");
+static STORAGE: Key = Key::new(
+    "storage",
+    Kind::Size,
+    Default::None,
+    "data stored, over what the flow puts in",
+)
+.defaulting_to("what the flow puts in over `ttl`, or over the required retention");
+static TTL: Key = Key::new(
+    "ttl",
+    Kind::Duration,
+    Default::None,
+    "how long an item lives before Time to Live deletes it: the table holds what arrives in that time",
+)
+.defaulting_to("items are kept");
+static OVERWRITES: Key = Key::new(
+    "overwrites",
+    Kind::Number,
+    Default::Integer(0),
+    "the share of writes that replace an item already there (0 to 1), adding nothing to what is stored",
+);
 static STREAMS: Key = Key::new(
     "streams",
     Kind::Flag,
@@ -176,7 +200,7 @@ static REPLICA_REGIONS: Key = Key::new(
 const MAX_REPLICAS: u32 = 64;
 
 pub const DOC: Doc = Doc {
-    bills: "WCU/RCU-hours or request units (reads by consistency, or a `read_mix` rounded once), storage, Streams reads, point-in-time recovery, global-table replicas",
+    bills: "WCU/RCU-hours or request units (reads by consistency, or a `read_mix` rounded once), storage (`storage`, else what the writes put in over `ttl` or the required retention), Streams reads, point-in-time recovery, global-table replicas",
     reports: "`wcu`, `rcu`, `partitions`",
     summary: "a key-value table billed by capacity units; Streams publish its changes",
     ordering: "per item, in its stream",
@@ -188,6 +212,7 @@ pub const DOC: Doc = Doc {
         "WCU = writes/s x ceil(item / 1 KB), x2 in transactions",
         "RCU = ceil(reads/s x ceil(item / 4 KB) x 0.5 eventual | 1 strong | 2 transactional); with a read_mix, the shares' units added, rounded up once for the table",
         "partitions = ceil(max(RCU / 3,000 + WCU / 1,000, storage / 10 GB))",
+        "storage = `storage`, else writes/s x (1 - `overwrites`) x item size x (`ttl`, else the required retention)",
         "provisioned: at least 1 WCU and 1 RCU; on demand: the same units per request",
         "global table: each replica Region bills the writes again as replicated WCU (or WRU); cross-Region transfer is not priced",
         "PITR: the table's size, per GB-month",
@@ -262,7 +287,12 @@ pub struct Input {
     /// when they are mixed.
     pub read_mix: Option<[Decimal; 3]>,
     pub transactional_writes: bool,
-    pub storage: Bytes,
+    /// What the table holds as stated; `None`: what the flow puts in.
+    pub storage: Option<Bytes>,
+    /// How long an item lives, when Time to Live deletes it.
+    pub ttl: Option<Duration>,
+    /// The share of writes that replace an item already there.
+    pub overwrites: Decimal,
     pub streams: bool,
     /// GetRecords calls a second from readers other than Lambda triggers (which are free).
     pub streams_reads_per_second: Decimal,
@@ -277,6 +307,22 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     let streams_reads_per_second = values
         .number(&STREAMS_READS_PER_SECOND)
         .ok_or_else(default)?;
+    let overwrites = values.number(&OVERWRITES).ok_or_else(default)?;
+    if overwrites > Decimal::ONE {
+        return Err(Invalid::new(
+            &OVERWRITES,
+            format!("`overwrites` is a share of the writes, 0 to 1 (found {overwrites})"),
+        )
+        .with_help(
+            "e.g. `overwrites = 0.9` when nine writes in ten update an item already there",
+        ));
+    }
+    if let Some(ttl) = values.duration(&TTL)
+        && ttl <= Duration::ZERO
+    {
+        return Err(Invalid::new(&TTL, "`ttl` must be more than 0 s")
+            .with_help("leave `ttl` out for items that are kept"));
+    }
     if !streams && !streams_reads_per_second.is_zero() {
         return Err(Invalid::new(
             &STREAMS_READS_PER_SECOND,
@@ -292,7 +338,9 @@ fn build(values: &Values) -> Result<Input, Invalid> {
             .mix(&READ_MIX)
             .map(|shares| [0, 1, 2].map(|i| shares.get(i).copied().unwrap_or_default())),
         transactional_writes: values.flag(&TRANSACTIONAL_WRITES).ok_or_else(default)?,
-        storage: values.bytes(&STORAGE).ok_or_else(default)?,
+        storage: values.bytes(&STORAGE),
+        ttl: values.duration(&TTL),
+        overwrites,
         streams,
         streams_reads_per_second,
         point_in_time_recovery: values.flag(&POINT_IN_TIME_RECOVERY).ok_or_else(default)?,
@@ -319,14 +367,15 @@ impl Component for Input {
             );
         }
         let units = self.units(ctx, result)?;
-        self.partitions(ctx, &units, result)?;
+        let stored = self.stored(ctx, result)?;
+        self.partitions(ctx, &units, stored, result)?;
         for (needed, limit) in [(units.wcu, &TABLE_WCU), (units.rcu, &TABLE_RCU)] {
             let (needed, allowed) = (needed.value(), ctx.count(limit)?);
             if needed > allowed {
                 result.violate(limit, needed, allowed, "request a table quota increase");
             }
         }
-        self.bill(ctx, &units, result)?;
+        self.bill(ctx, &units, stored, result)?;
         // Items stay until deleted (or expired by TTL); a stream shows each
         // item's changes in order, but only for 24 hours, so no replay.
         result.properties = Properties {
@@ -335,7 +384,7 @@ impl Component for Input {
             } else {
                 Ordering::None
             }),
-            retention: Retention::Indefinite,
+            retention: self.ttl.map_or(Retention::Indefinite, Retention::For),
             replay: false,
             max_message_size: Some(max_item_size),
             max_run_duration: None,
@@ -495,17 +544,80 @@ impl Input {
 
     /// AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
     /// WCU (shared between them) and holds 10 GB.
+    /// The bytes the table holds: as stated (checked against what the flow
+    /// puts in over the required retention), else what the flow puts in
+    /// over the items' `ttl`, else over the required retention; else
+    /// nothing is billed, and a note says so.
+    fn stored(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<Traced, EvalError> {
+        // What the writes add a second: the share that does not replace an
+        // item, of the item size.
+        let added = || -> Result<Traced, EvalError> {
+            let all = Traced::rule(Decimal::ONE, "", "every write");
+            let new = all.minus(given::key(self.overwrites, "", &OVERWRITES))?;
+            Ok(ctx.average()?.times(new)?.times(ctx.size()?)?)
+        };
+        let required = ctx.required_retention;
+        Ok(match (self.storage, self.ttl) {
+            (Some(storage), ttl) => {
+                if let Some(required) = required {
+                    // Items that expire sooner need only their lifetime.
+                    let kept = ttl.map_or(required, |ttl| ttl.min(required));
+                    // A verdict, not a figure of the bill: no working.
+                    let needed = ctx
+                        .rate()?
+                        .average
+                        .times(Decimal::ONE.minus(self.overwrites)?)?
+                        .times(ctx.record_size()?.decimal())?
+                        .times(kept.secs())?;
+                    if storage.decimal() < needed {
+                        result.violations.push(Violation::Holds {
+                            held: storage,
+                            needed,
+                            retention: kept,
+                        });
+                    }
+                }
+                given::size(storage, &STORAGE)
+            }
+            (None, Some(ttl)) => {
+                let stored = added()?.times(given::seconds(ttl, &TTL))?;
+                result.capacity_of("stored_bytes", stored, "B");
+                stored
+            }
+            (None, None) => match required {
+                Some(required) => {
+                    let kept =
+                        Traced::rule(required.secs(), "s", "the retention the scenario requires");
+                    let stored = added()?.times(kept)?;
+                    result.capacity_of("stored_bytes", stored, "B");
+                    result.note(
+                        "storage_from_retention",
+                        "the table is sized to hold what the flow puts in over the required retention: set `ttl` or `storage` to say otherwise",
+                    );
+                    stored
+                }
+                None => {
+                    result.note(
+                        "storage_not_billed",
+                        "storage is not billed: set `storage`, a `ttl`, or a retention requirement to bill what the table holds",
+                    );
+                    Traced::rule(Decimal::ZERO, "B", "no storage is stated")
+                }
+            },
+        })
+    }
+
     fn partitions(
         &self,
         ctx: &Ctx,
         units: &Units,
+        stored: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         let by_reads = units.rcu.per(ctx.limit_traced(&PARTITION_RCU, "RCU")?)?;
         let by_writes = units.wcu.per(ctx.limit_traced(&PARTITION_WCU, "WCU")?)?;
         let by_throughput = by_reads.plus(by_writes)?;
-        let by_storage =
-            given::size(self.storage, &STORAGE).per(ctx.limit_traced(&PARTITION_STORAGE, "B")?)?;
+        let by_storage = stored.per(ctx.limit_traced(&PARTITION_STORAGE, "B")?)?;
         let partitions = by_throughput
             .max(by_storage)
             .ceil()
@@ -523,6 +635,7 @@ impl Input {
         &self,
         ctx: &Ctx,
         units: &Units,
+        stored: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         match self.mode {
@@ -567,7 +680,7 @@ impl Input {
                 "a global table also pays for data transferred between Regions, which calc does not price",
             );
         }
-        let storage_gb = given::size(self.storage, &STORAGE).per(given::gib())?;
+        let storage_gb = stored.per(given::gib())?;
         if !storage_gb.value().is_zero() {
             result
                 .line_items
@@ -612,13 +725,112 @@ mod tests {
             read_consistency: ReadConsistency::Eventual,
             read_mix: None,
             transactional_writes: false,
-            storage: Bytes(0),
+            storage: None,
+            ttl: None,
+            overwrites: Decimal::ZERO,
             streams: true,
             streams_reads_per_second: Decimal::ZERO,
             point_in_time_recovery: false,
             replica_regions: 0,
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
+    }
+
+    /// A table fed `writes` a second of `item_size`.
+    fn fed(writes: Decimal, item_size: Bytes) -> Fed<Input> {
+        let mut input = table(item_size);
+        input.flow = steady(writes, item_size);
+        input
+    }
+
+    /// The month of 730 h, under a scenario that requires its data kept
+    /// for `retention`.
+    fn requiring(retention: Option<Duration>) -> Ctx<'static> {
+        Ctx {
+            required_retention: retention,
+            ..ctx(dec!(730))
+        }
+    }
+
+    #[test]
+    fn a_table_holds_what_the_writes_put_in_over_its_ttl() {
+        // 100 writes/s of 1 KB kept 30 d: 100 × 1,024 B × 2,592,000 s =
+        // 265,420,800,000 B = 247.1923828125 GB × $0.25 = $61.798095703125.
+        let mut table = fed(dec!(100), Bytes::kib(1));
+        table.ttl = Some(Duration::from_hours(30 * 24));
+        let result = table.evaluate(&requiring(None)).unwrap();
+        let storage = item(&result, "storage_gb_month");
+        assert_eq!(storage.quantity, dec!(247.1923828125));
+        assert_eq!(storage.monthly_cost, dec!(61.798095703125));
+        // Its items live 30 d: a year's retention is a verdict of the
+        // alternative, not of what the table was sized for.
+        assert_eq!(
+            result.properties.retention,
+            Retention::For(Duration::from_hours(720))
+        );
+        // Three writes in four update an item already there: a quarter.
+        table.overwrites = dec!(0.75);
+        let result = table.evaluate(&requiring(None)).unwrap();
+        assert_eq!(
+            item(&result, "storage_gb_month").quantity,
+            dec!(61.798095703125)
+        );
+    }
+
+    #[test]
+    fn without_storage_or_ttl_a_table_holds_the_required_retention() {
+        // The clickstream: 5,000 writes/s of 2 KB for a required 365 d:
+        // 5,000 × 2,048 B × 31,536,000 s = 322,928,640,000,000 B
+        // = 300,750.732421875 GB, billed; a year of data is about 294 TB.
+        let year = Some(Duration::from_hours(365 * 24));
+        let result = fed(dec!(5000), Bytes::kib(2))
+            .evaluate(&requiring(year))
+            .unwrap();
+        assert_eq!(
+            item(&result, "storage_gb_month").quantity,
+            dec!(300750.732421875)
+        );
+        assert!(
+            result
+                .notes
+                .iter()
+                .any(|n| n.code == "storage_from_retention")
+        );
+        // With no retention required, nothing is billed, and a note says so.
+        let result = fed(dec!(5000), Bytes::kib(2))
+            .evaluate(&requiring(None))
+            .unwrap();
+        assert!(
+            result
+                .line_items
+                .iter()
+                .all(|i| i.dimension.name() != "storage_gb_month")
+        );
+        assert!(result.notes.iter().any(|n| n.code == "storage_not_billed"));
+    }
+
+    #[test]
+    fn a_stated_storage_below_what_the_flow_puts_in_is_a_verdict() {
+        // 50 GB stated against the 322,928,640,000,000 B a year of the
+        // clickstream puts in: billed as stated, and failing with both figures.
+        let year = Duration::from_hours(365 * 24);
+        let mut table = fed(dec!(5000), Bytes::kib(2));
+        table.storage = Some(Bytes(50 * GIB));
+        let result = table.evaluate(&requiring(Some(year))).unwrap();
+        assert_eq!(item(&result, "storage_gb_month").quantity, dec!(50));
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Holds {
+                held: Bytes(50 * GIB),
+                needed: dec!(322928640000000),
+                retention: year,
+            }]
+        );
+        // Items that expire after 1 h need 5,000 × 2,048 B × 3,600 s =
+        // 36,864,000,000 B, under 50 GB (53,687,091,200 B): no verdict.
+        table.ttl = Some(Duration::from_hours(1));
+        let result = table.evaluate(&requiring(Some(year))).unwrap();
+        assert!(result.violations.is_empty(), "{:?}", result.violations);
     }
 
     #[test]
@@ -652,7 +864,7 @@ mod tests {
         let mut input = table(Bytes::kib(1));
         input.replica_regions = 2;
         input.point_in_time_recovery = true;
-        input.storage = Bytes(100 * GIB);
+        input.storage = Some(Bytes(100 * GIB));
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let replicated = item(&result, "replicated_wcu_hour");
         assert_eq!(replicated.quantity, dec!(4380000));

@@ -449,6 +449,7 @@ mod tests {
             input: crate::model::flow::Flow::NOTHING,
             keys: &crate::model::flow::RECORDS,
             prices_set: crate::services::kit::ctx::PricesSet::NONE,
+            required_retention: None,
             usage: &crate::services::kit::usage::Usage::default(),
         };
         let result = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1))

@@ -455,6 +455,7 @@ mod tests {
             input: crate::model::flow::Flow::NOTHING,
             keys: &crate::model::flow::RECORDS,
             prices_set: crate::services::kit::ctx::PricesSet::NONE,
+            required_retention: None,
             usage: Box::leak(Box::default()),
         }
     }

@@ -72,6 +72,9 @@ pub struct Ctx<'a> {
     pub keys: &'static InputKeys,
     /// Unit prices set over the table's.
     pub prices_set: PricesSet<'a>,
+    /// How long the scenario requires its data kept, if it says: what a
+    /// store sizes itself for when nothing else does.
+    pub required_retention: Option<Duration>,
 }
 
 /// Unit prices set over the table's (`[pricing_overrides]`, or a what-if's

@@ -29,6 +29,7 @@ pub fn ctx(hours: Decimal) -> Ctx<'static> {
         input: crate::model::flow::Flow::NOTHING,
         keys: &crate::model::flow::RECORDS,
         prices_set: crate::services::kit::ctx::PricesSet::NONE,
+        required_retention: None,
     }
 }
 
