@@ -85,6 +85,22 @@ impl<'s> Fields<'s> {
         expected: &str,
         convert: impl FnOnce(&toml::Value) -> Result<T, Option<String>>,
     ) -> Result<Option<Sp<T>>, Diagnostic> {
+        self.typed_with(
+            key,
+            expected,
+            |value| how_to_write(key, expected, value),
+            convert,
+        )
+    }
+
+    /// [`Self::typed`], with `help` saying how to write a refused value.
+    fn typed_with<T>(
+        &mut self,
+        key: &'static str,
+        expected: &str,
+        help: impl FnOnce(&toml::Value) -> Option<String>,
+        convert: impl FnOnce(&toml::Value) -> Result<T, Option<String>>,
+    ) -> Result<Option<Sp<T>>, Diagnostic> {
         let source = self.source;
         let Some(entry) = self.take(key) else {
             return Ok(None);
@@ -94,7 +110,9 @@ impl<'s> Fields<'s> {
                 value,
                 span: entry.value_span,
             })),
-            Err(Some(reason)) => Err(source.error(entry.value_span, reason)),
+            Err(Some(reason)) => Err(source
+                .error(entry.value_span, reason)
+                .with_help_opt(help(&entry.value))),
             Err(None) => Err(source
                 .error(
                     entry.value_span,
@@ -103,7 +121,7 @@ impl<'s> Fields<'s> {
                         describe(&entry.value)
                     ),
                 )
-                .with_help_opt(how_to_write(key, expected, &entry.value))),
+                .with_help_opt(help(&entry.value))),
         }
     }
 
@@ -141,9 +159,9 @@ impl<'s> Fields<'s> {
                 count.map(|c| c.map(Value::Count))
             }
             Kind::Size => self.bytes(name)?.map(|b| b.map(Value::Bytes)),
-            Kind::Duration => self.duration(name)?.map(|d| d.map(Value::Duration)),
+            Kind::Duration => self.duration(key)?.map(|d| d.map(Value::Duration)),
             Kind::Durations { max } => self
-                .durations(name, (*max).min(MAX_LIST))?
+                .durations(key, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
             Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
             Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
@@ -361,27 +379,52 @@ impl<'s> Fields<'s> {
         })
     }
 
-    pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
-        self.typed(key, EXPECT_DURATION, |value| match value {
-            toml::Value::String(text) => text.parse().map_err(|e: UnitError| Some(e.to_string())),
-            _ => Err(None),
-        })
+    pub fn duration(&mut self, key: &'static Key) -> Result<Option<Sp<Duration>>, Diagnostic> {
+        let name = key.name;
+        self.typed_with(
+            name,
+            EXPECT_DURATION,
+            |value| {
+                let how = if value.is_str() {
+                    "with a unit"
+                } else {
+                    "in quotes, with a unit"
+                };
+                with_its_unit(key, value).map(|text| format!("write it {how}: `{name} = {text}`"))
+            },
+            |value| match value {
+                toml::Value::String(text) => {
+                    text.parse().map_err(|e: UnitError| Some(e.to_string()))
+                }
+                _ => Err(None),
+            },
+        )
     }
 
     /// A list of durations, e.g. `["30 min", "5 min"]`, of at most `max` entries.
     pub fn durations(
         &mut self,
-        key: &'static str,
+        key: &'static Key,
         max: usize,
     ) -> Result<Option<Sp<Vec<Duration>>>, Diagnostic> {
-        self.typed(
-            key,
+        let name = key.name;
+        self.typed_with(
+            name,
             "a list of durations such as [\"30 min\", \"5 min\"]",
+            |value| {
+                let text = value
+                    .as_array()?
+                    .iter()
+                    .find_map(|item| with_its_unit(key, item))?;
+                Some(format!(
+                    "write each in quotes, with a unit: `{name} = [{text}, …]`"
+                ))
+            },
             |value| {
                 let items = value.as_array().ok_or(None)?;
                 if items.is_empty() || items.len() > max {
                     return Err(Some(format!(
-                        "`{key}` takes 1 to {max} durations (found {})",
+                        "`{name}` takes 1 to {max} durations (found {})",
                         items.len()
                     )));
                 }
@@ -488,21 +531,28 @@ impl fmt::Display for OutOfRange {
 impl std::error::Error for OutOfRange {}
 
 /// How to write a value of the kind `expected`, when what was written is
-/// close: a duration or a fraction of a byte without a unit.
+/// close: a fraction of a byte without a unit.
 fn how_to_write(key: &str, expected: &str, value: &toml::Value) -> Option<String> {
-    let number = match value {
-        toml::Value::Integer(n) => Some(n.to_string()),
-        toml::Value::Float(f) => Some(f.to_string()),
-        _ => None,
-    }?;
-    if expected == EXPECT_DURATION {
-        return Some(format!(
-            "write it in quotes, with a unit: `{key} = \"{number} s\"` or `\"{number} ms\"`"
-        ));
-    }
     (expected == EXPECT_SIZE && value.is_float()).then(|| {
         format!("bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`")
     })
+}
+
+/// A duration given as a bare number (`4`, or `"4"`), written with the
+/// unit its key is counted in (`"4 h"` for hours a day, not `"4 s"`): the
+/// number alone says nothing of its unit, the key's meaning does.
+fn with_its_unit(key: &Key, value: &toml::Value) -> Option<String> {
+    let number = match value {
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::String(text) if text.trim().parse::<Decimal>().is_ok() => {
+            text.trim().to_string()
+        }
+        _ => return None,
+    };
+    // Every duration key has a unit (a test checks it); seconds otherwise.
+    let unit = key.duration_unit().unwrap_or("s");
+    Some(format!("\"{number} {unit}\""))
 }
 
 fn describe(value: &toml::Value) -> String {

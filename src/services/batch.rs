@@ -55,7 +55,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a job takes",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("s");
 static VCPU: Key =
     Key::new("vcpu", Kind::Number, Default::None, "vCPUs a job uses").defaulting_to("required");
 static MEMORY: Key =

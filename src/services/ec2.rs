@@ -50,7 +50,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time each instance runs in the month",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 
 pub const DOC: Doc = Doc {
     bills: "instance-hours (On-Demand Linux) of any type the table prices",

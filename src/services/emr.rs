@@ -128,7 +128,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time the cluster runs in the month (a transient cluster: its runs added up)",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 static EBS_PER_INSTANCE: Key = Key::new(
     "ebs_per_instance",
     Kind::Size,

@@ -69,7 +69,8 @@ static ARCHIVE_RETENTION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "how long the archive keeps events",
-);
+)
+.in_unit("d");
 static SCHEDULED_RULES: Key = Key::new(
     "scheduled_rules",
     Kind::Count {

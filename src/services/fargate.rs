@@ -77,7 +77,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time each task runs in the month, for a service that keeps running",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 static RUNS_PER_MONTH: Key = Key::new(
     "runs_per_month",
     Kind::Number,
@@ -91,7 +92,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a run takes, with `runs_per_month`",
 )
-.defaulting_to("`hours_running` instead");
+.defaulting_to("`hours_running` instead")
+.in_unit("s");
 
 static SPOT: Key = Key::new(
     "spot",

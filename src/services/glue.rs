@@ -96,7 +96,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a run, session or crawl takes",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("s");
 static RUNS_PER_MONTH: Key = Key::new(
     "runs_per_month",
     Kind::Number,

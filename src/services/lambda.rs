@@ -94,7 +94,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time per invocation",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("ms");
 static ARCHITECTURE: Key = Key::new(
     "architecture",
     Kind::Choice(Architecture::NAMES),

@@ -114,7 +114,8 @@ static RUN_DURATION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "length of each run (billed at least 10 minutes)",
-);
+)
+.in_unit("min");
 static RUN_DURATIONS: Key = Key::new(
     "run_durations",
     Kind::Durations {
@@ -122,7 +123,8 @@ static RUN_DURATIONS: Key = Key::new(
     },
     Default::None,
     "runs of different lengths, e.g. [\"30 min\", \"5 min\"]",
-);
+)
+.in_unit("min");
 
 pub const DOC: Doc = Doc {
     bills: "KPU-hours (with the orchestration KPU, at least 10 minutes a start), running storage, backups",

@@ -260,6 +260,29 @@ mod tests {
     }
 
     #[test]
+    fn every_duration_key_says_the_unit_it_is_counted_in() {
+        // A bare number for a duration is refused, and the fix suggests
+        // this unit: hours for hours a day, days for a retention.
+        use crate::model::keys::Kind;
+        let keys = ALL
+            .iter()
+            .flat_map(|def| def.keys.iter().map(move |key| (def.name, *key)))
+            .chain(
+                crate::model::requirements::KEYS
+                    .iter()
+                    .map(|key| ("requirements", *key)),
+            );
+        for (owner, key) in keys {
+            if !matches!(key.kind, Kind::Duration | Kind::Durations { .. }) {
+                continue;
+            }
+            let unit = key.duration_unit();
+            let reads = unit.is_some_and(|unit| format!("1 {unit}").parse::<Duration>().is_ok());
+            assert!(reads, "{owner}.{}: unit {unit:?}", key.name);
+        }
+    }
+
+    #[test]
     fn registry_keys_belong_to_their_service() {
         for def in ALL {
             for dimension in def.dimensions {

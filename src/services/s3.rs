@@ -95,7 +95,8 @@ static RETENTION: Key = Key::new(
     Default::None,
     "how long objects stay: the bucket then holds what arrives in that time, instead of `storage`",
 )
-.defaulting_to("`storage` instead");
+.defaulting_to("`storage` instead")
+.in_unit("d");
 static GETS_PER_SECOND: Key = Key::new(
     "gets_per_second",
     Kind::Rate,
