@@ -19,6 +19,7 @@ use crate::services::{ec2, fargate};
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "batch",
     title: "Batch",
+    aliases: &[],
     // Its line items are EC2's and Fargate's: Batch adds no price.
     dimensions: &[],
     limits: &[],

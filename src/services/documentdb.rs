@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
     title: "DocumentDB",
+    aliases: &["docdb"],
     dimensions: &[
         &INSTANCE_HOUR,
         &STORAGE_GB_MONTH,

@@ -37,6 +37,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
     title: "DynamoDB",
+    aliases: &["dynamo", "ddb", "dynamodb_streams", "dynamodbstreams"],
     dimensions: &[
         &WCU_HOUR,
         &RCU_HOUR,

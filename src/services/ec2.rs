@@ -13,6 +13,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
     title: "EC2",
+    aliases: &["elastic_compute_cloud"],
     dimensions: &[&INSTANCE_HOUR],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),

@@ -22,6 +22,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
     title: "EMR",
+    aliases: &["elastic_mapreduce", "elasticmapreduce"],
     dimensions: &[
         &PRIMARY_EC2_HOUR,
         &PRIMARY_EMR_HOUR,

@@ -16,6 +16,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
     title: "EventBridge",
+    aliases: &["cloudwatch_events", "events"],
     dimensions: &[
         &CUSTOM_EVENTS,
         &ARCHIVE_PROCESSING_GB,

@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
     title: "Fargate",
+    aliases: &[],
     dimensions: &[&VCPU_HOUR_X86, &GB_HOUR_X86, &VCPU_HOUR_ARM, &GB_HOUR_ARM],
     limits: &[&MIN_BILLED_DURATION],
     keys: &[

@@ -20,6 +20,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",
     title: "Glue",
+    aliases: &["glue_etl", "glue_crawler", "glue_data_catalog"],
     dimensions: &[
         &ETL_DPU_HOUR,
         &FLEX_DPU_HOUR,

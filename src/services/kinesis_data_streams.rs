@@ -41,6 +41,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "kinesis_data_streams",
     title: "Kinesis Data Streams",
+    aliases: &["kinesis", "kinesis_streams", "kds"],
     dimensions: &[
         &SHARD_HOUR,
         &PUT_PAYLOAD_UNITS,

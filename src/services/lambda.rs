@@ -34,6 +34,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
     title: "Lambda",
+    aliases: &[],
     dimensions: &[&REQUESTS, &DURATION_X86, &DURATION_ARM, &EPHEMERAL_STORAGE],
     limits: &[
         &MIN_MEMORY,

@@ -30,6 +30,14 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
     title: "Managed Service for Apache Flink",
+    aliases: &[
+        "kinesis_data_analytics",
+        "kinesis_analytics",
+        "kinesisanalytics",
+        "kda",
+        "managed_service_for_apache_flink",
+        "msf",
+    ],
     dimensions: &[&KPU_HOUR, &RUNNING_STORAGE_GB_MONTH, &BACKUP_GB_MONTH],
     limits: &[
         &KPUS_PER_APPLICATION,

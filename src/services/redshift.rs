@@ -21,6 +21,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
     title: "Redshift",
+    aliases: &["redshift_serverless", "redshift_spectrum"],
     dimensions: &[
         &NODE_HOUR,
         &MANAGED_STORAGE,

@@ -31,6 +31,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
     title: "S3",
+    aliases: &["simple_storage_service"],
     dimensions: &[&STORAGE_GB_MONTH, &PUT_REQUESTS, &GET_REQUESTS],
     limits: &[
         &PREFIX_WRITE_REQUESTS,

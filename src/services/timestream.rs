@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",
     title: "Timestream",
+    aliases: &["timestream_for_liveanalytics"],
     dimensions: &[
         &WRITE_UNITS,
         &MEMORY_STORE_GB_HOUR,
