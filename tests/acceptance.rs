@@ -797,3 +797,48 @@ fn a_table_holds_a_year_of_what_flows_into_it() {
         "table: dynamodb (on_demand): holds 50 GB, but the flow puts 293.7 TB into it over the required retention of 365 d; raise `storage`, or let items expire with `ttl`"
     );
 }
+
+#[test]
+fn a_quoted_plain_number_is_read_as_the_number_in_every_key() {
+    // The course's 720-hour Kinesis example, every number in quotes: a
+    // rate, a ratio, a count, a plain number, a budget and the month.
+    // 1,000 records/s at 3 times the average peak at 3,000: 3 shards
+    // (1,000 records/s each); 3 × $0.015 × 720 h = $32.40. The PUT units
+    // follow the average: 1,000 × 3,600 × 720 = 2,592 million × $0.014 =
+    // $36.288.
+    let quoted = scenario(
+        "quoted",
+        r#"hours_per_month = "720"
+[workload]
+records_per_second = "1000"
+peak_to_average = "3"
+record_size = "1 KB"
+[requirements]
+max_monthly_cost = "100"
+[[alternatives]]
+name = "Kinesis"
+max_monthly_cost = "80"
+components = [{ service = "kinesis_data_streams", consumers = "2" }]
+[[alternatives]]
+name = "Athena"
+components = [{ service = "athena", queries_per_month = "30", table_size = "1 TB" }]
+"#,
+    );
+    let json = calc_json(&[quoted.path()]);
+    let kinesis = component(&json, 0);
+    assert_eq!(kinesis["input"]["peak_records_per_second"], 3000);
+    assert_eq!(kinesis["capacity"]["shards"], 3);
+    assert_eq!(cents(&line(kinesis, "shard_hour")["monthly_cost"]), "32.4");
+    assert_eq!(
+        decimal(&line(kinesis, "put_payload_units")["quantity"]),
+        "2592"
+    );
+    // 30 queries of 1 TB each at $5 a TB: $150, over the $100 budget.
+    let athena = &json["alternatives"]
+        .as_array()
+        .expect("alternatives")
+        .iter()
+        .find(|a| a["name"] == "Athena")
+        .expect("Athena")["components"][0];
+    assert_eq!(cents(&athena["monthly_cost"]), "150");
+}

@@ -195,7 +195,13 @@ fn an_unknown_service_exits_2_with_a_suggestion() {
     let stderr = rejected(&["services", "kinesis_data_stream"]);
     assert_eq!(
         stderr,
-        "error: unknown service `kinesis_data_stream`\n  = help: did you mean `kinesis_data_streams`?\n"
+        "error: unknown service `kinesis_data_stream`\n  = help: did you mean `kinesis_data_streams` (Kinesis Data Streams)?\n"
+    );
+    // Kafka is MSK's name in AWS's own API and permissions.
+    let stderr = rejected(&["services", "kafka"]);
+    assert_eq!(
+        stderr,
+        "error: unknown service `kafka`\n  = help: did you mean `msk` (MSK)?\n"
     );
 }
 

@@ -79,6 +79,9 @@ fn the_seeds_kinesis_stream_is_worked_from_its_three_terms() {
         "shard_hour                    3 shards × 730 h = 2,190 shard-hour",
         "cost                        2,190 shard-hour × $0.015/shard-hour = $32.85",
         "put_payload_units_per_record  max(⌈1,024 B ÷ 25,600 B⌉ ◀, 1) = max(⌈0.04⌉ ◀, 1) = max(1 ◀, 1) = 1",
+        // A stream has at least one shard: one, in the singular.
+        "shards                        max(⌈max(2.9297 shards, 3 shards ◀, 2.9297 shards)⌉ ◀, 1 shard) = max(3 ◀, 1 shard) = 3 shards",
+        "1 shard  a stream has at least one shard",
         "cost                        7,884 million units × $0.014/million units = $110.376",
     ] {
         assert!(table.contains(line), "no line `{line}` in\n{table}");
@@ -227,4 +230,30 @@ fn the_markdown_working_is_a_table_a_component() {
     assert!(markdown.starts_with("# 3,000 x 1 KB messages per second: the working\n"));
     assert!(markdown.contains("| figure | working |"));
     assert!(markdown.contains("| shards | max("), "{markdown}");
+}
+
+#[test]
+fn a_count_of_one_is_said_in_the_singular() {
+    // 1 record/s of 1 KB into a bucket: 1 PUT a second needs ⌈1 ÷ 3,500⌉ =
+    // 1 prefix, the least a bucket has.
+    let scenario = TempScenario::new(
+        "one",
+        r#"name = "one"
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "S3"
+components = [{ service = "s3", storage = "1 GB" }]
+"#,
+    );
+    let text = accepted(&["explain", scenario.path()]);
+    assert!(text.contains("receives 1 record/s of 1 KB"), "{text}");
+    assert!(text.contains("= 1 prefix\n"), "{text}");
+    assert!(!text.contains("1 prefixes"), "{text}");
+    let report = accepted(&[scenario.path()]);
+    assert!(
+        report.contains("input: 1 record/s of 1 KB from the workload"),
+        "{report}"
+    );
 }

@@ -62,3 +62,66 @@ fn the_readmes_table_of_offers_is_what_the_services_say() {
     let written = crate::support::between(&readme, marker, "\n\n", table.trim_end());
     crate::support::generated("README.md", &written);
 }
+
+/// The packages `cargo install` builds: calc's dependencies (not its
+/// dev-dependencies) and theirs, as `Cargo.lock` records them.
+fn installed_packages() -> std::collections::BTreeSet<String> {
+    let manifest: toml::Table = include_str!("../Cargo.toml").parse().expect("Cargo.toml");
+    let lock: toml::Table = include_str!("../Cargo.lock").parse().expect("Cargo.lock");
+    let mut tables = vec![manifest["dependencies"].as_table().expect("dependencies")];
+    if let Some(targets) = manifest.get("target").and_then(toml::Value::as_table) {
+        tables.extend(
+            targets
+                .values()
+                .filter_map(|target| target.get("dependencies")?.as_table()),
+        );
+    }
+    let packages = lock["package"].as_array().expect("packages");
+    let depends_on = |name: &str| -> Vec<String> {
+        packages
+            .iter()
+            .filter(|p| p["name"].as_str() == Some(name))
+            .filter_map(|p| p.get("dependencies")?.as_array())
+            .flatten()
+            .filter_map(|d| d.as_str()?.split(' ').next().map(str::to_string))
+            .collect()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    let mut next: Vec<String> = tables.iter().flat_map(|t| t.keys().cloned()).collect();
+    while let Some(name) = next.pop() {
+        if seen.insert(name.clone()) {
+            next.extend(depends_on(&name));
+        }
+    }
+    seen
+}
+
+#[test]
+fn installing_builds_the_locked_versions_and_warns_of_nothing() {
+    // The README's install line builds with the versions the tests passed with.
+    let readme = include_str!("../README.md");
+    let installs: Vec<&str> = readme
+        .lines()
+        .filter(|line| line.trim_start().starts_with("cargo install"))
+        .collect();
+    assert!(!installs.is_empty());
+    for line in installs {
+        assert!(line.contains("--locked"), "{line}");
+    }
+    // Cargo warns of a profile in Cargo.toml that names a package the build
+    // lacks: each one named must be one `cargo install` builds.
+    let manifest: toml::Table = include_str!("../Cargo.toml").parse().expect("Cargo.toml");
+    let built = installed_packages();
+    let profiles = manifest["profile"].as_table().expect("profiles");
+    for (profile, settings) in profiles {
+        let Some(packages) = settings.get("package").and_then(toml::Value::as_table) else {
+            continue;
+        };
+        for name in packages.keys().filter(|name| *name != "*") {
+            assert!(
+                built.contains(name),
+                "[profile.{profile}.package] names `{name}`, which `cargo install` does not build"
+            );
+        }
+    }
+}

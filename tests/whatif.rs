@@ -1243,3 +1243,40 @@ fn a_budget_past_exact_decimals_is_refused() {
         assert!(stderr.starts_with(says), "{budget}: {stderr}");
     }
 }
+
+#[test]
+fn a_position_for_an_alternative_suggests_the_alternative_at_that_position() {
+    // Alternatives are named by their `name`; `[0]` is the first one,
+    // "provisioned, sized for the peak", whose name is further from `0`
+    // as text than "on demand" is.
+    let scenario = "scenarios/dynamodb-capacity-modes.toml";
+    let stderr = rejected(&[
+        scenario,
+        "--set",
+        "alternatives[0].components[0].capacity_mode=on_demand",
+    ]);
+    assert!(
+        stderr.contains(
+            "did you mean `alternatives[provisioned, sized for the peak].components[0].capacity_mode`?"
+        ),
+        "{stderr}"
+    );
+    // A misspelt key after the position: the nearest key of that alternative.
+    let stderr = rejected(&[
+        scenario,
+        "--set",
+        "alternatives[1].components[0].capcity_mode=provisioned",
+    ]);
+    assert!(
+        stderr.contains("did you mean `alternatives[on demand].components[0].capacity_mode`?"),
+        "{stderr}"
+    );
+    // Past the last alternative: no other alternative is offered in its place.
+    let stderr = rejected(&[
+        scenario,
+        "--set",
+        "alternatives[2].components[0].capacity_mode=on_demand",
+    ]);
+    assert!(stderr.contains("no value has the path"), "{stderr}");
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}

@@ -44,16 +44,63 @@ impl<'de> Deserialize<'de> for Dec {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Dec, E> {
-                v.trim()
-                    .replace('_', "")
-                    .parse()
+                quoted_number(v)
                     .map(Dec)
-                    .map_err(|_| E::custom(format!("`{v}` is not a number")))
+                    .ok_or_else(|| E::custom(format!("`{v}` is not a number")))
             }
         }
 
         deserializer.deserialize_any(DecVisitor)
     }
+}
+
+/// A number written in quotes, read as it reads without them: `"5000"`,
+/// `"0.5"`, `"1_000"`, `"1e3"`.
+///
+/// One rule wherever a scenario or a table takes a number: a quoted plain
+/// number is that number. It can mean nothing else, configuration written
+/// by other programs quotes numbers, and rates (`"500/min"`) are text
+/// anyway, so refusing `"5000"` in one key while a rate takes it would be a
+/// rule of the tool's, not of the value's. What is refused is a figure
+/// written for people (`"5,000"`, `"$20,000"`), whose separators read
+/// differently from place to place (`5,000` is five in much of Europe):
+/// [`plain_form`] says how to write it.
+pub fn quoted_number(text: &str) -> Option<Decimal> {
+    text.trim().replace('_', "").parse().ok()
+}
+
+/// A figure written for people, `"5,000"`, `"$20,000"`, `"20 000"` or
+/// `"1,5"`, as a scenario writes it: `5000`, `20000`, `1.5`. `None` when it
+/// is plain already, or no number.
+pub fn plain_form(text: &str) -> Option<String> {
+    let text = text.trim();
+    if quoted_number(text).is_some() {
+        return None;
+    }
+    let unsigned = text.trim_start_matches(['$', '€', '£', '¥']).trim_start();
+    // Spaces, thin spaces and apostrophes group digits too (`20 000`, `1'000`).
+    let joined: String = unsigned
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{202f}')
+        .collect();
+    let (whole, fraction) = match joined.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (joined.as_str(), None),
+    };
+    let groups: Vec<&str> = whole.split(',').collect();
+    let thousands = groups.len() > 1
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..].iter().all(|g| g.len() == 3);
+    let plain = if thousands {
+        let whole = groups.concat();
+        fraction.map_or(whole.clone(), |f| format!("{whole}.{f}"))
+    } else if groups.len() == 2 && fraction.is_none() {
+        // One comma, not before three digits: a decimal comma.
+        format!("{}.{}", groups[0], groups[1])
+    } else {
+        joined.clone()
+    };
+    quoted_number(&plain).map(|n| n.normalize().to_string())
 }
 
 /// Why a number written as text is not an exact decimal.
@@ -144,6 +191,38 @@ pub fn decimal_from_f64(value: f64) -> Option<Decimal> {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_quoted_plain_number_is_the_number() {
+        assert_eq!(quoted_number("5000"), Some(dec!(5000)));
+        assert_eq!(quoted_number(" 0.5 "), Some(dec!(0.5)));
+        assert_eq!(quoted_number("1_000"), Some(dec!(1000)));
+        assert_eq!(quoted_number("-3"), Some(dec!(-3)));
+        assert_eq!(quoted_number("1e3"), Some(dec!(1000)));
+        for text in ["", "5,000", "$20", "five", "2k", "500/min", "NaN"] {
+            assert_eq!(quoted_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_figure_written_for_people_is_shown_plain() {
+        for (written, plain) in [
+            ("5,000", "5000"),
+            ("$20,000", "20000"),
+            ("$ 20,000.50", "20000.5"),
+            ("1,234,567", "1234567"),
+            ("20 000", "20000"),
+            ("1'000", "1000"),
+            ("€30", "30"),
+            ("1,5", "1.5"),
+        ] {
+            assert_eq!(plain_form(written).as_deref(), Some(plain), "{written}");
+        }
+        // Plain already, or no number at all.
+        for text in ["5000", "five", "1,50,000", "500/min", "3 KB"] {
+            assert_eq!(plain_form(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn rounding() {

@@ -226,11 +226,17 @@ fn explain(message: &str, at: &Context) -> (String, Option<String>) {
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '_'))
             .unwrap_or(text.len());
         let leading = &text[..digits];
-        let help = (!leading.is_empty() && leading != text)
-            .then(|| format!("write the number alone, without quotes: `{key} = {leading}`"));
+        let help = if let Some(plain) = crate::base::number::plain_form(text) {
+            // `"5,000"`: the leading digits alone would be 5.
+            format!("write `{key} = {plain}`, not `\"{text}\"`")
+        } else if !leading.is_empty() && leading != text {
+            format!("write the number alone, without quotes: `{key} = {leading}`")
+        } else {
+            format!("write a number, such as `{key} = 1000`")
+        };
         return (
             format!("`{key}` must be a number, found {}", at.written),
-            help,
+            Some(help),
         );
     }
     reword_serde_message(message)

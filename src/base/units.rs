@@ -670,5 +670,69 @@ fn split_number(text: &str) -> Result<(Decimal, &str), UnitError> {
     Ok((number, unit.trim()))
 }
 
+/// The plural nouns calc counts in, each with its singular.
+const SINGULARS: &[(&str, &str)] = &[
+    ("records", "record"),
+    ("shards", "shard"),
+    ("prefixes", "prefix"),
+    ("partitions", "partition"),
+    ("instances", "instance"),
+    ("nodes", "node"),
+    ("brokers", "broker"),
+    ("workers", "worker"),
+    ("consumers", "consumer"),
+    ("groups", "group"),
+    ("subscriptions", "subscription"),
+    ("copies", "copy"),
+    ("objects", "object"),
+    ("requests", "request"),
+    ("calls", "call"),
+    ("invocations", "invocation"),
+    ("messages", "message"),
+    ("events", "event"),
+    ("deliveries", "delivery"),
+    ("readings", "reading"),
+    ("uploads", "upload"),
+    ("writes", "write"),
+    ("reads", "read"),
+    ("GETs", "GET"),
+    ("PUTs", "PUT"),
+    ("queries", "query"),
+    ("runs", "run"),
+    ("jobs", "job"),
+    ("rules", "rule"),
+    ("users", "user"),
+    ("units", "unit"),
+    ("KPUs", "KPU"),
+    ("DPUs", "DPU"),
+    ("TCUs", "TCU"),
+    ("vCPUs", "vCPU"),
+    ("hours", "hour"),
+    ("seconds", "second"),
+    ("minutes", "minute"),
+    ("days", "day"),
+];
+
+/// `unit` after a count written `shown`: its singular after `1` (`1 shard`,
+/// `1 record/s`, `1 instance-hour`), else as it is. The noun is what comes
+/// before a `/`, its last word (after a `-`) takes the number; a count of
+/// millions or thousands stays plural (`1 million requests`).
+pub fn after_count<'a>(shown: &str, unit: &'a str) -> std::borrow::Cow<'a, str> {
+    let singular = (|| {
+        if shown != "1" {
+            return None;
+        }
+        let (noun, per) = unit.split_at(unit.find('/').unwrap_or(unit.len()));
+        if noun.starts_with("million ") || noun.starts_with("thousand ") {
+            return None;
+        }
+        let at = noun.rfind([' ', '-']).map_or(0, |i| i + 1);
+        let (before, word) = noun.split_at(at);
+        let (_, one) = SINGULARS.iter().find(|(many, _)| *many == word)?;
+        Some(format!("{before}{one}{per}"))
+    })();
+    singular.map_or(std::borrow::Cow::Borrowed(unit), std::borrow::Cow::Owned)
+}
+
 #[cfg(test)]
 mod tests;

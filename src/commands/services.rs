@@ -35,8 +35,9 @@ pub fn run(name: Option<&str>, pricing: Option<&str>) -> Result<Services, Diagno
 /// The service named `name`, or an error that suggests the nearest.
 pub fn known_service(name: &str) -> Result<&'static ServiceDef, Diagnostic> {
     services::find(name).ok_or_else(|| {
+        let meant = services::meant(name);
         Diagnostic::plain(format!("unknown service `{name}`"))
-            .suggesting(name, services::names())
+            .with_help_opt(meant.map(|def| format!("did you mean `{}` ({})?", def.name, def.title)))
             .or_help(format!(
                 "`calc services` lists them: {}",
                 services::names().collect::<Vec<_>>().join(", ")

@@ -67,6 +67,10 @@ pub struct Key {
     /// (`invocations_per_month`): why it and the component's own rate
     /// cannot both be set, as help for the error.
     pub replaces_rate: Option<&'static str>,
+    /// For a duration, the unit its meaning is counted in (`h` for hours a
+    /// day, `d` for a retention), when its default does not show it: a bare
+    /// number written for it is refused, and the fix suggests this unit.
+    pub unit: Option<&'static str>,
 }
 
 impl Key {
@@ -78,7 +82,26 @@ impl Key {
             default_doc: None,
             doc,
             replaces_rate: None,
+            unit: None,
         }
+    }
+
+    /// The same duration key, counted in `unit` (`"h"`, `"d"`…).
+    pub const fn in_unit(self, unit: &'static str) -> Self {
+        Self {
+            unit: Some(unit),
+            ..self
+        }
+    }
+
+    /// The unit a duration of this key is written in: the declared one,
+    /// else its default's (`"24 h"` → `h`).
+    pub fn duration_unit(&self) -> Option<&'static str> {
+        let from_default = match (&self.kind, &self.default) {
+            (Kind::Duration, Default::Text(text)) => text.split_once(' ').map(|(_, unit)| unit),
+            _ => None,
+        };
+        self.unit.or(from_default)
     }
 
     /// The same key, with its default described in words.
@@ -352,5 +375,23 @@ impl Invalid {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_duration_is_counted_in_its_declared_unit_else_its_defaults() {
+        let retention = Key::new("retention", Kind::Duration, Default::Text("24 h"), "");
+        assert_eq!(retention.duration_unit(), Some("h"));
+        let window = Key::new("window", Kind::Duration, Default::None, "").in_unit("s");
+        assert_eq!(window.duration_unit(), Some("s"));
+        let declared = Key::new("kept", Kind::Duration, Default::Text("24 h"), "").in_unit("d");
+        assert_eq!(declared.duration_unit(), Some("d"));
+        // A size's default has a unit too, but not one of time.
+        let size = Key::new("size", Kind::Size, Default::Text("1 KB"), "");
+        assert_eq!(size.duration_unit(), None);
     }
 }

@@ -13,7 +13,8 @@ static MAX_LATENCY: Key = Key::new(
     Kind::Duration,
     Default::None,
     "the latency the components add along the slowest path, at most",
-);
+)
+.in_unit("s");
 pub static MAX_MONTHLY_COST: Key = Key::new(
     "max_monthly_cost",
     Kind::Number,
@@ -31,7 +32,8 @@ static RETENTION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "some component keeps the data this long",
-);
+)
+.in_unit("d");
 static REPLAY: Key = Key::new(
     "replay",
     Kind::Flag,
@@ -49,7 +51,8 @@ static MAX_JOB_DURATION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "every component with a run limit allows jobs this long",
-);
+)
+.in_unit("min");
 
 /// The keys of `[requirements]`, in the order their values are kept.
 pub static KEYS: &[&Key] = &[

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::base::number::cents;
-use crate::base::units::{Bytes, Duration};
+use crate::base::units::{Bytes, Duration, after_count};
 use crate::model::choice::Choice;
 use crate::model::dimension::LimitKind;
 use crate::model::flow::From;
@@ -104,7 +104,8 @@ pub fn source(alternative: &AlternativeResult, from: From) -> String {
 pub fn input(alternative: &AlternativeResult, component: &ComponentResult) -> Option<String> {
     let flow = component.input;
     let rate = flow.rate?;
-    let mut text = format!("{} records/s", number(rate.average, 4));
+    let average = number(rate.average, 4);
+    let mut text = format!("{average} {}", after_count(&average, "records/s"));
     if rate.peak != rate.average {
         let _ = write!(text, " (peak {})", number(rate.peak, 4));
     }
@@ -123,15 +124,18 @@ pub fn input(alternative: &AlternativeResult, component: &ComponentResult) -> Op
     Some(text)
 }
 
+/// The decimals a quantity is shown to, in the table and the CSV.
+pub const QUANTITY_DP: u32 = 4;
+
 /// The quantity column: `7,776` or `2,190,000 − 18,250 free`.
 pub fn quantity(item: &LineItem) -> String {
     if item.free_quantity.is_zero() {
-        number(item.quantity, 4)
+        number(item.quantity, QUANTITY_DP)
     } else {
         format!(
             "{} − {} free",
-            number(item.quantity, 4),
-            number(item.free_quantity, 4)
+            number(item.quantity, QUANTITY_DP),
+            number(item.free_quantity, QUANTITY_DP)
         )
     }
 }

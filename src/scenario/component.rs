@@ -43,9 +43,19 @@ pub(super) fn parse_component(
         ));
     };
     let def = services::find(name).ok_or_else(|| {
+        let help = match services::meant(name) {
+            Some(def) => format!("did you mean `{}` ({})?", def.name, def.title),
+            None => {
+                let listed: Vec<String> = services::names().map(|n| format!("`{n}`")).collect();
+                format!(
+                    "the services calc models: {} (`calc services` compares them)",
+                    listed.join(", ")
+                )
+            }
+        };
         source
             .error(service.value_span, format!("unknown service `{name}`"))
-            .suggesting(name, services::names())
+            .with_help(help)
     })?;
     let mut fields = Fields::new(source, def.name, entries).with_prices(prices);
     let id = fields.text("id")?;

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
-use crate::base::number::decimal_from_f64;
+use crate::base::number::{decimal_from_f64, plain_form, quoted_number};
 use crate::base::units::{
     Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, UnitError, parse_rate,
 };
@@ -85,6 +85,22 @@ impl<'s> Fields<'s> {
         expected: &str,
         convert: impl FnOnce(&toml::Value) -> Result<T, Option<String>>,
     ) -> Result<Option<Sp<T>>, Diagnostic> {
+        self.typed_with(
+            key,
+            expected,
+            |value| how_to_write(key, expected, value),
+            convert,
+        )
+    }
+
+    /// [`Self::typed`], with `help` saying how to write a refused value.
+    fn typed_with<T>(
+        &mut self,
+        key: &'static str,
+        expected: &str,
+        help: impl FnOnce(&toml::Value) -> Option<String>,
+        convert: impl FnOnce(&toml::Value) -> Result<T, Option<String>>,
+    ) -> Result<Option<Sp<T>>, Diagnostic> {
         let source = self.source;
         let Some(entry) = self.take(key) else {
             return Ok(None);
@@ -94,7 +110,9 @@ impl<'s> Fields<'s> {
                 value,
                 span: entry.value_span,
             })),
-            Err(Some(reason)) => Err(source.error(entry.value_span, reason)),
+            Err(Some(reason)) => Err(source
+                .error(entry.value_span, reason)
+                .with_help_opt(help(&entry.value))),
             Err(None) => Err(source
                 .error(
                     entry.value_span,
@@ -103,7 +121,7 @@ impl<'s> Fields<'s> {
                         describe(&entry.value)
                     ),
                 )
-                .with_help_opt(how_to_write(key, expected, &entry.value))),
+                .with_help_opt(help(&entry.value))),
         }
     }
 
@@ -112,9 +130,9 @@ impl<'s> Fields<'s> {
     pub fn value(&mut self, key: &'static Key) -> Result<(Value, Option<Span>), Diagnostic> {
         let name = key.name;
         let read = match &key.kind {
-            Kind::Rate | Kind::Number => self.number(name)?.map(|n| n.map(Value::Number)),
+            Kind::Rate | Kind::Number => self.number(name, "1000")?.map(|n| n.map(Value::Number)),
             Kind::Ratio => {
-                let ratio = self.number(name)?;
+                let ratio = self.number(name, "2")?;
                 if let Some(r) = ratio
                     && r.value < Decimal::ONE
                 {
@@ -126,7 +144,7 @@ impl<'s> Fields<'s> {
                 ratio.map(|r| r.map(Value::Number))
             }
             Kind::Count { min, max } => {
-                let count = self.count(name, *max)?;
+                let count = self.count(name, *min, *max)?;
                 if let Some(c) = count
                     && c.value < *min
                 {
@@ -141,9 +159,9 @@ impl<'s> Fields<'s> {
                 count.map(|c| c.map(Value::Count))
             }
             Kind::Size => self.bytes(name)?.map(|b| b.map(Value::Bytes)),
-            Kind::Duration => self.duration(name)?.map(|d| d.map(Value::Duration)),
+            Kind::Duration => self.duration(key)?.map(|d| d.map(Value::Duration)),
             Kind::Durations { max } => self
-                .durations(name, (*max).min(MAX_LIST))?
+                .durations(key, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
             Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
             Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
@@ -194,6 +212,7 @@ impl<'s> Fields<'s> {
             let fraction = match value {
                 toml::Value::Integer(n) => Some(Decimal::from(*n)),
                 toml::Value::Float(f) => decimal_from_f64(*f),
+                toml::Value::String(text) => quoted_number(text),
                 _ => None,
             }
             .filter(|f| (Decimal::ZERO..=Decimal::ONE).contains(f))
@@ -302,55 +321,116 @@ impl<'s> Fields<'s> {
         }
     }
 
-    /// A non-negative number (a rate, a count of units). A `_per_second` key
-    /// also takes a rate with a period, such as `"8.64M/day"`.
-    pub fn number(&mut self, key: &'static str) -> Result<Option<Sp<Decimal>>, Diagnostic> {
+    /// A non-negative number (a rate, a count of units), or one in quotes
+    /// (see [`quoted_number`]). A `_per_second` key also takes a rate with
+    /// a period, such as `"8.64M/day"`. `example` is a value to show when
+    /// what is written is no number.
+    pub fn number(
+        &mut self,
+        key: &'static str,
+        example: &str,
+    ) -> Result<Option<Sp<Decimal>>, Diagnostic> {
         let rate = key.ends_with("_per_second");
         let expected = if rate { EXPECT_RATE } else { "a number" };
-        self.typed(key, expected, |value| {
-            let number = match value {
-                toml::Value::Integer(n) => Some(Decimal::from(*n)),
-                // A figure that is not zero as written must not become zero.
-                toml::Value::Float(f) => match decimal_from_f64(*f) {
-                    Some(n) if n.is_zero() && *f != 0.0 => {
-                        return Err(Some(format!(
-                            "`{key}` = {f:e} is too small for exact decimals (28 decimal places); write 0 for none"
-                        )));
-                    }
-                    // A number all the same, past what a decimal carries.
-                    None if f.is_finite() && *f < 0.0 => {
-                        return Err(Some(format!("`{key}` cannot be negative (found {f:e})")));
-                    }
-                    None if f.is_finite() => {
-                        return Err(Some(OutOfRange::TooLarge { key }.to_string()));
-                    }
-                    n => n,
-                },
-                // A word is not a rate at all: say what one looks like.
-                toml::Value::String(text)
-                    if rate && text.trim_start().starts_with(|c: char| c.is_ascii_digit()) =>
-                {
-                    Some(parse_rate(text).map_err(|e| Some(e.to_string()))?)
-                }
+        // A word is not a rate at all: say what one looks like.
+        let a_rate = move |text: &str| {
+            rate && plain_form(text).is_none()
+                && text.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        };
+        self.typed_with(
+            key,
+            expected,
+            |value| match value {
+                toml::Value::String(text) if a_rate(text) => plain_rate(key, text),
+                toml::Value::String(text) => plain_number(key, text, example),
                 _ => None,
-            }
-            .ok_or(None)?;
-            check_rate(key, number).map_err(|e| Some(e.to_string()))
-        })
+            },
+            |value| {
+                let number = match value {
+                    toml::Value::Integer(n) => Some(Decimal::from(*n)),
+                    // A figure that is not zero as written must not become zero.
+                    toml::Value::Float(f) => match decimal_from_f64(*f) {
+                        Some(n) if n.is_zero() && *f != 0.0 => {
+                            return Err(Some(format!(
+                                "`{key}` = {f:e} is too small for exact decimals (28 decimal places); write 0 for none"
+                            )));
+                        }
+                        // A number all the same, past what a decimal carries.
+                        None if f.is_finite() && *f < 0.0 => {
+                            return Err(Some(format!("`{key}` cannot be negative (found {f:e})")));
+                        }
+                        None if f.is_finite() => {
+                            return Err(Some(OutOfRange::TooLarge { key }.to_string()));
+                        }
+                        n => n,
+                    },
+                    toml::Value::String(text) => match quoted_number(text) {
+                        Some(n) => Some(n),
+                        None if a_rate(text) => {
+                            Some(parse_rate(text).map_err(|e| Some(e.to_string()))?)
+                        }
+                        None => None,
+                    },
+                    _ => None,
+                }
+                .ok_or(None)?;
+                check_rate(key, number).map_err(|e| Some(e.to_string()))
+            },
+        )
     }
 
-    /// A whole count at most `max`.
-    pub fn count(&mut self, key: &'static str, max: u32) -> Result<Option<Sp<u32>>, Diagnostic> {
-        self.typed(key, "a whole number", |value| match value {
-            toml::Value::Integer(n) if *n < 0 => {
-                Err(Some(format!("`{key}` cannot be negative (found {n})")))
-            }
-            toml::Value::Integer(n) => u32::try_from(*n)
-                .ok()
-                .filter(|n| *n <= max)
-                .ok_or_else(|| Some(format!("`{key}` is at most {max} (found {n})"))),
-            _ => Err(None),
-        })
+    /// A whole count from `min` to `max`, or one in quotes.
+    pub fn count(
+        &mut self,
+        key: &'static str,
+        min: u32,
+        max: u32,
+    ) -> Result<Option<Sp<u32>>, Diagnostic> {
+        let example = min.max(1).to_string();
+        self.typed_with(
+            key,
+            "a whole number",
+            |value| {
+                let number = match value {
+                    toml::Value::String(text) => quoted_number(text),
+                    toml::Value::Float(f) => decimal_from_f64(*f),
+                    _ => None,
+                };
+                match (value, number) {
+                    // A fraction: the whole numbers either side of it.
+                    (_, Some(n)) if !n.fract().is_zero() && n > Decimal::ZERO => {
+                        Some(if n.floor() < Decimal::from(min) {
+                            format!("write a whole number: `{key} = {}`", n.ceil())
+                        } else {
+                            format!(
+                                "write a whole number: `{key} = {}` or `{key} = {}`",
+                                n.floor(),
+                                n.ceil()
+                            )
+                        })
+                    }
+                    (toml::Value::String(text), _) => plain_number(key, text, &example),
+                    _ => None,
+                }
+            },
+            |value| {
+                let whole = match value {
+                    toml::Value::Integer(n) => *n,
+                    toml::Value::String(text) => quoted_number(text)
+                        .filter(|n| n.fract().is_zero())
+                        .and_then(|n| i64::try_from(n).ok())
+                        .ok_or(None)?,
+                    _ => return Err(None),
+                };
+                if whole < 0 {
+                    return Err(Some(format!("`{key}` cannot be negative (found {whole})")));
+                }
+                u32::try_from(whole)
+                    .ok()
+                    .filter(|n| *n <= max)
+                    .ok_or_else(|| Some(format!("`{key}` is at most {max} (found {whole})")))
+            },
+        )
     }
 
     pub fn bytes(&mut self, key: &'static str) -> Result<Option<Sp<Bytes>>, Diagnostic> {
@@ -361,27 +441,52 @@ impl<'s> Fields<'s> {
         })
     }
 
-    pub fn duration(&mut self, key: &'static str) -> Result<Option<Sp<Duration>>, Diagnostic> {
-        self.typed(key, EXPECT_DURATION, |value| match value {
-            toml::Value::String(text) => text.parse().map_err(|e: UnitError| Some(e.to_string())),
-            _ => Err(None),
-        })
+    pub fn duration(&mut self, key: &'static Key) -> Result<Option<Sp<Duration>>, Diagnostic> {
+        let name = key.name;
+        self.typed_with(
+            name,
+            EXPECT_DURATION,
+            |value| {
+                let how = if value.is_str() {
+                    "with a unit"
+                } else {
+                    "in quotes, with a unit"
+                };
+                with_its_unit(key, value).map(|text| format!("write it {how}: `{name} = {text}`"))
+            },
+            |value| match value {
+                toml::Value::String(text) => {
+                    text.parse().map_err(|e: UnitError| Some(e.to_string()))
+                }
+                _ => Err(None),
+            },
+        )
     }
 
     /// A list of durations, e.g. `["30 min", "5 min"]`, of at most `max` entries.
     pub fn durations(
         &mut self,
-        key: &'static str,
+        key: &'static Key,
         max: usize,
     ) -> Result<Option<Sp<Vec<Duration>>>, Diagnostic> {
-        self.typed(
-            key,
+        let name = key.name;
+        self.typed_with(
+            name,
             "a list of durations such as [\"30 min\", \"5 min\"]",
+            |value| {
+                let text = value
+                    .as_array()?
+                    .iter()
+                    .find_map(|item| with_its_unit(key, item))?;
+                Some(format!(
+                    "write each in quotes, with a unit: `{name} = [{text}, …]`"
+                ))
+            },
             |value| {
                 let items = value.as_array().ok_or(None)?;
                 if items.is_empty() || items.len() > max {
                     return Err(Some(format!(
-                        "`{key}` takes 1 to {max} durations (found {})",
+                        "`{name}` takes 1 to {max} durations (found {})",
                         items.len()
                     )));
                 }
@@ -488,21 +593,54 @@ impl fmt::Display for OutOfRange {
 impl std::error::Error for OutOfRange {}
 
 /// How to write a value of the kind `expected`, when what was written is
-/// close: a duration or a fraction of a byte without a unit.
+/// close: a fraction of a byte without a unit.
 fn how_to_write(key: &str, expected: &str, value: &toml::Value) -> Option<String> {
-    let number = match value {
-        toml::Value::Integer(n) => Some(n.to_string()),
-        toml::Value::Float(f) => Some(f.to_string()),
-        _ => None,
-    }?;
-    if expected == EXPECT_DURATION {
-        return Some(format!(
-            "write it in quotes, with a unit: `{key} = \"{number} s\"` or `\"{number} ms\"`"
-        ));
-    }
     (expected == EXPECT_SIZE && value.is_float()).then(|| {
         format!("bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`")
     })
+}
+
+/// How to write a number that `text` does not give: its plain form
+/// (`5000`, not `"5,000"`), or, when it is no number, an example.
+fn plain_number(key: &str, text: &str, example: &str) -> Option<String> {
+    if quoted_number(text).is_some() {
+        // A number, refused for its value: the message says why.
+        return None;
+    }
+    Some(match plain_form(text) {
+        Some(plain) => format!("write `{key} = {plain}`, not `\"{text}\"`"),
+        None => format!("write a number, such as `{key} = {example}`"),
+    })
+}
+
+/// How to write a rate whose count is written for people: `"5000/min"`,
+/// not `"5,000/min"`.
+fn plain_rate(key: &str, text: &str) -> Option<String> {
+    let at = text
+        .find('/')
+        .or_else(|| text.to_ascii_lowercase().find(" per "))?;
+    let (count, period) = text.split_at(at);
+    let plain = plain_form(count)?;
+    Some(format!(
+        "write `{key} = \"{plain}{period}\"`, not `\"{text}\"`"
+    ))
+}
+
+/// A duration given as a bare number (`4`, or `"4"`), written with the
+/// unit its key is counted in (`"4 h"` for hours a day, not `"4 s"`): the
+/// number alone says nothing of its unit, the key's meaning does.
+fn with_its_unit(key: &Key, value: &toml::Value) -> Option<String> {
+    let number = match value {
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::String(text) if text.trim().parse::<Decimal>().is_ok() => {
+            text.trim().to_string()
+        }
+        _ => return None,
+    };
+    // Every duration key has a unit (a test checks it); seconds otherwise.
+    let unit = key.duration_unit().unwrap_or("s");
+    Some(format!("\"{number} {unit}\""))
 }
 
 fn describe(value: &toml::Value) -> String {

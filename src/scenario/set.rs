@@ -43,6 +43,48 @@ fn path_of(scenario: &Scenario, param: &Param) -> String {
 /// The slot of the value at `path`. A component is named by its `id` or by
 /// its index (`components[0]`).
 pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, NoSuchPath> {
+    slot(scenario, path).ok_or_else(|| {
+        let all: Vec<(String, usize)> = paths(scenario).collect();
+        let near = by_position(scenario, path).unwrap_or_else(|| {
+            crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
+                .map(str::to_string)
+        });
+        NoSuchPath {
+            path: path.to_string(),
+            near,
+        }
+    })
+}
+
+/// The nearest path to `alternatives[0]…`, which names an alternative by
+/// its position: the same path in the alternative at that position, by its
+/// name, and not another alternative whose name is closer as text
+/// (`[on demand]` for `[0]`); none past the last alternative. `None` when
+/// the path names no alternative by position.
+fn by_position(scenario: &Scenario, path: &str) -> Option<Option<String>> {
+    let (index, rest) = path.strip_prefix("alternatives[")?.split_once(']')?;
+    if scenario.alternatives.iter().any(|a| &*a.name == index) {
+        return None;
+    }
+    let index: usize = index.parse().ok()?;
+    let Some(alternative) = scenario.alternatives.get(index) else {
+        return Some(None);
+    };
+    let named = format!("alternatives[{}]{rest}", alternative.name);
+    if slot(scenario, &named).is_some() {
+        return Some(Some(named));
+    }
+    let own = format!("alternatives[{}].", alternative.name);
+    let all: Vec<(String, usize)> = paths(scenario)
+        .filter(|(p, _)| p.starts_with(&own))
+        .collect();
+    Some(
+        crate::base::suggest::did_you_mean(&named, all.iter().map(|(p, _)| p.as_str()))
+            .map(str::to_string),
+    )
+}
+
+fn slot(scenario: &Scenario, path: &str) -> Option<usize> {
     let found = |place: Place, key: &str| {
         scenario
             .params
@@ -50,7 +92,7 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, NoSuchPath> {
             .iter()
             .position(|p| p.place == place && p.key.name == key)
     };
-    let slot = match path.split_once('.') {
+    match path.split_once('.') {
         None => found(Place::Scenario, path),
         Some(("workload", key)) => found(Place::Workload, key),
         Some(("requirements", key)) => found(Place::Requirements, key),
@@ -60,15 +102,7 @@ pub fn resolve(scenario: &Scenario, path: &str) -> Result<usize, NoSuchPath> {
         Some(_) => component_slot(scenario, path)
             .or_else(|| alternative_slot(scenario, path))
             .and_then(|(place, key)| found(place, key)),
-    };
-    slot.ok_or_else(|| {
-        let all: Vec<(String, usize)> = paths(scenario).collect();
-        NoSuchPath {
-            path: path.to_string(),
-            near: crate::base::suggest::did_you_mean(path, all.iter().map(|(p, _)| p.as_str()))
-                .map(str::to_string),
-        }
-    })
+    }
 }
 
 /// A path no value of the scenario has, and the nearest one that it does.

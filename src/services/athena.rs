@@ -25,6 +25,7 @@ const NOTHING_TO_READ: EvalError = EvalError::MissingStored {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "athena",
     title: "Athena",
+    aliases: &[],
     dimensions: &[&DATA_SCANNED],
     limits: &[&LATENCY, &SMALL_FILE_SIZE],
     keys: &[

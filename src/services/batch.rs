@@ -19,6 +19,7 @@ use crate::services::{ec2, fargate};
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "batch",
     title: "Batch",
+    aliases: &[],
     // Its line items are EC2's and Fargate's: Batch adds no price.
     dimensions: &[],
     limits: &[],
@@ -55,7 +56,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a job takes",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("s");
 static VCPU: Key =
     Key::new("vcpu", Kind::Number, Default::None, "vCPUs a job uses").defaulting_to("required");
 static MEMORY: Key =

@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "data_transfer",
     title: "Data transfer",
+    aliases: &["data_transfer_out"],
     dimensions: &[&INTERNET_OUT_GB, &INTER_AZ_GB, &INTER_REGION_GB],
     limits: &[],
     catalogue: None,

@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "documentdb",
     title: "DocumentDB",
+    aliases: &["docdb"],
     dimensions: &[
         &INSTANCE_HOUR,
         &STORAGE_GB_MONTH,
@@ -88,7 +89,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time each instance runs in the month (stopped the rest)",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 
 pub const DOC: Doc = Doc {
     bills: "instance-based clusters, Standard storage configuration: instance-hours of `instance_type` (the table's `[instances.documentdb]` row) × `instances` × `hours_running` (the whole month unless set; at least 10 minutes), `storage` GB-months, `io_per_month` per million I/Os, and `backup` beyond 100% of `storage` per GB-month. More than 16 instances, or `storage` beyond the 128 TiB volume, fails. I/O-Optimized, CPU credits, Elastic clusters and Serverless are not priced",

@@ -40,6 +40,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "dynamodb",
     title: "DynamoDB",
+    aliases: &["dynamo", "ddb", "dynamodb_streams", "dynamodbstreams"],
     dimensions: &[
         &WCU_HOUR,
         &RCU_HOUR,
@@ -160,6 +161,7 @@ static TTL: Key = Key::new(
     Default::None,
     "how long an item lives before Time to Live deletes it: the table holds what arrives in that time",
 )
+.in_unit("d")
 .defaulting_to("items are kept");
 static OVERWRITES: Key = Key::new(
     "overwrites",

@@ -13,6 +13,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "ec2",
     title: "EC2",
+    aliases: &["elastic_compute_cloud"],
     dimensions: &[&INSTANCE_HOUR],
     limits: &[],
     catalogue: Some(&INSTANCE_HOUR),
@@ -50,7 +51,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time each instance runs in the month",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 
 pub const DOC: Doc = Doc {
     bills: "instance-hours (On-Demand Linux) of any type the table prices",

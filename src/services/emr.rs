@@ -22,6 +22,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "emr",
     title: "EMR",
+    aliases: &["elastic_mapreduce", "elasticmapreduce"],
     dimensions: &[
         &PRIMARY_EC2_HOUR,
         &PRIMARY_EMR_HOUR,
@@ -128,7 +129,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time the cluster runs in the month (a transient cluster: its runs added up)",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 static EBS_PER_INSTANCE: Key = Key::new(
     "ebs_per_instance",
     Kind::Size,

@@ -16,6 +16,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "eventbridge",
     title: "EventBridge",
+    aliases: &["cloudwatch_events", "events"],
     dimensions: &[
         &CUSTOM_EVENTS,
         &ARCHIVE_PROCESSING_GB,
@@ -69,7 +70,8 @@ static ARCHIVE_RETENTION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "how long the archive keeps events",
-);
+)
+.in_unit("d");
 static SCHEDULED_RULES: Key = Key::new(
     "scheduled_rules",
     Kind::Count {

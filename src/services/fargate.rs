@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "fargate",
     title: "Fargate",
+    aliases: &[],
     dimensions: &[&VCPU_HOUR_X86, &GB_HOUR_X86, &VCPU_HOUR_ARM, &GB_HOUR_ARM],
     limits: &[&MIN_BILLED_DURATION],
     keys: &[
@@ -77,7 +78,8 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "time each task runs in the month, for a service that keeps running",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 static RUNS_PER_MONTH: Key = Key::new(
     "runs_per_month",
     Kind::Number,
@@ -91,7 +93,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a run takes, with `runs_per_month`",
 )
-.defaulting_to("`hours_running` instead");
+.defaulting_to("`hours_running` instead")
+.in_unit("s");
 
 static SPOT: Key = Key::new(
     "spot",

@@ -41,6 +41,12 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "firehose",
     title: "Data Firehose",
+    aliases: &[
+        "kinesis_firehose",
+        "kinesis_data_firehose",
+        "data_firehose",
+        "kdf",
+    ],
     dimensions: &[&INGESTION_GB, &FORMAT_CONVERSION_GB],
     limits: &[
         &MAX_RECORD_SIZE,

@@ -20,6 +20,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "glue",
     title: "Glue",
+    aliases: &["glue_etl", "glue_crawler", "glue_data_catalog"],
     dimensions: &[
         &ETL_DPU_HOUR,
         &FLEX_DPU_HOUR,
@@ -96,7 +97,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time a run, session or crawl takes",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("s");
 static RUNS_PER_MONTH: Key = Key::new(
     "runs_per_month",
     Kind::Number,

@@ -41,6 +41,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "kinesis_data_streams",
     title: "Kinesis Data Streams",
+    aliases: &["kinesis", "kinesis_streams", "kds"],
     dimensions: &[
         &SHARD_HOUR,
         &PUT_PAYLOAD_UNITS,
@@ -106,7 +107,9 @@ static RETENTION: Key = Key::new(
     Kind::Duration,
     Default::Text("24 h"),
     "how long records stay readable (24 h to 365 d)",
-);
+)
+// The default is the shortest retention; a longer one is counted in days.
+.in_unit("d");
 static MAX_RECORD_SIZE_KEY: Key = Key::new(
     "max_record_size",
     Kind::Size,

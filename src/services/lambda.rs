@@ -34,6 +34,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "lambda",
     title: "Lambda",
+    aliases: &[],
     dimensions: &[&REQUESTS, &DURATION_X86, &DURATION_ARM, &EPHEMERAL_STORAGE],
     limits: &[
         &MIN_MEMORY,
@@ -94,7 +95,8 @@ static DURATION: Key = Key::new(
     Default::None,
     "time per invocation",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("ms");
 static ARCHITECTURE: Key = Key::new(
     "architecture",
     Kind::Choice(Architecture::NAMES),

@@ -30,6 +30,14 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
     title: "Managed Service for Apache Flink",
+    aliases: &[
+        "kinesis_data_analytics",
+        "kinesis_analytics",
+        "kinesisanalytics",
+        "kda",
+        "managed_service_for_apache_flink",
+        "msf",
+    ],
     dimensions: &[&KPU_HOUR, &RUNNING_STORAGE_GB_MONTH, &BACKUP_GB_MONTH],
     limits: &[
         &KPUS_PER_APPLICATION,
@@ -114,7 +122,8 @@ static RUN_DURATION: Key = Key::new(
     Kind::Duration,
     Default::None,
     "length of each run (billed at least 10 minutes)",
-);
+)
+.in_unit("min");
 static RUN_DURATIONS: Key = Key::new(
     "run_durations",
     Kind::Durations {
@@ -122,7 +131,8 @@ static RUN_DURATIONS: Key = Key::new(
     },
     Default::None,
     "runs of different lengths, e.g. [\"30 min\", \"5 min\"]",
-);
+)
+.in_unit("min");
 
 pub const DOC: Doc = Doc {
     bills: "KPU-hours (with the orchestration KPU, at least 10 minutes a start), running storage, backups",

@@ -52,6 +52,42 @@ pub fn names() -> impl Iterator<Item = &'static str> {
     ALL.iter().map(|def| def.name)
 }
 
+/// The service an unknown `name` most likely stands for: one AWS also calls
+/// by that name (an old name, `kinesis_data_analytics`; a short one, `ddb`;
+/// the full name as AWS writes it, "Amazon Kinesis Data Streams"), else
+/// the service whose name or other name is a likely typo of it.
+pub fn meant(name: &str) -> Option<&'static ServiceDef> {
+    let written = plain_name(name);
+    let exact = ALL
+        .iter()
+        .copied()
+        .find(|def| def.name == written || def.aliases.iter().any(|alias| *alias == written));
+    exact.or_else(|| {
+        let every = ALL
+            .iter()
+            .flat_map(|def| std::iter::once(def.name).chain(def.aliases.iter().copied()));
+        let close = crate::base::suggest::did_you_mean(&written, every)?;
+        ALL.iter()
+            .copied()
+            .find(|def| def.name == close || def.aliases.contains(&close))
+    })
+}
+
+/// A service's name as a scenario writes it: lowercase, words joined by
+/// `_`, without AWS's `Amazon` or `AWS` before it.
+fn plain_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let words = match words.first().map(String::as_str) {
+        Some("amazon" | "aws") if words.len() > 1 => &words[1..],
+        _ => &words[..],
+    };
+    words.join("_")
+}
+
 /// Every service's dimensions, in a fixed order: the order of the
 /// scenario's price slots.
 pub fn dimensions() -> impl Iterator<Item = &'static Dimension> {
@@ -255,6 +291,71 @@ mod tests {
                     "{name}: type `{}`'s source does not name {region}",
                     row.name
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_duration_key_says_the_unit_it_is_counted_in() {
+        // A bare number for a duration is refused, and the fix suggests
+        // this unit: hours for hours a day, days for a retention.
+        use crate::model::keys::Kind;
+        let keys = ALL
+            .iter()
+            .flat_map(|def| def.keys.iter().map(move |key| (def.name, *key)))
+            .chain(
+                crate::model::requirements::KEYS
+                    .iter()
+                    .map(|key| ("requirements", *key)),
+            );
+        for (owner, key) in keys {
+            if !matches!(key.kind, Kind::Duration | Kind::Durations { .. }) {
+                continue;
+            }
+            let unit = key.duration_unit();
+            let reads = unit.is_some_and(|unit| format!("1 {unit}").parse::<Duration>().is_ok());
+            assert!(reads, "{owner}.{}: unit {unit:?}", key.name);
+        }
+    }
+
+    #[test]
+    fn a_service_is_found_by_the_names_aws_uses_for_it() {
+        for (written, service) in [
+            ("kinesis", "kinesis_data_streams"),
+            ("Amazon Kinesis Data Streams", "kinesis_data_streams"),
+            ("kinesis_data_analytics", "managed_flink"),
+            ("kda", "managed_flink"),
+            ("Managed Service for Apache Flink", "managed_flink"),
+            ("kinesis_firehose", "firehose"),
+            ("Amazon Data Firehose", "firehose"),
+            ("kafka", "msk"),
+            ("ddb", "dynamodb"),
+            ("dynamo", "dynamodb"),
+            ("dynamo_db", "dynamodb"),
+            ("cloudwatch_events", "eventbridge"),
+            ("docdb", "documentdb"),
+            ("AWS Lambda", "lambda"),
+            // A typo of another name.
+            ("kinesis_data_analytic", "managed_flink"),
+        ] {
+            assert_eq!(
+                meant(written).map(|def| def.name),
+                Some(service),
+                "{written}"
+            );
+        }
+        assert_eq!(meant("bigquery").map(|def| def.name), None);
+    }
+
+    #[test]
+    fn other_names_are_each_one_service_s_and_written_plain() {
+        let mut seen = std::collections::BTreeMap::new();
+        for def in ALL {
+            for name in std::iter::once(&def.name).chain(def.aliases) {
+                assert_eq!(plain_name(name), *name, "{name} is not written plain");
+                if let Some(other) = seen.insert(*name, def.name) {
+                    panic!("`{name}` names both {other} and {}", def.name);
+                }
             }
         }
     }

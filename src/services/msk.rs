@@ -32,6 +32,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "msk",
     title: "MSK",
+    aliases: &["kafka", "managed_streaming_for_apache_kafka"],
     dimensions: &[
         &BROKER_HOUR,
         &STORAGE_GB_MONTH,

@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "quicksight",
     title: "Quick Sight",
+    aliases: &["quick_suite"],
     dimensions: &[
         &AUTHOR_MONTH,
         &AUTHOR_PRO_MONTH,

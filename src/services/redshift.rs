@@ -21,6 +21,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
     title: "Redshift",
+    aliases: &["redshift_serverless", "redshift_spectrum"],
     dimensions: &[
         &NODE_HOUR,
         &MANAGED_STORAGE,
@@ -104,14 +105,16 @@ static HOURS_RUNNING: Key = Key::new(
     Default::None,
     "provisioned: time the cluster runs in the month (paused the rest)",
 )
-.defaulting_to("the whole month");
+.defaulting_to("the whole month")
+.in_unit("h");
 static CONCURRENCY_SCALING_HOURS_PER_DAY: Key = Key::new(
     "concurrency_scaling_hours_per_day",
     Kind::Duration,
     Default::None,
     "provisioned: time a day concurrency-scaling clusters run, all of them together",
 )
-.defaulting_to("none");
+.defaulting_to("none")
+.in_unit("h");
 static SPECTRUM_QUERIES_PER_MONTH: Key = Key::new(
     "spectrum_queries_per_month",
     Kind::Number,
@@ -139,14 +142,16 @@ static ACTIVE_HOURS_PER_DAY: Key = Key::new(
     Default::None,
     "serverless: time a day queries run, as one active period",
 )
-.defaulting_to("required with `serverless` (or `active_hours_per_month`)");
+.defaulting_to("required with `serverless` (or `active_hours_per_month`)")
+.in_unit("h");
 static ACTIVE_HOURS_PER_MONTH: Key = Key::new(
     "active_hours_per_month",
     Kind::Duration,
     Default::None,
     "serverless: time a month queries run, as one active period",
 )
-.defaulting_to("`active_hours_per_day` instead");
+.defaulting_to("`active_hours_per_day` instead")
+.in_unit("h");
 
 static MANUAL_SNAPSHOTS: Key = Key::new(
     "manual_snapshots",

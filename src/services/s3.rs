@@ -31,6 +31,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "s3",
     title: "S3",
+    aliases: &["simple_storage_service"],
     dimensions: &[&STORAGE_GB_MONTH, &PUT_REQUESTS, &GET_REQUESTS],
     limits: &[
         &PREFIX_WRITE_REQUESTS,
@@ -95,7 +96,8 @@ static RETENTION: Key = Key::new(
     Default::None,
     "how long objects stay: the bucket then holds what arrives in that time, instead of `storage`",
 )
-.defaulting_to("`storage` instead");
+.defaulting_to("`storage` instead")
+.in_unit("d");
 static GETS_PER_SECOND: Key = Key::new(
     "gets_per_second",
     Kind::Rate,

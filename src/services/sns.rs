@@ -34,6 +34,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sns",
     title: "SNS",
+    aliases: &["simple_notification_service"],
     dimensions: &[
         &PUBLISH_REQUESTS,
         &HTTP_DELIVERIES,

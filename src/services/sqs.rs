@@ -34,6 +34,7 @@ pub static OFFER: Offer = Offer {
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "sqs",
     title: "SQS",
+    aliases: &["simple_queue_service"],
     dimensions: &[&STANDARD_REQUESTS, &FIFO_REQUESTS],
     limits: &[
         &MAX_MESSAGE_SIZE,

@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "timestream",
     title: "Timestream",
+    aliases: &["timestream_for_liveanalytics"],
     dimensions: &[
         &WRITE_UNITS,
         &MEMORY_STORE_GB_HOUR,
@@ -72,21 +73,24 @@ static BATCH_WINDOW: Key = Key::new(
     Default::None,
     "time over which writers gather records into requests: each window's records make whole requests, the last one partly filled",
 )
-.defaulting_to("full requests only");
+.defaulting_to("full requests only")
+.in_unit("s");
 static MEMORY_RETENTION: Key = Key::new(
     "memory_retention",
     Kind::Duration,
     Default::None,
     "how long the memory store keeps a record (1 h to 8,766 h)",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("h");
 static MAGNETIC_RETENTION: Key = Key::new(
     "magnetic_retention",
     Kind::Duration,
     Default::None,
     "how long the magnetic store keeps a record after the memory store (1 d to 73,000 d)",
 )
-.defaulting_to("required");
+.defaulting_to("required")
+.in_unit("d");
 static QUERY_TCUS: Key = Key::new(
     "query_tcus",
     Kind::Number,
@@ -100,7 +104,8 @@ static QUERY_HOURS_PER_DAY: Key = Key::new(
     Default::None,
     "time a day queries run, as one period (billed per second, at least 30 s)",
 )
-.defaulting_to("no queries");
+.defaulting_to("no queries")
+.in_unit("h");
 static MAX_QUERY_TCU: Key = Key::new(
     "max_query_tcu",
     Kind::Count {

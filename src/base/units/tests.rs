@@ -366,3 +366,26 @@ fn floats_keep_the_digits_as_written() {
     assert_eq!(decimal_from_f64(0.1), Some(dec!(0.1)));
     assert_eq!(decimal_from_f64(f64::NAN), None);
 }
+
+#[test]
+fn a_count_of_one_takes_the_singular() {
+    for (unit, one) in [
+        ("shards", "shard"),
+        ("prefixes", "prefix"),
+        ("records/s", "record/s"),
+        ("DPUs/worker", "DPU/worker"),
+        ("instance-hours", "instance-hour"),
+        ("consumer groups", "consumer group"),
+        ("queries", "query"),
+        // Not plural, or a count of many.
+        ("KB", "KB"),
+        ("shard-hour", "shard-hour"),
+        ("million requests", "million requests"),
+        ("WCU", "WCU"),
+    ] {
+        assert_eq!(after_count("1", unit), one, "{unit}");
+    }
+    assert_eq!(after_count("2", "shards"), "shards");
+    assert_eq!(after_count("1.5", "shards"), "shards");
+    assert_eq!(after_count("0", "shards"), "shards");
+}

@@ -37,7 +37,8 @@ impl Style<'_> {
     }
 
     /// A value in `unit`, to [`SHOWN_DP`] decimals, or to four significant
-    /// digits below 0.01: `3,072,000 B/s`, `0.00001744`.
+    /// digits below 0.01: `3,072,000 B/s`, `0.00001744`; `1 shard`, in the
+    /// singular, for one.
     pub fn amount(self, value: Decimal, unit: &str) -> String {
         let number = if !value.is_zero() && value.abs() < Decimal::new(1, 2) {
             readable(crate::base::number::significant(value, 4), 28)
@@ -47,6 +48,7 @@ impl Style<'_> {
         if unit.is_empty() {
             number
         } else {
+            let unit = crate::base::units::after_count(&number, unit);
             format!("{number} {unit}")
         }
     }

@@ -26,6 +26,11 @@ pub use ctx::{Ctx, EvalError};
 pub struct ServiceDef {
     pub name: &'static str,
     pub title: &'static str,
+    /// Other names AWS uses for it, old and short, as a scenario would
+    /// write them (`kinesis_data_analytics` and `kda` for Managed Flink):
+    /// a component that names one is refused with this service as the fix,
+    /// so that a scenario names each service one way.
+    pub aliases: &'static [&'static str],
     pub dimensions: &'static [&'static Dimension],
     pub limits: &'static [&'static Limit],
     /// The dimension priced by type from the table's catalogue
