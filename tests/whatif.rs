@@ -1280,3 +1280,128 @@ fn a_position_for_an_alternative_suggests_the_alternative_at_that_position() {
     assert!(stderr.contains("no value has the path"), "{stderr}");
     assert!(!stderr.contains("did you mean"), "{stderr}");
 }
+
+/// Firehose into S3 at 10 records/s of 1 KB: 128 MB never fills in a
+/// day (10,240 B/s takes 13,107.2 s), so the interval alone sets when a
+/// record lands, and S3 adds its 100 ms.
+const FIREHOSE_TO_S3: &str = r#"
+name = "Firehose to S3, how long a buffer?"
+
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Firehose to S3"
+components = [
+  { id = "delivery", service = "firehose", buffer_size = "128 MB", buffer_interval = "300 s" },
+  { service = "s3", retention = "30 d" },
+]
+"#;
+
+const INTERVAL: &str = "alternatives[Firehose to S3].components[delivery].buffer_interval";
+
+#[test]
+fn solve_finds_the_longest_buffer_within_a_latency() {
+    // Latency = interval + 100 ms <= 120,000 ms: an interval of at most
+    // 119,900 ms; just past it, the latency is over 2 min.
+    let file = TempScenario::new("firehose-latency", FIREHOSE_TO_S3);
+    let json = accepted_json(&[
+        "solve",
+        file.path(),
+        "--for",
+        INTERVAL,
+        "--until",
+        "latency<=2min",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json["condition"], "latency <= 2 min");
+    let high = &json["alternatives"][0]["high"];
+    assert_eq!(high["value"], 119900);
+    assert_eq!(high["holds_at_value"], true);
+    let past: rust_decimal::Decimal = high["outside"]["latency_ms"]
+        .to_string()
+        .parse()
+        .expect("a decimal");
+    assert!(past > rust_decimal::Decimal::from(120_000), "{past}");
+    // Written with spaces, the same question.
+    let table = accepted(&[
+        "solve",
+        file.path(),
+        "--for",
+        INTERVAL,
+        "--until",
+        "latency <= 120 s",
+    ]);
+    assert!(table.contains("up to 119,900 ms"), "{table}");
+    // A latency needs its unit.
+    let stderr = rejected(&[
+        "solve",
+        file.path(),
+        "--for",
+        INTERVAL,
+        "--until",
+        "latency<=2",
+    ]);
+    assert!(stderr.contains("`latency<=2min`"), "{stderr}");
+}
+
+#[test]
+fn a_sweep_measures_latency_or_any_capacity_figure() {
+    // From 60 s to 900 s in 2 steps: 60 s, 480 s, 900 s of interval, each
+    // landing 100 ms later in S3.
+    let file = TempScenario::new("firehose-sweep", FIREHOSE_TO_S3);
+    let vary = format!("{INTERVAL}=\"60 s\"..\"900 s\"");
+    let sweep = |measure: &str, format: &str| {
+        accepted(&[
+            "sweep",
+            file.path(),
+            "--vary",
+            &vary,
+            "--steps",
+            "2",
+            "--measure",
+            measure,
+            "--format",
+            format,
+        ])
+    };
+    let csv = sweep("latency", "csv");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "alternatives[Firehose to S3].components[delivery].buffer_interval,\
+             Firehose to S3 monthly_cost,Firehose to S3 verdict,Firehose to S3 latency_ms,\
+             Firehose to S3 prefixes,cheapest"
+        )
+    );
+    let latencies: Vec<&str> = lines
+        .map(|l| l.split(',').nth(3).expect("a latency"))
+        .collect();
+    assert_eq!(latencies, ["60100", "480100", "900100"]);
+    let table = sweep("latency", "table");
+    assert!(table.contains("· 480.1 s"), "{table}");
+    let svg = sweep("latency", "svg");
+    assert!(svg.contains("latency by buffer_interval"), "{svg}");
+    assert!(svg.contains("latency (s)"));
+    // A capacity figure by its key; one no alternative reports is refused
+    // with the nearest.
+    let json: serde_json::Value = serde_json::from_str(&sweep("prefixes", "json")).expect("JSON");
+    assert_eq!(json["measure"], "prefixes");
+    assert_eq!(json["alternatives"][0]["capacity"], "prefixes");
+    let stderr = rejected(&[
+        "sweep",
+        file.path(),
+        "--vary",
+        &vary,
+        "--measure",
+        "prefixs",
+    ]);
+    assert!(
+        stderr.starts_with("error: no alternative reports a capacity figure `prefixs` to measure"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `prefixes`?"), "{stderr}");
+}

@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(long = "for", value_name = "PATH")]
     pub path: String,
 
-    /// What must hold: `cost<=AMOUNT`, `feasible`, or `cost<=ALTERNATIVE` (no dearer than that alternative).
+    /// What must hold: `cost<=AMOUNT`, `feasible`, `cost<=ALTERNATIVE` (no dearer than that alternative), or `latency<=DURATION` (`latency<=2min`).
     #[arg(long, value_name = "CONDITION")]
     pub until: String,
 

@@ -35,6 +35,10 @@ pub struct Args {
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
+    /// The figure to chart and tabulate beside the cost: `cost`, `latency`, or a capacity figure's key (`shards`, `wcu`, `concurrency`…).
+    #[arg(long, value_name = "FIGURE", default_value = "cost")]
+    pub measure: String,
+
     #[command(flatten)]
     pub options: ScenarioOptions,
 }
@@ -66,7 +70,7 @@ pub struct Swept {
 pub fn run(args: &Args) -> Result<Swept, Diagnostic> {
     let loaded = options::load(&args.scenario, &args.options)?;
     let (scenario, values) = (&loaded.scenario, &loaded.values);
-    let plan = sweep::plan(
+    let mut plan = sweep::plan(
         scenario,
         values,
         &args.vary,
@@ -74,6 +78,7 @@ pub fn run(args: &Args) -> Result<Swept, Diagnostic> {
         args.step.as_deref(),
         args.log,
     )?;
+    plan.charted = sweep::Charted::parse(&args.measure);
     let sweep = sweep::run(scenario, values, plan)?;
     Ok(Swept {
         sweep,

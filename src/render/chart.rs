@@ -16,7 +16,7 @@ use crate::base::escape::terminal;
 use crate::base::units::{GIB, KIB, MIB, TIB};
 use crate::scenario::Scenario;
 use crate::whatif::Measure;
-use crate::whatif::sweep::Sweep;
+use crate::whatif::sweep::{Charted, Sweep};
 
 const WIDTH: u32 = 960;
 const HEIGHT: u32 = 560;
@@ -99,7 +99,7 @@ fn draw(
     let y_max = sweep
         .cells
         .iter()
-        .filter_map(|c| c.cost.map(f))
+        .filter_map(|c| sweep.charted(c).map(f))
         .fold(0.0_f64, f64::max);
     let y_max = if y_max > 0.0 { y_max * 1.08 } else { 1.0 };
     let currency = &sweep.currency;
@@ -108,12 +108,13 @@ fn draw(
     // is cut to what fits across the chart.
     let path = &sweep.plan.axis.path;
     let key = path.rsplit('.').next().unwrap_or(path);
+    let what = match &sweep.plan.charted {
+        Charted::Cost => "monthly cost".to_string(),
+        Charted::Latency => "latency".to_string(),
+        Charted::Capacity(figure) => terminal(figure),
+    };
     let title = fitted(
-        &format!(
-            "{}: monthly cost by {}",
-            terminal(&scenario.name),
-            terminal(key)
-        ),
+        &format!("{}: {what} by {}", terminal(&scenario.name), terminal(key)),
         TITLE_CHARACTERS,
     );
     let mut chart = ChartBuilder::on(root)
@@ -138,12 +139,20 @@ fn draw(
         let value = Decimal::try_from(*x).unwrap_or_default();
         text::number(value, if x.abs() >= 100.0 { 0 } else { 2 })
     };
+    let (y_title, y_label): (String, &dyn Fn(&f64) -> String) = match &sweep.plan.charted {
+        Charted::Cost => (
+            format!("monthly cost ({})", terminal(currency)),
+            &money_label,
+        ),
+        Charted::Latency => ("latency (s)".to_string(), &number_label),
+        Charted::Capacity(figure) => (terminal(figure), &number_label),
+    };
     chart
         .configure_mesh()
         .x_desc(x_title)
-        .y_desc(format!("monthly cost ({})", terminal(currency)))
+        .y_desc(y_title)
         .x_label_formatter(&number_label)
-        .y_label_formatter(&money_label)
+        .y_label_formatter(y_label)
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     for alternative in 0..sweep.names.len() {
@@ -185,8 +194,10 @@ fn draw_line(
         let points: Vec<(f64, f64)> = run
             .iter()
             .map(|&i| {
-                let cost = sweep.row(i)[alternative].cost.unwrap_or_default();
-                (x_of(sweep.points[i]), f(cost))
+                let y = sweep
+                    .charted(&sweep.row(i)[alternative])
+                    .unwrap_or_default();
+                (x_of(sweep.points[i]), f(y))
             })
             .collect();
         let series = match feasible {
@@ -246,7 +257,18 @@ fn draw_crossovers(
 ) -> Result<(), Box<dyn std::error::Error>> {
     for crossover in &sweep.crossovers {
         let x = x_of(crossover.at.at);
-        let y = crossover.cost.map_or(0.0, f);
+        // On the line of the one cheapest past the boundary: at its cost,
+        // or, charting another figure, at that figure at the nearest point.
+        let y = match (&sweep.plan.charted, crossover.above) {
+            (Charted::Cost, _) | (_, None) => crossover.cost.map_or(0.0, f),
+            (_, Some(above)) => {
+                let i = sweep
+                    .points
+                    .partition_point(|p| *p < crossover.at.at)
+                    .min(sweep.points.len().saturating_sub(1));
+                sweep.charted(&sweep.row(i)[above]).map_or(0.0, f)
+            }
+        };
         let label = format!(
             "{} {}",
             match crossover.above {

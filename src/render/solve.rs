@@ -9,6 +9,7 @@ use super::json::Exact;
 use super::table::new_wrapped_table;
 use super::text;
 use crate::base::escape::terminal;
+use crate::base::units::Duration;
 use crate::commands::solve::{Format, Solved};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
@@ -35,6 +36,7 @@ fn condition(answer: &Answer) -> String {
         }
         Condition::Feasible => "feasible".to_string(),
         Condition::CostAtMostOf(other) => format!("cost <= {}'s", answer.names[*other]),
+        Condition::LatencyAtMost(limit) => format!("latency <= {limit}"),
     }
 }
 
@@ -76,10 +78,24 @@ pub fn holds_words(answer: &Answer, holds: &Holds) -> String {
 /// start): the cost there and why the alternative fails, if it does.
 fn beyond(answer: &Answer, holds: &Holds) -> String {
     let currency = &answer.currency;
-    let describe = |place: String, cost: &Option<Decimal>, reason: &Option<Failure>| {
+    let describe = |place: String,
+                    cost: &Option<Decimal>,
+                    reason: &Option<Failure>,
+                    latency: Option<Duration>| {
         let mut words = place;
         if let Some(cost) = cost {
             let _ = write!(words, ": {} a month", text::money(*cost, currency));
+        }
+        if let (Condition::LatencyAtMost(limit), Some(latency)) =
+            (&answer.question.condition, latency)
+        {
+            // Never "latency 2 min" just past a limit of 2 min: exact then.
+            let shown = if latency.to_string() == limit.to_string() {
+                format!("{} ms", text::number(latency.ms(), 28))
+            } else {
+                latency.to_string()
+            };
+            let _ = write!(words, ", latency {shown}");
         }
         if reason.is_some() {
             let _ = write!(
@@ -99,14 +115,27 @@ fn beyond(answer: &Answer, holds: &Holds) -> String {
             ),
             cost,
             reason,
+            None,
         ),
         Holds::Between { high, low, .. } => match (high, low) {
-            (End::Bound { cost, reason, .. }, _) => {
-                describe("just above".to_string(), cost, reason)
-            }
-            (End::Open(_), End::Bound { cost, reason, .. }) => {
-                describe("just below".to_string(), cost, reason)
-            }
+            (
+                End::Bound {
+                    cost,
+                    reason,
+                    latency,
+                    ..
+                },
+                _,
+            ) => describe("just above".to_string(), cost, reason, *latency),
+            (
+                End::Open(_),
+                End::Bound {
+                    cost,
+                    reason,
+                    latency,
+                    ..
+                },
+            ) => describe("just below".to_string(), cost, reason, *latency),
             (End::Open(_), End::Open(_)) => String::new(),
         },
     }
@@ -189,6 +218,8 @@ struct EndView {
 #[derive(Serialize)]
 struct Outside {
     /// `null` where the cost cannot be computed.
+    latency_ms: Option<Exact>,
+    /// `null` where the cost cannot be computed.
     monthly_cost: Option<Exact>,
     reason: Option<String>,
     value: Exact,
@@ -207,12 +238,14 @@ fn end_view(end: &End, upper: bool, currency: &str) -> EndView {
             outside,
             cost,
             reason,
+            latency,
         } => EndView {
             bounded: true,
             // An upper end "from X" is the first value where it stops
             // holding; a lower end "from X", the first where it holds.
             holds_at_value: at.from != upper,
             outside: Some(Outside {
+                latency_ms: latency.map(|l| Exact(l.ms())),
                 monthly_cost: cost.map(Exact),
                 reason: reason.as_ref().map(|f| text::failure(Some(f), currency)),
                 value: Exact(*outside),

@@ -12,10 +12,11 @@ use super::json::Exact;
 use super::table::{align_right, new_table};
 use super::text;
 use crate::base::escape::{csv as csv_field, terminal};
+use crate::base::units::after_count;
 use crate::commands::sweep::{Format, Swept};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
-use crate::whatif::sweep::{Crossover, Sweep, Turn};
+use crate::whatif::sweep::{Charted, Crossover, Sweep, Turn};
 
 /// Rows of the table's sample, at most, besides those around each change.
 const SAMPLE_ROWS: usize = 11;
@@ -161,7 +162,11 @@ fn table(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
                 .cost
                 .map_or_else(|| "no cost".to_string(), |cost| text::money(cost, currency));
             if let (Some(figure), Some(value)) = (sweep.capacity[alternative], cell.capacity) {
-                let _ = write!(text, " · {} {}", text::number(value, 2), figure.key);
+                let value = text::number(value, 2);
+                let _ = write!(text, " · {value} {}", after_count(&value, figure.key));
+            }
+            if sweep.plan.charted == Charted::Latency && cell.cost.is_some() {
+                let _ = write!(text, " · {}", latency(cell.latency));
             }
             if !cell.feasible() {
                 text.push_str(" ✗");
@@ -211,6 +216,9 @@ fn csv(sweep: &Sweep) -> String {
             csv_field(&format!("{name} monthly_cost")),
             csv_field(&format!("{name} verdict"))
         );
+        if sweep.plan.charted == Charted::Latency {
+            let _ = write!(out, ",{}", csv_field(&format!("{name} latency_ms")));
+        }
         if let Some(figure) = figure {
             let _ = write!(out, ",{}", csv_field(&format!("{name} {}", figure.key)));
         }
@@ -224,6 +232,12 @@ fn csv(sweep: &Sweep) -> String {
                 let _ = write!(out, "{}", cost.normalize());
             }
             let _ = write!(out, ",{}", cell.verdict.as_str());
+            if sweep.plan.charted == Charted::Latency {
+                out.push(',');
+                if cell.cost.is_some() {
+                    let _ = write!(out, "{}", cell.latency.ms().normalize());
+                }
+            }
             if figure.is_some() {
                 out.push(',');
                 if let Some(value) = cell.capacity {
@@ -245,6 +259,8 @@ struct Document<'a> {
     alternatives: Vec<Alternative<'a>>,
     crossovers: Vec<CrossoverView<'a>>,
     hours_per_month: Exact,
+    /// The figure charted and tabulated beside the cost (`--measure`).
+    measure: &'a str,
     /// Whether there are changes past those listed (the search stopped).
     more_changes: bool,
     overrides: Vec<super::json::Set<'a>>,
@@ -282,6 +298,8 @@ struct Point<'a> {
 struct Cell<'a> {
     capacity: Option<Exact>,
     feasible: bool,
+    /// `null` where the cost cannot be computed.
+    latency_ms: Option<Exact>,
     /// `null` where the cost cannot be computed.
     monthly_cost: Option<Exact>,
     name: &'a str,
@@ -334,6 +352,11 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
             })
             .collect(),
         hours_per_month: Exact(sweep.hours_per_month),
+        measure: match &sweep.plan.charted {
+            Charted::Cost => "cost",
+            Charted::Latency => "latency",
+            Charted::Capacity(key) => key,
+        },
         more_changes: sweep.more_changes,
         overrides: overrides.iter().map(super::json::Set::of).collect(),
         points: sweep
@@ -347,6 +370,7 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
                     .enumerate()
                     .map(|(a, cell)| Cell {
                         capacity: cell.capacity.map(Exact),
+                        latency_ms: cell.cost.map(|_| Exact(cell.latency.ms())),
                         feasible: cell.feasible(),
                         monthly_cost: cell.cost.map(Exact),
                         name: name(a),
@@ -423,7 +447,8 @@ fn html(swept: &Swept) -> String {
         &format!(
             "<svg role=\"img\" aria-label=\"{}\" ",
             html_esc(&format!(
-                "Monthly cost of each alternative by {}",
+                "{} of each alternative by {}",
+                charted_words(sweep),
                 sweep.plan.axis.path
             ))
         ),
@@ -431,7 +456,8 @@ fn html(swept: &Swept) -> String {
     );
     let _ = writeln!(
         body,
-        "<section id=\"chart\">\n<h2>Monthly cost</h2>\n<figure>{}<figcaption>{}</figcaption></figure>\n</section>",
+        "<section id=\"chart\">\n<h2>{}</h2>\n<figure>{}<figcaption>{}</figcaption></figure>\n</section>",
+        html_esc(&charted_words(sweep)),
         chart.trim_start_matches(|c: char| c != '<'),
         html_esc(&said)
     );
@@ -501,7 +527,11 @@ fn html(swept: &Swept) -> String {
                 .cost
                 .map_or_else(|| "no cost".to_string(), |cost| text::money(cost, currency));
             if let (Some(figure), Some(value)) = (sweep.capacity[alternative], cell.capacity) {
-                let _ = write!(shown, " · {} {}", text::number(value, 2), figure.key);
+                let value = text::number(value, 2);
+                let _ = write!(shown, " · {value} {}", after_count(&value, figure.key));
+            }
+            if sweep.plan.charted == Charted::Latency && cell.cost.is_some() {
+                let _ = write!(shown, " · {}", latency(cell.latency));
             }
             if !cell.feasible() {
                 shown.push_str(" ✗");
@@ -523,4 +553,22 @@ fn html(swept: &Swept) -> String {
     }
     body.push_str("</tbody></table>\n</section>\n</main>\n");
     page(&scenario.name, &body)
+}
+
+/// What the chart shows, in words: `Monthly cost`, `Latency`, `shards`.
+fn charted_words(sweep: &Sweep) -> String {
+    match &sweep.plan.charted {
+        Charted::Cost => "Monthly cost".to_string(),
+        Charted::Latency => "Latency".to_string(),
+        Charted::Capacity(key) => key.clone(),
+    }
+}
+
+/// A latency in a sweep's table, to the millisecond: points a fraction of a
+/// second apart must not read the same.
+fn latency(latency: crate::base::units::Duration) -> String {
+    format!(
+        "{} s",
+        text::number(latency.ms() / Decimal::ONE_THOUSAND, 3)
+    )
 }

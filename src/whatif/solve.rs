@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::{Axis, Boundary, Failure, bisect};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::number::Inexact;
+use crate::base::units::Duration;
 use crate::evaluate::Evaluator;
 use crate::model::keys::Value;
 use crate::model::report::AlternativeResult;
@@ -36,6 +37,9 @@ pub enum Condition {
     Feasible,
     /// A monthly cost of at most that of the alternative at this index.
     CostAtMostOf(usize),
+    /// A latency, from the workload to the end of the slowest path, of at
+    /// most this.
+    LatencyAtMost(Duration),
 }
 
 #[derive(Clone, Debug)]
@@ -58,11 +62,17 @@ pub enum End {
         outside: Decimal,
         cost: Option<Decimal>,
         reason: Option<Failure>,
+        /// The latency there, where the cost can be computed.
+        latency: Option<Duration>,
     },
 }
 
 /// Where the condition holds for one alternative.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one a solve's alternative, never in a loop: boxing the ends would buy nothing"
+)]
 pub enum Holds {
     /// Nowhere in the searched range; the cost and reason at its start.
     Nowhere {
@@ -118,11 +128,26 @@ pub fn question(
     })
 }
 
-/// `cost<=500`, `cost <= $1,200.50`, `feasible`, `cost<=Kinesis`.
+/// `cost<=500`, `cost <= $1,200.50`, `feasible`, `cost<=Kinesis`,
+/// `latency<=2min`.
 fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
     let trimmed = text.trim();
     if trimmed == "feasible" {
         return Ok(Condition::Feasible);
+    }
+    if let Some(rest) = trimmed.strip_prefix("latency") {
+        let bound = rest.trim_start().strip_prefix("<=").map(str::trim);
+        let help = "write a latency with its unit, such as `latency<=2min` or `latency <= 500 ms`";
+        let Some(bound) = bound.filter(|b| !b.is_empty()) else {
+            return Err(
+                Diagnostic::plain(format!("`{text}` is not a condition solve knows"))
+                    .with_help(help),
+            );
+        };
+        return bound
+            .parse::<Duration>()
+            .map(Condition::LatencyAtMost)
+            .map_err(|e| Diagnostic::plain(format!("`{bound}`: {e}")).with_help(help));
     }
     let names = || scenario.alternatives.iter().map(|a| &*a.name);
     let Some(bound) = trimmed
@@ -134,7 +159,7 @@ fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
     else {
         return Err(
             Diagnostic::plain(format!("`{text}` is not a condition solve knows")).with_help(
-                "write `cost<=AMOUNT` (a monthly budget), `feasible`, or `cost<=ALTERNATIVE` (the break-even with that alternative)",
+                "write `cost<=AMOUNT` (a monthly budget), `feasible`, `cost<=ALTERNATIVE` (the break-even with that alternative), or `latency<=DURATION`",
             ),
         );
     };
@@ -311,6 +336,7 @@ pub fn run(
                 outside,
                 cost: there.cost,
                 reason: there.reason,
+                latency: there.latency,
             })
         };
         let low = if first == 0 {
@@ -344,6 +370,8 @@ struct Outcome {
     /// `None` where the cost cannot be computed.
     cost: Option<Decimal>,
     reason: Option<Failure>,
+    /// `None` where the cost cannot be computed.
+    latency: Option<Duration>,
 }
 
 /// Whether the condition holds for each alternative; for `explain`, the
@@ -367,6 +395,7 @@ fn outcomes(
                 (Condition::CostAtMostOf(other), Some(cost)) => {
                     cost_of(*other).is_some_and(|theirs| cost <= theirs)
                 }
+                (Condition::LatencyAtMost(limit), Some(_)) => result.latency <= *limit,
             };
             // Why it fails, where that is the question (or the cost cannot
             // be computed); a cost condition is explained by the cost.
@@ -380,6 +409,7 @@ fn outcomes(
                 holds,
                 cost: cost_of(i),
                 reason,
+                latency: cost_of(i).map(|_| result.latency),
             }
         })
         .collect()

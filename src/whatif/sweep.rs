@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use super::{Axis, Boundary, Failure, bisect};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::units::Duration;
 use crate::evaluate::Evaluator;
 use crate::model::keys::Value;
 use crate::model::report::{AlternativeResult, CapacityValue, Verdict};
@@ -59,6 +60,29 @@ pub struct Plan {
     pub from: Decimal,
     pub to: Decimal,
     pub spacing: Spacing,
+    /// The figure charted and tabulated beside the cost.
+    pub charted: Charted,
+}
+
+/// The figure a sweep charts: the monthly cost, the latency, or a capacity
+/// figure (its key, as the report names it: `shards`, `wcu`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Charted {
+    #[default]
+    Cost,
+    Latency,
+    Capacity(String),
+}
+
+impl Charted {
+    /// `cost`, `latency`, or a capacity figure's key.
+    pub fn parse(text: &str) -> Self {
+        match text.trim() {
+            "cost" => Self::Cost,
+            "latency" => Self::Latency,
+            key => Self::Capacity(key.to_string()),
+        }
+    }
 }
 
 /// One alternative at one point.
@@ -70,6 +94,8 @@ pub struct Cell {
     pub verdict: Verdict,
     /// The alternative's main capacity figure (see [`Sweep::capacity`]).
     pub capacity: Option<Decimal>,
+    /// The latency from the workload to the end of its slowest path.
+    pub latency: Duration,
 }
 
 impl Cell {
@@ -131,6 +157,16 @@ pub struct Sweep {
 }
 
 impl Sweep {
+    /// The figure the sweep charts for `cell`: its cost, its latency in
+    /// seconds, or its capacity figure.
+    pub fn charted(&self, cell: &Cell) -> Option<Decimal> {
+        match self.plan.charted {
+            Charted::Cost => cell.cost,
+            Charted::Latency => cell.cost.map(|_| cell.latency.ms() / Decimal::ONE_THOUSAND),
+            Charted::Capacity(_) => cell.capacity,
+        }
+    }
+
     /// The alternatives at point `i`.
     pub fn row(&self, i: usize) -> &[Cell] {
         let n = self.names.len();
@@ -186,6 +222,7 @@ pub fn plan(
         from,
         to,
         spacing,
+        charted: Charted::Cost,
     })
 }
 
@@ -302,19 +339,30 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
     let mut evaluator = Evaluator::new(scenario);
     let mut start = values.to_vec();
     start[plan.axis.slot] = plan.axis.value(points[0]);
-    let capacity: Vec<Option<CapacityFigure>> = evaluator
+    let first = evaluator
         .evaluate_each(&start)
         .map_err(|error| at_point(&plan.axis, points[0], &scenario.prices.currency, error))?
-        .0
-        .iter()
-        .map(main_capacity)
-        .collect();
+        .0;
+    let capacity: Vec<Option<CapacityFigure>> = match &plan.charted {
+        Charted::Capacity(key) => {
+            let found: Vec<Option<CapacityFigure>> = first
+                .iter()
+                .map(|result| capacity_named(result, key))
+                .collect();
+            if found.iter().all(Option::is_none) {
+                return Err(unknown_figure(key, first));
+            }
+            found
+        }
+        Charted::Cost | Charted::Latency => first.iter().map(main_capacity).collect(),
+    };
 
     let mut cells = vec![
         Cell {
             cost: None,
             verdict: Verdict::Ok,
             capacity: None,
+            latency: Duration::ZERO,
         };
         points.len() * n
     ];
@@ -383,13 +431,53 @@ fn cell_of(result: &AlternativeResult, computed: bool, figure: Option<CapacityFi
             cost: None,
             verdict: Verdict::Fails,
             capacity: None,
+            latency: Duration::ZERO,
         };
     }
     Cell {
         cost: Some(result.monthly_cost),
         verdict: result.verdict(),
         capacity: figure.and_then(|figure| capacity_at(result, figure)),
+        latency: result.latency,
     }
+}
+
+/// The first of the alternative's components to report the capacity
+/// figure `key`, if one does.
+fn capacity_named(result: &AlternativeResult, key: &str) -> Option<CapacityFigure> {
+    result
+        .components
+        .iter()
+        .enumerate()
+        .find_map(|(component, c)| {
+            c.capacity
+                .iter()
+                .find(|figure| figure.key == key)
+                .map(|figure| CapacityFigure {
+                    component,
+                    key: figure.key,
+                })
+        })
+}
+
+/// `--measure KEY` where no alternative reports `KEY`: the figures they do.
+fn unknown_figure(key: &str, results: &[AlternativeResult]) -> Diagnostic {
+    let mut keys: Vec<&str> = results
+        .iter()
+        .flat_map(|r| &r.components)
+        .flat_map(|c| &c.capacity)
+        .map(|figure| figure.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    Diagnostic::plain(format!(
+        "no alternative reports a capacity figure `{key}` to measure"
+    ))
+    .suggesting(key, keys.iter().copied().chain(["cost", "latency"]))
+    .or_help(format!(
+        "measure `cost`, `latency`, or one of the figures the alternatives report: {}",
+        keys.join(", ")
+    ))
 }
 
 fn main_capacity(result: &AlternativeResult) -> Option<CapacityFigure> {
