@@ -45,7 +45,9 @@ fn assert_inert(doc: &Document) {
             "<{name}> in the page"
         );
         assert_ne!(
-            node.attribute("http-equiv").map(str::to_ascii_lowercase).as_deref(),
+            node.attribute("http-equiv")
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
             Some("refresh"),
             "a page that moves itself elsewhere"
         );

@@ -2389,6 +2389,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "emr.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Amazon EMR pricing page (Portuguese and Chinese copies), Amazon EMR on Amazon EC2: the EMR price is added to the EC2 price and the EBS price, 'Esses preços também são cobrados por segundo, com um mínimo de um minuto' (these prices too are billed per second, with a one-minute minimum); AWS's announcement of per-second EC2 billing (2017-10-02): 'billed on one second increments, with a minimum of 60 seconds', 'effective in all AWS Regions'"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "eventbridge.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(500, 0, 0, false, 0) /* 500 */)),
@@ -5144,6 +5153,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "emr.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Amazon EMR pricing page (Portuguese and Chinese copies), Amazon EMR on Amazon EC2: the EMR price is added to the EC2 price and the EBS price, 'Esses preços também são cobrados por segundo, com um mínimo de um minuto' (these prices too are billed per second, with a one-minute minimum); AWS's announcement of per-second EC2 billing (2017-10-02): 'billed on one second increments, with a minimum of 60 seconds', 'effective in all AWS Regions'; a billing rule of the service, not per Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "eventbridge.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(500, 0, 0, false, 0) /* 500 */)),
@@ -7775,6 +7793,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Count(Decimal::from_parts(40000, 0, 0, false, 0) /* 40000 */),
                 source: Borrowed("DynamoDB developer guide, service quotas (each per Region, with no Region excepted): 40,000 WCU per table by default (adjustable)"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "emr.min_billed_duration",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(60000, 0, 0, false, 0) /* 60000 */)),
+                source: Borrowed("Amazon EMR pricing page (Portuguese and Chinese copies), Amazon EMR on Amazon EC2: the EMR price is added to the EC2 price and the EBS price, 'Esses preços também são cobrados por segundo, com um mínimo de um minuto' (these prices too are billed per second, with a one-minute minimum); AWS's announcement of per-second EC2 billing (2017-10-02): 'billed on one second increments, with a minimum of 60 seconds', 'effective in all AWS Regions'; a billing rule of the service, not per Region"),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
