@@ -283,3 +283,28 @@ fn a_price_book_says_what_it_cannot_do() {
         assert!(stderr.contains(says), "{text}: {stderr}");
     }
 }
+
+#[test]
+fn prices_found_in_aws_feed_are_graded_by_it_with_their_rate_code() {
+    // Each of these us-east-1 prices is in AWS's pricing-page feed at the
+    // same figure: Fargate's vCPU-hour and GB-hour on x86 and Arm, Glue's
+    // Flex DPU-hour and Timestream's TCU-hour.
+    for (price, figure, rate_code) in [
+        ("fargate.vcpu_hour", "0.04048", "8CESGAFWKAJ98PME"),
+        ("fargate.gb_hour", "0.004445", "PBZNQUSEXZUC34C9"),
+        ("fargate.vcpu_hour_arm", "0.03238", "XSZATS4VYMDC9CYN"),
+        ("fargate.gb_hour_arm", "0.00356", "UNH9KPQP7W7C66C9"),
+        ("glue.flex_dpu_hour", "0.29", "CW2STD52Z73SFDTA"),
+        ("timestream.tcu_hour", "0.518", "7GC65EHDNA7F29AM"),
+    ] {
+        let header = format!("[prices.{price}]\n");
+        let start = TABLE.find(&header).unwrap_or_else(|| panic!("no {header}"));
+        let entry = TABLE[start..].split("\n\n").next().unwrap_or_default();
+        assert!(entry.contains(&format!("price = {figure}\n")), "{entry}");
+        assert!(entry.contains("evidence = \"aws-price-list\""), "{entry}");
+        assert!(
+            entry.contains(&format!("rate code {rate_code}.JRTCKXETXF.6YS6EN2CT7")),
+            "{entry}"
+        );
+    }
+}
