@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 95 prices and 107 limits, as the us-east-1 table holds (EC2's
+    // 95 prices and 108 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types); the
     // regional tables hold the prices found for their Region (Ireland: no
@@ -19,9 +19,9 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 107 of 107 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 103 of 107 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 92 of 107  ┆ kinesis_data_streams, firehose, managed_flink,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 108 of 108 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 104 of 108 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 93 of 108  ┆ kinesis_data_streams, firehose, managed_flink,",
     ];
     let mut at = 0;
     for row in rows {
@@ -68,7 +68,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 95 of 95 prices and 107 of 107 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 95 of 95 prices and 108 of 108 limits, each sourced and dated\n"
     );
 }
 
@@ -281,5 +281,30 @@ fn a_price_book_says_what_it_cannot_do() {
         let book = TempScenario::new("bad", text);
         let stderr = rejected(&["--pricing", book.path(), SEED]);
         assert!(stderr.contains(says), "{text}: {stderr}");
+    }
+}
+
+#[test]
+fn prices_found_in_aws_feed_are_graded_by_it_with_their_rate_code() {
+    // Each of these us-east-1 prices is in AWS's pricing-page feed at the
+    // same figure: Fargate's vCPU-hour and GB-hour on x86 and Arm, Glue's
+    // Flex DPU-hour and Timestream's TCU-hour.
+    for (price, figure, rate_code) in [
+        ("fargate.vcpu_hour", "0.04048", "8CESGAFWKAJ98PME"),
+        ("fargate.gb_hour", "0.004445", "PBZNQUSEXZUC34C9"),
+        ("fargate.vcpu_hour_arm", "0.03238", "XSZATS4VYMDC9CYN"),
+        ("fargate.gb_hour_arm", "0.00356", "UNH9KPQP7W7C66C9"),
+        ("glue.flex_dpu_hour", "0.29", "CW2STD52Z73SFDTA"),
+        ("timestream.tcu_hour", "0.518", "7GC65EHDNA7F29AM"),
+    ] {
+        let header = format!("[prices.{price}]\n");
+        let start = TABLE.find(&header).unwrap_or_else(|| panic!("no {header}"));
+        let entry = TABLE[start..].split("\n\n").next().unwrap_or_default();
+        assert!(entry.contains(&format!("price = {figure}\n")), "{entry}");
+        assert!(entry.contains("evidence = \"aws-price-list\""), "{entry}");
+        assert!(
+            entry.contains(&format!("rate code {rate_code}.JRTCKXETXF.6YS6EN2CT7")),
+            "{entry}"
+        );
     }
 }

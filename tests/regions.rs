@@ -136,6 +136,32 @@ fn an_ireland_table_of_writes_is_priced_at_ireland_prices() {
     assert_eq!(cost(kinesis, "put_payload_units"), "110.376");
 }
 
+const SMALL_WAREHOUSE: &str = r#"name = "a small warehouse"
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Redshift"
+components = [{ service = "redshift", node_type = "ra3.large", nodes = 2 }]
+"#;
+
+#[test]
+fn an_ra3_large_cluster_is_priced_at_each_regions_row() {
+    // 2 nodes x 730 h = 1,460 node-hours: x $0.601 = $877.46 in Ireland,
+    // x $0.639 = $932.94 in Seoul, x $0.543 = $792.78 in us-east-1.
+    let file = TempScenario::new("small-warehouse", SMALL_WAREHOUSE);
+    for (table, expected) in [
+        ("aws-eu-west-1", "877.46"),
+        ("aws-ap-northeast-2", "932.94"),
+        ("aws-us-east-1", "792.78"),
+    ] {
+        let json = calc_json(&["--pricing", table, file.path()]);
+        assert_eq!(cost(component(&json, 0), "node_hour"), expected, "{table}");
+    }
+}
+
 #[test]
 fn a_price_the_regional_table_lacks_is_refused_naming_it_and_the_table() {
     // No SQS price was found for Seoul: the queue is refused, not priced at
@@ -259,13 +285,13 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 
 #[test]
 fn the_regional_tables_pass_their_check() {
-    for (table, prices, limits) in [("aws-eu-west-1", 66, 103), ("aws-ap-northeast-2", 59, 92)] {
+    for (table, prices, limits) in [("aws-eu-west-1", 66, 104), ("aws-ap-northeast-2", 59, 93)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, {prices} of 95 prices and {limits} of 107 limits, each sourced and dated\n"
+                "{path}: ok, {prices} of 95 prices and {limits} of 108 limits, each sourced and dated\n"
             )),
             "{}",
             run.stdout

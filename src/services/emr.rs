@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::base::units::{Bytes, Duration};
-use crate::model::dimension::Dimension;
+use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
@@ -32,7 +32,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TASK_EMR_HOUR,
         &EBS_GB_MONTH,
     ],
-    limits: &[],
+    limits: &[&MIN_BILLED_DURATION],
     catalogue: Some(&INSTANCE_HOUR),
     offer: Some(&Offer {
         code: "ElasticMapReduce",
@@ -140,7 +140,7 @@ static EBS_PER_INSTANCE: Key = Key::new(
 .defaulting_to("none");
 
 pub const DOC: Doc = Doc {
-    bills: "EMR on EC2, uniform instance groups: for the primary (1, or 3 for high availability), core and task groups, instances × `hours_running` (the whole month unless set) at the type's EC2 price (`[instances.ec2]`) and, on a line of its own, its EMR price (`[instances.emr]`); `*_purchase = \"spot\"` takes `spot_discount` off the EC2 part only (the EMR price stays); optional gp3 `ebs_per_instance`, prorated to the hours. Core or primary nodes on Spot warn; three primary nodes on Spot fail",
+    bills: "EMR on EC2, uniform instance groups: for the primary (1, or 3 for high availability), core and task groups, instances × `hours_running` (the whole month unless set; at least 1 minute) at the type's EC2 price (`[instances.ec2]`) and, on a line of its own, its EMR price (`[instances.emr]`); `*_purchase = \"spot\"` takes `spot_discount` off the EC2 part only (the EMR price stays); optional gp3 `ebs_per_instance`, prorated to the hours. Core or primary nodes on Spot warn; three primary nodes on Spot fail",
     reports: "instances per group, instance-hours, vCPUs, memory",
     summary: "managed Spark and Hadoop clusters on EC2: each instance's EC2 price plus an EMR price by type",
     ordering: "whatever the job keeps",
@@ -149,10 +149,10 @@ pub const DOC: Doc = Doc {
     latency: "none added: the jobs' own run time",
     scaling: "uniform instance groups: a primary, a core and a task group, each one type and count",
     formulas: &[
-        "instance-hours of a group = instances x hours running (the whole month unless set)",
+        "instance-hours of a group = instances x max(hours running (the whole month unless set), 1 min)",
         "a group's EC2 part = instance-hours x the type's EC2 price, less `spot_discount` on Spot",
         "a group's EMR part = instance-hours x the type's EMR price, the same On-Demand or Spot",
-        "EBS GB-months = instances x `ebs_per_instance` (GB) x hours running / hours in the month",
+        "EBS GB-months = instances x `ebs_per_instance` (GB) x hours billed / hours in the month",
     ],
 };
 
@@ -176,6 +176,14 @@ pub const TASK_EMR_HOUR: Dimension =
     Dimension::new("emr.task_emr_hour", "instance-hour").priced_by_rows_of("emr");
 /// gp3 volumes attached to the cluster's instances.
 pub const EBS_GB_MONTH: Dimension = Dimension::new("emr.ebs_gp3_gb_month", "GB-month");
+
+/// The least time an instance is billed: EMR, EC2 and EBS are billed per
+/// second with a one-minute minimum (Amazon EMR pricing page).
+pub const MIN_BILLED_DURATION: Limit = Limit::new(
+    "emr.min_billed_duration",
+    LimitKind::Duration,
+    "billed time of an instance",
+);
 
 /// A node type of the cluster.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -339,7 +347,18 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
-        let hours = ctx.hours_running(self.hours_running, &HOURS_RUNNING, result);
+        // Each instance is billed per second with a one-minute minimum
+        // (Amazon EMR pricing page); calc takes the running time as one
+        // start a month. Seconds first, hours last, so that whole figures
+        // stay exact.
+        let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
+        let running = ctx
+            .hours_running(self.hours_running, &HOURS_RUNNING, result)
+            .times(per_hour)?;
+        // The minimum first: of equal figures, it is the one billed.
+        let seconds = minimum.max(running);
         // The instances of each group, and of the cluster (an empty group
         // adds none).
         let counts = self
@@ -387,7 +406,7 @@ impl Component for Input {
                 }
                 _ => sized = false,
             }
-            let instance_hours = count.times(hours)?;
+            let instance_hours = count.times(seconds)?.per(per_hour)?;
             // With Spot "the Spot Price may change …, but the Amazon EMR
             // rate remains fixed" (EMR developer guide, "Spot Instance
             // Pricing in Amazon EMR"): only the EC2 part is discounted.
@@ -403,7 +422,7 @@ impl Component for Input {
                 .line_items
                 .push(charge_type(ctx, emr_part, instance_type, instance_hours)?);
         }
-        let instance_hours = instances.times(hours)?;
+        let instance_hours = instances.times(seconds)?.per(per_hour)?;
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
         if let Some((vcpus, memory)) = size.filter(|_| sized) {
             let whole = |n: Traced| u64::try_from(n.value()).map_err(|_| EvalError::Arithmetic);
@@ -504,6 +523,49 @@ mod tests {
         assert_eq!(result.monthly_cost(), dec!(0.240));
         assert_eq!(result.line_items.len(), 2);
         assert!(result.notes.is_empty() && result.violations.is_empty());
+    }
+
+    #[test]
+    fn each_instance_is_billed_at_least_one_minute() {
+        // 1 primary and 2 core m5.xlarge for 30 s: each instance is billed
+        // 60 s. Primary: 60 s = 1/60 h × $0.192 = $0.0032 EC2, 1/60 h ×
+        // $0.048 = $0.0008 EMR; core: 2 × 60 s = 1/30 h × $0.192 = $0.0064
+        // EC2, 1/30 h × $0.048 = $0.0016 EMR; $0.012 in all, and 3 × 60 s
+        // = 0.05 instance-hours.
+        let input = cluster(&[
+            (&CORE_INSTANCE_TYPE, Value::Name("m5.xlarge")),
+            (&CORE_INSTANCES, Value::Count(2)),
+            (&HOURS_RUNNING, Value::Duration(Duration::from_secs(30))),
+        ]);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let costs: Vec<_> = result
+            .line_items
+            .iter()
+            .map(|l| l.monthly_cost.round_dp(10))
+            .collect();
+        assert_eq!(
+            costs,
+            [dec!(0.0032), dec!(0.0008), dec!(0.0064), dec!(0.0016)]
+        );
+        assert_eq!(result.monthly_cost().round_dp(10), dec!(0.012));
+        let instance_hours = result
+            .capacity
+            .iter()
+            .find(|c| c.key == "instance_hours")
+            .map(|c| c.value);
+        assert_eq!(
+            instance_hours.map(|v| match v {
+                CapacityValue::Number(n) => n.round_dp(10),
+                other => panic!("{other:?}"),
+            }),
+            Some(dec!(0.05))
+        );
+        // Past the minimum, the seconds run are billed: 90 s = 0.025 h ×
+        // ($0.192 + $0.048) = $0.006 for the primary alone.
+        let input = cluster(&[(&HOURS_RUNNING, Value::Duration(Duration::from_secs(90)))]);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "primary_ec2_hour").quantity, dec!(0.025));
+        assert_eq!(result.monthly_cost(), dec!(0.006));
     }
 
     #[test]

@@ -70,7 +70,7 @@ static WORKER_TYPE: Key = Key::new(
     "worker_type",
     Kind::Choice(WorkerType::NAMES),
     Default::None,
-    "`G.025X`, `G.1X`, `G.2X`, `G.4X` or `G.8X` (0.25 to 8 DPUs a worker)",
+    "`G.1X`, `G.2X`, `G.4X` or `G.8X` (1 to 8 DPUs a worker); `G.025X` (0.25) runs only streaming jobs",
 )
 .defaulting_to("`dpus` instead");
 static WORKERS: Key = Key::new(
@@ -133,7 +133,7 @@ static GLUE_VERSION: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
-    bills: "ETL job DPU-hours, standard or Flex: DPUs (`worker_type` × `workers`, or `dpus`) × each run rounded up to the second, at least 1 minute (10 before Glue 2.0) × `runs_per_month`. `kind = \"interactive_session\"` (5 DPUs unless set, at least 2; 1-minute minimum), `kind = \"crawler\"` (the DPUs its crawls report; 10-minute minimum), `kind = \"data_catalog\"` (`catalog_objects`, `catalog_requests_per_month`; the first million of each free)",
+    bills: "ETL job DPU-hours, standard or Flex: DPUs (`worker_type` × `workers`, or `dpus`; at least 2, and no `G.025X`, which runs only streaming jobs) × each run rounded up to the second, at least 1 minute (10 before Glue 2.0) × `runs_per_month`. `kind = \"interactive_session\"` (5 DPUs unless set, at least 2; 1-minute minimum), `kind = \"crawler\"` (the DPUs its crawls report; 10-minute minimum), `kind = \"data_catalog\"` (`catalog_objects`, `catalog_requests_per_month`; the first million of each free)",
     reports: "DPUs, DPU-hours, catalog objects",
     summary: "serverless Spark ETL jobs, sessions and crawlers, billed per DPU-hour; the Data Catalog per object and request",
     ordering: "none",
@@ -364,6 +364,40 @@ fn job(
                 .with_help("e.g. `worker_type = \"G.1X\", workers = 10`"),
         );
     };
+    // "This worker type is only available for AWS Glue version 3.0 or later
+    // streaming jobs" (Glue API reference, `WorkerType`, of G.025X); a
+    // `glue` job is a batch Spark ETL job.
+    if let Some((WorkerType::G025x, _)) = workers {
+        return Err(Invalid::new(
+            &WORKER_TYPE,
+            "`G.025X` workers run only Glue streaming jobs, not a Spark ETL job",
+        )
+        .with_help(
+            "use `worker_type = \"G.1X\"` (1 DPU a worker) or larger, with at least 2 workers",
+        ));
+    }
+    // "An AWS Glue ETL job requires a minimum of 2 DPUs" (AWS Glue FAQ); the
+    // API allows a Spark ETL job "from 2 to 100 DPUs" (Glue API reference,
+    // `MaxCapacity`).
+    if dpus < Decimal::TWO {
+        let (key, help) = match workers {
+            Some((worker_type, _)) => (
+                &WORKERS,
+                format!(
+                    "set `workers = {}` or more: a {} worker gives {} DPU",
+                    (Decimal::TWO / worker_type.dpus()).ceil(),
+                    worker_type.as_str(),
+                    worker_type.dpus()
+                ),
+            ),
+            None => (&DPUS, "set `dpus = 2` or more".to_owned()),
+        };
+        return Err(Invalid::new(
+            key,
+            format!("a Spark ETL job needs at least 2 DPUs (found {dpus})"),
+        )
+        .with_help(help));
+    }
     if execution_class == ExecutionClass::Flex
         && matches!(
             glue_version,

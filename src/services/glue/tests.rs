@@ -85,14 +85,63 @@ fn workers_make_dpus() {
     .unwrap();
     assert_eq!(dpus_of(&input), dec!(20));
     assert_eq!(line(&input), (dec!(1200), dec!(528)));
-    // 2 × G.025X = 0.5 DPU.
+}
+
+#[test]
+fn a_spark_job_needs_two_dpus_and_no_streaming_workers() {
+    let hour = (&DURATION, Value::Duration(Duration::from_hours(1)));
+    // 1 × G.1X = 1 DPU, under the 2 a Spark ETL job needs: refused at
+    // `workers`; 2 × G.1X = 2 DPUs is the least a job runs on.
+    let error = built(&[
+        hour.clone(),
+        (&WORKER_TYPE, Value::Choice(1)),
+        (&WORKERS, Value::Count(1)),
+    ])
+    .unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &WORKERS));
+    assert_eq!(
+        error.message,
+        "a Spark ETL job needs at least 2 DPUs (found 1)"
+    );
+    assert_eq!(
+        error.help.as_deref(),
+        Some("set `workers = 2` or more: a G.1X worker gives 1 DPU")
+    );
     let input = built(&[
-        (&WORKER_TYPE, Value::Choice(0)),
+        hour.clone(),
+        (&WORKER_TYPE, Value::Choice(1)),
         (&WORKERS, Value::Count(2)),
-        (&DURATION, Value::Duration(Duration::from_hours(1))),
     ])
     .unwrap();
-    assert_eq!(dpus_of(&input), dec!(0.5));
+    assert_eq!(dpus_of(&input), dec!(2));
+    // `dpus = 1.5` is refused at `dpus`.
+    let error = built(&[hour.clone(), (&DPUS, Value::Number(dec!(1.5)))]).unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &DPUS));
+    assert_eq!(
+        error.message,
+        "a Spark ETL job needs at least 2 DPUs (found 1.5)"
+    );
+    // G.025X runs only streaming jobs, even with 8 workers (2 DPUs).
+    let error = built(&[
+        hour.clone(),
+        (&WORKER_TYPE, Value::Choice(0)),
+        (&WORKERS, Value::Count(8)),
+    ])
+    .unwrap_err();
+    assert!(std::ptr::eq(error.key.unwrap(), &WORKER_TYPE));
+    assert_eq!(
+        error.message,
+        "`G.025X` workers run only Glue streaming jobs, not a Spark ETL job"
+    );
+    // An interactive session keeps its own rule: under 2 DPUs is a
+    // violation of the table's limit, not a refusal.
+    let input = built(&[
+        hour,
+        (&KIND, Value::Choice(1)),
+        (&WORKER_TYPE, Value::Choice(1)),
+        (&WORKERS, Value::Count(1)),
+    ]);
+    assert!(input.is_ok());
 }
 
 #[test]

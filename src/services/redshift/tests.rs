@@ -66,6 +66,37 @@ fn a_cluster_all_month_at_the_infracost_figures() {
 }
 
 #[test]
+fn an_ra3_large_cluster_is_priced_at_its_row() {
+    // 2 × ra3.large × 730 h = 1,460 node-hours × $0.543 = $792.78, and
+    // 10 TB of managed storage = 10,240 GB × $0.024 = $245.76: $1,038.54.
+    let result = provisioned(cluster("ra3.large", 2), Some(Bytes(10 * TIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    let line = item(&result, "node_hour");
+    assert_eq!(
+        (line.quantity, line.unit_price, line.monthly_cost),
+        (dec!(1460), dec!(0.543), dec!(792.78))
+    );
+    assert_eq!(
+        item(&result, "managed_storage_gb_month").monthly_cost,
+        dec!(245.76)
+    );
+    assert_eq!(result.monthly_cost(), dec!(1038.54));
+    assert!(result.violations.is_empty());
+    // 2 nodes hold 2 × 8 TB = 16 TB: 17 TB does not fit.
+    let result = provisioned(cluster("ra3.large", 2), Some(Bytes(17 * TIB)))
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert!(matches!(
+        result.violations.as_slice(),
+        [Violation::Limit { limit, needed, allowed, .. }]
+            if **limit == CLUSTER_STORAGE
+                && *needed == Decimal::from(17 * TIB)
+                && *allowed == Decimal::from(16 * TIB)
+    ));
+}
+
+#[test]
 fn data_beyond_what_the_nodes_hold_is_a_violation() {
     // 2 × dc2.large hold 2 × 160 GB = 320 GB: 321 GB does not fit.
     let result = provisioned(cluster("dc2.large", 2), Some(Bytes(321 * GIB)))
