@@ -2315,6 +2315,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "documentdb.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */)),
+                source: Borrowed("DocumentDB is an operational document database serving reads and writes in milliseconds; no figure found in AWS's text; calc takes 10 ms, a figure of its own. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "documentdb.max_instances",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
@@ -2882,6 +2891,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "redshift.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Redshift's management guide describes query results for analytics and dashboards in seconds, and no figure a query; calc takes 5 s, a figure of its own within that order, as for Athena. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "redshift.max_nodes_dc2_8xlarge",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
@@ -3167,6 +3185,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': the default MaxQueryTCU of an account is 200"),
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(1000, 0, 0, false, 0) /* 1000 */)),
+                source: Borrowed("Timestream for LiveAnalytics' developer guide: the memory store serves 'fast point-in-time queries', the magnetic store 'fast analytical queries', with no figure; calc takes 1 s a query, a figure of its own. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
             },
         ),
         (
@@ -5095,6 +5122,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "documentdb.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */)),
+                source: Borrowed("DocumentDB is an operational document database serving reads and writes in milliseconds; no figure found in AWS's text; calc takes 10 ms, a figure of its own. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "documentdb.max_instances",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
@@ -5644,6 +5680,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "redshift.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Redshift's management guide describes query results for analytics and dashboards in seconds, and no figure a query; calc takes 5 s, a figure of its own within that order, as for Athena. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "redshift.max_nodes_dc2_8xlarge",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(128, 0, 0, false, 0) /* 128 */),
@@ -5911,6 +5956,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 source: Borrowed("Timestream developer guide, 'Timestream Compute Unit (TCU)': the default MaxQueryTCU of an account is 200; a default the guide gives for the service, not per Region"),
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "timestream.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(1000, 0, 0, false, 0) /* 1000 */)),
+                source: Borrowed("Timestream for LiveAnalytics' developer guide: the memory store serves 'fast point-in-time queries', the magnetic store 'fast analytical queries', with no figure; calc takes 1 s a query, a figure of its own. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
             },
         ),
         (
@@ -7755,6 +7809,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
         (
+            "documentdb.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */)),
+                source: Borrowed("DocumentDB is an operational document database serving reads and writes in milliseconds; no figure found in AWS's text; calc takes 10 ms, a figure of its own. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
+            },
+        ),
+        (
             "documentdb.max_instances",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(16, 0, 0, false, 0) /* 16 */),
@@ -8301,6 +8364,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 source: Borrowed("Redshift pricing, concurrency scaling: 1 hour of free credits a day per cluster, accruing up to 30 hours; beyond them billed per second at the cluster's on-demand rate. From a public copy of the AWS pricing text; AWS's pricing page says the feature bills 'per-second' after free credits; a billing rule of the feature, which names no Region"),
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "redshift.latency",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(5000, 0, 0, false, 0) /* 5000 */)),
+                source: Borrowed("Redshift's management guide describes query results for analytics and dashboards in seconds, and no figure a query; calc takes 5 s, a figure of its own within that order, as for Athena. A figure for the service that names no Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::Unverified,
             },
         ),
         (

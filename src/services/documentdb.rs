@@ -30,6 +30,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_STORAGE,
         &MIN_BILLED_DURATION,
         &FREE_BACKUP_SHARE,
+        &LATENCY,
     ],
     catalogue: Some(&INSTANCE_HOUR),
     offer: Some(&Offer {
@@ -92,6 +93,11 @@ static HOURS_RUNNING: Key = Key::new(
 .defaulting_to("the whole month")
 .in_unit("h");
 
+pub const LATENCY: Limit = Limit::new(
+    "documentdb.latency",
+    LimitKind::Duration,
+    "read and write latency",
+);
 pub const DOC: Doc = Doc {
     bills: "instance-based clusters, Standard storage configuration: instance-hours of `instance_type` (the table's `[instances.documentdb]` row) × `instances` × `hours_running` (the whole month unless set; at least 10 minutes), `storage` GB-months, `io_per_month` per million I/Os, and `backup` beyond 100% of `storage` per GB-month. More than 16 instances, or `storage` beyond the 128 TiB volume, fails. I/O-Optimized, CPU credits, Elastic clusters and Serverless are not priced",
     reports: "instances, vCPUs, storage",
@@ -99,7 +105,7 @@ pub const DOC: Doc = Doc {
     ordering: "none",
     retention: "until deleted",
     replay: "no",
-    latency: "milliseconds",
+    latency: "milliseconds (calc takes the table's `latency`, 10 ms)",
     scaling: "instance class and count (up to 16); the volume grows itself",
     formulas: &[
         "instance-hours = instances x max(hours running, 10 min), at the class's rate (Standard configuration)",
@@ -186,6 +192,7 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
+        result.latency = ctx.duration(&LATENCY)?;
         let row = ctx
             .prices
             .instance(SERVICE.name, self.instance_type)

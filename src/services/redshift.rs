@@ -46,6 +46,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SMALLEST_RPU_DATA,
         &DATA_NEEDING_MORE_RPU,
         &RPU_FOR_LARGE_DATA,
+        &LATENCY,
     ],
     catalogue: Some(&NODE_HOUR),
     offer: Some(&Offer {
@@ -161,6 +162,7 @@ static MANUAL_SNAPSHOTS: Key = Key::new(
 )
 .defaulting_to("none");
 
+pub const LATENCY: Limit = Limit::new("redshift.latency", LimitKind::Duration, "query latency");
 pub const DOC: Doc = Doc {
     bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set); managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
     reports: "nodes, node-hours, cluster storage; or RPU-hours",
@@ -168,7 +170,7 @@ pub const DOC: Doc = Doc {
     ordering: "none",
     retention: "the data it stores, until deleted",
     replay: "yes: stored tables can be queried again",
-    latency: "seconds a query",
+    latency: "seconds a query (calc takes the table's `latency`, 5 s)",
     scaling: "node type and count (provisioned); base RPUs (serverless)",
     formulas: &[
         "provisioned: node-hours = nodes x hours running (the whole month unless set), at the node type's rate",
@@ -426,6 +428,8 @@ impl Component for Input {
             let gb = given::size(snapshots, &MANUAL_SNAPSHOTS).per(given::gib())?;
             result.line_items.push(charge(ctx, &BACKUP_STORAGE, gb)?);
         }
+        // A query answers in seconds, not at once: the table's figure.
+        result.latency = ctx.duration(&LATENCY)?;
         // A warehouse keeps what it loads until it is deleted, and its
         // tables can be queried again.
         result.properties = Properties::default();

@@ -37,6 +37,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MAX_QUERY_TCU_STEP,
         &DEFAULT_MAX_QUERY_TCU,
         &MIN_BILLED_QUERY_DURATION,
+        &LATENCY,
     ],
     catalogue: None,
     offer: Some(&Offer {
@@ -117,6 +118,7 @@ static MAX_QUERY_TCU: Key = Key::new(
 )
 .defaulting_to("the account default, 200");
 
+pub const LATENCY: Limit = Limit::new("timestream.latency", LimitKind::Duration, "query latency");
 pub const DOC: Doc = Doc {
     bills: "Timestream for LiveAnalytics (closed to new customers since 2025-06-20: every component says so): write units, each request's payload (`events_per_write` records of the flow's size) rounded up to 1 KB, full requests only or, with a `batch_window`, each window's records in whole requests; the memory store's GB-hours and the magnetic store's GB-months of what arrives over `memory_retention` and `magnetic_retention` (tables once full); queries' TCU-hours, `query_tcus` × `query_hours_per_day` (at least 30 s). Retentions out of range, more than 100 records a request, records over 2 KB, or a `max_query_tcu` outside 4 to 1,000 in steps of 4, fail",
     reports: "write requests and units a second, GB in each store, TCU-hours",
@@ -124,7 +126,7 @@ pub const DOC: Doc = Doc {
     ordering: "none",
     retention: "memory store, then magnetic store, as set",
     replay: "no",
-    latency: "seconds a query",
+    latency: "a query in about a second (calc takes the table's `latency`, 1 s)",
     scaling: "automatic; queries up to MaxQueryTCU",
     formulas: &[
         "write units a request = ceil(events_per_write x record size / 1 KB), at least 1: batching shares the units",
@@ -291,6 +293,7 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
+        result.latency = ctx.duration(&LATENCY)?;
         result.warn(
             "closed_to_new_customers",
             "Timestream for LiveAnalytics is closed to new customers since 2025-06-20: only accounts already using it can create tables; AWS points new designs to Timestream for InfluxDB",
