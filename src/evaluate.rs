@@ -16,7 +16,7 @@ use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
 use crate::services::kit::usage::Usage;
-use crate::services::kit::{Ctx, EvalError};
+use crate::services::kit::{Ctx, Delivery, EvalError};
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
@@ -356,11 +356,16 @@ pub fn evaluate_alternative_into(
             From::Workload => ctx.input,
             From::Component(j) => {
                 let producer = &alternative.components[j];
-                let copies = producer
+                let delivery = producer
                     .delivery_to(values, component.def().name)
-                    .map_err(|_| (j, EvalError::Invalid))?
-                    .copies();
-                let emitted = out.components[j].output.unwrap_or(Flow::NOTHING);
+                    .map_err(|_| (j, EvalError::Invalid))?;
+                let copies = delivery.copies();
+                let made = &out.components[j];
+                let emitted = match delivery {
+                    Delivery::Files => made.files.or(made.output),
+                    _ => made.output,
+                }
+                .unwrap_or(Flow::NOTHING);
                 Flow {
                     rate: emitted
                         .rate

@@ -842,3 +842,77 @@ components = [{ service = "athena", queries_per_month = "30", table_size = "1 TB
         .expect("Athena")["components"][0];
     assert_eq!(cents(&athena["monthly_cost"]), "150");
 }
+
+/// A stream processor writing to S3: 5,000 records/s of 2 KB through
+/// Kinesis into Managed Flink with 4 tasks, into S3.
+const FLINK_TO_S3: &str = r#"
+[workload]
+records_per_second = 5000
+record_size = "2 KB"
+[[alternatives]]
+name = "Kinesis, Flink, S3"
+components = [
+  { service = "kinesis_data_streams" },
+  { id = "flink", service = "managed_flink", parallelism = 4 },
+  { service = "s3", retention = "30 d" },
+]
+"#;
+
+#[test]
+fn a_stream_processor_writes_s3_a_part_file_a_task_a_checkpoint() {
+    // Flink's file sink rolls a part file per task at each checkpoint, every
+    // 60 s in Managed Flink's default configuration: 4 files a minute, 4 ×
+    // 2,628,000 s ÷ 60 s = 175,200 PUTs = 175.2 thousand × $0.005 = $0.876,
+    // not a PUT a record (13,140,000 thousand). Each file holds what a task
+    // received in the minute: 5,000 × 2,048 B × 60 s ÷ 4 = 153,600,000 B.
+    let file = scenario("flink-to-s3", FLINK_TO_S3);
+    let json = calc_json(&[file.path()]);
+    let s3 = &json["alternatives"][0]["components"][2];
+    let puts = line(s3, "put_requests");
+    // A file every 15 s is 1/15 a second, which no decimal holds exactly:
+    // the figures are exact to 20 places and more.
+    let rounded = |value: &Value| {
+        let exact: rust_decimal::Decimal = value.to_string().parse().expect("a decimal");
+        exact.round_dp(20).normalize().to_string()
+    };
+    assert_eq!(rounded(&puts["quantity"]), "175.2");
+    assert_eq!(rounded(&puts["monthly_cost"]), "0.876");
+    assert_eq!(s3["input"]["record_size"], 153_600_000);
+    // Checkpoints every 5 minutes: 4 × 2,628,000 ÷ 300 = 35,040 PUTs.
+    let file = scenario(
+        "flink-to-s3-5-min",
+        &FLINK_TO_S3.replace(
+            "parallelism = 4 }",
+            "parallelism = 4, checkpoint_interval = \"5 min\" }",
+        ),
+    );
+    let json = calc_json(&[file.path()]);
+    let puts = line(&json["alternatives"][0]["components"][2], "put_requests");
+    assert_eq!(rounded(&puts["quantity"]), "35.04");
+}
+
+#[test]
+fn objects_that_look_like_records_one_by_one_are_a_warning() {
+    // 500 objects a second of 2 KB straight into S3: each a PUT,
+    // 500 × 2,628,000 = 1,314,000,000 a month, most likely records that
+    // should have been batched.
+    let file = scenario(
+        "records-into-s3",
+        "[workload]\nrecords_per_second = 500\nrecord_size = \"2 KB\"\n\
+         [[alternatives]]\nname = \"S3\"\ncomponents = [{ service = \"s3\", retention = \"1 d\" }]\n",
+    );
+    let json = calc_json(&[file.path()]);
+    let s3 = &json["alternatives"][0]["components"][0];
+    assert_eq!(decimal(&line(s3, "put_requests")["quantity"]), "1314000");
+    assert_eq!(json["alternatives"][0]["verdict"], "warning");
+    let codes: Vec<&Value> = s3["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|n| &n["code"])
+        .collect();
+    assert!(
+        codes.contains(&&Value::from("object_per_record")),
+        "{codes:?}"
+    );
+}

@@ -264,6 +264,9 @@ pub struct ComponentResult {
     pub from: From,
     /// What it passes on; `None` while a service passes on what it receives.
     pub output: Option<Flow>,
+    /// The files it writes, for a consumer that takes files (S3 behind a
+    /// stream processor's file sink); `None` if it writes none.
+    pub files: Option<Flow>,
     /// The latency from the workload to the end of this component, along
     /// the components it consumes from.
     pub path_latency: Duration,
@@ -287,6 +290,7 @@ impl ComponentResult {
             input: Flow::NOTHING,
             from: From::Workload,
             output: None,
+            files: None,
             path_latency: Duration::ZERO,
             working: Working::new(),
         }
@@ -311,6 +315,7 @@ impl ComponentResult {
         self.input = Flow::NOTHING;
         self.from = From::Workload;
         self.output = None;
+        self.files = None;
         self.working.nodes.clear();
         self.working.steps.clear();
         self.path_latency = Duration::ZERO;

@@ -125,7 +125,7 @@ pub(super) fn check_deliveries(
             continue;
         };
         match delivery {
-            Delivery::Every => {}
+            Delivery::Every | Delivery::Files => {}
             Delivery::Copies { count, .. } if count > 0 => {}
             Delivery::Copies { key, .. } => {
                 return Err(source

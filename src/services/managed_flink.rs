@@ -18,14 +18,18 @@
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
+use crate::model::flow::{Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties, Violation};
 use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
+use crate::services::kit::{
+    Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef, given,
+};
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "managed_flink",
@@ -60,6 +64,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &RUNS_PER_MONTH,
         &RUN_DURATION,
         &RUN_DURATIONS,
+        &CHECKPOINT_INTERVAL,
     ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
@@ -95,6 +100,13 @@ static PARALLELISM_PER_KPU: Key = Key::new(
     "tasks per KPU (1 to 8)",
 )
 .defaulting_to("1");
+static CHECKPOINT_INTERVAL: Key = Key::new(
+    "checkpoint_interval",
+    Kind::Duration,
+    Default::Text("60 s"),
+    "time between checkpoints (AWS's default configuration: 60 s); a file sink into S3 rolls a part file per task at each",
+)
+.in_unit("s");
 static ORCHESTRATION_KPU: Key = Key::new(
     "orchestration_kpu",
     Kind::Flag,
@@ -147,6 +159,7 @@ pub const DOC: Doc = Doc {
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
         "running storage = KPUs x 50 GB, prorated over the hours run",
         "backups = GB-months kept",
+        "into S3: a part file a task (`parallelism`, else KPUs) at each checkpoint (`checkpoint_interval`, 60 s by default), each holding what the task received since the last",
     ],
 };
 
@@ -213,6 +226,8 @@ pub struct Input {
     /// Durable application backups kept over the month (GB-month).
     pub backup_storage: Bytes,
     pub schedule: Schedule,
+    /// How often it checkpoints: its file sink rolls a file per task at each.
+    pub checkpoint_interval: Duration,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -264,12 +279,37 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         orchestration_kpu: values.flag(&ORCHESTRATION_KPU).ok_or_else(default)?,
         backup_storage: values.bytes(&BACKUP_STORAGE).ok_or_else(default)?,
         schedule: schedule(values)?,
+        checkpoint_interval: checkpoint_interval(values)?,
     })
+}
+
+/// The checkpoint interval as set: more than 0 s.
+fn checkpoint_interval(values: &Values) -> Result<Duration, Invalid> {
+    match values.duration(&CHECKPOINT_INTERVAL) {
+        Some(interval) if interval > Duration::ZERO => Ok(interval),
+        Some(_) => Err(Invalid::new(
+            &CHECKPOINT_INTERVAL,
+            "`checkpoint_interval` must be more than 0 s",
+        )
+        .with_help("AWS's default configuration checkpoints every 60 s")),
+        None => Err(Invalid::component("a key of `managed_flink` has no value")),
+    }
 }
 
 impl Component for Input {
     fn build(values: &Values) -> Result<Self, Invalid> {
         build(values)
+    }
+
+    /// Into S3, a file sink: each task writes a part file and rolls it at
+    /// each checkpoint (Apache Flink's FileSink with bulk formats), not an
+    /// object a record.
+    fn delivery_to(&self, consumer: &str) -> Delivery {
+        if consumer == "s3" {
+            Delivery::Files
+        } else {
+            Delivery::Every
+        }
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
@@ -376,6 +416,7 @@ impl Component for Input {
         }
         result.latency = ctx.duration(&LATENCY)?;
         result.properties = Properties::default();
+        result.files = self.files(ctx)?;
         Ok(())
     }
 }
@@ -436,6 +477,28 @@ fn schedule(values: &Values) -> Result<Schedule, Invalid> {
     }
 }
 
+impl Input {
+    /// The part files its file sink writes: one a task at each checkpoint,
+    /// each holding what the task received since the last; `None` when
+    /// nothing flows in.
+    fn files(&self, ctx: &Ctx) -> Result<Option<Flow>, EvalError> {
+        let (Some(rate), Some(size)) = (ctx.input.rate, ctx.input.record_size) else {
+            return Ok(None);
+        };
+        let tasks = Decimal::from(self.parallelism.unwrap_or(self.kpus).max(1));
+        let interval = self.checkpoint_interval.secs();
+        let per_second = tasks.per(interval)?;
+        let bytes = rate
+            .average
+            .times(size.decimal())?
+            .times(interval)?
+            .per(tasks)?
+            .ceil();
+        let bytes = u64::try_from(bytes).map_err(|_| EvalError::Arithmetic)?;
+        Ok(Some(Flow::new(Rate::flat(per_second), Some(Bytes(bytes)))))
+    }
+}
+
 /// The seconds a start is billed at least: the table's minimum (10 minutes).
 fn min_billed_run(ctx: &Ctx) -> Result<Traced, EvalError> {
     let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
@@ -492,6 +555,7 @@ mod tests {
             orchestration_kpu: true,
             backup_storage: Bytes(0),
             schedule,
+            checkpoint_interval: Duration::from_secs(60),
         }
     }
 

@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::units::Bytes;
+use crate::base::units::{Bytes, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys, Rate};
@@ -120,6 +120,12 @@ pub const DOC: Doc = Doc {
         "storage GB-months, tiered; PUT and GET per thousand requests",
     ],
 };
+
+/// Objects a second, each under [`SMALL_OBJECT`] bytes, from which they
+/// are almost surely records written one by one: a design choice to
+/// question, not an AWS limit.
+const MANY_OBJECTS_PER_SECOND: u32 = 100;
+const SMALL_OBJECT: u64 = MIB;
 
 pub const STORAGE_GB_MONTH: Dimension = Dimension::new("s3.storage_gb_month", "GB-month");
 pub const PUT_REQUESTS: Dimension = Dimension::new("s3.put_requests", "thousand requests");
@@ -259,6 +265,18 @@ impl Component for Input {
                 "prefix_scaling",
                 "S3 adds request capacity per prefix gradually: spread keys over the prefixes \
                  and expect 503 Slow Down replies while it scales",
+            );
+        }
+        // Small objects arriving many a second are almost surely records
+        // written one by one: each is a PUT, and a query reads them slowly.
+        if puts.average >= Decimal::from(MANY_OBJECTS_PER_SECOND)
+            && object_size.is_some_and(|size| size.0 < SMALL_OBJECT)
+        {
+            result.warn(
+                "object_per_record",
+                "objects arrive at 100 a second or more, each under 1 MB: if each is a record, \
+                 batch records into larger objects before S3 (Firehose, or a stream processor's \
+                 file sink); every object is a PUT",
             );
         }
         // Objects above the single-PUT limit must be uploaded in parts.
@@ -485,6 +503,7 @@ mod tests {
             .filter(|note| note.level == Level::Warning)
             .map(|note| note.code)
             .collect();
-        assert_eq!(warnings, ["prefix_scaling"]);
+        // Objects of 1 KB, 12,000 a second, are records one by one too.
+        assert_eq!(warnings, ["prefix_scaling", "object_per_record"]);
     }
 }

@@ -167,13 +167,16 @@ pub enum Delivery {
     /// Not at all (SNS does not deliver to that service); `help` says
     /// what can stand between.
     Impossible { help: &'static str },
+    /// As the files the producer writes (a stream processor's file sink
+    /// into S3): what the producer reports as its `files`, not its records.
+    Files,
 }
 
 impl Delivery {
     /// How many of each record the consumer receives.
     pub fn copies(self) -> Decimal {
         match self {
-            Self::Every => Decimal::ONE,
+            Self::Every | Self::Files => Decimal::ONE,
             Self::Copies { count, .. } => Decimal::from(count),
             Self::Impossible { .. } => Decimal::ZERO,
         }
