@@ -916,3 +916,23 @@ fn objects_that_look_like_records_one_by_one_are_a_warning() {
         "{codes:?}"
     );
 }
+
+#[test]
+fn a_function_writes_s3_an_object_an_invocation() {
+    // 1,000 records/s of 1 KB handed to a function 10 at a time: 100
+    // invocations a second, each putting one 10 KB object: 100 × 2,628,000
+    // s = 262,800,000 PUTs = 262,800 thousand × $0.005 = $1,314.
+    let file = scenario(
+        "lambda-to-s3",
+        "[workload]\nrecords_per_second = 1000\nrecord_size = \"1 KB\"\n\
+         [[alternatives]]\nname = \"Lambda, S3\"\ncomponents = [\n\
+         { service = \"lambda\", batch_size = 10, memory = \"128 MB\", duration = \"100 ms\" },\n\
+         { service = \"s3\", retention = \"1 d\" },\n]\n",
+    );
+    let json = calc_json(&[file.path()]);
+    let s3 = &json["alternatives"][0]["components"][1];
+    let puts = line(s3, "put_requests");
+    assert_eq!(decimal(&puts["quantity"]), "262800");
+    assert_eq!(decimal(&puts["monthly_cost"]), "1314");
+    assert_eq!(s3["input"]["record_size"], 10_240);
+}

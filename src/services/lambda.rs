@@ -2,17 +2,18 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow;
+use crate::model::flow::{self, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Properties, RunLimit};
 use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
 use crate::services::kit::given;
-use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
 
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
@@ -255,6 +256,16 @@ impl Component for Input {
         build(values)
     }
 
+    /// Into S3, an object an invocation: what the batch it was handed
+    /// holds, not an object a record.
+    fn delivery_to(&self, consumer: &str) -> Delivery {
+        if consumer == "s3" {
+            Delivery::Files
+        } else {
+            Delivery::Every
+        }
+    }
+
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
         let (memory, ephemeral_storage) = self.check_settings(ctx, result)?;
@@ -345,6 +356,19 @@ impl Component for Input {
             }),
             ..Properties::default()
         };
+        // Writing to S3, each invocation puts one object of its batch.
+        if let (Invocations::FromRecords { batch_size }, Some(rate), Some(size)) =
+            (self.invocations, ctx.input.rate, ctx.input.record_size)
+        {
+            let batch = Decimal::from(batch_size);
+            result.files = Some(Flow::new(
+                Rate {
+                    average: rate.average.per(batch)?,
+                    peak: rate.peak.per(batch)?,
+                },
+                Some(Bytes(size.0.saturating_mul(u64::from(batch_size)))),
+            ));
+        }
         Ok(())
     }
 }
