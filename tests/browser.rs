@@ -10,11 +10,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::str::FromStr;
 
-use rust_decimal::{Decimal, RoundingStrategy};
-
-use crate::support::{TempFolder, accepted, calc_json};
+use crate::support::{TempFolder, accepted, calc_json, dollars};
 
 /// The browser to run, if there is one.
 fn browser() -> Option<PathBuf> {
@@ -135,23 +132,6 @@ fn measured(page: &str, width: u32) -> String {
            document.body.appendChild(out);\
          }});</script></body></html>"
     )
-}
-
-/// Money as the page shows it, from the JSON's exact figure.
-fn dollars(exact: &serde_json::Value) -> String {
-    let cents = Decimal::from_str(&exact.to_string())
-        .expect("a decimal")
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let plain = format!("{cents:.2}");
-    let (whole, fraction) = plain.split_once('.').expect("two decimals");
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    format!("${grouped}.{fraction}")
 }
 
 fn scenarios() -> Vec<String> {

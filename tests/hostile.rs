@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::support::{Run, was_rejected};
+use crate::support::{Run, toml_string, was_rejected};
 
 /// A folder of its own for one test, removed when dropped.
 pub struct TempDir(PathBuf);
@@ -341,23 +341,6 @@ const PAYLOADS: [&str; 7] = [
     "@SUM(1+1)",
     "-2+3",
 ];
-
-/// A TOML basic string: control characters as `\uXXXX`, all else as is.
-fn toml_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// A scenario whose every name is a payload, priced by a table in its folder
 /// whose name, region, currency and date are payloads too.

@@ -2,13 +2,12 @@
 //! read back as the XML it is written as, so that its structure, not only
 //! its text, is checked. A real browser checks the rest (tests/browser.rs).
 
-use std::str::FromStr;
-
 use roxmltree::{Document, Node, ParsingOptions};
-use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value;
 
-use crate::support::{TempFolder, accepted, accepted_json, calc, calc_binary, calc_json};
+use crate::support::{
+    TempFolder, accepted, accepted_json, calc, calc_binary, calc_json, dollars, toml_string,
+};
 
 fn parsed(page: &str) -> Document<'_> {
     let options = ParsingOptions {
@@ -73,28 +72,6 @@ fn assert_inert(doc: &Document) {
         .and_then(|n| n.attribute("content"))
         .expect("a Content-Security-Policy");
     assert!(policy.starts_with("default-src 'none';"), "{policy}");
-}
-
-/// Money as the page shows it, worked from the JSON's exact figure: to
-/// the cent, halves away from zero, grouped by thousands.
-fn dollars(exact: &Value) -> String {
-    let text = match exact {
-        Value::Number(n) => n.to_string(),
-        other => other.as_str().expect("a number").to_string(),
-    };
-    let cents = Decimal::from_str(&text)
-        .expect("a decimal")
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
-    let plain = format!("{cents:.2}");
-    let (whole, fraction) = plain.split_once('.').expect("two decimals");
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    format!("${grouped}.{fraction}")
 }
 
 #[test]
@@ -215,7 +192,7 @@ fn names_that_try_to_break_out_stay_text() {
     for name in names {
         scenario.push_str(&format!(
             "[[alternatives]]\nname = {}\ncomponents = [{{ service = \"sqs\" }}]\n",
-            toml(name)
+            toml_string(name)
         ));
     }
     let folder = TempFolder::new();
@@ -233,23 +210,6 @@ fn names_that_try_to_break_out_stay_text() {
         !doc.descendants()
             .any(|n| n.has_tag_name("h1") && text(n) == "injected")
     );
-}
-
-/// A TOML basic string of `text`, control characters escaped.
-fn toml(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[test]

@@ -184,3 +184,42 @@ pub fn between(text: &str, begin: &str, end: &str, with: &str) -> String {
     let stop = start + text[start..].find(end).expect("the end marker");
     format!("{}{with}{}", &text[..start], &text[stop..])
 }
+
+/// A TOML basic string: control characters as `\uXXXX`, all else as is.
+pub fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Money as the page shows it, worked from the JSON's exact figure: to
+/// the cent, halves away from zero, grouped by thousands.
+pub fn dollars(exact: &serde_json::Value) -> String {
+    let text = match exact {
+        serde_json::Value::Number(n) => n.to_string(),
+        other => other.as_str().expect("a number").to_string(),
+    };
+    let cents = <rust_decimal::Decimal as std::str::FromStr>::from_str(&text)
+        .expect("a decimal")
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let plain = format!("{cents:.2}");
+    let (whole, fraction) = plain.split_once('.').expect("two decimals");
+    let mut grouped = String::new();
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    format!("${grouped}.{fraction}")
+}
