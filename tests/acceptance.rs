@@ -842,3 +842,62 @@ components = [{ service = "athena", queries_per_month = "30", table_size = "1 TB
         .expect("Athena")["components"][0];
     assert_eq!(cents(&athena["monthly_cost"]), "150");
 }
+
+#[test]
+fn requirement_checks_show_exact_figures_when_rounded_ones_look_equal() {
+    // Each figure rounds to the same text as its requirement, so the
+    // messages give them exactly: a 119.95 s Firehose buffer and S3's 100 ms
+    // add 120,050 ms; Kinesis keeps data 24 h, 86,400,000 ms; SQS carries at
+    // most 1 MB, 1,048,576 B; Lambda runs at most 15 min, 900,000 ms.
+    let s = scenario(
+        "rounded alike",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[requirements]
+max_latency = "2 min"
+retention = "86401 s"
+max_message_size = "1048577 B"
+max_job_duration = "900.1 s"
+[[alternatives]]
+name = "Firehose to S3"
+components = [{ service = "firehose", buffer_interval = "119.95 s" }, { service = "s3" }]
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams" }]
+[[alternatives]]
+name = "SQS and Lambda"
+components = [{ service = "sqs" }, { service = "lambda", duration = "1 s" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let messages = |i: usize| -> Vec<String> {
+        json["alternatives"][i]["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        messages(0)
+            .contains(&"adds 120,050 ms of latency; requirement: at most 120,000 ms".to_string()),
+        "{:?}",
+        messages(0)
+    );
+    assert!(
+        messages(1).contains(
+            &"keeps data for at most 86,400,000 ms; requirement: 86,401,000 ms".to_string()
+        ),
+        "{:?}",
+        messages(1)
+    );
+    assert_eq!(
+        messages(2),
+        [
+            "sqs (standard): carries messages of at most 1,048,576 B; requirement: 1,048,577 B",
+            "lambda (x86_64): runs for at most 900,000 ms; requirement: jobs of 900,100 ms (use Batch, Fargate or EMR)",
+        ]
+    );
+}
