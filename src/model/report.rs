@@ -37,6 +37,12 @@ pub struct LineItem {
     pub monthly_cost: Decimal,
     /// How a tiered price split the billed quantity (empty for a flat price).
     pub tiers: SmallVec<[TierUse; MAX_TIERS]>,
+    /// The type whose catalogue row priced it, for a catalogue's dimension:
+    /// with the dimension, it finds the price (and its date) in the table.
+    pub row: Option<&'static str>,
+    /// Whether the scenario set its price over the table's, so that no
+    /// date of the table's applies to it.
+    pub price_set: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
