@@ -901,3 +901,57 @@ components = [{ service = "sqs" }, { service = "lambda", duration = "1 s" }]
         ]
     );
 }
+
+#[test]
+fn the_small_files_warning_fits_the_fix_to_what_wrote_them() {
+    // 10 records of 1 KB a second: a Firehose buffer that delivers every
+    // 900 s, its longest, writes 9,000 KB = 8.79 MB objects; every 300 s,
+    // its default, 3,000 KB = 2.93 MB. A bucket fed by the workload holds
+    // the 2 MB objects it is told of, batched by nothing calc knows.
+    let s = scenario(
+        "small files",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[[alternatives]]
+name = "buffer at its maximum"
+components = [{ service = "firehose", buffer_size = "128 MB", buffer_interval = "900 s" }, { service = "s3" }, { service = "athena", queries_per_month = 100 }]
+[[alternatives]]
+name = "buffer below its maximum"
+components = [{ service = "firehose" }, { service = "s3" }, { service = "athena", queries_per_month = 100 }]
+[[alternatives]]
+name = "no buffer"
+components = [{ service = "s3", object_size = "2 MB" }, { service = "athena", queries_per_month = 100 }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let warning = |alternative: usize| -> String {
+        let components = json["alternatives"][alternative]["components"]
+            .as_array()
+            .unwrap();
+        let athena = components.last().unwrap();
+        athena["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == "small_files")
+            .map(|n| n["message"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no small_files in {athena}"))
+    };
+    assert_eq!(
+        warning(0),
+        "objects of 8.79 MB: Athena spends its time opening files this small, and the buffer that batches them is at its maximum: compact them after they land to query faster"
+    );
+    assert_eq!(
+        warning(1),
+        "objects of 2.93 MB: Athena spends its time opening files this small: raise the size or interval of the buffer that batches them (it is below its maximum), or compact them, to query faster"
+    );
+    assert_eq!(
+        warning(2),
+        "objects of 2 MB: Athena spends its time opening files this small: write larger files (batch more before each write, or compact them) to query faster"
+    );
+    for i in 0..3 {
+        assert!(!warning(i).contains("Firehose"), "{}", warning(i));
+    }
+}

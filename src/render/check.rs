@@ -242,7 +242,7 @@ pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str)
         Why::Warning { component, note } => format!(
             "{}: {}",
             text::component_label(&alternative.components[*component]),
-            note.text
+            note.message()
         ),
         Why::Increase { cost, base, limit } => {
             let rise = cost - base;
