@@ -2,6 +2,7 @@
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
+use crate::base::diagnostic::Diagnostic;
 use crate::commands::options::ScenarioOptions;
 use crate::commands::{check, diff, explain, init, pricing, report, solve, sweep};
 
@@ -81,8 +82,17 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
-    /// Print calc's manual page (roff), e.g. `calc man > calc.1`.
-    Man,
+    /// Print calc's manual page (roff), e.g. `calc man > calc.1`, or one
+    /// command's, e.g. `calc man sweep > calc-sweep.1`; `--all DIR` writes
+    /// every page.
+    Man {
+        /// The command whose page to print, e.g. `sweep` or `pricing show`; none for calc's own.
+        command: Vec<String>,
+
+        /// Write every page, calc's and each command's (`calc-sweep.1`, `calc-pricing-show.1`…), into this folder, made if missing.
+        #[arg(long, value_name = "DIR", conflicts_with = "command")]
+        all: Option<std::path::PathBuf>,
+    },
 }
 
 /// The shells `calc completions` writes for.
@@ -108,15 +118,73 @@ pub fn completions(shell: Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The manual page, in roff.
-pub fn man_page() -> Result<String, crate::base::diagnostic::Diagnostic> {
+/// calc's command tree as the manual pages see it: every command, built,
+/// without clap's `help` command, which has no page.
+fn man_tree() -> clap::Command {
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    command
+}
+
+/// The manual page of `command`, in roff.
+fn render_page(command: clap::Command) -> Result<String, Diagnostic> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    // A command's page is of calc's version, not the command's own (none).
+    clap_mangen::Man::new(command)
+        .source(format!("calc {}", env!("CARGO_PKG_VERSION")))
         .render(&mut out)
-        .map_err(|e| {
-            crate::base::diagnostic::Diagnostic::plain(format!("cannot write the manual: {e}"))
-        })?;
+        .map_err(|e| Diagnostic::plain(format!("cannot write the manual: {e}")))?;
     Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// The manual page of the command `path` names (`["pricing", "show"]`),
+/// in roff; calc's own for an empty path. Each page the main one lists
+/// under SEE ALSO (`calc-sweep(1)`) is one of these.
+pub fn man_page(path: &[String]) -> Result<String, Diagnostic> {
+    let mut command = man_tree();
+    for (depth, name) in path.iter().enumerate() {
+        let Some(sub) = command.find_subcommand(name).cloned() else {
+            return Err(unknown_command(&command, &path[..depth], name));
+        };
+        command = sub;
+    }
+    render_page(command)
+}
+
+/// Every manual page, calc's first: its file name (`calc-sweep.1`) and
+/// its roff, for `calc man --all`.
+pub fn man_pages() -> Result<Vec<(String, String)>, Diagnostic> {
+    fn walk(command: &clap::Command, pages: &mut Vec<(String, String)>) -> Result<(), Diagnostic> {
+        let name = clap_mangen::Man::new(command.clone()).get_filename();
+        pages.push((name, render_page(command.clone())?));
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            walk(sub, pages)?;
+        }
+        Ok(())
+    }
+    let mut pages = Vec::new();
+    walk(&man_tree(), &mut pages)?;
+    Ok(pages)
+}
+
+/// No command `name` under `parent` (reached by `path`): the likely one,
+/// else the list.
+fn unknown_command(parent: &clap::Command, path: &[String], name: &str) -> Diagnostic {
+    let names: Vec<&str> = parent
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .collect();
+    let under = path.iter().map(|p| format!(" {p}")).collect::<String>();
+    let mut message = format!("calc{under} has no command `{name}`");
+    if names.is_empty() {
+        message = format!("calc{under} has no commands, so no page for `{name}`");
+    }
+    let help = match crate::base::suggest::did_you_mean(name, names.iter().copied()) {
+        Some(likely) => format!("did you mean `calc man{under} {likely}`?"),
+        None if names.is_empty() => format!("its page is `calc man{under}`"),
+        None => format!("the commands are {}", names.join(", ")),
+    };
+    Diagnostic::plain(message).with_help(help)
 }
 
 #[cfg(test)]

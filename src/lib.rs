@@ -189,8 +189,37 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
         }
         Some(Command::Init(args)) => printed(render::init(&init::run(&args)?)),
         Some(Command::Completions { shell }) => printed(cli::completions(shell)),
-        Some(Command::Man) => printed(cli::man_page()?),
+        Some(Command::Man { command, all: None }) => printed(cli::man_page(&command)?),
+        Some(Command::Man {
+            all: Some(folder), ..
+        }) => printed(write_man_pages(&folder)?),
     })
+}
+
+/// Writes every manual page into `folder` (made if missing), replacing
+/// pages already there, and says which it wrote.
+fn write_man_pages(folder: &std::path::Path) -> Result<String, Diagnostic> {
+    let cannot = |what: &std::path::Path, error: &std::io::Error| {
+        Diagnostic::plain(format!(
+            "cannot write the manual pages to `{}`: {}",
+            what.display(),
+            crate::base::diagnostic::io_reason(error)
+        ))
+        .with_help("name a folder you can write to, e.g. `calc man --all man/`")
+    };
+    std::fs::create_dir_all(folder).map_err(|e| cannot(folder, &e))?;
+    let pages = cli::man_pages()?;
+    for (name, roff) in &pages {
+        let path = folder.join(name);
+        write_to(&path, roff).map_err(|e| cannot(&path, &e))?;
+    }
+    let names: Vec<&str> = pages.iter().map(|(name, _)| name.as_str()).collect();
+    Ok(format!(
+        "wrote {} manual pages to {}: {}\n",
+        names.len(),
+        folder.display(),
+        names.join(", ")
+    ))
 }
 
 /// What `calc check` prints, and its exit code: the results in the format

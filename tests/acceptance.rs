@@ -918,6 +918,65 @@ fn objects_that_look_like_records_one_by_one_are_a_warning() {
 }
 
 #[test]
+fn requirement_checks_show_exact_figures_when_rounded_ones_look_equal() {
+    // Each figure rounds to the same text as its requirement, so the
+    // messages give them exactly: a 119.95 s Firehose buffer and S3's 100 ms
+    // add 120,050 ms; Kinesis keeps data 24 h, 86,400,000 ms; SQS carries at
+    // most 1 MB, 1,048,576 B; Lambda runs at most 15 min, 900,000 ms.
+    let s = scenario(
+        "rounded alike",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[requirements]
+max_latency = "2 min"
+retention = "86401 s"
+max_message_size = "1048577 B"
+max_job_duration = "900.1 s"
+[[alternatives]]
+name = "Firehose to S3"
+components = [{ service = "firehose", buffer_interval = "119.95 s" }, { service = "s3" }]
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams" }]
+[[alternatives]]
+name = "SQS and Lambda"
+components = [{ service = "sqs" }, { service = "lambda", duration = "1 s" }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let messages = |i: usize| -> Vec<String> {
+        json["alternatives"][i]["violations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        messages(0)
+            .contains(&"adds 120,050 ms of latency; requirement: at most 120,000 ms".to_string()),
+        "{:?}",
+        messages(0)
+    );
+    assert!(
+        messages(1).contains(
+            &"keeps data for at most 86,400,000 ms; requirement: 86,401,000 ms".to_string()
+        ),
+        "{:?}",
+        messages(1)
+    );
+    assert_eq!(
+        messages(2),
+        [
+            "sqs (standard): carries messages of at most 1,048,576 B; requirement: 1,048,577 B",
+            "lambda (x86_64): runs for at most 900,000 ms; requirement: jobs of 900,100 ms (use Batch, Fargate or EMR)",
+        ]
+    );
+}
+
+#[test]
 fn a_function_writes_s3_an_object_an_invocation() {
     // 1,000 records/s of 1 KB handed to a function 10 at a time: 100
     // invocations a second, each putting one 10 KB object: 100 × 2,628,000
@@ -935,4 +994,58 @@ fn a_function_writes_s3_an_object_an_invocation() {
     assert_eq!(decimal(&puts["quantity"]), "262800");
     assert_eq!(decimal(&puts["monthly_cost"]), "1314");
     assert_eq!(s3["input"]["record_size"], 10_240);
+}
+
+#[test]
+fn the_small_files_warning_fits_the_fix_to_what_wrote_them() {
+    // 10 records of 1 KB a second: a Firehose buffer that delivers every
+    // 900 s, its longest, writes 9,000 KB = 8.79 MB objects; every 300 s,
+    // its default, 3,000 KB = 2.93 MB. A bucket fed by the workload holds
+    // the 2 MB objects it is told of, batched by nothing calc knows.
+    let s = scenario(
+        "small files",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[[alternatives]]
+name = "buffer at its maximum"
+components = [{ service = "firehose", buffer_size = "128 MB", buffer_interval = "900 s" }, { service = "s3" }, { service = "athena", queries_per_month = 100 }]
+[[alternatives]]
+name = "buffer below its maximum"
+components = [{ service = "firehose" }, { service = "s3" }, { service = "athena", queries_per_month = 100 }]
+[[alternatives]]
+name = "no buffer"
+components = [{ service = "s3", object_size = "2 MB" }, { service = "athena", queries_per_month = 100 }]
+"#,
+    );
+    let json = calc_json(&[s.path()]);
+    let warning = |alternative: usize| -> String {
+        let components = json["alternatives"][alternative]["components"]
+            .as_array()
+            .unwrap();
+        let athena = components.last().unwrap();
+        athena["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["code"] == "small_files")
+            .map(|n| n["message"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no small_files in {athena}"))
+    };
+    assert_eq!(
+        warning(0),
+        "objects of 8.79 MB: Athena spends its time opening files this small, and the buffer that batches them is at its maximum: compact them after they land to query faster"
+    );
+    assert_eq!(
+        warning(1),
+        "objects of 2.93 MB: Athena spends its time opening files this small: raise the size or interval of the buffer that batches them (it is below its maximum), or compact them, to query faster"
+    );
+    assert_eq!(
+        warning(2),
+        "objects of 2 MB: Athena spends its time opening files this small: write larger files (batch more before each write, or compact them) to query faster"
+    );
+    for i in 0..3 {
+        assert!(!warning(i).contains("Firehose"), "{}", warning(i));
+    }
 }

@@ -598,8 +598,10 @@ fn colour_only_when_asked_for() {
 
 #[test]
 fn prices_older_than_allowed_fail_the_check() {
-    // The bundled table is dated 2026-11-24, so it is at least a day old on
-    // any day after: 0 days allowed fails, a hundred years passes.
+    // The stream's shard-hour price, the first of its oldest, is dated
+    // 2024-07-01 in the bundled table (the table itself 2026-11-24), so
+    // it is at least a day old on any day after: 0 days allowed fails, a
+    // hundred years passes.
     let file = TempScenario::new("fresh", &stream("max_monthly_cost = 500", ""));
     let (report, code) = json(&["--max-price-age", "0d", file.path()]);
     assert_eq!(code, 1);
@@ -607,8 +609,10 @@ fn prices_older_than_allowed_fail_the_check() {
     assert_eq!(reason["rule"], "max_price_age");
     let message = reason["message"].as_str().expect("a message");
     assert!(
-        message.starts_with("pricing table aws-us-east-1 is dated 2026-11-24, ")
-            && message.ends_with("allowed: 0 days"),
+        message.starts_with(
+            "the oldest price it uses, `kinesis_data_streams.shard_hour` of pricing table aws-us-east-1, is dated 2024-07-01, "
+        )
+            && message.contains("allowed: 0 days; "),
         "{message}"
     );
     let (report, code) = json(&["--max-price-age", "36500d", file.path()]);

@@ -277,7 +277,12 @@ fn markdown_is_escaped_and_the_split_is_stated() {
         "workload.records_per_second=6000",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("### calc diff\n"));
+    assert!(
+        run.stdout
+            .starts_with("### calc diff: scenarios/kinesis-vs-dynamodb.toml\n"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains(
         "| Kinesis Data Streams | $143.23 | $286.45 | +$143.23 (+100%) | +$143.23 | $0.00 |"
     ));
@@ -294,4 +299,98 @@ fn a_diff_needs_two_versions() {
     let stderr = rejected(&["diff", SEED, "--new-set", "workload.recods_per_second=1"]);
     assert!(stderr.contains("workload.records_per_second"), "{stderr}");
     rejected(&["diff", SEED, "scenarios/no-such-file.toml"]);
+}
+
+/// Two consumers more on the seed's stream: 3,000 reads of 1 KB a second
+/// for each of 3 consumers share 2 MB/s a shard, 9,000 KB/s / 2,048 KB/s =
+/// 4.39, so 5 shards instead of 3: 5 × 730 = 3,650 shard-hours at $0.015,
+/// $54.75 instead of $32.85. Nothing else changes.
+const ONE_MORE_CONSUMER: &str = "alternatives[Kinesis Data Streams].components[0].consumers=3";
+
+#[test]
+fn a_summary_names_the_files_and_folds_what_did_not_change() {
+    let run = calc(&[
+        "diff",
+        "--format",
+        "markdown",
+        SEED,
+        "--new-set",
+        ONE_MORE_CONSUMER,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("| Kinesis Data Streams | $143.23 | $165.13 |"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Unchanged, so left out: DynamoDB + Streams, Firehose to S3 (the same line items at the same costs)."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("| DynamoDB + Streams |"), "{out}");
+    assert!(!out.contains("<summary>DynamoDB"), "{out}");
+    assert!(!out.contains("<summary>Firehose"), "{out}");
+    let table = calc(&["diff", SEED, "--new-set", ONE_MORE_CONSUMER]);
+    assert!(!table.stdout.contains("== DynamoDB"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("Unchanged, so left out: "),
+        "{}",
+        table.stdout
+    );
+
+    // Two files: both names head the summary.
+    let folder = TempFolder::new();
+    let body = "[workload]\nrecords_per_second = 10\nrecord_size = \"1 KB\"\n[[alternatives]]\nname = \"Queue\"\ncomponents = [{ service = \"sqs\" }]\n";
+    let old = folder.write("old.toml", &format!("name = \"q\"\n{body}"));
+    let new = folder.write(
+        "new.toml",
+        &format!("name = \"q\"\n{}", body.replace("= 10", "= 20")),
+    );
+    let run = calc(&["diff", "--format", "markdown", &old, &new]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with(&format!("### calc diff: {old} → {new}\n")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn csv_has_a_row_a_changed_line_item() {
+    let run = calc(&[
+        "diff",
+        "--format",
+        "csv",
+        SEED,
+        "--new-set",
+        ONE_MORE_CONSUMER,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "alternative,component,dimension,old_quantity,new_quantity,old_cost,new_cost,usage,price\n\
+         Kinesis Data Streams,kinesis_data_streams,kinesis_data_streams.shard_hour,2190,3650,32.85,54.75,21.9,0\n"
+    );
+    // At twice the rate, twice the shards (6 × 730 h) and twice the PUT
+    // payload units (3,000 × 2,628,000 s = 7,884 million at $0.014 =
+    // $110.376), all usage.
+    let run = calc(&[
+        "diff",
+        "--format",
+        "csv",
+        SEED,
+        "--new-set",
+        "workload.records_per_second=6000",
+    ]);
+    let rows: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        rows[1..3],
+        [
+            "Kinesis Data Streams,kinesis_data_streams,kinesis_data_streams.shard_hour,2190,4380,32.85,65.7,32.85,0",
+            "Kinesis Data Streams,kinesis_data_streams,kinesis_data_streams.put_payload_units,7884,15768,110.376,220.752,110.376,0",
+        ]
+    );
 }

@@ -1,7 +1,7 @@
 //! What makes calc a tool that installs like one: help, completions and a
 //! manual page.
 
-use crate::support::calc;
+use crate::support::{TempFolder, calc};
 
 #[test]
 fn help_is_pinned() {
@@ -43,6 +43,61 @@ fn the_manual_page_is_roff() {
     );
     assert!(run.stdout.contains(".TH calc 1"), "{}", run.stdout);
     assert!(run.stdout.contains("check"));
+}
+
+#[test]
+fn each_command_has_the_manual_page_the_main_one_lists() {
+    let run = calc(&["man", "sweep"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(".TH calc-sweep 1"), "{}", run.stdout);
+    assert!(run.stdout.contains("\\-\\-vary"), "{}", run.stdout);
+    let nested = calc(&["man", "pricing", "show"]);
+    assert!(
+        nested.stdout.contains(".TH calc-pricing-show 1"),
+        "{}",
+        nested.stdout
+    );
+
+    let folder = TempFolder::new();
+    let pages = folder.path.join("man");
+    let run = calc(&["man", "--all", pages.to_str().expect("UTF-8")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The main page and a page a command: 11 commands, and `pricing`'s
+    // four beneath it.
+    let mut written: Vec<String> = std::fs::read_dir(&pages)
+        .expect("the folder is made")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .collect();
+    written.sort();
+    assert_eq!(written.len(), 16, "{written:?}");
+    for page in [
+        "calc.1",
+        "calc-sweep.1",
+        "calc-check.1",
+        "calc-pricing-import.1",
+    ] {
+        assert!(written.iter().any(|w| w == page), "{page} in {written:?}");
+    }
+    // Every page the main one names under SUBCOMMANDS was written.
+    let main = std::fs::read_to_string(pages.join("calc.1")).expect("calc.1");
+    for named in main.lines().filter_map(|l| l.strip_suffix("(1)")) {
+        let file = format!("{}.1", named.replace("\\-", "-"));
+        assert!(written.contains(&file), "{file} in {written:?}");
+    }
+
+    let unknown = calc(&["man", "swep"]);
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `calc man sweep`?"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]

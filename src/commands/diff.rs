@@ -83,6 +83,8 @@ pub enum Format {
     Json,
     /// Markdown, for a pull-request comment.
     Markdown,
+    /// A row a changed line item, for a spreadsheet.
+    Csv,
 }
 
 /// One version of the design, as the command line gave it.
@@ -150,6 +152,16 @@ pub struct LineDiff {
     pub cost: Change,
 }
 
+impl LineDiff {
+    /// In both versions, at the same quantity, unit price and cost.
+    pub fn unchanged(&self) -> bool {
+        self.presence == Presence::Both
+            && self.old_quantity == self.new_quantity
+            && self.old_unit_price == self.new_unit_price
+            && self.cost.old == self.cost.new
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ComponentDiff {
     /// Its id, or its service and place among the alternative's components
@@ -167,6 +179,18 @@ pub struct AlternativeDiff {
     pub presence: Presence,
     pub components: Vec<ComponentDiff>,
     pub cost: Change,
+}
+
+impl AlternativeDiff {
+    /// In both versions, with the same components and line items: what a
+    /// reader of the changes can skip.
+    pub fn unchanged(&self) -> bool {
+        self.presence == Presence::Both
+            && self
+                .components
+                .iter()
+                .all(|c| c.presence == Presence::Both && c.lines.iter().all(LineDiff::unchanged))
+    }
 }
 
 /// Everything `calc diff` found.

@@ -25,6 +25,13 @@ impl Dimension {
     pub fn name(&self) -> &'static str {
         self.key.split_once('.').map_or(self.key, |(_, name)| name)
     }
+
+    /// The service whose catalogue rows price it by type: `rows`, else its
+    /// own service.
+    pub fn catalogue(&self) -> &'static str {
+        self.rows
+            .unwrap_or_else(|| self.key.split_once('.').map_or("", |(s, _)| s))
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

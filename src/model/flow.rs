@@ -61,6 +61,19 @@ pub struct Flow {
     pub stored: Option<Bytes>,
     /// The size of each object that store holds, where it is known.
     pub stored_object_size: Option<Bytes>,
+    /// How the objects the flow carries (or, after a store, the objects it
+    /// holds) were batched, where a buffer batched them: what a reader of
+    /// small objects can suggest without knowing the service that wrote
+    /// them.
+    pub object_buffer: Option<Buffered>,
+}
+
+/// The buffer that batched a flow's objects: it could batch more (set
+/// larger or longer), or it already batches as much as its service allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Buffered {
+    CanGrow,
+    AtMaximum,
 }
 
 impl Flow {
@@ -70,6 +83,7 @@ impl Flow {
         record_size: None,
         stored: None,
         stored_object_size: None,
+        object_buffer: None,
     };
 
     pub fn new(rate: Rate, record_size: Option<Bytes>) -> Self {
@@ -78,6 +92,7 @@ impl Flow {
             record_size,
             stored: None,
             stored_object_size: None,
+            object_buffer: None,
         }
     }
 }
@@ -156,6 +171,11 @@ impl Own {
             record_size: self.record_size.or(received.record_size),
             stored: received.stored,
             stored_object_size: received.stored_object_size,
+            // Records of a size the scenario states are not the buffer's
+            // objects; what a store holds still is.
+            object_buffer: received
+                .object_buffer
+                .filter(|_| self.record_size.is_none() || received.stored.is_some()),
         })
     }
 }

@@ -37,6 +37,12 @@ pub struct LineItem {
     pub monthly_cost: Decimal,
     /// How a tiered price split the billed quantity (empty for a flat price).
     pub tiers: SmallVec<[TierUse; MAX_TIERS]>,
+    /// The type whose catalogue row priced it, for a catalogue's dimension:
+    /// with the dimension, it finds the price (and its date) in the table.
+    pub row: Option<&'static str>,
+    /// Whether the scenario set its price over the table's, so that no
+    /// date of the table's applies to it.
+    pub price_set: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,6 +76,19 @@ pub struct Note {
     pub code: &'static str,
     pub text: &'static str,
     pub level: Level,
+    /// A size the note is about, said before its text with the words that
+    /// lead it (`objects of 2 MB: …`): what a fixed text cannot know.
+    pub about: Option<(&'static str, Bytes)>,
+}
+
+impl Note {
+    /// The note in words, its size first if it has one.
+    pub fn message(&self) -> Cow<'static, str> {
+        match self.about {
+            Some((lead, size)) => format!("{lead} {size}: {}", self.text).into(),
+            None => self.text.into(),
+        }
+    }
 }
 
 /// How much a note weighs in the verdict.
@@ -343,6 +362,7 @@ impl ComponentResult {
             code,
             text,
             level: Level::Info,
+            about: None,
         });
     }
 
@@ -352,6 +372,24 @@ impl ComponentResult {
             code,
             text,
             level: Level::Warning,
+            about: None,
+        });
+    }
+
+    /// A caveat about a size, said before its text: `warn_about(code,
+    /// ("objects of", size), "write larger files")` reads "objects of
+    /// 2 MB: write larger files".
+    pub fn warn_about(
+        &mut self,
+        code: &'static str,
+        about: (&'static str, Bytes),
+        text: &'static str,
+    ) {
+        self.notes.push(Note {
+            code,
+            text,
+            level: Level::Warning,
+            about: Some(about),
         });
     }
 

@@ -242,7 +242,7 @@ pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str)
         Why::Warning { component, note } => format!(
             "{}: {}",
             text::component_label(&alternative.components[*component]),
-            note.text
+            note.message()
         ),
         Why::Increase { cost, base, limit } => {
             let rise = cost - base;
@@ -260,18 +260,21 @@ pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str)
         }
         Why::StalePrices {
             table,
-            as_of,
+            price,
             days,
             allowed_days,
             today,
         } => match days {
             Some(days) => format!(
-                "pricing table {table} is dated {as_of}, {days} days before today ({today}); allowed: {} days",
+                "the oldest price it uses, `{}` of pricing table {table}, is dated {}, {days} days before today ({today}); allowed: {} days; check it against AWS's price and update its entry and `as_of`",
+                price.key,
+                price.as_of,
                 allowed_days.normalize()
             ),
-            None => {
-                format!("pricing table {table} has no date calc can read (`as_of = \"{as_of}\"`)")
-            }
+            None => format!(
+                "the price `{}` of pricing table {table} has no date calc can read (`as_of = \"{}\"`)",
+                price.key, price.as_of
+            ),
         },
     }
 }

@@ -140,7 +140,70 @@ pub fn render(diff: &Diff, format: Format) -> String {
         Format::Table => table(diff),
         Format::Json => json(diff),
         Format::Markdown => markdown(diff),
+        Format::Csv => csv(diff),
     }
+}
+
+/// `old.toml → new.toml`, or the one file both versions are of.
+fn files(diff: &Diff, escape: fn(&str) -> String) -> String {
+    if diff.old.file == diff.new.file {
+        escape(&diff.old.file)
+    } else {
+        format!("{} → {}", escape(&diff.old.file), escape(&diff.new.file))
+    }
+}
+
+/// The line that stands for the alternatives left out, none changed:
+/// `Unchanged: DynamoDB + Streams, Firehose to S3 (the same line items at
+/// the same costs).`; empty when every one changed.
+fn unchanged_line(diff: &Diff, escape: fn(&str) -> String) -> String {
+    let names: Vec<String> = diff
+        .alternatives
+        .iter()
+        .filter(|a| a.unchanged())
+        .map(|a| escape(&a.name))
+        .collect();
+    if names.is_empty() {
+        return String::new();
+    }
+    format!(
+        "Unchanged, so left out: {} (the same line items at the same costs).",
+        names.join(", ")
+    )
+}
+
+/// A row a changed line item: where it is, its quantity and cost before
+/// and after (empty where it is absent), and the two parts of its change.
+/// Quantities to the decimals the table shows, money exact.
+pub fn csv(diff: &Diff) -> String {
+    let field = escape::csv;
+    let number = |value: Decimal| value.normalize().to_string();
+    let quantity = |value: Option<Decimal>| {
+        value.map_or_else(String::new, |q| number(q.round_dp(text::QUANTITY_DP)))
+    };
+    let mut out = String::from(
+        "alternative,component,dimension,old_quantity,new_quantity,old_cost,new_cost,usage,price\n",
+    );
+    for alternative in &diff.alternatives {
+        for component in &alternative.components {
+            for line in component.lines.iter().filter(|l| !l.unchanged()) {
+                let _ = writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{}",
+                    field(&alternative.name),
+                    field(&component.label),
+                    line.dimension,
+                    quantity(line.old_quantity),
+                    quantity(line.new_quantity),
+                    number(line.cost.old),
+                    number(line.cost.new),
+                    number(line.cost.usage),
+                    number(line.cost.price),
+                );
+            }
+        }
+    }
+    out
 }
 
 pub fn table(diff: &Diff) -> String {
@@ -149,7 +212,7 @@ pub fn table(diff: &Diff) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", version_line("old", &diff.old, t));
     let _ = writeln!(out, "{}", version_line("new", &diff.new, t));
-    for alternative in &diff.alternatives {
+    for alternative in diff.alternatives.iter().filter(|a| !a.unchanged()) {
         let _ = writeln!(
             out,
             "\n== {}{} == {}",
@@ -179,7 +242,7 @@ pub fn table(diff: &Diff) -> String {
     }
     let _ = writeln!(out, "\nChange by alternative");
     let mut table = new_table(&["alternative", "old", "new", "change", "usage", "price"]);
-    for alternative in &diff.alternatives {
+    for alternative in diff.alternatives.iter().filter(|a| !a.unchanged()) {
         table.add_row(vec![
             format!(
                 "{}{}",
@@ -199,6 +262,10 @@ pub fn table(diff: &Diff) -> String {
         }
     }
     let _ = writeln!(out, "{table}");
+    let unchanged = unchanged_line(diff, t);
+    if !unchanged.is_empty() {
+        let _ = writeln!(out, "{unchanged}");
+    }
     let _ = writeln!(out, "{}", split_note(diff));
     out
 }
@@ -206,13 +273,15 @@ pub fn table(diff: &Diff) -> String {
 pub fn markdown(diff: &Diff) -> String {
     let md = escape::markdown;
     let currency = &md(&diff.currency);
-    let mut out = String::from("### calc diff\n\n");
+    let mut out = format!("### calc diff: {}\n\n", files(diff, md));
     let _ = writeln!(out, "{}  ", version_line("old", &diff.old, md));
     let _ = writeln!(out, "{}\n", version_line("new", &diff.new, md));
-    out.push_str(
-        "| alternative | old | new | change | usage | price |\n|---|--:|--:|--:|--:|--:|\n",
-    );
-    for alternative in &diff.alternatives {
+    if diff.alternatives.iter().any(|a| !a.unchanged()) {
+        out.push_str(
+            "| alternative | old | new | change | usage | price |\n|---|--:|--:|--:|--:|--:|\n",
+        );
+    }
+    for alternative in diff.alternatives.iter().filter(|a| !a.unchanged()) {
         let _ = writeln!(
             out,
             "| {}{} | {} | {} | {} | {} | {} |",
@@ -225,7 +294,11 @@ pub fn markdown(diff: &Diff) -> String {
             signed(alternative.cost.price, currency)
         );
     }
-    for alternative in &diff.alternatives {
+    let unchanged = unchanged_line(diff, md);
+    if !unchanged.is_empty() {
+        let _ = writeln!(out, "\n{unchanged}");
+    }
+    for alternative in diff.alternatives.iter().filter(|a| !a.unchanged()) {
         let _ = write!(
             out,
             "\n<details>\n<summary>{}: {}</summary>\n\n",

@@ -305,7 +305,7 @@ impl<'a> Component<'a> {
                         Level::Info => "info",
                         Level::Warning => "warning",
                     },
-                    message: n.text,
+                    message: n.message(),
                 })
                 .collect(),
             service: component.service,
@@ -325,7 +325,7 @@ struct Input {
 struct NoteView {
     code: &'static str,
     level: &'static str,
-    message: &'static str,
+    message: std::borrow::Cow<'static, str>,
 }
 
 /// A component's capacity figures as an object, its keys sorted.

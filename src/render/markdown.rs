@@ -89,7 +89,7 @@ pub fn render(report: &Report) -> String {
                     crate::model::report::Level::Info => "",
                     crate::model::report::Level::Warning => "**Warning:** ",
                 };
-                let _ = writeln!(out, "\n> {label}{}", note.text);
+                let _ = writeln!(out, "\n> {label}{}", note.message());
             }
             if !component.working.is_empty() {
                 let _ = write!(

@@ -74,7 +74,7 @@ fn render_alternative(
                 Level::Info => "note",
                 Level::Warning => "warning",
             };
-            let _ = writeln!(out, "{label}: {}", note.text);
+            let _ = writeln!(out, "{label}: {}", note.message());
         }
     }
     for (component, violation) in alternative.all_violations() {

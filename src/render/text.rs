@@ -195,15 +195,19 @@ fn violation_of(
     let subject = component.map(component_label);
     match violation {
         Violation::MaxLatency { actual, limit } => {
+            let (actual, limit) = durations(*actual, *limit);
             format!("adds {actual} of latency; requirement: at most {limit}")
         }
         Violation::MaxMonthlyCost { actual, limit } => {
-            let (actual, limit) = (money(*actual, currency), money(*limit, currency));
+            let (rounded, budget) = (money(*actual, currency), money(*limit, currency));
             // Never "costs $500.00 a month; budget: $500.00".
-            if actual == limit {
-                format!("costs a fraction of a cent more than the budget of {limit} a month")
+            if rounded == budget {
+                format!(
+                    "costs {} a month, a fraction of a cent over the budget of {budget}",
+                    unit_price(*actual, currency)
+                )
             } else {
-                format!("costs {actual} a month; budget: {limit}")
+                format!("costs {rounded} a month; budget: {budget}")
             }
         }
         Violation::Ordering { has, required } => format!(
@@ -217,24 +221,33 @@ fn violation_of(
             required.as_str()
         ),
         Violation::Retention { longest, required } => match longest {
-            Retention::For(d) => format!("keeps data for at most {d}; requirement: {required}"),
+            Retention::For(d) => {
+                let (longest, required) = durations(*d, *required);
+                format!("keeps data for at most {longest}; requirement: {required}")
+            }
             _ => format!("no component keeps the data; requirement: {required}"),
         },
         Violation::Replay => {
             "no component lets consumers read the data again; requirement: replay".to_string()
         }
-        Violation::MessageSize { max, required } => format!(
-            "{}: carries messages of at most {max}; requirement: {required}",
-            subject.unwrap_or_default()
-        ),
+        Violation::MessageSize { max, required } => {
+            let (max, required) = amounts(LimitKind::Bytes, max.decimal(), required.decimal());
+            format!(
+                "{}: carries messages of at most {max}; requirement: {required}",
+                subject.unwrap_or_default()
+            )
+        }
         Violation::JobDuration {
             max,
             required,
             instead,
-        } => format!(
-            "{}: runs for at most {max}; requirement: jobs of {required} (use {instead})",
-            subject.unwrap_or_default()
-        ),
+        } => {
+            let (max, required) = durations(*max, *required);
+            format!(
+                "{}: runs for at most {max}; requirement: jobs of {required} (use {instead})",
+                subject.unwrap_or_default()
+            )
+        }
         Violation::Limit {
             limit,
             needed,
@@ -290,6 +303,12 @@ fn violation_of(
     }
 }
 
+/// Two durations, rounded for reading unless rounding would make them look
+/// equal: never "adds 2 min of latency; requirement: at most 2 min".
+fn durations(a: Duration, b: Duration) -> (String, String) {
+    amounts(LimitKind::Duration, a.ms(), b.ms())
+}
+
 /// Two amounts of a limit's kind, rounded for reading unless rounding would
 /// make them look equal: never "1 MB, over the limit of 1 MB".
 fn amounts(kind: LimitKind, a: Decimal, b: Decimal) -> (String, String) {
@@ -299,7 +318,13 @@ fn amounts(kind: LimitKind, a: Decimal, b: Decimal) -> (String, String) {
         LimitKind::Count => number(value, 2),
     };
     let (a_text, b_text) = (rounded(a), rounded(b));
-    if a_text != b_text {
+    // `1 d` and `24 h` look equal too.
+    let read = |text: &str| text.parse::<Duration>().ok();
+    let look_equal = a_text == b_text
+        || (kind == LimitKind::Duration
+            && read(&a_text).is_some()
+            && read(&a_text) == read(&b_text));
+    if !look_equal {
         return (a_text, b_text);
     }
     let exact = |value: Decimal| match kind {
@@ -429,5 +454,26 @@ mod tests {
         assert_eq!(money(dec!(108.864), "USD"), "$108.86");
         assert_eq!(money(dec!(0), "USD"), "$0.00");
         assert_eq!(money(dec!(32.4), "EUR"), "EUR 32.40");
+    }
+
+    #[test]
+    fn a_budget_missed_by_a_fraction_of_a_cent_shows_the_exact_cost() {
+        // $500.004 and $500 both round to $500.00.
+        let violation = Violation::MaxMonthlyCost {
+            actual: dec!(500.004),
+            limit: dec!(500),
+        };
+        assert_eq!(
+            violation_of(None, &violation, "USD"),
+            "costs $500.004 a month, a fraction of a cent over the budget of $500.00"
+        );
+        let violation = Violation::MaxMonthlyCost {
+            actual: dec!(500.01),
+            limit: dec!(500),
+        };
+        assert_eq!(
+            violation_of(None, &violation, "USD"),
+            "costs $500.01 a month; budget: $500.00"
+        );
     }
 }

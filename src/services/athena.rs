@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::base::units::{Bytes, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::Flow;
+use crate::model::flow::{Buffered, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties};
@@ -111,7 +111,7 @@ static FILE_SIZE: Key = Key::new(
 .defaulting_to("the objects of the `s3` before it, if known");
 
 pub const DOC: Doc = Doc {
-    bills: "TB scanned: each query's share of `table_size` (÷ `compression_ratio`; Parquet and ORC × `columns_read` / `columns`; × `partitions_read`), rounded up to the MB with a 10 MB minimum; without `table_size`, what the `s3` before it holds, as stored. Files under 128 MB (`file_size`, or the bucket's objects) are a warning",
+    bills: "TB scanned: each query's share of `table_size` (÷ `compression_ratio`; Parquet and ORC × `columns_read` / `columns`; × `partitions_read`), rounded up to the MB with a 10 MB minimum; without `table_size`, what the `s3` before it holds, as stored. Files under 128 MB (`file_size`, or the bucket's objects) are a warning, with their size and the fix that fits what wrote them: a buffer below its maximum to raise, else larger writes or compaction",
     reports: "TB scanned, MB billed per query",
     summary: "serverless SQL over data in S3, billed per TB each query scans",
     ordering: "none",
@@ -225,6 +225,27 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     })
 }
 
+/// What to do about small files, from what Athena knows of them: only a
+/// buffer that batched them and could batch more is worth raising; one at
+/// its maximum leaves compaction; of other files, it knows only their size.
+fn small_files_fix(buffer: Option<Buffered>) -> &'static str {
+    match buffer {
+        Some(Buffered::CanGrow) => {
+            "Athena spends its time opening files this small: raise the size or interval \
+             of the buffer that batches them (it is below its maximum), or compact them, \
+             to query faster"
+        }
+        Some(Buffered::AtMaximum) => {
+            "Athena spends its time opening files this small, and the buffer that batches \
+             them is at its maximum: compact them after they land to query faster"
+        }
+        None => {
+            "Athena spends its time opening files this small: write larger files (batch \
+             more before each write, or compact them) to query faster"
+        }
+    }
+}
+
 impl Component for Input {
     fn build(values: &Values) -> Result<Self, Invalid> {
         build(values)
@@ -272,14 +293,17 @@ impl Component for Input {
         // Many small files cost Athena more time opening and listing them
         // than reading (AWS Big Data blog, "Top 10 performance tuning tips for
         // Amazon Athena"; the study note says the same of 128 MB).
-        if let Some(file) = self.file_size.or(ctx.input.stored_object_size)
-            && file < ctx.bytes(&SMALL_FILE_SIZE)?
+        let files = match self.file_size {
+            Some(size) => Some(("files of", size, None)),
+            None => ctx
+                .input
+                .stored_object_size
+                .map(|size| ("objects of", size, ctx.input.object_buffer)),
+        };
+        if let Some((lead, size, buffer)) = files
+            && size < ctx.bytes(&SMALL_FILE_SIZE)?
         {
-            result.warn(
-                "small_files",
-                "the table's files are under 128 MB: Athena spends its time opening them; \
-                 compact them (a larger Firehose buffer, or a Glue job) to query faster",
-            );
+            result.warn_about("small_files", (lead, size), small_files_fix(buffer));
         }
         let mb = Traced::rule(Decimal::from(MIB), "B", "a query is billed by the whole MB");
         let minimum = Traced::rule(MINIMUM_BILLED_MB, "MB", "a query is billed at least 10 MB");

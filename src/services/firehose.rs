@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Flow, Rate};
+use crate::model::flow::{self, Buffered, Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
@@ -238,6 +238,10 @@ impl Component for Input {
         let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
         result.latency = Duration::from_ms(delay.times(ms)?.value());
         self.deliver(ctx, average, peak, result)?;
+        let buffered = self.buffered(ctx, trigger)?;
+        if let Some(output) = &mut result.output {
+            output.object_buffer = Some(buffered);
+        }
         // Firehose delivers in batches without an order guarantee and keeps
         // nothing once delivered: it cannot replay.
         result.properties = Properties {
@@ -322,6 +326,21 @@ impl Input {
             );
         }
         Ok(())
+    }
+
+    /// Whether the buffer could put more into each object: the trigger
+    /// that sets off deliveries, its size or its interval, is below its
+    /// maximum.
+    fn buffered(&self, ctx: &Ctx, trigger: FlushTrigger) -> Result<Buffered, EvalError> {
+        let at_maximum = match trigger {
+            FlushTrigger::Size => self.buffer_size >= ctx.bytes(&MAX_BUFFER_SIZE)?,
+            FlushTrigger::Interval => self.buffer_interval >= ctx.duration(&MAX_BUFFER_INTERVAL)?,
+        };
+        Ok(if at_maximum {
+            Buffered::AtMaximum
+        } else {
+            Buffered::CanGrow
+        })
     }
 
     /// What sets off a delivery at `bytes_per_second`, how long the data

@@ -339,6 +339,7 @@ impl Component for Input {
         result.output = Some(Flow {
             stored: Some(whole_bytes(stored)?),
             stored_object_size: object_size,
+            object_buffer: ctx.input.object_buffer,
             ..Flow::new(puts, Some(EVENT_SIZE))
         });
         Ok(())

@@ -8,14 +8,15 @@ use rust_decimal::Decimal;
 
 use super::find::{self, Found};
 use super::results::{
-    AlternativeCheck, Args, Broken, Increase, Reason, ScenarioCheck, Status, Why,
+    AlternativeCheck, Args, Broken, Increase, PriceDate, Reason, ScenarioCheck, Status, Why,
 };
 use crate::base::diagnostic::Diagnostic;
 use crate::base::units::Duration;
 use crate::evaluate;
 use crate::model::keys::Values;
-use crate::model::report::{PricingInfo, Report};
+use crate::model::report::{AlternativeResult, LineItem, Report};
 use crate::model::requirements::{self, Requirements};
+use crate::pricing::PriceBook;
 use crate::scenario::{self, Overrides, set};
 
 /// A scenario evaluated, with what judging it needs from the file.
@@ -27,6 +28,8 @@ pub(super) struct Evaluated {
     budgets: Vec<Option<Decimal>>,
     /// The requirements `[requirements]` states, other than the budget.
     stated: Vec<&'static str>,
+    /// Each alternative's oldest price from the table, if it uses one.
+    oldest: Vec<Option<PriceDate>>,
 }
 
 /// Reads and evaluates one scenario; `None` for a pricing table found in a
@@ -69,9 +72,15 @@ pub(super) fn evaluate_file(
         .iter()
         .map(|a| scenario.source.line(a.span))
         .collect();
+    let oldest = report
+        .alternatives
+        .iter()
+        .map(|a| oldest_price(a, &scenario.prices))
+        .collect();
     Ok(Some(Evaluated {
         file,
         report,
+        oldest,
         choice: scenario.choice,
         lines,
         budgets,
@@ -110,9 +119,6 @@ pub(super) fn judge(
     args: &Args,
     today: &str,
 ) -> ScenarioCheck {
-    let stale = args
-        .max_price_age
-        .and_then(|age| stale_prices(&now.report.pricing, age, today));
     let mut alternatives = Vec::with_capacity(now.report.alternatives.len());
     for (i, alternative) in now.report.alternatives.iter().enumerate() {
         let checked = now.choice.is_none_or(|c| c == i);
@@ -153,7 +159,10 @@ pub(super) fn judge(
         {
             reasons.push(reason);
         }
-        reasons.extend(stale.clone());
+        reasons.extend(args.max_price_age.and_then(|age| {
+            let oldest = now.oldest[i].as_ref()?;
+            stale_prices(&now.report.pricing.name, oldest, age, today)
+        }));
         let status = if reasons.iter().any(|r| r.failing) {
             Status::Fail
         } else if reasons.is_empty() {
@@ -200,12 +209,46 @@ pub(super) fn judge(
     }
 }
 
-/// The reason a scenario's prices are too old: its table's `as_of` is more
-/// than `age` before `today`. A table whose date is not a date is too old.
-fn stale_prices(pricing: &PricingInfo, age: Duration, today: &str) -> Option<Reason> {
+/// The oldest price `alternative` takes from `prices`: its key there and
+/// its date, `None` when it takes none (every price it pays set by the
+/// scenario). A line item of no quantity pays no price, so its date does
+/// not count; a date calc cannot read counts as the oldest.
+fn oldest_price(alternative: &AlternativeResult, prices: &PriceBook) -> Option<PriceDate> {
+    alternative
+        .components
+        .iter()
+        .flat_map(|c| &c.line_items)
+        .filter(|item| !item.price_set && !item.quantity.is_zero())
+        .filter_map(|item| dated(item, prices))
+        .min_by_key(|price| crate::base::dates::days(&price.as_of).unwrap_or(i64::MIN))
+}
+
+/// The table's entry that prices `item`, and its date: the dimension's
+/// price, or the row of the type that priced it.
+fn dated(item: &LineItem, prices: &PriceBook) -> Option<PriceDate> {
+    let dimension = item.dimension;
+    match item.row {
+        Some(row) => {
+            let catalogue = dimension.catalogue();
+            prices.instance(catalogue, row).map(|entry| PriceDate {
+                key: format!("instances.{catalogue}.\"{row}\""),
+                as_of: entry.price.as_of.to_string(),
+            })
+        }
+        None => prices.price_of(dimension).map(|price| PriceDate {
+            key: dimension.key.to_string(),
+            as_of: price.as_of.to_string(),
+        }),
+    }
+}
+
+/// The reason an alternative's prices are too old: the oldest it uses,
+/// `price`, is dated more than `age` before `today`. A price whose date is
+/// not a date is too old.
+fn stale_prices(table: &str, price: &PriceDate, age: Duration, today: &str) -> Option<Reason> {
     let allowed_days = age.ms() / Decimal::from(86_400_000);
     let days = crate::base::dates::days(today)
-        .zip(crate::base::dates::days(&pricing.as_of))
+        .zip(crate::base::dates::days(&price.as_of))
         .map(|(today, as_of)| Decimal::from(today - as_of));
     if days.is_some_and(|days| days <= allowed_days) {
         return None;
@@ -213,8 +256,8 @@ fn stale_prices(pricing: &PricingInfo, age: Duration, today: &str) -> Option<Rea
     Some(Reason {
         failing: true,
         why: Why::StalePrices {
-            table: pricing.name.clone(),
-            as_of: pricing.as_of.clone(),
+            table: table.to_string(),
+            price: price.clone(),
             days,
             allowed_days,
             today: today.to_string(),
@@ -275,25 +318,105 @@ mod tests {
 
     #[test]
     fn prices_older_than_allowed_are_stale() {
-        let pricing = |as_of: &str| PricingInfo {
-            name: "t".to_string(),
-            region: "r".to_string(),
-            currency: "USD".to_string(),
+        let price = |as_of: &str| PriceDate {
+            key: "s3.put_requests".to_string(),
             as_of: as_of.to_string(),
-            exchange_rate: None,
         };
         let age = Duration::from_ms(dec!(86400000) * dec!(30));
         assert_eq!(
-            stale_prices(&pricing("2026-11-06"), age, "2026-12-06"),
+            stale_prices("t", &price("2026-11-06"), age, "2026-12-06"),
             None
         );
-        let stale = stale_prices(&pricing("2026-11-05"), age, "2026-12-06").map(|r| r.why);
+        let stale = stale_prices("t", &price("2026-11-05"), age, "2026-12-06").map(|r| r.why);
         let Some(Why::StalePrices {
-            days, allowed_days, ..
+            price,
+            days,
+            allowed_days,
+            ..
         }) = stale
         else {
             panic!("31 days is over 30: {stale:?}");
         };
+        assert_eq!(price.key, "s3.put_requests");
         assert_eq!((days, allowed_days), (Some(dec!(31)), dec!(30)));
+    }
+
+    /// Each alternative's oldest price, from a scenario on the bundled table.
+    fn oldest(text: &str) -> Vec<Option<PriceDate>> {
+        use crate::base::diagnostic::Source;
+        use crate::scenario::Overrides;
+        let scenario = scenario::parse(
+            Source::new("old.toml", text),
+            Path::new("."),
+            &Overrides::default(),
+        )
+        .expect("parses");
+        let (values, _) = set::apply(&scenario, &[]).expect("no --set");
+        let report = evaluate::evaluate_with(&scenario, &values).expect("evaluates");
+        report
+            .alternatives
+            .iter()
+            .map(|a| oldest_price(a, &scenario.prices))
+            .collect()
+    }
+
+    #[test]
+    fn the_oldest_price_an_alternative_uses_dates_it() {
+        // The bundled table is dated 2026-11-24, but of what Firehose to S3
+        // pays, S3's PUT requests are dated 2024-07-01 (its storage
+        // 2025-10-22, Firehose's ingestion 2026-11-24; nothing reads, so
+        // GET requests, also 2024-07-01, are not paid). MSK's storage is
+        // dated 2024-07-01 too, but the scenario sets its price, so the
+        // oldest it takes from the table is the kafka.m5.large row,
+        // 2025-10-09.
+        let found = oldest(
+            r#"name = "old prices"
+pricing = "aws-us-east-1"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+[pricing_overrides]
+"msk.storage_gb_month" = 0.1
+[[alternatives]]
+name = "Firehose to S3"
+components = [{ service = "firehose" }, { service = "s3" }]
+[[alternatives]]
+name = "MSK"
+components = [{ service = "msk", broker_type = "kafka.m5.large", storage_per_broker = "100 GB" }]
+[[alternatives]]
+name = "Firehose alone"
+components = [{ service = "firehose" }]
+"#,
+        );
+        let date = |key: &str, as_of: &str| {
+            Some(PriceDate {
+                key: key.to_string(),
+                as_of: as_of.to_string(),
+            })
+        };
+        assert_eq!(
+            found,
+            [
+                date("s3.put_requests", "2024-07-01"),
+                date("instances.msk.\"kafka.m5.large\"", "2025-10-09"),
+                date("firehose.ingestion_gb", "2026-11-24"),
+            ]
+        );
+        // On 2026-12-07, 30 days allowed: 2024-07-01 is 365 + 365 + 159 =
+        // 889 days before, though the table is 13 days old.
+        let age = Duration::from_ms(dec!(86400000) * dec!(30));
+        let stale = found[0]
+            .as_ref()
+            .and_then(|p| stale_prices("aws-us-east-1", p, age, "2026-12-07"));
+        let Some(Why::StalePrices { days, .. }) = stale.map(|r| r.why) else {
+            panic!("S3's PUT price is over 30 days old");
+        };
+        assert_eq!(days, Some(dec!(889)));
+        assert_eq!(
+            found[2]
+                .as_ref()
+                .and_then(|p| stale_prices("aws-us-east-1", p, age, "2026-12-07")),
+            None
+        );
     }
 }

@@ -35,7 +35,7 @@ pub struct Args {
     #[arg(long, value_name = "LIMIT", requires = "baseline")]
     pub max_increase: Option<Increase>,
 
-    /// Fail a scenario whose pricing table is older than this (`180d`), by its `as_of` date against today's.
+    /// Fail an alternative that uses a price older than this (`180d`), by the price's `as_of` date in its table against today's.
     #[arg(long, value_name = "AGE")]
     pub max_price_age: Option<Duration>,
 
@@ -190,15 +190,26 @@ pub enum Why {
         base: Decimal,
         limit: Increase,
     },
-    /// Its pricing table is older than `--max-price-age` allows: `days` old
-    /// (`None` when its `as_of` is not a date calc can read).
+    /// The oldest price it uses from its pricing table is older than
+    /// `--max-price-age` allows: `days` old (`None` when its `as_of` is not
+    /// a date calc can read).
     StalePrices {
         table: String,
-        as_of: String,
+        price: PriceDate,
         days: Option<Decimal>,
         allowed_days: Decimal,
         today: String,
     },
+}
+
+/// A price of a pricing table and its date: what makes a report as old as
+/// it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PriceDate {
+    /// Where the table has it: `s3.put_requests`, or a catalogue row,
+    /// `instances.msk."kafka.m5.large"`.
+    pub key: String,
+    pub as_of: String,
 }
 
 impl Reason {

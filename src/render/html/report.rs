@@ -142,7 +142,7 @@ fn reasons(alternative: &AlternativeResult, currency: &str) -> Vec<String> {
         format!(
             "{}: {}",
             text::component_label(&alternative.components[c]),
-            note.text
+            note.message()
         )
     }));
     reasons
@@ -398,7 +398,7 @@ fn component_section(
         let _ = writeln!(
             out,
             "<p class=\"{class}\"><strong>{label}:</strong> {}</p>",
-            esc(note.text)
+            esc(&note.message())
         );
     }
     if !component.working.is_empty() {

@@ -55,12 +55,9 @@ pub fn charge_type_off(
     quantity: Traced,
     off: Option<Decimal>,
 ) -> Result<LineItem, EvalError> {
-    let service = dimension
-        .rows
-        .unwrap_or_else(|| dimension.key.split_once('.').map_or("", |(s, _)| s));
     let row = ctx
         .prices
-        .instance(service, name)
+        .instance(dimension.catalogue(), name)
         .ok_or(EvalError::MissingRow(dimension))?;
     charge_at(
         ctx,
@@ -142,6 +139,8 @@ fn charge_at(
         unit_price,
         monthly_cost: cost.value(),
         tiers,
+        row,
+        price_set: ctx.prices_set.price(dimension).is_some(),
     })
 }
 
