@@ -823,6 +823,27 @@ fn lambda_is_cheaper_than_batch_on_fargate_for_jobs_under_24_7_seconds() {
 }
 
 #[test]
+fn a_count_a_month_is_answered_in_whole_counts() {
+    // A query is whole: at $0.050001 a query (10,486 MB scanned) Athena
+    // costs 7,545 × $0.050001 = $377.26 at 7,545 queries, within
+    // Serverless's $377.29, and 7,546 × $0.050001 = $377.31 at 7,546.
+    let answer = accepted_json(&[
+        "solve",
+        "scenarios/athena-or-redshift.toml",
+        "--for",
+        "alternatives[Athena over Parquet in S3].components[0].queries_per_month",
+        "--until",
+        "cost<=Redshift Serverless, 8 RPU, 4 h a day",
+        "--format",
+        "json",
+    ]);
+    let athena = &answer["alternatives"][0];
+    assert_eq!(athena["text"], "up to 7,545 queries a month");
+    assert_eq!(athena["high"]["value"], 7545);
+    assert_eq!(athena["high"]["holds_at_value"], true);
+}
+
+#[test]
 fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
     // Athena at $0.050001 a query meets Serverless's $377.29 at 7,545.6
     // queries a month (the README works it out).
@@ -835,7 +856,7 @@ fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
         "svg",
     ]);
     crate::support::generated("docs/athena-or-redshift-sweep.svg", &svg);
-    assert!(svg.contains("above about 7,545.5873"));
+    assert!(svg.contains("above 7,545 queries a month"));
 }
 
 // At the edge of exact decimals: 28 decimal places, and no more than about
