@@ -117,6 +117,49 @@ components = [
 }
 
 #[test]
+fn a_query_service_reads_what_the_bucket_holds_not_its_notifications() {
+    // The bucket holds the 1 TB stated (1,099,511,627,776 B) and announces
+    // each of the 10 objects a second it is written. The queue after it
+    // receives those 10 notifications a second; Athena reads the 1 TB.
+    let file = scenario(
+        "query-the-lake",
+        r#"
+[workload]
+records_per_second = 10
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Query the lake"
+components = [
+  { id = "lake", service = "s3", storage = "1 TB" },
+  { service = "sqs", from = "lake" },
+  { service = "athena", from = "lake", queries_per_month = 100, format = "parquet" },
+]
+"#,
+    );
+    let text = calc(&[file.path()]).stdout;
+    assert!(
+        text.contains("input: reads lake (s3), which holds 1 TB"),
+        "{text}"
+    );
+    assert!(
+        text.contains("input: 10 records/s of 1 KB from lake (s3)"),
+        "{text}"
+    );
+    // Only the queue's input is the notifications.
+    assert_eq!(
+        text.matches("records/s of 1 KB from lake").count(),
+        1,
+        "{text}"
+    );
+    let json = calc_json(&[file.path()]);
+    let athena = component(&json, 0, 2);
+    assert_eq!(athena["input"]["store_holds"], 1_099_511_627_776_u64);
+    assert_eq!(athena["input"]["from"], "lake");
+    assert_eq!(component(&json, 0, 1)["input"]["store_holds"], Value::Null);
+}
+
+#[test]
 fn a_component_consumes_the_one_it_names() {
     // Kinesis feeds Firehose (then S3) and, by `from`, a Lambda function:
     // the function receives the stream's 1,000 records/s, not S3's objects.

@@ -82,3 +82,27 @@ components = [{ service = "kinesis_data_streams", consumers = 2 }]
         assert!(errors(&bad).is_some(), "validated:\n{bad}");
     }
 }
+
+#[test]
+fn a_misspelt_key_is_named_for_its_service() {
+    let good = r#"
+name = "x"
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+[[alternatives]]
+name = "Queue"
+components = [{ service = "sqs", batch_size = 3 }]
+"#;
+    assert_eq!(errors(good), None);
+    let said = errors(&good.replace("batch_size", "batchsize")).expect("does not validate");
+    assert!(said.contains("batchsize"), "{said}");
+    assert!(!said.contains("oneOf"), "{said}");
+    // A bundled scenario still validates, its services' keys selected by
+    // its `service` values.
+    let bundled = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/big-data-ingestion.toml"),
+    )
+    .expect("readable");
+    assert_eq!(errors(&bundled), None);
+}

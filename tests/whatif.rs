@@ -459,7 +459,7 @@ fn the_chart_has_a_line_an_alternative_and_the_crossover_marked() {
     let text = |wanted: &str| texts.iter().find(|(t, _)| *t == wanted).copied();
     // Axis titles with units, and the legend.
     for title in [
-        "workload.peak_records_per_second (records/s)",
+        "records received in the busiest second (records/s)",
         "monthly cost (USD)",
         "Provisioned",
         "On demand",
@@ -823,6 +823,27 @@ fn lambda_is_cheaper_than_batch_on_fargate_for_jobs_under_24_7_seconds() {
 }
 
 #[test]
+fn a_count_a_month_is_answered_in_whole_counts() {
+    // A query is whole: at $0.050001 a query (10,486 MB scanned) Athena
+    // costs 7,545 × $0.050001 = $377.26 at 7,545 queries, within
+    // Serverless's $377.29, and 7,546 × $0.050001 = $377.31 at 7,546.
+    let answer = accepted_json(&[
+        "solve",
+        "scenarios/athena-or-redshift.toml",
+        "--for",
+        "alternatives[Athena over Parquet in S3].components[0].queries_per_month",
+        "--until",
+        "cost<=Redshift Serverless, 8 RPU, 4 h a day",
+        "--format",
+        "json",
+    ]);
+    let athena = &answer["alternatives"][0];
+    assert_eq!(athena["text"], "up to 7,545 queries a month");
+    assert_eq!(athena["high"]["value"], 7545);
+    assert_eq!(athena["high"]["holds_at_value"], true);
+}
+
+#[test]
 fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
     // Athena at $0.050001 a query meets Serverless's $377.29 at 7,545.6
     // queries a month (the README works it out).
@@ -835,7 +856,139 @@ fn the_readme_athena_or_redshift_chart_is_what_calc_draws() {
         "svg",
     ]);
     crate::support::generated("docs/athena-or-redshift-sweep.svg", &svg);
-    assert!(svg.contains("above about 7,545.5873"));
+    assert!(svg.contains("above 7,545 queries a month"));
+    // The x axis says what it counts, and whose, not the path.
+    let texts = texts(&svg);
+    assert!(
+        texts.contains(&"queries a month of Athena over Parquet in S3".to_string()),
+        "{texts:?}"
+    );
+    assert!(!svg.contains("components[0]"), "{texts:?}");
+}
+
+/// The text of every `<text>` of a chart, trimmed.
+fn texts(svg: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).expect("the chart is XML");
+    document
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_string())
+        .collect()
+}
+
+/// A rectangle of a chart: x, y, width, height.
+type Rect = (f64, f64, f64, f64);
+
+/// The legend's box (its border is the one light-grey rectangle) and every
+/// point of the lines drawn (their thick polylines, but the legend's 20-px
+/// samples) and of the crossovers' rings.
+fn legend_and_marks(svg: &str) -> (Rect, Vec<(f64, f64)>) {
+    let document = roxmltree::Document::parse(svg).expect("the chart is XML");
+    let number = |n: roxmltree::Node, a: &str| -> f64 {
+        n.attribute(a).and_then(|v| v.parse().ok()).unwrap_or(0.0)
+    };
+    let legend = document
+        .descendants()
+        .find(|n| n.has_tag_name("rect") && n.attribute("stroke") == Some("#C8C8C8"))
+        .map(|n| {
+            (
+                number(n, "x"),
+                number(n, "y"),
+                number(n, "width"),
+                number(n, "height"),
+            )
+        })
+        .expect("a legend");
+    let mut marks: Vec<(f64, f64)> = document
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke-width") == Some("2"))
+        .filter_map(|n| n.attribute("points"))
+        .filter(|points| points.split_whitespace().count() > 2)
+        .flat_map(|points| {
+            points.split_whitespace().filter_map(|point| {
+                let (x, y) = point.split_once(',')?;
+                Some((x.parse().ok()?, y.parse().ok()?))
+            })
+        })
+        .collect();
+    marks.extend(
+        document
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .map(|n| (number(n, "cx"), number(n, "cy"))),
+    );
+    (legend, marks)
+}
+
+#[test]
+fn the_legend_sits_where_no_line_is() {
+    // With Spot at no discount, the all-Spot cluster costs what On-Demand
+    // does, and its line falls from the top left as the discount grows: a
+    // legend in the upper left would sit on it.
+    let svg = accepted(&[
+        "sweep",
+        "scenarios/emr-spot-vs-on-demand.toml",
+        "--vary",
+        "alternatives[Core and task nodes on Spot].components[0].spot_discount=0..0.9",
+        "--format",
+        "svg",
+    ]);
+    let ((x, y, w, h), marks) = legend_and_marks(&svg);
+    let covered: Vec<_> = marks
+        .iter()
+        .filter(|(mx, my)| *mx >= x && *mx <= x + w && *my >= y && *my <= y + h)
+        .collect();
+    assert!(
+        covered.is_empty(),
+        "the legend at {x},{y} covers {covered:?}"
+    );
+    // The line does start in the upper left: the highest point of all is
+    // at the axis's start.
+    let top = marks
+        .iter()
+        .copied()
+        .fold((f64::MAX, f64::MAX), |a, b| if b.1 < a.1 { b } else { a });
+    let left = marks.iter().map(|m| m.0).fold(f64::MAX, f64::min);
+    assert!((top.0 - left).abs() < 1.0, "{top:?} {left}");
+}
+
+#[test]
+fn a_long_chart_title_is_wrapped_not_cut() {
+    let name = "Kinesis against DynamoDB for the device readings of the north \
+                warehouse, at the volumes the team expects next year";
+    let text = std::fs::read_to_string("scenarios/dynamodb-capacity-modes.toml").expect("read");
+    let scenario = TempScenario::new(
+        "long",
+        &text.replacen(
+            "name = \"DynamoDB: 1,000 writes/s of 1 KB, peaking at 4x\"",
+            &format!("name = \"{name}\""),
+            1,
+        ),
+    );
+    let svg = accepted(&[
+        "sweep",
+        scenario.path(),
+        "--vary",
+        "workload.peak_to_average=1..8",
+        "--format",
+        "svg",
+    ]);
+    let texts = texts(&svg);
+    assert!(!svg.contains('…'), "{texts:?}");
+    // Every word of the title is in one of its lines, in order: the first
+    // texts of the chart.
+    let title = format!("{name}: monthly cost by peak to average");
+    let lines: Vec<&String> = texts
+        .iter()
+        .take_while(|t| !t.is_empty() && title.contains(t.as_str()))
+        .collect();
+    assert!(lines.len() >= 2, "{texts:?}");
+    let joined = lines
+        .iter()
+        .map(|l| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(joined, title);
 }
 
 // At the edge of exact decimals: 28 decimal places, and no more than about
@@ -1384,7 +1537,10 @@ fn a_sweep_measures_latency_or_any_capacity_figure() {
     let table = sweep("latency", "table");
     assert!(table.contains("· 480.1 s"), "{table}");
     let svg = sweep("latency", "svg");
-    assert!(svg.contains("latency by buffer_interval"), "{svg}");
+    assert!(
+        svg.contains("latency by buffer interval of Firehose to S3"),
+        "{svg}"
+    );
     assert!(svg.contains("latency (s)"));
     // A capacity figure by its key; one no alternative reports is refused
     // with the nearest.

@@ -68,7 +68,7 @@ pub fn schema() -> Value {
                         "components": {
                             "type": "array",
                             "minItems": 1,
-                            "items": { "oneOf": services::ALL.iter().map(|def| component(def)).collect::<Vec<_>>() }
+                            "items": components()
                         }
                     }
                 }
@@ -83,6 +83,35 @@ fn table(keys: &[&'static Key], description: &str) -> Value {
         "description": description,
         "additionalProperties": false,
         "properties": properties(keys.iter().copied()),
+    })
+}
+
+/// A component: its `service`, one of the services, selects the keys it
+/// takes. Each service's keys apply by an `if`/`then` on the `service`
+/// value, not as one of a `oneOf` of every service, so that a validator
+/// (and an editor) says which key is unknown to that service ("`batchsize`
+/// is not allowed"), not that the component matches none of them.
+fn components() -> Value {
+    let names: Vec<&str> = services::ALL.iter().map(|def| def.name).collect();
+    let each: Vec<Value> = services::ALL
+        .iter()
+        .map(|def| {
+            json!({
+                "if": {
+                    "properties": { "service": { "const": def.name } },
+                    "required": ["service"]
+                },
+                "then": component(def)
+            })
+        })
+        .collect();
+    json!({
+        "type": "object",
+        "required": ["service"],
+        "properties": {
+            "service": { "enum": names, "description": "the AWS service this component is" }
+        },
+        "allOf": each
     })
 }
 

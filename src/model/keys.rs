@@ -104,6 +104,16 @@ impl Key {
         self.unit.or(from_default)
     }
 
+    /// What the key counts a month, in words (`queries_per_month`:
+    /// "queries a month"), for a number that counts things that happen:
+    /// queries, jobs, runs, requests. Such a key is a `Number` only because
+    /// its counts run past a `Count`'s; what it counts is whole all the
+    /// same, so a what-if answers it in whole counts.
+    pub fn counted_a_month(&self) -> Option<String> {
+        let things = self.name.strip_suffix("_per_month")?;
+        (self.kind == Kind::Number).then(|| format!("{} a month", things.replace('_', " ")))
+    }
+
     /// The same key, with its default described in words.
     pub const fn defaulting_to(self, words: &'static str) -> Self {
         Self {
@@ -393,5 +403,29 @@ mod tests {
         // A size's default has a unit too, but not one of time.
         let size = Key::new("size", Kind::Size, Default::Text("1 KB"), "");
         assert_eq!(size.duration_unit(), None);
+    }
+
+    #[test]
+    fn a_number_a_month_counts_whole_things() {
+        let queries = Key::new("queries_per_month", Kind::Number, Default::None, "");
+        assert_eq!(
+            queries.counted_a_month().as_deref(),
+            Some("queries a month")
+        );
+        let requests = Key::new(
+            "catalog_requests_per_month",
+            Kind::Number,
+            Default::None,
+            "",
+        );
+        assert_eq!(
+            requests.counted_a_month().as_deref(),
+            Some("catalog requests a month")
+        );
+        // Time a month is a duration, not a count; a rate is not a month's.
+        let hours = Key::new("active_hours_per_month", Kind::Duration, Default::None, "");
+        assert_eq!(hours.counted_a_month(), None);
+        let ratio = Key::new("peak_to_average", Kind::Ratio, Default::Integer(1), "");
+        assert_eq!(ratio.counted_a_month(), None);
     }
 }

@@ -291,6 +291,7 @@ impl<'a> Component<'a> {
                 peak_records_per_second: input.rate.map(|r| Exact(r.peak)),
                 record_size: input.record_size.map(|s| s.0),
                 records_per_second: input.rate.map(|r| Exact(r.average)),
+                store_holds: text::read_from_store(alternative, component).map(|held| held.0),
             },
             latency_ms: Exact(component.latency.ms()),
             line_items: component.line_items.iter().map(Item::of).collect(),
@@ -319,6 +320,10 @@ struct Input {
     peak_records_per_second: Option<Exact>,
     record_size: Option<u64>,
     records_per_second: Option<Exact>,
+    /// For a component that queries a store, what the store holds, in
+    /// bytes: the rate above is then the store's notifications, not what
+    /// it reads.
+    store_holds: Option<u64>,
 }
 
 #[derive(Serialize)]

@@ -100,9 +100,19 @@ pub fn source(alternative: &AlternativeResult, from: From) -> String {
 }
 
 /// What a component receives: `2,000 records/s (peak 8,000) of 1 KB from
-/// workload`; `None` when nothing flows in (a job on a schedule).
+/// workload`; for one that queries a store, which it reads: `reads lake
+/// (s3), which holds 1.2 TB`; `None` when nothing flows in (a job on a
+/// schedule).
 pub fn input(alternative: &AlternativeResult, component: &ComponentResult) -> Option<String> {
     let flow = component.input;
+    if let Some(held) = read_from_store(alternative, component) {
+        let store = source(alternative, component.from);
+        let service = match component.from {
+            From::Component(j) => format!(" ({})", alternative.components[j].service),
+            From::Workload => String::new(),
+        };
+        return Some(format!("reads {store}{service}, which holds {held}"));
+    }
     let rate = flow.rate?;
     let average = number(rate.average, 4);
     let mut text = format!("{average} {}", after_count(&average, "records/s"));
@@ -122,6 +132,27 @@ pub fn input(alternative: &AlternativeResult, component: &ComponentResult) -> Op
         }
     }
     Some(text)
+}
+
+/// What the store a component queries holds, when it queries one: a
+/// service that consumes no records (Athena, Redshift, Glue) is not fed
+/// the notifications a bucket passes on, but reads what the bucket holds.
+/// (Whether a stated `table_size` is read in its place, its capacity says.)
+pub fn read_from_store(
+    alternative: &AlternativeResult,
+    component: &ComponentResult,
+) -> Option<Bytes> {
+    let held = component.input.stored?;
+    let consumes = crate::services::find(component.service).is_none_or(|def| def.input.is_some());
+    let From::Component(j) = component.from else {
+        return None;
+    };
+    // The store itself, not a function that passes on what it received
+    // from one (a Lambda after the bucket that submits jobs).
+    let store = &alternative.components[j];
+    let holds = store.output.is_some_and(|out| out.stored == Some(held))
+        && store.input.stored != Some(held);
+    (!consumes && holds).then_some(held)
 }
 
 /// The decimals a quantity is shown to, in the table and the CSV.

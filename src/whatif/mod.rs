@@ -275,9 +275,19 @@ impl Axis {
         }
     }
 
-    /// Whether the axis takes whole numbers only.
+    /// Whether the axis takes whole numbers only: counts and sizes, and the
+    /// numbers that count things a month (queries, jobs, runs).
     pub fn whole(&self) -> bool {
-        matches!(self.measure, Measure::Count | Measure::Size)
+        matches!(self.measure, Measure::Count | Measure::Size) || self.counted().is_some()
+    }
+
+    /// What the axis counts a month, in words ("queries a month"), when its
+    /// key counts things that happen.
+    pub fn counted(&self) -> Option<String> {
+        if self.price {
+            return None;
+        }
+        self.key.counted_a_month()
     }
 
     /// The least value the key takes.
@@ -294,6 +304,7 @@ impl Axis {
         Shown {
             axis: self.measure,
             price: self.price,
+            counted: self.counted(),
             x,
             currency: currency.to_string(),
         }
@@ -315,6 +326,8 @@ impl Axis {
 pub struct Shown {
     axis: Measure,
     price: bool,
+    /// What a count a month counts ("queries a month"), said after it.
+    counted: Option<String>,
     x: Decimal,
     currency: String,
 }
@@ -338,7 +351,10 @@ impl fmt::Display for Shown {
         }
         match self.axis {
             Measure::Rate => write!(f, "{} records/s", readable(x)),
-            Measure::Number | Measure::Count => f.write_str(&readable(x)),
+            Measure::Number | Measure::Count => match &self.counted {
+                Some(counted) => write!(f, "{} {counted}", readable(x)),
+                None => f.write_str(&readable(x)),
+            },
             Measure::Size => {
                 let bytes = Bytes(u64::try_from(x).unwrap_or(u64::MAX));
                 let shown = bytes.to_string();

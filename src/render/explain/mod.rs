@@ -144,6 +144,8 @@ fn heading(component: &ComponentResult, escape: fn(&str) -> String) -> String {
 
 fn receives(alternative: &AlternativeResult, component: &ComponentResult) -> String {
     match text::input(alternative, component) {
+        // A component that reads a store says so itself ("reads lake…").
+        Some(input) if text::read_from_store(alternative, component).is_some() => input,
         Some(input) => format!("receives {input}"),
         None => "receives nothing: it runs on its own".to_string(),
     }

@@ -83,8 +83,12 @@ fn headline(component: &ComponentResult) -> String {
 
 /// What flows into `component`, in the words of what it receives
 /// (`records`, `objects`, `writes`): `2,000 records/s · peak 4,000 · 1 KB`,
-/// or below one a second, `1 object every 32.77 s · 64 MB`.
-pub fn hop(component: &ComponentResult) -> Option<String> {
+/// or below one a second, `1 object every 32.77 s · 64 MB`; for one that
+/// reads what a store holds, `reads a store of 1 TB`.
+pub fn hop(alternative: &AlternativeResult, component: &ComponentResult) -> Option<String> {
+    if let Some(held) = text::read_from_store(alternative, component) {
+        return Some(format!("reads a store of {held}"));
+    }
     let rate = component.input.rate?;
     let unit = services::find(component.service)
         .and_then(|def| def.input)
@@ -124,7 +128,8 @@ pub fn pipeline(alternative: &AlternativeResult, index: usize, currency: &str) -
         .iter()
         .zip(&places)
         .filter_map(|(c, (column, _))| {
-            let chars = u32::try_from(hop(c)?.chars().count()).unwrap_or(u32::MAX / 16);
+            let chars =
+                u32::try_from(hop(alternative, c)?.chars().count()).unwrap_or(u32::MAX / 16);
             Some(MARGIN + column * COLUMN + BOX_W / 2 + 8 + chars.saturating_mul(15) / 2)
         })
         .max()
@@ -163,7 +168,7 @@ pub fn pipeline(alternative: &AlternativeResult, index: usize, currency: &str) -
             _ => (x + BOX_W / 2, y - HOP + 8, "the workload".to_string()),
         };
         let to_x = x + BOX_W / 2;
-        let label = hop(component);
+        let label = hop(alternative, component);
         if label.is_some() || component.from != From::Workload {
             let _ = write!(
                 svg,

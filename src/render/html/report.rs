@@ -335,7 +335,7 @@ fn component_section(
     );
     if let Some(input) = text::input(a, component) {
         let _ = writeln!(out, "<p>Input: {}</p>", esc(&input));
-    } else if let Some(label) = hop(component) {
+    } else if let Some(label) = hop(a, component) {
         let _ = writeln!(out, "<p>Input: {}</p>", esc(&label));
     }
     if !component.capacity.is_empty() {
