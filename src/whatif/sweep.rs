@@ -347,7 +347,7 @@ pub fn run(scenario: &Scenario, values: &[Value], plan: Plan) -> Result<Sweep, D
         Charted::Capacity(key) => {
             let found: Vec<Option<CapacityFigure>> = first
                 .iter()
-                .map(|result| capacity_named(result, key))
+                .map(|result| first_capacity(result, |k| k == key.as_str()))
                 .collect();
             if found.iter().all(Option::is_none) {
                 return Err(unknown_figure(key, first));
@@ -442,9 +442,12 @@ fn cell_of(result: &AlternativeResult, computed: bool, figure: Option<CapacityFi
     }
 }
 
-/// The first of the alternative's components to report the capacity
-/// figure `key`, if one does.
-fn capacity_named(result: &AlternativeResult, key: &str) -> Option<CapacityFigure> {
+/// The first capacity figure of the alternative's components, in their
+/// order, whose key `wanted` takes.
+fn first_capacity(
+    result: &AlternativeResult,
+    wanted: impl Fn(&str) -> bool,
+) -> Option<CapacityFigure> {
     result
         .components
         .iter()
@@ -452,7 +455,7 @@ fn capacity_named(result: &AlternativeResult, key: &str) -> Option<CapacityFigur
         .find_map(|(component, c)| {
             c.capacity
                 .iter()
-                .find(|figure| figure.key == key)
+                .find(|figure| wanted(figure.key))
                 .map(|figure| CapacityFigure {
                     component,
                     key: figure.key,
@@ -481,19 +484,7 @@ fn unknown_figure(key: &str, results: &[AlternativeResult]) -> Diagnostic {
 }
 
 fn main_capacity(result: &AlternativeResult) -> Option<CapacityFigure> {
-    result
-        .components
-        .iter()
-        .enumerate()
-        .find_map(|(component, c)| {
-            c.capacity
-                .iter()
-                .find(|figure| STEPPING.contains(&figure.key))
-                .map(|figure| CapacityFigure {
-                    component,
-                    key: figure.key,
-                })
-        })
+    first_capacity(result, |key| STEPPING.contains(&key))
 }
 
 fn capacity_at(result: &AlternativeResult, figure: CapacityFigure) -> Option<Decimal> {
