@@ -262,7 +262,7 @@ impl Input {
         // Seconds first, hours last, so that whole hours stay whole.
         let instance_hours = instance_runs
             .times(given::seconds(self.duration, &DURATION))?
-            .per(seconds_an_hour())?;
+            .per(given::seconds_an_hour())?;
         result.capacity_of("jobs_per_instance", per_instance, "jobs");
         result.capacity_of("instance_runs", instance_runs, "runs");
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
@@ -291,7 +291,11 @@ impl Input {
         let jobs = given::key(self.jobs_per_month, "jobs", &JOBS_PER_MONTH);
         let task_seconds = billed.times(jobs)?;
         result.capacity_of("billed_seconds_per_job", billed, "s");
-        result.capacity_of("task_hours", task_seconds.per(seconds_an_hour())?, "h");
+        result.capacity_of(
+            "task_hours",
+            task_seconds.per(given::seconds_an_hour())?,
+            "h",
+        );
         let vcpu = given::key(self.vcpu, "vCPU", &VCPU);
         let memory = given::size(self.memory, &MEMORY);
         fargate::charge_tasks(
@@ -303,11 +307,6 @@ impl Input {
             self.spot_discount,
         )
     }
-}
-
-/// The seconds of an hour, for hours worked out from seconds.
-fn seconds_an_hour() -> Traced {
-    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
 #[cfg(test)]

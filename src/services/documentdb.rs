@@ -243,8 +243,8 @@ impl Component for Input {
             // instance starts (DocumentDB pricing page); calc takes the
             // running time as one start a month.
             // Seconds first, hours last, so that whole figures stay exact.
-            let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
-            let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+            let per_hour = given::seconds_an_hour();
+            let ms = given::ms_a_second();
             let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
             let running = ctx
                 .hours_running(self.hours_running, &HOURS_RUNNING, result)

@@ -335,7 +335,7 @@ impl Component for Input {
         let task_seconds = match self.running {
             Running::Hours(hours) => {
                 let hours = ctx.hours_running(hours, &HOURS_RUNNING, result);
-                tasks.times(hours)?.times(seconds_an_hour())?
+                tasks.times(hours)?.times(given::seconds_an_hour())?
             }
             Running::Runs {
                 per_month,
@@ -354,7 +354,11 @@ impl Component for Input {
         result.capacity_of("vcpu", vcpu, "vCPU");
         result.capacity("memory", CapacityValue::Bytes(self.memory));
         traced::step("memory", Part::Capacity, "B", memory);
-        result.capacity_of("task_hours", task_seconds.per(seconds_an_hour())?, "h");
+        result.capacity_of(
+            "task_hours",
+            task_seconds.per(given::seconds_an_hour())?,
+            "h",
+        );
         charge_tasks(
             ctx,
             result,
@@ -375,17 +379,12 @@ impl Component for Input {
     }
 }
 
-/// The seconds of an hour, for hours worked out from seconds.
-fn seconds_an_hour() -> Traced {
-    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
-}
-
 /// The seconds a run of `duration` seconds is billed: rounded up to the
 /// second, at least the table's minimum ("Pricing is calculated per second
 /// with a 1-minute minimum", AWS Fargate pricing page). AWS Batch bills
 /// its Fargate jobs so.
 pub fn billed_seconds(ctx: &Ctx, duration: Traced) -> Result<Traced, EvalError> {
-    let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+    let ms = given::ms_a_second();
     let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
     Ok(duration.ceil().max(minimum))
 }
@@ -402,8 +401,8 @@ pub fn charge_tasks(
     spot_discount: Option<Decimal>,
 ) -> Result<(), EvalError> {
     let gb = memory.per(given::gib())?;
-    let vcpu_hours = vcpu.times(task_seconds)?.per(seconds_an_hour())?;
-    let gb_hours = gb.times(task_seconds)?.per(seconds_an_hour())?;
+    let vcpu_hours = vcpu.times(task_seconds)?.per(given::seconds_an_hour())?;
+    let gb_hours = gb.times(task_seconds)?.per(given::seconds_an_hour())?;
     let (vcpu_dimension, gb_dimension) = match architecture {
         Architecture::X86_64 => (&VCPU_HOUR_X86, &GB_HOUR_X86),
         Architecture::Arm64 => (&VCPU_HOUR_ARM, &GB_HOUR_ARM),

@@ -235,7 +235,7 @@ impl Component for Input {
         if let Some(fill) = fill_seconds {
             traced::step("buffer_fill_seconds", Part::Capacity, "s", fill);
         }
-        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let ms = given::ms_a_second();
         result.latency = Duration::from_ms(delay.times(ms)?.value());
         self.deliver(ctx, average, peak, result)?;
         let buffered = self.buffered(ctx, trigger)?;

@@ -559,12 +559,12 @@ impl Component for Input {
         result.properties = Properties::default();
         result.output = Some(Flow::NOTHING);
         let run_secs = given::seconds(duration, &DURATION).ceil();
-        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let ms = given::ms_a_second();
         let billed_secs = run_secs.max(ctx.limit_traced(minimum, "ms")?.per(ms)?);
         // Seconds first, hours last, so that a whole number of DPU-hours
         // stays whole (6 DPUs for 20 minutes are 2 DPU-hours exactly).
         let runs = given::key(self.runs_per_month, "runs", &RUNS_PER_MONTH);
-        let hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let hour = given::seconds_an_hour();
         let dpu_hours = dpus.times(billed_secs)?.times(runs)?.per(hour)?;
         result.capacity_of("dpus", dpus, "DPUs");
         result.capacity_of("billed_seconds_per_run", billed_secs, "s");

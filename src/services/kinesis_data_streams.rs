@@ -592,7 +592,7 @@ impl Input {
 /// The GB-months a stream holds, steadily, when it keeps `hours` of writes
 /// at `write_bytes` a second.
 fn gb_months_kept(write_bytes: Traced, hours: Traced) -> Result<Traced, EvalError> {
-    let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+    let per_hour = given::seconds_an_hour();
     let bytes = write_bytes.times(hours)?.times(per_hour)?;
     Ok(bytes.per(given::gib())?)
 }

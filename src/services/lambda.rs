@@ -289,7 +289,7 @@ impl Component for Input {
             }
         };
         // Lambda bills run time rounded up to the millisecond.
-        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let ms = given::ms_a_second();
         let billed_secs = given::key(self.duration.ms(), "ms", &DURATION)
             .ceil()
             .per(ms)?;

@@ -342,7 +342,7 @@ impl Component for Input {
                 total.unwrap_or_else(|| Traced::rule(Decimal::ZERO, "s", "no runs"))
             }
         };
-        let run_hours = run_seconds.per(seconds_an_hour())?;
+        let run_hours = run_seconds.per(given::seconds_an_hour())?;
         if run_hours.value() > ctx.hours {
             result.violations.push(Violation::Schedule {
                 run_hours: run_hours.value(),
@@ -401,7 +401,9 @@ impl Component for Input {
         result.capacity_of("run_hours", run_hours, "h");
         result.capacity_of("running_storage_gb", storage_gb, "GB");
 
-        let kpu_hours = billed_kpus.times(run_seconds)?.per(seconds_an_hour())?;
+        let kpu_hours = billed_kpus
+            .times(run_seconds)?
+            .per(given::seconds_an_hour())?;
         result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
         // Running storage exists only while the application runs: prorate it.
         let storage_gb_month = storage_gb.times(run_seconds)?.per(ctx.seconds_traced()?)?;
@@ -501,12 +503,8 @@ impl Input {
 
 /// The seconds a start is billed at least: the table's minimum (10 minutes).
 fn min_billed_run(ctx: &Ctx) -> Result<Traced, EvalError> {
-    let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+    let ms = given::ms_a_second();
     Ok(ctx.limit_traced(&MIN_BILLED_RUN, "ms")?.per(ms)?)
-}
-
-fn seconds_an_hour() -> Traced {
-    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
 #[cfg(test)]

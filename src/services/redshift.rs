@@ -620,7 +620,7 @@ impl Input {
         // takes the active time as one period a day (or one a month).
         let minimum = ctx
             .limit_traced(&MIN_BILLED_RPU_DURATION, "ms")?
-            .per(ms_per_second())?;
+            .per(given::ms_a_second())?;
         let (period, periods) = match active {
             Active::PerDay(day) => (
                 given::seconds(day, &ACTIVE_HOURS_PER_DAY),
@@ -636,7 +636,7 @@ impl Input {
         let rpu_hours = base
             .times(billed_seconds)?
             .times(periods)?
-            .per(seconds_an_hour())?;
+            .per(given::seconds_an_hour())?;
         result.capacity("base_rpu", CapacityValue::Count(u64::from(base_rpu)));
         traced::step("base_rpu", Part::Capacity, "RPU", base);
         result.capacity_of("rpu_hours", rpu_hours, "RPU-hours");
@@ -743,7 +743,7 @@ impl Input {
         // that accumulate up to 30 h are used up each day.
         let free = ctx
             .limit_traced(&CONCURRENCY_SCALING_FREE_PER_DAY, "ms")?
-            .per(ms_per_second())?;
+            .per(given::ms_a_second())?;
         let days = hours.per(hours_a_day())?;
         // Seconds first, hours last, so that AWS's example comes out
         // exact (10 minutes on 10 dc2.8xlarge: $8.00).
@@ -757,7 +757,7 @@ impl Input {
         let scaling_node_hours = billed_per_day
             .times(days)?
             .times(nodes)?
-            .per(seconds_an_hour())?;
+            .per(given::seconds_an_hour())?;
         result.capacity_of(
             "concurrency_scaling_node_hours",
             scaling_node_hours,
@@ -799,16 +799,6 @@ fn spectrum(
     result.capacity_of("spectrum_tb_scanned", tb, "TB");
     result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
     Ok(())
-}
-
-/// The milliseconds of a second, for the table's limits in seconds.
-fn ms_per_second() -> Traced {
-    Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second")
-}
-
-/// The seconds of an hour, for hours worked out from seconds.
-fn seconds_an_hour() -> Traced {
-    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
 }
 
 /// The hours of a day, for the days of the month.

@@ -512,7 +512,7 @@ impl Input {
         // Billed per second, at least 30 s (Timestream developer guide,
         // "Timestream Compute Unit"); calc takes the query time a day as
         // one period.
-        let ms = Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second");
+        let ms = given::ms_a_second();
         let minimum = ctx
             .limit_traced(&MIN_BILLED_QUERY_DURATION, "ms")?
             .per(ms)?;
@@ -521,7 +521,7 @@ impl Input {
         let running = given::seconds(queries.per_day, &QUERY_HOURS_PER_DAY).ceil();
         // The minimum first: of equal figures, it is the one billed.
         let billed = minimum.max(running);
-        let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let per_hour = given::seconds_an_hour();
         let tcu_hours = given::key(queries.tcus, "TCUs", &QUERY_TCUS)
             .times(billed)?
             .times(days)?

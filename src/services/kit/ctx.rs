@@ -120,7 +120,7 @@ impl Ctx<'_> {
 
     /// The seconds of the billing month, for a working.
     pub fn seconds_traced(&self) -> Result<Traced, EvalError> {
-        let per_hour = Traced::rule(Decimal::from(3600), "s/h", "seconds an hour");
+        let per_hour = given::seconds_an_hour();
         Ok(self.hours_traced().times(per_hour)?)
     }
 

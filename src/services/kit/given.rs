@@ -47,3 +47,13 @@ pub fn gib() -> Traced {
 pub fn at_least_one(unit: &'static str, what: &'static str) -> Traced {
     Traced::rule(Decimal::ONE, unit, what)
 }
+
+/// Seconds an hour, for hours worked out from seconds.
+pub fn seconds_an_hour() -> Traced {
+    Traced::rule(Decimal::from(3600), "s/h", "seconds an hour")
+}
+
+/// Milliseconds a second, for seconds worked out from milliseconds.
+pub fn ms_a_second() -> Traced {
+    Traced::rule(Decimal::ONE_THOUSAND, "ms/s", "milliseconds a second")
+}
