@@ -63,6 +63,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
         overrides: Vec::new(),
         choice: scenario.choice,
         alternatives: evaluator.results,
+        odds: None,
     })
 }
 
@@ -160,6 +161,28 @@ fn context<'a>(
         },
         required_retention: requirements_at(scenario, values).retention,
     })
+}
+
+/// The alternative's own budget, if it has one, in place of the scenario's.
+fn budget(
+    alternative: &Alternative,
+    values: &[Value],
+    requirements: &Requirements,
+) -> Option<Decimal> {
+    match values[alternative.budget] {
+        Value::Number(budget) => Some(budget),
+        _ => requirements.max_monthly_cost,
+    }
+}
+
+/// Each alternative's budget at `values`: its own, else the scenario's.
+pub fn budgets(scenario: &Scenario, values: &[Value]) -> Vec<Option<Decimal>> {
+    let requirements = requirements_at(scenario, values);
+    scenario
+        .alternatives
+        .iter()
+        .map(|alternative| budget(alternative, values, &requirements))
+        .collect()
 }
 
 fn requirements_at(scenario: &Scenario, values: &[Value]) -> Requirements {
@@ -433,12 +456,7 @@ pub fn evaluate_alternative_into(
         .map(|c| c.path_latency)
         .max()
         .unwrap_or(Duration::ZERO);
-    // The alternative's own budget, if it has one, in place of the scenario's.
-    let budget = match values[alternative.budget] {
-        Value::Number(budget) => Some(budget),
-        _ => requirements.max_monthly_cost,
-    };
-    check(requirements, budget, out);
+    check(requirements, budget(alternative, values, requirements), out);
     Ok(())
 }
 

@@ -147,7 +147,7 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
             }
             // The page shows each figure's working, one fold away.
             let explain = cli.explain || cli.format == report::Format::Html;
-            let report = report::run(path, &cli.options, explain)?;
+            let report = report::run(path, &cli.options, explain, env.progress)?;
             let mut stdout = render::render(&report, cli.format);
             if cli.format == report::Format::Table {
                 stdout.push_str(&render::explain::pointer(path, &cli.options));

@@ -521,6 +521,7 @@ fn github_actions_get_annotations_and_a_job_summary() {
         github_actions: true,
         step_summary: Some("summary.md".into()),
         color: false,
+        ..Environment::plain()
     };
     let outcome = calc::run_in(["calc", "check", file.path()], &env);
     assert_eq!(outcome.code, 1);
@@ -715,6 +716,7 @@ fn github_actions_annotate_a_file_that_cannot_be_checked() {
         github_actions: true,
         step_summary: Some("summary.md".into()),
         color: false,
+        ..Environment::plain()
     };
     let outcome = calc::run_in(["calc", "check", folder.path()], &env);
     assert_eq!(outcome.code, 2);

@@ -172,6 +172,7 @@ fn environments(folder: &TempFolder) -> [Environment; 2] {
             github_actions: true,
             step_summary: Some(folder.path.join("summary.md")),
             color: false,
+            ..Environment::plain()
         },
     ]
 }

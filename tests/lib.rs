@@ -24,6 +24,7 @@ mod lean;
 mod pricing;
 mod pricing_parse;
 mod properties;
+mod ranges;
 mod regions;
 mod scenarios;
 mod schema;

@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct Environment {
     /// Running as a GitHub Actions step (`GITHUB_ACTIONS=true`): `calc check`
     /// reports each failure as a workflow annotation on the scenario's line.
@@ -15,6 +15,9 @@ pub struct Environment {
     pub step_summary: Option<PathBuf>,
     /// Colour is wanted: stdout is a terminal and `NO_COLOR` is unset or empty.
     pub color: bool,
+    /// Where a long run shows how far it has got: standard error, when it
+    /// is a terminal.
+    pub progress: Option<crate::base::progress::Sink>,
 }
 
 impl Environment {
@@ -31,6 +34,16 @@ impl Environment {
             step_summary: var("GITHUB_STEP_SUMMARY").map(PathBuf::from),
             // https://no-color.org: any non-empty value turns colour off.
             color: var("NO_COLOR").is_none() && std::io::stdout().is_terminal(),
+            progress: std::io::stderr().is_terminal().then_some(to_stderr as _),
         }
     }
+}
+
+/// Writes progress to standard error; a failed write loses a progress line
+/// and nothing else.
+fn to_stderr(text: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
 }

@@ -9,6 +9,7 @@ pub mod environment;
 pub mod escape;
 pub mod files;
 pub mod number;
+pub mod progress;
 pub mod suggest;
 pub mod toml_error;
 pub mod units;

@@ -257,7 +257,11 @@ struct Evaluated {
 impl Evaluated {
     fn load(path: &Path, overrides: &Overrides, sets: &[String]) -> Result<Self, Diagnostic> {
         let scenario = scenario::load(path, overrides)?;
-        let (values, overridden) = set::apply(&scenario, sets)?;
+        let set::Applied {
+            values,
+            overrides: overridden,
+            ..
+        } = set::apply(&scenario, sets)?;
         let mut report = evaluate::evaluate_with(&scenario, &values)?;
         report.overrides = overridden;
         Ok(Self {

@@ -6,9 +6,11 @@ use clap::ValueEnum;
 
 use super::options::{self, ScenarioOptions};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::progress::{Progress, Sink};
 use crate::evaluate;
 use crate::model::report::Report;
 use crate::model::traced;
+use crate::whatif::monte_carlo;
 
 /// How `calc FILE` prints the report.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -27,8 +29,14 @@ pub enum Format {
     Html,
 }
 
-/// The report; with `explain`, each component's working too.
-pub fn run(path: &Path, options: &ScenarioOptions, explain: bool) -> Result<Report, Diagnostic> {
+/// The report; with `explain`, each component's working too; with
+/// ranges, a Monte Carlo run over them, its progress written to `progress`.
+pub fn run(
+    path: &Path,
+    options: &ScenarioOptions,
+    explain: bool,
+    progress: Option<Sink>,
+) -> Result<Report, Diagnostic> {
     let loaded = options::load(path, options)?;
     let evaluate = || evaluate::evaluate_with(&loaded.scenario, &loaded.values);
     let mut report = if explain {
@@ -37,5 +45,12 @@ pub fn run(path: &Path, options: &ScenarioOptions, explain: bool) -> Result<Repo
         evaluate()?
     };
     report.overrides = loaded.overrides;
+    report.odds = monte_carlo::run(
+        &loaded.scenario,
+        &loaded.values,
+        &loaded.ranges,
+        (&options.sampling).into(),
+        &Progress::to(progress, "samples"),
+    )?;
     Ok(report)
 }

@@ -136,6 +136,30 @@ fn properties(keys: impl Iterator<Item = &'static Key>) -> Map<String, Value> {
         .collect()
 }
 
+/// One value as `one` describes it, or a range of such values.
+fn or_a_range(one: Value) -> Value {
+    json!({
+        "anyOf": [
+            one,
+            {
+                "type": "object",
+                "description": "a range for a Monte Carlo run: the report's figures take `expected`",
+                "required": ["low", "expected", "high"],
+                "additionalProperties": false,
+                "properties": {
+                    "low": one,
+                    "expected": one,
+                    "high": one,
+                    "distribution": {
+                        "enum": crate::model::spread::Distribution::NAMES,
+                        "default": "pert"
+                    }
+                }
+            }
+        ]
+    })
+}
+
 /// A key's schema: its type and range, its doc, and its default.
 fn property(key: &Key) -> Value {
     let mut value = match &key.kind {
@@ -185,6 +209,12 @@ fn property(key: &Key) -> Value {
         Kind::Flag => json!({ "type": "boolean" }),
         Kind::Text => json!({ "type": "string" }),
     };
+    if matches!(
+        key.kind,
+        Kind::Rate | Kind::Number | Kind::Ratio | Kind::Count { .. } | Kind::Size | Kind::Duration
+    ) {
+        value = or_a_range(value);
+    }
     let object = value.as_object_mut().expect("a schema is an object");
     let doc = match key.default_doc {
         Some(words) => format!("{} (default: {words})", key.doc),

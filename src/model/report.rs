@@ -524,6 +524,8 @@ pub struct Report {
     /// The alternative the scenario chose (`choice`), by index.
     pub choice: Option<usize>,
     pub alternatives: Vec<AlternativeResult>,
+    /// The Monte Carlo run over the scenario's ranges, when it has any.
+    pub odds: Option<crate::model::odds::Odds>,
 }
 
 /// One row of the comparison: an alternative and its cost against the cheapest.

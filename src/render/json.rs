@@ -10,6 +10,8 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::text;
+use crate::model::choice::Choice;
+use crate::model::odds::Odds;
 use crate::model::report::{
     AlternativeResult, CapacityValue, ComponentResult, Level, LineItem, Report,
 };
@@ -45,6 +47,10 @@ pub fn render(report: &Report) -> String {
         comparison,
         free_tier: report.free_tier,
         hours_per_month: Exact(report.hours_per_month),
+        monte_carlo: report
+            .odds
+            .as_ref()
+            .map(|odds| MonteCarlo::of(odds, report)),
         overrides: report.overrides.iter().map(Set::of).collect(),
         pricing: Pricing {
             as_of: &report.pricing.as_of,
@@ -152,9 +158,91 @@ struct Document<'a> {
     comparison: Vec<Row<'a>>,
     free_tier: bool,
     hours_per_month: Exact,
+    /// The Monte Carlo run over the scenario's ranges; absent without ranges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    monte_carlo: Option<MonteCarlo<'a>>,
     overrides: Vec<Set<'a>>,
     pricing: Pricing<'a>,
     scenario: &'a str,
+}
+
+#[derive(Serialize)]
+struct MonteCarlo<'a> {
+    alternatives: Vec<Spread<'a>>,
+    /// The half-width of the 95% interval of the widest chance (at one
+    /// half), as a share.
+    margin: Exact,
+    ranges: Vec<Range<'a>>,
+    samples: u32,
+    seed: u64,
+}
+
+impl<'a> MonteCarlo<'a> {
+    fn of(odds: &'a Odds, report: &'a Report) -> Self {
+        let chance = |count: u32| Exact(odds.chance(count));
+        Self {
+            alternatives: odds
+                .alternatives
+                .iter()
+                .zip(&report.alternatives)
+                .map(|(spread, alternative)| Spread {
+                    chance_cheapest: chance(spread.cheapest),
+                    chance_feasible: chance(spread.feasible),
+                    chance_within_budget: spread.within_budget.map(chance),
+                    mean: spread.mean.map(|m| Exact(m.round_dp(6))),
+                    name: &alternative.name,
+                    p10: spread.p10.map(Exact),
+                    p50: spread.p50.map(Exact),
+                    p90: spread.p90.map(Exact),
+                    priced_samples: spread.priced,
+                })
+                .collect(),
+            margin: Exact(
+                Decimal::try_from(odds.margin())
+                    .unwrap_or_default()
+                    .round_dp(4),
+            ),
+            ranges: odds
+                .varied
+                .iter()
+                .map(|varied| Range {
+                    distribution: varied.spread.distribution.as_str(),
+                    expected: varied.spread.expected.written(varied.key),
+                    high: varied.spread.high.written(varied.key),
+                    low: varied.spread.low.written(varied.key),
+                    path: &varied.path,
+                })
+                .collect(),
+            samples: odds.samples,
+            seed: odds.seed,
+        }
+    }
+}
+
+/// One alternative over the samples: its cost's percentiles and mean, and
+/// the share of samples in which it is the cheapest that works, works at
+/// all, and keeps to its budget (`null` without one).
+#[derive(Serialize)]
+struct Spread<'a> {
+    chance_cheapest: Exact,
+    chance_feasible: Exact,
+    chance_within_budget: Option<Exact>,
+    mean: Option<Exact>,
+    name: &'a str,
+    p10: Option<Exact>,
+    p50: Option<Exact>,
+    p90: Option<Exact>,
+    priced_samples: u32,
+}
+
+/// A ranged value, each end as the scenario writes it.
+#[derive(Serialize)]
+struct Range<'a> {
+    distribution: &'static str,
+    expected: String,
+    high: String,
+    low: String,
+    path: &'a str,
 }
 
 /// A value set over the scenario's (`--set`): as set, and as the scenario had it.

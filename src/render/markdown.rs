@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::text;
+use super::{odds, text};
 use crate::base::escape::markdown as escape;
 use crate::model::report::Report;
 
@@ -37,6 +37,22 @@ pub fn render(report: &Report) -> String {
             a.latency,
             text::short_verdict(a)
         );
+    }
+
+    if let Some(odds) = &report.odds {
+        let _ = writeln!(out, "\n## Ranges\n\n{}:\n", odds::heading(odds));
+        out.push_str(&odds::ranges(odds, escape));
+        let _ = writeln!(out, "\n| {} |", odds::HEADER.join(" | "));
+        let _ = writeln!(out, "|---|--:|--:|--:|---|--:|--:|--:|");
+        for row in odds::rows(report, odds, currency) {
+            let [name, p10, p50, p90, bar, cheapest, works, budget] = row;
+            let _ = writeln!(
+                out,
+                "| {} | {p10} | {p50} | {p90} | `{bar}` | {cheapest} | {works} | {budget} |",
+                escape(&name)
+            );
+        }
+        let _ = writeln!(out, "\n{}", odds::FOOTNOTE);
     }
 
     for alternative in &report.alternatives {

@@ -9,6 +9,7 @@ mod html;
 pub mod import;
 mod json;
 mod markdown;
+mod odds;
 pub mod pricing;
 pub mod services;
 pub mod solve;

@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::text;
+use super::{odds, text};
 use crate::base::escape::terminal;
+use crate::model::odds::Odds;
 use crate::model::report::{AlternativeResult, Level, Report};
 
 /// Every piece of text from the scenario or the pricing table goes through
@@ -22,7 +23,24 @@ pub fn render(report: &Report) -> String {
     }
     out.push('\n');
     render_comparison(&mut out, report, currency);
+    if let Some(odds) = &report.odds {
+        out.push('\n');
+        render_odds(&mut out, report, odds, currency);
+    }
     out
+}
+
+fn render_odds(out: &mut String, report: &Report, odds: &Odds, currency: &str) {
+    let _ = writeln!(out, "{}", odds::heading(odds));
+    out.push_str(&odds::ranges(odds, terminal));
+    let mut table = new_table(&odds::HEADER);
+    for mut row in odds::rows(report, odds, currency) {
+        row[0] = terminal(&row[0]);
+        table.add_row(row.to_vec());
+    }
+    align_right(&mut table, &[1, 2, 3, 5, 6, 7]);
+    let _ = writeln!(out, "{table}");
+    let _ = writeln!(out, "{}", odds::FOOTNOTE);
 }
 
 fn render_alternative(

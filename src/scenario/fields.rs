@@ -12,8 +12,56 @@ use crate::base::number::{decimal_from_f64, plain_form, quoted_number};
 use crate::base::units::{
     Bytes, Duration, EXPECT_DURATION, EXPECT_RATE, EXPECT_SIZE, UnitError, parse_rate,
 };
+use crate::model::choice::Choice;
 use crate::model::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
+use crate::model::spread::{Distribution, Spread};
 use crate::pricing::PriceBook;
+
+/// What reading a key found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Read {
+    /// The value: as written, the expected one of a range, or the default.
+    pub value: Value,
+    /// Where it was written, if it was.
+    pub span: Option<Span>,
+    /// Its range, when it was written as one.
+    pub spread: Option<Spread>,
+}
+
+/// Where `part = …` is written in the inline table at `span`: its value,
+/// up to the next comma or brace outside quotes; the whole table when it
+/// cannot be found (a range given by other means).
+fn part_span(text: &str, span: Span, part: &str) -> Span {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let Some(table) = text.get(start..end) else {
+        return span;
+    };
+    let mut from = 0;
+    while let Some(found) = table[from..].find(part) {
+        let at = from + found;
+        from = at + part.len();
+        let before = table[..at].trim_end();
+        let after = table[from..].trim_start();
+        if !(before.ends_with('{') || before.ends_with(',')) || !after.starts_with('=') {
+            continue;
+        }
+        let value_at = end - after[1..].trim_start().len();
+        let mut quoted = false;
+        let length = text[value_at..end]
+            .char_indices()
+            .find(|&(_, c)| {
+                quoted ^= c == '"';
+                !quoted && (c == ',' || c == '}')
+            })
+            .map_or(end - value_at, |(i, _)| i);
+        let value = text[value_at..value_at + length].trim_end();
+        return Span::from(value_at..value_at + value.len());
+    }
+    span
+}
+
+/// The fields of a range.
+const RANGE_KEYS: &[&str] = &["low", "expected", "high", "distribution"];
 
 /// A value with the place in the scenario it came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,8 +174,155 @@ impl<'s> Fields<'s> {
     }
 
     /// The value of a declared key: as written, else its default, else
-    /// [`Value::Absent`]; with where it was written, if it was.
-    pub fn value(&mut self, key: &'static Key) -> Result<(Value, Option<Span>), Diagnostic> {
+    /// [`Value::Absent`]; with where it was written, if it was, and its
+    /// range if it was written as one (then the value is the expected one).
+    pub fn value(&mut self, key: &'static Key) -> Result<Read, Diagnostic> {
+        if let Some((spread, span)) = self.range(key)? {
+            return Ok(Read {
+                value: spread.expected.clone(),
+                span: Some(span),
+                spread: Some(spread),
+            });
+        }
+        let (value, span) = self.one_value(key)?;
+        Ok(Read {
+            value,
+            span,
+            spread: None,
+        })
+    }
+
+    /// `{ low = …, expected = …, high = … }` for a key that takes a number,
+    /// a size or a duration: each end read as the key's own value would be,
+    /// in order, with its distribution.
+    fn range(&mut self, key: &'static Key) -> Result<Option<(Spread, Span)>, Diagnostic> {
+        let name = key.name;
+        let ranged = matches!(
+            key.kind,
+            Kind::Rate
+                | Kind::Number
+                | Kind::Ratio
+                | Kind::Count { .. }
+                | Kind::Size
+                | Kind::Duration
+        );
+        let (table, span) = match self.entries.iter().find(|(e, _)| e.key == name) {
+            Some((entry, _)) => match &entry.value {
+                toml::Value::Table(table) => (table.clone(), entry.value_span),
+                _ => return Ok(None),
+            },
+            None => return Ok(None),
+        };
+        if !ranged {
+            // A table for a key of names is a range only if it looks like one.
+            if RANGE_KEYS.iter().any(|k| table.contains_key(*k)) {
+                return Err(self
+                    .error(span, format!("`{name}` takes one value, not a range"))
+                    .with_help("a range `{ low, expected, high }` is for numbers, sizes and durations; try each value with `--set`"));
+            }
+            return Ok(None);
+        }
+        self.take(name);
+        let example = || {
+            format!(
+                "write `{name} = {{ low = …, expected = …, high = … }}`, each as `{name}` itself is written"
+            )
+        };
+        if let Some(unknown) = table.keys().find(|k| !RANGE_KEYS.contains(&k.as_str())) {
+            let at = part_span(&self.source.text, span, unknown);
+            return Err(self
+                .error(at, format!("a range has no field `{unknown}`"))
+                .suggesting(unknown, RANGE_KEYS.iter().copied())
+                .or_help(format!(
+                    "a range is `{{ low, expected, high }}`, with `distribution` one of {}",
+                    Distribution::NAMES.join(", ")
+                )));
+        }
+        let end = |part: &str| -> Result<Value, Diagnostic> {
+            let Some(value) = table.get(part) else {
+                return Err(self
+                    .error(span, format!("the range of `{name}` has no `{part}`"))
+                    .with_help(example()));
+            };
+            if value.is_table() || value.is_array() {
+                return Err(self
+                    .error(span, format!("`{name}`'s `{part}` must be one value"))
+                    .with_help(example()));
+            }
+            let at = part_span(&self.source.text, span, part);
+            let entry = Entry {
+                key: name.to_string(),
+                key_span: at,
+                value: value.clone(),
+                value_span: at,
+            };
+            let mut one = Fields::new(self.source, self.service, vec![entry]);
+            one.prices = self.prices;
+            one.one_value(key)
+                .map(|(value, _)| value)
+                .map_err(|mut error| {
+                    error.message = format!("{} (the range's `{part}`)", error.message);
+                    error
+                })
+        };
+        let (low, expected, high) = (end("low")?, end("expected")?, end("high")?);
+        let distribution = match table.get("distribution") {
+            None => Distribution::Pert,
+            Some(toml::Value::String(text)) => Distribution::CHOICES
+                .iter()
+                .find(|(n, _)| n == text)
+                .map(|(_, d)| *d)
+                .ok_or_else(|| {
+                    let at = part_span(&self.source.text, span, "distribution");
+                    self.error(at, format!("no distribution is named `{text}`"))
+                        .suggesting(text, Distribution::NAMES.iter().copied())
+                        .or_help(format!("one of {}", Distribution::NAMES.join(", ")))
+                })?,
+            Some(other) => {
+                return Err(self.error(
+                    span,
+                    format!(
+                        "`distribution` must be a name ({}), found {}",
+                        Distribution::NAMES.join(", "),
+                        describe(other)
+                    ),
+                ));
+            }
+        };
+        let spread = Spread {
+            low,
+            expected,
+            high,
+            distribution,
+        };
+        if let Some([low, expected, high]) = spread.numbers() {
+            if !(low <= expected && expected <= high) {
+                return Err(self
+                    .error(
+                        span,
+                        format!(
+                            "the range of `{name}` must go up: low ≤ expected ≤ high (found {}, {}, {})",
+                            spread.low.written(key),
+                            spread.expected.written(key),
+                            spread.high.written(key)
+                        ),
+                    )
+                    .with_help(example()));
+            }
+            if spread.distribution == Distribution::Lognormal && low <= Decimal::ZERO {
+                return Err(self
+                    .error(
+                        span,
+                        format!("a lognormal range of `{name}` must start above zero"),
+                    )
+                    .with_help("a lognormal value is never zero; use `triangular` or `pert` for a range from 0"));
+            }
+        }
+        Ok(Some((spread, span)))
+    }
+
+    /// The key's value as one value (not a range).
+    fn one_value(&mut self, key: &'static Key) -> Result<(Value, Option<Span>), Diagnostic> {
         let name = key.name;
         let read = match &key.kind {
             Kind::Rate | Kind::Number => self.number(name, "1000")?.map(|n| n.map(Value::Number)),

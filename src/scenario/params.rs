@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::model::keys::{Invalid, Key, Value};
+use crate::model::spread::Spread;
 use crate::scenario::fields::Fields;
 
 /// Where a value sits in the scenario.
@@ -45,6 +46,25 @@ pub struct Param {
 pub struct Params {
     pub values: Vec<Value>,
     pub info: Vec<Param>,
+    /// The values written as ranges, by slot, in the order read (the value
+    /// in `values` is the expected one).
+    pub ranges: Vec<Ranged>,
+}
+
+/// A value written as a range, and its slot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranged {
+    pub slot: usize,
+    pub spread: Spread,
+}
+
+/// Puts `spread` (or, when `None`, no range) at `slot` in `ranges`, in
+/// place of any it had.
+pub fn put_range(ranges: &mut Vec<Ranged>, slot: usize, spread: Option<Spread>) {
+    ranges.retain(|r| r.slot != slot);
+    if let Some(spread) = spread {
+        ranges.push(Ranged { slot, spread });
+    }
 }
 
 impl Params {
@@ -58,9 +78,19 @@ impl Params {
     ) -> Result<Range<usize>, Diagnostic> {
         let start = self.values.len();
         for key in keys {
-            let (value, span) = fields.value(key)?;
-            self.values.push(value);
-            self.info.push(Param { key, place, span });
+            let read = fields.value(key)?;
+            if let Some(spread) = read.spread {
+                self.ranges.push(Ranged {
+                    slot: self.values.len(),
+                    spread,
+                });
+            }
+            self.values.push(read.value);
+            self.info.push(Param {
+                key,
+                place,
+                span: read.span,
+            });
         }
         Ok(start..self.values.len())
     }

@@ -7,10 +7,11 @@ use std::fmt;
 
 use super::design::Scenario;
 use super::fields::{Entry, Fields};
-use super::params::{PRICE, Param, Place, path};
+use super::params::{PRICE, Param, Place, Ranged, path, put_range};
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::model::keys::{Key, Kind, Value};
 use crate::model::report::Override;
+use crate::model::spread::Spread;
 
 /// Every value's path and slot, for listings and suggestions.
 pub fn paths(scenario: &Scenario) -> impl Iterator<Item = (String, usize)> + '_ {
@@ -163,14 +164,15 @@ fn component_slot<'p>(scenario: &Scenario, path: &'p str) -> Option<(Place, &'p 
 }
 
 /// Reads `text` as the value at `path` would be written in the scenario
-/// (`6000`, `"35 KB"`, `on_demand`), checks it as the scenario's own value
-/// would be, and puts it in `values`.
+/// (`6000`, `"35 KB"`, `on_demand`, `{ low = 2000, expected = 3000, high =
+/// 8000 }`), checks it as the scenario's own value would be, and puts it in
+/// `values` (a range's expected value); returns the range, if it is one.
 pub fn set(
     scenario: &Scenario,
     values: &mut [Value],
     path: &str,
     text: &str,
-) -> Result<(), Diagnostic> {
+) -> Result<Option<Spread>, Diagnostic> {
     let slot = resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
     let param = scenario.params.info[slot];
     let source = Source::new(format!("--set {path}"), text.to_string());
@@ -193,13 +195,13 @@ pub fn set(
     };
     let mut fields =
         Fields::new(&source, param.key.name, vec![entry]).with_prices(&scenario.prices);
-    let (value, _) = fields.value(param.key)?;
-    let old = std::mem::replace(&mut values[slot], value);
+    let read = fields.value(param.key)?;
+    let old = std::mem::replace(&mut values[slot], read.value);
     if let Err(error) = crate::scenario::validate(scenario, values) {
         values[slot] = old;
         return Err(source.error(whole, error.message).with_help_opt(error.help));
     }
-    Ok(())
+    Ok(read.spread)
 }
 
 /// Why a number the scenario's syntax cannot carry is refused, in the words
@@ -243,30 +245,49 @@ fn past_toml(key: &Key, text: &str, value: &toml::Value) -> Option<String> {
     }
 }
 
+/// The scenario's values with each `PATH=VALUE` of `sets` applied (`--set`).
+#[derive(Clone, Debug)]
+pub struct Applied {
+    pub values: Vec<Value>,
+    /// The ranged values: the scenario's, less those a set replaced, with
+    /// those a set wrote.
+    pub ranges: Vec<Ranged>,
+    /// What each set changed.
+    pub overrides: Vec<Override>,
+}
+
 /// The scenario's values with each `PATH=VALUE` of `sets` applied in turn
 /// (`--set`), and what each changed.
-pub fn apply(
-    scenario: &Scenario,
-    sets: &[String],
-) -> Result<(Vec<Value>, Vec<Override>), Diagnostic> {
+pub fn apply(scenario: &Scenario, sets: &[String]) -> Result<Applied, Diagnostic> {
     let mut values = scenario.params.values.clone();
+    let mut ranges = scenario.params.ranges.clone();
     let mut overrides: Vec<Override> = Vec::with_capacity(sets.len());
     for text in sets {
         let (path, value) = split_assignment(text)?;
         let slot = resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
         let param = &scenario.params.info[slot];
-        let was = scenario.params.values[slot].written(param.key);
-        set(scenario, &mut values, path, value)?;
+        let written =
+            |values: &[Value], ranges: &[Ranged]| match ranges.iter().find(|r| r.slot == slot) {
+                Some(ranged) => ranged.spread.written(param.key),
+                None => values[slot].written(param.key),
+            };
+        let was = written(&scenario.params.values, &scenario.params.ranges);
+        let spread = set(scenario, &mut values, path, value)?;
+        put_range(&mut ranges, slot, spread);
         let path = path_of(scenario, param);
         // Set twice, the last one wins, and the report says it once.
         overrides.retain(|o| o.path != path);
         overrides.push(Override {
             path,
-            value: values[slot].written(param.key),
+            value: written(&values, &ranges),
             was,
         });
     }
-    Ok((values, overrides))
+    Ok(Applied {
+        values,
+        ranges,
+        overrides,
+    })
 }
 
 /// `PATH=VALUE` → (`PATH`, `VALUE`), split at the first `=` outside the

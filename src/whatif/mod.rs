@@ -3,6 +3,8 @@
 //! ([`solve`]). Both vary the value in the scenario's vector of values and
 //! evaluate again with the lean evaluator, without reading the file again.
 
+pub mod draw;
+pub mod monte_carlo;
 pub mod solve;
 pub mod sweep;
 
@@ -155,10 +157,15 @@ impl Axis {
     /// The value at `path`, which must be a number, a size or a duration.
     pub fn resolve(scenario: &Scenario, path: &str, verb: &str) -> Result<Self, Diagnostic> {
         let slot = set::resolve(scenario, path).map_err(|e| Diagnostic::plain(e.to_string()))?;
+        Self::at(scenario, slot, verb)
+    }
+
+    /// The value in `slot`, which must be a number, a size or a duration.
+    pub fn at(scenario: &Scenario, slot: usize, verb: &str) -> Result<Self, Diagnostic> {
         let param = scenario.params.info[slot];
         let path = set::paths(scenario)
             .find(|(_, s)| *s == slot)
-            .map_or_else(|| path.to_string(), |(p, _)| p);
+            .map_or_else(String::new, |(p, _)| p);
         let measure = match param.key.kind {
             Kind::Rate => Measure::Rate,
             Kind::Number | Kind::Ratio => Measure::Number,

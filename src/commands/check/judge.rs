@@ -52,7 +52,11 @@ pub(super) fn evaluate_file(
     }
     let dir = found.path.parent().unwrap_or(Path::new("."));
     let scenario = scenario::parse(source, dir, overrides).map_err(broken)?;
-    let (values, overridden) = set::apply(&scenario, sets).map_err(broken)?;
+    let set::Applied {
+        values,
+        ranges: _,
+        overrides: overridden,
+    } = set::apply(&scenario, sets).map_err(broken)?;
     let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
     report.overrides = overridden;
     let stated = Requirements::from_values(&Values::new(
@@ -351,7 +355,7 @@ mod tests {
             &Overrides::default(),
         )
         .expect("parses");
-        let (values, _) = set::apply(&scenario, &[]).expect("no --set");
+        let values = set::apply(&scenario, &[]).expect("no --set").values;
         let report = evaluate::evaluate_with(&scenario, &values).expect("evaluates");
         report
             .alternatives
