@@ -185,7 +185,8 @@ pub fn budgets(scenario: &Scenario, values: &[Value]) -> Vec<Option<Decimal>> {
         .collect()
 }
 
-fn requirements_at(scenario: &Scenario, values: &[Value]) -> Requirements {
+/// The requirements at `values`.
+pub fn requirements_at(scenario: &Scenario, values: &[Value]) -> Requirements {
     Requirements::from_values(&Values::new(
         requirements::KEYS,
         &values[scenario.requirements.clone()],

@@ -62,6 +62,7 @@ fn every_range_collapsed_gives_the_point_estimate_exactly() {
         let plan = Plan {
             samples: 25,
             seed: 9,
+            percentile: None,
         };
         let odds = monte_carlo::run(&scenario, &values, &ranges, plan, &Progress::silent())
             .expect("runs")
@@ -70,13 +71,7 @@ fn every_range_collapsed_gives_the_point_estimate_exactly() {
             a.all_violations()
                 .all(|(_, v)| matches!(v, calc::model::report::Violation::MaxMonthlyCost { .. }))
         };
-        let cheapest = point
-            .alternatives
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| works(a))
-            .min_by(|(i, a), (j, b)| a.monthly_cost.cmp(&b.monthly_cost).then(i.cmp(j)))
-            .map(|(i, _)| i);
+        let cheapest = point.cheapest_working();
         for (i, (spread, alternative)) in odds
             .alternatives
             .iter()
@@ -237,4 +232,87 @@ fn samples_out_of_bounds_are_refused() {
         error.contains("--samples 0 is not between 1 and 10000000"),
         "{error}"
     );
+}
+
+/// The capacity-modes question with a budget, a choice and a ranged peak.
+fn budgeted(requirements: &str, choice: &str) -> TempScenario {
+    TempScenario::new(
+        "budgeted",
+        &format!(
+            r#"
+name = "DynamoDB, peak between 2x and 5x"
+choice = "{choice}"
+
+[workload]
+records_per_second = 1000
+peak_to_average = {{ low = 2, expected = 3, high = 5, distribution = "triangular" }}
+record_size = "1 KB"
+
+[requirements]
+max_monthly_cost = 1600
+{requirements}
+
+[[alternatives]]
+name = "provisioned"
+components = [{{ service = "dynamodb", capacity_mode = "provisioned" }}]
+
+[[alternatives]]
+name = "on demand"
+components = [{{ service = "dynamodb", capacity_mode = "on_demand" }}]
+"#
+        ),
+    )
+}
+
+#[test]
+fn check_holds_a_budget_at_a_percentile_and_says_both_figures() {
+    // Expected: 3,000 WCU + 1 RCU = $1,423.59, within $1,600. The triangle's
+    // 90th percentile: 1 − (5 − x)² ÷ 6 = 0.9, x = 5 − √0.6 = 4.2254, so
+    // 4,226 WCU × $0.4745 + $0.0949 = $2,005.33, over it.
+    let file = budgeted("budget_percentile = 90", "provisioned");
+    let run = crate::support::calc(&["check", file.path()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let said = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("at P90"))
+        .expect("a reason at P90");
+    assert!(
+        said.contains("over its budget of $1,600.00 held at the 90th percentile"),
+        "{said}"
+    );
+    assert!(said.contains("its expected cost is $1,423.59"), "{said}");
+    let p90: Decimal = said
+        .split("costs $")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .map(|x| x.replace(',', "").parse().expect("a figure"))
+        .expect("a cost");
+    assert!((p90 - dec!(2005.33)).abs() <= dec!(10), "{p90}");
+    // Held at the 10th percentile instead (x = 2 + √0.3 = 2.5477: $1,209),
+    // it passes; and without a percentile, the expected cost does.
+    let run = crate::support::calc(&["check", file.path(), "--budget-percentile", "10"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let plain = budgeted("", "provisioned");
+    assert_eq!(crate::support::calc(&["check", plain.path()]).code, 0);
+}
+
+#[test]
+fn a_choice_can_require_a_chance_of_being_cheapest() {
+    // On demand is the cheapest in 39.5% of samples (see above): below 50%.
+    let file = budgeted("min_chance_cheapest = 50", "on demand");
+    let run = crate::support::calc(&["check", file.path()]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("is the cheapest design that works in 39.")
+            && run
+                .stdout
+                .contains("the scenario asks for at least 50% (`min_chance_cheapest`)"),
+        "{}",
+        run.stdout
+    );
+    // Provisioned is, 60.5% of the time: it passes.
+    let file = budgeted("min_chance_cheapest = 50", "provisioned");
+    assert_eq!(crate::support::calc(&["check", file.path()]).code, 0);
 }

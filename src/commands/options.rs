@@ -62,6 +62,7 @@ impl From<&Sampling> for monte_carlo::Plan {
         Self {
             samples: sampling.samples.unwrap_or(default.samples),
             seed: sampling.seed.unwrap_or(default.seed),
+            percentile: None,
         }
     }
 }

@@ -42,6 +42,9 @@ pub struct Spreads {
     pub within_budget: Option<u32>,
     /// Samples whose figures could be computed at all.
     pub priced: u32,
+    /// The monthly cost at [`Odds::percentile`], when a budget is held
+    /// there.
+    pub at_percentile: Option<Decimal>,
 }
 
 /// A Monte Carlo run.
@@ -49,6 +52,8 @@ pub struct Spreads {
 pub struct Odds {
     pub samples: u32,
     pub seed: u64,
+    /// The percentile a budget is held at (`budget_percentile`), if any.
+    pub percentile: Option<u32>,
     pub varied: Vec<Varied>,
     /// One for each alternative, in the scenario's order.
     pub alternatives: Vec<Spreads>,

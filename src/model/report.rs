@@ -540,6 +540,21 @@ pub struct Ranked {
 }
 
 impl Report {
+    /// The cheapest alternative that meets every requirement and limit but
+    /// its budget; the first on a tie.
+    pub fn cheapest_working(&self) -> Option<usize> {
+        let works = |a: &AlternativeResult| {
+            a.all_violations()
+                .all(|(_, v)| matches!(v, Violation::MaxMonthlyCost { .. }))
+        };
+        self.alternatives
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| works(a))
+            .min_by(|(i, a), (j, b)| a.monthly_cost.cmp(&b.monthly_cost).then(i.cmp(j)))
+            .map(|(i, _)| i)
+    }
+
     /// The lowest monthly cost of any alternative, feasible or not.
     pub fn cheapest_cost(&self) -> Decimal {
         self.alternatives

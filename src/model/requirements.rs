@@ -54,6 +54,19 @@ static MAX_JOB_DURATION: Key = Key::new(
 )
 .in_unit("min");
 
+static BUDGET_PERCENTILE: Key = Key::new(
+    "budget_percentile",
+    Kind::Count { min: 1, max: 99 },
+    Default::None,
+    "with ranges, hold the budget at this percentile of the Monte Carlo run's monthly cost, not at the expected cost",
+);
+static MIN_CHANCE_CHEAPEST: Key = Key::new(
+    "min_chance_cheapest",
+    Kind::Count { min: 1, max: 100 },
+    Default::None,
+    "with ranges, the percentage of Monte Carlo samples in which a checked alternative is the cheapest that works, at least (`calc check`)",
+);
+
 /// The keys of `[requirements]`, in the order their values are kept.
 pub static KEYS: &[&Key] = &[
     &MAX_LATENCY,
@@ -63,6 +76,8 @@ pub static KEYS: &[&Key] = &[
     &REPLAY,
     &MAX_MESSAGE_SIZE,
     &MAX_JOB_DURATION,
+    &BUDGET_PERCENTILE,
+    &MIN_CHANCE_CHEAPEST,
 ];
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,6 +89,11 @@ pub struct Requirements {
     pub replay: bool,
     pub max_message_size: Option<Bytes>,
     pub max_job_duration: Option<Duration>,
+    /// The percentile of the Monte Carlo cost held to the budget.
+    pub budget_percentile: Option<u32>,
+    /// The least percentage of samples in which a checked alternative is
+    /// the cheapest that works.
+    pub min_chance_cheapest: Option<u32>,
 }
 
 impl Requirements {
@@ -87,6 +107,8 @@ impl Requirements {
             replay: values.flag(&REPLAY).unwrap_or(false),
             max_message_size: values.bytes(&MAX_MESSAGE_SIZE),
             max_job_duration: values.duration(&MAX_JOB_DURATION),
+            budget_percentile: values.count(&BUDGET_PERCENTILE),
+            min_chance_cheapest: values.count(&MIN_CHANCE_CHEAPEST),
         }
     }
 }

@@ -258,6 +258,22 @@ pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str)
                 }
             )
         }
+        Why::BudgetAtPercentile {
+            percentile,
+            cost,
+            expected,
+            budget,
+        } => format!(
+            "costs {} a month at P{percentile} of its Monte Carlo run, over its budget of {} held at the {}; its expected cost is {}",
+            text::money(*cost, currency),
+            text::money(*budget, currency),
+            nth_percentile(*percentile),
+            text::money(*expected, currency),
+        ),
+        Why::ChanceCheapest { chance, required } => format!(
+            "is the cheapest design that works in {}% of the Monte Carlo samples; the scenario asks for at least {required}% (`min_chance_cheapest`)",
+            text::number((chance * Decimal::ONE_HUNDRED).round_dp(1), 1)
+        ),
         Why::StalePrices {
             table,
             price,
@@ -829,4 +845,16 @@ fn html(results: &Results) -> String {
     }
     body.push_str("</main>\n");
     page(&format!("calc check: {headline}"), &body)
+}
+
+/// `90th percentile`, `1st percentile`, `22nd percentile`.
+fn nth_percentile(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix} percentile")
 }

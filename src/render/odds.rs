@@ -163,6 +163,7 @@ mod tests {
             feasible: 0,
             within_budget: None,
             priced: 0,
+            at_percentile: None,
         }
     }
 

@@ -44,6 +44,9 @@ const SAMPLES_PER_TASK: usize = 500;
 pub struct Plan {
     pub samples: u32,
     pub seed: u64,
+    /// The percentile a budget is held at, over the scenario's own
+    /// `budget_percentile` (`calc check --budget-percentile`).
+    pub percentile: Option<u32>,
 }
 
 impl Default for Plan {
@@ -51,6 +54,7 @@ impl Default for Plan {
         Self {
             samples: DEFAULT_SAMPLES,
             seed: DEFAULT_SEED,
+            percentile: None,
         }
     }
 }
@@ -123,12 +127,16 @@ pub fn run(
             wins[i] += 1;
         }
     }
+    let percentile = plan
+        .percentile
+        .or_else(|| evaluate::requirements_at(scenario, values).budget_percentile);
     let alternatives = (0..n)
-        .map(|i| spreads(&cells, i, n, wins[i], budgets[i].is_some()))
+        .map(|i| spreads(&cells, i, n, wins[i], budgets[i].is_some(), percentile))
         .collect();
     Ok(Some(Odds {
         samples: plan.samples,
         seed: plan.seed,
+        percentile,
         varied: drawn
             .iter()
             .zip(ranges)
@@ -229,14 +237,21 @@ fn at_sample(drawn: &[Drawn], values: &[Value], error: Diagnostic) -> Diagnostic
 }
 
 /// Alternative `i` of `n` over every sample.
-fn spreads(cells: &[Cell], i: usize, n: usize, cheapest: u32, budget: bool) -> Spreads {
+fn spreads(
+    cells: &[Cell],
+    i: usize,
+    n: usize,
+    cheapest: u32,
+    budget: bool,
+    percentile: Option<u32>,
+) -> Spreads {
     let column = || cells.iter().skip(i).step_by(n.max(1));
     let mut costs: Vec<Decimal> = column().filter_map(|c| c.cost).collect();
     costs.sort_unstable();
-    let rank = |share: usize| -> Option<Decimal> {
+    let rank = |share: u32| -> Option<Decimal> {
         // The nearest rank: the smallest cost with at least this share of
         // the samples at or below it.
-        let at = (costs.len() * share).div_ceil(100);
+        let at = (costs.len() * share as usize).div_ceil(100);
         costs.get(at.saturating_sub(1)).copied()
     };
     // The mean as the least cost and the mean excess over it: exact when
@@ -258,6 +273,7 @@ fn spreads(cells: &[Cell], i: usize, n: usize, cheapest: u32, budget: bool) -> S
         feasible: count(&|c| c.cost.is_some() && c.feasible),
         within_budget: budget.then(|| count(&|c| c.cost.is_some() && c.within_budget)),
         priced: count(&|c| c.cost.is_some()),
+        at_percentile: percentile.and_then(rank),
     }
 }
 

@@ -11,13 +11,16 @@ use super::results::{
     AlternativeCheck, Args, Broken, Increase, PriceDate, Reason, ScenarioCheck, Status, Why,
 };
 use crate::base::diagnostic::Diagnostic;
+use crate::base::progress::Progress;
 use crate::base::units::Duration;
 use crate::evaluate;
 use crate::model::keys::Values;
-use crate::model::report::{AlternativeResult, LineItem, Report};
+use crate::model::odds::Odds;
+use crate::model::report::{AlternativeResult, LineItem, Report, Violation};
 use crate::model::requirements::{self, Requirements};
 use crate::pricing::PriceBook;
 use crate::scenario::{self, Overrides, set};
+use crate::whatif::monte_carlo;
 
 /// A scenario evaluated, with what judging it needs from the file.
 pub(super) struct Evaluated {
@@ -28,16 +31,21 @@ pub(super) struct Evaluated {
     budgets: Vec<Option<Decimal>>,
     /// The requirements `[requirements]` states, other than the budget.
     stated: Vec<&'static str>,
+    /// The least percentage of samples in which a checked alternative is
+    /// the cheapest that works.
+    min_chance_cheapest: Option<u32>,
     /// Each alternative's oldest price from the table, if it uses one.
     oldest: Vec<Option<PriceDate>>,
 }
 
-/// Reads and evaluates one scenario; `None` for a pricing table found in a
+/// Reads and evaluates one scenario, with a Monte Carlo run over its
+/// ranges when `plan` asks for one; `None` for a pricing table found in a
 /// folder beside the scenarios that name it.
 pub(super) fn evaluate_file(
     found: &Found,
     overrides: &Overrides,
     sets: &[String],
+    plan: Option<monte_carlo::Plan>,
 ) -> Result<Option<Evaluated>, Box<Broken>> {
     let file = found.path.display().to_string();
     let broken = |error: Diagnostic| {
@@ -54,23 +62,21 @@ pub(super) fn evaluate_file(
     let scenario = scenario::parse(source, dir, overrides).map_err(broken)?;
     let set::Applied {
         values,
-        ranges: _,
+        ranges,
         overrides: overridden,
     } = set::apply(&scenario, sets).map_err(broken)?;
     let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
     report.overrides = overridden;
+    if let Some(plan) = plan {
+        // Scenarios are checked side by side: no progress line for each.
+        report.odds = monte_carlo::run(&scenario, &values, &ranges, plan, &Progress::silent())
+            .map_err(broken)?;
+    }
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
         &values[scenario.requirements.clone()],
     ));
-    let budgets = scenario
-        .alternatives
-        .iter()
-        .map(|a| match values[a.budget] {
-            crate::model::keys::Value::Number(budget) => Some(budget),
-            _ => stated.max_monthly_cost,
-        })
-        .collect();
+    let budgets = evaluate::budgets(&scenario, &values);
     let lines = scenario
         .alternatives
         .iter()
@@ -89,6 +95,7 @@ pub(super) fn evaluate_file(
         lines,
         budgets,
         stated: stated_rules(&stated),
+        min_chance_cheapest: stated.min_chance_cheapest,
     }))
 }
 
@@ -112,6 +119,9 @@ fn stated_rules(stated: &Requirements) -> Vec<&'static str> {
     if stated.max_job_duration.is_some() {
         rules.push("max_job_duration");
     }
+    if stated.min_chance_cheapest.is_some() {
+        rules.push("min_chance_cheapest");
+    }
     rules
 }
 
@@ -124,10 +134,15 @@ pub(super) fn judge(
     today: &str,
 ) -> ScenarioCheck {
     let mut alternatives = Vec::with_capacity(now.report.alternatives.len());
+    let odds = now.report.odds.as_ref();
+    let held = odds.and_then(|odds| odds.percentile);
     for (i, alternative) in now.report.alternatives.iter().enumerate() {
         let checked = now.choice.is_none_or(|c| c == i);
         let mut reasons: Vec<Reason> = alternative
             .all_violations()
+            // A budget held at a percentile is judged there, not at the
+            // expected cost.
+            .filter(|(_, v)| held.is_none() || !matches!(v, Violation::MaxMonthlyCost { .. }))
             .map(|(component, violation)| Reason {
                 failing: true,
                 why: Why::Violation {
@@ -143,6 +158,13 @@ pub(super) fn judge(
                 note: *note,
             },
         }));
+        reasons.extend(at_percentile(
+            now.budgets[i],
+            odds,
+            i,
+            alternative.monthly_cost,
+        ));
+        reasons.extend(chance_cheapest(&now.report, now.min_chance_cheapest, i));
         let baseline_cost = before.and_then(|b| {
             let same = b
                 .report
@@ -211,6 +233,45 @@ pub(super) fn judge(
         alternatives,
         status,
     }
+}
+
+/// The reason alternative `i` fails its budget held at a percentile of
+/// the Monte Carlo run, if it does.
+fn at_percentile(
+    budget: Option<Decimal>,
+    odds: Option<&Odds>,
+    i: usize,
+    expected: Decimal,
+) -> Option<Reason> {
+    let odds = odds?;
+    let percentile = odds.percentile?;
+    let budget = budget?;
+    let cost = odds.alternatives.get(i)?.at_percentile?;
+    (cost > budget).then_some(Reason {
+        failing: true,
+        why: Why::BudgetAtPercentile {
+            percentile,
+            cost,
+            expected,
+            budget,
+        },
+    })
+}
+
+/// The reason alternative `i` is the cheapest design that works in too few
+/// samples, if it is; without ranges, the point estimate decides (it is the
+/// cheapest or it is not).
+fn chance_cheapest(report: &Report, required: Option<u32>, i: usize) -> Option<Reason> {
+    let required = required?;
+    let chance = match &report.odds {
+        Some(odds) => odds.chance(odds.alternatives.get(i)?.cheapest),
+        None if report.cheapest_working() == Some(i) => Decimal::ONE,
+        None => Decimal::ZERO,
+    };
+    (chance * Decimal::ONE_HUNDRED < Decimal::from(required)).then_some(Reason {
+        failing: true,
+        why: Why::ChanceCheapest { chance, required },
+    })
 }
 
 /// The oldest price `alternative` takes from `prices`: its key there and

@@ -19,6 +19,8 @@ pub use results::*;
 
 use rayon::prelude::*;
 
+use crate::whatif::monte_carlo;
+
 use crate::base::diagnostic::Diagnostic;
 use crate::scenario::Overrides;
 
@@ -38,9 +40,13 @@ pub fn run(args: &Args) -> Result<Results, Diagnostic> {
         .par_iter()
         .enumerate()
         .map(|(i, scenario)| {
-            let now = judge::evaluate_file(scenario, &overrides, &args.set)?;
+            let plan = monte_carlo::Plan {
+                percentile: args.budget_percentile,
+                ..(&args.sampling).into()
+            };
+            let now = judge::evaluate_file(scenario, &overrides, &args.set, Some(plan))?;
             let before = match (&now, &baselines[i]) {
-                (Some(_), Some(baseline)) => judge::evaluate_file(baseline, &overrides, &[])?,
+                (Some(_), Some(baseline)) => judge::evaluate_file(baseline, &overrides, &[], None)?,
                 _ => None,
             };
             Ok::<_, Box<Broken>>((now, before))

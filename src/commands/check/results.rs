@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
 use crate::base::units::Duration;
-use crate::commands::options::Evaluation;
+use crate::commands::options::{Evaluation, Sampling};
 use crate::model::report::{AlternativeResult, Note, Report, Violation};
 
 #[derive(Debug, ClapArgs)]
@@ -47,8 +47,15 @@ pub struct Args {
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub set: Vec<String>,
 
+    /// With ranges, hold each budget at this percentile of the Monte Carlo cost (`90`: P90), over the scenario's `budget_percentile`.
+    #[arg(long, value_name = "PERCENTILE", value_parser = clap::value_parser!(u32).range(1..=99))]
+    pub budget_percentile: Option<u32>,
+
     #[command(flatten)]
     pub evaluation: Evaluation,
+
+    #[command(flatten)]
+    pub sampling: Sampling,
 }
 
 /// How `calc check` prints its results.
@@ -190,6 +197,17 @@ pub enum Why {
         base: Decimal,
         limit: Increase,
     },
+    /// With ranges, its monthly cost at the percentile the budget is held
+    /// at is over the budget; `expected` is the point estimate's.
+    BudgetAtPercentile {
+        percentile: u32,
+        cost: Decimal,
+        expected: Decimal,
+        budget: Decimal,
+    },
+    /// With ranges, it is the cheapest design that works in a smaller
+    /// share of samples than `min_chance_cheapest` (a percentage) asks.
+    ChanceCheapest { chance: Decimal, required: u32 },
     /// The oldest price it uses from its pricing table is older than
     /// `--max-price-age` allows: `days` old (`None` when its `as_of` is not
     /// a date calc can read).
@@ -222,6 +240,8 @@ impl Reason {
             Why::Warning { .. } => "warning",
             Why::Increase { .. } => "max_increase",
             Why::StalePrices { .. } => "max_price_age",
+            Why::BudgetAtPercentile { .. } => "max_monthly_cost",
+            Why::ChanceCheapest { .. } => "min_chance_cheapest",
         }
     }
 }
