@@ -171,7 +171,7 @@ fn dispatch(cli: Cli, env: &Environment) -> Result<Outcome, Diagnostic> {
             result => printed(render::pricing::render(&result)),
         },
         Some(Command::Sweep(args)) => {
-            let swept = sweep::run(&args)?;
+            let swept = sweep::run(&args, env.progress)?;
             printed(render::sweep::render(&swept, args.format))
         }
         Some(Command::Solve(args)) => {

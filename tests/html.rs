@@ -302,3 +302,46 @@ fn a_check_page_says_what_passes_and_what_fails() {
         "{heading}"
     );
 }
+
+#[test]
+fn a_ranged_report_draws_each_alternative_from_p10_to_p90() {
+    // The triangle from 2 to 5 peaking at 3 puts on demand's fixed $1,642.50
+    // above the provisioned table's P10 and below its P90 (see ranges.rs).
+    let page = accepted(&[
+        "scenarios/dynamodb-capacity-modes.toml",
+        "--format",
+        "html",
+        "--samples",
+        "2000",
+        "--set",
+        "workload.peak_to_average={ low = 2, expected = 3, high = 5, distribution = \"triangular\" }",
+    ]);
+    let doc = parsed(&page);
+    assert_inert(&doc);
+    let section = by_id(&doc, "ranges");
+    let words = text(section);
+    assert!(words.contains("2,000 samples (seed 1)"), "{words}");
+    assert!(words.contains("workload.peak_to_average from 2 to 5, most likely 3 (triangular)"));
+    // A band a alternative, titled with its P10 and P90, inside a figure.
+    let bands: Vec<String> = section
+        .descendants()
+        .filter(|n| n.has_tag_name("rect"))
+        .map(text)
+        .collect();
+    assert_eq!(bands.len(), 2, "{bands:?}");
+    assert!(
+        bands[1].contains("on demand: P10 $1,642.50, P90 $1,642.50"),
+        "{bands:?}"
+    );
+    // The table: a row an alternative, the chances as percentages.
+    let rows: Vec<Node> = section
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert!(text(rows[1]).starts_with("on demand$1,642.50$1,642.50$1,642.50"));
+    // Without a range there is no such section.
+    let plain = accepted(&["scenarios/dynamodb-capacity-modes.toml", "--format", "html"]);
+    assert!(!plain.contains("id=\"ranges\""));
+}

@@ -316,3 +316,74 @@ fn a_choice_can_require_a_chance_of_being_cheapest() {
     let file = budgeted("min_chance_cheapest = 50", "provisioned");
     assert_eq!(crate::support::calc(&["check", file.path()]).code, 0);
 }
+
+#[test]
+fn a_sweep_over_a_ranged_scenario_has_a_band_at_every_point() {
+    // DynamoDB on demand, writes a second a triangle from 1,000 to 5,000
+    // peaking at 2,000, swept over the record size. At 1 KB a write is one
+    // request unit, $1.6425 a month per write a second. P10: (x − 1,000)² ÷
+    // (4,000 × 1,000) = 0.1, x = 1,632.46: $2,681.32; P90: (5,000 − x)² ÷
+    // (4,000 × 3,000) = 0.1, x = 3,904.55: $6,413.23. A point draws 1,000
+    // samples, so each is within a few percent.
+    let file = TempScenario::new(
+        "banded",
+        r#"
+name = "banded"
+
+[workload]
+records_per_second = { low = 1000, expected = 2000, high = 5000, distribution = "triangular" }
+record_size = "1 KB"
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
+"#,
+    );
+    let json = accepted_json(&[
+        "sweep",
+        file.path(),
+        "--vary",
+        "workload.record_size=\"1 KB\"..\"2 KB\"",
+        "--steps",
+        "4",
+        "--format",
+        "json",
+    ]);
+    let first = &json["points"][0]["alternatives"][0];
+    let (p10, p90) = (number(&first["p10"]), number(&first["p90"]));
+    assert!(
+        (p10 / dec!(2681.32) - Decimal::ONE).abs() < dec!(0.05),
+        "{p10}"
+    );
+    assert!(
+        (p90 / dec!(6413.23) - Decimal::ONE).abs() < dec!(0.05),
+        "{p90}"
+    );
+    // The line itself is the point estimate: 2,000 × $1.6425 = $3,285.
+    assert_eq!(first["monthly_cost"], 3285);
+    // The chart draws the band and says what it is.
+    let svg = accepted(&[
+        "sweep",
+        file.path(),
+        "--vary",
+        "workload.record_size=\"1 KB\"..\"2 KB\"",
+        "--steps",
+        "4",
+        "--format",
+        "svg",
+    ]);
+    assert!(svg.contains("band: P10 to P90 of 1,000 samples a point"));
+    assert!(svg.contains("<polygon"));
+    // Sweeping the ranged value itself fixes it at each point: no band.
+    let json = accepted_json(&[
+        "sweep",
+        file.path(),
+        "--vary",
+        "workload.records_per_second=1000..5000",
+        "--steps",
+        "4",
+        "--format",
+        "json",
+    ]);
+    assert!(json["points"][0]["alternatives"][0].get("p10").is_none());
+}

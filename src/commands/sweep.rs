@@ -6,8 +6,10 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use super::options::{self, ScenarioOptions};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::progress::{Progress, Sink};
 use crate::model::report::Override;
 use crate::scenario::Scenario;
+use crate::whatif::monte_carlo;
 use crate::whatif::sweep::{self, Sweep};
 
 #[derive(Debug, ClapArgs)]
@@ -67,7 +69,9 @@ pub struct Swept {
     pub overrides: Vec<Override>,
 }
 
-pub fn run(args: &Args) -> Result<Swept, Diagnostic> {
+/// The sweep `args` ask for; with ranges, a band around each line, its
+/// progress written to `progress`.
+pub fn run(args: &Args, progress: Option<Sink>) -> Result<Swept, Diagnostic> {
     let loaded = options::load(&args.scenario, &args.options)?;
     let (scenario, values) = (&loaded.scenario, &loaded.values);
     let mut plan = sweep::plan(
@@ -79,7 +83,19 @@ pub fn run(args: &Args) -> Result<Swept, Diagnostic> {
         args.log,
     )?;
     plan.charted = sweep::Charted::parse(&args.measure);
-    let sweep = sweep::run(scenario, values, plan)?;
+    let mut sweep = sweep::run(scenario, values, plan)?;
+    let bands = monte_carlo::Plan {
+        samples: args.options.sampling.samples.unwrap_or(sweep::BAND_SAMPLES),
+        ..(&args.options.sampling).into()
+    };
+    sweep::bands(
+        scenario,
+        values,
+        &loaded.ranges,
+        &mut sweep,
+        bands,
+        &Progress::to(progress, "points"),
+    )?;
     Ok(Swept {
         sweep,
         scenario: loaded.scenario,

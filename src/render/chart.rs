@@ -103,6 +103,7 @@ fn draw(
         .cells
         .iter()
         .filter_map(|c| sweep.charted(c).map(f))
+        .chain(sweep.bands.iter().flatten().map(|(_, p90)| f(*p90)))
         .fold(0.0_f64, f64::max);
     let y_max = if y_max > 0.0 { y_max * 1.08 } else { 1.0 };
     let currency = &sweep.currency;
@@ -171,7 +172,20 @@ fn draw(
         .light_line_style(RGBColor(235, 235, 235))
         .draw()?;
     for alternative in 0..sweep.names.len() {
+        draw_band(&mut chart, sweep, alternative, &x_of)?;
+    }
+    for alternative in 0..sweep.names.len() {
         draw_line(&mut chart, sweep, alternative, &x_of)?;
+    }
+    if !sweep.bands.is_empty() {
+        let shade = RGBColor(120, 120, 120).mix(0.25).filled();
+        chart
+            .draw_series(std::iter::empty::<Polygon<(f64, f64)>>())?
+            .label(format!(
+                "band: P10 to P90 of {} samples a point",
+                text::number(Decimal::from(sweep.band_samples), 0)
+            ))
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 20, y + 5)], shade));
     }
     if sweep.cells.iter().any(|c| !c.feasible()) {
         let grey = ShapeStyle::from(&RGBColor(120, 120, 120)).stroke_width(2);
@@ -196,6 +210,38 @@ fn draw(
 
 /// The chart's plotting area: floating-point coordinates on both axes.
 type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The band around one alternative's line, from P10 to P90 of the samples
+/// at each point, in the line's colour, faint; cut where a point has none.
+fn draw_band(
+    chart: &mut Chart,
+    sweep: &Sweep,
+    alternative: usize,
+    x_of: &dyn Fn(Decimal) -> f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let colour = COLOURS[alternative % COLOURS.len()];
+    let mut run: Vec<(f64, f64, f64)> = Vec::new();
+    let mut runs = Vec::new();
+    for (i, x) in sweep.points.iter().enumerate() {
+        match sweep.band(i, alternative) {
+            Some((p10, p90)) => run.push((x_of(*x), f(p10), f(p90))),
+            None => runs.push(std::mem::take(&mut run)),
+        }
+    }
+    runs.push(run);
+    for run in runs.into_iter().filter(|r| r.len() > 1) {
+        let outline: Vec<(f64, f64)> = run
+            .iter()
+            .map(|&(x, low, _)| (x, low))
+            .chain(run.iter().rev().map(|&(x, _, high)| (x, high)))
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            colour.mix(0.18).filled(),
+        )))?;
+    }
+    Ok(())
+}
 
 /// One alternative's line: solid where it is feasible, dashed where it
 /// fails, a gap where its cost cannot be computed; named once in the legend.

@@ -303,6 +303,12 @@ struct Cell<'a> {
     /// `null` where the cost cannot be computed.
     monthly_cost: Option<Exact>,
     name: &'a str,
+    /// With ranges: the monthly cost at P10 and P90 of the samples at
+    /// this point; absent without ranges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p10: Option<Exact>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p90: Option<Exact>,
     verdict: &'static str,
 }
 
@@ -368,13 +374,18 @@ fn json(sweep: &Sweep, scenario: &Scenario, overrides: &[Override]) -> String {
                     .row(i)
                     .iter()
                     .enumerate()
-                    .map(|(a, cell)| Cell {
-                        capacity: cell.capacity.map(Exact),
-                        latency_ms: cell.cost.map(|_| Exact(cell.latency.ms())),
-                        feasible: cell.feasible(),
-                        monthly_cost: cell.cost.map(Exact),
-                        name: name(a),
-                        verdict: cell.verdict.as_str(),
+                    .map(|(a, cell)| {
+                        let band = sweep.band(i, a);
+                        Cell {
+                            capacity: cell.capacity.map(Exact),
+                            latency_ms: cell.cost.map(|_| Exact(cell.latency.ms())),
+                            feasible: cell.feasible(),
+                            monthly_cost: cell.cost.map(Exact),
+                            name: name(a),
+                            p10: band.map(|(p10, _)| Exact(p10)),
+                            p90: band.map(|(_, p90)| Exact(p90)),
+                            verdict: cell.verdict.as_str(),
+                        }
                     })
                     .collect(),
                 cheapest: sweep.cheapest(i).map(name),

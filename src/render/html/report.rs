@@ -30,6 +30,9 @@ pub fn render(report: &Report) -> String {
     );
     question(&mut body, report);
     answer(&mut body, report);
+    if let Some(odds) = &report.odds {
+        super::odds::section(&mut body, report, odds);
+    }
     money_goes(&mut body, report);
     for (i, alternative) in report.alternatives.iter().enumerate() {
         alternative_section(&mut body, report, i, alternative);
