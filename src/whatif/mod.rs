@@ -273,13 +273,7 @@ impl Axis {
 
     /// The number a value stands for on this axis; `None` when it is not set.
     pub fn number(&self, value: &Value) -> Option<Decimal> {
-        match value {
-            Value::Number(n) => Some(*n),
-            Value::Count(n) => Some(Decimal::from(*n)),
-            Value::Bytes(b) => Some(b.decimal()),
-            Value::Duration(d) => Some(d.ms()),
-            _ => None,
-        }
+        crate::model::spread::number(value)
     }
 
     /// Whether the axis takes whole numbers only: counts and sizes, and the
