@@ -387,3 +387,38 @@ components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
     ]);
     assert!(json["points"][0]["alternatives"][0].get("p10").is_none());
 }
+
+#[test]
+fn a_price_in_the_file_can_be_a_range() {
+    // 1,000 writes/s of 1 KB on demand: 2,628 million request units. At
+    // the expected $0.625 a million, $1,642.50; the price uniform from $0.50
+    // to $1.25 has its median at $0.875: $2,299.50.
+    let file = TempScenario::new(
+        "ranged-price",
+        r#"
+name = "a ranged price"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+
+[pricing_overrides]
+"dynamodb.write_request_units" = { low = 0.5, expected = 0.625, high = 1.25, distribution = "uniform" }
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
+"#,
+    );
+    let json = accepted_json(&[file.path(), "--format", "json"]);
+    assert_eq!(json["alternatives"][0]["monthly_cost"], 1642.5);
+    let p50 = number(&json["monte_carlo"]["alternatives"][0]["p50"]);
+    assert!(
+        (p50 / dec!(2299.5) - Decimal::ONE).abs() < dec!(0.01),
+        "{p50}"
+    );
+    assert_eq!(
+        json["monte_carlo"]["ranges"][0]["path"],
+        "prices.dynamodb.write_request_units"
+    );
+}

@@ -28,7 +28,7 @@ pub(super) struct RawScenario {
     pub(super) workload: Option<Spanned<RawTable>>,
     pub(super) requirements: Option<Spanned<RawTable>>,
     #[serde(default)]
-    pub(super) pricing_overrides: BTreeMap<Spanned<String>, Spanned<Dec>>,
+    pub(super) pricing_overrides: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     pub(super) alternatives: Spanned<Vec<RawAlternative>>,
 }
 

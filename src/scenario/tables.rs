@@ -8,11 +8,10 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::design::Overrides;
-use super::fields::Fields;
-use super::params::{Params, Place};
+use super::fields::{Entry, Fields};
+use super::params::{PRICE, Params, Place, Ranged};
 use super::raw::{RawTable, entries};
 use crate::base::diagnostic::{Diagnostic, Source};
-use crate::base::number::Dec;
 use crate::model::keys::Value;
 use crate::pricing::{self, NamedBy, PriceBook};
 use crate::services;
@@ -21,7 +20,7 @@ use crate::services;
 /// where it sets one: a what-if can then vary any price by its path.
 pub(super) fn price_slots(
     source: &Source,
-    overrides: &BTreeMap<Spanned<String>, Spanned<Dec>>,
+    overrides: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     params: &mut Params,
 ) -> Result<Range<usize>, Diagnostic> {
     for key in overrides.keys() {
@@ -39,22 +38,44 @@ pub(super) fn price_slots(
         let set = overrides
             .iter()
             .find(|(key, _)| key.get_ref() == dimension.key);
-        let (value, span) = match set {
-            Some((_, price)) => {
-                let value = price.get_ref().0;
-                if value.is_sign_negative() && !value.is_zero() {
-                    return Err(source.error(price.span().into(), "prices cannot be negative"));
-                }
-                (Value::Number(value), Some(price.span().into()))
-            }
-            None => (Value::Absent, None),
+        let Some((key, price)) = set else {
+            params.push(&PRICE, Place::Price(index), None, Value::Absent);
+            continue;
         };
-        params.push(
-            &crate::scenario::params::PRICE,
+        // Read as any number of the scenario is, so that a price may be a
+        // range too.
+        let entry = Entry {
+            key: PRICE.name.to_string(),
+            key_span: key.span().into(),
+            value: price.get_ref().clone(),
+            value_span: price.span().into(),
+        };
+        let read = Fields::new(source, "pricing_overrides", vec![entry])
+            .value(&PRICE)
+            .map_err(|mut error| {
+                let named = format!("`{}`", dimension.key);
+                error.message = error.message.replace("`price`", &named);
+                error.help = error
+                    .help
+                    .map(|help| help.replace("`price", &named[..named.len() - 1]));
+                error
+            })?;
+        let negative = [Some(&read.value), read.spread.as_ref().map(|s| &s.low)]
+            .into_iter()
+            .flatten()
+            .any(|v| matches!(v, Value::Number(n) if n.is_sign_negative() && !n.is_zero()));
+        if negative {
+            return Err(source.error(price.span().into(), "prices cannot be negative"));
+        }
+        let slot = params.push(
+            &PRICE,
             Place::Price(index),
-            span,
-            value,
+            Some(price.span().into()),
+            read.value,
         );
+        if let Some(spread) = read.spread {
+            params.ranges.push(Ranged { slot, spread });
+        }
     }
     Ok(start..params.values.len())
 }
