@@ -189,44 +189,61 @@ pub struct PriceBook {
     index: OnceLock<Index>,
 }
 
-/// Positions in a book's prices and limits, sorted by their keys' hashes.
+/// Positions in a book's prices and limits, in tables addressed by their
+/// keys' hashes: a look-up is one probe or two, never a search.
 #[derive(Clone, Debug)]
 struct Index {
-    prices: Box<[(u64, u32)]>,
-    limits: Box<[(u64, u32)]>,
+    prices: Box<[Slot]>,
+    limits: Box<[Slot]>,
 }
 
+/// A place in an [`Index`]'s table: the hash of an entry's key and its
+/// position plus one, or 0 where the place is empty.
+type Slot = (u64, u32);
+
 impl Index {
-    fn of<T>(entries: &[(&'static str, T)]) -> Box<[(u64, u32)]> {
-        let mut index: Vec<(u64, u32)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, (key, _))| {
-                (
-                    crate::model::dimension::key_hash(key),
-                    u32::try_from(i).unwrap_or(u32::MAX),
-                )
-            })
-            .collect();
-        index.sort_unstable();
+    /// A table of at least twice as many places as entries, a power of
+    /// two, each entry at its hash's place or the next free one after it.
+    fn of<T>(entries: &[(&'static str, T)]) -> Box<[Slot]> {
+        let mut index = vec![(0, 0); (entries.len() * 2).next_power_of_two().max(2)];
+        let mask = index.len() - 1;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let hash = crate::model::dimension::key_hash(key);
+            let mut place = place_of(hash, mask);
+            while index[place].1 != 0 {
+                place = (place + 1) & mask;
+            }
+            index[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
+        }
         index.into_boxed_slice()
     }
+}
+
+/// Where a hash starts its probe in a table of `mask + 1` places: its high
+/// bits, the ones FNV-1a mixes best.
+fn place_of(hash: u64, mask: usize) -> usize {
+    // The table has fewer places than 2^32: the shift keeps the high bits.
+    (hash >> 32) as usize & mask
 }
 
 /// The entry for `key`, whose hash is `hash`, through `index`.
 fn by_hash<'a, T>(
     entries: &'a [(&'static str, T)],
-    index: &[(u64, u32)],
+    index: &[Slot],
     hash: u64,
     key: &str,
 ) -> Option<&'a T> {
-    let first = index.partition_point(|(h, _)| *h < hash);
-    index[first..]
-        .iter()
-        .take_while(|(h, _)| *h == hash)
-        .filter_map(|(_, i)| entries.get(*i as usize))
-        .find(|(k, _)| *k == key)
-        .map(|(_, entry)| entry)
+    let mask = index.len().checked_sub(1)?;
+    let mut place = place_of(hash, mask);
+    loop {
+        let (h, position) = index[place];
+        let entry = entries.get(usize::try_from(position).ok()?.checked_sub(1)?)?;
+        // The same literal is often one string: its address settles it.
+        if h == hash && (std::ptr::eq(entry.0, key) || entry.0 == key) {
+            return Some(&entry.1);
+        }
+        place = (place + 1) & mask;
+    }
 }
 
 /// The entry for `key` in a slice sorted by key.
