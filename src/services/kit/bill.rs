@@ -268,7 +268,7 @@ fn free_units(
         None
     };
     let free_value = free.map_or(Decimal::ZERO, Traced::value);
-    if pool == dimension.key {
+    if std::ptr::eq(pool, dimension.key) || pool == dimension.key {
         ctx.usage
             .take(dimension.key, quantity.value(), free_value)
             .map_err(overflow)?;
