@@ -20,6 +20,7 @@ pub use parse::parse;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -193,29 +194,52 @@ pub struct PriceBook {
 /// keys' hashes: a look-up is one probe or two, never a search.
 #[derive(Clone, Debug)]
 struct Index {
-    prices: Box<[Slot]>,
-    limits: Box<[Slot]>,
+    prices: Table,
+    limits: Table,
 }
 
-/// A place in an [`Index`]'s table: the hash of an entry's key and its
-/// position plus one, or 0 where the place is empty.
-type Slot = (u64, u32);
+/// Places addressed by hash: in each, the hash of an entry's key and its
+/// position plus one (0 where the place is empty), and the address of a
+/// key found equal to the entry's, so that a look-up by the same key
+/// compares no text again.
+#[derive(Debug)]
+struct Table {
+    slots: Box<[(u64, u32)]>,
+    seen: Box<[AtomicUsize]>,
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Self {
+        Self {
+            slots: self.slots.clone(),
+            seen: self
+                .seen
+                .iter()
+                .map(|a| AtomicUsize::new(a.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
+}
 
 impl Index {
     /// A table of at least twice as many places as entries, a power of
     /// two, each entry at its hash's place or the next free one after it.
-    fn of<T>(entries: &[(&'static str, T)]) -> Box<[Slot]> {
-        let mut index = vec![(0, 0); (entries.len() * 2).next_power_of_two().max(2)];
-        let mask = index.len() - 1;
+    fn of<T>(entries: &[(&'static str, T)]) -> Table {
+        let mut slots = vec![(0, 0); (entries.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
         for (i, (key, _)) in entries.iter().enumerate() {
             let hash = crate::model::dimension::key_hash(key);
             let mut place = place_of(hash, mask);
-            while index[place].1 != 0 {
+            while slots[place].1 != 0 {
                 place = (place + 1) & mask;
             }
-            index[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
+            slots[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
         }
-        index.into_boxed_slice()
+        let seen = slots.iter().map(|_| AtomicUsize::new(0)).collect();
+        Table {
+            slots: slots.into_boxed_slice(),
+            seen,
+        }
     }
 }
 
@@ -229,18 +253,27 @@ fn place_of(hash: u64, mask: usize) -> usize {
 /// The entry for `key`, whose hash is `hash`, through `index`.
 fn by_hash<'a, T>(
     entries: &'a [(&'static str, T)],
-    index: &[Slot],
+    index: &Table,
     hash: u64,
-    key: &str,
+    key: &'static str,
 ) -> Option<&'a T> {
-    let mask = index.len().checked_sub(1)?;
+    let mask = index.slots.len().checked_sub(1)?;
     let mut place = place_of(hash, mask);
     loop {
-        let (h, position) = index[place];
+        let (h, position) = index.slots[place];
         let entry = entries.get(usize::try_from(position).ok()?.checked_sub(1)?)?;
-        // The same literal is often one string: its address settles it.
-        if h == hash && (std::ptr::eq(entry.0, key) || entry.0 == key) {
-            return Some(&entry.1);
+        if h == hash && entry.0.len() == key.len() {
+            // A key that lives for the whole run, once found equal, is the
+            // same text whenever it comes back at the same address.
+            let address = key.as_ptr() as usize;
+            let seen = &index.seen[place];
+            if seen.load(Ordering::Relaxed) == address {
+                return Some(&entry.1);
+            }
+            if entry.0 == key {
+                seen.store(address, Ordering::Relaxed);
+                return Some(&entry.1);
+            }
         }
         place = (place + 1) & mask;
     }
