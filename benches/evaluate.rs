@@ -163,8 +163,15 @@ fn sweep(scenario: &calc::scenario::Scenario) {
     eprintln!("{name:<52} {:>12.2?} in all", start.elapsed());
 }
 
-/// Samples of the four-by-ten scenario: a workload each.
-const SAMPLES: u32 = 100_000;
+/// Samples of the four-by-ten scenario, a workload each: 100,000, or as
+/// many as `BENCH_SAMPLES` says (fewer, to run it under a profiler that
+/// counts instructions).
+fn samples() -> u32 {
+    std::env::var("BENCH_SAMPLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
 
 /// The workload of sample `i`: from 500 to 10,499 records a second, of 100
 /// bytes to 10,099 bytes, the two varying out of step.
@@ -180,7 +187,7 @@ fn sample(i: u32) -> (Value, Value) {
 /// evaluation varies: on one core through one evaluator, then shared
 /// between every core as `calc sweep` shares its points.
 fn four_by_ten() {
-    let name = "4 x 10 components: 100,000 samples";
+    let name = "4 x 10 components";
     if !selected(name) {
         return;
     }
@@ -210,27 +217,28 @@ fn four_by_ten() {
         }
     };
 
+    let samples = samples();
     let start = Instant::now();
-    evaluate(0..SAMPLES);
+    evaluate(0..samples);
     let elapsed = start.elapsed();
-    let each = elapsed / SAMPLES;
+    let each = elapsed / samples;
     eprintln!(
         "{:<52} {:>12.2?} in all, {each:.2?} each, {:.2?} a component",
-        format!("{name}, one core"),
+        format!("{name}, {samples} samples, one core"),
         elapsed,
         each / u32::try_from(components).expect("few components"),
     );
 
     use rayon::prelude::*;
     let threads = u32::try_from(rayon::current_num_threads()).expect("few threads");
-    let share = SAMPLES.div_ceil(threads);
+    let share = samples.div_ceil(threads);
     let start = Instant::now();
     (0..threads).into_par_iter().for_each(|t| {
-        evaluate(t * share..((t + 1) * share).min(SAMPLES));
+        evaluate(t * share..((t + 1) * share).min(samples));
     });
     eprintln!(
         "{:<52} {:>12.2?} in all (wall)",
-        format!("{name}, {threads} cores"),
+        format!("{name}, {samples} samples, {threads} cores"),
         start.elapsed()
     );
 }
