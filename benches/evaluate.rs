@@ -5,6 +5,10 @@
 //! - one component: a single Kinesis stream evaluated at a new rate;
 //! - sweep: 100,000 evaluations of the seed scenario, each at another
 //!   `workload.records_per_second`, reusing one evaluator's buffers;
+//! - 4 x 10 components: 100,000 evaluations of four designs of ten
+//!   components each, all downstream of the workload, each at another
+//!   `workload.records_per_second` and `workload.record_size` (what one
+//!   sample of a Monte Carlo run costs), on one core and then on all;
 //! - calc sweep: 100,000 points of the seed scenario through `calc sweep`'s
 //!   own code (both cores, crossovers bisected), then the whole process;
 //! - parse + evaluate + render: everything but the process;
@@ -27,6 +31,7 @@ use calc::scenario::{Overrides, parse};
 use rust_decimal::Decimal;
 
 const SEED: &str = include_str!("../scenarios/kinesis-vs-dynamodb.toml");
+const FOUR_BY_TEN: &str = include_str!("four-by-ten.toml");
 
 fn main() {
     let scenario = parse(
@@ -64,6 +69,7 @@ fn main() {
     );
 
     sweep(&scenario);
+    four_by_ten();
     what_if_sweep(&scenario);
 
     measure("parse + evaluate + render (table)", 2_000, || {
@@ -155,6 +161,86 @@ fn sweep(scenario: &calc::scenario::Scenario) {
         black_box(evaluator.evaluate(black_box(&values)).expect("evaluates"));
     }
     eprintln!("{name:<52} {:>12.2?} in all", start.elapsed());
+}
+
+/// Samples of the four-by-ten scenario, a workload each: 100,000, or as
+/// many as `BENCH_SAMPLES` says (fewer, to run it under a profiler that
+/// counts instructions).
+fn samples() -> u32 {
+    std::env::var("BENCH_SAMPLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
+
+/// The workload of sample `i`: from 500 to 10,499 records a second, of 100
+/// bytes to 10,099 bytes, the two varying out of step.
+fn sample(i: u32) -> (Value, Value) {
+    let rate = Decimal::from(500 + i % 10_000);
+    let size = calc::base::units::Bytes::from_integer(i64::from(100 + (i * 7_919) % 10_000))
+        .expect("a size");
+    (Value::Number(rate), Value::Bytes(size))
+}
+
+/// 100,000 evaluations of four alternatives of ten components each, every
+/// component downstream of the workload's rate and record size, which each
+/// evaluation varies: on one core through one evaluator, then shared
+/// between every core as `calc sweep` shares its points.
+fn four_by_ten() {
+    let name = "4 x 10 components";
+    if !selected(name) {
+        return;
+    }
+    let scenario = parse(
+        Source::new("four-by-ten.toml", FOUR_BY_TEN),
+        Path::new("benches"),
+        &Overrides::default(),
+    )
+    .expect("the four-by-ten scenario parses");
+    let components: usize = scenario
+        .alternatives
+        .iter()
+        .map(|a| a.components.len())
+        .sum();
+    let rate = set::resolve(&scenario, "workload.records_per_second").expect("a path");
+    let size = set::resolve(&scenario, "workload.record_size").expect("a path");
+    let evaluate = |points: std::ops::Range<u32>| {
+        let mut values = scenario.params.values.clone();
+        let mut evaluator = Evaluator::new(&scenario);
+        for i in points {
+            (values[rate], values[size]) = sample(i);
+            let (_, failures) = evaluator
+                .evaluate_each(black_box(&values))
+                .expect("evaluates");
+            assert!(failures.iter().all(Option::is_none), "sample {i} fails");
+            black_box(failures);
+        }
+    };
+
+    let samples = samples();
+    let start = Instant::now();
+    evaluate(0..samples);
+    let elapsed = start.elapsed();
+    let each = elapsed / samples;
+    eprintln!(
+        "{:<52} {:>12.2?} in all, {each:.2?} each, {:.2?} a component",
+        format!("{name}, {samples} samples, one core"),
+        elapsed,
+        each / u32::try_from(components).expect("few components"),
+    );
+
+    use rayon::prelude::*;
+    let threads = u32::try_from(rayon::current_num_threads()).expect("few threads");
+    let share = samples.div_ceil(threads);
+    let start = Instant::now();
+    (0..threads).into_par_iter().for_each(|t| {
+        evaluate(t * share..((t + 1) * share).min(samples));
+    });
+    eprintln!(
+        "{:<52} {:>12.2?} in all (wall)",
+        format!("{name}, {samples} samples, {threads} cores"),
+        start.elapsed()
+    );
 }
 
 /// The seed's alternatives copied to `n`, evaluated, and rendered in every

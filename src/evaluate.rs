@@ -1,6 +1,8 @@
 //! Evaluating a scenario: each alternative's components (capacity, bill,
 //! latency, limits), then the alternative against the requirements.
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
@@ -370,7 +372,9 @@ pub fn evaluate_alternative_into(
     out: &mut AlternativeResult,
 ) -> Result<(), (usize, EvalError)> {
     let usage = Usage::default();
-    out.name.clone_from(&alternative.name);
+    if !Arc::ptr_eq(&out.name, &alternative.name) {
+        out.name.clone_from(&alternative.name);
+    }
     out.violations.clear();
     out.components
         .resize_with(alternative.components.len(), ComponentResult::empty);
@@ -426,7 +430,15 @@ pub fn evaluate_alternative_into(
         if recording {
             result.working = traced::take();
         }
-        result.id.clone_from(&component.id);
+        // The same name as the last evaluation's, the usual case: its
+        // count of references, which every thread would share, is left be.
+        let same_id = match (&result.id, &component.id) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if !same_id {
+            result.id.clone_from(&component.id);
+        }
         result.input = input;
         result.from = component.from;
         result.path_latency = Duration::from_ms(

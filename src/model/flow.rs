@@ -144,7 +144,6 @@ impl Own {
     /// sets its own average but no peak keeps the shape of what it receives:
     /// a function behind a spiky stream is spiky too.
     pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
-        let shape = received.rate.and_then(Rate::peak_to_average);
         let average = self.records_per_second.or(received.rate.map(|r| r.average));
         let rate = match (average, self.peak) {
             (None, _) => None,
@@ -154,7 +153,8 @@ impl Own {
             }),
             (Some(average), None) if self.records_per_second.is_some() => Some(Rate {
                 average,
-                peak: match shape {
+                // The shape is a division: worked out only when it is used.
+                peak: match received.rate.and_then(Rate::peak_to_average) {
                     Some(ratio) => average.times(ratio)?,
                     None => average,
                 },

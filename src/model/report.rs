@@ -321,6 +321,8 @@ impl ComponentResult {
     }
 
     /// Starts over as a new result for `service`, keeping the buffers.
+    /// Its `id` is the evaluation's to set: kept, so that an evaluation
+    /// of the same component again does not count its references anew.
     pub fn reset(&mut self, service: &'static str, mode: Option<&'static str>) {
         self.service = service;
         self.mode = mode;
@@ -330,7 +332,6 @@ impl ComponentResult {
         self.notes.clear();
         self.violations.clear();
         self.properties = Properties::default();
-        self.id = None;
         self.input = Flow::NOTHING;
         self.from = From::Workload;
         self.output = None;

@@ -20,6 +20,7 @@ pub use parse::parse;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -189,44 +190,93 @@ pub struct PriceBook {
     index: OnceLock<Index>,
 }
 
-/// Positions in a book's prices and limits, sorted by their keys' hashes.
+/// Positions in a book's prices and limits, in tables addressed by their
+/// keys' hashes: a look-up is one probe or two, never a search.
 #[derive(Clone, Debug)]
 struct Index {
-    prices: Box<[(u64, u32)]>,
-    limits: Box<[(u64, u32)]>,
+    prices: Table,
+    limits: Table,
+}
+
+/// Places addressed by hash: in each, the hash of an entry's key and its
+/// position plus one (0 where the place is empty), and the address of a
+/// key found equal to the entry's, so that a look-up by the same key
+/// compares no text again.
+#[derive(Debug)]
+struct Table {
+    slots: Box<[(u64, u32)]>,
+    seen: Box<[AtomicUsize]>,
+}
+
+impl Clone for Table {
+    fn clone(&self) -> Self {
+        Self {
+            slots: self.slots.clone(),
+            seen: self
+                .seen
+                .iter()
+                .map(|a| AtomicUsize::new(a.load(Ordering::Relaxed)))
+                .collect(),
+        }
+    }
 }
 
 impl Index {
-    fn of<T>(entries: &[(&'static str, T)]) -> Box<[(u64, u32)]> {
-        let mut index: Vec<(u64, u32)> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, (key, _))| {
-                (
-                    crate::model::dimension::key_hash(key),
-                    u32::try_from(i).unwrap_or(u32::MAX),
-                )
-            })
-            .collect();
-        index.sort_unstable();
-        index.into_boxed_slice()
+    /// A table of at least twice as many places as entries, a power of
+    /// two, each entry at its hash's place or the next free one after it.
+    fn of<T>(entries: &[(&'static str, T)]) -> Table {
+        let mut slots = vec![(0, 0); (entries.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let hash = crate::model::dimension::key_hash(key);
+            let mut place = place_of(hash, mask);
+            while slots[place].1 != 0 {
+                place = (place + 1) & mask;
+            }
+            slots[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
+        }
+        let seen = slots.iter().map(|_| AtomicUsize::new(0)).collect();
+        Table {
+            slots: slots.into_boxed_slice(),
+            seen,
+        }
     }
+}
+
+/// Where a hash starts its probe in a table of `mask + 1` places: its high
+/// bits, the ones FNV-1a mixes best.
+fn place_of(hash: u64, mask: usize) -> usize {
+    // The table has fewer places than 2^32: the shift keeps the high bits.
+    (hash >> 32) as usize & mask
 }
 
 /// The entry for `key`, whose hash is `hash`, through `index`.
 fn by_hash<'a, T>(
     entries: &'a [(&'static str, T)],
-    index: &[(u64, u32)],
+    index: &Table,
     hash: u64,
-    key: &str,
+    key: &'static str,
 ) -> Option<&'a T> {
-    let first = index.partition_point(|(h, _)| *h < hash);
-    index[first..]
-        .iter()
-        .take_while(|(h, _)| *h == hash)
-        .filter_map(|(_, i)| entries.get(*i as usize))
-        .find(|(k, _)| *k == key)
-        .map(|(_, entry)| entry)
+    let mask = index.slots.len().checked_sub(1)?;
+    let mut place = place_of(hash, mask);
+    loop {
+        let (h, position) = index.slots[place];
+        let entry = entries.get(usize::try_from(position).ok()?.checked_sub(1)?)?;
+        if h == hash && entry.0.len() == key.len() {
+            // A key that lives for the whole run, once found equal, is the
+            // same text whenever it comes back at the same address.
+            let address = key.as_ptr() as usize;
+            let seen = &index.seen[place];
+            if seen.load(Ordering::Relaxed) == address {
+                return Some(&entry.1);
+            }
+            if entry.0 == key {
+                seen.store(address, Ordering::Relaxed);
+                return Some(&entry.1);
+            }
+        }
+        place = (place + 1) & mask;
+    }
 }
 
 /// The entry for `key` in a slice sorted by key.

@@ -2,7 +2,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -357,14 +356,14 @@ impl Component for Input {
             ..Properties::default()
         };
         // Writing to S3, each invocation puts one object of its batch.
-        if let (Invocations::FromRecords { batch_size }, Some(rate), Some(size)) =
+        // The invocations a second are the records a second per batch.
+        if let (Invocations::FromRecords { batch_size }, Some(_), Some(size)) =
             (self.invocations, ctx.input.rate, ctx.input.record_size)
         {
-            let batch = Decimal::from(batch_size);
             result.files = Some(Flow::new(
                 Rate {
-                    average: rate.average.per(batch)?,
-                    peak: rate.peak.per(batch)?,
+                    average: average.value(),
+                    peak: peak.value(),
                 },
                 Some(Bytes(size.0.saturating_mul(u64::from(batch_size)))),
             ));

@@ -268,7 +268,7 @@ fn free_units(
         None
     };
     let free_value = free.map_or(Decimal::ZERO, Traced::value);
-    if pool == dimension.key {
+    if std::ptr::eq(pool, dimension.key) || pool == dimension.key {
         ctx.usage
             .take(dimension.key, quantity.value(), free_value)
             .map_err(overflow)?;
@@ -298,6 +298,14 @@ fn tiered(
     let mut used = start;
     let mut cost = Decimal::ZERO;
     for band in bands {
+        // The month's usage is past the bands from here on, or the band
+        // lies wholly below where it starts: nothing of it is billed.
+        if used >= end {
+            break;
+        }
+        if band.up_to.is_some_and(|bound| bound <= used) {
+            continue;
+        }
         let room = match band.up_to {
             Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
             None => Decimal::MAX,

@@ -33,11 +33,10 @@ struct Used {
 impl Usage {
     /// What had been used of `key` before: in all, and of the free tier.
     pub(super) fn before(&self, key: &'static str) -> (Decimal, Decimal) {
-        self.used
-            .borrow()
-            .iter()
-            .find(|u| u.key == key)
-            .map_or((Decimal::ZERO, Decimal::ZERO), |u| (u.quantity, u.free))
+        let used = self.used.borrow();
+        find(&used, key).map_or((Decimal::ZERO, Decimal::ZERO), |i| {
+            (used[i].quantity, used[i].free)
+        })
     }
 
     /// Records `quantity` more of `key`, `free` of it from the free tier.
@@ -48,8 +47,9 @@ impl Usage {
         free: Decimal,
     ) -> Result<(), TooLarge> {
         let mut used = self.used.borrow_mut();
-        match used.iter_mut().find(|u| u.key == key) {
-            Some(entry) => {
+        match find(&used, key) {
+            Some(i) => {
+                let entry = &mut used[i];
                 entry.quantity = entry.quantity.plus(quantity)?;
                 entry.free = entry.free.plus(free)?;
             }
@@ -65,4 +65,13 @@ impl Usage {
         }
         Ok(())
     }
+}
+
+/// Where `key` is in the ledger: found by its address, the usual case (a
+/// dimension's key is one string), else by its text (a free tier's pool,
+/// which the pricing table names).
+fn find(used: &[Used], key: &'static str) -> Option<usize> {
+    used.iter()
+        .position(|u| std::ptr::eq(u.key, key))
+        .or_else(|| used.iter().position(|u| u.key == key))
 }
