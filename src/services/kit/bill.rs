@@ -10,7 +10,7 @@ use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
 use crate::base::number::Exact;
 use crate::model::dimension::Dimension;
-use crate::model::report::{LineItem, MAX_TIERS, TierUse};
+use crate::model::report::{LineItem, MAX_TIERS, PaidOnce, TierUse};
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
@@ -141,7 +141,48 @@ fn charge_at(
         tiers,
         row,
         price_set: ctx.prices_set.price(dimension).is_some(),
+        paid_once: None,
     })
+}
+
+/// Prices `quantity` units of an upfront fee of `dimension`, paid once for
+/// a term of `months`: the line's monthly cost is one month's share of the
+/// fee, and the whole fee is carried beside it (and returned, for a
+/// working). A fee has no free tier and no tiers; a tiered price for it is
+/// a table's mistake, refused.
+pub fn charge_upfront(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    quantity: Traced,
+    months: Traced,
+) -> Result<(LineItem, Traced), EvalError> {
+    let overflow = |_| EvalError::Overflow(dimension);
+    traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
+    let table = ctx.prices.price_of(dimension);
+    let Priced::Flat(unit_price) = price_of(ctx, dimension, table, None, None)? else {
+        return Err(EvalError::MissingPrice(dimension));
+    };
+    let fee = quantity.times(unit_price).map_err(overflow)?;
+    let mut cost = fee.per(months).map_err(overflow)?;
+    if ctx.round_up_to_cent {
+        cost = cost.up_to_cent();
+    }
+    traced::step(dimension.key, Part::Cost, "", cost);
+    let item = LineItem {
+        dimension,
+        quantity: quantity.value(),
+        free_quantity: Decimal::ZERO,
+        unit_price: unit_price.value(),
+        monthly_cost: cost.value(),
+        tiers: SmallVec::new(),
+        row: None,
+        price_set: ctx.prices_set.price(dimension).is_some(),
+        paid_once: Some(PaidOnce {
+            amount: fee.value(),
+            term_months: months.value(),
+        }),
+    };
+    Ok((item, fee))
 }
 
 /// What a dimension is billed at: a flat price per unit, or price bands.
