@@ -6,9 +6,11 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use super::commitment::Purchase;
 use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
 use crate::base::number::Exact;
+use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
 use crate::model::report::{LineItem, MAX_TIERS, PaidOnce, TierUse};
 use crate::model::traced::{self, Traced};
@@ -156,10 +158,64 @@ pub fn charge_upfront(
     quantity: Traced,
     months: Traced,
 ) -> Result<(LineItem, Traced), EvalError> {
+    let table = ctx.prices.price_of(dimension);
+    upfront_at(ctx, dimension, table, None, quantity, months)
+}
+
+/// The line items of `units` of the type `name` bought under `purchase`,
+/// from the type's row in the catalogue that prices `hourly` (its
+/// `commitments`): the upfront fee's share of the month (a line of
+/// `upfront`, per unit of the type) and `hours` at the commitment's hourly
+/// rate (a line of `hourly`); and the whole fee, for a working. A row
+/// without the purchase option is an error naming it, never the row's
+/// own price.
+pub fn charge_commitment(
+    ctx: &Ctx,
+    upfront: &'static Dimension,
+    hourly: &'static Dimension,
+    name: &str,
+    purchase: Purchase,
+    units: Traced,
+    hours: Traced,
+) -> Result<([LineItem; 2], Traced), EvalError> {
+    let row = ctx
+        .prices
+        .instance(hourly.catalogue(), name)
+        .ok_or(EvalError::MissingRow(hourly))?;
+    let (Some(term), Some(rates)) = (purchase.term(), row.commitment(purchase.as_str())) else {
+        return Err(EvalError::MissingCommitment(hourly, purchase.as_str()));
+    };
+    let (fee_item, fee) = upfront_at(
+        ctx,
+        upfront,
+        Some(&rates.upfront),
+        Some(row.name),
+        units,
+        term.months(),
+    )?;
+    let hours_item = charge_at(
+        ctx,
+        hourly,
+        Some(&rates.hourly),
+        Some(row.name),
+        hours,
+        None,
+    )?;
+    Ok(([fee_item, hours_item], fee))
+}
+
+/// [`charge_upfront`] at `table`'s price (the row `row`'s, for a type's).
+fn upfront_at(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    table: Option<&Price>,
+    row: Option<&'static str>,
+    quantity: Traced,
+    months: Traced,
+) -> Result<(LineItem, Traced), EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
-    let table = ctx.prices.price_of(dimension);
-    let Priced::Flat(unit_price) = price_of(ctx, dimension, table, None, None)? else {
+    let Priced::Flat(unit_price) = price_of(ctx, dimension, table, row, None)? else {
         return Err(EvalError::MissingPrice(dimension));
     };
     let fee = quantity.times(unit_price).map_err(overflow)?;
@@ -175,7 +231,7 @@ pub fn charge_upfront(
         unit_price: unit_price.value(),
         monthly_cost: cost.value(),
         tiers: SmallVec::new(),
-        row: None,
+        row,
         price_set: ctx.prices_set.price(dimension).is_some(),
         paid_once: Some(PaidOnce {
             amount: fee.value(),
