@@ -646,8 +646,11 @@ fn help(error: EvalError, alternative: &Alternative, index: usize, bundled: bool
                 .unwrap_or_else(|| d.key.split_once('.').map_or(d.key, |(service, _)| service))
         ),
         EvalError::MissingCommitment(d, purchase) => format!(
-            "add `upfront` and `hourly` for it to the type's row: `[instances.{}.\"TYPE\".commitments.{purchase}]`, or choose another `purchase`",
-            d.catalogue()
+            "{} with its `upfront` and `hourly`; or choose another `purchase`",
+            fill(format!(
+                "[instances.{}.\"TYPE\".commitments.{purchase}]",
+                d.catalogue()
+            ))
         ),
         EvalError::MissingLimit(l) => fill(format!("[limits.{}]", l.key)),
         EvalError::BeyondLastTier(_) => {
