@@ -164,3 +164,48 @@ fn a_fixed_reservation_pays_off_above_a_utilisation_calc_solve_finds() {
     assert_eq!(text(&one_year["low"]["value"]), "1381");
     assert_eq!(one_year["low"]["holds_at_value"], false);
 }
+
+#[test]
+fn the_table_lists_each_types_commitments_with_their_sources() {
+    // The type and its option wrap onto two lines of the table's cell.
+    let shown = crate::support::accepted(&["pricing", "show", "aws-us-east-1", "redshift"]);
+    let at = shown
+        .find("│ ra3.xlplus                   ┆      ┆        ┆ $3,187.00 upfront a node,")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let next = &shown[at..];
+    assert!(next.contains("│ reserved_1y_partial_upfront  ┆"), "{next}");
+    assert!(next.contains("+ $0.363813 per"), "{next}");
+}
+
+#[test]
+fn a_reserved_line_is_dated_by_its_commitments_rates_not_the_on_demand_price() {
+    // ra3.xlplus's on-demand row is dated 2024-07-01, its reserved rates
+    // 2025-10-27: with no age allowed, each alternative names the price it
+    // pays as its oldest.
+    let run = crate::support::calc(&[
+        "check",
+        "--format",
+        "json",
+        "--max-price-age",
+        "0d",
+        "scenarios/redshift-reserved-nodes.toml",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let reason = |alternative: usize| {
+        report["scenarios"][0]["alternatives"][alternative]["reasons"][0]["message"]
+            .as_str()
+            .expect("a message")
+            .to_string()
+    };
+    let on_demand = reason(0);
+    assert!(
+        on_demand.starts_with("the oldest price it uses, `instances.redshift.\"ra3.xlplus\"` of pricing table aws-us-east-1, is dated 2024-07-01"),
+        "{on_demand}"
+    );
+    let reserved = reason(1);
+    assert!(
+        reserved.starts_with("the oldest price it uses, `instances.redshift.\"ra3.xlplus\".commitments.reserved_1y_no_upfront` of pricing table aws-us-east-1, is dated 2025-10-27"),
+        "{reserved}"
+    );
+}

@@ -69,3 +69,64 @@ pub(super) fn read(
     }
     Ok(Cow::Owned(read))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::base::diagnostic::Source;
+    use rust_decimal_macros::dec;
+
+    fn book(text: &str) -> Result<crate::pricing::PriceBook, String> {
+        crate::pricing::parse(
+            &Source::new("acme.toml", text),
+            crate::services::vocabulary(),
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_price_book_discounts_a_rows_commitments_as_it_does_its_price() {
+        // ra3.xlplus, 1 year partial upfront: $3,187 and $0.363813 an hour;
+        // 10% off Redshift: $2,868.30 and $0.3274317.
+        let book =
+            book("name = \"acme\"\nextends = \"aws-us-east-1\"\n[discounts]\nredshift = 0.1\n")
+                .unwrap();
+        let row = book.instance("redshift", "ra3.xlplus").unwrap();
+        let rates = row.commitment("reserved_1y_partial_upfront").unwrap();
+        let flat = |price: &crate::pricing::Price| match price.rate {
+            crate::pricing::Rate::Flat(p) => p,
+            crate::pricing::Rate::Tiered(_) => panic!("a flat rate"),
+        };
+        assert_eq!(flat(&rates.upfront), dec!(2868.3));
+        assert_eq!(flat(&rates.hourly), dec!(0.3274317));
+        assert!(rates.hourly.source.ends_with("; less 10% (acme.toml)"));
+    }
+
+    #[test]
+    fn a_commitment_is_named_as_a_scenario_names_the_purchase() {
+        let row = "name = \"t\"\nregion = \"r\"\ncurrency = \"USD\"\nas_of = \"2026-01-01\"\n\
+            [instances.ec2.\"m6i.xlarge\"]\nprice = 0.192\nunit = \"instance-hour\"\n\
+            source = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let entry = "upfront = 1\nhourly = 0.1\nsource = \"s\"\nas_of = \"2026-01-01\"\nevidence = \"unverified\"\n";
+        let typo = format!(
+            "{row}[instances.ec2.\"m6i.xlarge\".commitments.reserved_1y_no_upfrnt]\n{entry}"
+        );
+        let error = book(&typo).unwrap_err();
+        assert!(
+            error.contains("`reserved_1y_no_upfrnt` is not a commitment"),
+            "{error}"
+        );
+        assert!(error.contains("reserved_1y_no_upfront"), "{error}");
+        let on_demand =
+            format!("{row}[instances.ec2.\"m6i.xlarge\".commitments.on_demand]\n{entry}");
+        assert!(
+            book(&on_demand)
+                .unwrap_err()
+                .contains("`on_demand` is not a commitment")
+        );
+        let negative = format!(
+            "{row}[instances.ec2.\"m6i.xlarge\".commitments.reserved_1y_no_upfront]\n{}",
+            entry.replace("hourly = 0.1", "hourly = -0.1")
+        );
+        assert!(book(&negative).unwrap_err().contains("cannot be negative"));
+    }
+}

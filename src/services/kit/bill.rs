@@ -144,6 +144,7 @@ fn charge_at(
         row,
         price_set: ctx.prices_set.price(dimension).is_some(),
         paid_once: None,
+        commitment: None,
     })
 }
 
@@ -193,7 +194,7 @@ pub fn charge_commitment(
         units,
         term.months(),
     )?;
-    let hours_item = charge_at(
+    let mut hours_item = charge_at(
         ctx,
         hourly,
         Some(&rates.hourly),
@@ -201,6 +202,10 @@ pub fn charge_commitment(
         hours,
         None,
     )?;
+    // Each line is dated and sourced by the rates that priced it.
+    let mut fee_item = fee_item;
+    fee_item.commitment = Some(rates.purchase);
+    hours_item.commitment = Some(rates.purchase);
     Ok(([fee_item, hours_item], fee))
 }
 
@@ -237,6 +242,7 @@ fn upfront_at(
             amount: fee.value(),
             term_months: months.value(),
         }),
+        commitment: None,
     };
     Ok((item, fee))
 }
