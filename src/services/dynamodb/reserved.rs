@@ -87,10 +87,13 @@ pub fn build(values: &Values, provisioned: bool) -> Result<Option<Reservation>, 
         Purchase::Reserved1yPartialUpfront => Term::OneYear,
         Purchase::Reserved3yPartialUpfront => Term::ThreeYears,
         other if other.is_savings_plan() => {
+            // A Compute Savings Plan does not cover DynamoDB; a Database
+            // Savings Plan does (since December 2025: 1 year, no upfront,
+            // a commitment of dollars an hour), but no table holds its rates.
             return Err(Invalid::new(
                 &PURCHASE,
                 format!(
-                    "Savings Plans do not cover DynamoDB (found `{}`): its commitment is reserved capacity",
+                    "DynamoDB's Savings Plan is a Database Savings Plan, whose rates calc does not hold (found `{}`)",
                     other.as_str()
                 ),
             )
@@ -100,7 +103,7 @@ pub fn build(values: &Values, provisioned: bool) -> Result<Option<Reservation>, 
             return Err(Invalid::new(
                 &PURCHASE,
                 format!(
-                    "DynamoDB reserved capacity is an upfront fee plus an hourly rate, so it has no `{}`",
+                    "AWS sells DynamoDB reserved capacity with a partial upfront fee only, so there is no `{}`",
                     other.as_str()
                 ),
             )
@@ -268,7 +271,7 @@ mod tests {
         assert!(
             refused
                 .message
-                .starts_with("Savings Plans do not cover DynamoDB")
+                .starts_with("DynamoDB's Savings Plan is a Database Savings Plan")
         );
         let no_upfront = [
             purchase("reserved_1y_no_upfront"),
@@ -279,7 +282,7 @@ mod tests {
             read(no_upfront, true)
                 .unwrap_err()
                 .message
-                .contains("no `reserved_1y_no_upfront`")
+                .contains("there is no `reserved_1y_no_upfront`")
         );
         let odd = [
             purchase("reserved_3y_partial_upfront"),
