@@ -603,6 +603,10 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
             "pricing table `{table}` has no `vcpu` or no `memory` for the type this `{}` component names",
             def.name
         ),
+        EvalError::MissingCommitment(_, purchase) => format!(
+            "pricing table `{table}` has no `{purchase}` rates for the type this `{}` component names",
+            def.name
+        ),
         EvalError::MissingLimit(l) => format!("pricing table `{table}` has no limit `{}`", l.key),
         EvalError::BeyondLastTier(d) => {
             format!(
@@ -671,6 +675,13 @@ fn help(error: EvalError, alternative: &Alternative, index: usize, bundled: bool
             "add `vcpu` and `memory` to its row in the table's `[instances.{}]`",
             d.rows
                 .unwrap_or_else(|| d.key.split_once('.').map_or(d.key, |(service, _)| service))
+        ),
+        EvalError::MissingCommitment(d, purchase) => format!(
+            "{} with its `upfront` and `hourly`; or choose another `purchase`",
+            fill(format!(
+                "[instances.{}.\"TYPE\".commitments.{purchase}]",
+                d.catalogue()
+            ))
         ),
         EvalError::MissingLimit(l) => fill(format!("[limits.{}]", l.key)),
         EvalError::BeyondLastTier(_) => {

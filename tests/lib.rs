@@ -7,6 +7,7 @@ mod bad_inputs;
 mod boundary;
 mod browser;
 mod check;
+mod commitment;
 mod ci_examples;
 mod cli;
 mod diff;

@@ -291,7 +291,7 @@ fn the_regional_tables_pass_their_check() {
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, {prices} of 95 prices and {limits} of 111 limits, each sourced and dated\n"
+                "{path}: ok, {prices} of 103 prices and {limits} of 111 limits, each sourced and dated\n"
             )),
             "{}",
             run.stdout

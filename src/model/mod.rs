@@ -5,6 +5,7 @@
 //! primitives.
 
 pub mod choice;
+pub mod commitment;
 pub mod dimension;
 pub mod flow;
 pub mod keys;

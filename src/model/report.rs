@@ -43,6 +43,22 @@ pub struct LineItem {
     /// Whether the scenario set its price over the table's, so that no
     /// date of the table's applies to it.
     pub price_set: bool,
+    /// For a commitment's upfront fee: the whole fee, paid once, and the
+    /// months of the term it is spread over (`monthly_cost` is one month's
+    /// share). `None` for what is billed as it is used.
+    pub paid_once: Option<PaidOnce>,
+    /// The purchase option whose rates in the type's row priced it
+    /// (`reserved_1y_partial_upfront`), for a line of a commitment priced
+    /// by a catalogue; `None` for the row's own price or a `[prices]` one.
+    pub commitment: Option<&'static str>,
+}
+
+/// An upfront fee paid once for a term, of which a month's bill carries
+/// `amount` ÷ `term_months`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaidOnce {
+    pub amount: Decimal,
+    pub term_months: Decimal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

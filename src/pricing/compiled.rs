@@ -20,7 +20,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
-         use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
+         use super::{Commitment, Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
          use crate::base::units::{Bytes, Duration};\n\n\
          /// The items as written: rustfmt leaves a macro call in braces alone,\n\
          /// so the generated layout is the formatted one.\n\
@@ -88,7 +88,24 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
         let _ = writeln!(out, "            storage: {storage},");
         let _ = writeln!(out, "            price: Price {{");
         write_price(out, &row.price);
-        let _ = writeln!(out, "            }},\n        }},");
+        let _ = writeln!(out, "            }},");
+        let _ = writeln!(out, "            commitments: Borrowed(&[");
+        for commitment in row.commitments.iter() {
+            let _ = writeln!(out, "                Commitment {{");
+            let _ = writeln!(
+                out,
+                "                    purchase: {:?},",
+                commitment.purchase
+            );
+            let _ = writeln!(out, "                    upfront: Price {{");
+            write_price(out, &commitment.upfront);
+            let _ = writeln!(out, "                    }},");
+            let _ = writeln!(out, "                    hourly: Price {{");
+            write_price(out, &commitment.hourly);
+            let _ = writeln!(out, "                    }},");
+            let _ = writeln!(out, "                }},");
+        }
+        let _ = writeln!(out, "            ]),\n        }},");
     }
     let _ = writeln!(out, "    ]),\n    limits: Borrowed(&[");
     for (key, entry) in book.limits() {

@@ -4,6 +4,7 @@
 //! Bundled tables are embedded in the binary; a scenario may name its own file.
 
 mod audit;
+mod commitments;
 #[cfg(test)]
 mod compiled;
 mod figures;
@@ -120,6 +121,27 @@ pub struct Instance {
     pub storage: Option<Bytes>,
     /// A flat price per the catalogue dimension's unit, with its source.
     pub price: Price,
+    /// The type's rates under a commitment (`reserved_1y_partial_upfront`),
+    /// by the purchase option's name; empty where the table has none.
+    pub commitments: Cow<'static, [Commitment]>,
+}
+
+impl Instance {
+    /// The type's rates under the purchase option named `purchase`.
+    pub fn commitment(&self, purchase: &str) -> Option<&Commitment> {
+        self.commitments.iter().find(|c| c.purchase == purchase)
+    }
+}
+
+/// A type's rates under one purchase option: an upfront fee per unit of the
+/// type (a node, an instance), paid once for the term, and a rate per unit
+/// of the catalogue dimension (a node-hour) for every hour of the term.
+#[derive(Clone, Debug)]
+pub struct Commitment {
+    /// The purchase option, as a scenario names it.
+    pub purchase: &'static str,
+    pub upfront: Price,
+    pub hourly: Price,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,7 +12,8 @@ use toml::Spanned;
 use super::figures::{Figure, exact, limit_value, non_negative};
 use super::raw::{RawInstance, RawPrice, RawTable, RawTier};
 use super::{
-    Instance, LimitEntry, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names, compiled,
+    Commitment, Instance, LimitEntry, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names,
+    compiled,
 };
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::units::Bytes;
@@ -174,10 +175,22 @@ impl Entries {
                 .and_then(|def| def.catalogue)
                 .map_or(row.service, |d| d.key);
             let price = conversion.apply(key, &row.price)?;
+            let commitments = row
+                .commitments
+                .iter()
+                .map(|c| {
+                    Ok(Commitment {
+                        upfront: conversion.apply(key, &c.upfront)?,
+                        hourly: conversion.apply(key, &c.hourly)?,
+                        ..c.clone()
+                    })
+                })
+                .collect::<Result<Vec<_>, Diagnostic>>()?;
             self.instances.insert(
                 (row.service, row.name),
                 Instance {
                     price,
+                    commitments: Cow::Owned(commitments),
                     ..row.clone()
                 },
             );
@@ -630,6 +643,7 @@ fn check_instance(
             as_of: Cow::Owned(raw.as_of.clone()),
             evidence: raw.evidence,
         },
+        commitments: super::commitments::read(source, &raw.commitments)?,
     })
 }
 

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Evidence;
+use super::commitments::RawCommitment;
 use super::figures::Figure;
 
 #[derive(Deserialize)]
@@ -59,6 +60,9 @@ pub(super) struct RawInstance {
     #[serde(default)]
     #[allow(dead_code)]
     pub(super) note: Option<String>,
+    /// Its rates under commitments, by purchase option.
+    #[serde(default)]
+    pub(super) commitments: BTreeMap<Spanned<String>, Spanned<RawCommitment>>,
 }
 
 #[derive(Deserialize)]

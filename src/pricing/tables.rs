@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};
+use super::{Commitment, Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};
 use crate::base::units::{Bytes, Duration};
 
 /// The items as written: rustfmt leaves a macro call in braces alone,
@@ -171,6 +171,102 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
                 free_pool: None,
                 source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 3XWM5KJM296GT93W.JRTCKXETXF.6YS6EN2CT7), published 2025-08-28, us-east-1, PayPerRequest Replicated Write Request Units ($0.000000625 each)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(25, 0, 0, false, 6) /* 0.000025 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 4V475Q49DCKGXQZ2.YTVHEVGPBZ.6YS6EN2CT7), published 2025-08-28, us-east-1, 1yr Read Capacity Unit Hrs Provisioned ($0.0025 an hour a block of 100 RCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(16, 0, 0, false, 6) /* 0.000016 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 4V475Q49DCKGXQZ2.VG8YD49WWM.6YS6EN2CT7), published 2025-08-28, us-east-1, 3yr Read Capacity Unit Hrs Provisioned ($0.0016 an hour a block of 100 RCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3, 0, 0, false, 1) /* 0.3 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 4V475Q49DCKGXQZ2.YTVHEVGPBZ.2TG2D8R56U), published 2025-08-28, us-east-1, Provisioned 1yr DDB-ReadUnits Upfront Fee ($30 a block of 100 RCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(36, 0, 0, false, 2) /* 0.36 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code 4V475Q49DCKGXQZ2.VG8YD49WWM.2TG2D8R56U), published 2025-08-28, us-east-1, Provisioned 3yr DDB-ReadUnits Upfront Fee ($36 a block of 100 RCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(128, 0, 0, false, 6) /* 0.000128 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code R6PXMNYCEDGZ2EYN.YTVHEVGPBZ.6YS6EN2CT7), published 2025-08-28, us-east-1, 1yr Write Capacity Unit Hrs Provisioned ($0.0128 an hour a block of 100 WCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(81, 0, 0, false, 6) /* 0.000081 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code R6PXMNYCEDGZ2EYN.VG8YD49WWM.6YS6EN2CT7), published 2025-08-28, us-east-1, 3yr Write Capacity Unit Hrs Provisioned ($0.0081 an hour a block of 100 WCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(15, 0, 0, false, 1) /* 1.5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code R6PXMNYCEDGZ2EYN.YTVHEVGPBZ.2TG2D8R56U), published 2025-08-28, us-east-1, Provisioned 1yr DDB-WriteUnits Upfront Fee ($150 a block of 100 WCU)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(18, 0, 0, false, 1) /* 1.8 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS pricing-page feed meteredUnitMaps/dynamodb (AWS Price List rate code R6PXMNYCEDGZ2EYN.VG8YD49WWM.2TG2D8R56U), published 2025-08-28, us-east-1, Provisioned 3yr DDB-WriteUnits Upfront Fee ($180 a block of 100 WCU)"),
                 as_of: Borrowed("2025-08-28"),
                 evidence: Evidence::AwsPriceList,
             },
@@ -1068,6 +1164,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "documentdb",
@@ -1084,6 +1182,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1100,6 +1200,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1116,6 +1218,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1132,6 +1236,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1148,6 +1254,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1164,6 +1272,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1180,6 +1290,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1196,6 +1308,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1212,6 +1326,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1228,6 +1344,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1244,6 +1362,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1260,6 +1380,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1276,6 +1398,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1292,6 +1416,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1308,6 +1434,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1324,6 +1452,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-07-07"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1340,6 +1470,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-09-01"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1356,6 +1488,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1372,6 +1506,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1388,6 +1524,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1404,6 +1542,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1420,6 +1560,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1436,6 +1578,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1452,6 +1596,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1468,6 +1614,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1484,6 +1632,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1500,6 +1650,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1516,6 +1668,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1532,6 +1686,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1548,6 +1704,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1564,6 +1722,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1580,6 +1740,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1596,6 +1758,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1612,6 +1776,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1628,6 +1794,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1644,6 +1812,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1660,6 +1830,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1676,6 +1848,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1692,6 +1866,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1708,6 +1884,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1724,6 +1902,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1740,6 +1920,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1756,6 +1938,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1772,6 +1956,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1788,6 +1974,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -1804,6 +1992,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-07-20"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1820,6 +2010,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1836,6 +2028,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1852,6 +2046,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1868,6 +2064,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1884,6 +2082,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1900,6 +2100,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1916,6 +2118,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "emr",
@@ -1932,6 +2136,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -1948,6 +2154,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -1964,6 +2172,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -1980,6 +2190,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -1996,6 +2208,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2012,6 +2226,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2028,6 +2244,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2044,6 +2262,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2060,6 +2280,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2076,6 +2298,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2092,6 +2316,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2108,6 +2334,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2124,6 +2352,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2140,6 +2370,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2156,6 +2388,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2172,6 +2406,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -2188,6 +2424,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2204,6 +2442,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2220,6 +2460,8 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2026-11-26"),
                 evidence: Evidence::AwsDocs,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2236,6 +2478,134 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+                Commitment {
+                    purchase: "reserved_1y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(75392, 0, 0, false, 0) /* 75392 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year All Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.6QCMYABX3D.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year All Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.6QCMYABX3D.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year No Upfront: no upfront fee, hourly at rate code V3SQDWYU5P43BXJU.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(9128, 0, 0, false, 3) /* 9.128 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year No Upfront: no upfront fee, hourly at rate code V3SQDWYU5P43BXJU.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(38267, 0, 0, false, 0) /* 38267 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year Partial Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.HU7G6KETJZ.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(4368379, 0, 0, false, 6) /* 4.368379 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 1-year Partial Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.HU7G6KETJZ.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(128509, 0, 0, false, 0) /* 128509 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year All Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year All Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year No Upfront: no upfront fee, hourly at rate code V3SQDWYU5P43BXJU.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(56724, 0, 0, false, 4) /* 5.6724 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year No Upfront: no upfront fee, hourly at rate code V3SQDWYU5P43BXJU.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(676815, 0, 0, false, 1) /* 67681.5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year Partial Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.38NPMPTW36.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(25754, 0, 0, false, 4) /* 2.5754 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.16xlarge reserved node, 3-year Partial Upfront: upfront fee at rate code V3SQDWYU5P43BXJU.38NPMPTW36.2TG2D8R56U, hourly at rate code V3SQDWYU5P43BXJU.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2252,6 +2622,134 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+                Commitment {
+                    purchase: "reserved_1y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(18848, 0, 0, false, 0) /* 18848 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year All Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.6QCMYABX3D.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year All Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.6QCMYABX3D.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year No Upfront: no upfront fee, hourly at rate code ZYZ6HF4BA4HB6RED.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(2282, 0, 0, false, 3) /* 2.282 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year No Upfront: no upfront fee, hourly at rate code ZYZ6HF4BA4HB6RED.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(95665, 0, 0, false, 1) /* 9566.5 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year Partial Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.HU7G6KETJZ.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(1092066, 0, 0, false, 6) /* 1.092066 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 1-year Partial Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.HU7G6KETJZ.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(32127, 0, 0, false, 0) /* 32127 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year All Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year All Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year No Upfront: no upfront fee, hourly at rate code ZYZ6HF4BA4HB6RED.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(14181, 0, 0, false, 4) /* 1.4181 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year No Upfront: no upfront fee, hourly at rate code ZYZ6HF4BA4HB6RED.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(16920, 0, 0, false, 0) /* 16920 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year Partial Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.38NPMPTW36.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(643836, 0, 0, false, 6) /* 0.643836 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.4xlarge reserved node, 3-year Partial Upfront: upfront fee at rate code ZYZ6HF4BA4HB6RED.38NPMPTW36.2TG2D8R56U, hourly at rate code ZYZ6HF4BA4HB6RED.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2268,6 +2766,134 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+                Commitment {
+                    purchase: "reserved_1y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(3141, 0, 0, false, 0) /* 3141 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year All Upfront: upfront fee at rate code YQV5REMUWQM38HB9.6QCMYABX3D.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year All Upfront: upfront fee at rate code YQV5REMUWQM38HB9.6QCMYABX3D.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year No Upfront: no upfront fee, hourly at rate code YQV5REMUWQM38HB9.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(3801, 0, 0, false, 4) /* 0.3801 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year No Upfront: no upfront fee, hourly at rate code YQV5REMUWQM38HB9.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(1594, 0, 0, false, 0) /* 1594 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year Partial Upfront: upfront fee at rate code YQV5REMUWQM38HB9.HU7G6KETJZ.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(182, 0, 0, false, 3) /* 0.182 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 1-year Partial Upfront: upfront fee at rate code YQV5REMUWQM38HB9.HU7G6KETJZ.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(5348, 0, 0, false, 0) /* 5348 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year All Upfront: upfront fee at rate code YQV5REMUWQM38HB9.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year All Upfront: upfront fee at rate code YQV5REMUWQM38HB9.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year No Upfront: no upfront fee, hourly at rate code YQV5REMUWQM38HB9.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(23625, 0, 0, false, 5) /* 0.23625 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year No Upfront: no upfront fee, hourly at rate code YQV5REMUWQM38HB9.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(2819, 0, 0, false, 0) /* 2819 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year Partial Upfront: upfront fee at rate code YQV5REMUWQM38HB9.38NPMPTW36.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(10725, 0, 0, false, 5) /* 0.10725 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.large reserved node, 3-year Partial Upfront: upfront fee at rate code YQV5REMUWQM38HB9.38NPMPTW36.2TG2D8R56U, hourly at rate code YQV5REMUWQM38HB9.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+            ]),
         },
         Instance {
             service: "redshift",
@@ -2284,6 +2910,134 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2024-07-01"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+                Commitment {
+                    purchase: "reserved_1y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(6279, 0, 0, false, 0) /* 6279 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year All Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.6QCMYABX3D.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year All Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.6QCMYABX3D.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.6QCMYABX3D.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year No Upfront: no upfront fee, hourly at rate code YVF6CSKM7D9MR6YP.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(7602, 0, 0, false, 4) /* 0.7602 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year No Upfront: no upfront fee, hourly at rate code YVF6CSKM7D9MR6YP.4NA7Y494T4.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_1y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(3187, 0, 0, false, 0) /* 3187 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year Partial Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.HU7G6KETJZ.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(363813, 0, 0, false, 6) /* 0.363813 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 1-year Partial Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.HU7G6KETJZ.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.HU7G6KETJZ.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_all_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(10703, 0, 0, false, 0) /* 10703 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year All Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year All Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.NQ3QZPMQV9.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.NQ3QZPMQV9.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_no_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(0, 0, 0, false, 0) /* 0 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year No Upfront: no upfront fee, hourly at rate code YVF6CSKM7D9MR6YP.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(4725, 0, 0, false, 4) /* 0.4725 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year No Upfront: no upfront fee, hourly at rate code YVF6CSKM7D9MR6YP.BPH4J8HBKS.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+                Commitment {
+                    purchase: "reserved_3y_partial_upfront",
+                    upfront: Price {
+                rate: Rate::Flat(Decimal::from_parts(5637, 0, 0, false, 0) /* 5637 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year Partial Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.38NPMPTW36.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                    hourly: Price {
+                rate: Rate::Flat(Decimal::from_parts(214498, 0, 0, false, 6) /* 0.214498 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Redshift pricing-page feed plc-redshift-usd-20251027193727 (published 2025-10-27), US East (N. Virginia), ra3.xlplus reserved node, 3-year Partial Upfront: upfront fee at rate code YVF6CSKM7D9MR6YP.38NPMPTW36.2TG2D8R56U, hourly at rate code YVF6CSKM7D9MR6YP.38NPMPTW36.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/redshift.json"),
+                as_of: Borrowed("2025-10-27"),
+                evidence: Evidence::AwsPriceList,
+                    },
+                },
+            ]),
         },
     ]),
     limits: Borrowed(&[
@@ -4035,6 +4789,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4051,6 +4807,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4067,6 +4825,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4083,6 +4843,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4099,6 +4861,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4115,6 +4879,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4131,6 +4897,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4147,6 +4915,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4163,6 +4933,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4179,6 +4951,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4195,6 +4969,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4211,6 +4987,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4227,6 +5005,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4243,6 +5023,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4259,6 +5041,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4275,6 +5059,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4291,6 +5077,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4307,6 +5095,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4323,6 +5113,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4339,6 +5131,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4355,6 +5149,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4371,6 +5167,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4387,6 +5185,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4403,6 +5203,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4419,6 +5221,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4435,6 +5239,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4451,6 +5257,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4467,6 +5275,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4483,6 +5293,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4499,6 +5311,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4515,6 +5329,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4531,6 +5347,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4547,6 +5365,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4563,6 +5383,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4579,6 +5401,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4595,6 +5419,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4611,6 +5437,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4627,6 +5455,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4643,6 +5473,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4659,6 +5491,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4675,6 +5509,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4691,6 +5527,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4707,6 +5545,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4723,6 +5563,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -4739,6 +5581,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4755,6 +5599,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4771,6 +5617,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4787,6 +5635,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4803,6 +5653,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4819,6 +5671,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4835,6 +5689,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4851,6 +5707,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4867,6 +5725,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4883,6 +5743,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4899,6 +5761,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4915,6 +5779,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4931,6 +5797,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4947,6 +5815,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4963,6 +5833,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4979,6 +5851,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -4995,6 +5869,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5011,6 +5887,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5027,6 +5905,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5043,6 +5923,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5059,6 +5941,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5075,6 +5959,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -5091,6 +5977,8 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
     ]),
     limits: Borrowed(&[
@@ -6722,6 +7610,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6738,6 +7628,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6754,6 +7646,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6770,6 +7664,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6786,6 +7682,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6802,6 +7700,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6818,6 +7718,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6834,6 +7736,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6850,6 +7754,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6866,6 +7772,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6882,6 +7790,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6898,6 +7808,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6914,6 +7826,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6930,6 +7844,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6946,6 +7862,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6962,6 +7880,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6978,6 +7898,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -6994,6 +7916,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7010,6 +7934,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7026,6 +7952,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7042,6 +7970,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7058,6 +7988,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7074,6 +8006,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7090,6 +8024,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7106,6 +8042,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7122,6 +8060,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7138,6 +8078,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7154,6 +8096,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7170,6 +8114,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7186,6 +8132,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7202,6 +8150,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7218,6 +8168,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7234,6 +8186,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7250,6 +8204,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7266,6 +8222,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7282,6 +8240,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7298,6 +8258,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7314,6 +8276,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7330,6 +8294,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7346,6 +8312,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7362,6 +8330,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7378,6 +8348,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7394,6 +8366,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7410,6 +8384,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "ec2",
@@ -7426,6 +8402,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-11-03"),
                 evidence: Evidence::ThirdParty,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7442,6 +8420,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7458,6 +8438,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7474,6 +8456,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7490,6 +8474,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7506,6 +8492,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7522,6 +8510,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7538,6 +8528,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7554,6 +8546,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7570,6 +8564,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7586,6 +8582,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7602,6 +8600,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7618,6 +8618,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7634,6 +8636,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7650,6 +8654,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7666,6 +8672,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "msk",
@@ -7682,6 +8690,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-09"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7698,6 +8708,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7714,6 +8726,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7730,6 +8744,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7746,6 +8762,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7762,6 +8780,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
         Instance {
             service: "redshift",
@@ -7778,6 +8798,8 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 as_of: Borrowed("2025-10-27"),
                 evidence: Evidence::AwsPriceList,
             },
+            commitments: Borrowed(&[
+            ]),
         },
     ]),
     limits: Borrowed(&[

@@ -446,8 +446,14 @@ struct Item {
     dimension: &'static str,
     free_quantity: Exact,
     monthly_cost: Exact,
+    /// A commitment's upfront fee, paid once; `monthly_cost` is its share.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paid_once: Option<Exact>,
     price_key: &'static str,
     quantity: Exact,
+    /// The months of the term `paid_once` is spread over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    term_months: Option<Exact>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     tiers: Vec<Tier>,
     unit: &'static str,
@@ -460,8 +466,10 @@ impl Item {
             dimension: item.dimension.name(),
             free_quantity: Exact(item.free_quantity),
             monthly_cost: Exact(item.monthly_cost),
+            paid_once: item.paid_once.map(|fee| Exact(fee.amount)),
             price_key: item.dimension.key,
             quantity: Exact(item.quantity),
+            term_months: item.paid_once.map(|fee| Exact(fee.term_months)),
             tiers: item
                 .tiers
                 .iter()

@@ -222,6 +222,31 @@ pub fn types(def: &ServiceDef, book: &PriceBook) -> Option<comfy_table::Table> {
             terminal(&row.price.as_of),
             terminal(&row.price.source),
         ]);
+        // Its rates under each commitment, a line each, below it.
+        for commitment in row.commitments.iter() {
+            let flat = |price: &crate::pricing::Price| match &price.rate {
+                Rate::Flat(p) => text::unit_price(*p, currency),
+                Rate::Tiered(_) => String::new(),
+            };
+            types.add_row(vec![
+                format!("{} {}", row.name, commitment.purchase),
+                String::new(),
+                String::new(),
+                format!(
+                    "{} upfront a {}, paid once, + {} per {}",
+                    match &commitment.upfront.rate {
+                        Rate::Flat(p) => text::money(*p, currency),
+                        Rate::Tiered(_) => String::new(),
+                    },
+                    dimension.unit.trim_end_matches("-hour"),
+                    flat(&commitment.hourly),
+                    dimension.unit
+                ),
+                commitment.hourly.evidence.as_str().to_string(),
+                terminal(&commitment.hourly.as_of),
+                terminal(&commitment.hourly.source),
+            ]);
+        }
     }
     Some(types)
 }

@@ -18,6 +18,8 @@ use crate::services::kit::bill::charge;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
+mod reserved;
+
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
@@ -51,6 +53,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &PITR_GB_MONTH,
         &REPLICATED_WCU_HOUR,
         &REPLICATED_WRITE_REQUEST_UNITS,
+        &reserved::WCU_UPFRONT_1Y,
+        &reserved::WCU_HOUR_1Y,
+        &reserved::RCU_UPFRONT_1Y,
+        &reserved::RCU_HOUR_1Y,
+        &reserved::WCU_UPFRONT_3Y,
+        &reserved::WCU_HOUR_3Y,
+        &reserved::RCU_UPFRONT_3Y,
+        &reserved::RCU_HOUR_3Y,
     ],
     limits: &[
         &MAX_ITEM_SIZE,
@@ -65,6 +75,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
     offer: Some(&OFFER),
     keys: &[
         &CAPACITY_MODE,
+        &reserved::PURCHASE,
+        &reserved::RESERVED_WCU,
+        &reserved::RESERVED_RCU,
         &READS_PER_SECOND,
         &READ_CONSISTENCY,
         &READ_MIX,
@@ -202,7 +215,7 @@ static REPLICA_REGIONS: Key = Key::new(
 const MAX_REPLICAS: u32 = 64;
 
 pub const DOC: Doc = Doc {
-    bills: "WCU/RCU-hours or request units (reads by consistency, or a `read_mix` rounded once), storage (`storage`, else what the writes put in over `ttl` or the required retention), Streams reads, point-in-time recovery, global-table replicas",
+    bills: "WCU/RCU-hours or request units (reads by consistency, or a `read_mix` rounded once); with `purchase = \"reserved_1y_partial_upfront\"` (or `3y`), reserved capacity in blocks of 100 units (`reserved_wcu`, `reserved_rcu`, else the whole blocks provisioned): the upfront fee paid once, a month's share of it (fee ÷ the term's months), the reserved units' hours, and the rest at the provisioned rate; storage (`storage`, else what the writes put in over `ttl` or the required retention), Streams reads, point-in-time recovery, global-table replicas",
     reports: "`wcu`, `rcu`, `partitions`",
     summary: "a key-value table billed by capacity units; Streams publish its changes",
     ordering: "per item, in its stream",
@@ -216,6 +229,7 @@ pub const DOC: Doc = Doc {
         "partitions = ceil(max(RCU / 3,000 + WCU / 1,000, storage / 10 GB))",
         "storage = `storage`, else writes/s x (1 - `overwrites`) x item size x (`ttl`, else the required retention)",
         "provisioned: at least 1 WCU and 1 RCU; on demand: the same units per request",
+        "reserved: units reserved (whole blocks of 100) x (upfront / term months + hourly rate x hours); beyond them, the provisioned rate",
         "global table: each replica Region bills the writes again as replicated WCU (or WRU); cross-Region transfer is not priced",
         "PITR: the table's size, per GB-month",
     ],
@@ -301,6 +315,8 @@ pub struct Input {
     pub point_in_time_recovery: bool,
     /// Regions a global table replicates to besides its own.
     pub replica_regions: u32,
+    /// Provisioned capacity bought as reserved capacity, if it is.
+    pub reservation: Option<reserved::Reservation>,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -332,8 +348,10 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         )
         .with_help("enable the table's stream, or remove this key"));
     }
+    let mode = values.choice(&CAPACITY_MODE).ok_or_else(default)?;
+    let reservation = reserved::build(values, mode == CapacityMode::Provisioned)?;
     Ok(Input {
-        mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
+        mode,
         reads_per_second: values.number(&READS_PER_SECOND).ok_or_else(default)?,
         read_consistency: values.choice(&READ_CONSISTENCY).ok_or_else(default)?,
         read_mix: values
@@ -347,6 +365,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         streams_reads_per_second,
         point_in_time_recovery: values.flag(&POINT_IN_TIME_RECOVERY).ok_or_else(default)?,
         replica_regions: values.count(&REPLICA_REGIONS).ok_or_else(default)?,
+        reservation,
     })
 }
 
@@ -640,14 +659,33 @@ impl Input {
         stored: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        match self.mode {
-            CapacityMode::Provisioned => {
+        match (self.mode, self.reservation) {
+            (CapacityMode::Provisioned, Some(reservation)) => {
+                let kinds = [
+                    reserved::Units {
+                        name: "reserved_wcu",
+                        provisioned: units.wcu,
+                        reserved: reservation.wcu,
+                        key: &reserved::RESERVED_WCU,
+                        on_demand: &WCU_HOUR,
+                    },
+                    reserved::Units {
+                        name: "reserved_rcu",
+                        provisioned: units.rcu,
+                        reserved: reservation.rcu,
+                        key: &reserved::RESERVED_RCU,
+                        on_demand: &RCU_HOUR,
+                    },
+                ];
+                reserved::bill(ctx, reservation, kinds, result)?;
+            }
+            (CapacityMode::Provisioned, None) => {
                 let wcu_hours = units.wcu.times(ctx.hours_traced())?;
                 let rcu_hours = units.rcu.times(ctx.hours_traced())?;
                 result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
                 result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
             }
-            CapacityMode::OnDemand => {
+            (CapacityMode::OnDemand, _) => {
                 let write_request_units =
                     ctx.monthly_traced(units.write_units, given::million())?;
                 result
@@ -734,6 +772,7 @@ mod tests {
             streams_reads_per_second: Decimal::ZERO,
             point_in_time_recovery: false,
             replica_regions: 0,
+            reservation: None,
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
     }

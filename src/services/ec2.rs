@@ -7,7 +7,8 @@ use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::model::traced;
 use crate::model::working::Part;
-use crate::services::kit::bill::charge_type;
+use crate::services::kit::bill::{charge_commitment, charge_type};
+use crate::services::kit::commitment::{self, Purchase};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -21,7 +22,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         code: "AmazonEC2",
         mappings: &[],
     }),
-    keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING],
+    keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING, &PURCHASE],
     functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
@@ -54,8 +55,25 @@ static HOURS_RUNNING: Key = Key::new(
 .defaulting_to("the whole month")
 .in_unit("h");
 
+static PURCHASE: Key = Key::new(
+    "purchase",
+    Kind::Choice(Purchase::NAMES),
+    Default::Text("on_demand"),
+    "On-Demand, a Reserved Instance (`reserved_1y_no_upfront` … `reserved_3y_all_upfront`) or a Compute Savings Plan's rate (`savings_plan_1y_no_upfront` …), at the type's rates in the table",
+);
+
+/// The upfront fee of a committed instance (a Reserved Instance, or the
+/// upfront part of a Savings Plan), per instance, priced by the type's row
+/// (`commitments`), not by `[prices]`.
+pub const COMMITTED_UPFRONT: Dimension =
+    Dimension::new("ec2.committed_instance_upfront", "instance").priced_by_rows_of("ec2");
+/// A committed instance's hours, at the rate of the type's row under the
+/// purchase option.
+pub const COMMITTED_HOUR: Dimension =
+    Dimension::new("ec2.committed_instance_hour", "instance-hour").priced_by_rows_of("ec2");
+
 pub const DOC: Doc = Doc {
-    bills: "instance-hours (On-Demand Linux) of any type the table prices",
+    bills: "instance-hours (On-Demand Linux) of any type the table prices; with `purchase` (a Reserved Instance or a Compute Savings Plan, 1 or 3 years, no, partial or all upfront), the upfront fee's share of the month (fee ÷ the term's months) and every hour at the committed rate, from the type's row's `commitments` (the bundled tables hold none for EC2 yet: a price book adds them)",
     reports: "instance-hours",
     summary: "virtual machines billed per instance-hour (On-Demand, Linux)",
     ordering: "whatever the software keeps",
@@ -77,6 +95,8 @@ pub struct Input {
     pub instances: u32,
     /// Time each instance runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
+    /// On-Demand, or committed for a term.
+    pub purchase: Purchase,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -96,10 +116,19 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         &HOURS_RUNNING,
         "leave it out for an instance that runs all month",
     )?;
+    let purchase = values.choice(&PURCHASE).unwrap_or(Purchase::OnDemand);
+    if purchase != Purchase::OnDemand && hours_running.is_some() {
+        return Err(Invalid::new(
+            &HOURS_RUNNING,
+            "a commitment is billed every hour of its term, so `hours_running` does not apply",
+        )
+        .with_help("leave `hours_running` out, or buy the instances On-Demand"));
+    }
     Ok(Input {
         instance_type,
         instances,
         hours_running,
+        purchase,
     })
 }
 
@@ -116,12 +145,30 @@ impl Component for Input {
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
         traced::step("instances", Part::Capacity, "instances", instances);
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
-        result.line_items.push(charge_type(
-            ctx,
-            &INSTANCE_HOUR,
-            self.instance_type,
-            instance_hours,
-        )?);
+        if self.purchase == Purchase::OnDemand {
+            result.line_items.push(charge_type(
+                ctx,
+                &INSTANCE_HOUR,
+                self.instance_type,
+                instance_hours,
+            )?);
+        } else {
+            let (items, fee) = charge_commitment(
+                ctx,
+                &COMMITTED_UPFRONT,
+                &COMMITTED_HOUR,
+                self.instance_type,
+                self.purchase,
+                instances,
+                instance_hours,
+            )?;
+            result.line_items.extend(items);
+            if let Some(term) = self.purchase.term() {
+                result.capacity_of("term_months", term.months(), "months");
+            }
+            result.capacity_of("upfront_paid_once", fee, "");
+            result.note("commitment", commitment::NOTE);
+        }
         // A server runs as long as it is left running; what it keeps and in
         // which order depends on the software on it.
         result.properties = Properties {
@@ -146,6 +193,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 1,
             hours_running: None,
+            purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(item(&result, "instance_hour").monthly_cost, dec!(70.08));
@@ -159,6 +207,7 @@ mod tests {
             instance_type: "m5.xlarge",
             instances: 3,
             hours_running: Some(Duration::from_hours(10)),
+            purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let line = item(&result, "instance_hour");
@@ -173,6 +222,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 100_000,
             hours_running: None,
+            purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(744))).unwrap();
         assert_eq!(item(&result, "instance_hour").quantity, dec!(74400000));
@@ -204,6 +254,7 @@ mod tests {
             instance_type: "m6i.xlarge",
             instances: 2,
             hours_running: None,
+            purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let line = item(&result, "instance_hour");
@@ -236,6 +287,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 1,
             hours_running: None,
+            purchase: Purchase::OnDemand,
         };
         let full = input.evaluate(&ctx(dec!(730))).unwrap();
         let discounted = input
@@ -265,9 +317,90 @@ mod tests {
             instance_type: "r5.2xlarge",
             instances: 1,
             hours_running: Some(Duration::from_hours(1000)),
+            purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(720))).unwrap();
         assert_eq!(item(&result, "instance_hour").monthly_cost, dec!(362.88));
         assert_eq!(result.notes.len(), 1);
+    }
+
+    #[test]
+    fn a_commitment_bills_its_fees_share_and_every_hour_at_its_rate() {
+        // The bundled tables hold no EC2 commitment rates: refused, naming
+        // the option, never priced On-Demand.
+        let input = Input {
+            instance_type: "m6i.xlarge",
+            instances: 2,
+            hours_running: None,
+            purchase: Purchase::Reserved1yPartialUpfront,
+        };
+        assert_eq!(
+            input.evaluate(&ctx(dec!(730))),
+            Err(EvalError::MissingCommitment(
+                &COMMITTED_HOUR,
+                "reserved_1y_partial_upfront"
+            ))
+        );
+        // A price book's rates (this test's own figures, not AWS's): $500 an
+        // instance upfront and $0.06 an hour. 2 instances: $1,000 paid once,
+        // $1,000 ÷ 12 = $83.333… a month; 2 × 730 h = 1,460 instance-hours ×
+        // $0.06 = $87.60.
+        let text = r#"name = "acme"
+extends = "aws-us-east-1"
+[instances.ec2."m6i.xlarge"]
+vcpu = 4
+memory = "16 GB"
+price = 0.192
+unit = "instance-hour"
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+[instances.ec2."m6i.xlarge".commitments.reserved_1y_partial_upfront]
+upfront = 500
+hourly = 0.06
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+"#;
+        let book = crate::pricing::parse(
+            &crate::base::diagnostic::Source::new("acme.toml", text),
+            crate::services::vocabulary(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let result = input
+            .evaluate(&Ctx {
+                prices: &book,
+                ..ctx(dec!(730))
+            })
+            .unwrap();
+        let fee = item(&result, "committed_instance_upfront");
+        assert_eq!(fee.paid_once.map(|p| p.amount), Some(dec!(1000)));
+        assert_eq!(fee.monthly_cost, dec!(1000) / dec!(12));
+        let hours = item(&result, "committed_instance_hour");
+        assert_eq!(
+            (hours.quantity, hours.monthly_cost),
+            (dec!(1460), dec!(87.60))
+        );
+        assert!(
+            result
+                .line_items
+                .iter()
+                .all(|i| i.dimension.name() != "instance_hour")
+        );
+        // An option the row lacks is refused all the same.
+        let plan = Input {
+            purchase: Purchase::SavingsPlan1yNoUpfront,
+            ..input
+        };
+        assert_eq!(
+            plan.evaluate(&Ctx {
+                prices: &book,
+                ..ctx(dec!(730))
+            }),
+            Err(EvalError::MissingCommitment(
+                &COMMITTED_HOUR,
+                "savings_plan_1y_no_upfront"
+            ))
+        );
     }
 }

@@ -15,8 +15,11 @@ use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::athena;
 use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::commitment::Purchase;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
+
+mod reserved;
 
 pub const SERVICE: ServiceDef = ServiceDef {
     name: "redshift",
@@ -66,6 +69,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ACTIVE_HOURS_PER_DAY,
         &ACTIVE_HOURS_PER_MONTH,
         &MANUAL_SNAPSHOTS,
+        &reserved::PURCHASE,
     ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
@@ -164,7 +168,7 @@ static MANUAL_SNAPSHOTS: Key = Key::new(
 
 pub const LATENCY: Limit = Limit::new("redshift.latency", LimitKind::Duration, "query latency");
 pub const DOC: Doc = Doc {
-    bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set); managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
+    bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set), or with `purchase = \"reserved_1y_no_upfront\"` (1y or 3y; no, partial or all upfront) reserved nodes: the upfront fee's share of the month (fee ÷ the term's months) and every hour at the reserved rate, from the row's `commitments`; managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
     reports: "nodes, node-hours, cluster storage; or RPU-hours",
     summary: "a data warehouse: a provisioned cluster billed per node-hour, or Serverless per RPU-hour",
     ordering: "none",
@@ -327,6 +331,8 @@ pub struct Cluster {
     pub concurrency_scaling_per_day: Duration,
     /// Spectrum queries a month and the S3 data each scans.
     pub spectrum: Option<(Decimal, Bytes)>,
+    /// On demand, or reserved nodes.
+    pub purchase: Purchase,
 }
 
 /// How long a Serverless workgroup is active.
@@ -388,6 +394,9 @@ fn build(values: &Values) -> Result<Input, Invalid> {
             Warehouse::Provisioned(cluster(values)?)
         }
         Deployment::Serverless => {
+            if let Some(purchase) = values.choice(&reserved::PURCHASE) {
+                reserved::build(purchase, false, None)?;
+            }
             for key in PROVISIONED_KEYS {
                 if values.is_set(key) {
                     return Err(Invalid::new(
@@ -491,12 +500,17 @@ fn cluster(values: &Values) -> Result<Cluster, Invalid> {
             .with_help("set how many Spectrum queries run a month"));
         }
     };
+    let purchase = values
+        .choice(&reserved::PURCHASE)
+        .unwrap_or(Purchase::OnDemand);
+    let purchase = reserved::build(purchase, true, hours_running.map(|_| &HOURS_RUNNING))?;
     Ok(Cluster {
         node_type,
         nodes,
         hours_running,
         concurrency_scaling_per_day,
         spectrum,
+        purchase,
     })
 }
 
@@ -595,9 +609,17 @@ impl Input {
         result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
         traced::step("nodes", Part::Capacity, "nodes", nodes);
         result.capacity_of("node_hours", node_hours, "node-hours");
-        result
-            .line_items
-            .push(charge_type(ctx, &NODE_HOUR, cluster.node_type, node_hours)?);
+        match cluster.purchase {
+            Purchase::OnDemand => {
+                result.line_items.push(charge_type(
+                    ctx,
+                    &NODE_HOUR,
+                    cluster.node_type,
+                    node_hours,
+                )?);
+            }
+            purchase => reserved::bill(ctx, cluster.node_type, purchase, nodes, result)?,
+        }
 
         self.cluster_storage(ctx, cluster, (nodes, row.storage), result)?;
         self.concurrency_scaling(ctx, cluster, (nodes, hours), result)?;

@@ -289,16 +289,25 @@ fn oldest_price(alternative: &AlternativeResult, prices: &PriceBook) -> Option<P
 }
 
 /// The table's entry that prices `item`, and its date: the dimension's
-/// price, or the row of the type that priced it.
+/// price, or the row of the type that priced it (its commitment's rates,
+/// for a line of one).
 fn dated(item: &LineItem, prices: &PriceBook) -> Option<PriceDate> {
     let dimension = item.dimension;
     match item.row {
         Some(row) => {
             let catalogue = dimension.catalogue();
-            prices.instance(catalogue, row).map(|entry| PriceDate {
-                key: format!("instances.{catalogue}.\"{row}\""),
-                as_of: entry.price.as_of.to_string(),
-            })
+            let entry = prices.instance(catalogue, row)?;
+            // A commitment's line is dated by the rates that priced it.
+            match item.commitment {
+                Some(purchase) => entry.commitment(purchase).map(|rates| PriceDate {
+                    key: format!("instances.{catalogue}.\"{row}\".commitments.{purchase}"),
+                    as_of: rates.hourly.as_of.to_string(),
+                }),
+                None => Some(PriceDate {
+                    key: format!("instances.{catalogue}.\"{row}\""),
+                    as_of: entry.price.as_of.to_string(),
+                }),
+            }
         }
         None => prices.price_of(dimension).map(|price| PriceDate {
             key: dimension.key.to_string(),

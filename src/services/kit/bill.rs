@@ -6,11 +6,13 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use super::commitment::Purchase;
 use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
 use crate::base::number::Exact;
+use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
-use crate::model::report::{LineItem, MAX_TIERS, TierUse};
+use crate::model::report::{LineItem, MAX_TIERS, PaidOnce, TierUse};
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
@@ -141,7 +143,108 @@ fn charge_at(
         tiers,
         row,
         price_set: ctx.prices_set.price(dimension).is_some(),
+        paid_once: None,
+        commitment: None,
     })
+}
+
+/// Prices `quantity` units of an upfront fee of `dimension`, paid once for
+/// a term of `months`: the line's monthly cost is one month's share of the
+/// fee, and the whole fee is carried beside it (and returned, for a
+/// working). A fee has no free tier and no tiers; a tiered price for it is
+/// a table's mistake, refused.
+pub fn charge_upfront(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    quantity: Traced,
+    months: Traced,
+) -> Result<(LineItem, Traced), EvalError> {
+    let table = ctx.prices.price_of(dimension);
+    upfront_at(ctx, dimension, table, None, quantity, months)
+}
+
+/// The line items of `units` of the type `name` bought under `purchase`,
+/// from the type's row in the catalogue that prices `hourly` (its
+/// `commitments`): the upfront fee's share of the month (a line of
+/// `upfront`, per unit of the type) and `hours` at the commitment's hourly
+/// rate (a line of `hourly`); and the whole fee, for a working. A row
+/// without the purchase option is an error naming it, never the row's
+/// own price.
+pub fn charge_commitment(
+    ctx: &Ctx,
+    upfront: &'static Dimension,
+    hourly: &'static Dimension,
+    name: &str,
+    purchase: Purchase,
+    units: Traced,
+    hours: Traced,
+) -> Result<([LineItem; 2], Traced), EvalError> {
+    let row = ctx
+        .prices
+        .instance(hourly.catalogue(), name)
+        .ok_or(EvalError::MissingRow(hourly))?;
+    let (Some(term), Some(rates)) = (purchase.term(), row.commitment(purchase.as_str())) else {
+        return Err(EvalError::MissingCommitment(hourly, purchase.as_str()));
+    };
+    let (fee_item, fee) = upfront_at(
+        ctx,
+        upfront,
+        Some(&rates.upfront),
+        Some(row.name),
+        units,
+        term.months(),
+    )?;
+    let mut hours_item = charge_at(
+        ctx,
+        hourly,
+        Some(&rates.hourly),
+        Some(row.name),
+        hours,
+        None,
+    )?;
+    // Each line is dated and sourced by the rates that priced it.
+    let mut fee_item = fee_item;
+    fee_item.commitment = Some(rates.purchase);
+    hours_item.commitment = Some(rates.purchase);
+    Ok(([fee_item, hours_item], fee))
+}
+
+/// [`charge_upfront`] at `table`'s price (the row `row`'s, for a type's).
+fn upfront_at(
+    ctx: &Ctx,
+    dimension: &'static Dimension,
+    table: Option<&Price>,
+    row: Option<&'static str>,
+    quantity: Traced,
+    months: Traced,
+) -> Result<(LineItem, Traced), EvalError> {
+    let overflow = |_| EvalError::Overflow(dimension);
+    traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
+    let Priced::Flat(unit_price) = price_of(ctx, dimension, table, row, None)? else {
+        return Err(EvalError::MissingPrice(dimension));
+    };
+    let fee = quantity.times(unit_price).map_err(overflow)?;
+    let mut cost = fee.per(months).map_err(overflow)?;
+    if ctx.round_up_to_cent {
+        cost = cost.up_to_cent();
+    }
+    traced::step(dimension.key, Part::Cost, "", cost);
+    let item = LineItem {
+        dimension,
+        quantity: quantity.value(),
+        free_quantity: Decimal::ZERO,
+        unit_price: unit_price.value(),
+        monthly_cost: cost.value(),
+        tiers: SmallVec::new(),
+        row,
+        price_set: ctx.prices_set.price(dimension).is_some(),
+        paid_once: Some(PaidOnce {
+            amount: fee.value(),
+            term_months: months.value(),
+        }),
+        commitment: None,
+    };
+    Ok((item, fee))
 }
 
 /// What a dimension is billed at: a flat price per unit, or price bands.

@@ -22,6 +22,9 @@ pub enum EvalError {
     MissingPrice(&'static Dimension),
     /// The table's catalogue has no row for the component's type.
     MissingRow(&'static Dimension),
+    /// The type's row in the catalogue that prices the dimension has no
+    /// rates for the purchase option named (`reserved_1y_no_upfront`).
+    MissingCommitment(&'static Dimension, &'static str),
     /// The type's row in the catalogue lacks its `vcpu` or `memory`, which
     /// packing jobs onto it needs.
     MissingSpec(&'static Dimension),

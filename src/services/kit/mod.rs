@@ -3,6 +3,7 @@
 //! how a quantity becomes a line item ([`bill`]), and Spot purchasing.
 
 pub mod bill;
+pub mod commitment;
 pub mod ctx;
 pub mod given;
 pub mod spot;

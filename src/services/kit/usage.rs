@@ -21,7 +21,7 @@ pub struct Usage {
 
 /// More than every service's dimensions together, so the ledger never
 /// leaves its inline storage.
-pub const MAX_DIMENSIONS: usize = 96;
+pub const MAX_DIMENSIONS: usize = 112;
 
 #[derive(Clone, Copy, Debug)]
 struct Used {

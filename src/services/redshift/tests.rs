@@ -16,6 +16,7 @@ fn cluster(node_type: &'static str, nodes: u32) -> Cluster {
         hours_running: None,
         concurrency_scaling_per_day: Duration::ZERO,
         spectrum: None,
+        purchase: Purchase::OnDemand,
     }
 }
 
@@ -368,4 +369,98 @@ fn keys_of_the_other_deployment_are_refused_at_their_key() {
     );
     let error = built(&[(&DEPLOYMENT, Value::Choice(1))]).unwrap_err();
     assert!(error.key.is_none());
+}
+
+#[test]
+fn reserved_nodes_bill_a_share_of_the_fee_and_every_hour_at_the_reserved_rate() {
+    // 2 × ra3.xlplus all month on demand: 1,460 node-hours × $1.086 = $1,585.56.
+    // Reserved for 1 year, partial upfront (us-east-1 feed): 2 × $3,187 =
+    // $6,374 paid once, $6,374 ÷ 12 = $531.1666… a month; 1,460 node-hours ×
+    // $0.363813 = $531.16698; $1,062.3336… a month in all.
+    let mut reserved = cluster("ra3.xlplus", 2);
+    reserved.purchase = Purchase::Reserved1yPartialUpfront;
+    let result = provisioned(reserved.clone(), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    let fee = item(&result, "reserved_node_upfront");
+    assert_eq!((fee.quantity, fee.unit_price), (dec!(2), dec!(3187)));
+    let paid = fee.paid_once.expect("an upfront fee");
+    assert_eq!((paid.amount, paid.term_months), (dec!(6374), dec!(12)));
+    assert_eq!(fee.monthly_cost, dec!(6374) / dec!(12));
+    let hours = item(&result, "reserved_node_hour");
+    assert_eq!(hours.quantity, dec!(1460));
+    assert_eq!(hours.monthly_cost, dec!(531.16698));
+    assert!(
+        result
+            .line_items
+            .iter()
+            .all(|i| i.dimension.name() != "node_hour")
+    );
+    // No upfront for 3 years: 1,460 × $0.4725 = $689.85, and a $0 fee line.
+    reserved.purchase = Purchase::Reserved3yNoUpfront;
+    let result = provisioned(reserved.clone(), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert_eq!(
+        item(&result, "reserved_node_hour").monthly_cost,
+        dec!(689.85)
+    );
+    assert_eq!(item(&result, "reserved_node_upfront").monthly_cost, dec!(0));
+    // All upfront for 3 years: 2 × $10,703 = $21,406 ÷ 36 = $594.6111…; $0 an hour.
+    reserved.purchase = Purchase::Reserved3yAllUpfront;
+    let result = provisioned(reserved.clone(), None)
+        .evaluate(&ctx(dec!(730)))
+        .unwrap();
+    assert_eq!(
+        item(&result, "reserved_node_upfront").monthly_cost,
+        dec!(21406) / dec!(36)
+    );
+    assert_eq!(item(&result, "reserved_node_hour").monthly_cost, dec!(0));
+    // dc2.large has no reserved rates in the table: an error naming the
+    // option, never the on-demand price.
+    let mut dc2 = cluster("dc2.large", 2);
+    dc2.purchase = Purchase::Reserved1yNoUpfront;
+    assert!(matches!(
+        provisioned(dc2, None).evaluate(&ctx(dec!(730))),
+        Err(EvalError::MissingCommitment(_, "reserved_1y_no_upfront"))
+    ));
+}
+
+#[test]
+fn reserved_nodes_are_for_a_provisioned_cluster_all_month() {
+    let choice = |name: &str| {
+        let at = Purchase::NAMES.iter().position(|n| *n == name).unwrap();
+        Value::Choice(u8::try_from(at).unwrap())
+    };
+    let base = [
+        (&NODE_TYPE, Value::Name("ra3.xlplus")),
+        (&NODES, Value::Count(2)),
+    ];
+    let with = |extra: &[(&'static Key, Value)]| {
+        let mut set = base.to_vec();
+        set.extend_from_slice(extra);
+        built(&set)
+    };
+    let plan = with(&[(&reserved::PURCHASE, choice("savings_plan_1y_no_upfront"))]).unwrap_err();
+    assert!(
+        plan.message
+            .starts_with("Savings Plans do not cover Redshift")
+    );
+    let part_time = with(&[
+        (&reserved::PURCHASE, choice("reserved_1y_no_upfront")),
+        (&HOURS_RUNNING, Value::Duration(Duration::from_hours(100))),
+    ])
+    .unwrap_err();
+    assert!(std::ptr::eq(part_time.key.unwrap(), &HOURS_RUNNING));
+    let serverless = built(&[
+        (&DEPLOYMENT, choice_of_deployment("serverless")),
+        (&reserved::PURCHASE, choice("reserved_1y_no_upfront")),
+    ])
+    .unwrap_err();
+    assert!(serverless.message.contains("provisioned cluster"));
+}
+
+fn choice_of_deployment(name: &str) -> Value {
+    let at = Deployment::NAMES.iter().position(|n| *n == name).unwrap();
+    Value::Choice(u8::try_from(at).unwrap())
 }
