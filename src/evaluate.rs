@@ -179,6 +179,14 @@ fn gap(error: EvalError) -> Option<Gap> {
     }
 }
 
+/// Why the table leaves out the figure `error` says it lacks, if it says.
+fn missing(book: &PriceBook, error: EvalError) -> Option<&crate::pricing::Missing> {
+    match error {
+        EvalError::MissingRow(dimension) => book.missing_price(dimension.key),
+        _ => book.missing(gap(error)?),
+    }
+}
+
 /// Gaps no scenario needs more of: a bound on the search, never reached
 /// by a table of the registry's services.
 const MAX_GAPS: usize = 512;
@@ -317,12 +325,22 @@ fn located(
     error: EvalError,
 ) -> Diagnostic {
     let component = &alternative.components[index];
+    let mut message = describe(error, &scenario.prices.name, component);
+    if let Some(why) = missing(&scenario.prices, error) {
+        message = match why.not_offered {
+            true => format!(
+                "`{}` is not offered in {} (pricing table `{}`): {}",
+                component.def().name,
+                scenario.prices.region,
+                scenario.prices.name,
+                why.reason
+            ),
+            false => format!("{message}: {}", why.reason),
+        };
+    }
     scenario
         .source
-        .error(
-            component.span,
-            describe(error, &scenario.prices.name, component),
-        )
+        .error(component.span, message)
         .with_help(help(
             error,
             alternative,

@@ -17,11 +17,13 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // from AWS's price feed; Seoul also Athena, Glue, Fargate, Redshift nodes
     // and Serverless and Quick Sight Readers and SPICE from AWS's price feed,
     // and no Timestream, which AWS does not offer there), and the limits AWS
-    // gives for every Region or names the Region in.
+    // gives for every Region or names the Region in. Every figure a regional
+    // table lacks, it lacks with a reason: Ireland 95 - 66 = 29 prices and
+    // 111 - 107 = 4 limits, Seoul 95 - 59 = 36 and 111 - 95 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 111 of 111 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 107 of 111 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 95 of 111  ┆ kinesis_data_streams, firehose, managed_flink,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95                ┆ 111 of 111              ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95, 29 missing    ┆ 107 of 111, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95, 36 missing    ┆ 95 of 111, 16 missing   ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -48,6 +50,57 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
             "{service} in\n{list}"
         );
     }
+}
+
+#[test]
+fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
+    let json = accepted_json(&["pricing", "list", "--format", "json"]);
+    let tables = json["tables"].as_array().expect("tables");
+    let names: Vec<&str> = tables.iter().filter_map(|t| t["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"]
+    );
+    // (held, of, missing with a reason) for prices, then limits: what each
+    // regional table lacks, it lacks with a reason (95 - 59 = 36 prices and
+    // 111 - 95 = 16 limits in Seoul).
+    let counts = |t: &serde_json::Value, what: &str| {
+        let c = &t[what];
+        (
+            c["held"].as_u64(),
+            c["of"].as_u64(),
+            c["missing_with_reason"].as_u64(),
+        )
+    };
+    assert_eq!(counts(&tables[0], "prices"), (Some(95), Some(95), Some(0)));
+    assert_eq!(counts(&tables[1], "prices"), (Some(66), Some(95), Some(29)));
+    assert_eq!(
+        counts(&tables[1], "limits"),
+        (Some(107), Some(111), Some(4))
+    );
+    assert_eq!(counts(&tables[2], "prices"), (Some(59), Some(95), Some(36)));
+    assert_eq!(
+        counts(&tables[2], "limits"),
+        (Some(95), Some(111), Some(16))
+    );
+    assert_eq!(tables[2]["region"], "ap-northeast-2");
+    assert_eq!(tables[0]["incomplete_for"], serde_json::json!([]));
+}
+
+#[test]
+fn a_figure_left_out_is_shown_with_its_reason() {
+    let shown = accepted(&["pricing", "show", "aws-ap-northeast-2", "firehose"]);
+    assert!(shown.contains("missing, with a reason"), "{shown}");
+    assert!(shown.contains("no Seoul price found"), "{shown}");
+    // Timestream for LiveAnalytics has no Seoul endpoint: every price and
+    // limit says so.
+    let shown = accepted(&["pricing", "show", "aws-ap-northeast-2", "timestream"]);
+    assert_eq!(
+        shown.matches("not offered in ap-northeast-2").count(),
+        4 + 12,
+        "its 4 prices and 12 limits in\n{shown}"
+    );
+    assert!(!shown.contains("missing from the table"), "{shown}");
 }
 
 #[test]

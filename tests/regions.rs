@@ -183,7 +183,8 @@ components = [{ service = "sqs" }]
     let stderr = rejected(&[queue.path()]);
     assert!(
         stderr.starts_with(
-            "error: pricing table `aws-ap-northeast-2` has no price for `sqs.standard_requests`"
+            "error: pricing table `aws-ap-northeast-2` has no price for `sqs.standard_requests`: \
+             no Seoul price found"
         ),
         "{stderr}"
     );
@@ -228,7 +229,38 @@ fn a_limit_set_per_region_is_not_taken_from_us_east_1() {
     let stderr = rejected(&[file.path()]);
     assert!(
         stderr.starts_with(
-            "error: pricing table `aws-ap-northeast-2` has no limit `kinesis_data_streams.shards_per_account`"
+            "error: pricing table `aws-ap-northeast-2` has no limit `kinesis_data_streams.shards_per_account`: \
+             AWS's Kinesis Data Streams quotas page (2026-12-07) gives 20,000 shards for us-east-1, \
+             us-west-2 and eu-west-1 and, for every other Region, '1,000 or 6,000 shards per AWS account' \
+             without saying which"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_service_aws_does_not_offer_in_the_region_is_refused_as_such() {
+    // Timestream for LiveAnalytics has no Seoul endpoint: a table of
+    // records there is not offered, rather than missing a price.
+    let file = TempScenario::new(
+        "seoul-timestream",
+        r#"name = "time series in Seoul"
+pricing = "aws-ap-northeast-2"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Timestream"
+components = [{ service = "timestream", memory_retention = "12 h", magnetic_retention = "30 d" }]
+"#,
+    );
+    let stderr = rejected(&[file.path()]);
+    assert!(
+        stderr.starts_with(
+            "error: `timestream` is not offered in ap-northeast-2 (pricing table `aws-ap-northeast-2`): \
+             AWS does not offer Timestream for LiveAnalytics in Seoul"
         ),
         "{stderr}"
     );
@@ -285,13 +317,16 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 
 #[test]
 fn the_regional_tables_pass_their_check() {
+    // Every figure a regional table lacks, it lacks with a reason.
     for (table, prices, limits) in [("aws-eu-west-1", 66, 107), ("aws-ap-northeast-2", 59, 95)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, {prices} of 95 prices and {limits} of 111 limits, each sourced and dated\n"
+                "{path}: ok, {prices} of 95 prices ({} missing with a reason) and {limits} of 111 limits ({} missing with a reason), each sourced and dated\n",
+                95 - prices,
+                111 - limits
             )),
             "{}",
             run.stdout

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, LimitValue, Price, PriceBook, Rate};
+use super::{Evidence, LimitValue, Missing, Price, PriceBook, Rate};
 
 /// `tables.rs` for `books`, in their order.
 pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
@@ -20,7 +20,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
-         use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
+         use super::{Evidence, Instance, LimitEntry, LimitValue, Missing, Price, PriceBook, Rate, Tier};\n\
          use crate::base::units::{Bytes, Duration};\n\n\
          /// The items as written: rustfmt leaves a macro call in braces alone,\n\
          /// so the generated layout is the formatted one.\n\
@@ -116,7 +116,33 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
         );
         let _ = writeln!(out, "            }},\n        ),");
     }
-    let _ = writeln!(out, "    ]),\n    index: OnceLock::new(),\n}};\n");
+    let _ = writeln!(out, "    ]),");
+    write_missing(out, "missing_prices", book.missing_prices());
+    write_missing(out, "missing_limits", book.missing_limits());
+    let _ = writeln!(out, "    index: OnceLock::new(),\n}};\n");
+}
+
+/// A book's `missing_prices` or `missing_limits`, as `(key, Missing)` pairs.
+fn write_missing<'a>(
+    out: &mut String,
+    field: &str,
+    entries: impl Iterator<Item = (&'static str, &'a Missing)>,
+) {
+    let _ = writeln!(out, "    {field}: Borrowed(&[");
+    for (key, missing) in entries {
+        let _ = writeln!(
+            out,
+            "        (\n            {key:?},\n            Missing {{"
+        );
+        let _ = writeln!(
+            out,
+            "                reason: Borrowed({:?}),",
+            missing.reason
+        );
+        let _ = writeln!(out, "                not_offered: {},", missing.not_offered);
+        let _ = writeln!(out, "            }},\n        ),");
+    }
+    let _ = writeln!(out, "    ]),");
 }
 
 /// A price's fields, as `Price { … }` holds them.
@@ -264,6 +290,13 @@ mod tests {
             let limits: Vec<_> = book.limits().map(|(k, l)| (k, l.value)).collect();
             let compiled_limits: Vec<_> = compiled.limits().map(|(k, l)| (k, l.value)).collect();
             assert_eq!(limits, compiled_limits);
+            let missing = |b: &PriceBook| -> Vec<(&str, Missing)> {
+                b.missing_prices()
+                    .chain(b.missing_limits())
+                    .map(|(k, m)| (k, m.clone()))
+                    .collect()
+            };
+            assert_eq!(missing(&book), missing(compiled));
         }
     }
 

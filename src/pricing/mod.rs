@@ -160,6 +160,15 @@ impl LimitValue {
     }
 }
 
+/// Why a table leaves out a price or limit on purpose: a figure no source
+/// gave for its Region, or a service AWS does not offer there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub reason: Text,
+    /// AWS does not offer the service in the table's Region.
+    pub not_offered: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct LimitEntry {
     pub value: LimitValue,
@@ -184,6 +193,10 @@ pub struct PriceBook {
     limits: Cow<'static, [(&'static str, LimitEntry)]>,
     /// Each service's catalogue, sorted by (service, type).
     instances: Cow<'static, [Instance]>,
+    /// The prices (by dimension key) and limits (by limit key) the table
+    /// leaves out on purpose, each with its reason, sorted by key.
+    missing_prices: Cow<'static, [(&'static str, Missing)]>,
+    missing_limits: Cow<'static, [(&'static str, Missing)]>,
     /// Each price's and limit's position by the hash of its key, made on
     /// the first look-up: the evaluation finds an entry by an integer.
     index: OnceLock<Index>,
@@ -268,6 +281,34 @@ impl PriceBook {
         by_hash(&self.limits, &self.index().limits, limit.hash, limit.key)
     }
 
+    /// Why the table leaves out the price of the dimension `key`, if it
+    /// says (for a catalogue's dimension: why it has no row).
+    pub fn missing_price(&self, key: &str) -> Option<&Missing> {
+        find(&self.missing_prices, key)
+    }
+
+    /// Why the table leaves out the limit `key`, if it says.
+    pub fn missing_limit(&self, key: &str) -> Option<&Missing> {
+        find(&self.missing_limits, key)
+    }
+
+    /// The prices and limits the table leaves out with a reason, by key.
+    pub fn missing_prices(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        self.missing_prices.iter().map(|(k, v)| (*k, v))
+    }
+
+    pub fn missing_limits(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        self.missing_limits.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// Why the table lacks `gap`, if it says.
+    pub fn missing(&self, gap: Gap) -> Option<&Missing> {
+        match gap {
+            Gap::Price(dimension) => self.missing_price(dimension.key),
+            Gap::Limit(limit) => self.missing_limit(limit.key),
+        }
+    }
+
     /// The row of `service`'s catalogue for the type `name`.
     pub fn instance(&self, service: &str, name: &str) -> Option<&Instance> {
         self.instances
@@ -313,6 +354,7 @@ impl PriceBook {
         PriceBook {
             prices: other.prices.clone(),
             instances: other.instances.clone(),
+            missing_prices: other.missing_prices.clone(),
             ..self.clone()
         }
     }

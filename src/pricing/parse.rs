@@ -10,9 +10,10 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::figures::{Figure, exact, limit_value, non_negative};
-use super::raw::{RawInstance, RawPrice, RawTable, RawTier};
+use super::raw::{RawInstance, RawPrice, RawReason, RawTable, RawTier};
 use super::{
-    Instance, LimitEntry, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names, compiled,
+    Instance, LimitEntry, Missing, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names,
+    compiled,
 };
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::units::Bytes;
@@ -57,6 +58,7 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
     entries.read_prices(source, &raw, services)?;
     entries.read_limits(source, &raw, services)?;
     entries.read_instances(source, &raw, services)?;
+    entries.read_missing(source, &raw, services)?;
     Ok(PriceBook {
         name: Cow::Owned(raw.name),
         region: Cow::Owned(region),
@@ -67,6 +69,8 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
         prices: Cow::Owned(entries.prices.into_iter().collect()),
         limits: Cow::Owned(entries.limits.into_iter().collect()),
         instances: Cow::Owned(entries.instances.into_values().collect()),
+        missing_prices: Cow::Owned(entries.missing_prices.into_iter().collect()),
+        missing_limits: Cow::Owned(entries.missing_limits.into_iter().collect()),
         index: OnceLock::new(),
     })
 }
@@ -153,6 +157,8 @@ struct Entries {
     prices: BTreeMap<&'static str, Price>,
     limits: BTreeMap<&'static str, LimitEntry>,
     instances: BTreeMap<(&'static str, &'static str), Instance>,
+    missing_prices: BTreeMap<&'static str, Missing>,
+    missing_limits: BTreeMap<&'static str, Missing>,
 }
 
 impl Entries {
@@ -184,6 +190,11 @@ impl Entries {
         }
         self.limits
             .extend(base.limits().map(|(key, entry)| (key, entry.clone())));
+        // What the base leaves out stays out, unless this table fills it.
+        self.missing_prices
+            .extend(base.missing_prices().map(|(k, m)| (k, m.clone())));
+        self.missing_limits
+            .extend(base.missing_limits().map(|(k, m)| (k, m.clone())));
         Ok(())
     }
 
@@ -219,6 +230,7 @@ impl Entries {
                 if let Some(shared) = &raw_price.get_ref().free_shared_with {
                     price.free_pool = Some(dimension_named(shared)?.key);
                 }
+                self.missing_prices.remove(dimension.key);
                 self.prices.insert(dimension.key, price);
             }
         }
@@ -239,6 +251,7 @@ impl Entries {
                     known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
                 let raw_limit = raw_limit.get_ref();
                 let value = limit_value(source, limit, &raw_limit.value)?;
+                self.missing_limits.remove(limit.key);
                 self.limits.insert(
                     limit.key,
                     LimitEntry {
@@ -266,9 +279,125 @@ impl Entries {
                 let row = check_instance(source, def.service, dimension, name, raw_row)?;
                 self.instances.insert((row.service, row.name), row);
             }
+            // A row fills every dimension this catalogue prices.
+            for other in services.0 {
+                for d in other.dimensions {
+                    if other.catalogue_service(d) == Some(def.service) {
+                        self.missing_prices.remove(d.key);
+                    }
+                }
+            }
         }
         Ok(())
     }
+
+    /// `[missing.…]`: each a price or limit of a service, or a service,
+    /// that the table leaves out on purpose, with its reason; none that the
+    /// table also holds.
+    fn read_missing(
+        &mut self,
+        source: &Source,
+        raw: &RawTable,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
+        for (service, dims) in &raw.missing.prices {
+            let def = known_service(source, services, service)?;
+            for (name, why) in dims {
+                let dimension =
+                    known_entry(source, def.service, "price", name, def.dimensions, |d| {
+                        d.name()
+                    })?;
+                let held = match def.catalogue_service(dimension) {
+                    Some(rows) => self.instances.keys().any(|(s, _)| *s == rows),
+                    None => self.prices.contains_key(dimension.key),
+                };
+                if held {
+                    return Err(also_held(source, name, "prices", dimension.key));
+                }
+                let missing = reason(source, why, false)?;
+                self.missing_prices.insert(dimension.key, missing);
+            }
+        }
+        for (service, limits) in &raw.missing.limits {
+            let def = known_service(source, services, service)?;
+            for (name, why) in limits {
+                let limit =
+                    known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
+                if self.limits.contains_key(limit.key) {
+                    return Err(also_held(source, name, "limits", limit.key));
+                }
+                let missing = reason(source, why, false)?;
+                self.missing_limits.insert(limit.key, missing);
+            }
+        }
+        for (service, why) in &raw.missing.not_offered {
+            let def = known_service(source, services, service)?;
+            let held = def
+                .dimensions
+                .iter()
+                .find(|d| match def.catalogue_service(d) {
+                    Some(rows) => self.instances.keys().any(|(s, _)| *s == rows),
+                    None => self.prices.contains_key(d.key),
+                });
+            let held = held.map(|d| d.key).or_else(|| {
+                def.limits
+                    .iter()
+                    .find(|l| self.limits.contains_key(l.key))
+                    .map(|l| l.key)
+            });
+            if let Some(key) = held {
+                return Err(source
+                    .error(
+                        service.span().into(),
+                        format!(
+                            "`{}` is marked not offered, but the table holds `{key}`",
+                            def.service
+                        ),
+                    )
+                    .with_help(format!(
+                        "remove `[missing.not_offered.{}]`, or the service's prices and limits",
+                        def.service
+                    )));
+            }
+            let missing = reason(source, why, true)?;
+            for dimension in def.dimensions {
+                self.missing_prices.insert(dimension.key, missing.clone());
+            }
+            for limit in def.limits {
+                self.missing_limits.insert(limit.key, missing.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A `[missing]` entry for a key the table also holds.
+fn also_held(source: &Source, name: &Spanned<String>, what: &str, key: &str) -> Diagnostic {
+    source
+        .error(
+            name.span().into(),
+            format!("`{key}` is in the table's {what} and also marked missing"),
+        )
+        .with_help(format!(
+            "remove `[missing.{what}.{key}]`, or the `[{what}.{key}]` it contradicts"
+        ))
+}
+
+/// A `[missing]` entry's reason: words, not an empty string.
+fn reason(source: &Source, why: &RawReason, not_offered: bool) -> Result<Missing, Diagnostic> {
+    let text = why.reason.get_ref().trim();
+    if text.is_empty() {
+        return Err(source
+            .error(
+                why.reason.span().into(),
+                "a `reason` says why the figure is missing",
+            )
+            .with_help("name the sources searched, e.g. \"no Seoul price in AWS's price feed\""));
+    }
+    Ok(Missing {
+        reason: Cow::Owned(text.to_string()),
+        not_offered,
+    })
 }
 
 /// The rate that converts the extended table's currency into this one's: a

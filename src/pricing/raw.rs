@@ -40,6 +40,29 @@ pub(super) struct RawTable {
     #[serde(default)]
     pub(super) instances:
         BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawInstance>>>,
+    /// What the table leaves out on purpose, with why.
+    #[serde(default)]
+    pub(super) missing: RawMissing,
+}
+
+/// `[missing.prices.SERVICE.DIMENSION]` and `[missing.limits.SERVICE.LIMIT]`,
+/// each with its `reason`; `[missing.not_offered.SERVICE]` for a service AWS
+/// does not offer in the table's Region (every price and limit of it).
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMissing {
+    #[serde(default)]
+    pub(super) prices: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawReason>>,
+    #[serde(default)]
+    pub(super) limits: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawReason>>,
+    #[serde(default)]
+    pub(super) not_offered: BTreeMap<Spanned<String>, RawReason>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReason {
+    pub(super) reason: Spanned<String>,
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};
+use super::{Evidence, Instance, LimitEntry, LimitValue, Missing, Price, PriceBook, Rate, Tier};
 use crate::base::units::{Bytes, Duration};
 
 /// The items as written: rustfmt leaves a macro call in braces alone,
@@ -3287,6 +3287,10 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
     ]),
+    missing_prices: Borrowed(&[
+    ]),
+    missing_limits: Borrowed(&[
+    ]),
     index: OnceLock::new(),
 };
 
@@ -6058,6 +6062,241 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
     ]),
+    missing_prices: Borrowed(&[
+        (
+            "data_transfer.inter_az_gb",
+            Missing {
+                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "data_transfer.inter_region_gb",
+            Missing {
+                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "data_transfer.internet_out_gb",
+            Missing {
+                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.backup_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.instance_hour",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.io_requests",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.storage_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.core_emr_hour",
+            Missing {
+                reason: Borrowed("no Ireland EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.ebs_gp3_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland EBS gp3 price found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, not the EBS rates, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.primary_emr_hour",
+            Missing {
+                reason: Borrowed("no Ireland EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.task_emr_hour",
+            Missing {
+                reason: Borrowed("no Ireland EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.archive_processing_gb",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.archive_storage_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.custom_events",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "firehose.format_conversion_gb",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "firehose.ingestion_gb",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "lambda.duration_arm",
+            Missing {
+                reason: Borrowed("the Ireland feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Ireland"),
+                not_offered: false,
+            },
+        ),
+        (
+            "lambda.duration_x86",
+            Missing {
+                reason: Borrowed("the Ireland feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Ireland"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.backup_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.kpu_hour",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.running_storage_gb_month",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.author_month",
+            Missing {
+                reason: Borrowed("the Ireland Quick Sight feed prices Author Pro, Reader, Reader Pro, the $250 fee 'with Q' and SPICE, not the non-Pro Author; no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.reader_capacity_month",
+            Missing {
+                reason: Borrowed("the Ireland Quick Sight feed has no Reader Capacity plan (the monthly plan or its extra sessions), and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.reader_capacity_session",
+            Missing {
+                reason: Borrowed("the Ireland Quick Sight feed has no Reader Capacity plan (the monthly plan or its extra sessions), and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.backup_storage_gb_month",
+            Missing {
+                reason: Borrowed("the Ireland Redshift feed prices only nodes, Serverless RPUs, concurrency scaling and inter-Region transfer, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.managed_storage_gb_month",
+            Missing {
+                reason: Borrowed("the Ireland Redshift feed prices only nodes, Serverless RPUs, concurrency scaling and inter-Region transfer, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.spectrum_scanned_tb",
+            Missing {
+                reason: Borrowed("the Ireland Redshift feed prices only nodes, Serverless RPUs, concurrency scaling and inter-Region transfer, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sqs.fifo_requests",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no SQS file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sqs.standard_requests",
+            Missing {
+                reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no SQS file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+    ]),
+    missing_limits: Borrowed(&[
+        (
+            "eventbridge.put_events_per_second",
+            Missing {
+                reason: Borrowed("AWS's EventBridge quota pages seen list the Regions only in part, Ireland's figure not among what was seen; only a copy of the guide outside AWS gives it"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.min_billed_run",
+            Missing {
+                reason: Borrowed("AWS shows the 10-minute minimum billed run in us-east-1 examples only"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sns.fifo_bytes_per_second",
+            Missing {
+                reason: Borrowed("AWS's CDK reference gives 3,000 messages/s and 20 MB/s with no Region, and AWS calls the message-group scope 'maximum regional limits'; no Ireland figure was found"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sns.fifo_messages_per_second",
+            Missing {
+                reason: Borrowed("AWS's CDK reference gives 3,000 messages/s and 20 MB/s with no Region, and AWS calls the message-group scope 'maximum regional limits'; no Ireland figure was found"),
+                not_offered: false,
+            },
+        ),
+    ]),
     index: OnceLock::new(),
 };
 
@@ -8634,6 +8873,374 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 source: Borrowed("SQS developer guide, quotas: message retention 60 s to 14 days, default 4 days; a queue setting, the same in every Region"),
                 as_of: Borrowed("2026-11-24"),
                 evidence: Evidence::AwsDocs,
+            },
+        ),
+    ]),
+    missing_prices: Borrowed(&[
+        (
+            "data_transfer.inter_az_gb",
+            Missing {
+                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "data_transfer.inter_region_gb",
+            Missing {
+                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "data_transfer.internet_out_gb",
+            Missing {
+                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.backup_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.instance_hour",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.io_requests",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "documentdb.storage_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.core_emr_hour",
+            Missing {
+                reason: Borrowed("no Seoul EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.ebs_gp3_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul EBS gp3 price found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, not the EBS rates, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.primary_emr_hour",
+            Missing {
+                reason: Borrowed("no Seoul EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "emr.task_emr_hour",
+            Missing {
+                reason: Borrowed("no Seoul EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.archive_processing_gb",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.archive_storage_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "eventbridge.custom_events",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no EventBridge file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "firehose.format_conversion_gb",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "firehose.ingestion_gb",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "lambda.duration_arm",
+            Missing {
+                reason: Borrowed("the Seoul feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Seoul"),
+                not_offered: false,
+            },
+        ),
+        (
+            "lambda.duration_x86",
+            Missing {
+                reason: Borrowed("the Seoul feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Seoul"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.backup_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.kpu_hour",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.running_storage_gb_month",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Managed Service for Apache Flink file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.author_month",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.author_pro_month",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.pro_account_month",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.reader_capacity_month",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.reader_capacity_session",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "quicksight.reader_pro_month",
+            Missing {
+                reason: Borrowed("the Seoul Quick Sight feed prices only Readers and SPICE, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.backup_storage_gb_month",
+            Missing {
+                reason: Borrowed("the Seoul Redshift feed prices only nodes, Serverless RPUs and concurrency scaling, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.managed_storage_gb_month",
+            Missing {
+                reason: Borrowed("the Seoul Redshift feed prices only nodes, Serverless RPUs and concurrency scaling, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "redshift.spectrum_scanned_tb",
+            Missing {
+                reason: Borrowed("the Seoul Redshift feed prices only nodes, Serverless RPUs and concurrency scaling, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sqs.fifo_requests",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no SQS file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sqs.standard_requests",
+            Missing {
+                reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no SQS file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "timestream.magnetic_store_gb_month",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.memory_store_gb_hour",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.tcu_hour",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.write_units",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+    ]),
+    missing_limits: Borrowed(&[
+        (
+            "kinesis_data_streams.shards_per_account",
+            Missing {
+                reason: Borrowed("AWS's Kinesis Data Streams quotas page (2026-12-07) gives 20,000 shards for us-east-1, us-west-2 and eu-west-1 and, for every other Region, '1,000 or 6,000 shards per AWS account' without saying which; the account's own quota is in Service Quotas"),
+                not_offered: false,
+            },
+        ),
+        (
+            "managed_flink.min_billed_run",
+            Missing {
+                reason: Borrowed("AWS shows the 10-minute minimum billed run in us-east-1 examples only"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sns.fifo_bytes_per_second",
+            Missing {
+                reason: Borrowed("AWS's CDK reference gives 3,000 messages/s and 20 MB/s with no Region, and AWS calls the message-group scope 'maximum regional limits'; no Seoul figure was found"),
+                not_offered: false,
+            },
+        ),
+        (
+            "sns.fifo_messages_per_second",
+            Missing {
+                reason: Borrowed("AWS's CDK reference gives 3,000 messages/s and 20 MB/s with no Region, and AWS calls the message-group scope 'maximum regional limits'; no Seoul figure was found"),
+                not_offered: false,
+            },
+        ),
+        (
+            "timestream.default_max_query_tcu",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.latency",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_magnetic_retention_days",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_max_query_tcu",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_memory_retention",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_query_tcu_step",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_record_size",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.max_records_per_write",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.min_billed_query_duration",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.min_magnetic_retention_days",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.min_max_query_tcu",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
+            },
+        ),
+        (
+            "timestream.min_memory_retention",
+            Missing {
+                reason: Borrowed("AWS does not offer Timestream for LiveAnalytics in Seoul: AWS's Timestream endpoints page lists its write endpoints in no Seoul Region (in Asia Pacific: Mumbai, Sydney, Tokyo), and its price feed (plc-timestream-usd-20251017093028) lists 18 Regions, Seoul not among them"),
+                not_offered: true,
             },
         ),
     ]),

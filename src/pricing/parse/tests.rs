@@ -191,3 +191,97 @@ fn a_limit_is_read_in_its_kind_and_never_zero() {
         "`queue.max_message` must be a size above 0 B"
     );
 }
+
+#[test]
+fn a_figure_left_out_is_read_with_its_reason() {
+    let book = read(
+        "[missing.prices.queue.request]\nreason = \"no price found\"\n\
+         [missing.limits.queue.per_second]\nreason = \"  not published  \"\n\
+         [missing.prices.box.box_hour]\nreason = \"no row found\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let why = book.missing_price(REQUEST.key).expect("reasoned");
+    assert_eq!(
+        (why.reason.as_ref(), why.not_offered),
+        ("no price found", false)
+    );
+    // The reason as words, without the spaces around them.
+    let why = book.missing_limit(PER_SECOND.key).expect("reasoned");
+    assert_eq!(why.reason, "not published");
+    // A catalogue's dimension is left out when the catalogue has no row.
+    assert!(book.missing_price(BOX_HOUR.key).is_some());
+    assert!(book.missing_price(QUEUE_HOUR.key).is_none());
+}
+
+#[test]
+fn a_figure_both_held_and_left_out_is_refused_where_it_is_left_out() {
+    let error = read(&format!(
+        "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{FROM}\
+         [missing.prices.queue.request]\nreason = \"none\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue.request` is in the table's prices and also marked missing"
+    );
+    // `[missing.prices.queue.request]` is the 11th line: after 4 of the
+    // header, 3 of the price and 3 of its provenance.
+    assert_eq!(error.location.expect("placed").line, 11);
+    assert_eq!(
+        error.help.as_deref(),
+        Some(
+            "remove `[missing.prices.queue.request]`, or the `[prices.queue.request]` it contradicts"
+        )
+    );
+
+    let error = read(&format!(
+        "[instances.box.\"b1\"]\nprice = 1\nunit = \"box-hour\"\n{FROM}\
+         [missing.prices.box.box_hour]\nreason = \"none\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`box.box_hour` is in the table's prices and also marked missing"
+    );
+}
+
+#[test]
+fn a_figure_left_out_must_be_one_calc_uses_and_say_why() {
+    let error = read("[missing.prices.queue.requests]\nreason = \"none\"\n").unwrap_err();
+    assert_eq!(error.message, "`queue` has no price `requests`");
+    assert_eq!(error.help.as_deref(), Some("did you mean `request`?"));
+    assert_eq!(error.location.expect("placed").line, 5);
+
+    let error = read("[missing.limits.queue.per_second]\nreason = \" \"\n").unwrap_err();
+    assert_eq!(error.message, "a `reason` says why the figure is missing");
+
+    let error = read("[missing.prices.queue.request]\nwhy = \"none\"\n").unwrap_err();
+    assert_eq!(error.message, "unknown key `why`");
+}
+
+#[test]
+fn a_service_not_offered_leaves_out_every_figure_of_it() {
+    let book = read("[missing.not_offered.queue]\nreason = \"not in this Region\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for key in [REQUEST.key, QUEUE_HOUR.key] {
+        let why = book.missing_price(key).expect("not offered");
+        assert!(why.not_offered);
+        assert_eq!(why.reason, "not in this Region");
+    }
+    assert!(
+        book.missing_limit(MAX_MESSAGE.key)
+            .expect("not offered")
+            .not_offered
+    );
+    assert!(book.missing_price(BOX_HOUR.key).is_none());
+
+    let error = read(&format!(
+        "[limits.queue.per_second]\nvalue = 10\n{FROM}\
+         [missing.not_offered.queue]\nreason = \"not here\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue` is marked not offered, but the table holds `queue.per_second`"
+    );
+}
