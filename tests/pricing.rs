@@ -364,3 +364,51 @@ fn prices_found_in_aws_feed_are_graded_by_it_with_their_rate_code() {
         );
     }
 }
+
+/// The Glue Data Catalog at 1 million objects and 2 million requests a
+/// month, with the free tier on or off.
+fn catalog(free_tier: bool) -> TempScenario {
+    TempScenario::new(
+        "catalog",
+        &format!(
+            r#"name = "a data catalog"
+free_tier = {free_tier}
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "catalog"
+components = [{{ service = "glue", kind = "data_catalog", catalog_objects = 1000000, catalog_requests_per_month = 2000000 }}]
+"#
+        ),
+    )
+}
+
+#[test]
+fn the_free_tier_says_which_kind_of_allowance_it_applies() {
+    // AWS's worked example (Lake Formation and Glue pricing pages): a
+    // million tables and two million requests a month cost $0 for storage
+    // (the first million objects free) and $1 for the million requests over
+    // the free million: $1.00. Without the free tier, 1,000,000 objects at
+    // $1 per 100,000 = $10.00 and 2 million requests at $1 = $2.00: $12.00.
+    let on = catalog(true);
+    let json = accepted_json(&["--format", "json", on.path()]);
+    assert_eq!(json["alternatives"][0]["monthly_cost"].to_string(), "1");
+    assert_eq!(
+        json["pricing"]["free_tier_kinds"],
+        serde_json::json!(["always"])
+    );
+    let report = accepted(&[on.path()]);
+    assert!(
+        report.contains(
+            "free tier on: always-free allowances, shared by all of an account's workloads"
+        ),
+        "{report}"
+    );
+    let off = catalog(false);
+    let json = accepted_json(&["--format", "json", off.path()]);
+    assert_eq!(json["alternatives"][0]["monthly_cost"].to_string(), "12");
+    assert!(accepted(&[off.path()]).contains("· free tier off\n"));
+}

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, LimitValue, Missing, Price, PriceBook, Rate};
+use super::{Evidence, FreeKind, LimitValue, Missing, Price, PriceBook, Rate};
 
 /// `tables.rs` for `books`, in their order.
 pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
@@ -20,7 +20,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
-         use super::{Evidence, Instance, LimitEntry, LimitValue, Missing, Price, PriceBook, Rate, Tier};\n\
+         use super::{\n    Evidence, FreeKind, Instance, LimitEntry, LimitValue, Missing, Price, PriceBook, Rate, Tier,\n};\n\
          use crate::base::units::{Bytes, Duration};\n\n\
          /// The items as written: rustfmt leaves a macro call in braces alone,\n\
          /// so the generated layout is the formatted one.\n\
@@ -178,6 +178,12 @@ fn write_price(out: &mut String, price: &Price) {
         decimal(price.free_per_hour)
     );
     let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
+    let free_kind = match price.free_kind {
+        None => "None",
+        Some(FreeKind::Always) => "Some(FreeKind::Always)",
+        Some(FreeKind::TwelveMonths) => "Some(FreeKind::TwelveMonths)",
+    };
+    let _ = writeln!(out, "                free_kind: {free_kind},");
     let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
     let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
     let _ = writeln!(
@@ -267,6 +273,7 @@ mod tests {
                 assert_eq!(price.free_per_month, compiled_price.free_per_month, "{key}");
                 assert_eq!(price.free_per_hour, compiled_price.free_per_hour, "{key}");
                 assert_eq!(price.free_pool, compiled_price.free_pool, "{key}");
+                assert_eq!(price.free_kind, compiled_price.free_kind, "{key}");
                 assert_eq!(price.source, compiled_price.source, "{key}");
             }
             let rows = |b: &PriceBook| -> Vec<_> {
@@ -297,6 +304,23 @@ mod tests {
                     .collect()
             };
             assert_eq!(missing(&book), missing(compiled));
+        }
+    }
+
+    #[test]
+    fn every_bundled_allowance_names_its_kind() {
+        // AWS replaced the 12-month offers for accounts opened from
+        // 2025-07-15; a report says which kind the free tier applies, so
+        // every bundled allowance states it.
+        for (name, book) in parsed() {
+            for (key, price) in book.prices() {
+                let allowance = !(price.free_per_month.is_zero() && price.free_per_hour.is_zero());
+                assert_eq!(
+                    allowance,
+                    price.free_kind.is_some(),
+                    "{name}: `{key}`'s free tier and its kind"
+                );
+            }
         }
     }
 

@@ -75,6 +75,35 @@ impl Evidence {
     }
 }
 
+/// What kind of free tier an allowance is: AWS replaced the 12-month offers
+/// with credits for accounts opened from 2025-07-15, and kept the "always
+/// free" ones for every account.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum FreeKind {
+    /// Every month, for every account, for as long as it is open.
+    #[serde(rename = "always")]
+    Always,
+    /// Each month of an account's first 12, for an account opened before
+    /// 2025-07-15.
+    #[serde(rename = "12-months")]
+    TwelveMonths,
+}
+
+impl FreeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::TwelveMonths => "12-months",
+        }
+    }
+
+    /// The name of `kind` as a report gives it: `unstated` for an
+    /// allowance whose kind the table does not say.
+    pub fn name(kind: Option<Self>) -> &'static str {
+        kind.map_or("unstated", Self::as_str)
+    }
+}
+
 /// One price band of a tiered price: `price` applies up to `up_to` units a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tier {
@@ -99,6 +128,8 @@ pub struct Price {
     /// duration shares x86's one allowance): its registry key, or `None`
     /// for an allowance of its own.
     pub free_pool: Option<&'static str>,
+    /// The kind of its free tier, when it has one.
+    pub free_kind: Option<FreeKind>,
     pub source: Text,
     pub as_of: Text,
     pub evidence: Evidence,
@@ -347,6 +378,22 @@ impl PriceBook {
         self.limits.iter().map(|(k, v)| (*k, v))
     }
 
+    /// The kinds of free tier the table's allowances are, each once:
+    /// always-free first, then 12-month, then `None` for any whose kind the
+    /// table does not state.
+    pub fn free_tier_kinds(&self) -> Vec<Option<FreeKind>> {
+        let allowances: Vec<Option<FreeKind>> = self
+            .prices
+            .iter()
+            .filter(|(_, p)| !(p.free_per_month.is_zero() && p.free_per_hour.is_zero()))
+            .map(|(_, p)| p.free_kind)
+            .collect();
+        [Some(FreeKind::Always), Some(FreeKind::TwelveMonths), None]
+            .into_iter()
+            .filter(|kind| allowances.contains(kind))
+            .collect()
+    }
+
     /// This table with `other`'s prices (its free tiers and catalogues)
     /// and its own limits: what a design of the same capacity costs at
     /// other prices.
@@ -379,6 +426,7 @@ impl PriceBook {
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
                     free_pool: None,
+                    free_kind: None,
                     source,
                     as_of,
                     evidence: Evidence::Unverified,
@@ -418,6 +466,7 @@ impl PriceBook {
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
                     free_pool: None,
+                    free_kind: None,
                     source: Cow::Borrowed(""),
                     as_of: Cow::Borrowed(""),
                     evidence: Evidence::Scenario,
@@ -494,6 +543,11 @@ impl PriceBook {
             currency: self.currency.to_string(),
             as_of: self.as_of.to_string(),
             exchange_rate: self.exchange_rate.clone(),
+            free_tier: self
+                .free_tier_kinds()
+                .into_iter()
+                .map(FreeKind::name)
+                .collect(),
         }
     }
 }

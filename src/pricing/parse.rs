@@ -413,6 +413,7 @@ fn destinations(
                 free_per_month: Decimal::ZERO,
                 free_per_hour: Decimal::ZERO,
                 free_pool: None,
+                free_kind: None,
                 source: Cow::Owned(row.source.clone()),
                 as_of: Cow::Owned(row.as_of.clone()),
                 evidence: row.evidence,
@@ -662,11 +663,32 @@ fn check_price(
             .as_ref()
             .map_or(Ok(Decimal::ZERO), |d| non_negative(source, d))
     };
+    let (free_per_month, free_per_hour) = (free(&raw.free_per_month)?, free(&raw.free_per_hour)?);
+    // The kind of an allowance: optional, so that a table written before
+    // kinds were named still reads; every bundled table names it.
+    let free_kind = raw.free.as_ref().map(|kind| *kind.get_ref());
+    if let Some(kind) = &raw.free
+        && free_per_month.is_zero()
+        && free_per_hour.is_zero()
+    {
+        return Err(source
+            .error(
+                kind.span().into(),
+                format!(
+                    "`free` names the kind of a free tier, and `{}` has none",
+                    dimension.key
+                ),
+            )
+            .with_help(
+                "give the allowance, `free_per_month` or `free_per_hour`, or remove `free`",
+            ));
+    }
     Ok(Price {
         rate,
-        free_per_month: free(&raw.free_per_month)?,
-        free_per_hour: free(&raw.free_per_hour)?,
+        free_per_month,
+        free_per_hour,
         free_pool: None,
+        free_kind,
         source: Cow::Owned(raw.source.clone()),
         as_of: Cow::Owned(raw.as_of.clone()),
         evidence: raw.evidence,
@@ -806,6 +828,7 @@ fn check_instance(
             free_per_month: Decimal::ZERO,
             free_per_hour: Decimal::ZERO,
             free_pool: None,
+            free_kind: None,
             source: Cow::Owned(raw.source.clone()),
             as_of: Cow::Owned(raw.as_of.clone()),
             evidence: raw.evidence,

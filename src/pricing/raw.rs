@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Evidence;
 use super::figures::Figure;
+use super::{Evidence, FreeKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +105,9 @@ pub(super) struct RawPrice {
     pub(super) free_per_month: Option<Figure>,
     #[serde(default)]
     pub(super) free_per_hour: Option<Figure>,
+    /// The kind of its free tier: `"always"` or `"12-months"`.
+    #[serde(default)]
+    pub(super) free: Option<Spanned<FreeKind>>,
     /// Another dimension of the same service whose free tier this one shares.
     #[serde(default)]
     pub(super) free_shared_with: Option<Spanned<String>>,

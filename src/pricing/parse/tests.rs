@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::model::dimension::{Limit, LimitKind};
-use crate::pricing::LimitValue;
+use crate::pricing::{FreeKind, LimitValue};
 
 static REQUEST: Dimension = Dimension::new("queue.request", "request");
 static QUEUE_HOUR: Dimension = Dimension::new("queue.queue_hour", "queue-hour");
@@ -324,5 +324,40 @@ fn a_price_by_destination_holds_its_pair_rates_as_rows() {
     assert_eq!(
         error.message,
         "`queue.request` has one price for every destination"
+    );
+}
+
+#[test]
+fn a_free_tier_names_its_kind_and_only_an_allowance_has_one() {
+    let price = |extra: &str| {
+        read(&format!(
+            "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{extra}\n{FROM}"
+        ))
+    };
+    let book =
+        price("free_per_month = 1000000\nfree = \"always\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        book.price(REQUEST.key).map(|p| p.free_kind),
+        Some(Some(FreeKind::Always))
+    );
+    assert_eq!(book.free_tier_kinds(), [Some(FreeKind::Always)]);
+    let book =
+        price("free_per_month = 1000000\nfree = \"12-months\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.free_tier_kinds(), [Some(FreeKind::TwelveMonths)]);
+    // A table written before kinds were named still reads: its allowance's
+    // kind is unstated.
+    let book = price("free_per_month = 1000000").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.free_tier_kinds(), [None]);
+
+    let error = price("free = \"always\"").unwrap_err();
+    assert_eq!(
+        error.message,
+        "`free` names the kind of a free tier, and `queue.request` has none"
+    );
+    let error = price("free_per_month = 1\nfree = \"forever\"").unwrap_err();
+    assert_eq!(error.message, "unknown value `forever`");
+    assert_eq!(
+        error.help.as_deref(),
+        Some("expected one of `always`, `12-months`")
     );
 }
