@@ -272,6 +272,8 @@ components = [{ service = "timestream", memory_retention = "12 h", magnetic_rete
         ),
         "{stderr}"
     );
+    // One error for the service, not one for each of its 16 figures.
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
 }
 
 #[test]
