@@ -230,8 +230,13 @@ fn dated(item: &LineItem, prices: &PriceBook) -> Option<PriceDate> {
     match item.row {
         Some(row) => {
             let catalogue = dimension.catalogue();
+            // A destination's price is written under the dimension's own.
+            let key = match dimension.by_destination {
+                true => format!("{}.to.\"{row}\"", dimension.key),
+                false => format!("instances.{catalogue}.\"{row}\""),
+            };
             prices.instance(catalogue, row).map(|entry| PriceDate {
-                key: format!("instances.{catalogue}.\"{row}\""),
+                key,
                 as_of: entry.price.as_of.to_string(),
             })
         }
