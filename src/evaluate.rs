@@ -205,6 +205,14 @@ fn gap(error: EvalError) -> Option<Gap> {
     }
 }
 
+/// Why the table leaves out the figure `error` says it lacks, if it says.
+fn missing(book: &PriceBook, error: EvalError) -> Option<&crate::pricing::Missing> {
+    match error {
+        EvalError::MissingRow(dimension) => book.missing_price(dimension.key),
+        _ => book.missing(gap(error)?),
+    }
+}
+
 /// Gaps no scenario needs more of: a bound on the search, never reached
 /// by a table of the registry's services.
 const MAX_GAPS: usize = 512;
@@ -239,30 +247,51 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
         }
     }
     let table = &scenario.prices.name;
-    let mut errors: Vec<Diagnostic> = found
-        .iter()
-        .map(|(gap, places)| {
-            let (a, i) = places[0];
-            let alternative = &scenario.alternatives[a];
-            let error = match *gap {
-                Gap::Price(dimension) => EvalError::MissingPrice(dimension),
-                Gap::Limit(limit) => EvalError::MissingLimit(limit),
-            };
-            let diagnostic = located(scenario, alternative, i, error);
-            match places.len() {
-                1 => diagnostic,
-                n => {
-                    let help = diagnostic.help.clone().unwrap_or_default();
-                    diagnostic.with_help(format!(
-                        "{help} (needed by {n} components: {})",
-                        needed_by(scenario, places)
-                    ))
-                }
+    // A service AWS does not offer in the table's Region lacks every
+    // figure: one error says so, at the first component that needs it.
+    let book = &scenario.prices;
+    let not_offered = |gap: &Gap| book.missing(*gap).is_some_and(|m| m.not_offered);
+    let mut offered_nowhere: Vec<&str> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for (gap, places) in found.iter().filter(|(gap, _)| not_offered(gap)) {
+        let service = gap.key().split_once('.').map_or(gap.key(), |(s, _)| s);
+        if offered_nowhere.contains(&service) {
+            continue;
+        }
+        offered_nowhere.push(service);
+        let (a, i) = places[0];
+        let error = match *gap {
+            Gap::Price(dimension) => EvalError::MissingPrice(dimension),
+            Gap::Limit(limit) => EvalError::MissingLimit(limit),
+        };
+        errors.push(
+            located(scenario, &scenario.alternatives[a], i, error).with_help(format!(
+                "use `--pricing` with a table of a Region that offers `{service}` (`calc pricing list`), or another service"
+            )),
+        );
+    }
+    found.retain(|(gap, _)| !not_offered(gap));
+    errors.extend(found.iter().map(|(gap, places)| {
+        let (a, i) = places[0];
+        let alternative = &scenario.alternatives[a];
+        let error = match *gap {
+            Gap::Price(dimension) => EvalError::MissingPrice(dimension),
+            Gap::Limit(limit) => EvalError::MissingLimit(limit),
+        };
+        let diagnostic = located(scenario, alternative, i, error);
+        match places.len() {
+            1 => diagnostic,
+            n => {
+                let help = diagnostic.help.clone().unwrap_or_default();
+                diagnostic.with_help(format!(
+                    "{help} (needed by {n} components: {})",
+                    needed_by(scenario, places)
+                ))
             }
-        })
-        .collect();
+        }
+    }));
     let Some(first) = found.first() else {
-        return Ok(None);
+        return Ok(Diagnostic::all(errors));
     };
     let (prices, limits) = found
         .iter()
@@ -343,12 +372,27 @@ fn located(
     error: EvalError,
 ) -> Diagnostic {
     let component = &alternative.components[index];
+    let mut message = describe(error, &scenario.prices.name, component);
+    if let Some(why) = missing(&scenario.prices, error) {
+        let key = match error {
+            EvalError::MissingPrice(d) | EvalError::MissingRow(d) => d.key,
+            EvalError::MissingLimit(l) => l.key,
+            _ => "",
+        };
+        message = match why.not_offered {
+            true => format!(
+                "`{}` is not offered in {} (pricing table `{}`): {}",
+                key.split_once('.').map_or(key, |(service, _)| service),
+                scenario.prices.region,
+                scenario.prices.name,
+                why.reason
+            ),
+            false => format!("{message}: {}", why.reason),
+        };
+    }
     scenario
         .source
-        .error(
-            component.span,
-            describe(error, &scenario.prices.name, component),
-        )
+        .error(component.span, message)
         .with_help(help(
             error,
             alternative,

@@ -623,6 +623,62 @@ fn prices_older_than_allowed_fail_the_check() {
 }
 
 #[test]
+fn a_destinations_price_is_named_where_the_table_writes_it() {
+    // The only price a transfer to us-east-2 uses is that pair's rate,
+    // dated 2020-01-01 in this price book: the check names it as a table
+    // writes it.
+    let book = TempScenario::new(
+        "old-pair",
+        r#"name = "old-pair"
+extends = "aws-us-east-1"
+
+[prices.data_transfer.inter_region_gb]
+price = 0.02
+unit = "GB"
+source = "a test figure"
+as_of = "2026-11-26"
+evidence = "unverified"
+
+[prices.data_transfer.inter_region_gb.to."us-east-2"]
+price = 0.01
+source = "a test figure"
+as_of = "2020-01-01"
+evidence = "unverified"
+"#,
+    );
+    let file = TempScenario::new(
+        "to-ohio",
+        r#"name = "a terabyte to Ohio"
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "to Ohio"
+components = [{ service = "data_transfer", inter_region = "1 TB", to_region = "us-east-2" }]
+"#,
+    );
+    let (report, code) = json(&[
+        "--max-price-age",
+        "0d",
+        "--pricing",
+        book.path(),
+        file.path(),
+    ]);
+    assert_eq!(code, 1, "{report}");
+    let message = report["scenarios"][0]["alternatives"][0]["reasons"][0]["message"]
+        .as_str()
+        .expect("a message");
+    assert!(
+        message.starts_with(
+            "the oldest price it uses, `data_transfer.inter_region_gb.to.\"us-east-2\"` of pricing table old-pair, is dated 2020-01-01, "
+        ),
+        "{message}"
+    );
+}
+
+#[test]
 fn the_report_marks_the_chosen_alternative() {
     let file = TempScenario::new("chosen", &with_msk("MSK", ""));
     let table = crate::support::accepted(&[file.path()]);

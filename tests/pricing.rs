@@ -12,17 +12,21 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // instance-hour count once each, held by their catalogues of types; and
     // DynamoDB's eight reserved-capacity rates, us-east-1's only); the
     // regional tables hold the prices found for their Region (Ireland: no
-    // Firehose, Flink, SQS, EventBridge, DocumentDB, EMR or data transfer
-    // prices, no Lambda duration, and Athena, Glue, Fargate, Redshift nodes
-    // and Serverless, Timestream and Quick Sight's Pro roles, Readers and SPICE
-    // from AWS's price feed; Seoul also Athena, Glue, Fargate, Redshift nodes
-    // and Serverless and Quick Sight Readers and SPICE from AWS's price feed,
-    // and no Timestream, which AWS does not offer there), and the limits AWS
-    // gives for every Region or names the Region in.
+    // Firehose, Flink, SQS, EventBridge, DocumentDB or EMR prices; Lambda
+    // duration, Athena, Glue, Fargate, Redshift nodes and Serverless,
+    // Timestream and Quick Sight's Pro roles, Readers and SPICE from AWS's
+    // price feed, data transfer from Infracost's output of it; Seoul also
+    // Lambda duration, Athena, Glue, Fargate, Redshift nodes and Serverless
+    // and Quick Sight Readers and SPICE from AWS's price feed, data transfer
+    // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
+    // gives for every Region or names the Region in. Every figure a regional
+    // table lacks, it lacks with a reason: Ireland 103 - 71 = 32 prices
+    // (DynamoDB's 8 reserved-capacity rates among them) and 111 - 107 = 4
+    // limits, Seoul 103 - 64 = 39 and 111 - 95 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103 ┆ 111 of 111 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 103  ┆ 107 of 111 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 103  ┆ 95 of 111  ┆ kinesis_data_streams, firehose, managed_flink,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 111 of 111              ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 71 of 103, 32 missing   ┆ 107 of 111, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 64 of 103, 39 missing   ┆ 95 of 111, 16 missing   ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -38,17 +42,79 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
         "sqs",
         "sns",
         "eventbridge",
-        "lambda",
         "emr",
         "redshift",
         "documentdb",
         "quicksight",
     ] {
         assert!(
-            list.contains(&format!(" {service},")),
+            list.contains(&format!(" {service}")),
             "{service} in\n{list}"
         );
     }
+    // Lambda's duration and data transfer are priced in both now.
+    assert!(!list.contains("lambda"), "{list}");
+    assert!(!list.contains("data_transfer"), "{list}");
+}
+
+#[test]
+fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
+    let json = accepted_json(&["pricing", "list", "--format", "json"]);
+    let tables = json["tables"].as_array().expect("tables");
+    let names: Vec<&str> = tables.iter().filter_map(|t| t["name"].as_str()).collect();
+    assert_eq!(
+        names,
+        ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"]
+    );
+    // (held, of, missing with a reason) for prices, then limits: what each
+    // regional table lacks, it lacks with a reason (103 - 64 = 39 prices and
+    // 111 - 95 = 16 limits in Seoul).
+    let counts = |t: &serde_json::Value, what: &str| {
+        let c = &t[what];
+        (
+            c["held"].as_u64(),
+            c["of"].as_u64(),
+            c["missing_with_reason"].as_u64(),
+        )
+    };
+    assert_eq!(
+        counts(&tables[0], "prices"),
+        (Some(103), Some(103), Some(0))
+    );
+    assert_eq!(
+        counts(&tables[1], "prices"),
+        (Some(71), Some(103), Some(32))
+    );
+    assert_eq!(
+        counts(&tables[1], "limits"),
+        (Some(107), Some(111), Some(4))
+    );
+    assert_eq!(
+        counts(&tables[2], "prices"),
+        (Some(64), Some(103), Some(39))
+    );
+    assert_eq!(
+        counts(&tables[2], "limits"),
+        (Some(95), Some(111), Some(16))
+    );
+    assert_eq!(tables[2]["region"], "ap-northeast-2");
+    assert_eq!(tables[0]["incomplete_for"], serde_json::json!([]));
+}
+
+#[test]
+fn a_figure_left_out_is_shown_with_its_reason() {
+    let shown = accepted(&["pricing", "show", "aws-ap-northeast-2", "firehose"]);
+    assert!(shown.contains("missing, with a reason"), "{shown}");
+    assert!(shown.contains("no Seoul price found"), "{shown}");
+    // Timestream for LiveAnalytics has no Seoul endpoint: every price and
+    // limit says so.
+    let shown = accepted(&["pricing", "show", "aws-ap-northeast-2", "timestream"]);
+    assert_eq!(
+        shown.matches("not offered in ap-northeast-2").count(),
+        4 + 12,
+        "its 4 prices and 12 limits in\n{shown}"
+    );
+    assert!(!shown.contains("missing from the table"), "{shown}");
 }
 
 #[test]
@@ -308,4 +374,52 @@ fn prices_found_in_aws_feed_are_graded_by_it_with_their_rate_code() {
             "{entry}"
         );
     }
+}
+
+/// The Glue Data Catalog at 1 million objects and 2 million requests a
+/// month, with the free tier on or off.
+fn catalog(free_tier: bool) -> TempScenario {
+    TempScenario::new(
+        "catalog",
+        &format!(
+            r#"name = "a data catalog"
+free_tier = {free_tier}
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "catalog"
+components = [{{ service = "glue", kind = "data_catalog", catalog_objects = 1000000, catalog_requests_per_month = 2000000 }}]
+"#
+        ),
+    )
+}
+
+#[test]
+fn the_free_tier_says_which_kind_of_allowance_it_applies() {
+    // AWS's worked example (Lake Formation and Glue pricing pages): a
+    // million tables and two million requests a month cost $0 for storage
+    // (the first million objects free) and $1 for the million requests over
+    // the free million: $1.00. Without the free tier, 1,000,000 objects at
+    // $1 per 100,000 = $10.00 and 2 million requests at $1 = $2.00: $12.00.
+    let on = catalog(true);
+    let json = accepted_json(&["--format", "json", on.path()]);
+    assert_eq!(json["alternatives"][0]["monthly_cost"].to_string(), "1");
+    assert_eq!(
+        json["pricing"]["free_tier_kinds"],
+        serde_json::json!(["always"])
+    );
+    let report = accepted(&[on.path()]);
+    assert!(
+        report.contains(
+            "free tier on: always-free allowances, shared by all of an account's workloads"
+        ),
+        "{report}"
+    );
+    let off = catalog(false);
+    let json = accepted_json(&["--format", "json", off.path()]);
+    assert_eq!(json["alternatives"][0]["monthly_cost"].to_string(), "12");
+    assert!(accepted(&[off.path()]).contains("· free tier off\n"));
 }

@@ -183,12 +183,20 @@ components = [{ service = "sqs" }]
     let stderr = rejected(&[queue.path()]);
     assert!(
         stderr.starts_with(
-            "error: pricing table `aws-ap-northeast-2` has no price for `sqs.standard_requests`"
+            "error: pricing table `aws-ap-northeast-2` has no price for `sqs.standard_requests`: \
+             no Seoul price found"
         ),
         "{stderr}"
     );
+}
 
-    // Lambda's duration tiers were found for Ireland, their bounds were not.
+#[test]
+fn a_function_in_ireland_is_billed_at_irelands_duration_tiers() {
+    // Ireland's feed prices the tiers, AWS's blog on tiered Lambda pricing
+    // gives their bounds for every Region: 10 invocations a second over 730 h
+    // = 26,280,000 requests x $0.20 a million = $5.256; each 100 ms at
+    // 512 MB = 0.05 GB-s, so 1,314,000 GB-s, all in the first tier (under
+    // 6 billion) at $0.0000166667 = $21.9000438; $27.1560438 in all.
     let function = TempScenario::new(
         "ireland-function",
         r#"name = "a function in Ireland"
@@ -202,12 +210,13 @@ name = "Lambda"
 components = [{ service = "lambda", memory = "512 MB", duration = "100 ms" }]
 "#,
     );
-    let stderr = rejected(&["--pricing", "aws-eu-west-1", function.path()]);
-    assert!(
-        stderr.starts_with(
-            "error: pricing table `aws-eu-west-1` has no price for `lambda.duration_x86`"
-        ),
-        "{stderr}"
+    let json = calc_json(&["--pricing", "aws-eu-west-1", function.path()]);
+    let lambda = component(&json, 0);
+    assert_eq!(cost(lambda, "requests"), "5.256");
+    assert_eq!(cost(lambda, "duration_x86"), "21.9000438");
+    assert_eq!(
+        json["alternatives"][0]["monthly_cost"].to_string(),
+        "27.1560438"
     );
 }
 
@@ -228,10 +237,43 @@ fn a_limit_set_per_region_is_not_taken_from_us_east_1() {
     let stderr = rejected(&[file.path()]);
     assert!(
         stderr.starts_with(
-            "error: pricing table `aws-ap-northeast-2` has no limit `kinesis_data_streams.shards_per_account`"
+            "error: pricing table `aws-ap-northeast-2` has no limit `kinesis_data_streams.shards_per_account`: \
+             AWS's Kinesis Data Streams quotas page (2026-12-07) gives 20,000 shards for us-east-1, \
+             us-west-2 and eu-west-1 and, for every other Region, '1,000 or 6,000 shards per AWS account' \
+             without saying which"
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_service_aws_does_not_offer_in_the_region_is_refused_as_such() {
+    // Timestream for LiveAnalytics has no Seoul endpoint: a table of
+    // records there is not offered, rather than missing a price.
+    let file = TempScenario::new(
+        "seoul-timestream",
+        r#"name = "time series in Seoul"
+pricing = "aws-ap-northeast-2"
+
+[workload]
+records_per_second = 100
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Timestream"
+components = [{ service = "timestream", memory_retention = "12 h", magnetic_retention = "30 d" }]
+"#,
+    );
+    let stderr = rejected(&[file.path()]);
+    assert!(
+        stderr.starts_with(
+            "error: `timestream` is not offered in ap-northeast-2 (pricing table `aws-ap-northeast-2`): \
+             AWS does not offer Timestream for LiveAnalytics in Seoul"
+        ),
+        "{stderr}"
+    );
+    // One error for the service, not one for each of its 16 figures.
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
 }
 
 #[test]
@@ -285,13 +327,16 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 
 #[test]
 fn the_regional_tables_pass_their_check() {
-    for (table, prices, limits) in [("aws-eu-west-1", 66, 107), ("aws-ap-northeast-2", 59, 95)] {
+    // Every figure a regional table lacks, it lacks with a reason.
+    for (table, prices, limits) in [("aws-eu-west-1", 71, 107), ("aws-ap-northeast-2", 64, 95)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
             run.stdout.starts_with(&format!(
-                "{path}: ok, {prices} of 103 prices and {limits} of 111 limits, each sourced and dated\n"
+                "{path}: ok, {prices} of 103 prices ({} missing with a reason) and {limits} of 111 limits ({} missing with a reason), each sourced and dated\n",
+                103 - prices,
+                111 - limits
             )),
             "{}",
             run.stdout
@@ -402,4 +447,50 @@ fn a_bundled_table_that_lacks_figures_points_to_a_price_book_that_extends_it() {
         ),
         "{stderr}"
     );
+}
+
+/// A terabyte a month out of the table's Region, to `to_region` when given.
+fn transfer(pricing: &str, kind: &str, to_region: Option<&str>) -> TempScenario {
+    let to = to_region.map_or_else(String::new, |r| format!(", to_region = \"{r}\""));
+    TempScenario::new(
+        "transfer",
+        &format!(
+            r#"name = "a terabyte a month"
+pricing = "{pricing}"
+
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+
+[[alternatives]]
+name = "transfer"
+components = [{{ service = "data_transfer", {kind} = "1 TB"{to} }}]
+"#
+        ),
+    )
+}
+
+#[test]
+fn a_terabyte_leaves_seoul_at_seouls_rates() {
+    // 1 TB = 1,024 GB, all in the first internet tier at Seoul's $0.126:
+    // $129.024 (free tier off); to another Region at Seoul's $0.08: $81.92.
+    let json = calc_json(&[transfer("aws-ap-northeast-2", "internet_out", None).path()]);
+    assert_eq!(cost(component(&json, 0), "internet_out_gb"), "129.024");
+    let json =
+        calc_json(&[transfer("aws-ap-northeast-2", "inter_region", Some("us-east-1")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "81.92");
+}
+
+#[test]
+fn a_pair_of_regions_priced_apart_costs_its_own_rate() {
+    // us-east-1 to us-east-2 is $0.01 a GB: 1,024 x $0.01 = $10.24; to
+    // eu-west-1, which the table does not price apart, the general $0.02:
+    // 1,024 x $0.02 = $20.48.
+    let json = calc_json(&[transfer("aws-us-east-1", "inter_region", Some("us-east-2")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "10.24");
+    let json = calc_json(&[transfer("aws-us-east-1", "inter_region", Some("eu-west-1")).path()]);
+    assert_eq!(cost(component(&json, 0), "inter_region_gb"), "20.48");
+    // A Region code mistyped is refused with the nearest.
+    let stderr = rejected(&[transfer("aws-us-east-1", "inter_region", Some("us-east-3")).path()]);
+    assert!(stderr.contains("did you mean `us-east-"), "{stderr}");
 }

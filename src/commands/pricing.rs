@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 
 use super::services::known_service;
 use crate::base::diagnostic::Diagnostic;
@@ -15,8 +15,13 @@ use crate::services::{self, ServiceDef};
 /// `calc pricing …`.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// The bundled tables: region, currency, date, and what each prices.
-    List,
+    /// The bundled tables: region, currency, date, and what each prices
+    /// (and leaves out, with a reason).
+    List {
+        /// How to print the list.
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
     /// Every price and limit of a table, with its source, date and evidence.
     Show {
         /// A bundled table's name, or the path of a table.
@@ -52,10 +57,20 @@ pub enum Command {
     },
 }
 
+/// How `calc pricing list` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A row a table, for a terminal.
+    #[default]
+    Table,
+    /// The same figures as JSON, for scripts.
+    Json,
+}
+
 /// What `calc pricing` found.
 pub enum Pricing {
     /// The bundled tables.
-    List,
+    List(ListFormat),
     /// A table, or one service's part of it.
     Show {
         book: PriceBook,
@@ -75,7 +90,7 @@ pub enum Pricing {
 
 pub fn run(command: &Command) -> Result<Pricing, Diagnostic> {
     Ok(match command {
-        Command::List => Pricing::List,
+        Command::List { format } => Pricing::List(*format),
         Command::Show { table, service } => {
             let book = pricing::load(table, pricing::NamedBy::CommandLine, services::vocabulary())?;
             let service = service.as_deref().map(known_service).transpose()?;

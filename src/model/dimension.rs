@@ -18,6 +18,10 @@ pub struct Dimension {
     /// `[instances.ec2]`); `None` for a dimension priced in `[prices]`, or
     /// its service's own catalogue dimension.
     pub rows: Option<&'static str>,
+    /// Whether a table may price it apart for some destination Regions
+    /// (`[prices.<key>.to."us-east-2"]`: AWS charges less between some
+    /// pairs of Regions), over its one price for every other destination.
+    pub by_destination: bool,
 }
 
 impl Dimension {
@@ -65,6 +69,16 @@ impl Dimension {
             unit,
             hash: key_hash(key),
             rows: None,
+            by_destination: false,
+        }
+    }
+
+    /// The same dimension, which a table may price apart for some
+    /// destination Regions.
+    pub const fn priced_by_destination(self) -> Self {
+        Self {
+            by_destination: true,
+            ..self
         }
     }
 

@@ -513,6 +513,9 @@ pub struct PricingInfo {
     pub as_of: String,
     /// The fixed rate the table's prices were converted at, if they were.
     pub exchange_rate: Option<ExchangeRate>,
+    /// The kinds of free tier the table's allowances are (`always`,
+    /// `12-months`, `unstated`): what `free_tier = true` applies.
+    pub free_tier: Vec<&'static str>,
 }
 
 /// A value a what-if set over the scenario's: its path, as the user wrote

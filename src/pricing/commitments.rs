@@ -56,6 +56,7 @@ pub(super) fn read(
                 free_per_month: Decimal::ZERO,
                 free_per_hour: Decimal::ZERO,
                 free_pool: None,
+                free_kind: None,
                 source: Cow::Owned(entry.source.clone()),
                 as_of: Cow::Owned(entry.as_of.clone()),
                 evidence: entry.evidence,

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::{Evidence, LimitValue, Price, PriceBook, Rate};
+use super::{Evidence, FreeKind, LimitValue, Missing, Price, PriceBook, Rate};
 
 /// `tables.rs` for `books`, in their order.
 pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
@@ -20,7 +20,7 @@ pub fn rust_source(books: &[(&str, PriceBook)]) -> String {
          use std::borrow::Cow::Borrowed;\n\
          use std::sync::OnceLock;\n\n\
          use rust_decimal::Decimal;\n\n\
-         use super::{Commitment, Evidence, Instance, LimitEntry, LimitValue, Price, PriceBook, Rate, Tier};\n\
+         use super::{\n    Commitment, Evidence, FreeKind, Instance, LimitEntry, LimitValue, Missing, Price, PriceBook,\n    Rate, Tier,\n};\n\
          use crate::base::units::{Bytes, Duration};\n\n\
          /// The items as written: rustfmt leaves a macro call in braces alone,\n\
          /// so the generated layout is the formatted one.\n\
@@ -133,7 +133,33 @@ fn write_book(out: &mut String, name: &str, book: &PriceBook) {
         );
         let _ = writeln!(out, "            }},\n        ),");
     }
-    let _ = writeln!(out, "    ]),\n    index: OnceLock::new(),\n}};\n");
+    let _ = writeln!(out, "    ]),");
+    write_missing(out, "missing_prices", book.missing_prices());
+    write_missing(out, "missing_limits", book.missing_limits());
+    let _ = writeln!(out, "    index: OnceLock::new(),\n}};\n");
+}
+
+/// A book's `missing_prices` or `missing_limits`, as `(key, Missing)` pairs.
+fn write_missing<'a>(
+    out: &mut String,
+    field: &str,
+    entries: impl Iterator<Item = (&'static str, &'a Missing)>,
+) {
+    let _ = writeln!(out, "    {field}: Borrowed(&[");
+    for (key, missing) in entries {
+        let _ = writeln!(
+            out,
+            "        (\n            {key:?},\n            Missing {{"
+        );
+        let _ = writeln!(
+            out,
+            "                reason: Borrowed({:?}),",
+            missing.reason
+        );
+        let _ = writeln!(out, "                not_offered: {},", missing.not_offered);
+        let _ = writeln!(out, "            }},\n        ),");
+    }
+    let _ = writeln!(out, "    ]),");
 }
 
 /// A price's fields, as `Price { … }` holds them.
@@ -169,6 +195,12 @@ fn write_price(out: &mut String, price: &Price) {
         decimal(price.free_per_hour)
     );
     let _ = writeln!(out, "                free_pool: {:?},", price.free_pool);
+    let free_kind = match price.free_kind {
+        None => "None",
+        Some(FreeKind::Always) => "Some(FreeKind::Always)",
+        Some(FreeKind::TwelveMonths) => "Some(FreeKind::TwelveMonths)",
+    };
+    let _ = writeln!(out, "                free_kind: {free_kind},");
     let _ = writeln!(out, "                source: Borrowed({:?}),", price.source);
     let _ = writeln!(out, "                as_of: Borrowed({:?}),", price.as_of);
     let _ = writeln!(
@@ -258,6 +290,7 @@ mod tests {
                 assert_eq!(price.free_per_month, compiled_price.free_per_month, "{key}");
                 assert_eq!(price.free_per_hour, compiled_price.free_per_hour, "{key}");
                 assert_eq!(price.free_pool, compiled_price.free_pool, "{key}");
+                assert_eq!(price.free_kind, compiled_price.free_kind, "{key}");
                 assert_eq!(price.source, compiled_price.source, "{key}");
             }
             let rows = |b: &PriceBook| -> Vec<_> {
@@ -281,6 +314,30 @@ mod tests {
             let limits: Vec<_> = book.limits().map(|(k, l)| (k, l.value)).collect();
             let compiled_limits: Vec<_> = compiled.limits().map(|(k, l)| (k, l.value)).collect();
             assert_eq!(limits, compiled_limits);
+            let missing = |b: &PriceBook| -> Vec<(&str, Missing)> {
+                b.missing_prices()
+                    .chain(b.missing_limits())
+                    .map(|(k, m)| (k, m.clone()))
+                    .collect()
+            };
+            assert_eq!(missing(&book), missing(compiled));
+        }
+    }
+
+    #[test]
+    fn every_bundled_allowance_names_its_kind() {
+        // AWS replaced the 12-month offers for accounts opened from
+        // 2025-07-15; a report says which kind the free tier applies, so
+        // every bundled allowance states it.
+        for (name, book) in parsed() {
+            for (key, price) in book.prices() {
+                let allowance = !(price.free_per_month.is_zero() && price.free_per_hour.is_zero());
+                assert_eq!(
+                    allowance,
+                    price.free_kind.is_some(),
+                    "{name}: `{key}`'s free tier and its kind"
+                );
+            }
         }
     }
 

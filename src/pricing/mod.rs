@@ -77,6 +77,35 @@ impl Evidence {
     }
 }
 
+/// What kind of free tier an allowance is: AWS replaced the 12-month offers
+/// with credits for accounts opened from 2025-07-15, and kept the "always
+/// free" ones for every account.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum FreeKind {
+    /// Every month, for every account, for as long as it is open.
+    #[serde(rename = "always")]
+    Always,
+    /// Each month of an account's first 12, for an account opened before
+    /// 2025-07-15.
+    #[serde(rename = "12-months")]
+    TwelveMonths,
+}
+
+impl FreeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Always => "always",
+            Self::TwelveMonths => "12-months",
+        }
+    }
+
+    /// The name of `kind` as a report gives it: `unstated` for an
+    /// allowance whose kind the table does not say.
+    pub fn name(kind: Option<Self>) -> &'static str {
+        kind.map_or("unstated", Self::as_str)
+    }
+}
+
 /// One price band of a tiered price: `price` applies up to `up_to` units a month.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tier {
@@ -101,6 +130,8 @@ pub struct Price {
     /// duration shares x86's one allowance): its registry key, or `None`
     /// for an allowance of its own.
     pub free_pool: Option<&'static str>,
+    /// The kind of its free tier, when it has one.
+    pub free_kind: Option<FreeKind>,
     pub source: Text,
     pub as_of: Text,
     pub evidence: Evidence,
@@ -183,6 +214,15 @@ impl LimitValue {
     }
 }
 
+/// Why a table leaves out a price or limit on purpose: a figure no source
+/// gave for its Region, or a service AWS does not offer there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub reason: Text,
+    /// AWS does not offer the service in the table's Region.
+    pub not_offered: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct LimitEntry {
     pub value: LimitValue,
@@ -207,6 +247,10 @@ pub struct PriceBook {
     limits: Cow<'static, [(&'static str, LimitEntry)]>,
     /// Each service's catalogue, sorted by (service, type).
     instances: Cow<'static, [Instance]>,
+    /// The prices (by dimension key) and limits (by limit key) the table
+    /// leaves out on purpose, each with its reason, sorted by key.
+    missing_prices: Cow<'static, [(&'static str, Missing)]>,
+    missing_limits: Cow<'static, [(&'static str, Missing)]>,
     /// Each price's and limit's position by the hash of its key, made on
     /// the first look-up: the evaluation finds an entry by an integer.
     index: OnceLock<Index>,
@@ -340,6 +384,34 @@ impl PriceBook {
         by_hash(&self.limits, &self.index().limits, limit.hash, limit.key)
     }
 
+    /// Why the table leaves out the price of the dimension `key`, if it
+    /// says (for a catalogue's dimension: why it has no row).
+    pub fn missing_price(&self, key: &str) -> Option<&Missing> {
+        find(&self.missing_prices, key)
+    }
+
+    /// Why the table leaves out the limit `key`, if it says.
+    pub fn missing_limit(&self, key: &str) -> Option<&Missing> {
+        find(&self.missing_limits, key)
+    }
+
+    /// The prices and limits the table leaves out with a reason, by key.
+    pub fn missing_prices(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        self.missing_prices.iter().map(|(k, v)| (*k, v))
+    }
+
+    pub fn missing_limits(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        self.missing_limits.iter().map(|(k, v)| (*k, v))
+    }
+
+    /// Why the table lacks `gap`, if it says.
+    pub fn missing(&self, gap: Gap) -> Option<&Missing> {
+        match gap {
+            Gap::Price(dimension) => self.missing_price(dimension.key),
+            Gap::Limit(limit) => self.missing_limit(limit.key),
+        }
+    }
+
     /// The row of `service`'s catalogue for the type `name`.
     pub fn instance(&self, service: &str, name: &str) -> Option<&Instance> {
         self.instances
@@ -378,6 +450,22 @@ impl PriceBook {
         self.limits.iter().map(|(k, v)| (*k, v))
     }
 
+    /// The kinds of free tier the table's allowances are, each once:
+    /// always-free first, then 12-month, then `None` for any whose kind the
+    /// table does not state.
+    pub fn free_tier_kinds(&self) -> Vec<Option<FreeKind>> {
+        let allowances: Vec<Option<FreeKind>> = self
+            .prices
+            .iter()
+            .filter(|(_, p)| !(p.free_per_month.is_zero() && p.free_per_hour.is_zero()))
+            .map(|(_, p)| p.free_kind)
+            .collect();
+        [Some(FreeKind::Always), Some(FreeKind::TwelveMonths), None]
+            .into_iter()
+            .filter(|kind| allowances.contains(kind))
+            .collect()
+    }
+
     /// This table with `other`'s prices (its free tiers and catalogues)
     /// and its own limits: what a design of the same capacity costs at
     /// other prices.
@@ -385,6 +473,7 @@ impl PriceBook {
         PriceBook {
             prices: other.prices.clone(),
             instances: other.instances.clone(),
+            missing_prices: other.missing_prices.clone(),
             ..self.clone()
         }
     }
@@ -409,6 +498,7 @@ impl PriceBook {
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
                     free_pool: None,
+                    free_kind: None,
                     source,
                     as_of,
                     evidence: Evidence::Unverified,
@@ -448,6 +538,7 @@ impl PriceBook {
                     free_per_month: Decimal::ZERO,
                     free_per_hour: Decimal::ZERO,
                     free_pool: None,
+                    free_kind: None,
                     source: Cow::Borrowed(""),
                     as_of: Cow::Borrowed(""),
                     evidence: Evidence::Scenario,
@@ -524,6 +615,11 @@ impl PriceBook {
             currency: self.currency.to_string(),
             as_of: self.as_of.to_string(),
             exchange_rate: self.exchange_rate.clone(),
+            free_tier: self
+                .free_tier_kinds()
+                .into_iter()
+                .map(FreeKind::name)
+                .collect(),
         }
     }
 }

@@ -10,10 +10,11 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::figures::{Figure, exact, limit_value, non_negative};
-use super::raw::{RawInstance, RawPrice, RawTable, RawTier};
+use super::import::BILLING_CODES;
+use super::raw::{RawInstance, RawPrice, RawReason, RawTable, RawTier};
 use super::{
-    Commitment, Instance, LimitEntry, Price, PriceBook, Rate, Tier, Vocabulary, bundled_names,
-    compiled,
+    Commitment, Instance, LimitEntry, Missing, Price, PriceBook, Rate, Tier, Vocabulary,
+    bundled_names, compiled,
 };
 use crate::base::diagnostic::{Diagnostic, Source, Span};
 use crate::base::units::Bytes;
@@ -58,6 +59,7 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
     entries.read_prices(source, &raw, services)?;
     entries.read_limits(source, &raw, services)?;
     entries.read_instances(source, &raw, services)?;
+    entries.read_missing(source, &raw, services)?;
     Ok(PriceBook {
         name: Cow::Owned(raw.name),
         region: Cow::Owned(region),
@@ -68,6 +70,8 @@ pub fn parse(source: &Source, services: Vocabulary) -> Result<PriceBook, Diagnos
         prices: Cow::Owned(entries.prices.into_iter().collect()),
         limits: Cow::Owned(entries.limits.into_iter().collect()),
         instances: Cow::Owned(entries.instances.into_values().collect()),
+        missing_prices: Cow::Owned(entries.missing_prices.into_iter().collect()),
+        missing_limits: Cow::Owned(entries.missing_limits.into_iter().collect()),
         index: OnceLock::new(),
     })
 }
@@ -154,6 +158,8 @@ struct Entries {
     prices: BTreeMap<&'static str, Price>,
     limits: BTreeMap<&'static str, LimitEntry>,
     instances: BTreeMap<(&'static str, &'static str), Instance>,
+    missing_prices: BTreeMap<&'static str, Missing>,
+    missing_limits: BTreeMap<&'static str, Missing>,
 }
 
 impl Entries {
@@ -197,6 +203,11 @@ impl Entries {
         }
         self.limits
             .extend(base.limits().map(|(key, entry)| (key, entry.clone())));
+        // What the base leaves out stays out, unless this table fills it.
+        self.missing_prices
+            .extend(base.missing_prices().map(|(k, m)| (k, m.clone())));
+        self.missing_limits
+            .extend(base.missing_limits().map(|(k, m)| (k, m.clone())));
         Ok(())
     }
 
@@ -232,6 +243,10 @@ impl Entries {
                 if let Some(shared) = &raw_price.get_ref().free_shared_with {
                     price.free_pool = Some(dimension_named(shared)?.key);
                 }
+                for row in destinations(source, dimension, raw_price.get_ref())? {
+                    self.instances.insert((row.service, row.name), row);
+                }
+                self.missing_prices.remove(dimension.key);
                 self.prices.insert(dimension.key, price);
             }
         }
@@ -252,6 +267,7 @@ impl Entries {
                     known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
                 let raw_limit = raw_limit.get_ref();
                 let value = limit_value(source, limit, &raw_limit.value)?;
+                self.missing_limits.remove(limit.key);
                 self.limits.insert(
                     limit.key,
                     LimitEntry {
@@ -279,9 +295,174 @@ impl Entries {
                 let row = check_instance(source, def.service, dimension, name, raw_row)?;
                 self.instances.insert((row.service, row.name), row);
             }
+            // A row fills every dimension this catalogue prices.
+            for other in services.0 {
+                for d in other.dimensions {
+                    if other.catalogue_service(d) == Some(def.service) {
+                        self.missing_prices.remove(d.key);
+                    }
+                }
+            }
         }
         Ok(())
     }
+
+    /// `[missing.…]`: each a price or limit of a service, or a service,
+    /// that the table leaves out on purpose, with its reason; none that the
+    /// table also holds.
+    fn read_missing(
+        &mut self,
+        source: &Source,
+        raw: &RawTable,
+        services: Vocabulary,
+    ) -> Result<(), Diagnostic> {
+        for (service, dims) in &raw.missing.prices {
+            let def = known_service(source, services, service)?;
+            for (name, why) in dims {
+                let dimension =
+                    known_entry(source, def.service, "price", name, def.dimensions, |d| {
+                        d.name()
+                    })?;
+                let held = match def.catalogue_service(dimension) {
+                    Some(rows) => self.instances.keys().any(|(s, _)| *s == rows),
+                    None => self.prices.contains_key(dimension.key),
+                };
+                if held {
+                    return Err(also_held(source, name, "prices", dimension.key));
+                }
+                let missing = reason(source, why, false)?;
+                self.missing_prices.insert(dimension.key, missing);
+            }
+        }
+        for (service, limits) in &raw.missing.limits {
+            let def = known_service(source, services, service)?;
+            for (name, why) in limits {
+                let limit =
+                    known_entry(source, def.service, "limit", name, def.limits, |l| l.name())?;
+                if self.limits.contains_key(limit.key) {
+                    return Err(also_held(source, name, "limits", limit.key));
+                }
+                let missing = reason(source, why, false)?;
+                self.missing_limits.insert(limit.key, missing);
+            }
+        }
+        for (service, why) in &raw.missing.not_offered {
+            let def = known_service(source, services, service)?;
+            let held = def
+                .dimensions
+                .iter()
+                .find(|d| match def.catalogue_service(d) {
+                    Some(rows) => self.instances.keys().any(|(s, _)| *s == rows),
+                    None => self.prices.contains_key(d.key),
+                });
+            let held = held.map(|d| d.key).or_else(|| {
+                def.limits
+                    .iter()
+                    .find(|l| self.limits.contains_key(l.key))
+                    .map(|l| l.key)
+            });
+            if let Some(key) = held {
+                return Err(source
+                    .error(
+                        service.span().into(),
+                        format!(
+                            "`{}` is marked not offered, but the table holds `{key}`",
+                            def.service
+                        ),
+                    )
+                    .with_help(format!(
+                        "remove `[missing.not_offered.{}]`, or the service's prices and limits",
+                        def.service
+                    )));
+            }
+            let missing = reason(source, why, true)?;
+            for dimension in def.dimensions {
+                self.missing_prices.insert(dimension.key, missing.clone());
+            }
+            for limit in def.limits {
+                self.missing_limits.insert(limit.key, missing.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A price's `to` entries, each the price to one destination Region, as
+/// rows filed under the dimension's service by the Region's code (so that
+/// a component bills them as it bills a type's row); only for a dimension
+/// priced by destination.
+fn destinations(
+    source: &Source,
+    dimension: &Dimension,
+    raw: &RawPrice,
+) -> Result<Vec<Instance>, Diagnostic> {
+    let mut rows = Vec::with_capacity(raw.to.len());
+    for (region, raw_row) in &raw.to {
+        let span: Span = region.span().into();
+        if !dimension.by_destination {
+            return Err(source
+                .error(
+                    span,
+                    format!("`{}` has one price for every destination", dimension.key),
+                )
+                .with_help("remove its `to` entries"));
+        }
+        let name = region.get_ref();
+        let Some(known) = BILLING_CODES.iter().map(|(r, _)| *r).find(|r| r == name) else {
+            return Err(source
+                .error(span, format!("`{name}` is not an AWS Region code"))
+                .suggesting(name, BILLING_CODES.iter().map(|(r, _)| *r)));
+        };
+        let row = raw_row.get_ref();
+        rows.push(Instance {
+            service: dimension.catalogue(),
+            name: known,
+            vcpu: None,
+            memory: None,
+            storage: None,
+            price: Price {
+                rate: Rate::Flat(non_negative(source, &row.price)?),
+                free_per_month: Decimal::ZERO,
+                free_per_hour: Decimal::ZERO,
+                free_pool: None,
+                free_kind: None,
+                source: Cow::Owned(row.source.clone()),
+                as_of: Cow::Owned(row.as_of.clone()),
+                evidence: row.evidence,
+            },
+            commitments: Cow::Borrowed(&[]),
+        });
+    }
+    Ok(rows)
+}
+
+/// A `[missing]` entry for a key the table also holds.
+fn also_held(source: &Source, name: &Spanned<String>, what: &str, key: &str) -> Diagnostic {
+    source
+        .error(
+            name.span().into(),
+            format!("`{key}` is in the table's {what} and also marked missing"),
+        )
+        .with_help(format!(
+            "remove `[missing.{what}.{key}]`, or the `[{what}.{key}]` it contradicts"
+        ))
+}
+
+/// A `[missing]` entry's reason: words, not an empty string.
+fn reason(source: &Source, why: &RawReason, not_offered: bool) -> Result<Missing, Diagnostic> {
+    let text = why.reason.get_ref().trim();
+    if text.is_empty() {
+        return Err(source
+            .error(
+                why.reason.span().into(),
+                "a `reason` says why the figure is missing",
+            )
+            .with_help("name the sources searched, e.g. \"no Seoul price in AWS's price feed\""));
+    }
+    Ok(Missing {
+        reason: Cow::Owned(text.to_string()),
+        not_offered,
+    })
 }
 
 /// The rate that converts the extended table's currency into this one's: a
@@ -495,11 +676,32 @@ fn check_price(
             .as_ref()
             .map_or(Ok(Decimal::ZERO), |d| non_negative(source, d))
     };
+    let (free_per_month, free_per_hour) = (free(&raw.free_per_month)?, free(&raw.free_per_hour)?);
+    // The kind of an allowance: optional, so that a table written before
+    // kinds were named still reads; every bundled table names it.
+    let free_kind = raw.free.as_ref().map(|kind| *kind.get_ref());
+    if let Some(kind) = &raw.free
+        && free_per_month.is_zero()
+        && free_per_hour.is_zero()
+    {
+        return Err(source
+            .error(
+                kind.span().into(),
+                format!(
+                    "`free` names the kind of a free tier, and `{}` has none",
+                    dimension.key
+                ),
+            )
+            .with_help(
+                "give the allowance, `free_per_month` or `free_per_hour`, or remove `free`",
+            ));
+    }
     Ok(Price {
         rate,
-        free_per_month: free(&raw.free_per_month)?,
-        free_per_hour: free(&raw.free_per_hour)?,
+        free_per_month,
+        free_per_hour,
         free_pool: None,
+        free_kind,
         source: Cow::Owned(raw.source.clone()),
         as_of: Cow::Owned(raw.as_of.clone()),
         evidence: raw.evidence,
@@ -639,6 +841,7 @@ fn check_instance(
             free_per_month: Decimal::ZERO,
             free_per_hour: Decimal::ZERO,
             free_pool: None,
+            free_kind: None,
             source: Cow::Owned(raw.source.clone()),
             as_of: Cow::Owned(raw.as_of.clone()),
             evidence: raw.evidence,

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::Evidence;
 use super::commitments::RawCommitment;
 use super::figures::Figure;
+use super::{Evidence, FreeKind};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +41,29 @@ pub(super) struct RawTable {
     #[serde(default)]
     pub(super) instances:
         BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<RawInstance>>>,
+    /// What the table leaves out on purpose, with why.
+    #[serde(default)]
+    pub(super) missing: RawMissing,
+}
+
+/// `[missing.prices.SERVICE.DIMENSION]` and `[missing.limits.SERVICE.LIMIT]`,
+/// each with its `reason`; `[missing.not_offered.SERVICE]` for a service AWS
+/// does not offer in the table's Region (every price and limit of it).
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawMissing {
+    #[serde(default)]
+    pub(super) prices: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawReason>>,
+    #[serde(default)]
+    pub(super) limits: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, RawReason>>,
+    #[serde(default)]
+    pub(super) not_offered: BTreeMap<Spanned<String>, RawReason>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawReason {
+    pub(super) reason: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -86,12 +109,30 @@ pub(super) struct RawPrice {
     pub(super) free_per_month: Option<Figure>,
     #[serde(default)]
     pub(super) free_per_hour: Option<Figure>,
+    /// The kind of its free tier: `"always"` or `"12-months"`.
+    #[serde(default)]
+    pub(super) free: Option<Spanned<FreeKind>>,
     /// Another dimension of the same service whose free tier this one shares.
     #[serde(default)]
     pub(super) free_shared_with: Option<Spanned<String>>,
+    /// Its price to some destination Regions, for a dimension priced by
+    /// destination: `[prices.data_transfer.inter_region_gb.to."us-east-2"]`.
+    #[serde(default)]
+    pub(super) to: BTreeMap<Spanned<String>, Spanned<RawDestinationPrice>>,
     #[serde(default)]
     #[allow(dead_code)]
     pub(super) note: Option<String>,
+}
+
+/// A price to one destination Region: flat, in the unit of the price it
+/// belongs to.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDestinationPrice {
+    pub(super) price: Figure,
+    pub(super) source: String,
+    pub(super) as_of: String,
+    pub(super) evidence: Evidence,
 }
 
 #[derive(Deserialize)]

@@ -56,6 +56,7 @@ pub fn render(report: &Report) -> String {
             as_of: &report.pricing.as_of,
             currency: &report.pricing.currency,
             exchange_rate: report.pricing.exchange_rate.as_ref().map(Exchange::of),
+            free_tier_kinds: report.pricing.free_tier.clone(),
             name: &report.pricing.name,
             region: &report.pricing.region,
         },
@@ -269,6 +270,9 @@ pub(super) struct Pricing<'a> {
     currency: &'a str,
     /// The fixed rate the prices were converted at, or `null`.
     exchange_rate: Option<Exchange<'a>>,
+    /// The kinds of free tier the table's allowances are: `always`,
+    /// `12-months`, or `unstated`.
+    free_tier_kinds: Vec<&'static str>,
     name: &'a str,
     region: &'a str,
 }
@@ -279,6 +283,11 @@ impl<'a> Pricing<'a> {
             as_of: &book.as_of,
             currency: &book.currency,
             exchange_rate: book.exchange_rate.as_ref().map(Exchange::of),
+            free_tier_kinds: book
+                .free_tier_kinds()
+                .into_iter()
+                .map(crate::pricing::FreeKind::name)
+                .collect(),
             name: &book.name,
             region: &book.region,
         }

@@ -8,7 +8,7 @@ use super::table::new_wrapped_table;
 use super::text;
 use crate::base::escape::terminal;
 use crate::commands::services::Services;
-use crate::pricing::{LimitValue, PriceBook, Rate};
+use crate::pricing::{LimitValue, Missing, PriceBook, Rate};
 use crate::services::{self, ServiceDef};
 
 /// Wide enough for the long columns, narrow enough for a laptop's terminal.
@@ -136,9 +136,16 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
     for dimension in def.dimensions {
         if let Some(service) = def.priced().catalogue_service(dimension) {
             let rows = book.instances(service).len();
-            let held = if rows == 0 {
-                "missing from the table".to_string()
-            } else if service == def.name {
+            if rows == 0 {
+                prices.add_row(missing_row(
+                    book,
+                    dimension.name(),
+                    Some(dimension.unit),
+                    book.missing_price(dimension.key),
+                ));
+                continue;
+            }
+            let held = if service == def.name {
                 format!("by type: {rows} types (below)")
             } else {
                 format!("by type: {rows} types of `[instances.{service}]`")
@@ -151,15 +158,12 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
             continue;
         }
         let Some(price) = book.price(dimension.key) else {
-            prices.add_row(vec![
+            prices.add_row(missing_row(
+                book,
                 dimension.name(),
-                dimension.unit,
-                "missing from the table",
-                "",
-                "",
-                "",
-                "",
-            ]);
+                Some(dimension.unit),
+                book.missing_price(dimension.key),
+            ));
             continue;
         };
         let rate = match &price.rate {
@@ -193,8 +197,53 @@ pub fn prices(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
             terminal(&price.as_of),
             terminal(&price.source),
         ]);
+        // Its price to the destinations the table prices apart.
+        if dimension.by_destination {
+            for row in book.instances(dimension.catalogue()) {
+                let rate = match &row.price.rate {
+                    Rate::Flat(p) => text::unit_price(*p, currency),
+                    Rate::Tiered(_) => String::new(),
+                };
+                prices.add_row(vec![
+                    format!("{} to {}", dimension.name(), row.name),
+                    dimension.unit.to_string(),
+                    rate,
+                    String::new(),
+                    row.price.evidence.as_str().to_string(),
+                    terminal(&row.price.as_of),
+                    terminal(&row.price.source),
+                ]);
+            }
+        }
     }
     prices
+}
+
+/// The row of a price (with its `unit`) or a limit that `book` lacks: why,
+/// in the source column, when the table says.
+fn missing_row(
+    book: &PriceBook,
+    name: &str,
+    unit: Option<&str>,
+    missing: Option<&Missing>,
+) -> Vec<String> {
+    let what = match missing {
+        Some(m) if m.not_offered => format!("not offered in {}", terminal(&book.region)),
+        Some(_) => "missing, with a reason".to_string(),
+        None => "missing from the table".to_string(),
+    };
+    let why = missing.map_or_else(String::new, |m| terminal(&m.reason));
+    let mut row = vec![name.to_string()];
+    row.extend(unit.map(str::to_string));
+    row.push(what);
+    // The columns between the value and the source: free tier (prices
+    // only), evidence, as of.
+    row.extend(std::iter::repeat_n(
+        String::new(),
+        if unit.is_some() { 3 } else { 2 },
+    ));
+    row.push(why);
+    row
 }
 
 /// A service's catalogue in `book`, a row a type, with the source of each;
@@ -256,7 +305,12 @@ pub fn limits(def: &ServiceDef, book: &PriceBook) -> comfy_table::Table {
     let mut limits = new_wrapped_table(&["limit", "value", "evidence", "as of", "source"], WIDTH);
     for limit in def.limits {
         let Some(entry) = book.limit(limit.key) else {
-            limits.add_row(vec![limit.name(), "missing from the table", "", "", ""]);
+            limits.add_row(missing_row(
+                book,
+                limit.name(),
+                None,
+                book.missing_limit(limit.key),
+            ));
             continue;
         };
         let value = match entry.value {

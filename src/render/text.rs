@@ -436,7 +436,7 @@ pub fn setting(
         escape(&pricing.currency),
         escape(&pricing.as_of),
         number(hours_per_month, 2),
-        if free_tier { "on" } else { "off" },
+        free_tier_words(pricing, free_tier),
     );
     for set in overrides {
         let _ = write!(
@@ -448,6 +448,31 @@ pub fn setting(
         );
     }
     out
+}
+
+/// "off", or "on" and which kinds of allowance the table's free tier is,
+/// said once with the rule that makes them a ceiling: an account's
+/// allowances are shared by all its workloads, and this design is counted
+/// as if it had them alone.
+pub fn free_tier_words(pricing: &PricingInfo, on: bool) -> String {
+    match (on, pricing.free_tier.as_slice()) {
+        (false, _) => "off".to_string(),
+        (true, []) => "on (the table has no allowances)".to_string(),
+        (true, kinds) => {
+            let words: Vec<&str> = kinds
+                .iter()
+                .map(|kind| match *kind {
+                    "always" => "always-free allowances",
+                    "12-months" => "12-month allowances (accounts opened before 2025-07-15)",
+                    _ => "allowances of a kind the table does not state",
+                })
+                .collect();
+            format!(
+                "on: {}, shared by all of an account's workloads (this design counted as if alone)",
+                words.join(" and ")
+            )
+        }
+    }
 }
 
 /// `2.25×` the cheapest, or, when there is no ratio (the cheapest is free),

@@ -8,11 +8,11 @@ use crate::base::units::Bytes;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::Dimension;
 use crate::model::flow;
-use crate::model::keys::{Default, Invalid, Key, Kind, Values};
+use crate::model::keys::{Default, Invalid, Key, Kind, Value, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::{charge, charge_type};
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -27,7 +27,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
         code: "AWSDataTransfer",
         mappings: &[],
     }),
-    keys: &[&KIND, &COPIES, &INTERNET_OUT, &INTER_AZ, &INTER_REGION],
+    keys: &[
+        &KIND,
+        &COPIES,
+        &INTERNET_OUT,
+        &INTER_AZ,
+        &INTER_REGION,
+        &TO_REGION,
+    ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
     input: Some(&flow::RECORDS),
@@ -73,8 +80,57 @@ static INTER_REGION: Key = Key::new(
 )
 .defaulting_to("none");
 
+static TO_REGION: Key = Key::new(
+    "to_region",
+    Kind::Choice(REGIONS),
+    Default::None,
+    "the Region the inter-Region bytes go to, e.g. `us-east-2`: billed at the rate the table gives for that pair of Regions, else at its rate to any other Region",
+)
+.defaulting_to("another Region, at the general rate");
+
+/// AWS's commercial and GovCloud Regions, by code: the destinations a
+/// scenario may name.
+const REGIONS: &[&str] = &[
+    "af-south-1",
+    "ap-east-1",
+    "ap-east-2",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-northeast-3",
+    "ap-south-1",
+    "ap-south-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-4",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ca-central-1",
+    "ca-west-1",
+    "eu-central-1",
+    "eu-central-2",
+    "eu-north-1",
+    "eu-south-1",
+    "eu-south-2",
+    "eu-west-1",
+    "eu-west-2",
+    "eu-west-3",
+    "il-central-1",
+    "me-central-1",
+    "me-south-1",
+    "mx-central-1",
+    "sa-east-1",
+    "us-east-1",
+    "us-east-2",
+    "us-gov-east-1",
+    "us-gov-west-1",
+    "us-west-1",
+    "us-west-2",
+];
+
 pub const DOC: Doc = Doc {
-    bills: "GB out to the internet (tiered over the account's month: 10 TB, 40 TB, 100 TB, beyond; the first 100 GB free with `free_tier`), between Availability Zones (each GB that crosses billed out of one and into the other, $0.01 each way) and to another Region. Give volumes a month (`internet_out = \"2 TB\"`, `inter_az`, `inter_region`), or follow a component and count its flow as one `kind`: records/s × record size × the month, × `copies` (`{ service = \"data_transfer\", kind = \"inter_az\", copies = 2 }` after the brokers of a log replicated three ways; after an S3 bucket, `kind = \"internet_out\", record_size = \"1 MB\"` counts each object stored downloaded once, since a bucket passes on its 1 KB notifications)",
+    bills: "GB out to the internet (tiered over the account's month: 10 TB, 40 TB, 100 TB, beyond; the first 100 GB free with `free_tier`), between Availability Zones (each GB that crosses billed out of one and into the other, $0.01 each way) and to another Region. Give volumes a month (`internet_out = \"2 TB\"`, `inter_az`, `inter_region`, and `to_region` for where it goes: AWS charges less between some Regions, us-east-1 to us-east-2 $0.01 a GB), or follow a component and count its flow as one `kind`: records/s × record size × the month, × `copies` (`{ service = \"data_transfer\", kind = \"inter_az\", copies = 2 }` after the brokers of a log replicated three ways; after an S3 bucket, `kind = \"internet_out\", record_size = \"1 MB\"` counts each object stored downloaded once, since a bucket passes on its 1 KB notifications)",
     reports: "GB a month of each kind",
     summary: "bytes moved out to the internet, across Availability Zones or to another Region",
     ordering: "none",
@@ -86,7 +142,7 @@ pub const DOC: Doc = Doc {
         "GB a month = the volume given, or with `kind` the flow's records/s x record size x the month's seconds x `copies`",
         "internet: tiered per GB over the account's month (10 TB, 40 TB, 100 TB, beyond); the first 100 GB free with `free_tier`",
         "between AZs: each GB that crosses is billed twice, out of one AZ and into the other",
-        "to another Region: per GB, billed by the sending Region",
+        "to another Region: per GB, billed by the sending Region; to `to_region` at the table's rate for that pair when it has one",
     ],
 };
 
@@ -94,8 +150,10 @@ pub const DOC: Doc = Doc {
 pub const INTERNET_OUT_GB: Dimension = Dimension::new("data_transfer.internet_out_gb", "GB");
 /// Between AZs of one Region, per GB in each direction.
 pub const INTER_AZ_GB: Dimension = Dimension::new("data_transfer.inter_az_gb", "GB");
-/// Out to another Region.
-pub const INTER_REGION_GB: Dimension = Dimension::new("data_transfer.inter_region_gb", "GB");
+/// Out to another Region: one price for most destinations, and a lower one
+/// to some (`[prices.data_transfer.inter_region_gb.to."us-east-2"]`).
+pub const INTER_REGION_GB: Dimension =
+    Dimension::new("data_transfer.inter_region_gb", "GB").priced_by_destination();
 
 choice! {
     /// Where bytes go, which sets their price.
@@ -123,6 +181,8 @@ pub struct Input {
     pub internet_out: Option<Bytes>,
     pub inter_az: Option<Bytes>,
     pub inter_region: Option<Bytes>,
+    /// The Region the inter-Region bytes go to, if the scenario names it.
+    pub to_region: Option<&'static str>,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -151,7 +211,20 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         internet_out: values.bytes(&INTERNET_OUT),
         inter_az: values.bytes(&INTER_AZ),
         inter_region: values.bytes(&INTER_REGION),
+        to_region: match values.get(&TO_REGION) {
+            Value::Choice(i) => REGIONS.get(usize::from(*i)).copied(),
+            _ => None,
+        },
     };
+    let to_another_region =
+        input.inter_region.is_some() || matches!(input.flow, Some((Transfer::InterRegion, _)));
+    if input.to_region.is_some() && !to_another_region {
+        return Err(Invalid::new(
+            &TO_REGION,
+            "`to_region` names where inter-Region bytes go, and this component sends none",
+        )
+        .with_help("set `inter_region`, or `kind = \"inter_region\"` for the flow"));
+    }
     if input.flow.is_none()
         && input.internet_out.is_none()
         && input.inter_az.is_none()
@@ -224,7 +297,19 @@ impl Component for Input {
                 }
                 Transfer::InternetOut | Transfer::InterRegion => gb,
             };
-            result.line_items.push(charge(ctx, dimension, billed)?);
+            // To a Region the table prices apart (us-east-1 to us-east-2),
+            // at that pair's rate; to any other, at the general one.
+            let pair = match kind {
+                Transfer::InterRegion => self
+                    .to_region
+                    .filter(|to| ctx.prices.instance(dimension.catalogue(), to).is_some()),
+                Transfer::InternetOut | Transfer::InterAz => None,
+            };
+            let item = match pair {
+                Some(to) => charge_type(ctx, dimension, to, billed)?,
+                None => charge(ctx, dimension, billed)?,
+            };
+            result.line_items.push(item);
         }
         // A link, not a store: it keeps nothing, adds no latency calc
         // knows, and passes on what it carries.
@@ -253,6 +338,7 @@ mod tests {
             internet_out,
             inter_az,
             inter_region: None,
+            to_region: None,
         }
     }
 
@@ -317,6 +403,54 @@ mod tests {
         input.inter_region = Some(Bytes(750 * GIB));
         let result = alone(input).evaluate(&ctx(dec!(730))).unwrap();
         assert_eq!(item(&result, "inter_region_gb").monthly_cost, dec!(15.00));
+    }
+
+    #[test]
+    fn a_terabyte_to_a_region_priced_apart_is_billed_at_its_pair_rate() {
+        // 1 TB = 1,024 GB. us-east-1 to us-east-2 is priced apart at $0.01
+        // a GB: 1,024 x $0.01 = $10.24; to eu-west-1, which the table does
+        // not price apart, at the general $0.02: 1,024 x $0.02 = $20.48.
+        let to = |region: &'static str| {
+            let mut input = volumes(None, None);
+            input.inter_region = Some(Bytes(TIB));
+            input.to_region = Some(region);
+            let result = alone(input).evaluate(&ctx(dec!(730))).unwrap();
+            let item = item(&result, "inter_region_gb").clone();
+            (item.quantity, item.unit_price, item.monthly_cost, item.row)
+        };
+        assert_eq!(
+            to("us-east-2"),
+            (dec!(1024), dec!(0.01), dec!(10.24), Some("us-east-2"))
+        );
+        assert_eq!(to("eu-west-1"), (dec!(1024), dec!(0.02), dec!(20.48), None));
+    }
+
+    #[test]
+    fn a_destination_needs_bytes_that_go_to_another_region() {
+        let us_east_2 = Value::Choice(
+            u8::try_from(REGIONS.iter().position(|r| *r == "us-east-2").unwrap()).unwrap(),
+        );
+        let error = built(&[
+            (&INTERNET_OUT, Value::Bytes(Bytes(TIB))),
+            (&TO_REGION, us_east_2.clone()),
+        ])
+        .unwrap_err();
+        assert!(std::ptr::eq(error.key.unwrap(), &TO_REGION));
+        let input = built(&[
+            (&INTER_REGION, Value::Bytes(Bytes(TIB))),
+            (&TO_REGION, us_east_2),
+        ])
+        .unwrap();
+        assert_eq!(input.to_region, Some("us-east-2"));
+    }
+
+    #[test]
+    fn the_destinations_are_the_regions_aws_bills_by_code() {
+        let billed: Vec<&str> = crate::pricing::import::BILLING_CODES
+            .iter()
+            .map(|(region, _)| *region)
+            .collect();
+        assert_eq!(REGIONS, billed.as_slice());
     }
 
     #[test]

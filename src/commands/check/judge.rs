@@ -297,14 +297,18 @@ fn dated(item: &LineItem, prices: &PriceBook) -> Option<PriceDate> {
         Some(row) => {
             let catalogue = dimension.catalogue();
             let entry = prices.instance(catalogue, row)?;
-            // A commitment's line is dated by the rates that priced it.
+            // A commitment's line is dated by the rates that priced it; a
+            // destination's price is written under the dimension's own.
             match item.commitment {
                 Some(purchase) => entry.commitment(purchase).map(|rates| PriceDate {
                     key: format!("instances.{catalogue}.\"{row}\".commitments.{purchase}"),
                     as_of: rates.hourly.as_of.to_string(),
                 }),
                 None => Some(PriceDate {
-                    key: format!("instances.{catalogue}.\"{row}\""),
+                    key: match dimension.by_destination {
+                        true => format!("{}.to.\"{row}\"", dimension.key),
+                        false => format!("instances.{catalogue}.\"{row}\""),
+                    },
                     as_of: entry.price.as_of.to_string(),
                 }),
             }

@@ -4,18 +4,19 @@
 
 use super::*;
 use crate::model::dimension::{Limit, LimitKind};
-use crate::pricing::LimitValue;
+use crate::pricing::{FreeKind, LimitValue};
 
 static REQUEST: Dimension = Dimension::new("queue.request", "request");
 static QUEUE_HOUR: Dimension = Dimension::new("queue.queue_hour", "queue-hour");
 static MAX_MESSAGE: Limit = Limit::new("queue.max_message", LimitKind::Bytes, "message size");
 static PER_SECOND: Limit = Limit::new("queue.per_second", LimitKind::Count, "messages a second");
 static BOX_HOUR: Dimension = Dimension::new("box.box_hour", "box-hour");
+static COPY_GB: Dimension = Dimension::new("queue.copy_gb", "GB").priced_by_destination();
 
 static SERVICES: [Priced; 2] = [
     Priced {
         service: "queue",
-        dimensions: &[&REQUEST, &QUEUE_HOUR],
+        dimensions: &[&REQUEST, &QUEUE_HOUR, &COPY_GB],
         limits: &[&MAX_MESSAGE, &PER_SECOND],
         catalogue: None,
         offer: None,
@@ -189,5 +190,174 @@ fn a_limit_is_read_in_its_kind_and_never_zero() {
     assert_eq!(
         limit("max_message", "\"0 B\"").unwrap_err().message,
         "`queue.max_message` must be a size above 0 B"
+    );
+}
+
+#[test]
+fn a_figure_left_out_is_read_with_its_reason() {
+    let book = read(
+        "[missing.prices.queue.request]\nreason = \"no price found\"\n\
+         [missing.limits.queue.per_second]\nreason = \"  not published  \"\n\
+         [missing.prices.box.box_hour]\nreason = \"no row found\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let why = book.missing_price(REQUEST.key).expect("reasoned");
+    assert_eq!(
+        (why.reason.as_ref(), why.not_offered),
+        ("no price found", false)
+    );
+    // The reason as words, without the spaces around them.
+    let why = book.missing_limit(PER_SECOND.key).expect("reasoned");
+    assert_eq!(why.reason, "not published");
+    // A catalogue's dimension is left out when the catalogue has no row.
+    assert!(book.missing_price(BOX_HOUR.key).is_some());
+    assert!(book.missing_price(QUEUE_HOUR.key).is_none());
+}
+
+#[test]
+fn a_figure_both_held_and_left_out_is_refused_where_it_is_left_out() {
+    let error = read(&format!(
+        "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{FROM}\
+         [missing.prices.queue.request]\nreason = \"none\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue.request` is in the table's prices and also marked missing"
+    );
+    // `[missing.prices.queue.request]` is the 11th line: after 4 of the
+    // header, 3 of the price and 3 of its provenance.
+    assert_eq!(error.location.expect("placed").line, 11);
+    assert_eq!(
+        error.help.as_deref(),
+        Some(
+            "remove `[missing.prices.queue.request]`, or the `[prices.queue.request]` it contradicts"
+        )
+    );
+
+    let error = read(&format!(
+        "[instances.box.\"b1\"]\nprice = 1\nunit = \"box-hour\"\n{FROM}\
+         [missing.prices.box.box_hour]\nreason = \"none\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`box.box_hour` is in the table's prices and also marked missing"
+    );
+}
+
+#[test]
+fn a_figure_left_out_must_be_one_calc_uses_and_say_why() {
+    let error = read("[missing.prices.queue.requests]\nreason = \"none\"\n").unwrap_err();
+    assert_eq!(error.message, "`queue` has no price `requests`");
+    assert_eq!(error.help.as_deref(), Some("did you mean `request`?"));
+    assert_eq!(error.location.expect("placed").line, 5);
+
+    let error = read("[missing.limits.queue.per_second]\nreason = \" \"\n").unwrap_err();
+    assert_eq!(error.message, "a `reason` says why the figure is missing");
+
+    let error = read("[missing.prices.queue.request]\nwhy = \"none\"\n").unwrap_err();
+    assert_eq!(error.message, "unknown key `why`");
+}
+
+#[test]
+fn a_service_not_offered_leaves_out_every_figure_of_it() {
+    let book = read("[missing.not_offered.queue]\nreason = \"not in this Region\"\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for key in [REQUEST.key, QUEUE_HOUR.key] {
+        let why = book.missing_price(key).expect("not offered");
+        assert!(why.not_offered);
+        assert_eq!(why.reason, "not in this Region");
+    }
+    assert!(
+        book.missing_limit(MAX_MESSAGE.key)
+            .expect("not offered")
+            .not_offered
+    );
+    assert!(book.missing_price(BOX_HOUR.key).is_none());
+
+    let error = read(&format!(
+        "[limits.queue.per_second]\nvalue = 10\n{FROM}\
+         [missing.not_offered.queue]\nreason = \"not here\"\n"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue` is marked not offered, but the table holds `queue.per_second`"
+    );
+}
+
+#[test]
+fn a_price_by_destination_holds_its_pair_rates_as_rows() {
+    let book = read(&format!(
+        "[prices.queue.copy_gb]\nunit = \"GB\"\nprice = 0.02\n{FROM}\
+         [prices.queue.copy_gb.to.\"us-east-2\"]\nprice = 0.01\n{FROM}"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        book.price(COPY_GB.key).map(|p| p.rate.clone()),
+        Some(Rate::Flat(Decimal::new(2, 2)))
+    );
+    let pair = book.instance("queue", "us-east-2").expect("the pair's row");
+    assert_eq!(pair.price.rate, Rate::Flat(Decimal::new(1, 2)));
+
+    let error = read(&format!(
+        "[prices.queue.copy_gb]\nunit = \"GB\"\nprice = 0.02\n{FROM}\
+         [prices.queue.copy_gb.to.\"us-east-9\"]\nprice = 0.01\n{FROM}"
+    ))
+    .unwrap_err();
+    assert_eq!(error.message, "`us-east-9` is not an AWS Region code");
+    assert!(
+        error
+            .help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `us-east-")),
+        "{:?}",
+        error.help
+    );
+
+    let error = read(&format!(
+        "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{FROM}\
+         [prices.queue.request.to.\"us-east-2\"]\nprice = 0.5\n{FROM}"
+    ))
+    .unwrap_err();
+    assert_eq!(
+        error.message,
+        "`queue.request` has one price for every destination"
+    );
+}
+
+#[test]
+fn a_free_tier_names_its_kind_and_only_an_allowance_has_one() {
+    let price = |extra: &str| {
+        read(&format!(
+            "[prices.queue.request]\nunit = \"request\"\nprice = 1\n{extra}\n{FROM}"
+        ))
+    };
+    let book =
+        price("free_per_month = 1000000\nfree = \"always\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        book.price(REQUEST.key).map(|p| p.free_kind),
+        Some(Some(FreeKind::Always))
+    );
+    assert_eq!(book.free_tier_kinds(), [Some(FreeKind::Always)]);
+    let book =
+        price("free_per_month = 1000000\nfree = \"12-months\"").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.free_tier_kinds(), [Some(FreeKind::TwelveMonths)]);
+    // A table written before kinds were named still reads: its allowance's
+    // kind is unstated.
+    let book = price("free_per_month = 1000000").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(book.free_tier_kinds(), [None]);
+
+    let error = price("free = \"always\"").unwrap_err();
+    assert_eq!(
+        error.message,
+        "`free` names the kind of a free tier, and `queue.request` has none"
+    );
+    let error = price("free_per_month = 1\nfree = \"forever\"").unwrap_err();
+    assert_eq!(error.message, "unknown value `forever`");
+    assert_eq!(
+        error.help.as_deref(),
+        Some("expected one of `always`, `12-months`")
     );
 }

@@ -83,7 +83,10 @@ fn question(out: &mut String, report: &Report) {
             ))
             .unwrap_or_default(),
         number(report.hours_per_month, 2),
-        if report.free_tier { "on" } else { "off" }
+        esc(&super::super::text::free_tier_words(
+            pricing,
+            report.free_tier
+        ))
     );
     for set in &report.overrides {
         let _ = writeln!(
