@@ -63,6 +63,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
         overrides: Vec::new(),
         choice: scenario.choice,
         alternatives: evaluator.results,
+        growth: None,
     })
 }
 

@@ -12,6 +12,7 @@ mod cli;
 mod diff;
 mod explain;
 mod flow;
+mod growth;
 mod fuzz;
 mod fuzz_commands;
 mod hostile;

@@ -37,5 +37,6 @@ pub fn run(path: &Path, options: &ScenarioOptions, explain: bool) -> Result<Repo
         evaluate()?
     };
     report.overrides = loaded.overrides;
+    report.growth = crate::whatif::growth::run(&loaded.scenario, &loaded.values)?;
     Ok(report)
 }

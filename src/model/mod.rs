@@ -7,6 +7,7 @@
 pub mod choice;
 pub mod dimension;
 pub mod flow;
+pub mod growth;
 pub mod keys;
 pub mod offer;
 pub mod priced;

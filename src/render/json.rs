@@ -44,6 +44,10 @@ pub fn render(report: &Report) -> String {
             .collect(),
         comparison,
         free_tier: report.free_tier,
+        growth: report
+            .growth
+            .as_ref()
+            .map(|growth| super::growth::View::of(report, growth)),
         hours_per_month: Exact(report.hours_per_month),
         overrides: report.overrides.iter().map(Set::of).collect(),
         pricing: Pricing {
@@ -151,6 +155,9 @@ struct Document<'a> {
     choice: Option<&'a str>,
     comparison: Vec<Row<'a>>,
     free_tier: bool,
+    /// Every alternative month by month, under `[growth]`; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    growth: Option<super::growth::View<'a>>,
     hours_per_month: Exact,
     overrides: Vec<Set<'a>>,
     pricing: Pricing<'a>,

@@ -39,6 +39,10 @@ pub fn render(report: &Report) -> String {
         );
     }
 
+    if let Some(growth) = &report.growth {
+        super::growth::markdown(&mut out, report, growth, escape);
+    }
+
     for alternative in &report.alternatives {
         let _ = writeln!(
             out,

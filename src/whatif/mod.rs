@@ -3,6 +3,7 @@
 //! ([`solve`]). Both vary the value in the scenario's vector of values and
 //! evaluate again with the lean evaluator, without reading the file again.
 
+pub mod growth;
 pub mod solve;
 pub mod sweep;
 

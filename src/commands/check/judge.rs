@@ -13,6 +13,7 @@ use super::results::{
 use crate::base::diagnostic::Diagnostic;
 use crate::base::units::Duration;
 use crate::evaluate;
+use crate::model::growth::BudgetOver;
 use crate::model::keys::Values;
 use crate::model::report::{AlternativeResult, LineItem, Report};
 use crate::model::requirements::{self, Requirements};
@@ -55,6 +56,7 @@ pub(super) fn evaluate_file(
     let (values, overridden) = set::apply(&scenario, sets).map_err(broken)?;
     let mut report = evaluate::evaluate_with(&scenario, &values).map_err(broken)?;
     report.overrides = overridden;
+    report.growth = crate::whatif::growth::run(&scenario, &values).map_err(broken)?;
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
         &values[scenario.requirements.clone()],
@@ -159,6 +161,7 @@ pub(super) fn judge(
         {
             reasons.push(reason);
         }
+        reasons.extend(over_growth(&now.report, i));
         reasons.extend(args.max_price_age.and_then(|age| {
             let oldest = now.oldest[i].as_ref()?;
             stale_prices(&now.report.pricing.name, oldest, age, today)
@@ -207,6 +210,38 @@ pub(super) fn judge(
         alternatives,
         status,
     }
+}
+
+/// The reason alternative `index` fails its budget as the workload grows,
+/// held over `budget_months` as `[growth]` states; none when it holds,
+/// or when it already fails in month 1, which the budget check reports.
+fn over_growth(report: &Report, index: usize) -> Option<Reason> {
+    let growth = report.growth.as_ref()?;
+    let months = growth.growth.budget_months?;
+    let alternative = growth.alternatives.get(index)?;
+    let budget = alternative.budget?;
+    let over = growth.growth.budget;
+    let month = alternative.crosses(over, months)?;
+    if month == 1 {
+        return None;
+    }
+    let (spent, allowed) = match over {
+        BudgetOver::EachMonth => (alternative.months[month as usize - 1].cost?, budget),
+        BudgetOver::Total => (
+            alternative.total_through(month)?,
+            budget.checked_mul(Decimal::from(months))?,
+        ),
+    };
+    Some(Reason {
+        failing: true,
+        why: Why::Growth {
+            month,
+            months,
+            over,
+            spent,
+            allowed,
+        },
+    })
 }
 
 /// The oldest price `alternative` takes from `prices`: its key there and
