@@ -23,6 +23,7 @@ mod init;
 mod layers;
 mod lean;
 mod pricing;
+mod profile;
 mod pricing_parse;
 mod properties;
 mod regions;

@@ -10,6 +10,7 @@ pub mod flow;
 pub mod growth;
 pub mod keys;
 pub mod offer;
+pub mod profile;
 pub mod priced;
 pub mod report;
 pub mod requirements;

@@ -113,6 +113,7 @@ static WRITES: InputKeys = InputKeys {
         &WRITES_PER_SECOND,
         &PEAK_WRITES_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
+        &flow::PROFILE,
         &ITEM_SIZE,
     ],
 };
@@ -988,10 +989,7 @@ mod tests {
         let mut input = table(Bytes::kib(1));
         input.mode = CapacityMode::OnDemand;
         input.flow = Flow::new(
-            crate::model::flow::Rate {
-                average: dec!(20000),
-                peak: dec!(80000),
-            },
+            crate::model::flow::Rate::new(dec!(20000), dec!(80000)),
             Some(Bytes::kib(1)),
         );
         let result = input.evaluate(&ctx(dec!(730))).unwrap();

@@ -2,11 +2,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Flow, Rate};
+use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Properties, RunLimit};
@@ -362,10 +361,7 @@ impl Component for Input {
         {
             let batch = Decimal::from(batch_size);
             result.files = Some(Flow::new(
-                Rate {
-                    average: rate.average.per(batch)?,
-                    peak: rate.peak.per(batch)?,
-                },
+                rate.per(batch)?,
                 Some(Bytes(size.0.saturating_mul(u64::from(batch_size)))),
             ));
         }
