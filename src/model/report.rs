@@ -292,6 +292,17 @@ pub struct ComponentResult {
     /// How its figures were worked out, when `calc explain` asks; empty
     /// otherwise.
     pub working: Working,
+    /// A capacity that follows the day, hour by hour (auto scaling).
+    pub hourly: Option<Box<Hourly>>,
+}
+
+/// A capacity figure for each hour of the day, and how much of it the
+/// hour's load uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hourly {
+    pub key: &'static str,
+    pub capacity: [Decimal; 24],
+    pub utilisation: [Decimal; 24],
 }
 
 impl ComponentResult {
@@ -312,6 +323,7 @@ impl ComponentResult {
             files: None,
             path_latency: Duration::ZERO,
             working: Working::new(),
+            hourly: None,
         }
     }
 
@@ -338,6 +350,7 @@ impl ComponentResult {
         self.working.nodes.clear();
         self.working.steps.clear();
         self.path_latency = Duration::ZERO;
+        self.hourly = None;
     }
 
     /// The sum of its line items. An evaluation checks that it fits in

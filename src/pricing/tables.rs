@@ -2351,6 +2351,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -5158,6 +5176,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -7841,6 +7877,24 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(600000, 0, 0, false, 0) /* 600000 */)),
                 source: Borrowed("AWS DocumentDB pricing page (Japanese and German copies): On-Demand instances are priced per second with a 10-minute minimum; a billing rule the page states for the service, not per Region"),
                 as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),

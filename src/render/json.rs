@@ -277,6 +277,10 @@ struct ViolationView {
 #[derive(Serialize)]
 struct Component<'a> {
     capacity: Capacity<'a>,
+    /// A capacity that follows the day (auto scaling), hour 0 first;
+    /// absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hourly: Option<HourlyView>,
     id: Option<&'a str>,
     input: Input,
     latency_ms: Exact,
@@ -292,6 +296,11 @@ impl<'a> Component<'a> {
         let input = component.input;
         Self {
             capacity: Capacity(component),
+            hourly: component.hourly.as_ref().map(|h| HourlyView {
+                capacity: h.capacity.iter().map(|c| Exact(*c)).collect(),
+                key: h.key,
+                utilisation: h.utilisation.iter().map(|u| Exact(*u)).collect(),
+            }),
             id: component.id.as_deref(),
             input: Input {
                 from: text::source(alternative, component.from),
@@ -319,6 +328,13 @@ impl<'a> Component<'a> {
             service: component.service,
         }
     }
+}
+
+#[derive(Serialize)]
+struct HourlyView {
+    capacity: Vec<Exact>,
+    key: &'static str,
+    utilisation: Vec<Exact>,
 }
 
 #[derive(Serialize)]

@@ -75,6 +75,7 @@ pub fn over(
         }
     }
     for alternative in &mut alternatives {
+        keep_whole(&mut alternative.months);
         alternative.steps = steps(&alternative.months);
         alternative.over_budget =
             alternative.crosses(crate::model::growth::BudgetOver::EachMonth, growth.months);
@@ -145,6 +146,23 @@ fn month_of(month: u32, factor: Decimal, result: &AlternativeResult, computed: b
             .all_violations()
             .find(|(_, v)| !matches!(v, Violation::MaxMonthlyCost { .. }))
             .map(|(component, v)| (component, *v)),
+    }
+}
+
+/// Keeps the figures that step in whole units in every month (shards,
+/// WCU, nodes): a figure that is ever fractional (an on-demand table's
+/// peak request units) follows the load rather than stepping.
+fn keep_whole(months: &mut [Month]) {
+    let fractional: Vec<(usize, &'static str)> = months
+        .iter()
+        .flat_map(|m| &m.capacity)
+        .filter(|f| !f.value.fract().is_zero())
+        .map(|f| (f.component, f.key))
+        .collect();
+    for month in months {
+        month
+            .capacity
+            .retain(|f| !fractional.contains(&(f.component, f.key)));
     }
 }
 
