@@ -234,6 +234,13 @@ static AUTO_SCALING_MAX: Key = Key::new(
 )
 .defaulting_to("no maximum but the table's quota");
 
+/// The working's name for each hour's write capacity under auto scaling.
+const HOUR_FIGURES: [&str; HOURS] = [
+    "wcu_00", "wcu_01", "wcu_02", "wcu_03", "wcu_04", "wcu_05", "wcu_06", "wcu_07", "wcu_08",
+    "wcu_09", "wcu_10", "wcu_11", "wcu_12", "wcu_13", "wcu_14", "wcu_15", "wcu_16", "wcu_17",
+    "wcu_18", "wcu_19", "wcu_20", "wcu_21", "wcu_22", "wcu_23",
+];
+
 /// AWS's range for a target utilisation: "between 20% and 90%".
 const TARGET_RANGE: (Decimal, Decimal) = (
     Decimal::from_parts(2, 0, 0, false, 1),
@@ -717,7 +724,11 @@ impl Input {
             a_day: u32::try_from(ctx.count(&DECREASES_A_DAY)?).unwrap_or(u32::MAX),
             apart: usize::try_from(crate::base::number::ceil_div(apart, hour_ms)).unwrap_or(HOURS),
         };
-        Ok(scaling::follow(&needed, rules))
+        let day = scaling::follow(&needed, rules);
+        for (figure, capacity) in HOUR_FIGURES.iter().zip(&day) {
+            traced::step(figure, Part::Capacity, "WCU", *capacity);
+        }
+        Ok(day)
     }
 
     /// AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000

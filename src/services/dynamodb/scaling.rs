@@ -45,7 +45,8 @@ fn one_day(needed: &[Traced; HOURS], start: Traced, rules: Decreases) -> [Traced
     let mut day = [start; HOURS];
     for (hour, need) in needed.iter().enumerate() {
         if need.value() >= capacity.value() {
-            capacity = need.max(capacity);
+            // An increase, or no change: the hour's own need.
+            capacity = *need;
         } else {
             let allowed = decreases < rules.a_day
                 && last.is_none_or(|last| hour.saturating_sub(last) > rules.apart);
