@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 95 prices and 113 limits, as the us-east-1 table holds (EC2's
+    // 95 prices and 115 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types); the
     // regional tables hold the prices found for their Region (Ireland: no
@@ -19,9 +19,9 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 113 of 113 ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 109 of 113 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 97 of 113  ┆ kinesis_data_streams, firehose, managed_flink,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 95 of 95 ┆ 115 of 115 ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 66 of 95 ┆ 111 of 115 ┆ firehose, managed_flink, sqs, sns, eventbridge,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 59 of 95 ┆ 99 of 115  ┆ kinesis_data_streams, firehose, managed_flink,",
     ];
     let mut at = 0;
     for row in rows {
@@ -68,7 +68,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 95 of 95 prices and 113 of 113 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 95 of 95 prices and 115 of 115 limits, each sourced and dated\n"
     );
 }
 

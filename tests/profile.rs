@@ -133,3 +133,47 @@ components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
     assert_eq!(scaled["capacity"]["wcu"], 2500);
     assert_eq!(json["comparison"][0]["name"], "auto scaling");
 }
+
+#[test]
+fn hourly_resharding_follows_the_day_within_update_shard_count() {
+    // 2,000 records/s of 1 KB on business_hours: 500 records/s at night,
+    // one shard (under 1,000 records/s and 1 MB/s); 3,500 by day, four.
+    // 1 → 4 at 08:00 is two calls (1 → 2 → 4, each at most double), 4 →
+    // 1 at 20:00 two more (4 → 2 → 1, each at least half): four of the
+    // ten a day. Shard-hours: (12 × 1 + 12 × 4) ÷ 24 × 730 = 1,825, at
+    // $0.015 = $27.375; four shards all day: 2,920, $43.80.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "stream.toml",
+        r#"name = "a stream busy in business hours"
+
+[workload]
+records_per_second = 2000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "busiest hour"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" }]
+
+[[alternatives]]
+name = "hourly"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned", resharding = "hourly" }]
+"#,
+    );
+    let json = calc_json(&[&path]);
+    let shard_hours = |i: usize| &json["alternatives"][i]["components"][0]["line_items"][0];
+    assert_eq!(number(&shard_hours(0)["quantity"]), dec!(2920));
+    assert_eq!(number(&shard_hours(1)["quantity"]), dec!(1825));
+    assert_eq!(number(&shard_hours(1)["monthly_cost"]), dec!(27.375));
+    let hours: Vec<Decimal> = json["alternatives"][1]["components"][0]["hourly"]["capacity"]
+        .as_array()
+        .expect("24 hours")
+        .iter()
+        .map(number)
+        .collect();
+    let mut expected = vec![dec!(1); 24];
+    expected[8..20].fill(dec!(4));
+    assert_eq!(hours, expected);
+    assert_eq!(json["alternatives"][1]["verdict"], "ok");
+}

@@ -2648,6 +2648,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.shard_read_bytes_per_second",
             LimitEntry {
                 value: LimitValue::Bytes(Bytes(2097152)),
@@ -5464,6 +5482,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.shard_read_bytes_per_second",
             LimitEntry {
                 value: LimitValue::Bytes(Bytes(2097152)),
@@ -8174,6 +8210,24 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(209715200)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (data stream throughput, on-demand mode): streams scale up to 10 GB/s of write in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 'in other Regions, on-demand streams scale up to 200 MB/s of write and 400 MB/s of read throughput', 10 GB/s on request through a support ticket (the guide's Japanese and Chinese editions, translated from the English)"),
                 as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
