@@ -66,6 +66,7 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
         choice: scenario.choice,
         alternatives: evaluator.results,
         odds: None,
+        growth: None,
     })
 }
 

@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 103 prices and 111 limits, as the us-east-1 table holds (EC2's
+    // 103 prices and 115 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types; and
     // DynamoDB's eight reserved-capacity rates, us-east-1's only); the
@@ -21,12 +21,12 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in. Every figure a regional
     // table lacks, it lacks with a reason: Ireland 103 - 71 = 32 prices
-    // (DynamoDB's 8 reserved-capacity rates among them) and 111 - 107 = 4
-    // limits, Seoul 103 - 64 = 39 and 111 - 95 = 16.
+    // (DynamoDB's 8 reserved-capacity rates among them) and 115 - 111 = 4
+    // limits, Seoul 103 - 64 = 39 and 115 - 99 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 111 of 111              ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 71 of 103, 32 missing   ┆ 107 of 111, 4 missing   ┆ firehose,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 64 of 103, 39 missing   ┆ 95 of 111, 16 missing   ┆ kinesis_data_streams,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 115 of 115              ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 71 of 103, 32 missing   ┆ 111 of 115, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 64 of 103, 39 missing   ┆ 99 of 115, 16 missing   ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -68,7 +68,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     // (held, of, missing with a reason) for prices, then limits: what each
     // regional table lacks, it lacks with a reason (103 - 64 = 39 prices and
-    // 111 - 95 = 16 limits in Seoul).
+    // 115 - 99 = 16 limits in Seoul).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
         (
@@ -87,7 +87,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[1], "limits"),
-        (Some(107), Some(111), Some(4))
+        (Some(111), Some(115), Some(4))
     );
     assert_eq!(
         counts(&tables[2], "prices"),
@@ -95,7 +95,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[2], "limits"),
-        (Some(95), Some(111), Some(16))
+        (Some(99), Some(115), Some(16))
     );
     assert_eq!(tables[2]["region"], "ap-northeast-2");
     assert_eq!(tables[0]["incomplete_for"], serde_json::json!([]));
@@ -135,7 +135,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 103 of 103 prices and 111 of 111 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 103 of 103 prices and 115 of 115 limits, each sourced and dated\n"
     );
 }
 

@@ -110,6 +110,15 @@ fn the_readmes_table_of_services_is_what_the_services_say() {
 }
 
 #[test]
+fn the_readmes_table_of_profiles_is_what_the_data_says() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let marker = "`profiles.toml` (`CALC_REGENERATE=1 cargo test`) -->\n";
+    let table = calc::render::services::profiles_readme_table();
+    let written = crate::support::between(&readme, marker, "\n\n", table.trim_end());
+    crate::support::generated("README.md", &written);
+}
+
+#[test]
 fn the_readmes_table_of_offers_is_what_the_services_say() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let marker = "`OFFER`: `CALC_REGENERATE=1 cargo test`. -->\n";

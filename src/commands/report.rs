@@ -52,5 +52,6 @@ pub fn run(
         (&options.sampling).into(),
         &Progress::to(progress, "samples"),
     )?;
+    report.growth = crate::whatif::growth::run(&loaded.scenario, &loaded.values)?;
     Ok(report)
 }

@@ -6,6 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::model::flow;
+use crate::model::growth;
 use crate::model::keys::{Default, Key, Kind};
 use crate::model::requirements;
 use crate::services::{self, ServiceDef};
@@ -44,6 +45,7 @@ pub fn schema() -> Value {
             },
             "workload": table(flow::RECORDS.all, "what the first component of each alternative receives"),
             "requirements": table(requirements::KEYS, "what every alternative is checked against"),
+            "growth": growth(),
             "pricing_overrides": {
                 "type": "object",
                 "description": "unit prices that replace the table's",
@@ -74,6 +76,34 @@ pub fn schema() -> Value {
                 }
             }
         }
+    })
+}
+
+/// `[growth]`: `rate` (a percentage a month, or a list of them) and the
+/// declared keys.
+fn growth() -> Value {
+    let percentage = json!({
+        "type": "string",
+        "pattern": "^\\s*-?[0-9]+(\\.[0-9]+)?\\s*%\\s*(per month|a month|/month|monthly)?\\s*$",
+        "examples": ["8% per month"]
+    });
+    let mut properties = properties(growth::KEYS.iter().copied());
+    properties.insert(
+        growth::RATE.name.to_string(),
+        json!({
+            "description": growth::RATE.doc,
+            "oneOf": [
+                percentage,
+                { "type": "array", "minItems": 1, "maxItems": growth::MAX_MONTHS, "items": percentage }
+            ]
+        }),
+    );
+    json!({
+        "type": "object",
+        "description": "the workload's growth month by month: each month is evaluated with every rate scaled (month 1 is the scenario as written)",
+        "required": [growth::RATE.name],
+        "additionalProperties": false,
+        "properties": properties,
     })
 }
 

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::base::number::{Exact, TooLarge};
 use crate::base::units::Bytes;
 use crate::model::keys::{Default, Key, Kind, Values};
+use crate::model::profile::{self, Profile};
 
 /// A rate of records a second: the month's average and its peak.
 ///
@@ -17,6 +18,9 @@ use crate::model::keys::{Default, Key, Kind, Values};
 pub struct Rate {
     pub average: Decimal,
     pub peak: Decimal,
+    /// How the rate spreads over the day, when a profile says: the hour
+    /// `h` carries `average × factors[h]`.
+    pub profile: Option<&'static Profile>,
 }
 
 impl Rate {
@@ -25,6 +29,16 @@ impl Rate {
         Self {
             average,
             peak: average,
+            profile: None,
+        }
+    }
+
+    /// A rate of this average and peak, of no particular shape over the day.
+    pub fn new(average: Decimal, peak: Decimal) -> Self {
+        Self {
+            average,
+            peak,
+            profile: None,
         }
     }
 
@@ -33,6 +47,7 @@ impl Rate {
         Ok(Self {
             average: self.average.times(factor)?,
             peak: self.peak.times(factor)?,
+            profile: self.profile,
         })
     }
 
@@ -41,7 +56,29 @@ impl Rate {
         Ok(Self {
             average: self.average.per(divisor)?,
             peak: self.peak.per(divisor)?,
+            profile: self.profile,
         })
+    }
+
+    /// The average rate in hour `hour` of the day: the average times the
+    /// profile's factor, or the average itself without a profile.
+    pub fn in_hour(self, hour: usize) -> Result<Decimal, TooLarge> {
+        match self.profile {
+            Some(profile) => self.average.times(profile.factors[hour % profile::HOURS]),
+            None => Ok(self.average),
+        }
+    }
+
+    /// The peak within an hour over that hour's average: the busiest second
+    /// over the busiest hour (1 without a peak of its own).
+    pub fn within_hour(self) -> Decimal {
+        let busiest = self
+            .profile
+            .map_or(self.average, |p| self.average * p.peak());
+        self.peak
+            .checked_div(busiest)
+            .unwrap_or(Decimal::ONE)
+            .max(Decimal::ONE)
     }
 
     /// The peak over the average; `None` when the average is zero.
@@ -122,6 +159,8 @@ pub struct Own {
     pub records_per_second: Option<Decimal>,
     pub peak: Option<Peak>,
     pub record_size: Option<Bytes>,
+    /// The shape of its day (`profile`), over the one it receives.
+    pub profile: Option<&'static Profile>,
 }
 
 /// Why a component's own figures do not fit what it receives.
@@ -145,21 +184,38 @@ impl Own {
     /// a function behind a spiky stream is spiky too.
     pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
         let average = self.records_per_second.or(received.rate.map(|r| r.average));
-        let rate = match (average, self.peak) {
-            (None, _) => None,
-            (Some(average), Some(peak)) => Some(Rate {
+        let day = self.profile.or(received.rate.and_then(|r| r.profile));
+        let rate = match (average, self.peak, self.profile) {
+            (None, _, _) => None,
+            // A profile of its own: the busiest hour, and within it the
+            // stated ratio; a peak rate stated wins.
+            (Some(average), peak, Some(profile)) => {
+                let busiest = average.times(profile.peak())?;
+                Some(Rate {
+                    average,
+                    peak: match peak {
+                        Some(Peak::Rate(peak)) => peak,
+                        Some(Peak::Ratio(ratio)) => busiest.times(ratio)?,
+                        None => busiest,
+                    },
+                    profile: Some(profile),
+                })
+            }
+            (Some(average), Some(peak), None) => Some(Rate {
                 average,
                 peak: peak.over(average)?,
+                profile: day,
             }),
-            (Some(average), None) if self.records_per_second.is_some() => Some(Rate {
+            (Some(average), None, None) if self.records_per_second.is_some() => Some(Rate {
                 average,
                 // The shape is a division: worked out only when it is used.
                 peak: match received.rate.and_then(Rate::peak_to_average) {
                     Some(ratio) => average.times(ratio)?,
                     None => average,
                 },
+                profile: day,
             }),
-            (Some(_), None) => received.rate,
+            (Some(_), None, None) => received.rate,
         };
         if let Some(rate) = rate
             && rate.peak < rate.average
@@ -227,6 +283,10 @@ fn own(values: &Values, rate: &'static Key, peak: Option<&'static Key>, size: &'
         records_per_second: values.number(rate),
         peak,
         record_size: values.bytes(size),
+        profile: match values.get(&PROFILE) {
+            crate::model::keys::Value::Choice(index) => Profile::at(*index),
+            _ => None,
+        },
     }
 }
 
@@ -267,6 +327,13 @@ pub static PEAK_TO_AVERAGE: Key = Key::new(
     "the peak rate over the average (instead of a peak rate), at least 1",
 )
 .defaulting_to(FLOW);
+pub static PROFILE: Key = Key::new(
+    "profile",
+    Kind::Choice(profile::NAMES),
+    Default::None,
+    "the shape of the day: `flat`, `business_hours`, `evening_peak` or `batch_window` (24 factors each, averaging 1); the peak is then its busiest hour, times `peak_to_average` within the hour",
+)
+.defaulting_to(FLOW);
 pub static RECORD_SIZE: Key =
     Key::new("record_size", Kind::Size, Default::None, "bytes per record").defaulting_to(FLOW);
 
@@ -280,6 +347,7 @@ pub static RECORDS: InputKeys = InputKeys {
         &RECORDS_PER_SECOND,
         &PEAK_RECORDS_PER_SECOND,
         &PEAK_TO_AVERAGE,
+        &PROFILE,
         &RECORD_SIZE,
     ],
 };
@@ -308,7 +376,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn received(average: Decimal, peak: Decimal) -> Flow {
-        Flow::new(Rate { average, peak }, Some(Bytes::kib(1)))
+        Flow::new(Rate::new(average, peak), Some(Bytes::kib(1)))
     }
 
     #[test]
@@ -347,5 +415,37 @@ mod tests {
         fn with_peak(self, peak: Decimal) -> Self {
             Self { peak, ..self }
         }
+    }
+
+    #[test]
+    fn a_profile_peaks_at_its_busiest_hour_and_a_ratio_applies_within_it() {
+        // 1,000/s on business_hours: 1,750/s from 08:00 to 20:00; with
+        // peak_to_average = 2 within the hour, 3,500/s.
+        let business = Profile::named("business_hours");
+        let own = Own {
+            records_per_second: Some(dec!(1000)),
+            profile: business,
+            ..Own::default()
+        };
+        let rate = own.over(Flow::NOTHING).unwrap().rate.unwrap();
+        assert_eq!((rate.average, rate.peak), (dec!(1000), dec!(1750)));
+        assert_eq!(rate.in_hour(3), Ok(dec!(250)));
+        assert_eq!(rate.in_hour(8), Ok(dec!(1750)));
+        let own = Own {
+            peak: Some(Peak::Ratio(dec!(2))),
+            ..own
+        };
+        let rate = own.over(Flow::NOTHING).unwrap().rate.unwrap();
+        assert_eq!(rate.peak, dec!(3500));
+        assert_eq!(rate.within_hour(), dec!(2));
+        // The shape flows on: a consumer with its own average keeps it.
+        let consumer = Own {
+            records_per_second: Some(dec!(10)),
+            ..Own::default()
+        };
+        let received = Flow::new(rate, None);
+        let passed = consumer.over(received).unwrap().rate.unwrap();
+        assert_eq!(passed.profile, business);
+        assert_eq!(passed.peak, dec!(35));
     }
 }

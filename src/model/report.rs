@@ -308,6 +308,17 @@ pub struct ComponentResult {
     /// How its figures were worked out, when `calc explain` asks; empty
     /// otherwise.
     pub working: Working,
+    /// A capacity that follows the day, hour by hour (auto scaling).
+    pub hourly: Option<Box<Hourly>>,
+}
+
+/// A capacity figure for each hour of the day, and how much of it the
+/// hour's load uses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hourly {
+    pub key: &'static str,
+    pub capacity: [Decimal; 24],
+    pub utilisation: [Decimal; 24],
 }
 
 impl ComponentResult {
@@ -328,6 +339,7 @@ impl ComponentResult {
             files: None,
             path_latency: Duration::ZERO,
             working: Working::new(),
+            hourly: None,
         }
     }
 
@@ -355,6 +367,7 @@ impl ComponentResult {
         self.working.nodes.clear();
         self.working.steps.clear();
         self.path_latency = Duration::ZERO;
+        self.hourly = None;
     }
 
     /// The sum of its line items. An evaluation checks that it fits in
@@ -546,6 +559,9 @@ pub struct Report {
     pub alternatives: Vec<AlternativeResult>,
     /// The Monte Carlo run over the scenario's ranges, when it has any.
     pub odds: Option<crate::model::odds::Odds>,
+    /// Every alternative month by month, when the scenario states
+    /// `[growth]`.
+    pub growth: Option<GrowthReport>,
 }
 
 /// One row of the comparison: an alternative and its cost against the cheapest.
@@ -614,4 +630,123 @@ impl Report {
 /// a tiny fraction of a cent).
 fn ratio(cost: Decimal, cheapest: Decimal) -> Option<Decimal> {
     cost.checked_div(cheapest)
+}
+
+/// Capacity figures that step as the load grows: the sweep's, and a
+/// cluster's brokers and nodes.
+pub const STEPPING: [&str; 10] = [
+    "shards",
+    "wcu",
+    "rcu",
+    "kpus",
+    "concurrency",
+    "instances",
+    "prefixes",
+    "partitions",
+    "brokers",
+    "nodes",
+];
+
+/// One capacity figure of one component in one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub component: usize,
+    pub key: &'static str,
+    pub value: Decimal,
+}
+
+/// One alternative in one month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Month {
+    /// From 1.
+    pub month: u32,
+    /// The month's rates over the written ones.
+    pub factor: Decimal,
+    /// `None` when its figures cannot be computed that month (a quantity
+    /// past the pricing table's last tier, a figure too large).
+    pub cost: Option<Decimal>,
+    pub capacity: Vec<Figure>,
+    /// Its first violation that month other than the budget: a limit it
+    /// breaks, a requirement it misses.
+    pub breaks: Option<(Option<usize>, Violation)>,
+}
+
+/// A capacity figure that changes from one month to the next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The first month at the new value.
+    pub month: u32,
+    pub component: usize,
+    pub key: &'static str,
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+/// One alternative over the horizon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlternativeGrowth {
+    pub months: Vec<Month>,
+    /// Every change of a stepping figure, in month order.
+    pub steps: Vec<Step>,
+    /// Its budget: its own `max_monthly_cost`, else `[requirements]`'s.
+    pub budget: Option<Decimal>,
+    /// The first month that costs more than the budget.
+    pub over_budget: Option<u32>,
+    /// The first month that breaks a limit or a requirement (the budget
+    /// aside), or whose figures cannot be computed.
+    pub breaks: Option<u32>,
+    /// The months' costs added up; `None` when one cannot be computed.
+    pub total: Option<Decimal>,
+}
+
+impl AlternativeGrowth {
+    /// The cost of months 1 to `months`, added up.
+    pub fn total_through(&self, months: u32) -> Option<Decimal> {
+        crate::base::number::sum(
+            self.months
+                .iter()
+                .take(months as usize)
+                .map(|m| m.cost)
+                .collect::<Option<Vec<_>>>()?,
+        )
+        .ok()
+    }
+
+    /// Where the budget is crossed over the first `months`, held as
+    /// `over` says: the first month over it (`EachMonth`), or the first
+    /// month whose running total passes the budget times `months`
+    /// (`Total`); `None` within it or with no budget.
+    pub fn crosses(&self, over: crate::model::growth::BudgetOver, months: u32) -> Option<u32> {
+        let budget = self.budget?;
+        let horizon = self.months.iter().take(months as usize);
+        match over {
+            crate::model::growth::BudgetOver::EachMonth => horizon
+                .filter(|m| m.cost.is_none_or(|cost| cost > budget))
+                .map(|m| m.month)
+                .next(),
+            crate::model::growth::BudgetOver::Total => {
+                let allowed = budget.checked_mul(Decimal::from(months))?;
+                let mut spent = Decimal::ZERO;
+                for month in horizon {
+                    spent = match month.cost.and_then(|c| spent.checked_add(c)) {
+                        Some(spent) => spent,
+                        None => return Some(month.month),
+                    };
+                    if spent > allowed {
+                        return Some(month.month);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+/// The scenario over its horizon: one entry an alternative, in the
+/// report's order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrowthReport {
+    pub growth: crate::model::growth::Growth,
+    pub factors: Vec<Decimal>,
+    pub alternatives: Vec<AlternativeGrowth>,
 }

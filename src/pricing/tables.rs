@@ -3345,6 +3345,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -3620,6 +3638,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(10737418240)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits: on-demand write up to 10 GB/s in us-east-1 (200 MB/s before)"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -6482,6 +6518,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -6748,6 +6802,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(10737418240)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits: on-demand streams scale to 10 GB/s of writes in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 200 MB/s in the other Regions"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -9744,6 +9816,24 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.decreases_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(27, 0, 0, false, 0) /* 27 */),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput (docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html): up to four decreases within one hour if none yet that UTC day, then one an hour if none in the preceding hour, \"the maximum number of decreases in a day to 27 times\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.decreases_apart",
+            LimitEntry {
+                value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(3600000, 0, 0, false, 0) /* 3600000 */)),
+                source: Borrowed("DynamoDB developer guide, service quotas, decreasing provisioned throughput: after the day's first hour of decreases, \"one additional decrease per hour as long as there was no decreases in the preceding hour\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.latency",
             LimitEntry {
                 value: LimitValue::Duration(Duration::from_ms(Decimal::from_parts(100, 0, 0, false, 0) /* 100 */)),
@@ -10019,6 +10109,24 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(209715200)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (data stream throughput, on-demand mode): streams scale up to 10 GB/s of write in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 'in other Regions, on-demand streams scale up to 200 MB/s of write and 400 MB/s of read throughput', 10 GB/s on request through a support ticket (the guide's Japanese and Chinese editions, translated from the English)"),
                 as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshard_factor",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount: by default you cannot \"scale up to more than double your current shard count\" or \"scale down below half your current shard count\""),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.reshards_a_day",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(10, 0, 0, false, 0) /* 10 */),
+                source: Borrowed("Kinesis Data Streams API reference, UpdateShardCount (docs.aws.amazon.com/kinesis/latest/APIReference/API_UpdateShardCount.html): by default you cannot \"scale more than ten times per rolling 24-hour period per stream\""),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),

@@ -19,6 +19,7 @@ use crate::base::escape;
 use crate::commands::check::{
     AlternativeCheck, Broken, Format, Increase, Reason, Results, ScenarioCheck, Status, Why,
 };
+use crate::model::growth::BudgetOver;
 use crate::model::report::AlternativeResult;
 
 /// The headline: `1 of 3 scenarios fails`, `3 scenarios pass`, or `1 of 3
@@ -274,6 +275,24 @@ pub fn message(alternative: &AlternativeResult, reason: &Reason, currency: &str)
             "is the cheapest design that works in {}% of the Monte Carlo samples; the scenario asks for at least {required}% (`min_chance_cheapest`)",
             text::number((chance * Decimal::ONE_HUNDRED).round_dp(1), 1)
         ),
+        Why::Growth {
+            month,
+            months,
+            over,
+            spent,
+            allowed,
+        } => match over {
+            BudgetOver::EachMonth => format!(
+                "costs {} a month in month {month} as the workload grows; budget: {} a month, held for {months} months",
+                text::money(*spent, currency),
+                text::money(*allowed, currency),
+            ),
+            BudgetOver::Total => format!(
+                "costs {} over months 1 to {month} as the workload grows; budget: {} over {months} months",
+                text::money(*spent, currency),
+                text::money(*allowed, currency),
+            ),
+        },
         Why::StalePrices {
             table,
             price,
@@ -386,6 +405,10 @@ struct AlternativeView<'a> {
 struct ReasonView {
     failing: bool,
     message: String,
+    /// The month (from 1) the budget is crossed in, for a reason of
+    /// `[growth]`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    month: Option<u32>,
     rule: &'static str,
 }
 
@@ -411,6 +434,10 @@ fn scenario_view(scenario: &ScenarioCheck) -> ScenarioView<'_> {
                     .map(|r| ReasonView {
                         failing: r.failing,
                         message: message(a, r, &scenario.report.pricing.currency),
+                        month: match r.why {
+                            Why::Growth { month, .. } => Some(month),
+                            _ => None,
+                        },
                         rule: r.rule(),
                     })
                     .collect(),

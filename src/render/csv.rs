@@ -8,7 +8,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use crate::base::escape::csv as field;
-use crate::model::report::Report;
+use crate::model::report::{GrowthReport, Report};
 use crate::render::text::QUANTITY_DP;
 
 const HEADER: &str = "alternative,component,service,mode,dimension,price_key,quantity,free_quantity,unit,unit_price,monthly_cost";
@@ -37,7 +37,42 @@ pub fn render(report: &Report) -> String {
             }
         }
     }
+    if let Some(growth) = &report.growth {
+        months(&mut out, report, growth);
+    }
     out
+}
+
+const MONTHS_HEADER: &str = "alternative,month,factor,monthly_cost,component,capacity_key,capacity";
+
+/// Under `[growth]`, a second table after a blank line: a row an
+/// alternative a month (from 1, the scenario as written), with the cost
+/// and each capacity figure that steps (a row each; none: empty cells).
+fn months(out: &mut String, report: &Report, growth: &GrowthReport) {
+    let _ = writeln!(out, "\n{MONTHS_HEADER}");
+    for (alternative, months) in report.alternatives.iter().zip(&growth.alternatives) {
+        for month in &months.months {
+            let start = format!(
+                "{},{},{},{}",
+                field(&alternative.name),
+                month.month,
+                number(month.factor),
+                month.cost.map(number).unwrap_or_default()
+            );
+            if month.capacity.is_empty() {
+                let _ = writeln!(out, "{start},,,");
+            }
+            for figure in &month.capacity {
+                let _ = writeln!(
+                    out,
+                    "{start},{},{},{}",
+                    figure.component,
+                    figure.key,
+                    number(figure.value)
+                );
+            }
+        }
+    }
 }
 
 /// A number calc computed: never text to escape (a negative number is not a formula).

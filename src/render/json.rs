@@ -46,6 +46,10 @@ pub fn render(report: &Report) -> String {
             .collect(),
         comparison,
         free_tier: report.free_tier,
+        growth: report
+            .growth
+            .as_ref()
+            .map(|growth| super::growth::View::of(report, growth)),
         hours_per_month: Exact(report.hours_per_month),
         monte_carlo: report
             .odds
@@ -158,6 +162,9 @@ struct Document<'a> {
     choice: Option<&'a str>,
     comparison: Vec<Row<'a>>,
     free_tier: bool,
+    /// Every alternative month by month, under `[growth]`; absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    growth: Option<super::growth::View<'a>>,
     hours_per_month: Exact,
     /// The Monte Carlo run over the scenario's ranges; absent without ranges.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -367,6 +374,10 @@ struct ViolationView {
 #[derive(Serialize)]
 struct Component<'a> {
     capacity: Capacity<'a>,
+    /// A capacity that follows the day (auto scaling), hour 0 first;
+    /// absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hourly: Option<HourlyView>,
     id: Option<&'a str>,
     input: Input,
     latency_ms: Exact,
@@ -382,6 +393,11 @@ impl<'a> Component<'a> {
         let input = component.input;
         Self {
             capacity: Capacity(component),
+            hourly: component.hourly.as_ref().map(|h| HourlyView {
+                capacity: h.capacity.iter().map(|c| Exact(*c)).collect(),
+                key: h.key,
+                utilisation: h.utilisation.iter().map(|u| Exact(*u)).collect(),
+            }),
             id: component.id.as_deref(),
             input: Input {
                 from: text::source(alternative, component.from),
@@ -409,6 +425,13 @@ impl<'a> Component<'a> {
             service: component.service,
         }
     }
+}
+
+#[derive(Serialize)]
+struct HourlyView {
+    capacity: Vec<Exact>,
+    key: &'static str,
+    utilisation: Vec<Exact>,
 }
 
 #[derive(Serialize)]

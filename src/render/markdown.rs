@@ -54,6 +54,9 @@ pub fn render(report: &Report) -> String {
         }
         let _ = writeln!(out, "\n{}", odds::FOOTNOTE);
     }
+    if let Some(growth) = &report.growth {
+        super::growth::markdown(&mut out, report, growth, escape);
+    }
 
     for alternative in &report.alternatives {
         let _ = writeln!(
@@ -79,6 +82,9 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(out, "Input: {}\n", escape(&input));
             }
             let _ = writeln!(out, "Capacity: {}\n", text::capacity(component));
+            if let Some(hourly) = &component.hourly {
+                let _ = writeln!(out, "Hourly: {}\n", text::hourly(hourly));
+            }
             let _ = writeln!(
                 out,
                 "| dimension | quantity | unit | unit price | monthly |"

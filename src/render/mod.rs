@@ -5,6 +5,7 @@ pub mod check;
 mod csv;
 pub mod diff;
 pub mod explain;
+mod growth;
 mod html;
 pub mod import;
 mod json;
@@ -42,7 +43,13 @@ pub fn init(init: &Init) -> String {
 
 pub fn render(report: &Report, format: Format) -> String {
     match format {
-        Format::Table => table::render(report),
+        Format::Table => {
+            let mut out = table::render(report);
+            if let Some(months) = &report.growth {
+                growth::table(&mut out, report, months, terminal);
+            }
+            out
+        }
         Format::Json => json::render(report),
         Format::Markdown => markdown::render(report),
         Format::Csv => csv::render(report),

@@ -41,6 +41,30 @@ pub fn readme_table() -> String {
     out
 }
 
+/// The README's table of the built-in day profiles: each name, what it
+/// is, its peak and its 24 factors, from the data the binary carries.
+pub fn profiles_readme_table() -> String {
+    let mut out = String::from(
+        "| profile | the day | peak | factors, 00:00 to 23:00 |\n| --- | --- | --- | --- |\n",
+    );
+    for profile in crate::model::profile::builtin() {
+        let factors: Vec<String> = profile
+            .factors
+            .iter()
+            .map(|f| f.normalize().to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {}× | {} |",
+            profile.name,
+            profile.doc.replace('|', "\\|"),
+            profile.peak().normalize(),
+            factors.join(" ")
+        );
+    }
+    out
+}
+
 pub fn list() -> String {
     let mut table = new_wrapped_table(
         &[

@@ -70,6 +70,9 @@ fn render_alternative(
             let _ = writeln!(out, "input: {input}");
         }
         let _ = writeln!(out, "capacity: {}", text::capacity(component));
+        if let Some(hourly) = &component.hourly {
+            let _ = writeln!(out, "{}", text::hourly(hourly));
+        }
         let mut table = new_table(&["dimension", "quantity", "unit", "unit price", "monthly"]);
         for item in &component.line_items {
             table.add_row(vec![

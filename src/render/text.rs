@@ -491,6 +491,37 @@ pub fn percent_change(rise: Decimal, base: Decimal) -> Option<String> {
     Some(format!("{}%", number(ratio, 2)))
 }
 
+/// A capacity hour by hour, in a line: a 24-column sparkline, lowest to
+/// highest of the day, then the range and the busiest hour's utilisation:
+/// `wcu by hour ▁▁▁▁▁▁▁▁████████████▁▁▁▁ 358 to 2,500 (00:00 to 23:00)`.
+pub fn hourly(hourly: &crate::model::report::Hourly) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let low = hourly.capacity.iter().copied().min().unwrap_or_default();
+    let high = hourly.capacity.iter().copied().max().unwrap_or_default();
+    let span = high - low;
+    let line: String = hourly
+        .capacity
+        .iter()
+        .map(|c| {
+            let step = (*c - low)
+                .checked_mul(Decimal::from(7))
+                .and_then(|x| x.checked_div(span))
+                .map_or(0, |x| usize::try_from(x.round()).unwrap_or(7));
+            BARS[step.min(7)]
+        })
+        .collect();
+    let used_low = hourly.utilisation.iter().copied().min().unwrap_or_default();
+    let used_high = hourly.utilisation.iter().copied().max().unwrap_or_default();
+    format!(
+        "{} by hour {line} {} to {} (00:00 to 23:00) · utilisation {} to {}",
+        hourly.key,
+        number(low, 4),
+        number(high, 4),
+        number(used_low, 4),
+        number(used_high, 4)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

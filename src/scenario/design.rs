@@ -34,6 +34,8 @@ pub struct Scenario {
     pub params: Params,
     pub prices: PriceBook,
     pub alternatives: Vec<Alternative>,
+    /// How the workload grows month by month (`[growth]`), if it does.
+    pub growth: Option<crate::model::growth::Growth>,
     /// The alternative the team chose (`choice = "…"`), by index: the one
     /// `calc check` holds to the requirements; the others are context.
     pub choice: Option<usize>,

@@ -698,6 +698,12 @@ impl<'s> Fields<'s> {
     }
 
     /// A name in quotes (`id = "stream"`).
+    /// The entry of `key` as written, for a value of a shape of its own
+    /// (`[growth]`'s `rate`, a text or a list); it counts as known.
+    pub fn entry(&mut self, key: &'static str) -> Option<&Entry> {
+        self.take(key)
+    }
+
     pub fn text(&mut self, key: &'static str) -> Result<Option<Sp<String>>, Diagnostic> {
         self.typed(key, "a name in quotes", |value| {
             value.as_str().map(str::to_string).ok_or(None)

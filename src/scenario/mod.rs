@@ -6,6 +6,7 @@ mod checks;
 mod component;
 mod design;
 pub mod fields;
+mod growth;
 mod link;
 pub mod params;
 mod raw;

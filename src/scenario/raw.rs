@@ -27,6 +27,7 @@ pub(super) struct RawScenario {
     pub(super) choice: Option<Spanned<String>>,
     pub(super) workload: Option<Spanned<RawTable>>,
     pub(super) requirements: Option<Spanned<RawTable>>,
+    pub(super) growth: Option<Spanned<RawTable>>,
     #[serde(default)]
     pub(super) pricing_overrides: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     pub(super) alternatives: Spanned<Vec<RawAlternative>>,

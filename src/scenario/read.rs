@@ -63,6 +63,10 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         errors.push(e);
         0..0
     });
+    let growth = super::growth::read(&source, raw.growth).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    });
     if raw.alternatives.get_ref().is_empty() {
         errors.push(source.error(
             raw.alternatives.span().into(),
@@ -103,6 +107,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         params,
         prices,
         alternatives,
+        growth,
         choice,
         source,
     })

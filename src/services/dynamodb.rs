@@ -9,8 +9,9 @@ use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, InputKeys};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
+use crate::model::profile::HOURS;
 use crate::model::report::{
-    CapacityValue, ComponentResult, Ordering, Properties, Retention, Violation,
+    CapacityValue, ComponentResult, Hourly, Ordering, Properties, Retention, Violation,
 };
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
@@ -19,6 +20,7 @@ use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 mod reserved;
+mod scaling;
 
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
@@ -70,6 +72,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TABLE_WCU,
         &TABLE_RCU,
         &LATENCY,
+        &DECREASES_A_DAY,
+        &DECREASES_APART,
     ],
     catalogue: None,
     offer: Some(&OFFER),
@@ -89,6 +93,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &STREAMS_READS_PER_SECOND,
         &POINT_IN_TIME_RECOVERY,
         &REPLICA_REGIONS,
+        &AUTO_SCALING_TARGET,
+        &AUTO_SCALING_MIN,
+        &AUTO_SCALING_MAX,
     ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
@@ -126,6 +133,7 @@ static WRITES: InputKeys = InputKeys {
         &WRITES_PER_SECOND,
         &PEAK_WRITES_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
+        &flow::PROFILE,
         &ITEM_SIZE,
     ],
 };
@@ -211,6 +219,46 @@ static REPLICA_REGIONS: Key = Key::new(
     "other Regions a global table replicates to; each replays every write",
 );
 
+static AUTO_SCALING_TARGET: Key = Key::new(
+    "auto_scaling_target",
+    Kind::Number,
+    Default::None,
+    "provisioned writes scale hour by hour to keep this share of the capacity used (AWS allows 0.2 to 0.9)",
+)
+.defaulting_to("no auto scaling: capacity for the peak all day");
+static AUTO_SCALING_MIN: Key = Key::new(
+    "auto_scaling_min",
+    Kind::Count {
+        min: 1,
+        max: u32::MAX,
+    },
+    Default::Integer(1),
+    "the fewest WCU auto scaling sets",
+);
+static AUTO_SCALING_MAX: Key = Key::new(
+    "auto_scaling_max",
+    Kind::Count {
+        min: 1,
+        max: u32::MAX,
+    },
+    Default::None,
+    "the most WCU auto scaling sets",
+)
+.defaulting_to("no maximum but the table's quota");
+
+/// The working's name for each hour's write capacity under auto scaling.
+const HOUR_FIGURES: [&str; HOURS] = [
+    "wcu_00", "wcu_01", "wcu_02", "wcu_03", "wcu_04", "wcu_05", "wcu_06", "wcu_07", "wcu_08",
+    "wcu_09", "wcu_10", "wcu_11", "wcu_12", "wcu_13", "wcu_14", "wcu_15", "wcu_16", "wcu_17",
+    "wcu_18", "wcu_19", "wcu_20", "wcu_21", "wcu_22", "wcu_23",
+];
+
+/// AWS's range for a target utilisation: "between 20% and 90%".
+const TARGET_RANGE: (Decimal, Decimal) = (
+    Decimal::from_parts(2, 0, 0, false, 1),
+    Decimal::from_parts(9, 0, 0, false, 1),
+);
+
 /// Regions a global table may add to its own (AWS has fewer than this).
 const MAX_REPLICAS: u32 = 64;
 
@@ -232,6 +280,7 @@ pub const DOC: Doc = Doc {
         "reserved: units reserved (whole blocks of 100) x (upfront / term months + hourly rate x hours); beyond them, the provisioned rate",
         "global table: each replica Region bills the writes again as replicated WCU (or WRU); cross-Region transfer is not priced",
         "PITR: the table's size, per GB-month",
+        "auto scaling (`auto_scaling_target`): each hour's WCU = ceil(the hour's writes under the day's `profile` x the peak within the hour x units / target), within `auto_scaling_min` and `auto_scaling_max`; a decrease only as AWS's quota allows (the day's first, then none in the hour before, `decreases_a_day` in all), else the hour keeps the hour before's; WCU-hours = the day's sum / 24 x hours a month",
     ],
 };
 
@@ -278,6 +327,16 @@ pub const TABLE_RCU: Limit = Limit::new(
     "read capacity units per table",
 );
 pub const LATENCY: Limit = Limit::new("dynamodb.latency", LimitKind::Duration, "latency");
+pub const DECREASES_A_DAY: Limit = Limit::new(
+    "dynamodb.decreases_a_day",
+    LimitKind::Count,
+    "decreases of a table's provisioned capacity a UTC day",
+);
+pub const DECREASES_APART: Limit = Limit::new(
+    "dynamodb.decreases_apart",
+    LimitKind::Duration,
+    "time without a decrease before the next, after the day's first",
+);
 
 choice! {
     pub enum CapacityMode {
@@ -317,6 +376,17 @@ pub struct Input {
     pub replica_regions: u32,
     /// Provisioned capacity bought as reserved capacity, if it is.
     pub reservation: Option<reserved::Reservation>,
+    /// Provisioned writes that follow the day's profile, when set.
+    pub auto_scaling: Option<AutoScaling>,
+}
+
+/// Auto scaling of the provisioned writes: the target utilisation and the
+/// bounds on the capacity it sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AutoScaling {
+    pub target: Decimal,
+    pub min: u32,
+    pub max: Option<u32>,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -348,9 +418,50 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         )
         .with_help("enable the table's stream, or remove this key"));
     }
-    let mode = values.choice(&CAPACITY_MODE).ok_or_else(default)?;
+    let mode: CapacityMode = values.choice(&CAPACITY_MODE).ok_or_else(default)?;
     let reservation = reserved::build(values, mode == CapacityMode::Provisioned)?;
+    let auto_scaling = match values.number(&AUTO_SCALING_TARGET) {
+        None => None,
+        Some(target) => {
+            if !(TARGET_RANGE.0..=TARGET_RANGE.1).contains(&target) {
+                return Err(Invalid::new(
+                    &AUTO_SCALING_TARGET,
+                    format!("`auto_scaling_target` is {target}; AWS takes a target utilisation from 0.2 to 0.9"),
+                )
+                .with_help("e.g. `auto_scaling_target = 0.7`, AWS's default"));
+            }
+            if mode != CapacityMode::Provisioned {
+                return Err(Invalid::new(
+                    &AUTO_SCALING_TARGET,
+                    "auto scaling adjusts provisioned capacity; an on-demand table scales by itself",
+                )
+                .with_help("set `capacity_mode = \"provisioned\"`, or remove `auto_scaling_target`"));
+            }
+            let min = values.count(&AUTO_SCALING_MIN).ok_or_else(default)?;
+            let max = values.count(&AUTO_SCALING_MAX);
+            if let Some(max) = max
+                && max < min
+            {
+                return Err(Invalid::new(
+                    &AUTO_SCALING_MAX,
+                    format!("`auto_scaling_max` ({max}) is below `auto_scaling_min` ({min})"),
+                ));
+            }
+            if reservation.is_some() {
+                return Err(Invalid::new(
+                    &AUTO_SCALING_TARGET,
+                    "calc does not model auto scaling over reserved capacity",
+                )
+                .with_help(
+                    "compare the two as separate alternatives: one reserved, one auto scaled",
+                ));
+            }
+            Some(AutoScaling { target, min, max })
+        }
+    };
     Ok(Input {
+        auto_scaling,
+        reservation,
         mode,
         reads_per_second: values.number(&READS_PER_SECOND).ok_or_else(default)?,
         read_consistency: values.choice(&READ_CONSISTENCY).ok_or_else(default)?,
@@ -365,7 +476,6 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         streams_reads_per_second,
         point_in_time_recovery: values.flag(&POINT_IN_TIME_RECOVERY).ok_or_else(default)?,
         replica_regions: values.count(&REPLICA_REGIONS).ok_or_else(default)?,
-        reservation,
     })
 }
 
@@ -494,6 +604,8 @@ struct Units {
     /// least 1 each, for the peak; on demand, the peak itself.
     wcu: Traced,
     rcu: Traced,
+    /// Under auto scaling, the write capacity of each hour of the day.
+    hourly_wcu: Option<[Traced; HOURS]>,
 }
 
 impl Input {
@@ -511,13 +623,37 @@ impl Input {
         let write_units = average.times(units_per_write)?;
         let reads = given::key(self.reads_per_second, "reads/s", &READS_PER_SECOND);
         let read_units = reads.times(units_per_read)?;
+        let mut hourly_wcu = None;
         let (wcu, rcu) = match self.mode {
             CapacityMode::Provisioned => {
                 // A provisioned table has at least 1 WCU and 1 RCU.
-                let wcu = peak_write_units.ceil().max(given::at_least_one(
+                let mut wcu = peak_write_units.ceil().max(given::at_least_one(
                     "WCU",
                     "a provisioned table has at least 1 WCU",
                 ));
+                if let Some(scaling) = self.auto_scaling {
+                    // Under auto scaling, the table's capacity is its
+                    // busiest hour's.
+                    let day = self.hourly(ctx, scaling, units_per_write)?;
+                    wcu = Traced::greatest(&day).1;
+                    hourly_wcu = Some(day);
+                    result.note(
+                        "auto_scaling",
+                        "auto scaling follows the day hour by hour; a spike shorter than the few minutes it takes to react is served by burst capacity, or throttled",
+                    );
+                    // Utilisation each hour: the hour's writes over its capacity.
+                    let rate = ctx.rate()?;
+                    let mut used = [Decimal::ZERO; HOURS];
+                    for (hour, capacity) in day.iter().enumerate() {
+                        let writes = rate.in_hour(hour)?.times(units_per_write.value())?;
+                        used[hour] = writes.per(capacity.value())?;
+                    }
+                    result.hourly = Some(Box::new(Hourly {
+                        key: "wcu",
+                        capacity: day.map(Traced::value),
+                        utilisation: used,
+                    }));
+                }
                 let rcu = read_units.ceil().max(given::at_least_one(
                     "RCU",
                     "a provisioned table has at least 1 RCU",
@@ -560,7 +696,65 @@ impl Input {
             read_units,
             wcu,
             rcu,
+            hourly_wcu,
         })
+    }
+
+    /// The write capacity auto scaling sets for each hour of the day: the
+    /// hour's write units (× the peak within the hour) over the target,
+    /// in whole WCU within the bounds, as AWS's decrease quota lets it
+    /// follow.
+    fn hourly(
+        &self,
+        ctx: &Ctx,
+        scaling: AutoScaling,
+        units_per_write: Traced,
+    ) -> Result<[Traced; HOURS], EvalError> {
+        let rate = ctx.rate()?;
+        let target = given::key(scaling.target, "", &AUTO_SCALING_TARGET);
+        let within = Traced::rule(
+            rate.within_hour(),
+            "",
+            "the peak within the busiest hour over that hour's rate",
+        );
+        let least = given::key(scaling.min, "WCU", &AUTO_SCALING_MIN);
+        let most = scaling
+            .max
+            .map(|max| given::key(max, "WCU", &AUTO_SCALING_MAX));
+        let average = ctx.average()?;
+        let mut needed = [least; HOURS];
+        for (hour, need) in needed.iter_mut().enumerate() {
+            let factor = match rate.profile {
+                Some(profile) => Traced::rule(
+                    profile.factors[hour],
+                    "",
+                    "the profile's factor for the hour",
+                ),
+                None => Traced::rule(Decimal::ONE, "", "no profile: every hour the average"),
+            };
+            let units = average
+                .times(factor)?
+                .times(within)?
+                .times(units_per_write)?
+                .per(target)?
+                .ceil()
+                .max(least);
+            *need = match most {
+                Some(most) => units.min(most),
+                None => units,
+            };
+        }
+        let apart = ctx.duration(&DECREASES_APART)?.ms();
+        let hour_ms = Decimal::from(3_600_000);
+        let rules = scaling::Decreases {
+            a_day: u32::try_from(ctx.count(&DECREASES_A_DAY)?).unwrap_or(u32::MAX),
+            apart: usize::try_from(crate::base::number::ceil_div(apart, hour_ms)).unwrap_or(HOURS),
+        };
+        let day = scaling::follow(&needed, rules);
+        for (figure, capacity) in HOUR_FIGURES.iter().zip(&day) {
+            traced::step(figure, Part::Capacity, "WCU", *capacity);
+        }
+        Ok(day)
     }
 
     /// AWS's partition rule of thumb: a partition serves 3,000 RCU or 1,000
@@ -680,7 +874,19 @@ impl Input {
                 reserved::bill(ctx, reservation, kinds, result)?;
             }
             (CapacityMode::Provisioned, None) => {
-                let wcu_hours = units.wcu.times(ctx.hours_traced())?;
+                let wcu_hours = match &units.hourly_wcu {
+                    // Billed hour by hour: the day's WCU-hours, over a day's
+                    // hours, times the month's.
+                    Some(day) => {
+                        let mut sum = day[0];
+                        for hour in &day[1..] {
+                            sum = sum.plus(*hour)?;
+                        }
+                        let a_day = Traced::rule(Decimal::from(24), "h", "hours a day");
+                        sum.per(a_day)?.times(ctx.hours_traced())?
+                    }
+                    None => units.wcu.times(ctx.hours_traced())?,
+                };
                 let rcu_hours = units.rcu.times(ctx.hours_traced())?;
                 result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
                 result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
@@ -773,6 +979,7 @@ mod tests {
             point_in_time_recovery: false,
             replica_regions: 0,
             reservation: None,
+            auto_scaling: None,
         };
         Fed::new(input, steady(dec!(3000), item_size), Input::evaluate_into)
     }
@@ -1027,10 +1234,7 @@ mod tests {
         let mut input = table(Bytes::kib(1));
         input.mode = CapacityMode::OnDemand;
         input.flow = Flow::new(
-            crate::model::flow::Rate {
-                average: dec!(20000),
-                peak: dec!(80000),
-            },
+            crate::model::flow::Rate::new(dec!(20000), dec!(80000)),
             Some(Bytes::kib(1)),
         );
         let result = input.evaluate(&ctx(dec!(730))).unwrap();

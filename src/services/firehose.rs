@@ -404,10 +404,7 @@ impl Input {
         let object_size = Bytes(u64::try_from(bytes.value().ceil()).unwrap_or(u64::MAX));
         result.capacity("objects_per_second", CapacityValue::Number(average));
         result.output = Some(Flow::new(
-            Rate {
-                average,
-                peak: peak.max(average),
-            },
+            Rate::new(average, peak.max(average)),
             Some(object_size),
         ));
         Ok(())

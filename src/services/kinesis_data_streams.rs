@@ -8,11 +8,16 @@ use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::profile::HOURS;
+use crate::model::report::{
+    CapacityValue, ComponentResult, Hourly, Ordering, Properties, Retention,
+};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
+
+mod resharding;
 
 /// The AWS Price List offer that prices it, and the products that price
 /// its dimensions (`calc pricing import`).
@@ -68,6 +73,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ON_DEMAND_MAX_WRITE_BYTES,
         &LATENCY_SHARED,
         &LATENCY_EFO,
+        &RESHARDS_A_DAY,
+        &RESHARD_FACTOR,
     ],
     catalogue: None,
     offer: Some(&OFFER),
@@ -77,6 +84,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &EFO_CONSUMERS_KEY,
         &RETENTION,
         &MAX_RECORD_SIZE_KEY,
+        &RESHARDING,
     ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
@@ -89,6 +97,12 @@ static CAPACITY_MODE: Key = Key::new(
     Kind::Choice(CapacityMode::NAMES),
     Default::Text("provisioned"),
     "`provisioned` (shards) or `on_demand` (per GB)",
+);
+static RESHARDING: Key = Key::new(
+    "resharding",
+    Kind::Choice(Resharding::NAMES),
+    Default::Text("none"),
+    "`hourly`: a provisioned stream resharded (UpdateShardCount) to follow the day's `profile`, within the API's limits; `daily` or `none`: the shards of the busiest hour all day",
 );
 static CONSUMERS: Key = Key::new(
     "consumers",
@@ -128,6 +142,7 @@ pub const DOC: Doc = Doc {
     scaling: "1 MB/s or 1,000 records/s in, 2 MB/s out per shard",
     formulas: &[
         "shards = ceil(max(write bytes/s / 1 MB, records/s / 1,000, write bytes/s x consumers / 2 MB))",
+        "`resharding = \"hourly\"`: each hour's shards by the same rule at the hour's rate under the day's `profile`, reached by UpdateShardCount calls of at most double or half, `reshards_a_day` calls in all; shard-hours = the day's sum / 24 x hours a month",
         "PUT payload units = records x ceil(record size / 25 KB)",
         "extended retention (over 24 h) = shards x hours; over 7 d, GB-months of the bytes kept past 7 d",
         "enhanced fan-out = consumers x shards x hours, plus GB retrieved",
@@ -234,6 +249,55 @@ choice! {
 }
 
 choice! {
+    /// How often a provisioned stream's shard count changes.
+    pub enum Resharding {
+        None = "none",
+        /// Once a day: a day that repeats needs the busiest hour's shards.
+        Daily = "daily",
+        Hourly = "hourly",
+    }
+}
+
+pub const RESHARDS_A_DAY: Limit = Limit::new(
+    "kinesis_data_streams.reshards_a_day",
+    LimitKind::Count,
+    "UpdateShardCount calls a rolling 24 hours",
+);
+pub const RESHARD_FACTOR: Limit = Limit::new(
+    "kinesis_data_streams.reshard_factor",
+    LimitKind::Count,
+    "how far one UpdateShardCount may go: up to this many times the shards, down to the shards over it",
+);
+
+/// The working's name for each hour's shards under hourly resharding.
+const HOUR_FIGURES: [&str; HOURS] = [
+    "shards_00",
+    "shards_01",
+    "shards_02",
+    "shards_03",
+    "shards_04",
+    "shards_05",
+    "shards_06",
+    "shards_07",
+    "shards_08",
+    "shards_09",
+    "shards_10",
+    "shards_11",
+    "shards_12",
+    "shards_13",
+    "shards_14",
+    "shards_15",
+    "shards_16",
+    "shards_17",
+    "shards_18",
+    "shards_19",
+    "shards_20",
+    "shards_21",
+    "shards_22",
+    "shards_23",
+];
+
+choice! {
     /// The limit that sets the shard count.
     pub enum Binding {
         WriteBytes = "write_bytes",
@@ -257,6 +321,7 @@ pub struct Input {
     pub efo_consumers: u32,
     pub retention: Duration,
     pub max_record_size: Bytes,
+    pub resharding: Resharding,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -269,8 +334,18 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         )
         .with_help("leave it out for the default of 1 MB"));
     }
+    let mode: CapacityMode = values.choice(&CAPACITY_MODE).ok_or_else(default)?;
+    let resharding: Resharding = values.choice(&RESHARDING).ok_or_else(default)?;
+    if resharding != Resharding::None && mode != CapacityMode::Provisioned {
+        return Err(Invalid::new(
+            &RESHARDING,
+            "resharding changes a provisioned stream's shards; an on-demand stream scales by itself",
+        )
+        .with_help("set `capacity_mode = \"provisioned\"`, or remove `resharding`"));
+    }
     Ok(Input {
-        mode: values.choice(&CAPACITY_MODE).ok_or_else(default)?,
+        resharding,
+        mode,
         consumers: values.count(&CONSUMERS).ok_or_else(default)?,
         efo_consumers: values.count(&EFO_CONSUMERS_KEY).ok_or_else(default)?,
         retention: values.duration(&RETENTION).ok_or_else(default)?,
@@ -350,7 +425,9 @@ impl Component for Input {
                     let utilisation = tightest.per(ratio)?.per(shards)?;
                     result.capacity_of("utilisation", utilisation, "");
                 }
-                self.provisioned(ctx, shards, write_bytes, result)?;
+                let day = self.hourly_shards(ctx, result)?;
+                let shards = day.map_or(shards, |day| Traced::greatest(&day).1);
+                self.provisioned(ctx, shards, day, write_bytes, result)?;
             }
             CapacityMode::OnDemand => self.on_demand(ctx, peak_write_bytes, write_bytes, result)?,
         }
@@ -429,10 +506,91 @@ impl Input {
         Ok(())
     }
 
+    /// Under hourly resharding with a profile, the shards of each hour of
+    /// the day: each hour's needs at its rate (× the peak within the
+    /// hour), followed within UpdateShardCount's limits. `None` otherwise.
+    fn hourly_shards(
+        &self,
+        ctx: &Ctx,
+        result: &mut ComponentResult,
+    ) -> Result<Option<[Traced; HOURS]>, EvalError> {
+        let rate = ctx.rate()?;
+        let Some(profile) = rate
+            .profile
+            .filter(|_| self.resharding == Resharding::Hourly)
+        else {
+            return Ok(None);
+        };
+        let size = ctx.size()?;
+        let within = Traced::rule(
+            rate.within_hour(),
+            "",
+            "the peak within the busiest hour over that hour's rate",
+        );
+        let (write_bytes, write_records, read_bytes) = (
+            ctx.limit_traced(&SHARD_WRITE_BYTES, "B/s")?,
+            ctx.limit_traced(&SHARD_WRITE_RECORDS, "records/s")?,
+            ctx.limit_traced(&SHARD_READ_BYTES, "B/s")?,
+        );
+        let consumers = given::key(self.consumers, "", &CONSUMERS);
+        let average = ctx.average()?;
+        let mut needed = [average; HOURS];
+        let mut tightest = [Decimal::ZERO; HOURS];
+        for (hour, need) in needed.iter_mut().enumerate() {
+            let factor = Traced::rule(
+                profile.factors[hour],
+                "",
+                "the profile's factor for the hour",
+            );
+            let peak = average.times(factor)?.times(within)?;
+            let bytes = peak.times(size)?;
+            let terms = [
+                bytes.per(write_bytes)?,
+                peak.per(write_records)?,
+                bytes.times(consumers)?.per(read_bytes)?,
+            ];
+            let (_, term) = Traced::greatest(&terms);
+            tightest[hour] = term.value();
+            *need = term.ceil().max(given::at_least_one(
+                "shards",
+                "a stream has at least one shard",
+            ));
+        }
+        let limits = resharding::Limits {
+            a_day: u32::try_from(ctx.count(&RESHARDS_A_DAY)?).unwrap_or(u32::MAX),
+            factor: ctx.limit_traced(&RESHARD_FACTOR, "")?,
+        };
+        let day = resharding::follow(&needed, limits)?;
+        let mut used = [Decimal::ZERO; HOURS];
+        for (hour, shards) in day.iter().enumerate() {
+            traced::step(HOUR_FIGURES[hour], Part::Capacity, "shards", *shards);
+            used[hour] = tightest[hour]
+                .checked_div(shards.value())
+                .unwrap_or_default();
+        }
+        if day
+            .iter()
+            .zip(&needed)
+            .any(|(has, need)| has.value() < need.value())
+        {
+            result.warn(
+                "resharding_behind",
+                "UpdateShardCount's limits (at most double a change, so many changes a day) leave some hours with fewer shards than they need: writes are throttled then",
+            );
+        }
+        result.hourly = Some(Box::new(Hourly {
+            key: "shards",
+            capacity: day.map(Traced::value),
+            utilisation: used,
+        }));
+        Ok(Some(day))
+    }
+
     fn provisioned(
         &self,
         ctx: &Ctx,
         shards: Traced,
+        day: Option<[Traced; HOURS]>,
         write_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
@@ -445,7 +603,19 @@ impl Input {
                 "request a shard quota increase, or use on-demand mode",
             );
         }
-        let shard_hours = shards.times(ctx.hours_traced())?;
+        let shard_hours = match day {
+            // Resharded hour by hour: the day's shard-hours, over a day's
+            // hours, times the month's.
+            Some(day) => {
+                let mut sum = day[0];
+                for hour in &day[1..] {
+                    sum = sum.plus(*hour)?;
+                }
+                let a_day = Traced::rule(Decimal::from(DAY), "h", "hours a day");
+                sum.per(a_day)?.times(ctx.hours_traced())?
+            }
+            None => shards.times(ctx.hours_traced())?,
+        };
         result
             .line_items
             .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
@@ -611,6 +781,7 @@ mod tests {
             efo_consumers: 0,
             retention: Duration::from_hours(24),
             max_record_size: Bytes::mib(1),
+            resharding: Resharding::None,
         };
         Fed::new(
             input,

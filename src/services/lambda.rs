@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
-use crate::model::flow::{self, Flow, Rate};
+use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Properties, RunLimit};
@@ -356,15 +356,12 @@ impl Component for Input {
             ..Properties::default()
         };
         // Writing to S3, each invocation puts one object of its batch.
-        // The invocations a second are the records a second per batch.
-        if let (Invocations::FromRecords { batch_size }, Some(_), Some(size)) =
+        if let (Invocations::FromRecords { batch_size }, Some(rate), Some(size)) =
             (self.invocations, ctx.input.rate, ctx.input.record_size)
         {
+            let batch = Decimal::from(batch_size);
             result.files = Some(Flow::new(
-                Rate {
-                    average: average.value(),
-                    peak: peak.value(),
-                },
+                rate.per(batch)?,
                 Some(Bytes(size.0.saturating_mul(u64::from(batch_size)))),
             ));
         }

@@ -79,6 +79,7 @@ static PUTS: InputKeys = InputKeys {
         &PUTS_PER_SECOND,
         &PEAK_PUTS_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
+        &flow::PROFILE,
         &OBJECT_SIZE,
     ],
 };

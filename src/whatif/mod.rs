@@ -5,6 +5,7 @@
 
 pub mod draw;
 pub mod monte_carlo;
+pub mod growth;
 pub mod solve;
 pub mod sweep;
 

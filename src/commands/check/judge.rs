@@ -14,6 +14,7 @@ use crate::base::diagnostic::Diagnostic;
 use crate::base::progress::Progress;
 use crate::base::units::Duration;
 use crate::evaluate;
+use crate::model::growth::BudgetOver;
 use crate::model::keys::Values;
 use crate::model::odds::Odds;
 use crate::model::report::{AlternativeResult, LineItem, Report, Violation};
@@ -72,6 +73,7 @@ pub(super) fn evaluate_file(
         report.odds = monte_carlo::run(&scenario, &values, &ranges, plan, &Progress::silent())
             .map_err(broken)?;
     }
+    report.growth = crate::whatif::growth::run(&scenario, &values).map_err(broken)?;
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
         &values[scenario.requirements.clone()],
@@ -185,6 +187,7 @@ pub(super) fn judge(
         {
             reasons.push(reason);
         }
+        reasons.extend(over_growth(&now.report, i));
         reasons.extend(args.max_price_age.and_then(|age| {
             let oldest = now.oldest[i].as_ref()?;
             stale_prices(&now.report.pricing.name, oldest, age, today)
@@ -254,6 +257,38 @@ fn at_percentile(
             cost,
             expected,
             budget,
+        },
+    })
+}
+
+/// The reason alternative `index` fails its budget as the workload grows,
+/// held over `budget_months` as `[growth]` states; none when it holds,
+/// or when it already fails in month 1, which the budget check reports.
+fn over_growth(report: &Report, index: usize) -> Option<Reason> {
+    let growth = report.growth.as_ref()?;
+    let months = growth.growth.budget_months?;
+    let alternative = growth.alternatives.get(index)?;
+    let budget = alternative.budget?;
+    let over = growth.growth.budget;
+    let month = alternative.crosses(over, months)?;
+    if month == 1 {
+        return None;
+    }
+    let (spent, allowed) = match over {
+        BudgetOver::EachMonth => (alternative.months[month as usize - 1].cost?, budget),
+        BudgetOver::Total => (
+            alternative.total_through(month)?,
+            budget.checked_mul(Decimal::from(months))?,
+        ),
+    };
+    Some(Reason {
+        failing: true,
+        why: Why::Growth {
+            month,
+            months,
+            over,
+            spent,
+            allowed,
         },
     })
 }

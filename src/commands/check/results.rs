@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::units::Duration;
 use crate::commands::options::{Evaluation, Sampling};
+use crate::model::growth::BudgetOver;
 use crate::model::report::{AlternativeResult, Note, Report, Violation};
 
 #[derive(Debug, ClapArgs)]
@@ -218,6 +219,17 @@ pub enum Why {
         allowed_days: Decimal,
         today: String,
     },
+    /// Under `[growth]` with `budget_months`, it crosses its budget in
+    /// `month` (from 1): that month's cost over `allowed` (`EachMonth`),
+    /// or the running total of months 1 to `month` over the budget times
+    /// `months` (`Total`).
+    Growth {
+        month: u32,
+        months: u32,
+        over: BudgetOver,
+        spent: Decimal,
+        allowed: Decimal,
+    },
 }
 
 /// A price of a pricing table and its date: what makes a report as old as
@@ -242,6 +254,7 @@ impl Reason {
             Why::StalePrices { .. } => "max_price_age",
             Why::BudgetAtPercentile { .. } => "max_monthly_cost",
             Why::ChanceCheapest { .. } => "min_chance_cheapest",
+            Why::Growth { .. } => "max_monthly_cost",
         }
     }
 }

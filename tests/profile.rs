@@ -1,0 +1,179 @@
+//! `profile`: the shape of a day. Figures worked by hand in the comments.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use crate::support::{TempFolder, calc_json};
+
+fn number(value: &serde_json::Value) -> Decimal {
+    value.to_string().parse().expect("a number")
+}
+
+#[test]
+fn a_flat_profile_is_the_report_without_one_for_every_bundled_scenario() {
+    for entry in std::fs::read_dir("scenarios").expect("scenarios") {
+        let path = entry.expect("entry").path();
+        let path = path.to_str().expect("UTF-8");
+        // A scenario with a profile of its own changes with another.
+        let text = std::fs::read_to_string(path).expect("a scenario");
+        if text.contains("profile =") {
+            continue;
+        }
+        let mut plain = calc_json(&[path]);
+        let mut flat = calc_json(&[path, "--set", "workload.profile=flat"]);
+        plain["overrides"] = serde_json::Value::Null;
+        flat["overrides"] = serde_json::Value::Null;
+        assert_eq!(plain, flat, "{path}");
+    }
+}
+
+#[test]
+fn provisioned_capacity_is_sized_for_the_busiest_hour_and_volume_is_unchanged() {
+    // 1,000 writes/s of 1 KB on business_hours (0.25 from 00:00 to 08:00,
+    // 1.75 from 08:00 to 20:00, 0.25 to midnight): the busiest hour takes
+    // 1,750 writes/s, 1,750 WCU, 1,750 × 730 h = 1,277,500 WCU-hours at
+    // $0.00065 = $830.375. On demand bills the same 1,000 writes/s on
+    // average: 1,000 × 2,628,000 s = 2,628 million WRU at $0.625 =
+    // $1,642.50, as without a profile.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "table.toml",
+        r#"name = "a table busy in business hours"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "provisioned"
+components = [{ service = "dynamodb", capacity_mode = "provisioned" }]
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
+"#,
+    );
+    let json = calc_json(&[&path]);
+    let provisioned = &json["alternatives"][0]["components"][0];
+    assert_eq!(provisioned["capacity"]["wcu"], 1750);
+    assert_eq!(
+        number(&provisioned["input"]["peak_records_per_second"]),
+        dec!(1750)
+    );
+    assert_eq!(
+        number(&provisioned["line_items"][0]["monthly_cost"]),
+        dec!(830.375)
+    );
+    let on_demand = &json["alternatives"][1]["components"][0];
+    assert_eq!(number(&on_demand["monthly_cost"]), dec!(1642.5));
+
+    // A second-level peak applies within the busiest hour: 1,750 × 2 =
+    // 3,500 WCU.
+    let json = calc_json(&[&path, "--set", "workload.peak_to_average=2"]);
+    assert_eq!(
+        json["alternatives"][0]["components"][0]["capacity"]["wcu"],
+        3500
+    );
+}
+
+#[test]
+fn auto_scaling_follows_business_hours_and_beats_on_demand() {
+    // 1,000 writes/s of 1 KB on business_hours at a 0.7 target: at night
+    // (00:00–08:00, 20:00–24:00) 250 writes/s ÷ 0.7 = 357.14, 358 WCU;
+    // from 08:00 to 20:00, 1,750 ÷ 0.7 = 2,500 WCU. One decrease a day
+    // (at 20:00), well within AWS's quota. A day's WCU-hours: 12 × 358 +
+    // 12 × 2,500 = 34,296; a 730-hour month: 34,296 ÷ 24 × 730 =
+    // 1,043,170 WCU-hours × $0.00065 = $678.0605, with the 1 RCU the table
+    // keeps (730 × $0.00013 = $0.0949): $678.1554. Sized for the busiest
+    // hour all day (1,750 WCU): $830.375 + $0.0949 = $830.4699. On demand,
+    // the same 2,628 million writes: $1,642.50. Auto scaling is the
+    // cheapest, by $152.3145 against the busiest hour and $964.3446
+    // against on demand.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "table.toml",
+        r#"name = "a table busy in business hours"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "busiest hour"
+components = [{ service = "dynamodb", capacity_mode = "provisioned" }]
+
+[[alternatives]]
+name = "auto scaling"
+components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling_target = 0.7 }]
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
+"#,
+    );
+    let json = calc_json(&[&path]);
+    let cost = |i: usize| number(&json["alternatives"][i]["monthly_cost"]);
+    assert_eq!(cost(0), dec!(830.4699));
+    assert_eq!(cost(1), dec!(678.1554));
+    assert_eq!(cost(2), dec!(1642.5));
+    assert_eq!(cost(2) - cost(1), dec!(964.3446));
+    let scaled = &json["alternatives"][1]["components"][0];
+    let hours: Vec<Decimal> = scaled["hourly"]["capacity"]
+        .as_array()
+        .expect("24 hours")
+        .iter()
+        .map(number)
+        .collect();
+    let mut expected = vec![dec!(358); 24];
+    expected[8..20].fill(dec!(2500));
+    assert_eq!(hours, expected);
+    assert_eq!(number(&scaled["line_items"][0]["quantity"]), dec!(1043170));
+    assert_eq!(scaled["capacity"]["wcu"], 2500);
+    assert_eq!(json["comparison"][0]["name"], "auto scaling");
+}
+
+#[test]
+fn hourly_resharding_follows_the_day_within_update_shard_count() {
+    // 2,000 records/s of 1 KB on business_hours: 500 records/s at night,
+    // one shard (under 1,000 records/s and 1 MB/s); 3,500 by day, four.
+    // 1 → 4 at 08:00 is two calls (1 → 2 → 4, each at most double), 4 →
+    // 1 at 20:00 two more (4 → 2 → 1, each at least half): four of the
+    // ten a day. Shard-hours: (12 × 1 + 12 × 4) ÷ 24 × 730 = 1,825, at
+    // $0.015 = $27.375; four shards all day: 2,920, $43.80.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "stream.toml",
+        r#"name = "a stream busy in business hours"
+
+[workload]
+records_per_second = 2000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "busiest hour"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" }]
+
+[[alternatives]]
+name = "hourly"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned", resharding = "hourly" }]
+"#,
+    );
+    let json = calc_json(&[&path]);
+    let shard_hours = |i: usize| &json["alternatives"][i]["components"][0]["line_items"][0];
+    assert_eq!(number(&shard_hours(0)["quantity"]), dec!(2920));
+    assert_eq!(number(&shard_hours(1)["quantity"]), dec!(1825));
+    assert_eq!(number(&shard_hours(1)["monthly_cost"]), dec!(27.375));
+    let hours: Vec<Decimal> = json["alternatives"][1]["components"][0]["hourly"]["capacity"]
+        .as_array()
+        .expect("24 hours")
+        .iter()
+        .map(number)
+        .collect();
+    let mut expected = vec![dec!(1); 24];
+    expected[8..20].fill(dec!(4));
+    assert_eq!(hours, expected);
+    assert_eq!(json["alternatives"][1]["verdict"], "ok");
+}
