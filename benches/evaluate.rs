@@ -9,6 +9,9 @@
 //!   components each, all downstream of the workload, each at another
 //!   `workload.records_per_second` and `workload.record_size` (what one
 //!   sample of a Monte Carlo run costs), on one core and then on all;
+//! - monte carlo: `calc`'s own Monte Carlo run over the same scenario with
+//!   its rate and record size ranged, 100,000 samples on every core, and
+//!   128 samples (what one plan takes in the peer that plans this way);
 //! - calc sweep: 100,000 points of the seed scenario through `calc sweep`'s
 //!   own code (both cores, crossovers bisected), then the whole process;
 //! - parse + evaluate + render: everything but the process;
@@ -70,6 +73,7 @@ fn main() {
 
     sweep(&scenario);
     four_by_ten();
+    monte_carlo();
     what_if_sweep(&scenario);
 
     measure("parse + evaluate + render (table)", 2_000, || {
@@ -241,6 +245,68 @@ fn four_by_ten() {
         format!("{name}, {samples} samples, {threads} cores"),
         start.elapsed()
     );
+}
+
+/// The Monte Carlo run of a report over the four-by-ten scenario, its
+/// rate a PERT range from 500 to 10,500 records a second (most likely
+/// 2,000) and its record size one from 100 B to 10 KB (most likely 1 KB):
+/// every component is downstream of both.
+fn monte_carlo() {
+    use calc::model::spread::{Distribution, Spread};
+    use calc::scenario::params::Ranged;
+    use calc::whatif::monte_carlo::{self, Plan};
+    let name = "monte carlo, 4 x 10 components";
+    if !selected(name) {
+        return;
+    }
+    let scenario = parse(
+        Source::new("four-by-ten.toml", FOUR_BY_TEN),
+        Path::new("benches"),
+        &Overrides::default(),
+    )
+    .expect("the four-by-ten scenario parses");
+    let range = |path: &str, low: Value, high: Value| Ranged {
+        slot: set::resolve(&scenario, path).expect("a path"),
+        spread: Spread {
+            expected: scenario.params.values[set::resolve(&scenario, path).expect("a path")]
+                .clone(),
+            low,
+            high,
+            distribution: Distribution::Pert,
+        },
+    };
+    let bytes = |n: i64| Value::Bytes(calc::base::units::Bytes::from_integer(n).expect("a size"));
+    let ranges = [
+        range(
+            "workload.records_per_second",
+            Value::Number(Decimal::from(500)),
+            Value::Number(Decimal::from(10_500)),
+        ),
+        range("workload.record_size", bytes(100), bytes(10_240)),
+    ];
+    for samples in [samples(), 128] {
+        let plan = Plan {
+            samples,
+            ..Plan::default()
+        };
+        let start = Instant::now();
+        let odds = monte_carlo::run(
+            &scenario,
+            &scenario.params.values,
+            &ranges,
+            plan,
+            &calc::base::progress::Progress::silent(),
+        )
+        .expect("runs")
+        .expect("ranged");
+        black_box(odds);
+        eprintln!(
+            "{:<52} {:>12.2?} in all (wall, {} cores)",
+            format!("{name}, {samples} samples"),
+            start.elapsed(),
+            rayon::current_num_threads()
+        );
+    }
 }
 
 /// The seed's alternatives copied to `n`, evaluated, and rendered in every
