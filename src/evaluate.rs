@@ -118,21 +118,38 @@ impl<'s> Evaluator<'s> {
         &mut self,
         values: &[Value],
     ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
+        self.evaluate_changed(values, None)
+    }
+
+    /// [`Self::evaluate_each`], evaluating again only the alternatives that
+    /// `changed` marks (every one when it is `None`, and on the first
+    /// evaluation): the others keep the figures of the last evaluation, for
+    /// values that do not reach them.
+    pub fn evaluate_changed(
+        &mut self,
+        values: &[Value],
+        changed: Option<&[bool]>,
+    ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
         let scenario = self.scenario;
         let no_usage = Usage::default();
         let ctx = context(scenario, values, &scenario.prices, &no_usage)?;
         let requirements = requirements_at(scenario, values);
         let count = scenario.alternatives.len();
+        let first = self.results.len() != count;
         self.results.resize_with(count, AlternativeResult::empty);
         self.failures.resize_with(count, || None);
         self.lacks.resize(count, false);
-        for (((alternative, out), failure), lacks) in scenario
+        for (i, (((alternative, out), failure), lacks)) in scenario
             .alternatives
             .iter()
             .zip(&mut self.results)
             .zip(&mut self.failures)
             .zip(&mut self.lacks)
+            .enumerate()
         {
+            if !first && changed.is_some_and(|changed| !changed[i]) {
+                continue;
+            }
             let error =
                 evaluate_alternative_into(alternative, values, &requirements, &ctx, out).err();
             *lacks = error.is_some_and(|(_, error)| gap(error).is_some());

@@ -422,3 +422,33 @@ components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
         "prices.dynamodb.write_request_units"
     );
 }
+
+#[test]
+fn a_range_on_one_alternatives_component_leaves_the_others_at_their_point() {
+    // Reads ranged on the provisioned table only: 0 to 2,000 reads of 1 KB
+    // a second, eventually consistent, half an RCU each: up to 1,000 RCU,
+    // $0.00013 × 730 = $0.0949 each. Sized for a peak of 4, the table's
+    // 4,000 WCU already cost $1,898, so on demand ($1,642.50, which the
+    // range does not reach) is the cheapest in every sample.
+    let json = accepted_json(&[
+        MODES,
+        "--format",
+        "json",
+        "--samples",
+        "500",
+        "--set",
+        "alternatives[provisioned, sized for the peak].components[0].reads_per_second={ low = 0, expected = 500, high = 2000 }",
+    ]);
+    let mc = &json["monte_carlo"]["alternatives"];
+    for p in ["p10", "p50", "p90", "mean"] {
+        assert_eq!(mc[1][p], 1642.5, "{p}");
+    }
+    assert_eq!(mc[1]["chance_cheapest"], 1);
+    // 4,000 WCU ($1,898) and between 1 and 1,000 RCU: from $1,898.09 up.
+    let p10 = number(&mc[0]["p10"]);
+    let p90 = number(&mc[0]["p90"]);
+    assert!(
+        p10 >= dec!(1898.09) && p90 <= dec!(1898) + dec!(94.90),
+        "{p10} {p90}"
+    );
+}

@@ -100,6 +100,7 @@ pub fn run(
         .map(|ranged| prepare(scenario, ranged))
         .collect::<Result<Vec<_>, _>>()?;
     let n = scenario.alternatives.len();
+    let reached = reached(scenario, ranges);
     let samples = plan.samples as usize;
     let mut cells = vec![Cell::default(); samples * n];
     let budgets = evaluate::budgets(scenario, values);
@@ -112,7 +113,7 @@ pub fn run(
             .enumerate()
             .map(|(task, out)| {
                 let first = (task * per_task) as u64;
-                let result = sample_into(scenario, values, &drawn, plan.seed, first, out);
+                let result = sample_into(scenario, values, &drawn, &reached, plan.seed, first, out);
                 let count = (out.len() / n) as u64;
                 progress.advance(done.fetch_add(count, Ordering::Relaxed) + count);
                 result
@@ -191,6 +192,7 @@ fn sample_into(
     scenario: &Scenario,
     values: &[Value],
     drawn: &[Drawn],
+    reached: &[bool],
     seed: u64,
     first: u64,
     out: &mut [Cell],
@@ -205,13 +207,29 @@ fn sample_into(
             values[d.slot] = d.value(&mut stream);
         }
         let (results, failures) = evaluator
-            .evaluate_each(&values)
+            .evaluate_changed(&values, Some(reached))
             .map_err(|error| at_sample(drawn, &values, error))?;
         for ((cell, result), failure) in row.iter_mut().zip(results).zip(failures) {
             *cell = cell_of(result, failure.is_none());
         }
     }
     Ok(())
+}
+
+/// The alternatives a ranged value reaches: the one whose component or
+/// budget it is, or every one for the workload's, the requirements', the
+/// month's and the prices'. The others are evaluated once.
+fn reached(scenario: &Scenario, ranges: &[Ranged]) -> Vec<bool> {
+    let mut reached = vec![false; scenario.alternatives.len()];
+    for ranged in ranges {
+        match scenario.params.info[ranged.slot].place {
+            Place::Component { alternative, .. } | Place::Alternative(alternative) => {
+                reached[alternative] = true;
+            }
+            _ => reached.fill(true),
+        }
+    }
+    reached
 }
 
 fn cell_of(result: &AlternativeResult, computed: bool) -> Cell {
