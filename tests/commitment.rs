@@ -129,11 +129,23 @@ fn capacity_beyond_the_blocks_reserved_stays_at_the_provisioned_rate() {
 
 #[test]
 fn a_reserved_rate_the_table_lacks_is_refused_never_priced_on_demand() {
-    // Ireland's table has no reserved-capacity rates.
+    // Every bundled table holds the reserved-capacity rates: a table of one's
+    // own that leaves out the 1-year upfront fee, with a reason, is refused.
+    let table = include_str!("../pricing/aws-us-east-1.toml");
+    let at = table
+        .find("[prices.dynamodb.reserved_wcu_upfront_1y]\n")
+        .expect("the us-east-1 table's fee");
+    let end = at + table[at..].find("\n\n").expect("the entry's end") + 2;
+    let lacking = format!(
+        "{}{}\n[missing.prices.dynamodb.reserved_wcu_upfront_1y]\nreason = \"no rate found\"\n",
+        &table[..at],
+        &table[end..]
+    );
+    let file = crate::support::TempScenario::new("no-reserved-fee", &lacking);
     let stderr = rejected(&[
         "scenarios/dynamodb-reserved-capacity.toml",
         "--pricing",
-        "aws-eu-west-1",
+        file.path(),
     ]);
     assert!(
         stderr.contains("dynamodb.reserved_wcu_upfront_1y"),

@@ -10,8 +10,8 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // 103 prices and 115 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types; and
-    // DynamoDB's eight reserved-capacity rates, us-east-1's only); the
-    // regional tables hold the prices found for their Region (Ireland: no
+    // DynamoDB's eight reserved-capacity rates, which all three tables hold);
+    // the regional tables hold the prices found for their Region (Ireland: no
     // Firehose, Flink, SQS, EventBridge, DocumentDB or EMR prices; Lambda
     // duration, Athena, Glue, Fargate, Redshift nodes and Serverless,
     // Timestream and Quick Sight's Pro roles, Readers and SPICE from AWS's
@@ -20,13 +20,12 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // and Quick Sight Readers and SPICE from AWS's price feed, data transfer
     // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in. Every figure a regional
-    // table lacks, it lacks with a reason: Ireland 103 - 71 = 32 prices
-    // (DynamoDB's 8 reserved-capacity rates among them) and 115 - 111 = 4
-    // limits, Seoul 103 - 64 = 39 and 115 - 99 = 16.
+    // table lacks, it lacks with a reason: Ireland 103 - 79 = 24 prices and
+    // 115 - 111 = 4 limits, Seoul 103 - 72 = 31 and 115 - 99 = 16.
     let rows = [
         "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 115 of 115              ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 71 of 103, 32 missing   ┆ 111 of 115, 4 missing   ┆ firehose,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 64 of 103, 39 missing   ┆ 99 of 115, 16 missing   ┆ kinesis_data_streams,",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 103, 24 missing   ┆ 111 of 115, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 103, 31 missing   ┆ 99 of 115, 16 missing   ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -67,7 +66,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
         ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"]
     );
     // (held, of, missing with a reason) for prices, then limits: what each
-    // regional table lacks, it lacks with a reason (103 - 64 = 39 prices and
+    // regional table lacks, it lacks with a reason (103 - 72 = 31 prices and
     // 115 - 99 = 16 limits in Seoul).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
@@ -83,7 +82,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[1], "prices"),
-        (Some(71), Some(103), Some(32))
+        (Some(79), Some(103), Some(24))
     );
     assert_eq!(
         counts(&tables[1], "limits"),
@@ -91,7 +90,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[2], "prices"),
-        (Some(64), Some(103), Some(39))
+        (Some(72), Some(103), Some(31))
     );
     assert_eq!(
         counts(&tables[2], "limits"),

@@ -163,6 +163,46 @@ fn an_ra3_large_cluster_is_priced_at_each_regions_row() {
 }
 
 #[test]
+fn a_year_of_reserved_capacity_in_seoul_is_billed_at_seouls_reserved_rates() {
+    // 3,000 WCU reserved for 1 year, partial upfront, at Seoul's feed rates:
+    //   upfront 3,000 WCU x $1.6283 = $4,884.90, paid once; a month's share
+    //   $4,884.90 / 12 = $407.075;
+    //   hourly 3,000 WCU x 730 h = 2,190,000 WCU-hours x $0.00014 = $306.60;
+    //   nothing beyond the reservation: 0 WCU-hours at $0.0007049;
+    //   the table's one RCU, under a block, at the provisioned rate:
+    //   1 x 730 h x $0.00014098 = $0.1029154.
+    //   In all $407.075 + $306.60 + $0.1029154 = $713.7779154 a month, where
+    //   the hourly rate bills 2,190,000 x $0.0007049 = $1,543.731 for the WCU.
+    let json = calc_json(&[
+        "--pricing",
+        "aws-ap-northeast-2",
+        "scenarios/dynamodb-reserved-capacity.toml",
+    ]);
+    assert_eq!(json["pricing"]["name"], "aws-ap-northeast-2");
+    assert_eq!(cost(component(&json, 0), "wcu_hour"), "1543.731");
+
+    let reserved = component(&json, 1);
+    let upfront = reserved["line_items"]
+        .as_array()
+        .expect("line items")
+        .iter()
+        .find(|item| item["dimension"] == "reserved_wcu_upfront_1y")
+        .unwrap_or_else(|| panic!("no upfront fee in {reserved}"));
+    assert_eq!(upfront["unit_price"].to_string(), "1.6283");
+    assert_eq!(upfront["paid_once"].to_string(), "4884.9");
+    assert_eq!(upfront["term_months"].to_string(), "12");
+    assert_eq!(cost(reserved, "reserved_wcu_upfront_1y"), "407.075");
+    assert_eq!(cost(reserved, "reserved_wcu_hour_1y"), "306.6");
+    assert_eq!(cost(reserved, "wcu_hour"), "0");
+    assert_eq!(cost(reserved, "rcu_hour"), "0.1029154");
+    assert_eq!(
+        reserved["capacity"]["upfront_paid_once"].to_string(),
+        "4884.9"
+    );
+    assert_eq!(reserved["monthly_cost"].to_string(), "713.7779154");
+}
+
+#[test]
 fn a_price_the_regional_table_lacks_is_refused_naming_it_and_the_table() {
     // No SQS price was found for Seoul: the queue is refused, not priced at
     // us-east-1's rate or at $0.
@@ -328,7 +368,7 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" 
 #[test]
 fn the_regional_tables_pass_their_check() {
     // Every figure a regional table lacks, it lacks with a reason.
-    for (table, prices, limits) in [("aws-eu-west-1", 71, 111), ("aws-ap-northeast-2", 64, 99)] {
+    for (table, prices, limits) in [("aws-eu-west-1", 79, 111), ("aws-ap-northeast-2", 72, 99)] {
         let path = format!("pricing/{table}.toml");
         let run = calc(&["pricing", "check", &path]);
         assert_eq!(run.code, 0, "{}", run.stderr);

@@ -4450,6 +4450,110 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.reserved_rcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(29, 0, 0, false, 6) /* 0.000029 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), '1yr Read Capacity Unit Hrs Provisioned' at Price List rate code J7FH9ZNSN6J2RR9Q.YTVHEVGPBZ.6YS6EN2CT7 ($0.0029 an hour a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(18, 0, 0, false, 6) /* 0.000018 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), '3yr Read Capacity Unit Hrs Provisioned' at Price List rate code J7FH9ZNSN6J2RR9Q.VG8YD49WWM.6YS6EN2CT7 ($0.0018 an hour a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(339, 0, 0, false, 3) /* 0.339 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'Provisioned 1yr DDB-ReadUnits Upfront Fee' at Price List rate code J7FH9ZNSN6J2RR9Q.YTVHEVGPBZ.2TG2D8R56U ($33.9 a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(4068, 0, 0, false, 4) /* 0.4068 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'Provisioned 3yr DDB-ReadUnits Upfront Fee' at Price List rate code J7FH9ZNSN6J2RR9Q.VG8YD49WWM.2TG2D8R56U ($40.68 a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(145, 0, 0, false, 6) /* 0.000145 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), '1yr Write Capacity Unit Hrs Provisioned' at Price List rate code 36CGV8QUHJZG65HD.YTVHEVGPBZ.6YS6EN2CT7 ($0.0145 an hour a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(92, 0, 0, false, 6) /* 0.000092 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), '3yr Write Capacity Unit Hrs Provisioned' at Price List rate code 36CGV8QUHJZG65HD.VG8YD49WWM.6YS6EN2CT7 ($0.0092 an hour a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(1695, 0, 0, false, 3) /* 1.695 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'Provisioned 1yr DDB-WriteUnits Upfront Fee' at Price List rate code 36CGV8QUHJZG65HD.YTVHEVGPBZ.2TG2D8R56U ($169.5 a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(2034, 0, 0, false, 3) /* 2.034 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, EU (Ireland) (eu-west-1), 'Provisioned 3yr DDB-WriteUnits Upfront Fee' at Price List rate code 36CGV8QUHJZG65HD.VG8YD49WWM.2TG2D8R56U ($203.4 a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
             "dynamodb.storage_gb_month",
             Price {
                 rate: Rate::Flat(Decimal::from_parts(283, 0, 0, false, 3) /* 0.283 */),
@@ -7484,62 +7588,6 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
-            "dynamodb.reserved_rcu_hour_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_hour_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_upfront_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_upfront_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_hour_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_hour_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_upfront_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_upfront_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Ireland's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
             "emr.core_emr_hour",
             Missing {
                 reason: Borrowed("no Ireland EMR price per instance type found: the copy of AWS's price feed consulted has no EMR file, and no other source consulted gave an Ireland figure"),
@@ -7834,6 +7882,110 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 free_pool: None,
                 free_kind: None,
                 source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'PayPerRequest Replicated Write Request Units' at Price List rate code WGTMEYSDVXV9WSPN.JRTCKXETXF.6YS6EN2CT7; copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json (the feed prices one unit; here per million)"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(28, 0, 0, false, 6) /* 0.000028 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), '1yr Read Capacity Unit Hrs Provisioned' at Price List rate code 4ZW8YR24WG9CY52X.YTVHEVGPBZ.6YS6EN2CT7 ($0.0028 an hour a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(17, 0, 0, false, 6) /* 0.000017 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), '3yr Read Capacity Unit Hrs Provisioned' at Price List rate code 4ZW8YR24WG9CY52X.VG8YD49WWM.6YS6EN2CT7 ($0.0017 an hour a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3249, 0, 0, false, 4) /* 0.3249 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'Provisioned 1yr DDB-ReadUnits Upfront Fee' at Price List rate code 4ZW8YR24WG9CY52X.YTVHEVGPBZ.2TG2D8R56U ($32.49 a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_rcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(3895, 0, 0, false, 4) /* 0.3895 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'Provisioned 3yr DDB-ReadUnits Upfront Fee' at Price List rate code 4ZW8YR24WG9CY52X.VG8YD49WWM.2TG2D8R56U ($38.95 a block of 100 RCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(14, 0, 0, false, 5) /* 0.00014 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), '1yr Write Capacity Unit Hrs Provisioned' at Price List rate code T6NCDMUZG4J9YF4T.YTVHEVGPBZ.6YS6EN2CT7 ($0.014 an hour a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_hour_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(88, 0, 0, false, 6) /* 0.000088 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), '3yr Write Capacity Unit Hrs Provisioned' at Price List rate code T6NCDMUZG4J9YF4T.VG8YD49WWM.6YS6EN2CT7 ($0.0088 an hour a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_1y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(16283, 0, 0, false, 4) /* 1.6283 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'Provisioned 1yr DDB-WriteUnits Upfront Fee' at Price List rate code T6NCDMUZG4J9YF4T.YTVHEVGPBZ.2TG2D8R56U ($162.83 a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
+                as_of: Borrowed("2025-08-28"),
+                evidence: Evidence::AwsPriceList,
+            },
+        ),
+        (
+            "dynamodb.reserved_wcu_upfront_3y",
+            Price {
+                rate: Rate::Flat(Decimal::from_parts(19532, 0, 0, false, 4) /* 1.9532 */),
+                free_per_month: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_per_hour: Decimal::from_parts(0, 0, 0, false, 0) /* 0 */,
+                free_pool: None,
+                free_kind: None,
+                source: Borrowed("AWS DynamoDB pricing-page feed plc-dynamodb-usd-20250909201304, Asia Pacific (Seoul) (ap-northeast-2), 'Provisioned 3yr DDB-WriteUnits Upfront Fee' at Price List rate code T6NCDMUZG4J9YF4T.VG8YD49WWM.2TG2D8R56U ($195.32 a block of 100 WCU); copied in lamngockhuong/aws-price@508fb452, lib/data/pricing/dynamodb.json"),
                 as_of: Borrowed("2025-08-28"),
                 evidence: Evidence::AwsPriceList,
             },
@@ -10670,62 +10822,6 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             "documentdb.storage_gb_month",
             Missing {
                 reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no DocumentDB file, and no other source consulted gave a Seoul figure"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_hour_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_hour_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_upfront_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_rcu_upfront_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_hour_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_hour_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_upfront_1y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
-                not_offered: false,
-            },
-        ),
-        (
-            "dynamodb.reserved_wcu_upfront_3y",
-            Missing {
-                reason: Borrowed("DynamoDB reserved capacity is encoded for us-east-1 only: Seoul's reserved rates are not yet in this table, so a reserved table here is refused rather than priced with another Region's rates"),
                 not_offered: false,
             },
         ),
