@@ -71,6 +71,10 @@ pub struct Key {
     /// day, `d` for a retention), when its default does not show it: a bare
     /// number written for it is refused, and the fix suggests this unit.
     pub unit: Option<&'static str>,
+    /// For a key that may also be written as a field of an inline table
+    /// (`auto_scaling = { target = 0.7 }` for `auto_scaling_target`): the
+    /// table's name and the field's.
+    pub grouped: Option<(&'static str, &'static str)>,
 }
 
 impl Key {
@@ -83,6 +87,15 @@ impl Key {
             doc,
             replaces_rate: None,
             unit: None,
+            grouped: None,
+        }
+    }
+
+    /// The same key, also written as `field` of the inline table `table`.
+    pub const fn grouped_as(self, table: &'static str, field: &'static str) -> Self {
+        Self {
+            grouped: Some((table, field)),
+            ..self
         }
     }
 

@@ -60,6 +60,88 @@ fn part_span(text: &str, span: Span, part: &str) -> Span {
     span
 }
 
+/// The entries with each inline table of grouped keys
+/// (`auto_scaling = { target = 0.7, min = 100 }`) written out as the keys
+/// it stands for (`auto_scaling_target`, `auto_scaling_min`), each at the
+/// place its field is written; `keys` are the keys the component takes.
+pub fn ungroup(
+    source: &Source,
+    keys: &[&'static Key],
+    entries: Vec<Entry>,
+) -> Result<Vec<Entry>, Diagnostic> {
+    let written: Vec<(String, Span)> = entries
+        .iter()
+        .map(|e| (e.key.clone(), e.key_span))
+        .collect();
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let fields: Vec<(&str, &'static Key)> = keys
+            .iter()
+            .filter_map(|key| match key.grouped {
+                Some((table, field)) if table == entry.key => Some((field, *key)),
+                _ => None,
+            })
+            .collect();
+        if fields.is_empty() || keys.iter().any(|key| key.name == entry.key) {
+            out.push(entry);
+            continue;
+        }
+        let name = &entry.key;
+        let example = || {
+            let parts: Vec<String> = fields.iter().map(|(f, _)| format!("{f} = …")).collect();
+            format!("write `{name} = {{ {} }}`", parts.join(", "))
+        };
+        let Some(table) = entry.value.as_table() else {
+            return Err(source
+                .error(
+                    entry.value_span,
+                    format!("`{name}` must be an inline table"),
+                )
+                .with_help(example()));
+        };
+        for (field, value) in table {
+            let at = part_span(&source.text, entry.value_span, field);
+            // The field's name: the last time it is written before its value.
+            let named = source.text[..at.start as usize]
+                .rfind(field.as_str())
+                .filter(|&start| start >= entry.value_span.start as usize)
+                .map_or(at, |start| Span::from(start..start + field.len()));
+            let Some((_, key)) = fields.iter().find(|(f, _)| f == field) else {
+                return Err(source
+                    .error(named, format!("`{name}` has no field `{field}`"))
+                    .suggesting(field, fields.iter().map(|(f, _)| *f))
+                    .or_help(example()));
+            };
+            if let Some((_, flat)) = written.iter().find(|(k, _)| k == key.name) {
+                return Err(source
+                    .error(
+                        *flat,
+                        format!("`{}` is also set by `{name}`'s `{field}`", key.name),
+                    )
+                    .with_help(format!(
+                        "keep one: `{name} = {{ {field} = … }}` or `{} = …`",
+                        key.name
+                    )));
+            }
+            if value.is_table() || value.is_array() {
+                return Err(source
+                    .error(at, format!("`{name}`'s `{field}` must be one value"))
+                    .with_help(format!(
+                        "for a range, write `{} = {{ low = …, expected = …, high = … }}`",
+                        key.name
+                    )));
+            }
+            out.push(Entry {
+                key: key.name.to_string(),
+                key_span: named,
+                value: value.clone(),
+                value_span: at,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The fields of a range.
 const RANGE_KEYS: &[&str] = &["low", "expected", "high", "distribution"];
 
