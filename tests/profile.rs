@@ -185,6 +185,49 @@ components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scalin
 }
 
 #[test]
+fn a_day_written_by_hand_is_scaled_to_average_one_and_sizes_auto_scaling() {
+    // 12 hours at 2 and 12 at 0 average 1 already: 1,000 writes/s of
+    // 1 KB carry 2,000 writes/s from 00:00 to 12:00 and none after. At a
+    // 0.7 target the day needs ⌈2,000 ÷ 0.7⌉ = ⌈2,857.14⌉ = 2,858 WCU and
+    // the night the minimum, 100. A day's WCU-hours: 12 × 2,858 + 12 ×
+    // 100 = 35,496; a 730-hour month: 35,496 ÷ 24 × 730 = 1,079,670.
+    // Written as 12 hours at 5 and 12 at 0 (adding up to 60, scaled by
+    // 24 ÷ 60), it is the same day.
+    let folder = TempFolder::new();
+    let table = |hourly: &str| {
+        format!(
+            r#"name = "a table busy half the day"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+hourly = {hourly}
+
+[[alternatives]]
+name = "auto scaling"
+components = [{{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = {{ target = 0.7, min = 100 }} }}]
+"#
+        )
+    };
+    let mut expected = vec![dec!(2858); 24];
+    expected[12..].fill(dec!(100));
+    for (name, busy) in [("two.toml", "2"), ("five.toml", "5")] {
+        let hours: Vec<&str> = [busy; 12].into_iter().chain(["0"; 12]).collect();
+        let path = folder.write(name, &table(&format!("[{}]", hours.join(", "))));
+        let json = calc_json(&[&path]);
+        let scaled = &json["alternatives"][0]["components"][0];
+        let capacity: Vec<Decimal> = scaled["hourly"]["capacity"]
+            .as_array()
+            .expect("24 hours")
+            .iter()
+            .map(number)
+            .collect();
+        assert_eq!(capacity, expected, "{name}");
+        assert_eq!(number(&scaled["line_items"][0]["quantity"]), dec!(1079670));
+    }
+}
+
+#[test]
 fn hourly_resharding_follows_the_day_within_update_shard_count() {
     // 2,000 records/s of 1 KB on business_hours: 500 records/s at night,
     // one shard (under 1,000 records/s and 1 MB/s); 3,500 by day, four.

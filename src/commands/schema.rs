@@ -277,6 +277,12 @@ fn property_with(key: &Key, ranges: bool) -> Value {
             "minProperties": 1
         }),
         Kind::Flag => json!({ "type": "boolean" }),
+        Kind::Day { .. } => json!({
+            "type": "array",
+            "items": { "type": "number", "minimum": 0 },
+            "minItems": 24,
+            "maxItems": 24
+        }),
         Kind::Text => json!({ "type": "string" }),
     };
     if ranges

@@ -134,6 +134,7 @@ static WRITES: InputKeys = InputKeys {
         &PEAK_WRITES_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
         &flow::PROFILE,
+        &flow::HOURLY,
         &ITEM_SIZE,
     ],
 };
