@@ -345,3 +345,82 @@ fn a_ranged_report_draws_each_alternative_from_p10_to_p90() {
     let plain = accepted(&["scenarios/dynamodb-capacity-modes.toml", "--format", "html"]);
     assert!(!plain.contains("id=\"ranges\""));
 }
+
+#[test]
+fn a_growing_scenario_has_its_months_after_the_answer() {
+    // An on-demand table of 1,000 writes/s of 1 KB bills 2,628 million
+    // write request units at $0.625 a million: $1,642.50 in month 1. At
+    // 20% a month, month 2 is × 1.2 = $1,971.00 and month 3 × 1.44 =
+    // $2,365.20.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "growing.toml",
+        r#"name = "a growing table"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+
+[growth]
+rate = "20% per month"
+months = 3
+
+[[alternatives]]
+name = "on demand"
+components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
+"#,
+    );
+    let page = accepted(&[&path, "--format", "html"]);
+    let doc = parsed(&page);
+    assert_inert(&doc);
+    let growth = by_id(&doc, "growth");
+    // Right after the answer.
+    let before = growth
+        .prev_sibling_element()
+        .and_then(|n| n.attribute("id"));
+    assert_eq!(before, Some("answer"));
+    let svg = growth
+        .descendants()
+        .find(|n| n.has_tag_name("svg"))
+        .expect("a chart");
+    assert_eq!(svg.attribute("role"), Some("img"));
+    assert!(svg.children().any(|n| n.has_tag_name("title")));
+    let caption = growth
+        .descendants()
+        .find(|n| n.has_tag_name("figcaption"))
+        .map(text)
+        .expect("a caption");
+    assert!(
+        caption.contains("on demand from $1,642.50 in month 1 to $2,365.20 in month 3"),
+        "{caption}"
+    );
+    let table = growth
+        .descendants()
+        .find(|n| n.has_tag_name("table"))
+        .expect("a table");
+    assert_eq!(table.attribute("class"), Some("stack"));
+    let rows: Vec<Vec<(String, String)>> = table
+        .descendants()
+        .filter(|n| n.has_tag_name("tr") && n.ancestors().any(|a| a.has_tag_name("tbody")))
+        .map(|row| {
+            row.children()
+                .filter(|c| c.has_tag_name("td"))
+                .map(|c| (c.attribute("data-label").unwrap_or("").to_string(), text(c)))
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 3);
+    let cost = |row: &Vec<(String, String)>| {
+        let (label, value) = &row[2];
+        assert_eq!(label, "on demand");
+        value.clone()
+    };
+    assert!(cost(&rows[0]).starts_with("$1,642.50"), "{:?}", rows[0]);
+    assert!(cost(&rows[1]).starts_with("$1,971.00"), "{:?}", rows[1]);
+    assert!(cost(&rows[2]).starts_with("$2,365.20"), "{:?}", rows[2]);
+    assert_eq!(rows[1][0], ("month".to_string(), "2".to_string()));
+
+    // A scenario without `[growth]` has no such section.
+    let plain = accepted(&["scenarios/kinesis-vs-dynamodb.toml", "--format", "html"]);
+    assert!(!plain.contains("id=\"growth\""));
+}

@@ -135,6 +135,99 @@ components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
 }
 
 #[test]
+fn auto_scaling_written_as_one_table_fills_the_three_keys() {
+    // 1,000 writes/s of 1 KB on business_hours at a 0.7 target need 358
+    // WCU at night and 2,500 by day (as above); within min 400 and max
+    // 2,000 the table keeps 400 at night and 2,000 by day. A day's
+    // WCU-hours: 12 × 400 + 12 × 2,000 = 28,800; a 730-hour month:
+    // 28,800 ÷ 24 × 730 = 876,000.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "table.toml",
+        r#"name = "a table busy in business hours"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "auto scaling"
+components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7, min = 400, max = 2000 } }]
+"#,
+    );
+    let hours = |json: &serde_json::Value| -> Vec<Decimal> {
+        json["alternatives"][0]["components"][0]["hourly"]["capacity"]
+            .as_array()
+            .expect("24 hours")
+            .iter()
+            .map(number)
+            .collect()
+    };
+    let json = calc_json(&[&path]);
+    let mut expected = vec![dec!(400); 24];
+    expected[8..20].fill(dec!(2000));
+    assert_eq!(hours(&json), expected);
+    let scaled = &json["alternatives"][0]["components"][0];
+    assert_eq!(number(&scaled["line_items"][0]["quantity"]), dec!(876000));
+
+    // The flat key still reaches the same slot: at 0.6, the night needs
+    // 250 ÷ 0.6 = 416.67, 417 WCU; the day 1,750 ÷ 0.6 = 2,916.67, held at
+    // the maximum of 2,000.
+    let json = calc_json(&[
+        &path,
+        "--set",
+        "alternatives[auto scaling].components[0].auto_scaling_target=0.6",
+    ]);
+    let mut expected = vec![dec!(417); 24];
+    expected[8..20].fill(dec!(2000));
+    assert_eq!(hours(&json), expected);
+}
+
+#[test]
+fn a_day_written_by_hand_is_scaled_to_average_one_and_sizes_auto_scaling() {
+    // 12 hours at 2 and 12 at 0 average 1 already: 1,000 writes/s of
+    // 1 KB carry 2,000 writes/s from 00:00 to 12:00 and none after. At a
+    // 0.7 target the day needs ⌈2,000 ÷ 0.7⌉ = ⌈2,857.14⌉ = 2,858 WCU and
+    // the night the minimum, 100. A day's WCU-hours: 12 × 2,858 + 12 ×
+    // 100 = 35,496; a 730-hour month: 35,496 ÷ 24 × 730 = 1,079,670.
+    // Written as 12 hours at 5 and 12 at 0 (adding up to 60, scaled by
+    // 24 ÷ 60), it is the same day.
+    let folder = TempFolder::new();
+    let table = |hourly: &str| {
+        format!(
+            r#"name = "a table busy half the day"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+hourly = {hourly}
+
+[[alternatives]]
+name = "auto scaling"
+components = [{{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = {{ target = 0.7, min = 100 }} }}]
+"#
+        )
+    };
+    let mut expected = vec![dec!(2858); 24];
+    expected[12..].fill(dec!(100));
+    for (name, busy) in [("two.toml", "2"), ("five.toml", "5")] {
+        let hours: Vec<&str> = [busy; 12].into_iter().chain(["0"; 12]).collect();
+        let path = folder.write(name, &table(&format!("[{}]", hours.join(", "))));
+        let json = calc_json(&[&path]);
+        let scaled = &json["alternatives"][0]["components"][0];
+        let capacity: Vec<Decimal> = scaled["hourly"]["capacity"]
+            .as_array()
+            .expect("24 hours")
+            .iter()
+            .map(number)
+            .collect();
+        assert_eq!(capacity, expected, "{name}");
+        assert_eq!(number(&scaled["line_items"][0]["quantity"]), dec!(1079670));
+    }
+}
+
+#[test]
 fn hourly_resharding_follows_the_day_within_update_shard_count() {
     // 2,000 records/s of 1 KB on business_hours: 500 records/s at night,
     // one shard (under 1,000 records/s and 1 MB/s); 3,500 by day, four.

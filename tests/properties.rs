@@ -83,6 +83,12 @@ fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
             }
         }
         Kind::Flag => pick.is_multiple_of(2).to_string(),
+        // A flat day, or one busy for the first `pick` hours.
+        Kind::Day { .. } => {
+            let busy = pick % 24 + 1;
+            let hours: Vec<&str> = (0..24).map(|h| if h < busy { "3" } else { "0" }).collect();
+            format!("[{}]", hours.join(", "))
+        }
         Kind::Text => "\"x\"".to_string(),
     }
 }

@@ -148,6 +148,24 @@ fn components() -> Value {
 /// One service's component: its `service` name and every key it takes.
 fn component(def: &ServiceDef) -> Value {
     let mut properties = properties(services::kit::keys(def));
+    for (table, fields) in groups(def) {
+        properties.insert(
+            table.to_string(),
+            json!({
+                "type": "object",
+                "description": format!(
+                    "{}, as one inline table (instead of {})",
+                    table.replace('_', " "),
+                    fields.iter().map(|(_, key)| format!("`{}`", key.name)).collect::<Vec<_>>().join(", ")
+                ),
+                "additionalProperties": false,
+                "properties": fields
+                    .iter()
+                    .map(|(field, key)| (field.to_string(), property_with(key, false)))
+                    .collect::<Map<String, Value>>(),
+            }),
+        );
+    }
     properties.insert(
         "service".to_string(),
         json!({ "const": def.name, "description": def.doc.summary }),
@@ -159,6 +177,22 @@ fn component(def: &ServiceDef) -> Value {
         "additionalProperties": false,
         "properties": properties,
     })
+}
+
+/// The inline tables a service's keys may be grouped in, each with its
+/// fields and the key each stands for, in the order declared.
+fn groups(def: &ServiceDef) -> Vec<(&'static str, Vec<(&'static str, &'static Key)>)> {
+    let mut groups: Vec<(&'static str, Vec<(&'static str, &'static Key)>)> = Vec::new();
+    for key in services::kit::keys(def) {
+        let Some((table, field)) = key.grouped else {
+            continue;
+        };
+        match groups.iter_mut().find(|(t, _)| *t == table) {
+            Some((_, fields)) => fields.push((field, key)),
+            None => groups.push((table, vec![(field, key)])),
+        }
+    }
+    groups
 }
 
 fn properties(keys: impl Iterator<Item = &'static Key>) -> Map<String, Value> {
@@ -192,6 +226,12 @@ fn or_a_range(one: Value) -> Value {
 
 /// A key's schema: its type and range, its doc, and its default.
 fn property(key: &Key) -> Value {
+    property_with(key, true)
+}
+
+/// [`property`], taking a range (`{ low, expected, high }`) if `ranges`
+/// and the key's kind does: a field of an inline table takes one value.
+fn property_with(key: &Key, ranges: bool) -> Value {
     let mut value = match &key.kind {
         Kind::Rate => json!({
             "anyOf": [
@@ -237,12 +277,25 @@ fn property(key: &Key) -> Value {
             "minProperties": 1
         }),
         Kind::Flag => json!({ "type": "boolean" }),
+        Kind::Day { .. } => json!({
+            "type": "array",
+            "items": { "type": "number", "minimum": 0 },
+            "minItems": 24,
+            "maxItems": 24
+        }),
         Kind::Text => json!({ "type": "string" }),
     };
-    if matches!(
-        key.kind,
-        Kind::Rate | Kind::Number | Kind::Ratio | Kind::Count { .. } | Kind::Size | Kind::Duration
-    ) {
+    if ranges
+        && matches!(
+            key.kind,
+            Kind::Rate
+                | Kind::Number
+                | Kind::Ratio
+                | Kind::Count { .. }
+                | Kind::Size
+                | Kind::Duration
+        )
+    {
         value = or_a_range(value);
     }
     let object = value.as_object_mut().expect("a schema is an object");

@@ -283,8 +283,10 @@ fn own(values: &Values, rate: &'static Key, peak: Option<&'static Key>, size: &'
         records_per_second: values.number(rate),
         peak,
         record_size: values.bytes(size),
-        profile: match values.get(&PROFILE) {
-            crate::model::keys::Value::Choice(index) => Profile::at(*index),
+        // A day written by hand takes the place of a built-in one.
+        profile: match (values.get(&HOURLY), values.get(&PROFILE)) {
+            (crate::model::keys::Value::Day(day), _) => Some(*day),
+            (_, crate::model::keys::Value::Choice(index)) => Profile::at(*index),
             _ => None,
         },
     }
@@ -334,6 +336,15 @@ pub static PROFILE: Key = Key::new(
     "the shape of the day: `flat`, `business_hours`, `evening_peak` or `batch_window` (24 factors each, averaging 1); the peak is then its busiest hour, times `peak_to_average` within the hour",
 )
 .defaulting_to(FLOW);
+pub static HOURLY: Key = Key::new(
+    "hourly",
+    Kind::Day {
+        instead_of: "profile",
+    },
+    Default::None,
+    "the shape of the day written by hand: 24 numbers, one an hour from 00:00, scaled to average 1 (instead of a `profile`)",
+)
+.defaulting_to(FLOW);
 pub static RECORD_SIZE: Key =
     Key::new("record_size", Kind::Size, Default::None, "bytes per record").defaulting_to(FLOW);
 
@@ -348,6 +359,7 @@ pub static RECORDS: InputKeys = InputKeys {
         &PEAK_RECORDS_PER_SECOND,
         &PEAK_TO_AVERAGE,
         &PROFILE,
+        &HOURLY,
         &RECORD_SIZE,
     ],
 };

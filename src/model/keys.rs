@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use crate::base::units::{Bytes, Duration};
+use crate::model::profile::Profile;
 
 /// What a key holds, and how a scenario writes it.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,6 +39,12 @@ pub enum Kind {
     /// strong = 0.7 }`.
     Mix(&'static [&'static str]),
     Flag,
+    /// A day written by hand: 24 non-negative numbers, one an hour from
+    /// 00:00, normalised to average 1; it takes the place of the key
+    /// named (`profile`), and both given is an error.
+    Day {
+        instead_of: &'static str,
+    },
     /// A name in quotes (`id`, `from`): part of the design's shape, not a
     /// value to vary.
     Text,
@@ -71,6 +78,10 @@ pub struct Key {
     /// day, `d` for a retention), when its default does not show it: a bare
     /// number written for it is refused, and the fix suggests this unit.
     pub unit: Option<&'static str>,
+    /// For a key that may also be written as a field of an inline table
+    /// (`auto_scaling = { target = 0.7 }` for `auto_scaling_target`): the
+    /// table's name and the field's.
+    pub grouped: Option<(&'static str, &'static str)>,
 }
 
 impl Key {
@@ -83,6 +94,15 @@ impl Key {
             doc,
             replaces_rate: None,
             unit: None,
+            grouped: None,
+        }
+    }
+
+    /// The same key, also written as `field` of the inline table `table`.
+    pub const fn grouped_as(self, table: &'static str, field: &'static str) -> Self {
+        Self {
+            grouped: Some((table, field)),
+            ..self
         }
     }
 
@@ -205,6 +225,8 @@ pub enum Value {
     /// Each name's fraction, in the key's order (0 for a name not given).
     Mix(SmallVec<[Decimal; MAX_MIX]>),
     Flag(bool),
+    /// A day written by hand, normalised.
+    Day(&'static Profile),
 }
 
 impl Value {
@@ -244,6 +266,14 @@ impl Value {
                 _ => i.to_string(),
             },
             Value::Flag(b) => b.to_string(),
+            Value::Day(day) => {
+                let hours: Vec<String> = day
+                    .factors
+                    .iter()
+                    .map(|f| f.normalize().to_string())
+                    .collect();
+                format!("[{}]", hours.join(", "))
+            }
             Value::Name(name) => (*name).to_string(),
             Value::Mix(fractions) => {
                 let names = match &key.kind {

@@ -4,7 +4,7 @@
 //! traffic between hours and never changes the day's volume.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -45,6 +45,57 @@ impl Profile {
     pub fn at(index: u8) -> Option<&'static Profile> {
         NAMES.get(usize::from(index)).and_then(|n| Self::named(n))
     }
+}
+
+/// Why 24 numbers are not a day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotADay {
+    /// Not 24 of them.
+    Hours(usize),
+    /// A negative hour: its index and value.
+    Negative(usize, Decimal),
+    /// Every hour 0: no average to spread.
+    Empty,
+}
+
+/// A day written by hand (`hourly = [24 factors]`), normalised so that
+/// its factors average 1: each hour × 24 ÷ their sum. A day already
+/// averaging 1 is kept as written. Each distinct day is made once and
+/// kept for the run, like the built-in ones.
+pub fn hand_written(hours: &[Decimal]) -> Result<&'static Profile, NotADay> {
+    if hours.len() != HOURS {
+        return Err(NotADay::Hours(hours.len()));
+    }
+    if let Some((hour, value)) = hours
+        .iter()
+        .enumerate()
+        .find(|(_, v)| v.is_sign_negative() && !v.is_zero())
+    {
+        return Err(NotADay::Negative(hour, *value));
+    }
+    let sum: Decimal = hours.iter().sum();
+    if sum.is_zero() {
+        return Err(NotADay::Empty);
+    }
+    let scale = Decimal::from(HOURS as u32) / sum;
+    let mut factors = [Decimal::ZERO; HOURS];
+    for (factor, hour) in factors.iter_mut().zip(hours) {
+        *factor = (hour * scale).normalize();
+    }
+    static MADE: Mutex<Vec<&'static Profile>> = Mutex::new(Vec::new());
+    let mut made = MADE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(day) = made.iter().find(|p| p.factors == factors) {
+        return Ok(day);
+    }
+    let day: &'static Profile = Box::leak(Box::new(Profile {
+        name: "hourly",
+        doc: "a day written by hand".to_string(),
+        factors,
+    }));
+    made.push(day);
+    Ok(day)
 }
 
 #[derive(Deserialize)]
@@ -106,6 +157,30 @@ mod tests {
             );
             assert!(!profile.doc.is_empty(), "{}", profile.name);
         }
+    }
+
+    #[test]
+    fn a_hand_written_day_is_normalised_to_average_one() {
+        // 12 hours at 2 and 12 at 0 add up to 24: already averaging 1.
+        let mut hours = vec![dec!(2); 12];
+        hours.extend([dec!(0); 12]);
+        let day = hand_written(&hours).expect("a day");
+        assert_eq!(day.factors[0], dec!(2));
+        assert_eq!(day.factors[12], dec!(0));
+        // 12 hours at 3 and 12 at 1 add up to 48: × 24 ÷ 48 = ÷ 2, so
+        // 1.5 and 0.5, averaging (12 × 1.5 + 12 × 0.5) ÷ 24 = 1.
+        let mut hours = vec![dec!(3); 12];
+        hours.extend([dec!(1); 12]);
+        let day = hand_written(&hours).expect("a day");
+        assert_eq!(day.factors[11], dec!(1.5));
+        assert_eq!(day.factors[23], dec!(0.5));
+        assert_eq!(day.peak(), dec!(1.5));
+        // The same day twice is one day.
+        assert!(std::ptr::eq(day, hand_written(&hours).expect("a day")));
+        assert_eq!(hand_written(&hours[..23]), Err(NotADay::Hours(23)));
+        hours[5] = dec!(-1);
+        assert_eq!(hand_written(&hours), Err(NotADay::Negative(5, dec!(-1))));
+        assert_eq!(hand_written(&[Decimal::ZERO; 24]), Err(NotADay::Empty));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::checks::{check_peak, check_replaced_rate};
 use super::design::Component;
-use super::fields::{Fields, Sp};
+use super::fields::{Fields, Sp, ungroup};
 use super::params::{Params, Place};
 use super::raw::{RawComponent, entries};
 use crate::base::diagnostic::{Diagnostic, Source, Span};
@@ -57,6 +57,8 @@ pub(super) fn parse_component(
             .error(service.value_span, format!("unknown service `{name}`"))
             .with_help(help)
     })?;
+    let keys: Vec<&'static crate::model::keys::Key> = services::kit::keys(def).collect();
+    let entries = ungroup(source, &keys, entries)?;
     let mut fields = Fields::new(source, def.name, entries).with_prices(prices);
     let id = fields.text("id")?;
     if let Some(id) = &id {

@@ -14,6 +14,7 @@ use crate::base::units::{
 };
 use crate::model::choice::Choice;
 use crate::model::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
+use crate::model::profile::{self, NotADay, Profile};
 use crate::model::spread::{Distribution, Spread};
 use crate::pricing::PriceBook;
 
@@ -58,6 +59,88 @@ fn part_span(text: &str, span: Span, part: &str) -> Span {
         return Span::from(value_at..value_at + value.len());
     }
     span
+}
+
+/// The entries with each inline table of grouped keys
+/// (`auto_scaling = { target = 0.7, min = 100 }`) written out as the keys
+/// it stands for (`auto_scaling_target`, `auto_scaling_min`), each at the
+/// place its field is written; `keys` are the keys the component takes.
+pub fn ungroup(
+    source: &Source,
+    keys: &[&'static Key],
+    entries: Vec<Entry>,
+) -> Result<Vec<Entry>, Diagnostic> {
+    let written: Vec<(String, Span)> = entries
+        .iter()
+        .map(|e| (e.key.clone(), e.key_span))
+        .collect();
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let fields: Vec<(&str, &'static Key)> = keys
+            .iter()
+            .filter_map(|key| match key.grouped {
+                Some((table, field)) if table == entry.key => Some((field, *key)),
+                _ => None,
+            })
+            .collect();
+        if fields.is_empty() || keys.iter().any(|key| key.name == entry.key) {
+            out.push(entry);
+            continue;
+        }
+        let name = &entry.key;
+        let example = || {
+            let parts: Vec<String> = fields.iter().map(|(f, _)| format!("{f} = …")).collect();
+            format!("write `{name} = {{ {} }}`", parts.join(", "))
+        };
+        let Some(table) = entry.value.as_table() else {
+            return Err(source
+                .error(
+                    entry.value_span,
+                    format!("`{name}` must be an inline table"),
+                )
+                .with_help(example()));
+        };
+        for (field, value) in table {
+            let at = part_span(&source.text, entry.value_span, field);
+            // The field's name: the last time it is written before its value.
+            let named = source.text[..at.start as usize]
+                .rfind(field.as_str())
+                .filter(|&start| start >= entry.value_span.start as usize)
+                .map_or(at, |start| Span::from(start..start + field.len()));
+            let Some((_, key)) = fields.iter().find(|(f, _)| f == field) else {
+                return Err(source
+                    .error(named, format!("`{name}` has no field `{field}`"))
+                    .suggesting(field, fields.iter().map(|(f, _)| *f))
+                    .or_help(example()));
+            };
+            if let Some((_, flat)) = written.iter().find(|(k, _)| k == key.name) {
+                return Err(source
+                    .error(
+                        *flat,
+                        format!("`{}` is also set by `{name}`'s `{field}`", key.name),
+                    )
+                    .with_help(format!(
+                        "keep one: `{name} = {{ {field} = … }}` or `{} = …`",
+                        key.name
+                    )));
+            }
+            if value.is_table() || value.is_array() {
+                return Err(source
+                    .error(at, format!("`{name}`'s `{field}` must be one value"))
+                    .with_help(format!(
+                        "for a range, write `{} = {{ low = …, expected = …, high = … }}`",
+                        key.name
+                    )));
+            }
+            out.push(Entry {
+                key: key.name.to_string(),
+                key_span: named,
+                value: value.clone(),
+                value_span: at,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The fields of a range.
@@ -362,6 +445,7 @@ impl<'s> Fields<'s> {
             Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
             Kind::Mix(names) => self.mix(name, names)?.map(|m| m.map(Value::Mix)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
+            Kind::Day { instead_of } => self.day(name, instead_of)?.map(|d| d.map(Value::Day)),
             // Names shape the design; they are read where the shape is built.
             Kind::Text => None,
         };
@@ -371,6 +455,88 @@ impl<'s> Fields<'s> {
                 .default_parsed()
                 .map(|value| (value, None))
                 .map_err(|e| self.error(Span::default(), e.to_string())),
+        }
+    }
+
+    /// A day written by hand: 24 numbers, one an hour from 00:00,
+    /// normalised to average 1; not with `instead_of` (`profile`) too.
+    fn day(
+        &mut self,
+        key: &'static str,
+        instead_of: &'static str,
+    ) -> Result<Option<Sp<&'static Profile>>, Diagnostic> {
+        let other = self
+            .entries
+            .iter()
+            .find(|(e, _)| e.key == instead_of)
+            .map(|(e, _)| e.key_span);
+        let source = self.source;
+        let Some(entry) = self.take(key) else {
+            return Ok(None);
+        };
+        let span = entry.value_span;
+        let example = format!("e.g. `{key} = [0.5, 0.5, …, 2, 2, …]`, 24 numbers from 00:00");
+        if let Some(other) = other {
+            return Err(source
+                .error(
+                    other,
+                    format!("`{instead_of}` and `{key}` both set the shape of the day"),
+                )
+                .with_help(format!(
+                    "keep one: a built-in `{instead_of}` or the 24 hours of `{key}`"
+                )));
+        }
+        let Some(items) = entry.value.as_array() else {
+            return Err(source
+                .error(
+                    span,
+                    format!(
+                        "`{key}` must be a list of 24 numbers, found {}",
+                        describe(&entry.value)
+                    ),
+                )
+                .with_help(example));
+        };
+        let mut hours = Vec::with_capacity(items.len());
+        for item in items {
+            let number = match item {
+                toml::Value::Integer(n) => Some(Decimal::from(*n)),
+                toml::Value::Float(f) => decimal_from_f64(*f),
+                toml::Value::String(text) => quoted_number(text),
+                _ => None,
+            };
+            let Some(number) = number else {
+                return Err(source
+                    .error(
+                        span,
+                        format!("`{key}` must be 24 numbers, found {}", describe(item)),
+                    )
+                    .with_help(example));
+            };
+            // A negative hour is named with its hour below.
+            if !number.is_sign_negative() {
+                check_rate(key, number).map_err(|e| source.error(span, e.to_string()))?;
+            }
+            hours.push(number);
+        }
+        match profile::hand_written(&hours) {
+            Ok(day) => Ok(Some(Sp { value: day, span })),
+            Err(NotADay::Hours(found)) => Err(source
+                .error(
+                    span,
+                    format!("`{key}` takes 24 numbers, one an hour from 00:00 (found {found})"),
+                )
+                .with_help(example)),
+            Err(NotADay::Negative(hour, value)) => Err(source.error(
+                span,
+                format!("`{key}` cannot be negative (found {value} at {hour:02}:00)"),
+            )),
+            Err(NotADay::Empty) => Err(source
+                .error(
+                    span,
+                    format!("`{key}` adds up to 0: a day with no traffic has no shape"),
+                )
+                .with_help("give the busy hours a number above 0; the day is scaled to average 1")),
         }
     }
 

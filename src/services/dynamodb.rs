@@ -134,6 +134,7 @@ static WRITES: InputKeys = InputKeys {
         &PEAK_WRITES_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
         &flow::PROFILE,
+        &flow::HOURLY,
         &ITEM_SIZE,
     ],
 };
@@ -225,7 +226,8 @@ static AUTO_SCALING_TARGET: Key = Key::new(
     Default::None,
     "provisioned writes scale hour by hour to keep this share of the capacity used (AWS allows 0.2 to 0.9)",
 )
-.defaulting_to("no auto scaling: capacity for the peak all day");
+.defaulting_to("no auto scaling: capacity for the peak all day")
+.grouped_as("auto_scaling", "target");
 static AUTO_SCALING_MIN: Key = Key::new(
     "auto_scaling_min",
     Kind::Count {
@@ -234,7 +236,8 @@ static AUTO_SCALING_MIN: Key = Key::new(
     },
     Default::Integer(1),
     "the fewest WCU auto scaling sets",
-);
+)
+.grouped_as("auto_scaling", "min");
 static AUTO_SCALING_MAX: Key = Key::new(
     "auto_scaling_max",
     Kind::Count {
@@ -244,7 +247,8 @@ static AUTO_SCALING_MAX: Key = Key::new(
     Default::None,
     "the most WCU auto scaling sets",
 )
-.defaulting_to("no maximum but the table's quota");
+.defaulting_to("no maximum but the table's quota")
+.grouped_as("auto_scaling", "max");
 
 /// The working's name for each hour's write capacity under auto scaling.
 const HOUR_FIGURES: [&str; HOURS] = [

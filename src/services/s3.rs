@@ -80,6 +80,7 @@ static PUTS: InputKeys = InputKeys {
         &PEAK_PUTS_PER_SECOND,
         &flow::PEAK_TO_AVERAGE,
         &flow::PROFILE,
+        &flow::HOURLY,
         &OBJECT_SIZE,
     ],
 };

@@ -8,6 +8,7 @@
 //! [`esc`], in element text and in attribute values alike.
 
 mod figures;
+mod growth;
 mod odds;
 mod page;
 mod report;

@@ -38,7 +38,7 @@ pub fn page(title: &str, body: &str) -> String {
 
 /// Colours that stay apart for the common kinds of colour blindness
 /// (Okabe and Ito's), each also drawn with its own pattern.
-const PALETTE: [&str; 8] = [
+pub(super) const PALETTE: [&str; 8] = [
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
 ];
 

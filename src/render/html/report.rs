@@ -30,6 +30,9 @@ pub fn render(report: &Report) -> String {
     );
     question(&mut body, report);
     answer(&mut body, report);
+    if let Some(growth) = &report.growth {
+        super::growth::section(&mut body, report, growth);
+    }
     if let Some(odds) = &report.odds {
         super::odds::section(&mut body, report, odds);
     }
