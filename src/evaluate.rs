@@ -14,6 +14,7 @@ use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention
 use crate::model::requirements::{self, Requirements};
 use crate::model::traced;
 use crate::pricing::{Gap, PriceBook};
+use crate::scenario::month::AtMonth;
 use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
@@ -53,6 +54,9 @@ pub fn workload(scenario: &Scenario, values: &[Value]) -> Result<Flow, Diagnosti
 /// Evaluates every alternative with `values` in place of the scenario's own
 /// (the same slots, some of them varied).
 pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Diagnostic> {
+    // The report's workload is the month's too.
+    let mut at = AtMonth::new(scenario);
+    let values = at.values(scenario, values)?;
     let mut evaluator = Evaluator::new(scenario);
     evaluator.evaluate(values)?;
     Ok(Report {
@@ -81,6 +85,8 @@ pub struct Evaluator<'s> {
     /// For each alternative, whether what it lacked is a figure of the
     /// pricing table (then every such gap is found and reported at once).
     lacks: Vec<bool>,
+    /// The values moved to the month they name (`month`).
+    at: AtMonth,
 }
 
 impl<'s> Evaluator<'s> {
@@ -90,6 +96,7 @@ impl<'s> Evaluator<'s> {
             results: Vec::new(),
             failures: Vec::new(),
             lacks: Vec::new(),
+            at: AtMonth::new(scenario),
         }
     }
 
@@ -131,6 +138,7 @@ impl<'s> Evaluator<'s> {
         changed: Option<&[bool]>,
     ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
         let scenario = self.scenario;
+        let values = self.at.values(scenario, values)?;
         let no_usage = Usage::default();
         let ctx = context(scenario, values, &scenario.prices, &no_usage)?;
         let requirements = requirements_at(scenario, values);

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::support::{TempFolder, accepted, calc, calc_json};
+use crate::support::{TempFolder, accepted, accepted_json, calc, calc_json};
 
 /// 2,000 records/s of 1 KB into one provisioned stream, growing 10% a
 /// month for 24 months; `extra` adds to `[growth]`, `requirements` is the
@@ -245,4 +245,101 @@ fn csv_carries_every_month() {
     assert_eq!(rows.len(), 24);
     assert!(rows[8].starts_with("Kinesis,9,2.14358881,"), "{}", rows[8]);
     assert!(rows[8].ends_with(",0,shards,5"), "{}", rows[8]);
+}
+
+#[test]
+fn a_later_month_is_a_value_to_set_sweep_and_solve_for() {
+    // Month 9 carries 2,000 × 1.1^8 = 4,287.17762 records/s: 5 shards ×
+    // $10.95 = $54.75, and 4,287.17762 × $0.036792 = $157.73383899504 of
+    // PUT payload units: $212.48383899504, over the $200 budget; month 8
+    // ($187.19, 4 shards) is the last within it.
+    let folder = TempFolder::new();
+    let path = folder.write("stream.toml", &stream("", "max_monthly_cost = 200"));
+    let json = calc_json(&[&path, "--set", "month=9"]);
+    let kinesis = &json["alternatives"][0];
+    assert_eq!(number(&kinesis["monthly_cost"]), dec!(212.48383899504));
+    assert_eq!(
+        number(&kinesis["components"][0]["input"]["records_per_second"]),
+        dec!(4287.17762)
+    );
+    // The month's months table still starts from the scenario as written.
+    assert_eq!(
+        number(&json["growth"]["alternatives"][0]["months"][0]["monthly_cost"]),
+        dec!(95.484)
+    );
+
+    // Swept over the months, point 9 is the same bill.
+    let sweep = accepted_json(&[
+        "sweep",
+        &path,
+        "--vary",
+        "month=1..24",
+        "--steps",
+        "23",
+        "--format",
+        "json",
+    ]);
+    let point = sweep["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .find(|p| p["value"] == 9)
+        .expect("month 9");
+    assert_eq!(
+        number(&point["alternatives"][0]["monthly_cost"]),
+        dec!(212.48383899504)
+    );
+
+    // Solved for, the budget holds up to month 8, and past it month 9 costs
+    // the same; the search spans the 24 months `[growth]` states.
+    let solved = accepted_json(&[
+        "solve",
+        &path,
+        "--for",
+        "month",
+        "--until",
+        "cost<=200",
+        "--format",
+        "json",
+    ]);
+    let holds = &solved["alternatives"][0];
+    assert_eq!(holds["high"]["value"], 8);
+    assert_eq!(holds["high"]["outside"]["value"], 9);
+    assert_eq!(
+        number(&holds["high"]["outside"]["monthly_cost"]),
+        dec!(212.48383899504)
+    );
+    assert_eq!(solved["range"]["to"], 24);
+}
+
+#[test]
+fn a_month_past_the_first_needs_growth() {
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "flat.toml",
+        r#"name = "no growth"
+
+[workload]
+records_per_second = 2000
+record_size = "1 KB"
+
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned" }]
+"#,
+    );
+    let run = calc(&[&path, "--set", "month=3"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr
+            .contains("`month` is 3, but the scenario has no `[growth]`: every month is month 1"),
+        "{}",
+        run.stderr
+    );
+    // Month 1 is the scenario as written, with or without growth.
+    assert_eq!(
+        calc_json(&[&path, "--set", "month=1"])["alternatives"],
+        calc_json(&[&path])["alternatives"]
+    );
 }

@@ -44,6 +44,19 @@ pub static BUDGET: Key = Key::new(
     "`each_month`: every month through `budget_months` within `max_monthly_cost`; `total`: their sum within `max_monthly_cost` × `budget_months`",
 );
 
+/// The month evaluated: a value of the scenario, not of `[growth]`, so
+/// that `--set month=12`, `calc sweep --vary month=1..24` and `calc solve
+/// --for month` reach it like any other.
+pub static MONTH: Key = Key::new(
+    "month",
+    Kind::Count {
+        min: 1,
+        max: MAX_MONTHS,
+    },
+    Default::Integer(1),
+    "the month of `[growth]` evaluated, every rate times its growth: 1 is the scenario as written (`--set month=12`, `calc sweep --vary month=1..24`, `calc solve --for month`)",
+);
+
 /// The keys of `[growth]` read as values, `rate` aside (a text or a list).
 pub static KEYS: &[&Key] = &[&MONTHS, &BUDGET_MONTHS, &BUDGET];
 
@@ -85,13 +98,17 @@ impl Growth {
     /// places (1.1^m for every month in range); past that, rounded to the
     /// 28 digits a decimal holds.
     pub fn factors(&self) -> Result<Vec<Decimal>, TooLarge> {
-        let mut factors = Vec::with_capacity(self.months as usize);
+        (1..=self.months).map(|month| self.factor(month)).collect()
+    }
+
+    /// What month `month`'s rates are the written ones times: 1 for month
+    /// 1, then the product of `1 + rate` over the months before it.
+    pub fn factor(&self, month: u32) -> Result<Decimal, TooLarge> {
         let mut factor = Decimal::ONE;
-        for month in 1..=self.months {
-            factors.push(factor);
-            factor = factor.times(Decimal::ONE.plus(self.rate_after(month))?)?;
+        for before in 1..month {
+            factor = factor.times(Decimal::ONE.plus(self.rate_after(before))?)?;
         }
-        Ok(factors)
+        Ok(factor)
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Scenario {
     pub name: String,
     /// The slot of `hours_per_month` in `params`.
     pub hours_per_month: usize,
+    /// The slot of `month`: the month of `[growth]` evaluated.
+    pub month: usize,
     pub free_tier: bool,
     pub round_up_to_cent: bool,
     /// Where `[requirements]`'s values sit in `params`.

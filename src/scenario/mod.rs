@@ -8,6 +8,7 @@ mod design;
 pub mod fields;
 mod growth;
 mod link;
+pub mod month;
 pub mod params;
 mod raw;
 mod read;

@@ -47,6 +47,13 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
         raw.hours_per_month.as_ref().map(|h| h.span().into()),
         Value::Number(hours_per_month),
     );
+    // Set from the command line only: a scenario is written as of month 1.
+    let month_slot = params.push(
+        &crate::model::growth::MONTH,
+        Place::Scenario,
+        None,
+        Value::Count(1),
+    );
     let workload = workload(&source, raw.workload, &mut params).unwrap_or_else(|e| {
         errors.push(e);
         0..0
@@ -99,6 +106,7 @@ pub fn parse(source: Source, dir: &Path, overrides: &Overrides) -> Result<Scenar
     Ok(Scenario {
         name: raw.name,
         hours_per_month: hours_slot,
+        month: month_slot,
         free_tier: raw.free_tier,
         round_up_to_cent,
         requirements,

@@ -6,15 +6,14 @@
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::number::Exact;
 use crate::evaluate::Evaluator;
 use crate::model::growth::Growth;
-use crate::model::keys::{Kind, Value, Values};
+use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeGrowth, Figure, GrowthReport, Month, STEPPING, Step};
 use crate::model::report::{AlternativeResult, CapacityValue, Violation};
 use crate::model::requirements::{self, Requirements};
 use crate::scenario::Scenario;
-use crate::scenario::params::Place;
+use crate::scenario::month::{AtMonth, too_large};
 
 /// The scenario's months, from `values` (the scenario's, with any `--set`
 /// applied); `None` when it states no `[growth]`.
@@ -37,7 +36,6 @@ pub fn over(
             growth.months
         ))
     })?;
-    let rates = rate_slots(scenario);
     let stated = Requirements::from_values(&Values::new(
         requirements::KEYS,
         &values[scenario.requirements.clone()],
@@ -58,16 +56,13 @@ pub fn over(
         })
         .collect();
     let mut evaluator = Evaluator::new(scenario);
-    let mut month_values = values.to_vec();
+    let mut at = AtMonth::new(scenario);
     for (month, factor) in (1..).zip(&factors) {
-        for &slot in &rates {
-            if let Value::Number(rate) = values[slot] {
-                let grown = rate.times(*factor).map_err(|_| too_large(month))?;
-                month_values[slot] = Value::Number(grown);
-            }
-        }
+        let month_values = at
+            .grown(scenario, values, *factor)
+            .map_err(|_| too_large(month))?;
         let (results, failures) = evaluator
-            .evaluate_each(&month_values)
+            .evaluate_each(month_values)
             .map_err(|error| in_month(month, error))?;
         for ((result, failure), out) in results.iter().zip(failures).zip(&mut alternatives) {
             out.months
@@ -91,21 +86,6 @@ pub fn over(
         factors,
         alternatives,
     })
-}
-
-/// The slots of every rate the workload and the components state.
-fn rate_slots(scenario: &Scenario) -> Vec<usize> {
-    scenario
-        .params
-        .info
-        .iter()
-        .enumerate()
-        .filter(|(_, param)| {
-            param.key.kind == Kind::Rate
-                && matches!(param.place, Place::Workload | Place::Component { .. })
-        })
-        .map(|(slot, _)| slot)
-        .collect()
 }
 
 fn month_of(month: u32, factor: Decimal, result: &AlternativeResult, computed: bool) -> Month {
@@ -190,13 +170,6 @@ fn steps(months: &[Month]) -> Vec<Step> {
         }
     }
     steps
-}
-
-fn too_large(month: u32) -> Diagnostic {
-    Diagnostic::plain(format!(
-        "in month {month} of `[growth]`, the rates are too large to compute exactly"
-    ))
-    .with_help("evaluate fewer months, or a lower rate")
 }
 
 fn in_month(month: u32, error: Diagnostic) -> Diagnostic {

@@ -195,7 +195,8 @@ fn condition(scenario: &Scenario, text: &str) -> Result<Condition, Diagnostic> {
 }
 
 /// From the least value the key takes to [`DEFAULT_REACH`] times the
-/// scenario's value (within the key's own maximum).
+/// scenario's value (within the key's own maximum); for `month`, the
+/// months of `[growth]`.
 fn default_range(
     axis: &Axis,
     scenario: &Scenario,
@@ -217,6 +218,12 @@ fn default_range(
         .ok_or_else(needs_range)?;
     if let crate::model::keys::Kind::Count { max, .. } = axis.key.kind {
         to = to.min(Decimal::from(max));
+    }
+    // The month searches the horizon `[growth]` states.
+    if axis.slot == scenario.month
+        && let Some(growth) = &scenario.growth
+    {
+        to = Decimal::from(growth.months);
     }
     if axis.measure == super::Measure::Size {
         to = to.min(Decimal::from(crate::base::units::MAX_SIZE));
