@@ -385,6 +385,13 @@ components = [{ service = "dynamodb", capacity_mode = "on_demand" }]
         .expect("a chart");
     assert_eq!(svg.attribute("role"), Some("img"));
     assert!(svg.children().any(|n| n.has_tag_name("title")));
+    // A legend names each line under the chart, not its colour alone.
+    let legend: Vec<String> = svg
+        .children()
+        .filter(|n| n.has_tag_name("text"))
+        .map(text)
+        .collect();
+    assert!(legend.iter().any(|t| t == "on demand"), "{legend:?}");
     let caption = growth
         .descendants()
         .find(|n| n.has_tag_name("figcaption"))

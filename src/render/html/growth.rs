@@ -18,6 +18,8 @@ const LEFT: u32 = 70;
 const BOTTOM: u32 = 30;
 const TOP: u32 = 12;
 const RIGHT: u32 = 12;
+/// A row of the legend under the chart, an alternative a row.
+const LEGEND_ROW: u32 = 18;
 /// Each line's dashes, so that two lines never differ by colour alone.
 const DASHES: [&str; 4] = ["", "8 4", "2 4", "10 4 2 4"];
 
@@ -103,8 +105,10 @@ fn chart(report: &Report, growth: &GrowthReport) -> (String, String) {
         };
         (Decimal::from(TOP) + plot_h - plot_h * share).round_dp(1)
     };
+    let rows = u32::try_from(growth.alternatives.len()).unwrap_or(u32::MAX);
+    let height = HEIGHT.saturating_add(LEGEND_ROW.saturating_mul(rows));
     let mut svg = format!(
-        "<svg role=\"img\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" \
+        "<svg role=\"img\" width=\"{WIDTH}\" height=\"{height}\" viewBox=\"0 0 {WIDTH} {height}\" \
          aria-labelledby=\"growth-t\" font-family=\"system-ui,sans-serif\">\
          <title id=\"growth-t\">Monthly cost of each alternative by month, a line an alternative</title>"
     );
@@ -155,13 +159,23 @@ fn chart(report: &Report, growth: &GrowthReport) -> (String, String) {
         } else {
             format!(" stroke-dasharray=\"{dash}\"")
         };
+        let colour = PALETTE[i % PALETTE.len()];
+        let name = esc(&result.name);
         let _ = write!(
             svg,
-            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"{dash}>\
-             <title>{}</title></path>",
+            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}>\
+             <title>{name}</title></path>",
             path.trim_end(),
-            PALETTE[i % PALETTE.len()],
-            esc(&result.name)
+        );
+        // Its row of the legend: the line's own stroke, then its name.
+        let row = HEIGHT + LEGEND_ROW * u32::try_from(i).unwrap_or(u32::MAX).min(rows);
+        let _ = write!(
+            svg,
+            "<path d=\"M{LEFT},{} h28\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#1a1a1a\">{name}</text>",
+            row + 6,
+            LEFT + 34,
+            row + 10,
         );
         let first = alternative.months.first().and_then(|m| m.cost);
         let last = alternative.months.last().and_then(|m| m.cost);

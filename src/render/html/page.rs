@@ -122,7 +122,7 @@ pre{white-space:pre-wrap;overflow-wrap:anywhere;background:var(--soft);padding:.
 @media (max-width:40rem){
 body{padding:.6rem;font-size:15px}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-table.stack,table.stack tbody{display:block}
+table.stack,table.stack tbody,table.stack caption{display:block}
 table.stack tr{display:block;border-bottom:1px solid var(--line);padding:.3rem 0}
 table.stack td,table.stack th[scope=row]{display:flex;flex-wrap:wrap;justify-content:space-between;gap:0 1rem;border:0;padding:.1rem .2rem;text-align:right;background:none}
 table.stack td>*{min-width:0;max-width:100%}
