@@ -221,3 +221,161 @@ fn a_reserved_line_is_dated_by_its_commitments_rates_not_the_on_demand_price() {
         "{reserved}"
     );
 }
+
+/// One m6i.xlarge all of a 730-hour month, bought each way `purchases`
+/// names, `rounding` as given.
+fn m6i_xlarge(rounding: &str, purchases: &[&str]) -> crate::support::TempScenario {
+    let alternatives: String = purchases
+        .iter()
+        .map(|purchase| {
+            format!(
+                "\n[[alternatives]]\nname = \"{purchase}\"\n\
+                 components = [{{ service = \"ec2\", instance_type = \"m6i.xlarge\", purchase = \"{purchase}\" }}]\n"
+            )
+        })
+        .collect();
+    crate::support::TempScenario::new(
+        "m6i-xlarge",
+        &format!(
+            "name = \"an m6i.xlarge all month\"\nhours_per_month = 730\nrounding = \"{rounding}\"\n{alternatives}"
+        ),
+    )
+}
+
+#[test]
+fn an_m6i_xlarge_on_a_reserved_instance_and_on_a_compute_savings_plan() {
+    // us-east-1, Linux, shared tenancy, 730 h; nothing is rounded unless
+    // the scenario asks (`rounding = "none"`, the default).
+    //   on demand:            730 h × $0.192   = $140.16;
+    //   reserved, 1 year, no upfront: $0 once ($0 ÷ 12 = $0 a month)
+    //                         + 730 h × $0.12701 = $92.7173;
+    //   Compute Savings Plan, 1 year, no upfront: $0 once
+    //                         + 730 h × $0.14106 = $102.9738;
+    //   reserved, 3 years, no upfront: $0 ÷ 36 + 730 h × $0.08709 = $63.5757;
+    //   Compute Savings Plan, 3 years, no upfront:
+    //                         $0 ÷ 36 + 730 h × $0.09737 = $71.0801.
+    let purchases = [
+        "on_demand",
+        "reserved_1y_no_upfront",
+        "savings_plan_1y_no_upfront",
+        "reserved_3y_no_upfront",
+        "savings_plan_3y_no_upfront",
+    ];
+    let file = m6i_xlarge("none", &purchases);
+    let json = calc_json(&[file.path()]);
+    let on_demand = components(&json, 0);
+    let hours = line(on_demand, "instance_hour");
+    assert_eq!(text(&hours["quantity"]), "730");
+    assert_eq!(text(&hours["unit_price"]), "0.192");
+    assert_eq!(text(&hours["monthly_cost"]), "140.16");
+    assert_eq!(text(&on_demand["monthly_cost"]), "140.16");
+    for (at, term_months, hourly, monthly) in [
+        (1, "12", "0.12701", "92.7173"),
+        (2, "12", "0.14106", "102.9738"),
+        (3, "36", "0.08709", "63.5757"),
+        (4, "36", "0.09737", "71.0801"),
+    ] {
+        let committed = components(&json, at);
+        let fee = line(committed, "committed_instance_upfront");
+        assert_eq!(text(&fee["quantity"]), "1", "{}", purchases[at]);
+        assert_eq!(text(&fee["unit_price"]), "0", "{}", purchases[at]);
+        assert_eq!(text(&fee["paid_once"]), "0", "{}", purchases[at]);
+        assert_eq!(text(&fee["term_months"]), term_months, "{}", purchases[at]);
+        assert_eq!(text(&fee["monthly_cost"]), "0", "{}", purchases[at]);
+        let hours = line(committed, "committed_instance_hour");
+        assert_eq!(text(&hours["quantity"]), "730", "{}", purchases[at]);
+        assert_eq!(text(&hours["unit_price"]), hourly, "{}", purchases[at]);
+        assert_eq!(text(&hours["monthly_cost"]), monthly, "{}", purchases[at]);
+        assert_eq!(
+            text(&committed["monthly_cost"]),
+            monthly,
+            "{}",
+            purchases[at]
+        );
+        // Never the On-Demand line beside it.
+        assert!(
+            committed["line_items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|item| item["dimension"] != "instance_hour"),
+            "{committed}"
+        );
+    }
+
+    // With `rounding = "up_to_cent"` each line goes up to the cent:
+    // $92.7173 → $92.72 and $102.9738 → $102.98; $140.16 and the $0 fee
+    // are whole cents already.
+    let file = m6i_xlarge("up_to_cent", &purchases[..3]);
+    let json = calc_json(&[file.path()]);
+    assert_eq!(text(&components(&json, 0)["monthly_cost"]), "140.16");
+    assert_eq!(text(&components(&json, 1)["monthly_cost"]), "92.72");
+    assert_eq!(text(&components(&json, 2)["monthly_cost"]), "102.98");
+}
+
+#[test]
+fn an_m6i_xlarge_paid_partly_or_all_upfront_is_refused_never_priced_on_demand() {
+    // No source gives EC2's upfront fee and hourly rate for a partial (or
+    // all) upfront payment: the bundled table holds none, and a scenario
+    // that buys one is refused with the way to add it.
+    for purchase in [
+        "reserved_1y_partial_upfront",
+        "reserved_3y_all_upfront",
+        "savings_plan_1y_partial_upfront",
+        "savings_plan_3y_all_upfront",
+    ] {
+        let file = m6i_xlarge("none", &[purchase]);
+        let stderr = rejected(&[file.path()]);
+        assert!(
+            stderr.contains(&format!(
+                "pricing table `aws-us-east-1` has no `{purchase}` rates for the type this `ec2` component names"
+            )),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!(
+                "can add `[instances.ec2.\"TYPE\".commitments.{purchase}]`"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_table_lists_each_ec2_types_commitments_with_their_sources() {
+    // m6i.xlarge's rows below its own: a fee an instance and an hourly rate
+    // each, with its source.
+    let shown = crate::support::accepted(&["pricing", "show", "aws-us-east-1", "ec2"]);
+    let at = shown
+        .find("│ m6i.xlarge                   ┆      ┆        ┆ $0.00 upfront an instance,")
+        .unwrap_or_else(|| panic!("{shown}"));
+    let next = &shown[at..];
+    for says in [
+        "│ reserved_1y_no_upfront       ┆",
+        "+ $0.12701 per",
+        "AWS EC2 pricing-page feed",
+        "│ savings_plan_1y_no_upfront   ┆",
+        "+ $0.14106 per",
+    ] {
+        assert!(next.contains(says), "{says}: {next}");
+    }
+    // The Reserved Instance's rates are the feed's, by rate code; the
+    // Savings Plan's copy of the feed gives none, and says so.
+    let table = include_str!("../pricing/aws-us-east-1.toml");
+    let entry = |purchase: &str| {
+        let header = format!("[instances.ec2.\"m6i.xlarge\".commitments.{purchase}]\n");
+        let start = table.find(&header).unwrap_or_else(|| panic!("no {header}"));
+        table[start..].split("\n\n").next().unwrap_or_default()
+    };
+    let reserved = entry("reserved_1y_no_upfront");
+    assert!(
+        reserved.contains("rate code 2UVH39HPDNC399X4.4NA7Y494T4.6YS6EN2CT7"),
+        "{reserved}"
+    );
+    assert!(
+        reserved.contains("evidence = \"aws-price-list\""),
+        "{reserved}"
+    );
+    let plan = entry("savings_plan_1y_no_upfront");
+    assert!(plan.contains("gives no rate code"), "{plan}");
+}

@@ -301,17 +301,23 @@ pub fn types(def: &ServiceDef, book: &PriceBook) -> Option<comfy_table::Table> {
                 Rate::Flat(p) => text::unit_price(*p, currency),
                 Rate::Tiered(_) => String::new(),
             };
+            // The unit a fee is paid for: "a node", "an instance".
+            let unit = dimension.unit.trim_end_matches("-hour");
+            let article = if unit.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
             types.add_row(vec![
                 format!("{} {}", row.name, commitment.purchase),
                 String::new(),
                 String::new(),
                 format!(
-                    "{} upfront a {}, paid once, + {} per {}",
+                    "{} upfront {article} {unit}, paid once, + {} per {}",
                     match &commitment.upfront.rate {
                         Rate::Flat(p) => text::money(*p, currency),
                         Rate::Tiered(_) => String::new(),
                     },
-                    dimension.unit.trim_end_matches("-hour"),
                     flat(&commitment.hourly),
                     dimension.unit
                 ),

@@ -73,7 +73,7 @@ pub const COMMITTED_HOUR: Dimension =
     Dimension::new("ec2.committed_instance_hour", "instance-hour").priced_by_rows_of("ec2");
 
 pub const DOC: Doc = Doc {
-    bills: "instance-hours (On-Demand Linux) of any type the table prices; with `purchase` (a Reserved Instance or a Compute Savings Plan, 1 or 3 years, no, partial or all upfront), the upfront fee's share of the month (fee ÷ the term's months) and every hour at the committed rate, from the type's row's `commitments` (the bundled tables hold none for EC2 yet: a price book adds them)",
+    bills: "instance-hours (On-Demand Linux) of any type the table prices; with `purchase` (a Reserved Instance or a Compute Savings Plan, 1 or 3 years, no, partial or all upfront), the upfront fee's share of the month (fee ÷ the term's months) and every hour at the committed rate, from the type's row's `commitments` (the bundled us-east-1 table holds each type's Reserved Instance and Compute Savings Plan rates with no upfront payment; a price book adds the others)",
     reports: "instance-hours",
     summary: "virtual machines billed per instance-hour (On-Demand, Linux)",
     ordering: "whatever the software keeps",
@@ -326,8 +326,8 @@ mod tests {
 
     #[test]
     fn a_commitment_bills_its_fees_share_and_every_hour_at_its_rate() {
-        // The bundled tables hold no EC2 commitment rates: refused, naming
-        // the option, never priced On-Demand.
+        // The bundled tables hold no EC2 rates paid partly upfront: refused,
+        // naming the option, never priced On-Demand.
         let input = Input {
             instance_type: "m6i.xlarge",
             instances: 2,
