@@ -129,13 +129,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     )?;
     let schedule = schedule::read(values, &[&HOURS_RUNNING])?;
     let purchase = values.choice(&PURCHASE).unwrap_or(Purchase::OnDemand);
-    let part_time = match (hours_running, schedule) {
-        (Some(_), _) => Some(&HOURS_RUNNING),
-        (None, Some(_)) if values.is_set(&SCHEDULE_HOURS) => Some(&SCHEDULE_HOURS),
-        (None, Some(_)) => Some(&SCHEDULE_DAYS),
-        (None, None) => None,
-    };
-    if let Some(key) = part_time
+    if let Some(key) = schedule::part_time(values, &HOURS_RUNNING)
         && purchase != Purchase::OnDemand
     {
         let name = schedule::named(key);

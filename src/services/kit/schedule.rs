@@ -73,6 +73,15 @@ pub fn read(values: &Values, instead_of: &[&'static Key]) -> Result<Option<Sched
     }))
 }
 
+/// The key that has the resource run part of the month, if one does:
+/// `hours_running`, else the schedule's; what a commitment, billed every
+/// hour of its term, refuses.
+pub fn part_time(values: &Values, hours_running: &'static Key) -> Option<&'static Key> {
+    [hours_running, &SCHEDULE_HOURS, &SCHEDULE_DAYS]
+        .into_iter()
+        .find(|key| values.is_set(key))
+}
+
 /// The hours a month the schedule runs, for a working: hours a day × the
 /// month's hours × days a week ÷ 168 (24 hours × 7 days).
 pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError> {
@@ -85,6 +94,15 @@ pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError>
         schedule.hours_a_month(ctx.hours).map_err(|_| ())
     );
     Ok(hours)
+}
+
+/// The days a month the schedule runs on, for what is counted a day it
+/// runs (a cluster's free concurrency scaling): the month's hours × days a
+/// week ÷ 168.
+pub fn days_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError> {
+    let a_week = given::key(schedule.days.a_week(), "days/week", &SCHEDULE_DAYS);
+    let week = Traced::rule(Decimal::from(24 * 7), "h/week", "hours a week");
+    Ok(ctx.hours_traced().times(a_week)?.per(week)?)
 }
 
 /// `count` of what runs (instances, nodes, KPUs) in the hours of a day the
