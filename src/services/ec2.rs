@@ -90,7 +90,10 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "none added",
     scaling: "one instance type and count",
-    formulas: &["instance-hours = instances x hours running"],
+    formulas: &[
+        "instance-hours = instances x hours running",
+        schedule::FORMULA,
+    ],
 };
 
 /// An instance-hour of the component's type: its price is the type's row in

@@ -182,9 +182,10 @@ pub const DOC: Doc = Doc {
     scaling: "node type and count (provisioned); base RPUs (serverless)",
     formulas: &[
         "provisioned: node-hours = nodes x hours running (the whole month unless set), at the node type's rate",
+        schedule::FORMULA,
         "managed storage (RA3 and serverless) GB-month = data_size in GB; DC2 stores it on its nodes at no charge",
         "capacity: data_size <= nodes x the type's storage a node (ra3.xlplus single-node: 4 TB)",
-        "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running x nodes, at the node rate",
+        "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running (with `schedule`: hours a month x days a week / 168) x nodes, at the node rate",
         "spectrum TB = queries x each scan rounded up to the MB, at least 10 MB / 1,048,576",
         "serverless RPU-hours = base_rpu x active time a period (rounded up to the second, at least 60 s) x periods (a day each, or one a month)",
         "serverless: over 128 TB of data needs a base of at least 32 RPU; 4 RPU is meant for under 32 TB",

@@ -36,8 +36,8 @@ pub static SCHEDULE_DAYS: Key = Key::new(
 .defaulting_to("every_day")
 .grouped_as("schedule", "days");
 
-/// The schedule's keys, for a service's list of keys.
-pub const KEYS: [&Key; 2] = [&SCHEDULE_HOURS, &SCHEDULE_DAYS];
+/// The rule, for the formulas `calc services` shows.
+pub const FORMULA: &str = "with `schedule`: hours running = hours a day x hours a month x days a week (7, or 5 on weekdays) / 168, to 28 significant digits; \"00-24\" every day is the whole month";
 
 /// How a scenario names a key in a message: `schedule` for the inline
 /// table's fields, else the key itself.
