@@ -442,7 +442,7 @@ impl<'s> Fields<'s> {
             Kind::Durations { max } => self
                 .durations(key, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
-            Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
+            Kind::Choice(names) => self.named(key, names)?.map(|i| i.map(Value::Choice)),
             Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
             Kind::Mix(names) => self.mix(name, names)?.map(|m| m.map(Value::Mix)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
@@ -697,9 +697,10 @@ impl<'s> Fields<'s> {
     /// One of `names`, as its index.
     fn named(
         &mut self,
-        key: &'static str,
+        declared: &'static Key,
         names: &[&'static str],
     ) -> Result<Option<Sp<u8>>, Diagnostic> {
+        let key = declared.name;
         let source = self.source;
         let Some(entry) = self.take(key) else {
             return Ok(None);
@@ -718,7 +719,14 @@ impl<'s> Fields<'s> {
                 span: entry.value_span,
             })),
             None => Err(source
-                .error(entry.value_span, format!("unknown {key} `{text}`"))
+                .error(
+                    entry.value_span,
+                    match declared.grouped {
+                        // A field of an inline table, as the scenario names it.
+                        Some((table, field)) => format!("`{table}` has no {field} `{text}`"),
+                        None => format!("unknown {key} `{text}`"),
+                    },
+                )
                 .suggesting(text, names.iter().copied())
                 .or_help(format!("expected one of {listed}"))),
         }

@@ -63,7 +63,7 @@ pub fn read(values: &Values, instead_of: &[&'static Key]) -> Result<Option<Sched
             ),
         )
         .with_help(format!(
-            "keep one: `{}`, or the hours of the day of `schedule = {{ hours = \"08-20\", days = \"weekdays\" }}`",
+            "keep one: `{}`, or `schedule` for the hours of the day it runs, e.g. `schedule = {{ hours = \"08-20\", days = \"weekdays\" }}`",
             other.name
         )));
     }
