@@ -189,6 +189,14 @@ fn the_whole_day_every_day_bills_exactly_what_no_schedule_does() {
             r#"node_type = "ra3.4xlarge", nodes = 2, data_size = "1 TB""#,
         ),
         ("managed_flink", "kpus = 4"),
+        (
+            "documentdb",
+            r#"instance_type = "db.r5.4xlarge", instances = 2, storage = "100 GB""#,
+        ),
+        (
+            "emr",
+            r#"primary_instance_type = "m5.xlarge", core_instance_type = "m5.xlarge", core_instances = 2, ebs_per_instance = "64 GB""#,
+        ),
     ] {
         for hours in ["720", "730", "744", "730.5"] {
             let text = format!(
