@@ -29,7 +29,7 @@ fn scenario(day: &str, alternatives: &[(&str, &str)]) -> String {
     text
 }
 
-fn component<'a>(json: &'a serde_json::Value, alternative: usize) -> &'a serde_json::Value {
+fn component(json: &serde_json::Value, alternative: usize) -> &serde_json::Value {
     &json["alternatives"][alternative]["components"][0]
 }
 

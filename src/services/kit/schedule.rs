@@ -22,7 +22,7 @@ pub static SCHEDULE_HOURS: Key = Key::new(
     "schedule_hours",
     Kind::Hours,
     Default::None,
-    "hours of the day it runs, \"HH-HH\", the end not included (\"08-20\" is 12 hours; \"22-06\" wraps midnight); billed for those hours of each day it runs on, not the whole month",
+    "hours of the day it runs, \"HH-HH\", the end not included (\"08-20\" is 12 hours; \"22-06\" wraps midnight); billed for those hours of each day it runs on, not the whole month. With `schedule_days`, also written `schedule = { hours = \"08-20\", days = \"weekdays\" }`",
 )
 .defaulting_to("all day with `schedule_days`; else the whole month")
 .grouped_as("schedule", "hours");
