@@ -30,6 +30,7 @@ mod properties;
 mod ranges;
 mod regions;
 mod scenarios;
+mod schedule;
 mod schema;
 mod support;
 mod tooling;

@@ -89,6 +89,8 @@ fn value_text(kind: &Kind, pick: usize, magnitude: u32) -> String {
             let hours: Vec<&str> = (0..24).map(|h| if h < busy { "3" } else { "0" }).collect();
             format!("[{}]", hours.join(", "))
         }
+        // The whole day, a day that wraps midnight, or business hours.
+        Kind::Hours => ["\"00-24\"", "\"22-06\"", "\"08-20\""][pick % 3].to_string(),
         Kind::Text => "\"x\"".to_string(),
     }
 }

@@ -283,6 +283,11 @@ fn property_with(key: &Key, ranges: bool) -> Value {
             "minItems": 24,
             "maxItems": 24
         }),
+        Kind::Hours => json!({
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3])-([01][0-9]|2[0-4])$",
+            "examples": ["08-20", "00-24", "22-06"]
+        }),
         Kind::Text => json!({ "type": "string" }),
     };
     if ranges

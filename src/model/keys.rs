@@ -7,6 +7,7 @@ use smallvec::SmallVec;
 
 use crate::base::units::{Bytes, Duration};
 use crate::model::profile::Profile;
+use crate::model::schedule::HourRange;
 
 /// What a key holds, and how a scenario writes it.
 #[derive(Debug, PartialEq, Eq)]
@@ -45,6 +46,8 @@ pub enum Kind {
     Day {
         instead_of: &'static str,
     },
+    /// A range of hours of the day in quotes, `"HH-HH"` (`"08-20"`).
+    Hours,
     /// A name in quotes (`id`, `from`): part of the design's shape, not a
     /// value to vary.
     Text,
@@ -227,6 +230,8 @@ pub enum Value {
     Flag(bool),
     /// A day written by hand, normalised.
     Day(&'static Profile),
+    /// A range of hours of the day.
+    Hours(HourRange),
 }
 
 impl Value {
@@ -275,6 +280,7 @@ impl Value {
                 format!("[{}]", hours.join(", "))
             }
             Value::Name(name) => (*name).to_string(),
+            Value::Hours(range) => range.to_string(),
             Value::Mix(fractions) => {
                 let names = match &key.kind {
                     Kind::Mix(names) => *names,
@@ -366,6 +372,14 @@ impl<'a> Values<'a> {
     pub fn name(&self, key: &'static Key) -> Option<&'static str> {
         match self.get(key) {
             Value::Name(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// A range of hours of the day.
+    pub fn hours(&self, key: &'static Key) -> Option<HourRange> {
+        match self.get(key) {
+            Value::Hours(range) => Some(*range),
             _ => None,
         }
     }

@@ -16,6 +16,7 @@ pub mod profile;
 pub mod priced;
 pub mod report;
 pub mod requirements;
+pub mod schedule;
 pub mod spread;
 pub mod traced;
 pub mod working;

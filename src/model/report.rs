@@ -11,6 +11,7 @@ use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, From};
 pub use crate::model::requirements::Ordering;
+use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Part, Working};
 
@@ -184,6 +185,16 @@ pub enum Violation {
         run_hours: Decimal,
         month_hours: Decimal,
     },
+    /// A component its schedule stops while the flow still reaches it:
+    /// the first hour (from 00:00) it is paused and receives traffic, of
+    /// a day it runs on or else (`weekend`) of a day it does not, and the
+    /// flow's factor of its average then.
+    Paused {
+        hour: u8,
+        weekend: bool,
+        factor: Decimal,
+        schedule: Schedule,
+    },
     /// The design asks for something the service does not do at all (a
     /// multi-node parallel job on Fargate, a job larger than its
     /// instance): the rule, and the fix.
@@ -222,6 +233,7 @@ impl Violation {
             Self::Limit { .. }
             | Self::Minimum { .. }
             | Self::Schedule { .. }
+            | Self::Paused { .. }
             | Self::Unsupported { .. } => "limit",
         }
     }
@@ -308,7 +320,8 @@ pub struct ComponentResult {
     /// How its figures were worked out, when `calc explain` asks; empty
     /// otherwise.
     pub working: Working,
-    /// A capacity that follows the day, hour by hour (auto scaling).
+    /// A capacity that follows the day, hour by hour (auto scaling, a
+    /// schedule).
     pub hourly: Option<Box<Hourly>>,
 }
 
@@ -318,7 +331,9 @@ pub struct ComponentResult {
 pub struct Hourly {
     pub key: &'static str,
     pub capacity: [Decimal; 24],
-    pub utilisation: [Decimal; 24],
+    /// `None` for a capacity that is not sized by the load (a schedule's
+    /// instances, running or not by the clock).
+    pub utilisation: Option<[Decimal; 24]>,
 }
 
 impl ComponentResult {

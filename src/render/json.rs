@@ -396,7 +396,9 @@ impl<'a> Component<'a> {
             hourly: component.hourly.as_ref().map(|h| HourlyView {
                 capacity: h.capacity.iter().map(|c| Exact(*c)).collect(),
                 key: h.key,
-                utilisation: h.utilisation.iter().map(|u| Exact(*u)).collect(),
+                utilisation: h
+                    .utilisation
+                    .map(|used| used.iter().map(|u| Exact(*u)).collect()),
             }),
             id: component.id.as_deref(),
             input: Input {
@@ -431,7 +433,9 @@ impl<'a> Component<'a> {
 struct HourlyView {
     capacity: Vec<Exact>,
     key: &'static str,
-    utilisation: Vec<Exact>,
+    /// Absent for a capacity the load does not size (a schedule's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    utilisation: Option<Vec<Exact>>,
 }
 
 #[derive(Serialize)]

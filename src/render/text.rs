@@ -301,6 +301,25 @@ fn violation_of(
             number(*run_hours, 2),
             number(*month_hours, 2),
         ),
+        Violation::Paused {
+            hour,
+            weekend,
+            factor,
+            schedule,
+        } => {
+            let shown = number(*factor, 4);
+            let factor = if shown == "0" {
+                factor.normalize().to_string()
+            } else {
+                shown
+            };
+            let on = if *weekend { " on weekends" } else { "" };
+            format!(
+                "{}: receives {factor} × the average at {hour:02}:00{on} while its schedule ({}) has it paused; run it in every hour the flow reaches it, or keep what arrives in a store it reads when it runs",
+                subject.unwrap_or_default(),
+                schedule.describe(),
+            )
+        }
         Violation::Holds {
             held,
             needed,
@@ -510,15 +529,20 @@ pub fn hourly(hourly: &crate::model::report::Hourly) -> String {
             BARS[step.min(7)]
         })
         .collect();
-    let used_low = hourly.utilisation.iter().copied().min().unwrap_or_default();
-    let used_high = hourly.utilisation.iter().copied().max().unwrap_or_default();
+    let used = hourly.utilisation.map_or_else(String::new, |used| {
+        let used_low = used.iter().copied().min().unwrap_or_default();
+        let used_high = used.iter().copied().max().unwrap_or_default();
+        format!(
+            " · utilisation {} to {}",
+            number(used_low, 4),
+            number(used_high, 4)
+        )
+    });
     format!(
-        "{} by hour {line} {} to {} (00:00 to 23:00) · utilisation {} to {}",
+        "{} by hour {line} {} to {} (00:00 to 23:00){used}",
         hourly.key,
         number(low, 4),
         number(high, 4),
-        number(used_low, 4),
-        number(used_high, 4)
     )
 }
 

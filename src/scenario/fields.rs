@@ -15,6 +15,7 @@ use crate::base::units::{
 use crate::model::choice::Choice;
 use crate::model::keys::{Key, Kind, MAX_LIST, MAX_MIX, Value};
 use crate::model::profile::{self, NotADay, Profile};
+use crate::model::schedule::{HourRange, NotHours};
 use crate::model::spread::{Distribution, Spread};
 use crate::pricing::PriceBook;
 
@@ -441,11 +442,12 @@ impl<'s> Fields<'s> {
             Kind::Durations { max } => self
                 .durations(key, (*max).min(MAX_LIST))?
                 .map(|list| list.map(|l| Value::Durations(l.into_iter().collect()))),
-            Kind::Choice(names) => self.named(name, names)?.map(|i| i.map(Value::Choice)),
+            Kind::Choice(names) => self.named(key, names)?.map(|i| i.map(Value::Choice)),
             Kind::Instance(service) => self.instance(name, service)?.map(|n| n.map(Value::Name)),
             Kind::Mix(names) => self.mix(name, names)?.map(|m| m.map(Value::Mix)),
             Kind::Flag => self.flag(name)?.map(|f| f.map(Value::Flag)),
             Kind::Day { instead_of } => self.day(name, instead_of)?.map(|d| d.map(Value::Day)),
+            Kind::Hours => self.hours(key)?.map(|h| h.map(Value::Hours)),
             // Names shape the design; they are read where the shape is built.
             Kind::Text => None,
         };
@@ -537,6 +539,46 @@ impl<'s> Fields<'s> {
                     format!("`{key}` adds up to 0: a day with no traffic has no shape"),
                 )
                 .with_help("give the busy hours a number above 0; the day is scaled to average 1")),
+        }
+    }
+
+    /// A range of hours of the day, `"HH-HH"`, named as the scenario
+    /// writes it (`schedule`'s `hours` for a field of an inline table).
+    fn hours(&mut self, key: &'static Key) -> Result<Option<Sp<HourRange>>, Diagnostic> {
+        let named = match key.grouped {
+            Some((table, field)) => format!("`{table}`'s `{field}`"),
+            None => format!("`{}`", key.name),
+        };
+        let source = self.source;
+        let Some(entry) = self.take(key.name) else {
+            return Ok(None);
+        };
+        let span = entry.value_span;
+        let Some(text) = entry.value.as_str() else {
+            let hour = entry.value.as_integer().filter(|h| (0..24).contains(h));
+            return Err(source
+                .error(
+                    span,
+                    format!(
+                        "{named} must be a range of hours in quotes, found {}",
+                        describe(&entry.value)
+                    ),
+                )
+                .with_help(match hour {
+                    Some(h) => format!(
+                        "write a range from the hour, e.g. \"{h:02}-{:02}\"",
+                        (h + 1).min(24)
+                    ),
+                    None => {
+                        "e.g. \"08-20\" for 08:00 to 20:00, \"00-24\" for the whole day".to_string()
+                    }
+                }));
+        };
+        match text.parse::<HourRange>() {
+            Ok(range) => Ok(Some(Sp { value: range, span })),
+            Err(NotHours { reason, help }) => Err(source
+                .error(span, format!("{named}: {reason}"))
+                .with_help(help)),
         }
     }
 
@@ -655,9 +697,10 @@ impl<'s> Fields<'s> {
     /// One of `names`, as its index.
     fn named(
         &mut self,
-        key: &'static str,
+        declared: &'static Key,
         names: &[&'static str],
     ) -> Result<Option<Sp<u8>>, Diagnostic> {
+        let key = declared.name;
         let source = self.source;
         let Some(entry) = self.take(key) else {
             return Ok(None);
@@ -676,7 +719,14 @@ impl<'s> Fields<'s> {
                 span: entry.value_span,
             })),
             None => Err(source
-                .error(entry.value_span, format!("unknown {key} `{text}`"))
+                .error(
+                    entry.value_span,
+                    match declared.grouped {
+                        // A field of an inline table, as the scenario names it.
+                        Some((table, field)) => format!("`{table}` has no {field} `{text}`"),
+                        None => format!("unknown {key} `{text}`"),
+                    },
+                )
                 .suggesting(text, names.iter().copied())
                 .or_help(format!("expected one of {listed}"))),
         }

@@ -10,9 +10,11 @@ use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention};
+use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -44,6 +46,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &IO_PER_MONTH,
         &BACKUP,
         &HOURS_RUNNING,
+        &SCHEDULE_HOURS,
+        &SCHEDULE_DAYS,
     ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
@@ -109,6 +113,7 @@ pub const DOC: Doc = Doc {
     scaling: "instance class and count (up to 16); the volume grows itself",
     formulas: &[
         "instance-hours = instances x max(hours running, 10 min), at the class's rate (Standard configuration)",
+        schedule::FORMULA,
         "storage GB-month = the cluster volume in GB, kept all month",
         "I/O = io_per_month / 1,000,000, per million",
         "backup GB-month = max(0, backup - storage), the backup beyond the table's free share of the storage (all of it, as AWS gives it)",
@@ -151,6 +156,8 @@ pub struct Input {
     pub backup: Bytes,
     /// Time each instance runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
+    /// The hours of the day the instances run, in place of `hours_running`.
+    pub schedule: Option<Schedule>,
 }
 
 fn build(values: &Values) -> Result<Input, Invalid> {
@@ -167,13 +174,17 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         &HOURS_RUNNING,
         "leave it out for a cluster that runs all month",
     )?;
+    let schedule = schedule::read(values, &[&HOURS_RUNNING])?;
     let instances = values.count(&INSTANCES).ok_or_else(default)?;
-    if instances == 0 && hours_running.is_some() {
-        return Err(Invalid::new(
-            &HOURS_RUNNING,
-            "`hours_running` with no instances: nothing runs",
-        )
-        .with_help("set `instances`, or leave `hours_running` out to keep only the storage"));
+    if let Some(key) = schedule::part_time(values, &HOURS_RUNNING)
+        && instances == 0
+    {
+        let name = schedule::named(key);
+        return Err(
+            Invalid::new(key, format!("`{name}` with no instances: nothing runs")).with_help(
+                format!("set `instances`, or leave `{name}` out to keep only the storage"),
+            ),
+        );
     }
     Ok(Input {
         instance_type,
@@ -182,6 +193,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         io_per_month: values.number(&IO_PER_MONTH).ok_or_else(default)?,
         backup: values.bytes(&BACKUP).ok_or_else(default)?,
         hours_running,
+        schedule,
     })
 }
 
@@ -246,9 +258,11 @@ impl Component for Input {
             let per_hour = given::seconds_an_hour();
             let ms = given::ms_a_second();
             let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
-            let running = ctx
-                .hours_running(self.hours_running, &HOURS_RUNNING, result)
-                .times(per_hour)?;
+            let hours = match self.schedule {
+                Some(schedule) => schedule::hours_a_month(schedule, ctx)?,
+                None => ctx.hours_running(self.hours_running, &HOURS_RUNNING, result),
+            };
+            let running = hours.times(per_hour)?;
             // The minimum first: of equal figures, it is the one billed.
             let seconds = minimum.max(running);
             let instance_hours = instances.times(seconds)?.per(per_hour)?;
@@ -288,6 +302,12 @@ impl Component for Input {
                     .push(charge(ctx, &BACKUP_GB_MONTH, billed_gb)?);
             }
         }
+        // A database stopped by its schedule answers nothing: reads and
+        // writes that flow to it must come in its hours.
+        if let Some(schedule) = self.schedule.filter(|_| self.instances > 0) {
+            schedule::hourly(schedule, "instances", instances.value(), result);
+            schedule::check_traffic(schedule, ctx, result);
+        }
         // A database keeps its documents until they are deleted; it passes
         // nothing on in the flow.
         result.properties = Properties {
@@ -315,7 +335,40 @@ mod tests {
             io_per_month: Decimal::ZERO,
             backup: Bytes(0),
             hours_running: None,
+            schedule: None,
         }
+    }
+
+    #[test]
+    fn a_cluster_on_a_schedule_bills_its_hours_and_fails_on_traffic_outside_them() {
+        use crate::model::flow::Rate;
+        use crate::model::schedule::{Days, Schedule};
+        // db.r5.4xlarge at $2.216, 08-20 every day of a 730-hour month:
+        // 12 × 730 ÷ 24 = 365 h, $808.84; all month $1,617.68.
+        let input = Input {
+            schedule: Some(Schedule {
+                hours: "08-20".parse().unwrap(),
+                days: Days::EveryDay,
+            }),
+            ..cluster("db.r5.4xlarge")
+        };
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(
+            (line.quantity, line.monthly_cost),
+            (dec!(365), dec!(808.84))
+        );
+        assert!(result.violations.is_empty());
+        // Reads and writes all day reach it paused at 00:00.
+        let fed = Ctx {
+            input: Flow::new(Rate::flat(dec!(50)), None),
+            ..ctx(dec!(730))
+        };
+        let result = input.evaluate(&fed).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Paused { hour: 0, .. }]
+        ));
     }
 
     #[test]
@@ -358,6 +411,7 @@ mod tests {
         let input = Input {
             instances: 3,
             hours_running: Some(Duration::from_hours(100)),
+            schedule: None,
             ..cluster("db.t3.medium")
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
@@ -372,6 +426,7 @@ mod tests {
         // 3 instances for 1 minute, 30 minutes: 0.5 h × $2.216 = $1.108.
         let input = Input {
             hours_running: Some(Duration::from_secs(60)),
+            schedule: None,
             ..cluster("db.r5.4xlarge")
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();

@@ -655,7 +655,7 @@ impl Input {
                     result.hourly = Some(Box::new(Hourly {
                         key: "wcu",
                         capacity: day.map(Traced::value),
-                        utilisation: used,
+                        utilisation: Some(used),
                     }));
                 }
                 let rcu = read_units.ceil().max(given::at_least_one(

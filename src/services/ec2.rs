@@ -5,10 +5,12 @@ use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::schedule::Schedule;
 use crate::model::traced;
 use crate::model::working::Part;
 use crate::services::kit::bill::{charge_commitment, charge_type};
 use crate::services::kit::commitment::{self, Purchase};
+use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -22,7 +24,14 @@ pub const SERVICE: ServiceDef = ServiceDef {
         code: "AmazonEC2",
         mappings: &[],
     }),
-    keys: &[&INSTANCE_TYPE, &INSTANCES, &HOURS_RUNNING, &PURCHASE],
+    keys: &[
+        &INSTANCE_TYPE,
+        &INSTANCES,
+        &HOURS_RUNNING,
+        &SCHEDULE_HOURS,
+        &SCHEDULE_DAYS,
+        &PURCHASE,
+    ],
     functions: Functions::of::<Input>(),
     doc: &DOC,
     input: None,
@@ -81,7 +90,10 @@ pub const DOC: Doc = Doc {
     replay: "no",
     latency: "none added",
     scaling: "one instance type and count",
-    formulas: &["instance-hours = instances x hours running"],
+    formulas: &[
+        "instance-hours = instances x hours running",
+        schedule::FORMULA,
+    ],
 };
 
 /// An instance-hour of the component's type: its price is the type's row in
@@ -95,6 +107,8 @@ pub struct Input {
     pub instances: u32,
     /// Time each instance runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
+    /// The hours of the day the instances run, in place of `hours_running`.
+    pub schedule: Option<Schedule>,
     /// On-Demand, or committed for a term.
     pub purchase: Purchase,
 }
@@ -116,18 +130,25 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         &HOURS_RUNNING,
         "leave it out for an instance that runs all month",
     )?;
+    let schedule = schedule::read(values, &[&HOURS_RUNNING])?;
     let purchase = values.choice(&PURCHASE).unwrap_or(Purchase::OnDemand);
-    if purchase != Purchase::OnDemand && hours_running.is_some() {
+    if let Some(key) = schedule::part_time(values, &HOURS_RUNNING)
+        && purchase != Purchase::OnDemand
+    {
+        let name = schedule::named(key);
         return Err(Invalid::new(
-            &HOURS_RUNNING,
-            "a commitment is billed every hour of its term, so `hours_running` does not apply",
+            key,
+            format!("a commitment is billed every hour of its term, so `{name}` does not apply"),
         )
-        .with_help("leave `hours_running` out, or buy the instances On-Demand"));
+        .with_help(format!(
+            "leave `{name}` out, or buy the instances On-Demand"
+        )));
     }
     Ok(Input {
         instance_type,
         instances,
         hours_running,
+        schedule,
         purchase,
     })
 }
@@ -139,7 +160,10 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
-        let hours = ctx.hours_running(self.hours_running, &HOURS_RUNNING, result);
+        let hours = match self.schedule {
+            Some(schedule) => schedule::hours_a_month(schedule, ctx)?,
+            None => ctx.hours_running(self.hours_running, &HOURS_RUNNING, result),
+        };
         let instances = given::key(self.instances, "instances", &INSTANCES);
         let instance_hours = instances.times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));
@@ -169,6 +193,12 @@ impl Component for Input {
             result.capacity_of("upfront_paid_once", fee, "");
             result.note("commitment", commitment::NOTE);
         }
+        // An instance stopped by its schedule serves nothing: whatever flows
+        // to it (requests, a stream it consumes) must arrive in its hours.
+        if let Some(schedule) = self.schedule {
+            schedule::hourly(schedule, "instances", instances.value(), result);
+            schedule::check_traffic(schedule, ctx, result);
+        }
         // A server runs as long as it is left running; what it keeps and in
         // which order depends on the software on it.
         result.properties = Properties {
@@ -183,6 +213,7 @@ impl Component for Input {
 mod tests {
     use super::*;
     use crate::model::keys::Value;
+    use crate::model::schedule::Days;
     use crate::services::kit::testing::{Alone, ctx, item};
     use rust_decimal_macros::dec;
 
@@ -193,6 +224,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 1,
             hours_running: None,
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
@@ -207,12 +239,191 @@ mod tests {
             instance_type: "m5.xlarge",
             instances: 3,
             hours_running: Some(Duration::from_hours(10)),
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         let line = item(&result, "instance_hour");
         assert_eq!(line.quantity, dec!(30));
         assert_eq!(line.monthly_cost, dec!(5.76));
+    }
+
+    fn scheduled(hours: &str, days: Days) -> Input {
+        Input {
+            instance_type: "m5.large",
+            instances: 1,
+            hours_running: None,
+            schedule: Some(Schedule {
+                hours: hours.parse().expect("a range"),
+                days,
+            }),
+            purchase: Purchase::OnDemand,
+        }
+    }
+
+    #[test]
+    fn a_schedule_bills_its_hours_of_the_month_and_shows_them_by_hour() {
+        // m5.large at $0.096, 08-20 on weekdays of a 730-hour month: 12 h
+        // × 730 ÷ 24 days × 5 ÷ 7 = 43,800 ÷ 168 = 260.714285… h (one
+        // division, to 28 significant digits), × $0.096 = $25.0285714…,
+        // $25.03; against $70.08 all month.
+        let input = scheduled("08-20", Days::Weekdays);
+        let result = input.evaluate(&ctx(dec!(730))).unwrap();
+        let line = item(&result, "instance_hour");
+        assert_eq!(line.quantity, dec!(260.71428571428571428571428571));
+        assert_eq!(line.monthly_cost.round_dp(2), dec!(25.03));
+        assert_eq!(
+            line.monthly_cost,
+            dec!(260.71428571428571428571428571) * dec!(0.096)
+        );
+        // One instance from 08:00 to 20:00, none the rest of the day.
+        let hourly = result.hourly.as_ref().expect("by hour");
+        assert_eq!(hourly.key, "instances");
+        let mut expected = [dec!(0); 24];
+        expected[8..20].fill(dec!(1));
+        assert_eq!(hourly.capacity, expected);
+        assert_eq!(hourly.utilisation, None);
+        // Every day: 12 × 730 ÷ 24 = 365 h, $35.04; a night that wraps
+        // midnight, 22-06, 8 × 730 ÷ 24 = 243.333… h.
+        let every_day = scheduled("08-20", Days::EveryDay);
+        let result = every_day.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(item(&result, "instance_hour").quantity, dec!(365));
+        assert_eq!(item(&result, "instance_hour").monthly_cost, dec!(35.04));
+        let night = scheduled("22-06", Days::EveryDay);
+        let result = night.evaluate(&ctx(dec!(730))).unwrap();
+        assert_eq!(
+            item(&result, "instance_hour").quantity,
+            dec!(243.33333333333333333333333333)
+        );
+        let hourly = result.hourly.as_ref().expect("by hour");
+        assert_eq!(hourly.capacity[23], dec!(1));
+        assert_eq!(hourly.capacity[6], dec!(0));
+    }
+
+    #[test]
+    fn a_schedule_of_the_whole_day_every_day_bills_what_no_schedule_does() {
+        for hours in [dec!(720), dec!(730), dec!(744)] {
+            let always = scheduled("00-24", Days::EveryDay).evaluate(&ctx(hours));
+            let plain = Input {
+                schedule: None,
+                ..scheduled("00-24", Days::EveryDay)
+            }
+            .evaluate(&ctx(hours));
+            let (always, plain) = (always.unwrap(), plain.unwrap());
+            assert_eq!(always.line_items, plain.line_items);
+            assert_eq!(always.monthly_cost(), plain.monthly_cost());
+        }
+    }
+
+    #[test]
+    fn traffic_outside_the_schedule_fails_the_instance() {
+        use crate::model::flow::{Flow, Rate};
+        use crate::model::profile::{Profile, hand_written};
+        use crate::model::report::Violation;
+        let fed = |input: &Input, rate: Rate| {
+            let ctx = Ctx {
+                input: Flow::new(rate, None),
+                ..ctx(dec!(730))
+            };
+            input.evaluate(&ctx).unwrap().violations
+        };
+        let day = scheduled("08-20", Days::EveryDay);
+        // business_hours: 0.25 × the average from 00:00 to 08:00.
+        let business = Rate {
+            profile: Profile::named("business_hours"),
+            ..Rate::flat(dec!(100))
+        };
+        assert_eq!(
+            fed(&day, business).as_slice(),
+            [Violation::Paused {
+                hour: 0,
+                weekend: false,
+                factor: dec!(0.25),
+                schedule: day.schedule.unwrap(),
+            }]
+        );
+        // A flat day reaches it at 00:00 at the average itself.
+        let flat = fed(&day, Rate::flat(dec!(100)));
+        assert!(matches!(
+            flat.as_slice(),
+            [Violation::Paused { hour: 0, factor, .. }] if *factor == dec!(1)
+        ));
+        // A day with nothing outside 08:00 to 20:00 passes.
+        let mut hours = vec![dec!(0); 24];
+        hours[8..20].fill(dec!(2));
+        let office = Rate {
+            profile: Some(hand_written(&hours).unwrap()),
+            ..Rate::flat(dec!(100))
+        };
+        assert!(fed(&day, office).is_empty());
+        // The same day on weekdays only: the day's shape repeats every
+        // day, so the weekend gets it, from 08:00 at twice the average.
+        let weekdays = scheduled("08-20", Days::Weekdays);
+        assert!(matches!(
+            fed(&weekdays, office).as_slice(),
+            [Violation::Paused { hour: 8, weekend: true, factor, .. }] if *factor == dec!(2)
+        ));
+        // Nothing received, nothing missed; nor from a store, whose
+        // objects wait for it.
+        assert!(fed(&day, Rate::flat(dec!(0))).is_empty());
+        let ctx = Ctx {
+            input: Flow {
+                stored: Some(crate::base::units::Bytes(1_000)),
+                ..Flow::new(Rate::flat(dec!(100)), None)
+            },
+            ..ctx(dec!(730))
+        };
+        assert!(day.evaluate(&ctx).unwrap().violations.is_empty());
+    }
+
+    #[test]
+    fn a_schedule_is_refused_beside_hours_running_or_a_commitment() {
+        use crate::model::schedule::HourRange;
+        use crate::services::kit::testing::built;
+        let day = || Value::Hours("08-20".parse::<HourRange>().unwrap());
+        let both = built::<Input>(
+            &SERVICE,
+            &[
+                (&INSTANCE_TYPE, Value::Name("m5.large")),
+                (&HOURS_RUNNING, Value::Duration(Duration::from_hours(100))),
+                (&SCHEDULE_HOURS, day()),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(
+            both.message,
+            "`hours_running` and `schedule` both set the hours it runs"
+        );
+        assert!(std::ptr::eq(both.key.unwrap(), &HOURS_RUNNING));
+        let committed = built::<Input>(
+            &SERVICE,
+            &[
+                (&INSTANCE_TYPE, Value::Name("m5.large")),
+                (&SCHEDULE_HOURS, day()),
+                (&PURCHASE, Value::Choice(1)),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(
+            committed.message,
+            "a commitment is billed every hour of its term, so `schedule` does not apply"
+        );
+        // `days` alone runs the whole day on those days.
+        let weekdays = built::<Input>(
+            &SERVICE,
+            &[
+                (&INSTANCE_TYPE, Value::Name("m5.large")),
+                (&SCHEDULE_DAYS, Value::Choice(1)),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            weekdays.schedule,
+            Some(Schedule {
+                hours: HourRange::DAY,
+                days: Days::Weekdays
+            })
+        );
     }
 
     #[test]
@@ -222,6 +433,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 100_000,
             hours_running: None,
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(744))).unwrap();
@@ -254,6 +466,7 @@ mod tests {
             instance_type: "m6i.xlarge",
             instances: 2,
             hours_running: None,
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
@@ -287,6 +500,7 @@ mod tests {
             instance_type: "m5.large",
             instances: 1,
             hours_running: None,
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let full = input.evaluate(&ctx(dec!(730))).unwrap();
@@ -317,6 +531,7 @@ mod tests {
             instance_type: "r5.2xlarge",
             instances: 1,
             hours_running: Some(Duration::from_hours(1000)),
+            schedule: None,
             purchase: Purchase::OnDemand,
         };
         let result = input.evaluate(&ctx(dec!(720))).unwrap();
@@ -332,6 +547,7 @@ mod tests {
             instance_type: "m6i.xlarge",
             instances: 2,
             hours_running: None,
+            schedule: None,
             purchase: Purchase::Reserved1yPartialUpfront,
         };
         assert_eq!(

@@ -12,10 +12,12 @@ use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation};
+use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type, charge_type_off};
 use crate::services::kit::given;
+use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -50,6 +52,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &TASK_PURCHASE,
         &SPOT_DISCOUNT,
         &HOURS_RUNNING,
+        &SCHEDULE_HOURS,
+        &SCHEDULE_DAYS,
         &EBS_PER_INSTANCE,
     ],
     functions: Functions::of::<Input>(),
@@ -150,6 +154,7 @@ pub const DOC: Doc = Doc {
     scaling: "uniform instance groups: a primary, a core and a task group, each one type and count",
     formulas: &[
         "instance-hours of a group = instances x max(hours running (the whole month unless set), 1 min)",
+        schedule::FORMULA,
         "a group's EC2 part = instance-hours x the type's EC2 price, less `spot_discount` on Spot",
         "a group's EMR part = instance-hours x the type's EMR price, the same On-Demand or Spot",
         "EBS GB-months = instances x `ebs_per_instance` (GB) x hours billed / hours in the month",
@@ -238,6 +243,8 @@ pub struct Input {
     pub spot_discount: Option<Decimal>,
     /// Time the cluster runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
+    /// The hours of the day it runs, in place of `hours_running`.
+    pub schedule: Option<Schedule>,
     pub ebs_per_instance: Option<Bytes>,
 }
 
@@ -336,6 +343,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
         groups: [primary, core, task],
         spot_discount,
         hours_running,
+        schedule: schedule::read(values, &[&HOURS_RUNNING])?,
         ebs_per_instance: values.bytes(&EBS_PER_INSTANCE),
     })
 }
@@ -354,9 +362,11 @@ impl Component for Input {
         let per_hour = given::seconds_an_hour();
         let ms = given::ms_a_second();
         let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
-        let running = ctx
-            .hours_running(self.hours_running, &HOURS_RUNNING, result)
-            .times(per_hour)?;
+        let hours = match self.schedule {
+            Some(schedule) => schedule::hours_a_month(schedule, ctx)?,
+            None => ctx.hours_running(self.hours_running, &HOURS_RUNNING, result),
+        };
+        let running = hours.times(per_hour)?;
         // The minimum first: of equal figures, it is the one billed.
         let seconds = minimum.max(running);
         // The instances of each group, and of the cluster (an empty group
@@ -440,6 +450,13 @@ impl Component for Input {
                 .line_items
                 .push(charge(ctx, &EBS_GB_MONTH, gb_months)?);
         }
+        // A cluster that runs its jobs at set hours reads what they need
+        // from storage (S3, HDFS) when it runs: it consumes no stream all
+        // day, so what flows to it outside its hours is no traffic missed,
+        // and no verdict checks it.
+        if let Some(schedule) = self.schedule {
+            schedule::hourly(schedule, "instances", instances.value(), result);
+        }
         self.check_spot(result);
         result.properties = Properties::default();
         result.output = Some(Flow::NOTHING);
@@ -509,6 +526,31 @@ mod tests {
             error.message,
             "`core_purchase` is set, but the group has no nodes (`core_instances` is 0)"
         );
+    }
+
+    #[test]
+    fn a_cluster_on_a_schedule_runs_its_hours_and_no_stream_is_checked() {
+        use crate::model::flow::{Flow, Rate};
+        use crate::model::schedule::HourRange;
+        // One m5.xlarge primary node 01-05 every day of a 730-hour month:
+        // 4 × 730 ÷ 24 = 121.666… h; EC2 $0.192 + EMR $0.048 = $0.240 an
+        // hour, $29.20.
+        let input = cluster(&[(
+            &SCHEDULE_HOURS,
+            Value::Hours("01-05".parse::<HourRange>().unwrap()),
+        )]);
+        let fed = Ctx {
+            input: Flow::new(Rate::flat(dec!(1000)), None),
+            ..ctx(dec!(730))
+        };
+        let result = input.evaluate(&fed).unwrap();
+        let ec2 = item(&result, "primary_ec2_hour");
+        assert_eq!(ec2.quantity.round_dp(20), dec!(121.66666666666666666667));
+        assert_eq!(result.monthly_cost().round_dp(2), dec!(29.20));
+        let capacity = result.hourly.as_ref().expect("by hour").capacity;
+        assert_eq!(&capacity[..6], &[0, 1, 1, 1, 1, 0].map(Decimal::from));
+        // Its jobs read what they need when it runs: no verdict on the flow.
+        assert!(result.violations.is_empty());
     }
 
     #[test]

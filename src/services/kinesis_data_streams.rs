@@ -581,7 +581,7 @@ impl Input {
         result.hourly = Some(Box::new(Hourly {
             key: "shards",
             capacity: day.map(Traced::value),
-            utilisation: used,
+            utilisation: Some(used),
         }));
         Ok(Some(day))
     }

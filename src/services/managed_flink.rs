@@ -25,8 +25,10 @@ use crate::model::flow::{Flow, Rate};
 use crate::model::keys::{Default, Invalid, Key, Kind, MAX_LIST, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties, Violation};
+use crate::model::schedule::Schedule as Daily;
 use crate::model::traced::Traced;
 use crate::services::kit::bill::charge;
+use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{
     Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef, given,
 };
@@ -64,6 +66,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &RUNS_PER_MONTH,
         &RUN_DURATION,
         &RUN_DURATIONS,
+        &SCHEDULE_HOURS,
+        &SCHEDULE_DAYS,
         &CHECKPOINT_INTERVAL,
     ],
     functions: Functions::of::<Input>(),
@@ -157,6 +161,7 @@ pub const DOC: Doc = Doc {
     scaling: "64 KPUs per application (raisable); 1 vCPU and 4 GB per KPU",
     formulas: &[
         "KPU-hours = (KPUs + 1 orchestration) x hours run, per second, at least 10 minutes a start",
+        schedule::FORMULA,
         "running storage = KPUs x 50 GB, prorated over the hours run",
         "backups = GB-months kept",
         "into S3: a part file a task (`parallelism`, else KPUs) at each checkpoint (`checkpoint_interval`, 60 s by default), each holding what the task received since the last",
@@ -211,6 +216,10 @@ pub enum Schedule {
     Runs(Runs),
     /// Started and stopped, one run of each length `run_durations` lists.
     Listed(SmallVec<[Duration; MAX_RUN_GROUPS]>),
+    /// Started and stopped by the clock (`schedule`): the same hours of
+    /// each day it runs on; each start runs an hour or more, past the
+    /// minimum a start is billed.
+    Daily(Daily),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -316,10 +325,14 @@ impl Component for Input {
         let mode = match self.schedule {
             Schedule::AllMonth => "all_month",
             Schedule::Runs(_) | Schedule::Listed(_) => "runs",
+            Schedule::Daily(_) => "scheduled",
         };
         result.reset(SERVICE.name, Some(mode));
         let run_seconds = match &self.schedule {
             Schedule::AllMonth => ctx.seconds_traced()?,
+            Schedule::Daily(daily) => {
+                schedule::hours_a_month(*daily, ctx)?.times(given::seconds_an_hour())?
+            }
             // Each start is billed for at least the minimum (10 minutes);
             // the minimum first: of equal figures, it is the one billed.
             // Seconds first, hours last, so that a 10-minute run is not
@@ -342,7 +355,16 @@ impl Component for Input {
                 total.unwrap_or_else(|| Traced::rule(Decimal::ZERO, "s", "no runs"))
             }
         };
-        let run_hours = run_seconds.per(given::seconds_an_hour())?;
+        // A schedule's hours a month are taken as worked out, not through
+        // seconds, so that they stay as exact as its rule makes them.
+        let daily = match &self.schedule {
+            Schedule::Daily(daily) => Some(*daily),
+            _ => None,
+        };
+        let run_hours = match daily {
+            Some(daily) => schedule::hours_a_month(daily, ctx)?,
+            None => run_seconds.per(given::seconds_an_hour())?,
+        };
         if run_hours.value() > ctx.hours {
             result.violations.push(Violation::Schedule {
                 run_hours: run_hours.value(),
@@ -401,12 +423,18 @@ impl Component for Input {
         result.capacity_of("run_hours", run_hours, "h");
         result.capacity_of("running_storage_gb", storage_gb, "GB");
 
-        let kpu_hours = billed_kpus
-            .times(run_seconds)?
-            .per(given::seconds_an_hour())?;
+        let kpu_hours = match daily {
+            Some(_) => billed_kpus.times(run_hours)?,
+            None => billed_kpus
+                .times(run_seconds)?
+                .per(given::seconds_an_hour())?,
+        };
         result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
         // Running storage exists only while the application runs: prorate it.
-        let storage_gb_month = storage_gb.times(run_seconds)?.per(ctx.seconds_traced()?)?;
+        let storage_gb_month = match daily {
+            Some(_) => storage_gb.times(run_hours)?.per(ctx.hours_traced())?,
+            None => storage_gb.times(run_seconds)?.per(ctx.seconds_traced()?)?,
+        };
         result
             .line_items
             .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
@@ -419,13 +447,25 @@ impl Component for Input {
         result.latency = ctx.duration(&LATENCY)?;
         result.properties = Properties::default();
         result.files = self.files(ctx)?;
+        // A stream processor stopped by the clock reads nothing: the
+        // stream it consumes keeps what arrives for its retention, but a
+        // flow that reaches it all day is one it is meant to process as
+        // it comes, so a paused hour with traffic fails it.
+        if let Some(daily) = daily {
+            schedule::hourly(daily, "kpus", kpus.value(), result);
+            schedule::check_traffic(daily, ctx, result);
+        }
         Ok(())
     }
 }
 
 /// All month, unless the keys give runs: `run_durations`, or
-/// `runs_per_month` with `run_duration`.
+/// `runs_per_month` with `run_duration`; or the hours of `schedule`.
 fn schedule(values: &Values) -> Result<Schedule, Invalid> {
+    if let Some(daily) = schedule::read(values, &[&RUNS_PER_MONTH, &RUN_DURATION, &RUN_DURATIONS])?
+    {
+        return Ok(Schedule::Daily(daily));
+    }
     let runs = values.count(&RUNS_PER_MONTH);
     let run_duration = values.duration(&RUN_DURATION);
     match (values.durations(&RUN_DURATIONS), runs, run_duration) {
@@ -680,6 +720,76 @@ mod tests {
         assert_eq!(
             app(100_000, schedule()).evaluate(&ctx),
             Err(EvalError::Overflow(&KPU_HOUR))
+        );
+    }
+
+    #[test]
+    fn a_schedule_runs_the_application_in_its_hours_and_fails_on_traffic_outside_them() {
+        use crate::model::flow::{Flow, Rate};
+        use crate::model::schedule::Days;
+        // 2 KPUs (3 billed with the orchestration KPU) 08-20 on weekdays
+        // of a 730-hour month: 12 h × 730 ÷ 24 days × 5 ÷ 7 = 43,800 ÷
+        // 168 = 260.714285… h; 3 × 260.714285… = 782.142857… KPU-hours ×
+        // $0.11 = $86.0357…, $86.04. Running storage: 2 × 50 GB = 100 GB
+        // × 260.714285… ÷ 730 h = 35.714285… GB-months × $0.10 = $3.57.
+        // All month: 3 × 730 = 2,190 KPU-hours, $240.90, and $10.00.
+        let daily = Daily {
+            hours: "08-20".parse().expect("a range"),
+            days: Days::Weekdays,
+        };
+        let month = Ctx {
+            hours: dec!(730),
+            round_up_to_cent: false,
+            ..aws_month()
+        };
+        let result = app(2, Schedule::Daily(daily)).evaluate(&month).unwrap();
+        assert_eq!(result.mode, Some("scheduled"));
+        let kpu = item(&result, "kpu_hour");
+        assert_eq!(kpu.quantity, dec!(782.14285714285714285714285713));
+        assert_eq!(kpu.monthly_cost.round_dp(2), dec!(86.04));
+        let storage = item(&result, "running_storage_gb_month");
+        assert_eq!(storage.quantity.round_dp(20), dec!(35.71428571428571428571));
+        assert_eq!(storage.monthly_cost.round_dp(2), dec!(3.57));
+        let all_month = app(2, Schedule::AllMonth).evaluate(&month).unwrap();
+        assert_eq!(item(&all_month, "kpu_hour").monthly_cost, dec!(240.90));
+        let mut expected = [dec!(0); 24];
+        expected[8..20].fill(dec!(2));
+        assert_eq!(result.hourly.as_ref().expect("by hour").capacity, expected);
+        assert!(result.violations.is_empty());
+        // A stream read all day reaches it at 00:00, paused.
+        let fed = Ctx {
+            input: Flow::new(Rate::flat(dec!(500)), None),
+            ..month
+        };
+        let result = app(2, Schedule::Daily(daily)).evaluate(&fed).unwrap();
+        assert_eq!(
+            result.violations.as_slice(),
+            [Violation::Paused {
+                hour: 0,
+                weekend: false,
+                factor: dec!(1),
+                schedule: daily,
+            }]
+        );
+        // The whole day, every day, bills what all month does.
+        let always = app(2, Schedule::Daily(Daily::ALWAYS))
+            .evaluate(&month)
+            .unwrap();
+        assert_eq!(always.line_items, all_month.line_items);
+    }
+
+    #[test]
+    fn a_schedule_is_refused_beside_runs() {
+        let refused = built(&[
+            (&KPUS, Value::Count(2)),
+            (&RUNS_PER_MONTH, Value::Count(30)),
+            (&RUN_DURATION, Value::Duration(Duration::from_secs(600))),
+            (&SCHEDULE_HOURS, Value::Hours("08-20".parse().unwrap())),
+        ])
+        .unwrap_err();
+        assert_eq!(
+            refused.message,
+            "`runs_per_month` and `schedule` both set the hours it runs"
         );
     }
 

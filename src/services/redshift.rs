@@ -11,12 +11,14 @@ use crate::model::flow::Flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
+use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::athena;
 use crate::services::kit::bill::{charge, charge_type};
 use crate::services::kit::commitment::Purchase;
 use crate::services::kit::given;
+use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
 mod reserved;
@@ -62,6 +64,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &NODES,
         &DATA_SIZE,
         &HOURS_RUNNING,
+        &SCHEDULE_HOURS,
+        &SCHEDULE_DAYS,
         &CONCURRENCY_SCALING_HOURS_PER_DAY,
         &SPECTRUM_QUERIES_PER_MONTH,
         &SPECTRUM_SCAN_PER_QUERY,
@@ -178,9 +182,10 @@ pub const DOC: Doc = Doc {
     scaling: "node type and count (provisioned); base RPUs (serverless)",
     formulas: &[
         "provisioned: node-hours = nodes x hours running (the whole month unless set), at the node type's rate",
+        schedule::FORMULA,
         "managed storage (RA3 and serverless) GB-month = data_size in GB; DC2 stores it on its nodes at no charge",
         "capacity: data_size <= nodes x the type's storage a node (ra3.xlplus single-node: 4 TB)",
-        "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running x nodes, at the node rate",
+        "concurrency scaling node-hours = max(0, hours a day - 1 free hour) x days running (with `schedule`: hours a month x days a week / 168) x nodes, at the node rate",
         "spectrum TB = queries x each scan rounded up to the MB, at least 10 MB / 1,048,576",
         "serverless RPU-hours = base_rpu x active time a period (rounded up to the second, at least 60 s) x periods (a day each, or one a month)",
         "serverless: over 128 TB of data needs a base of at least 32 RPU; 4 RPU is meant for under 32 TB",
@@ -328,6 +333,9 @@ pub struct Cluster {
     pub nodes: u32,
     /// Time the cluster runs in the month; `None` is the whole month.
     pub hours_running: Option<Duration>,
+    /// The hours of the day it runs, paused the rest, in place of
+    /// `hours_running`.
+    pub schedule: Option<Schedule>,
     pub concurrency_scaling_per_day: Duration,
     /// Spectrum queries a month and the S3 data each scans.
     pub spectrum: Option<(Decimal, Bytes)>,
@@ -366,10 +374,12 @@ fn valid_base_rpu(rpu: u32) -> bool {
 }
 
 /// The keys of one deployment, refused on the other.
-const PROVISIONED_KEYS: [&Key; 6] = [
+const PROVISIONED_KEYS: [&Key; 8] = [
     &NODE_TYPE,
     &NODES,
     &HOURS_RUNNING,
+    &SCHEDULE_HOURS,
+    &SCHEDULE_DAYS,
     &CONCURRENCY_SCALING_HOURS_PER_DAY,
     &SPECTRUM_QUERIES_PER_MONTH,
     &SPECTRUM_SCAN_PER_QUERY,
@@ -401,7 +411,10 @@ fn build(values: &Values) -> Result<Input, Invalid> {
                 if values.is_set(key) {
                     return Err(Invalid::new(
                         key,
-                        format!("`{}` is for `deployment = \"provisioned\"`", key.name),
+                        format!(
+                            "`{}` is for `deployment = \"provisioned\"`",
+                            schedule::named(key)
+                        ),
                     )
                     .with_help(
                         "Serverless is billed for `base_rpu` over `active_hours_per_day`; its Spectrum scans are in its RPU-hours",
@@ -503,11 +516,13 @@ fn cluster(values: &Values) -> Result<Cluster, Invalid> {
     let purchase = values
         .choice(&reserved::PURCHASE)
         .unwrap_or(Purchase::OnDemand);
-    let purchase = reserved::build(purchase, true, hours_running.map(|_| &HOURS_RUNNING))?;
+    let schedule = schedule::read(values, &[&HOURS_RUNNING])?;
+    let purchase = reserved::build(purchase, true, schedule::part_time(values, &HOURS_RUNNING))?;
     Ok(Cluster {
         node_type,
         nodes,
         hours_running,
+        schedule,
         concurrency_scaling_per_day,
         spectrum,
         purchase,
@@ -603,7 +618,16 @@ impl Input {
                 result,
             )?;
         }
-        let hours = ctx.hours_running(cluster.hours_running, &HOURS_RUNNING, result);
+        let (hours, days) = match cluster.schedule {
+            Some(schedule) => (
+                schedule::hours_a_month(schedule, ctx)?,
+                schedule::days_a_month(schedule, ctx)?,
+            ),
+            None => {
+                let hours = ctx.hours_running(cluster.hours_running, &HOURS_RUNNING, result);
+                (hours, hours.per(hours_a_day())?)
+            }
+        };
         let nodes = given::key(nodes, "nodes", &NODES);
         let node_hours = nodes.times(hours)?;
         result.capacity("nodes", CapacityValue::Count(u64::from(cluster.nodes)));
@@ -622,7 +646,15 @@ impl Input {
         }
 
         self.cluster_storage(ctx, cluster, (nodes, row.storage), result)?;
-        self.concurrency_scaling(ctx, cluster, (nodes, hours), result)?;
+        self.concurrency_scaling(ctx, cluster, (nodes, days), result)?;
+        // A cluster paused by its schedule takes no loads and answers no
+        // queries: records that flow into it (a Firehose delivery, a
+        // stream's ingestion) must arrive in its hours; what a store
+        // before it holds (S3) waits to be loaded when it resumes.
+        if let Some(schedule) = cluster.schedule {
+            schedule::hourly(schedule, "nodes", nodes.value(), result);
+            schedule::check_traffic(schedule, ctx, result);
+        }
         if let Some((queries, scan)) = cluster.spectrum {
             spectrum(ctx, queries, scan, result)?;
         }
@@ -753,7 +785,7 @@ impl Input {
         &self,
         ctx: &Ctx,
         cluster: &Cluster,
-        (nodes, hours): (Traced, Traced),
+        (nodes, days): (Traced, Traced),
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
         if cluster.concurrency_scaling_per_day <= Duration::ZERO {
@@ -766,7 +798,6 @@ impl Input {
         let free = ctx
             .limit_traced(&CONCURRENCY_SCALING_FREE_PER_DAY, "ms")?
             .per(given::ms_a_second())?;
-        let days = hours.per(hours_a_day())?;
         // Seconds first, hours last, so that AWS's example comes out
         // exact (10 minutes on 10 dc2.8xlarge: $8.00).
         let none = Traced::rule(Decimal::ZERO, "s", "none billed within the free time");

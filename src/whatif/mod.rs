@@ -200,7 +200,7 @@ impl Axis {
                     "try both with `--set {path}=true` and `--set {path}=false`"
                 )));
             }
-            Kind::Durations { .. } | Kind::Mix(_) | Kind::Day { .. } | Kind::Text => {
+            Kind::Durations { .. } | Kind::Mix(_) | Kind::Day { .. } | Kind::Hours | Kind::Text => {
                 return Err(
                     Diagnostic::plain(format!("`{path}` is not a number {verb} can vary"))
                         .with_help(format!(

@@ -6,6 +6,7 @@ pub mod bill;
 pub mod commitment;
 pub mod ctx;
 pub mod given;
+pub mod schedule;
 pub mod spot;
 #[cfg(test)]
 pub mod testing;

@@ -29,11 +29,12 @@ pub const NODE_HOUR: Dimension =
     Dimension::new("redshift.reserved_node_hour", "node-hour").priced_by_rows_of("redshift");
 
 /// The purchase a component states, checked: reserved nodes only, for a
-/// provisioned cluster that runs all month.
+/// provisioned cluster that runs all month (`part_time` is the key that
+/// says otherwise, if one does: `hours_running` or `schedule`).
 pub fn build(
     purchase: Purchase,
     provisioned: bool,
-    hours_running: Option<&'static Key>,
+    part_time: Option<&'static Key>,
 ) -> Result<Purchase, Invalid> {
     if purchase == Purchase::OnDemand {
         return Ok(purchase);
@@ -55,12 +56,13 @@ pub fn build(
         )
         .with_help("set `deployment = \"provisioned\"`, or leave `purchase` out"));
     }
-    if let Some(key) = hours_running {
+    if let Some(key) = part_time {
+        let name = crate::services::kit::schedule::named(key);
         return Err(Invalid::new(
             key,
-            "a reserved node is billed every hour of its term, so `hours_running` does not apply",
+            format!("a reserved node is billed every hour of its term, so `{name}` does not apply"),
         )
-        .with_help("leave `hours_running` out, or buy the nodes on demand"));
+        .with_help(format!("leave `{name}` out, or buy the nodes on demand")));
     }
     Ok(purchase)
 }
