@@ -67,6 +67,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &SCHEDULE_HOURS,
         &SCHEDULE_DAYS,
         &CONCURRENCY_SCALING_HOURS_PER_DAY,
+        &CONCURRENCY_SCALING_ACTIVATIONS_PER_DAY,
         &SPECTRUM_QUERIES_PER_MONTH,
         &SPECTRUM_SCAN_PER_QUERY,
         &BASE_RPU,
@@ -124,6 +125,13 @@ static CONCURRENCY_SCALING_HOURS_PER_DAY: Key = Key::new(
 )
 .defaulting_to("none")
 .in_unit("h");
+static CONCURRENCY_SCALING_ACTIVATIONS_PER_DAY: Key = Key::new(
+    "concurrency_scaling_activations_per_day",
+    Kind::Number,
+    Default::None,
+    "provisioned: how many times a day a concurrency-scaling cluster starts; each is billed at least 1 minute",
+)
+.defaulting_to("the time a day as stated, with no minimum");
 static SPECTRUM_QUERIES_PER_MONTH: Key = Key::new(
     "spectrum_queries_per_month",
     Kind::Number,
@@ -172,7 +180,7 @@ static MANUAL_SNAPSHOTS: Key = Key::new(
 
 pub const LATENCY: Limit = Limit::new("redshift.latency", LimitKind::Duration, "query latency");
 pub const DOC: Doc = Doc {
-    bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set), or with `purchase = \"reserved_1y_no_upfront\"` (1y or 3y; no, partial or all upfront) reserved nodes: the upfront fee's share of the month (fee ÷ the term's months) and every hour at the reserved rate, from the row's `commitments`; managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
+    bills: "provisioned: node-hours of `node_type` (the table's `[instances.redshift]` row) × `nodes` × `hours_running` (the whole month unless set), or with `purchase = \"reserved_1y_no_upfront\"` (1y or 3y; no, partial or all upfront) reserved nodes: the upfront fee's share of the month (fee ÷ the term's months) and every hour at the reserved rate, from the row's `commitments`; managed storage GB-months of `data_size` on RA3 (DC2 keeps it on its nodes); concurrency scaling beyond the free hour a day, at the cluster's node rate, each of `concurrency_scaling_activations_per_day` starts billed at least 1 minute; Spectrum TB scanned, each query rounded up to the MB with a 10 MB minimum. Serverless: `base_rpu` (4, 8 to 512 by 8, 512 to 1,024 by 32) × the active time a day (or a month), at least 60 s a period, and managed storage; over 128 TB of `data_size` needs 32 RPU or more (4 RPU warns above 32 TB). `manual_snapshots` as backup storage, tiered (automated snapshots are free). A node count outside the type's range, or `data_size` beyond `nodes` × the type's `storage`, fails",
     reports: "nodes, node-hours, cluster storage; or RPU-hours",
     summary: "a data warehouse: a provisioned cluster billed per node-hour, or Serverless per RPU-hour",
     ordering: "none",
@@ -337,6 +345,9 @@ pub struct Cluster {
     /// `hours_running`.
     pub schedule: Option<Schedule>,
     pub concurrency_scaling_per_day: Duration,
+    /// How many times a day a scaling cluster starts, if stated: each
+    /// start is billed at least a minute.
+    pub concurrency_scaling_activations: Option<Decimal>,
     /// Spectrum queries a month and the S3 data each scans.
     pub spectrum: Option<(Decimal, Bytes)>,
     /// On demand, or reserved nodes.
@@ -374,13 +385,14 @@ fn valid_base_rpu(rpu: u32) -> bool {
 }
 
 /// The keys of one deployment, refused on the other.
-const PROVISIONED_KEYS: [&Key; 8] = [
+const PROVISIONED_KEYS: [&Key; 9] = [
     &NODE_TYPE,
     &NODES,
     &HOURS_RUNNING,
     &SCHEDULE_HOURS,
     &SCHEDULE_DAYS,
     &CONCURRENCY_SCALING_HOURS_PER_DAY,
+    &CONCURRENCY_SCALING_ACTIVATIONS_PER_DAY,
     &SPECTRUM_QUERIES_PER_MONTH,
     &SPECTRUM_SCAN_PER_QUERY,
 ];
@@ -524,6 +536,7 @@ fn cluster(values: &Values) -> Result<Cluster, Invalid> {
         hours_running,
         schedule,
         concurrency_scaling_per_day,
+        concurrency_scaling_activations: values.number(&CONCURRENCY_SCALING_ACTIVATIONS_PER_DAY),
         spectrum,
         purchase,
     })
@@ -788,7 +801,10 @@ impl Input {
         (nodes, days): (Traced, Traced),
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        if cluster.concurrency_scaling_per_day <= Duration::ZERO {
+        let activations = cluster
+            .concurrency_scaling_activations
+            .filter(|n| *n > Decimal::ZERO);
+        if cluster.concurrency_scaling_per_day <= Duration::ZERO && activations.is_none() {
             return Ok(());
         }
         // Concurrency scaling earns 1 free hour a day of running and is
@@ -801,12 +817,24 @@ impl Input {
         // Seconds first, hours last, so that AWS's example comes out
         // exact (10 minutes on 10 dc2.8xlarge: $8.00).
         let none = Traced::rule(Decimal::ZERO, "s", "none billed within the free time");
-        let billed_per_day = given::seconds(
+        let mut used = given::seconds(
             cluster.concurrency_scaling_per_day,
             &CONCURRENCY_SCALING_HOURS_PER_DAY,
-        )
-        .minus(free)?
-        .max(none);
+        );
+        // Each start of a scaling cluster is billed at least a minute
+        // (Redshift pricing page): many short bursts cost more than
+        // their time.
+        if let Some(starts) = activations {
+            let minute = Traced::rule(
+                Decimal::from(60),
+                "s",
+                "each start of a scaling cluster is billed at least 1 minute",
+            );
+            let least =
+                given::key(starts, "", &CONCURRENCY_SCALING_ACTIVATIONS_PER_DAY).times(minute)?;
+            used = used.max(least);
+        }
+        let billed_per_day = used.minus(free)?.max(none);
         let scaling_node_hours = billed_per_day
             .times(days)?
             .times(nodes)?

@@ -16,6 +16,7 @@ fn cluster(node_type: &'static str, nodes: u32) -> Cluster {
         hours_running: None,
         schedule: None,
         concurrency_scaling_per_day: Duration::ZERO,
+        concurrency_scaling_activations: None,
         spectrum: None,
         purchase: Purchase::OnDemand,
     }
@@ -165,6 +166,42 @@ fn concurrency_scaling_beyond_the_free_hour() {
     assert_eq!(
         item(&result, "concurrency_scaling_node_hour").monthly_cost,
         dec!(0)
+    );
+}
+
+#[test]
+fn each_start_of_a_scaling_cluster_is_billed_at_least_a_minute() {
+    // 100 starts a day of 30 s each on 2 × ra3.xlplus ($1.086): 50 min
+    // a day is within the free hour, but each start is billed a minute:
+    // 100 min = 6,000 s, of which 6,000 − 3,600 = 2,400 s a day are
+    // billed. A 730-hour month has 730 ÷ 24 days: 2,400 × 730 ÷ 24 × 2
+    // ÷ 3,600 = 40.5556 node-hours × $1.086 = $44.04.
+    let mut bursty = cluster("ra3.xlplus", 2);
+    bursty.concurrency_scaling_per_day = Duration::from_secs(3000);
+    bursty.concurrency_scaling_activations = Some(dec!(100));
+    let result = provisioned(bursty, None).evaluate(&ctx(dec!(730))).unwrap();
+    let line = item(&result, "concurrency_scaling_node_hour");
+    assert_eq!(line.quantity.round_dp(4), dec!(40.5556));
+    assert_eq!(line.monthly_cost.round_dp(2), dec!(44.04));
+    // Without the starts, the 50 minutes are free.
+    let mut even = cluster("ra3.xlplus", 2);
+    even.concurrency_scaling_per_day = Duration::from_secs(3000);
+    let result = provisioned(even, None).evaluate(&ctx(dec!(730))).unwrap();
+    assert_eq!(
+        item(&result, "concurrency_scaling_node_hour").monthly_cost,
+        dec!(0)
+    );
+    // Few long starts: the time itself, 2 h a day, is above 2 minutes.
+    let mut long = cluster("ra3.xlplus", 2);
+    long.concurrency_scaling_per_day = Duration::from_hours(2);
+    long.concurrency_scaling_activations = Some(dec!(2));
+    let result = provisioned(long, None).evaluate(&ctx(dec!(730))).unwrap();
+    // (7,200 − 3,600) s × 730 ÷ 24 × 2 ÷ 3,600 = 60.8333 node-hours.
+    assert_eq!(
+        item(&result, "concurrency_scaling_node_hour")
+            .quantity
+            .round_dp(4),
+        dec!(60.8333)
     );
 }
 
