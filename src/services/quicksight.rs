@@ -114,7 +114,7 @@ static Q_AND_A: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
-    bills: "Amazon Quick Sight users a month (`authors` $24, `author_pros` $40, `readers` $3, `reader_pros` $20); one account fee ($250) once any user is Pro or `q_and_a` is on; `spice` GB-months beyond the 10 GB each Author and Author Pro brings; or reader capacity pricing (`reader_sessions`: $250 a month with 500 sessions, then $0.50 each) in place of `readers`. Users are billed by the month, whatever `hours_per_month` says; an account needs an Author (its admin)",
+    bills: "Amazon Quick Sight users a month (`authors` $24, `author_pros` $40, `readers` $3, `reader_pros` $20); one fee ($250) for the account in the Region once any user is Pro or `q_and_a` is on (an account pays it in each Region it uses); `spice` GB-months beyond the 10 GB each Author and Author Pro brings; or reader capacity pricing (`reader_sessions`: $250 a month with 500 sessions, then $0.50 each) in place of `readers`. Users are billed by the month, whatever `hours_per_month` says; an account needs an Author (its admin)",
     reports: "users, SPICE included and bought",
     summary: "BI dashboards (Amazon Quick Sight), billed per user a month",
     ordering: "none",
@@ -124,7 +124,7 @@ pub const DOC: Doc = Doc {
     scaling: "users; SPICE capacity per Region, shared by the account",
     formulas: &[
         "users: Authors, Author Pros, Readers and Reader Pros, each a month at their price",
-        "Pro fee: one a month for the account with any Pro user, or with Q&A",
+        "Pro fee: one a month for the account in the Region with any Pro user, or with Q&A",
         "SPICE GB-months = max(0, spice - the table's SPICE a user (10 GB) x (Authors + Author Pros))",
         "capacity pricing: the monthly base with 500 sessions, then per session",
     ],
@@ -230,12 +230,13 @@ impl Component for Input {
             "users",
             counted.unwrap_or_else(none),
         );
-        // One fee for the account once any user is Pro or Q&A is on.
+        // One fee for the account in the Region once any user is Pro or
+        // Q&A is on (AWS's feed names it a per-Region fee).
         if self.author_pros > 0 || self.reader_pros > 0 || self.q_and_a {
             let account = Traced::rule(
                 Decimal::ONE,
                 "account",
-                "one fee for the account once a user is Pro or Q&A is on",
+                "one fee a month for the account in the Region once a user is Pro or Q&A is on",
             );
             result
                 .line_items
