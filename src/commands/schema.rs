@@ -290,17 +290,7 @@ fn property_with(key: &Key, ranges: bool) -> Value {
         }),
         Kind::Text => json!({ "type": "string" }),
     };
-    if ranges
-        && matches!(
-            key.kind,
-            Kind::Rate
-                | Kind::Number
-                | Kind::Ratio
-                | Kind::Count { .. }
-                | Kind::Size
-                | Kind::Duration
-        )
-    {
+    if ranges && key.kind.takes_a_range() {
         value = or_a_range(value);
     }
     let object = value.as_object_mut().expect("a schema is an object");

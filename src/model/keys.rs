@@ -53,6 +53,22 @@ pub enum Kind {
     Text,
 }
 
+impl Kind {
+    /// Whether a value of this kind may be written as a range (`{ low,
+    /// expected, high }`): a number, a size or a duration.
+    pub fn takes_a_range(&self) -> bool {
+        matches!(
+            self,
+            Self::Rate
+                | Self::Number
+                | Self::Ratio
+                | Self::Count { .. }
+                | Self::Size
+                | Self::Duration
+        )
+    }
+}
+
 /// A default as a scenario would write it, read by the same code as the
 /// scenario's own values.
 #[derive(Debug, PartialEq, Eq)]

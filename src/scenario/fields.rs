@@ -281,15 +281,7 @@ impl<'s> Fields<'s> {
     /// in order, with its distribution.
     fn range(&mut self, key: &'static Key) -> Result<Option<(Spread, Span)>, Diagnostic> {
         let name = key.name;
-        let ranged = matches!(
-            key.kind,
-            Kind::Rate
-                | Kind::Number
-                | Kind::Ratio
-                | Kind::Count { .. }
-                | Kind::Size
-                | Kind::Duration
-        );
+        let ranged = key.kind.takes_a_range();
         let (table, span) = match self.entries.iter().find(|(e, _)| e.key == name) {
             Some((entry, _)) => match &entry.value {
                 toml::Value::Table(table) => (table.clone(), entry.value_span),
