@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use crate::base::escape::terminal;
 use crate::base::number::grouped;
-use crate::pricing::import::{Found, Imported, Missing, Rate, excerpt};
+use crate::pricing::import::{Found, Imported, Missing, Rate, Row, RowKey, excerpt};
 
 /// The pricing table, in the format of `pricing/*.toml`. Text from the
 /// offer files is written as TOML strings (escaped) or, in comments, with
@@ -47,7 +47,31 @@ pub fn table(imported: &Imported, name: Option<&str>) -> String {
     for found in imported.found.values() {
         price(&mut out, found);
     }
+    for (key, row) in &imported.rows {
+        instance(&mut out, key, row);
+    }
     out
+}
+
+fn instance(out: &mut String, (service, name): &RowKey, row: &Row) {
+    let _ = writeln!(out, "\n[instances.{service}.{}]", string(name));
+    if let Some(vcpu) = row.vcpu {
+        let _ = writeln!(out, "vcpu = {vcpu}");
+    }
+    if let Some(memory) = &row.memory {
+        let _ = writeln!(out, "memory = {}", string(memory));
+    }
+    let _ = writeln!(out, "price = {}", number(&row.price));
+    let _ = writeln!(out, "unit = {}", string(row.unit));
+    let _ = writeln!(out, "source = {}", string(&row.source));
+    let _ = writeln!(out, "as_of = {}", string(&row.as_of));
+    out.push_str("evidence = \"aws-price-list\"\n");
+    let mut note = format!("The Price List's unit is `{}`.", row.offer_unit);
+    for more in &row.notes {
+        note.push(' ');
+        note.push_str(more);
+    }
+    let _ = writeln!(out, "note = {}", string(&note));
 }
 
 fn price(out: &mut String, found: &Found) {
@@ -126,6 +150,7 @@ pub fn missing(imported: &Imported) -> String {
             terminal(&file.offer_code)
         );
     }
+    rows_missing(&mut out, imported);
     if imported.missing.is_empty() {
         return out;
     }
@@ -136,38 +161,62 @@ pub fn missing(imported: &Imported) -> String {
         imported.missing.len()
     );
     for (key, missing) in &imported.missing {
-        let why = match missing {
-            Missing::NoMapping => "calc knows no product of the AWS Price List for it".to_string(),
-            Missing::NoProduct { offer } => format!(
-                "no product of `{}` in {} has its usage type and attributes",
-                terminal(offer),
-                terminal(&imported.region)
-            ),
-            // However many match, the line names the first few and
-            // counts the rest.
-            Missing::Ambiguous { skus, count } => {
-                let more = count.saturating_sub(skus.len());
-                format!(
-                    "{} products match, SKUs {}{}: calc does not choose",
-                    grouped(&count.to_string()),
-                    skus.iter()
-                        .map(|s| format!("`{}`", terminal(&excerpt(s))))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    if more == 0 {
-                        String::new()
-                    } else {
-                        format!(" … and {} more", grouped(&more.to_string()))
-                    }
-                )
-            }
-            Missing::Unusable { sku, why } => {
-                format!("SKU `{}`: {}", terminal(&excerpt(sku)), terminal(why))
-            }
-        };
-        let _ = writeln!(out, "  {key}: {why}");
+        let _ = writeln!(out, "  {key}: {}", why(imported, missing));
     }
     out
+}
+
+/// The types of the Region's products that are not rows of the table.
+fn rows_missing(out: &mut String, imported: &Imported) {
+    if imported.rows_missing.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "warning: {} of the {} types of the catalogues in the offer files are not in the table:",
+        grouped(&imported.rows_missing.len().to_string()),
+        grouped(&(imported.rows_missing.len() + imported.rows.len()).to_string())
+    );
+    for ((service, name), missing) in &imported.rows_missing {
+        let _ = writeln!(
+            out,
+            "  {service} `{}`: {}",
+            terminal(&excerpt(name)),
+            why(imported, missing)
+        );
+    }
+}
+
+fn why(imported: &Imported, missing: &Missing) -> String {
+    match missing {
+        Missing::NoMapping => "calc knows no product of the AWS Price List for it".to_string(),
+        Missing::NoProduct { offer } => format!(
+            "no product of `{}` in {} has its usage type and attributes",
+            terminal(offer),
+            terminal(&imported.region)
+        ),
+        // However many match, the line names the first few and
+        // counts the rest.
+        Missing::Ambiguous { skus, count } => {
+            let more = count.saturating_sub(skus.len());
+            format!(
+                "{} products match, SKUs {}{}: calc does not choose",
+                grouped(&count.to_string()),
+                skus.iter()
+                    .map(|s| format!("`{}`", terminal(&excerpt(s))))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if more == 0 {
+                    String::new()
+                } else {
+                    format!(" … and {} more", grouped(&more.to_string()))
+                }
+            )
+        }
+        Missing::Unusable { sku, why } => {
+            format!("SKU `{}`: {}", terminal(&excerpt(sku)), terminal(why))
+        }
+    }
 }
 /// The README's table of which product prices which of calc's prices,
 /// from each service's `OFFER`.

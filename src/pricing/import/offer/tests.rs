@@ -41,6 +41,7 @@ fn read_text(text: &str) -> Result<Offer, Error> {
         attributes: &names,
         keep: &keep,
         selectors: 2,
+        rows: &|_, _, _| None,
         region_attribute: 1,
     };
     read(text.as_bytes(), || Ok(text.as_bytes()), &selection)
