@@ -1,7 +1,7 @@
 use super::*;
 use crate::model::dimension::Dimension;
 
-static SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
+static SHARD_HOUR: Dimension = Dimension::new("stream.shard_hour", "shard-hour");
 static STORAGE: Mapping = Mapping::usage(&SHARD_HOUR, "Storage-ShardHour");
 
 fn kinesis(usage_type: &str, prefixes: &[&str]) -> bool {
