@@ -10,7 +10,10 @@
 //! - a file of about 230 MB whose 390,000 products, as many as EC2's file has
 //!   in a Region, are all in the Region asked for and all of the usage type
 //!   one mapping selects, each with its on-demand term: what is kept must
-//!   not grow with them.
+//!   not grow with them;
+//! - a file of about 300 MB of as many EC2 products in the Region, of 800
+//!   instance types, each type's one On-Demand Linux product among others
+//!   (Windows, RHEL, SUSE): the catalogue keeps one entry a type.
 //!
 //! `cargo bench --bench import -- --write DIR` only writes the files to
 //! `DIR`, to measure the release binary on them with other tools (such as
@@ -66,15 +69,22 @@ struct Shape {
     /// mapped one.
     many: usize,
     terms_first: bool,
+    /// An `AmazonEC2` file whose many products are instance types' (not
+    /// the shard-hour's).
+    ec2: bool,
 }
 
-const SHAPES: [Shape; 3] = [
+/// The instance types of the EC2 file.
+const TYPES: usize = 800;
+
+const SHAPES: [Shape; 4] = [
     Shape {
         name: "products first",
         file: "offer.json",
         noise: NOISE,
         many: 0,
         terms_first: false,
+        ec2: false,
     },
     Shape {
         name: "terms first",
@@ -82,6 +92,7 @@ const SHAPES: [Shape; 3] = [
         noise: NOISE,
         many: 0,
         terms_first: true,
+        ec2: false,
     },
     Shape {
         name: "390,000 products one mapping selects",
@@ -89,6 +100,15 @@ const SHAPES: [Shape; 3] = [
         noise: 0,
         many: MANY,
         terms_first: false,
+        ec2: false,
+    },
+    Shape {
+        name: "390,000 EC2 products of 800 instance types",
+        file: "ec2.json",
+        noise: 0,
+        many: MANY,
+        terms_first: false,
+        ec2: true,
     },
 ];
 
@@ -133,7 +153,16 @@ fn main() {
         let elapsed = start.elapsed();
         // With many, the shard-hour's product is one of them: not chosen,
         // and counted.
-        let found = if shape.many == 0 {
+        let found = if shape.ec2 {
+            // Each type is a row; the Kinesis products are another offer's.
+            assert_eq!(imported.rows.len(), TYPES);
+            assert!(
+                imported.rows_missing.is_empty(),
+                "{:?}",
+                imported.rows_missing
+            );
+            0
+        } else if shape.many == 0 {
             MAPPED.len()
         } else {
             let shard_hour = &imported.missing["kinesis_data_streams.shard_hour"];
@@ -215,7 +244,12 @@ fn write_offer(path: &Path, shape: Shape) -> std::io::Result<()> {
     writeln!(
         out,
         "{{\n  \"formatVersion\" : \"v1.0\",\n  \"disclaimer\" : \"This pricing list is for informational purposes only.\",\n  \
-         \"offerCode\" : \"AmazonKinesis\",\n  \"version\" : \"20240701000000\",\n  \"publicationDate\" : \"2024-07-01T00:00:00Z\","
+         \"offerCode\" : \"{offer}\",\n  \"version\" : \"20240701000000\",\n  \"publicationDate\" : \"2024-07-01T00:00:00Z\",",
+        offer = if shape.ec2 {
+            "AmazonEC2"
+        } else {
+            "AmazonKinesis"
+        }
     )?;
     if shape.terms_first {
         terms(&mut out, shape)?;
@@ -274,6 +308,29 @@ fn products(out: &mut impl Write, shape: Shape) -> std::io::Result<()> {
     for i in 0..count {
         let (sku, region, usage_type, _) = product(i, shape);
         let separator = if i + 1 == count { "" } else { "," };
+        if shape.ec2 && shape.is_many(i) {
+            // Type `t` of the Region: its first product Linux, the others
+            // another operating system, at the same usage type.
+            let n = i - MAPPED.len();
+            let (t, variant) = (n % TYPES, n / TYPES);
+            let os = match variant % 4 {
+                _ if variant == 0 => "Linux",
+                0 => "RHEL",
+                1 => "Windows",
+                2 => "SUSE",
+                _ => "Red Hat Enterprise Linux with HA",
+            };
+            writeln!(
+                out,
+                "    \"{sku}\":{{\"sku\":\"{sku}\",\"productFamily\":\"Compute Instance\",\"attributes\":{{\
+                 \"servicecode\":\"AmazonEC2\",\"location\":\"US East (N. Virginia)\",\
+                 \"instanceType\":\"x{t}.large\",\"vcpu\":\"2\",\"memory\":\"8 GiB\",\"tenancy\":\"Shared\",\
+                 \"operatingSystem\":\"{os}\",\"licenseModel\":\"No License required\",\
+                 \"usagetype\":\"BoxUsage:x{t}.large\",\"capacitystatus\":\"Used\",\"marketoption\":\"OnDemand\",\
+                 \"preInstalledSw\":\"NA\",\"regionCode\":\"{region}\"}}}}{separator}"
+            )?;
+            continue;
+        }
         if shape.is_many(i) {
             // Compact: 390,000 of them with their terms make about 235 MB.
             writeln!(

@@ -7,7 +7,7 @@ use calc::pricing::{self, PriceBook, Rate, Tier};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use crate::support::{TempFolder, TempScenario, calc, calc_binary, rejected};
+use crate::support::{TempFolder, TempScenario, calc, calc_binary, calc_json, rejected};
 
 const OFFERS: [&str; 8] = [
     "tests/offers/kinesis.json",
@@ -645,4 +645,59 @@ fn many_products_of_one_mapping_are_counted_and_the_first_few_named() {
             count: 2_500
         }
     );
+}
+
+#[test]
+fn an_imported_instance_type_prices_an_ec2_component() {
+    let run = calc(&[
+        "pricing",
+        "import",
+        "--region",
+        "us-east-1",
+        "tests/offers/ec2.json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // c5.xlarge is priced by two products alike: left out, and said.
+    assert_eq!(
+        run.stderr,
+        "warning: 1 of the 5 types of the catalogues in the offer files are not in the table:\n  \
+         ec2 `c5.xlarge`: 2 products match, SKUs `J5XV6QYVBKHKTPUT`, `JZT3EFZTTU8PCGVK`: calc \
+         does not choose\n"
+    );
+    let table = TempScenario::new("imported-ec2", &run.stdout);
+    let checked = calc(&["pricing", "check", table.path()]);
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert!(!checked.stdout.contains("warning"), "{}", checked.stdout);
+    let (book, _) = import(&["tests/offers/ec2.json"], "us-east-1");
+    let row = book.instance("ec2", "x1.32xlarge").expect("the row");
+    assert_eq!(row.vcpu, Some(128));
+    assert_eq!(row.memory.map(|m| m.0), Some(1_952 * 1024 * 1024 * 1024));
+    let scenario = |instance_type: &str| {
+        TempScenario::new(
+            "gpu-fleet",
+            &format!(
+                r#"name = "a GPU fleet"
+[[alternatives]]
+name = "fleet"
+components = [{{ id = "box", service = "ec2", instance_type = "{instance_type}", instances = 2, hours_running = "100 h" }}]
+"#
+            ),
+        )
+    };
+    // 2 instances × 100 h = 200 instance-hours × $98.32 (the fixture's
+    // `pricePerUnit` of p5.48xlarge, On-Demand) = $19,664.
+    let fleet = scenario("p5.48xlarge");
+    let report = calc_json(&[fleet.path(), "--pricing", table.path()]);
+    let component = &report["alternatives"][0]["components"][0];
+    assert_eq!(component["mode"], "p5.48xlarge");
+    let item = &component["line_items"][0];
+    assert_eq!(item["price_key"], "ec2.instance_hour");
+    assert_eq!(item["quantity"].to_string(), "200");
+    assert_eq!(item["unit_price"].to_string(), "98.32");
+    assert_eq!(item["monthly_cost"].to_string(), "19664");
+    // The type left out is refused, not priced at $0.
+    let ambiguous = scenario("c5.xlarge");
+    let refused = calc(&[ambiguous.path(), "--pricing", table.path()]);
+    assert_ne!(refused.code, 0, "{}", refused.stdout);
+    assert!(refused.stderr.contains("c5.xlarge"), "{}", refused.stderr);
 }

@@ -36,8 +36,9 @@ pub enum Command {
         file: PathBuf,
     },
     /// Write a pricing table (TOML, on stdout) from AWS Price List offer
-    /// files (JSON, read as a stream); the prices it cannot find are listed
-    /// on stderr, never guessed.
+    /// files (JSON, read as a stream): unit prices, and EC2's instance types
+    /// as catalogue rows; what it cannot find is listed on stderr, never
+    /// guessed.
     Import {
         /// Offer files, e.g. `offers/v1.0/aws/AmazonKinesis/current/index.json`, any size.
         #[arg(required = true, value_name = "FILE")]

@@ -10,7 +10,33 @@ use super::dimension::Dimension;
 pub struct Offer {
     /// The offer's code, `AmazonKinesis`.
     pub code: &'static str,
+    /// Which of the offer's products are the rows of the service's
+    /// catalogue (`[instances.<service>]`), if calc imports them.
+    pub catalogue: Option<&'static Catalogue>,
     pub mappings: &'static [Mapping],
+}
+
+/// Which products of an offer are the types of a service's catalogue, one
+/// product a type: those whose usage type, after the Region's prefix, is
+/// `usage_type` followed by the type's name, and whose other attributes are
+/// as given. A type more than one product matches is left out, never guessed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Catalogue {
+    /// The attribute naming the type: `instanceType`.
+    pub type_attribute: &'static str,
+    /// The usage type up to the type's name: `BoxUsage:`.
+    pub usage_type: &'static str,
+    /// Attributes the product must have, exactly.
+    pub attributes: &'static [(&'static str, &'static str)],
+    /// Attributes the product must have, exactly, where it has them at all
+    /// (older files lack some).
+    pub where_given: &'static [(&'static str, &'static str)],
+    /// The attribute giving the type's vCPUs (`"2"`), if any.
+    pub vcpu: Option<&'static str>,
+    /// The attribute giving the type's memory (`"8 GiB"`), if any.
+    pub memory: Option<&'static str>,
+    /// The Price List's unit of the type's price: `Hrs`.
+    pub offer_unit: &'static str,
 }
 
 /// How a product of the offer prices one of the service's dimensions.

@@ -22,7 +22,8 @@ use rust_decimal::Decimal;
 use super::Vocabulary;
 use crate::base::diagnostic::{Diagnostic, io_reason};
 use crate::base::number::grouped;
-use crate::model::offer::{Mapping, Offer};
+use crate::model::dimension::Dimension;
+use crate::model::offer::{Catalogue, Mapping, Offer};
 
 use figure::Figure;
 
@@ -73,6 +74,27 @@ pub enum Missing {
     Unusable { sku: String, why: String },
 }
 
+/// A row of a service's catalogue found: a type and its hourly price.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Calc's unit, the catalogue dimension's.
+    pub unit: &'static str,
+    pub vcpu: Option<u32>,
+    /// In calc's size syntax: `8 GB` (a GB is 1,024³ bytes, the Price
+    /// List's GiB).
+    pub memory: Option<String>,
+    pub price: Decimal,
+    pub source: String,
+    /// The publication date, YYYY-MM-DD.
+    pub as_of: String,
+    pub offer_unit: String,
+    /// What the row leaves out of the product, and why.
+    pub notes: Vec<String>,
+}
+
+/// A catalogue row's key: the service and the type's name.
+pub type RowKey = (&'static str, String);
+
 /// An offer file read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OfferFile {
@@ -92,12 +114,20 @@ pub struct Imported {
     pub files: Vec<OfferFile>,
     pub found: BTreeMap<&'static str, Found>,
     pub missing: BTreeMap<&'static str, Missing>,
+    /// The catalogue rows found, by service and type.
+    pub rows: BTreeMap<RowKey, Row>,
+    /// The types of the Region's products left out of the catalogues, and
+    /// why (never [`Missing::NoMapping`] or [`Missing::NoProduct`]).
+    pub rows_missing: BTreeMap<RowKey, Missing>,
 }
 
 impl Imported {
     /// The latest publication date of the files read.
     pub fn as_of(&self) -> Option<&str> {
-        self.found.values().map(|f| f.as_of.as_str()).max()
+        let prices = self.found.values().map(|f| f.as_of.as_str());
+        prices
+            .chain(self.rows.values().map(|r| r.as_of.as_str()))
+            .max()
     }
 }
 
@@ -105,7 +135,8 @@ impl Imported {
 pub fn import(request: &Request, services: Vocabulary) -> Result<Imported, Diagnostic> {
     let prefixes = prefixes(request)?;
     let selectors = selectors(services);
-    let attributes = wanted_attributes(&selectors);
+    let catalogues = catalogues(services);
+    let attributes = wanted_attributes(&selectors, &catalogues);
     let mut imported = Imported {
         region: request.region.to_string(),
         ..Imported::default()
@@ -114,7 +145,14 @@ pub fn import(request: &Request, services: Vocabulary) -> Result<Imported, Diagn
     let mut region_found = false;
     let mut offers_read = BTreeSet::new();
     for path in request.files {
-        let (file, offer) = read_offer(path, request.region, &prefixes, &attributes, &selectors)?;
+        let wanted = Wanted {
+            region: request.region,
+            prefixes: &prefixes,
+            names: &attributes,
+            selectors: &selectors,
+            catalogues: &catalogues,
+        };
+        let (file, offer) = read_offer(path, &wanted)?;
         region_found |= offer.regions.contains(request.region);
         regions_seen.extend(offer.regions.iter().cloned());
         let as_of = file.publication_date[..10].to_string();
@@ -151,6 +189,33 @@ pub fn import(request: &Request, services: Vocabulary) -> Result<Imported, Diagn
                 }
             }
         }
+        for ((index, name), matched) in &offer.rows {
+            let catalogue = &catalogues[*index];
+            let key = (catalogue.service, name.clone());
+            if catalogue.offer != file.offer_code || imported.rows.contains_key(&key) {
+                continue;
+            }
+            let outcome = match (matched.count, matched.skus.first()) {
+                (1, Some(sku)) => row(catalogue, &file, &as_of, sku, &offer.products[sku], &wanted)
+                    .map_err(|why| Missing::Unusable {
+                        sku: sku.clone(),
+                        why,
+                    }),
+                (count, _) => Err(Missing::Ambiguous {
+                    skus: matched.skus.clone(),
+                    count,
+                }),
+            };
+            match outcome {
+                Ok(row) => {
+                    imported.rows_missing.remove(&key);
+                    imported.rows.insert(key, row);
+                }
+                Err(missing) => {
+                    imported.rows_missing.insert(key, missing);
+                }
+            }
+        }
         offers_read.insert(file.offer_code.clone());
         imported.files.push(file);
     }
@@ -175,8 +240,11 @@ pub fn import(request: &Request, services: Vocabulary) -> Result<Imported, Diagn
         if !read {
             continue;
         }
+        let rows_imported = service.offer.is_some_and(|offer| offer.catalogue.is_some());
         for dimension in service.dimensions {
-            if !imported.found.contains_key(dimension.key) {
+            // A catalogue's dimension is priced by its rows.
+            let by_rows = rows_imported && service.catalogue == Some(*dimension);
+            if !by_rows && !imported.found.contains_key(dimension.key) {
                 imported
                     .missing
                     .entry(dimension.key)
@@ -233,18 +301,109 @@ fn selectors(services: Vocabulary) -> Vec<Selector> {
         .collect()
 }
 
-/// The attributes the mappings look at; `regionCode` last.
-fn wanted_attributes(selectors: &[Selector]) -> Vec<&'static str> {
+/// The products of an offer that are a service's catalogue rows.
+struct CatalogueSelector {
+    offer: &'static str,
+    service: &'static str,
+    dimension: &'static Dimension,
+    catalogue: &'static Catalogue,
+}
+
+/// Every catalogue calc imports, in the services' order.
+fn catalogues(services: Vocabulary) -> Vec<CatalogueSelector> {
+    services
+        .0
+        .iter()
+        .filter_map(|service| {
+            let offer = service.offer?;
+            Some(CatalogueSelector {
+                offer: offer.code,
+                service: service.service,
+                dimension: service.catalogue?,
+                catalogue: offer.catalogue?,
+            })
+        })
+        .collect()
+}
+
+/// The attributes the mappings and catalogues look at; `usagetype` first,
+/// `regionCode` last.
+fn wanted_attributes(
+    selectors: &[Selector],
+    catalogues: &[CatalogueSelector],
+) -> Vec<&'static str> {
     let mut names = vec!["usagetype"];
-    for Selector { mapping, .. } in selectors {
-        for (name, _) in mapping.attributes {
-            if *name != "productFamily" && !names.contains(name) {
-                names.push(name);
-            }
+    let mapped = selectors
+        .iter()
+        .flat_map(|s| s.mapping.attributes.iter().map(|(name, _)| *name));
+    let catalogued = catalogues.iter().flat_map(|c| {
+        let c = c.catalogue;
+        let exact = c.attributes.iter().chain(c.where_given);
+        [c.type_attribute]
+            .into_iter()
+            .chain(exact.map(|(name, _)| *name))
+            .chain(c.vcpu)
+            .chain(c.memory)
+    });
+    for name in mapped.chain(catalogued) {
+        if name != "productFamily" && !names.contains(&name) {
+            names.push(name);
         }
     }
     names.push("regionCode");
     names
+}
+
+/// What to take from each offer file: the Region's products that the
+/// mappings and catalogues select.
+struct Wanted<'a> {
+    region: &'a str,
+    prefixes: &'a [String],
+    names: &'a [&'static str],
+    selectors: &'a [Selector],
+    catalogues: &'a [CatalogueSelector],
+}
+
+impl Wanted<'_> {
+    fn value<'v>(&self, values: &'v [Option<String>], name: &str) -> Option<&'v str> {
+        let index = self.names.iter().position(|n| *n == name)?;
+        values[index].as_deref()
+    }
+
+    /// The catalogue row a product of the Region is, if any: its
+    /// catalogue's index and its type.
+    fn row(&self, offer_code: Option<&str>, values: &[Option<String>]) -> Option<(usize, String)> {
+        self.catalogues
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| offer_code.is_none_or(|code| code == c.offer))
+            .find_map(|(index, CatalogueSelector { catalogue, .. })| {
+                let exact = catalogue
+                    .attributes
+                    .iter()
+                    .all(|(attribute, value)| self.value(values, attribute) == Some(*value));
+                let where_given = catalogue.where_given.iter().all(|(attribute, value)| {
+                    self.value(values, attribute).is_none_or(|v| v == *value)
+                });
+                if !exact || !where_given {
+                    return None;
+                }
+                let name = self.value(values, catalogue.type_attribute)?;
+                let usage_type = self.value(values, "usagetype")?;
+                let wanted = format!("{}{name}", catalogue.usage_type);
+                usage_type_is(usage_type, &wanted, self.prefixes).then(|| (index, name.to_string()))
+            })
+    }
+}
+
+/// Whether `usage_type` is `suffix`, bare or after one of the Region's
+/// prefixes.
+fn usage_type_is(usage_type: &str, suffix: &str, prefixes: &[String]) -> bool {
+    let prefixed = usage_type
+        .strip_suffix(suffix)
+        .and_then(|rest| rest.strip_suffix('-'))
+        .is_some_and(|prefix| prefixes.iter().any(|p| p == prefix));
+    usage_type == suffix || prefixed
 }
 
 /// Whether a product of `region` is the one `mapping` names.
@@ -266,11 +425,7 @@ fn matches(
         let Some(usage_type) = value("usagetype") else {
             return false;
         };
-        let prefixed = usage_type
-            .strip_suffix(suffix)
-            .and_then(|rest| rest.strip_suffix('-'))
-            .is_some_and(|prefix| prefixes.iter().any(|p| p == prefix));
-        if usage_type != suffix && !prefixed {
+        if !usage_type_is(usage_type, suffix, prefixes) {
             return false;
         }
     }
@@ -280,13 +435,14 @@ fn matches(
         .all(|(name, wanted)| value(name) == Some(*wanted))
 }
 
-fn read_offer(
-    path: &Path,
-    region: &str,
-    prefixes: &[String],
-    names: &[&'static str],
-    selectors: &[Selector],
-) -> Result<(OfferFile, offer::Offer), Diagnostic> {
+fn read_offer(path: &Path, wanted: &Wanted) -> Result<(OfferFile, offer::Offer), Diagnostic> {
+    let Wanted {
+        region,
+        prefixes,
+        names,
+        selectors,
+        ..
+    } = *wanted;
     let name = path.display().to_string();
     let region_index = names.len() - 1;
     // Once the file has said which offer it is (AWS writes `offerCode`
@@ -304,10 +460,17 @@ fn read_offer(
                 .map(|(i, _)| i)
                 .collect()
         };
+    let rows = |offer_code: Option<&str>, _: Option<&str>, values: &[Option<String>]| {
+        if values[region_index].as_deref() != Some(region) {
+            return None;
+        }
+        wanted.row(offer_code, values)
+    };
     let selection = offer::Selection {
         attributes: names,
         keep: &keep,
         selectors: selectors.len(),
+        rows: &rows,
         region_attribute: region_index,
     };
     let file = crate::base::files::open_stream(path, "offer file ")?;
@@ -341,7 +504,8 @@ fn read_offer(
             "`{name}`: `publicationDate` `{publication_date}` does not start with a date YYYY-MM-DD"
         )));
     }
-    let known = selectors.iter().any(|s| s.offer == offer_code);
+    let known = selectors.iter().any(|s| s.offer == offer_code)
+        || wanted.catalogues.iter().any(|c| c.offer == offer_code);
     let file = OfferFile {
         path: name,
         offer_code,
@@ -556,6 +720,118 @@ fn source(file: &OfferFile, ranges: &[Range], product: &offer::Product) -> Strin
     )
 }
 
+/// A catalogue row from the one product of its type: one flat price in the
+/// catalogue's unit, its vCPUs and memory where calc reads them.
+fn row(
+    selector: &CatalogueSelector,
+    file: &OfferFile,
+    as_of: &str,
+    sku: &str,
+    product: &offer::Product,
+    wanted: &Wanted,
+) -> Result<Row, String> {
+    let catalogue = selector.catalogue;
+    let name = wanted
+        .value(&product.attributes, catalogue.type_attribute)
+        .unwrap_or_default();
+    if !type_name(name) {
+        return Err(format!(
+            "its type `{}` is not a name calc reads (letters, digits, `.`, `-`, `_`)",
+            excerpt(name)
+        ));
+    }
+    let ranges = ranges(product).map_err(|refusal| match refusal {
+        Refusal::Unusable(why) => why,
+        Refusal::Fatal(diagnostic) => diagnostic.message,
+    })?;
+    let [range @ Range { end: None, .. }] = ranges.as_slice() else {
+        return Err(format!(
+            "it has {} price ranges, not the one flat rate a type's row holds",
+            ranges.len()
+        ));
+    };
+    if range.unit != catalogue.offer_unit {
+        return Err(format!(
+            "it is priced per `{}`, not per `{}`",
+            excerpt(range.unit),
+            catalogue.offer_unit
+        ));
+    }
+    if range.price.is_zero() {
+        return Err("it is priced 0".to_string());
+    }
+    let mut notes = Vec::new();
+    let vcpu = catalogue.vcpu.and_then(|attribute| {
+        let text = wanted.value(&product.attributes, attribute)?;
+        let vcpu = text.parse::<u32>().ok().filter(|v| (1..=1_024).contains(v));
+        if vcpu.is_none() {
+            notes.push(format!(
+                "The Price List gives its `{attribute}` as `{}`, not a number of vCPUs: the row leaves it out.",
+                excerpt(text)
+            ));
+        }
+        vcpu
+    });
+    let memory = catalogue.memory.and_then(|attribute| {
+        let text = wanted.value(&product.attributes, attribute)?;
+        let memory = memory(text);
+        if memory.is_none() {
+            notes.push(format!(
+                "The Price List gives its `{attribute}` as `{}`, not a size in GiB: the row leaves it out.",
+                excerpt(text)
+            ));
+        }
+        memory
+    });
+    let usage_type = product.attributes[0].as_deref().unwrap_or("(none)");
+    Ok(Row {
+        unit: selector.dimension.unit,
+        vcpu,
+        memory,
+        price: range.price.normalize(),
+        source: format!(
+            "AWS Price List, {}, version {}, published {}, SKU {sku}, rate code {}, usage type {usage_type}",
+            file.offer_code, file.version, file.publication_date, range.rate_code
+        ),
+        as_of: as_of.to_string(),
+        offer_unit: range.unit.to_string(),
+        notes,
+    })
+}
+
+/// Whether a table reads `name` as a type's: letters, digits, `.`, `-`
+/// and `_`, at most 64 of them.
+fn type_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// The Price List's memory (`16 GiB`, `1,952 GiB`, `0.5 GiB`) in calc's
+/// size syntax, whose GB is the Price List's GiB (`16 GB`); `None` for
+/// anything else (`NA`).
+fn memory(text: &str) -> Option<String> {
+    let figure = text.strip_suffix(" GiB")?;
+    let digits: String = figure.chars().filter(|c| *c != ',').collect();
+    let grouped_right = figure
+        .split(',')
+        .skip(1)
+        .all(|group| group.len() == 3 && group.chars().all(|c| c.is_ascii_digit()));
+    if !grouped_right
+        || digits.is_empty()
+        || !digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return None;
+    }
+    let size = format!("{} GB", digits.parse::<Decimal>().ok()?.normalize());
+    match size.parse::<crate::base::units::Bytes>() {
+        Ok(bytes) if bytes.0 > 0 => Some(size),
+        _ => None,
+    }
+}
+
 /// The price ranges of a product's one on-demand term, from 0, in order:
 /// priced in USD, in one unit, each starting where the one before ends.
 fn ranges(product: &offer::Product) -> Result<Vec<Range<'_>>, Refusal> {
@@ -642,32 +918,4 @@ pub fn excerpt(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::dimension::Dimension;
-
-    static SHARD_HOUR: Dimension = Dimension::new("kinesis_data_streams.shard_hour", "shard-hour");
-    static STORAGE: Mapping = Mapping::usage(&SHARD_HOUR, "Storage-ShardHour");
-
-    fn kinesis(usage_type: &str, prefixes: &[&str]) -> bool {
-        let names = ["usagetype", "regionCode"];
-        let values = [Some(usage_type.to_string()), Some("r".to_string())];
-        let prefixes: Vec<String> = prefixes.iter().map(|p| (*p).to_string()).collect();
-        matches(&STORAGE, None, &names, &values, &prefixes)
-    }
-
-    #[test]
-    fn a_usage_type_matches_bare_or_after_the_regions_prefix_only() {
-        assert!(kinesis("Storage-ShardHour", &["us-east-1", "USE1"]));
-        assert!(kinesis("USE1-Storage-ShardHour", &["us-east-1", "USE1"]));
-        assert!(kinesis(
-            "EU-Storage-ShardHour",
-            &["eu-west-1", "EU", "EUW1"]
-        ));
-        assert!(!kinesis("EU-Storage-ShardHour", &["us-east-1", "USE1"]));
-        // A qualifier is not a region: DynamoDB's Standard-IA is `IA-…`.
-        assert!(!kinesis("IA-Storage-ShardHour", &["us-east-1", "USE1"]));
-        assert!(!kinesis("Storage-ShardHours", &["us-east-1", "USE1"]));
-        assert!(!kinesis("USE1Storage-ShardHour", &["us-east-1", "USE1"]));
-    }
-}
+mod tests;

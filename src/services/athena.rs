@@ -44,6 +44,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AmazonAthena",
+        catalogue: None,
         mappings: &[],
     }),
     transforms: false,

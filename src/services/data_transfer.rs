@@ -25,6 +25,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AWSDataTransfer",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

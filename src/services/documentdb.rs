@@ -37,6 +37,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: Some(&INSTANCE_HOUR),
     offer: Some(&Offer {
         code: "AmazonDocDB",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

@@ -26,6 +26,7 @@ mod scaling;
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonDynamoDB",
+    catalogue: None,
     mappings: &[
         // DynamoDB, Standard table class (Standard-IA's usage types start `IA-`).
         Mapping::usage(&WCU_HOUR, "WriteCapacityUnit-Hrs"),

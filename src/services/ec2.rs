@@ -3,7 +3,7 @@
 use crate::base::units::Duration;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
-use crate::model::offer::Offer;
+use crate::model::offer::{Catalogue, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::model::schedule::Schedule;
 use crate::model::traced;
@@ -22,6 +22,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: Some(&INSTANCE_HOUR),
     offer: Some(&Offer {
         code: "AmazonEC2",
+        catalogue: Some(&CATALOGUE),
         mappings: &[],
     }),
     keys: &[
@@ -36,6 +37,26 @@ pub const SERVICE: ServiceDef = ServiceDef {
     doc: &DOC,
     input: None,
     transforms: true,
+};
+
+/// An instance type's On-Demand Linux price: shared tenancy, no
+/// pre-installed software, no licence, the capacity used (not a
+/// reservation's unused or allocated capacity), at usage type
+/// `BoxUsage:TYPE`.
+static CATALOGUE: Catalogue = Catalogue {
+    type_attribute: "instanceType",
+    usage_type: "BoxUsage:",
+    attributes: &[
+        ("operatingSystem", "Linux"),
+        ("tenancy", "Shared"),
+        ("preInstalledSw", "NA"),
+        ("capacitystatus", "Used"),
+        ("licenseModel", "No License required"),
+    ],
+    where_given: &[("marketoption", "OnDemand")],
+    vcpu: Some("vcpu"),
+    memory: Some("memory"),
+    offer_unit: "Hrs",
 };
 
 static INSTANCE_TYPE: Key = Key::new(

@@ -38,6 +38,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: Some(&INSTANCE_HOUR),
     offer: Some(&Offer {
         code: "ElasticMapReduce",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

@@ -26,6 +26,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AWSEvents",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

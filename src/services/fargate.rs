@@ -38,6 +38,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AmazonECS",
+        catalogue: None,
         mappings: &[],
     }),
     transforms: true,

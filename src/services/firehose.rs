@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonKinesisFirehose",
+    catalogue: None,
     mappings: &[
         // Data Firehose: Direct PUT and Kinesis Data Streams sources.
         Mapping::attributes(

@@ -23,6 +23,7 @@ mod resharding;
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonKinesis",
+    catalogue: None,
     mappings: &[
         Mapping::usage(&SHARD_HOUR, "Storage-ShardHour"),
         Mapping::usage(&PUT_PAYLOAD_UNITS, "PutRequestPayloadUnits").per(1_000_000),

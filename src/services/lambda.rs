@@ -18,6 +18,7 @@ use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, 
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AWSLambda",
+    catalogue: None,
     mappings: &[
         // Lambda, in its Region (the free tier is a global product, not read).
         Mapping::usage(&REQUESTS, "Request")

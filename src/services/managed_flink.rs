@@ -55,6 +55,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AmazonKinesisAnalytics",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

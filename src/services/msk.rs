@@ -20,6 +20,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonMSK",
+    catalogue: None,
     mappings: &[
         Mapping::usage(&STORAGE_GB_MONTH, "Kafka.Storage.GP2"),
         Mapping::usage(&SERVERLESS_CLUSTER_HOUR, "KafkaServerless-ClusterHours"),

@@ -34,6 +34,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AmazonQuickSight",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

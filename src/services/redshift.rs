@@ -56,6 +56,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: Some(&NODE_HOUR),
     offer: Some(&Offer {
         code: "AmazonRedshift",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

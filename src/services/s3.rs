@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonS3",
+    catalogue: None,
     mappings: &[
         // S3 Standard: Intelligent-Tiering's overhead shares the storage usage type.
         Mapping::usage(&STORAGE_GB_MONTH, "TimedStorage-ByteHrs")

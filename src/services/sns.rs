@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, 
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AmazonSNS",
+    catalogue: None,
     mappings: &[
         Mapping::usage(&PUBLISH_REQUESTS, "Requests-Tier1").per(1_000_000),
         Mapping::usage(&HTTP_DELIVERIES, "DeliveryAttempts-HTTP").per(1_000_000),

@@ -19,6 +19,7 @@ use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef
 /// its dimensions (`calc pricing import`).
 pub static OFFER: Offer = Offer {
     code: "AWSQueueService",
+    catalogue: None,
     mappings: &[
         // SQS: us-east-1 names the request products `Requests-RBP`; the queue
         // type says which queue they price.

@@ -42,6 +42,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     catalogue: None,
     offer: Some(&Offer {
         code: "AmazonTimestream",
+        catalogue: None,
         mappings: &[],
     }),
     keys: &[

@@ -44,9 +44,14 @@ impl<'de> Visitor<'de> for Products<'_> {
             for index in selected {
                 offer.matched[index].add(&sku, &attributes);
             }
+            if let Some(row) =
+                (selection.rows)(offer.offer_code.as_deref(), family.as_deref(), &attributes)
+            {
+                offer.rows.entry(row).or_default().add(&sku, &attributes);
+            }
         }
         offer.products.clear();
-        for matched in &offer.matched {
+        for matched in offer.matched.iter().chain(offer.rows.values()) {
             if let (1, Some(attributes), Some(sku)) =
                 (matched.count, &matched.attributes, matched.skus.first())
             {

@@ -41,6 +41,7 @@ fn read_text(text: &str) -> Result<Offer, Error> {
         attributes: &names,
         keep: &keep,
         selectors: 2,
+        rows: &|_, _, _| None,
         region_attribute: 1,
     };
     read(text.as_bytes(), || Ok(text.as_bytes()), &selection)
@@ -95,4 +96,34 @@ fn a_price_a_decimal_cannot_hold_is_a_fault_at_its_place() {
     assert_eq!((fault.what, fault.text.as_str()), ("price", "1e-30"));
     assert_eq!(fault.refused, Refused::Small);
     assert_eq!((error.json.line(), error.json.column()), (8, 47));
+}
+
+/// Each product of usage type `MANY` is a row of type `MANY`, `ONE` of `ONE`.
+fn row(_: Option<&str>, _: Option<&str>, values: &[Option<String>]) -> Option<(usize, String)> {
+    let usage_type = values[0].as_deref()?;
+    Some((0, usage_type.to_string()))
+}
+
+#[test]
+fn of_many_products_of_one_type_a_row_keeps_their_count_and_first_skus_only() {
+    let text = offer(20_000, "0.015");
+    let names = ["usagetype", "regionCode"];
+    let selection = Selection {
+        attributes: &names,
+        keep: &|_, _, _| Vec::new(),
+        selectors: 0,
+        rows: &row,
+        region_attribute: 1,
+    };
+    let offer = read(text.as_bytes(), || Ok(text.as_bytes()), &selection).expect("reads");
+    // One entry a type, however many products it has.
+    assert_eq!(offer.rows.len(), 2);
+    let many = &offer.rows[&(0, "MANY".to_string())];
+    assert_eq!(many.count, 20_000);
+    assert_eq!(many.skus.len(), MAX_SKUS);
+    assert_eq!(many.attributes, None);
+    // Only the type's one product is kept, with its term.
+    assert_eq!(offer.rows[&(0, "ONE".to_string())].count, 1);
+    assert_eq!(offer.products.keys().collect::<Vec<_>>(), ["ONE"]);
+    assert_eq!(offer.products["ONE"].terms.len(), 1);
 }

@@ -1,6 +1,6 @@
 //! What a pass over an offer file is told to keep, and what it kept.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::super::figure::{Figure, Refused};
 
@@ -8,6 +8,11 @@ use super::super::figure::{Figure, Refused};
 /// the file gave it before its products), the product's family and its
 /// attributes.
 pub type Keep<'a> = dyn Fn(Option<&str>, Option<&str>, &[Option<String>]) -> Vec<usize> + 'a;
+
+/// Says which catalogue a product is a row of, and the row's name (its
+/// type), from the same arguments as [`Keep`].
+pub type Classify<'a> =
+    dyn Fn(Option<&str>, Option<&str>, &[Option<String>]) -> Option<(usize, String)> + 'a;
 
 /// Which products to keep: `keep` is given the offer code, a product's
 /// family and the values of `attributes` (in that order, `None` where the
@@ -17,6 +22,9 @@ pub struct Selection<'a> {
     pub attributes: &'a [&'a str],
     pub keep: &'a Keep<'a>,
     pub selectors: usize,
+    /// Which catalogue row, if any, a product is: the products of each row
+    /// are counted as a selector's are.
+    pub rows: &'a Classify<'a>,
     /// The attribute whose values are counted in [`Offer::regions`].
     pub region_attribute: usize,
 }
@@ -31,6 +39,9 @@ pub struct Offer {
     pub has_terms: bool,
     /// What each selector matched, by selector.
     pub matched: Vec<Matched>,
+    /// What each catalogue row matched, by catalogue and row name: as many
+    /// entries as the Region has types, however many products it has.
+    pub rows: BTreeMap<(usize, String), Matched>,
     /// The products that alone match a selector, by SKU, with their terms.
     pub products: HashMap<String, Product>,
     /// The distinct values of the region attribute, up to [`MAX_REGIONS`].
