@@ -44,6 +44,17 @@ impl Rate {
 
     /// The same shape at another size, e.g. one copy per subscription.
     pub fn times(self, factor: Decimal) -> Result<Self, TooLarge> {
+        if factor.serialize() == Decimal::ONE.serialize() {
+            // One copy, the usual case: a product by exactly 1 (no scale,
+            // no sign) is the figure itself, but for a zero, which a
+            // product writes as a plain 0.
+            let same = |x: Decimal| if x.is_zero() { Decimal::ZERO } else { x };
+            return Ok(Self {
+                average: same(self.average),
+                peak: same(self.peak),
+                profile: self.profile,
+            });
+        }
         Ok(Self {
             average: self.average.times(factor)?,
             peak: self.peak.times(factor)?,
