@@ -198,7 +198,9 @@ fn sample_into(
     out: &mut [Cell],
 ) -> Result<(), Diagnostic> {
     let n = scenario.alternatives.len();
-    let mut evaluator = Evaluator::new(scenario);
+    // Only the ranged values change from one sample to the next.
+    let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
+    let mut evaluator = Evaluator::varying(scenario, &varied);
     let mut values = values.to_vec();
     for (k, row) in out.chunks_mut(n).enumerate() {
         let sample = first + k as u64;
