@@ -425,7 +425,7 @@ fn needed_by(scenario: &Scenario, places: &[(usize, usize)]) -> String {
 /// The prices set over the table's; none at all (the usual case) is an
 /// empty slice, so that the bill does not look for them.
 fn prices_set(slots: &[Value]) -> &[Value] {
-    if slots.iter().all(|v| *v == Value::Absent) {
+    if slots.iter().all(|v| matches!(v, Value::Absent)) {
         &[]
     } else {
         slots
