@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::number::{self, Exact};
 use crate::base::units::Duration;
-use crate::model::flow::{self, Flow, From, Unfit};
+use crate::model::flow::{self, Flow, From, Own, Unfit};
 use crate::model::keys::{Value, Values};
 use crate::model::report::{AlternativeResult, ComponentResult, Report, Retention, Violation};
 use crate::model::requirements::{self, Requirements};
@@ -19,7 +19,7 @@ use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
 use crate::services::kit::usage::Usage;
-use crate::services::kit::{Ctx, Delivery, EvalError};
+use crate::services::kit::{Ctx, Delivery, EvalError, Made};
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
@@ -87,6 +87,33 @@ pub struct Evaluator<'s> {
     lacks: Vec<bool>,
     /// The values moved to the month they name (`month`).
     at: AtMonth,
+    /// The slots that may change from one evaluation to the next, when the
+    /// caller says which: the components that read none of them are made
+    /// once, on the first evaluation, and kept. `None`: any slot may change.
+    varied: Option<Vec<usize>>,
+    /// For each alternative, each component as [`Self::varied`] lets it
+    /// be kept (`None` for one that reads a varied slot).
+    kept: Vec<Vec<Option<Kept>>>,
+}
+
+/// A component made from its values, with what it states of its input and
+/// output: all it reads of them, kept while they do not change.
+pub struct Kept {
+    made: Box<dyn Made>,
+    own_input: Own,
+    own_output: Own,
+}
+
+impl Kept {
+    /// What `component` makes of `values`; `None` when its values make no
+    /// component, which an evaluation then reports as it would otherwise.
+    fn of(component: &Component, values: &[Value]) -> Option<Self> {
+        Some(Self {
+            made: component.make(values).ok()?,
+            own_input: component.own_input(values),
+            own_output: component.own_output(values),
+        })
+    }
 }
 
 impl<'s> Evaluator<'s> {
@@ -97,6 +124,19 @@ impl<'s> Evaluator<'s> {
             failures: Vec::new(),
             lacks: Vec::new(),
             at: AtMonth::new(scenario),
+            varied: None,
+            kept: Vec::new(),
+        }
+    }
+
+    /// An evaluator for values of which only `varied` slots change from one
+    /// evaluation to the next (the ranged values of a Monte Carlo run): each
+    /// component that reads none of them is made once, from the values of
+    /// the first evaluation, and reused.
+    pub fn varying(scenario: &'s Scenario, varied: &[usize]) -> Self {
+        Self {
+            varied: Some(varied.to_vec()),
+            ..Self::new(scenario)
         }
     }
 
@@ -147,6 +187,22 @@ impl<'s> Evaluator<'s> {
         self.results.resize_with(count, AlternativeResult::empty);
         self.failures.resize_with(count, || None);
         self.lacks.resize(count, false);
+        if let Some(varied) = &self.varied
+            && self.kept.len() != count
+        {
+            self.kept = scenario
+                .alternatives
+                .iter()
+                .map(|alternative| {
+                    let keep = |c: &Component| (!c.reads_any(varied)).then(|| Kept::of(c, values));
+                    alternative
+                        .components
+                        .iter()
+                        .map(|c| keep(c).flatten())
+                        .collect()
+                })
+                .collect();
+        }
         for (i, (((alternative, out), failure), lacks)) in scenario
             .alternatives
             .iter()
@@ -158,8 +214,10 @@ impl<'s> Evaluator<'s> {
             if !first && changed.is_some_and(|changed| !changed[i]) {
                 continue;
             }
+            let kept = self.kept.get(i).map_or(&[][..], Vec::as_slice);
             let error =
-                evaluate_alternative_into(alternative, values, &requirements, &ctx, out).err();
+                evaluate_alternative_into(alternative, values, &requirements, &ctx, kept, out)
+                    .err();
             *lacks = error.is_some_and(|(_, error)| gap(error).is_some());
             *failure = error.map(|(index, error)| located(scenario, alternative, index, error));
         }
@@ -260,7 +318,7 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
         for _ in 0..MAX_GAPS {
             let ctx = context(scenario, values, &book, &usage)?;
             let Err((i, error)) =
-                evaluate_alternative_into(alternative, values, &requirements, &ctx, &mut out)
+                evaluate_alternative_into(alternative, values, &requirements, &ctx, &[], &mut out)
             else {
                 break;
             };
@@ -375,7 +433,7 @@ fn needed_by(scenario: &Scenario, places: &[(usize, usize)]) -> String {
 /// The prices set over the table's; none at all (the usual case) is an
 /// empty slice, so that the bill does not look for them.
 fn prices_set(slots: &[Value]) -> &[Value] {
-    if slots.iter().all(|v| *v == Value::Absent) {
+    if slots.iter().all(|v| matches!(v, Value::Absent)) {
         &[]
     } else {
         slots
@@ -429,6 +487,8 @@ fn located(
 
 /// One alternative, written into `out`, whose buffers are reused: once they
 /// have grown to the alternative's size, an evaluation allocates nothing.
+/// `kept` has, for some of its components, what their values make, made
+/// from the same values (empty if none is kept).
 ///
 /// The alternative is one design in one account: its components share the
 /// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
@@ -439,8 +499,10 @@ pub fn evaluate_alternative_into(
     values: &[Value],
     requirements: &Requirements,
     ctx: &Ctx,
+    kept: &[Option<Kept>],
     out: &mut AlternativeResult,
 ) -> Result<(), (usize, EvalError)> {
+    let kept = |i: usize| kept.get(i).and_then(Option::as_ref);
     let usage = Usage::default();
     if !Arc::ptr_eq(&out.name, &alternative.name) {
         out.name.clone_from(&alternative.name);
@@ -454,9 +516,12 @@ pub fn evaluate_alternative_into(
             From::Workload => ctx.input,
             From::Component(j) => {
                 let producer = &alternative.components[j];
-                let delivery = producer
-                    .delivery_to(values, component.def().name)
-                    .map_err(|_| (j, EvalError::Invalid))?;
+                let delivery = match kept(j) {
+                    Some(kept) => kept.made.delivery_to(component.def().name),
+                    None => producer
+                        .delivery_to(values, component.def().name)
+                        .map_err(|_| (j, EvalError::Invalid))?,
+                };
                 let copies = delivery.copies();
                 let made = &out.components[j];
                 let emitted = match delivery {
@@ -474,10 +539,11 @@ pub fn evaluate_alternative_into(
                 }
             }
         };
-        let input = component
-            .own_input(values)
-            .over(received)
-            .map_err(|e| (i, unfit(e)))?;
+        let own_input = match kept(i) {
+            Some(kept) => kept.own_input,
+            None => component.own_input(values),
+        };
+        let input = own_input.over(received).map_err(|e| (i, unfit(e)))?;
         let component_ctx = Ctx {
             usage: &usage,
             input,
@@ -494,9 +560,11 @@ pub fn evaluate_alternative_into(
             // What was recorded before this component is not its working.
             traced::take();
         }
-        component
-            .evaluate_into(values, &component_ctx, result)
-            .map_err(|e| (i, e))?;
+        match kept(i) {
+            Some(kept) => kept.made.evaluate_into(&component_ctx, result),
+            None => component.evaluate_into(values, &component_ctx, result),
+        }
+        .map_err(|e| (i, e))?;
         if recording {
             result.working = traced::take();
         }
@@ -517,12 +585,11 @@ pub fn evaluate_alternative_into(
                 .map_err(|_| (i, EvalError::Arithmetic))?,
         );
         let output = result.output.unwrap_or(input);
-        result.output = Some(
-            component
-                .own_output(values)
-                .over(output)
-                .map_err(|e| (i, unfit(e)))?,
-        );
+        let own_output = match kept(i) {
+            Some(kept) => kept.own_output,
+            None => component.own_output(values),
+        };
+        result.output = Some(own_output.over(output).map_err(|e| (i, unfit(e)))?);
     }
     let mut total = Decimal::ZERO;
     for (i, component) in out.components.iter().enumerate() {

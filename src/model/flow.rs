@@ -44,6 +44,17 @@ impl Rate {
 
     /// The same shape at another size, e.g. one copy per subscription.
     pub fn times(self, factor: Decimal) -> Result<Self, TooLarge> {
+        if factor.serialize() == Decimal::ONE.serialize() {
+            // One copy, the usual case: a product by exactly 1 (no scale,
+            // no sign) is the figure itself, but for a zero, which a
+            // product writes as a plain 0.
+            let same = |x: Decimal| if x.is_zero() { Decimal::ZERO } else { x };
+            return Ok(Self {
+                average: same(self.average),
+                peak: same(self.peak),
+                profile: self.profile,
+            });
+        }
         Ok(Self {
             average: self.average.times(factor)?,
             peak: self.peak.times(factor)?,
@@ -183,6 +194,18 @@ impl Own {
     /// sets its own average but no peak keeps the shape of what it receives:
     /// a function behind a spiky stream is spiky too.
     pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
+        if self.records_per_second.is_none()
+            && self.peak.is_none()
+            && self.record_size.is_none()
+            && self.profile.is_none()
+        {
+            // Nothing of its own, the usual case: what it receives, its
+            // rate checked as below.
+            return match received.rate {
+                Some(rate) if rate.peak < rate.average => Err(Unfit::PeakBelowAverage(rate)),
+                _ => Ok(received),
+            };
+        }
         let average = self.records_per_second.or(received.rate.map(|r| r.average));
         let day = self.profile.or(received.rate.and_then(|r| r.profile));
         let rate = match (average, self.peak, self.profile) {

@@ -12,7 +12,7 @@ use crate::model::flow::{self, From, Own};
 use crate::model::keys::{Invalid, Value, Values};
 use crate::model::report::ComponentResult;
 use crate::pricing::PriceBook;
-use crate::services::kit::{Ctx, Delivery, EvalError, ServiceDef};
+use crate::services::kit::{Ctx, Delivery, EvalError, Made, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -91,6 +91,22 @@ impl Component {
     /// How a consumer of service `consumer` receives its records.
     pub fn delivery_to(&self, values: &[Value], consumer: &str) -> Result<Delivery, Invalid> {
         (self.def.functions.delivery)(&self.values(values), consumer)
+    }
+
+    /// The component its values make, to evaluate again and again while
+    /// they stay as they are.
+    pub fn make(&self, values: &[Value]) -> Result<Box<dyn Made>, Invalid> {
+        (self.def.functions.make)(&self.values(values))
+    }
+
+    /// Whether any of its values (its input's, its output's, its
+    /// service's) sits in one of `slots`.
+    pub fn reads_any(&self, slots: &[usize]) -> bool {
+        slots.iter().any(|slot| {
+            self.input_slots.contains(slot)
+                || self.output_slots.contains(slot)
+                || self.slots.contains(slot)
+        })
     }
 
     /// Its capacity, bill, latency and limit checks at `values`, into

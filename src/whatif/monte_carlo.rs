@@ -67,6 +67,10 @@ struct Drawn {
     ends: [f64; 3],
     /// The value when the range is one value: every draw is it, exactly.
     fixed: Option<Value>,
+    /// Whether the axis takes whole numbers, and its least value: asked of
+    /// the axis once, not at each draw.
+    whole: bool,
+    least: Decimal,
 }
 
 /// One alternative in one sample.
@@ -164,6 +168,8 @@ fn prepare(scenario: &Scenario, ranged: &Ranged) -> Result<Drawn, Diagnostic> {
             .spread
             .collapsed()
             .then(|| ranged.spread.expected.clone()),
+        whole: axis.whole(),
+        least: axis.minimum(),
         axis,
     })
 }
@@ -177,12 +183,12 @@ impl Drawn {
         }
         let x = draw(self.distribution, self.ends, stream);
         let x = Decimal::try_from(x).unwrap_or(Decimal::ZERO);
-        let x = if self.axis.whole() {
+        let x = if self.whole {
             x.round()
         } else {
             crate::base::number::significant(x, 6)
         };
-        self.axis.value(x.max(self.axis.minimum()))
+        self.axis.value(x.max(self.least))
     }
 }
 
@@ -198,7 +204,9 @@ fn sample_into(
     out: &mut [Cell],
 ) -> Result<(), Diagnostic> {
     let n = scenario.alternatives.len();
-    let mut evaluator = Evaluator::new(scenario);
+    // Only the ranged values change from one sample to the next.
+    let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
+    let mut evaluator = Evaluator::varying(scenario, &varied);
     let mut values = values.to_vec();
     for (k, row) in out.chunks_mut(n).enumerate() {
         let sample = first + k as u64;

@@ -9,6 +9,7 @@ use smallvec::SmallVec;
 use super::commitment::Purchase;
 use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
+use super::usage::Ledger;
 use crate::base::number::Exact;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
@@ -339,8 +340,21 @@ fn free_units(
     });
     // The free tier this dimension draws on: its own, or the one it shares.
     let pool = table.and_then(|p| p.free_pool).unwrap_or(dimension.key);
-    let (used_before, _) = ctx.usage.before(dimension.key);
-    let (_, free_before) = ctx.usage.before(pool);
+    let own = Ledger::of(dimension);
+    let own_line = ctx.usage.find(own);
+    let shared = !(std::ptr::eq(pool, dimension.key) || pool == dimension.key);
+    let pool_key = if shared { Ledger::named(pool) } else { own };
+    let pool_line = if shared {
+        ctx.usage.find(pool_key)
+    } else {
+        own_line
+    };
+    let (used_before, own_free_before) = ctx.usage.before(own_line);
+    let free_before = if shared {
+        ctx.usage.before(pool_line).1
+    } else {
+        own_free_before
+    };
     let unit = dimension.unit;
     let free = if ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero()) {
         // The month's allowance (an hourly one for the month's hours, and a
@@ -371,14 +385,17 @@ fn free_units(
         None
     };
     let free_value = free.map_or(Decimal::ZERO, Traced::value);
-    if std::ptr::eq(pool, dimension.key) || pool == dimension.key {
+    if shared {
         ctx.usage
-            .take(dimension.key, quantity.value(), free_value)
+            .take(own_line, own, quantity.value(), Decimal::ZERO)
+            .and_then(|()| {
+                ctx.usage
+                    .take(pool_line, pool_key, Decimal::ZERO, free_value)
+            })
             .map_err(overflow)?;
     } else {
         ctx.usage
-            .take(dimension.key, quantity.value(), Decimal::ZERO)
-            .and_then(|()| ctx.usage.take(pool, Decimal::ZERO, free_value))
+            .take(own_line, own, quantity.value(), free_value)
             .map_err(overflow)?;
     }
     Ok(Free {

@@ -92,15 +92,19 @@ pub struct Functions {
     pub evaluate: fn(&Values, &Ctx, &mut ComponentResult) -> Result<(), EvalError>,
     /// How the component's records reach a consumer of the service named.
     pub delivery: fn(&Values, &str) -> Result<Delivery, Invalid>,
+    /// The component the values make, kept for evaluations at which they
+    /// do not change.
+    pub make: fn(&Values) -> Result<Box<dyn Made>, Invalid>,
 }
 
 impl Functions {
     /// The functions of a service whose keys' values make a `C`.
-    pub const fn of<C: Component>() -> Self {
+    pub const fn of<C: Component + 'static>() -> Self {
         Self {
             check: check::<C>,
             evaluate: evaluate::<C>,
             delivery: delivery::<C>,
+            make: make::<C>,
         }
     }
 }
@@ -118,6 +122,28 @@ pub trait Component: Sized {
     fn delivery_to(&self, _consumer: &str) -> Delivery {
         Delivery::Every
     }
+}
+
+/// A component made once from its values, evaluated as often as the flow
+/// into it changes, while they do not: what [`Functions::evaluate`] and
+/// [`Functions::delivery`] do, without making it again each time.
+pub trait Made {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError>;
+    fn delivery_to(&self, consumer: &str) -> Delivery;
+}
+
+impl<C: Component> Made for C {
+    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        Component::evaluate_into(self, ctx, result)
+    }
+
+    fn delivery_to(&self, consumer: &str) -> Delivery {
+        Component::delivery_to(self, consumer)
+    }
+}
+
+fn make<C: Component + 'static>(values: &Values) -> Result<Box<dyn Made>, Invalid> {
+    Ok(Box::new(C::build(values)?))
 }
 
 fn check<C: Component>(values: &Values) -> Result<(), Invalid> {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
 use crate::base::number::{Exact, TooLarge};
+use crate::model::dimension::{Dimension, key_hash};
 
 /// What one alternative has already used of each dimension this month.
 ///
@@ -25,30 +26,83 @@ pub const MAX_DIMENSIONS: usize = 112;
 
 #[derive(Clone, Copy, Debug)]
 struct Used {
-    key: &'static str,
+    key: Ledger,
     quantity: Decimal,
     free: Decimal,
 }
 
+/// What the ledger counts usage by: a dimension's key, or the name of a
+/// free tier's pool, with its [`key_hash`], so that a look-up compares a
+/// number for each entry and text only where the numbers agree.
+#[derive(Clone, Copy, Debug)]
+pub struct Ledger {
+    key: &'static str,
+    hash: u64,
+}
+
+impl Ledger {
+    /// The ledger's line for `dimension`.
+    pub fn of(dimension: &'static Dimension) -> Self {
+        Self {
+            key: dimension.key,
+            hash: dimension.hash,
+        }
+    }
+
+    /// The ledger's line for `key`, hashed here: a free tier's pool, which
+    /// the pricing table names.
+    pub fn named(key: &'static str) -> Self {
+        Self {
+            key,
+            hash: key_hash(key),
+        }
+    }
+
+    /// Whether the two are one line: the same text.
+    fn is(self, other: Self) -> bool {
+        self.hash == other.hash && (std::ptr::eq(self.key, other.key) || self.key == other.key)
+    }
+}
+
+/// A line of the ledger, by its place.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Line(usize);
+
 impl Usage {
-    /// What had been used of `key` before: in all, and of the free tier.
-    pub(super) fn before(&self, key: &'static str) -> (Decimal, Decimal) {
+    /// The line of `key`, if the ledger has one: what was used before is
+    /// read from it and what is taken added to it, with one look-up.
+    pub(super) fn find(&self, key: Ledger) -> Option<Line> {
+        // A line is added only for a text no line has, so at most one
+        // matches a key.
+        self.used
+            .borrow()
+            .iter()
+            .position(|u| u.key.is(key))
+            .map(Line)
+    }
+
+    /// What had been used of `line` before: in all, and of the free tier;
+    /// nothing without a line.
+    pub(super) fn before(&self, line: Option<Line>) -> (Decimal, Decimal) {
         let used = self.used.borrow();
-        find(&used, key).map_or((Decimal::ZERO, Decimal::ZERO), |i| {
+        line.map_or((Decimal::ZERO, Decimal::ZERO), |Line(i)| {
             (used[i].quantity, used[i].free)
         })
     }
 
-    /// Records `quantity` more of `key`, `free` of it from the free tier.
+    /// Records `quantity` more of `key`, `free` of it from the free tier,
+    /// on its line as [`Self::find`] found it before anything else was
+    /// taken (a new line without one).
     pub(super) fn take(
         &self,
-        key: &'static str,
+        line: Option<Line>,
+        key: Ledger,
         quantity: Decimal,
         free: Decimal,
     ) -> Result<(), TooLarge> {
         let mut used = self.used.borrow_mut();
-        match find(&used, key) {
-            Some(i) => {
+        match line {
+            Some(Line(i)) => {
                 let entry = &mut used[i];
                 entry.quantity = entry.quantity.plus(quantity)?;
                 entry.free = entry.free.plus(free)?;
@@ -65,13 +119,4 @@ impl Usage {
         }
         Ok(())
     }
-}
-
-/// Where `key` is in the ledger: found by its address, the usual case (a
-/// dimension's key is one string), else by its text (a free tier's pool,
-/// which the pricing table names).
-fn find(used: &[Used], key: &'static str) -> Option<usize> {
-    used.iter()
-        .position(|u| std::ptr::eq(u.key, key))
-        .or_else(|| used.iter().position(|u| u.key == key))
 }
