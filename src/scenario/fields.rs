@@ -493,13 +493,7 @@ impl<'s> Fields<'s> {
         };
         let mut hours = Vec::with_capacity(items.len());
         for item in items {
-            let number = match item {
-                toml::Value::Integer(n) => Some(Decimal::from(*n)),
-                toml::Value::Float(f) => decimal_from_f64(*f),
-                toml::Value::String(text) => quoted_number(text),
-                _ => None,
-            };
-            let Some(number) = number else {
+            let Some(number) = written_number(item) else {
                 return Err(source
                     .error(
                         span,
@@ -604,22 +598,17 @@ impl<'s> Fields<'s> {
                     .suggesting(name, names.iter().copied())
                     .or_help(format!("its parts: {}", names.join(", "))));
             };
-            let fraction = match value {
-                toml::Value::Integer(n) => Some(Decimal::from(*n)),
-                toml::Value::Float(f) => decimal_from_f64(*f),
-                toml::Value::String(text) => quoted_number(text),
-                _ => None,
-            }
-            .filter(|f| (Decimal::ZERO..=Decimal::ONE).contains(f))
-            .ok_or_else(|| {
-                source.error(
-                    span,
-                    format!(
-                        "`{key}.{name}` must be a fraction from 0 to 1, found {}",
-                        describe(value)
-                    ),
-                )
-            })?;
+            let fraction = written_number(value)
+                .filter(|f| (Decimal::ZERO..=Decimal::ONE).contains(f))
+                .ok_or_else(|| {
+                    source.error(
+                        span,
+                        format!(
+                            "`{key}.{name}` must be a fraction from 0 to 1, found {}",
+                            describe(value)
+                        ),
+                    )
+                })?;
             fractions[i] = fraction;
         }
         let total: Decimal = fractions.iter().sum();
@@ -1007,6 +996,17 @@ fn how_to_write(key: &str, expected: &str, value: &toml::Value) -> Option<String
     (expected == EXPECT_SIZE && value.is_float()).then(|| {
         format!("bytes are counted whole; for a fraction, use a unit: `{key} = \"1.5 KB\"`")
     })
+}
+
+/// A number as a scenario writes one in a list or a table: an integer,
+/// a float (exact to its shortest form) or a number in quotes.
+fn written_number(value: &toml::Value) -> Option<Decimal> {
+    match value {
+        toml::Value::Integer(n) => Some(Decimal::from(*n)),
+        toml::Value::Float(f) => decimal_from_f64(*f),
+        toml::Value::String(text) => quoted_number(text),
+        _ => None,
+    }
 }
 
 /// How to write a number that `text` does not give: its plain form
