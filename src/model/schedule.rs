@@ -1,13 +1,9 @@
 //! When a resource sized for the peak runs: a range of hours of the day
-//! (`"08-20"`), every day or on weekdays only. Its hours a month follow
-//! from the scenario's month, so that a schedule of the whole day, every
-//! day, is the whole month.
+//! (`"08-20"`), every day or on weekdays only. Its hours a month are
+//! worked out where they are billed (`services::kit::schedule`).
 
 use std::fmt;
 
-use rust_decimal::Decimal;
-
-use crate::base::number::{Exact, TooLarge};
 use crate::model::choice::choice;
 use crate::model::profile::HOURS;
 
@@ -161,18 +157,6 @@ impl Schedule {
         days: Days::EveryDay,
     };
 
-    /// Its hours of a month of `month_hours`: hours a day × (the month's
-    /// hours ÷ 24, its days) × (days a week ÷ 7), worked out as hours a
-    /// day × the month's hours × days a week ÷ 168, one division last:
-    /// exact when it comes out whole (`"00-24"` every day is the month
-    /// itself), else to 28 significant digits, never rounded further.
-    pub fn hours_a_month(self, month_hours: Decimal) -> Result<Decimal, TooLarge> {
-        Decimal::from(self.hours.hours())
-            .times(month_hours)?
-            .times(Decimal::from(self.days.a_week()))?
-            .per(Decimal::from(24 * 7))
-    }
-
     /// Whether hour `hour` of a day it runs on is within it.
     pub fn runs_at(self, hour: usize) -> bool {
         self.hours.covers(hour)
@@ -190,7 +174,6 @@ impl Schedule {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros::dec;
 
     fn range(text: &str) -> Result<HourRange, NotHours> {
         text.parse()
@@ -226,27 +209,11 @@ mod tests {
     }
 
     #[test]
-    fn hours_a_month_are_hours_a_day_over_the_month_s_days() {
-        // 12 h × 730 ÷ 24 = 365 h every day.
-        let every_day = Schedule {
-            hours: range("08-20").expect("a range"),
-            days: Days::EveryDay,
-        };
-        assert_eq!(every_day.hours_a_month(dec!(730)), Ok(dec!(365)));
-        // On weekdays: 12 × 730 × 5 ÷ 168 = 43,800 ÷ 168 = 260.714285…,
-        // to 28 significant digits.
+    fn a_schedule_describes_itself_as_written() {
         let weekdays = Schedule {
+            hours: range("08-20").expect("a range"),
             days: Days::Weekdays,
-            ..every_day
         };
-        assert_eq!(
-            weekdays.hours_a_month(dec!(730)),
-            Ok(dec!(260.71428571428571428571428571))
-        );
-        // All day every day is the month, exactly, whatever its hours.
-        for month in [dec!(720), dec!(730), dec!(744), dec!(730.5)] {
-            assert_eq!(Schedule::ALWAYS.hours_a_month(month), Ok(month));
-        }
         assert_eq!(weekdays.describe(), "08-20 on weekdays");
     }
 }

@@ -5,7 +5,7 @@
 //! the verdict when the flow reaches it while it is paused.
 //!
 //! The hours a month: hours a day × (the month's hours ÷ 24) × (days a week
-//! ÷ 7), with one division last (see [`Schedule::hours_a_month`]): 12 h on
+//! ÷ 7), with one division last (see [`hours_a_month`]): 12 h on
 //! weekdays of a 730-hour month is 12 × 730 × 5 ÷ 168 = 260.714285… h, to
 //! 28 significant digits; `"00-24"` every day is the month itself.
 
@@ -88,12 +88,7 @@ pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError>
     let a_day = given::key(schedule.hours.hours(), "h/day", &SCHEDULE_HOURS);
     let a_week = given::key(schedule.days.a_week(), "days/week", &SCHEDULE_DAYS);
     let week = Traced::rule(Decimal::from(24 * 7), "h/week", "hours a week");
-    let hours = a_day.times(ctx.hours_traced())?.times(a_week)?.per(week)?;
-    debug_assert_eq!(
-        Ok(hours.value()),
-        schedule.hours_a_month(ctx.hours).map_err(|_| ())
-    );
-    Ok(hours)
+    Ok(a_day.times(ctx.hours_traced())?.times(a_week)?.per(week)?)
 }
 
 /// The days a month the schedule runs on, for what is counted a day it
@@ -152,5 +147,38 @@ pub fn check_traffic(schedule: Schedule, ctx: &Ctx, result: &mut ComponentResult
             factor: factor(hour),
             schedule,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal_macros::dec;
+
+    use super::*;
+    use crate::services::kit::testing::ctx;
+
+    #[test]
+    fn hours_a_month_are_hours_a_day_over_the_month_s_days() {
+        // 12 h × 730 ÷ 24 = 365 h every day.
+        let every_day = Schedule {
+            hours: "08-20".parse().expect("a range"),
+            days: Days::EveryDay,
+        };
+        let hours = |schedule, month| hours_a_month(schedule, &ctx(month)).map(|h| h.value());
+        assert_eq!(hours(every_day, dec!(730)), Ok(dec!(365)));
+        // On weekdays: 12 × 730 × 5 ÷ 168 = 43,800 ÷ 168 = 260.714285…,
+        // to 28 significant digits.
+        let weekdays = Schedule {
+            days: Days::Weekdays,
+            ..every_day
+        };
+        assert_eq!(
+            hours(weekdays, dec!(730)),
+            Ok(dec!(260.71428571428571428571428571))
+        );
+        // All day every day is the month, exactly, whatever its hours.
+        for month in [dec!(720), dec!(730), dec!(744), dec!(730.5)] {
+            assert_eq!(hours(Schedule::ALWAYS, month), Ok(month));
+        }
     }
 }
