@@ -63,15 +63,21 @@ fn instance(out: &mut String, (service, name): &RowKey, row: &Row) {
     }
     let _ = writeln!(out, "price = {}", number(&row.price));
     let _ = writeln!(out, "unit = {}", string(row.unit));
-    let _ = writeln!(out, "source = {}", string(&row.source));
-    let _ = writeln!(out, "as_of = {}", string(&row.as_of));
-    out.push_str("evidence = \"aws-price-list\"\n");
     let mut note = format!("The Price List's unit is `{}`.", row.offer_unit);
     for more in &row.notes {
         note.push(' ');
         note.push_str(more);
     }
-    let _ = writeln!(out, "note = {}", string(&note));
+    sourced(out, &row.source, &row.as_of, &note);
+}
+
+/// Where an imported figure comes from: its source, date and grade, and
+/// the note on how the Price List states it.
+fn sourced(out: &mut String, source: &str, as_of: &str, note: &str) {
+    let _ = writeln!(out, "source = {}", string(source));
+    let _ = writeln!(out, "as_of = {}", string(as_of));
+    out.push_str("evidence = \"aws-price-list\"\n");
+    let _ = writeln!(out, "note = {}", string(note));
 }
 
 fn price(out: &mut String, found: &Found) {
@@ -105,9 +111,6 @@ fn price(out: &mut String, found: &Found) {
     if let Some(free) = &found.free_per_month {
         let _ = writeln!(out, "free_per_month = {}", number(free));
     }
-    let _ = writeln!(out, "source = {}", string(&found.source));
-    let _ = writeln!(out, "as_of = {}", string(&found.as_of));
-    out.push_str("evidence = \"aws-price-list\"\n");
     let mut note = if found.factor == 1 {
         format!("The Price List's unit is `{}`.", found.offer_unit)
     } else {
@@ -126,7 +129,7 @@ fn price(out: &mut String, found: &Found) {
             found.unit
         );
     }
-    let _ = writeln!(out, "note = {}", string(&note));
+    sourced(out, &found.source, &found.as_of, &note);
 }
 
 /// A TOML basic string.
