@@ -259,10 +259,13 @@ impl Component for Input {
             let per_hour = given::seconds_an_hour();
             let ms = given::ms_a_second();
             let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
-            let hours = match self.schedule {
-                Some(schedule) => schedule::hours_a_month(schedule, ctx)?,
-                None => ctx.hours_running(self.hours_running, &HOURS_RUNNING, result),
-            };
+            let hours = schedule::hours_running(
+                self.schedule,
+                self.hours_running,
+                &HOURS_RUNNING,
+                ctx,
+                result,
+            )?;
             let running = hours.times(per_hour)?;
             // The minimum first: of equal figures, it is the one billed.
             let seconds = minimum.max(running);

@@ -181,10 +181,13 @@ impl Component for Input {
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
-        let hours = match self.schedule {
-            Some(schedule) => schedule::hours_a_month(schedule, ctx)?,
-            None => ctx.hours_running(self.hours_running, &HOURS_RUNNING, result),
-        };
+        let hours = schedule::hours_running(
+            self.schedule,
+            self.hours_running,
+            &HOURS_RUNNING,
+            ctx,
+            result,
+        )?;
         let instances = given::key(self.instances, "instances", &INSTANCES);
         let instance_hours = instances.times(hours)?;
         result.capacity("instances", CapacityValue::Count(u64::from(self.instances)));

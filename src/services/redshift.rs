@@ -632,15 +632,16 @@ impl Input {
                 result,
             )?;
         }
-        let (hours, days) = match cluster.schedule {
-            Some(schedule) => (
-                schedule::hours_a_month(schedule, ctx)?,
-                schedule::days_a_month(schedule, ctx)?,
-            ),
-            None => {
-                let hours = ctx.hours_running(cluster.hours_running, &HOURS_RUNNING, result);
-                (hours, hours.per(hours_a_day())?)
-            }
+        let hours = schedule::hours_running(
+            cluster.schedule,
+            cluster.hours_running,
+            &HOURS_RUNNING,
+            ctx,
+            result,
+        )?;
+        let days = match cluster.schedule {
+            Some(schedule) => schedule::days_a_month(schedule, ctx)?,
+            None => hours.per(hours_a_day())?,
         };
         let nodes = given::key(nodes, "nodes", &NODES);
         let node_hours = nodes.times(hours)?;

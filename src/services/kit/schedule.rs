@@ -11,6 +11,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::units::Duration;
+
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::profile::HOURS;
 use crate::model::report::{ComponentResult, Hourly, Violation};
@@ -89,6 +91,21 @@ pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError>
     let a_week = given::key(schedule.days.a_week(), "days/week", &SCHEDULE_DAYS);
     let week = Traced::rule(Decimal::from(24 * 7), "h/week", "hours a week");
     Ok(a_day.times(ctx.hours_traced())?.times(a_week)?.per(week)?)
+}
+
+/// The hours a month a component that bills its running hours runs: its
+/// schedule's, else its `hours_running` (`key`), else the whole month.
+pub fn hours_running(
+    schedule: Option<Schedule>,
+    running: Option<Duration>,
+    key: &'static Key,
+    ctx: &Ctx,
+    result: &mut ComponentResult,
+) -> Result<Traced, EvalError> {
+    match schedule {
+        Some(schedule) => hours_a_month(schedule, ctx),
+        None => Ok(ctx.hours_running(running, key, result)),
+    }
 }
 
 /// The days a month the schedule runs on, for what is counted a day it
