@@ -270,3 +270,61 @@ components = [{ service = "kinesis_data_streams", capacity_mode = "provisioned",
     assert_eq!(hours, expected);
     assert_eq!(json["alternatives"][1]["verdict"], "ok");
 }
+
+#[test]
+fn a_rise_past_the_hour_before_s_capacity_warns_of_the_scaling_lag() {
+    // 1,000 writes/s of 1 KB on business_hours at a 0.7 target: the night
+    // runs on 358 WCU, and at 08:00 the writes jump to 1,750 a second.
+    // Auto scaling reacts after two minutes over its target, so for those
+    // minutes 1,750 − 358 = 1,392 write units a second are over the
+    // capacity: AWS throttles them. The warning names the hour and both
+    // figures, and makes the verdict a warning.
+    let folder = TempFolder::new();
+    let path = folder.write(
+        "table.toml",
+        r#"name = "a table busy in business hours"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "auto scaling"
+components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7 } }]
+"#,
+    );
+    let lag = |json: &serde_json::Value| -> Option<String> {
+        json["alternatives"][0]["components"][0]["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .find(|n| n["code"] == "auto_scaling_lag")
+            .map(|n| {
+                assert_eq!(n["level"], "warning");
+                n["message"].as_str().expect("a message").to_string()
+            })
+    };
+    let json = calc_json(&[&path]);
+    let message = lag(&json).expect("a warning at 08:00");
+    assert!(
+        message.starts_with("at 08:00 the load needs 1,750 WCU, over the 358 WCU of the hour before: "),
+        "{message}"
+    );
+    assert_eq!(json["alternatives"][0]["verdict"], "warning");
+
+    // A minimum of 1,750 WCU covers the jump: 1,750 writes a second fit
+    // the night's capacity, and nothing is throttled while the day's
+    // 2,500 is set.
+    let json = calc_json(&[
+        &path,
+        "--set",
+        "alternatives[auto scaling].components[0].auto_scaling_min=1750",
+    ]);
+    assert_eq!(lag(&json), None);
+    assert_eq!(json["alternatives"][0]["verdict"], "ok");
+
+    // A flat day never rises.
+    let json = calc_json(&[&path, "--set", "workload.profile=flat"]);
+    assert_eq!(lag(&json), None);
+}

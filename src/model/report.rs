@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
+use crate::base::number::readable;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, From};
@@ -93,16 +94,44 @@ pub struct Note {
     pub code: &'static str,
     pub text: &'static str,
     pub level: Level,
-    /// A size the note is about, said before its text with the words that
-    /// lead it (`objects of 2 MB: …`): what a fixed text cannot know.
-    pub about: Option<(&'static str, Bytes)>,
+    /// What the note is about, said before its text: what a fixed text
+    /// cannot know.
+    pub about: Option<About>,
+}
+
+/// The figures a note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum About {
+    /// A size, with the words that lead it: `objects of 2 MB: …`.
+    Size(&'static str, Bytes),
+    /// An hour whose load needs more capacity than the hour before had:
+    /// `at 08:00 the load needs 1,750 WCU, over the 358 WCU of the hour
+    /// before: …`.
+    Rise {
+        hour: u8,
+        need: Decimal,
+        set: Decimal,
+        unit: &'static str,
+    },
 }
 
 impl Note {
-    /// The note in words, its size first if it has one.
+    /// The note in words, what it is about first if it says.
     pub fn message(&self) -> Cow<'static, str> {
         match self.about {
-            Some((lead, size)) => format!("{lead} {size}: {}", self.text).into(),
+            Some(About::Size(lead, size)) => format!("{lead} {size}: {}", self.text).into(),
+            Some(About::Rise {
+                hour,
+                need,
+                set,
+                unit,
+            }) => format!(
+                "at {hour:02}:00 the load needs {} {unit}, over the {} {unit} of the hour before: {}",
+                readable(need, 2),
+                readable(set, 2),
+                self.text
+            )
+            .into(),
             None => self.text.into(),
         }
     }
@@ -430,6 +459,16 @@ impl ComponentResult {
         about: (&'static str, Bytes),
         text: &'static str,
     ) {
+        self.notes.push(Note {
+            code,
+            text,
+            level: Level::Warning,
+            about: Some(About::Size(about.0, about.1)),
+        });
+    }
+
+    /// A caveat about the figures of `about`, said before its text.
+    pub fn warn_of(&mut self, code: &'static str, about: About, text: &'static str) {
         self.notes.push(Note {
             code,
             text,

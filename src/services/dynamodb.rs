@@ -11,7 +11,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::profile::HOURS;
 use crate::model::report::{
-    CapacityValue, ComponentResult, Hourly, Ordering, Properties, Retention, Violation,
+    About, CapacityValue, ComponentResult, Hourly, Ordering, Properties, Retention, Violation,
 };
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
@@ -648,14 +648,28 @@ impl Input {
                     );
                     // Utilisation each hour: the hour's writes over its capacity.
                     let rate = ctx.rate()?;
+                    let capacity = day.map(Traced::value);
+                    let mut writes = [Decimal::ZERO; HOURS];
                     let mut used = [Decimal::ZERO; HOURS];
-                    for (hour, capacity) in day.iter().enumerate() {
-                        let writes = rate.in_hour(hour)?.times(units_per_write.value())?;
-                        used[hour] = writes.per(capacity.value())?;
+                    for hour in 0..HOURS {
+                        writes[hour] = rate.in_hour(hour)?.times(units_per_write.value())?;
+                        used[hour] = writes[hour].per(capacity[hour])?;
+                    }
+                    if let Some(rise) = scaling::worst_rise(&capacity, &writes) {
+                        result.warn_of(
+                            "auto_scaling_lag",
+                            About::Rise {
+                                hour: u8::try_from(rise.hour).unwrap_or(0),
+                                need: rise.need,
+                                set: rise.set,
+                                unit: "WCU",
+                            },
+                            "auto scaling raises capacity after two minutes over its target and the update takes minutes more; meanwhile AWS throttles the writes over the old capacity (burst capacity may absorb some, unguaranteed): raise `auto_scaling_min` to the need, or raise the capacity ahead of the hour",
+                        );
                     }
                     result.hourly = Some(Box::new(Hourly {
                         key: "wcu",
-                        capacity: day.map(Traced::value),
+                        capacity,
                         utilisation: Some(used),
                     }));
                 }

@@ -5,6 +5,15 @@
 //! takes minutes: less than the hour this model counts in); a decrease is
 //! made only when the quota allows it, else the hour keeps the capacity of
 //! the hour before.
+//!
+//! That increase is not instant, and AWS says what happens meanwhile: auto
+//! scaling starts once consumption has passed the target for two
+//! consecutive minutes, the table's update then takes minutes more, and
+//! "any requests that exceed the previous provisioned capacity" are
+//! throttled until it ends. [`worst_rise`] finds the hour where that
+//! bites hardest.
+
+use rust_decimal::Decimal;
 
 use crate::model::profile::HOURS;
 use crate::model::traced::Traced;
@@ -59,6 +68,36 @@ fn one_day(needed: &[Traced; HOURS], start: Traced, rules: Decreases) -> [Traced
         day[hour] = capacity;
     }
     day
+}
+
+/// An hour whose writes need more than the capacity of the hour before:
+/// what is over it is throttled while auto scaling catches up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rise {
+    pub hour: usize,
+    /// The hour's write units a second.
+    pub need: Decimal,
+    /// The capacity of the hour before.
+    pub set: Decimal,
+}
+
+/// The hour (of a day that repeats) whose write units a second exceed the
+/// capacity of the hour before by the most, the earliest of equals; `None`
+/// when each hour's capacity covers the next hour's writes.
+pub fn worst_rise(capacity: &[Decimal; HOURS], writes: &[Decimal; HOURS]) -> Option<Rise> {
+    let mut worst: Option<Rise> = None;
+    for (hour, need) in writes.iter().enumerate() {
+        let set = capacity[(hour + HOURS - 1) % HOURS];
+        let over = *need - set;
+        if over > Decimal::ZERO && worst.is_none_or(|w| over > w.need - w.set) {
+            worst = Some(Rise {
+                hour,
+                need: *need,
+                set,
+            });
+        }
+    }
+    worst
 }
 
 #[cfg(test)]
@@ -126,5 +165,38 @@ mod tests {
             &[dec!(100), dec!(100), dec!(50), dec!(50), dec!(80)]
         );
         assert!(day[5..].iter().all(|c| *c == dec!(80)));
+    }
+
+    #[test]
+    fn the_steepest_rise_past_the_hour_before_is_the_one_told() {
+        // business_hours at 1,000 writes/s: 250 a second at night on 358
+        // WCU, 1,750 by day on 2,500. At 08:00 the writes (1,750) pass the
+        // night's 358 by 1,392; at 20:00 they fall. Hour 0 follows hour
+        // 23, both nights.
+        let mut capacity = [dec!(358); HOURS];
+        capacity[8..20].fill(dec!(2500));
+        let mut writes = [dec!(250); HOURS];
+        writes[8..20].fill(dec!(1750));
+        assert_eq!(
+            worst_rise(&capacity, &writes),
+            Some(Rise {
+                hour: 8,
+                need: dec!(1750),
+                set: dec!(358),
+            })
+        );
+        // A rise within the target's headroom (250 → 350 writes on 358
+        // WCU) is served by the capacity already there.
+        writes[8..20].fill(dec!(350));
+        assert_eq!(worst_rise(&capacity, &writes), None);
+        // Two rises: the larger is told; of equals, the earlier. Hour 0's
+        // rise counts against hour 23's capacity.
+        let flat = [dec!(100); HOURS];
+        let mut two = [dec!(50); HOURS];
+        two[0] = dec!(130);
+        two[12] = dec!(130);
+        assert_eq!(worst_rise(&flat, &two).map(|r| r.hour), Some(0));
+        two[12] = dec!(131);
+        assert_eq!(worst_rise(&flat, &two).map(|r| r.hour), Some(12));
     }
 }
