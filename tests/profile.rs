@@ -308,7 +308,9 @@ components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scalin
     let json = calc_json(&[&path]);
     let message = lag(&json).expect("a warning at 08:00");
     assert!(
-        message.starts_with("at 08:00 the load needs 1,750 WCU, over the 358 WCU of the hour before: "),
+        message.starts_with(
+            "at 08:00 the load needs 1,750 WCU, over the 358 WCU of the hour before: "
+        ),
         "{message}"
     );
     assert_eq!(json["alternatives"][0]["verdict"], "warning");

@@ -106,3 +106,26 @@ components = [{ service = "sqs", batch_size = 3 }]
     .expect("readable");
     assert_eq!(errors(&bundled), None);
 }
+
+#[test]
+fn a_schedule_s_hours_validate_exactly_as_calc_reads_them() {
+    let scenario = |hours: &str| {
+        format!(
+            r#"name = "n"
+[workload]
+records_per_second = 1
+record_size = "1 KB"
+[[alternatives]]
+name = "a"
+components = [{{ service = "ec2", instance_type = "m5.large", schedule = {{ hours = "{hours}" }} }}]
+"#
+        )
+    };
+    for good in ["08-20", "00-24", "22-06", "20-00", "23-24", "00-01"] {
+        assert_eq!(errors(&scenario(good)), None, "{good}");
+    }
+    // No hours, a start past 23, an end past 24, one digit.
+    for bad in ["20-20", "00-00", "24-08", "08-25", "8-20"] {
+        assert!(errors(&scenario(bad)).is_some(), "{bad}");
+    }
+}

@@ -9,6 +9,7 @@ use crate::model::flow;
 use crate::model::growth;
 use crate::model::keys::{Default, Key, Kind};
 use crate::model::requirements;
+use crate::model::schedule::HourRange;
 use crate::services::{self, ServiceDef};
 
 pub fn schema() -> Value {
@@ -201,6 +202,22 @@ fn properties(keys: impl Iterator<Item = &'static Key>) -> Map<String, Value> {
 }
 
 /// One value as `one` describes it, or a range of such values.
+/// A pattern that matches exactly the ranges of hours calc reads: each
+/// start with the ends it may take, so that `"20-20"` (no hours) fails
+/// here as it does in calc. Built from the reader itself.
+fn hour_ranges() -> String {
+    let starts: Vec<String> = (0..100u8)
+        .filter_map(|start| {
+            let ends: Vec<String> = (0..100u8)
+                .map(|end| format!("{end:02}"))
+                .filter(|end| format!("{start:02}-{end}").parse::<HourRange>().is_ok())
+                .collect();
+            (!ends.is_empty()).then(|| format!("{start:02}-({})", ends.join("|")))
+        })
+        .collect();
+    format!("^({})$", starts.join("|"))
+}
+
 fn or_a_range(one: Value) -> Value {
     json!({
         "anyOf": [
@@ -285,7 +302,7 @@ fn property_with(key: &Key, ranges: bool) -> Value {
         }),
         Kind::Hours => json!({
             "type": "string",
-            "pattern": "^([01][0-9]|2[0-3])-([01][0-9]|2[0-4])$",
+            "pattern": hour_ranges(),
             "examples": ["08-20", "00-24", "22-06"]
         }),
         Kind::Text => json!({ "type": "string" }),
