@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::base::number::Exact;
-use crate::base::units::{Duration, KIB};
+use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow};
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
@@ -48,6 +48,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
     keys: &[
         &EVENTS_PER_WRITE,
         &BATCH_WINDOW,
+        &COMMON_ATTRIBUTES,
         &MEMORY_RETENTION,
         &MAGNETIC_RETENTION,
         &QUERY_TCUS,
@@ -77,6 +78,13 @@ static BATCH_WINDOW: Key = Key::new(
 )
 .defaulting_to("full requests only")
 .in_unit("s");
+static COMMON_ATTRIBUTES: Key = Key::new(
+    "common_attributes",
+    Kind::Size,
+    Default::None,
+    "the bytes of each record that every record of a request shares (dimensions, the measure name), sent once a request as its common attributes",
+)
+.defaulting_to("none: each record is sent whole");
 static MEMORY_RETENTION: Key = Key::new(
     "memory_retention",
     Kind::Duration,
@@ -121,7 +129,7 @@ static MAX_QUERY_TCU: Key = Key::new(
 
 pub const LATENCY: Limit = Limit::new("timestream.latency", LimitKind::Duration, "query latency");
 pub const DOC: Doc = Doc {
-    bills: "Timestream for LiveAnalytics (closed to new customers since 2025-06-20: every component says so): write units, each request's payload (`events_per_write` records of the flow's size) rounded up to 1 KB, full requests only or, with a `batch_window`, each window's records in whole requests; the memory store's GB-hours and the magnetic store's GB-months of what arrives over `memory_retention` and `magnetic_retention` (tables once full); queries' TCU-hours, `query_tcus` × `query_hours_per_day` (at least 30 s). Retentions out of range, more than 100 records a request, records over 2 KB, or a `max_query_tcu` outside 4 to 1,000 in steps of 4, fail",
+    bills: "Timestream for LiveAnalytics (closed to new customers since 2025-06-20: every component says so): write units, each request's payload (`events_per_write` records of the flow's size, the `common_attributes` they share counted once) rounded up to 1 KB, full requests only or, with a `batch_window`, each window's records in whole requests; the memory store's GB-hours and the magnetic store's GB-months of what arrives over `memory_retention` and `magnetic_retention` (tables once full); queries' TCU-hours, `query_tcus` × `query_hours_per_day` (at least 30 s). Retentions out of range, more than 100 records a request, records over 2 KB, or a `max_query_tcu` outside 4 to 1,000 in steps of 4, fail",
     reports: "write requests and units a second, GB in each store, TCU-hours",
     summary: "a serverless time-series database (LiveAnalytics, closed to new customers since 2025-06-20)",
     ordering: "none",
@@ -131,6 +139,7 @@ pub const DOC: Doc = Doc {
     scaling: "automatic; queries up to MaxQueryTCU",
     formulas: &[
         "write units a request = ceil(events_per_write x record size / 1 KB), at least 1: batching shares the units",
+        "with `common_attributes`: payload = common_attributes + events_per_write x (record size - common_attributes), the shared part sent once a request",
         "requests = records / events_per_write; with a batch_window, ceil(records in a window / events_per_write) a window",
         "memory store GB-hours = record rate x record size x memory_retention x hours in the month",
         "magnetic store GB-months = record rate x record size x magnetic_retention",
@@ -215,6 +224,9 @@ pub struct Input {
     pub events_per_write: u32,
     /// The time writers gather records over; `None` counts full requests only.
     pub batch_window: Option<Duration>,
+    /// The bytes of each record shared by every record of a request, sent
+    /// once a request.
+    pub common_attributes: Option<Bytes>,
     pub memory_retention: Duration,
     pub magnetic_retention: Duration,
     pub queries: Option<Queries>,
@@ -280,6 +292,7 @@ fn build(values: &Values) -> Result<Input, Invalid> {
     Ok(Input {
         events_per_write: values.count(&EVENTS_PER_WRITE).ok_or_else(default)?,
         batch_window,
+        common_attributes: values.bytes(&COMMON_ATTRIBUTES),
         memory_retention,
         magnetic_retention,
         queries,
@@ -345,7 +358,24 @@ impl Component for Input {
             result,
         )?;
 
-        let size = ctx.size()?;
+        // Common attributes are part of each record: less than it, or
+        // the design is refused and its records are sent whole.
+        let record = ctx.record_size()?;
+        if let Some(common) = self.common_attributes
+            && common >= record
+        {
+            result.violations.push(Violation::Unsupported {
+                rule: "`common_attributes` is not less than the records' size, which includes them",
+                fix: "set `common_attributes` to the part of each record that every record of a request shares (dimensions, the measure name), less than the record",
+            });
+        }
+        let size = Records {
+            size: ctx.size()?,
+            common: self
+                .common_attributes
+                .filter(|common| *common < record)
+                .map(|common| given::size(common, &COMMON_ATTRIBUTES)),
+        };
         let writes = Writes::of(
             rate,
             size,
@@ -369,7 +399,7 @@ impl Component for Input {
         result.line_items.push(charge(ctx, &WRITE_UNITS, units)?);
 
         // Steady state: each store holds what arrives over its retention.
-        let bytes_per_second = rate.times(size)?;
+        let bytes_per_second = rate.times(size.size)?;
         let gb_held = |retention: Traced| -> Result<Traced, EvalError> {
             Ok(bytes_per_second.times(retention)?.per(given::gib())?)
         };
@@ -402,12 +432,26 @@ impl Component for Input {
     }
 }
 
-/// Write units of one request of `records` records of `size` bytes: its
-/// whole payload in 1 KB units, rounded up, at least one (Timestream
-/// developer guide, "Metering: writes": "each write is counted in units of
-/// 1 KiB"). A payload past 2^64 bytes is too large to compute.
-fn units_of_request(records: Traced, size: Traced) -> Result<Traced, EvalError> {
-    let payload = size.times(records)?;
+/// The records of a request: their size, and the bytes of each that
+/// every record of the request shares, sent once as its common attributes.
+#[derive(Clone, Copy, Debug)]
+struct Records {
+    size: Traced,
+    common: Option<Traced>,
+}
+
+/// Write units of one request of `records` records: its whole payload in
+/// 1 KB units, rounded up, at least one (Timestream developer guide,
+/// "Metering: writes": "each write is counted in units of 1 KiB"). With
+/// common attributes the payload is them once and each record's own bytes
+/// (its size less them): AWS's example sends 52 B of common attributes and
+/// 36 records of 27 B in 1,024 B, one unit. A payload past 2^64 bytes is too
+/// large to compute.
+fn units_of_request(records: Traced, of: Records) -> Result<Traced, EvalError> {
+    let payload = match of.common {
+        None => of.size.times(records)?,
+        Some(common) => common.plus(of.size.minus(common)?.times(records)?)?,
+    };
     if payload.value() > Decimal::from(u64::MAX) {
         return Err(EvalError::Arithmetic);
     }
@@ -429,11 +473,11 @@ struct Writes {
 }
 
 impl Writes {
-    /// `rate` records a second of `size` bytes, `per_write` to a request,
-    /// gathered over `window` seconds if given.
+    /// `rate` records a second, `per_write` to a request, gathered over
+    /// `window` seconds if given.
     fn of(
         rate: Traced,
-        size: Traced,
+        size: Records,
         per_write: Traced,
         window: Option<Traced>,
     ) -> Result<Self, EvalError> {
@@ -540,12 +584,21 @@ mod tests {
     use crate::services::kit::testing::{Fed, ctx, figure, item, steady};
     use rust_decimal_macros::dec;
 
+    /// Records of `size` bytes sent whole.
+    fn whole(size: Decimal) -> Records {
+        Records {
+            size: figure(size),
+            common: None,
+        }
+    }
+
     /// AWS's metering example: 100 EC2 instances each writing an 83-byte
     /// event every 5 s, 20 records a second.
     fn aws_example(events_per_write: u32, batch_window: Option<Duration>) -> Fed<Input> {
         let input = Input {
             events_per_write,
             batch_window,
+            common_attributes: None,
             memory_retention: Duration::from_hours(1),
             magnetic_retention: Duration::from_hours(24),
             queries: None,
@@ -565,16 +618,61 @@ mod tests {
     }
 
     #[test]
+    fn common_attributes_sent_once_a_request_are_aws_1_555_200_writes() {
+        // AWS's example with common attributes: the region, az, vpc and
+        // measure name, 52 B, sent once a write, and each event's own 27 B:
+        // 52 + 36 × 27 = 1,024 B, so a write holds 36 events. 100 events
+        // every 5 s make ceil(100 / 36) = 3 writes (2 full, one of 28
+        // events: 52 + 28 × 27 = 808 B, one unit), 3 units every 5 s;
+        // × 518,400 five-second spells in 720 h = 1,555,200 writes, as
+        // AWS says; × $0.50 a million = $0.7776. (AWS gives the event
+        // alone as 83 B, which is not 52 + 27: the records here are 79 B.)
+        let common = |bytes: u64, per_write: u32| {
+            let mut fed = aws_example(per_write, Some(Duration::from_secs(5)));
+            fed.input.common_attributes = Some(Bytes(bytes));
+            fed.flow = steady(dec!(20), Bytes(79));
+            fed
+        };
+        let shared = Records {
+            size: figure(dec!(79)),
+            common: Some(figure(dec!(52))),
+        };
+        let unit = |records| units_of_request(figure(records), shared).unwrap().value();
+        assert_eq!(unit(dec!(36)), dec!(1));
+        assert_eq!(unit(dec!(37)), dec!(2));
+        let result = common(52, 36).evaluate(&ctx(dec!(720))).unwrap();
+        let line = item(&result, "write_units");
+        assert_eq!(line.quantity, dec!(1.5552));
+        assert_eq!(line.monthly_cost, dec!(0.7776));
+        assert!(result.violations.is_empty());
+        // The same 79 B records sent whole fit 12 to a write (948 B), as
+        // AWS's batch without common attributes: 9 writes every 5 s.
+        let mut whole = common(52, 12);
+        whole.input.common_attributes = None;
+        let result = whole.evaluate(&ctx(dec!(720))).unwrap();
+        assert_eq!(item(&result, "write_units").quantity, dec!(4.6656));
+
+        // Common attributes as large as the record are refused, and the
+        // records are priced whole meanwhile.
+        let result = common(79, 12).evaluate(&ctx(dec!(720))).unwrap();
+        assert!(matches!(
+            result.violations.as_slice(),
+            [Violation::Unsupported { .. }]
+        ));
+        assert_eq!(item(&result, "write_units").quantity, dec!(4.6656));
+    }
+
+    #[test]
     fn twelve_events_a_write_in_5_second_windows_is_aws_6_480_an_hour() {
         // AWS: 100 events every 5 s in writes of 12 (under 1 KB, one unit)
         // make 9 writes (ceil(100 / 12): 8 full and one of 4), 108 a
         // minute, 6,480 an hour; × 720 h = 4,665,600 writes; × $0.50 a
         // million = $2.3328.
-        let units = units_of_request(figure(dec!(12)), figure(dec!(83))).unwrap();
+        let units = units_of_request(figure(dec!(12)), whole(dec!(83))).unwrap();
         assert_eq!(units.value(), dec!(1));
         let writes = Writes::of(
             figure(dec!(20)),
-            figure(dec!(83)),
+            whole(dec!(83)),
             figure(dec!(12)),
             Some(figure(dec!(5))),
         )
@@ -604,7 +702,7 @@ mod tests {
         // 13 events of 83 B = 1,079 B: two units; 100 of 300 B = 30,000 B:
         // 30 units (29.3 rounded up).
         let units = |records, size| {
-            units_of_request(figure(records), figure(size))
+            units_of_request(figure(records), whole(size))
                 .unwrap()
                 .value()
         };
@@ -613,7 +711,7 @@ mod tests {
         // 10 records/s of 300 B in full batches of 100: 0.1 requests a
         // second of 30 units each, 3 units a second.
         let writes =
-            Writes::of(figure(dec!(10)), figure(dec!(300)), figure(dec!(100)), None).unwrap();
+            Writes::of(figure(dec!(10)), whole(dec!(300)), figure(dec!(100)), None).unwrap();
         assert_eq!(
             writes.units_in(figure(Decimal::ONE)).unwrap().value(),
             dec!(3)
