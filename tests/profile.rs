@@ -9,6 +9,24 @@ fn number(value: &serde_json::Value) -> Decimal {
     value.to_string().parse().expect("a number")
 }
 
+/// 1,000 writes/s of 1 KB on `business_hours`, into one alternative,
+/// "auto scaling", of `component`.
+fn business_hours(component: &str) -> String {
+    format!(
+        r#"name = "a table busy in business hours"
+
+[workload]
+records_per_second = 1000
+record_size = "1 KB"
+profile = "business_hours"
+
+[[alternatives]]
+name = "auto scaling"
+components = [{component}]
+"#
+    )
+}
+
 #[test]
 fn a_flat_profile_is_the_report_without_one_for_every_bundled_scenario() {
     for entry in std::fs::read_dir("scenarios").expect("scenarios") {
@@ -144,17 +162,9 @@ fn auto_scaling_written_as_one_table_fills_the_three_keys() {
     let folder = TempFolder::new();
     let path = folder.write(
         "table.toml",
-        r#"name = "a table busy in business hours"
-
-[workload]
-records_per_second = 1000
-record_size = "1 KB"
-profile = "business_hours"
-
-[[alternatives]]
-name = "auto scaling"
-components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7, min = 400, max = 2000 } }]
-"#,
+        &business_hours(
+            r#"{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7, min = 400, max = 2000 } }"#,
+        ),
     );
     let hours = |json: &serde_json::Value| -> Vec<Decimal> {
         json["alternatives"][0]["components"][0]["hourly"]["capacity"]
@@ -282,17 +292,9 @@ fn a_rise_past_the_hour_before_s_capacity_warns_of_the_scaling_lag() {
     let folder = TempFolder::new();
     let path = folder.write(
         "table.toml",
-        r#"name = "a table busy in business hours"
-
-[workload]
-records_per_second = 1000
-record_size = "1 KB"
-profile = "business_hours"
-
-[[alternatives]]
-name = "auto scaling"
-components = [{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7 } }]
-"#,
+        &business_hours(
+            r#"{ service = "dynamodb", capacity_mode = "provisioned", auto_scaling = { target = 0.7 } }"#,
+        ),
     );
     let lag = |json: &serde_json::Value| -> Option<String> {
         json["alternatives"][0]["components"][0]["notes"]
