@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 103 prices and 115 limits, as the us-east-1 table holds (EC2's
+    // 103 prices and 117 limits, as the us-east-1 table holds (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types; and
     // DynamoDB's eight reserved-capacity rates, which all three tables hold);
@@ -21,11 +21,11 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
     // gives for every Region or names the Region in. Every figure a regional
     // table lacks, it lacks with a reason: Ireland 103 - 79 = 24 prices and
-    // 115 - 111 = 4 limits, Seoul 103 - 72 = 31 and 115 - 99 = 16.
+    // 117 - 113 = 4 limits, Seoul 103 - 72 = 31 and 117 - 101 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 115 of 115              ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 103, 24 missing   ┆ 111 of 115, 4 missing   ┆ firehose,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 103, 31 missing   ┆ 99 of 115, 16 missing   ┆ kinesis_data_streams,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 117 of 117              ┆ -",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 103, 24 missing   ┆ 113 of 117, 4 missing   ┆ firehose,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 103, 31 missing   ┆ 101 of 117, 16 missing  ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -67,7 +67,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     // (held, of, missing with a reason) for prices, then limits: what each
     // regional table lacks, it lacks with a reason (103 - 72 = 31 prices and
-    // 115 - 99 = 16 limits in Seoul).
+    // 117 - 101 = 16 limits in Seoul).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
         (
@@ -86,7 +86,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[1], "limits"),
-        (Some(111), Some(115), Some(4))
+        (Some(113), Some(117), Some(4))
     );
     assert_eq!(
         counts(&tables[2], "prices"),
@@ -94,7 +94,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[2], "limits"),
-        (Some(99), Some(115), Some(16))
+        (Some(101), Some(117), Some(16))
     );
     assert_eq!(tables[2]["region"], "ap-northeast-2");
     assert_eq!(tables[0]["incomplete_for"], serde_json::json!([]));
@@ -134,7 +134,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 103 of 103 prices and 115 of 115 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 103 of 103 prices and 117 of 117 limits, each sourced and dated\n"
     );
 }
 

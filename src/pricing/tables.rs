@@ -7521,6 +7521,24 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "dynamodb.on_demand_new_table_read_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(12000, 0, 0, false, 0) /* 12000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties: a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.on_demand_new_table_write_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4000, 0, 0, false, 0) /* 4000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties (docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html): a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both (AWS's knowledge center, on-demand table throttling), and accommodates up to double its previous peak; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "dynamodb.partition_rcu",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(3000, 0, 0, false, 0) /* 3000 */),
@@ -10794,6 +10812,24 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(409600)),
                 source: Borrowed("DynamoDB developer guide, service quotas (each per Region, with no Region excepted): 400 KB per item, attribute names included"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.on_demand_new_table_read_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(12000, 0, 0, false, 0) /* 12000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties: a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.on_demand_new_table_write_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4000, 0, 0, false, 0) /* 4000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties (docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html): a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both (AWS's knowledge center, on-demand table throttling), and accommodates up to double its previous peak; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -14140,6 +14176,24 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(409600)),
                 source: Borrowed("DynamoDB developer guide, service quotas (each per Region, with no Region excepted): 400 KB per item, attribute names included"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.on_demand_new_table_read_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(12000, 0, 0, false, 0) /* 12000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties: a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "dynamodb.on_demand_new_table_write_units",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(4000, 0, 0, false, 0) /* 4000 */),
+                source: Borrowed("DynamoDB developer guide, on-demand capacity mode, initial throughput and scaling properties (docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html): a new on-demand table sustains \"up to 4,000 writes per second and 12,000 reads per second\", or a linear combination of both (AWS's knowledge center, on-demand table throttling), and accommodates up to double its previous peak; the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),

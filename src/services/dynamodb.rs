@@ -75,6 +75,8 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY,
         &DECREASES_A_DAY,
         &DECREASES_APART,
+        &ON_DEMAND_NEW_WRITE_UNITS,
+        &ON_DEMAND_NEW_READ_UNITS,
     ],
     catalogue: None,
     offer: Some(&OFFER),
@@ -336,6 +338,18 @@ pub const DECREASES_A_DAY: Limit = Limit::new(
     "dynamodb.decreases_a_day",
     LimitKind::Count,
     "decreases of a table's provisioned capacity a UTC day",
+);
+/// What a new on-demand table serves at once: write and read request
+/// units a second, or a linear combination of both.
+pub const ON_DEMAND_NEW_WRITE_UNITS: Limit = Limit::new(
+    "dynamodb.on_demand_new_table_write_units",
+    LimitKind::Count,
+    "write request units a second a new on-demand table serves at once",
+);
+pub const ON_DEMAND_NEW_READ_UNITS: Limit = Limit::new(
+    "dynamodb.on_demand_new_table_read_units",
+    LimitKind::Count,
+    "read request units a second a new on-demand table serves at once",
 );
 pub const DECREASES_APART: Limit = Limit::new(
     "dynamodb.decreases_apart",
@@ -697,6 +711,22 @@ impl Input {
             CapacityMode::OnDemand => {
                 traced::step("wcu", Part::Capacity, "WCU", peak_write_units);
                 traced::step("rcu", Part::Capacity, "RCU", read_units);
+                // A new table serves its first peak only up to AWS's
+                // starting figures (a linear combination of writes and
+                // reads), then doubles its previous peak every 30 minutes
+                // or so: a launch at full load is throttled meanwhile.
+                let writes = peak_write_units
+                    .value()
+                    .per(ctx.count(&ON_DEMAND_NEW_WRITE_UNITS)?)?;
+                let reads = read_units
+                    .value()
+                    .per(ctx.count(&ON_DEMAND_NEW_READ_UNITS)?)?;
+                if writes.plus(reads)? > Decimal::ONE {
+                    result.note(
+                        "on_demand_launch",
+                        "this load is more than a new on-demand table serves at once, and it grows to about double its previous peak within 30 minutes: launched at this load it is throttled until it adapts; set its warm throughput ahead of the launch, or ramp the traffic up",
+                    );
+                }
                 (peak_write_units, read_units)
             }
         };
@@ -1226,6 +1256,27 @@ mod tests {
             item(&result, "write_request_units").monthly_cost,
             dec!(4927.5)
         );
+    }
+
+    #[test]
+    fn a_load_past_what_a_new_on_demand_table_serves_notes_the_launch() {
+        // A new on-demand table serves 4,000 WRU or 12,000 RRU a second,
+        // or a mix: 3,000 writes/s of 1 KB is 3,000 / 4,000 = 0.75 of it,
+        // no note. Eventually consistent reads of 1 KB items are half a
+        // unit each: 3,000 reads (1,500 RRU, 0.125) make 0.875, still
+        // none; 6,000 reads (3,000 RRU, 0.25) make exactly 1, within;
+        // 6,002 reads (3,001 RRU) pass it.
+        let launch = |reads: Decimal| {
+            let mut input = table(Bytes::kib(1));
+            input.mode = CapacityMode::OnDemand;
+            input.reads_per_second = reads;
+            let result = input.evaluate(&ctx(dec!(730))).unwrap();
+            result.notes.iter().any(|n| n.code == "on_demand_launch")
+        };
+        assert!(!launch(dec!(0)));
+        assert!(!launch(dec!(3000)));
+        assert!(!launch(dec!(6000)));
+        assert!(launch(dec!(6002)));
     }
 
     #[test]
