@@ -7731,7 +7731,7 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
             LimitEntry {
                 value: LimitValue::Bytes(Bytes(26214400)),
-                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): enabling On-demand Advantage 'commits the account to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
                 as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
@@ -11047,7 +11047,7 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
             LimitEntry {
                 value: LimitValue::Bytes(Bytes(26214400)),
-                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): enabling On-demand Advantage 'commits the account to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
                 as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
@@ -14450,7 +14450,7 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
             LimitEntry {
                 value: LimitValue::Bytes(Bytes(26214400)),
-                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): enabling On-demand Advantage 'commits the account to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
                 as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
