@@ -394,6 +394,18 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
         ),
         Gap::Limit(limit) => format!("`[limits.{}]` with `value`", limit.key),
     };
+    // Another table is a fix only if one holds every figure missing here;
+    // a figure no bundled table holds (a price no source gives) is filled
+    // by a price book alone.
+    let elsewhere = crate::pricing::bundled_names()
+        .filter(|name| name != table)
+        .filter_map(crate::pricing::compiled)
+        .any(|other| found.iter().all(|(gap, _)| other.holds_gap(*gap)));
+    let another = if elsewhere {
+        format!("use `--pricing` with a table that has {them} (`calc pricing list`), or ")
+    } else {
+        format!("no bundled table has {them}: write ")
+    };
     errors.push(
         scenario
             .source
@@ -402,16 +414,20 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
             ))
             .with_help(if scenario.prices.is_bundled() {
                 format!(
-                    "use `--pricing` with a table that has {them} (`calc pricing list`), \
-                     or a price book of your own that fills {them}: `extends = \"{table}\"`, then \
+                    "{another}a price book of your own that fills {them}: `extends = \"{table}\"`, then \
                      {entry}, `source`, `as_of` and `evidence`, and so on for each; \
                      name it with `--pricing book.toml`"
                 )
-            } else {
+            } else if elsewhere {
                 format!(
                     "add {them} to the table: {entry}, `source`, `as_of` and `evidence`, \
                      and so on for each; or use `--pricing` with a table that has {them} \
                      (`calc pricing list`)"
+                )
+            } else {
+                format!(
+                    "add {them} to the table: {entry}, `source`, `as_of` and `evidence`, \
+                     and so on for each; no bundled table has {them}"
                 )
             }),
     );

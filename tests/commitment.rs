@@ -1,9 +1,10 @@
-//! Commitments (reserved capacity), worked by hand from the rates of the
-//! bundled table, checked end to end through the JSON output.
+//! Commitments (reserved capacity, Kinesis On-demand Advantage's minimum
+//! throughput), worked by hand from the rates of the bundled table or of a
+//! price book, checked end to end through the JSON output.
 
 use serde_json::Value;
 
-use crate::support::{calc_json, rejected};
+use crate::support::{TempScenario, calc_json, rejected};
 
 fn components(json: &Value, alternative: usize) -> &Value {
     &json["alternatives"][alternative]["components"][0]
@@ -378,4 +379,126 @@ fn the_table_lists_each_ec2_types_commitments_with_their_sources() {
     );
     let plan = entry("savings_plan_1y_no_upfront");
     assert!(plan.contains("gives no rate code"), "{plan}");
+}
+
+/// A Kinesis stream under On-demand Advantage: 10 MiB/s of 4 KiB records
+/// (2,560 a second) kept 3 days, read by one shared consumer.
+const ADVANTAGE: &str = r#"name = "a stream under On-demand Advantage"
+
+[workload]
+records_per_second = 2560
+record_size = "4 KB"
+
+[[alternatives]]
+name = "Kinesis"
+components = [{ service = "kinesis_data_streams", capacity_mode = "on_demand_advantage", retention = "3 d" }]
+"#;
+
+/// A price book over the bundled table with Advantage's three prices:
+/// this test's own figures, not AWS's (no source labels AWS's).
+const ADVANTAGE_PRICES: &str = r#"name = "advantage-book"
+extends = "aws-us-east-1"
+
+[prices.kinesis_data_streams.on_demand_advantage_data_in_gb]
+price = 0.032
+unit = "GB"
+source = "a test price"
+as_of = "2026-12-07"
+evidence = "unverified"
+
+[prices.kinesis_data_streams.on_demand_advantage_data_out_gb]
+price = 0.016
+unit = "GB"
+source = "a test price"
+as_of = "2026-12-07"
+evidence = "unverified"
+
+[prices.kinesis_data_streams.on_demand_advantage_extended_retention_gb_month]
+price = 0.04
+unit = "GB-month"
+source = "a test price"
+as_of = "2026-12-07"
+evidence = "unverified"
+"#;
+
+#[test]
+fn kinesis_on_demand_advantage_bills_the_accounts_minimum_at_a_price_books_rates() {
+    let stream = TempScenario::new("advantage", ADVANTAGE);
+    // No bundled table prices Advantage: refused, every missing price named
+    // at once, and the fix a price book, since no other table has them.
+    let stderr = rejected(&[stream.path()]);
+    for price in [
+        "on_demand_advantage_data_in_gb",
+        "on_demand_advantage_data_out_gb",
+        "on_demand_advantage_extended_retention_gb_month",
+    ] {
+        assert!(
+            stderr.contains(&format!("has no price for `kinesis_data_streams.{price}`")),
+            "{price} in\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("lacks 3 prices that this scenario needs"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("no bundled table has them: write a price book of your own that fills them: `extends = \"aws-us-east-1\"`"),
+        "{stderr}"
+    );
+
+    // With the book's prices (730 h, 2,628,000 s): 10 MiB/s metered in is
+    // 10 × 2,628,000 ÷ 1,024 = 25,664.0625 GB, under the account's minimum
+    // of 25 MiB/s, 25 × 2,628,000 ÷ 1,024 = 64,160.15625 GB, which is
+    // billed: × $0.032 = $2,053.125, a shortfall of 38,496.09375 GB. The
+    // one consumer reads as much, billed the minimum too: × $0.016 =
+    // $1,026.5625. Retention past the first day, 48 h of 10 MiB/s: 10 ×
+    // 172,800 ÷ 1,024 = 1,687.5 GB-months × $0.04 = $67.50. No
+    // stream-hours. In all $3,147.1875.
+    let book = TempScenario::new("advantage-book", ADVANTAGE_PRICES);
+    let json = calc_json(&["--pricing", book.path(), stream.path()]);
+    let kinesis = components(&json, 0);
+    let data_in = line(kinesis, "on_demand_advantage_data_in_gb");
+    assert_eq!(text(&data_in["quantity"]), "64160.15625");
+    assert_eq!(text(&data_in["monthly_cost"]), "2053.125");
+    let data_out = line(kinesis, "on_demand_advantage_data_out_gb");
+    assert_eq!(text(&data_out["quantity"]), "64160.15625");
+    assert_eq!(text(&data_out["monthly_cost"]), "1026.5625");
+    let retention = line(kinesis, "on_demand_advantage_extended_retention_gb_month");
+    assert_eq!(text(&retention["quantity"]), "1687.5");
+    assert_eq!(text(&retention["monthly_cost"]), "67.5");
+    assert_eq!(
+        text(&kinesis["capacity"]["ingest_shortfall_gb"]),
+        "38496.09375"
+    );
+    assert_eq!(
+        text(&kinesis["capacity"]["retrieval_shortfall_gb"]),
+        "38496.09375"
+    );
+    assert_eq!(kinesis["line_items"].as_array().map(Vec::len), Some(3));
+    assert_eq!(text(&json["alternatives"][0]["monthly_cost"]), "3147.1875");
+    assert!(
+        kinesis["notes"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .any(|n| n["code"] == "advantage_commitment"),
+        "{kinesis}"
+    );
+
+    // A misspelt mode is still caught, with the closest one.
+    let typo = TempScenario::new(
+        "advantage-typo",
+        &ADVANTAGE.replace("on_demand_advantage", "on_demand_advantge"),
+    );
+    let stderr = rejected(&[typo.path()]);
+    assert!(
+        stderr.contains("did you mean `on_demand_advantage`?"),
+        "{stderr}"
+    );
+    let typo = TempScenario::new(
+        "on-demand-typo",
+        &ADVANTAGE.replace("on_demand_advantage", "on_demnd"),
+    );
+    let stderr = rejected(&[typo.path()]);
+    assert!(stderr.contains("did you mean `on_demand`?"), "{stderr}");
 }

@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 103 prices and 117 limits, as the us-east-1 table holds (EC2's
+    // 106 prices and 120 limits (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types; and
     // DynamoDB's eight reserved-capacity rates, which all three tables hold);
@@ -19,13 +19,15 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // Lambda duration, Athena, Glue, Fargate, Redshift nodes and Serverless
     // and Quick Sight Readers and SPICE from AWS's price feed, data transfer
     // from Infracost's, and no Timestream, which AWS does not offer there), and the limits AWS
-    // gives for every Region or names the Region in. Every figure a regional
-    // table lacks, it lacks with a reason: Ireland 103 - 79 = 24 prices and
-    // 117 - 113 = 4 limits, Seoul 103 - 72 = 31 and 117 - 101 = 16.
+    // gives for every Region or names the Region in. Every figure a table
+    // lacks, it lacks with a reason: us-east-1 106 - 103 = 3 prices, the
+    // three of Kinesis On-demand Advantage that no source prices (no table
+    // holds them); Ireland 106 - 79 = 27 prices and 120 - 116 = 4 limits,
+    // Seoul 106 - 72 = 34 and 120 - 104 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 103              ┆ 117 of 117              ┆ -",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 103, 24 missing   ┆ 113 of 117, 4 missing   ┆ firehose,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 103, 31 missing   ┆ 101 of 117, 16 missing  ┆ kinesis_data_streams,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 106, 3 missing   ┆ 120 of 120              ┆ kinesis_data_streams",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 106, 27 missing   ┆ 116 of 120, 4 missing   ┆ kinesis_data_streams,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 106, 34 missing   ┆ 104 of 120, 16 missing  ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -66,8 +68,8 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
         ["aws-us-east-1", "aws-eu-west-1", "aws-ap-northeast-2"]
     );
     // (held, of, missing with a reason) for prices, then limits: what each
-    // regional table lacks, it lacks with a reason (103 - 72 = 31 prices and
-    // 117 - 101 = 16 limits in Seoul).
+    // table lacks, it lacks with a reason (us-east-1: the 3 On-demand
+    // Advantage prices; Seoul: 106 - 72 = 34 prices and 120 - 104 = 16 limits).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
         (
@@ -78,26 +80,29 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     };
     assert_eq!(
         counts(&tables[0], "prices"),
-        (Some(103), Some(103), Some(0))
+        (Some(103), Some(106), Some(3))
     );
     assert_eq!(
         counts(&tables[1], "prices"),
-        (Some(79), Some(103), Some(24))
+        (Some(79), Some(106), Some(27))
     );
     assert_eq!(
         counts(&tables[1], "limits"),
-        (Some(113), Some(117), Some(4))
+        (Some(116), Some(120), Some(4))
     );
     assert_eq!(
         counts(&tables[2], "prices"),
-        (Some(72), Some(103), Some(31))
+        (Some(72), Some(106), Some(34))
     );
     assert_eq!(
         counts(&tables[2], "limits"),
-        (Some(101), Some(117), Some(16))
+        (Some(104), Some(120), Some(16))
     );
     assert_eq!(tables[2]["region"], "ap-northeast-2");
-    assert_eq!(tables[0]["incomplete_for"], serde_json::json!([]));
+    assert_eq!(
+        tables[0]["incomplete_for"],
+        serde_json::json!(["kinesis_data_streams"])
+    );
 }
 
 #[test]
@@ -134,7 +139,8 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 103 of 103 prices and 117 of 117 limits, each sourced and dated\n"
+        "pricing/aws-us-east-1.toml: ok, 103 of 106 prices (3 missing with a reason) and 120 of 120 limits, each sourced and dated\n\
+         incomplete for kinesis_data_streams: a scenario that needs a missing price is refused\n"
     );
 }
 

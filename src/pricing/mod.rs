@@ -412,6 +412,14 @@ impl PriceBook {
         }
     }
 
+    /// Whether the table holds the figure `gap` names.
+    pub fn holds_gap(&self, gap: Gap) -> bool {
+        match gap {
+            Gap::Price(dimension) => self.price_of(dimension).is_some(),
+            Gap::Limit(limit) => self.limit_of(limit).is_some(),
+        }
+    }
+
     /// The row of `service`'s catalogue for the type `name`.
     pub fn instance(&self, service: &str, name: &str) -> Option<&Instance> {
         self.instances

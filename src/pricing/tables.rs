@@ -7737,6 +7737,33 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.advantage_efo_consumers_per_stream",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(50, 0, 0, false, 0) /* 50 */),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': 'with On-demand Advantage mode, you can register up to 50 consumers per stream to use enhanced fan-out'; a per-stream limit, the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_retrieval_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': On-demand Advantage commits the account to '25MiB/s of data retrieval usage across all on-demand streams in the Region' (enhanced fan-out reads billed as data retrieval); one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.efo_consumers_per_stream",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(20, 0, 0, false, 0) /* 20 */),
@@ -8476,6 +8503,27 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
         ),
     ]),
     missing_prices: Borrowed(&[
+        (
+            "kinesis_data_streams.on_demand_advantage_data_in_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_data_out_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_extended_retention_gb_month",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
     ]),
     missing_limits: Borrowed(&[
     ]),
@@ -11023,6 +11071,33 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.advantage_efo_consumers_per_stream",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(50, 0, 0, false, 0) /* 50 */),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': 'with On-demand Advantage mode, you can register up to 50 consumers per stream to use enhanced fan-out'; a per-stream limit, the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_retrieval_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': On-demand Advantage commits the account to '25MiB/s of data retrieval usage across all on-demand streams in the Region' (enhanced fan-out reads billed as data retrieval); one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.efo_consumers_per_stream",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(20, 0, 0, false, 0) /* 20 */),
@@ -11823,6 +11898,27 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
             "firehose.ingestion_gb",
             Missing {
                 reason: Borrowed("no Ireland price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave an Ireland figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_data_in_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_data_out_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_extended_retention_gb_month",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
                 not_offered: false,
             },
         ),
@@ -14396,6 +14492,33 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.advantage_efo_consumers_per_stream",
+            LimitEntry {
+                value: LimitValue::Count(Decimal::from_parts(50, 0, 0, false, 0) /* 50 */),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': 'with On-demand Advantage mode, you can register up to 50 consumers per stream to use enhanced fan-out'; a per-stream limit, the same in every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in' (docs.aws.amazon.com/streams/latest/dev/how-do-i-size-a-stream.html): with On-demand Advantage enabled 'the account commits to at least 25MiB/s of data ingest and 25MiB/s of data retrieval usage across all on-demand streams in the Region', usage below it billed 'as a shortfall' at the same rates; an account setting of each Region, one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.advantage_min_retrieval_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(26214400)),
+                source: Borrowed("Kinesis Data Streams developer guide, 'Choose the right mode to stream in': On-demand Advantage commits the account to '25MiB/s of data retrieval usage across all on-demand streams in the Region' (enhanced fan-out reads billed as data retrieval); one figure given for every Region"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.efo_consumers_per_stream",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(20, 0, 0, false, 0) /* 20 */),
@@ -15079,6 +15202,27 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
             "firehose.ingestion_gb",
             Missing {
                 reason: Borrowed("no Seoul price found: the copy of AWS's price feed consulted has no Data Firehose file, and no other source consulted gave a Seoul figure"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_data_in_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_data_out_gb",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
+                not_offered: false,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_advantage_extended_retention_gb_month",
+            Missing {
+                reason: Borrowed("no price found for On-demand Advantage: the copy of AWS's Kinesis price feed consulted (plc-kinesis-usd-20251103222648) has On-demand Standard rows only, AWS's guide says only that Advantage's data in, data out and extended retention are 'at least 60% lower' than On-demand Standard's, and the figures found elsewhere are third-party"),
                 not_offered: false,
             },
         ),

@@ -1,4 +1,5 @@
-//! Amazon Kinesis Data Streams, provisioned and on-demand.
+//! Amazon Kinesis Data Streams, provisioned and on-demand (Standard or
+//! Advantage).
 
 use rust_decimal::Decimal;
 
@@ -17,6 +18,7 @@ use crate::model::working::Part;
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
+mod advantage;
 mod resharding;
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -60,6 +62,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &ON_DEMAND_DATA_OUT_GB,
         &ON_DEMAND_EFO_DATA_RETRIEVAL_GB,
         &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
+        &ADVANTAGE_DATA_IN_GB,
+        &ADVANTAGE_DATA_OUT_GB,
+        &ADVANTAGE_EXTENDED_RETENTION_GB_MONTH,
     ],
     limits: &[
         &SHARD_WRITE_BYTES,
@@ -76,6 +81,9 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &LATENCY_EFO,
         &RESHARDS_A_DAY,
         &RESHARD_FACTOR,
+        &ADVANTAGE_MIN_INGEST,
+        &ADVANTAGE_MIN_RETRIEVAL,
+        &ADVANTAGE_EFO_CONSUMERS,
     ],
     catalogue: None,
     offer: Some(&OFFER),
@@ -97,7 +105,7 @@ static CAPACITY_MODE: Key = Key::new(
     "capacity_mode",
     Kind::Choice(CapacityMode::NAMES),
     Default::Text("provisioned"),
-    "`provisioned` (shards) or `on_demand` (per GB)",
+    "`provisioned` (shards), `on_demand` (On-demand Standard: per stream-hour and GB) or `on_demand_advantage` (the account's On-demand Advantage: per GB, with the account's minimum throughput)",
 );
 static RESHARDING: Key = Key::new(
     "resharding",
@@ -115,7 +123,7 @@ static EFO_CONSUMERS_KEY: Key = Key::new(
     "efo_consumers",
     Kind::Count { min: 0, max: 1_000 },
     Default::Integer(0),
-    "enhanced fan-out consumers (20 per stream)",
+    "enhanced fan-out consumers (20 per stream, 50 under On-demand Advantage)",
 );
 static RETENTION: Key = Key::new(
     "retention",
@@ -133,8 +141,8 @@ static MAX_RECORD_SIZE_KEY: Key = Key::new(
 );
 
 pub const DOC: Doc = Doc {
-    bills: "shard-hours, PUT payload units, retention, enhanced fan-out; or on-demand stream-hours and GB",
-    reports: "`shards` and the `binding_limit` (`write_bytes` | `write_records` | `shared_read_bytes`)",
+    bills: "shard-hours, PUT payload units, retention, enhanced fan-out; or on-demand stream-hours and GB; or On-demand Advantage GB, at least the account's minimum",
+    reports: "`shards` and the `binding_limit` (`write_bytes` | `write_records` | `shared_read_bytes`); under On-demand Advantage also the `ingest_shortfall_gb` and `retrieval_shortfall_gb` billed up to the minimum",
     summary: "a durable, ordered stream of records, sharded for throughput",
     ordering: "per shard (partition key)",
     retention: "24 h to 365 d",
@@ -148,6 +156,7 @@ pub const DOC: Doc = Doc {
         "extended retention (over 24 h) = shards x hours; over 7 d, GB-months of the bytes kept past 7 d",
         "enhanced fan-out = consumers x shards x hours, plus GB retrieved",
         "on demand: stream-hours, plus GB in and out with each record rounded up to 1 KB",
+        "On-demand Advantage: no stream-hours; GB in = max(GB in, the minimum ingest x the month's seconds), GB out (shared and enhanced fan-out consumers alike) = max(GB out, the minimum retrieval x the month's seconds), each record rounded up to 1 KB",
     ],
 };
 
@@ -178,6 +187,15 @@ pub const ON_DEMAND_EFO_DATA_RETRIEVAL_GB: Dimension =
     Dimension::new("kinesis_data_streams.on_demand_efo_data_retrieval_gb", "GB");
 pub const ON_DEMAND_EXTENDED_RETENTION_GB_MONTH: Dimension = Dimension::new(
     "kinesis_data_streams.on_demand_extended_retention_gb_month",
+    "GB-month",
+);
+
+pub const ADVANTAGE_DATA_IN_GB: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_advantage_data_in_gb", "GB");
+pub const ADVANTAGE_DATA_OUT_GB: Dimension =
+    Dimension::new("kinesis_data_streams.on_demand_advantage_data_out_gb", "GB");
+pub const ADVANTAGE_EXTENDED_RETENTION_GB_MONTH: Dimension = Dimension::new(
+    "kinesis_data_streams.on_demand_advantage_extended_retention_gb_month",
     "GB-month",
 );
 
@@ -231,6 +249,21 @@ pub const ON_DEMAND_MAX_WRITE_BYTES: Limit = Limit::new(
     LimitKind::Bytes,
     "of on-demand writes per second per stream",
 );
+pub const ADVANTAGE_MIN_INGEST: Limit = Limit::new(
+    "kinesis_data_streams.advantage_min_ingest_bytes_per_second",
+    LimitKind::Bytes,
+    "of data in per second that On-demand Advantage commits the account to, across its on-demand streams in the Region",
+);
+pub const ADVANTAGE_MIN_RETRIEVAL: Limit = Limit::new(
+    "kinesis_data_streams.advantage_min_retrieval_bytes_per_second",
+    LimitKind::Bytes,
+    "of data out per second that On-demand Advantage commits the account to, across its on-demand streams in the Region",
+);
+pub const ADVANTAGE_EFO_CONSUMERS: Limit = Limit::new(
+    "kinesis_data_streams.advantage_efo_consumers_per_stream",
+    LimitKind::Count,
+    "enhanced fan-out consumers per stream under On-demand Advantage",
+);
 pub const LATENCY_SHARED: Limit = Limit::new(
     "kinesis_data_streams.latency_shared_throughput",
     LimitKind::Duration,
@@ -246,6 +279,9 @@ choice! {
     pub enum CapacityMode {
         Provisioned = "provisioned",
         OnDemand = "on_demand",
+        /// On-demand Advantage, the account's setting for all its
+        /// on-demand streams in the Region.
+        OnDemandAdvantage = "on_demand_advantage",
     }
 }
 
@@ -431,6 +467,9 @@ impl Component for Input {
                 self.provisioned(ctx, shards, day, write_bytes, result)?;
             }
             CapacityMode::OnDemand => self.on_demand(ctx, peak_write_bytes, write_bytes, result)?,
+            CapacityMode::OnDemandAdvantage => {
+                self.on_demand_advantage(ctx, peak_write_bytes, write_bytes, result)?;
+            }
         }
         // Records keep their order within a shard, that is per partition key,
         // and stay readable from any position for the retention period.
@@ -495,10 +534,16 @@ impl Input {
             );
         }
         let efo = Decimal::from(self.efo_consumers);
-        let allowed = ctx.count(&EFO_CONSUMERS)?;
+        // AWS allows more enhanced fan-out consumers a stream under On-demand Advantage.
+        let limit = if self.mode == CapacityMode::OnDemandAdvantage {
+            &ADVANTAGE_EFO_CONSUMERS
+        } else {
+            &EFO_CONSUMERS
+        };
+        let allowed = ctx.count(limit)?;
         if efo > allowed {
             result.violate(
-                &EFO_CONSUMERS,
+                limit,
                 efo,
                 allowed,
                 "split the consumers across streams, or share throughput between some of them",
@@ -675,35 +720,11 @@ impl Input {
         write_bytes: Traced,
         result: &mut ComponentResult,
     ) -> Result<(), EvalError> {
-        result.note(
-            "on_demand_shards",
-            "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
-        );
-        let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
-        if peak_write_bytes.value() > allowed {
-            result.violate(
-                &ON_DEMAND_MAX_WRITE_BYTES,
-                peak_write_bytes.value(),
-                allowed,
-                "split the data across streams",
-            );
-        }
+        self.on_demand_ceiling(ctx, peak_write_bytes, result)?;
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours_traced())?);
-        // Data in and out are metered with each record rounded up to 1 KiB.
-        let unit = Traced::rule(
-            Decimal::from(ON_DEMAND_RECORD_UNIT),
-            "B",
-            "on demand meters each record in whole KB",
-        );
-        let units = ctx.size()?.per(unit)?.ceil().max(given::at_least_one(
-            "",
-            "a record is metered as at least 1 KB",
-        ));
-        let billed_record = units.times(unit)?;
-        let billed_bytes = ctx.average()?.times(billed_record)?;
-        let gb_in = ctx.monthly_traced(billed_bytes, given::gib())?;
+        let gb_in = ctx.monthly_traced(metered_bytes(ctx)?, given::gib())?;
         result
             .line_items
             .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
@@ -720,18 +741,7 @@ impl Input {
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
         }
-        if self.retention > Duration::from_hours(DAY) {
-            // Steady state: the stream holds the bytes of the hours past the first day.
-            let week = Traced::rule(
-                Duration::from_hours(WEEK).hours(),
-                "h",
-                "on demand bills retention up to seven days this way",
-            );
-            let day = Traced::rule(Decimal::from(DAY), "h", "the first day, included");
-            let kept = given::hours(self.retention, &RETENTION)
-                .min(week)
-                .minus(day)?;
-            let gb_month = gb_months_kept(write_bytes, kept)?;
+        if let Some(gb_month) = self.extended_retention(write_bytes)? {
             result.line_items.push(charge(
                 ctx,
                 &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
@@ -741,7 +751,50 @@ impl Input {
         self.long_term_retention(ctx, write_bytes, result)
     }
 
-    /// Data kept past seven days is billed per GB-month in both modes.
+    /// What both on-demand modes check: an on-demand stream's shards are
+    /// its own affair, and its writes have a ceiling.
+    fn on_demand_ceiling(
+        &self,
+        ctx: &Ctx,
+        peak_write_bytes: Traced,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
+        result.note(
+            "on_demand_shards",
+            "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
+        );
+        let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
+        if peak_write_bytes.value() > allowed {
+            result.violate(
+                &ON_DEMAND_MAX_WRITE_BYTES,
+                peak_write_bytes.value(),
+                allowed,
+                "split the data across streams",
+            );
+        }
+        Ok(())
+    }
+
+    /// An on-demand stream's retention over the first day, up to seven
+    /// days, in GB-months; `None` at a day's retention.
+    fn extended_retention(&self, write_bytes: Traced) -> Result<Option<Traced>, EvalError> {
+        if self.retention <= Duration::from_hours(DAY) {
+            return Ok(None);
+        }
+        // Steady state: the stream holds the bytes of the hours past the first day.
+        let week = Traced::rule(
+            Duration::from_hours(WEEK).hours(),
+            "h",
+            "on demand bills retention up to seven days this way",
+        );
+        let day = Traced::rule(Decimal::from(DAY), "h", "the first day, included");
+        let kept = given::hours(self.retention, &RETENTION)
+            .min(week)
+            .minus(day)?;
+        Ok(Some(gb_months_kept(write_bytes, kept)?))
+    }
+
+    /// Data kept past seven days is billed per GB-month in every mode.
     fn long_term_retention(
         &self,
         ctx: &Ctx,
@@ -758,6 +811,22 @@ impl Input {
         }
         Ok(())
     }
+}
+
+/// The bytes a second an on-demand stream meters, in and for each reader
+/// out: AWS's pricing page for on-demand rounds each record up to 1 KB.
+fn metered_bytes(ctx: &Ctx) -> Result<Traced, EvalError> {
+    let unit = Traced::rule(
+        Decimal::from(ON_DEMAND_RECORD_UNIT),
+        "B",
+        "on demand meters each record in whole KB",
+    );
+    let units = ctx.size()?.per(unit)?.ceil().max(given::at_least_one(
+        "",
+        "a record is metered as at least 1 KB",
+    ));
+    let billed_record = units.times(unit)?;
+    Ok(ctx.average()?.times(billed_record)?)
 }
 
 /// The GB-months a stream holds, steadily, when it keeps `hours` of writes
