@@ -212,7 +212,7 @@ fn the_table_passes_calc_pricing_check() {
     assert!(
         checked
             .stdout
-            .contains(": ok, 37 of 106 prices and 0 of 120 limits, each sourced and dated"),
+            .contains(": ok, 37 of 106 prices and 0 of 121 limits, each sourced and dated"),
         "{}",
         checked.stdout
     );

@@ -7,7 +7,7 @@ const TABLE: &str = include_str!("../pricing/aws-us-east-1.toml");
 #[test]
 fn the_bundled_tables_are_listed_with_their_coverage() {
     let list = accepted(&["pricing", "list"]);
-    // 106 prices and 120 limits (EC2's
+    // 106 prices and 121 limits (EC2's
     // instance-hour, MSK's broker-hour, Redshift's node-hour and DocumentDB's
     // instance-hour count once each, held by their catalogues of types; and
     // DynamoDB's eight reserved-capacity rates, which all three tables hold);
@@ -22,12 +22,12 @@ fn the_bundled_tables_are_listed_with_their_coverage() {
     // gives for every Region or names the Region in. Every figure a table
     // lacks, it lacks with a reason: us-east-1 106 - 103 = 3 prices, the
     // three of Kinesis On-demand Advantage that no source prices (no table
-    // holds them); Ireland 106 - 79 = 27 prices and 120 - 116 = 4 limits,
-    // Seoul 106 - 72 = 34 and 120 - 104 = 16.
+    // holds them); Ireland 106 - 79 = 27 prices and 121 - 117 = 4 limits,
+    // Seoul 106 - 72 = 34 and 121 - 105 = 16.
     let rows = [
-        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 106, 3 missing   ┆ 120 of 120              ┆ kinesis_data_streams",
-        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 106, 27 missing   ┆ 116 of 120, 4 missing   ┆ kinesis_data_streams,",
-        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 106, 34 missing   ┆ 104 of 120, 16 missing  ┆ kinesis_data_streams,",
+        "│ aws-us-east-1      ┆ us-east-1      ┆ USD      ┆ 2026-11-24 ┆ 103 of 106, 3 missing   ┆ 121 of 121              ┆ kinesis_data_streams",
+        "│ aws-eu-west-1      ┆ eu-west-1      ┆ USD      ┆ 2026-11-26 ┆ 79 of 106, 27 missing   ┆ 117 of 121, 4 missing   ┆ kinesis_data_streams,",
+        "│ aws-ap-northeast-2 ┆ ap-northeast-2 ┆ USD      ┆ 2026-11-26 ┆ 72 of 106, 34 missing   ┆ 105 of 121, 16 missing  ┆ kinesis_data_streams,",
     ];
     let mut at = 0;
     for row in rows {
@@ -69,7 +69,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     // (held, of, missing with a reason) for prices, then limits: what each
     // table lacks, it lacks with a reason (us-east-1: the 3 On-demand
-    // Advantage prices; Seoul: 106 - 72 = 34 prices and 120 - 104 = 16 limits).
+    // Advantage prices; Seoul: 106 - 72 = 34 prices and 121 - 105 = 16 limits).
     let counts = |t: &serde_json::Value, what: &str| {
         let c = &t[what];
         (
@@ -88,7 +88,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[1], "limits"),
-        (Some(116), Some(120), Some(4))
+        (Some(117), Some(121), Some(4))
     );
     assert_eq!(
         counts(&tables[2], "prices"),
@@ -96,7 +96,7 @@ fn the_bundled_tables_are_listed_as_json_with_what_each_leaves_out() {
     );
     assert_eq!(
         counts(&tables[2], "limits"),
-        (Some(104), Some(120), Some(16))
+        (Some(105), Some(121), Some(16))
     );
     assert_eq!(tables[2]["region"], "ap-northeast-2");
     assert_eq!(
@@ -139,7 +139,7 @@ fn the_bundled_table_passes_its_check() {
     let checked = accepted(&["pricing", "check", "pricing/aws-us-east-1.toml"]);
     assert_eq!(
         checked,
-        "pricing/aws-us-east-1.toml: ok, 103 of 106 prices (3 missing with a reason) and 120 of 120 limits, each sourced and dated\n\
+        "pricing/aws-us-east-1.toml: ok, 103 of 106 prices (3 missing with a reason) and 121 of 121 limits, each sourced and dated\n\
          incomplete for kinesis_data_streams: a scenario that needs a missing price is refused\n"
     );
 }

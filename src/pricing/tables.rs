@@ -7827,6 +7827,15 @@ pub static AWS_US_EAST_1: PriceBook = PriceBook {
             },
         ),
         (
+            "kinesis_data_streams.on_demand_new_stream_write_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4194304)),
+                source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), data stream throughput: 'By default, new data streams created with the on-demand capacity mode have 4 MB/s of write and 8 MB/s of read throughput', in every Region; the guide's capacity-mode page adds that a stream accommodates up to double its peak write throughput of the previous 30 days, and that traffic past double the previous peak within 15 minutes can be throttled"),
+                as_of: Borrowed("2026-12-07"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
             "kinesis_data_streams.reshard_factor",
             LimitEntry {
                 value: LimitValue::Count(Decimal::from_parts(2, 0, 0, false, 0) /* 2 */),
@@ -11157,6 +11166,15 @@ pub static AWS_EU_WEST_1: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(10737418240)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits: on-demand streams scale to 10 GB/s of writes in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 200 MB/s in the other Regions"),
                 as_of: Borrowed("2026-11-24"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_new_stream_write_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4194304)),
+                source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), data stream throughput: 'By default, new data streams created with the on-demand capacity mode have 4 MB/s of write and 8 MB/s of read throughput', in every Region; the guide's capacity-mode page adds that a stream accommodates up to double its peak write throughput of the previous 30 days, and that traffic past double the previous peak within 15 minutes can be throttled"),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),
@@ -14578,6 +14596,15 @@ pub static AWS_AP_NORTHEAST_2: PriceBook = PriceBook {
                 value: LimitValue::Bytes(Bytes(209715200)),
                 source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (data stream throughput, on-demand mode): streams scale up to 10 GB/s of write in US East (N. Virginia), US West (Oregon) and Europe (Ireland); 'in other Regions, on-demand streams scale up to 200 MB/s of write and 400 MB/s of read throughput', 10 GB/s on request through a support ticket (the guide's Japanese and Chinese editions, translated from the English)"),
                 as_of: Borrowed("2026-11-26"),
+                evidence: Evidence::AwsDocs,
+            },
+        ),
+        (
+            "kinesis_data_streams.on_demand_new_stream_write_bytes_per_second",
+            LimitEntry {
+                value: LimitValue::Bytes(Bytes(4194304)),
+                source: Borrowed("Kinesis Data Streams developer guide, quotas and limits (docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html), data stream throughput: 'By default, new data streams created with the on-demand capacity mode have 4 MB/s of write and 8 MB/s of read throughput', in every Region; the guide's capacity-mode page adds that a stream accommodates up to double its peak write throughput of the previous 30 days, and that traffic past double the previous peak within 15 minutes can be throttled"),
+                as_of: Borrowed("2026-12-07"),
                 evidence: Evidence::AwsDocs,
             },
         ),

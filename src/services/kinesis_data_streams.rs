@@ -77,6 +77,7 @@ pub const SERVICE: ServiceDef = ServiceDef {
         &MIN_RETENTION,
         &MAX_RETENTION,
         &ON_DEMAND_MAX_WRITE_BYTES,
+        &ON_DEMAND_NEW_WRITE_BYTES,
         &LATENCY_SHARED,
         &LATENCY_EFO,
         &RESHARDS_A_DAY,
@@ -243,6 +244,13 @@ pub const MAX_RETENTION: Limit = Limit::new(
     "kinesis_data_streams.max_retention",
     LimitKind::Duration,
     "retention",
+);
+/// What a new on-demand stream takes at first, before it has a peak to
+/// double.
+pub const ON_DEMAND_NEW_WRITE_BYTES: Limit = Limit::new(
+    "kinesis_data_streams.on_demand_new_stream_write_bytes_per_second",
+    LimitKind::Bytes,
+    "of writes per second a new on-demand stream takes",
 );
 pub const ON_DEMAND_MAX_WRITE_BYTES: Limit = Limit::new(
     "kinesis_data_streams.on_demand_max_write_bytes_per_second",
@@ -772,6 +780,15 @@ impl Input {
                 "split the data across streams",
             );
         }
+        // A stream follows up to double its peak of the previous 30 days,
+        // which a day that repeats never outruns; a new stream has no such
+        // peak, only what it takes at first.
+        if peak_write_bytes.value() > ctx.bytes(&ON_DEMAND_NEW_WRITE_BYTES)?.decimal() {
+            result.note(
+                "on_demand_launch",
+                "this peak is more than a new on-demand stream takes at first, and a stream doubles its previous peak only over about 15 minutes: launched at this load it throttles writes until it adapts; create it provisioned with the shards it needs and switch it to on demand (it keeps them), or warm it ahead of the launch under On-demand Advantage",
+            );
+        }
         Ok(())
     }
 
@@ -962,6 +979,25 @@ mod tests {
             item(&result, "on_demand_stream_hour").monthly_cost,
             dec!(29.20)
         );
+    }
+
+    #[test]
+    fn an_on_demand_peak_past_a_new_stream_s_first_capacity_notes_the_launch() {
+        // A new on-demand stream takes 4 MB/s (4,194,304 B/s) at first:
+        // 4,096 records/s of 1 KB are exactly that, no note; 4,097 pass it.
+        let launch = |records| {
+            let mut input = stream(records, Bytes::kib(1));
+            input.mode = CapacityMode::OnDemand;
+            let result = input.evaluate(&ctx(dec!(730))).unwrap();
+            result.notes.iter().any(|n| n.code == "on_demand_launch")
+        };
+        assert!(!launch(dec!(4096)));
+        assert!(launch(dec!(4097)));
+        // A provisioned stream is sized for its peak from the start.
+        let result = stream(dec!(5000), Bytes::kib(1))
+            .evaluate(&ctx(dec!(730)))
+            .unwrap();
+        assert!(result.notes.iter().all(|n| n.code != "on_demand_launch"));
     }
 
     #[test]
