@@ -12,6 +12,32 @@ pub fn esc(text: &str) -> String {
     escape::xml(text)
 }
 
+/// A sentence of calc's, escaped, with its `names` set as code: the words
+/// between a pair of backticks, as every other format shows them.
+pub fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(&esc(first));
+    }
+    let rest: Vec<&str> = parts.collect();
+    // An odd backtick left unpaired stays as it is.
+    let pairs = rest.len() / 2 * 2;
+    for (i, part) in rest.iter().enumerate() {
+        if i >= pairs {
+            out.push('`');
+            out.push_str(&esc(part));
+        } else if i % 2 == 0 {
+            out.push_str("<code>");
+            out.push_str(&esc(part));
+            out.push_str("</code>");
+        } else {
+            out.push_str(&esc(part));
+        }
+    }
+    out
+}
+
 /// Nothing is loaded: no script, font, image or frame, from anywhere;
 /// the page's own `<style>` and inline SVG are all it has.
 const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; \
@@ -105,6 +131,7 @@ caption{text-align:left;font-weight:600;padding:.2rem 0}
 .callout{border-left:.3rem solid var(--ok);background:#eef6f0;padding:.5rem .8rem;margin:.8rem 0}
 .callout.none{border-color:var(--fail);background:#fbeef0}
 ul.reasons{margin:.2rem 0;padding-left:1.1rem}
+table.stack ul.reasons{flex-basis:100%;text-align:left}
 figure{margin:1rem 0}
 figure svg{display:block;max-width:100%;height:auto}
 figcaption{color:var(--muted);font-size:.9rem;margin-top:.3rem}
@@ -145,6 +172,18 @@ summary{color:var(--ink)}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_s_names_are_code_and_everything_else_is_escaped() {
+        assert_eq!(
+            prose("raise `auto_scaling_min` or set `x<y>`: a < b"),
+            "raise <code>auto_scaling_min</code> or set <code>x&lt;y&gt;</code>: a &lt; b"
+        );
+        // A backtick without its pair stays a backtick.
+        assert_eq!(prose("a `b` c `d"), "a <code>b</code> c `d");
+        assert_eq!(prose("no names"), "no names");
+        assert_eq!(prose("``"), "<code></code>");
+    }
 
     #[test]
     fn a_page_loads_nothing_and_escapes_its_title() {

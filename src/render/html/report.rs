@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::figures::{self, hop};
-use super::page::{esc, page, swatch};
+use super::page::{esc, page, prose, swatch};
 use crate::model::choice::Choice;
 use crate::model::report::{
     AlternativeResult, CapacityValue, ComponentResult, Level, Report, Verdict,
@@ -205,7 +205,7 @@ fn answer(out: &mut String, report: &Report) {
                 "<ul class=\"reasons\">{}</ul>",
                 reasons
                     .iter()
-                    .map(|r| format!("<li>{}</li>", esc(r)))
+                    .map(|r| format!("<li>{}</li>", prose(r)))
                     .collect::<String>()
             )
         };
@@ -407,7 +407,7 @@ fn component_section(
         let _ = writeln!(
             out,
             "<p class=\"{class}\"><strong>{label}:</strong> {}</p>",
-            esc(&note.message())
+            prose(&note.message())
         );
     }
     if !component.working.is_empty() {
