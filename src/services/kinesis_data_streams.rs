@@ -749,12 +749,25 @@ impl Input {
                 .line_items
                 .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
         }
+        self.retention_past_a_day(
+            ctx,
+            write_bytes,
+            &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
+            result,
+        )
+    }
+
+    /// An on-demand stream's retention past its first day: up to seven
+    /// days at the mode's `extended` rate, beyond them long-term.
+    fn retention_past_a_day(
+        &self,
+        ctx: &Ctx,
+        write_bytes: Traced,
+        extended: &'static Dimension,
+        result: &mut ComponentResult,
+    ) -> Result<(), EvalError> {
         if let Some(gb_month) = self.extended_retention(write_bytes)? {
-            result.line_items.push(charge(
-                ctx,
-                &ON_DEMAND_EXTENDED_RETENTION_GB_MONTH,
-                gb_month,
-            )?);
+            result.line_items.push(charge(ctx, extended, gb_month)?);
         }
         self.long_term_retention(ctx, write_bytes, result)
     }

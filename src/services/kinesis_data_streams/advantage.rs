@@ -60,14 +60,12 @@ impl Input {
         ] {
             at_least(ctx, metered, minimum, dimension, shortfall, result)?;
         }
-        if let Some(gb_month) = self.extended_retention(write_bytes)? {
-            result.line_items.push(charge(
-                ctx,
-                &ADVANTAGE_EXTENDED_RETENTION_GB_MONTH,
-                gb_month,
-            )?);
-        }
-        self.long_term_retention(ctx, write_bytes, result)
+        self.retention_past_a_day(
+            ctx,
+            write_bytes,
+            &ADVANTAGE_EXTENDED_RETENTION_GB_MONTH,
+            result,
+        )
     }
 }
 
