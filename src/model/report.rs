@@ -352,6 +352,10 @@ pub struct ComponentResult {
     /// A capacity that follows the day, hour by hour (auto scaling, a
     /// schedule).
     pub hourly: Option<Box<Hourly>>,
+    /// Whether its capacity figures are kept: an evaluation whose reader
+    /// takes only the bill and the verdict (a Monte Carlo run's samples)
+    /// leaves them out. Kept across [`Self::reset`].
+    pub keeps_capacity: bool,
 }
 
 /// A capacity figure for each hour of the day, and how much of it the
@@ -384,6 +388,7 @@ impl ComponentResult {
             path_latency: Duration::ZERO,
             working: Working::new(),
             hourly: None,
+            keeps_capacity: true,
         }
     }
 
@@ -422,7 +427,9 @@ impl ComponentResult {
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
-        self.capacity.push(Capacity { key, value });
+        if self.keeps_capacity {
+            self.capacity.push(Capacity { key, value });
+        }
     }
 
     /// A capacity figure in `unit`, and how it was worked out.

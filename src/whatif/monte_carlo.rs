@@ -206,7 +206,8 @@ fn sample_into(
     let n = scenario.alternatives.len();
     // Only the ranged values change from one sample to the next.
     let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
-    let mut evaluator = Evaluator::varying(scenario, &varied);
+    // A sample's cell reads the bill and the verdict, never the capacity.
+    let mut evaluator = Evaluator::varying(scenario, &varied).without_capacity();
     let mut values = values.to_vec();
     for (k, row) in out.chunks_mut(n).enumerate() {
         let sample = first + k as u64;
