@@ -514,8 +514,9 @@ fn located(
 ///
 /// The alternative is one design in one account: its components share the
 /// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
-/// not used). `ctx.input` is the workload, which the first component
-/// receives; each other component receives what the one it consumes emits.
+/// not used). `ctx.input` is the workload as [`workload`] makes it (its
+/// peak checked against its average), which the first component receives;
+/// each other component receives what the one it consumes emits.
 pub fn evaluate_alternative_into(
     alternative: &Alternative,
     values: &[Value],
@@ -534,8 +535,12 @@ pub fn evaluate_alternative_into(
         .resize_with(alternative.components.len(), ComponentResult::empty);
     for &i in &alternative.order {
         let component = &alternative.components[i];
-        let received = match component.from {
-            From::Workload => ctx.input,
+        // What it receives, and whether its rate is known to fit (a peak
+        // at least its average): the workload's and what a component passes
+        // on are checked where they are made, and copies of each record keep
+        // the order of the two; files a component writes are its own.
+        let (received, checked) = match component.from {
+            From::Workload => (ctx.input, true),
             From::Component(j) => {
                 let producer = &alternative.components[j];
                 let delivery = match kept(j) {
@@ -551,21 +556,28 @@ pub fn evaluate_alternative_into(
                     _ => made.output,
                 }
                 .unwrap_or(Flow::NOTHING);
-                Flow {
+                let flow = Flow {
                     rate: emitted
                         .rate
                         .map(|r| r.times(copies))
                         .transpose()
                         .map_err(|_| (j, EvalError::Arithmetic))?,
                     ..emitted
-                }
+                };
+                (flow, !matches!(delivery, Delivery::Files))
             }
         };
         let own_input = match kept(i) {
             Some(kept) => kept.own_input,
             None => component.own_input(values),
         };
-        let input = own_input.over(received).map_err(|e| (i, unfit(e)))?;
+        // Nothing of its own over a flow that fits: the flow, as `over`
+        // would give it.
+        let input = if checked && own_input == Own::default() {
+            received
+        } else {
+            own_input.over(received).map_err(|e| (i, unfit(e)))?
+        };
         let component_ctx = Ctx {
             usage: &usage,
             input,
@@ -606,12 +618,17 @@ pub fn evaluate_alternative_into(
                 .plus(result.latency.ms())
                 .map_err(|_| (i, EvalError::Arithmetic))?,
         );
-        let output = result.output.unwrap_or(input);
         let own_output = match kept(i) {
             Some(kept) => kept.own_output,
             None => component.own_output(values),
         };
-        result.output = Some(own_output.over(output).map_err(|e| (i, unfit(e)))?);
+        result.output = Some(match result.output {
+            // What it received, passed on as it is: it fits.
+            None if own_output == Own::default() => input,
+            output => own_output
+                .over(output.unwrap_or(input))
+                .map_err(|e| (i, unfit(e)))?,
+        });
     }
     let mut total = Decimal::ZERO;
     for (i, component) in out.components.iter().enumerate() {
