@@ -573,7 +573,7 @@ pub fn evaluate_alternative_into(
         };
         // Nothing of its own over a flow that fits: the flow, as `over`
         // would give it.
-        let input = if checked && own_input == Own::default() {
+        let input = if checked && own_input.is_nothing() {
             received
         } else {
             own_input.over(received).map_err(|e| (i, unfit(e)))?
@@ -624,7 +624,7 @@ pub fn evaluate_alternative_into(
         };
         result.output = Some(match result.output {
             // What it received, passed on as it is: it fits.
-            None if own_output == Own::default() => input,
+            None if own_output.is_nothing() => input,
             output => own_output
                 .over(output.unwrap_or(input))
                 .map_err(|e| (i, unfit(e)))?,
