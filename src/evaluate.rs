@@ -94,9 +94,6 @@ pub struct Evaluator<'s> {
     /// For each alternative, each component as [`Self::varied`] lets it
     /// be kept (`None` for one that reads a varied slot).
     kept: Vec<Vec<Option<Kept>>>,
-    /// Whether the components' capacity figures are kept: not for a reader
-    /// of the bills and verdicts alone.
-    capacity: bool,
 }
 
 /// A component made from its values, with what it states of its input and
@@ -129,7 +126,6 @@ impl<'s> Evaluator<'s> {
             at: AtMonth::new(scenario),
             varied: None,
             kept: Vec::new(),
-            capacity: true,
         }
     }
 
@@ -141,16 +137,6 @@ impl<'s> Evaluator<'s> {
         Self {
             varied: Some(varied.to_vec()),
             ..Self::new(scenario)
-        }
-    }
-
-    /// The same evaluator, leaving out the components' capacity figures,
-    /// for a reader of the bills and verdicts alone: their costs, latency,
-    /// violations and what flows between them are as ever.
-    pub fn without_capacity(self) -> Self {
-        Self {
-            capacity: false,
-            ..self
         }
     }
 
@@ -229,14 +215,6 @@ impl<'s> Evaluator<'s> {
                 continue;
             }
             let kept = self.kept.get(i).map_or(&[][..], Vec::as_slice);
-            // The buffers, once made, keep what they are told.
-            if !self.capacity && out.components.len() != alternative.components.len() {
-                out.components
-                    .resize_with(alternative.components.len(), ComponentResult::empty);
-                for component in &mut out.components {
-                    component.keeps_capacity = false;
-                }
-            }
             let error =
                 evaluate_alternative_into(alternative, values, &requirements, &ctx, kept, out)
                     .err();

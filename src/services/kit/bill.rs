@@ -13,7 +13,7 @@ use super::usage::Ledger;
 use crate::base::number::Exact;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
-use crate::model::report::{LineItem, MAX_TIERS, PaidOnce, TierUse};
+use crate::model::report::{self, LineItem, MAX_TIERS, PaidOnce, TierUse};
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
@@ -125,7 +125,11 @@ fn charge_at(
     };
     let end = used_before.plus(quantity).map_err(overflow)?;
     let (cost, mut tiers) = tiered(dimension, &bands, start.value(), end.value())?;
-    let average = if billed.value().is_zero() {
+    // The average lies between the bands' prices, so it always fits; a
+    // run that reads bills alone leaves the division out.
+    let average = if !report::detailed() {
+        Decimal::ZERO
+    } else if billed.value().is_zero() {
         bands[0].price
     } else {
         cost.per(billed.value()).map_err(overflow)?
