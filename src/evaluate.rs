@@ -180,8 +180,8 @@ impl<'s> Evaluator<'s> {
         let scenario = self.scenario;
         let values = self.at.values(scenario, values)?;
         let no_usage = Usage::default();
-        let ctx = context(scenario, values, &scenario.prices, &no_usage)?;
         let requirements = requirements_at(scenario, values);
+        let ctx = context(scenario, values, &requirements, &scenario.prices, &no_usage)?;
         let count = scenario.alternatives.len();
         let first = self.results.len() != count;
         self.results.resize_with(count, AlternativeResult::empty);
@@ -226,10 +226,11 @@ impl<'s> Evaluator<'s> {
 }
 
 /// What every component of the scenario is evaluated with at `values`,
-/// priced by `prices`.
+/// whose requirements are `requirements`, priced by `prices`.
 fn context<'a>(
     scenario: &'a Scenario,
     values: &'a [Value],
+    requirements: &Requirements,
     prices: &'a PriceBook,
     usage: &'a Usage,
 ) -> Result<Ctx<'a>, Diagnostic> {
@@ -245,7 +246,7 @@ fn context<'a>(
             values: prices_set(&values[scenario.price_slots.clone()]),
             slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
         },
-        required_retention: requirements_at(scenario, values).retention,
+        required_retention: requirements.retention,
     })
 }
 
@@ -316,7 +317,7 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
         let mut book = scenario.prices.clone();
         let mut out = AlternativeResult::empty();
         for _ in 0..MAX_GAPS {
-            let ctx = context(scenario, values, &book, &usage)?;
+            let ctx = context(scenario, values, &requirements, &book, &usage)?;
             let Err((i, error)) =
                 evaluate_alternative_into(alternative, values, &requirements, &ctx, &[], &mut out)
             else {
@@ -505,6 +506,11 @@ pub fn evaluate_alternative_into(
 ) -> Result<(), (usize, EvalError)> {
     let kept = |i: usize| kept.get(i).and_then(Option::as_ref);
     let usage = Usage::default();
+    // What every component is evaluated with; each sets what it receives.
+    let mut component_ctx = Ctx {
+        usage: &usage,
+        ..*ctx
+    };
     if !Arc::ptr_eq(&out.name, &alternative.name) {
         out.name.clone_from(&alternative.name);
     }
@@ -556,12 +562,8 @@ pub fn evaluate_alternative_into(
         } else {
             own_input.over(received).map_err(|e| (i, unfit(e)))?
         };
-        let component_ctx = Ctx {
-            usage: &usage,
-            input,
-            keys: component.def().input.unwrap_or(&flow::RECORDS),
-            ..*ctx
-        };
+        component_ctx.input = input;
+        component_ctx.keys = component.def().input.unwrap_or(&flow::RECORDS);
         let before = match component.from {
             From::Workload => Decimal::ZERO,
             From::Component(j) => out.components[j].path_latency.ms(),
