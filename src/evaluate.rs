@@ -180,8 +180,8 @@ impl<'s> Evaluator<'s> {
         let scenario = self.scenario;
         let values = self.at.values(scenario, values)?;
         let no_usage = Usage::default();
-        let ctx = context(scenario, values, &scenario.prices, &no_usage)?;
         let requirements = requirements_at(scenario, values);
+        let ctx = context(scenario, values, &requirements, &scenario.prices, &no_usage)?;
         let count = scenario.alternatives.len();
         let first = self.results.len() != count;
         self.results.resize_with(count, AlternativeResult::empty);
@@ -226,10 +226,11 @@ impl<'s> Evaluator<'s> {
 }
 
 /// What every component of the scenario is evaluated with at `values`,
-/// priced by `prices`.
+/// whose requirements are `requirements`, priced by `prices`.
 fn context<'a>(
     scenario: &'a Scenario,
     values: &'a [Value],
+    requirements: &Requirements,
     prices: &'a PriceBook,
     usage: &'a Usage,
 ) -> Result<Ctx<'a>, Diagnostic> {
@@ -245,7 +246,7 @@ fn context<'a>(
             values: prices_set(&values[scenario.price_slots.clone()]),
             slot: |dimension| services::dimensions().position(|d| d.key == dimension.key),
         },
-        required_retention: requirements_at(scenario, values).retention,
+        required_retention: requirements.retention,
     })
 }
 
@@ -316,7 +317,7 @@ fn gaps(scenario: &Scenario, values: &[Value]) -> Result<Option<Diagnostic>, Dia
         let mut book = scenario.prices.clone();
         let mut out = AlternativeResult::empty();
         for _ in 0..MAX_GAPS {
-            let ctx = context(scenario, values, &book, &usage)?;
+            let ctx = context(scenario, values, &requirements, &book, &usage)?;
             let Err((i, error)) =
                 evaluate_alternative_into(alternative, values, &requirements, &ctx, &[], &mut out)
             else {
@@ -508,8 +509,9 @@ fn located(
 ///
 /// The alternative is one design in one account: its components share the
 /// free tiers and price tiers, counted from a fresh ledger (`ctx.usage` is
-/// not used). `ctx.input` is the workload, which the first component
-/// receives; each other component receives what the one it consumes emits.
+/// not used). `ctx.input` is the workload as [`workload`] makes it (its
+/// peak checked against its average), which the first component receives;
+/// each other component receives what the one it consumes emits.
 pub fn evaluate_alternative_into(
     alternative: &Alternative,
     values: &[Value],
@@ -520,6 +522,11 @@ pub fn evaluate_alternative_into(
 ) -> Result<(), (usize, EvalError)> {
     let kept = |i: usize| kept.get(i).and_then(Option::as_ref);
     let usage = Usage::default();
+    // What every component is evaluated with; each sets what it receives.
+    let mut component_ctx = Ctx {
+        usage: &usage,
+        ..*ctx
+    };
     if !Arc::ptr_eq(&out.name, &alternative.name) {
         out.name.clone_from(&alternative.name);
     }
@@ -528,8 +535,12 @@ pub fn evaluate_alternative_into(
         .resize_with(alternative.components.len(), ComponentResult::empty);
     for &i in &alternative.order {
         let component = &alternative.components[i];
-        let received = match component.from {
-            From::Workload => ctx.input,
+        // What it receives, and whether its rate is known to fit (a peak
+        // at least its average): the workload's and what a component passes
+        // on are checked where they are made, and copies of each record keep
+        // the order of the two; files a component writes are its own.
+        let (received, checked) = match component.from {
+            From::Workload => (ctx.input, true),
             From::Component(j) => {
                 let producer = &alternative.components[j];
                 let delivery = match kept(j) {
@@ -545,27 +556,30 @@ pub fn evaluate_alternative_into(
                     _ => made.output,
                 }
                 .unwrap_or(Flow::NOTHING);
-                Flow {
+                let flow = Flow {
                     rate: emitted
                         .rate
                         .map(|r| r.times(copies))
                         .transpose()
                         .map_err(|_| (j, EvalError::Arithmetic))?,
                     ..emitted
-                }
+                };
+                (flow, !matches!(delivery, Delivery::Files))
             }
         };
         let own_input = match kept(i) {
             Some(kept) => kept.own_input,
             None => component.own_input(values),
         };
-        let input = own_input.over(received).map_err(|e| (i, unfit(e)))?;
-        let component_ctx = Ctx {
-            usage: &usage,
-            input,
-            keys: component.def().input.unwrap_or(&flow::RECORDS),
-            ..*ctx
+        // Nothing of its own over a flow that fits: the flow, as `over`
+        // would give it.
+        let input = if checked && own_input.is_nothing() {
+            received
+        } else {
+            own_input.over(received).map_err(|e| (i, unfit(e)))?
         };
+        component_ctx.input = input;
+        component_ctx.keys = component.def().input.unwrap_or(&flow::RECORDS);
         let before = match component.from {
             From::Workload => Decimal::ZERO,
             From::Component(j) => out.components[j].path_latency.ms(),
@@ -600,12 +614,17 @@ pub fn evaluate_alternative_into(
                 .plus(result.latency.ms())
                 .map_err(|_| (i, EvalError::Arithmetic))?,
         );
-        let output = result.output.unwrap_or(input);
         let own_output = match kept(i) {
             Some(kept) => kept.own_output,
             None => component.own_output(values),
         };
-        result.output = Some(own_output.over(output).map_err(|e| (i, unfit(e)))?);
+        result.output = Some(match result.output {
+            // What it received, passed on as it is: it fits.
+            None if own_output.is_nothing() => input,
+            output => own_output
+                .over(output.unwrap_or(input))
+                .map_err(|e| (i, unfit(e)))?,
+        });
     }
     let mut total = Decimal::ZERO;
     for (i, component) in out.components.iter().enumerate() {

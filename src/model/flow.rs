@@ -190,15 +190,21 @@ impl std::convert::From<TooLarge> for Unfit {
 }
 
 impl Own {
+    /// Whether it states nothing of its own: what it receives passes as it
+    /// comes.
+    #[inline]
+    pub fn is_nothing(&self) -> bool {
+        self.records_per_second.is_none()
+            && self.peak.is_none()
+            && self.record_size.is_none()
+            && self.profile.is_none()
+    }
+
     /// This component's own figures over what it receives. A component that
     /// sets its own average but no peak keeps the shape of what it receives:
     /// a function behind a spiky stream is spiky too.
     pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
-        if self.records_per_second.is_none()
-            && self.peak.is_none()
-            && self.record_size.is_none()
-            && self.profile.is_none()
-        {
+        if self.is_nothing() {
             // Nothing of its own, the usual case: what it receives, its
             // rate checked as below.
             return match received.rate {

@@ -2,6 +2,7 @@
 //! turn these into tables, JSON or Markdown.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
@@ -17,6 +18,32 @@ use crate::model::traced::{self, Traced};
 use crate::model::working::{Part, Working};
 
 pub const MAX_TIERS: usize = 4;
+
+thread_local! {
+    static DETAILED: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Runs `f` with the evaluations on this thread working out only what a
+/// bill and a verdict need (costs, latency, violations, what flows between
+/// components), leaving out what a reader of those alone never reads: the
+/// capacity figures, a tiered line's average unit price. For a Monte Carlo
+/// run's samples; what they make is not a report to show.
+pub fn bills_only<T>(f: impl FnOnce() -> T) -> T {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DETAILED.with(|d| d.set(self.0));
+        }
+    }
+    let _restore = Restore(DETAILED.with(|d| d.replace(false)));
+    f()
+}
+
+/// Whether this thread's evaluations work everything out: not within
+/// [`bills_only`].
+pub fn detailed() -> bool {
+    DETAILED.with(Cell::get)
+}
 
 /// A fixed rate that converted a table's prices from another currency:
 /// `rate` units of this table's currency for one of `from`.
@@ -352,6 +379,9 @@ pub struct ComponentResult {
     /// A capacity that follows the day, hour by hour (auto scaling, a
     /// schedule).
     pub hourly: Option<Box<Hourly>>,
+    /// Whether it keeps its capacity figures: [`detailed`] when it was
+    /// made or last reset, asked once, not at each figure.
+    detailed: bool,
 }
 
 /// A capacity figure for each hour of the day, and how much of it the
@@ -384,6 +414,7 @@ impl ComponentResult {
             path_latency: Duration::ZERO,
             working: Working::new(),
             hourly: None,
+            detailed: detailed(),
         }
     }
 
@@ -412,6 +443,7 @@ impl ComponentResult {
         self.working.steps.clear();
         self.path_latency = Duration::ZERO;
         self.hourly = None;
+        self.detailed = detailed();
     }
 
     /// The sum of its line items. An evaluation checks that it fits in
@@ -422,7 +454,9 @@ impl ComponentResult {
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
-        self.capacity.push(Capacity { key, value });
+        if self.detailed {
+            self.capacity.push(Capacity { key, value });
+        }
     }
 
     /// A capacity figure in `unit`, and how it was worked out.

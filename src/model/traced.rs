@@ -51,6 +51,7 @@ pub fn take() -> Working {
 
 /// Names `value` as a figure of the working: a capacity figure, or part of
 /// a line item, in `unit`.
+#[inline]
 pub fn step(figure: &'static str, part: Part, unit: &'static str, value: Traced) {
     if let Some(node) = value.node {
         WORKING.with(|w| {
@@ -84,6 +85,7 @@ pub struct Traced {
 impl Traced {
     /// A number taken as given, in `unit`, from `source` (built only when
     /// a working is recorded).
+    #[inline]
     pub fn given(value: Decimal, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
         let node = if recording() {
             push(

@@ -267,11 +267,13 @@ struct Index {
 /// Places addressed by hash: in each, the hash of an entry's key and its
 /// position plus one (0 where the place is empty), and the address of a
 /// key found equal to the entry's, so that a look-up by the same key
-/// compares no text again.
+/// compares no text again. A hash's place is the bits of it that `shift`
+/// says.
 #[derive(Debug)]
 struct Table {
     slots: Box<[(u64, u32)]>,
     seen: Box<[AtomicUsize]>,
+    shift: u32,
 }
 
 impl Clone for Table {
@@ -283,48 +285,94 @@ impl Clone for Table {
                 .iter()
                 .map(|a| AtomicUsize::new(a.load(Ordering::Relaxed)))
                 .collect(),
+            shift: self.shift,
         }
     }
 }
 
 impl Index {
-    /// A table of at least twice as many places as entries, a power of
-    /// two, each entry at its hash's place or the next free one after it.
+    /// A table of at least four times as many places as entries, a power
+    /// of two, each entry at its hash's place or the next free one after
+    /// it. Of the ways to take a place from the hash's bits, the one that
+    /// leaves the fewest entries away from their own place: a look-up of
+    /// one of those is a single probe.
     fn of<T>(entries: &[(&'static str, T)]) -> Table {
-        let mut slots = vec![(0, 0); (entries.len() * 2).next_power_of_two().max(2)];
-        let mask = slots.len() - 1;
-        for (i, (key, _)) in entries.iter().enumerate() {
-            let hash = crate::model::dimension::key_hash(key);
-            let mut place = place_of(hash, mask);
-            while slots[place].1 != 0 {
-                place = (place + 1) & mask;
+        let places = (entries.len() * 4).next_power_of_two().max(2);
+        let hashes: Vec<u64> = entries
+            .iter()
+            .map(|(key, _)| crate::model::dimension::key_hash(key))
+            .collect();
+        let fill = |shift: u32| {
+            let mut slots = vec![(0, 0); places];
+            let mut away = 0;
+            for (i, &hash) in hashes.iter().enumerate() {
+                let mut place = place_of(hash, places - 1, shift);
+                if slots[place].1 != 0 {
+                    away += 1;
+                }
+                while slots[place].1 != 0 {
+                    place = (place + 1) & (places - 1);
+                }
+                slots[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
-            slots[place] = (hash, u32::try_from(i + 1).unwrap_or(u32::MAX));
-        }
+            (away, slots)
+        };
+        // The high bits first, the ones FNV-1a mixes best.
+        let bits = places.trailing_zeros();
+        let shift = (0..=64 - bits)
+            .min_by_key(|&shift| (fill(shift).0, shift.abs_diff(32)))
+            .unwrap_or(32);
+        let slots = fill(shift).1;
         let seen = slots.iter().map(|_| AtomicUsize::new(0)).collect();
         Table {
             slots: slots.into_boxed_slice(),
             seen,
+            shift,
         }
     }
 }
 
-/// Where a hash starts its probe in a table of `mask + 1` places: its high
-/// bits, the ones FNV-1a mixes best.
-fn place_of(hash: u64, mask: usize) -> usize {
-    // The table has fewer places than 2^32: the shift keeps the high bits.
-    (hash >> 32) as usize & mask
+/// Where a hash starts its probe in a table of `mask + 1` places: the bits
+/// from `shift` up.
+fn place_of(hash: u64, mask: usize, shift: u32) -> usize {
+    // The table has fewer places than 2^32: the bits kept fit.
+    (hash >> shift) as usize & mask
 }
 
-/// The entry for `key`, whose hash is `hash`, through `index`.
+/// The entry for `key`, whose hash is `hash`, through `index`. The usual
+/// look-up, of a key at its own place that was found equal before, is a
+/// few comparisons, inlined where the evaluation asks for a price or a
+/// limit; any other probes on.
+#[inline]
 fn by_hash<'a, T>(
     entries: &'a [(&'static str, T)],
     index: &Table,
     hash: u64,
     key: &'static str,
 ) -> Option<&'a T> {
+    let place = place_of(hash, index.slots.len().wrapping_sub(1), index.shift);
+    if let Some(&(h, position)) = index.slots.get(place)
+        && h == hash
+        && let Some(entry) = entries.get((position as usize).wrapping_sub(1))
+        && entry.0.len() == key.len()
+        && index.seen[place].load(Ordering::Relaxed) == key.as_ptr() as usize
+    {
+        return Some(&entry.1);
+    }
+    probe(entries, index, hash, key)
+}
+
+/// [`by_hash`] from the key's own place on, comparing text where the
+/// hashes agree.
+#[inline(never)]
+fn probe<'a, T>(
+    entries: &'a [(&'static str, T)],
+    index: &Table,
+    hash: u64,
+    key: &'static str,
+) -> Option<&'a T> {
     let mask = index.slots.len().checked_sub(1)?;
-    let mut place = place_of(hash, mask);
+    let mut place = place_of(hash, mask, index.shift);
     loop {
         let (h, position) = index.slots[place];
         let entry = entries.get(usize::try_from(position).ok()?.checked_sub(1)?)?;
@@ -362,6 +410,7 @@ impl PriceBook {
         find(&self.limits, key)
     }
 
+    #[inline]
     fn index(&self) -> &Index {
         self.index.get_or_init(|| Index {
             prices: Index::of(&self.prices),
@@ -370,6 +419,7 @@ impl PriceBook {
     }
 
     /// The price of `dimension`, found by its key's compiled-in hash.
+    #[inline]
     pub fn price_of(&self, dimension: &Dimension) -> Option<&Price> {
         by_hash(
             &self.prices,
@@ -380,6 +430,7 @@ impl PriceBook {
     }
 
     /// The value of `limit`, found by its key's compiled-in hash.
+    #[inline]
     pub fn limit_of(&self, limit: &Limit) -> Option<&LimitEntry> {
         by_hash(&self.limits, &self.index().limits, limit.hash, limit.key)
     }

@@ -20,7 +20,7 @@ use crate::base::progress::Progress;
 use crate::evaluate::{self, Evaluator};
 use crate::model::keys::Value;
 use crate::model::odds::{Odds, Spreads, Varied};
-use crate::model::report::{AlternativeResult, Violation};
+use crate::model::report::{self, AlternativeResult, Violation};
 use crate::model::spread::Distribution;
 use crate::scenario::Scenario;
 use crate::scenario::params::{Place, Ranged};
@@ -208,20 +208,23 @@ fn sample_into(
     let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
     let mut evaluator = Evaluator::varying(scenario, &varied);
     let mut values = values.to_vec();
-    for (k, row) in out.chunks_mut(n).enumerate() {
-        let sample = first + k as u64;
-        let mut stream = Stream::of_sample(seed, sample);
-        for d in drawn {
-            values[d.slot] = d.value(&mut stream);
+    // A sample's cell reads the bills and the verdicts alone.
+    report::bills_only(|| {
+        for (k, row) in out.chunks_mut(n).enumerate() {
+            let sample = first + k as u64;
+            let mut stream = Stream::of_sample(seed, sample);
+            for d in drawn {
+                values[d.slot] = d.value(&mut stream);
+            }
+            let (results, failures) = evaluator
+                .evaluate_changed(&values, Some(reached))
+                .map_err(|error| at_sample(drawn, &values, error))?;
+            for ((cell, result), failure) in row.iter_mut().zip(results).zip(failures) {
+                *cell = cell_of(result, failure.is_none());
+            }
         }
-        let (results, failures) = evaluator
-            .evaluate_changed(&values, Some(reached))
-            .map_err(|error| at_sample(drawn, &values, error))?;
-        for ((cell, result), failure) in row.iter_mut().zip(results).zip(failures) {
-            *cell = cell_of(result, failure.is_none());
-        }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The alternatives a ranged value reaches: the one whose component or

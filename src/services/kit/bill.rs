@@ -13,7 +13,7 @@ use super::usage::Ledger;
 use crate::base::number::Exact;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
-use crate::model::report::{LineItem, MAX_TIERS, PaidOnce, TierUse};
+use crate::model::report::{self, LineItem, MAX_TIERS, PaidOnce, TierUse};
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
@@ -93,60 +93,82 @@ fn charge_at(
         None => quantity,
     };
     let free_quantity = free.quantity.map_or(Decimal::ZERO, Traced::value);
-    let (unit_price, mut cost, tiers) = match price {
-        Priced::Flat(unit_price) => (
-            unit_price.value(),
-            billed.times(unit_price).map_err(overflow)?,
-            SmallVec::new(),
-        ),
-        // Tier bounds count the month's whole usage, free units and the
-        // alternative's earlier components included.
-        Priced::Tiered(bands) => {
-            let used_before = Traced::given(free.used_before, dimension.unit, || {
-                Given::UsedBefore(dimension)
+    let price_set = ctx.prices_set.price(dimension).is_some();
+    let bands = match price {
+        // A flat price, the usual case: the line is written where it is
+        // returned, without a split to move into it.
+        Priced::Flat(unit_price) => {
+            let cost = settled(ctx, dimension, billed.times(unit_price).map_err(overflow)?);
+            return Ok(LineItem {
+                dimension,
+                quantity: quantity.value(),
+                free_quantity,
+                unit_price: unit_price.value(),
+                monthly_cost: cost.value(),
+                tiers: SmallVec::new(),
+                row,
+                price_set,
+                paid_once: None,
+                commitment: None,
             });
-            let start = match free.quantity {
-                Some(free) => used_before.plus(free).map_err(overflow)?,
-                None => used_before,
-            };
-            let end = used_before.plus(quantity).map_err(overflow)?;
-            let (cost, mut tiers) = tiered(dimension, &bands, start.value(), end.value())?;
-            let average = if billed.value().is_zero() {
-                bands[0].price
-            } else {
-                cost.per(billed.value()).map_err(overflow)?
-            };
-            let cost = Traced::tiered(start, end, cost, || {
-                let bands = bands.iter().map(|band| Band {
-                    up_to: band.up_to,
-                    price: band.price,
-                });
-                let split = tiers.iter().map(|t| (t.quantity, t.unit_price)).collect();
-                (bands.collect(), split)
-            });
-            // A charge within one band shows no split.
-            if tiers.len() < 2 {
-                tiers.clear();
-            }
-            (average, cost, tiers)
         }
+        Priced::Tiered(bands) => bands,
     };
-    if ctx.round_up_to_cent {
-        cost = cost.up_to_cent();
+    // Tier bounds count the month's whole usage, free units and the
+    // alternative's earlier components included.
+    let used_before = Traced::given(free.used_before, dimension.unit, || {
+        Given::UsedBefore(dimension)
+    });
+    let start = match free.quantity {
+        Some(free) => used_before.plus(free).map_err(overflow)?,
+        None => used_before,
+    };
+    let end = used_before.plus(quantity).map_err(overflow)?;
+    let (cost, mut tiers) = tiered(dimension, &bands, start.value(), end.value())?;
+    // The average lies between the bands' prices, so it always fits; a
+    // run that reads bills alone leaves the division out.
+    let average = if !report::detailed() {
+        Decimal::ZERO
+    } else if billed.value().is_zero() {
+        bands[0].price
+    } else {
+        cost.per(billed.value()).map_err(overflow)?
+    };
+    let cost = Traced::tiered(start, end, cost, || {
+        let bands = bands.iter().map(|band| Band {
+            up_to: band.up_to,
+            price: band.price,
+        });
+        let split = tiers.iter().map(|t| (t.quantity, t.unit_price)).collect();
+        (bands.collect(), split)
+    });
+    // A charge within one band shows no split.
+    if tiers.len() < 2 {
+        tiers.clear();
     }
-    traced::step(dimension.key, Part::Cost, "", cost);
+    let cost = settled(ctx, dimension, cost);
     Ok(LineItem {
         dimension,
         quantity: quantity.value(),
         free_quantity,
-        unit_price,
+        unit_price: average,
         monthly_cost: cost.value(),
         tiers,
         row,
-        price_set: ctx.prices_set.price(dimension).is_some(),
+        price_set,
         paid_once: None,
         commitment: None,
     })
+}
+
+/// A line's cost as billed: rounded up to the cent if the scenario says,
+/// and a step of the working.
+fn settled(ctx: &Ctx, dimension: &'static Dimension, mut cost: Traced) -> Traced {
+    if ctx.round_up_to_cent {
+        cost = cost.up_to_cent();
+    }
+    traced::step(dimension.key, Part::Cost, "", cost);
+    cost
 }
 
 /// Prices `quantity` units of an upfront fee of `dimension`, paid once for

@@ -17,12 +17,59 @@ use crate::model::dimension::{Dimension, key_hash};
 /// An alternative is one design, so one account; each starts a new ledger.
 #[derive(Debug, Default)]
 pub struct Usage {
-    used: RefCell<SmallVec<[Used; MAX_DIMENSIONS]>>,
+    lines: RefCell<Lines>,
 }
 
 /// More than every service's dimensions together, so the ledger never
 /// leaves its inline storage.
 pub const MAX_DIMENSIONS: usize = 112;
+
+/// Places of the ledger's lines by their keys' hashes: twice as many as
+/// the lines they index, so that a look-up is a probe or two.
+const PLACES: usize = 256;
+
+/// The lines the places index; any after them (never, with the registry's
+/// dimensions) are searched.
+const INDEXED: usize = PLACES / 2;
+
+#[derive(Debug)]
+struct Lines {
+    used: SmallVec<[Used; MAX_DIMENSIONS]>,
+    /// At each place, the position of the line whose key's hash starts
+    /// there (or at a place before it, taken), plus one; 0 where empty.
+    places: [u8; PLACES],
+}
+
+impl Default for Lines {
+    fn default() -> Self {
+        Self {
+            used: SmallVec::new(),
+            places: [0; PLACES],
+        }
+    }
+}
+
+impl Lines {
+    /// The line of `key`, or the empty place where a line for it goes.
+    #[inline]
+    fn find(&self, key: Ledger) -> Result<usize, usize> {
+        let mut place = (key.hash >> 32) as usize % PLACES;
+        loop {
+            match self.places[place] {
+                0 if self.used.len() <= INDEXED => return Err(place),
+                0 => {
+                    let searched = &self.used[INDEXED..];
+                    return match searched.iter().position(|u| u.key.is(key)) {
+                        Some(i) => Ok(INDEXED + i),
+                        None => Err(place),
+                    };
+                }
+                i if self.used[usize::from(i) - 1].key.is(key) => return Ok(usize::from(i) - 1),
+                _ => place = (place + 1) % PLACES,
+            }
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug)]
 struct Used {
@@ -64,30 +111,30 @@ impl Ledger {
     }
 }
 
-/// A line of the ledger, by its place.
+/// A line of the ledger, by its position; or, for a key without one, the
+/// place where its line goes.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Line(usize);
+pub(super) struct Line(Result<usize, usize>);
 
 impl Usage {
-    /// The line of `key`, if the ledger has one: what was used before is
-    /// read from it and what is taken added to it, with one look-up.
-    pub(super) fn find(&self, key: Ledger) -> Option<Line> {
+    /// The line of `key`: what was used before is read from it and what
+    /// is taken added to it (or a line made for it), with one look-up.
+    pub(super) fn find(&self, key: Ledger) -> Line {
         // A line is added only for a text no line has, so at most one
         // matches a key.
-        self.used
-            .borrow()
-            .iter()
-            .position(|u| u.key.is(key))
-            .map(Line)
+        Line(self.lines.borrow().find(key))
     }
 
     /// What had been used of `line` before: in all, and of the free tier;
     /// nothing without a line.
-    pub(super) fn before(&self, line: Option<Line>) -> (Decimal, Decimal) {
-        let used = self.used.borrow();
-        line.map_or((Decimal::ZERO, Decimal::ZERO), |Line(i)| {
-            (used[i].quantity, used[i].free)
-        })
+    pub(super) fn before(&self, line: Line) -> (Decimal, Decimal) {
+        match line.0 {
+            Ok(i) => {
+                let lines = self.lines.borrow();
+                (lines.used[i].quantity, lines.used[i].free)
+            }
+            Err(_) => (Decimal::ZERO, Decimal::ZERO),
+        }
     }
 
     /// Records `quantity` more of `key`, `free` of it from the free tier,
@@ -95,26 +142,38 @@ impl Usage {
     /// taken (a new line without one).
     pub(super) fn take(
         &self,
-        line: Option<Line>,
+        line: Line,
         key: Ledger,
         quantity: Decimal,
         free: Decimal,
     ) -> Result<(), TooLarge> {
-        let mut used = self.used.borrow_mut();
-        match line {
-            Some(Line(i)) => {
-                let entry = &mut used[i];
+        let mut lines = self.lines.borrow_mut();
+        match line.0 {
+            Ok(i) => {
+                let entry = &mut lines.used[i];
                 entry.quantity = entry.quantity.plus(quantity)?;
                 entry.free = entry.free.plus(free)?;
             }
-            None => {
+            Err(place) => {
                 // Held inline up to MAX_DIMENSIONS, more than every
                 // service's dimensions together: a ledger never allocates.
-                used.push(Used {
+                lines.used.push(Used {
                     key,
                     quantity,
                     free,
                 });
+                let position = lines.used.len();
+                if position <= INDEXED {
+                    // The place found empty, unless a line taken since
+                    // (the free tier's pool) went there.
+                    let empty = match lines.places[place] {
+                        0 => Some(place),
+                        _ => lines.find(key).err(),
+                    };
+                    if let Some(place) = empty {
+                        lines.places[place] = u8::try_from(position).unwrap_or(0);
+                    }
+                }
             }
         }
         Ok(())
