@@ -256,20 +256,15 @@ impl Component for Input {
             // instance starts (DocumentDB pricing page); calc takes the
             // running time as one start a month.
             // Seconds first, hours last, so that whole figures stay exact.
-            let per_hour = given::seconds_an_hour();
-            let ms = given::ms_a_second();
-            let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
-            let hours = schedule::hours_running(
+            let seconds = schedule::billed_seconds(
                 self.schedule,
                 self.hours_running,
                 &HOURS_RUNNING,
+                &MIN_BILLED_DURATION,
                 ctx,
                 result,
             )?;
-            let running = hours.times(per_hour)?;
-            // The minimum first: of equal figures, it is the one billed.
-            let seconds = minimum.max(running);
-            let instance_hours = instances.times(seconds)?.per(per_hour)?;
+            let instance_hours = instances.times(seconds)?.per(given::seconds_an_hour())?;
             result.capacity_of("instance_hours", instance_hours, "instance-hours");
             result.line_items.push(charge_type(
                 ctx,

@@ -361,18 +361,14 @@ impl Component for Input {
         // start a month. Seconds first, hours last, so that whole figures
         // stay exact.
         let per_hour = given::seconds_an_hour();
-        let ms = given::ms_a_second();
-        let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
-        let hours = schedule::hours_running(
+        let seconds = schedule::billed_seconds(
             self.schedule,
             self.hours_running,
             &HOURS_RUNNING,
+            &MIN_BILLED_DURATION,
             ctx,
             result,
         )?;
-        let running = hours.times(per_hour)?;
-        // The minimum first: of equal figures, it is the one billed.
-        let seconds = minimum.max(running);
         // The instances of each group, and of the cluster (an empty group
         // adds none).
         let counts = self

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::base::units::Duration;
 
+use crate::model::dimension::Limit;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::profile::HOURS;
 use crate::model::report::{ComponentResult, Hourly, Violation};
@@ -106,6 +107,28 @@ pub fn hours_running(
         Some(schedule) => hours_a_month(schedule, ctx),
         None => Ok(ctx.hours_running(running, key, result)),
     }
+}
+
+/// The seconds a month an instance that bills its running time is billed
+/// for: its running hours (`hours_running` above), at least the `minimum`
+/// billed each time it starts (a limit in ms), taken as one start a month.
+/// Seconds, so that whole figures stay exact until a caller divides by
+/// the hour last.
+pub fn billed_seconds(
+    schedule: Option<Schedule>,
+    running: Option<Duration>,
+    key: &'static Key,
+    minimum: &'static Limit,
+    ctx: &Ctx,
+    result: &mut ComponentResult,
+) -> Result<Traced, EvalError> {
+    // In the order a working lists them: the hour, the second, the limit.
+    let per_hour = given::seconds_an_hour();
+    let ms = given::ms_a_second();
+    let minimum = ctx.limit_traced(minimum, "ms")?.per(ms)?;
+    let running = hours_running(schedule, running, key, ctx, result)?.times(per_hour)?;
+    // The minimum first: of equal figures, it is the one billed.
+    Ok(minimum.max(running))
 }
 
 /// The days a month the schedule runs on, for what is counted a day it
