@@ -142,20 +142,32 @@ evidence = "unverified"
         size: Bytes,
         (consumers, efo): (u32, u32),
     ) -> Result<ComponentResult, EvalError> {
-        let input = Input {
-            mode: CapacityMode::OnDemandAdvantage,
-            consumers,
-            efo_consumers: efo,
-            retention: Duration::from_hours(24),
-            max_record_size: Bytes::mib(1),
-            resharding: Resharding::None,
-        };
         let book = book();
         let ctx = Ctx {
             prices: &book,
             ..ctx(dec!(730))
         };
-        Fed::new(input, steady(records, size), Input::evaluate_into).evaluate(&ctx)
+        stream(consumers, efo, 24, records, size).evaluate(&ctx)
+    }
+
+    /// A stream under On-demand Advantage kept `retention_hours`, fed
+    /// `records` a second of `size`.
+    fn stream(
+        consumers: u32,
+        efo_consumers: u32,
+        retention_hours: u64,
+        records: Decimal,
+        size: Bytes,
+    ) -> Fed<Input> {
+        let input = Input {
+            mode: CapacityMode::OnDemandAdvantage,
+            consumers,
+            efo_consumers,
+            retention: Duration::from_hours(retention_hours),
+            max_record_size: Bytes::mib(1),
+            resharding: Resharding::None,
+        };
+        Fed::new(input, steady(records, size), Input::evaluate_into)
     }
 
     fn shortfall(result: &ComponentResult, key: &str) -> CapacityValue {
@@ -246,25 +258,14 @@ evidence = "unverified"
     fn retention_past_a_day_is_billed_at_its_own_rate() {
         // 3 days of 10 MiB/s: the 48 h past the first day, 10 MiB × 172,800 s
         // ÷ 1,024 = 1,687.5 GB-months × $0.04 = $67.50.
-        let mut input = Input {
-            mode: CapacityMode::OnDemandAdvantage,
-            consumers: 1,
-            efo_consumers: 0,
-            retention: Duration::from_hours(72),
-            max_record_size: Bytes::mib(1),
-            resharding: Resharding::None,
-        };
         let book = book();
         let ctx = Ctx {
             prices: &book,
             ..ctx(dec!(730))
         };
-        let fed = Fed::new(
-            input.clone(),
-            steady(dec!(2560), Bytes::kib(4)),
-            Input::evaluate_into,
-        );
-        let retention = fed.evaluate(&ctx).unwrap();
+        let retention = stream(1, 0, 72, dec!(2560), Bytes::kib(4))
+            .evaluate(&ctx)
+            .unwrap();
         let line = item(
             &retention,
             "on_demand_advantage_extended_retention_gb_month",
@@ -272,13 +273,9 @@ evidence = "unverified"
         assert_eq!(line.quantity, dec!(1687.5));
         assert_eq!(line.monthly_cost, dec!(67.50));
         // Past seven days, the long-term line of every mode.
-        input.retention = Duration::from_hours(240);
-        let fed = Fed::new(
-            input,
-            steady(dec!(2560), Bytes::kib(4)),
-            Input::evaluate_into,
-        );
-        let result = fed.evaluate(&ctx).unwrap();
+        let result = stream(1, 0, 240, dec!(2560), Bytes::kib(4))
+            .evaluate(&ctx)
+            .unwrap();
         item(&result, "long_term_retention_gb_month");
     }
 
@@ -293,21 +290,8 @@ evidence = "unverified"
 
     #[test]
     fn the_bundled_table_prices_none_of_it() {
-        let input = Input {
-            mode: CapacityMode::OnDemandAdvantage,
-            consumers: 1,
-            efo_consumers: 0,
-            retention: Duration::from_hours(24),
-            max_record_size: Bytes::mib(1),
-            resharding: Resharding::None,
-        };
-        let fed = Fed::new(
-            input,
-            steady(dec!(2560), Bytes::kib(4)),
-            Input::evaluate_into,
-        );
         assert_eq!(
-            fed.evaluate(&ctx(dec!(730))),
+            stream(1, 0, 24, dec!(2560), Bytes::kib(4)).evaluate(&ctx(dec!(730))),
             Err(EvalError::MissingPrice(&ADVANTAGE_DATA_IN_GB))
         );
     }
