@@ -715,13 +715,17 @@ impl Input {
                 // starting figures (a linear combination of writes and
                 // reads), then doubles its previous peak every 30 minutes
                 // or so: a launch at full load is throttled meanwhile.
-                let writes = peak_write_units
+                // writes ÷ W + reads ÷ R > 1, multiplied out by W × R:
+                // exact, with no division.
+                let (most_writes, most_reads) = (
+                    ctx.count(&ON_DEMAND_NEW_WRITE_UNITS)?,
+                    ctx.count(&ON_DEMAND_NEW_READ_UNITS)?,
+                );
+                let load = peak_write_units
                     .value()
-                    .per(ctx.count(&ON_DEMAND_NEW_WRITE_UNITS)?)?;
-                let reads = read_units
-                    .value()
-                    .per(ctx.count(&ON_DEMAND_NEW_READ_UNITS)?)?;
-                if writes.plus(reads)? > Decimal::ONE {
+                    .times(most_reads)?
+                    .plus(read_units.value().times(most_writes)?)?;
+                if load > most_writes.times(most_reads)? {
                     result.note(
                         "on_demand_launch",
                         "this load is more than a new on-demand table serves at once, and it grows to about double its previous peak within 30 minutes: launched at this load it is throttled until it adapts; set its warm throughput ahead of the launch, or ramp the traffic up",
