@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::number::{self, Exact};
+use crate::base::number::{self, Number};
 use crate::base::units::Duration;
 use crate::model::flow::{self, Flow, From, Own, Unfit};
 use crate::model::keys::{Value, Values};

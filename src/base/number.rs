@@ -193,6 +193,51 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
+    fn a_float_rounds_a_hair_off_a_whole_number_to_it() {
+        // 0.1 × 3 is 0.30000000000000004 in binary floating point: ten of
+        // them are 3.0000000000000004, which an exact ceiling takes to 4.
+        let three = (0.1_f64 * 3.0 * 10.0).max(3.0);
+        assert!(three > 3.0);
+        assert_eq!(Number::ceil(three), 3.0);
+        assert_eq!(Number::floor(2.9999999999999996_f64), 3.0);
+        // Past the tolerance, an ordinary ceiling and floor.
+        assert_eq!(Number::ceil(3.000_001_f64), 4.0);
+        assert_eq!(Number::floor(2.999_999_f64), 2.0);
+        assert_eq!(Number::ceil(0.25_f64), 1.0);
+        assert_eq!(Number::floor(-0.25_f64), -1.0);
+        // 12.341 is 1,234.1 cents: 1,235 cents up.
+        assert_eq!(12.341_f64.up_to_cent(), 12.35);
+        assert_eq!(12.34_f64.up_to_cent(), 12.34);
+    }
+
+    #[test]
+    fn float_arithmetic_says_when_a_result_does_not_fit() {
+        assert_eq!(1.0_f64.per(0.0), Err(TooLarge));
+        assert_eq!(f64::MAX.times(2.0), Err(TooLarge));
+        assert_eq!(f64::MAX.plus(f64::MAX), Err(TooLarge));
+        assert_eq!(6.0_f64.per(4.0), Ok(1.5));
+        assert_eq!(Decimal::ONE.per(Decimal::ZERO), Err(TooLarge));
+    }
+
+    #[test]
+    fn a_decimal_becomes_the_float_nearest_it() {
+        for (decimal, float) in [
+            (dec!(0.015), 0.015),
+            (dec!(3000), 3000.0),
+            (dec!(-2.5), -2.5),
+            (dec!(0.0000166667), 0.0000166667),
+            (dec!(1e-28), 1e-28),
+        ] {
+            let of = f64::of(decimal);
+            assert!((of - float).abs() <= float.abs() * 1e-15, "{decimal}: {of}");
+            assert!((of.decimal() - decimal).abs() <= decimal.abs() * dec!(1e-15));
+        }
+        // The largest decimal's nearest float lies past it.
+        assert_eq!(f64::of(Decimal::MAX).decimal(), Decimal::MAX);
+        assert_eq!(f64::NAN.decimal(), Decimal::ZERO);
+    }
+
+    #[test]
     fn a_quoted_plain_number_is_the_number() {
         assert_eq!(quoted_number("5000"), Some(dec!(5000)));
         assert_eq!(quoted_number(" 0.5 "), Some(dec!(0.5)));
@@ -326,22 +371,59 @@ pub fn grouped(digits: &str) -> String {
     out
 }
 
-/// Exact decimal arithmetic that says when a result does not fit in 28
-/// digits (or divides by zero), instead of panicking: an evaluation turns
-/// that into the evaluation's arithmetic error, an error about the
-/// scenario's figures, never a crash.
-pub trait Exact: Sized {
-    fn times(self, other: Decimal) -> Result<Decimal, TooLarge>;
-    fn per(self, other: Decimal) -> Result<Decimal, TooLarge>;
-    fn plus(self, other: Decimal) -> Result<Decimal, TooLarge>;
-    fn minus(self, other: Decimal) -> Result<Decimal, TooLarge>;
+/// The numbers an evaluation computes with: exact decimals, for every
+/// figure calc reports, or binary floating point, for the samples of a
+/// Monte Carlo run, whose statistics are estimates anyway. A service's
+/// formulas are written once, over any `Number`.
+///
+/// Each operation says when its result does not fit (past 28 digits for a
+/// decimal, past the largest float for a float) or divides by zero,
+/// instead of panicking: an evaluation turns that into the evaluation's
+/// arithmetic error, an error about the scenario's figures, never a crash.
+pub trait Number: Copy + PartialOrd + fmt::Debug + fmt::Display + Send + Sync + 'static {
+    const ZERO: Self;
+    const ONE: Self;
+
+    /// The number nearest to `value`: `value` itself for a decimal.
+    fn of(value: Decimal) -> Self;
+
+    /// The decimal nearest to this number: itself for a decimal. Only what
+    /// is put into words or into a working takes this way back.
+    fn decimal(self) -> Decimal;
+
+    fn times(self, other: Self) -> Result<Self, TooLarge>;
+    fn per(self, other: Self) -> Result<Self, TooLarge>;
+    fn plus(self, other: Self) -> Result<Self, TooLarge>;
+    fn minus(self, other: Self) -> Result<Self, TooLarge>;
+
+    /// Rounded up to a whole number.
+    fn ceil(self) -> Self;
+    /// Rounded down to a whole number.
+    fn floor(self) -> Self;
+    /// Money rounded up to the next cent.
+    fn up_to_cent(self) -> Self;
+
+    fn is_zero(self) -> bool {
+        self == Self::ZERO
+    }
 }
 
-/// A result too large (or a division by zero) for exact decimals.
+/// A result too large (or a division by zero) for the number type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooLarge;
 
-impl Exact for Decimal {
+impl Number for Decimal {
+    const ZERO: Self = Decimal::ZERO;
+    const ONE: Self = Decimal::ONE;
+
+    fn of(value: Decimal) -> Self {
+        value
+    }
+
+    fn decimal(self) -> Decimal {
+        self
+    }
+
     fn times(self, other: Decimal) -> Result<Decimal, TooLarge> {
         self.checked_mul(other).ok_or(TooLarge)
     }
@@ -357,7 +439,107 @@ impl Exact for Decimal {
     fn minus(self, other: Decimal) -> Result<Decimal, TooLarge> {
         self.checked_sub(other).ok_or(TooLarge)
     }
+
+    fn ceil(self) -> Decimal {
+        Decimal::ceil(&self)
+    }
+
+    fn floor(self) -> Decimal {
+        Decimal::floor(&self)
+    }
+
+    fn up_to_cent(self) -> Decimal {
+        up_to_cent(self)
+    }
+
+    fn is_zero(self) -> bool {
+        Decimal::is_zero(&self)
+    }
 }
+
+/// How far from a whole number (relative to it, and at least to 1) a
+/// float may be and still be taken as that number when it is rounded up
+/// or down. Each float operation rounds by about 1e-16 of its result, so a
+/// chain of them can land a hair above a whole number that the exact
+/// figures reach (3 shards computed as 3.0000000000000004): rounding that
+/// up to 4 would be an error of a whole unit, where the float is off by
+/// far less than this tolerance.
+const WHOLE: f64 = 1e-12;
+
+/// `x` as the whole number it lies within [`WHOLE`] of, if it does.
+fn near_whole(x: f64) -> Option<f64> {
+    let whole = x.round();
+    ((x - whole).abs() <= WHOLE * whole.abs().max(1.0)).then_some(whole)
+}
+
+fn finite(x: f64) -> Result<f64, TooLarge> {
+    if x.is_finite() { Ok(x) } else { Err(TooLarge) }
+}
+
+impl Number for f64 {
+    const ZERO: Self = 0.0;
+    const ONE: Self = 1.0;
+
+    fn of(value: Decimal) -> Self {
+        // The mantissa, exact up to 2^53 and correctly rounded beyond,
+        // over a power of ten exact up to 10^22: at most two roundings.
+        let mantissa = value.mantissa() as f64;
+        mantissa / POWERS_OF_TEN[value.scale() as usize]
+    }
+
+    fn decimal(self) -> Decimal {
+        use rust_decimal::prelude::FromPrimitive;
+        match Decimal::from_f64(self) {
+            Some(decimal) => decimal,
+            // Past the largest decimal, or not a number: the nearest end.
+            None if self > 0.0 => Decimal::MAX,
+            None if self < 0.0 => Decimal::MIN,
+            None => Decimal::ZERO,
+        }
+    }
+
+    fn times(self, other: f64) -> Result<f64, TooLarge> {
+        finite(self * other)
+    }
+
+    fn per(self, other: f64) -> Result<f64, TooLarge> {
+        if other == 0.0 {
+            return Err(TooLarge);
+        }
+        finite(self / other)
+    }
+
+    fn plus(self, other: f64) -> Result<f64, TooLarge> {
+        finite(self + other)
+    }
+
+    fn minus(self, other: f64) -> Result<f64, TooLarge> {
+        finite(self - other)
+    }
+
+    fn ceil(self) -> f64 {
+        near_whole(self).unwrap_or_else(|| self.ceil())
+    }
+
+    fn floor(self) -> f64 {
+        near_whole(self).unwrap_or_else(|| self.floor())
+    }
+
+    fn up_to_cent(self) -> f64 {
+        Number::ceil(self * 100.0) / 100.0
+    }
+}
+
+/// 10^0 to 10^28, the scales a decimal may have.
+const POWERS_OF_TEN: [f64; 29] = {
+    let mut powers = [1.0; 29];
+    let mut i = 1;
+    while i < 29 {
+        powers[i] = powers[i - 1] * 10.0;
+        i += 1;
+    }
+    powers
+};
 
 /// The exact sum of `values`, or [`TooLarge`].
 pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, TooLarge> {

@@ -266,7 +266,7 @@ impl Bytes {
 
     /// The size in GB as AWS bills it: GiB, 2^30 bytes.
     pub fn gb(self) -> Result<Decimal, crate::base::number::TooLarge> {
-        use crate::base::number::Exact;
+        use crate::base::number::Number;
         self.decimal().per(Decimal::from(GIB))
     }
 

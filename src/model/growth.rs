@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::{Exact, TooLarge};
+use crate::base::number::{Number, TooLarge};
 use crate::model::choice::choice;
 use crate::model::keys::{Default, Key, Kind};
 

@@ -14,7 +14,7 @@ use std::cell::{Cell, RefCell};
 use rust_decimal::Decimal;
 
 use super::working::{Band, Given, Leaf, Node, NodeId, Op, Part, Step, Working};
-use crate::base::number::{Exact, TooLarge};
+use crate::base::number::{Number, TooLarge};
 
 thread_local! {
     static RECORDING: Cell<bool> = const { Cell::new(false) };
@@ -52,7 +52,7 @@ pub fn take() -> Working {
 /// Names `value` as a figure of the working: a capacity figure, or part of
 /// a line item, in `unit`.
 #[inline]
-pub fn step(figure: &'static str, part: Part, unit: &'static str, value: Traced) {
+pub fn step<N: Number>(figure: &'static str, part: Part, unit: &'static str, value: Traced<N>) {
     if let Some(node) = value.node {
         WORKING.with(|w| {
             w.borrow_mut().steps.push(Step {
@@ -75,21 +75,29 @@ fn push(value: Decimal, op: Op) -> Option<NodeId> {
 }
 
 /// A number, and while a working is recorded, the node that says how it
-/// was computed.
+/// was computed. Exact (a decimal) but in the samples of a Monte Carlo
+/// run, which record no working.
 #[derive(Clone, Copy, Debug)]
-pub struct Traced {
-    value: Decimal,
+pub struct Traced<N = Decimal> {
+    value: N,
     node: Option<NodeId>,
 }
 
-impl Traced {
+impl<N: Number> Traced<N> {
     /// A number taken as given, in `unit`, from `source` (built only when
     /// a working is recorded).
     #[inline]
     pub fn given(value: Decimal, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
+        Self::given_as(N::of(value), unit, source)
+    }
+
+    /// [`given`](Self::given) a value already of its number type: a
+    /// flow's rate, a figure the component before computed.
+    #[inline]
+    pub fn given_as(value: N, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
         let node = if recording() {
             push(
-                value,
+                value.decimal(),
                 Op::Leaf(Leaf {
                     unit,
                     source: source(),
@@ -107,7 +115,7 @@ impl Traced {
         Self::given(value, unit, || Given::Rule(what))
     }
 
-    pub const fn value(self) -> Decimal {
+    pub const fn value(self) -> N {
         self.value
     }
 
@@ -116,14 +124,14 @@ impl Traced {
         self.node
     }
 
-    fn then(self, value: Decimal, op: impl FnOnce(NodeId) -> Op) -> Self {
-        let node = self.node.and_then(|a| push(value, op(a)));
+    fn then(self, value: N, op: impl FnOnce(NodeId) -> Op) -> Self {
+        let node = self.node.and_then(|a| push(value.decimal(), op(a)));
         Self { value, node }
     }
 
-    fn with(self, other: Self, value: Decimal, op: fn(NodeId, NodeId) -> Op) -> Self {
+    fn with(self, other: Self, value: N, op: fn(NodeId, NodeId) -> Op) -> Self {
         let node = match (self.node, other.node) {
-            (Some(a), Some(b)) => push(value, op(a, b)),
+            (Some(a), Some(b)) => push(value.decimal(), op(a, b)),
             _ => None,
         };
         Self { value, node }
@@ -157,7 +165,7 @@ impl Traced {
 
     /// Money rounded up to the next cent.
     pub fn up_to_cent(self) -> Self {
-        self.then(crate::base::number::up_to_cent(self.value), Op::UpToCent)
+        self.then(self.value.up_to_cent(), Op::UpToCent)
     }
 
     /// The greater of the two, this one if they are equal.
@@ -190,7 +198,7 @@ impl Traced {
 
     fn pick(
         terms: &[Self],
-        better: fn(Decimal, Decimal) -> bool,
+        better: fn(N, N) -> bool,
         op: fn(Vec<NodeId>, usize) -> Op,
     ) -> (usize, Self) {
         let mut binding = 0;
@@ -199,13 +207,13 @@ impl Traced {
                 binding = i;
             }
         }
-        let value = terms.get(binding).map_or(Decimal::ZERO, |t| t.value);
+        let value = terms.get(binding).map_or(N::ZERO, |t| t.value);
         let nodes: Option<Vec<NodeId>> = if recording() {
             terms.iter().map(|t| t.node).collect()
         } else {
             None
         };
-        let node = nodes.and_then(|nodes| push(value, op(nodes, binding)));
+        let node = nodes.and_then(|nodes| push(value.decimal(), op(nodes, binding)));
         (binding, Self { value, node })
     }
 
@@ -215,14 +223,14 @@ impl Traced {
     pub fn tiered(
         from: Self,
         to: Self,
-        value: Decimal,
+        value: N,
         bands: impl FnOnce() -> (Vec<Band>, Vec<(Decimal, Decimal)>),
     ) -> Self {
         let node = match (from.node, to.node) {
             (Some(from), Some(to)) => {
                 let (bands, split) = bands();
                 push(
-                    value,
+                    value.decimal(),
                     Op::Tiered {
                         from,
                         to,

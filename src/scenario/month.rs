@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::Scenario;
 use super::params::Place;
 use crate::base::diagnostic::Diagnostic;
-use crate::base::number::{Exact, TooLarge};
+use crate::base::number::{Number, TooLarge};
 use crate::model::keys::{Kind, Value};
 
 /// Values moved to the month their `month` names, in a buffer of its own

@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-use crate::base::number::Exact;
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{Flow, Rate};

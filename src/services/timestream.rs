@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::base::number::Exact;
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow};

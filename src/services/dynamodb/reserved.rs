@@ -167,7 +167,7 @@ pub fn bill(
     result: &mut ComponentResult,
 ) -> Result<(), EvalError> {
     let months = reservation.term.months();
-    let mut upfront = Traced::rule(Decimal::ZERO, "", "no upfront fee");
+    let mut upfront: Traced = Traced::rule(Decimal::ZERO, "", "no upfront fee");
     for (i, kind) in units.into_iter().enumerate() {
         let rates = match (reservation.term, i) {
             (Term::OneYear, 0) => Rates {

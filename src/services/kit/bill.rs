@@ -10,7 +10,7 @@ use super::commitment::Purchase;
 use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
 use super::usage::Ledger;
-use crate::base::number::Exact;
+use crate::base::number::Number;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
 use crate::model::report::{self, LineItem, MAX_TIERS, PaidOnce, TierUse};

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::given;
 use super::usage::Usage;
-use crate::base::number::Exact;
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, InputKeys, Rate};

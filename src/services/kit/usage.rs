@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-use crate::base::number::{Exact, TooLarge};
+use crate::base::number::{Number, TooLarge};
 use crate::model::dimension::{Dimension, key_hash};
 
 /// What one alternative has already used of each dimension this month.
