@@ -406,6 +406,12 @@ pub trait Number: Copy + PartialOrd + fmt::Debug + fmt::Display + Send + Sync + 
     fn is_zero(self) -> bool {
         self == Self::ZERO
     }
+
+    /// Whether it is 1 as written: for a decimal, without a scale (1.0
+    /// times a figure adds a decimal place to it; 1 does not).
+    fn is_one(self) -> bool {
+        self == Self::ONE
+    }
 }
 
 /// A result too large (or a division by zero) for the number type.
@@ -455,6 +461,21 @@ impl Number for Decimal {
     fn is_zero(self) -> bool {
         Decimal::is_zero(&self)
     }
+
+    fn is_one(self) -> bool {
+        self.serialize() == Decimal::ONE.serialize()
+    }
+}
+
+/// The greater of the two, `b` if they are equal, as [`Ord::max`] picks
+/// (a decimal's equals may differ in their written scale: 0 and 0.00).
+pub fn max<N: Number>(a: N, b: N) -> N {
+    if a > b { a } else { b }
+}
+
+/// The lesser of the two, `a` if they are equal, as [`Ord::min`] picks.
+pub fn min<N: Number>(a: N, b: N) -> N {
+    if a <= b { a } else { b }
 }
 
 /// How far from a whole number (relative to it, and at least to 1) a

@@ -2,6 +2,7 @@
 //! three years with one of AWS's payment options. Shared by the services
 //! that offer commitments and by the pricing tables that price them.
 
+use crate::base::number::Number;
 use rust_decimal::Decimal;
 
 use crate::model::choice::{Choice, choice};
@@ -36,7 +37,7 @@ pub enum Term {
 
 impl Term {
     /// The months the term lasts, which its upfront fee is spread over.
-    pub fn months(self) -> Traced {
+    pub fn months<N: Number>(self) -> Traced<N> {
         match self {
             Self::OneYear => Traced::rule(Decimal::from(12), "months", "months in a 1-year term"),
             Self::ThreeYears => {

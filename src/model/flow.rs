@@ -15,17 +15,17 @@ use crate::model::profile::{self, Profile};
 /// Provisioned capacity (shards, WCU, brokers, concurrency, prefixes) is sized
 /// for the peak; what is billed per request or per byte follows the average.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rate {
-    pub average: Decimal,
-    pub peak: Decimal,
+pub struct Rate<N = Decimal> {
+    pub average: N,
+    pub peak: N,
     /// How the rate spreads over the day, when a profile says: the hour
     /// `h` carries `average × factors[h]`.
     pub profile: Option<&'static Profile>,
 }
 
-impl Rate {
+impl<N: Number> Rate<N> {
     /// A steady rate: the peak is the average.
-    pub fn flat(average: Decimal) -> Self {
+    pub fn flat(average: N) -> Self {
         Self {
             average,
             peak: average,
@@ -34,7 +34,7 @@ impl Rate {
     }
 
     /// A rate of this average and peak, of no particular shape over the day.
-    pub fn new(average: Decimal, peak: Decimal) -> Self {
+    pub fn new(average: N, peak: N) -> Self {
         Self {
             average,
             peak,
@@ -43,12 +43,12 @@ impl Rate {
     }
 
     /// The same shape at another size, e.g. one copy per subscription.
-    pub fn times(self, factor: Decimal) -> Result<Self, TooLarge> {
-        if factor.serialize() == Decimal::ONE.serialize() {
-            // One copy, the usual case: a product by exactly 1 (no scale,
-            // no sign) is the figure itself, but for a zero, which a
-            // product writes as a plain 0.
-            let same = |x: Decimal| if x.is_zero() { Decimal::ZERO } else { x };
+    pub fn times(self, factor: N) -> Result<Self, TooLarge> {
+        if factor.is_one() {
+            // One copy, the usual case: a product by exactly 1 is the
+            // figure itself, but for a zero, which a product writes as a
+            // plain 0.
+            let same = |x: N| if x.is_zero() { N::ZERO } else { x };
             return Ok(Self {
                 average: same(self.average),
                 peak: same(self.peak),
@@ -63,7 +63,7 @@ impl Rate {
     }
 
     /// The same shape divided, e.g. records handed over in batches.
-    pub fn per(self, divisor: Decimal) -> Result<Self, TooLarge> {
+    pub fn per(self, divisor: N) -> Result<Self, TooLarge> {
         Ok(Self {
             average: self.average.per(divisor)?,
             peak: self.peak.per(divisor)?,
@@ -73,36 +73,47 @@ impl Rate {
 
     /// The average rate in hour `hour` of the day: the average times the
     /// profile's factor, or the average itself without a profile.
-    pub fn in_hour(self, hour: usize) -> Result<Decimal, TooLarge> {
+    pub fn in_hour(self, hour: usize) -> Result<N, TooLarge> {
         match self.profile {
-            Some(profile) => self.average.times(profile.factors[hour % profile::HOURS]),
+            Some(profile) => self
+                .average
+                .times(N::of(profile.factors[hour % profile::HOURS])),
             None => Ok(self.average),
         }
     }
 
     /// The peak within an hour over that hour's average: the busiest second
     /// over the busiest hour (1 without a peak of its own).
-    pub fn within_hour(self) -> Decimal {
+    pub fn within_hour(self) -> N {
         let busiest = self
             .profile
-            .map_or(self.average, |p| self.average * p.peak());
-        self.peak
-            .checked_div(busiest)
-            .unwrap_or(Decimal::ONE)
-            .max(Decimal::ONE)
+            .map_or(Ok(self.average), |p| self.average.times(N::of(p.peak())));
+        match busiest.and_then(|busiest| self.peak.per(busiest)) {
+            Ok(ratio) if ratio > N::ONE => ratio,
+            _ => N::ONE,
+        }
     }
 
     /// The peak over the average; `None` when the average is zero.
-    pub fn peak_to_average(self) -> Option<Decimal> {
-        self.peak.checked_div(self.average)
+    pub fn peak_to_average(self) -> Option<N> {
+        self.peak.per(self.average).ok()
+    }
+
+    /// The same rate in exact decimals: itself, for a rate in decimals.
+    pub fn decimal(self) -> Rate {
+        Rate {
+            average: self.average.decimal(),
+            peak: self.peak.decimal(),
+            profile: self.profile,
+        }
     }
 }
 
 /// Records a component receives or emits. Either part may be unknown: a
 /// scenario without `record_size` can still price a Lambda function.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Flow {
-    pub rate: Option<Rate>,
+pub struct Flow<N = Decimal> {
+    pub rate: Option<Rate<N>>,
     pub record_size: Option<Bytes>,
     /// The data the store it comes through holds (an S3 bucket's objects),
     /// for what queries that data: Athena after S3 reads it.
@@ -124,7 +135,7 @@ pub enum Buffered {
     AtMaximum,
 }
 
-impl Flow {
+impl<N: Number> Flow<N> {
     /// Nothing at all: what a DynamoDB table without a stream passes on.
     pub const NOTHING: Self = Self {
         rate: None,
@@ -134,7 +145,7 @@ impl Flow {
         object_buffer: None,
     };
 
-    pub fn new(rate: Rate, record_size: Option<Bytes>) -> Self {
+    pub fn new(rate: Rate<N>, record_size: Option<Bytes>) -> Self {
         Self {
             rate: Some(rate),
             record_size,
@@ -155,10 +166,10 @@ pub enum Peak {
 }
 
 impl Peak {
-    fn over(self, average: Decimal) -> Result<Decimal, TooLarge> {
+    fn over<N: Number>(self, average: N) -> Result<N, TooLarge> {
         match self {
-            Self::Rate(peak) => Ok(peak),
-            Self::Ratio(ratio) => average.times(ratio),
+            Self::Rate(peak) => Ok(N::of(peak)),
+            Self::Ratio(ratio) => average.times(N::of(ratio)),
         }
     }
 }
@@ -203,28 +214,33 @@ impl Own {
     /// This component's own figures over what it receives. A component that
     /// sets its own average but no peak keeps the shape of what it receives:
     /// a function behind a spiky stream is spiky too.
-    pub fn over(&self, received: Flow) -> Result<Flow, Unfit> {
+    pub fn over<N: Number>(&self, received: Flow<N>) -> Result<Flow<N>, Unfit> {
         if self.is_nothing() {
             // Nothing of its own, the usual case: what it receives, its
             // rate checked as below.
             return match received.rate {
-                Some(rate) if rate.peak < rate.average => Err(Unfit::PeakBelowAverage(rate)),
+                Some(rate) if rate.peak < rate.average => {
+                    Err(Unfit::PeakBelowAverage(rate.decimal()))
+                }
                 _ => Ok(received),
             };
         }
-        let average = self.records_per_second.or(received.rate.map(|r| r.average));
+        let average = self
+            .records_per_second
+            .map(N::of)
+            .or(received.rate.map(|r| r.average));
         let day = self.profile.or(received.rate.and_then(|r| r.profile));
         let rate = match (average, self.peak, self.profile) {
             (None, _, _) => None,
             // A profile of its own: the busiest hour, and within it the
             // stated ratio; a peak rate stated wins.
             (Some(average), peak, Some(profile)) => {
-                let busiest = average.times(profile.peak())?;
+                let busiest = average.times(N::of(profile.peak()))?;
                 Some(Rate {
                     average,
                     peak: match peak {
-                        Some(Peak::Rate(peak)) => peak,
-                        Some(Peak::Ratio(ratio)) => busiest.times(ratio)?,
+                        Some(Peak::Rate(peak)) => N::of(peak),
+                        Some(Peak::Ratio(ratio)) => busiest.times(N::of(ratio))?,
                         None => busiest,
                     },
                     profile: Some(profile),
@@ -249,7 +265,7 @@ impl Own {
         if let Some(rate) = rate
             && rate.peak < rate.average
         {
-            return Err(Unfit::PeakBelowAverage(rate));
+            return Err(Unfit::PeakBelowAverage(rate.decimal()));
         }
         Ok(Flow {
             rate,
@@ -468,7 +484,7 @@ mod tests {
             profile: business,
             ..Own::default()
         };
-        let rate = own.over(Flow::NOTHING).unwrap().rate.unwrap();
+        let rate = own.over(Flow::<Decimal>::NOTHING).unwrap().rate.unwrap();
         assert_eq!((rate.average, rate.peak), (dec!(1000), dec!(1750)));
         assert_eq!(rate.in_hour(3), Ok(dec!(250)));
         assert_eq!(rate.in_hour(8), Ok(dec!(1750)));
@@ -476,7 +492,7 @@ mod tests {
             peak: Some(Peak::Ratio(dec!(2))),
             ..own
         };
-        let rate = own.over(Flow::NOTHING).unwrap().rate.unwrap();
+        let rate = own.over(Flow::<Decimal>::NOTHING).unwrap().rate.unwrap();
         assert_eq!(rate.peak, dec!(3500));
         assert_eq!(rate.within_hour(), dec!(2));
         // The shape flows on: a consumer with its own average keeps it.

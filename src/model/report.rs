@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use smallvec::SmallVec;
 
-use crate::base::number::readable;
+use crate::base::number::{Number, readable};
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, From};
@@ -56,16 +56,16 @@ pub struct ExchangeRate {
 
 /// One line of a bill: `quantity` (less `free_quantity`) × `unit_price` = `monthly_cost`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LineItem {
+pub struct LineItem<N = Decimal> {
     pub dimension: &'static Dimension,
-    pub quantity: Decimal,
+    pub quantity: N,
     /// The part of `quantity` that the free tier covers.
-    pub free_quantity: Decimal,
+    pub free_quantity: N,
     /// The price per unit; for a tiered price, the average over the tiers used.
-    pub unit_price: Decimal,
-    pub monthly_cost: Decimal,
+    pub unit_price: N,
+    pub monthly_cost: N,
     /// How a tiered price split the billed quantity (empty for a flat price).
-    pub tiers: SmallVec<[TierUse; MAX_TIERS]>,
+    pub tiers: Tiers<N>,
     /// The type whose catalogue row priced it, for a catalogue's dimension:
     /// with the dimension, it finds the price (and its date) in the table.
     pub row: Option<&'static str>,
@@ -90,11 +90,14 @@ pub struct PaidOnce {
     pub term_months: Decimal,
 }
 
+/// How a tiered price split a line's quantity, band by band.
+pub type Tiers<N = Decimal> = SmallVec<[TierUse<N>; MAX_TIERS]>;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TierUse {
-    pub quantity: Decimal,
-    pub unit_price: Decimal,
-    pub cost: Decimal,
+pub struct TierUse<N = Decimal> {
+    pub quantity: N,
+    pub unit_price: N,
+    pub cost: N,
 }
 
 /// A capacity figure with a stable key, as JSON consumers see it.
@@ -350,12 +353,12 @@ impl Default for Properties {
 
 /// One component of an alternative, evaluated.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ComponentResult {
+pub struct ComponentResult<N = Decimal> {
     pub service: &'static str,
     /// The variant in use (`provisioned`, `on_demand`…), when the service has several.
     pub mode: Option<&'static str>,
     pub capacity: SmallVec<[Capacity; INLINE_CAPACITY]>,
-    pub line_items: SmallVec<[LineItem; INLINE_LINE_ITEMS]>,
+    pub line_items: SmallVec<[LineItem<N>; INLINE_LINE_ITEMS]>,
     pub latency: Duration,
     pub notes: SmallVec<[Note; INLINE_NOTES]>,
     pub violations: SmallVec<[Violation; INLINE_VIOLATIONS]>,
@@ -363,13 +366,13 @@ pub struct ComponentResult {
     /// Its `id` in the scenario, if it has one.
     pub id: Option<Arc<str>>,
     /// What it receives, and from where.
-    pub input: Flow,
+    pub input: Flow<N>,
     pub from: From,
     /// What it passes on; `None` while a service passes on what it receives.
-    pub output: Option<Flow>,
+    pub output: Option<Flow<N>>,
     /// The files it writes, for a consumer that takes files (S3 behind a
     /// stream processor's file sink); `None` if it writes none.
-    pub files: Option<Flow>,
+    pub files: Option<Flow<N>>,
     /// The latency from the workload to the end of this component, along
     /// the components it consumes from.
     pub path_latency: Duration,
@@ -395,7 +398,7 @@ pub struct Hourly {
     pub utilisation: Option<[Decimal; 24]>,
 }
 
-impl ComponentResult {
+impl<N: Number> ComponentResult<N> {
     pub fn new(service: &'static str, mode: Option<&'static str>) -> Self {
         Self {
             service,
@@ -448,9 +451,11 @@ impl ComponentResult {
 
     /// The sum of its line items. An evaluation checks that it fits in
     /// exact decimals before it reports it.
-    pub fn monthly_cost(&self) -> Decimal {
-        crate::base::number::sum(self.line_items.iter().map(|item| item.monthly_cost))
-            .unwrap_or(Decimal::MAX)
+    pub fn monthly_cost(&self) -> N {
+        self.line_items
+            .iter()
+            .try_fold(N::ZERO, |total, item| total.plus(item.monthly_cost))
+            .unwrap_or(N::of(Decimal::MAX))
     }
 
     pub fn capacity(&mut self, key: &'static str, value: CapacityValue) {
@@ -460,8 +465,11 @@ impl ComponentResult {
     }
 
     /// A capacity figure in `unit`, and how it was worked out.
-    pub fn capacity_of(&mut self, key: &'static str, value: Traced, unit: &'static str) {
-        self.capacity(key, CapacityValue::Number(value.value()));
+    pub fn capacity_of(&mut self, key: &'static str, value: Traced<N>, unit: &'static str) {
+        if self.detailed {
+            let value = CapacityValue::Number(value.value().decimal());
+            self.capacity.push(Capacity { key, value });
+        }
         traced::step(key, Part::Capacity, unit, value);
     }
 
@@ -544,10 +552,10 @@ impl ComponentResult {
 
 /// One alternative, evaluated and checked.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AlternativeResult {
+pub struct AlternativeResult<N = Decimal> {
     pub name: Arc<str>,
-    pub components: Vec<ComponentResult>,
-    pub monthly_cost: Decimal,
+    pub components: Vec<ComponentResult<N>>,
+    pub monthly_cost: N,
     /// The latency the components add along the longest path through them.
     pub latency: Duration,
     /// Requirement violations, with the index of the component each concerns
@@ -556,13 +564,13 @@ pub struct AlternativeResult {
     pub violations: SmallVec<[(Option<usize>, Violation); INLINE_VIOLATIONS]>,
 }
 
-impl AlternativeResult {
+impl<N: Number> AlternativeResult<N> {
     /// Nothing yet: a buffer an evaluation writes into.
     pub fn empty() -> Self {
         Self {
             name: Arc::from(""),
             components: Vec::new(),
-            monthly_cost: Decimal::ZERO,
+            monthly_cost: N::ZERO,
             latency: Duration::ZERO,
             violations: SmallVec::new(),
         }

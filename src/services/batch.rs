@@ -203,7 +203,7 @@ impl Component for Input {
         }
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
-            let off = given::key(off, "", &SPOT_DISCOUNT);
+            let off: Traced = given::key(off, "", &SPOT_DISCOUNT);
             traced::step("spot_discount", Part::Capacity, "", off);
         }
         result.properties = Properties::default();
@@ -230,7 +230,7 @@ impl Input {
         };
         // Jobs run side by side on an instance as far as both its vCPUs
         // and its memory go.
-        let instance_vcpus = Traced::rule(
+        let instance_vcpus: Traced = Traced::rule(
             Decimal::from(vcpu),
             "vCPU",
             "vCPUs of an instance of `instance_type`, the table's row",

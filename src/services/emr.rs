@@ -490,7 +490,7 @@ impl Input {
         }
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
-            let off = given::key(off, "", &SPOT_DISCOUNT);
+            let off: Traced = given::key(off, "", &SPOT_DISCOUNT);
             traced::step("spot_discount", Part::Capacity, "", off);
         }
     }

@@ -370,7 +370,7 @@ impl Component for Input {
         )?;
         if let Some(off) = self.spot_discount {
             spot::note(result, off);
-            let off = given::key(off, "", &SPOT_DISCOUNT);
+            let off: Traced = given::key(off, "", &SPOT_DISCOUNT);
             traced::step("spot_discount", Part::Capacity, "", off);
         }
         // A task runs as long as it is left running; what it keeps and in

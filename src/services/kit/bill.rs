@@ -10,54 +10,54 @@ use super::commitment::Purchase;
 use super::ctx::{Ctx, EvalError};
 use super::spot::SPOT_DISCOUNT;
 use super::usage::Ledger;
-use crate::base::number::Number;
+use crate::base::number::{self, Number};
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
-use crate::model::report::{self, LineItem, MAX_TIERS, PaidOnce, TierUse};
+use crate::model::report::{self, LineItem, PaidOnce, TierUse, Tiers};
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
 
 /// Prices `quantity` units of `dimension` for one month.
-pub fn charge(
-    ctx: &Ctx,
+pub fn charge<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
-    quantity: Traced,
-) -> Result<LineItem, EvalError> {
+    quantity: Traced<N>,
+) -> Result<LineItem<N>, EvalError> {
     charge_off(ctx, dimension, quantity, None)
 }
 
 /// Prices `quantity` units of `dimension` at `off` (a fraction) below its
 /// price: Spot capacity at the discount the scenario states.
-pub fn charge_off(
-    ctx: &Ctx,
+pub fn charge_off<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
-    quantity: Traced,
+    quantity: Traced<N>,
     off: Option<Decimal>,
-) -> Result<LineItem, EvalError> {
+) -> Result<LineItem<N>, EvalError> {
     let table = ctx.prices.price_of(dimension);
     charge_at(ctx, dimension, table, None, quantity, off)
 }
 
 /// Prices `quantity` hours of the type `name` from the catalogue that
 /// prices `dimension` (its `rows`, else its service's own): the row's price.
-pub fn charge_type(
-    ctx: &Ctx,
+pub fn charge_type<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     name: &str,
-    quantity: Traced,
-) -> Result<LineItem, EvalError> {
+    quantity: Traced<N>,
+) -> Result<LineItem<N>, EvalError> {
     charge_type_off(ctx, dimension, name, quantity, None)
 }
 
 /// [`charge_type`] at `off` (a fraction) below the row's price, for Spot.
-pub fn charge_type_off(
-    ctx: &Ctx,
+pub fn charge_type_off<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     name: &str,
-    quantity: Traced,
+    quantity: Traced<N>,
     off: Option<Decimal>,
-) -> Result<LineItem, EvalError> {
+) -> Result<LineItem<N>, EvalError> {
     let row = ctx
         .prices
         .instance(dimension.catalogue(), name)
@@ -76,14 +76,14 @@ pub fn charge_type_off(
 /// the type `row`, for a catalogue's), unless the scenario sets one over
 /// it, less `off` (a fraction) of it if given. The quantity, the free part
 /// and the cost are steps of the working.
-fn charge_at(
-    ctx: &Ctx,
+fn charge_at<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     table: Option<&Price>,
     row: Option<&'static str>,
-    quantity: Traced,
+    quantity: Traced<N>,
     off: Option<Decimal>,
-) -> Result<LineItem, EvalError> {
+) -> Result<LineItem<N>, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
     let price = price_of(ctx, dimension, table, row, off)?;
@@ -92,7 +92,7 @@ fn charge_at(
         Some(free) => quantity.minus(free).map_err(overflow)?,
         None => quantity,
     };
-    let free_quantity = free.quantity.map_or(Decimal::ZERO, Traced::value);
+    let free_quantity = free.quantity.map_or(N::ZERO, Traced::value);
     let price_set = ctx.prices_set.price(dimension).is_some();
     let bands = match price {
         // A flat price, the usual case: the line is written where it is
@@ -116,7 +116,7 @@ fn charge_at(
     };
     // Tier bounds count the month's whole usage, free units and the
     // alternative's earlier components included.
-    let used_before = Traced::given(free.used_before, dimension.unit, || {
+    let used_before = Traced::given_as(free.used_before, dimension.unit, || {
         Given::UsedBefore(dimension)
     });
     let start = match free.quantity {
@@ -128,9 +128,9 @@ fn charge_at(
     // The average lies between the bands' prices, so it always fits; a
     // run that reads bills alone leaves the division out.
     let average = if !report::detailed() {
-        Decimal::ZERO
+        N::ZERO
     } else if billed.value().is_zero() {
-        bands[0].price
+        N::of(bands[0].price)
     } else {
         cost.per(billed.value()).map_err(overflow)?
     };
@@ -139,7 +139,10 @@ fn charge_at(
             up_to: band.up_to,
             price: band.price,
         });
-        let split = tiers.iter().map(|t| (t.quantity, t.unit_price)).collect();
+        let split = tiers
+            .iter()
+            .map(|t| (t.quantity.decimal(), t.unit_price.decimal()))
+            .collect();
         (bands.collect(), split)
     });
     // A charge within one band shows no split.
@@ -163,7 +166,11 @@ fn charge_at(
 
 /// A line's cost as billed: rounded up to the cent if the scenario says,
 /// and a step of the working.
-fn settled(ctx: &Ctx, dimension: &'static Dimension, mut cost: Traced) -> Traced {
+fn settled<N: Number>(
+    ctx: &Ctx<N>,
+    dimension: &'static Dimension,
+    mut cost: Traced<N>,
+) -> Traced<N> {
     if ctx.round_up_to_cent {
         cost = cost.up_to_cent();
     }
@@ -176,12 +183,12 @@ fn settled(ctx: &Ctx, dimension: &'static Dimension, mut cost: Traced) -> Traced
 /// fee, and the whole fee is carried beside it (and returned, for a
 /// working). A fee has no free tier and no tiers; a tiered price for it is
 /// a table's mistake, refused.
-pub fn charge_upfront(
-    ctx: &Ctx,
+pub fn charge_upfront<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
-    quantity: Traced,
-    months: Traced,
-) -> Result<(LineItem, Traced), EvalError> {
+    quantity: Traced<N>,
+    months: Traced<N>,
+) -> Result<(LineItem<N>, Traced<N>), EvalError> {
     let table = ctx.prices.price_of(dimension);
     upfront_at(ctx, dimension, table, None, quantity, months)
 }
@@ -193,15 +200,15 @@ pub fn charge_upfront(
 /// rate (a line of `hourly`); and the whole fee, for a working. A row
 /// without the purchase option is an error naming it, never the row's
 /// own price.
-pub fn charge_commitment(
-    ctx: &Ctx,
+pub fn charge_commitment<N: Number>(
+    ctx: &Ctx<N>,
     upfront: &'static Dimension,
     hourly: &'static Dimension,
     name: &str,
     purchase: Purchase,
-    units: Traced,
-    hours: Traced,
-) -> Result<([LineItem; 2], Traced), EvalError> {
+    units: Traced<N>,
+    hours: Traced<N>,
+) -> Result<([LineItem<N>; 2], Traced<N>), EvalError> {
     let row = ctx
         .prices
         .instance(hourly.catalogue(), name)
@@ -233,14 +240,14 @@ pub fn charge_commitment(
 }
 
 /// [`charge_upfront`] at `table`'s price (the row `row`'s, for a type's).
-fn upfront_at(
-    ctx: &Ctx,
+fn upfront_at<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     table: Option<&Price>,
     row: Option<&'static str>,
-    quantity: Traced,
-    months: Traced,
-) -> Result<(LineItem, Traced), EvalError> {
+    quantity: Traced<N>,
+    months: Traced<N>,
+) -> Result<(LineItem<N>, Traced<N>), EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
     let Priced::Flat(unit_price) = price_of(ctx, dimension, table, row, None)? else {
@@ -255,15 +262,15 @@ fn upfront_at(
     let item = LineItem {
         dimension,
         quantity: quantity.value(),
-        free_quantity: Decimal::ZERO,
+        free_quantity: N::ZERO,
         unit_price: unit_price.value(),
         monthly_cost: cost.value(),
         tiers: SmallVec::new(),
         row,
         price_set: ctx.prices_set.price(dimension).is_some(),
         paid_once: Some(PaidOnce {
-            amount: fee.value(),
-            term_months: months.value(),
+            amount: fee.value().decimal(),
+            term_months: months.value().decimal(),
         }),
         commitment: None,
     };
@@ -271,21 +278,21 @@ fn upfront_at(
 }
 
 /// What a dimension is billed at: a flat price per unit, or price bands.
-enum Priced<'a> {
-    Flat(Traced),
+enum Priced<'a, N> {
+    Flat(Traced<N>),
     Tiered(Cow<'a, [Tier]>),
 }
 
 /// The price `dimension` is billed at: one the scenario sets (or a what-if
 /// varies), a flat price over the table's, else the table's; less `off` (a
 /// fraction) of it if given.
-fn price_of<'a>(
-    ctx: &Ctx,
+fn price_of<'a, N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     table: Option<&'a Price>,
     row: Option<&'static str>,
     off: Option<Decimal>,
-) -> Result<Priced<'a>, EvalError> {
+) -> Result<Priced<'a, N>, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     let given = |price: Decimal, set: bool| {
         Traced::given(price, dimension.unit, || {
@@ -310,7 +317,7 @@ fn price_of<'a>(
         })
         .transpose()
         .map_err(overflow)?;
-    let flat = |price: Traced| match factor {
+    let flat = |price: Traced<N>| match factor {
         Some(factor) => price.times(factor).map(Priced::Flat).map_err(overflow),
         None => Ok(Priced::Flat(price)),
     };
@@ -331,7 +338,7 @@ fn price_of<'a>(
             }),
         ) => match factor {
             None => Ok(Priced::Tiered(Cow::Borrowed(bands))),
-            Some(factor) => match rate.scaled(factor.value()) {
+            Some(factor) => match rate.scaled(factor.value().decimal()) {
                 Some(Rate::Tiered(bands)) => Ok(Priced::Tiered(Cow::Owned(bands.into_owned()))),
                 _ => Err(EvalError::Overflow(dimension)),
             },
@@ -342,20 +349,20 @@ fn price_of<'a>(
 
 /// The units of a charge that its free tier covers (`None` without a free
 /// tier), and what the month had used of its dimension before it.
-struct Free {
-    quantity: Option<Traced>,
-    used_before: Decimal,
+struct Free<N> {
+    quantity: Option<Traced<N>>,
+    used_before: N,
 }
 
 /// Takes `quantity` units of `dimension` from the alternative's ledger: the
 /// part the free tier still covers (its own allowance, or the one it
 /// shares, with `free_tier` on), the rest billed.
-fn free_units(
-    ctx: &Ctx,
+fn free_units<N: Number>(
+    ctx: &Ctx<N>,
     dimension: &'static Dimension,
     table: Option<&Price>,
-    quantity: Traced,
-) -> Result<Free, EvalError> {
+    quantity: Traced<N>,
+) -> Result<Free<N>, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
@@ -396,7 +403,7 @@ fn free_units(
         let left = if free_before.is_zero() {
             allowance
         } else {
-            let taken = Traced::given(free_before, unit, || Given::FreeUsedBefore(pool));
+            let taken = Traced::given_as(free_before, unit, || Given::FreeUsedBefore(pool));
             let none = Traced::rule(Decimal::ZERO, unit, "none");
             allowance.minus(taken).map_err(overflow)?.max(none)
         };
@@ -406,14 +413,11 @@ fn free_units(
     } else {
         None
     };
-    let free_value = free.map_or(Decimal::ZERO, Traced::value);
+    let free_value = free.map_or(N::ZERO, Traced::value);
     if shared {
         ctx.usage
-            .take(own_line, own, quantity.value(), Decimal::ZERO)
-            .and_then(|()| {
-                ctx.usage
-                    .take(pool_line, pool_key, Decimal::ZERO, free_value)
-            })
+            .take(own_line, own, quantity.value(), N::ZERO)
+            .and_then(|()| ctx.usage.take(pool_line, pool_key, N::ZERO, free_value))
             .map_err(overflow)?;
     } else {
         ctx.usage
@@ -429,35 +433,37 @@ fn free_units(
 /// The cost of the month's usage from `start` to `end` across `bands`, and
 /// how the bands split it. Past the
 /// last band's bound, no price: an error, never a guess.
-fn tiered(
+fn tiered<N: Number>(
     dimension: &'static Dimension,
     bands: &[Tier],
-    start: Decimal,
-    end: Decimal,
-) -> Result<(Decimal, SmallVec<[TierUse; MAX_TIERS]>), EvalError> {
+    start: N,
+    end: N,
+) -> Result<(N, Tiers<N>), EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     let mut tiers = SmallVec::new();
     let mut used = start;
-    let mut cost = Decimal::ZERO;
+    let mut cost = N::ZERO;
     for band in bands {
         // The month's usage is past the bands from here on, or the band
         // lies wholly below where it starts: nothing of it is billed.
         if used >= end {
             break;
         }
-        if band.up_to.is_some_and(|bound| bound <= used) {
+        let bound = band.up_to.map(N::of);
+        if bound.is_some_and(|bound| bound <= used) {
             continue;
         }
-        let room = match band.up_to {
-            Some(bound) => bound.minus(used).map_err(overflow)?.max(Decimal::ZERO),
-            None => Decimal::MAX,
+        let room = match bound {
+            Some(bound) => number::max(bound.minus(used).map_err(overflow)?, N::ZERO),
+            None => N::of(Decimal::MAX),
         };
-        let here = room.min(end.minus(used).map_err(overflow)?);
-        if here > Decimal::ZERO {
-            let cost_here = here.times(band.price).map_err(overflow)?;
+        let here = number::min(room, end.minus(used).map_err(overflow)?);
+        if here > N::ZERO {
+            let price = N::of(band.price);
+            let cost_here = here.times(price).map_err(overflow)?;
             tiers.push(TierUse {
                 quantity: here,
-                unit_price: band.price,
+                unit_price: price,
                 cost: cost_here,
             });
             cost = cost.plus(cost_here).map_err(overflow)?;

@@ -62,15 +62,15 @@ impl From<crate::base::number::TooLarge> for EvalError {
 
 /// What every service's evaluation reads: the prices, the month and the options.
 #[derive(Clone, Copy)]
-pub struct Ctx<'a> {
+pub struct Ctx<'a, N = Decimal> {
     pub prices: &'a PriceBook,
     pub hours: Decimal,
     pub free_tier: bool,
     pub round_up_to_cent: bool,
     /// What the alternative's earlier components used, for shared free and price tiers.
-    pub usage: &'a Usage,
+    pub usage: &'a Usage<N>,
     /// What this component receives, its own figures applied.
-    pub input: Flow,
+    pub input: Flow<N>,
     /// The keys that name what it receives, for its working.
     pub keys: &'static InputKeys,
     /// Unit prices set over the table's.
@@ -111,45 +111,45 @@ impl PricesSet<'_> {
     }
 }
 
-impl Ctx<'_> {
-    pub fn seconds(&self) -> Decimal {
-        self.hours * Decimal::from(3600)
-    }
-
+impl<N: Number> Ctx<'_, N> {
     /// The hours of the billing month, for a working.
-    pub fn hours_traced(&self) -> Traced {
+    pub fn hours_traced(&self) -> Traced<N> {
         Traced::given(self.hours, "h", || Given::Hours)
     }
 
     /// The seconds of the billing month, for a working.
-    pub fn seconds_traced(&self) -> Result<Traced, EvalError> {
+    pub fn seconds_traced(&self) -> Result<Traced<N>, EvalError> {
         let per_hour = given::seconds_an_hour();
         Ok(self.hours_traced().times(per_hour)?)
     }
 
     /// How many `unit`s a month `per_second` comes to, for a working.
-    pub fn monthly_traced(&self, per_second: Traced, unit: Traced) -> Result<Traced, EvalError> {
+    pub fn monthly_traced(
+        &self,
+        per_second: Traced<N>,
+        unit: Traced<N>,
+    ) -> Result<Traced<N>, EvalError> {
         Ok(per_second.times(self.seconds_traced()?)?.per(unit)?)
     }
 
     /// The peak rate this component receives, for a working.
-    pub fn peak(&self) -> Result<Traced, EvalError> {
+    pub fn peak(&self) -> Result<Traced<N>, EvalError> {
         let keys = self.keys;
-        Ok(Traced::given(self.rate()?.peak, keys.unit, || {
+        Ok(Traced::given_as(self.rate()?.peak, keys.unit, || {
             Given::Input(keys.peak)
         }))
     }
 
     /// The average rate this component receives, for a working.
-    pub fn average(&self) -> Result<Traced, EvalError> {
+    pub fn average(&self) -> Result<Traced<N>, EvalError> {
         let keys = self.keys;
-        Ok(Traced::given(self.rate()?.average, keys.unit, || {
+        Ok(Traced::given_as(self.rate()?.average, keys.unit, || {
             Given::Input(keys.rate)
         }))
     }
 
     /// The size of each record this component receives, for a working.
-    pub fn size(&self) -> Result<Traced, EvalError> {
+    pub fn size(&self) -> Result<Traced<N>, EvalError> {
         let keys = self.keys;
         let size = self.record_size()?.decimal();
         Ok(Traced::given(size, "B", || Given::Input(keys.size)))
@@ -161,15 +161,9 @@ impl Ctx<'_> {
         &self,
         limit: &'static Limit,
         unit: &'static str,
-    ) -> Result<Traced, EvalError> {
+    ) -> Result<Traced<N>, EvalError> {
         let amount = self.limit(limit, |v| Some(v.amount()))?;
         Ok(Traced::given(amount, unit, || Given::Limit(limit)))
-    }
-
-    /// How many `unit`s a month `per_second` comes to (`MILLION` for
-    /// requests priced by the million, `GIB` bytes for GB).
-    pub fn monthly(&self, per_second: Decimal, unit: Decimal) -> Result<Decimal, EvalError> {
-        Ok(per_second.times(self.seconds())?.per(unit)?)
     }
 
     /// Hours a resource runs in the month: `running` (as `key` sets it) if
@@ -179,8 +173,8 @@ impl Ctx<'_> {
         &self,
         running: Option<Duration>,
         key: &'static Key,
-        result: &mut ComponentResult,
-    ) -> Traced {
+        result: &mut ComponentResult<N>,
+    ) -> Traced<N> {
         match running {
             Some(running) if running.hours() > self.hours => {
                 result.note(
@@ -204,7 +198,7 @@ impl Ctx<'_> {
         value: Decimal,
         (min, under): (&'static Limit, &'static str),
         (max, over): (&'static Limit, &'static str),
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let amount = |v: LimitValue| Some(v.amount());
         let (lowest, highest) = (self.limit(min, amount)?, self.limit(max, amount)?);
@@ -218,7 +212,7 @@ impl Ctx<'_> {
     }
 
     /// The rate this component receives.
-    pub fn rate(&self) -> Result<Rate, EvalError> {
+    pub fn rate(&self) -> Result<Rate<N>, EvalError> {
         self.input.rate.ok_or(EvalError::MissingRate)
     }
 

@@ -16,8 +16,8 @@ use crate::model::dimension::{Dimension, key_hash};
 /// second queue's requests start where the first one's left off in the tiers.
 /// An alternative is one design, so one account; each starts a new ledger.
 #[derive(Debug, Default)]
-pub struct Usage {
-    lines: RefCell<Lines>,
+pub struct Usage<N = Decimal> {
+    lines: RefCell<Lines<N>>,
 }
 
 /// More than every service's dimensions together, so the ledger never
@@ -33,14 +33,14 @@ const PLACES: usize = 256;
 const INDEXED: usize = PLACES / 2;
 
 #[derive(Debug)]
-struct Lines {
-    used: SmallVec<[Used; MAX_DIMENSIONS]>,
+struct Lines<N> {
+    used: SmallVec<[Used<N>; MAX_DIMENSIONS]>,
     /// At each place, the position of the line whose key's hash starts
     /// there (or at a place before it, taken), plus one; 0 where empty.
     places: [u8; PLACES],
 }
 
-impl Default for Lines {
+impl<N> Default for Lines<N> {
     fn default() -> Self {
         Self {
             used: SmallVec::new(),
@@ -49,7 +49,7 @@ impl Default for Lines {
     }
 }
 
-impl Lines {
+impl<N> Lines<N> {
     /// The line of `key`, or the empty place where a line for it goes.
     #[inline]
     fn find(&self, key: Ledger) -> Result<usize, usize> {
@@ -72,10 +72,10 @@ impl Lines {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Used {
+struct Used<N> {
     key: Ledger,
-    quantity: Decimal,
-    free: Decimal,
+    quantity: N,
+    free: N,
 }
 
 /// What the ledger counts usage by: a dimension's key, or the name of a
@@ -116,7 +116,7 @@ impl Ledger {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Line(Result<usize, usize>);
 
-impl Usage {
+impl<N: Number> Usage<N> {
     /// The line of `key`: what was used before is read from it and what
     /// is taken added to it (or a line made for it), with one look-up.
     pub(super) fn find(&self, key: Ledger) -> Line {
@@ -127,13 +127,13 @@ impl Usage {
 
     /// What had been used of `line` before: in all, and of the free tier;
     /// nothing without a line.
-    pub(super) fn before(&self, line: Line) -> (Decimal, Decimal) {
+    pub(super) fn before(&self, line: Line) -> (N, N) {
         match line.0 {
             Ok(i) => {
                 let lines = self.lines.borrow();
                 (lines.used[i].quantity, lines.used[i].free)
             }
-            Err(_) => (Decimal::ZERO, Decimal::ZERO),
+            Err(_) => (N::ZERO, N::ZERO),
         }
     }
 
@@ -144,8 +144,8 @@ impl Usage {
         &self,
         line: Line,
         key: Ledger,
-        quantity: Decimal,
-        free: Decimal,
+        quantity: N,
+        free: N,
     ) -> Result<(), TooLarge> {
         let mut lines = self.lines.borrow_mut();
         match line.0 {
