@@ -135,6 +135,24 @@ pub enum Buffered {
     AtMaximum,
 }
 
+impl Flow {
+    /// The same flow in another number type: floats, for a Monte Carlo
+    /// sample.
+    pub fn to<N: Number>(self) -> Flow<N> {
+        Flow {
+            rate: self.rate.map(|rate| Rate {
+                average: N::of(rate.average),
+                peak: N::of(rate.peak),
+                profile: rate.profile,
+            }),
+            record_size: self.record_size,
+            stored: self.stored,
+            stored_object_size: self.stored_object_size,
+            object_buffer: self.object_buffer,
+        }
+    }
+}
+
 impl<N: Number> Flow<N> {
     /// Nothing at all: what a DynamoDB table without a stream passes on.
     pub const NOTHING: Self = Self {

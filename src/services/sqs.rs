@@ -176,6 +176,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.queue_type.as_str()));
         let message_size = ctx.record_size()?;
         let max_message_size = ctx.bytes(&MAX_MESSAGE_SIZE)?;
@@ -245,17 +263,15 @@ impl Component for Input {
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
     }
-}
 
-impl Input {
     /// A message over the queue's limit, or a batch over the batch limit,
     /// cannot be sent.
-    fn check_sizes(
+    fn check_sizes<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         message_size: Bytes,
         max_message_size: Bytes,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         if message_size > max_message_size {
             result.violate(
@@ -281,7 +297,11 @@ impl Input {
     /// A queue keeps messages between its minimum and maximum retention; a
     /// retention it cannot be set to fails the design, which is still
     /// priced as set.
-    fn check_retention(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn check_retention<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         ctx.within(
             self.retention.ms(),
             (
@@ -299,11 +319,11 @@ impl Input {
     /// A FIFO queue takes a fixed number of calls per second for each action
     /// (send, receive, delete); batching multiplies the messages per call.
     /// Checked at the peak: the limit holds in every second.
-    fn fifo_throughput(
+    fn fifo_throughput<N: Number>(
         &self,
-        ctx: &Ctx,
-        batch: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        batch: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let peak_messages = ctx.rate()?.peak;
         let calls = peak_messages.per(batch.value())?;
@@ -320,7 +340,7 @@ impl Input {
         );
         let allowed = allowed.value();
         if calls > allowed {
-            let full_batches_fit = peak_messages <= allowed.times(Decimal::from(MAX_BATCH))?;
+            let full_batches_fit = peak_messages <= allowed.times(N::of(MAX_BATCH.into()))?;
             let fix = match (
                 self.high_throughput,
                 self.batch_size < MAX_BATCH && full_batches_fit,
@@ -334,7 +354,7 @@ impl Input {
                     "spread the message groups over several FIFO queues, or use a standard queue"
                 }
             };
-            result.violate(limit, calls, allowed, fix);
+            result.violate(limit, calls.decimal(), allowed.decimal(), fix);
         }
         Ok(())
     }
@@ -346,7 +366,7 @@ mod tests {
     use crate::base::units::PIB;
     use crate::model::keys::Value;
     use crate::model::report::Violation;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
     use rust_decimal_macros::dec;
 
     /// The queue that the declared keys make, with `set` over their defaults.
@@ -370,6 +390,23 @@ mod tests {
             steady(messages_per_second, message_size),
             Input::evaluate_into,
         )
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let cases = [
+            (QueueType::Standard, dec!(3000), Bytes::kib(1), 1),
+            (QueueType::Standard, dec!(1234.567), Bytes(70_000), 10),
+            (QueueType::Fifo, dec!(299.9), Bytes(100), 1),
+            // Past the FIFO calls a second: a violation, the same in both.
+            (QueueType::Fifo, dec!(4000), Bytes::kib(2), 10),
+            (QueueType::Standard, dec!(10), Bytes::mib(2), 1),
+        ];
+        for (queue_type, rate, size, batch_size) in cases {
+            let mut fed = queue(queue_type, rate, size);
+            fed.batch_size = batch_size;
+            floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        }
     }
 
     fn fix(result: &ComponentResult) -> &'static str {

@@ -52,6 +52,9 @@ pub enum EvalError {
     /// A component's values no longer make a component (a varied value
     /// clashes with another); checked when they are set, so never expected.
     Invalid,
+    /// The service's formulas take exact decimals alone: its component
+    /// cannot be evaluated in floats, for a Monte Carlo sample.
+    Unsampled,
 }
 
 impl From<crate::base::number::TooLarge> for EvalError {
@@ -107,6 +110,27 @@ impl PricesSet<'_> {
         match (self.slot)(dimension).and_then(|slot| self.values.get(slot)) {
             Some(Value::Number(price)) => Some(*price),
             _ => None,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// The same context in floats, counting usage in `usage`: for a Monte
+    /// Carlo sample.
+    pub fn in_floats<'b>(&self, usage: &'b Usage<f64>) -> Ctx<'b, f64>
+    where
+        'a: 'b,
+    {
+        Ctx {
+            prices: self.prices,
+            hours: self.hours,
+            free_tier: self.free_tier,
+            round_up_to_cent: self.round_up_to_cent,
+            usage,
+            input: self.input.to(),
+            keys: self.keys,
+            prices_set: self.prices_set,
+            required_retention: self.required_retention,
         }
     }
 }

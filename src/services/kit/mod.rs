@@ -14,6 +14,7 @@ pub mod usage;
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::Duration;
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::InputKeys;
@@ -89,7 +90,9 @@ pub struct Functions {
     pub check: fn(&Values) -> Result<(), Invalid>,
     /// Capacity, bill, latency and limit checks for the component the
     /// values make, written into `result`, whose buffers are reused.
-    pub evaluate: fn(&Values, &Ctx, &mut ComponentResult) -> Result<(), EvalError>,
+    pub evaluate: EvaluateIn<Decimal>,
+    /// The same in floating point, for a Monte Carlo sample.
+    pub sample: EvaluateIn<f64>,
     /// How the component's records reach a consumer of the service named.
     pub delivery: fn(&Values, &str) -> Result<Delivery, Invalid>,
     /// The component the values make, kept for evaluations at which they
@@ -103,6 +106,7 @@ impl Functions {
         Self {
             check: check::<C>,
             evaluate: evaluate::<C>,
+            sample: sample::<C>,
             delivery: delivery::<C>,
             make: make::<C>,
         }
@@ -117,6 +121,17 @@ pub trait Component: Sized {
     /// Capacity, bill, latency and limit checks, into `result`.
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError>;
 
+    /// The same formulas over floats, for a Monte Carlo sample; a service
+    /// whose formulas take exact decimals alone says so, and the samples
+    /// of an alternative with it are evaluated exactly.
+    fn sample_into(
+        &self,
+        _ctx: &Ctx<f64>,
+        _result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        Err(EvalError::Unsampled)
+    }
+
     /// How a consumer of service `consumer` receives its records: each
     /// record once, unless the service says otherwise (an SNS topic).
     fn delivery_to(&self, _consumer: &str) -> Delivery {
@@ -129,12 +144,25 @@ pub trait Component: Sized {
 /// [`Functions::delivery`] do, without making it again each time.
 pub trait Made {
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError>;
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError>;
     fn delivery_to(&self, consumer: &str) -> Delivery;
 }
 
 impl<C: Component> Made for C {
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
         Component::evaluate_into(self, ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        Component::sample_into(self, ctx, result)
     }
 
     fn delivery_to(&self, consumer: &str) -> Delivery {
@@ -158,6 +186,57 @@ fn evaluate<C: Component>(
     // Checked when the values were set, so never expected to fail here.
     let component = C::build(values).map_err(|_| EvalError::Invalid)?;
     component.evaluate_into(ctx, result)
+}
+
+fn sample<C: Component>(
+    values: &Values,
+    ctx: &Ctx<f64>,
+    result: &mut ComponentResult<f64>,
+) -> Result<(), EvalError> {
+    let component = C::build(values).map_err(|_| EvalError::Invalid)?;
+    component.sample_into(ctx, result)
+}
+
+/// A number type a component is evaluated in: exact decimals, or floats
+/// for a Monte Carlo sample.
+pub trait Evaluated: Number {
+    /// Evaluates `made` in this number type.
+    fn made(
+        made: &dyn Made,
+        ctx: &Ctx<Self>,
+        result: &mut ComponentResult<Self>,
+    ) -> Result<(), EvalError>;
+
+    /// What evaluates the component a service's values make, in this
+    /// number type.
+    fn of(functions: &Functions) -> EvaluateIn<Self>;
+}
+
+/// A service's evaluation of the component its values make.
+pub type EvaluateIn<N> = fn(&Values, &Ctx<N>, &mut ComponentResult<N>) -> Result<(), EvalError>;
+
+impl Evaluated for Decimal {
+    fn made(made: &dyn Made, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        made.evaluate_into(ctx, result)
+    }
+
+    fn of(functions: &Functions) -> EvaluateIn<Self> {
+        functions.evaluate
+    }
+}
+
+impl Evaluated for f64 {
+    fn made(
+        made: &dyn Made,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        made.sample_into(ctx, result)
+    }
+
+    fn of(functions: &Functions) -> EvaluateIn<Self> {
+        functions.sample
+    }
 }
 
 fn delivery<C: Component>(values: &Values, consumer: &str) -> Result<Delivery, Invalid> {

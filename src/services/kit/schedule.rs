@@ -11,6 +11,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::Duration;
 
 use crate::model::dimension::Limit;
@@ -87,7 +88,7 @@ pub fn part_time(values: &Values, hours_running: &'static Key) -> Option<&'stati
 
 /// The hours a month the schedule runs, for a working: hours a day × the
 /// month's hours × days a week ÷ 168 (24 hours × 7 days).
-pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError> {
+pub fn hours_a_month<N: Number>(schedule: Schedule, ctx: &Ctx<N>) -> Result<Traced<N>, EvalError> {
     let a_day = given::key(schedule.hours.hours(), "h/day", &SCHEDULE_HOURS);
     let a_week = given::key(schedule.days.a_week(), "days/week", &SCHEDULE_DAYS);
     let week = Traced::rule(Decimal::from(24 * 7), "h/week", "hours a week");
@@ -96,13 +97,13 @@ pub fn hours_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError>
 
 /// The hours a month a component that bills its running hours runs: its
 /// schedule's, else its `hours_running` (`key`), else the whole month.
-pub fn hours_running(
+pub fn hours_running<N: Number>(
     schedule: Option<Schedule>,
     running: Option<Duration>,
     key: &'static Key,
-    ctx: &Ctx,
-    result: &mut ComponentResult,
-) -> Result<Traced, EvalError> {
+    ctx: &Ctx<N>,
+    result: &mut ComponentResult<N>,
+) -> Result<Traced<N>, EvalError> {
     match schedule {
         Some(schedule) => hours_a_month(schedule, ctx),
         None => Ok(ctx.hours_running(running, key, result)),
@@ -114,14 +115,14 @@ pub fn hours_running(
 /// billed each time it starts (a limit in ms), taken as one start a month.
 /// Seconds, so that whole figures stay exact until a caller divides by
 /// the hour last.
-pub fn billed_seconds(
+pub fn billed_seconds<N: Number>(
     schedule: Option<Schedule>,
     running: Option<Duration>,
     key: &'static Key,
     minimum: &'static Limit,
-    ctx: &Ctx,
-    result: &mut ComponentResult,
-) -> Result<Traced, EvalError> {
+    ctx: &Ctx<N>,
+    result: &mut ComponentResult<N>,
+) -> Result<Traced<N>, EvalError> {
     // In the order a working lists them: the hour, the second, the limit.
     let per_hour = given::seconds_an_hour();
     let ms = given::ms_a_second();
@@ -134,7 +135,7 @@ pub fn billed_seconds(
 /// The days a month the schedule runs on, for what is counted a day it
 /// runs (a cluster's free concurrency scaling): the month's hours × days a
 /// week ÷ 168.
-pub fn days_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError> {
+pub fn days_a_month<N: Number>(schedule: Schedule, ctx: &Ctx<N>) -> Result<Traced<N>, EvalError> {
     let a_week = given::key(schedule.days.a_week(), "days/week", &SCHEDULE_DAYS);
     let week = Traced::rule(Decimal::from(24 * 7), "h/week", "hours a week");
     Ok(ctx.hours_traced().times(a_week)?.per(week)?)
@@ -143,7 +144,12 @@ pub fn days_a_month(schedule: Schedule, ctx: &Ctx) -> Result<Traced, EvalError> 
 /// `count` of what runs (instances, nodes, KPUs) in the hours of a day the
 /// schedule runs, 0 in the others, as the capacity by hour: a day it runs
 /// on. Nothing the load sizes, so no utilisation.
-pub fn hourly(schedule: Schedule, key: &'static str, count: Decimal, result: &mut ComponentResult) {
+pub fn hourly<N: Number>(
+    schedule: Schedule,
+    key: &'static str,
+    count: Decimal,
+    result: &mut ComponentResult<N>,
+) {
     let mut capacity = [Decimal::ZERO; HOURS];
     for (hour, running) in capacity.iter_mut().enumerate() {
         if schedule.runs_at(hour) {
@@ -164,7 +170,7 @@ pub fn hourly(schedule: Schedule, key: &'static str, count: Decimal, result: &mu
 /// weekend, which the day's shape reaches as it does every day. Nothing
 /// received, or what comes out of a store (its objects wait for a reader),
 /// is no traffic to miss.
-pub fn check_traffic(schedule: Schedule, ctx: &Ctx, result: &mut ComponentResult) {
+pub fn check_traffic<N: Number>(schedule: Schedule, ctx: &Ctx<N>, result: &mut ComponentResult<N>) {
     let Some(rate) = ctx.input.rate else {
         return;
     };

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::model::choice::choice;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{CapacityValue, ComponentResult};
@@ -55,7 +56,7 @@ pub fn discount(values: &Values, spot: bool) -> Result<Option<Decimal>, Invalid>
 }
 
 /// Tells, on the component's bill, the discount Spot was priced at.
-pub fn note(result: &mut ComponentResult, off: Decimal) {
+pub fn note<N: Number>(result: &mut ComponentResult<N>, off: Decimal) {
     result.capacity("spot_discount", CapacityValue::Number(off));
     result.note(
         "spot_assumed",

@@ -2,6 +2,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
+
+use super::usage::Usage;
 use super::{Component, Ctx, EvalError, ServiceDef};
 use crate::base::units::Bytes;
 use crate::model::flow::{Flow, Rate};
@@ -123,4 +126,64 @@ pub fn item<'a>(result: &'a ComponentResult, name: &str) -> &'a LineItem {
         .iter()
         .find(|item| item.dimension.name() == name)
         .unwrap_or_else(|| panic!("no line item `{name}` in {:?}", result.line_items))
+}
+
+/// Evaluates `component`, fed `flow`, in exact decimals and in floats,
+/// and checks that the two agree: the same line items, each cost and
+/// quantity within 1e-9 of the exact one (relative, or absolute below 1),
+/// violations of the same kinds, the same flow passed on and the same
+/// latency; or the same error.
+pub fn floats_agree<C: Component>(component: &C, flow: Flow, ctx: &Ctx) {
+    let ctx = Ctx {
+        input: flow,
+        ..*ctx
+    };
+    let mut exact = ComponentResult::empty();
+    let exact = component.evaluate_into(&ctx, &mut exact).map(|()| exact);
+    let usage = Usage::default();
+    let mut floats = ComponentResult::<f64>::empty();
+    let floats = component
+        .sample_into(&ctx.in_floats(&usage), &mut floats)
+        .map(|()| floats);
+    let (exact, floats) = match (exact, floats) {
+        (Ok(exact), Ok(floats)) => (exact, floats),
+        (Err(exact), Err(floats)) => return assert_eq!(exact, floats),
+        (exact, floats) => panic!("exactly {exact:?}, in floats {floats:?}"),
+    };
+    let close = |what: &str, exact: Decimal, float: f64| {
+        let of = f64::of(exact);
+        assert!(
+            (of - float).abs() <= 1e-9 * of.abs().max(1.0),
+            "{what}: exactly {exact}, in floats {float}"
+        );
+    };
+    assert_eq!(exact.line_items.len(), floats.line_items.len());
+    for (e, f) in exact.line_items.iter().zip(&floats.line_items) {
+        assert_eq!(e.dimension.key, f.dimension.key);
+        close(e.dimension.key, e.quantity, f.quantity);
+        close(e.dimension.key, e.monthly_cost, f.monthly_cost);
+    }
+    // The same violations; the figures they quote are the floats' own.
+    let kinds = |v: &[crate::model::report::Violation]| -> Vec<_> {
+        v.iter().map(std::mem::discriminant).collect()
+    };
+    assert_eq!(
+        kinds(&exact.violations),
+        kinds(&floats.violations),
+        "exactly {:?}, in floats {:?}",
+        exact.violations,
+        floats.violations
+    );
+    let exact_rate = exact.output.and_then(|f| f.rate);
+    match (exact_rate, floats.output.and_then(|f| f.rate)) {
+        (Some(e), Some(f)) => {
+            close("average passed on", e.average, f.average);
+            close("peak passed on", e.peak, f.peak);
+        }
+        (e, f) => assert!(
+            e.is_none() && f.is_none(),
+            "passed on {e:?}, in floats {f:?}"
+        ),
+    }
+    assert_eq!(exact.latency, floats.latency);
 }
