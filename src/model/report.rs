@@ -464,6 +464,15 @@ impl<N: Number> ComponentResult<N> {
         }
     }
 
+    /// A capacity figure that is a number: put in words as a decimal, and
+    /// only where the figures are read.
+    pub fn capacity_number(&mut self, key: &'static str, value: N) {
+        if self.detailed {
+            let value = CapacityValue::Number(value.decimal());
+            self.capacity.push(Capacity { key, value });
+        }
+    }
+
     /// A capacity figure in `unit`, and how it was worked out.
     pub fn capacity_of(&mut self, key: &'static str, value: Traced<N>, unit: &'static str) {
         if self.detailed {
