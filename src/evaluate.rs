@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::base::diagnostic::Diagnostic;
-use crate::base::number::{self, Number};
+use crate::base::number::Number;
 use crate::base::units::Duration;
 use crate::model::flow::{self, Flow, From, Own, Unfit};
 use crate::model::keys::{Value, Values};
@@ -19,7 +19,7 @@ use crate::scenario::{Alternative, Component, Scenario};
 use crate::services;
 use crate::services::kit::ctx::PricesSet;
 use crate::services::kit::usage::Usage;
-use crate::services::kit::{Ctx, Delivery, EvalError, Made};
+use crate::services::kit::{Ctx, Delivery, EvalError, Evaluated, Made};
 
 /// Evaluates every alternative of a scenario with the values it states.
 pub fn evaluate(scenario: &Scenario) -> Result<Report, Diagnostic> {
@@ -77,9 +77,9 @@ pub fn evaluate_with(scenario: &Scenario, values: &[Value]) -> Result<Report, Di
 /// Evaluations of one scenario at many vectors of values (a sweep, a
 /// break-even search), each written over the last one's buffers: after the
 /// first, an evaluation allocates nothing.
-pub struct Evaluator<'s> {
+pub struct Evaluator<'s, N = Decimal> {
     scenario: &'s Scenario,
-    results: Vec<AlternativeResult>,
+    results: Vec<AlternativeResult<N>>,
     /// For each alternative, why it could not be evaluated, if it could not.
     failures: Vec<Option<Diagnostic>>,
     /// For each alternative, whether what it lacked is a figure of the
@@ -95,6 +95,9 @@ pub struct Evaluator<'s> {
     /// be kept (`None` for one that reads a varied slot).
     kept: Vec<Vec<Option<Kept>>>,
 }
+
+/// Every alternative's result, and why each that has none has none.
+pub type Each<'a, N> = (&'a [AlternativeResult<N>], &'a [Option<Diagnostic>]);
 
 /// A component made from its values, with what it states of its input and
 /// output: all it reads of them, kept while they do not change.
@@ -118,31 +121,42 @@ impl Kept {
 
 impl<'s> Evaluator<'s> {
     pub fn new(scenario: &'s Scenario) -> Self {
+        Self::of(scenario, None)
+    }
+
+    /// An evaluator for values of which only `varied` slots change from one
+    /// evaluation to the next: each component that reads none of them is
+    /// made once, from the values of the first evaluation, and reused.
+    pub fn varying(scenario: &'s Scenario, varied: &[usize]) -> Self {
+        Self::of(scenario, Some(varied))
+    }
+}
+
+impl<'s> Evaluator<'s, f64> {
+    /// [`Evaluator::varying`] in floats: the samples of a Monte Carlo run
+    /// (whose ranged values are the `varied` slots), of which it reads the
+    /// costs and verdicts to rank them, not the figures of a report.
+    pub fn sampling(scenario: &'s Scenario, varied: &[usize]) -> Self {
+        Self::of(scenario, Some(varied))
+    }
+}
+
+impl<'s, N: Evaluated> Evaluator<'s, N> {
+    fn of(scenario: &'s Scenario, varied: Option<&[usize]>) -> Self {
         Self {
             scenario,
             results: Vec::new(),
             failures: Vec::new(),
             lacks: Vec::new(),
             at: AtMonth::new(scenario),
-            varied: None,
+            varied: varied.map(<[usize]>::to_vec),
             kept: Vec::new(),
-        }
-    }
-
-    /// An evaluator for values of which only `varied` slots change from one
-    /// evaluation to the next (the ranged values of a Monte Carlo run): each
-    /// component that reads none of them is made once, from the values of
-    /// the first evaluation, and reused.
-    pub fn varying(scenario: &'s Scenario, varied: &[usize]) -> Self {
-        Self {
-            varied: Some(varied.to_vec()),
-            ..Self::new(scenario)
         }
     }
 
     /// Every alternative at `values` (the scenario's slots, some varied);
     /// an error if any of them cannot be evaluated.
-    pub fn evaluate(&mut self, values: &[Value]) -> Result<&[AlternativeResult], Diagnostic> {
+    pub fn evaluate(&mut self, values: &[Value]) -> Result<&[AlternativeResult<N>], Diagnostic> {
         self.evaluate_each(values)?;
         let first = self
             .failures
@@ -161,10 +175,7 @@ impl<'s> Evaluator<'s> {
     /// tier, a figure too large for exact decimals) has its reason in the
     /// second slice, and the others are evaluated all the same. An error
     /// only for what concerns them all (the workload).
-    pub fn evaluate_each(
-        &mut self,
-        values: &[Value],
-    ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
+    pub fn evaluate_each(&mut self, values: &[Value]) -> Result<Each<'_, N>, Diagnostic> {
         self.evaluate_changed(values, None)
     }
 
@@ -176,12 +187,14 @@ impl<'s> Evaluator<'s> {
         &mut self,
         values: &[Value],
         changed: Option<&[bool]>,
-    ) -> Result<(&[AlternativeResult], &[Option<Diagnostic>]), Diagnostic> {
+    ) -> Result<Each<'_, N>, Diagnostic> {
         let scenario = self.scenario;
         let values = self.at.values(scenario, values)?;
         let no_usage = Usage::default();
         let requirements = requirements_at(scenario, values);
         let ctx = context(scenario, values, &requirements, &scenario.prices, &no_usage)?;
+        let no_usage = Usage::default();
+        let ctx = N::context(&ctx, &no_usage);
         let count = scenario.alternatives.len();
         let first = self.results.len() != count;
         self.results.resize_with(count, AlternativeResult::empty);
@@ -512,13 +525,13 @@ fn located(
 /// not used). `ctx.input` is the workload as [`workload`] makes it (its
 /// peak checked against its average), which the first component receives;
 /// each other component receives what the one it consumes emits.
-pub fn evaluate_alternative_into(
+pub fn evaluate_alternative_into<N: Evaluated>(
     alternative: &Alternative,
     values: &[Value],
     requirements: &Requirements,
-    ctx: &Ctx,
+    ctx: &Ctx<N>,
     kept: &[Option<Kept>],
-    out: &mut AlternativeResult,
+    out: &mut AlternativeResult<N>,
 ) -> Result<(), (usize, EvalError)> {
     let kept = |i: usize| kept.get(i).and_then(Option::as_ref);
     let usage = Usage::default();
@@ -559,7 +572,7 @@ pub fn evaluate_alternative_into(
                 let flow = Flow {
                     rate: emitted
                         .rate
-                        .map(|r| r.times(copies))
+                        .map(|r| r.times(N::of(copies)))
                         .transpose()
                         .map_err(|_| (j, EvalError::Arithmetic))?,
                     ..emitted
@@ -591,7 +604,7 @@ pub fn evaluate_alternative_into(
             traced::take();
         }
         match kept(i) {
-            Some(kept) => kept.made.evaluate_into(&component_ctx, result),
+            Some(kept) => N::made(&*kept.made, &component_ctx, result),
             None => component.evaluate_into(values, &component_ctx, result),
         }
         .map_err(|e| (i, e))?;
@@ -626,9 +639,12 @@ pub fn evaluate_alternative_into(
                 .map_err(|e| (i, unfit(e)))?,
         });
     }
-    let mut total = Decimal::ZERO;
+    let mut total = N::ZERO;
     for (i, component) in out.components.iter().enumerate() {
-        let cost = number::sum(component.line_items.iter().map(|item| item.monthly_cost));
+        let cost = component
+            .line_items
+            .iter()
+            .try_fold(N::ZERO, |sum, item| sum.plus(item.monthly_cost));
         total = cost
             .and_then(|cost| total.plus(cost))
             .map_err(|_| (i, EvalError::Arithmetic))?;
@@ -656,10 +672,10 @@ fn unfit(error: Unfit) -> EvalError {
 /// components, cost adds up, every component that orders messages or limits
 /// their size must meet the requirement, and retention and replay are met when
 /// any component keeps the data long enough or lets it be read again.
-fn check(
+fn check<N: Number>(
     requirements: &Requirements,
     budget: Option<Decimal>,
-    alternative: &mut AlternativeResult,
+    alternative: &mut AlternativeResult<N>,
 ) {
     let (components, monthly_cost, latency) = (
         &alternative.components,
@@ -679,12 +695,12 @@ fn check(
         ));
     }
     if let Some(limit) = budget
-        && monthly_cost > limit
+        && monthly_cost > N::of(limit)
     {
         violations.push((
             None,
             Violation::MaxMonthlyCost {
-                actual: monthly_cost,
+                actual: monthly_cost.decimal(),
                 limit,
             },
         ));

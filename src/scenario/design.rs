@@ -12,7 +12,7 @@ use crate::model::flow::{self, From, Own};
 use crate::model::keys::{Invalid, Value, Values};
 use crate::model::report::ComponentResult;
 use crate::pricing::PriceBook;
-use crate::services::kit::{Ctx, Delivery, EvalError, Made, ServiceDef};
+use crate::services::kit::{Ctx, Delivery, EvalError, Evaluated, Made, ServiceDef};
 
 /// A scenario, read and checked, ready to evaluate.
 #[derive(Debug)]
@@ -111,13 +111,13 @@ impl Component {
 
     /// Its capacity, bill, latency and limit checks at `values`, into
     /// `result`, whose buffers are reused.
-    pub fn evaluate_into(
+    pub fn evaluate_into<N: Evaluated>(
         &self,
         values: &[Value],
-        ctx: &Ctx,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
-        (self.def.functions.evaluate)(&self.values(values), ctx, result)
+        N::evaluation(&self.def.functions)(&self.values(values), ctx, result)
     }
 
     /// The rate, peak and size it sets for its own input.

@@ -24,6 +24,7 @@ use crate::model::priced::Priced;
 use crate::model::report::ComponentResult;
 
 pub use ctx::{Ctx, EvalError};
+use usage::Usage;
 
 /// What the registry knows of a service.
 pub struct ServiceDef {
@@ -209,7 +210,10 @@ pub trait Evaluated: Number {
 
     /// What evaluates the component a service's values make, in this
     /// number type.
-    fn of(functions: &Functions) -> EvaluateIn<Self>;
+    fn evaluation(functions: &Functions) -> EvaluateIn<Self>;
+
+    /// `ctx` in this number type, counting usage in `usage`.
+    fn context<'a>(ctx: &Ctx<'a>, usage: &'a Usage<Self>) -> Ctx<'a, Self>;
 }
 
 /// A service's evaluation of the component its values make.
@@ -220,8 +224,12 @@ impl Evaluated for Decimal {
         made.evaluate_into(ctx, result)
     }
 
-    fn of(functions: &Functions) -> EvaluateIn<Self> {
+    fn evaluation(functions: &Functions) -> EvaluateIn<Self> {
         functions.evaluate
+    }
+
+    fn context<'a>(ctx: &Ctx<'a>, usage: &'a Usage) -> Ctx<'a> {
+        Ctx { usage, ..*ctx }
     }
 }
 
@@ -234,8 +242,12 @@ impl Evaluated for f64 {
         made.sample_into(ctx, result)
     }
 
-    fn of(functions: &Functions) -> EvaluateIn<Self> {
+    fn evaluation(functions: &Functions) -> EvaluateIn<Self> {
         functions.sample
+    }
+
+    fn context<'a>(ctx: &Ctx<'a>, usage: &'a Usage<f64>) -> Ctx<'a, f64> {
+        ctx.in_floats(usage)
     }
 }
 

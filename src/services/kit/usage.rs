@@ -15,9 +15,17 @@ use crate::model::dimension::{Dimension, key_hash};
 /// not to each resource: two Lambda functions share one free tier, and the
 /// second queue's requests start where the first one's left off in the tiers.
 /// An alternative is one design, so one account; each starts a new ledger.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Usage<N = Decimal> {
     lines: RefCell<Lines<N>>,
+}
+
+impl<N> Default for Usage<N> {
+    fn default() -> Self {
+        Self {
+            lines: RefCell::default(),
+        }
+    }
 }
 
 /// More than every service's dimensions together, so the ledger never
