@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
@@ -204,18 +205,38 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+}
+
+impl Input {
+    /// The cluster's bill and verdict over any Number. (Not `evaluate`,
+    /// which the tests call on a component alone.)
+    fn evaluate_over<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
         result.latency = ctx.duration(&LATENCY)?;
         let row = ctx
             .prices
             .instance(SERVICE.name, self.instance_type)
             .ok_or(EvalError::MissingRow(&INSTANCE_HOUR))?;
-        let instances = given::key(self.instances, "instances", &INSTANCES);
+        let instances: Traced<N> = given::key(self.instances, "instances", &INSTANCES);
         let most = ctx.count(&MAX_INSTANCES)?;
-        if instances.value() > most {
+        if instances.value() > N::of(most) {
             result.violate(
                 &MAX_INSTANCES,
-                instances.value(),
+                instances.value().decimal(),
                 most,
                 "use a larger instance class, or split the data between clusters",
             );
@@ -304,7 +325,7 @@ impl Component for Input {
         // A database stopped by its schedule answers nothing: reads and
         // writes that flow to it must come in its hours.
         if let Some(schedule) = self.schedule.filter(|_| self.instances > 0) {
-            schedule::hourly(schedule, "instances", instances.value(), result);
+            schedule::hourly(schedule, "instances", instances.value().decimal(), result);
             schedule::check_traffic(schedule, ctx, result);
         }
         // A database keeps its documents until they are deleted; it passes
@@ -323,7 +344,7 @@ mod tests {
     use super::*;
     use crate::base::units::{GIB, TIB};
     use crate::model::report::Violation;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     fn cluster(instance_type: &'static str) -> Input {
@@ -335,6 +356,82 @@ mod tests {
             backup: Bytes(0),
             hours_running: None,
             schedule: None,
+        }
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        use crate::model::flow::Rate;
+        use crate::model::schedule::{Days, Schedule};
+        let nothing = Flow::NOTHING;
+        let traffic = Flow::new(Rate::flat(dec!(1234.567)), None);
+        let cases = [
+            // All month, with storage, I/Os and backup beyond the free part.
+            (
+                Input {
+                    storage: Bytes(1000 * GIB + 12_345),
+                    io_per_month: dec!(12_345_678.9),
+                    backup: Bytes(11_000 * GIB + 678),
+                    ..cluster("db.r5.4xlarge")
+                },
+                nothing,
+            ),
+            // A backup within the free allowance, and replicas for a
+            // non-round time.
+            (
+                Input {
+                    instances: 3,
+                    hours_running: Some(Duration::from_secs(444_441)),
+                    storage: Bytes(50 * GIB),
+                    backup: Bytes(20 * GIB),
+                    ..cluster("db.t3.medium")
+                },
+                nothing,
+            ),
+            // Billed the 10-minute minimum.
+            (
+                Input {
+                    hours_running: Some(Duration::from_secs(60)),
+                    ..cluster("db.r5.4xlarge")
+                },
+                nothing,
+            ),
+            // On weekdays' hours, and traffic all day: paused at 00:00.
+            (
+                Input {
+                    schedule: Some(Schedule {
+                        hours: "08-20".parse().unwrap(),
+                        days: Days::Weekdays,
+                    }),
+                    ..cluster("db.r5.4xlarge")
+                },
+                traffic,
+            ),
+            // Past the instances and the volume of a cluster.
+            (
+                Input {
+                    instances: 17,
+                    storage: Bytes(200 * TIB),
+                    ..cluster("db.t3.medium")
+                },
+                nothing,
+            ),
+            // No instances: the storage alone.
+            (
+                Input {
+                    instances: 0,
+                    storage: Bytes(50 * GIB),
+                    ..cluster("db.t3.medium")
+                },
+                nothing,
+            ),
+            // A class the table has no row for: the same error.
+            (cluster("db.r5.4xlargee"), nothing),
+        ];
+        for (input, flow) in cases {
+            for hours in [dec!(730), dec!(672.5)] {
+                floats_agree(&input, flow, &ctx(hours));
+            }
         }
     }
 

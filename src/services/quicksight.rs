@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::Bytes;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
@@ -202,6 +203,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+}
+
+impl Input {
+    /// The account's bill over any Number. (Not `evaluate`, which the
+    /// tests call on a component alone.)
+    fn evaluate_over<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         let mode = self.reader_sessions.map(|_| "capacity");
         result.reset(SERVICE.name, mode);
         let users = [
@@ -211,7 +232,7 @@ impl Component for Input {
             (self.reader_pros, &READER_PROS, &READER_PRO_MONTH),
         ];
         let mut all = 0_u64;
-        let mut counted: Option<Traced> = None;
+        let mut counted: Option<Traced<N>> = None;
         for (count, key, dimension) in users {
             all += u64::from(count);
             if count > 0 {
@@ -260,7 +281,7 @@ impl Component for Input {
         let extra = needed.minus(included)?.max(nothing);
         result.capacity_of("spice_included_gb", included, "GB");
         result.capacity_of("spice_extra_gb", extra, "GB");
-        if extra.value() > Decimal::ZERO {
+        if extra.value() > N::ZERO {
             result.line_items.push(charge(ctx, &SPICE_GB_MONTH, extra)?);
         }
 
@@ -273,7 +294,7 @@ impl Component for Input {
                 .push(charge(ctx, &READER_CAPACITY_MONTH, capacity)?);
             let nothing = Traced::rule(Decimal::ZERO, "sessions", "none beyond the capacity's");
             let beyond = sessions.minus(base)?.max(nothing);
-            if beyond.value() > Decimal::ZERO {
+            if beyond.value() > N::ZERO {
                 result
                     .line_items
                     .push(charge(ctx, &READER_CAPACITY_SESSION, beyond)?);
@@ -291,7 +312,7 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -301,6 +322,44 @@ mod tests {
     fn total(input: &Input) -> Decimal {
         let result = input.evaluate(&ctx(dec!(730))).unwrap();
         result.line_items.iter().map(|i| i.monthly_cost).sum()
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let cases: [&[(&'static Key, Value)]; 6] = [
+            // Per user, SPICE within what the authors include.
+            &[
+                (&AUTHORS, Value::Count(5)),
+                (&READERS, Value::Count(100)),
+                (&SPICE, Value::Bytes(Bytes(40 * GIB))),
+            ],
+            // Pro users, the account's fee and SPICE beyond the included.
+            &[
+                (&AUTHORS, Value::Count(3)),
+                (&AUTHOR_PROS, Value::Count(2)),
+                (&READER_PROS, Value::Count(10)),
+                (&SPICE, Value::Bytes(Bytes(123 * GIB + 4567))),
+            ],
+            // Q&A alone brings the fee.
+            &[(&AUTHORS, Value::Count(1)), (&Q_AND_A, Value::Flag(true))],
+            // Reader capacity, beyond its sessions and within them.
+            &[
+                (&AUTHORS, Value::Count(1)),
+                (&READER_SESSIONS, Value::Count(1234)),
+            ],
+            &[
+                (&AUTHORS, Value::Count(1)),
+                (&READER_SESSIONS, Value::Count(300)),
+            ],
+            // Author Pros alone.
+            &[(&AUTHOR_PROS, Value::Count(7))],
+        ];
+        for set in cases {
+            let input = built(set).unwrap();
+            for hours in [dec!(730), dec!(672)] {
+                floats_agree(&input, Flow::NOTHING, &ctx(hours));
+            }
+        }
     }
 
     #[test]

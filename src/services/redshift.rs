@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::choice;
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -450,6 +451,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_over(ctx, result)
+    }
+}
+
+impl Input {
+    /// The warehouse's bill and verdict over any Number. (Not `evaluate`,
+    /// which the tests call on a component alone.)
+    fn evaluate_over<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         match &self.warehouse {
             Warehouse::Provisioned(cluster) => self.provisioned(ctx, cluster, result)?,
             Warehouse::Serverless { base_rpu, active } => {
@@ -603,11 +624,11 @@ fn serverless(values: &Values) -> Result<Warehouse, Invalid> {
 /// GB-months of `data` kept all month: AWS meters managed storage hourly,
 /// so data kept the whole month is its size in GB.
 impl Input {
-    fn provisioned(
+    fn provisioned<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         cluster: &Cluster,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(cluster.node_type));
         let row = ctx
@@ -667,7 +688,7 @@ impl Input {
         // stream's ingestion) must arrive in its hours; what a store
         // before it holds (S3) waits to be loaded when it resumes.
         if let Some(schedule) = cluster.schedule {
-            schedule::hourly(schedule, "nodes", nodes.value(), result);
+            schedule::hourly(schedule, "nodes", nodes.value().decimal(), result);
             schedule::check_traffic(schedule, ctx, result);
         }
         if let Some((queries, scan)) = cluster.spectrum {
@@ -676,12 +697,12 @@ impl Input {
         Ok(())
     }
 
-    fn serverless(
+    fn serverless<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         base_rpu: u32,
         active: Active,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some("serverless"));
         // Billed per second with a 60-second minimum each time the
@@ -740,12 +761,12 @@ impl Input {
     /// The data a cluster holds against what its nodes hold, and RA3's
     /// managed storage: RA3 keeps its data in managed storage, billed apart;
     /// DC2 keeps it on the nodes' own disks, in the node price.
-    fn cluster_storage(
+    fn cluster_storage<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         cluster: &Cluster,
-        (nodes, row_storage): (Traced, Option<Bytes>),
-        result: &mut ComponentResult,
+        (nodes, row_storage): (Traced<N>, Option<Bytes>),
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let managed = !cluster.node_type.starts_with("dc2.");
         if let Some(data) = self.data_size {
@@ -766,7 +787,7 @@ impl Input {
                 Some(per_node) => {
                     let holds = per_node.times(nodes)?;
                     traced::step("cluster_storage", Part::Capacity, "B", holds);
-                    let holds = u64::try_from(holds.value())
+                    let holds = u64::try_from(holds.value().decimal())
                         .map(Bytes)
                         .map_err(|_| EvalError::Arithmetic)?;
                     result.capacity("cluster_storage", CapacityValue::Bytes(holds));
@@ -796,12 +817,12 @@ impl Input {
 
     /// Concurrency scaling beyond its free hour a day, at the cluster's
     /// node rate.
-    fn concurrency_scaling(
+    fn concurrency_scaling<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         cluster: &Cluster,
-        (nodes, days): (Traced, Traced),
-        result: &mut ComponentResult,
+        (nodes, days): (Traced<N>, Traced<N>),
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let activations = cluster
             .concurrency_scaling_activations
@@ -857,11 +878,11 @@ impl Input {
 }
 
 /// Redshift Spectrum's scans, `queries` of `scan` each.
-fn spectrum(
-    ctx: &Ctx,
+fn spectrum<N: Number>(
+    ctx: &Ctx<N>,
     queries: Decimal,
     scan: Bytes,
-    result: &mut ComponentResult,
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     // Spectrum bills as Athena does: each query rounded up to the
     // MB, with a 10 MB minimum (AWS Knowledge Center, "How do I
@@ -885,7 +906,7 @@ fn spectrum(
 }
 
 /// The hours of a day, for the days of the month.
-fn hours_a_day() -> Traced {
+fn hours_a_day<N: Number>() -> Traced<N> {
     Traced::rule(Decimal::from(24), "h/day", "hours a day")
 }
 

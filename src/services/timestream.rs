@@ -306,6 +306,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         result.latency = ctx.duration(&LATENCY)?;
         result.warn(
@@ -400,7 +418,7 @@ impl Component for Input {
 
         // Steady state: each store holds what arrives over its retention.
         let bytes_per_second = rate.times(size.size)?;
-        let gb_held = |retention: Traced| -> Result<Traced, EvalError> {
+        let gb_held = |retention: Traced<N>| -> Result<Traced<N>, EvalError> {
             Ok(bytes_per_second.times(retention)?.per(given::gib())?)
         };
         let memory_gb = gb_held(given::seconds(self.memory_retention, &MEMORY_RETENTION))?;
@@ -435,9 +453,9 @@ impl Component for Input {
 /// The records of a request: their size, and the bytes of each that
 /// every record of the request shares, sent once as its common attributes.
 #[derive(Clone, Copy, Debug)]
-struct Records {
-    size: Traced,
-    common: Option<Traced>,
+struct Records<N = Decimal> {
+    size: Traced<N>,
+    common: Option<Traced<N>>,
 }
 
 /// Write units of one request of `records` records: its whole payload in
@@ -447,12 +465,12 @@ struct Records {
 /// (its size less them): AWS's example sends 52 B of common attributes and
 /// 36 records of 27 B in 1,024 B, one unit. A payload past 2^64 bytes is too
 /// large to compute.
-fn units_of_request(records: Traced, of: Records) -> Result<Traced, EvalError> {
+fn units_of_request<N: Number>(records: Traced<N>, of: Records<N>) -> Result<Traced<N>, EvalError> {
     let payload = match of.common {
         None => of.size.times(records)?,
         Some(common) => common.plus(of.size.minus(common)?.times(records)?)?,
     };
-    if payload.value() > Decimal::from(u64::MAX) {
+    if payload.value() > N::of(Decimal::from(u64::MAX)) {
         return Err(EvalError::Arithmetic);
     }
     let kb = Traced::rule(Decimal::from(KIB), "B", "writes are metered in 1 KB units");
@@ -466,20 +484,20 @@ fn units_of_request(records: Traced, of: Records) -> Result<Traced, EvalError> {
 /// month are `units` x the month's seconds / `seconds`, divided last so that
 /// whole figures stay exact.
 #[derive(Clone, Copy, Debug)]
-struct Writes {
-    requests: Traced,
-    units: Traced,
-    seconds: Traced,
+struct Writes<N = Decimal> {
+    requests: Traced<N>,
+    units: Traced<N>,
+    seconds: Traced<N>,
 }
 
-impl Writes {
+impl<N: Number> Writes<N> {
     /// `rate` records a second, `per_write` to a request, gathered over
     /// `window` seconds if given.
     fn of(
-        rate: Traced,
-        size: Records,
-        per_write: Traced,
-        window: Option<Traced>,
+        rate: Traced<N>,
+        size: Records<N>,
+        per_write: Traced<N>,
+        window: Option<Traced<N>>,
     ) -> Result<Self, EvalError> {
         let full_units = units_of_request(per_write, size)?;
         match window {
@@ -497,9 +515,11 @@ impl Writes {
                 let rest = records.minus(full.times(per_write)?)?;
                 let mut requests = full;
                 let mut units = full.times(full_units)?;
-                if rest.value() > Decimal::ZERO {
+                if rest.value() > N::ZERO {
                     // A last request past 2^64 records is too large to compute.
-                    u64::try_from(rest.value()).map_err(|_| EvalError::Arithmetic)?;
+                    if rest.value() > N::of(Decimal::from(u64::MAX)) {
+                        return Err(EvalError::Arithmetic);
+                    }
                     let last = Traced::rule(Decimal::ONE, "", "the last request, partly filled");
                     requests = requests.plus(last)?;
                     units = units.plus(units_of_request(rest, size)?)?;
@@ -514,14 +534,18 @@ impl Writes {
     }
 
     /// Write units over `seconds`.
-    fn units_in(self, seconds: Traced) -> Result<Traced, EvalError> {
+    fn units_in(self, seconds: Traced<N>) -> Result<Traced<N>, EvalError> {
         Ok(self.units.times(seconds)?.per(self.seconds)?)
     }
 }
 
 impl Input {
     /// The account's MaxQueryTCU checked, and the queries' TCU-hours.
-    fn queries(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn queries<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         let max_tcu = match self.max_query_tcu {
             Some(set) => Decimal::from(set),
             None => ctx.count(&DEFAULT_MAX_QUERY_TCU)?,
@@ -581,7 +605,7 @@ impl Input {
 mod tests {
     use super::*;
     use crate::base::units::Bytes;
-    use crate::services::kit::testing::{Fed, ctx, figure, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, figure, floats_agree, item, steady};
     use rust_decimal_macros::dec;
 
     /// Records of `size` bytes sent whole.
@@ -605,6 +629,49 @@ mod tests {
             max_query_tcu: None,
         };
         Fed::new(input, steady(dec!(20), Bytes(83)), Input::evaluate_into)
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let queries = |tcus, per_day| Some(Queries { tcus, per_day });
+        let mut cases = vec![
+            aws_example(1, None),
+            aws_example(12, None),
+            aws_example(12, Some(Duration::from_secs(5))),
+        ];
+        // A non-round rate in windows whose last request is partly
+        // filled, with common attributes, and queries 3 h a day.
+        let mut odd = aws_example(7, Some(Duration::from_secs(3)));
+        odd.flow = steady(dec!(1234.567), Bytes(300));
+        odd.input.common_attributes = Some(Bytes(52));
+        odd.input.memory_retention = Duration::from_secs(12_345);
+        odd.input.magnetic_retention = Duration::from_hours(365 * 24);
+        odd.input.queries = queries(dec!(20), Duration::from_hours(3));
+        cases.push(odd);
+        // Full requests only, of several KB each; queries billed at the
+        // 30-second minimum.
+        let mut large = aws_example(100, None);
+        large.flow = steady(dec!(333.3), Bytes(1999));
+        large.input.queries = queries(dec!(4), Duration::from_secs(10));
+        cases.push(large);
+        // Past the limits: records a request, record size, retentions,
+        // MaxQueryTCU, and queries over it.
+        let mut over = aws_example(101, Some(Duration::from_secs(1)));
+        over.flow = steady(dec!(0.7), Bytes::kib(3));
+        over.input.memory_retention = Duration::from_hours(9000);
+        over.input.magnetic_retention = Duration::from_hours(80_000 * 24);
+        over.input.max_query_tcu = Some(6);
+        over.input.queries = queries(dec!(12.5), Duration::from_hours(1));
+        cases.push(over);
+        // Common attributes as large as the record: refused, sent whole.
+        let mut refused = aws_example(12, Some(Duration::from_secs(5)));
+        refused.input.common_attributes = Some(Bytes(83));
+        cases.push(refused);
+        for fed in cases {
+            for hours in [dec!(720), dec!(730.5)] {
+                floats_agree(&fed.input, fed.flow, &ctx(hours));
+            }
+        }
     }
 
     #[test]

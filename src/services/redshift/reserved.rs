@@ -3,6 +3,7 @@
 //! node type's row in the table's catalogue (its `commitments`); a reserved
 //! node is billed every hour of its term, used or not.
 
+use crate::base::number::Number;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind};
@@ -70,12 +71,12 @@ pub fn build(
 /// Bills `nodes` of `node_type` reserved under `purchase` for the month:
 /// the upfront fee's monthly share and every hour of the month at the
 /// reserved rate.
-pub fn bill(
-    ctx: &Ctx,
+pub fn bill<N: Number>(
+    ctx: &Ctx<N>,
     node_type: &str,
     purchase: Purchase,
-    nodes: Traced,
-    result: &mut ComponentResult,
+    nodes: Traced<N>,
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     let hours = nodes.times(ctx.hours_traced())?;
     let (items, fee) = charge_commitment(

@@ -2,7 +2,7 @@ use super::*;
 use crate::base::units::{GIB, TIB};
 use crate::model::keys::Value;
 use crate::model::report::Violation;
-use crate::services::kit::testing::{Alone, ctx, item};
+use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
 use rust_decimal_macros::dec;
 
 fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -28,6 +28,82 @@ fn provisioned(cluster: Cluster, data_size: Option<Bytes>) -> Input {
         data_size,
         manual_snapshots: None,
     }
+}
+
+#[test]
+fn floats_give_the_exact_bill_and_verdict() {
+    use crate::model::flow::Rate;
+    let serverless = |base_rpu, active, data_size| Input {
+        warehouse: Warehouse::Serverless { base_rpu, active },
+        data_size,
+        manual_snapshots: None,
+    };
+    let mut cases = vec![
+        // On demand all month, with managed storage.
+        provisioned(cluster("ra3.4xlarge", 6), Some(Bytes(321 * GIB + 12_345))),
+        // Under the type's minimum nodes, and past what DC2 nodes hold.
+        provisioned(cluster("ra3.16xlarge", 1), None),
+        provisioned(cluster("dc2.large", 2), Some(Bytes(321 * GIB))),
+        provisioned(cluster("ra3.xlplus", 1), Some(Bytes(5 * TIB))),
+        // Serverless: a day's active time, a month's, the minimum, and
+        // too much data for the base.
+        serverless(
+            8,
+            Active::PerDay(Duration::from_secs(12_345)),
+            Some(Bytes(TIB)),
+        ),
+        serverless(4, Active::PerMonth(Duration::from_hours(1)), None),
+        serverless(4, Active::PerDay(Duration::from_secs(20)), None),
+        serverless(
+            24,
+            Active::PerDay(Duration::from_hours(1)),
+            Some(Bytes(200 * TIB)),
+        ),
+        serverless(
+            4,
+            Active::PerDay(Duration::from_hours(2)),
+            Some(Bytes(40 * TIB)),
+        ),
+    ];
+    // Concurrency scaling, by its time and by its starts, and Spectrum's
+    // scans, rounded up to the MB and at least 10 MB.
+    let mut scaling = cluster("ra3.xlplus", 2);
+    scaling.concurrency_scaling_per_day = Duration::from_secs(3000);
+    scaling.concurrency_scaling_activations = Some(dec!(123.4));
+    scaling.spectrum = Some((dec!(1234.567), Bytes(GIB + 1)));
+    cases.push(provisioned(scaling, None));
+    let mut example = cluster("dc2.8xlarge", 10);
+    example.concurrency_scaling_per_day = Duration::from_secs(3600 + 600);
+    example.spectrum = Some((dec!(1048576), Bytes(1024)));
+    cases.push(provisioned(example, None));
+    // Manual snapshots across the backup tiers.
+    let mut snapshots = provisioned(cluster("ra3.4xlarge", 2), None);
+    snapshots.manual_snapshots = Some(Bytes(612_000 * GIB + 999));
+    cases.push(snapshots);
+    // Reserved nodes, each term and upfront.
+    for purchase in [
+        Purchase::Reserved1yNoUpfront,
+        Purchase::Reserved1yPartialUpfront,
+        Purchase::Reserved3yAllUpfront,
+    ] {
+        let mut reserved = cluster("ra3.4xlarge", 3);
+        reserved.purchase = purchase;
+        cases.push(provisioned(reserved, Some(Bytes(10 * TIB))));
+    }
+    // A schedule with scaling on the days it runs.
+    let mut paused = cluster("ra3.xlplus", 2);
+    paused.schedule = Some(weekdays("08-20"));
+    paused.concurrency_scaling_per_day = Duration::from_hours(2);
+    cases.push(provisioned(paused, None));
+    for input in &cases {
+        for hours in [dec!(730), dec!(720), dec!(743.5)] {
+            floats_agree(input, Flow::NOTHING, &ctx(hours));
+        }
+    }
+    // Records flowing to a paused cluster all day: the same violation.
+    let paused = cases.last().unwrap();
+    let loads = Flow::new(Rate::flat(dec!(1234.567)), None);
+    floats_agree(paused, loads, &ctx(dec!(730)));
 }
 
 #[test]
