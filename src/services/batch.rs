@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration};
 use crate::model::choice::choice;
 use crate::model::flow::Flow;
@@ -188,6 +189,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The bill and verdict over any Number: exact, or in floats for a
+    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         match self.instance_type {
             Some(instance_type) => self.on_ec2(ctx, instance_type, result)?,
             None => self.on_fargate(ctx, result)?,
@@ -211,14 +232,12 @@ impl Component for Input {
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
-}
 
-impl Input {
-    fn on_ec2(
+    fn on_ec2<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         instance_type: &'static str,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(instance_type));
         let row = ctx
@@ -230,7 +249,7 @@ impl Input {
         };
         // Jobs run side by side on an instance as far as both its vCPUs
         // and its memory go.
-        let instance_vcpus: Traced = Traced::rule(
+        let instance_vcpus: Traced<N> = Traced::rule(
             Decimal::from(vcpu),
             "vCPU",
             "vCPUs of an instance of `instance_type`, the table's row",
@@ -276,7 +295,11 @@ impl Input {
         Ok(())
     }
 
-    fn on_fargate(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn on_fargate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some("fargate"));
         // AWS Batch user guide, "Create a multi-node parallel job
         // definition": "AWS Fargate doesn't support multi-node parallel jobs."
@@ -314,7 +337,7 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -356,6 +379,61 @@ mod tests {
             (line.quantity, line.monthly_cost),
             (dec!(250.5), dec!(48.096))
         );
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let on = |vcpu, gb, compute, count, ms, spot, multi_node| Input {
+            jobs_per_month: count,
+            duration: Duration::from_ms(ms),
+            spot_discount: spot,
+            multi_node,
+            ..jobs(vcpu, gb, compute)
+        };
+        let m5 = Some("m5.xlarge");
+        let cases = [
+            // Packed by vCPU, and by memory with a wave left over.
+            on(dec!(2), 4, m5, dec!(1000), dec!(1800000), None, false),
+            on(dec!(1), 6, m5, dec!(1001), dec!(1800000), None, false),
+            // Non-round jobs and seconds, on Spot.
+            on(
+                dec!(0.5),
+                1,
+                m5,
+                dec!(1234.567),
+                dec!(1234567),
+                Some(dec!(0.7)),
+                false,
+            ),
+            // Larger than its instance, and multi-node on Spot: violations.
+            on(dec!(8), 4, m5, dec!(1000), dec!(1800000), None, false),
+            on(
+                dec!(2),
+                4,
+                m5,
+                dec!(1000),
+                dec!(1800000),
+                Some(dec!(0.7)),
+                true,
+            ),
+            // On Fargate: billed to the second, at least a minute.
+            on(dec!(2), 4, None, dec!(1000), dec!(1800000), None, false),
+            on(dec!(1), 2, None, dec!(1234.567), dec!(30000), None, false),
+            on(
+                dec!(0.25),
+                1,
+                None,
+                dec!(777),
+                dec!(90200.5),
+                Some(dec!(0.65)),
+                true,
+            ),
+        ];
+        for input in cases {
+            for hours in [dec!(730), dec!(744)] {
+                floats_agree(&input, Flow::NOTHING, &ctx(hours));
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::Bytes;
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::Dimension;
@@ -245,6 +246,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, self.flow.map(|(kind, _)| kind.as_str()));
         let flow_gb = match self.flow {
             Some((_, copies)) => {
@@ -326,7 +345,7 @@ mod tests {
     use crate::base::units::TIB;
     use crate::model::keys::Value;
     use crate::model::report::CapacityValue;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -473,6 +492,57 @@ mod tests {
         assert_eq!(az.quantity, dec!(102656.25));
         assert_eq!(az.monthly_cost, dec!(1026.5625));
         assert_eq!(result.mode, Some("inter_az"));
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let kind = |kind, copies| Input {
+            flow: Some((kind, copies)),
+            ..volumes(None, None)
+        };
+        let to = |region| Input {
+            inter_region: Some(Bytes(123_456_789_012_345)),
+            to_region: Some(region),
+            ..volumes(None, None)
+        };
+        let record = steady(dec!(1234.567), Bytes(1_000_003));
+        let cases = [
+            // Volumes: two internet tiers, every tier, across AZs.
+            (volumes(Some(Bytes(20 * TIB)), None), flow::Flow::NOTHING),
+            (
+                volumes(Some(Bytes(200 * TIB + 12_345)), Some(Bytes(1000 * GIB))),
+                flow::Flow::NOTHING,
+            ),
+            // To a Region priced apart, and to one at the general rate.
+            (to("us-east-2"), flow::Flow::NOTHING),
+            (to("eu-west-1"), flow::Flow::NOTHING),
+            // The flow it follows, counted as each kind, a kind beside a
+            // volume of another.
+            (
+                kind(Transfer::InterAz, 2),
+                steady(dec!(10240), Bytes::kib(1)),
+            ),
+            (kind(Transfer::InternetOut, 1), record),
+            (kind(Transfer::InterRegion, 3), record),
+            (
+                Input {
+                    internet_out: Some(Bytes(77 * GIB)),
+                    ..kind(Transfer::InterAz, 1000)
+                },
+                record,
+            ),
+            // A kind without a flow: the same error.
+            (kind(Transfer::InternetOut, 1), flow::Flow::NOTHING),
+        ];
+        for (input, flow) in cases {
+            for free_tier in [false, true] {
+                let ctx = Ctx {
+                    free_tier,
+                    ..ctx(dec!(730))
+                };
+                floats_agree(&input, flow, &ctx);
+            }
+        }
     }
 
     #[test]

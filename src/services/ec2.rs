@@ -1,5 +1,6 @@
 //! Amazon EC2 On-Demand Linux instances, billed per instance-hour.
 
+use crate::base::number::Number;
 use crate::base::units::Duration;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
@@ -180,6 +181,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The bill and verdict over any Number: exact, or in floats for a
+    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.instance_type));
         let hours = schedule::hours_running(
             self.schedule,
@@ -220,7 +241,7 @@ impl Component for Input {
         // An instance stopped by its schedule serves nothing: whatever flows
         // to it (requests, a stream it consumes) must arrive in its hours.
         if let Some(schedule) = self.schedule {
-            schedule::hourly(schedule, "instances", instances.value(), result);
+            schedule::hourly(schedule, "instances", instances.value().decimal(), result);
             schedule::check_traffic(schedule, ctx, result);
         }
         // A server runs as long as it is left running; what it keeps and in
@@ -238,7 +259,7 @@ mod tests {
     use super::*;
     use crate::model::keys::Value;
     use crate::model::schedule::Days;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     #[test]
@@ -398,6 +419,92 @@ mod tests {
             ..ctx(dec!(730))
         };
         assert!(day.evaluate(&ctx).unwrap().violations.is_empty());
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        use crate::model::flow::{Flow, Rate};
+        use crate::model::profile::Profile;
+        let on_demand = |instance_type, instances, hours| Input {
+            instance_type,
+            instances,
+            hours_running: hours,
+            schedule: None,
+            purchase: Purchase::OnDemand,
+        };
+        let business = Flow::new(
+            Rate {
+                profile: Profile::named("business_hours"),
+                ..Rate::flat(dec!(1234.567))
+            },
+            None,
+        );
+        let cases = [
+            (on_demand("m5.large", 1, None), Flow::NOTHING),
+            (
+                on_demand("m5.xlarge", 3, Some(Duration::from_ms(dec!(36123456.7)))),
+                Flow::NOTHING,
+            ),
+            (
+                on_demand("r5.2xlarge", 100_000, Some(Duration::from_hours(1000))),
+                Flow::NOTHING,
+            ),
+            // Schedules that divide unevenly; traffic while one is paused
+            // fails the instance, one that fits it passes.
+            (scheduled("08-20", Days::Weekdays), Flow::NOTHING),
+            (scheduled("22-06", Days::EveryDay), business),
+            (
+                scheduled("08-20", Days::EveryDay),
+                Flow::new(Rate::flat(dec!(0)), None),
+            ),
+            // A type the table lacks, and a commitment it lacks: the same
+            // error both ways.
+            (on_demand("m6i.xlargee", 1, None), Flow::NOTHING),
+            (
+                Input {
+                    purchase: Purchase::Reserved1yPartialUpfront,
+                    ..on_demand("m6i.xlarge", 2, None)
+                },
+                Flow::NOTHING,
+            ),
+        ];
+        for (input, flow) in cases {
+            for hours in [dec!(730), dec!(744)] {
+                floats_agree(&input, flow, &ctx(hours));
+            }
+        }
+        // A commitment a price book gives: its fee's share and its hours.
+        let text = r#"name = "acme"
+extends = "aws-us-east-1"
+[instances.ec2."m6i.xlarge"]
+vcpu = 4
+memory = "16 GB"
+price = 0.192
+unit = "instance-hour"
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+[instances.ec2."m6i.xlarge".commitments.reserved_1y_partial_upfront]
+upfront = 512.34
+hourly = 0.0613
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+"#;
+        let book = crate::pricing::parse(
+            &crate::base::diagnostic::Source::new("acme.toml", text),
+            crate::services::vocabulary(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let committed = Input {
+            purchase: Purchase::Reserved1yPartialUpfront,
+            ..on_demand("m6i.xlarge", 7, None)
+        };
+        let priced = Ctx {
+            prices: &book,
+            ..ctx(dec!(730))
+        };
+        floats_agree(&committed, Flow::NOTHING, &priced);
     }
 
     #[test]

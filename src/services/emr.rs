@@ -6,6 +6,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::Flow;
@@ -355,6 +356,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The bill and verdict over any Number: exact, or in floats for a
+    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // Each instance is billed per second with a one-minute minimum
         // (Amazon EMR pricing page); calc takes the running time as one
@@ -384,7 +405,7 @@ impl Component for Input {
         }
         // The cluster's size, where every type's row gives it: a row without
         // `vcpu` or `memory` still prices, it only leaves the size untold.
-        let (mut size, mut sized): (Option<(Traced, Traced)>, _) = (None, true);
+        let (mut size, mut sized): (Option<(Traced<N>, Traced<N>)>, _) = (None, true);
         for (group, count) in self.groups.iter().zip(counts) {
             let Some(instance_type) = group.instance_type else {
                 continue;
@@ -435,7 +456,9 @@ impl Component for Input {
         let instance_hours = instances.times(seconds)?.per(per_hour)?;
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
         if let Some((vcpus, memory)) = size.filter(|_| sized) {
-            let whole = |n: Traced| u64::try_from(n.value()).map_err(|_| EvalError::Arithmetic);
+            let whole = |n: Traced<N>| {
+                u64::try_from(n.value().decimal()).map_err(|_| EvalError::Arithmetic)
+            };
             result.capacity("vcpus", CapacityValue::Count(whole(vcpus)?));
             traced::step("vcpus", Part::Capacity, "vCPU", vcpus);
             result.capacity("memory", CapacityValue::Bytes(Bytes(whole(memory)?)));
@@ -455,18 +478,16 @@ impl Component for Input {
         // day, so what flows to it outside its hours is no traffic missed,
         // and no verdict checks it.
         if let Some(schedule) = self.schedule {
-            schedule::hourly(schedule, "instances", instances.value(), result);
+            schedule::hourly(schedule, "instances", instances.value().decimal(), result);
         }
         self.check_spot(result);
         result.properties = Properties::default();
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
-}
 
-impl Input {
     /// What Spot risks in each group, and the note of the discount assumed.
-    fn check_spot(&self, result: &mut ComponentResult) {
+    fn check_spot<N: Number>(&self, result: &mut ComponentResult<N>) {
         let [primary, core, _] = &self.groups;
         if primary.spot && primary.instances > 1 {
             // "In high-availability clusters, Amazon EMR only supports
@@ -501,7 +522,7 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -512,6 +533,62 @@ mod tests {
         let mut set = vec![(&PRIMARY_INSTANCE_TYPE, Value::Name("m5.xlarge"))];
         set.extend_from_slice(extra);
         built(&set).unwrap()
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        use crate::model::flow::Rate;
+        use crate::model::schedule::HourRange;
+        let spot = |key| (key, Value::Choice(1));
+        let discount = (&SPOT_DISCOUNT, Value::Number(dec!(0.7)));
+        let hours = |ms| (&HOURS_RUNNING, Value::Duration(Duration::from_ms(ms)));
+        let cases = [
+            // On-Demand all month, and an hour.
+            cluster(&[]),
+            cluster(&[hours(dec!(3600000))]),
+            // Under the minute: each instance billed the minute.
+            cluster(&[
+                (&CORE_INSTANCE_TYPE, Value::Name("m5.xlarge")),
+                (&CORE_INSTANCES, Value::Count(2)),
+                hours(dec!(30000)),
+            ]),
+            // Every group, task nodes on Spot, non-round hours, with EBS.
+            cluster(&[
+                (&CORE_INSTANCE_TYPE, Value::Name("r5.2xlarge")),
+                (&CORE_INSTANCES, Value::Count(2)),
+                (&TASK_INSTANCE_TYPE, Value::Name("c5.xlarge")),
+                (&TASK_INSTANCES, Value::Count(8)),
+                spot(&TASK_PURCHASE),
+                discount.clone(),
+                hours(dec!(444444444.4)),
+                (&EBS_PER_INSTANCE, Value::Bytes(Bytes(123_456_789_012))),
+            ]),
+            // Three primary nodes on Spot: a violation.
+            cluster(&[
+                (&PRIMARY_INSTANCES, Value::Count(3)),
+                spot(&PRIMARY_PURCHASE),
+                discount.clone(),
+            ]),
+            // Core on Spot, and a schedule that divides unevenly.
+            cluster(&[
+                (&CORE_INSTANCE_TYPE, Value::Name("m5.xlarge")),
+                (&CORE_INSTANCES, Value::Count(99_999)),
+                spot(&CORE_PURCHASE),
+                discount,
+                (
+                    &SCHEDULE_HOURS,
+                    Value::Hours("01-06".parse::<HourRange>().unwrap()),
+                ),
+                (&SCHEDULE_DAYS, Value::Choice(1)),
+                (&EBS_PER_INSTANCE, Value::Bytes(Bytes(100 * GIB))),
+            ]),
+        ];
+        let flow = Flow::new(Rate::flat(dec!(1234.567)), None);
+        for input in cases {
+            for month in [dec!(730), dec!(744)] {
+                floats_agree(&input, flow, &ctx(month));
+            }
+        }
     }
 
     #[test]

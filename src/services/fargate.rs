@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -331,6 +332,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The bill and verdict over any Number: exact, or in floats for a
+    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
         let tasks = given::key(self.tasks, "tasks", &TASKS);
         let task_seconds = match self.running {
@@ -384,7 +405,10 @@ impl Component for Input {
 /// second, at least the table's minimum ("Pricing is calculated per second
 /// with a 1-minute minimum", AWS Fargate pricing page). AWS Batch bills
 /// its Fargate jobs so.
-pub fn billed_seconds(ctx: &Ctx, duration: Traced) -> Result<Traced, EvalError> {
+pub fn billed_seconds<N: Number>(
+    ctx: &Ctx<N>,
+    duration: Traced<N>,
+) -> Result<Traced<N>, EvalError> {
     let ms = given::ms_a_second();
     let minimum = ctx.limit_traced(&MIN_BILLED_DURATION, "ms")?.per(ms)?;
     Ok(duration.ceil().max(minimum))
@@ -393,12 +417,12 @@ pub fn billed_seconds(ctx: &Ctx, duration: Traced) -> Result<Traced, EvalError> 
 /// The line items of `task_seconds` of tasks of `vcpu` vCPUs and `memory`
 /// bytes: vCPU-hours and GB-hours. Seconds first, hours last, so that
 /// whole hours stay whole.
-pub fn charge_tasks(
-    ctx: &Ctx,
-    result: &mut ComponentResult,
+pub fn charge_tasks<N: Number>(
+    ctx: &Ctx<N>,
+    result: &mut ComponentResult<N>,
     architecture: Architecture,
-    (vcpu, memory): (Traced, Traced),
-    task_seconds: Traced,
+    (vcpu, memory): (Traced<N>, Traced<N>),
+    task_seconds: Traced<N>,
     spot_discount: Option<Decimal>,
 ) -> Result<(), EvalError> {
     let gb = memory.per(given::gib())?;
@@ -422,7 +446,7 @@ mod tests {
     use super::*;
     use crate::base::units::GIB;
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     fn built(set: &[(&'static Key, Value)]) -> Result<Input, Invalid> {
@@ -504,6 +528,66 @@ mod tests {
         };
         let [(vcpu_hours, _), _] = lines(&input);
         assert_eq!(vcpu_hours.round_dp(6), dec!(3.033333));
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let task = |vcpu, gb: Decimal, architecture, tasks, running, spot| Input {
+            tasks,
+            vcpu,
+            memory: Bytes(u64::try_from(gb * Decimal::from(GIB)).unwrap()),
+            architecture,
+            running,
+            spot_discount: spot,
+        };
+        let runs = |per_month, ms| Running::Runs {
+            per_month,
+            duration: Duration::from_ms(ms),
+        };
+        let (x86, arm) = (Architecture::X86_64, Architecture::Arm64);
+        let cases = [
+            task(dec!(1), dec!(2), x86, 1, Running::Hours(None), None),
+            task(
+                dec!(0.5),
+                dec!(1),
+                arm,
+                3,
+                Running::Hours(Some(Duration::from_hours(100))),
+                None,
+            ),
+            // Longer than the month: billed the month, with a note.
+            task(
+                dec!(4),
+                dec!(9),
+                x86,
+                7,
+                Running::Hours(Some(Duration::from_hours(1000))),
+                Some(dec!(0.7)),
+            ),
+            // Runs under the minute, and of non-round seconds.
+            task(dec!(1), dec!(2), x86, 1, runs(dec!(120), dec!(30000)), None),
+            task(
+                dec!(0.25),
+                dec!(0.5),
+                arm,
+                13,
+                runs(dec!(1234.567), dec!(90200.7)),
+                Some(dec!(0.65)),
+            ),
+            task(
+                dec!(16),
+                dec!(120),
+                x86,
+                100_000,
+                runs(dec!(31), dec!(3600000)),
+                None,
+            ),
+        ];
+        for input in cases {
+            for hours in [dec!(720), dec!(730.5)] {
+                floats_agree(&input, crate::model::flow::Flow::NOTHING, &ctx(hours));
+            }
+        }
     }
 
     #[test]
