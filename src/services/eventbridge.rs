@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Duration, KIB};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow::{self, Flow, Rate};
@@ -168,6 +169,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // A count for the month stays exact: it is not a rate times seconds.
         let (events, per_second, peak, per_month) = match (self.events_per_month, ctx.input.rate) {
@@ -190,7 +209,7 @@ impl Component for Input {
             (None, None) if self.scheduled_rules > 0 => {
                 let none = Traced::rule(Decimal::ZERO, "events/s", "a schedule carries no events");
                 let month = Traced::rule(Decimal::ZERO, "events", "a schedule carries no events");
-                (Rate::flat(Decimal::ZERO), none, none, month)
+                (Rate::flat(N::ZERO), none, none, month)
             }
             (None, None) => return Err(EvalError::MissingRate),
         };
@@ -217,13 +236,13 @@ impl Component for Input {
         result.capacity_of("put_events_calls_per_second", calls, "calls/s");
         let calls = calls.value();
         let allowed = ctx.count(&PUT_EVENTS_CALLS)?;
-        if calls > allowed {
+        if calls > N::of(allowed) {
             let fix = if self.batch_size < MAX_BATCH {
                 "send up to 10 events per PutEvents call (`batch_size = 10`), or request a quota increase"
             } else {
                 "request a PutEvents quota increase, or spread the events over several accounts or Regions"
             };
-            result.violate(&PUT_EVENTS_CALLS, calls, allowed, fix);
+            result.violate(&PUT_EVENTS_CALLS, calls.decimal(), allowed, fix);
         }
 
         // Custom events are billed per 64 KB chunk of each event. Events that
@@ -301,7 +320,7 @@ mod tests {
     use super::*;
     use crate::base::units::{Bytes, PIB};
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Fed, ctx, item, prices};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, prices};
     use rust_decimal_macros::dec;
 
     /// The bus that the declared keys make, with `set` over their defaults.
@@ -333,6 +352,46 @@ mod tests {
             scheduled_rules: 0,
         };
         Fed::new(input, flow, Input::evaluate_into)
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let cases = [
+            (Events::PerSecond(dec!(100)), Some(Bytes::kib(1)), 1, None),
+            (
+                Events::PerSecond(dec!(1234.567)),
+                Some(Bytes(70_000)),
+                7,
+                Some(Duration::from_hours(720)),
+            ),
+            (
+                Events::PerMonth(dec!(5000001)),
+                Some(Bytes(3000)),
+                1,
+                Some(Duration::from_hours(36)),
+            ),
+            (Events::PerMonth(dec!(5000000)), None, 1, None),
+            // Past the PutEvents calls a second, and an event over the
+            // size limit: violations.
+            (
+                Events::PerSecond(dec!(20000.5)),
+                Some(Bytes::kib(1)),
+                1,
+                None,
+            ),
+            (Events::PerSecond(dec!(2)), Some(Bytes::kib(300)), 10, None),
+        ];
+        for (events, size, batch_size, retention) in cases {
+            let mut fed = bus(events, size);
+            fed.batch_size = batch_size;
+            fed.archive_retention = retention;
+            floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        }
+        // A schedule alone carries no events.
+        let mut schedule = bus(Events::PerSecond(Decimal::ZERO), None);
+        schedule.flow = Flow::NOTHING;
+        schedule.scheduled_rules = 3;
+        floats_agree(&schedule.input, schedule.flow, &ctx(dec!(744)));
     }
 
     #[test]

@@ -187,8 +187,8 @@ impl Subscriptions {
     }
 
     /// The subscriptions of every kind, summed over the kinds the topic has.
-    fn total(&self) -> Result<Traced, EvalError> {
-        let mut total: Option<Traced> = None;
+    fn total<N: Number>(&self) -> Result<Traced<N>, EvalError> {
+        let mut total: Option<Traced<N>> = None;
         for (count, key) in [
             (self.sqs, &SQS_SUBSCRIPTIONS),
             (self.lambda, &LAMBDA_SUBSCRIPTIONS),
@@ -249,6 +249,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.topic_type.as_str()));
         let messages = ctx.rate()?;
         let message_size = ctx.record_size()?;
@@ -306,20 +324,22 @@ impl Component for Input {
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
     }
-}
 
-impl Input {
     /// Messages a publish call carries, as a divisor.
     fn batch(&self) -> Decimal {
         Decimal::from(self.batch_size.max(1))
     }
 
     /// [`Self::batch`], for a working.
-    fn batch_traced(&self) -> Traced {
+    fn batch_traced<N: Number>(&self) -> Traced<N> {
         given::key(self.batch(), "messages", &BATCH_SIZE)
     }
 
-    fn standard(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn standard<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         // A 100 KB message is two 64 KB chunks: two publish requests, and each
         // delivery of it counts twice as well. A batch call is billed by the
         // chunks of its whole payload: ten 6 KB messages are one request.
@@ -369,26 +389,26 @@ impl Input {
         Ok(())
     }
 
-    fn fifo(
+    fn fifo<N: Number>(
         &self,
-        ctx: &Ctx,
-        messages: Rate,
+        ctx: &Ctx<N>,
+        messages: Rate<N>,
         message_size: Bytes,
-        subscriptions: Traced,
-        result: &mut ComponentResult,
+        subscriptions: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let average = ctx.average()?;
         let bytes_per_second = average.times(ctx.size()?)?;
         result.capacity_of("bytes_per_second", bytes_per_second, "B/s");
         // The topic's throughput limits hold in every second: check the peak.
         let allowed = ctx.count(&FIFO_MESSAGES)?;
-        if messages.peak > allowed {
-            result.violate(&FIFO_MESSAGES, messages.peak, allowed, FIX_FIFO);
+        if messages.peak > N::of(allowed) {
+            result.violate(&FIFO_MESSAGES, messages.peak.decimal(), allowed, FIX_FIFO);
         }
-        let peak_bytes = messages.peak.times(message_size.decimal())?;
+        let peak_bytes = messages.peak.times(N::of(message_size.decimal()))?;
         let bytes = ctx.bytes(&FIFO_BYTES)?.decimal();
-        if peak_bytes > bytes {
-            result.violate(&FIFO_BYTES, peak_bytes, bytes, FIX_FIFO);
+        if peak_bytes > N::of(bytes) {
+            result.violate(&FIFO_BYTES, peak_bytes.decimal(), bytes, FIX_FIFO);
         }
         // FIFO topics bill each publish call once whatever its size (a batch
         // is one call), plus the payload; each delivery likewise.
@@ -423,7 +443,7 @@ mod tests {
     use crate::base::units::{Duration, PIB};
     use crate::model::keys::Value;
     use crate::model::report::{Level, Violation};
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
     use rust_decimal_macros::dec;
 
     /// The topic that the declared keys make, with `set` over their defaults.
@@ -452,6 +472,54 @@ mod tests {
             steady(messages_per_second, message_size),
             Input::evaluate_into,
         )
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        // A context of its own for each evaluation: its ledger counts the
+        // free tier used.
+        let free = || Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        let cases = [
+            (TopicType::Standard, dec!(10), Bytes::kib(1), 1),
+            // Past the free tier's deliveries and publishes, non-round.
+            (TopicType::Standard, dec!(1234.567), Bytes(70_000), 1),
+            (TopicType::Standard, dec!(999.9), Bytes::kib(6), 10),
+            // A batch over the message size: a violation.
+            (TopicType::Standard, dec!(10), Bytes::kib(30), 10),
+            (TopicType::Standard, dec!(1), Bytes::kib(300), 1),
+            (TopicType::Fifo, dec!(123.45), Bytes(512), 1),
+            (TopicType::Fifo, dec!(2999.9), Bytes(900), 7),
+            // Past the FIFO messages and bytes a second.
+            (TopicType::Fifo, dec!(4000), Bytes::kib(1), 1),
+            (TopicType::Fifo, dec!(3000), Bytes::kib(10), 1),
+        ];
+        for (topic_type, rate, size, batch_size) in cases {
+            for subscriptions in [
+                Subscriptions {
+                    sqs: 1,
+                    lambda: 0,
+                    http: 1,
+                    email: 1,
+                    firehose: 1,
+                },
+                Subscriptions {
+                    sqs: 0,
+                    lambda: 2,
+                    http: 0,
+                    email: 0,
+                    firehose: 0,
+                },
+            ] {
+                let mut fed = topic(topic_type, rate, size);
+                fed.batch_size = batch_size;
+                fed.subscriptions = subscriptions;
+                floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+                floats_agree(&fed.input, fed.flow, &free());
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::model::choice::Choice;
 use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
@@ -149,9 +150,9 @@ struct Rates {
 
 /// One kind of provisioned unit: its name, how many the table provisions,
 /// how many are reserved if stated, and its provisioned rate.
-pub struct Units {
+pub struct Units<N> {
     pub name: &'static str,
-    pub provisioned: Traced,
+    pub provisioned: Traced<N>,
     pub reserved: Option<u32>,
     pub key: &'static Key,
     pub on_demand: &'static Dimension,
@@ -160,14 +161,14 @@ pub struct Units {
 /// Bills provisioned `wcu` and `rcu` under `reservation`: for each, the
 /// upfront fee's share of the month, the reserved units' hours, and the
 /// units beyond them at the provisioned rate (`wcu_hour`, `rcu_hour`).
-pub fn bill(
-    ctx: &Ctx,
+pub fn bill<N: Number>(
+    ctx: &Ctx<N>,
     reservation: Reservation,
-    units: [Units; 2],
-    result: &mut ComponentResult,
+    units: [Units<N>; 2],
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     let months = reservation.term.months();
-    let mut upfront: Traced = Traced::rule(Decimal::ZERO, "", "no upfront fee");
+    let mut upfront: Traced<N> = Traced::rule(Decimal::ZERO, "", "no upfront fee");
     for (i, kind) in units.into_iter().enumerate() {
         let rates = match (reservation.term, i) {
             (Term::OneYear, 0) => Rates {

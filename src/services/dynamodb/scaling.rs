@@ -15,6 +15,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::model::profile::HOURS;
 use crate::model::traced::Traced;
 
@@ -32,7 +33,7 @@ pub struct Decreases {
 
 /// The capacity of each hour of a day that repeats, from what each hour
 /// needs: the day starts from the capacity the day before ended with.
-pub fn follow(needed: &[Traced; HOURS], rules: Decreases) -> [Traced; HOURS] {
+pub fn follow<N: Number>(needed: &[Traced<N>; HOURS], rules: Decreases) -> [Traced<N>; HOURS] {
     let mut start = needed[HOURS - 1];
     let mut day = one_day(needed, start, rules);
     // A day that ends higher than it started (a decrease the quota held
@@ -47,7 +48,11 @@ pub fn follow(needed: &[Traced; HOURS], rules: Decreases) -> [Traced; HOURS] {
     day
 }
 
-fn one_day(needed: &[Traced; HOURS], start: Traced, rules: Decreases) -> [Traced; HOURS] {
+fn one_day<N: Number>(
+    needed: &[Traced<N>; HOURS],
+    start: Traced<N>,
+    rules: Decreases,
+) -> [Traced<N>; HOURS] {
     let mut capacity = start;
     let mut decreases = 0u32;
     let mut last: Option<usize> = None;
@@ -73,23 +78,24 @@ fn one_day(needed: &[Traced; HOURS], start: Traced, rules: Decreases) -> [Traced
 /// An hour whose writes need more than the capacity of the hour before:
 /// what is over it is throttled while auto scaling catches up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Rise {
+pub struct Rise<N = Decimal> {
     pub hour: usize,
     /// The hour's write units a second.
-    pub need: Decimal,
+    pub need: N,
     /// The capacity of the hour before.
-    pub set: Decimal,
+    pub set: N,
 }
 
 /// The hour (of a day that repeats) whose write units a second exceed the
 /// capacity of the hour before by the most, the earliest of equals; `None`
 /// when each hour's capacity covers the next hour's writes.
-pub fn worst_rise(capacity: &[Decimal; HOURS], writes: &[Decimal; HOURS]) -> Option<Rise> {
-    let mut worst: Option<Rise> = None;
+pub fn worst_rise<N: Number>(capacity: &[N; HOURS], writes: &[N; HOURS]) -> Option<Rise<N>> {
+    let mut worst: Option<Rise<N>> = None;
     for (hour, need) in writes.iter().enumerate() {
         let set = capacity[(hour + HOURS - 1) % HOURS];
-        let over = *need - set;
-        if over > Decimal::ZERO && worst.is_none_or(|w| over > w.need - w.set) {
+        // Differences of figures that fit: they fit too.
+        let Ok(over) = need.minus(set) else { continue };
+        if over > N::ZERO && worst.is_none_or(|w| w.need.minus(w.set).is_ok_and(|o| over > o)) {
             worst = Some(Rise {
                 hour,
                 need: *need,
