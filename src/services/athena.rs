@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -253,6 +254,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The queries' bill in any number type; named apart from the tests'
+    /// `Alone::evaluate`, which they call on an `Input`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.format.as_str()));
         // Athena reads the data as stored: compressed text is scanned at its
         // compressed size, and a columnar file only in the columns named.
@@ -332,7 +353,7 @@ mod tests {
     use super::*;
     use crate::base::units::{GIB, KIB, TIB};
     use crate::model::keys::Value;
-    use crate::services::kit::testing::{Alone, ctx, item};
+    use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
     /// The queries that the declared keys make, with `set` over their defaults.
@@ -354,6 +375,36 @@ mod tests {
 
     fn cost(input: &Input) -> Decimal {
         item(&input.evaluate(&ctx(dec!(730))).unwrap(), "data_scanned_tb").monthly_cost
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let agree = |input: &Input, flow: Flow| floats_agree(input, flow, &ctx(dec!(730)));
+        // Compressed text, read whole whatever the columns named.
+        let mut input = queries(dec!(12345.678), Bytes(3 * TIB + 12345), Format::Csv);
+        input.compression_ratio = dec!(2.7);
+        input.columns = Some((3, 7));
+        agree(&input, Flow::NOTHING);
+        // Parquet, a share of the columns and of the partitions.
+        input.format = Format::Parquet;
+        input.partitions_read = dec!(0.37);
+        agree(&input, Flow::NOTHING);
+        // Queries too small for the 10 MB minimum, on small files.
+        let mut input = queries(dec!(1000001), Bytes(KIB + 7), Format::Json);
+        input.file_size = Some(Bytes::mib(3));
+        agree(&input, Flow::NOTHING);
+        // What the bucket before it holds, in small objects.
+        let mut input = queries(dec!(97), Bytes(0), Format::Orc);
+        input.table_size = None;
+        input.columns = Some((2, 9));
+        let bucket = Flow {
+            stored: Some(Bytes(26_542_080_123)),
+            stored_object_size: Some(Bytes::mib(16)),
+            ..Flow::NOTHING
+        };
+        agree(&input, bucket);
+        // Nothing to read: the same error in both.
+        agree(&input, Flow::NOTHING);
     }
 
     #[test]

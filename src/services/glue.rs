@@ -225,7 +225,7 @@ impl WorkerType {
     }
 
     /// The DPUs a worker gives, for a working.
-    fn dpus_traced(self) -> Traced {
+    fn dpus_traced<N: Number>(self) -> Traced<N> {
         let what = match self {
             Self::G025x => "DPUs a G.025X worker gives",
             Self::G1x => "DPUs a G.1X worker gives",
@@ -481,6 +481,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate_in(ctx, result)
+    }
+}
+
+impl Input {
+    /// The work's bill in any number type; named apart from the tests'
+    /// `Alone::evaluate`, which they call on an `Input`.
+    fn evaluate_in<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         let (dimension, dpus, duration, minimum) = match &self.work {
             Work::Catalog { objects, requests } => {
                 result.reset(SERVICE.name, Some(GlueKind::DataCatalog.as_str()));
@@ -539,10 +559,10 @@ impl Component for Input {
                     None => ctx.limit_traced(&SESSION_DEFAULT_DPUS, "DPUs")?,
                 };
                 let least = ctx.count(&SESSION_MIN_DPUS)?;
-                if dpus.value() < least {
+                if dpus.value() < N::of(least) {
                     result.violate_below(
                         &SESSION_MIN_DPUS,
-                        dpus.value(),
+                        dpus.value().decimal(),
                         least,
                         "give the session at least 2 DPUs",
                     );
@@ -579,7 +599,7 @@ impl Component for Input {
 
 /// The DPUs of a run, for a working: the workers' (`worker_type` ×
 /// `workers`) when they set them, else `dpus` as given.
-fn run_dpus(dpus: Decimal, workers: Workers) -> Result<Traced, EvalError> {
+fn run_dpus<N: Number>(dpus: Decimal, workers: Workers) -> Result<Traced<N>, EvalError> {
     Ok(match workers {
         Some((worker_type, workers)) => worker_type
             .dpus_traced()

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -267,6 +268,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.architecture.as_str()));
         let (memory, ephemeral_storage) = self.check_settings(ctx, result)?;
         let concurrency_limit = match self.concurrency_limit {
@@ -304,10 +323,10 @@ impl Component for Input {
         result.capacity_of("concurrency", concurrency, "");
         result.capacity_of("gb_seconds", gb_seconds, "GB-seconds");
         let concurrency = concurrency.value();
-        if concurrency > concurrency_limit {
+        if concurrency > N::of(concurrency_limit) {
             result.violate(
                 &CONCURRENT_EXECUTIONS,
-                concurrency,
+                concurrency.decimal(),
                 concurrency_limit,
                 "request a concurrency quota increase, hand the function larger batches, or shorten each run",
             );
@@ -360,7 +379,7 @@ impl Component for Input {
         if let (Invocations::FromRecords { batch_size }, Some(rate), Some(size)) =
             (self.invocations, ctx.input.rate, ctx.input.record_size)
         {
-            let batch = Decimal::from(batch_size);
+            let batch = N::of(Decimal::from(batch_size));
             result.files = Some(Flow::new(
                 rate.per(batch)?,
                 Some(Bytes(size.0.saturating_mul(u64::from(batch_size)))),
@@ -368,17 +387,15 @@ impl Component for Input {
         }
         Ok(())
     }
-}
 
-impl Input {
     /// The memory and /tmp storage the function gets, the table's minimum
     /// where unset. A size that a function cannot be given fails the design;
     /// it is evaluated as set, to show what it would cost.
-    fn check_settings(
+    fn check_settings<N: Number>(
         &self,
-        ctx: &Ctx,
-        result: &mut ComponentResult,
-    ) -> Result<(Traced, Traced), EvalError> {
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(Traced<N>, Traced<N>), EvalError> {
         let memory = within(
             ctx,
             result,
@@ -405,20 +422,24 @@ impl Input {
 
 /// GB-seconds of `size` held through `runs` runs of `billed_secs` each, as
 /// Lambda bills memory and /tmp storage (GB is 1,024 MB).
-fn gb_seconds_of(runs: Traced, billed_secs: Traced, size: Traced) -> Result<Traced, EvalError> {
+fn gb_seconds_of<N: Number>(
+    runs: Traced<N>,
+    billed_secs: Traced<N>,
+    size: Traced<N>,
+) -> Result<Traced<N>, EvalError> {
     let gb = size.per(given::gib())?;
     Ok(runs.times(billed_secs)?.times(gb)?)
 }
 
 /// A size as set (else the table's minimum), checked against the table's
 /// range: below it or above it is a violation with the matching fix.
-fn within(
-    ctx: &Ctx,
-    result: &mut ComponentResult,
+fn within<N: Number>(
+    ctx: &Ctx<N>,
+    result: &mut ComponentResult<N>,
     (set, key): (Option<Bytes>, &'static Key),
     (min, max): (&'static Limit, &'static Limit),
     (raise, lower): (&'static str, &'static str),
-) -> Result<Traced, EvalError> {
+) -> Result<Traced<N>, EvalError> {
     let Some(set) = set else {
         return ctx.limit_traced(min, "B");
     };
@@ -437,7 +458,7 @@ mod tests {
     use crate::model::keys::Value;
     use crate::model::report::CapacityValue;
     use crate::model::report::Violation;
-    use crate::services::kit::testing::{self, Fed, ctx, item, prices, steady};
+    use crate::services::kit::testing::{self, Fed, ctx, floats_agree, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn function(per_month: Decimal, memory: Bytes, duration: Duration) -> Fed<Input> {
@@ -454,6 +475,44 @@ mod tests {
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {
         result.capacity.iter().find(|c| c.key == key).unwrap().value
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        // A fresh context each time: the free tier is used up as it goes.
+        let free_tier = || Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        // A count for the month, in the free tier, x86.
+        let fed = function(dec!(3000000), Bytes::mib(512), Duration::from_secs(1));
+        floats_agree(&fed.input, fed.flow, &free_tier());
+        // Past the first tier on arm64, and over the 15-minute limit.
+        let mut fed = function(dec!(10000000), Bytes::mib(1024), Duration::from_secs(1000));
+        fed.architecture = Architecture::Arm64;
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        // Records in odd batches at a non-round rate, with /tmp billed.
+        let mut fed = function(
+            Decimal::ZERO,
+            Bytes::mib(1769),
+            Duration::from_ms(dec!(123.4)),
+        );
+        fed.invocations = Invocations::FromRecords { batch_size: 7 };
+        fed.ephemeral_storage = Some(Bytes::mib(2048));
+        fed.flow = Flow::new(
+            crate::model::flow::Rate::new(dec!(1234.567), dec!(4321.5)),
+            Some(Bytes(3210)),
+        );
+        floats_agree(&fed.input, fed.flow, &free_tier());
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(697.3)));
+        // Over the concurrency the account has, with the table's sizes.
+        let mut fed = function(Decimal::ZERO, Bytes::mib(128), Duration::from_secs(1));
+        fed.invocations = Invocations::FromRecords { batch_size: 1 };
+        fed.memory = None;
+        fed.ephemeral_storage = None;
+        fed.concurrency_limit = None;
+        fed.flow = steady(dec!(3000.5), Bytes::kib(1));
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::model::dimension::{Dimension, Limit, LimitKind};
 use crate::model::flow;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
-use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
+use crate::model::report::{self, CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::kit::bill::{charge, charge_type};
@@ -323,6 +323,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         let mode = match self.cluster {
             Cluster::Provisioned { .. } => ClusterType::Provisioned,
             Cluster::Serverless => ClusterType::Serverless,
@@ -332,7 +350,7 @@ impl Component for Input {
         // is billed and stored follows the average.
         let record_size = ctx.record_size()?;
         // The peak too must fit in exact decimals, whichever the cluster.
-        ctx.rate()?.times(record_size.decimal())?;
+        ctx.rate()?.times(N::of(record_size.decimal()))?;
         let size = ctx.size()?;
         let write = ctx.average()?.times(size)?;
         let consumers = given::key(self.consumers, "consumer groups", &CONSUMERS);
@@ -356,24 +374,28 @@ impl Component for Input {
                 let storage = given::size(storage_per_broker, &STORAGE_PER_BROKER);
                 let allowed = storage.value();
                 let mut whole = needed.ceil();
-                if whole.value() > Decimal::from(u64::MAX) {
+                if whole.value() > N::of(Decimal::from(u64::MAX)) {
                     whole = whole.min(Traced::rule(
                         Decimal::from(u64::MAX),
                         "B",
                         "the largest size a report holds (2^64 − 1 bytes)",
                     ));
                 }
-                let needed_bytes = Bytes(u64::try_from(whole.value()).unwrap_or(u64::MAX));
-                result.capacity(
-                    "storage_needed_per_broker",
-                    CapacityValue::Bytes(needed_bytes),
-                );
+                // Put in bytes only where the figures are read.
+                if report::detailed() {
+                    let whole = whole.value().decimal();
+                    let needed_bytes = Bytes(u64::try_from(whole).unwrap_or(u64::MAX));
+                    result.capacity(
+                        "storage_needed_per_broker",
+                        CapacityValue::Bytes(needed_bytes),
+                    );
+                }
                 traced::step("storage_needed_per_broker", Part::Capacity, "B", whole);
                 if needed.value() > allowed {
                     result.violate(
                         &BROKER_STORAGE,
-                        needed.value(),
-                        allowed,
+                        needed.value().decimal(),
+                        allowed.decimal(),
                         "raise `storage_per_broker` (up to 16 TB), add brokers, or shorten `retention`",
                     );
                 }
@@ -479,19 +501,19 @@ fn provisioned(values: &Values) -> Result<Cluster, Invalid> {
 
 /// Bytes written a second, on average and at the peak.
 #[derive(Clone, Copy, Debug)]
-struct Writes {
-    average: Traced,
-    peak: Traced,
+struct Writes<N> {
+    average: Traced<N>,
+    peak: Traced<N>,
 }
 
 impl Input {
-    fn serverless(
+    fn serverless<N: Number>(
         &self,
-        ctx: &Ctx,
-        writes: Writes,
-        consumers: Traced,
-        retained_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        writes: Writes<N>,
+        consumers: Traced<N>,
+        retained_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let partitions = self.serverless_partitions(ctx, writes, consumers, result)?;
         self.serverless_retention(ctx, retained_bytes, partitions, result)?;
@@ -500,13 +522,13 @@ impl Input {
 
     /// The partitions the cluster is given (or needs), checked against the
     /// cluster's and each partition's throughput and the partition quota.
-    fn serverless_partitions(
+    fn serverless_partitions<N: Number>(
         &self,
-        ctx: &Ctx,
-        writes: Writes,
-        consumers: Traced,
-        result: &mut ComponentResult,
-    ) -> Result<Traced, EvalError> {
+        ctx: &Ctx<N>,
+        writes: Writes<N>,
+        consumers: Traced<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<Traced<N>, EvalError> {
         let (write, read) = (writes.peak, writes.peak.times(consumers)?);
         // A serverless partition takes 5 MB/s of writes and serves 10 MB/s
         // of reads: the busier side sets how many are needed.
@@ -529,10 +551,7 @@ impl Input {
             needed_partitions,
         );
         result.capacity_of("partitions", partitions, "partitions");
-        result.capacity(
-            "partitions_for_throughput",
-            CapacityValue::Number(needed_partitions.value()),
-        );
+        result.capacity_number("partitions_for_throughput", needed_partitions.value());
         // The checks compare the figures' values.
         let counted = partitions;
         let (write, read, partitions) = (write.value(), read.value(), partitions.value());
@@ -540,19 +559,29 @@ impl Input {
         let per_partition_out = per_partition_out.value();
 
         let ingress = ctx.bytes(&SERVERLESS_INGRESS)?.decimal();
-        if write > ingress {
-            result.violate(&SERVERLESS_INGRESS, write, ingress, FIX_SPLIT_CLUSTER);
+        if write > N::of(ingress) {
+            result.violate(
+                &SERVERLESS_INGRESS,
+                write.decimal(),
+                ingress,
+                FIX_SPLIT_CLUSTER,
+            );
         }
         let egress = ctx.bytes(&SERVERLESS_EGRESS)?.decimal();
-        if read > egress {
-            result.violate(&SERVERLESS_EGRESS, read, egress, FIX_SPLIT_CLUSTER);
+        if read > N::of(egress) {
+            result.violate(
+                &SERVERLESS_EGRESS,
+                read.decimal(),
+                egress,
+                FIX_SPLIT_CLUSTER,
+            );
         }
         let per_partition_write = write.per(partitions)?;
         if per_partition_write > per_partition {
             result.violate(
                 &SERVERLESS_PARTITION_INGRESS,
-                per_partition_write,
-                per_partition,
+                per_partition_write.decimal(),
+                per_partition.decimal(),
                 "add partitions: each takes 5 MB/s of writes",
             );
         }
@@ -560,16 +589,16 @@ impl Input {
         if per_partition_read > per_partition_out {
             result.violate(
                 &SERVERLESS_PARTITION_EGRESS,
-                per_partition_read,
-                per_partition_out,
+                per_partition_read.decimal(),
+                per_partition_out.decimal(),
                 "add partitions: each serves 10 MB/s of reads",
             );
         }
         let max_partitions = ctx.count(&SERVERLESS_PARTITIONS)?;
-        if partitions > max_partitions {
+        if partitions > N::of(max_partitions) {
             result.violate(
                 &SERVERLESS_PARTITIONS,
-                partitions,
+                partitions.decimal(),
                 max_partitions,
                 FIX_SPLIT_CLUSTER,
             );
@@ -580,12 +609,12 @@ impl Input {
     /// Each partition keeps at most `retention.bytes`; past it, the oldest
     /// records go before `retention` ends. A topic may raise it, up to
     /// unlimited, so it is a warning, not a failure.
-    fn serverless_retention(
+    fn serverless_retention<N: Number>(
         &self,
-        ctx: &Ctx,
-        retained_bytes: Traced,
-        partitions: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        retained_bytes: Traced<N>,
+        partitions: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let kept = match self.retention_bytes {
             Some(bytes) => bytes,
@@ -593,7 +622,7 @@ impl Input {
         };
         let per_partition_retained = retained_bytes.per(partitions)?;
         result.capacity_of("retained_bytes_per_partition", per_partition_retained, "B");
-        if per_partition_retained.value() > kept.decimal() {
+        if per_partition_retained.value() > N::of(kept.decimal()) {
             result.warn(
                 "retention_bytes",
                 "each partition would hold more than the topic's retention.bytes: the oldest records go before the retention ends; add partitions, or raise retention.bytes (-1 keeps them all) and set `retention_bytes`",
@@ -605,13 +634,13 @@ impl Input {
 
 /// A serverless cluster's bill: cluster and partition hours, data in and
 /// out, and storage for the writes it holds.
-fn serverless_bill(
-    ctx: &Ctx,
-    writes: Writes,
-    consumers: Traced,
-    partitions: Traced,
-    retained_bytes: Traced,
-    result: &mut ComponentResult,
+fn serverless_bill<N: Number>(
+    ctx: &Ctx<N>,
+    writes: Writes<N>,
+    consumers: Traced<N>,
+    partitions: Traced<N>,
+    retained_bytes: Traced<N>,
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     let gb_in = ctx.monthly_traced(writes.average, given::gib())?;
     let partition_hours = partitions.times(ctx.hours_traced())?;
@@ -633,10 +662,10 @@ fn serverless_bill(
 
 /// Storage a Standard broker cannot be given fails the design; the cluster
 /// is evaluated as set, to show what it would cost.
-fn check_storage(
-    ctx: &Ctx,
+fn check_storage<N: Number>(
+    ctx: &Ctx<N>,
     storage_per_broker: Bytes,
-    result: &mut ComponentResult,
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     ctx.within(
         storage_per_broker.decimal(),

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, MIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -203,10 +204,28 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, None);
         // Each record that reaches S3 is written as an object; with nothing
         // flowing in, the bucket only stores and serves.
-        let puts = ctx.input.rate.unwrap_or(Rate::flat(Decimal::ZERO));
+        let puts = ctx.input.rate.unwrap_or(Rate::flat(N::ZERO));
         let (peak, average) = match ctx.input.rate {
             Some(_) => (ctx.peak()?, ctx.average()?),
             None => {
@@ -255,15 +274,9 @@ impl Component for Input {
         ));
         result.capacity_of("prefixes", prefixes, "prefixes");
         result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
-        result.capacity(
-            "write_requests_prefixes",
-            CapacityValue::Number(by_writes.value()),
-        );
-        result.capacity(
-            "read_requests_prefixes",
-            CapacityValue::Number(by_reads.value()),
-        );
-        if prefixes.value() > Decimal::ONE {
+        result.capacity_number("write_requests_prefixes", by_writes.value());
+        result.capacity_number("read_requests_prefixes", by_reads.value());
+        if prefixes.value() > N::ONE {
             result.warn(
                 "prefix_scaling",
                 "S3 adds request capacity per prefix gradually: spread keys over the prefixes \
@@ -272,7 +285,7 @@ impl Component for Input {
         }
         // Small objects arriving many a second are almost surely records
         // written one by one: each is a PUT, and a query reads them slowly.
-        if puts.average >= Decimal::from(MANY_OBJECTS_PER_SECOND)
+        if puts.average >= N::of(Decimal::from(MANY_OBJECTS_PER_SECOND))
             && object_size.is_some_and(|size| size.0 < SMALL_OBJECT)
         {
             result.warn(
@@ -351,10 +364,10 @@ impl Component for Input {
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 
-/// A byte count worked out in decimals, as whole bytes; past calc's
-/// largest size, an error rather than a wrong figure.
-fn whole_bytes(bytes: Decimal) -> Result<Bytes, EvalError> {
-    u64::try_from(bytes.trunc())
+/// A byte count worked out in decimals (or floats), as whole bytes; past
+/// calc's largest size, an error rather than a wrong figure.
+fn whole_bytes<N: Number>(bytes: N) -> Result<Bytes, EvalError> {
+    u64::try_from(bytes.decimal().trunc())
         .map(Bytes)
         .map_err(|_| EvalError::Arithmetic)
 }
@@ -369,7 +382,7 @@ mod tests {
     use super::*;
     use crate::base::units::{Duration, GIB, PIB, TIB};
     use crate::model::report::Level;
-    use crate::services::kit::testing::{Fed, ctx, item, prices, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, prices, steady};
     use rust_decimal_macros::dec;
 
     fn bucket(storage: Bytes, puts_per_second: Decimal, gets_per_second: Decimal) -> Fed<Input> {
@@ -387,6 +400,32 @@ mod tests {
 
     fn capacity(result: &ComponentResult, key: &str) -> CapacityValue {
         result.capacity.iter().find(|c| c.key == key).unwrap().value
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let free_tier = || Ctx {
+            free_tier: true,
+            ..ctx(dec!(730))
+        };
+        // Storage given, across the tiers, with writes setting the prefixes.
+        let fed = bucket(Bytes(600 * TIB), dec!(12000), dec!(10));
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        // Reads setting the prefixes, in the free tier.
+        let fed = bucket(Bytes(3 * GIB + 12345), dec!(1.5), dec!(12345.678));
+        floats_agree(&fed.input, fed.flow, &free_tier());
+        // Sized from a non-round flow kept for a retention.
+        let mut fed = bucket(Bytes(0), dec!(0), dec!(0));
+        fed.storage = Storage::Retention(Duration::from_hours(725));
+        fed.flow = Flow::new(Rate::new(dec!(1234.567), dec!(2345.5)), Some(Bytes(3210)));
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(697.3)));
+        // Objects over the largest S3 stores: a violation.
+        let mut fed = bucket(Bytes(GIB), dec!(0.25), dec!(0));
+        fed.flow = steady(dec!(0.25), Bytes(6 * TIB));
+        floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        // Nothing flowing in: the bucket only stores and serves.
+        let fed = bucket(Bytes(10 * GIB), dec!(0), dec!(7.5));
+        floats_agree(&fed.input, Flow::NOTHING, &ctx(dec!(730)));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::keys::Value;
-use crate::services::kit::testing::{Alone, ctx, item};
+use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
 use rust_decimal_macros::dec;
 
 /// The job that the declared keys make, with `set` over their defaults.
@@ -45,6 +45,69 @@ fn line(input: &Input) -> (Decimal, Decimal) {
     let result = input.evaluate(&ctx(dec!(730))).unwrap();
     let item = &result.line_items[0];
     (item.quantity, item.monthly_cost)
+}
+
+#[test]
+fn floats_give_the_exact_bill_and_verdict() {
+    let free_tier = || Ctx {
+        free_tier: true,
+        ..ctx(dec!(730))
+    };
+    let agree = |set: &[(&'static Key, Value)]| {
+        let input = built(set).unwrap();
+        floats_agree(&input, Flow::NOTHING, &ctx(dec!(730)));
+        floats_agree(&input, Flow::NOTHING, &free_tier());
+    };
+    let odd_run = (&DURATION, Value::Duration(Duration::from_ms(dec!(90200.5))));
+    let runs = (&RUNS_PER_MONTH, Value::Number(dec!(1234.567)));
+    // A standard job on workers, a run of an odd length, odd runs a month.
+    agree(&[
+        odd_run.clone(),
+        runs.clone(),
+        (&WORKER_TYPE, Value::Choice(2)),
+        (&WORKERS, Value::Count(7)),
+    ]);
+    // Flex, on DPUs as given.
+    agree(&[
+        odd_run.clone(),
+        runs.clone(),
+        (&DPUS, Value::Number(dec!(6))),
+        (&EXECUTION_CLASS, Value::Choice(1)),
+        (&GLUE_VERSION, Value::Choice(4)),
+    ]);
+    // Before Glue 2.0: billed at least ten minutes.
+    agree(&[
+        runs.clone(),
+        (&DPUS, Value::Number(dec!(10))),
+        (&DURATION, Value::Duration(Duration::from_secs(121))),
+        (&GLUE_VERSION, Value::Choice(1)),
+    ]);
+    // A session at Glue's default DPUs, and one under the 2 DPUs it needs.
+    agree(&[odd_run.clone(), runs.clone(), (&KIND, Value::Choice(1))]);
+    agree(&[
+        odd_run.clone(),
+        (&KIND, Value::Choice(1)),
+        (&WORKER_TYPE, Value::Choice(1)),
+        (&WORKERS, Value::Count(1)),
+    ]);
+    // A crawler, billed its minimum.
+    agree(&[
+        runs,
+        (&KIND, Value::Choice(2)),
+        (&DPUS, Value::Number(dec!(2.5))),
+        (&DURATION, Value::Duration(Duration::from_secs(180))),
+    ]);
+    // The Data Catalog, past and within its free million.
+    agree(&[
+        (&KIND, Value::Choice(3)),
+        (&CATALOG_OBJECTS_KEY, Value::Number(dec!(1234567.89))),
+        (&CATALOG_REQUESTS_PER_MONTH, Value::Number(dec!(3000001))),
+    ]);
+    agree(&[
+        (&KIND, Value::Choice(3)),
+        (&CATALOG_OBJECTS_KEY, Value::Number(dec!(999999))),
+        (&CATALOG_REQUESTS_PER_MONTH, Value::Number(dec!(12345))),
+    ]);
 }
 
 #[test]

@@ -1,8 +1,9 @@
 use super::*;
 use crate::base::units::{GIB, MIB, PIB, TIB};
+use crate::model::flow::{Flow, Rate};
 use crate::model::keys::Value;
 use crate::model::report::{Level, Violation};
-use crate::services::kit::testing::{self, Fed, ctx, item, steady};
+use crate::services::kit::testing::{self, Fed, ctx, floats_agree, item, steady};
 use rust_decimal_macros::dec;
 
 fn provisioned(broker_type: &'static str, brokers: u32, storage_per_broker: Bytes) -> Fed<Input> {
@@ -28,6 +29,45 @@ fn writing(input: Input, bytes: u64) -> Fed<Input> {
         steady(Decimal::from(bytes), Bytes(1)),
         Input::evaluate_into,
     )
+}
+
+#[test]
+fn floats_give_the_exact_bill_and_verdict() {
+    let agree = |fed: &Fed<Input>| floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+    let odd = Flow::new(Rate::new(dec!(1234.567), dec!(2345.678)), Some(Bytes(3210)));
+    // Provisioned brokers with room for the retention.
+    let mut fed = provisioned("kafka.m5.large", 3, Bytes(1000 * GIB));
+    fed.flow = odd;
+    agree(&fed);
+    // Too little storage for what a week at a non-round rate keeps.
+    let mut fed = provisioned("kafka.t3.small", 2, Bytes(5 * GIB + 123));
+    fed.flow = odd;
+    agree(&fed);
+    // Storage past the broker's maximum; and past what a report holds.
+    agree(&provisioned("kafka.m5.large", 3, Bytes(20 * TIB)));
+    let mut fed = provisioned("kafka.m5.large", 3, Bytes(16 * TIB));
+    fed.retention = Duration::from_hours(876_000);
+    fed.flow = steady(dec!(1_000_000_000_000), Bytes::kib(1));
+    agree(&fed);
+    // Serverless: partitions for the peak, at a non-round rate.
+    let serverless = |consumers, partitions, retention_bytes| Input {
+        cluster: Cluster::Serverless,
+        consumers,
+        partitions,
+        retention: Duration::from_hours(31),
+        retention_bytes,
+    };
+    let mut fed = writing(serverless(2, None, None), 0);
+    fed.flow = odd;
+    agree(&fed);
+    // Every serverless limit at once.
+    agree(&writing(serverless(3, Some(150), None), 1000 * MIB));
+    // A partition past its retention.bytes, and one within a larger one.
+    agree(&writing(serverless(1, Some(1), None), 3 * MIB + 7));
+    agree(&writing(
+        serverless(1, Some(1), Some(Bytes(1024 * GIB))),
+        3 * MIB + 7,
+    ));
 }
 
 #[test]
