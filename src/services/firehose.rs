@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::{self, Number};
 use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -209,6 +210,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.source.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
@@ -237,7 +256,7 @@ impl Component for Input {
             traced::step("buffer_fill_seconds", Part::Capacity, "s", fill);
         }
         let ms = given::ms_a_second();
-        result.latency = Duration::from_ms(delay.times(ms)?.value());
+        result.latency = Duration::from_ms(delay.times(ms)?.value().decimal());
         self.deliver(ctx, average, peak, result)?;
         let buffered = self.buffered(ctx, trigger)?;
         if let Some(output) = &mut result.output {
@@ -254,23 +273,25 @@ impl Component for Input {
         };
         result.capacity("flush_trigger", CapacityValue::Key(trigger.as_str()));
         if let Some(fill) = fill_seconds {
-            result.capacity("buffer_fill_seconds", CapacityValue::Number(fill.value()));
+            result.capacity_number("buffer_fill_seconds", fill.value());
         }
-        result.capacity(
-            "ingest_bytes_per_second",
-            CapacityValue::Number(bytes_per_second.value()),
-        );
+        result.capacity_number("ingest_bytes_per_second", bytes_per_second.value());
 
         if self.source == Source::DirectPut {
             let records = ctx.count(&DIRECT_PUT_RECORDS)?;
-            if rate.peak > records {
-                result.violate(&DIRECT_PUT_RECORDS, rate.peak, records, FIX_DIRECT_PUT);
+            if rate.peak > N::of(records) {
+                result.violate(
+                    &DIRECT_PUT_RECORDS,
+                    rate.peak.decimal(),
+                    records,
+                    FIX_DIRECT_PUT,
+                );
             }
             let bytes = ctx.bytes(&DIRECT_PUT_BYTES)?.decimal();
-            if peak_bytes_per_second > bytes {
+            if peak_bytes_per_second > N::of(bytes) {
                 result.violate(
                     &DIRECT_PUT_BYTES,
-                    peak_bytes_per_second,
+                    peak_bytes_per_second.decimal(),
                     bytes,
                     FIX_DIRECT_PUT,
                 );
@@ -299,12 +320,14 @@ impl Component for Input {
         }
         Ok(())
     }
-}
 
-impl Input {
     /// A buffer size or interval that a delivery stream cannot be set to
     /// fails the design; it is evaluated as set, to show what it would cost.
-    fn check_buffer(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+    fn check_buffer<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         ctx.within(
             self.buffer_size.decimal(),
             (
@@ -332,7 +355,11 @@ impl Input {
     /// Whether the buffer could put more into each object: the trigger
     /// that sets off deliveries, its size or its interval, is below its
     /// maximum.
-    fn buffered(&self, ctx: &Ctx, trigger: FlushTrigger) -> Result<Buffered, EvalError> {
+    fn buffered<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        trigger: FlushTrigger,
+    ) -> Result<Buffered, EvalError> {
         let at_maximum = match trigger {
             FlushTrigger::Size => self.buffer_size >= ctx.bytes(&MAX_BUFFER_SIZE)?,
             FlushTrigger::Interval => self.buffer_interval >= ctx.duration(&MAX_BUFFER_INTERVAL)?,
@@ -348,10 +375,7 @@ impl Input {
     /// waits, and how long the buffer takes to fill (if anything arrives).
     /// The buffer delivers when it is full or when the interval ends,
     /// whichever comes first.
-    fn flush(
-        &self,
-        bytes_per_second: Traced,
-    ) -> Result<(FlushTrigger, Traced, Option<Traced>), EvalError> {
+    fn flush<N: Number>(&self, bytes_per_second: Traced<N>) -> Result<Flush<N>, EvalError> {
         let interval = given::seconds(self.buffer_interval, &BUFFER_INTERVAL);
         // A trickle that would take longer than exact decimals can count to
         // fill the buffer never fills it: the interval sets the pace.
@@ -372,15 +396,15 @@ impl Input {
     /// time between deliveries, its size the bytes buffered meanwhile
     /// (smaller once converted to Parquet or ORC, by `conversion_ratio`).
     /// A zero interval delivers each record as it comes.
-    fn deliver(
+    fn deliver<N: Number>(
         &self,
-        ctx: &Ctx,
-        average: Traced,
-        peak: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        average: Traced<N>,
+        peak: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let size = ctx.size()?;
-        let objects = |records: Traced| -> Result<(Traced, Traced), EvalError> {
+        let objects = |records: Traced<N>| -> Result<(Traced<N>, Traced<N>), EvalError> {
             // Nothing buffered, nothing delivered: no empty objects.
             if records.value().is_zero() {
                 return Ok((records, records));
@@ -402,15 +426,19 @@ impl Input {
             Some(ratio) => bytes.times(given::key(ratio, "", &CONVERSION_RATIO))?,
             None => bytes,
         };
-        let object_size = Bytes(u64::try_from(bytes.value().ceil()).unwrap_or(u64::MAX));
-        result.capacity("objects_per_second", CapacityValue::Number(average));
+        let object_size = Bytes(u64::try_from(bytes.value().ceil().decimal()).unwrap_or(u64::MAX));
+        result.capacity_number("objects_per_second", average);
         result.output = Some(Flow::new(
-            Rate::new(average, peak.max(average)),
+            Rate::new(average, number::max(peak, average)),
             Some(object_size),
         ));
         Ok(())
     }
 }
+
+/// What sets off a delivery, how long the data waits, and how long the
+/// buffer takes to fill, if it fills.
+type Flush<N> = (FlushTrigger, Traced<N>, Option<Traced<N>>);
 
 const FIX_DIRECT_PUT: &str = "request a quota increase, or put Kinesis Data Streams in front (`source = \"kinesis_data_streams\"`)";
 
@@ -419,7 +447,8 @@ mod tests {
     use super::*;
     use crate::base::units::PIB;
     use crate::model::report::Violation;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
+    use crate::services::kit::usage::Usage;
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -590,6 +619,107 @@ mod tests {
             CapacityValue::Key("interval")
         );
         assert_eq!(result.latency, Duration::from_secs(300));
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let month = ctx(dec!(730));
+        // (source, buffer size, buffer interval in seconds, conversion
+        // ratio, records/s, record size)
+        let cases = [
+            // The buffer fills in 1 s, past Direct PUT's records a second.
+            (
+                Source::DirectPut,
+                Bytes::mib(5),
+                300,
+                None,
+                dec!(5120),
+                Bytes::kib(1),
+            ),
+            // A trickle: the interval delivers, converted to a third.
+            (
+                Source::DirectPut,
+                Bytes::mib(5),
+                300,
+                Some(dec!(0.3)),
+                dec!(1.234567),
+                Bytes::kib(3),
+            ),
+            // Small records billed 5 KB each, past the first price tier.
+            (
+                Source::KinesisDataStreams,
+                Bytes::mib(128),
+                60,
+                None,
+                dec!(50_000),
+                Bytes(40),
+            ),
+            // No interval: each record as it comes, past Direct PUT's bytes.
+            (
+                Source::DirectPut,
+                Bytes::mib(5),
+                0,
+                None,
+                dec!(1234.567),
+                Bytes::kib(12),
+            ),
+            // A buffer and an interval past their maxima.
+            (
+                Source::DirectPut,
+                Bytes::mib(256),
+                1200,
+                None,
+                dec!(0.5),
+                Bytes::kib(1),
+            ),
+            (
+                Source::DirectPut,
+                Bytes::mib(5),
+                300,
+                None,
+                Decimal::ZERO,
+                Bytes::kib(1),
+            ),
+        ];
+        for (source, buffer_size, interval, ratio, rate, size) in cases {
+            let mut fed = stream(rate, size);
+            fed.source = source;
+            fed.buffer_size = buffer_size;
+            fed.buffer_interval = Duration::from_secs(interval);
+            fed.format_conversion = ratio.is_some();
+            fed.conversion_ratio = ratio;
+            // A month of its own: no earlier case's GB count towards the tiers.
+            floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        }
+        // A buffer that fills at a non-round rate waits its fill time,
+        // which floats reach to within their rounding but not to the last
+        // of a decimal's 28 digits: the latency is compared within 1e-9.
+        let fed = stream(dec!(1234.567), Bytes::kib(5));
+        let exact = fed.evaluate(&month).unwrap();
+        assert_eq!(key(&exact, "flush_trigger"), CapacityValue::Key("size"));
+        let usage = Usage::default();
+        let fed_month = Ctx {
+            input: fed.flow,
+            ..month
+        };
+        let mut floats = ComponentResult::<f64>::empty();
+        fed.input
+            .sample_into(&fed_month.in_floats(&usage), &mut floats)
+            .unwrap();
+        let close = |exact: Decimal, float: f64| {
+            let of = f64::of(exact);
+            assert!(
+                (of - float).abs() <= 1e-9 * of.abs().max(1.0),
+                "{exact} {float}"
+            );
+        };
+        close(exact.latency.ms(), f64::of(floats.latency.ms()));
+        assert_eq!(exact.line_items.len(), floats.line_items.len());
+        for (e, f) in exact.line_items.iter().zip(&floats.line_items) {
+            close(e.quantity, f.quantity);
+            close(e.monthly_cost, f.monthly_cost);
+        }
+        assert_eq!(exact.violations.len(), floats.violations.len());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::base::number::Number;
 use crate::base::units::{Bytes, Duration, KIB};
 use crate::model::choice::{Choice, choice};
 use crate::model::dimension::{Dimension, Limit, LimitKind};
@@ -14,7 +15,7 @@ use crate::model::report::{
     CapacityValue, ComponentResult, Hourly, Ordering, Properties, Retention,
 };
 use crate::model::traced::{self, Traced};
-use crate::model::working::Part;
+use crate::model::working::{Given, Part};
 use crate::services::kit::bill::charge;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
@@ -404,6 +405,24 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.evaluate(ctx, result)
+    }
+}
+
+impl Input {
+    fn evaluate<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         result.reset(SERVICE.name, Some(self.mode.as_str()));
         let rate = ctx.rate()?;
         let record_size = ctx.record_size()?;
@@ -445,7 +464,7 @@ impl Component for Input {
         result.capacity_of("shards", shards, "shards");
         result.capacity("binding_limit", CapacityValue::Key(binding.as_str()));
         for (figure, term) in terms {
-            result.capacity(figure, CapacityValue::Number(term.value()));
+            result.capacity_number(figure, term.value());
         }
         result.capacity_of("write_bytes_per_second", write_bytes, "B/s");
 
@@ -495,17 +514,15 @@ impl Component for Input {
         };
         Ok(())
     }
-}
 
-impl Input {
     /// Records over the stream's size limit, a limit or retention the
     /// stream cannot be set to, and enhanced fan-out consumers over the
     /// stream's limit, fail the design.
-    fn check_records(
+    fn check_records<N: Number>(
         &self,
-        ctx: &Ctx,
+        ctx: &Ctx<N>,
         record_size: Bytes,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let quota = ctx.bytes(&MAX_RECORD_SIZE)?;
         if self.max_record_size > quota {
@@ -563,11 +580,11 @@ impl Input {
     /// Under hourly resharding with a profile, the shards of each hour of
     /// the day: each hour's needs at its rate (× the peak within the
     /// hour), followed within UpdateShardCount's limits. `None` otherwise.
-    fn hourly_shards(
+    fn hourly_shards<N: Number>(
         &self,
-        ctx: &Ctx,
-        result: &mut ComponentResult,
-    ) -> Result<Option<[Traced; HOURS]>, EvalError> {
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<Option<[Traced<N>; HOURS]>, EvalError> {
         let rate = ctx.rate()?;
         let Some(profile) = rate
             .profile
@@ -576,11 +593,9 @@ impl Input {
             return Ok(None);
         };
         let size = ctx.size()?;
-        let within = Traced::rule(
-            rate.within_hour(),
-            "",
-            "the peak within the busiest hour over that hour's rate",
-        );
+        let within = Traced::given_as(rate.within_hour(), "", || {
+            Given::Rule("the peak within the busiest hour over that hour's rate")
+        });
         let (write_bytes, write_records, read_bytes) = (
             ctx.limit_traced(&SHARD_WRITE_BYTES, "B/s")?,
             ctx.limit_traced(&SHARD_WRITE_RECORDS, "records/s")?,
@@ -589,7 +604,7 @@ impl Input {
         let consumers = given::key(self.consumers, "", &CONSUMERS);
         let average = ctx.average()?;
         let mut needed = [average; HOURS];
-        let mut tightest = [Decimal::ZERO; HOURS];
+        let mut tightest = [N::ZERO; HOURS];
         for (hour, need) in needed.iter_mut().enumerate() {
             let factor = Traced::rule(
                 profile.factors[hour],
@@ -619,8 +634,9 @@ impl Input {
         for (hour, shards) in day.iter().enumerate() {
             traced::step(HOUR_FIGURES[hour], Part::Capacity, "shards", *shards);
             used[hour] = tightest[hour]
-                .checked_div(shards.value())
-                .unwrap_or_default();
+                .per(shards.value())
+                .ok()
+                .map_or(Decimal::ZERO, N::decimal);
         }
         if day
             .iter()
@@ -634,25 +650,25 @@ impl Input {
         }
         result.hourly = Some(Box::new(Hourly {
             key: "shards",
-            capacity: day.map(Traced::value),
+            capacity: day.map(|shards| shards.value().decimal()),
             utilisation: Some(used),
         }));
         Ok(Some(day))
     }
 
-    fn provisioned(
+    fn provisioned<N: Number>(
         &self,
-        ctx: &Ctx,
-        shards: Traced,
-        day: Option<[Traced; HOURS]>,
-        write_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        shards: Traced<N>,
+        day: Option<[Traced<N>; HOURS]>,
+        write_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         let allowed = ctx.count(&SHARDS_PER_ACCOUNT)?;
-        if shards.value() > allowed {
+        if shards.value() > N::of(allowed) {
             result.violate(
                 &SHARDS_PER_ACCOUNT,
-                shards.value(),
+                shards.value().decimal(),
                 allowed,
                 "request a shard quota increase, or use on-demand mode",
             );
@@ -695,10 +711,7 @@ impl Input {
         result
             .line_items
             .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
-        result.capacity(
-            "put_payload_units_per_record",
-            CapacityValue::Number(units_per_record.value()),
-        );
+        result.capacity_number("put_payload_units_per_record", units_per_record.value());
 
         if self.retention > Duration::from_hours(DAY) {
             result
@@ -721,12 +734,12 @@ impl Input {
         Ok(())
     }
 
-    fn on_demand(
+    fn on_demand<N: Number>(
         &self,
-        ctx: &Ctx,
-        peak_write_bytes: Traced,
-        write_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        peak_write_bytes: Traced<N>,
+        write_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         self.on_demand_ceiling(ctx, peak_write_bytes, result)?;
         result
@@ -759,12 +772,12 @@ impl Input {
 
     /// An on-demand stream's retention past its first day: up to seven
     /// days at the mode's `extended` rate, beyond them long-term.
-    fn retention_past_a_day(
+    fn retention_past_a_day<N: Number>(
         &self,
-        ctx: &Ctx,
-        write_bytes: Traced,
+        ctx: &Ctx<N>,
+        write_bytes: Traced<N>,
         extended: &'static Dimension,
-        result: &mut ComponentResult,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         if let Some(gb_month) = self.extended_retention(write_bytes)? {
             result.line_items.push(charge(ctx, extended, gb_month)?);
@@ -774,21 +787,21 @@ impl Input {
 
     /// What both on-demand modes check: an on-demand stream's shards are
     /// its own affair, and its writes have a ceiling.
-    fn on_demand_ceiling(
+    fn on_demand_ceiling<N: Number>(
         &self,
-        ctx: &Ctx,
-        peak_write_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        peak_write_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         result.note(
             "on_demand_shards",
             "on-demand streams add shards by themselves; the shard figures show what a provisioned stream would need",
         );
         let allowed = ctx.bytes(&ON_DEMAND_MAX_WRITE_BYTES)?.decimal();
-        if peak_write_bytes.value() > allowed {
+        if peak_write_bytes.value() > N::of(allowed) {
             result.violate(
                 &ON_DEMAND_MAX_WRITE_BYTES,
-                peak_write_bytes.value(),
+                peak_write_bytes.value().decimal(),
                 allowed,
                 "split the data across streams",
             );
@@ -796,7 +809,7 @@ impl Input {
         // A stream follows up to double its peak of the previous 30 days,
         // which a day that repeats never outruns; a new stream has no such
         // peak, only what it takes at first.
-        if peak_write_bytes.value() > ctx.bytes(&ON_DEMAND_NEW_WRITE_BYTES)?.decimal() {
+        if peak_write_bytes.value() > N::of(ctx.bytes(&ON_DEMAND_NEW_WRITE_BYTES)?.decimal()) {
             result.note(
                 "on_demand_launch",
                 "this peak is more than a new on-demand stream takes at first, and a stream doubles its previous peak only over about 15 minutes: launched at this load it throttles writes until it adapts; create it provisioned with the shards it needs and switch it to on demand (it keeps them), or warm it ahead of the launch under On-demand Advantage",
@@ -807,7 +820,10 @@ impl Input {
 
     /// An on-demand stream's retention over the first day, up to seven
     /// days, in GB-months; `None` at a day's retention.
-    fn extended_retention(&self, write_bytes: Traced) -> Result<Option<Traced>, EvalError> {
+    fn extended_retention<N: Number>(
+        &self,
+        write_bytes: Traced<N>,
+    ) -> Result<Option<Traced<N>>, EvalError> {
         if self.retention <= Duration::from_hours(DAY) {
             return Ok(None);
         }
@@ -825,11 +841,11 @@ impl Input {
     }
 
     /// Data kept past seven days is billed per GB-month in every mode.
-    fn long_term_retention(
+    fn long_term_retention<N: Number>(
         &self,
-        ctx: &Ctx,
-        write_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        write_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         if self.retention > Duration::from_hours(WEEK) {
             let week = Traced::rule(Decimal::from(WEEK), "h", "the first seven days");
@@ -845,7 +861,7 @@ impl Input {
 
 /// The bytes a second an on-demand stream meters, in and for each reader
 /// out: AWS's pricing page for on-demand rounds each record up to 1 KB.
-fn metered_bytes(ctx: &Ctx) -> Result<Traced, EvalError> {
+fn metered_bytes<N: Number>(ctx: &Ctx<N>) -> Result<Traced<N>, EvalError> {
     let unit = Traced::rule(
         Decimal::from(ON_DEMAND_RECORD_UNIT),
         "B",
@@ -861,7 +877,10 @@ fn metered_bytes(ctx: &Ctx) -> Result<Traced, EvalError> {
 
 /// The GB-months a stream holds, steadily, when it keeps `hours` of writes
 /// at `write_bytes` a second.
-fn gb_months_kept(write_bytes: Traced, hours: Traced) -> Result<Traced, EvalError> {
+fn gb_months_kept<N: Number>(
+    write_bytes: Traced<N>,
+    hours: Traced<N>,
+) -> Result<Traced<N>, EvalError> {
     let per_hour = given::seconds_an_hour();
     let bytes = write_bytes.times(hours)?.times(per_hour)?;
     Ok(bytes.per(given::gib())?)
@@ -871,7 +890,9 @@ fn gb_months_kept(write_bytes: Traced, hours: Traced) -> Result<Traced, EvalErro
 mod tests {
     use super::*;
     use crate::base::units::PIB;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::model::flow::{Flow, Rate};
+    use crate::model::profile::Profile;
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
     use rust_decimal_macros::dec;
 
     fn stream(records_per_second: Decimal, record_size: Bytes) -> Fed<Input> {
@@ -1025,6 +1046,89 @@ mod tests {
         let mut input = stream(dec!(1_000_000_000_000), Bytes(PIB));
         input.consumers = 1_000;
         assert_eq!(input.evaluate(&ctx(dec!(730))), Err(EvalError::Arithmetic));
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        // (mode, records/s, record size, shared consumers, enhanced
+        // fan-out consumers, retention in hours)
+        let cases = [
+            // Whole shards exactly: 3 by the records.
+            (
+                CapacityMode::Provisioned,
+                dec!(3000),
+                Bytes::kib(1),
+                1,
+                0,
+                24,
+            ),
+            // Non-round: bytes bind, two PUT units a record, extended and
+            // long-term retention, enhanced fan-out.
+            (
+                CapacityMode::Provisioned,
+                dec!(1234.567),
+                Bytes::kib(35),
+                3,
+                2,
+                240,
+            ),
+            // Six shared consumers are past a shard's GetRecords calls,
+            // and 30 million records/s past the account's shards.
+            (
+                CapacityMode::Provisioned,
+                dec!(30_000_000.5),
+                Bytes(700),
+                6,
+                0,
+                24,
+            ),
+            (
+                CapacityMode::OnDemand,
+                dec!(1234.567),
+                Bytes(4608),
+                2,
+                1,
+                72,
+            ),
+            (CapacityMode::OnDemand, dec!(0.3), Bytes(10), 0, 3, 24 * 30),
+            // Past an on-demand stream's 10 GB/s, and a new stream's 4 MB/s.
+            (
+                CapacityMode::OnDemand,
+                dec!(11_000_000),
+                Bytes::kib(1),
+                1,
+                0,
+                24,
+            ),
+        ];
+        for (mode, rate, size, consumers, efo_consumers, retention) in cases {
+            let mut fed = stream(rate, size);
+            fed.mode = mode;
+            fed.consumers = consumers;
+            fed.efo_consumers = efo_consumers;
+            fed.retention = Duration::from_hours(retention);
+            floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        }
+        // A peak above the average (the shards' utilisation), and a day
+        // resharded hour by hour under a profile.
+        let day = Profile::named("business_hours").expect("a built-in profile");
+        let average = dec!(2345.678);
+        let shaped = Rate {
+            average,
+            peak: average * day.peak() * dec!(1.3),
+            profile: Some(day),
+        };
+        for (resharding, rate) in [
+            (Resharding::None, Rate::new(average, dec!(5432.1))),
+            (Resharding::Hourly, shaped),
+            (Resharding::Daily, shaped),
+        ] {
+            let mut fed = stream(average, Bytes(3000));
+            fed.resharding = resharding;
+            fed.consumers = 2;
+            fed.flow = Flow::new(rate, Some(Bytes(3000)));
+            floats_agree(&fed.input, fed.flow, &ctx(dec!(730)));
+        }
     }
 
     #[test]

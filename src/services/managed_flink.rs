@@ -323,6 +323,26 @@ impl Component for Input {
     }
 
     fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
+        self.work_out(ctx, result)
+    }
+
+    fn sample_into(
+        &self,
+        ctx: &Ctx<f64>,
+        result: &mut ComponentResult<f64>,
+    ) -> Result<(), EvalError> {
+        self.work_out(ctx, result)
+    }
+}
+
+impl Input {
+    /// Capacity, bill, latency and limit checks over any Number (named
+    /// apart from the tests' `evaluate`, which takes a context alone).
+    fn work_out<N: Number>(
+        &self,
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError> {
         let mode = match self.schedule {
             Schedule::AllMonth => "all_month",
             Schedule::Runs(_) | Schedule::Listed(_) => "runs",
@@ -345,7 +365,7 @@ impl Component for Input {
             }
             Schedule::Listed(runs) => {
                 let minimum = min_billed_run(ctx)?;
-                let mut total: Option<Traced> = None;
+                let mut total: Option<Traced<N>> = None;
                 for &each in runs {
                     let seconds = minimum.max(given::seconds(each, &RUN_DURATIONS));
                     total = Some(match total {
@@ -366,9 +386,9 @@ impl Component for Input {
             Some(daily) => schedule::hours_a_month(daily, ctx)?,
             None => run_seconds.per(given::seconds_an_hour())?,
         };
-        if run_hours.value() > ctx.hours {
+        if run_hours.value() > N::of(ctx.hours) {
             result.violations.push(Violation::Schedule {
-                run_hours: run_hours.value(),
+                run_hours: run_hours.value().decimal(),
                 month_hours: ctx.hours,
             });
         }
@@ -384,7 +404,7 @@ impl Component for Input {
                 );
             }
         }
-        let kpus = match self.parallelism {
+        let kpus: Traced<N> = match self.parallelism {
             // As many KPUs as the tasks fill at `parallelism_per_kpu` each.
             Some(parallelism) => {
                 let per_kpu = given::key(
@@ -399,10 +419,10 @@ impl Component for Input {
             None => given::key(self.kpus, "KPUs", &KPUS),
         };
         let allowed = ctx.count(&KPUS_PER_APPLICATION)?;
-        if kpus.value() > allowed {
+        if kpus.value() > N::of(allowed) {
             result.violate(
                 &KPUS_PER_APPLICATION,
-                kpus.value(),
+                kpus.value().decimal(),
                 allowed,
                 "request a KPU quota increase, raise `parallelism_per_kpu`, or split the job into applications",
             );
@@ -453,7 +473,7 @@ impl Component for Input {
         // flow that reaches it all day is one it is meant to process as
         // it comes, so a paused hour with traffic fails it.
         if let Some(daily) = daily {
-            schedule::hourly(daily, "kpus", kpus.value(), result);
+            schedule::hourly(daily, "kpus", kpus.value().decimal(), result);
             schedule::check_traffic(daily, ctx, result);
         }
         Ok(())
@@ -524,26 +544,26 @@ impl Input {
     /// The part files its file sink writes: one a task at each checkpoint,
     /// each holding what the task received since the last; `None` when
     /// nothing flows in.
-    fn files(&self, ctx: &Ctx) -> Result<Option<Flow>, EvalError> {
+    fn files<N: Number>(&self, ctx: &Ctx<N>) -> Result<Option<Flow<N>>, EvalError> {
         let (Some(rate), Some(size)) = (ctx.input.rate, ctx.input.record_size) else {
             return Ok(None);
         };
-        let tasks = Decimal::from(self.parallelism.unwrap_or(self.kpus).max(1));
-        let interval = self.checkpoint_interval.secs();
+        let tasks = N::of(Decimal::from(self.parallelism.unwrap_or(self.kpus).max(1)));
+        let interval = N::of(self.checkpoint_interval.secs());
         let per_second = tasks.per(interval)?;
         let bytes = rate
             .average
-            .times(size.decimal())?
+            .times(N::of(size.decimal()))?
             .times(interval)?
             .per(tasks)?
             .ceil();
-        let bytes = u64::try_from(bytes).map_err(|_| EvalError::Arithmetic)?;
+        let bytes = u64::try_from(bytes.decimal()).map_err(|_| EvalError::Arithmetic)?;
         Ok(Some(Flow::new(Rate::flat(per_second), Some(Bytes(bytes)))))
     }
 }
 
 /// The seconds a start is billed at least: the table's minimum (10 minutes).
-fn min_billed_run(ctx: &Ctx) -> Result<Traced, EvalError> {
+fn min_billed_run<N: Number>(ctx: &Ctx<N>) -> Result<Traced<N>, EvalError> {
     let ms = given::ms_a_second();
     Ok(ctx.limit_traced(&MIN_BILLED_RUN, "ms")?.per(ms)?)
 }
@@ -554,7 +574,7 @@ mod tests {
     use crate::base::units::GIB;
     use crate::model::keys::Value;
     use crate::model::report::{CapacityValue, Violation};
-    use crate::services::kit::testing::{self, Alone, item, prices};
+    use crate::services::kit::testing::{self, Alone, floats_agree, item, prices};
     use rust_decimal_macros::dec;
 
     /// AWS's examples: a 720-hour month, each line item rounded up to the cent.
@@ -690,6 +710,65 @@ mod tests {
             item(&listed, "running_storage_gb_month").quantity,
             dec!(50) / dec!(720)
         );
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        use crate::model::flow::{Flow, Rate};
+        use crate::model::profile::Profile;
+        use crate::model::schedule::Days;
+        let office = Daily {
+            hours: "08-20".parse().expect("a range"),
+            days: Days::Weekdays,
+        };
+        let mut streaming = app(20, Schedule::AllMonth);
+        streaming.backup_storage = Bytes(GIB + 12_345);
+        let mut no_orchestration = app(7, Schedule::AllMonth);
+        no_orchestration.orchestration_kpu = false;
+        let mut sized_by_tasks = app(5, runs(7, 23));
+        sized_by_tasks.parallelism = Some(37);
+        // 37 tasks at 16 a KPU, where a KPU takes at most 8.
+        sized_by_tasks.parallelism_per_kpu = Some(16);
+        let apps = [
+            streaming,
+            no_orchestration,
+            sized_by_tasks,
+            // AWS's batch and stop-start examples, each start billed at
+            // least 10 minutes.
+            app(2, runs(30, 15)),
+            app(4, listed(&[30, 5, 2, 17])),
+            // Over the 64 KPUs an application takes.
+            app(65, Schedule::AllMonth),
+            // 1,000 runs of 10 h are more hours than the month has.
+            app(3, runs(1_000, 600)),
+            app(2, Schedule::Daily(office)),
+        ];
+        // Read at a non-round rate, all day (a scheduled application
+        // paused while it flows fails), and under a profile.
+        let day = Profile::named("business_hours").expect("a built-in profile");
+        let flows = [
+            Flow::NOTHING,
+            Flow::new(Rate::flat(dec!(1234.567)), Some(Bytes(777))),
+            Flow::new(
+                Rate {
+                    profile: Some(day),
+                    ..Rate::new(dec!(98.76), dec!(543.21))
+                },
+                Some(Bytes::kib(3)),
+            ),
+        ];
+        for app in &apps {
+            for flow in flows {
+                for round_up_to_cent in [true, false] {
+                    let month = Ctx {
+                        hours: dec!(730),
+                        round_up_to_cent,
+                        ..aws_month()
+                    };
+                    floats_agree(app, flow, &month);
+                }
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@ use super::{
     ADVANTAGE_MIN_INGEST, ADVANTAGE_MIN_RETRIEVAL, CONSUMERS, EFO_CONSUMERS_KEY, Input,
     metered_bytes,
 };
+use crate::base::number::Number;
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::report::ComponentResult;
 use crate::model::traced::{self, Traced};
@@ -19,12 +20,12 @@ use crate::services::kit::bill::charge;
 use crate::services::kit::{Ctx, EvalError, given};
 
 impl Input {
-    pub(super) fn on_demand_advantage(
+    pub(super) fn on_demand_advantage<N: Number>(
         &self,
-        ctx: &Ctx,
-        peak_write_bytes: Traced,
-        write_bytes: Traced,
-        result: &mut ComponentResult,
+        ctx: &Ctx<N>,
+        peak_write_bytes: Traced<N>,
+        write_bytes: Traced<N>,
+        result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         self.on_demand_ceiling(ctx, peak_write_bytes, result)?;
         result.note(
@@ -71,13 +72,13 @@ impl Input {
 
 /// Bills `metered` GB of `dimension`, or the month's `minimum` if that is
 /// more: the difference is the shortfall, reported as `shortfall`.
-fn at_least(
-    ctx: &Ctx,
-    metered: Traced,
+fn at_least<N: Number>(
+    ctx: &Ctx<N>,
+    metered: Traced<N>,
     minimum: &'static Limit,
     dimension: &'static Dimension,
     shortfall: &'static str,
-    result: &mut ComponentResult,
+    result: &mut ComponentResult<N>,
 ) -> Result<(), EvalError> {
     let committed = ctx.monthly_traced(ctx.limit_traced(minimum, "B/s")?, given::gib())?;
     let billed = metered.max(committed);
@@ -98,7 +99,7 @@ mod tests {
     use crate::model::report::CapacityValue;
     use crate::pricing::PriceBook;
     use crate::services::kit::Component;
-    use crate::services::kit::testing::{Fed, ctx, item, steady};
+    use crate::services::kit::testing::{Fed, ctx, floats_agree, item, steady};
 
     /// A price book over the bundled table with On-demand Advantage's three
     /// prices. These are the test's own figures, not AWS's: AWS publishes
@@ -277,6 +278,31 @@ evidence = "unverified"
             .evaluate(&ctx)
             .unwrap();
         item(&result, "long_term_retention_gb_month");
+    }
+
+    #[test]
+    fn floats_give_the_exact_bill_and_verdict() {
+        let book = book();
+        // (shared, enhanced fan-out consumers, retention in hours,
+        // records/s, record size)
+        let cases = [
+            // Below the commitment both ways: the shortfall is billed.
+            (1, 0, 24, dec!(2560), Bytes::kib(4)),
+            // Non-round, metered in whole KB: in below, out above it.
+            (2, 1, 72, dec!(1234.567), Bytes(4608)),
+            // Above it both ways, kept past seven days.
+            (1, 1, 240, dec!(10240.5), Bytes::kib(4)),
+            // 51 enhanced fan-out consumers are one past the limit.
+            (0, 51, 24, dec!(777.7), Bytes(100)),
+        ];
+        for (consumers, efo, retention, records, size) in cases {
+            let fed = stream(consumers, efo, retention, records, size);
+            let ctx = Ctx {
+                prices: &book,
+                ..ctx(dec!(730))
+            };
+            floats_agree(&fed.input, fed.flow, &ctx);
+        }
     }
 
     #[test]

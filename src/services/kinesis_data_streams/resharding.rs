@@ -6,25 +6,28 @@
 //! day, and past them the hour keeps the shards it has: more than it
 //! needs or, on the way up, fewer.
 
+use rust_decimal::Decimal;
+
+use crate::base::number::{Number, TooLarge};
 use crate::model::profile::HOURS;
 use crate::model::traced::Traced;
 
 /// UpdateShardCount's limits, from the pricing table.
 #[derive(Clone, Copy, Debug)]
-pub struct Limits {
+pub struct Limits<N = Decimal> {
     /// Changes a rolling 24 hours.
     pub a_day: u32,
     /// How far one change may go: up to this many times the shards, down
     /// to the shards over it, rounded up.
-    pub factor: Traced,
+    pub factor: Traced<N>,
 }
 
 /// The shards of each hour of a day that repeats, from what each hour
 /// needs: the day starts from the shards the day before ended with.
-pub fn follow(
-    needed: &[Traced; HOURS],
-    limits: Limits,
-) -> Result<[Traced; HOURS], crate::base::number::TooLarge> {
+pub fn follow<N: Number>(
+    needed: &[Traced<N>; HOURS],
+    limits: Limits<N>,
+) -> Result<[Traced<N>; HOURS], TooLarge> {
     let mut start = needed[HOURS - 1];
     let mut day = one_day(needed, start, limits)?;
     for _ in 0..2 {
@@ -37,11 +40,11 @@ pub fn follow(
     Ok(day)
 }
 
-fn one_day(
-    needed: &[Traced; HOURS],
-    start: Traced,
-    limits: Limits,
-) -> Result<[Traced; HOURS], crate::base::number::TooLarge> {
+fn one_day<N: Number>(
+    needed: &[Traced<N>; HOURS],
+    start: Traced<N>,
+    limits: Limits<N>,
+) -> Result<[Traced<N>; HOURS], TooLarge> {
     let mut shards = start;
     let mut changes = 0u32;
     let mut day = [start; HOURS];
@@ -65,7 +68,6 @@ fn one_day(
 
 #[cfg(test)]
 mod tests {
-    use rust_decimal::Decimal;
     use rust_decimal_macros::dec;
 
     use super::*;
