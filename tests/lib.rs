@@ -12,6 +12,7 @@ mod ci_examples;
 mod cli;
 mod diff;
 mod explain;
+mod floats;
 mod flow;
 mod growth;
 mod fuzz;

@@ -1,11 +1,15 @@
 //! Monte Carlo over every range of a scenario at once: each sample draws
-//! every ranged value, evaluates the whole scenario exactly (the flow
-//! carries each draw downstream, so values that share a driver move
-//! together), and the run counts, for each alternative, its cost's
-//! percentiles and how often it is the cheapest design that works.
+//! every ranged value, evaluates the whole scenario (the flow carries each
+//! draw downstream, so values that share a driver move together), and the
+//! run counts, for each alternative, its cost's percentiles and how often
+//! it is the cheapest design that works.
 //!
-//! Draws are floating point; every bill is the exact decimal evaluation at
-//! the drawn values, and a percentile is the bill of the sample at that rank.
+//! Draws are floating point, and so are the samples' evaluations: the same
+//! formulas as the exact ones, over floats, which rank the samples and
+//! count the chances (estimates all the same). A percentile is the exact
+//! decimal bill of the sample at that rank, evaluated again exactly; the
+//! mean is the exact bill of the cheapest sample plus the samples' mean
+//! excess over it, in floats.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -16,6 +20,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::draw::{Stream, draw};
 use super::{Axis, prefixed};
 use crate::base::diagnostic::Diagnostic;
+use crate::base::number::Number;
 use crate::base::progress::Progress;
 use crate::evaluate::{self, Evaluator};
 use crate::model::keys::Value;
@@ -76,7 +81,7 @@ struct Drawn {
 /// One alternative in one sample.
 #[derive(Clone, Copy, Debug, Default)]
 struct Cell {
-    cost: Option<Decimal>,
+    cost: Option<f64>,
     feasible: bool,
     within_budget: bool,
 }
@@ -135,9 +140,23 @@ pub fn run(
     let percentile = plan
         .percentile
         .or_else(|| evaluate::requirements_at(scenario, values).budget_percentile);
+    let mut exact = Exact::new(scenario, values, &drawn, plan.seed);
     let alternatives = (0..n)
-        .map(|i| spreads(&cells, i, n, wins[i], budgets[i].is_some(), percentile))
-        .collect();
+        .map(|i| {
+            let column = Column {
+                cells: &cells,
+                i,
+                n,
+            };
+            spreads(
+                column,
+                wins[i],
+                budgets[i].is_some(),
+                percentile,
+                &mut exact,
+            )
+        })
+        .collect::<Result<_, _>>()?;
     Ok(Some(Odds {
         samples: plan.samples,
         seed: plan.seed,
@@ -206,16 +225,13 @@ fn sample_into(
     let n = scenario.alternatives.len();
     // Only the ranged values change from one sample to the next.
     let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
-    let mut evaluator = Evaluator::varying(scenario, &varied);
+    let mut evaluator = Evaluator::sampling(scenario, &varied);
     let mut values = values.to_vec();
     // A sample's cell reads the bills and the verdicts alone.
     report::bills_only(|| {
         for (k, row) in out.chunks_mut(n).enumerate() {
             let sample = first + k as u64;
-            let mut stream = Stream::of_sample(seed, sample);
-            for d in drawn {
-                values[d.slot] = d.value(&mut stream);
-            }
+            draw_sample(drawn, seed, sample, &mut values);
             let (results, failures) = evaluator
                 .evaluate_changed(&values, Some(reached))
                 .map_err(|error| at_sample(drawn, &values, error))?;
@@ -243,7 +259,60 @@ fn reached(scenario: &Scenario, ranges: &[Ranged]) -> Vec<bool> {
     reached
 }
 
-fn cell_of(result: &AlternativeResult, computed: bool) -> Cell {
+/// Draws every ranged value of sample `sample` into `values`.
+fn draw_sample(drawn: &[Drawn], seed: u64, sample: u64, values: &mut [Value]) {
+    let mut stream = Stream::of_sample(seed, sample);
+    for d in drawn {
+        values[d.slot] = d.value(&mut stream);
+    }
+}
+
+/// The exact bills of samples drawn again, for the percentiles: each sample
+/// evaluated once in exact decimals, whichever alternatives ask for it.
+struct Exact<'a> {
+    evaluator: Evaluator<'a>,
+    values: Vec<Value>,
+    drawn: &'a [Drawn],
+    seed: u64,
+    /// The samples evaluated so far, with each alternative's bill.
+    bills: Vec<(usize, Vec<Option<Decimal>>)>,
+}
+
+impl<'a> Exact<'a> {
+    fn new(scenario: &'a Scenario, values: &[Value], drawn: &'a [Drawn], seed: u64) -> Self {
+        let varied: Vec<usize> = drawn.iter().map(|d| d.slot).collect();
+        Self {
+            evaluator: Evaluator::varying(scenario, &varied),
+            values: values.to_vec(),
+            drawn,
+            seed,
+            bills: Vec::new(),
+        }
+    }
+
+    /// Alternative `i`'s exact bill at `sample`; `None` where it has none.
+    fn bill(&mut self, sample: usize, i: usize) -> Result<Option<Decimal>, Diagnostic> {
+        if let Some((_, bills)) = self.bills.iter().find(|(s, _)| *s == sample) {
+            return Ok(bills[i]);
+        }
+        draw_sample(self.drawn, self.seed, sample as u64, &mut self.values);
+        let (results, failures) = report::bills_only(|| {
+            self.evaluator
+                .evaluate_each(&self.values)
+                .map_err(|error| at_sample(self.drawn, &self.values, error))
+        })?;
+        let bills: Vec<Option<Decimal>> = results
+            .iter()
+            .zip(failures)
+            .map(|(result, failure)| failure.is_none().then_some(result.monthly_cost))
+            .collect();
+        let bill = bills[i];
+        self.bills.push((sample, bills));
+        Ok(bill)
+    }
+}
+
+fn cell_of(result: &AlternativeResult<f64>, computed: bool) -> Cell {
     if !computed {
         return Cell::default();
     }
@@ -265,51 +334,77 @@ fn at_sample(drawn: &[Drawn], values: &[Value], error: Diagnostic) -> Diagnostic
         .or_help("narrow the ranges so that every sample is a valid scenario")
 }
 
-/// Alternative `i` of `n` over every sample.
-fn spreads(
-    cells: &[Cell],
+/// Alternative `i`'s cells, of `n` alternatives a sample.
+#[derive(Clone, Copy)]
+struct Column<'a> {
+    cells: &'a [Cell],
     i: usize,
     n: usize,
+}
+
+impl<'a> Column<'a> {
+    /// Its cell in each sample, by sample.
+    fn iter(self) -> impl Iterator<Item = &'a Cell> {
+        self.cells.iter().skip(self.i).step_by(self.n.max(1))
+    }
+}
+
+/// One alternative over every sample.
+fn spreads(
+    column: Column,
     cheapest: u32,
     budget: bool,
     percentile: Option<u32>,
-) -> Spreads {
-    let column = || cells.iter().skip(i).step_by(n.max(1));
-    let mut costs: Vec<Decimal> = column().filter_map(|c| c.cost).collect();
-    costs.sort_unstable();
-    let rank = |share: u32| -> Option<Decimal> {
+    exact: &mut Exact,
+) -> Result<Spreads, Diagnostic> {
+    // Each priced sample's cost, and the sample, cheapest first (the
+    // earlier sample of equal costs).
+    let mut costs: Vec<(f64, usize)> = column
+        .iter()
+        .enumerate()
+        .filter_map(|(sample, c)| c.cost.map(|cost| (cost, sample)))
+        .collect();
+    costs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let i = column.i;
+    let mut rank = |share: u32| -> Result<Option<Decimal>, Diagnostic> {
         // The nearest rank: the smallest cost with at least this share of
-        // the samples at or below it.
+        // the samples at or below it, billed exactly.
         let at = (costs.len() * share as usize).div_ceil(100);
-        costs.get(at.saturating_sub(1)).copied()
+        match costs.get(at.saturating_sub(1)) {
+            Some(&(cost, sample)) => Ok(Some(exact.bill(sample, i)?.unwrap_or(cost.decimal()))),
+            None => Ok(None),
+        }
     };
-    // The mean as the least cost and the mean excess over it: exact when
-    // every cost is one value, and far from overflowing.
-    let mean = costs.first().and_then(|&least| {
-        costs
-            .iter()
-            .try_fold(Decimal::ZERO, |sum, cost| sum.checked_add(*cost - least))
-            .and_then(|excess| excess.checked_div(Decimal::from(costs.len())))
-            .and_then(|excess| least.checked_add(excess))
-    });
-    let count = |f: &dyn Fn(&Cell) -> bool| column().filter(|c| f(c)).count() as u32;
-    Spreads {
-        p10: rank(10),
-        p50: rank(50),
-        p90: rank(90),
+    let (p10, p50, p90) = (rank(10)?, rank(50)?, rank(90)?);
+    let at_percentile = percentile.map(&mut rank).transpose()?.flatten();
+    // The mean as the least cost and the mean excess over it: the least
+    // cost's exact bill where every cost is one value.
+    let mean = match costs.first() {
+        Some(&(least, _)) => {
+            let excess =
+                costs.iter().map(|(cost, _)| cost - least).sum::<f64>() / costs.len() as f64;
+            rank(0)?.map(|least| least.checked_add(excess.decimal()).unwrap_or(least))
+        }
+        None => None,
+    };
+    let count = |f: &dyn Fn(&Cell) -> bool| column.iter().filter(|c| f(c)).count() as u32;
+    Ok(Spreads {
+        p10,
+        p50,
+        p90,
         mean,
         cheapest,
         feasible: count(&|c| c.cost.is_some() && c.feasible),
         within_budget: budget.then(|| count(&|c| c.cost.is_some() && c.within_budget)),
         priced: count(&|c| c.cost.is_some()),
-        at_percentile: percentile.and_then(rank),
-    }
+        at_percentile,
+    })
 }
 
 /// The cheapest of the alternatives that work in one sample; the first on
 /// a tie.
 fn cheapest(row: &[Cell]) -> Option<usize> {
-    let mut best: Option<(usize, Decimal)> = None;
+    let mut best: Option<(usize, f64)> = None;
     for (i, cell) in row.iter().enumerate() {
         if let (true, Some(cost)) = (cell.feasible, cell.cost)
             && best.is_none_or(|(_, least)| cost < least)
