@@ -211,6 +211,18 @@ mod tests {
     }
 
     #[test]
+    fn a_count_drops_its_fraction_in_either_number_type() {
+        assert_eq!(dec!(67108864.9).whole(), Some(67_108_864));
+        assert_eq!(67_108_864.9_f64.whole(), Some(67_108_864));
+        assert_eq!(dec!(-0.5).whole(), None);
+        assert_eq!((-0.5_f64).whole(), None);
+        assert_eq!(Decimal::MAX.whole(), None);
+        assert_eq!(1.9e19_f64.whole(), None);
+        assert_eq!(f64::NAN.whole(), None);
+        assert_eq!(1.8e19_f64.whole(), Some(18_000_000_000_000_000_000));
+    }
+
+    #[test]
     fn float_arithmetic_says_when_a_result_does_not_fit() {
         assert_eq!(1.0_f64.per(0.0), Err(TooLarge));
         assert_eq!(f64::MAX.times(2.0), Err(TooLarge));
@@ -403,6 +415,10 @@ pub trait Number: Copy + PartialOrd + fmt::Debug + fmt::Display + Send + Sync + 
     /// Money rounded up to the next cent.
     fn up_to_cent(self) -> Self;
 
+    /// A count of whole units (bytes, instances), the fraction dropped;
+    /// `None` below zero or past `u64::MAX`.
+    fn whole(self) -> Option<u64>;
+
     fn is_zero(self) -> bool {
         self == Self::ZERO
     }
@@ -458,6 +474,10 @@ impl Number for Decimal {
         up_to_cent(self)
     }
 
+    fn whole(self) -> Option<u64> {
+        u64::try_from(self).ok()
+    }
+
     fn is_zero(self) -> bool {
         Decimal::is_zero(&self)
     }
@@ -504,19 +524,37 @@ impl Number for f64 {
     fn of(value: Decimal) -> Self {
         // The mantissa, exact up to 2^53 and correctly rounded beyond,
         // over a power of ten exact up to 10^22: at most two roundings.
-        let mantissa = value.mantissa() as f64;
+        let mantissa = value.mantissa();
+        // Most mantissas fit in 64 bits, which convert in one instruction.
+        let mantissa = match i64::try_from(mantissa) {
+            Ok(small) => small as f64,
+            Err(_) => mantissa as f64,
+        };
         mantissa / POWERS_OF_TEN[value.scale() as usize]
     }
 
     fn decimal(self) -> Decimal {
-        use rust_decimal::prelude::FromPrimitive;
-        match Decimal::from_f64(self) {
-            Some(decimal) => decimal,
-            // Past the largest decimal, or not a number: the nearest end.
-            None if self > 0.0 => Decimal::MAX,
-            None if self < 0.0 => Decimal::MIN,
-            None => Decimal::ZERO,
+        // Past the largest decimal, or not a number: the nearest end.
+        if self.is_nan() {
+            return Decimal::ZERO;
         }
+        let magnitude = self.abs();
+        if magnitude >= 7.9e28 {
+            return if self > 0.0 {
+                Decimal::MAX
+            } else {
+                Decimal::MIN
+            };
+        }
+        // The 17 significant digits a float carries, at most 28 places.
+        let digits = if magnitude < 1e-28 {
+            -28
+        } else {
+            magnitude.log10().floor() as i32
+        };
+        let scale = (16 - digits).clamp(0, 28) as u32;
+        let mantissa = (self * POWERS_OF_TEN[scale as usize]).round() as i128;
+        Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or(Decimal::ZERO)
     }
 
     fn times(self, other: f64) -> Result<f64, TooLarge> {
@@ -548,6 +586,11 @@ impl Number for f64 {
 
     fn up_to_cent(self) -> f64 {
         Number::ceil(self * 100.0) / 100.0
+    }
+
+    fn whole(self) -> Option<u64> {
+        // The casts saturate; 2^64 is the first float past `u64::MAX`.
+        (self >= 0.0 && self < 18_446_744_073_709_551_616.0).then_some(self as u64)
     }
 }
 

@@ -456,9 +456,7 @@ impl Input {
         let instance_hours = instances.times(seconds)?.per(per_hour)?;
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
         if let Some((vcpus, memory)) = size.filter(|_| sized) {
-            let whole = |n: Traced<N>| {
-                u64::try_from(n.value().decimal()).map_err(|_| EvalError::Arithmetic)
-            };
+            let whole = |n: Traced<N>| n.value().whole().ok_or(EvalError::Arithmetic);
             result.capacity("vcpus", CapacityValue::Count(whole(vcpus)?));
             traced::step("vcpus", Part::Capacity, "vCPU", vcpus);
             result.capacity("memory", CapacityValue::Bytes(Bytes(whole(memory)?)));

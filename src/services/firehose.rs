@@ -426,7 +426,7 @@ impl Input {
             Some(ratio) => bytes.times(given::key(ratio, "", &CONVERSION_RATIO))?,
             None => bytes,
         };
-        let object_size = Bytes(u64::try_from(bytes.value().ceil().decimal()).unwrap_or(u64::MAX));
+        let object_size = Bytes(bytes.value().ceil().whole().unwrap_or(u64::MAX));
         result.capacity_number("objects_per_second", average);
         result.output = Some(Flow::new(
             Rate::new(average, number::max(peak, average)),

@@ -557,7 +557,7 @@ impl Input {
             .times(interval)?
             .per(tasks)?
             .ceil();
-        let bytes = u64::try_from(bytes.decimal()).map_err(|_| EvalError::Arithmetic)?;
+        let bytes = bytes.whole().ok_or(EvalError::Arithmetic)?;
         Ok(Some(Flow::new(Rate::flat(per_second), Some(Bytes(bytes)))))
     }
 }

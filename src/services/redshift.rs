@@ -787,9 +787,11 @@ impl Input {
                 Some(per_node) => {
                     let holds = per_node.times(nodes)?;
                     traced::step("cluster_storage", Part::Capacity, "B", holds);
-                    let holds = u64::try_from(holds.value().decimal())
+                    let holds = holds
+                        .value()
+                        .whole()
                         .map(Bytes)
-                        .map_err(|_| EvalError::Arithmetic)?;
+                        .ok_or(EvalError::Arithmetic)?;
                     result.capacity("cluster_storage", CapacityValue::Bytes(holds));
                     let holds = holds.decimal();
                     if data.decimal() > holds {

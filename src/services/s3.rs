@@ -367,9 +367,7 @@ const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 /// A byte count worked out in decimals (or floats), as whole bytes; past
 /// calc's largest size, an error rather than a wrong figure.
 fn whole_bytes<N: Number>(bytes: N) -> Result<Bytes, EvalError> {
-    u64::try_from(bytes.decimal().trunc())
-        .map(Bytes)
-        .map_err(|_| EvalError::Arithmetic)
+    bytes.whole().map(Bytes).ok_or(EvalError::Arithmetic)
 }
 
 /// An object-created event notification is a JSON document of about 1 KB
