@@ -772,7 +772,6 @@ fn describe(error: EvalError, table: &str, component: &Component) -> String {
         ),
         EvalError::MissingStored { needs, .. } => format!("`{}` needs {needs}", def.name),
         EvalError::Invalid => format!("`{}`'s values do not fit together", def.name),
-        EvalError::Unsampled => format!("`{}` cannot be evaluated in floats", def.name),
         EvalError::Arithmetic => format!(
             "the figures of `{}` are too large to compute exactly",
             def.name
@@ -845,8 +844,6 @@ fn help(error: EvalError, alternative: &Alternative, index: usize, bundled: bool
         }
         EvalError::MissingStored { help, .. } => help.to_string(),
         EvalError::Invalid => "check the values set for this component".to_string(),
-        // A Monte Carlo run evaluates such a component exactly instead.
-        EvalError::Unsampled => "evaluate it in exact decimals".to_string(),
         EvalError::Arithmetic => {
             "exact decimal arithmetic has 28 digits: check the rates, sizes, durations and prices"
                 .to_string()

@@ -590,7 +590,9 @@ impl Number for f64 {
 
     fn whole(self) -> Option<u64> {
         // The casts saturate; 2^64 is the first float past `u64::MAX`.
-        (self >= 0.0 && self < 18_446_744_073_709_551_616.0).then_some(self as u64)
+        (0.0..18_446_744_073_709_551_616.0)
+            .contains(&self)
+            .then_some(self as u64)
     }
 }
 

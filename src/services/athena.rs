@@ -253,23 +253,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-}
-
-impl Input {
-    /// The queries' bill in any number type; named apart from the tests'
-    /// `Alone::evaluate`, which they call on an `Input`.
-    fn evaluate_in<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,

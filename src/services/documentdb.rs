@@ -204,23 +204,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate_over(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate_over(ctx, result)
-    }
-}
-
-impl Input {
-    /// The cluster's bill and verdict over any Number. (Not `evaluate`,
-    /// which the tests call on a component alone.)
-    fn evaluate_over<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,

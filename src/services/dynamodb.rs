@@ -503,21 +503,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-}
-
-impl Input {
-    fn evaluate<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -572,7 +558,9 @@ impl Input {
         });
         Ok(())
     }
+}
 
+impl Input {
     /// Write units per write: one per 1 KB of item, twice that in a transaction.
     pub fn write_units_per_write<N: Number>(
         &self,

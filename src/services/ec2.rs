@@ -180,23 +180,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-}
-
-impl Input {
-    /// The bill and verdict over any Number: exact, or in floats for a
-    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
-    fn evaluate_in<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,

@@ -355,23 +355,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate_in(ctx, result)
-    }
-}
-
-impl Input {
-    /// The bill and verdict over any Number: exact, or in floats for a
-    /// Monte Carlo sample. Named apart from the tests' `Alone::evaluate`.
-    fn evaluate_in<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -483,7 +467,9 @@ impl Input {
         result.output = Some(Flow::NOTHING);
         Ok(())
     }
+}
 
+impl Input {
     /// What Spot risks in each group, and the note of the discount assumed.
     fn check_spot<N: Number>(&self, result: &mut ComponentResult<N>) {
         let [primary, core, _] = &self.groups;

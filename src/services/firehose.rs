@@ -209,21 +209,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-}
-
-impl Input {
-    fn evaluate<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -320,7 +306,9 @@ impl Input {
         }
         Ok(())
     }
+}
 
+impl Input {
     /// A buffer size or interval that a delivery stream cannot be set to
     /// fails the design; it is evaluated as set, to show what it would cost.
     fn check_buffer<N: Number>(
@@ -704,7 +692,7 @@ mod tests {
         };
         let mut floats = ComponentResult::<f64>::empty();
         fed.input
-            .sample_into(&fed_month.in_floats(&usage), &mut floats)
+            .evaluate_into(&fed_month.in_floats(&usage), &mut floats)
             .unwrap();
         let close = |exact: Decimal, float: f64| {
             let of = f64::of(exact);

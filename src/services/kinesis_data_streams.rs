@@ -404,21 +404,7 @@ impl Component for Input {
         build(values)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-}
-
-impl Input {
-    fn evaluate<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -514,7 +500,9 @@ impl Input {
         };
         Ok(())
     }
+}
 
+impl Input {
     /// Records over the stream's size limit, a limit or retention the
     /// stream cannot be set to, and enhanced fan-out consumers over the
     /// stream's limit, fail the design.

@@ -267,21 +267,7 @@ impl Component for Input {
         }
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-}
-
-impl Input {
-    fn evaluate<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -387,7 +373,9 @@ impl Input {
         }
         Ok(())
     }
+}
 
+impl Input {
     /// The memory and /tmp storage the function gets, the table's minimum
     /// where unset. A size that a function cannot be given fails the design;
     /// it is evaluated as set, to show what it would cost.

@@ -322,23 +322,7 @@ impl Component for Input {
         }
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.work_out(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.work_out(ctx, result)
-    }
-}
-
-impl Input {
-    /// Capacity, bill, latency and limit checks over any Number (named
-    /// apart from the tests' `evaluate`, which takes a context alone).
-    fn work_out<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,

@@ -248,21 +248,7 @@ impl Component for Input {
         self.subscriptions.delivery_to(consumer)
     }
 
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-
-    fn sample_into(
-        &self,
-        ctx: &Ctx<f64>,
-        result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        self.evaluate(ctx, result)
-    }
-}
-
-impl Input {
-    fn evaluate<N: Number>(
+    fn evaluate_into<N: Number>(
         &self,
         ctx: &Ctx<N>,
         result: &mut ComponentResult<N>,
@@ -324,7 +310,9 @@ impl Input {
         result.latency = ctx.duration(&LATENCY)?;
         Ok(())
     }
+}
 
+impl Input {
     /// Messages a publish call carries, as a divisor.
     fn batch(&self) -> Decimal {
         Decimal::from(self.batch_size.max(1))

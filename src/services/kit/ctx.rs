@@ -52,9 +52,6 @@ pub enum EvalError {
     /// A component's values no longer make a component (a varied value
     /// clashes with another); checked when they are set, so never expected.
     Invalid,
-    /// The service's formulas take exact decimals alone: its component
-    /// cannot be evaluated in floats, for a Monte Carlo sample.
-    Unsampled,
 }
 
 impl From<crate::base::number::TooLarge> for EvalError {

@@ -119,19 +119,14 @@ pub trait Component: Sized {
     /// The component the values make, or why they make none.
     fn build(values: &Values) -> Result<Self, Invalid>;
 
-    /// Capacity, bill, latency and limit checks, into `result`.
-    fn evaluate_into(&self, ctx: &Ctx, result: &mut ComponentResult) -> Result<(), EvalError>;
-
-    /// The same formulas over floats, for a Monte Carlo sample; a service
-    /// whose formulas take exact decimals alone says so, and the samples
-    /// of an alternative with it are evaluated exactly.
-    fn sample_into(
+    /// Capacity, bill, latency and limit checks, into `result`: in exact
+    /// decimals for a report, in floats for a Monte Carlo sample, by the
+    /// same formulas.
+    fn evaluate_into<N: Number>(
         &self,
-        _ctx: &Ctx<f64>,
-        _result: &mut ComponentResult<f64>,
-    ) -> Result<(), EvalError> {
-        Err(EvalError::Unsampled)
-    }
+        ctx: &Ctx<N>,
+        result: &mut ComponentResult<N>,
+    ) -> Result<(), EvalError>;
 
     /// How a consumer of service `consumer` receives its records: each
     /// record once, unless the service says otherwise (an SNS topic).
@@ -163,7 +158,7 @@ impl<C: Component> Made for C {
         ctx: &Ctx<f64>,
         result: &mut ComponentResult<f64>,
     ) -> Result<(), EvalError> {
-        Component::sample_into(self, ctx, result)
+        Component::evaluate_into(self, ctx, result)
     }
 
     fn delivery_to(&self, consumer: &str) -> Delivery {
@@ -195,7 +190,7 @@ fn sample<C: Component>(
     result: &mut ComponentResult<f64>,
 ) -> Result<(), EvalError> {
     let component = C::build(values).map_err(|_| EvalError::Invalid)?;
-    component.sample_into(ctx, result)
+    component.evaluate_into(ctx, result)
 }
 
 /// A number type a component is evaluated in: exact decimals, or floats

@@ -143,7 +143,7 @@ pub fn floats_agree<C: Component>(component: &C, flow: Flow, ctx: &Ctx) {
     let usage = Usage::default();
     let mut floats = ComponentResult::<f64>::empty();
     let floats = component
-        .sample_into(&ctx.in_floats(&usage), &mut floats)
+        .evaluate_into(&ctx.in_floats(&usage), &mut floats)
         .map(|()| floats);
     let (exact, floats) = match (exact, floats) {
         (Ok(exact), Ok(floats)) => (exact, floats),
