@@ -415,6 +415,11 @@ pub trait Number: Copy + PartialOrd + fmt::Debug + fmt::Display + Send + Sync + 
     /// Money rounded up to the next cent.
     fn up_to_cent(self) -> Self;
 
+    /// `value` ÷ `divisor`, of figures given in decimals: a duration's
+    /// milliseconds in seconds. A decimal divides as `/` does (exact where
+    /// the quotient fits), a float after converting each.
+    fn ratio(value: Decimal, divisor: Decimal) -> Self;
+
     /// A count of whole units (bytes, instances), the fraction dropped;
     /// `None` below zero or past `u64::MAX`.
     fn whole(self) -> Option<u64>;
@@ -474,6 +479,10 @@ impl Number for Decimal {
         up_to_cent(self)
     }
 
+    fn ratio(value: Decimal, divisor: Decimal) -> Decimal {
+        value / divisor
+    }
+
     fn whole(self) -> Option<u64> {
         u64::try_from(self).ok()
     }
@@ -522,15 +531,26 @@ impl Number for f64 {
     const ONE: Self = 1.0;
 
     fn of(value: Decimal) -> Self {
-        // The mantissa, exact up to 2^53 and correctly rounded beyond,
-        // over a power of ten exact up to 10^22: at most two roundings.
-        let mantissa = value.mantissa();
-        // Most mantissas fit in 64 bits, which convert in one instruction.
-        let mantissa = match i64::try_from(mantissa) {
-            Ok(small) => small as f64,
-            Err(_) => mantissa as f64,
+        // The 96-bit mantissa from its three 32-bit words, each exact as a
+        // float (a 128-bit integer converts by a slow library call), over
+        // a power of ten exact up to 10^22: a few roundings at most.
+        let bytes = value.serialize();
+        let word = |at: usize| {
+            f64::from(u32::from_le_bytes([
+                bytes[at],
+                bytes[at + 1],
+                bytes[at + 2],
+                bytes[at + 3],
+            ]))
         };
-        mantissa / POWERS_OF_TEN[value.scale() as usize]
+        const WORD: f64 = 4_294_967_296.0;
+        let magnitude = (word(12) * WORD + word(8)) * WORD + word(4);
+        let signed = if value.is_sign_negative() {
+            -magnitude
+        } else {
+            magnitude
+        };
+        signed / POWERS_OF_TEN[value.scale() as usize]
     }
 
     fn decimal(self) -> Decimal {
@@ -586,6 +606,10 @@ impl Number for f64 {
 
     fn up_to_cent(self) -> f64 {
         Number::ceil(self * 100.0) / 100.0
+    }
+
+    fn ratio(value: Decimal, divisor: Decimal) -> f64 {
+        f64::of(value) / f64::of(divisor)
     }
 
     fn whole(self) -> Option<u64> {

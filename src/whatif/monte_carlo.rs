@@ -201,7 +201,13 @@ impl Drawn {
             return fixed.clone();
         }
         let x = draw(self.distribution, self.ends, stream);
-        let x = Decimal::try_from(x).unwrap_or(Decimal::ZERO);
+        // The float's 17 significant digits, trailing zeros dropped: a
+        // draw of 2,000 is 2000, as written.
+        let x = if x.abs() < 7.9e28 {
+            x.decimal().normalize()
+        } else {
+            Decimal::ZERO
+        };
         let x = if self.whole {
             x.round()
         } else {

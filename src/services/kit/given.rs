@@ -30,7 +30,8 @@ pub fn hours<N: Number>(value: Duration, key: &'static Key) -> Traced<N> {
 
 /// A duration key's value in seconds.
 pub fn seconds<N: Number>(value: Duration, key: &'static Key) -> Traced<N> {
-    self::key(value.secs(), "s", key)
+    let secs = N::ratio(value.ms(), Decimal::ONE_THOUSAND);
+    Traced::given_as(secs, "s", || Given::Key(key))
 }
 
 /// A million, for what is priced by the million.
