@@ -5,10 +5,11 @@
 //! - one component: a single Kinesis stream evaluated at a new rate;
 //! - sweep: 100,000 evaluations of the seed scenario, each at another
 //!   `workload.records_per_second`, reusing one evaluator's buffers;
-//! - 4 x 10 components: 100,000 evaluations of four designs of ten
+//! - 4 x 10 components: 100,000 exact evaluations of four designs of ten
 //!   components each, all downstream of the workload, each at another
-//!   `workload.records_per_second` and `workload.record_size` (what one
-//!   sample of a Monte Carlo run costs), on one core and then on all;
+//!   `workload.records_per_second` and `workload.record_size` (what a
+//!   point of a sweep over both costs; a Monte Carlo sample evaluates the
+//!   same in floats), on one core and then on all;
 //! - monte carlo: `calc`'s own Monte Carlo run over the same scenario with
 //!   its rate and record size ranged, 100,000 samples on every core, and
 //!   128 samples (what one plan takes in the peer that plans this way);
