@@ -246,6 +246,36 @@ mod tests {
     use crate::services::kit::testing::{Alone, ctx, floats_agree, item};
     use rust_decimal_macros::dec;
 
+    /// A price book over the bundled table with an m6i.xlarge row whose
+    /// 1-year partial-upfront commitment costs `upfront` an instance and
+    /// `hourly` an hour (the test's own figures, not AWS's).
+    fn committed_book(upfront: &str, hourly: &str) -> crate::pricing::PriceBook {
+        let text = format!(
+            r#"name = "acme"
+extends = "aws-us-east-1"
+[instances.ec2."m6i.xlarge"]
+vcpu = 4
+memory = "16 GB"
+price = 0.192
+unit = "instance-hour"
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+[instances.ec2."m6i.xlarge".commitments.reserved_1y_partial_upfront]
+upfront = {upfront}
+hourly = {hourly}
+source = "test"
+as_of = "2026-01-01"
+evidence = "unverified"
+"#
+        );
+        crate::pricing::parse(
+            &crate::base::diagnostic::Source::new("acme.toml", text),
+            crate::services::vocabulary(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
     #[test]
     fn an_instance_all_month() {
         // m5.large at $0.096 × 730 h = $70.08.
@@ -458,28 +488,7 @@ mod tests {
             }
         }
         // A commitment a price book gives: its fee's share and its hours.
-        let text = r#"name = "acme"
-extends = "aws-us-east-1"
-[instances.ec2."m6i.xlarge"]
-vcpu = 4
-memory = "16 GB"
-price = 0.192
-unit = "instance-hour"
-source = "test"
-as_of = "2026-01-01"
-evidence = "unverified"
-[instances.ec2."m6i.xlarge".commitments.reserved_1y_partial_upfront]
-upfront = 512.34
-hourly = 0.0613
-source = "test"
-as_of = "2026-01-01"
-evidence = "unverified"
-"#;
-        let book = crate::pricing::parse(
-            &crate::base::diagnostic::Source::new("acme.toml", text),
-            crate::services::vocabulary(),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let book = committed_book("512.34", "0.0613");
         let committed = Input {
             purchase: Purchase::Reserved1yPartialUpfront,
             ..on_demand("m6i.xlarge", 7, None)
@@ -676,28 +685,7 @@ evidence = "unverified"
         // instance upfront and $0.06 an hour. 2 instances: $1,000 paid once,
         // $1,000 ÷ 12 = $83.333… a month; 2 × 730 h = 1,460 instance-hours ×
         // $0.06 = $87.60.
-        let text = r#"name = "acme"
-extends = "aws-us-east-1"
-[instances.ec2."m6i.xlarge"]
-vcpu = 4
-memory = "16 GB"
-price = 0.192
-unit = "instance-hour"
-source = "test"
-as_of = "2026-01-01"
-evidence = "unverified"
-[instances.ec2."m6i.xlarge".commitments.reserved_1y_partial_upfront]
-upfront = 500
-hourly = 0.06
-source = "test"
-as_of = "2026-01-01"
-evidence = "unverified"
-"#;
-        let book = crate::pricing::parse(
-            &crate::base::diagnostic::Source::new("acme.toml", text),
-            crate::services::vocabulary(),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let book = committed_book("500", "0.06");
         let result = input
             .evaluate(&Ctx {
                 prices: &book,
