@@ -392,7 +392,7 @@ pub fn grouped(digits: &str) -> String {
 /// decimal, past the largest float for a float) or divides by zero,
 /// instead of panicking: an evaluation turns that into the evaluation's
 /// arithmetic error, an error about the scenario's figures, never a crash.
-pub trait Number: Copy + PartialOrd + fmt::Debug + fmt::Display + Send + Sync + 'static {
+pub trait Number: Copy + PartialOrd + fmt::Debug + Send + Sync + 'static {
     const ZERO: Self;
     const ONE: Self;
 
