@@ -475,10 +475,7 @@ impl<N: Number> ComponentResult<N> {
 
     /// A capacity figure in `unit`, and how it was worked out.
     pub fn capacity_of(&mut self, key: &'static str, value: Traced<N>, unit: &'static str) {
-        if self.detailed {
-            let value = CapacityValue::Number(value.value().decimal());
-            self.capacity.push(Capacity { key, value });
-        }
+        self.capacity_number(key, value.value());
         traced::step(key, Part::Capacity, unit, value);
     }
 
