@@ -87,7 +87,8 @@ fn charge_at<N: Number>(
     let overflow = |_| EvalError::Overflow(dimension);
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
     let price = price_of(ctx, dimension, table, row, off)?;
-    let free = free_units(ctx, dimension, table, quantity)?;
+    let is_tiered = matches!(price, Priced::Tiered(_));
+    let free = free_units(ctx, dimension, table, is_tiered, quantity)?;
     let billed = match free.quantity {
         Some(free) => quantity.minus(free).map_err(overflow)?,
         None => quantity,
@@ -357,16 +358,29 @@ struct Free<N> {
 /// Takes `quantity` units of `dimension` from the alternative's ledger: the
 /// part the free tier still covers (its own allowance, or the one it
 /// shares, with `free_tier` on), the rest billed.
+///
+/// A flat price without a free tier in play reads nothing of the ledger,
+/// and nothing after it reads what it would write: the same dimension has
+/// the same price in every component of the alternative, and a pool is
+/// only read for a free tier. So it leaves the ledger be.
 fn free_units<N: Number>(
     ctx: &Ctx<N>,
     dimension: &'static Dimension,
     table: Option<&Price>,
+    tiered: bool,
     quantity: Traced<N>,
 ) -> Result<Free<N>, EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     let (free_per_month, free_per_hour) = table.map_or((Decimal::ZERO, Decimal::ZERO), |p| {
         (p.free_per_month, p.free_per_hour)
     });
+    let has_free = ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero());
+    if !(tiered || has_free) {
+        return Ok(Free {
+            quantity: None,
+            used_before: N::ZERO,
+        });
+    }
     // The free tier this dimension draws on: its own, or the one it shares.
     let pool = table.and_then(|p| p.free_pool).unwrap_or(dimension.key);
     let own = Ledger::of(dimension);
@@ -385,7 +399,7 @@ fn free_units<N: Number>(
         own_free_before
     };
     let unit = dimension.unit;
-    let free = if ctx.free_tier && !(free_per_month.is_zero() && free_per_hour.is_zero()) {
+    let free = if has_free {
         // The month's allowance (an hourly one for the month's hours, and a
         // monthly one), less what earlier components took of it. A zero
         // part changes nothing, and is left out of the working.
