@@ -68,9 +68,9 @@ pub fn step<N: Number>(figure: &'static str, part: Part, unit: &'static str, val
 fn push(value: Decimal, op: Op) -> Option<NodeId> {
     WORKING.with(|w| {
         let mut working = w.borrow_mut();
-        let id = NodeId(u32::try_from(working.nodes.len()).unwrap_or(u32::MAX));
+        let id = NodeId::at(working.nodes.len());
         working.nodes.push(Node { value, op });
-        Some(id)
+        id
     })
 }
 
@@ -274,23 +274,24 @@ mod tests {
         });
         assert!(!recording());
         let ops: Vec<&Op> = working.nodes.iter().map(|n| &n.op).collect();
-        assert!(matches!(ops[2], Op::Div(NodeId(0), NodeId(1))));
-        assert!(matches!(ops[5], Op::Div(NodeId(3), NodeId(4))));
+        let node = |i| NodeId::at(i).unwrap();
+        assert_eq!(ops[2], &Op::Div(node(0), node(1)));
+        assert_eq!(ops[5], &Op::Div(node(3), node(4)));
         assert_eq!(
             ops[6],
             &Op::Max {
-                terms: vec![NodeId(2), NodeId(5)],
+                terms: vec![node(2), node(5)],
                 binding: 1
             }
         );
-        assert_eq!(ops[7], &Op::Ceil(NodeId(6)));
+        assert_eq!(ops[7], &Op::Ceil(node(6)));
         assert_eq!(working.nodes[2].value, dec!(2.9296875));
         assert_eq!(
             working.steps,
             [Step {
                 figure: "shards",
                 part: Part::Capacity,
-                node: NodeId(7),
+                node: node(7),
                 unit: "shards"
             }]
         );

@@ -3,6 +3,8 @@
 //! values, the table's limits and prices, the month), recorded by the code
 //! that computed it (`model::traced`), so that the two cannot drift.
 
+use std::num::NonZeroU32;
+
 use rust_decimal::Decimal;
 
 use super::dimension::{Dimension, Limit};
@@ -39,12 +41,25 @@ impl Working {
 }
 
 /// A node of a working, by its place among the nodes.
+///
+/// Held as the place plus one, never zero, so that an `Option<NodeId>` is
+/// one 32-bit word: a traced float is then a pair of scalars, passed in
+/// registers rather than through memory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct NodeId(pub u32);
+pub struct NodeId(NonZeroU32);
 
 impl NodeId {
+    /// The node at `index`; `None` past the 4 billion a working can hold.
+    pub fn at(index: usize) -> Option<Self> {
+        u32::try_from(index)
+            .ok()
+            .and_then(|i| i.checked_add(1))
+            .and_then(NonZeroU32::new)
+            .map(Self)
+    }
+
     pub fn index(self) -> usize {
-        self.0 as usize
+        (self.0.get() - 1) as usize
     }
 }
 
