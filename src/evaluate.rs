@@ -594,8 +594,8 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         component_ctx.input = input;
         component_ctx.keys = component.def().input.unwrap_or(&flow::RECORDS);
         let before = match component.from {
-            From::Workload => Decimal::ZERO,
-            From::Component(j) => out.components[j].path_latency.ms(),
+            From::Workload => Duration::ZERO,
+            From::Component(j) => out.components[j].path_latency,
         };
         let result = &mut out.components[i];
         let recording = traced::recording();
@@ -622,11 +622,9 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         }
         result.input = input;
         result.from = component.from;
-        result.path_latency = Duration::from_ms(
-            before
-                .plus(result.latency.ms())
-                .map_err(|_| (i, EvalError::Arithmetic))?,
-        );
+        result.path_latency = before
+            .then(result.latency)
+            .ok_or((i, EvalError::Arithmetic))?;
         let own_output = match kept(i) {
             Some(kept) => kept.own_output,
             None => component.own_output(values),

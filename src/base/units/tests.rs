@@ -389,3 +389,34 @@ fn a_count_of_one_takes_the_singular() {
     assert_eq!(after_count("1.5", "shards"), "shards");
     assert_eq!(after_count("0", "shards"), "shards");
 }
+
+#[test]
+fn one_duration_then_another_adds_exactly() {
+    let ms = |d: Decimal| Duration::from_ms(d);
+    // 200 ms of Kinesis and then a 60 s buffer: 60,200 ms.
+    let path = ms(dec!(200)).then(ms(dec!(60000))).unwrap();
+    assert_eq!(path.ms(), dec!(60200));
+    // In tenths, and then in hundredths: 0.5 + 2.25 = 2.75 ms.
+    let mixed = ms(dec!(0.5)).then(ms(dec!(2.25))).unwrap();
+    assert_eq!(mixed.ms(), dec!(2.75));
+    // Past the largest decimal: none, as `checked_add` says.
+    assert_eq!(ms(Decimal::MAX).then(ms(dec!(1))), None);
+    // The places of decimals are kept as `checked_add` keeps them, and a
+    // sum past 96 bits in tenths is rounded to fit, as it rounds it.
+    let huge = Decimal::from_i128_with_scale((1 << 95) + 1, 1);
+    for (a, b) in [
+        (dec!(1.5), dec!(2.5)),
+        (dec!(0), dec!(0.000)),
+        (huge, huge),
+        (dec!(7), dec!(0.25)),
+    ] {
+        let sum = ms(a).then(ms(b)).map(Duration::ms);
+        let expected = a.checked_add(b);
+        assert_eq!(sum, expected, "{a} + {b}");
+        assert_eq!(
+            sum.map(|s| s.scale()),
+            expected.map(|s| s.scale()),
+            "{a} + {b}"
+        );
+    }
+}
