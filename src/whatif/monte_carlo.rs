@@ -78,12 +78,32 @@ struct Drawn {
     least: Decimal,
 }
 
-/// One alternative in one sample.
-#[derive(Clone, Copy, Debug, Default)]
+/// One alternative in one sample: 16 bytes, for a run's cells are many
+/// (a million for 100,000 samples of 10 designs) and each is written once.
+#[derive(Clone, Copy, Debug)]
 struct Cell {
-    cost: Option<f64>,
+    /// Its cost; NaN where the sample has none (its evaluation failed),
+    /// which no evaluation in floats gives, as each figure is checked
+    /// finite where it is made.
+    cost: f64,
     feasible: bool,
     within_budget: bool,
+}
+
+impl Default for Cell {
+    fn default() -> Self {
+        Self {
+            cost: f64::NAN,
+            feasible: false,
+            within_budget: false,
+        }
+    }
+}
+
+impl Cell {
+    fn cost(&self) -> Option<f64> {
+        (!self.cost.is_nan()).then_some(self.cost)
+    }
 }
 
 /// Draws `plan.samples` samples of every range in `ranges` over `values`
@@ -141,6 +161,7 @@ pub fn run(
         .percentile
         .or_else(|| evaluate::requirements_at(scenario, values).budget_percentile);
     let mut exact = Exact::new(scenario, values, &drawn, plan.seed);
+    let mut costs = Vec::with_capacity(samples);
     let alternatives = (0..n)
         .map(|i| {
             let column = Column {
@@ -154,6 +175,7 @@ pub fn run(
                 budgets[i].is_some(),
                 percentile,
                 &mut exact,
+                &mut costs,
             )
         })
         .collect::<Result<_, _>>()?;
@@ -324,7 +346,7 @@ fn cell_of(result: &AlternativeResult<f64>, computed: bool) -> Cell {
     }
     let over_budget = |v: &Violation| matches!(v, Violation::MaxMonthlyCost { .. });
     Cell {
-        cost: Some(result.monthly_cost),
+        cost: result.monthly_cost,
         feasible: result.all_violations().all(|(_, v)| over_budget(v)),
         within_budget: !result.violations.iter().any(|(_, v)| over_budget(v)),
     }
@@ -362,14 +384,18 @@ fn spreads(
     budget: bool,
     percentile: Option<u32>,
     exact: &mut Exact,
+    costs: &mut Vec<(f64, usize)>,
 ) -> Result<Spreads, Diagnostic> {
     // Each priced sample's cost, and the sample, cheapest first (the
-    // earlier sample of equal costs).
-    let mut costs: Vec<(f64, usize)> = column
-        .iter()
-        .enumerate()
-        .filter_map(|(sample, c)| c.cost.map(|cost| (cost, sample)))
-        .collect();
+    // earlier sample of equal costs); in the buffer the alternative
+    // before filled, as large as any.
+    costs.clear();
+    costs.extend(
+        column
+            .iter()
+            .enumerate()
+            .filter_map(|(sample, c)| c.cost().map(|cost| (cost, sample))),
+    );
     costs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let i = column.i;
     let mut rank = |share: u32| -> Result<Option<Decimal>, Diagnostic> {
@@ -400,9 +426,9 @@ fn spreads(
         p90,
         mean,
         cheapest,
-        feasible: count(&|c| c.cost.is_some() && c.feasible),
-        within_budget: budget.then(|| count(&|c| c.cost.is_some() && c.within_budget)),
-        priced: count(&|c| c.cost.is_some()),
+        feasible: count(&|c| c.cost().is_some() && c.feasible),
+        within_budget: budget.then(|| count(&|c| c.cost().is_some() && c.within_budget)),
+        priced: count(&|c| c.cost().is_some()),
         at_percentile,
     })
 }
@@ -412,7 +438,7 @@ fn spreads(
 fn cheapest(row: &[Cell]) -> Option<usize> {
     let mut best: Option<(usize, f64)> = None;
     for (i, cell) in row.iter().enumerate() {
-        if let (true, Some(cost)) = (cell.feasible, cell.cost)
+        if let (true, Some(cost)) = (cell.feasible, cell.cost())
             && best.is_none_or(|(_, least)| cost < least)
         {
             best = Some((i, cost));
