@@ -82,6 +82,24 @@ pub struct LineItem<N = Decimal> {
     pub commitment: Option<&'static str>,
 }
 
+impl<N: Number> LineItem<N> {
+    /// A line of `dimension` with nothing on it yet, to be priced in place.
+    pub fn blank(dimension: &'static Dimension) -> Self {
+        Self {
+            dimension,
+            quantity: N::ZERO,
+            free_quantity: N::ZERO,
+            unit_price: N::ZERO,
+            monthly_cost: N::ZERO,
+            tiers: SmallVec::new(),
+            row: None,
+            price_set: false,
+            paid_once: None,
+            commitment: None,
+        }
+    }
+}
+
 /// An upfront fee paid once for a term, of which a month's bill carries
 /// `amount` ÷ `term_months`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -358,7 +376,11 @@ pub struct ComponentResult<N = Decimal> {
     /// The variant in use (`provisioned`, `on_demand`…), when the service has several.
     pub mode: Option<&'static str>,
     pub capacity: SmallVec<[Capacity; INLINE_CAPACITY]>,
-    pub line_items: SmallVec<[LineItem<N>; INLINE_LINE_ITEMS]>,
+    /// Its bill. Made with room for [`INLINE_LINE_ITEMS`], kept across
+    /// [`reset`](Self::reset), so that an evaluation after the first
+    /// allocates nothing; a plain vector, whose push is small enough to
+    /// build a line where it is kept (see `kit::bill::charge_into`).
+    pub line_items: Vec<LineItem<N>>,
     pub latency: Duration,
     pub notes: SmallVec<[Note; INLINE_NOTES]>,
     pub violations: SmallVec<[Violation; INLINE_VIOLATIONS]>,
@@ -404,7 +426,7 @@ impl<N: Number> ComponentResult<N> {
             service,
             mode,
             capacity: SmallVec::new(),
-            line_items: SmallVec::new(),
+            line_items: Vec::with_capacity(INLINE_LINE_ITEMS),
             latency: Duration::ZERO,
             notes: SmallVec::new(),
             violations: SmallVec::new(),

@@ -12,7 +12,7 @@ use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties};
 use crate::model::traced::Traced;
 use crate::model::working::Given;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -321,7 +321,7 @@ impl Component for Input {
         result.capacity_of("scanned_bytes_per_query", scanned, "B");
         result.capacity_of("billed_mb_per_query", billed_mb, "MB");
         result.capacity_of("tb_scanned", tb, "TB");
-        result.line_items.push(charge(ctx, &DATA_SCANNED, tb)?);
+        charge_into(&mut result.line_items, ctx, &DATA_SCANNED, tb)?;
 
         // Queries read what S3 keeps; Athena itself keeps nothing, orders
         // nothing, and passes nothing on.

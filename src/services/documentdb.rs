@@ -14,7 +14,7 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention
 use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type};
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
@@ -279,14 +279,17 @@ impl Component for Input {
             )?);
         }
         if self.storage > Bytes(0) {
-            result
-                .line_items
-                .push(charge(ctx, &STORAGE_GB_MONTH, storage.per(given::gib())?)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &STORAGE_GB_MONTH,
+                storage.per(given::gib())?,
+            )?;
         }
         if !self.io_per_month.is_zero() {
             let millions =
                 given::key(self.io_per_month, "I/Os", &IO_PER_MONTH).per(given::million())?;
-            result.line_items.push(charge(ctx, &IO_REQUESTS, millions)?);
+            charge_into(&mut result.line_items, ctx, &IO_REQUESTS, millions)?;
         }
         if self.backup > Bytes(0) {
             // Backup up to 100% of the cluster's storage is free; the rest
@@ -301,9 +304,7 @@ impl Component for Input {
                 );
             } else {
                 let billed_gb = billed.per(given::gib())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &BACKUP_GB_MONTH, billed_gb)?);
+                charge_into(&mut result.line_items, ctx, &BACKUP_GB_MONTH, billed_gb)?;
             }
         }
         // A database stopped by its schedule answers nothing: reads and

@@ -15,7 +15,7 @@ use crate::model::report::{
 };
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Given, Part};
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::{charge, charge_into};
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -960,21 +960,27 @@ impl Input {
                     None => units.wcu.times(ctx.hours_traced())?,
                 };
                 let rcu_hours = units.rcu.times(ctx.hours_traced())?;
-                result.line_items.push(charge(ctx, &WCU_HOUR, wcu_hours)?);
-                result.line_items.push(charge(ctx, &RCU_HOUR, rcu_hours)?);
+                charge_into(&mut result.line_items, ctx, &WCU_HOUR, wcu_hours)?;
+                charge_into(&mut result.line_items, ctx, &RCU_HOUR, rcu_hours)?;
             }
             (CapacityMode::OnDemand, _) => {
                 let write_request_units =
                     ctx.monthly_traced(units.write_units, given::million())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &WRITE_REQUEST_UNITS, write_request_units)?);
+                charge_into(
+                    &mut result.line_items,
+                    ctx,
+                    &WRITE_REQUEST_UNITS,
+                    write_request_units,
+                )?;
                 if !units.read_units.value().is_zero() {
                     let read_request_units =
                         ctx.monthly_traced(units.read_units, given::million())?;
-                    result
-                        .line_items
-                        .push(charge(ctx, &READ_REQUEST_UNITS, read_request_units)?);
+                    charge_into(
+                        &mut result.line_items,
+                        ctx,
+                        &READ_REQUEST_UNITS,
+                        read_request_units,
+                    )?;
                 }
             }
         }
@@ -1000,13 +1006,9 @@ impl Input {
         }
         let storage_gb = stored.per(given::gib())?;
         if !storage_gb.value().is_zero() {
-            result
-                .line_items
-                .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+            charge_into(&mut result.line_items, ctx, &STORAGE_GB_MONTH, storage_gb)?;
             if self.point_in_time_recovery {
-                result
-                    .line_items
-                    .push(charge(ctx, &PITR_GB_MONTH, storage_gb)?);
+                charge_into(&mut result.line_items, ctx, &PITR_GB_MONTH, storage_gb)?;
             }
         }
         if self.streams && !self.streams_reads_per_second.is_zero() {
@@ -1016,9 +1018,12 @@ impl Input {
                 &STREAMS_READS_PER_SECOND,
             );
             let requests = ctx.monthly_traced(reads, given::million())?;
-            result
-                .line_items
-                .push(charge(ctx, &STREAMS_READ_REQUEST_UNITS, requests)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &STREAMS_READ_REQUEST_UNITS,
+                requests,
+            )?;
         } else if self.streams {
             result.note(
                 "streams_lambda_free",

@@ -16,7 +16,7 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation
 use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge, charge_type, charge_type_off};
+use crate::services::kit::bill::{charge_into, charge_type, charge_type_off};
 use crate::services::kit::given;
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
@@ -451,9 +451,7 @@ impl Component for Input {
             // exists (Amazon EBS pricing page, "Example 1").
             let gb = given::size(ebs, &EBS_PER_INSTANCE).per(given::gib())?;
             let gb_months = instance_hours.times(gb)?.per(ctx.hours_traced())?;
-            result
-                .line_items
-                .push(charge(ctx, &EBS_GB_MONTH, gb_months)?);
+            charge_into(&mut result.line_items, ctx, &EBS_GB_MONTH, gb_months)?;
         }
         // A cluster that runs its jobs at set hours reads what they need
         // from storage (S3, HDFS) when it runs: it consumes no stream all

@@ -10,7 +10,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -253,9 +253,7 @@ impl Component for Input {
         result.capacity_of("billed_events_per_event", chunks, "");
         if !per_month.value().is_zero() {
             let million_events = per_month.times(chunks)?.per(given::million())?;
-            result
-                .line_items
-                .push(charge(ctx, &CUSTOM_EVENTS, million_events)?);
+            charge_into(&mut result.line_items, ctx, &CUSTOM_EVENTS, million_events)?;
         }
         if self.scheduled_rules > 0 {
             result.capacity_of(
@@ -273,16 +271,17 @@ impl Component for Input {
             Some(retention) => {
                 let size = ctx.size()?;
                 let gb = per_month.times(size)?.per(given::gib())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &ARCHIVE_PROCESSING_GB, gb)?);
+                charge_into(&mut result.line_items, ctx, &ARCHIVE_PROCESSING_GB, gb)?;
                 // Steady state: the archive holds the events of the retention period.
                 let bytes_per_second = per_second.times(size)?;
                 let retention_secs = given::seconds(retention, &ARCHIVE_RETENTION);
                 let stored = bytes_per_second.times(retention_secs)?.per(given::gib())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &ARCHIVE_STORAGE_GB_MONTH, stored)?);
+                charge_into(
+                    &mut result.line_items,
+                    ctx,
+                    &ARCHIVE_STORAGE_GB_MONTH,
+                    stored,
+                )?;
                 Retention::For(retention)
             }
             None => Retention::None,

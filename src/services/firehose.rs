@@ -12,7 +12,7 @@ use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -298,11 +298,9 @@ impl Component for Input {
         let billed_bytes = average.times(billed_record)?;
         let gb = ctx.monthly_traced(billed_bytes, given::gib())?;
         result.capacity_of("billed_record_bytes", billed_record, "B");
-        result.line_items.push(charge(ctx, &INGESTION_GB, gb)?);
+        charge_into(&mut result.line_items, ctx, &INGESTION_GB, gb)?;
         if self.format_conversion {
-            result
-                .line_items
-                .push(charge(ctx, &FORMAT_CONVERSION_GB, gb)?);
+            charge_into(&mut result.line_items, ctx, &FORMAT_CONVERSION_GB, gb)?;
         }
         Ok(())
     }

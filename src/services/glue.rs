@@ -13,7 +13,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -501,14 +501,15 @@ impl Component for Input {
                 );
                 let hundred_thousands = objects.per(unit)?;
                 result.capacity_of("catalog_objects", objects, "objects");
-                result
-                    .line_items
-                    .push(charge(ctx, &CATALOG_OBJECTS, hundred_thousands)?);
+                charge_into(
+                    &mut result.line_items,
+                    ctx,
+                    &CATALOG_OBJECTS,
+                    hundred_thousands,
+                )?;
                 let requests = given::key(*requests, "requests", &CATALOG_REQUESTS_PER_MONTH);
                 let millions = requests.per(given::million())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &CATALOG_REQUESTS, millions)?);
+                charge_into(&mut result.line_items, ctx, &CATALOG_REQUESTS, millions)?;
                 result.latency = Duration::ZERO;
                 return Ok(());
             }
@@ -574,7 +575,7 @@ impl Component for Input {
         result.capacity_of("dpus", dpus, "DPUs");
         result.capacity_of("billed_seconds_per_run", billed_secs, "s");
         result.capacity_of("dpu_hours", dpu_hours, "DPU-hours");
-        result.line_items.push(charge(ctx, dimension, dpu_hours)?);
+        charge_into(&mut result.line_items, ctx, dimension, dpu_hours)?;
         // The data is late by the run.
         result.latency = duration;
         Ok(())

@@ -16,7 +16,7 @@ use crate::model::report::{
 };
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Given, Part};
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 mod advantage;
@@ -674,9 +674,7 @@ impl Input {
             }
             None => shards.times(ctx.hours_traced())?,
         };
-        result
-            .line_items
-            .push(charge(ctx, &SHARD_HOUR, shard_hours)?);
+        charge_into(&mut result.line_items, ctx, &SHARD_HOUR, shard_hours)?;
         // Each record is billed in 25 KiB PUT payload units (a 35 KB record is 2).
         let unit = Traced::rule(
             Decimal::from(PUT_PAYLOAD_UNIT),
@@ -696,28 +694,30 @@ impl Input {
         );
         let units_per_second = ctx.average()?.times(units_per_record)?;
         let put_units = ctx.monthly_traced(units_per_second, given::million())?;
-        result
-            .line_items
-            .push(charge(ctx, &PUT_PAYLOAD_UNITS, put_units)?);
+        charge_into(&mut result.line_items, ctx, &PUT_PAYLOAD_UNITS, put_units)?;
         result.capacity_number("put_payload_units_per_record", units_per_record.value());
 
         if self.retention > Duration::from_hours(DAY) {
-            result
-                .line_items
-                .push(charge(ctx, &EXTENDED_RETENTION_SHARD_HOUR, shard_hours)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &EXTENDED_RETENTION_SHARD_HOUR,
+                shard_hours,
+            )?;
         }
         self.long_term_retention(ctx, write_bytes, result)?;
         if self.efo_consumers > 0 {
             let efo = given::key(self.efo_consumers, "", &EFO_CONSUMERS_KEY);
             let consumer_shard_hours = efo.times(shard_hours)?;
-            result
-                .line_items
-                .push(charge(ctx, &EFO_CONSUMER_SHARD_HOUR, consumer_shard_hours)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &EFO_CONSUMER_SHARD_HOUR,
+                consumer_shard_hours,
+            )?;
             let efo_bytes = efo.times(write_bytes)?;
             let gb = ctx.monthly_traced(efo_bytes, given::gib())?;
-            result
-                .line_items
-                .push(charge(ctx, &EFO_DATA_RETRIEVAL_GB, gb)?);
+            charge_into(&mut result.line_items, ctx, &EFO_DATA_RETRIEVAL_GB, gb)?;
         }
         Ok(())
     }
@@ -730,25 +730,27 @@ impl Input {
         result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         self.on_demand_ceiling(ctx, peak_write_bytes, result)?;
-        result
-            .line_items
-            .push(charge(ctx, &ON_DEMAND_STREAM_HOUR, ctx.hours_traced())?);
+        charge_into(
+            &mut result.line_items,
+            ctx,
+            &ON_DEMAND_STREAM_HOUR,
+            ctx.hours_traced(),
+        )?;
         let gb_in = ctx.monthly_traced(metered_bytes(ctx)?, given::gib())?;
-        result
-            .line_items
-            .push(charge(ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?);
+        charge_into(&mut result.line_items, ctx, &ON_DEMAND_DATA_IN_GB, gb_in)?;
         if self.consumers > 0 {
             let gb_out = gb_in.times(given::key(self.consumers, "", &CONSUMERS))?;
-            result
-                .line_items
-                .push(charge(ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?);
+            charge_into(&mut result.line_items, ctx, &ON_DEMAND_DATA_OUT_GB, gb_out)?;
         }
         if self.efo_consumers > 0 {
             let efo = given::key(self.efo_consumers, "", &EFO_CONSUMERS_KEY);
             let gb_efo = gb_in.times(efo)?;
-            result
-                .line_items
-                .push(charge(ctx, &ON_DEMAND_EFO_DATA_RETRIEVAL_GB, gb_efo)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &ON_DEMAND_EFO_DATA_RETRIEVAL_GB,
+                gb_efo,
+            )?;
         }
         self.retention_past_a_day(
             ctx,
@@ -768,7 +770,7 @@ impl Input {
         result: &mut ComponentResult<N>,
     ) -> Result<(), EvalError> {
         if let Some(gb_month) = self.extended_retention(write_bytes)? {
-            result.line_items.push(charge(ctx, extended, gb_month)?);
+            charge_into(&mut result.line_items, ctx, extended, gb_month)?;
         }
         self.long_term_retention(ctx, write_bytes, result)
     }
@@ -839,9 +841,12 @@ impl Input {
             let week = Traced::rule(Decimal::from(WEEK), "h", "the first seven days");
             let kept = given::hours(self.retention, &RETENTION).minus(week)?;
             let gb_month = gb_months_kept(write_bytes, kept)?;
-            result
-                .line_items
-                .push(charge(ctx, &LONG_TERM_RETENTION_GB_MONTH, gb_month)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &LONG_TERM_RETENTION_GB_MONTH,
+                gb_month,
+            )?;
         }
         Ok(())
     }

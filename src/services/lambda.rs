@@ -11,7 +11,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Properties, RunLimit};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
 
@@ -327,16 +327,17 @@ impl Component for Input {
             );
         }
 
-        result
-            .line_items
-            .push(charge(ctx, &REQUESTS, per_month.per(given::million())?)?);
+        charge_into(
+            &mut result.line_items,
+            ctx,
+            &REQUESTS,
+            per_month.per(given::million())?,
+        )?;
         let duration_dimension = match self.architecture {
             Architecture::X86_64 => &DURATION_X86,
             Architecture::Arm64 => &DURATION_ARM,
         };
-        result
-            .line_items
-            .push(charge(ctx, duration_dimension, gb_seconds)?);
+        charge_into(&mut result.line_items, ctx, duration_dimension, gb_seconds)?;
         // Only the /tmp storage above the 512 MB every function gets is billed.
         let included = Traced::rule(
             Decimal::from(INCLUDED_EPHEMERAL_STORAGE),
@@ -346,9 +347,12 @@ impl Component for Input {
         if ephemeral_storage.value() > included.value() {
             let extra_tmp = ephemeral_storage.minus(included)?;
             let tmp_gb_seconds = gb_seconds_of(per_month, billed_secs, extra_tmp)?;
-            result
-                .line_items
-                .push(charge(ctx, &EPHEMERAL_STORAGE, tmp_gb_seconds)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &EPHEMERAL_STORAGE,
+                tmp_gb_seconds,
+            )?;
         }
 
         // The function runs to completion before it passes data on; it keeps

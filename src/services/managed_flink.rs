@@ -27,7 +27,7 @@ use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties, Violation};
 use crate::model::schedule::Schedule as Daily;
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{
     Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef, given,
@@ -434,20 +434,21 @@ impl Component for Input {
                 .times(run_seconds)?
                 .per(given::seconds_an_hour())?,
         };
-        result.line_items.push(charge(ctx, &KPU_HOUR, kpu_hours)?);
+        charge_into(&mut result.line_items, ctx, &KPU_HOUR, kpu_hours)?;
         // Running storage exists only while the application runs: prorate it.
         let storage_gb_month = match daily {
             Some(_) => storage_gb.times(run_hours)?.per(ctx.hours_traced())?,
             None => storage_gb.times(run_seconds)?.per(ctx.seconds_traced()?)?,
         };
-        result
-            .line_items
-            .push(charge(ctx, &RUNNING_STORAGE_GB_MONTH, storage_gb_month)?);
+        charge_into(
+            &mut result.line_items,
+            ctx,
+            &RUNNING_STORAGE_GB_MONTH,
+            storage_gb_month,
+        )?;
         if self.backup_storage.0 > 0 {
             let backup_gb = given::size(self.backup_storage, &BACKUP_STORAGE).per(given::gib())?;
-            result
-                .line_items
-                .push(charge(ctx, &BACKUP_GB_MONTH, backup_gb)?);
+            charge_into(&mut result.line_items, ctx, &BACKUP_GB_MONTH, backup_gb)?;
         }
         result.latency = ctx.duration(&LATENCY)?;
         result.properties = Properties::default();

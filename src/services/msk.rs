@@ -13,7 +13,7 @@ use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{self, CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -399,9 +399,7 @@ impl Component for Input {
                     .push(charge_type(ctx, &BROKER_HOUR, broker_type, broker_hours)?);
                 // Provisioned storage is billed whether used or not.
                 let storage_gb = brokers.times(storage)?.per(given::gib())?;
-                result
-                    .line_items
-                    .push(charge(ctx, &STORAGE_GB_MONTH, storage_gb)?);
+                charge_into(&mut result.line_items, ctx, &STORAGE_GB_MONTH, storage_gb)?;
                 None
             }
             Cluster::Serverless => {
@@ -641,7 +639,7 @@ fn serverless_bill<N: Number>(
         (&SERVERLESS_STORAGE_GB_MONTH, gb_stored),
     ];
     for (price, quantity) in items {
-        result.line_items.push(charge(ctx, price, quantity)?);
+        charge_into(&mut result.line_items, ctx, price, quantity)?;
     }
     Ok(())
 }

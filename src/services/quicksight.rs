@@ -13,7 +13,7 @@ use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -225,7 +225,7 @@ impl Component for Input {
                     Some(counted) => counted.plus(count())?,
                     None => count(),
                 });
-                result.line_items.push(charge(ctx, dimension, count())?);
+                charge_into(&mut result.line_items, ctx, dimension, count())?;
             }
         }
         result.capacity("users", CapacityValue::Count(all));
@@ -244,9 +244,7 @@ impl Component for Input {
                 "account",
                 "one fee a month for the account in the Region once a user is Pro or Q&A is on",
             );
-            result
-                .line_items
-                .push(charge(ctx, &PRO_ACCOUNT_MONTH, account)?);
+            charge_into(&mut result.line_items, ctx, &PRO_ACCOUNT_MONTH, account)?;
         }
 
         // Each Author and Author Pro brings SPICE capacity; the account
@@ -266,22 +264,28 @@ impl Component for Input {
         result.capacity_of("spice_included_gb", included, "GB");
         result.capacity_of("spice_extra_gb", extra, "GB");
         if extra.value() > N::ZERO {
-            result.line_items.push(charge(ctx, &SPICE_GB_MONTH, extra)?);
+            charge_into(&mut result.line_items, ctx, &SPICE_GB_MONTH, extra)?;
         }
 
         if let Some(sessions) = self.reader_sessions {
             let sessions = given::key(sessions, "sessions", &READER_SESSIONS);
             let base = ctx.limit_traced(&READER_CAPACITY_SESSIONS, "sessions")?;
             let capacity = Traced::rule(Decimal::ONE, "month", "Reader capacity, by the month");
-            result
-                .line_items
-                .push(charge(ctx, &READER_CAPACITY_MONTH, capacity)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &READER_CAPACITY_MONTH,
+                capacity,
+            )?;
             let nothing = Traced::rule(Decimal::ZERO, "sessions", "none beyond the capacity's");
             let beyond = sessions.minus(base)?.max(nothing);
             if beyond.value() > N::ZERO {
-                result
-                    .line_items
-                    .push(charge(ctx, &READER_CAPACITY_SESSION, beyond)?);
+                charge_into(
+                    &mut result.line_items,
+                    ctx,
+                    &READER_CAPACITY_SESSION,
+                    beyond,
+                )?;
             }
         }
         // Dashboards read from stores; nothing flows on from them.

@@ -16,7 +16,7 @@ use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::athena;
-use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type};
 use crate::services::kit::commitment::Purchase;
 use crate::services::kit::given;
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
@@ -466,7 +466,7 @@ impl Component for Input {
         // and the Big Data blog on incremental snapshot billing, 2026).
         if let Some(snapshots) = self.manual_snapshots {
             let gb = given::size(snapshots, &MANUAL_SNAPSHOTS).per(given::gib())?;
-            result.line_items.push(charge(ctx, &BACKUP_STORAGE, gb)?);
+            charge_into(&mut result.line_items, ctx, &BACKUP_STORAGE, gb)?;
         }
         // A query answers in seconds, not at once: the table's figure.
         result.latency = ctx.duration(&LATENCY)?;
@@ -714,7 +714,7 @@ impl Input {
         result.capacity("base_rpu", CapacityValue::Count(u64::from(base_rpu)));
         traced::step("base_rpu", Part::Capacity, "RPU", base);
         result.capacity_of("rpu_hours", rpu_hours, "RPU-hours");
-        result.line_items.push(charge(ctx, &RPU_HOUR, rpu_hours)?);
+        charge_into(&mut result.line_items, ctx, &RPU_HOUR, rpu_hours)?;
         if let Some(data) = self.data_size {
             // More than 128 TB needs a base of 32 RPU or more; 4 RPU is meant
             // for less than 32 TB (management guide, "Compute capacity for
@@ -735,7 +735,7 @@ impl Input {
                 );
             }
             let gb = given::size(data, &DATA_SIZE).per(given::gib())?;
-            result.line_items.push(charge(ctx, &MANAGED_STORAGE, gb)?);
+            charge_into(&mut result.line_items, ctx, &MANAGED_STORAGE, gb)?;
         }
         Ok(())
     }
@@ -794,7 +794,7 @@ impl Input {
             }
             if managed {
                 let gb = given::size(data, &DATA_SIZE).per(given::gib())?;
-                result.line_items.push(charge(ctx, &MANAGED_STORAGE, gb)?);
+                charge_into(&mut result.line_items, ctx, &MANAGED_STORAGE, gb)?;
             }
         }
 
@@ -887,7 +887,7 @@ fn spectrum<N: Number>(
     let mb_per_tb = Traced::rule(athena::MB_PER_TB, "MB", "MB a TB (2^20)");
     let tb = queries.times(billed_mb)?.per(mb_per_tb)?;
     result.capacity_of("spectrum_tb_scanned", tb, "TB");
-    result.line_items.push(charge(ctx, &SPECTRUM_SCANNED, tb)?);
+    charge_into(&mut result.line_items, ctx, &SPECTRUM_SCANNED, tb)?;
     Ok(())
 }
 

@@ -12,7 +12,7 @@ use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -306,9 +306,7 @@ impl Component for Input {
             }
         };
         let gb_month = stored.per(given::gib())?;
-        result
-            .line_items
-            .push(charge(ctx, &STORAGE_GB_MONTH, gb_month)?);
+        charge_into(&mut result.line_items, ctx, &STORAGE_GB_MONTH, gb_month)?;
         let thousand = || {
             Traced::rule(
                 THOUSAND,
@@ -317,12 +315,10 @@ impl Component for Input {
             )
         };
         let thousand_puts = ctx.monthly_traced(average, thousand())?;
-        result
-            .line_items
-            .push(charge(ctx, &PUT_REQUESTS, thousand_puts)?);
+        charge_into(&mut result.line_items, ctx, &PUT_REQUESTS, thousand_puts)?;
         if !self.gets_per_second.is_zero() {
             let gets = ctx.monthly_traced(gets, thousand())?;
-            result.line_items.push(charge(ctx, &GET_REQUESTS, gets)?);
+            charge_into(&mut result.line_items, ctx, &GET_REQUESTS, gets)?;
         }
         let stored = stored.value();
 

@@ -11,7 +11,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Delivery, Doc, EvalError, Functions, ServiceDef};
 
@@ -348,9 +348,7 @@ impl Input {
         let calls = average.per(batch)?;
         result.capacity_of("requests_per_call", chunks_per_call, "requests");
         let publishes = ctx.monthly_traced(calls.times(chunks_per_call)?, given::million())?;
-        result
-            .line_items
-            .push(charge(ctx, &PUBLISH_REQUESTS, publishes)?);
+        charge_into(&mut result.line_items, ctx, &PUBLISH_REQUESTS, publishes)?;
         let million = ctx.monthly_traced(average.times(chunks)?, given::million())?;
         let subs = &self.subscriptions;
         for (count, key, dimension) in [
@@ -361,7 +359,7 @@ impl Input {
             if count > 0 {
                 let count = given::key(count, "subscriptions", key);
                 let deliveries = million.times(count)?;
-                result.line_items.push(charge(ctx, dimension, deliveries)?);
+                charge_into(&mut result.line_items, ctx, dimension, deliveries)?;
             }
         }
         // Deliveries to SQS queues and Lambda functions are widely stated to
@@ -403,21 +401,23 @@ impl Input {
         let million = ctx.monthly_traced(average, given::million())?;
         let calls = ctx.monthly_traced(average.per(self.batch_traced())?, given::million())?;
         let gb = ctx.monthly_traced(bytes_per_second, given::gib())?;
-        result
-            .line_items
-            .push(charge(ctx, &FIFO_PUBLISH_REQUESTS, calls)?);
-        result
-            .line_items
-            .push(charge(ctx, &FIFO_PUBLISH_PAYLOAD_GB, gb)?);
+        charge_into(&mut result.line_items, ctx, &FIFO_PUBLISH_REQUESTS, calls)?;
+        charge_into(&mut result.line_items, ctx, &FIFO_PUBLISH_PAYLOAD_GB, gb)?;
         if !subscriptions.value().is_zero() {
             let deliveries = million.times(subscriptions)?;
             let delivered_gb = gb.times(subscriptions)?;
-            result
-                .line_items
-                .push(charge(ctx, &FIFO_DELIVERY_REQUESTS, deliveries)?);
-            result
-                .line_items
-                .push(charge(ctx, &FIFO_DELIVERY_PAYLOAD_GB, delivered_gb)?);
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &FIFO_DELIVERY_REQUESTS,
+                deliveries,
+            )?;
+            charge_into(
+                &mut result.line_items,
+                ctx,
+                &FIFO_DELIVERY_PAYLOAD_GB,
+                delivered_gb,
+            )?;
         }
         Ok(())
     }

@@ -11,7 +11,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -229,9 +229,7 @@ impl Component for Input {
                 &FIFO_REQUESTS
             }
         };
-        result
-            .line_items
-            .push(charge(ctx, dimension, million_requests)?);
+        charge_into(&mut result.line_items, ctx, dimension, million_requests)?;
 
         // Standard queues deliver at least once in no set order; FIFO queues
         // keep order within a message group. A received and deleted message is

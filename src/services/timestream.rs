@@ -12,7 +12,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties, Retention, Violation};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 pub const SERVICE: ServiceDef = ServiceDef {
@@ -400,7 +400,7 @@ impl Component for Input {
         let units = writes
             .units_in(ctx.seconds_traced()?)?
             .per(given::million())?;
-        result.line_items.push(charge(ctx, &WRITE_UNITS, units)?);
+        charge_into(&mut result.line_items, ctx, &WRITE_UNITS, units)?;
 
         // Steady state: each store holds what arrives over its retention.
         let bytes_per_second = rate.times(size.size)?;
@@ -411,14 +411,18 @@ impl Component for Input {
         let magnetic_gb = gb_held(given::seconds(self.magnetic_retention, &MAGNETIC_RETENTION))?;
         result.capacity_of("memory_store_gb", memory_gb, "GB");
         result.capacity_of("magnetic_store_gb", magnetic_gb, "GB");
-        result.line_items.push(charge(
+        charge_into(
+            &mut result.line_items,
             ctx,
             &MEMORY_STORE_GB_HOUR,
             memory_gb.times(ctx.hours_traced())?,
-        )?);
-        result
-            .line_items
-            .push(charge(ctx, &MAGNETIC_STORE_GB_MONTH, magnetic_gb)?);
+        )?;
+        charge_into(
+            &mut result.line_items,
+            ctx,
+            &MAGNETIC_STORE_GB_MONTH,
+            magnetic_gb,
+        )?;
 
         self.queries(ctx, result)?;
 
@@ -582,7 +586,7 @@ impl Input {
             .times(days)?
             .per(per_hour)?;
         result.capacity_of("tcu_hours", tcu_hours, "TCU-hours");
-        result.line_items.push(charge(ctx, &TCU_HOUR, tcu_hours)?);
+        charge_into(&mut result.line_items, ctx, &TCU_HOUR, tcu_hours)?;
         Ok(())
     }
 }

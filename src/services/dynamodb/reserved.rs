@@ -11,7 +11,7 @@ use crate::model::dimension::Dimension;
 use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::ComponentResult;
 use crate::model::traced::Traced;
-use crate::services::kit::bill::{charge, charge_upfront};
+use crate::services::kit::bill::{charge_into, charge_upfront};
 use crate::services::kit::commitment::{self, Purchase, Term};
 use crate::services::kit::{Ctx, EvalError, given};
 
@@ -212,14 +212,14 @@ pub fn bill<N: Number>(
                 upfront.plus(fee)?
             };
             let hours = reserved.times(ctx.hours_traced())?;
-            result.line_items.push(charge(ctx, rates.hourly, hours)?);
+            charge_into(&mut result.line_items, ctx, rates.hourly, hours)?;
         }
         // What the table provisions beyond the reservation, at the
         // provisioned rate; reserved units it leaves idle are still billed.
         let none = Traced::rule(Decimal::ZERO, unit, "none beyond the reservation");
         let beyond = kind.provisioned.minus(reserved)?.max(none);
         let hours = beyond.times(ctx.hours_traced())?;
-        result.line_items.push(charge(ctx, kind.on_demand, hours)?);
+        charge_into(&mut result.line_items, ctx, kind.on_demand, hours)?;
     }
     result.capacity_of("term_months", months, "months");
     result.capacity_of("upfront_paid_once", upfront, "");

@@ -16,7 +16,7 @@ use crate::model::dimension::{Dimension, Limit};
 use crate::model::report::ComponentResult;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge;
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::{Ctx, EvalError, given};
 
 impl Input {
@@ -83,7 +83,7 @@ fn at_least<N: Number>(
     let committed = ctx.monthly_traced(ctx.limit_traced(minimum, "B/s")?, given::gib())?;
     let billed = metered.max(committed);
     result.capacity_of(shortfall, billed.minus(metered)?, "GB");
-    result.line_items.push(charge(ctx, dimension, billed)?);
+    charge_into(&mut result.line_items, ctx, dimension, billed)?;
     Ok(())
 }
 

@@ -27,6 +27,27 @@ pub fn charge<N: Number>(
     charge_off(ctx, dimension, quantity, None)
 }
 
+/// [`charge`], onto the end of `items`: the line is written where it is
+/// kept. A line item is some 200 bytes, and moving one just written into
+/// the bill costs a Monte Carlo sample more than pricing it.
+pub fn charge_into<N: Number>(
+    items: &mut Vec<LineItem<N>>,
+    ctx: &Ctx<N>,
+    dimension: &'static Dimension,
+    quantity: Traced<N>,
+) -> Result<(), EvalError> {
+    let table = ctx.prices.price_of(dimension);
+    items.push(LineItem::blank(dimension));
+    let priced = match items.last_mut() {
+        Some(line) => charge_at(ctx, dimension, table, None, quantity, None, line),
+        None => Err(EvalError::Invalid),
+    };
+    if priced.is_err() {
+        items.pop();
+    }
+    priced
+}
+
 /// Prices `quantity` units of `dimension` at `off` (a fraction) below its
 /// price: Spot capacity at the discount the scenario states.
 pub fn charge_off<N: Number>(
@@ -36,7 +57,9 @@ pub fn charge_off<N: Number>(
     off: Option<Decimal>,
 ) -> Result<LineItem<N>, EvalError> {
     let table = ctx.prices.price_of(dimension);
-    charge_at(ctx, dimension, table, None, quantity, off)
+    let mut line = LineItem::blank(dimension);
+    charge_at(ctx, dimension, table, None, quantity, off, &mut line)?;
+    Ok(line)
 }
 
 /// Prices `quantity` hours of the type `name` from the catalogue that
@@ -62,6 +85,7 @@ pub fn charge_type_off<N: Number>(
         .prices
         .instance(dimension.catalogue(), name)
         .ok_or(EvalError::MissingRow(dimension))?;
+    let mut line = LineItem::blank(dimension);
     charge_at(
         ctx,
         dimension,
@@ -69,13 +93,15 @@ pub fn charge_type_off<N: Number>(
         Some(row.name),
         quantity,
         off,
-    )
+        &mut line,
+    )?;
+    Ok(line)
 }
 
 /// Prices `quantity` units of `dimension` at `table`'s price (the row of
 /// the type `row`, for a catalogue's), unless the scenario sets one over
-/// it, less `off` (a fraction) of it if given. The quantity, the free part
-/// and the cost are steps of the working.
+/// it, less `off` (a fraction) of it if given, into `line`. The quantity,
+/// the free part and the cost are steps of the working.
 fn charge_at<N: Number>(
     ctx: &Ctx<N>,
     dimension: &'static Dimension,
@@ -83,7 +109,8 @@ fn charge_at<N: Number>(
     row: Option<&'static str>,
     quantity: Traced<N>,
     off: Option<Decimal>,
-) -> Result<LineItem<N>, EvalError> {
+    line: &mut LineItem<N>,
+) -> Result<(), EvalError> {
     let overflow = |_| EvalError::Overflow(dimension);
     traced::step(dimension.key, Part::Quantity, dimension.unit, quantity);
     let price = price_of(ctx, dimension, table, row, off)?;
@@ -100,7 +127,7 @@ fn charge_at<N: Number>(
         // returned, without a split to move into it.
         Priced::Flat(unit_price) => {
             let cost = settled(ctx, dimension, billed.times(unit_price).map_err(overflow)?);
-            return Ok(LineItem {
+            *line = LineItem {
                 dimension,
                 quantity: quantity.value(),
                 free_quantity,
@@ -111,7 +138,8 @@ fn charge_at<N: Number>(
                 price_set,
                 paid_once: None,
                 commitment: None,
-            });
+            };
+            return Ok(());
         }
         Priced::Tiered(bands) => bands,
     };
@@ -151,7 +179,7 @@ fn charge_at<N: Number>(
         tiers.clear();
     }
     let cost = settled(ctx, dimension, cost);
-    Ok(LineItem {
+    *line = LineItem {
         dimension,
         quantity: quantity.value(),
         free_quantity,
@@ -162,7 +190,8 @@ fn charge_at<N: Number>(
         price_set,
         paid_once: None,
         commitment: None,
-    })
+    };
+    Ok(())
 }
 
 /// A line's cost as billed: rounded up to the cent if the scenario says,
@@ -225,13 +254,15 @@ pub fn charge_commitment<N: Number>(
         units,
         term.months(),
     )?;
-    let mut hours_item = charge_at(
+    let mut hours_item = LineItem::blank(hourly);
+    charge_at(
         ctx,
         hourly,
         Some(&rates.hourly),
         Some(row.name),
         hours,
         None,
+        &mut hours_item,
     )?;
     // Each line is dated and sourced by the rates that priced it.
     let mut fee_item = fee_item;
