@@ -403,8 +403,9 @@ impl Duration {
     /// `self` and then `next`, one after the other; `None` past the
     /// largest decimal. Exactly `checked_add`, with the usual case (both
     /// in the same places of decimals) added in whole numbers inline: a
-    /// path's latency is summed at every component of every evaluation.
-    #[inline]
+    /// path's latency is summed at every component of every evaluation,
+    /// and a sum returned through memory stalls the read that follows.
+    #[inline(always)]
     pub fn then(self, next: Duration) -> Option<Duration> {
         let (a, b) = (self.ms, next.ms);
         if a.scale() == b.scale() {
