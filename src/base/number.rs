@@ -550,7 +550,12 @@ impl Number for f64 {
         } else {
             magnitude
         };
-        signed / POWERS_OF_TEN[value.scale() as usize]
+        // A whole number, the usual limit or constant, needs no division,
+        // the slowest step here.
+        match value.scale() {
+            0 => signed,
+            scale => signed / POWERS_OF_TEN[scale as usize],
+        }
     }
 
     fn decimal(self) -> Decimal {
