@@ -386,9 +386,10 @@ fn spreads(
     exact: &mut Exact,
     costs: &mut Vec<(f64, usize)>,
 ) -> Result<Spreads, Diagnostic> {
-    // Each priced sample's cost, and the sample, cheapest first (the
-    // earlier sample of equal costs); in the buffer the alternative
-    // before filled, as large as any.
+    // Each priced sample's cost, and the sample, in the buffer the
+    // alternative before filled, as large as any. They are ordered
+    // cheapest first (the earlier sample of equal costs), a total order,
+    // but only at the few ranks read: each is found in linear time.
     costs.clear();
     costs.extend(
         column
@@ -396,27 +397,33 @@ fn spreads(
             .enumerate()
             .filter_map(|(sample, c)| c.cost().map(|cost| (cost, sample))),
     );
-    costs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let cheaper = |a: &(f64, usize), b: &(f64, usize)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1));
+    // The mean as the least cost and the mean excess over it.
+    let least = costs
+        .iter()
+        .min_by(|a, b| cheaper(a, b))
+        .map(|&(least, _)| least);
+    let excess = least
+        .map(|least| costs.iter().map(|(cost, _)| cost - least).sum::<f64>() / costs.len() as f64);
     let i = column.i;
     let mut rank = |share: u32| -> Result<Option<Decimal>, Diagnostic> {
         // The nearest rank: the smallest cost with at least this share of
         // the samples at or below it, billed exactly.
-        let at = (costs.len() * share as usize).div_ceil(100);
-        match costs.get(at.saturating_sub(1)) {
-            Some(&(cost, sample)) => Ok(Some(exact.bill(sample, i)?.unwrap_or(cost.decimal()))),
-            None => Ok(None),
+        let at = (costs.len() * share as usize)
+            .div_ceil(100)
+            .saturating_sub(1);
+        if at >= costs.len() {
+            return Ok(None);
         }
+        let (cost, sample) = *costs.select_nth_unstable_by(at, cheaper).1;
+        Ok(Some(exact.bill(sample, i)?.unwrap_or(cost.decimal())))
     };
     let (p10, p50, p90) = (rank(10)?, rank(50)?, rank(90)?);
     let at_percentile = percentile.map(&mut rank).transpose()?.flatten();
-    // The mean as the least cost and the mean excess over it: the least
-    // cost's exact bill where every cost is one value.
-    let mean = match costs.first() {
-        Some(&(least, _)) => {
-            let excess =
-                costs.iter().map(|(cost, _)| cost - least).sum::<f64>() / costs.len() as f64;
-            rank(0)?.map(|least| least.checked_add(excess.decimal()).unwrap_or(least))
-        }
+    // The least cost's exact bill and the excess: the least cost's exact
+    // bill alone where every cost is one value.
+    let mean = match excess {
+        Some(excess) => rank(0)?.map(|least| least.checked_add(excess.decimal()).unwrap_or(least)),
         None => None,
     };
     let count = |f: &dyn Fn(&Cell) -> bool| column.iter().filter(|c| f(c)).count() as u32;
