@@ -38,6 +38,7 @@ pub fn charge_into<N: Number>(
 ) -> Result<(), EvalError> {
     let table = ctx.prices.price_of(dimension);
     items.push(LineItem::blank(dimension));
+    // The line just pushed: never missing.
     let priced = match items.last_mut() {
         Some(line) => charge_at(ctx, dimension, table, None, quantity, None, line),
         None => Err(EvalError::Invalid),
@@ -123,8 +124,8 @@ fn charge_at<N: Number>(
     let free_quantity = free.quantity.map_or(N::ZERO, Traced::value);
     let price_set = ctx.prices_set.price(dimension).is_some();
     let bands = match price {
-        // A flat price, the usual case: the line is written where it is
-        // returned, without a split to move into it.
+        // A flat price, the usual case: the line is written at once,
+        // without a split to move into it.
         Priced::Flat(unit_price) => {
             let cost = settled(ctx, dimension, billed.times(unit_price).map_err(overflow)?);
             *line = LineItem {
