@@ -11,7 +11,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Values};
 use crate::model::report::{ComponentResult, Properties, Violation};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge_type_off;
+use crate::services::kit::bill::charge_type_off_into;
 use crate::services::kit::given;
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -271,13 +271,14 @@ impl Input {
         result.capacity_of("jobs_per_instance", per_instance, "jobs");
         result.capacity_of("instance_runs", instance_runs, "runs");
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
-        result.line_items.push(charge_type_off(
+        charge_type_off_into(
+            &mut result.line_items,
             ctx,
             &ec2::INSTANCE_HOUR,
             instance_type,
             instance_hours,
             self.spot_discount,
-        )?);
+        )?;
         Ok(())
     }
 

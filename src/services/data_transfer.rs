@@ -13,7 +13,7 @@ use crate::model::keys::{Default, Invalid, Key, Kind, Value, Values};
 use crate::model::offer::Offer;
 use crate::model::report::{ComponentResult, Properties};
 use crate::model::traced::Traced;
-use crate::services::kit::bill::{charge, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type_into};
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -311,11 +311,11 @@ impl Component for Input {
                     .filter(|to| ctx.prices.instance(dimension.catalogue(), to).is_some()),
                 Transfer::InternetOut | Transfer::InterAz => None,
             };
-            let item = match pair {
-                Some(to) => charge_type(ctx, dimension, to, billed)?,
-                None => charge(ctx, dimension, billed)?,
-            };
-            result.line_items.push(item);
+            let items = &mut result.line_items;
+            match pair {
+                Some(to) => charge_type_into(items, ctx, dimension, to, billed)?,
+                None => charge_into(items, ctx, dimension, billed)?,
+            }
         }
         // A link, not a store: it keeps nothing, adds no latency calc
         // knows, and passes on what it carries.

@@ -14,7 +14,7 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties, Retention
 use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge_into, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type_into};
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
@@ -271,12 +271,13 @@ impl Component for Input {
             )?;
             let instance_hours = instances.times(seconds)?.per(given::seconds_an_hour())?;
             result.capacity_of("instance_hours", instance_hours, "instance-hours");
-            result.line_items.push(charge_type(
+            charge_type_into(
+                &mut result.line_items,
                 ctx,
                 &INSTANCE_HOUR,
                 self.instance_type,
                 instance_hours,
-            )?);
+            )?;
         }
         if self.storage > Bytes(0) {
             charge_into(

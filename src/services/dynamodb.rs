@@ -15,7 +15,7 @@ use crate::model::report::{
 };
 use crate::model::traced::{self, Traced};
 use crate::model::working::{Given, Part};
-use crate::services::kit::bill::{charge, charge_into};
+use crate::services::kit::bill::charge_into;
 use crate::services::kit::given;
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
 
@@ -987,18 +987,18 @@ impl Input {
         if self.replica_regions > 0 {
             // Each replica Region writes every item again, in replicated units.
             let replicas = given::key(self.replica_regions, "", &REPLICA_REGIONS);
-            let item = match self.mode {
+            let (dimension, quantity) = match self.mode {
                 CapacityMode::Provisioned => {
                     let hours = units.wcu.times(replicas)?.times(ctx.hours_traced())?;
-                    charge(ctx, &REPLICATED_WCU_HOUR, hours)?
+                    (&REPLICATED_WCU_HOUR, hours)
                 }
                 CapacityMode::OnDemand => {
                     let units =
                         ctx.monthly_traced(units.write_units.times(replicas)?, given::million())?;
-                    charge(ctx, &REPLICATED_WRITE_REQUEST_UNITS, units)?
+                    (&REPLICATED_WRITE_REQUEST_UNITS, units)
                 }
             };
-            result.line_items.push(item);
+            charge_into(&mut result.line_items, ctx, dimension, quantity)?;
             result.note(
                 "cross_region_transfer",
                 "a global table also pays for data transferred between Regions, which calc does not price",

@@ -9,7 +9,7 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::model::schedule::Schedule;
 use crate::model::traced;
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge_commitment, charge_type};
+use crate::services::kit::bill::{charge_commitment, charge_type_into};
 use crate::services::kit::commitment::{self, Purchase};
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
@@ -199,12 +199,13 @@ impl Component for Input {
         traced::step("instances", Part::Capacity, "instances", instances);
         result.capacity_of("instance_hours", instance_hours, "instance-hours");
         if self.purchase == Purchase::OnDemand {
-            result.line_items.push(charge_type(
+            charge_type_into(
+                &mut result.line_items,
                 ctx,
                 &INSTANCE_HOUR,
                 self.instance_type,
                 instance_hours,
-            )?);
+            )?;
         } else {
             let (items, fee) = charge_commitment(
                 ctx,

@@ -16,7 +16,7 @@ use crate::model::report::{CapacityValue, ComponentResult, Properties, Violation
 use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge_into, charge_type, charge_type_off};
+use crate::services::kit::bill::{charge_into, charge_type_into, charge_type_off_into};
 use crate::services::kit::given;
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
 use crate::services::kit::spot::{self, Purchase, SPOT_DISCOUNT};
@@ -426,16 +426,21 @@ impl Component for Input {
             // rate remains fixed" (EMR developer guide, "Spot Instance
             // Pricing in Amazon EMR"): only the EC2 part is discounted.
             let off = if group.spot { self.spot_discount } else { None };
-            result.line_items.push(charge_type_off(
+            charge_type_off_into(
+                &mut result.line_items,
                 ctx,
                 ec2_part,
                 instance_type,
                 instance_hours,
                 off,
-            )?);
-            result
-                .line_items
-                .push(charge_type(ctx, emr_part, instance_type, instance_hours)?);
+            )?;
+            charge_type_into(
+                &mut result.line_items,
+                ctx,
+                emr_part,
+                instance_type,
+                instance_hours,
+            )?;
         }
         let instance_hours = instances.times(seconds)?.per(per_hour)?;
         result.capacity_of("instance_hours", instance_hours, "instance-hours");

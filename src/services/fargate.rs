@@ -11,7 +11,7 @@ use crate::model::offer::Offer;
 use crate::model::report::{CapacityValue, ComponentResult, Properties};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::charge_off;
+use crate::services::kit::bill::charge_off_into;
 use crate::services::kit::given;
 use crate::services::kit::spot::{self, SPOT_DISCOUNT};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef};
@@ -416,12 +416,20 @@ pub fn charge_tasks<N: Number>(
         Architecture::X86_64 => (&VCPU_HOUR_X86, &GB_HOUR_X86),
         Architecture::Arm64 => (&VCPU_HOUR_ARM, &GB_HOUR_ARM),
     };
-    result
-        .line_items
-        .push(charge_off(ctx, vcpu_dimension, vcpu_hours, spot_discount)?);
-    result
-        .line_items
-        .push(charge_off(ctx, gb_dimension, gb_hours, spot_discount)?);
+    charge_off_into(
+        &mut result.line_items,
+        ctx,
+        vcpu_dimension,
+        vcpu_hours,
+        spot_discount,
+    )?;
+    charge_off_into(
+        &mut result.line_items,
+        ctx,
+        gb_dimension,
+        gb_hours,
+        spot_discount,
+    )?;
     Ok(())
 }
 

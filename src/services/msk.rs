@@ -13,7 +13,7 @@ use crate::model::offer::{Mapping, Offer};
 use crate::model::report::{self, CapacityValue, ComponentResult, Ordering, Properties, Retention};
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
-use crate::services::kit::bill::{charge_into, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type_into};
 use crate::services::kit::{Component, Ctx, Doc, EvalError, Functions, ServiceDef, given};
 
 /// The AWS Price List offer that prices it, and the products that price
@@ -394,9 +394,13 @@ impl Component for Input {
                 // The type priced the broker-hours: a report says which.
                 result.capacity("broker_type", CapacityValue::Key(broker_type));
                 let broker_hours = brokers.times(ctx.hours_traced())?;
-                result
-                    .line_items
-                    .push(charge_type(ctx, &BROKER_HOUR, broker_type, broker_hours)?);
+                charge_type_into(
+                    &mut result.line_items,
+                    ctx,
+                    &BROKER_HOUR,
+                    broker_type,
+                    broker_hours,
+                )?;
                 // Provisioned storage is billed whether used or not.
                 let storage_gb = brokers.times(storage)?.per(given::gib())?;
                 charge_into(&mut result.line_items, ctx, &STORAGE_GB_MONTH, storage_gb)?;

@@ -16,7 +16,7 @@ use crate::model::schedule::Schedule;
 use crate::model::traced::{self, Traced};
 use crate::model::working::Part;
 use crate::services::athena;
-use crate::services::kit::bill::{charge_into, charge_type};
+use crate::services::kit::bill::{charge_into, charge_type_into};
 use crate::services::kit::commitment::Purchase;
 use crate::services::kit::given;
 use crate::services::kit::schedule::{self, SCHEDULE_DAYS, SCHEDULE_HOURS};
@@ -655,12 +655,13 @@ impl Input {
         result.capacity_of("node_hours", node_hours, "node-hours");
         match cluster.purchase {
             Purchase::OnDemand => {
-                result.line_items.push(charge_type(
+                charge_type_into(
+                    &mut result.line_items,
                     ctx,
                     &NODE_HOUR,
                     cluster.node_type,
                     node_hours,
-                )?);
+                )?;
             }
             purchase => reserved::bill(ctx, cluster.node_type, purchase, nodes, result)?,
         }
@@ -853,12 +854,13 @@ impl Input {
             scaling_node_hours,
             "node-hours",
         );
-        result.line_items.push(charge_type(
+        charge_type_into(
+            &mut result.line_items,
             ctx,
             &CONCURRENCY_SCALING,
             cluster.node_type,
             scaling_node_hours,
-        )?);
+        )?;
         Ok(())
     }
 }

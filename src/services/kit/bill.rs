@@ -18,85 +18,92 @@ use crate::model::traced::{self, Traced};
 use crate::model::working::{Band, Given, Part};
 use crate::pricing::{Price, Rate, Tier};
 
-/// Prices `quantity` units of `dimension` for one month.
-pub fn charge<N: Number>(
-    ctx: &Ctx<N>,
-    dimension: &'static Dimension,
-    quantity: Traced<N>,
-) -> Result<LineItem<N>, EvalError> {
-    charge_off(ctx, dimension, quantity, None)
-}
-
-/// [`charge`], onto the end of `items`: the line is written where it is
-/// kept. A line item is some 200 bytes, and moving one just written into
-/// the bill costs a Monte Carlo sample more than pricing it.
+/// Prices `quantity` units of `dimension` for one month, onto the end of
+/// `items`. Every charge is written where the bill keeps it: a line item
+/// is some 200 bytes, and moving one just written into the bill cost a
+/// Monte Carlo sample more than pricing it.
 pub fn charge_into<N: Number>(
     items: &mut Vec<LineItem<N>>,
     ctx: &Ctx<N>,
     dimension: &'static Dimension,
     quantity: Traced<N>,
 ) -> Result<(), EvalError> {
+    charge_off_into(items, ctx, dimension, quantity, None)
+}
+
+/// Prices `quantity` units of `dimension` at `off` (a fraction) below its
+/// price, onto the end of `items`: Spot capacity at the discount the
+/// scenario states.
+pub fn charge_off_into<N: Number>(
+    items: &mut Vec<LineItem<N>>,
+    ctx: &Ctx<N>,
+    dimension: &'static Dimension,
+    quantity: Traced<N>,
+    off: Option<Decimal>,
+) -> Result<(), EvalError> {
     let table = ctx.prices.price_of(dimension);
+    onto(items, dimension, |line| {
+        charge_at(ctx, dimension, table, None, quantity, off, line)
+    })
+}
+
+/// Prices `quantity` hours of the type `name` from the catalogue that
+/// prices `dimension` (its `rows`, else its service's own), onto the end
+/// of `items`: the row's price.
+pub fn charge_type_into<N: Number>(
+    items: &mut Vec<LineItem<N>>,
+    ctx: &Ctx<N>,
+    dimension: &'static Dimension,
+    name: &str,
+    quantity: Traced<N>,
+) -> Result<(), EvalError> {
+    charge_type_off_into(items, ctx, dimension, name, quantity, None)
+}
+
+/// [`charge_type_into`] at `off` (a fraction) below the row's price, for
+/// Spot.
+pub fn charge_type_off_into<N: Number>(
+    items: &mut Vec<LineItem<N>>,
+    ctx: &Ctx<N>,
+    dimension: &'static Dimension,
+    name: &str,
+    quantity: Traced<N>,
+    off: Option<Decimal>,
+) -> Result<(), EvalError> {
+    let row = ctx
+        .prices
+        .instance(dimension.catalogue(), name)
+        .ok_or(EvalError::MissingRow(dimension))?;
+    onto(items, dimension, |line| {
+        charge_at(
+            ctx,
+            dimension,
+            Some(&row.price),
+            Some(row.name),
+            quantity,
+            off,
+            line,
+        )
+    })
+}
+
+/// A blank line of `dimension` put on the end of `items` and priced there
+/// by `price`; taken off again if it cannot be.
+fn onto<N: Number>(
+    items: &mut Vec<LineItem<N>>,
+    dimension: &'static Dimension,
+    price: impl FnOnce(&mut LineItem<N>) -> Result<(), EvalError>,
+) -> Result<(), EvalError> {
     items.push(LineItem::blank(dimension));
     // The line just pushed: never missing.
     let priced = match items.last_mut() {
-        Some(line) => charge_at(ctx, dimension, table, None, quantity, None, line),
+        Some(line) => price(line),
         None => Err(EvalError::Invalid),
     };
     if priced.is_err() {
         items.pop();
     }
     priced
-}
-
-/// Prices `quantity` units of `dimension` at `off` (a fraction) below its
-/// price: Spot capacity at the discount the scenario states.
-pub fn charge_off<N: Number>(
-    ctx: &Ctx<N>,
-    dimension: &'static Dimension,
-    quantity: Traced<N>,
-    off: Option<Decimal>,
-) -> Result<LineItem<N>, EvalError> {
-    let table = ctx.prices.price_of(dimension);
-    let mut line = LineItem::blank(dimension);
-    charge_at(ctx, dimension, table, None, quantity, off, &mut line)?;
-    Ok(line)
-}
-
-/// Prices `quantity` hours of the type `name` from the catalogue that
-/// prices `dimension` (its `rows`, else its service's own): the row's price.
-pub fn charge_type<N: Number>(
-    ctx: &Ctx<N>,
-    dimension: &'static Dimension,
-    name: &str,
-    quantity: Traced<N>,
-) -> Result<LineItem<N>, EvalError> {
-    charge_type_off(ctx, dimension, name, quantity, None)
-}
-
-/// [`charge_type`] at `off` (a fraction) below the row's price, for Spot.
-pub fn charge_type_off<N: Number>(
-    ctx: &Ctx<N>,
-    dimension: &'static Dimension,
-    name: &str,
-    quantity: Traced<N>,
-    off: Option<Decimal>,
-) -> Result<LineItem<N>, EvalError> {
-    let row = ctx
-        .prices
-        .instance(dimension.catalogue(), name)
-        .ok_or(EvalError::MissingRow(dimension))?;
-    let mut line = LineItem::blank(dimension);
-    charge_at(
-        ctx,
-        dimension,
-        Some(&row.price),
-        Some(row.name),
-        quantity,
-        off,
-        &mut line,
-    )?;
-    Ok(line)
 }
 
 /// Prices `quantity` units of `dimension` at `table`'s price (the row of
@@ -577,14 +584,15 @@ mod tests {
             free_tier: true,
             ..ctx(dec!(730))
         };
-        let first = charge(&ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
+        let mut bill = Vec::new();
+        charge_into(&mut bill, &ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
         assert_eq!(
-            (first.free_quantity, first.monthly_cost),
+            (bill[0].free_quantity, bill[0].monthly_cost),
             (dec!(0.6), dec!(0))
         );
-        let second = charge(&ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
-        assert_eq!(second.free_quantity, dec!(0.4));
-        assert_eq!(second.monthly_cost, dec!(0.04));
+        charge_into(&mut bill, &ctx, &lambda::REQUESTS, figure(dec!(0.6))).unwrap();
+        assert_eq!(bill[1].free_quantity, dec!(0.4));
+        assert_eq!(bill[1].monthly_cost, dec!(0.04));
     }
 
     #[test]
@@ -593,11 +601,12 @@ mod tests {
         // buckets of 40,000 GB: the first pays 40,000 × 0.023 = $920; the
         // second starts at 40,000 GB: 11,200 × 0.023 + 28,800 × 0.022 = $891.20.
         let ctx = ctx(dec!(730));
-        let first = charge(&ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
-        assert_eq!(first.monthly_cost, dec!(920));
-        let second = charge(&ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
-        assert_eq!(second.monthly_cost, dec!(891.2));
-        assert_eq!(second.tiers.len(), 2);
+        let mut bill = Vec::new();
+        charge_into(&mut bill, &ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
+        assert_eq!(bill[0].monthly_cost, dec!(920));
+        charge_into(&mut bill, &ctx, &s3::STORAGE_GB_MONTH, figure(dec!(40000))).unwrap();
+        assert_eq!(bill[1].monthly_cost, dec!(891.2));
+        assert_eq!(bill[1].tiers.len(), 2);
     }
 
     #[test]
