@@ -65,13 +65,32 @@ pub fn step<N: Number>(figure: &'static str, part: Part, unit: &'static str, val
     }
 }
 
-fn push(value: Decimal, op: Op) -> Option<NodeId> {
+/// Records a node of `value`, computed by `op`. Only while a working is
+/// recorded, so out of line: the arithmetic that may call it stays small
+/// enough to be inlined where it is done.
+#[cold]
+#[inline(never)]
+fn push<N: Number>(value: N, op: Op) -> Option<NodeId> {
+    let value = value.decimal();
     WORKING.with(|w| {
         let mut working = w.borrow_mut();
         let id = NodeId::at(working.nodes.len());
         working.nodes.push(Node { value, op });
         id
     })
+}
+
+/// Records a given number's node: `value` in `unit`, from `source`.
+#[cold]
+#[inline(never)]
+fn leaf<N: Number>(value: N, unit: &'static str, source: impl FnOnce() -> Given) -> Option<NodeId> {
+    push(
+        value,
+        Op::Leaf(Leaf {
+            unit,
+            source: source(),
+        }),
+    )
 }
 
 /// A number, and while a working is recorded, the node that says how it
@@ -96,13 +115,7 @@ impl<N: Number> Traced<N> {
     #[inline]
     pub fn given_as(value: N, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
         let node = if recording() {
-            push(
-                value.decimal(),
-                Op::Leaf(Leaf {
-                    unit,
-                    source: source(),
-                }),
-            )
+            leaf(value, unit, source)
         } else {
             None
         };
@@ -124,31 +137,37 @@ impl<N: Number> Traced<N> {
         self.node
     }
 
+    #[inline]
     fn then(self, value: N, op: impl FnOnce(NodeId) -> Op) -> Self {
-        let node = self.node.and_then(|a| push(value.decimal(), op(a)));
+        let node = self.node.and_then(|a| push(value, op(a)));
         Self { value, node }
     }
 
+    #[inline]
     fn with(self, other: Self, value: N, op: fn(NodeId, NodeId) -> Op) -> Self {
         let node = match (self.node, other.node) {
-            (Some(a), Some(b)) => push(value.decimal(), op(a, b)),
+            (Some(a), Some(b)) => push(value, op(a, b)),
             _ => None,
         };
         Self { value, node }
     }
 
+    #[inline]
     pub fn times(self, other: Self) -> Result<Self, TooLarge> {
         Ok(self.with(other, self.value.times(other.value)?, Op::Mul))
     }
 
+    #[inline]
     pub fn per(self, other: Self) -> Result<Self, TooLarge> {
         Ok(self.with(other, self.value.per(other.value)?, Op::Div))
     }
 
+    #[inline]
     pub fn plus(self, other: Self) -> Result<Self, TooLarge> {
         Ok(self.with(other, self.value.plus(other.value)?, Op::Add))
     }
 
+    #[inline]
     pub fn minus(self, other: Self) -> Result<Self, TooLarge> {
         Ok(self.with(other, self.value.minus(other.value)?, Op::Sub))
     }
@@ -213,7 +232,7 @@ impl<N: Number> Traced<N> {
         } else {
             None
         };
-        let node = nodes.and_then(|nodes| push(value.decimal(), op(nodes, binding)));
+        let node = nodes.and_then(|nodes| push(value, op(nodes, binding)));
         (binding, Self { value, node })
     }
 
@@ -230,7 +249,7 @@ impl<N: Number> Traced<N> {
             (Some(from), Some(to)) => {
                 let (bands, split) = bands();
                 push(
-                    value.decimal(),
+                    value,
                     Op::Tiered {
                         from,
                         to,
