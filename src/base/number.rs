@@ -167,6 +167,18 @@ pub fn significant(value: Decimal, digits: u32) -> Decimal {
     value.round_sf(digits).unwrap_or(value)
 }
 
+/// `a` against `b`, as [`Ord`] orders them. Two decimals of one scale,
+/// the usual case (a size in bytes against a limit in bytes), compare by
+/// their mantissas alone, without the crate's general rescaling.
+#[inline]
+pub fn compare(a: Decimal, b: Decimal) -> std::cmp::Ordering {
+    if a.scale() == b.scale() {
+        a.mantissa().cmp(&b.mantissa())
+    } else {
+        a.cmp(&b)
+    }
+}
+
 /// `ceil(numerator / denominator)` for non-negative decimals, as a count.
 pub fn ceil_div(numerator: Decimal, denominator: Decimal) -> Decimal {
     if denominator.is_zero() {
@@ -217,6 +229,33 @@ mod tests {
         }
         assert_eq!(nearest_whole(2.5), 2.0);
         assert_eq!(nearest_whole(3.5), 4.0);
+    }
+
+    #[test]
+    fn decimals_compare_as_their_order_has_them() {
+        let values = [
+            dec!(0),
+            dec!(-0),
+            dec!(0.0),
+            dec!(1),
+            dec!(1.0),
+            dec!(-1),
+            dec!(1024),
+            dec!(1048576),
+            dec!(0.5),
+            dec!(0.50),
+            dec!(-0.25),
+            dec!(79228162514264337593543950335),
+            dec!(-79228162514264337593543950335),
+            dec!(7.9228162514264337593543950335),
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(compare(a, b), a.cmp(&b), "{a} against {b}");
+            }
+        }
+        assert!(compare(dec!(2048), dec!(1024)).is_gt());
+        assert!(compare(dec!(-3), dec!(2)).is_lt());
     }
 
     #[test]

@@ -488,14 +488,24 @@ impl<N: Number> ComponentResult<N> {
 
     /// A capacity figure that is a number: put in words as a decimal, and
     /// only where the figures are read.
+    #[inline]
     pub fn capacity_number(&mut self, key: &'static str, value: N) {
         if self.detailed {
-            let value = CapacityValue::Number(value.decimal());
-            self.capacity.push(Capacity { key, value });
+            self.push_number(key, value);
         }
     }
 
+    /// [`Self::capacity_number`]'s figure, where the figures are read:
+    /// out of line, so that a run that reads bills alone skips it inline.
+    #[cold]
+    #[inline(never)]
+    fn push_number(&mut self, key: &'static str, value: N) {
+        let value = CapacityValue::Number(value.decimal());
+        self.capacity.push(Capacity { key, value });
+    }
+
     /// A capacity figure in `unit`, and how it was worked out.
+    #[inline]
     pub fn capacity_of(&mut self, key: &'static str, value: Traced<N>, unit: &'static str) {
         self.capacity_number(key, value.value());
         traced::step(key, Part::Capacity, unit, value);

@@ -54,15 +54,20 @@ pub fn take() -> Working {
 #[inline]
 pub fn step<N: Number>(figure: &'static str, part: Part, unit: &'static str, value: Traced<N>) {
     if let Some(node) = value.node {
-        WORKING.with(|w| {
-            w.borrow_mut().steps.push(Step {
-                figure,
-                part,
-                node,
-                unit,
-            });
+        record_step(Step {
+            figure,
+            part,
+            node,
+            unit,
         });
     }
+}
+
+/// Records `step`, while a working is recorded: out of line, as [`push`].
+#[cold]
+#[inline(never)]
+fn record_step(step: Step) {
+    WORKING.with(|w| w.borrow_mut().steps.push(step));
 }
 
 /// Records a node of `value`, computed by `op`. Only while a working is

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::given;
 use super::usage::Usage;
-use crate::base::number::Number;
+use crate::base::number::{self, Number};
 use crate::base::units::{Bytes, Duration};
 use crate::model::dimension::{Dimension, Limit};
 use crate::model::flow::{Flow, InputKeys, Rate};
@@ -223,10 +223,10 @@ impl<N: Number> Ctx<'_, N> {
     ) -> Result<(), EvalError> {
         let amount = |v: LimitValue| Some(v.amount());
         let (lowest, highest) = (self.limit(min, amount)?, self.limit(max, amount)?);
-        if value < lowest {
+        if number::compare(value, lowest).is_lt() {
             result.violate_below(min, value, lowest, under);
         }
-        if value > highest {
+        if number::compare(value, highest).is_gt() {
             result.violate(max, value, highest, over);
         }
         Ok(())
