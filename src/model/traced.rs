@@ -178,26 +178,31 @@ impl<N: Number> Traced<N> {
     }
 
     /// Rounded up to a whole number.
+    #[inline]
     pub fn ceil(self) -> Self {
         self.then(self.value.ceil(), Op::Ceil)
     }
 
     /// Rounded down to a whole number.
+    #[inline]
     pub fn floor(self) -> Self {
         self.then(self.value.floor(), Op::Floor)
     }
 
     /// Money rounded up to the next cent.
+    #[inline]
     pub fn up_to_cent(self) -> Self {
         self.then(self.value.up_to_cent(), Op::UpToCent)
     }
 
     /// The greater of the two, this one if they are equal.
+    #[inline]
     pub fn max(self, other: Self) -> Self {
         Self::greatest(&[self, other]).1
     }
 
     /// The lesser of the two, this one if they are equal.
+    #[inline]
     pub fn min(self, other: Self) -> Self {
         Self::least(&[self, other]).1
     }

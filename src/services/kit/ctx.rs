@@ -242,20 +242,24 @@ impl<N: Number> Ctx<'_, N> {
         self.input.record_size.ok_or(EvalError::MissingSize)
     }
 
+    #[inline]
     pub fn count(&self, limit: &'static Limit) -> Result<Decimal, EvalError> {
         self.limit(limit, LimitValue::count)
     }
 
+    #[inline]
     pub fn bytes(&self, limit: &'static Limit) -> Result<Bytes, EvalError> {
         self.limit(limit, LimitValue::bytes)
     }
 
+    #[inline]
     pub fn duration(&self, limit: &'static Limit) -> Result<Duration, EvalError> {
         self.limit(limit, LimitValue::duration)
     }
 
     /// A limit from the table, of the kind `pick` takes. The table's loader
     /// already checked each limit's kind, so `LimitKind` is a safeguard.
+    #[inline]
     fn limit<T>(
         &self,
         limit: &'static Limit,
