@@ -551,9 +551,14 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         // What it receives, and whether its rate is known to fit (a peak
         // at least its average): the workload's and what a component passes
         // on are checked where they are made, and copies of each record keep
-        // the order of the two; files a component writes are its own.
-        let (received, checked) = match component.from {
-            From::Workload => (ctx.input, true),
+        // the order of the two; files a component writes are its own. It is
+        // written where the component reads it, not built beside it and
+        // copied there: a flow just written in parts reads back slowly.
+        let checked = match component.from {
+            From::Workload => {
+                component_ctx.input = ctx.input;
+                true
+            }
             From::Component(j) => {
                 let producer = &alternative.components[j];
                 let delivery = match kept(j) {
@@ -564,20 +569,17 @@ pub fn evaluate_alternative_into<N: Evaluated>(
                 };
                 let copies = delivery.copies();
                 let made = &out.components[j];
-                let emitted = match delivery {
+                component_ctx.input = match delivery {
                     Delivery::Files => made.files.or(made.output),
                     _ => made.output,
                 }
                 .unwrap_or(Flow::NOTHING);
-                let flow = Flow {
-                    rate: emitted
-                        .rate
-                        .map(|r| r.times(N::of(copies)))
-                        .transpose()
-                        .map_err(|_| (j, EvalError::Arithmetic))?,
-                    ..emitted
-                };
-                (flow, !matches!(delivery, Delivery::Files))
+                if let Some(rate) = &mut component_ctx.input.rate {
+                    *rate = rate
+                        .times(N::of(copies))
+                        .map_err(|_| (j, EvalError::Arithmetic))?;
+                }
+                !matches!(delivery, Delivery::Files)
             }
         };
         let own_input = match kept(i) {
@@ -586,12 +588,11 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         };
         // Nothing of its own over a flow that fits: the flow, as `over`
         // would give it.
-        let input = if checked && own_input.is_nothing() {
-            received
-        } else {
-            own_input.over(received).map_err(|e| (i, unfit(e)))?
-        };
-        component_ctx.input = input;
+        if !(checked && own_input.is_nothing()) {
+            component_ctx.input = own_input
+                .over(component_ctx.input)
+                .map_err(|e| (i, unfit(e)))?;
+        }
         component_ctx.keys = component.def().input.unwrap_or(&flow::RECORDS);
         let before = match component.from {
             From::Workload => Duration::ZERO,
@@ -620,7 +621,7 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         if !same_id {
             result.id.clone_from(&component.id);
         }
-        result.input = input;
+        result.input = component_ctx.input;
         result.from = component.from;
         result.path_latency = before
             .then(result.latency)
@@ -631,9 +632,9 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         };
         result.output = Some(match result.output {
             // What it received, passed on as it is: it fits.
-            None if own_output.is_nothing() => input,
+            None if own_output.is_nothing() => component_ctx.input,
             output => own_output
-                .over(output.unwrap_or(input))
+                .over(output.unwrap_or(component_ctx.input))
                 .map_err(|e| (i, unfit(e)))?,
         });
     }
