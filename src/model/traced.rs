@@ -110,14 +110,14 @@ pub struct Traced<N = Decimal> {
 impl<N: Number> Traced<N> {
     /// A number taken as given, in `unit`, from `source` (built only when
     /// a working is recorded).
-    #[inline]
+    #[inline(always)]
     pub fn given(value: Decimal, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
         Self::given_as(N::of(value), unit, source)
     }
 
     /// [`given`](Self::given) a value already of its number type: a
     /// flow's rate, a figure the component before computed.
-    #[inline]
+    #[inline(always)]
     pub fn given_as(value: N, unit: &'static str, source: impl FnOnce() -> Given) -> Self {
         let node = if recording() {
             leaf(value, unit, source)

@@ -178,6 +178,7 @@ impl<N: Number> Ctx<'_, N> {
 
     /// A limit from the table in its amount (a count, bytes, or
     /// milliseconds), in `unit`, for a working.
+    #[inline]
     pub fn limit_traced(
         &self,
         limit: &'static Limit,
