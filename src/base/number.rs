@@ -259,6 +259,41 @@ mod tests {
     }
 
     #[test]
+    fn a_scaled_float_converts_as_rounding_it_would() {
+        let two_52 = 4_503_599_627_370_496.0_f64;
+        let two_63 = 9_223_372_036_854_775_808.0_f64;
+        let mut values = vec![
+            0.0,
+            2.5,
+            -2.5,
+            two_52 - 0.5,
+            two_52,
+            two_52 + 1.0,
+            two_63,
+            -two_63,
+            1e17 - 16.0,
+            -1.234_567_890_123_456_7e16,
+            1e30,
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..100_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            // Magnitudes from 1 to 1e30, either sign.
+            let x = (state >> 11) as f64 / (1_u64 << 53) as f64 * 30.0;
+            let magnitude = 10_f64.powf(x);
+            values.push(if state & 1 == 0 { magnitude } else { -magnitude });
+        }
+        for x in values {
+            assert_eq!(whole_i128(x), x.round() as i128, "{x:e}");
+        }
+        // 2^52 + 1 is whole: converted as it is.
+        assert_eq!(whole_i128(two_52 + 1.0), 4_503_599_627_370_497);
+        assert_eq!(whole_i128(-2.5), -3);
+    }
+
+    #[test]
     fn a_float_rounds_a_hair_off_a_whole_number_to_it() {
         // 0.1 × 3 is 0.30000000000000004 in binary floating point: ten of
         // them are 3.0000000000000004, which an exact ceiling takes to 4.
@@ -604,6 +639,21 @@ fn nearest_whole(x: f64) -> f64 {
     }
 }
 
+/// `x.round() as i128`, without the two library calls where they change
+/// nothing: from 2^52 on a float is a whole number, and below 2^63 it
+/// converts as a 64-bit integer. A float's 17 digits, scaled to a
+/// decimal's mantissa, lie there but at the ends of the decimal range.
+fn whole_i128(x: f64) -> i128 {
+    const WHOLE_FROM: f64 = 4_503_599_627_370_496.0; // 2^52
+    const I64_UP_TO: f64 = 9_223_372_036_854_775_808.0; // 2^63
+    let magnitude = x.abs();
+    if (WHOLE_FROM..I64_UP_TO).contains(&magnitude) {
+        i128::from(x as i64)
+    } else {
+        x.round() as i128
+    }
+}
+
 fn finite(x: f64) -> Result<f64, TooLarge> {
     if x.is_finite() { Ok(x) } else { Err(TooLarge) }
 }
@@ -660,7 +710,7 @@ impl Number for f64 {
             magnitude.log10().floor() as i32
         };
         let scale = (16 - digits).clamp(0, 28) as u32;
-        let mantissa = (self * POWERS_OF_TEN[scale as usize]).round() as i128;
+        let mantissa = whole_i128(self * POWERS_OF_TEN[scale as usize]);
         Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or(Decimal::ZERO)
     }
 
