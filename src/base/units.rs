@@ -376,9 +376,25 @@ impl fmt::Display for Bytes {
 }
 
 /// A span of time, kept in exact milliseconds.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Duration {
     ms: Decimal,
+}
+
+/// Ordered as its milliseconds are: spans of one scale, the usual case
+/// (a path's latencies add up at every component), by their mantissas.
+impl Ord for Duration {
+    #[inline]
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        crate::base::number::compare(self.ms, other.ms)
+    }
+}
+
+impl PartialOrd for Duration {
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl Duration {

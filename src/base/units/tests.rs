@@ -420,3 +420,19 @@ fn one_duration_then_another_adds_exactly() {
         );
     }
 }
+
+#[test]
+fn spans_order_by_their_length_whatever_their_scale() {
+    let ms = |x: Decimal| Duration::from_ms(x);
+    // 200 ms against 60 s, both whole milliseconds.
+    assert!(ms(dec!(200)) < Duration::from_secs(60));
+    // 1.5 ms against 2 ms, and 2.50 ms against 2.5 ms: equal, though
+    // written to different places.
+    assert!(ms(dec!(1.5)) < ms(dec!(2)));
+    assert_eq!(ms(dec!(2.50)).cmp(&ms(dec!(2.5))), std::cmp::Ordering::Equal);
+    assert!(ms(dec!(0.25)) > ms(dec!(0.125)));
+    assert_eq!(
+        [ms(dec!(3)), ms(dec!(0.5)), ms(dec!(2.75))].iter().max(),
+        Some(&ms(dec!(3)))
+    );
+}
