@@ -283,7 +283,11 @@ mod tests {
             // Magnitudes from 1 to 1e30, either sign.
             let x = (state >> 11) as f64 / (1_u64 << 53) as f64 * 30.0;
             let magnitude = 10_f64.powf(x);
-            values.push(if state & 1 == 0 { magnitude } else { -magnitude });
+            values.push(if state & 1 == 0 {
+                magnitude
+            } else {
+                -magnitude
+            });
         }
         for x in values {
             assert_eq!(whole_i128(x), x.round() as i128, "{x:e}");

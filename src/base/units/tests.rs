@@ -429,7 +429,10 @@ fn spans_order_by_their_length_whatever_their_scale() {
     // 1.5 ms against 2 ms, and 2.50 ms against 2.5 ms: equal, though
     // written to different places.
     assert!(ms(dec!(1.5)) < ms(dec!(2)));
-    assert_eq!(ms(dec!(2.50)).cmp(&ms(dec!(2.5))), std::cmp::Ordering::Equal);
+    assert_eq!(
+        ms(dec!(2.50)).cmp(&ms(dec!(2.5))),
+        std::cmp::Ordering::Equal
+    );
     assert!(ms(dec!(0.25)) > ms(dec!(0.125)));
     assert_eq!(
         [ms(dec!(3)), ms(dec!(0.5)), ms(dec!(2.75))].iter().max(),
