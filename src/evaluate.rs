@@ -589,8 +589,8 @@ pub fn evaluate_alternative_into<N: Evaluated>(
         // Nothing of its own over a flow that fits: the flow, as `over`
         // would give it.
         if !(checked && own_input.is_nothing()) {
-            component_ctx.input = own_input
-                .over(component_ctx.input)
+            own_input
+                .apply(&mut component_ctx.input)
                 .map_err(|e| (i, unfit(e)))?;
         }
         component_ctx.keys = component.def().input.unwrap_or(&flow::RECORDS);
@@ -630,13 +630,15 @@ pub fn evaluate_alternative_into<N: Evaluated>(
             Some(kept) => kept.own_output,
             None => component.own_output(values),
         };
-        result.output = Some(match result.output {
+        match &mut result.output {
             // What it received, passed on as it is: it fits.
-            None if own_output.is_nothing() => component_ctx.input,
-            output => own_output
-                .over(output.unwrap_or(component_ctx.input))
-                .map_err(|e| (i, unfit(e)))?,
-        });
+            None if own_output.is_nothing() => result.output = Some(component_ctx.input),
+            None => {
+                let output = own_output.over(component_ctx.input);
+                result.output = Some(output.map_err(|e| (i, unfit(e)))?);
+            }
+            Some(output) => own_output.apply(output).map_err(|e| (i, unfit(e)))?,
+        }
     }
     let mut total = N::ZERO;
     for (i, component) in out.components.iter().enumerate() {

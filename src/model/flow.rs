@@ -236,12 +236,7 @@ impl Own {
         if self.is_nothing() {
             // Nothing of its own, the usual case: what it receives, its
             // rate checked as below.
-            return match received.rate {
-                Some(rate) if rate.peak < rate.average => {
-                    Err(Unfit::PeakBelowAverage(rate.decimal()))
-                }
-                _ => Ok(received),
-            };
+            return fits(received.rate).map(|()| received);
         }
         let average = self
             .records_per_second
@@ -280,11 +275,7 @@ impl Own {
             }),
             (Some(_), None, None) => received.rate,
         };
-        if let Some(rate) = rate
-            && rate.peak < rate.average
-        {
-            return Err(Unfit::PeakBelowAverage(rate.decimal()));
-        }
+        fits(rate)?;
         Ok(Flow {
             rate,
             record_size: self.record_size.or(received.record_size),
@@ -296,6 +287,25 @@ impl Own {
                 .object_buffer
                 .filter(|_| self.record_size.is_none() || received.stored.is_some()),
         })
+    }
+
+    /// [`Self::over`] `flow`, in its place: with nothing of its own, the
+    /// flow is checked where it lies, not copied out and back.
+    pub fn apply<N: Number>(&self, flow: &mut Flow<N>) -> Result<(), Unfit> {
+        if self.is_nothing() {
+            fits(flow.rate)
+        } else {
+            *flow = self.over(*flow)?;
+            Ok(())
+        }
+    }
+}
+
+/// Whether `rate` fits: a peak at least its average.
+fn fits<N: Number>(rate: Option<Rate<N>>) -> Result<(), Unfit> {
+    match rate {
+        Some(rate) if rate.peak < rate.average => Err(Unfit::PeakBelowAverage(rate.decimal())),
+        _ => Ok(()),
     }
 }
 
