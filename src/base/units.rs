@@ -417,23 +417,13 @@ impl Duration {
     }
 
     /// `self` and then `next`, one after the other; `None` past the
-    /// largest decimal. Exactly `checked_add`, with the usual case (both
-    /// in the same places of decimals) added in whole numbers inline: a
-    /// path's latency is summed at every component of every evaluation,
-    /// and a sum returned through memory stalls the read that follows.
+    /// largest decimal. Summed by [`number::add`](crate::base::number::add)
+    /// inline: a path's latency is summed at every component of every
+    /// evaluation, and a sum returned through memory stalls the read that
+    /// follows.
     #[inline(always)]
     pub fn then(self, next: Duration) -> Option<Duration> {
-        let (a, b) = (self.ms, next.ms);
-        if a.scale() == b.scale() {
-            let sum = a.mantissa() + b.mantissa();
-            let magnitude = sum.unsigned_abs();
-            if magnitude < 1 << 96 {
-                let word = |at: u32| (magnitude >> at) as u32;
-                let ms = Decimal::from_parts(word(0), word(32), word(64), sum < 0, a.scale());
-                return Some(Self::from_ms(ms));
-            }
-        }
-        a.checked_add(b).map(Self::from_ms)
+        crate::base::number::add(self.ms, next.ms).map(Self::from_ms)
     }
 
     pub fn secs(self) -> Decimal {
